@@ -1,0 +1,141 @@
+"""The one place that decides who may do what to which record.
+
+Access is by role within a partnership: a membership (user, partnership, role) grants the actions that
+RULES lists for that role, on the records of that partnership only. Everything else asks here:
+
+- `scope(queryset, user, action)` narrows any list (reached as `Model.objects.visible_to(user)`);
+- `can(user, action, obj)` answers for one record, by running the same scope on it, so a list and a
+  detail page can never disagree;
+- `object_for_user(...)` fetches one record for a page: 404 when it is out of the user's scope (an
+  outsider cannot learn that it exists), 403 when they may see it but not do this, and an audited read
+  when the record is confidential.
+
+Later capabilities add their models to RULES (and, where a record is narrower than its partnership — an
+agency's own drafts, a confidential review — a row rule in ROW_RULES).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from .models import Role
+
+BM = Role.BUSINESS_MANAGER
+CHAIR = Role.CHAIR
+EXECUTIVE = Role.EXECUTIVE
+PANEL = Role.PANEL_MEMBER
+AGENCY_LEAD = Role.AGENCY_LEAD
+REVIEWER = Role.REVIEWER
+VIEWER = Role.VIEWER
+
+ALL_ROLES = frozenset(Role.values)
+# Viewers (practitioners, training leads) see published learning only: never people or case records.
+PROFESSIONALS = ALL_ROLES - {VIEWER}
+MANAGERS = frozenset({BM})
+
+# model label -> action -> roles that may do it within their own partnership.
+RULES = {
+    "accounts.partnership": {
+        "view": ALL_ROLES,
+        "change": MANAGERS,
+        "view_people": PROFESSIONALS,
+        "view_audit": MANAGERS,
+        "add_agency": MANAGERS,
+    },
+    "accounts.agency": {"view": ALL_ROLES, "change": MANAGERS},
+    "accounts.subgroup": {"view": ALL_ROLES, "change": MANAGERS},
+    "accounts.membership": {"view": PROFESSIONALS, "change": MANAGERS},
+    "audit.auditevent": {"view": MANAGERS, "export": MANAGERS},
+}
+
+# model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
+ROW_RULES = {}
+
+
+def _audit_scope(queryset, partnership_ids):
+    """Sign-ins belong to no partnership: a manager sees those of their partnership's members (and
+    failed attempts on their usernames) besides the events of their partnership's records."""
+    from django.db.models import Q
+
+    from .models import Membership
+
+    members = Membership.objects.filter(partnership_id__in=partnership_ids)
+    return queryset.filter(
+        Q(partnership_id__in=partnership_ids)
+        | Q(partnership__isnull=True, actor_id__in=members.values("user_id"))
+        | Q(partnership__isnull=True, actor__isnull=True, object_repr__in=members.values("user__username"))
+    )
+
+
+# model label -> function(queryset, partnership_ids) -> queryset, replacing the plain partnership filter
+# for records that are not all tied to one partnership.
+PARTNERSHIP_SCOPES = {"audit.auditevent": _audit_scope}
+
+
+def _label(model):
+    return model._meta.label_lower
+
+
+def active_memberships(user):
+    """The user's active memberships, fetched once per request object."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_casereview_memberships", None)
+    if cached is None:
+        cached = list(user.memberships.filter(is_active=True).select_related("partnership", "agency"))
+        user._casereview_memberships = cached
+    return cached
+
+
+def roles_for(user, action, model):
+    try:
+        return RULES[_label(model)][action]
+    except KeyError:
+        raise LookupError(f"No access rule for {action!r} on {_label(model)}: add it to RULES") from None
+
+
+def partnership_ids_allowing(user, action, model):
+    allowed = roles_for(user, action, model)
+    return {m.partnership_id for m in active_memberships(user) if m.role in allowed}
+
+
+def scope(queryset, user, action="view"):
+    model = queryset.model
+    ids = partnership_ids_allowing(user, action, model)
+    if not ids:
+        return queryset.none()
+    custom = PARTNERSHIP_SCOPES.get(_label(model))
+    if custom:
+        queryset = custom(queryset, ids)
+    else:
+        field = model.partnership_field
+        lookup = "pk__in" if field == "pk" else f"{field}__in"
+        queryset = queryset.filter(**{lookup: ids})
+    row_rule = ROW_RULES.get(_label(model))
+    return row_rule(queryset, user, action) if row_rule else queryset
+
+
+def can(user, action, obj):
+    model = type(obj)
+    return scope(model._default_manager.filter(pk=obj.pk), user, action).exists()
+
+
+def has_role(user, partnership, *roles):
+    return any(m.partnership_id == partnership.pk and m.role in roles for m in active_memberships(user))
+
+
+def is_confidential(obj):
+    return bool(getattr(obj, "is_confidential", False))
+
+
+def object_for_user(user, model, action="view", *, request=None, **lookup):
+    queryset = model._default_manager.all() if hasattr(model, "_default_manager") else model
+    obj = scope(queryset, user, "view").filter(**lookup).first()
+    if obj is None:
+        raise Http404("No such record, or not one you may see")
+    if action != "view" and not can(user, action, obj):
+        raise PermissionDenied(f"Your role does not allow you to {action.replace('_', ' ')} this")
+    if is_confidential(obj):
+        from casereview.audit.services import audit_read
+
+        audit_read(actor=user, obj=obj, request=request)
+    return obj

@@ -1,0 +1,16 @@
+"""Writes. Each service validates, saves and writes its audit event in one transaction."""
+
+from django.db import transaction
+
+from casereview.audit.services import audit_create
+
+from .models import Agency
+
+
+@transaction.atomic
+def agency_create(*, actor, partnership, name, sector, request=None):
+    agency = Agency(partnership=partnership, name=name.strip(), sector=sector)
+    agency.full_clean()
+    agency.save()
+    audit_create(actor=actor, obj=agency, request=request)
+    return agency

@@ -1,0 +1,26 @@
+from django.db.models import Q
+
+from casereview.accounts.models import Membership
+
+from .models import AuditEvent
+
+
+def audit_event_list(*, user, partnership, action="", who="", date_from=None, date_to=None, text=""):
+    """One partnership's trail, newest first: its records' events and its members' sign-ins."""
+    members = Membership.objects.filter(partnership=partnership)
+    events = AuditEvent.objects.visible_to(user).filter(
+        Q(partnership=partnership)
+        | Q(partnership__isnull=True, actor_id__in=members.values("user_id"))
+        | Q(partnership__isnull=True, actor__isnull=True, object_repr__in=members.values("user__username"))
+    )
+    if action:
+        events = events.filter(action=action)
+    if who:
+        events = events.filter(Q(actor_name__icontains=who) | Q(actor__username__icontains=who))
+    if date_from:
+        events = events.filter(at__date__gte=date_from)
+    if date_to:
+        events = events.filter(at__date__lte=date_to)
+    if text:
+        events = events.filter(Q(object_repr__icontains=text) | Q(reason__icontains=text))
+    return events.select_related("actor", "object_type")

@@ -1,0 +1,78 @@
+"""Writing audit events. Services call `audit_change` inside their own transaction, so a change and its
+record commit or roll back together."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.forms.models import model_to_dict
+
+from .models import Action, AuditEvent
+
+
+def _client_ip(request):
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _partnership_of(obj):
+    if obj is None:
+        return None
+    field = getattr(type(obj), "partnership_field", None)
+    if field == "pk":
+        return obj
+    if field:
+        target = obj
+        for part in field.split("__"):
+            target = getattr(target, part, None)
+        return target
+    return None
+
+
+def _plain(value):
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def snapshot(obj):
+    """The record's field values, for comparing before and after a change."""
+    return {k: _plain(v) for k, v in model_to_dict(obj).items()}
+
+
+def changed_fields(before, after):
+    return {field: [before.get(field), value] for field, value in after.items() if before.get(field) != value}
+
+
+def record_event(*, actor, action, obj=None, partnership=None, changes=None, reason="", request=None, object_repr=""):
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_name=(user.get_full_name() or user.username) if user else "",
+        action=action,
+        partnership=partnership if partnership is not None else _partnership_of(obj),
+        object_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
+        changes=changes or {},
+        reason=reason,
+        ip_address=_client_ip(request),
+    )
+
+
+def audit_create(*, actor, obj, reason="", request=None):
+    return record_event(
+        actor=actor, action=Action.CREATE, obj=obj, changes=changed_fields({}, snapshot(obj)), reason=reason, request=request
+    )
+
+
+def audit_update(*, actor, obj, before, reason="", request=None):
+    """Record an update given the snapshot taken before it; nothing is written when nothing changed."""
+    changes = changed_fields(before, snapshot(obj))
+    if not changes:
+        return None
+    return record_event(actor=actor, action=Action.UPDATE, obj=obj, changes=changes, reason=reason, request=request)
+
+
+def audit_read(*, actor, obj, request=None):
+    return record_event(actor=actor, action=Action.VIEW, obj=obj, request=request)

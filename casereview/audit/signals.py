@@ -1,0 +1,29 @@
+"""Sign-in, sign-out and failed sign-ins are audited whichever page or client caused them."""
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from .models import Action
+from .services import record_event
+
+
+@receiver(user_logged_in)
+def audit_login(sender, request, user, **kwargs):
+    record_event(actor=user, action=Action.LOGIN, request=request, object_repr=user.username)
+
+
+@receiver(user_logged_out)
+def audit_logout(sender, request, user, **kwargs):
+    if user is not None:
+        record_event(actor=user, action=Action.LOGOUT, request=request, object_repr=user.username)
+
+
+@receiver(user_login_failed)
+def audit_failed_login(sender, credentials, request=None, **kwargs):
+    # Only the username tried is kept: never the password.
+    record_event(
+        actor=None,
+        action=Action.FAILED_LOGIN,
+        request=request,
+        object_repr=str(credentials.get("username", ""))[:150],
+    )

@@ -1,0 +1,68 @@
+import csv
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from casereview.accounts.access import object_view
+from casereview.accounts.models import Partnership
+from casereview.core.pagination import paginate
+
+from .forms import AuditFilterForm
+from .models import Action
+from .selectors import audit_event_list
+from .services import record_event
+
+
+def _cell(value):
+    """Spreadsheet programs run a cell that starts with = + - or @ as a formula: neutralise it."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _filtered_events(request, partnership):
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form, audit_event_list(user=request.user, partnership=partnership, **{k: v for k, v in filters.items() if v})
+
+
+@object_view(Partnership, "view_audit", url_kwarg="slug", field="slug")
+def event_list(request, partnership):
+    form, events = _filtered_events(request, partnership)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/event_list.html",
+        {"partnership": partnership, "form": form, "page": paginate(request, events), "query": query.urlencode()},
+    )
+
+
+@object_view(Partnership, "view_audit", url_kwarg="slug", field="slug")
+def event_export(request, partnership):
+    """The filtered trail as CSV; the export is itself audited."""
+    form, events = _filtered_events(request, partnership)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="audit-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["When", "Who", "Action", "Record type", "Record", "Changes", "Reason", "IP address"])
+    with transaction.atomic():
+        count = 0
+        for event in events.iterator():
+            writer.writerow([_cell(v) for v in [
+                timezone.localtime(event.at).isoformat(timespec="seconds"),
+                event.actor_name,
+                event.get_action_display(),
+                event.object_type.name if event.object_type else "",
+                event.object_repr,
+                "; ".join(f"{k}: {v[0]!r} → {v[1]!r}" for k, v in event.changes.items()),
+                event.reason,
+                event.ip_address or "",
+            ]])
+            count += 1
+        record_event(
+            actor=request.user, action=Action.EXPORT, obj=partnership, request=request,
+            object_repr=f"Audit log of {partnership} ({count} events)", reason=request.GET.urlencode(),
+        )
+    return response

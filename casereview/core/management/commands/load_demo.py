@@ -1,0 +1,47 @@
+"""`manage.py load_demo` (or `casereview demo`): the demo partnerships built from the seed papers.
+
+Idempotent: a second run creates nothing and changes nothing. The demo users' passwords are random,
+printed once when the users are created and kept in var/demo-logins.txt (readable by the owner only) so
+`make run` can show them again on this machine. Refused in production.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from casereview.accounts import demo
+
+
+
+class Command(BaseCommand):
+    help = "Load the demo partnerships from the seed papers (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--partnership", action="append", dest="partnerships", default=[], metavar="SLUG",
+            help="Load only this partnership (repeatable). Default: all of them.",
+        )
+
+    def handle(self, *args, partnerships, **options):
+        if os.environ.get("CASEREVIEW_ENV") == "production":
+            raise CommandError("Demo data is for development and testing; refusing to load it with production settings.")
+        try:
+            chosen = demo.select(partnerships)
+            created, logins = demo.load(chosen)
+        except demo.DemoDataError as exc:
+            raise CommandError(str(exc)) from None
+        if not created:
+            self.stdout.write("Demo data already loaded: nothing changed.")
+            return
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {created} records created."))
+        if logins:
+            lines = [f"{l.username:32} {l.password:20} {l.role} — {l.partnership}" for l in logins]
+            self.stdout.write("Demo sign-ins (shown once; also saved to var/demo-logins.txt):")
+            for line in lines:
+                self.stdout.write("  " + line)
+            path = settings.VAR_DIR / "demo-logins.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "a") as fh:
+                path.chmod(0o600)
+                fh.write("\n".join(lines) + "\n")

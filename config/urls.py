@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "casereview administration"
+admin.site.site_title = "casereview administration"
+
+urlpatterns = [
+    path("", include("casereview.core.urls")),
+    path("", include("casereview.accounts.urls")),
+    path("", include("casereview.audit.urls")),
+    path("admin/", admin.site.urls),
+]
