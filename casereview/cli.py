@@ -24,9 +24,14 @@ def configure_settings():
 
 def run_django(argv):
     configure_settings()
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+    except ImproperlyConfigured as exc:
+        # A configuration mistake deserves one clear sentence, not a traceback.
+        sys.exit(f"casereview: configuration problem: {exc}")
 
 
 def main():

@@ -1,0 +1,59 @@
+# The README's two commands: `make run` and `make test`. Everything else is a helper for them.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev migrate demo worker check-deploy assets bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+# Serves on http://$(HOST):$(PORT) with the task worker beside it; Ctrl-C stops both.
+run: demo
+	@echo
+	@echo "casereview is starting on http://$(HOST):$(PORT)/"
+	@echo "Sign in with one of the demo accounts (username, password, role):"
+	@sed 's/^/  /' var/demo-logins.txt 2>/dev/null || echo "  (var/demo-logins.txt is missing: create a user with $(PY) manage.py createsuperuser)"
+	@echo
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py db_worker --queue-name default >var/worker.log 2>&1 & \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install
+	$(PY) manage.py db_worker
+
+test: install-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check-deploy: install
+	CASEREVIEW_ENV=production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	  ALLOWED_HOSTS=casereview.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+# Rebuild the vendored GOV.UK Frontend assets (needs npm; the result is committed).
+assets:
+	sh frontend/build.sh
+
+bench: install-dev
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) var

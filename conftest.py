@@ -1,0 +1,51 @@
+"""Shared fixtures. The three people of every view test (as healthchecks' Alice, Bob and Charlie):
+
+- alice: business manager of partnership A — may edit;
+- bob: viewer in partnership A — may only read what viewers read;
+- charlie: business manager of partnership B — an outsider to A's records.
+"""
+
+import pytest
+
+from casereview.accounts.models import Role
+from casereview.testing import AgencyFactory, PartnershipFactory, SubgroupFactory, member
+
+
+@pytest.fixture
+def partnership_a(db):
+    return PartnershipFactory(name="Southwark Safeguarding Children Board", slug="southwark")
+
+
+@pytest.fixture
+def partnership_b(db):
+    return PartnershipFactory(name="Worcestershire Safeguarding Children Partnership", slug="worcestershire")
+
+
+@pytest.fixture
+def agency_a(partnership_a):
+    return AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
+
+
+@pytest.fixture
+def subgroup_a(partnership_a):
+    return SubgroupFactory(partnership=partnership_a, name="Serious Case Review (SCR) Subgroup")
+
+
+@pytest.fixture
+def alice(partnership_a):
+    return member(partnership_a, Role.BUSINESS_MANAGER, username="alice", first_name="Alice", last_name="Adams")
+
+
+@pytest.fixture
+def bob(partnership_a):
+    return member(partnership_a, Role.VIEWER, username="bob", first_name="Bob", last_name="Brown")
+
+
+@pytest.fixture
+def charlie(partnership_b):
+    return member(partnership_b, Role.BUSINESS_MANAGER, username="charlie", first_name="Charlie", last_name="Clark")
+
+
+@pytest.fixture
+def people(alice, bob, charlie):
+    return {"alice": alice, "bob": bob, "charlie": charlie}

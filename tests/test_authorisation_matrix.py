@@ -1,0 +1,180 @@
+"""The authorisation matrix: every URL the project serves, found by walking the resolver (not a list kept
+by hand), is checked for
+
+(a) anonymous visitors: sent to sign in (unless the view is declared public);
+(b) a business manager of another partnership: 404 (or 403) on every object URL, for GET and POST,
+    while a member of the owning partnership is let in — so the 404 is the scope at work, not a typo;
+(c) a declared access rule on every view: a new URL without one fails this test.
+
+Adding a model that views fetch through `object_view`? Add a maker for it to OBJECT_MAKERS.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.http import HttpResponse
+from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
+
+from casereview.accounts.access import ObjectRule, Public, SignedIn, access_rule_of
+from casereview.accounts.models import Agency, Membership, Partnership, Role
+from casereview.testing import AgencyFactory, UserFactory
+
+# Namespaces that guard themselves and are tested on their own below.
+SELF_GUARDED_NAMESPACES = {"admin"}
+
+# model -> function(partnership) -> a record of that model belonging to the partnership.
+OBJECT_MAKERS = {
+    Partnership: lambda partnership: partnership,
+    Agency: lambda partnership: AgencyFactory(partnership=partnership),
+}
+
+
+@dataclass
+class Route:
+    name: str
+    namespace: str
+    route: str
+    view: object
+    kwarg_names: tuple
+
+    @property
+    def rule(self):
+        return access_rule_of(self.view)
+
+
+def walk(patterns, namespace=None, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace or namespace
+            ns = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else ns
+            yield from walk(pattern.url_patterns, ns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else (pattern.name or "")
+            kwarg_names = tuple(pattern.pattern.regex.groupindex)
+            yield Route(name, namespace or "", prefix + str(pattern.pattern), pattern.callback, kwarg_names)
+
+
+def project_routes():
+    return [r for r in walk(get_resolver().url_patterns) if r.namespace.split(":")[0] not in SELF_GUARDED_NAMESPACES]
+
+
+def undeclared_routes(patterns):
+    return [
+        r.route for r in walk(patterns)
+        if r.rule is None and r.namespace.split(":")[0] not in SELF_GUARDED_NAMESPACES
+    ]
+
+
+# --- (c) every view declares its rule -------------------------------------------------------------
+
+
+def test_every_url_declares_an_access_rule():
+    missing = undeclared_routes(get_resolver().url_patterns)
+    assert missing == [], (
+        "These URLs have no access rule; decorate their views with public_view, signed_in_view or "
+        f"object_view (casereview/accounts/access.py): {missing}"
+    )
+
+
+def test_the_matrix_catches_an_undeclared_url():
+    """A test of the test: a view added without a rule is reported."""
+
+    def forgotten(request):
+        return HttpResponse("secret")
+
+    patterns = [*get_resolver().url_patterns, path("forgotten/", forgotten, name="forgotten")]
+    assert undeclared_routes(patterns) == ["forgotten/"]
+
+
+def test_the_walk_finds_every_project_url():
+    names = {r.name for r in project_routes()}
+    assert {"core:home", "accounts:partnership_detail", "accounts:agency_detail", "audit:event_list"} <= names
+    assert all(r.name for r in project_routes()), "every URL needs a name so it can be reversed"
+
+
+# --- (a) and (b) ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def insider(partnership_a):
+    """Holds every role in partnership A, so any object URL of A's must let them in."""
+    user = UserFactory(username="insider")
+    agency = AgencyFactory(partnership=partnership_a, name="Insider's agency")
+    for role in Role.values:
+        Membership.objects.create(user=user, partnership=partnership_a, role=role, agency=agency)
+    return user
+
+
+def url_for(route, partnership):
+    rule = route.rule
+    if not route.kwarg_names:
+        return reverse(route.name)
+    if isinstance(rule, ObjectRule):
+        if rule.model not in OBJECT_MAKERS:
+            pytest.fail(f"{route.name}: add a maker for {rule.model.__name__} to OBJECT_MAKERS")
+        extra = set(route.kwarg_names) - {rule.url_kwarg}
+        if extra:
+            pytest.fail(f"{route.name}: the matrix cannot fill URL arguments {sorted(extra)}")
+        obj = OBJECT_MAKERS[rule.model](partnership)
+        return reverse(route.name, kwargs={rule.url_kwarg: getattr(obj, rule.field)})
+    return None
+
+
+def guarded_routes():
+    return [pytest.param(r, id=r.name) for r in project_routes() if not isinstance(r.rule, Public)]
+
+
+def object_routes():
+    return [pytest.param(r, id=r.name) for r in project_routes() if isinstance(r.rule, ObjectRule)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", guarded_routes())
+def test_anonymous_visitors_are_sent_to_sign_in(client, route, partnership_a):
+    url = url_for(route, partnership_a)
+    if url is None:
+        pytest.fail(f"{route.name}: a signed-in URL with arguments needs an object rule")
+    for method in (client.get, client.post):
+        response = method(url)
+        assert response.status_code == 302, f"{method.__name__.upper()} {url}"
+        assert response["Location"].startswith(reverse("accounts:login")), url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", object_routes())
+def test_outsiders_cannot_reach_another_partnerships_records(client, route, partnership_a, charlie, insider):
+    url = url_for(route, partnership_a)
+    client.force_login(insider)
+    assert client.get(url).status_code in (200, 302), f"the owning partnership's member should reach {url}"
+    client.force_login(charlie)
+    for method in (client.get, client.post):
+        response = method(url)
+        assert response.status_code in (403, 404), f"{method.__name__.upper()} {url} gave {response.status_code}"
+
+
+def test_public_pages_are_only_the_sign_in_and_password_reset_pages():
+    public = sorted(r.name for r in project_routes() if isinstance(r.rule, Public))
+    assert public == [
+        "accounts:login",
+        "accounts:password_reset",
+        "accounts:password_reset_complete",
+        "accounts:password_reset_confirm",
+        "accounts:password_reset_done",
+    ]
+
+
+def test_signed_in_pages_take_no_record_from_the_url():
+    for route in project_routes():
+        if isinstance(route.rule, SignedIn):
+            assert not route.kwarg_names, f"{route.name} reads a record from its URL: use object_view"
+
+
+@pytest.mark.django_db
+def test_admin_is_for_system_administrators_only(client, alice, admin_user):
+    url = reverse("admin:accounts_partnership_changelist")
+    assert client.get(url).status_code == 302
+    client.force_login(alice)
+    response = client.get(url)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200

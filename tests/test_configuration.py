@@ -1,0 +1,72 @@
+"""Settings come from the environment; bad values are explained, production passes Django's deploy check."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.settings.base import database_from_env
+
+ROOT = Path(__file__).resolve().parent.parent
+CASEREVIEW = Path(sys.executable).parent / "casereview"
+
+
+def manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    full_env.update(env)
+    return subprocess.run(
+        [str(CASEREVIEW), *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_without_database_url_an_sqlite_file_under_var_is_used(monkeypatch, tmp_path):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setattr("config.settings.base.VAR_DIR", tmp_path)
+    config = database_from_env()
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == tmp_path / "casereview.sqlite3"
+
+
+def test_database_url_selects_postgresql(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/casereview")
+    config = database_from_env()
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("127.0.0.1", 5432, "casereview")
+
+
+@pytest.mark.parametrize("url", ["not a url", "nosuchdb://x/y", "postgres://host:notaport/db", "postgres://host:5432/"])
+def test_malformed_database_url_is_explained(monkeypatch, url):
+    monkeypatch.setenv("DATABASE_URL", url)
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        database_from_env()
+
+
+def test_malformed_database_url_stops_the_command_with_a_clear_message():
+    result = manage("check", DATABASE_URL="mysql//oops")
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+
+
+def test_unknown_environment_name_is_refused():
+    result = manage("check", CASEREVIEW_ENV="staging")
+    assert result.returncode != 0
+    assert "CASEREVIEW_ENV must be one of development, test, production" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        CASEREVIEW_ENV="production", SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="casereview.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", CASEREVIEW_ENV="production", SECRET_KEY="", ALLOWED_HOSTS="casereview.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
