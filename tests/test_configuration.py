@@ -16,7 +16,7 @@ CASEREVIEW = Path(sys.executable).parent / "casereview"
 
 
 def manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    full_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     full_env.update(env)
     return subprocess.run(
         [str(CASEREVIEW), *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120

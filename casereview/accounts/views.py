@@ -50,6 +50,8 @@ password_change_done = signed_in_view(
 @object_view(Partnership, url_kwarg="slug", field="slug")
 def partnership_detail(request, partnership):
     user = request.user
+    may_view_people = permissions.can(user, "view_people", partnership)
+    people = selectors.membership_list(user=user, partnership=partnership) if may_view_people else None
     return render(
         request,
         "accounts/partnership_detail.html",
@@ -57,7 +59,9 @@ def partnership_detail(request, partnership):
             "partnership": partnership,
             "agencies": selectors.agency_list(user=user, partnership=partnership),
             "subgroups": selectors.subgroup_list(user=user, partnership=partnership),
-            "may_view_people": permissions.can(user, "view_people", partnership),
+            "may_view_people": may_view_people,
+            "people_count": people.count() if people is not None else 0,
+            "leaders": people.filter(role__in=[Role.BUSINESS_MANAGER, Role.CHAIR, Role.EXECUTIVE]) if people is not None else [],
             "may_add_agency": permissions.can(user, "add_agency", partnership),
             "my_roles": [m for m in permissions.active_memberships(user) if m.partnership_id == partnership.pk],
         },

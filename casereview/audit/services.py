@@ -2,7 +2,6 @@
 record commit or roll back together."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.forms.models import model_to_dict
 
 from .models import Action, AuditEvent
 
@@ -35,9 +34,25 @@ def _plain(value):
     return str(value)
 
 
+# Bookkeeping fields that change on every save and mean nothing to a reader of the trail.
+_UNAUDITED = {"id", "created", "updated", "password", "last_login"}
+
+
 def snapshot(obj):
-    """The record's field values, for comparing before and after a change."""
-    return {k: _plain(v) for k, v in model_to_dict(obj).items()}
+    """The record's field values as a person would read them (the related record's name, the choice's
+    label), for comparing before and after a change."""
+    values = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in _UNAUDITED:
+            continue
+        if field.is_relation:
+            related_id = getattr(obj, field.attname)
+            values[field.name] = str(getattr(obj, field.name)) if related_id is not None else None
+        elif field.choices:
+            values[field.name] = getattr(obj, f"get_{field.name}_display")()
+        else:
+            values[field.name] = _plain(getattr(obj, field.attname))
+    return values
 
 
 def changed_fields(before, after):

@@ -30,6 +30,7 @@ def test_partnership_home_shows_agencies_subgroups_and_link_to_people(client, al
     assert "Metropolitan Police Service" in page
     assert "Serious Case Review (SCR) Subgroup" in page
     assert reverse("accounts:people", args=["southwark"]) in page
+    assert "Alice Adams" in page  # the business manager is named on the page
     assert "Add an agency" in page
 
 
@@ -39,6 +40,7 @@ def test_viewer_sees_partnership_but_not_its_people_or_edit_buttons(client, bob,
     assert "Metropolitan Police Service" in page
     assert "Add an agency" not in page
     assert reverse("accounts:people", args=["southwark"]) not in page
+    assert "Alice Adams" not in page
     assert client.get(reverse("accounts:people", args=["southwark"])).status_code == 403
 
 
