@@ -70,3 +70,33 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", CASEREVIEW_ENV="production", SECRET_KEY="", ALLOWED_HOSTS="casereview.example.org")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def _redis_reachable():
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_reachable() and not os.environ.get("CI"), reason="no Redis on 127.0.0.1:6379")
+def test_production_task_backend_queues_work_on_redis():
+    """CASEREVIEW_TASK_BACKEND=rq sends tasks to RQ on Redis instead of the database."""
+    script = (
+        "import django_rq; from casereview.core.tasks import send_email; "
+        "q = django_rq.get_queue('default'); q.empty(); "
+        "r = send_email.enqueue(subject='s', body='b', to=['x@example.org']); "
+        "print('queued', q.count, r.status); q.empty()"
+    )
+    result = manage("shell", "-c", script, CASEREVIEW_TASK_BACKEND="rq", REDIS_URL="redis://127.0.0.1:6379/15")
+    assert result.returncode == 0, result.stderr
+    assert "queued 1 READY" in result.stdout
+
+
+def test_unknown_task_backend_is_explained():
+    result = manage("check", CASEREVIEW_TASK_BACKEND="carrier-pigeon")
+    assert result.returncode != 0
+    assert "CASEREVIEW_TASK_BACKEND must be 'database', 'rq' or 'immediate'" in result.stderr

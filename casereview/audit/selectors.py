@@ -23,4 +23,4 @@ def audit_event_list(*, user, partnership, action="", who="", date_from=None, da
         events = events.filter(at__date__lte=date_to)
     if text:
         events = events.filter(Q(object_repr__icontains=text) | Q(reason__icontains=text))
-    return events.select_related("actor", "object_type")
+    return events.select_related("object_type")
