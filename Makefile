@@ -25,7 +25,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --verbosity 0
 
 # Serves on http://$(HOST):$(PORT) with the task worker beside it; Ctrl-C stops both.
 run: demo

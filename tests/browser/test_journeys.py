@@ -1,6 +1,7 @@
 """Whole journeys in a real browser, each page checked with axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from casereview.accounts.models import Agency
 from casereview.testing import PASSWORD
@@ -23,40 +24,40 @@ def test_business_manager_signs_in_and_adds_an_agency(page, alice, bob, agency_a
     assert_accessible(page)
 
     sign_in(page, "alice", "wrong password")
-    assert page.get_by_role("alert").get_by_text("There is a problem").is_visible()
-    assert page.title().startswith("Sign in (error)")
+    expect(page.get_by_role("alert").get_by_text("There is a problem")).to_be_visible()
+    expect(page).to_have_title("Sign in (error) – casereview")
     assert_accessible(page)
 
     sign_in(page, "alice")
     page.wait_for_url("**/partnerships/southwark/")
-    assert page.get_by_role("heading", name="Southwark Safeguarding Children Board").is_visible()
-    assert page.get_by_role("link", name="Metropolitan Police Service").is_visible()
-    assert page.get_by_text("Serious Case Review (SCR) Subgroup").is_visible()
+    expect(page.get_by_role("heading", name="Southwark Safeguarding Children Board")).to_be_visible()
+    expect(page.get_by_role("link", name="Metropolitan Police Service")).to_be_visible()
+    expect(page.get_by_text("Serious Case Review (SCR) Subgroup")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="People", exact=True).click()
-    assert page.get_by_role("cell", name="Bob Brown").is_visible()
+    expect(page.get_by_role("cell", name="Bob Brown")).to_be_visible()
     page.get_by_label("Name, job title, email or agency").fill("zzz")
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_text("Nobody matches your search").is_visible()
+    expect(page.get_by_text("Nobody matches your search")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Partnership", exact=True).click()
     page.get_by_role("button", name="Add an agency").click()
     page.get_by_role("button", name="Add agency").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_role("link", name="Enter the agency's name").is_visible()
+    expect(summary.get_by_role("link", name="Enter the agency's name")).to_be_visible()
     assert_accessible(page)
     summary.get_by_role("link", name="Enter the agency's name").click()
     page.get_by_label("Agency name").fill("Southwark Youth Offending Service")
     page.get_by_label("Sector").select_option(label="Other")
     page.get_by_role("button", name="Add agency").click()
-    assert page.get_by_text("Southwark Youth Offending Service has been added").is_visible()
+    expect(page.get_by_text("Southwark Youth Offending Service has been added")).to_be_visible()
     assert Agency.objects.filter(name="Southwark Youth Offending Service").exists()
     assert_accessible(page)
 
     page.get_by_role("link", name="Audit log").click()
-    assert page.get_by_role("cell", name="Agency: Southwark Youth Offending Service").is_visible()
+    expect(page.get_by_role("cell", name="Agency: Southwark Youth Offending Service")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Sign out").click()
@@ -67,9 +68,9 @@ def test_business_manager_signs_in_and_adds_an_agency(page, alice, bob, agency_a
 def test_viewer_sees_learning_areas_only(page, bob, agency_a):
     sign_in(page, "bob")
     page.wait_for_url("**/partnerships/southwark/")
-    assert page.get_by_text("Your role shows published learning only").is_visible()
-    assert page.get_by_role("link", name="People", exact=True).count() == 0
-    assert page.get_by_role("link", name="Audit log").count() == 0
+    expect(page.get_by_text("Your role shows published learning only")).to_be_visible()
+    expect(page.get_by_role("link", name="People", exact=True)).to_have_count(0)
+    expect(page.get_by_role("link", name="Audit log")).to_have_count(0)
     assert_accessible(page)
     response = page.goto("/partnerships/southwark/people/")
     assert response.status == 403
@@ -80,11 +81,11 @@ def test_password_reset_pages_are_accessible(page, alice):
     page.goto("/sign-in/")
     page.get_by_role("link", name="I have forgotten my password").click()
     page.get_by_role("button", name="Send the link").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Email").fill("alice@example.org")
     page.get_by_role("button", name="Send the link").click()
-    assert page.get_by_role("heading", name="Check your email").is_visible()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     assert_accessible(page)
 
 

@@ -37,9 +37,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {created} records created."))
         if logins:
             lines = [f"{l.username:32} {l.password:20} {l.role} — {l.partnership}" for l in logins]
-            self.stdout.write("Demo sign-ins (shown once; also saved to var/demo-logins.txt):")
-            for line in lines:
-                self.stdout.write("  " + line)
+            if options["verbosity"] >= 1:  # make run passes 0 and prints the saved file itself
+                self.stdout.write("Demo sign-ins (shown once; also saved to var/demo-logins.txt):")
+                for line in lines:
+                    self.stdout.write("  " + line)
             path = settings.VAR_DIR / "demo-logins.txt"
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "a") as fh:
