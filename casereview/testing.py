@@ -66,3 +66,77 @@ def member(partnership, role, agency=None, **user_fields):
     user = UserFactory(**user_fields)
     MembershipFactory(user=user, partnership=partnership, role=role, agency=agency)
     return user
+
+
+# --- cases -----------------------------------------------------------------------------------------
+
+import datetime  # noqa: E402
+
+from casereview.decisions.models import InformationRequest, RapidReview  # noqa: E402
+from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty  # noqa: E402
+from casereview.reviews.models import Review  # noqa: E402
+
+
+class IncidentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Incident
+        skip_postgeneration_save = True
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    reference = factory.Sequence(lambda n: f"2025-{n + 1:03d}")
+    child_pseudonym = factory.Sequence(lambda n: f"Child {chr(65 + n % 26)}")
+    harm = "serious_harm"
+    incident_date = datetime.date(2025, 4, 16)
+    aware_date = datetime.date(2025, 4, 17)
+    abuse_or_neglect = "suspected"
+    location = "in_area"
+    identity = factory.RelatedFactory("casereview.testing.ChildIdentityFactory", factory_related_name="incident")
+
+
+class ChildIdentityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChildIdentity
+
+    incident = factory.SubFactory(IncidentFactory, identity=None)
+    full_name = "Rosie Example"
+    date_of_birth = datetime.date(2010, 5, 1)
+
+
+class NotificationDutyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NotificationDuty
+
+    incident = factory.SubFactory(IncidentFactory)
+    kind = "national_panel"
+    reason = "Abuse suspected"
+    due_date = datetime.date(2025, 4, 28)
+
+
+class RapidReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RapidReview
+
+    incident = factory.SubFactory(IncidentFactory)
+    opened_on = datetime.date(2025, 4, 22)
+    due_date = datetime.date(2025, 5, 13)
+
+
+class InformationRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InformationRequest
+
+    rapid_review = factory.SubFactory(RapidReviewFactory)
+    agency = factory.LazyAttribute(lambda o: AgencyFactory(partnership=o.rapid_review.incident.partnership))
+    requested_on = datetime.date(2025, 4, 22)
+    due_date = datetime.date(2025, 5, 6)
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Child {chr(65 + n % 26)}")
+    review_type = "local_cspr"
+    decided_on = datetime.date(2025, 5, 20)
+    target_completion = datetime.date(2025, 11, 20)

@@ -8,5 +8,9 @@ urlpatterns = [
     path("", include("casereview.core.urls")),
     path("", include("casereview.accounts.urls")),
     path("", include("casereview.audit.urls")),
+    path("", include("casereview.incidents.urls")),
+    path("", include("casereview.decisions.urls")),
+    path("", include("casereview.reviews.urls")),
+    path("", include("casereview.reporting.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -17,7 +17,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from casereview.accounts.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.accounts.models import Agency, Membership, Partnership, Role
-from casereview.testing import AgencyFactory, UserFactory
+from casereview.decisions.models import InformationRequest, RapidReview
+from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
+from casereview.reviews.models import Review
+from casereview.testing import (
+    AgencyFactory,
+    IncidentFactory,
+    InformationRequestFactory,
+    NotificationDutyFactory,
+    RapidReviewFactory,
+    ReviewFactory,
+    UserFactory,
+)
 
 # Namespaces that guard themselves and are tested on their own below.
 SELF_GUARDED_NAMESPACES = {"admin"}
@@ -26,7 +37,20 @@ SELF_GUARDED_NAMESPACES = {"admin"}
 OBJECT_MAKERS = {
     Partnership: lambda partnership: partnership,
     Agency: lambda partnership: AgencyFactory(partnership=partnership),
+    Incident: lambda partnership: IncidentFactory(partnership=partnership),
+    ChildIdentity: lambda partnership: IncidentFactory(partnership=partnership).identity,
+    NotificationDuty: lambda partnership: NotificationDutyFactory(incident__partnership=partnership),
+    RapidReview: lambda partnership: RapidReviewFactory(incident__partnership=partnership),
+    InformationRequest: lambda partnership: InformationRequestFactory(rapid_review__incident__partnership=partnership),
+    Review: lambda partnership: ReviewFactory(partnership=partnership, is_confidential=True),
 }
+
+
+def lookup_value(obj, field):
+    """The value of `field` on `obj`, following Django's double-underscore paths (incident__pk)."""
+    for part in field.split("__"):
+        obj = getattr(obj, part)
+    return obj
 
 
 @dataclass
@@ -116,7 +140,7 @@ def url_for(route, partnership):
         if extra:
             pytest.fail(f"{route.name}: the matrix cannot fill URL arguments {sorted(extra)}")
         obj = OBJECT_MAKERS[rule.model](partnership)
-        return reverse(route.name, kwargs={rule.url_kwarg: getattr(obj, rule.field)})
+        return reverse(route.name, kwargs={rule.url_kwarg: lookup_value(obj, rule.field)})
     return None
 
 
@@ -160,6 +184,7 @@ def test_public_pages_are_only_the_sign_in_and_password_reset_pages():
         "accounts:password_reset_complete",
         "accounts:password_reset_confirm",
         "accounts:password_reset_done",
+        "reporting:calendar_feed",
     ]
 
 

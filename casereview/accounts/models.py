@@ -53,12 +53,42 @@ class ScopedQuerySet(models.QuerySet):
         return permissions.scope(self, user, action)
 
 
+class RapidReviewStart(models.TextChoices):
+    AWARENESS = "awareness", "The date the local authority became aware"
+    NOTIFICATION = "notification", "The date the national panel was notified"
+
+
 class Partnership(BaseModel):
-    """A local safeguarding children partnership (before 2019: a Local Safeguarding Children Board)."""
+    """A local safeguarding children partnership (before 2019: a Local Safeguarding Children Board).
+
+    The timescales below are the national defaults (../shared/domain.md); a partnership whose local
+    procedures differ changes them here rather than in code."""
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=60, unique=True, help_text="Short name used in web addresses")
     local_authority = models.CharField(max_length=200, blank=True)
+    rapid_review_working_days = models.PositiveSmallIntegerField(
+        default=15, help_text="Working days allowed for a rapid review"
+    )
+    rapid_review_starts = models.CharField(
+        max_length=20, choices=RapidReviewStart.choices, default=RapidReviewStart.AWARENESS,
+        help_text="What the rapid review's working days are counted from",
+    )
+    agency_information_working_days = models.PositiveSmallIntegerField(
+        default=10, help_text="Working days an agency has to answer a rapid review's request for information"
+    )
+    sos_ofsted_working_days = models.PositiveSmallIntegerField(
+        default=5, help_text="Working days to notify the Secretary of State and Ofsted of a looked-after child's death"
+    )
+    panel_response_working_days = models.PositiveSmallIntegerField(
+        default=15, help_text="Working days the national panel usually takes to respond to a rapid review"
+    )
+    review_completion_months = models.PositiveSmallIntegerField(
+        default=6, help_text="Months from the decision to review to its completion"
+    )
+    reminder_working_days = models.PositiveSmallIntegerField(
+        default=2, help_text="Working days before a deadline that reminders are e-mailed"
+    )
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "pk"

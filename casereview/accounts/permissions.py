@@ -31,6 +31,12 @@ ALL_ROLES = frozenset(Role.values)
 # Viewers (practitioners, training leads) see published learning only: never people or case records.
 PROFESSIONALS = ALL_ROLES - {VIEWER}
 MANAGERS = frozenset({BM})
+# Who reads a partnership's cases (incidents, rapid reviews, decisions). Reviewers see only the reviews
+# they are appointed to; agency leads only what concerns their agency (AGENCY_PATHS).
+CASE_READERS = frozenset({BM, CHAIR, EXECUTIVE, PANEL})
+CASE_READERS_AND_LEADS = CASE_READERS | {AGENCY_LEAD}
+CHAIR_ONLY = frozenset({CHAIR})
+BM_OR_CHAIR = frozenset({BM, CHAIR})
 
 # model label -> action -> roles that may do it within their own partnership.
 RULES = {
@@ -40,15 +46,57 @@ RULES = {
         "view_people": PROFESSIONALS,
         "view_audit": MANAGERS,
         "add_agency": MANAGERS,
+        "list_cases": CASE_READERS_AND_LEADS,
+        "add_incident": MANAGERS,
+        "view_deadlines": CASE_READERS_AND_LEADS,
+        "view_executive_report": frozenset({BM, CHAIR, EXECUTIVE}),
     },
     "accounts.agency": {"view": ALL_ROLES, "change": MANAGERS},
     "accounts.subgroup": {"view": ALL_ROLES, "change": MANAGERS},
     "accounts.membership": {"view": PROFESSIONALS, "change": MANAGERS},
     "audit.auditevent": {"view": MANAGERS, "export": MANAGERS},
+    "incidents.incident": {
+        "view": CASE_READERS_AND_LEADS,
+        "create": MANAGERS,
+        "change": MANAGERS,
+        "record_notification": MANAGERS,
+        "open_rapid_review": MANAGERS,
+        "recommend": MANAGERS,
+        "decide": CHAIR_ONLY,
+        "record_outcome": BM_OR_CHAIR,  # the national panel's response, telling the family
+    },
+    # Who the child is: the business manager and the chair only, every opening audited.
+    "incidents.childidentity": {"view": BM_OR_CHAIR, "change": BM_OR_CHAIR},
+    "incidents.notificationduty": {"view": CASE_READERS, "change": MANAGERS},
+    "decisions.rapidreview": {"view": CASE_READERS_AND_LEADS, "change": MANAGERS},
+    "decisions.informationrequest": {"view": CASE_READERS_AND_LEADS, "answer": frozenset({BM, AGENCY_LEAD})},
+    "decisions.criterionassessment": {"view": CASE_READERS},
+    "decisions.reviewrecommendation": {"view": CASE_READERS},
+    "decisions.chairdecision": {"view": CASE_READERS},
+    "decisions.panelresponse": {"view": CASE_READERS},
+    "decisions.familycommunication": {"view": CASE_READERS},
+    "reviews.review": {"view": CASE_READERS, "change": MANAGERS},
 }
 
+# model label -> path from the record to the agency it concerns. An agency lead sees such a record only
+# when it concerns their own agency (their request, not another agency's draft).
+AGENCY_PATHS = {
+    "incidents.incident": "rapid_review__requests__agency",
+    "decisions.rapidreview": "requests__agency",
+    "decisions.informationrequest": "agency",
+}
+
+def _confidential_reviews(queryset, user, action):
+    """A confidential review is seen only by the business manager and the chair (and, once the reviews
+    capability records them, its panel and reviewer)."""
+    from django.db.models import Q
+
+    inner_circle = {m.partnership_id for m in active_memberships(user) if m.role in BM_OR_CHAIR}
+    return queryset.filter(Q(is_confidential=False) | Q(partnership_id__in=inner_circle))
+
+
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
-ROW_RULES = {}
+ROW_RULES = {"reviews.review": _confidential_reviews}
 
 
 def _audit_scope(queryset, partnership_ids):
@@ -98,19 +146,41 @@ def partnership_ids_allowing(user, action, model):
     return {m.partnership_id for m in active_memberships(user) if m.role in allowed}
 
 
+def _agency_limited_ids(user, action, model):
+    """(partnership id, agency id) pairs where the user's only claim to this record is as an agency lead."""
+    allowed = roles_for(user, action, model)
+    if AGENCY_LEAD not in allowed or _label(model) not in AGENCY_PATHS:
+        return set()
+    return {
+        (m.partnership_id, m.agency_id)
+        for m in active_memberships(user)
+        if m.role == AGENCY_LEAD and m.agency_id
+    }
+
+
 def scope(queryset, user, action="view"):
+    from django.db.models import Q
+
     model = queryset.model
-    ids = partnership_ids_allowing(user, action, model)
-    if not ids:
+    label = _label(model)
+    lead_pairs = _agency_limited_ids(user, action, model)
+    allowed = roles_for(user, action, model)
+    full_roles = allowed - {AGENCY_LEAD} if label in AGENCY_PATHS else allowed
+    ids = {m.partnership_id for m in active_memberships(user) if m.role in full_roles}
+    if not ids and not lead_pairs:
         return queryset.none()
-    custom = PARTNERSHIP_SCOPES.get(_label(model))
+    custom = PARTNERSHIP_SCOPES.get(label)
     if custom:
         queryset = custom(queryset, ids)
     else:
         field = model.partnership_field
-        lookup = "pk__in" if field == "pk" else f"{field}__in"
-        queryset = queryset.filter(**{lookup: ids})
-    row_rule = ROW_RULES.get(_label(model))
+        partnership_lookup = "pk" if field == "pk" else field
+        condition = Q(**{f"{partnership_lookup}__in": ids}) if ids else Q(pk__in=[])
+        for partnership_id, agency_id in lead_pairs:
+            condition |= Q(**{partnership_lookup: partnership_id, AGENCY_PATHS[label]: agency_id})
+        # The agency path may cross a many-valued relation: select by key so no row appears twice.
+        queryset = queryset.filter(pk__in=model._default_manager.filter(condition).values("pk"))
+    row_rule = ROW_RULES.get(label)
     return row_rule(queryset, user, action) if row_rule else queryset
 
 

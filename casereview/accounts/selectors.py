@@ -50,6 +50,12 @@ def navigation_for(user):
         return []
     partnership = partnerships[0]
     items = [{"text": "Partnership", "href": reverse("accounts:partnership_detail", args=[partnership.slug])}]
+    if permissions.can(user, "list_cases", partnership):
+        items.append({"text": "Incidents", "href": reverse("incidents:list", args=[partnership.slug])})
+    if permissions.can(user, "view_deadlines", partnership):
+        items.append({"text": "Due and overdue", "href": reverse("reporting:deadlines", args=[partnership.slug])})
+    if permissions.can(user, "view_executive_report", partnership):
+        items.append({"text": "Executive report", "href": reverse("reporting:executive_report", args=[partnership.slug])})
     if permissions.can(user, "view_people", partnership):
         items.append({"text": "People", "href": reverse("accounts:people", args=[partnership.slug])})
     if permissions.can(user, "view_audit", partnership):

@@ -39,3 +39,89 @@ class GovukFormMixin:
                     field.widget.attrs["class"] = f"{css} {css.split()[-1]}--error"
             if described_by:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year in three boxes."""
+
+    template_name = "core/forms/widgets/date.html"
+
+    def __init__(self, attrs=None):
+        widgets = [
+            forms.TextInput(attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-2", "inputmode": "numeric"}),
+            forms.TextInput(attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-2", "inputmode": "numeric"}),
+            forms.TextInput(attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-4", "inputmode": "numeric"}),
+        ]
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if value:
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, label in zip(context["widget"]["subwidgets"], ["Day", "Month", "Year"]):
+            subwidget["label"] = label
+        return context
+
+
+class GovukDateField(forms.MultiValueField):
+    widget = GovukDateWidget
+
+    def __init__(self, *, label, required=True, **kwargs):
+        self.what = label[:1].lower() + label[1:]
+        fields = [forms.CharField(required=False)] * 3
+        super().__init__(fields=fields, required=required, require_all_fields=False, label=label, **kwargs)
+
+    def compress(self, data_list):
+        import datetime
+
+        day, month, year = (data_list + [""] * 3)[:3]
+        if not any([day, month, year]):
+            if self.required:
+                raise forms.ValidationError(f"Enter {self.what}")
+            return None
+        missing = [name for name, value in zip(["day", "month", "year"], [day, month, year]) if not str(value or "").strip()]
+        if missing:
+            raise forms.ValidationError(f"{self.label} must include a {' and '.join(missing)}")
+        try:
+            numbers = [int(str(v).strip()) for v in (year, month, day)]
+        except ValueError:
+            raise forms.ValidationError(f"{self.label} must be a real date, written in numbers") from None
+        if not 1900 <= numbers[0] <= 2100:
+            raise forms.ValidationError(f"{self.label} must include a 4-digit year, like 2025")
+        try:
+            return datetime.date(*numbers)
+        except ValueError:
+            raise forms.ValidationError(f"{self.label} must be a real date") from None
+
+    def clean(self, value):
+        # An empty optional date is None, not an error.
+        if not self.required and (not value or not any(str(v or "").strip() for v in value)):
+            return None
+        return super().clean(value if value else ["", "", ""])
+
+
+def apply_service_errors(form, exc):
+    """Put a service's refusal beside the field it concerns (or at the top), keeping what was typed."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def submitted(request, form, action):
+    """For a POST with a valid form, run `action(cleaned_data)` (a service call). True when it succeeded;
+    otherwise the form carries the errors and the page is shown again with everything typed kept."""
+    from django.core.exceptions import ValidationError
+
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
+        return False
+    return True

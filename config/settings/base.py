@@ -209,3 +209,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+CASEREVIEW_SITE_URL = os.environ.get("CASEREVIEW_SITE_URL", "http://127.0.0.1:8000")

@@ -1,0 +1,201 @@
+"""Writes for the rapid review and the decision on a review (domain.md "Rapid review", "Decision")."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from casereview.accounts.models import RapidReviewStart
+from casereview.audit.services import audit_create, audit_update, snapshot
+from casereview.core.dates import add_months
+from casereview.core.working_days import add_working_days
+from casereview.incidents import rules
+from casereview.reviews.models import Review, ReviewType
+
+from .models import (
+    ChairDecision,
+    CriterionAssessment,
+    FamilyCommunication,
+    InformationRequest,
+    Outcome,
+    PanelResponse,
+    RapidReview,
+    ReviewRecommendation,
+)
+
+
+def _check_not_future(day, field, label):
+    if day and day > timezone.localdate():
+        raise ValidationError({field: f"{label} must be today or in the past"})
+
+
+def rapid_review_start(incident):
+    """The day the rapid review's working days count from: awareness by default; the notification's
+    date where the partnership counts from it and the panel has been notified."""
+    if incident.partnership.rapid_review_starts == RapidReviewStart.NOTIFICATION:
+        sent = incident.duties.filter(kind=rules.DutyKind.NATIONAL_PANEL, sent_on__isnull=False).first()
+        if sent:
+            return sent.sent_on
+    return incident.aware_date
+
+
+@transaction.atomic
+def rapid_review_open(*, actor, incident, agencies, opened_on=None, request=None):
+    if RapidReview.objects.filter(incident=incident).exists():
+        raise ValidationError("A rapid review is already open for this incident")
+    opened_on = opened_on or timezone.localdate()
+    _check_not_future(opened_on, "opened_on", "The opening date")
+    if opened_on < incident.aware_date:
+        raise ValidationError({"opened_on": "The rapid review cannot open before the local authority became aware"})
+    partnership = incident.partnership
+    if any(agency.partnership_id != partnership.pk for agency in agencies):
+        raise ValidationError({"agencies": "Choose agencies of this partnership"})
+    rapid_review = RapidReview(
+        incident=incident, opened_on=opened_on,
+        due_date=add_working_days(rapid_review_start(incident), partnership.rapid_review_working_days),
+    )
+    rapid_review.full_clean()
+    rapid_review.save()
+    audit_create(actor=actor, obj=rapid_review, request=request)
+    requests_due = min(add_working_days(opened_on, partnership.agency_information_working_days), rapid_review.due_date)
+    for agency in agencies:
+        info = InformationRequest.objects.create(rapid_review=rapid_review, agency=agency, requested_on=opened_on, due_date=requests_due)
+        audit_create(actor=actor, obj=info, request=request)
+    return rapid_review
+
+
+@transaction.atomic
+def rapid_review_update(*, actor, rapid_review, facts_gathered, immediate_actions, sent_to_panel_on, assessments, complete=False, request=None):
+    """`assessments` maps a criterion to (met, evidence); a criterion judged without evidence is refused,
+    and completion needs every criterion judged."""
+    errors = {}
+    for criterion, (met, evidence) in assessments.items():
+        if met and not evidence.strip():
+            errors[f"evidence_{criterion}"] = "Give the evidence for this judgement"
+        if evidence.strip() and not met:
+            errors[f"met_{criterion}"] = "Say whether the case meets this criterion"
+    if complete:
+        missing = [c for c, (met, _) in assessments.items() if not met]
+        if missing:
+            errors["complete"] = "Judge every criterion before completing the rapid review"
+        if not facts_gathered.strip():
+            errors["facts_gathered"] = "Record the facts gathered before completing the rapid review"
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(rapid_review)
+    rapid_review.facts_gathered, rapid_review.immediate_actions = facts_gathered, immediate_actions
+    rapid_review.sent_to_panel_on = sent_to_panel_on
+    if complete and not rapid_review.completed_on:
+        rapid_review.completed_on = timezone.localdate()
+    rapid_review.full_clean()
+    rapid_review.save()
+    audit_update(actor=actor, obj=rapid_review, before=before, request=request)
+    for criterion, (met, evidence) in assessments.items():
+        current = rapid_review.assessments.filter(criterion=criterion).first()
+        if not met:
+            continue
+        if current is None:
+            assessment = CriterionAssessment.objects.create(rapid_review=rapid_review, criterion=criterion, met=met, evidence=evidence.strip())
+            audit_create(actor=actor, obj=assessment, request=request)
+        else:
+            before = snapshot(current)
+            current.met, current.evidence = met, evidence.strip()
+            current.save()
+            audit_update(actor=actor, obj=current, before=before, request=request)
+    return rapid_review
+
+
+@transaction.atomic
+def information_request_answer(*, actor, info_request, response, request=None):
+    if not response.strip():
+        raise ValidationError({"response": "Enter your agency's information"})
+    if info_request.rapid_review.completed_on:
+        raise ValidationError("The rapid review is complete: contact the business manager to add information")
+    before = snapshot(info_request)
+    info_request.response = response.strip()
+    info_request.responded_on = timezone.localdate()
+    info_request.responded_by = actor
+    info_request.save()
+    audit_update(actor=actor, obj=info_request, before=before, request=request)
+    return info_request
+
+
+def _require_rationale(rationale):
+    if not rationale.strip():
+        raise ValidationError({"rationale": "Give the rationale: decisions are made transparently and explained, including to the family"})
+
+
+@transaction.atomic
+def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgroup=None, request=None):
+    if ReviewRecommendation.objects.filter(incident=incident).exists():
+        raise ValidationError("A recommendation has already been made on this case")
+    _require_rationale(rationale)
+    _check_not_future(made_on, "made_on", "The date of the recommendation")
+    if made_on < incident.aware_date:
+        raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
+    recommendation = ReviewRecommendation(
+        incident=incident, outcome=outcome, rationale=rationale.strip(), made_on=made_on, subgroup=subgroup, recorded_by=actor
+    )
+    recommendation.full_clean()
+    recommendation.save()
+    audit_create(actor=actor, obj=recommendation, request=request)
+    return recommendation
+
+
+def _review_type_for(incident, outcome):
+    if outcome == Outcome.LEARNING_REVIEW:
+        return ReviewType.LEARNING_REVIEW
+    return ReviewType.SERIOUS_CASE_REVIEW if incident.regime.review_name == "serious case review" else ReviewType.LOCAL_CSPR
+
+
+@transaction.atomic
+def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidential=False, request=None):
+    """The independent chair's decision. A decision to review creates the Review."""
+    recommendation = ReviewRecommendation.objects.filter(incident=incident).first()
+    if recommendation is None:
+        raise ValidationError("The chair decides on a recommendation: record the subgroup's recommendation first")
+    if ChairDecision.objects.filter(incident=incident).exists():
+        raise ValidationError("The chair has already decided on this case")
+    _require_rationale(rationale)
+    _check_not_future(decided_on, "decided_on", "The date of the decision")
+    if decided_on < recommendation.made_on:
+        raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
+    decision = ChairDecision(incident=incident, outcome=outcome, rationale=rationale.strip(), decided_on=decided_on, decided_by=actor)
+    decision.full_clean()
+    decision.save()
+    audit_create(actor=actor, obj=decision, request=request)
+    if outcome != Outcome.NO_REVIEW:
+        review = Review(
+            partnership=incident.partnership, incident=incident, title=incident.child_pseudonym,
+            review_type=_review_type_for(incident, outcome), decided_on=decided_on,
+            target_completion=add_months(decided_on, incident.partnership.review_completion_months),
+            is_confidential=confidential,
+        )
+        review.full_clean()
+        review.save()
+        audit_create(actor=actor, obj=review, request=request, reason="Created by the chair's decision")
+    return decision
+
+
+@transaction.atomic
+def panel_response_record(*, actor, incident, response, received_on, notes="", request=None):
+    if PanelResponse.objects.filter(incident=incident).exists():
+        raise ValidationError("The national panel's response is already recorded")
+    _check_not_future(received_on, "received_on", "The date received")
+    answer = PanelResponse(incident=incident, response=response, received_on=received_on, notes=notes.strip())
+    answer.full_clean()
+    answer.save()
+    audit_create(actor=actor, obj=answer, request=request)
+    return answer
+
+
+@transaction.atomic
+def family_communication_record(*, actor, incident, communicated_on, method, communicated_by, notes="", request=None):
+    if not ChairDecision.objects.filter(incident=incident).exists():
+        raise ValidationError("Record the chair's decision before recording how the family was told of it")
+    _check_not_future(communicated_on, "communicated_on", "The date the family was told")
+    contact = FamilyCommunication(incident=incident, communicated_on=communicated_on, method=method,
+                                  communicated_by=communicated_by.strip(), notes=notes.strip())
+    contact.full_clean()
+    contact.save()
+    audit_create(actor=actor, obj=contact, request=request)
+    return contact

@@ -1,0 +1,140 @@
+"""Writes for incidents. Each service validates, saves and audits in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from casereview.audit.models import Action
+from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+
+from . import rules
+from .models import ChildIdentity, Incident, NotificationDuty
+
+IDENTITY_FIELDS = ["full_name", "date_of_birth", "address", "postcode", "nhs_number"]
+
+
+def _next_reference(partnership, year):
+    prefix = f"{year}-"
+    last = (
+        Incident.objects.filter(partnership=partnership, reference__startswith=prefix)
+        .aggregate(last=Max("reference"))["last"]
+    )
+    number = int(last.split("-")[1]) + 1 if last else 1
+    return f"{prefix}{number:03d}"
+
+
+@transaction.atomic
+def incident_create(*, actor, partnership, facts, agencies=(), identity=None, request=None):
+    """Record an incident, its restricted identity record and the notification duties it gives rise to."""
+    incident = Incident(partnership=partnership, created_by=actor, **facts)
+    incident.reference = _next_reference(partnership, (incident.aware_date or timezone.localdate()).year)
+    incident.full_clean()
+    incident.save()
+    incident.agencies_involved.set(agencies)
+    audit_create(actor=actor, obj=incident, request=request)
+    child = ChildIdentity(incident=incident, **(identity or {}))
+    child.full_clean()
+    child.save()
+    record_event(actor=actor, action=Action.CREATE, obj=child, request=request,
+                 changes={f: ["", "(restricted)"] for f in IDENTITY_FIELDS if getattr(child, f)})
+    incident_duties_recompute(actor=actor, incident=incident, request=request)
+    return incident
+
+
+@transaction.atomic
+def incident_update(*, actor, incident, facts, agencies=None, reason, request=None):
+    """Change an incident's facts; the duties are worked out again and every change is audited."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the facts are being changed"})
+    before = snapshot(incident)
+    for field, value in facts.items():
+        setattr(incident, field, value)
+    incident.full_clean()
+    incident.save()
+    if agencies is not None:
+        incident.agencies_involved.set(agencies)
+    audit_update(actor=actor, obj=incident, before=before, reason=reason, request=request)
+    incident_duties_recompute(actor=actor, incident=incident, request=request, reason=reason)
+    return incident
+
+
+@transaction.atomic
+def incident_duties_recompute(*, actor, incident, request=None, reason=""):
+    """Bring the incident's duties in line with its facts. A duty no longer owed is withdrawn (never
+    deleted), one owed again is reinstated, and an unsent duty's due date follows the facts."""
+    owed = {
+        duty.kind.value: duty
+        for duty in rules.notification_duties_for(
+            incident.facts(), sos_ofsted_working_days=incident.partnership.sos_ofsted_working_days
+        )
+    }
+    existing = {duty.kind: duty for duty in incident.duties.all()}
+    today = timezone.localdate()
+    for kind, due in owed.items():
+        duty = existing.get(kind)
+        if duty is None:
+            duty = NotificationDuty.objects.create(incident=incident, kind=kind, reason=due.reason, due_date=due.due)
+            audit_create(actor=actor, obj=duty, request=request, reason=reason or "Worked out from the incident's facts")
+            continue
+        before = snapshot(duty)
+        if duty.withdrawn_on:
+            duty.withdrawn_on, duty.withdrawn_reason = None, ""
+        if not duty.sent_on:
+            duty.due_date = due.due
+        duty.reason = due.reason
+        duty.save()
+        audit_update(actor=actor, obj=duty, before=before, request=request, reason=reason or "The incident's facts changed")
+    for kind, duty in existing.items():
+        if kind not in owed and not duty.withdrawn_on and not duty.sent_on:
+            before = snapshot(duty)
+            duty.withdrawn_on = today
+            duty.withdrawn_reason = "The incident's facts no longer give rise to this notification"
+            duty.save()
+            audit_update(actor=actor, obj=duty, before=before, request=request, reason=reason or duty.withdrawn_reason)
+
+
+@transaction.atomic
+def duty_mark_sent(*, actor, duty, sent_on, reference="", request=None):
+    errors = {}
+    if duty.withdrawn_on:
+        errors["sent_on"] = "This notification is no longer owed"
+    elif sent_on > timezone.localdate():
+        errors["sent_on"] = "The date sent must be today or in the past"
+    elif sent_on < duty.incident.aware_date:
+        errors["sent_on"] = "The date sent cannot be before the local authority became aware"
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(duty)
+    duty.sent_on, duty.sent_by, duty.sent_reference = sent_on, actor, reference.strip()
+    duty.save()
+    audit_update(actor=actor, obj=duty, before=before, request=request)
+    return duty
+
+
+@transaction.atomic
+def incident_refer_locally(*, actor, incident, referred_on, reason, request=None):
+    if referred_on and referred_on > timezone.localdate():
+        raise ValidationError({"referred_on": "The referral date must be today or in the past"})
+    before = snapshot(incident)
+    incident.referred_locally_on, incident.local_referral_reason = referred_on, reason.strip()
+    incident.full_clean()
+    incident.save()
+    audit_update(actor=actor, obj=incident, before=before, request=request, reason="Referred for local consideration")
+    return incident
+
+
+@transaction.atomic
+def identity_update(*, actor, identity, details, request=None):
+    """The audit trail says which identifying details changed, never their values: the trail is read
+    and exported more widely than the restricted record."""
+    changed = [f for f in IDENTITY_FIELDS if getattr(identity, f) != details.get(f, getattr(identity, f))]
+    for field in IDENTITY_FIELDS:
+        if field in details:
+            setattr(identity, field, details[field])
+    identity.full_clean()
+    identity.save()
+    if changed:
+        record_event(actor=actor, action=Action.UPDATE, obj=identity, request=request,
+                     changes={f: ["(restricted)", "(restricted)"] for f in changed})
+    return identity

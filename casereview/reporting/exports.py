@@ -1,0 +1,74 @@
+"""Documents built from reporting selectors."""
+
+import io
+from datetime import datetime, timedelta
+
+from docx import Document
+from icalendar import Calendar, Event
+
+
+def executive_report_docx(report):
+    document = Document()
+    document.add_heading(f"{report.partnership.name}: case reviews", level=1)
+    document.add_paragraph(
+        f"Executive group standing item. Period {report.start:%d %B %Y} to {report.end:%d %B %Y}. "
+        "Generated from casereview's live records."
+    )
+    document.add_heading("Notifications to the national panel, Secretary of State and Ofsted", level=2)
+    if report.notifications:
+        table = document.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ["Child", "Notification", "Sent"]):
+            cell.text = text
+        for duty in report.notifications:
+            row = table.add_row().cells
+            row[0].text, row[1].text, row[2].text = duty.incident.child_pseudonym, duty.get_kind_display(), f"{duty.sent_on:%d %B %Y}"
+    else:
+        document.add_paragraph("No notifications were sent in the period.")
+    document.add_heading("Serious incidents recorded", level=2)
+    for incident in report.incidents_recorded or []:
+        document.add_paragraph(f"{incident.child_pseudonym} ({incident.reference}): {incident.get_harm_display().lower()}; "
+                               f"aware {incident.aware_date:%d %B %Y}.", style="List Bullet")
+    if not report.incidents_recorded:
+        document.add_paragraph("None in the period.")
+    document.add_heading("Rapid reviews in progress", level=2)
+    for rapid_review in report.rapid_reviews_in_progress:
+        document.add_paragraph(f"{rapid_review.incident.child_pseudonym}: due {rapid_review.due_date:%d %B %Y}.", style="List Bullet")
+    if not report.rapid_reviews_in_progress:
+        document.add_paragraph("None.")
+    document.add_heading("Decisions made and their rationale", level=2)
+    for decision in report.decisions:
+        document.add_paragraph(f"{decision.incident.child_pseudonym}, {decision.decided_on:%d %B %Y}: {decision.get_outcome_display()}.",
+                               style="List Bullet")
+        document.add_paragraph(decision.rationale)
+    if not report.decisions:
+        document.add_paragraph("No decisions in the period.")
+    document.add_heading("Reviews commissioned", level=2)
+    for review in report.reviews_commissioned:
+        document.add_paragraph(f"{review}: decided {review.decided_on:%d %B %Y}, target completion {review.target_completion:%d %B %Y}.",
+                               style="List Bullet")
+    if not report.reviews_commissioned:
+        document.add_paragraph("None in the period.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def deadlines_ical(deadlines, *, site_url):
+    calendar = Calendar()
+    calendar.add("prodid", "-//casereview//deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "casereview deadlines")
+    stamp = datetime.now()
+    for deadline in deadlines:
+        event = Event()
+        # Stable per deadline, so calendar programs update the event rather than duplicate it.
+        event.add("uid", f"{deadline.key}@casereview")
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{deadline.what} — {deadline.child}")
+        event.add("dtstart", deadline.due)
+        event.add("dtend", deadline.due + timedelta(days=1))
+        event.add("url", site_url + deadline.url)
+        event.add("description", f"{deadline.partnership.name}. Open casereview for details.")
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from casereview.accounts.access import object_view, public_view, signed_in_view
+from casereview.accounts.models import Partnership, User
+from casereview.audit.models import Action
+from casereview.audit.services import record_event
+
+from . import exports, selectors
+from .forms import PeriodForm
+from .models import CalendarFeed
+
+
+@object_view(Partnership, "view_deadlines", url_kwarg="slug", field="slug")
+def deadlines(request, partnership):
+    items = selectors.deadlines_for(user=request.user, partnership=partnership)
+    return render(request, "reporting/deadlines.html", {
+        "partnership": partnership, "deadlines": items, "overdue": sum(1 for d in items if d.is_overdue),
+    })
+
+
+def _active_feed(user):
+    return CalendarFeed.objects.filter(user=user, revoked_on__isnull=True).first()
+
+
+@signed_in_view
+def calendar_settings(request):
+    feed = _active_feed(request.user)
+    if request.method == "POST":
+        with transaction.atomic():
+            if feed:
+                feed.revoked_on = timezone.now()
+                feed.save()
+                record_event(actor=request.user, action=Action.UPDATE, obj=feed, object_repr="Calendar feed revoked")
+            if request.POST.get("action") == "create":
+                feed = CalendarFeed.objects.create(user=request.user)
+                record_event(actor=request.user, action=Action.CREATE, obj=feed, object_repr="Calendar feed created")
+                messages.success(request, "Your calendar address is ready. Any earlier address no longer works.")
+            else:
+                messages.success(request, "Your calendar address has been switched off.")
+        return redirect("reporting:calendar")
+    feed_url = request.build_absolute_uri(f"/calendar/{feed.token}.ics") if feed else None
+    return render(request, "reporting/calendar.html", {"feed": feed, "feed_url": feed_url,
+                                                       "confirm_revoke": request.GET.get("confirm") == "revoke"})
+
+
+@public_view
+def calendar_feed(request, token):
+    """The secret address is the credential: an unknown or revoked one is simply not found."""
+    feed = CalendarFeed.objects.filter(token=token, revoked_on__isnull=True).select_related("user").first()
+    if feed is None or not feed.user.is_active:
+        raise Http404("No such calendar")
+    user = User.objects.get(pk=feed.user_id)
+    body = exports.deadlines_ical(selectors.deadlines_across(user=user), site_url=request.build_absolute_uri("/").rstrip("/"))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+@object_view(Partnership, "view_executive_report", url_kwarg="slug", field="slug")
+def executive_report(request, partnership):
+    form = PeriodForm(request.GET or None)
+    start, end = form.period()
+    report = selectors.executive_report(user=request.user, partnership=partnership, start=start, end=end)
+    return render(request, "reporting/executive_report.html", {"partnership": partnership, "form": form, "report": report,
+                                                               "query": request.GET.urlencode()})
+
+
+@object_view(Partnership, "view_executive_report", url_kwarg="slug", field="slug")
+def executive_report_docx(request, partnership):
+    form = PeriodForm(request.GET or None)
+    start, end = form.period()
+    report = selectors.executive_report(user=request.user, partnership=partnership, start=start, end=end)
+    record_event(actor=request.user, action=Action.EXPORT, obj=partnership, request=request,
+                 object_repr=f"Executive group report {start:%d %b %Y} – {end:%d %b %Y}")
+    response = HttpResponse(
+        exports.executive_report_docx(report),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="executive-report-{partnership.slug}-{end:%Y-%m-%d}.docx"'
+    return response
