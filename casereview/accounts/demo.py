@@ -81,6 +81,7 @@ PARTNERSHIPS = [
         ],
         "people": [
             ("manager", "Business", "Manager", Role.BUSINESS_MANAGER, None, "LSCB Business Manager"),
+            ("chair", "Board", "Chair", Role.CHAIR, None, "Chair of the LSCB"),
         ],
     },
     {
@@ -100,6 +101,7 @@ PARTNERSHIPS = [
         ],
         "people": [
             ("manager", "Business", "Manager", Role.BUSINESS_MANAGER, None, "Partnership Business Manager"),
+            ("chair", "Independent", "Chair", Role.CHAIR, None, "Independent Chair"),
         ],
     },
 ]

@@ -95,7 +95,7 @@ def agency_detail(request, agency):
 
 @object_view(Partnership, "add_agency", url_kwarg="slug", field="slug")
 def agency_create(request, partnership):
-    form = AgencyForm(request.POST or None, partnership=partnership)
+    form = AgencyForm(request.POST if request.method == "POST" else None, partnership=partnership)
     if request.method == "POST" and form.is_valid():
         try:
             agency = services.agency_create(actor=request.user, partnership=partnership, request=request, **form.cleaned_data)

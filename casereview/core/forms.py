@@ -72,7 +72,9 @@ class GovukDateField(forms.MultiValueField):
     def __init__(self, *, label, required=True, **kwargs):
         self.what = label[:1].lower() + label[1:]
         fields = [forms.CharField(required=False)] * 3
-        super().__init__(fields=fields, required=required, require_all_fields=False, label=label, **kwargs)
+        error_messages = {"required": f"Enter {self.what}", "incomplete": f"Enter {self.what}"}
+        super().__init__(fields=fields, required=required, require_all_fields=False, label=label,
+                         error_messages=error_messages, **kwargs)
 
     def compress(self, data_list):
         import datetime

@@ -25,7 +25,7 @@ def _step_page(request, incident, form, title, template="decisions/step_form.htm
 
 @object_view(Incident, "open_rapid_review")
 def rapid_review_open(request, incident):
-    form = OpenRapidReviewForm(request.POST or None, partnership=incident.partnership,
+    form = OpenRapidReviewForm(request.POST if request.method == "POST" else None, partnership=incident.partnership,
                                initial={"agencies": incident.agencies_involved.all()})
     if submitted(request, form, lambda data: services.rapid_review_open(
         actor=request.user, incident=incident, agencies=data["agencies"], opened_on=data["opened_on"], request=request
@@ -60,7 +60,7 @@ def rapid_review_edit(request, rapid_review):
     for assessment in rapid_review.assessments.all():
         initial[f"met_{assessment.criterion}"] = assessment.met
         initial[f"evidence_{assessment.criterion}"] = assessment.evidence
-    form = RapidReviewForm(request.POST or None, initial=initial)
+    form = RapidReviewForm(request.POST if request.method == "POST" else None, initial=initial)
     if submitted(request, form, lambda data: services.rapid_review_update(
         actor=request.user, rapid_review=rapid_review, facts_gathered=data["facts_gathered"],
         immediate_actions=data["immediate_actions"], sent_to_panel_on=data["sent_to_panel_on"],
@@ -74,7 +74,7 @@ def rapid_review_edit(request, rapid_review):
 
 @object_view(InformationRequest, "answer")
 def request_answer(request, info_request):
-    form = AnswerForm(request.POST or None, initial={"response": info_request.response})
+    form = AnswerForm(request.POST if request.method == "POST" else None, initial={"response": info_request.response})
     if submitted(request, form, lambda data: services.information_request_answer(
         actor=request.user, info_request=info_request, response=data["response"], request=request
     )):
@@ -85,7 +85,7 @@ def request_answer(request, info_request):
 
 @object_view(Incident, "recommend")
 def recommend(request, incident):
-    form = RecommendationForm(request.POST or None, partnership=incident.partnership)
+    form = RecommendationForm(request.POST if request.method == "POST" else None, partnership=incident.partnership)
     if submitted(request, form, lambda data: services.recommendation_make(
         actor=request.user, incident=incident, outcome=data["outcome"], rationale=data["rationale"],
         made_on=data["made_on"], subgroup=data["subgroup"], request=request,
@@ -97,7 +97,7 @@ def recommend(request, incident):
 
 @object_view(Incident, "decide")
 def decide(request, incident):
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
     if submitted(request, form, lambda data: services.chair_decide(
         actor=request.user, incident=incident, outcome=data["outcome"], rationale=data["rationale"],
         decided_on=data["decided_on"], confidential=data["confidential"], request=request,
@@ -112,7 +112,7 @@ def decide(request, incident):
 
 @object_view(Incident, "record_outcome")
 def panel_response(request, incident):
-    form = PanelResponseForm(request.POST or None)
+    form = PanelResponseForm(request.POST if request.method == "POST" else None)
     if submitted(request, form, lambda data: services.panel_response_record(
         actor=request.user, incident=incident, response=data["response"], received_on=data["received_on"],
         notes=data["notes"], request=request,
@@ -124,7 +124,7 @@ def panel_response(request, incident):
 
 @object_view(Incident, "record_outcome")
 def family_communication(request, incident):
-    form = FamilyCommunicationForm(request.POST or None)
+    form = FamilyCommunicationForm(request.POST if request.method == "POST" else None)
     if submitted(request, form, lambda data: services.family_communication_record(
         actor=request.user, incident=incident, communicated_on=data["communicated_on"], method=data["method"],
         communicated_by=data["communicated_by"], notes=data["notes"], request=request,

@@ -3,7 +3,7 @@ from django import forms
 from casereview.accounts.models import Agency
 from casereview.core.forms import GovukDateField, GovukFormMixin
 
-from .models import ChildIdentity, Incident
+from .models import ChildIdentity, Incident, Sex
 from .validators import validate_nhs_number, validate_postcode
 
 FACT_FIELDS = [
@@ -48,6 +48,10 @@ class IncidentForm(GovukFormMixin, forms.ModelForm):
         self.fields["harm"].choices = self.fields["harm"].choices[1:]  # radios need no blank choice
         self.fields["abuse_or_neglect"].choices = self.fields["abuse_or_neglect"].choices[1:]
         self.fields["location"].choices = self.fields["location"].choices[1:]
+        self.fields["sex"].required = False
+
+    def clean_sex(self):
+        return self.cleaned_data.get("sex") or Sex.NOT_RECORDED
 
     def facts(self):
         return {name: self.cleaned_data[name] for name in FACT_FIELDS}

@@ -26,7 +26,7 @@ def incident_list(request, partnership):
 
 @object_view(Partnership, "add_incident", url_kwarg="slug", field="slug")
 def incident_create(request, partnership):
-    form = NewIncidentForm(request.POST or None, partnership=partnership)
+    form = NewIncidentForm(request.POST if request.method == "POST" else None, partnership=partnership)
     if request.method == "POST" and form.is_valid():
         try:
             incident = services.incident_create(
@@ -58,7 +58,7 @@ def incident_detail(request, incident):
 
 @object_view(Incident, "change")
 def incident_edit(request, incident):
-    form = IncidentEditForm(request.POST or None, instance=incident, partnership=incident.partnership,
+    form = IncidentEditForm(request.POST if request.method == "POST" else None, instance=incident, partnership=incident.partnership,
                             initial={"agencies_involved": incident.agencies_involved.all()})
     if request.method == "POST" and form.is_valid():
         facts = form.facts()
@@ -85,7 +85,7 @@ def identity_detail(request, identity):
 
 @object_view(ChildIdentity, "change", url_kwarg="pk", field="incident__pk")
 def identity_edit(request, identity):
-    form = IdentityForm(request.POST or None, instance=identity)
+    form = IdentityForm(request.POST if request.method == "POST" else None, instance=identity)
     if request.method == "POST" and form.is_valid():
         details = {name: form.cleaned_data[name] for name in form.Meta.fields}
         identity.refresh_from_db()
@@ -101,7 +101,7 @@ def identity_edit(request, identity):
 
 @object_view(NotificationDuty, "change")
 def duty_sent(request, duty):
-    form = DutySentForm(request.POST or None)
+    form = DutySentForm(request.POST if request.method == "POST" else None)
     if submitted(request, form, lambda data: services.duty_mark_sent(
         actor=request.user, duty=duty, sent_on=data["sent_on"], reference=data["reference"], request=request
     )):
@@ -112,7 +112,7 @@ def duty_sent(request, duty):
 
 @object_view(Incident, "change")
 def refer_locally(request, incident):
-    form = LocalReferralForm(request.POST or None)
+    form = LocalReferralForm(request.POST if request.method == "POST" else None)
     if submitted(request, form, lambda data: services.incident_refer_locally(
         actor=request.user, incident=incident, referred_on=data["referred_on"], reason=data["reason"], request=request
     )):

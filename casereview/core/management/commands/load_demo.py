@@ -9,8 +9,10 @@ import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from casereview.accounts import demo
+from casereview.decisions import demo as case_demo
 
 
 
@@ -28,7 +30,9 @@ class Command(BaseCommand):
             raise CommandError("Demo data is for development and testing; refusing to load it with production settings.")
         try:
             chosen = demo.select(partnerships)
-            created, logins = demo.load(chosen)
+            with transaction.atomic():  # all of it or none of it
+                created, logins = demo.load(chosen)
+                created += case_demo.load([p["slug"] for p in chosen])
         except demo.DemoDataError as exc:
             raise CommandError(str(exc)) from None
         if not created:

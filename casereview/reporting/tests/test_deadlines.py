@@ -1,0 +1,140 @@
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from docx import Document
+from icalendar import Calendar
+
+from casereview.accounts.models import Role
+from casereview.core.working_days import add_working_days
+from casereview.decisions import services as decision_services
+from casereview.incidents import services as incident_services
+from casereview.reporting.models import CalendarFeed, ReminderSent
+from casereview.testing import AgencyFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def live_case(alice, partnership_a):
+    """A looked-after child's death the local authority learnt of 4 working days ago, 10 days ago for
+    an overdue item."""
+    today = timezone.localdate()
+    aware = add_working_days(today, -4)
+    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
+    incident = incident_services.incident_create(actor=alice, partnership=partnership_a, facts=dict(
+        child_pseudonym="Child S", harm="death", incident_date=aware, aware_date=aware, abuse_or_neglect="suspected",
+        looked_after=True, location="in_area"))
+    rapid_review = decision_services.rapid_review_open(actor=alice, incident=incident, agencies=[police], opened_on=aware)
+    old_aware = add_working_days(today, -10)
+    overdue = incident_services.incident_create(actor=alice, partnership=partnership_a, facts=dict(
+        child_pseudonym="Child O", harm="serious_harm", incident_date=old_aware, aware_date=old_aware, abuse_or_neglect="known",
+        looked_after=False, location="in_area"))
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="police_lead", email="lead@example.org")
+    return dict(incident=incident, rapid_review=rapid_review, overdue=overdue, lead=lead)
+
+
+def test_due_and_overdue_lists_overdue_first_with_working_days(client, alice, live_case):
+    client.force_login(alice)
+    page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
+    table = page[page.index("<table"):]
+    assert table.index(">Child O<") < table.index(">Child S<")
+    assert "5 working days overdue" in page  # Child O: aware 10 working days ago, due 5 after
+    assert "1 working day left" in page  # Child S's notifications
+    assert "Complete the rapid review" in page
+    assert "Metropolitan Police Service: information for the rapid review" in page
+
+
+def test_agency_lead_sees_only_their_own_requests(client, live_case):
+    client.force_login(live_case["lead"])
+    page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
+    assert "information for the rapid review" in page
+    assert "Notify Ofsted" not in page
+    assert "Child O" not in page
+
+
+def test_reminders_go_to_the_right_people_once_however_often_the_command_runs(alice, live_case, partnership_a):
+    # The police request is due in 6 working days: too far off for a reminder (2 days before by default).
+    mail.outbox.clear()
+    call_command("send_deadline_reminders", stdout=io.StringIO())
+    assert "lead@example.org" not in {address for message in mail.outbox for address in message.to}
+    ReminderSent.objects.all().delete()
+    mail.outbox.clear()
+    partnership_a.reminder_working_days = 6
+    partnership_a.save()
+    chair = member(partnership_a, Role.CHAIR, email="chair@example.org")
+    out = io.StringIO()
+    call_command("send_deadline_reminders", stdout=out)
+    first = len(mail.outbox)
+    assert first > 0
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert alice.email in recipients and "lead@example.org" in recipients
+    assert chair.email not in recipients  # nothing awaits the chair yet
+    overdue_mail = [m for m in mail.outbox if "Child O" in m.subject]
+    assert overdue_mail and all("overdue" in m.subject for m in overdue_mail)
+    assert all("Tom" not in m.body for m in mail.outbox)
+    call_command("send_deadline_reminders", stdout=out)
+    assert len(mail.outbox) == first
+    assert "already sent earlier" in out.getvalue()
+    assert ReminderSent.objects.count() == first
+
+
+def test_calendar_feed_lists_deadlines_and_stops_when_revoked(client, alice, live_case):
+    client.force_login(alice)
+    client.post(reverse("reporting:calendar"), {"action": "create"})
+    feed = CalendarFeed.objects.get(user=alice)
+    client.logout()
+    response = client.get(reverse("reporting:calendar_feed", args=[feed.token]))
+    assert response["Content-Type"].startswith("text/calendar")
+    events = [c for c in Calendar.from_ical(response.content).walk("VEVENT")]
+    summaries = {str(e["SUMMARY"]) for e in events}
+    assert "Notify Ofsted — Child S" in summaries
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    client.force_login(alice)
+    client.post(reverse("reporting:calendar"), {"action": "revoke"})
+    client.logout()
+    assert client.get(reverse("reporting:calendar_feed", args=[feed.token])).status_code == 404
+    assert client.get(reverse("reporting:calendar_feed", args=["made-up-token"])).status_code == 404
+
+
+def test_revoking_asks_for_confirmation_first(client, alice):
+    client.force_login(alice)
+    client.post(reverse("reporting:calendar"), {"action": "create"})
+    page = client.get(reverse("reporting:calendar"), {"confirm": "revoke"}).content.decode()
+    assert "Yes, switch it off" in page
+    assert CalendarFeed.objects.filter(revoked_on__isnull=True).count() == 1
+
+
+def test_executive_report_shows_decisions_with_rationale_and_exports_docx(client, alice, live_case, partnership_a):
+    incident = live_case["overdue"]
+    today = timezone.localdate()
+    decision_services.recommendation_make(actor=alice, incident=incident, outcome="local_review", rationale="Met", made_on=today)
+    decision_services.chair_decide(actor=alice, incident=incident, outcome="local_review", rationale="Agencies did not share information", decided_on=today)
+    executive = member(partnership_a, Role.EXECUTIVE)
+    client.force_login(executive)
+    url = reverse("reporting:executive_report", args=["southwark"])
+    page = client.get(url).content.decode()
+    assert "Agencies did not share information" in page
+    assert "Child S" in page  # rapid review in progress
+    response = client.get(reverse("reporting:executive_report_docx", args=["southwark"]))
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "Agencies did not share information" in text
+    assert "Child O" in text
+
+
+def test_executive_report_period_can_be_chosen_and_bad_dates_explained(client, alice):
+    client.force_login(alice)
+    url = reverse("reporting:executive_report", args=["southwark"])
+    future = timezone.localdate() + timedelta(days=30)
+    page = client.get(url, {"start_0": future.day, "start_1": future.month, "start_2": future.year}).content.decode()
+    assert "The date of the last meeting must be in the past" in page
+
+
+def test_viewer_has_no_deadlines_or_executive_report(client, bob):
+    client.force_login(bob)
+    assert client.get(reverse("reporting:deadlines", args=["southwark"])).status_code == 403
+    assert client.get(reverse("reporting:executive_report", args=["southwark"])).status_code == 403
