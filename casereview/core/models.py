@@ -13,3 +13,17 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Theme(models.Model):
+    """One tag of the national themes taxonomy (core/themes.py), shared by every app that tags learning."""
+
+    category = models.CharField(max_length=20)
+    name = models.CharField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.name

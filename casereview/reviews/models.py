@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -29,20 +31,26 @@ class Stage(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+STAGE_ORDER = list(Stage.values)
+
+
 class Review(BaseModel):
-    """A case review. Created by a decision to review; the reviews capability gives it its full life
-    (terms of reference, panel, contributions, chronology, findings)."""
+    """A case review, from the decision to review to its closure."""
 
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="reviews")
     incident = models.OneToOneField("incidents.Incident", null=True, blank=True, on_delete=models.PROTECT, related_name="review")
     title = models.CharField(max_length=200, help_text="Usually the child's pseudonym, e.g. Child R")
+    subjects = models.CharField(max_length=300, blank=True, help_text="Pseudonyms of the children the review concerns, if more than one")
     review_type = models.CharField(max_length=30, choices=ReviewType.choices)
     stage = models.CharField(max_length=30, choices=Stage.choices, default=Stage.SCOPING)
     decided_on = models.DateField("Decision to review made on")
     target_completion = models.DateField()
+    published_on = models.DateField(null=True, blank=True)
+    not_published_reason = models.TextField(blank=True)
     is_confidential = models.BooleanField(
         default=False, help_text="Visible only to the business manager, the chair and the review's panel and reviewer"
     )
+    themes = models.ManyToManyField("core.Theme", blank=True, related_name="reviews")
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "partnership"
@@ -56,3 +64,277 @@ class Review(BaseModel):
     @property
     def days_to_target(self):
         return (self.target_completion - timezone.localdate()).days
+
+    @property
+    def is_finished(self):
+        return self.stage in (Stage.PUBLISHED, Stage.NOT_PUBLISHED, Stage.ACTION_PLAN, Stage.CLOSED)
+
+
+class StageChange(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="stage_changes")
+    stage = models.CharField(max_length=30, choices=Stage.choices)
+    changed_on = models.DateField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.TextField(blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_on", "recorded_at"]
+
+
+class Methodology(models.TextChoices):
+    SCIE = "scie", "SCIE Learning Together"
+    WELSH = "welsh", "Welsh child practice review"
+    SYSTEMS = "systems", "Systems approach"
+    SILP = "silp", "Significant Incident Learning Process (SILP)"
+    OTHER = "other", "Other"
+
+
+class TermsOfReference(BaseModel):
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="terms")
+    scope_start = models.DateField("Scope from")
+    scope_end = models.DateField("Scope to")
+    lines_of_enquiry = models.TextField("Key lines of enquiry")
+    methodology = models.CharField(max_length=20, choices=Methodology.choices)
+    methodology_other = models.CharField(max_length=200, blank=True)
+    agreed_on = models.DateField(null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    def clean(self):
+        if self.scope_start and self.scope_end and self.scope_end < self.scope_start:
+            raise ValidationError({"scope_end": "The end of the scope period must be after its start"})
+        if self.methodology == Methodology.OTHER and not self.methodology_other.strip():
+            raise ValidationError({"methodology_other": "Name the methodology"})
+
+
+class PanelMember(BaseModel):
+    """A senior manager on the review panel, by agency (seeds/002 §3.4)."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="panel")
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="panel_seats")
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        ordering = ["agency__name", "name"]
+
+
+class ReviewerAppointment(BaseModel):
+    """An independent reviewer, with their declaration that they are independent of the case and the
+    agencies involved."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="reviewers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviewer_appointments")
+    appointed_on = models.DateField()
+    is_lead = models.BooleanField(default=True)
+    independence_declaration = models.TextField()
+    declared_on = models.DateField()
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["review", "user"], name="one_appointment_per_reviewer")]
+
+
+class ContributionKind(models.TextChoices):
+    CHRONOLOGY = "chronology", "Chronology"
+    AGENCY_REPORT = "agency_report", "Agency report (management review or summary)"
+
+
+class ContributionStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    RECEIVED = "received", "Received"
+    QUALITY_ASSURED = "quality_assured", "Quality-assured"
+
+
+class AgencyContribution(BaseModel):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="contributions")
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="contributions")
+    kind = models.CharField(max_length=20, choices=ContributionKind.choices)
+    requested_on = models.DateField()
+    due_date = models.DateField()
+    status = models.CharField(max_length=20, choices=ContributionStatus.choices, default=ContributionStatus.REQUESTED)
+    received_on = models.DateField(null=True, blank=True)
+    quality_assured_on = models.DateField(null=True, blank=True)
+    report_text = models.TextField(blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        ordering = ["agency__name", "kind"]
+        constraints = [models.UniqueConstraint(fields=["review", "agency", "kind"], name="one_contribution_of_a_kind_per_agency")]
+
+    def __str__(self):
+        return f"{self.agency}: {self.get_kind_display().lower()}"
+
+    @property
+    def is_overdue(self):
+        return self.status == ContributionStatus.REQUESTED and self.due_date < timezone.localdate()
+
+
+class DatePrecision(models.TextChoices):
+    EXACT = "exact", "Exact"
+    MONTH = "month", "Month"
+    APPROXIMATE = "approximate", "Approximate"
+
+
+class ChronologyEntry(models.Model):
+    """One event in one agency's chronology. `sort_date` places month-only and approximate dates
+    sensibly in the merged chronology (the middle of the month) while `event_date` keeps what was given."""
+
+    contribution = models.ForeignKey(AgencyContribution, on_delete=models.CASCADE, related_name="entries")
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="chronology")
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    event_date = models.DateField()
+    event_time = models.TimeField(null=True, blank=True)
+    date_precision = models.CharField(max_length=20, choices=DatePrecision.choices, default=DatePrecision.EXACT)
+    sort_date = models.DateField(db_index=True)
+    event_type = models.CharField(max_length=100)
+    description = models.TextField()
+    practitioner_role = models.CharField(max_length=200, blank=True)
+    source_reference = models.CharField(max_length=200, blank=True)
+    row_number = models.PositiveIntegerField(default=0)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        ordering = ["sort_date", "event_time", "agency__name", "row_number"]
+        indexes = [models.Index(fields=["review", "sort_date"])]
+
+
+class DuplicateStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Possible duplicate"
+    LINKED = "linked", "Same event"
+    DISMISSED = "dismissed", "Different events"
+
+
+class DuplicatePair(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="duplicate_pairs")
+    first = models.ForeignKey(ChronologyEntry, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(ChronologyEntry, on_delete=models.CASCADE, related_name="+")
+    similarity = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=20, choices=DuplicateStatus.choices, default=DuplicateStatus.SUGGESTED)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["first", "second"], name="one_pair_per_two_entries")]
+
+
+class LearningEvent(BaseModel):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="learning_events")
+    held_on = models.DateField()
+    agencies = models.ManyToManyField("accounts.Agency", blank=True, related_name="+")
+    attendees = models.PositiveSmallIntegerField(default=0)
+    themes_discussed = models.TextField(blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        ordering = ["held_on"]
+
+
+class Participation(models.TextChoices):
+    NOT_INVITED = "not_invited", "Not invited"
+    DECLINED = "declined", "Invited, declined"
+    LIMITED = "limited", "Took part in a limited way"
+    FULL = "full", "Took part fully"
+
+
+class FamilyInvolvement(BaseModel):
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="family")
+    invited_on = models.DateField(null=True, blank=True)
+    participation = models.CharField(max_length=20, choices=Participation.choices, default=Participation.NOT_INVITED)
+    notes = models.TextField(blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+
+class Finding(BaseModel):
+    """What learning points and recommendations share: a number, the text, themes, and a version that
+    two people editing at once cannot both overwrite (optimistic locking)."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    version = models.PositiveIntegerField(default=1)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        abstract = True
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:80]}"
+
+
+class LearningPoint(Finding):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="learning_points")
+    themes = models.ManyToManyField("core.Theme", blank=True, related_name="learning_points")
+
+    class Meta(Finding.Meta):
+        constraints = [models.UniqueConstraint(fields=["review", "number"], name="learning_point_number_unique")]
+
+
+class Addressee(models.TextChoices):
+    PARTNERSHIP = "partnership", "The partnership"
+    AGENCY = "agency", "A named agency"
+    NATIONAL = "national", "A national body"
+
+
+class Recommendation(Finding):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
+    addressee = models.CharField(max_length=20, choices=Addressee.choices, default=Addressee.PARTNERSHIP)
+    agency = models.ForeignKey("accounts.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="recommendations")
+    national_body = models.CharField(max_length=200, blank=True)
+    learning_points = models.ManyToManyField(LearningPoint, blank=True, related_name="recommendations")
+    themes = models.ManyToManyField("core.Theme", blank=True, related_name="recommendations")
+
+    class Meta(Finding.Meta):
+        constraints = [models.UniqueConstraint(fields=["review", "number"], name="recommendation_number_unique")]
+
+    def clean(self):
+        if self.addressee == Addressee.AGENCY and not self.agency_id:
+            raise ValidationError({"agency": "Choose the agency the recommendation is addressed to"})
+        if self.agency_id and self.review_id and self.agency.partnership_id != self.review.partnership_id:
+            raise ValidationError({"agency": "Choose an agency of this partnership"})
+        if self.addressee == Addressee.NATIONAL and not self.national_body.strip():
+            raise ValidationError({"national_body": "Name the national body"})
+
+    @property
+    def addressed_to(self):
+        if self.addressee == Addressee.AGENCY and self.agency_id:
+            return str(self.agency)
+        if self.addressee == Addressee.NATIONAL:
+            return self.national_body
+        return "The partnership"
+
+
+class FindingRevision(models.Model):
+    """Every saved text of a learning point or recommendation: the history users can read."""
+
+    kind = models.CharField(max_length=20, choices=[("learning_point", "Learning point"), ("recommendation", "Recommendation")])
+    finding_id = models.UUIDField(db_index=True)
+    version = models.PositiveIntegerField()
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    edited_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
