@@ -13,9 +13,10 @@ NUMBER_WORDS = {
     )
 }
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50})
-STATED_COUNT = re.compile(
-    rf"\b(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)})\s+(?:(?:key|main|separate|specific|further|significant)\s+)?"
-    r"(?P<what>learning points|points of learning|lessons|findings|recommendations)\b",
+# Anchored on the noun (a quick scan), then the number just before it is read.
+COUNTED_NOUN = re.compile(r"\b(?:learning points|points of learning|lessons|findings|recommendations)\b", re.I)
+NUMBER_BEFORE = re.compile(
+    rf"\b(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)})\s+(?:(?:key|main|separate|specific|further|significant)\s+)?$",
     re.I,
 )
 WHAT_KIND = {"recommendations": RECOMMENDATIONS}
@@ -25,11 +26,15 @@ LABEL = {LEARNING: "learning points", RECOMMENDATIONS: "recommendations"}
 def stated_counts(text):
     """[(kind, number, the words as written)] for every count the prose states."""
     found = []
-    for match in STATED_COUNT.finditer(text):
-        token = match["n"].lower()
+    for noun in COUNTED_NOUN.finditer(text):
+        number_match = NUMBER_BEFORE.search(text, max(0, noun.start() - 40), noun.start())
+        if not number_match:
+            continue
+        token = number_match["n"].lower()
         number = int(token) if token.isdigit() else NUMBER_WORDS[token]
         if number >= 2:
-            found.append((WHAT_KIND.get(match["what"].lower(), LEARNING), number, " ".join(match.group().split())))
+            words = " ".join(text[number_match.start():noun.end()].split())
+            found.append((WHAT_KIND.get(noun.group().lower(), LEARNING), number, words))
     return found
 
 

@@ -87,6 +87,8 @@ def _number_or_letter(token):
 
 
 def strip_markup(text):
+    if "*" not in text and "_" not in text and "<" not in text:
+        return text  # the common case, and this runs for every line
     return MARKUP.sub("", text)
 
 
@@ -105,8 +107,8 @@ def is_heading_text(text):
 
 
 def is_all_caps(text):
-    letters = [ch for ch in normalise_space(text) if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    text = strip_markup(text)
+    return text.isupper() and sum(ch.isalpha() for ch in text[:20]) >= 3
 
 
 def ends_sentence(text):

@@ -46,11 +46,11 @@ def _drop_running_lines(lines, running):
     edge = set(text_positions[:EDGE_LINES] + text_positions[-EDGE_LINES:])
     seen, kept = set(), []
     for i, line in enumerate(lines):
-        key = _running_key(line)
-        droppable = i in edge and (PAGE_NUMBER.match(line) or (key in running and key not in seen))
-        if droppable:
-            seen.add(key)
-            continue
+        if i in edge:
+            key = _running_key(line)
+            if PAGE_NUMBER.match(line) or (key in running and key not in seen):
+                seen.add(key)
+                continue
         kept.append(line)
     return _trim_blank_edges(kept)
 
@@ -64,18 +64,20 @@ def _trim_blank_edges(lines):
 
 
 def _words(pages):
-    return {word.lower() for lines in pages for line in lines for word in re.findall(r"[A-Za-z]+", line)}
+    return set(re.findall(r"[a-z]+", "\n".join("\n".join(lines) for lines in pages).lower()))
 
 
 def _join_wrapped_lines(lines, vocabulary):
-    out = []
+    out, out_markers = [], []  # a joined line keeps the marker of its first line
     for line in lines:
+        marker = match_marker(line) if line else None
         if out and out[-1] and line and _is_hyphen_break(out[-1], line):
             out[-1] = _dehyphenate(out[-1], line, vocabulary)
-        elif out and out[-1] and line and _continues_line(out[-1], line):
+        elif out and out[-1] and line and _continues_line(out[-1], out_markers[-1], line, marker):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
+            out_markers.append(marker)
     return "\n".join(out)
 
 
@@ -98,10 +100,8 @@ def _is_dash_inside_sentence(marker, previous, previous_marker):
     return marker.is_bullet and not in_bullet_list and previous[-1] not in TERMINAL_PUNCTUATION + ":;"
 
 
-def _continues_line(previous, line):
+def _continues_line(previous, previous_marker, line, marker):
     """Is `line` the rest of `previous`'s sentence (a wrap), rather than a new paragraph, item or heading?"""
-    previous_marker = match_marker(previous)
-    marker = match_marker(line)
     if marker:
         return _is_dash_inside_sentence(marker, previous, previous_marker)
     if previous_marker and not previous[previous_marker.body_offset:].strip():

@@ -3,7 +3,7 @@
 import bisect
 from dataclasses import dataclass
 
-LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 PAGE_SEPARATOR = "\n\n"
 
 
@@ -30,4 +30,8 @@ class SourceText:
 
 def clean_characters(text):
     """Ligatures, Windows line ends, non-breaking spaces: what breaks matching but no reader notices."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").translate(LIGATURES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    for ligature, letters in LIGATURES.items():  # str.replace is far quicker than str.translate here
+        if ligature in text:
+            text = text.replace(ligature, letters)
+    return text
