@@ -47,6 +47,8 @@ def find_items(blocks, runs, doc):
 
 
 def _lead_in_kind(run, source):
+    if run.style.startswith("kw:"):
+        return classify_cue(run.style[3:])  # "Finding 3", "Recommendation 2" say what they are
     introducer = run.parent or run.lead_in
     return classify_cue(introducer.text(source)) if introducer else None
 

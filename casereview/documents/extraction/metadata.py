@@ -86,7 +86,7 @@ def _used_as_name(text, letter):
 
 
 PARTNERSHIP = re.compile(
-    r"((?:[A-Z][\w’'&-]*\s+(?:and\s+|upon\s+)?){1,3}?)"
+    r"((?:[A-Z][\w’'&-]*[ \t]+(?:and[ \t]+|upon[ \t]+)?){1,3}?)"
     r"(Local\s+)?(Safeguarding\s+Children(?:['’]s)?\s+(?:Board|Partnership)"
     r"|Children(?:['’]s)?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Partnership)\b(?!s)"
 )
