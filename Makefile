@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo worker check-deploy assets bench clean
+.PHONY: run test install install-dev migrate demo worker check-deploy assets bench bench-extract clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -57,3 +57,8 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) var
+
+# Extraction quality and speed on documents with gold annotations: make bench-extract [CORPUS=folder]
+CORPUS ?= ../shared/corpus
+bench-extract: install-dev
+	$(PY) benchmarks/extraction.py $(CORPUS)

@@ -1,0 +1,112 @@
+"""Split text into blocks — list items, prose paragraphs and headings — each with its span.
+
+An item runs on over wrapped lines, over a blank line or page break when the next paragraph plainly
+carries on its sentence (starts in lower case, or the item stopped on "the", "of", a comma…), and over a
+dash wrapped to the start of a line."""
+
+import re
+from dataclasses import dataclass, field
+
+from .markers import (
+    TERMINAL_PUNCTUATION,
+    Marker,
+    is_all_caps,
+    is_heading_text,
+    match_marker,
+    normalise_space,
+    strip_markup,
+)
+
+ITEM, PROSE, HEADING = "item", "prose", "heading"
+CONNECTIVES = frozenset(
+    "the a an of to and or in for with by on at from as that which who whose is are was were be been "
+    "their its this these those not than our his her into about between within".split()
+)
+
+
+@dataclass
+class Block:
+    kind: str
+    start: int  # first character of the block (its marker, for an item)
+    end: int
+    body_start: int  # first character after the marker
+    marker: Marker | None = None
+    line_count: int = 1
+    children: list = field(default_factory=list)  # runs nested under this item (see lists.py)
+
+    def text(self, source):
+        return normalise_space(source[self.body_start:self.end])
+
+    def ends_with_colon(self, source):
+        return self.text(source).endswith(":")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def split_blocks(source):
+    blocks, blank_before = [], True
+    for line in _lines(source):
+        if not line.text.strip():
+            blank_before = True
+            continue
+        _add_line(blocks, line, blank_before, source)
+        blank_before = False
+    return [_settle_kind(block, source) for block in blocks]
+
+
+def _lines(source):
+    for match in re.finditer(r"[^\n]*", source):
+        text = match.group()
+        stripped = text.strip()
+        if not stripped and match.start() == match.end() and match.start() > 0 and source[match.start() - 1] != "\n":
+            continue  # finditer's empty match right after a line
+        lead = len(text) - len(text.lstrip())
+        yield _Line(match.start() + lead, match.start() + lead + len(stripped), stripped)
+
+
+def _add_line(blocks, line, blank_before, source):
+    current = blocks[-1] if blocks else None
+    marker = match_marker(line.text)
+    if marker and current and not blank_before and _is_dash_inside_sentence(marker, current, source):
+        marker = None
+    if marker:
+        blocks.append(Block(ITEM, line.start, line.end, line.start + marker.body_offset, marker))
+    elif current and (not blank_before or _carries_on(current, line.text, source)):
+        current.end = line.end
+        current.line_count += 1
+    else:
+        blocks.append(Block(PROSE, line.start, line.end, line.start))
+
+
+def _is_dash_inside_sentence(marker, current, source):
+    in_bullet_list = current.marker is not None and current.marker.is_bullet
+    last = strip_markup(source[current.body_start:current.end]).rstrip()
+    return marker.is_bullet and not in_bullet_list and bool(last) and last[-1] not in TERMINAL_PUNCTUATION + ":;"
+
+
+def _carries_on(current, text, source):
+    """After a blank line or page break: is this paragraph the rest of the current item's sentence?"""
+    if current.kind != ITEM:
+        return False
+    first = strip_markup(text).lstrip()[:1]
+    if first.islower():
+        return True
+    body = strip_markup(source[current.body_start:current.end]).rstrip()
+    if not body or is_heading_text(text):
+        return False
+    last_word = body.split()[-1].lower()
+    return body[-1] in ",;–—-(" or last_word in CONNECTIVES
+
+
+def _settle_kind(block, source):
+    text = source[block.start:block.end]
+    if block.kind == PROSE and block.line_count == 1 and is_heading_text(text):
+        block.kind = HEADING
+    elif block.kind == ITEM and not block.marker.is_bullet and is_all_caps(source[block.body_start:block.end]):
+        block.kind = HEADING  # "2. RECOMMENDATIONS", "3. BACKGROUND"
+    return block

@@ -1,0 +1,77 @@
+"""Group list items into numbered runs: "1., 2., 3." is one run, "(a), (b)" under an item ending in ":" is
+a run nested in it, and a run resumes after a page break or stray paragraph when its numbering carries on."""
+
+from dataclasses import dataclass, field
+
+from .blocks import HEADING, PROSE, Block
+
+
+@dataclass
+class Run:
+    style: str
+    items: list = field(default_factory=list)
+    parent: Block | None = None  # the item this run is nested in
+    lead_in: Block | None = None  # the prose paragraph ending in ":" just before a top-level run
+    heading: Block | None = None
+    expected: int | None = None
+    gaps: set = field(default_factory=set)  # ids of items whose number skipped (a likely missed item)
+
+    def accepts(self, style, value):
+        return style == self.style and (value is None or value == self.expected)
+
+    def append(self, block, value):
+        if value is not None and self.expected is not None and value != self.expected:
+            self.gaps.add(id(block))
+        self.items.append(block)
+        self.expected = None if value is None else value + 1
+
+
+def build_runs(blocks, source):
+    """Every run in document order, nested ones included (also reachable through `parent.children`)."""
+    runs, stack, closed = [], [], []
+    heading = previous = None
+    for block in blocks:
+        if block.kind == HEADING:
+            stack, closed, heading = [], [], block
+        elif block.kind == PROSE:
+            closed, stack = (stack or closed), []
+        else:
+            stack, closed = _place_item(block, stack, closed, runs, previous, heading, source)
+        previous = block
+    return runs
+
+
+def _place_item(block, stack, closed, runs, previous, heading, source):
+    for candidates in (stack, closed):
+        found = _continuing(candidates, block)
+        if found:
+            depth, style, value = found
+            candidates[depth].append(block, value)
+            return candidates[: depth + 1], []
+    style, value = _opening_style(block)
+    run = Run(style, heading=heading)
+    if stack and (stack[-1].items[-1].ends_with_colon(source) or (style != stack[-1].style and value in (1, None))):
+        run.parent = stack[-1].items[-1]
+        run.parent.children.append(run)
+        stack = stack + [run]
+    else:
+        if previous is not None and previous.kind == PROSE and previous.ends_with_colon(source):
+            run.lead_in = previous
+        stack = [run]
+    run.append(block, value)
+    runs.append(run)
+    return stack, []
+
+
+def _continuing(stack, block):
+    for depth in range(len(stack) - 1, -1, -1):
+        for style, value in block.marker.styles:
+            if stack[depth].accepts(style, value):
+                return depth, style, value
+    return None
+
+
+def _opening_style(block):
+    """'i)' opening a list is the roman one; otherwise a marker's first reading."""
+    styles = block.marker.styles
+    return next(((style, value) for style, value in styles if value in (1, None)), styles[0])

@@ -1,0 +1,116 @@
+"""List markers ("1.", "1)", "(a)", "ii.", "2.1", "•", "Learning point 3:", "Recommendation 2") and headings.
+
+A marker yields every numbering style it could belong to ("i)" is the ninth letter or the first roman
+numeral); the list parser keeps the one that continues a list."""
+
+import re
+from dataclasses import dataclass
+
+BULLETS = "-–—•●▪■◦○·*➢►✓"
+_BULLET = f"[{re.escape(BULLETS)}]"
+_KEYWORD = r"(?i:(?:key\s+)?(?:learning\s+point|learning|lesson|finding|recommendation))"
+MARKER = re.compile(
+    rf"""
+    ^[ \t]*
+    (?:
+        (?P<kw>{_KEYWORD})\s+(?P<kwnum>\d{{1,3}}|[A-Za-z])(?:\s*[:.)–—-])?
+      | (?:{_BULLET}[ \t]+)?
+        (?:
+            (?P<dotted>\d{{1,3}}(?:\.\d{{1,3}})+)\.?
+          | \((?P<pnum>\d{{1,3}})\)
+          | (?P<num>\d{{1,3}})(?P<numclose>[.)])
+          | \((?P<palpha>[a-zA-Z]|[ivxIVX]{{1,4}})\)
+          | (?P<alpha>[a-zA-Z]|[ivxIVX]{{1,4}})(?P<alphaclose>[.)])
+        )
+      | (?P<bullet>{_BULLET})
+    )
+    (?:[ \t]+|$)
+    """,
+    re.VERBOSE,
+)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+         "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+TERMINAL_PUNCTUATION = ".!?"
+MARKUP = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])|<\/?[a-z]+>")
+
+
+@dataclass(frozen=True)
+class Marker:
+    styles: tuple  # ((style, value), ...); value None for bullets, which always continue
+    body_offset: int  # where the item's own text starts, relative to the line
+
+    @property
+    def is_bullet(self):
+        return self.styles[0][0].startswith("bullet")
+
+    def is_first(self):
+        return any(value in (None, 1) for _, value in self.styles)
+
+
+def match_marker(line):
+    match = MARKER.match(line)
+    if not match:
+        return None
+    styles = _styles(match)
+    return Marker(styles, match.end()) if styles else None
+
+
+def _styles(m):
+    if m["kw"]:
+        keyword = re.sub(r"\s+", " ", m["kw"].lower())
+        return ((f"kw:{keyword}", _number_or_letter(m["kwnum"])),)
+    if m["dotted"]:
+        *parent, last = m["dotted"].split(".")
+        return ((f"dotted:{'.'.join(parent)}", int(last)),)
+    if m["pnum"]:
+        return (("(decimal)", int(m["pnum"])),)
+    if m["num"]:
+        return ((f"decimal{m['numclose']}", int(m["num"])),)
+    letters, wrap = (m["palpha"], "()") if m["palpha"] else (m["alpha"], m["alphaclose"])
+    if letters:
+        return _letter_styles(letters, wrap)
+    return ((f"bullet:{m['bullet']}", None),)
+
+
+def _letter_styles(letters, wrap):
+    case = "upper" if letters.isupper() else "lower"
+    styles = []
+    if len(letters) == 1:
+        styles.append((f"alpha-{case}{wrap}", ord(letters.lower()) - 96))
+    if letters.lower() in ROMAN:
+        styles.append((f"roman-{case}{wrap}", ROMAN[letters.lower()]))
+    return tuple(styles)
+
+
+def _number_or_letter(token):
+    return int(token) if token.isdigit() else ord(token.lower()) - 96
+
+
+def strip_markup(text):
+    if "*" not in text and "_" not in text and "<" not in text:
+        return text  # the common case, and this runs for every line
+    return MARKUP.sub("", text)
+
+
+def normalise_space(text):
+    return " ".join(strip_markup(text).split())
+
+
+def is_heading_text(text):
+    """A short line without sentence punctuation: 'RECOMMENDATIONS', 'Key learning', 'Review 2- ongoing'."""
+    text = normalise_space(text).strip("#").strip()
+    if not text or len(text) > 90 or len(text.split()) > 12:
+        return False
+    if text[-1] in TERMINAL_PUNCTUATION + ",;:":
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def is_all_caps(text):
+    text = strip_markup(text)
+    return text.isupper() and sum(ch.isalpha() for ch in text[:20]) >= 3
+
+
+def ends_sentence(text):
+    text = normalise_space(text).rstrip("\"'’”)")
+    return bool(text) and text[-1] in TERMINAL_PUNCTUATION

@@ -1,0 +1,50 @@
+"""From a file to an Extraction: check it, read its text (in a limited child process for PDF and DOCX),
+then find its structure."""
+
+import os
+
+from . import metadata
+from .blocks import split_blocks
+from .checks import count_notes, nothing_found_note
+from .docx import read_docx
+from .items import LEARNING, RECOMMENDATIONS, find_items
+from .limits import DEFAULT_LIMITS
+from .lists import build_runs
+from .pdf import read_pdf
+from .result import Extraction
+from .sniff import check_size, sniff_kind
+from .txt import read_txt
+
+READERS = {"pdf": read_pdf, "docx": read_docx, "txt": lambda path, limits: read_txt(path)}
+
+
+def read_document(path, limits=DEFAULT_LIMITS):
+    """The document's SourceText; raises ExtractionError saying what is wrong and what to do."""
+    check_size(path, limits)
+    return READERS[sniff_kind(path)](path, limits)
+
+
+def extract_file(path, limits=DEFAULT_LIMITS):
+    return extract_structure(read_document(path, limits), source=os.path.basename(path))
+
+
+def extract_structure(doc, source=""):
+    text = doc.text
+    blocks = split_blocks(text)
+    found = find_items(blocks, build_runs(blocks, text), doc)
+    doc_type = metadata.guess_doc_type(text)
+    return Extraction(
+        source=source,
+        doc_type=doc_type,
+        review_type=metadata.guess_review_type(text, doc_type),
+        child_pseudonyms=metadata.find_child_pseudonyms(text),
+        partnership=metadata.find_partnership(text),
+        dates=metadata.find_dates(text),
+        agencies_involved=metadata.find_agencies(text),
+        themes=metadata.find_themes(text),
+        methodology=metadata.find_methodology(text),
+        learning_points=found[LEARNING],
+        recommendations=found[RECOMMENDATIONS],
+        notes=count_notes(text, found) + nothing_found_note(found),
+        pages=doc.page_count,
+    )

@@ -1,0 +1,135 @@
+"""Every unreadable file gets a message saying what is wrong and what to do, and nothing crashes."""
+
+import sys
+import zipfile
+
+import pytest
+
+from casereview.documents.extraction import ExtractionError, Limits, extract_file
+from casereview.documents.extraction.limits import LimitExceeded, run_limited
+
+from .conftest import make_image_only_pdf, make_pdf
+
+MB = 1024 * 1024
+
+
+def problem_with(path, **limits):
+    with pytest.raises(ExtractionError) as caught:
+        extract_file(str(path), Limits(**limits) if limits else Limits())
+    return caught.value
+
+
+def small_pdf(tmp_path, name="paper.pdf"):
+    return make_pdf(tmp_path / name, [["Recommendations", "", "1. The board is asked to note the report."]])
+
+
+def test_encrypted_pdf(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(small_pdf(tmp_path)))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    writer.write(tmp_path / "locked.pdf")
+
+    error = problem_with(tmp_path / "locked.pdf")
+    assert "password" in error.problem
+    assert "unprotected copy" in error.remedy
+
+
+def test_corrupt_pdf(tmp_path):
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage\xff" * 500)
+
+    error = problem_with(tmp_path / "broken.pdf")
+    assert "damaged" in error.problem
+    assert "new PDF" in error.remedy
+
+
+def test_truncated_pdf_is_damaged_not_silently_empty(tmp_path):
+    data = small_pdf(tmp_path).read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 3])
+
+    error = problem_with(tmp_path / "cut.pdf")
+    assert "damaged" in error.problem or "no text layer" in error.problem
+
+
+def test_zip_bomb_named_docx(tmp_path):
+    bomb = tmp_path / "report.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (20 * MB))
+
+    error = problem_with(bomb)
+    assert "zip bomb" in error.problem
+    assert "PDF" in error.remedy
+
+
+def test_executable_renamed_pdf(tmp_path):
+    program = tmp_path / "minutes.pdf"
+    program.write_bytes(b"MZ\x90\x00\x03" + b"\x00" * 200 + b"This program cannot be run in DOS mode")
+
+    error = problem_with(program)
+    assert error.problem == "The file is a Windows program, not a document although its name ends in .pdf."
+    assert "Do not open it" in error.remedy
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+
+    error = problem_with(tmp_path / "empty.txt")
+    assert "empty" in error.problem and "upload" in error.remedy
+
+
+def test_200_mb_file_is_refused_before_it_is_read(tmp_path):
+    huge = tmp_path / "huge.pdf"
+    with open(huge, "wb") as handle:
+        handle.truncate(200 * MB)  # sparse: no disk used, and the size check must not read it
+
+    error = problem_with(huge)
+    assert error.problem == "The file is 200 MB; the limit is 50 MB."
+    assert "smaller copy" in error.remedy
+
+
+def test_scanned_pdf_without_a_text_layer(tmp_path):
+    error = problem_with(make_image_only_pdf(tmp_path / "scan.pdf"))
+    assert "no text layer" in error.problem and "OCR" in error.remedy
+
+
+def test_pdf_with_more_pages_than_the_limit(tmp_path):
+    pdf = make_pdf(tmp_path / "long.pdf", [["A page of the annual report with enough words to count."]] * 3)
+
+    error = problem_with(pdf, max_pages=2)
+    assert "more than 2 pages" in error.problem and "Split" in error.remedy
+
+
+def test_zip_that_is_not_a_word_document(tmp_path):
+    archive_path = tmp_path / "reports.docx"
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        archive.writestr("a.txt", "hello")
+
+    error = problem_with(archive_path)
+    assert "not a Word document" in error.problem
+
+
+def test_binary_file_that_is_no_document(tmp_path):
+    (tmp_path / "photo.txt").write_bytes(bytes(range(256)) * 40)
+
+    error = problem_with(tmp_path / "photo.txt")
+    assert "not a PDF, Word (.docx) or text document" in error.problem
+
+
+def test_document_with_no_list_gets_a_note_not_an_error(tmp_path):
+    (tmp_path / "letter.txt").write_text("Dear colleagues,\n\nThank you for attending the learning event.\n")
+
+    extraction = extract_file(str(tmp_path / "letter.txt"))
+    assert extraction.learning_points == [] and extraction.recommendations == []
+    assert any("enter them by hand" in note for note in extraction.notes)
+
+
+def test_a_parser_that_hangs_is_stopped_by_the_time_limit():
+    with pytest.raises(LimitExceeded, match="longer than 1 s"):
+        run_limited([sys.executable, "-c", "import time; time.sleep(30)"], Limits(seconds=1))
+
+
+def test_a_parser_that_eats_memory_is_stopped_by_the_memory_limit():
+    hog = [sys.executable, "-c", "x = bytearray(1024 * 1024 * 1024)"]
+    completed = run_limited(hog, Limits(memory_bytes=256 * MB))
+    assert completed.returncode != 0 and b"MemoryError" in completed.stderr
