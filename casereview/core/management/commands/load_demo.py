@@ -13,6 +13,7 @@ from django.db import transaction
 
 from casereview.accounts import demo
 from casereview.decisions import demo as case_demo
+from casereview.reviews import demo as review_demo
 
 
 
@@ -32,7 +33,9 @@ class Command(BaseCommand):
             chosen = demo.select(partnerships)
             with transaction.atomic():  # all of it or none of it
                 created, logins = demo.load(chosen)
-                created += case_demo.load([p["slug"] for p in chosen])
+                slugs = [p["slug"] for p in chosen]
+                created += case_demo.load(slugs)
+                created += review_demo.load(slugs)
         except demo.DemoDataError as exc:
             raise CommandError(str(exc)) from None
         if not created:
