@@ -140,3 +140,77 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     review_type = "local_cspr"
     decided_on = datetime.date(2025, 5, 20)
     target_completion = datetime.date(2025, 11, 20)
+
+
+# --- reviews -------------------------------------------------------------------------------------------
+
+from casereview.reviews.models import (  # noqa: E402
+    AgencyContribution,
+    ChronologyEntry,
+    ChronologyImport,
+    DuplicatePair,
+    LearningPoint,
+    PanelMember,
+    Recommendation,
+)
+
+
+class AgencyContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgencyContribution
+
+    review = factory.SubFactory(ReviewFactory)
+    agency = factory.LazyAttribute(lambda o: AgencyFactory(partnership=o.review.partnership))
+    kind = "chronology"
+    requested_on = datetime.date(2025, 6, 2)
+    due_date = datetime.date(2025, 6, 30)
+
+
+class ChronologyEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChronologyEntry
+
+    contribution = factory.SubFactory(AgencyContributionFactory)
+    review = factory.SelfAttribute("contribution.review")
+    agency = factory.SelfAttribute("contribution.agency")
+    event_date = datetime.date(2014, 3, 3)
+    sort_date = factory.SelfAttribute("event_date")
+    event_type = "Home visit"
+    description = "Social worker visited the placement."
+
+
+class LearningPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningPoint
+
+    review = factory.SubFactory(ReviewFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Knowledge of a child's psycho-social history is essential."
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    review = factory.SubFactory(ReviewFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "The partnership should audit transfer summaries."
+
+
+def duplicate_pair_in(partnership):
+    contribution = AgencyContributionFactory(review__partnership=partnership)
+    other = AgencyContributionFactory(review=contribution.review)
+    first = ChronologyEntryFactory(contribution=contribution)
+    second = ChronologyEntryFactory(contribution=other)
+    return DuplicatePair.objects.create(review=contribution.review, first=first, second=second, similarity=95)
+
+
+def chronology_import_in(partnership):
+    contribution = AgencyContributionFactory(review__partnership=partnership)
+    return ChronologyImport.objects.create(contribution=contribution, file_name="x.csv", stored_as="x", uploaded_by=UserFactory(),
+                                           status="failed", problems=["Row 2, date: enter the date"])
+
+
+def panel_member_in(partnership):
+    review = ReviewFactory(partnership=partnership)
+    return PanelMember.objects.create(review=review, agency=AgencyFactory(partnership=partnership), name="Pat Panel")

@@ -19,7 +19,15 @@ from casereview.accounts.access import ObjectRule, Public, SignedIn, access_rule
 from casereview.accounts.models import Agency, Membership, Partnership, Role
 from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
-from casereview.reviews.models import Review
+from casereview.reviews.models import (
+    AgencyContribution,
+    ChronologyImport,
+    DuplicatePair,
+    LearningPoint,
+    PanelMember,
+    Recommendation,
+    Review,
+)
 from casereview.testing import (
     AgencyFactory,
     IncidentFactory,
@@ -27,7 +35,13 @@ from casereview.testing import (
     NotificationDutyFactory,
     RapidReviewFactory,
     ReviewFactory,
+    AgencyContributionFactory,
+    LearningPointFactory,
+    RecommendationFactory,
     UserFactory,
+    chronology_import_in,
+    duplicate_pair_in,
+    panel_member_in,
 )
 
 # Namespaces that guard themselves and are tested on their own below.
@@ -43,6 +57,12 @@ OBJECT_MAKERS = {
     RapidReview: lambda partnership: RapidReviewFactory(incident__partnership=partnership),
     InformationRequest: lambda partnership: InformationRequestFactory(rapid_review__incident__partnership=partnership),
     Review: lambda partnership: ReviewFactory(partnership=partnership, is_confidential=True),
+    PanelMember: panel_member_in,
+    AgencyContribution: lambda partnership: AgencyContributionFactory(review__partnership=partnership),
+    ChronologyImport: chronology_import_in,
+    DuplicatePair: duplicate_pair_in,
+    LearningPoint: lambda partnership: LearningPointFactory(review__partnership=partnership),
+    Recommendation: lambda partnership: RecommendationFactory(review__partnership=partnership),
 }
 
 
@@ -169,11 +189,13 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, route, partnership_a):
 def test_outsiders_cannot_reach_another_partnerships_records(client, route, partnership_a, charlie, insider):
     url = url_for(route, partnership_a)
     client.force_login(insider)
-    assert client.get(url).status_code in (200, 302), f"the owning partnership's member should reach {url}"
+    # 405: a POST-only action (moving an item, quality-assuring) answers GET with "method not allowed".
+    assert client.get(url).status_code in (200, 302, 405), f"the owning partnership's member should reach {url}"
     client.force_login(charlie)
     for method in (client.get, client.post):
         response = method(url)
-        assert response.status_code in (403, 404), f"{method.__name__.upper()} {url} gave {response.status_code}"
+        allowed = (403, 404, 405) if method == client.get else (403, 404)
+        assert response.status_code in allowed, f"{method.__name__.upper()} {url} gave {response.status_code}"
 
 
 def test_public_pages_are_only_the_sign_in_and_password_reset_pages():

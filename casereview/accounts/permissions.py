@@ -36,6 +36,7 @@ MANAGERS = frozenset({BM})
 CASE_READERS = frozenset({BM, CHAIR, EXECUTIVE, PANEL})
 CASE_READERS_AND_LEADS = CASE_READERS | {AGENCY_LEAD}
 CHAIR_ONLY = frozenset({CHAIR})
+REVIEW_READERS = CASE_READERS | {REVIEWER, AGENCY_LEAD}
 BM_OR_CHAIR = frozenset({BM, CHAIR})
 
 # model label -> action -> roles that may do it within their own partnership.
@@ -50,6 +51,8 @@ RULES = {
         "add_incident": MANAGERS,
         "view_deadlines": CASE_READERS_AND_LEADS,
         "view_executive_report": frozenset({BM, CHAIR, EXECUTIVE}),
+        "list_reviews": REVIEW_READERS,
+        "add_review": MANAGERS,
     },
     "accounts.agency": {"view": ALL_ROLES, "change": MANAGERS},
     "accounts.subgroup": {"view": ALL_ROLES, "change": MANAGERS},
@@ -75,7 +78,30 @@ RULES = {
     "decisions.chairdecision": {"view": CASE_READERS},
     "decisions.panelresponse": {"view": CASE_READERS},
     "decisions.familycommunication": {"view": CASE_READERS},
-    "reviews.review": {"view": CASE_READERS, "change": MANAGERS},
+    # reviews: who reads a review is narrowed further by _review_rows (confidential reviews, reviewers
+    # appointed to it, agency leads asked for a contribution).
+    "reviews.review": {
+        "view": REVIEW_READERS,
+        "change": MANAGERS,
+        "edit_findings": frozenset({BM, REVIEWER}),
+        "judge_duplicates": frozenset({BM, PANEL, REVIEWER}),
+        "export": CASE_READERS | {REVIEWER},
+    },
+    "reviews.termsofreference": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.panelmember": {"view": CASE_READERS | {REVIEWER}, "change": MANAGERS},
+    "reviews.reviewerappointment": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.agencycontribution": {
+        "view": REVIEW_READERS,
+        "submit": frozenset({BM, AGENCY_LEAD}),
+        "quality_assure": MANAGERS,
+    },
+    "reviews.chronologyentry": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.chronologyimport": {"view": frozenset({BM, AGENCY_LEAD})},
+    "reviews.duplicatepair": {"view": CASE_READERS | {REVIEWER}, "judge": frozenset({BM, PANEL, REVIEWER})},
+    "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.familyinvolvement": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
+    "reviews.recommendation": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
 }
 
 # model label -> path from the record to the agency it concerns. An agency lead sees such a record only
@@ -84,19 +110,71 @@ AGENCY_PATHS = {
     "incidents.incident": "rapid_review__requests__agency",
     "decisions.rapidreview": "requests__agency",
     "decisions.informationrequest": "agency",
+    "reviews.review": "contributions__agency",
+    "reviews.agencycontribution": "agency",
+    "reviews.chronologyimport": "contribution__agency",
 }
 
-def _confidential_reviews(queryset, user, action):
-    """A confidential review is seen only by the business manager and the chair (and, once the reviews
-    capability records them, its panel and reviewer)."""
+def visible_review_condition(user):
+    """Which reviews a user may read:
+    - the business manager and the chair: all of their partnership's;
+    - executive and panel members: those not confidential, and confidential ones whose panel they sit on;
+    - an independent reviewer: only the reviews they are appointed to;
+    - an agency lead: non-confidential reviews that asked their agency for a contribution."""
     from django.db.models import Q
 
-    inner_circle = {m.partnership_id for m in active_memberships(user) if m.role in BM_OR_CHAIR}
-    return queryset.filter(Q(is_confidential=False) | Q(partnership_id__in=inner_circle))
+    memberships = active_memberships(user)
+    condition = Q(pk__in=[])
+    for m in memberships:
+        if m.role in BM_OR_CHAIR:
+            condition |= Q(partnership_id=m.partnership_id)
+        elif m.role in (EXECUTIVE, PANEL):
+            condition |= Q(partnership_id=m.partnership_id, is_confidential=False)
+            condition |= Q(partnership_id=m.partnership_id, panel__user=user)
+        elif m.role == REVIEWER:
+            condition |= Q(partnership_id=m.partnership_id, reviewers__user=user)
+        elif m.role == AGENCY_LEAD and m.agency_id:
+            condition |= Q(partnership_id=m.partnership_id, is_confidential=False, contributions__agency_id=m.agency_id)
+    return condition
+
+
+def _review_rows(queryset, user, action):
+    from casereview.reviews.models import Review
+
+    return queryset.filter(pk__in=Review.objects.filter(visible_review_condition(user)).values("pk"))
+
+
+def _within_visible_reviews(queryset, user, action):
+    """A review's parts are seen by those who see the review."""
+    from casereview.reviews.models import Review
+
+    return queryset.filter(review__in=Review.objects.filter(visible_review_condition(user)).values("pk"))
+
+
+def _contribution_rows(queryset, user, action):
+    """An agency lead sees their own agency's contributions even to a confidential review (they must
+    submit them); everyone else sees those of reviews they may read."""
+    from django.db.models import Q
+
+    from casereview.reviews.models import Review
+
+    own = Q(pk__in=[])
+    for m in active_memberships(user):
+        if m.role == AGENCY_LEAD and m.agency_id:
+            own |= Q(agency_id=m.agency_id, review__partnership_id=m.partnership_id)
+    return queryset.filter(own | Q(review__in=Review.objects.filter(visible_review_condition(user)).values("pk")))
 
 
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
-ROW_RULES = {"reviews.review": _confidential_reviews}
+ROW_RULES = {
+    "reviews.review": _review_rows,
+    "reviews.agencycontribution": _contribution_rows,
+    **{
+        f"reviews.{name}": _within_visible_reviews
+        for name in ["termsofreference", "panelmember", "reviewerappointment", "chronologyentry", "duplicatepair",
+                     "learningevent", "familyinvolvement", "learningpoint", "recommendation"]
+    },
+}
 
 
 def _audit_scope(queryset, partnership_ids):

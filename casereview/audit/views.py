@@ -8,17 +8,12 @@ from django.utils import timezone
 from casereview.accounts.access import object_view
 from casereview.accounts.models import Partnership
 from casereview.core.pagination import paginate
+from casereview.core.spreadsheets import spreadsheet_safe
 
 from .forms import AuditFilterForm
 from .models import Action
 from .selectors import audit_event_list
 from .services import record_event
-
-
-def _cell(value):
-    """Spreadsheet programs run a cell that starts with = + - or @ as a formula: neutralise it."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _filtered_events(request, partnership):
@@ -50,7 +45,7 @@ def event_export(request, partnership):
     with transaction.atomic():
         count = 0
         for event in events.iterator():
-            writer.writerow([_cell(v) for v in [
+            writer.writerow([spreadsheet_safe(v) for v in [
                 timezone.localtime(event.at).isoformat(timespec="seconds"),
                 event.actor_name,
                 event.get_action_display(),

@@ -338,3 +338,34 @@ class FindingRevision(models.Model):
 
     class Meta:
         ordering = ["-version"]
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    CHECKING = "checking", "Checking rows"
+    IMPORTING = "importing", "Importing"
+    FAILED = "failed", "Not imported"
+    DONE = "done", "Imported"
+
+
+class ChronologyImport(BaseModel):
+    """One uploaded chronology file and its background import, for the progress page."""
+
+    contribution = models.ForeignKey(AgencyContribution, on_delete=models.CASCADE, related_name="imports")
+    file_name = models.CharField(max_length=255)
+    stored_as = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_imported = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True, help_text="Messages for the person who uploaded the file")
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "contribution__review__partnership"
+
+    class Meta:
+        ordering = ["-created"]
+
+    @property
+    def is_finished(self):
+        return self.status in (ImportStatus.FAILED, ImportStatus.DONE)

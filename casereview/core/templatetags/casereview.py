@@ -12,3 +12,9 @@ def working_days_phrase(days):
         return "due today"
     plural = "s" if abs(days) != 1 else ""
     return f"{days} working day{plural} left" if days > 0 else f"{-days} working day{plural} overdue"
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, or an empty list."""
+    return mapping.get(key, []) if mapping else []

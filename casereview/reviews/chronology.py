@@ -1,0 +1,346 @@
+"""Agencies' chronologies: reading a CSV or XLSX file, checking every row, merging agencies' entries,
+spotting the same event recorded twice, and the facts reviews keep counting by hand.
+
+Plain Python (no Django): the reviews services store what this returns.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from rapidfuzz import fuzz
+
+COLUMNS = ["date", "time", "date precision", "event type", "description", "practitioner role", "source reference"]
+REQUIRED_COLUMNS = ["date", "event type", "description"]
+PRECISIONS = {"": "exact", "exact": "exact", "month": "month", "approximate": "approximate", "approx": "approximate", "approx.": "approximate"}
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 20_000
+
+# Event types with a meaning the derived facts rely on, and the words agencies use for them.
+SOCIAL_WORKER_ALLOCATED = "Social worker allocated"
+PLACEMENT_START = "Placement start"
+MISSING_EPISODE = "Missing episode"
+SCHOOL_MOVE = "School move"
+EVENT_TYPES = {
+    SOCIAL_WORKER_ALLOCATED: ["social worker allocated", "allocation", "new social worker", "change of social worker",
+                              "social worker change", "allocated social worker", "case allocated"],
+    PLACEMENT_START: ["placement start", "placement", "new placement", "placement move", "placement change", "moved placement"],
+    MISSING_EPISODE: ["missing episode", "missing", "missing from care", "missing from home", "missing person report"],
+    SCHOOL_MOVE: ["school move", "new school", "school change", "school transfer", "change of school"],
+    "Home visit": ["home visit", "visit"],
+    "Meeting": ["meeting", "strategy meeting", "strategy discussion", "professionals meeting"],
+    "LAC review": ["lac review", "looked after review", "child looked after review"],
+    "Assessment": ["assessment"],
+    "Referral": ["referral", "contact"],
+    "Police incident": ["police incident", "incident", "crime report"],
+    "Health appointment": ["health appointment", "health assessment", "gp appointment", "hospital attendance", "a&e attendance"],
+    "Other": ["other"],
+}
+_SYNONYMS = {synonym: canonical for canonical, synonyms in EVENT_TYPES.items() for synonym in synonyms + [canonical.lower()]}
+MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}
+
+
+class ChronologyFileError(Exception):
+    """The file as a whole cannot be read; the message says what to do."""
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self):
+        return f"Row {self.row}, {self.column}: {self.message}"
+
+
+@dataclass
+class Row:
+    row: int
+    event_date: date
+    event_time: time | None
+    date_precision: str
+    event_type: str
+    description: str
+    practitioner_role: str = ""
+    source_reference: str = ""
+
+    @property
+    def sort_date(self):
+        return sort_date_for(self.event_date, self.date_precision)
+
+
+@dataclass
+class ParsedChronology:
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def sort_date_for(day, precision):
+    """Month-only dates sort in the middle of their month, so they fall among that month's exact events
+    rather than before all of them."""
+    return day.replace(day=15) if precision == "month" else day
+
+
+def canonical_event_type(text):
+    cleaned = " ".join(text.split()).strip()
+    return _SYNONYMS.get(cleaned.lower(), cleaned)
+
+
+def _parse_date(value, precision, today):
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    if not text:
+        raise ValueError("enter the date")
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            pass
+    month_year = re.fullmatch(r"(?:(\d{1,2})[/-](\d{4}))|(?:(\d{4})-(\d{1,2}))|(?:([A-Za-z]+)\s+(\d{4}))", text)
+    if month_year and precision != "exact":
+        groups = month_year.groups()
+        if groups[0]:
+            month, year = int(groups[0]), int(groups[1])
+        elif groups[2]:
+            year, month = int(groups[2]), int(groups[3])
+        else:
+            month, year = MONTHS.get(groups[4].lower(), 0), int(groups[5])
+        if 1 <= month <= 12:
+            return date(year, month, 1)
+    raise ValueError(f"'{text}' is not a date: write it as day/month/year, like 17/04/2014"
+                     + ("" if precision != "exact" else " (or set the date precision to 'month' for a month and year)"))
+
+
+def _parse_time(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, time):
+        return value
+    if isinstance(value, datetime):
+        return value.time()
+    text = str(value).strip()
+    for pattern in ("%H:%M", "%H.%M", "%H:%M:%S"):
+        try:
+            return datetime.strptime(text, pattern).time()
+        except ValueError:
+            pass
+    raise ValueError(f"'{text}' is not a time: write it as hours:minutes, like 14:30")
+
+
+def check_rows(records, *, today):
+    """Check every row (a dict keyed by COLUMNS) and collect every problem: nothing is imported from a
+    file with errors, so the agency fixes them all at once."""
+    parsed = ParsedChronology()
+    for number, record in records:
+        errors_before = len(parsed.errors)
+        raw_precision = str(record.get("date precision") or "").strip().lower()
+        precision = PRECISIONS.get(raw_precision)
+        if precision is None:
+            parsed.errors.append(RowError(number, "date precision", f"'{raw_precision}' is not one of exact, month or approximate"))
+            precision = "exact"
+        event_date = event_time = None
+        try:
+            event_date = _parse_date(record.get("date"), precision, today)
+            if event_date > today:
+                parsed.errors.append(RowError(number, "date", f"{event_date:%d/%m/%Y} is in the future"))
+        except ValueError as exc:
+            parsed.errors.append(RowError(number, "date", str(exc)))
+        try:
+            event_time = _parse_time(record.get("time"))
+        except ValueError as exc:
+            parsed.errors.append(RowError(number, "time", str(exc)))
+        event_type = canonical_event_type(str(record.get("event type") or ""))
+        if not event_type:
+            parsed.errors.append(RowError(number, "event type", "enter the type of event, for example 'Home visit'"))
+        elif len(event_type) > 100:
+            parsed.errors.append(RowError(number, "event type", "must be 100 characters or fewer"))
+        description = " ".join(str(record.get("description") or "").split())
+        if not description:
+            parsed.errors.append(RowError(number, "description", "describe the event"))
+        role = str(record.get("practitioner role") or "").strip()
+        reference = str(record.get("source reference") or "").strip()
+        for column, value in (("practitioner role", role), ("source reference", reference)):
+            if len(value) > 200:
+                parsed.errors.append(RowError(number, column, "must be 200 characters or fewer"))
+        if len(parsed.errors) == errors_before:
+            parsed.rows.append(Row(number, event_date, event_time, precision, event_type, description, role, reference))
+    return parsed
+
+
+def _header_map(header):
+    normalised = [" ".join(str(h or "").strip().lower().replace("_", " ").split()) for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in normalised]
+    if missing:
+        raise ChronologyFileError(
+            f"The file has no {', '.join(repr(c) for c in missing)} column. The first row must name the columns: "
+            f"{', '.join(COLUMNS)}. Download the template to see the layout."
+        )
+    return {name: normalised.index(name) for name in COLUMNS if name in normalised}
+
+
+def _records(rows, header_row_number=1):
+    rows = iter(rows)
+    try:
+        header = next(rows)
+    except StopIteration:
+        raise ChronologyFileError("The file is empty. Download the template, add your agency's events and upload it again.") from None
+    positions = _header_map(header)
+    count = 0
+    for offset, values in enumerate(rows, start=header_row_number + 1):
+        values = list(values)
+        if not any(str(v).strip() for v in values if v is not None):
+            continue  # blank lines between events are harmless
+        count += 1
+        if count > MAX_ROWS:
+            raise ChronologyFileError(f"The file has more than {MAX_ROWS:,} events. Split it into smaller files.")
+        yield offset, {name: (values[i] if i < len(values) else None) for name, i in positions.items()}
+
+
+def read_chronology_file(name, data, *, today):
+    """Check a whole uploaded file. Raises ChronologyFileError when the file itself is unusable;
+    otherwise returns the rows and every row's errors."""
+    if not data:
+        raise ChronologyFileError("The file is empty. Download the template, add your agency's events and upload it again.")
+    if len(data) > MAX_FILE_BYTES:
+        raise ChronologyFileError(
+            f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB. Split it into smaller files."
+        )
+    if data[:4] == b"PK\x03\x04":
+        return check_rows(_records(_xlsx_rows(data)), today=today)
+    if data[:5] == b"%PDF-" or data[:2] == b"MZ" or data[:4] == b"\x7fELF" or b"\x00" in data[:4096]:
+        raise ChronologyFileError(f"{name} is not a spreadsheet. Upload a CSV or Excel (.xlsx) file made from the template.")
+    return check_rows(_records(csv.reader(io.StringIO(_decode(data)))), today=today)
+
+
+def _decode(data):
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ChronologyFileError("The file's text could not be read. Save it as CSV UTF-8 and upload it again.")
+
+
+def _xlsx_rows(data):
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
+            raise ChronologyFileError("The spreadsheet unpacks to more than 50 MB. Split it into smaller files.")
+        if "[Content_Types].xml" not in archive.namelist():
+            raise ChronologyFileError("The file is not an Excel workbook. Upload a CSV or .xlsx file made from the template.")
+    except zipfile.BadZipFile:
+        raise ChronologyFileError("The Excel file is damaged. Open it in Excel, save it again and upload it.") from None
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:
+        raise ChronologyFileError("The Excel file could not be opened. Save it again as .xlsx and upload it.") from None
+    sheet = workbook.worksheets[0]
+    yield from sheet.iter_rows(values_only=True)
+    workbook.close()
+
+
+# --- the merged chronology ---------------------------------------------------------------------------
+
+
+def find_duplicates(entries, *, threshold=80):
+    """Pairs of entries from different agencies on the same day whose descriptions read alike: likely
+    the same event recorded twice. `entries` are objects with id, agency_id, sort_date, description.
+    Compares only within a day, so 40,000 rows cost seconds, not hours."""
+    by_day = defaultdict(list)
+    for entry in entries:
+        by_day[entry.sort_date].append(entry)
+    pairs = []
+    for same_day in by_day.values():
+        for i, first in enumerate(same_day):
+            for second in same_day[i + 1:]:
+                if first.agency_id == second.agency_id:
+                    continue
+                score = fuzz.token_set_ratio(first.description, second.description)
+                if score >= threshold:
+                    pairs.append((first, second, round(score)))
+    return pairs
+
+
+@dataclass
+class DerivedFacts:
+    social_workers: int
+    changes_of_social_worker: int
+    placements: int
+    placement_moves: int
+    missing_episodes: int
+    school_moves: int
+    gaps: list  # (from, to, days) with no agency contact for longer than the threshold
+    agencies_by_year: dict  # year -> sorted agency names
+    gap_threshold_days: int
+
+
+def derive_facts(entries, *, gap_days=90, agency_name=lambda e: e.agency_name):
+    """The counts reviews report by hand ("10 different social workers and 7 placements")."""
+    entries = sorted(entries, key=lambda e: e.sort_date)
+    counts = Counter(e.event_type for e in entries)
+    social_workers = counts[SOCIAL_WORKER_ALLOCATED]
+    placements = counts[PLACEMENT_START]
+    gaps = []
+    for previous, following in zip(entries, entries[1:]):
+        days = (following.sort_date - previous.sort_date).days
+        if days > gap_days:
+            gaps.append((previous.sort_date, following.sort_date, days))
+    by_year = defaultdict(set)
+    for entry in entries:
+        by_year[entry.sort_date.year].add(agency_name(entry))
+    return DerivedFacts(
+        social_workers=social_workers, changes_of_social_worker=max(social_workers - 1, 0),
+        placements=placements, placement_moves=max(placements - 1, 0),
+        missing_episodes=counts[MISSING_EPISODE], school_moves=counts[SCHOOL_MOVE],
+        gaps=gaps, agencies_by_year={year: sorted(names) for year, names in sorted(by_year.items())},
+        gap_threshold_days=gap_days,
+    )
+
+
+def template_csv():
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    writer.writerow(["17/04/2014", "14:30", "exact", "Home visit", "Social worker visited R at the placement; R said she was happy there.",
+                     "Social worker", "Case note 1234"])
+    writer.writerow(["05/2014", "", "month", "School move", "R started at a new secondary school.", "Virtual school head", ""])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def template_xlsx():
+    from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Chronology"
+    sheet.append(COLUMNS)
+    sheet.append(["17/04/2014", "14:30", "exact", "Home visit", "Social worker visited R at the placement; R said she was happy there.",
+                  "Social worker", "Case note 1234"])
+    precision = DataValidation(type="list", formula1='"exact,month,approximate"', allow_blank=True)
+    event_types = DataValidation(type="list", formula1=f'"{",".join(EVENT_TYPES)}"', allow_blank=False, showErrorMessage=False)
+    sheet.add_data_validation(precision)
+    sheet.add_data_validation(event_types)
+    precision.add("C2:C5000")
+    event_types.add("D2:D5000")
+    for column, width in zip("ABCDEFG", [12, 8, 14, 24, 70, 24, 20]):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,84 @@
+from collections import Counter, defaultdict
+
+from django.db.models import Count, Q
+
+from . import chronology
+from .models import AgencyContribution, ChronologyEntry, DuplicatePair, DuplicateStatus, LearningPoint, Recommendation, Review
+
+
+def review_list(*, user, partnership, query="", stage=""):
+    reviews = Review.objects.visible_to(user).filter(partnership=partnership)
+    if query:
+        reviews = reviews.filter(Q(title__icontains=query) | Q(subjects__icontains=query))
+    if stage:
+        reviews = reviews.filter(stage=stage)
+    return reviews
+
+
+def contributions_for(*, user, review):
+    return AgencyContribution.objects.visible_to(user).filter(review=review).select_related("agency").annotate(
+        events=Count("entries"))
+
+
+def overdue_contributions(*, user, partnership):
+    from django.utils import timezone
+
+    return (AgencyContribution.objects.visible_to(user)
+            .filter(review__partnership=partnership, status="requested", due_date__lt=timezone.localdate())
+            .select_related("agency", "review"))
+
+
+def open_contributions(*, user, partnership):
+    return (AgencyContribution.objects.visible_to(user)
+            .filter(review__partnership=partnership, status="requested")
+            .select_related("agency", "review"))
+
+
+def merged_chronology(*, user, review, agency=None, event_type="", date_from=None, date_to=None):
+    entries = ChronologyEntry.objects.visible_to(user).filter(review=review).select_related("agency")
+    if agency:
+        entries = entries.filter(agency=agency)
+    if event_type:
+        entries = entries.filter(event_type=event_type)
+    if date_from:
+        entries = entries.filter(sort_date__gte=date_from)
+    if date_to:
+        entries = entries.filter(sort_date__lte=date_to)
+    return entries.order_by("sort_date", "event_time", "agency__name", "row_number")
+
+
+def event_types_in(*, review):
+    return list(ChronologyEntry.objects.filter(review=review).values_list("event_type", flat=True).distinct().order_by("event_type"))
+
+
+def duplicates_by_entry(*, user, review):
+    """entry id -> the pairs it belongs to, for marking rows in the merged chronology."""
+    marks = defaultdict(list)
+    pairs = DuplicatePair.objects.visible_to(user).filter(review=review).exclude(status=DuplicateStatus.DISMISSED)
+    for pair in pairs:
+        marks[pair.first_id].append(pair)
+        marks[pair.second_id].append(pair)
+    return marks
+
+
+def derived_facts(*, user, review, gap_days=90):
+    entries = list(ChronologyEntry.objects.visible_to(user).filter(review=review).select_related("agency")
+                   .only("sort_date", "event_type", "agency__name"))
+    return chronology.derive_facts(entries, gap_days=gap_days, agency_name=lambda e: e.agency.name)
+
+
+def timeline_series(*, user, review):
+    """Events per agency per year, for the timeline chart."""
+    counts = Counter()
+    for agency, day in ChronologyEntry.objects.visible_to(user).filter(review=review).values_list("agency__name", "sort_date"):
+        counts[(agency, day.year)] += 1
+    years = sorted({year for _, year in counts})
+    agencies = sorted({agency for agency, _ in counts})
+    return {"years": years, "series": [{"agency": a, "counts": [counts[(a, y)] for y in years]} for a in agencies]}
+
+
+def findings_for(*, user, review):
+    points = LearningPoint.objects.visible_to(user).filter(review=review).prefetch_related("themes")
+    recommendations = (Recommendation.objects.visible_to(user).filter(review=review)
+                       .select_related("agency").prefetch_related("themes", "learning_points"))
+    return list(points), list(recommendations)

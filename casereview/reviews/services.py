@@ -1,0 +1,391 @@
+"""Writes for a review's life. Each validates, saves and audits in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from casereview.accounts.models import Membership, Role, Sector
+from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.audit.models import Action
+from casereview.core.dates import add_months
+
+from . import chronology
+from .models import (
+    AgencyContribution,
+    ChronologyEntry,
+    ChronologyImport,
+    ContributionStatus,
+    DuplicatePair,
+    DuplicateStatus,
+    FamilyInvolvement,
+    FindingRevision,
+    ImportStatus,
+    LearningEvent,
+    LearningPoint,
+    PanelMember,
+    Recommendation,
+    Review,
+    ReviewerAppointment,
+    Stage,
+    StageChange,
+    TermsOfReference,
+)
+
+PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.EDUCATION, Sector.POLICE]
+
+
+def _not_future(day, field, label):
+    if day and day > timezone.localdate():
+        raise ValidationError({field: f"{label} must be today or in the past"})
+
+
+@transaction.atomic
+def review_create(*, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, request=None):
+    _not_future(decided_on, "decided_on", "The date of the decision")
+    review = Review(partnership=partnership, title=title.strip(), review_type=review_type, decided_on=decided_on, subjects=subjects.strip(),
+                    is_confidential=is_confidential, target_completion=add_months(decided_on, partnership.review_completion_months))
+    review.full_clean()
+    review.save()
+    audit_create(actor=actor, obj=review, request=request)
+    return review
+
+
+@transaction.atomic
+def review_stage_change(*, actor, review, stage, changed_on, note="", request=None):
+    _not_future(changed_on, "changed_on", "The date of the change")
+    if stage == review.stage:
+        raise ValidationError({"stage": f"The review is already at '{review.get_stage_display()}'"})
+    if stage == Stage.NOT_PUBLISHED and not note.strip():
+        raise ValidationError({"note": "Say why the report is not being published"})
+    if changed_on < review.decided_on:
+        raise ValidationError({"changed_on": "The change cannot predate the decision to review"})
+    before = snapshot(review)
+    review.stage = stage
+    if stage == Stage.PUBLISHED:
+        review.published_on = changed_on
+    if stage == Stage.NOT_PUBLISHED:
+        review.not_published_reason = note.strip()
+    review.save()
+    StageChange.objects.create(review=review, stage=stage, changed_on=changed_on, changed_by=actor, note=note.strip())
+    audit_update(actor=actor, obj=review, before=before, reason=note.strip(), request=request)
+    return review
+
+
+@transaction.atomic
+def terms_save(*, actor, review, scope_start, scope_end, lines_of_enquiry, methodology, methodology_other="", agreed_on=None, request=None):
+    terms = TermsOfReference.objects.filter(review=review).first()
+    before = snapshot(terms) if terms else None
+    terms = terms or TermsOfReference(review=review)
+    terms.scope_start, terms.scope_end, terms.lines_of_enquiry = scope_start, scope_end, lines_of_enquiry.strip()
+    terms.methodology, terms.methodology_other, terms.agreed_on = methodology, methodology_other.strip(), agreed_on
+    _not_future(agreed_on, "agreed_on", "The date agreed")
+    terms.full_clean()
+    terms.save()
+    if before is None:
+        audit_create(actor=actor, obj=terms, request=request)
+    else:
+        audit_update(actor=actor, obj=terms, before=before, request=request)
+    return terms
+
+
+def panel_missing_sectors(review):
+    """The core agencies (seeds/002 §3.4) with nobody on the panel yet."""
+    present = set(review.panel.values_list("agency__sector", flat=True))
+    return [Sector(sector).label for sector in PANEL_REQUIRED_SECTORS if sector not in present]
+
+
+@transaction.atomic
+def panel_member_add(*, actor, review, agency, name, job_title="", user=None, request=None):
+    if agency.partnership_id != review.partnership_id:
+        raise ValidationError({"agency": "Choose an agency of this partnership"})
+    member = PanelMember(review=review, agency=agency, name=name.strip(), job_title=job_title.strip(), user=user)
+    member.full_clean()
+    member.save()
+    audit_create(actor=actor, obj=member, request=request)
+    return member
+
+
+@transaction.atomic
+def panel_member_remove(*, actor, member, request=None):
+    record_event(actor=actor, action=Action.DELETE, obj=member, request=request, object_repr=f"{member.name} ({member.agency}) left the panel")
+    member.delete()
+
+
+@transaction.atomic
+def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=True, request=None):
+    if not Membership.objects.filter(user=user, partnership=review.partnership, role=Role.REVIEWER, is_active=True).exists():
+        raise ValidationError({"user": "Only a person with the independent reviewer role in this partnership can be appointed"})
+    if not declaration.strip():
+        raise ValidationError({"declaration": "Record the reviewer's declaration that they are independent of the case and the agencies involved"})
+    if ReviewerAppointment.objects.filter(review=review, user=user).exists():
+        raise ValidationError({"user": f"{user} is already appointed to this review"})
+    _not_future(appointed_on, "appointed_on", "The date of appointment")
+    appointment = ReviewerAppointment(review=review, user=user, appointed_on=appointed_on, is_lead=is_lead,
+                                      independence_declaration=declaration.strip(), declared_on=timezone.localdate())
+    appointment.full_clean()
+    appointment.save()
+    audit_create(actor=actor, obj=appointment, request=request)
+    return appointment
+
+
+@transaction.atomic
+def contributions_request(*, actor, review, agencies, kinds, due_date, request=None):
+    if not agencies or not kinds:
+        raise ValidationError("Choose at least one agency and what to ask it for")
+    today = timezone.localdate()
+    if due_date < today:
+        raise ValidationError({"due_date": "The due date must be today or later"})
+    made = []
+    for agency in agencies:
+        if agency.partnership_id != review.partnership_id:
+            raise ValidationError({"agencies": "Choose agencies of this partnership"})
+        for kind in kinds:
+            contribution, created = AgencyContribution.objects.get_or_create(
+                review=review, agency=agency, kind=kind, defaults={"requested_on": today, "due_date": due_date})
+            if created:
+                audit_create(actor=actor, obj=contribution, request=request)
+                made.append(contribution)
+    if not made:
+        raise ValidationError("Those agencies have already been asked for these")
+    return made
+
+
+@transaction.atomic
+def contribution_submit_report(*, actor, contribution, text, request=None):
+    if not text.strip():
+        raise ValidationError({"text": "Enter the agency report"})
+    before = snapshot(contribution)
+    contribution.report_text = text.strip()
+    if contribution.status == ContributionStatus.REQUESTED:
+        contribution.status, contribution.received_on = ContributionStatus.RECEIVED, timezone.localdate()
+    contribution.save()
+    audit_update(actor=actor, obj=contribution, before=before, request=request)
+    return contribution
+
+
+@transaction.atomic
+def contribution_quality_assure(*, actor, contribution, request=None):
+    if contribution.status == ContributionStatus.REQUESTED:
+        raise ValidationError("Nothing has been received from this agency yet")
+    before = snapshot(contribution)
+    contribution.status, contribution.quality_assured_on = ContributionStatus.QUALITY_ASSURED, timezone.localdate()
+    contribution.save()
+    audit_update(actor=actor, obj=contribution, before=before, request=request)
+    return contribution
+
+
+# --- chronologies ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def chronology_upload(*, actor, contribution, name, data, request=None):
+    """Store the file and queue its import; the import page shows its progress."""
+    if contribution.kind != "chronology":
+        raise ValidationError("This request is for an agency report, not a chronology")
+    if not data:
+        raise ValidationError({"file": "The file is empty. Download the template, add your agency's events and upload it again."})
+    if len(data) > chronology.MAX_FILE_BYTES:
+        raise ValidationError({"file": f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is 5 MB. Split it into smaller files."})
+    stored = default_storage.save(f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", ContentFile(data))
+    job = ChronologyImport.objects.create(contribution=contribution, file_name=name[:255], stored_as=stored, uploaded_by=actor)
+    record_event(actor=actor, action=Action.CREATE, obj=job, request=request, object_repr=f"Chronology upload {name} for {contribution}")
+    from .tasks import import_chronology
+
+    transaction.on_commit(lambda: import_chronology.enqueue(import_id=str(job.pk)))
+    return job
+
+
+def chronology_import_run(import_id):
+    """The background import: check every row first (progress shown), then replace the agency's
+    chronology in one transaction — a file with any error imports nothing."""
+    job = ChronologyImport.objects.select_related("contribution__review", "contribution__agency").get(pk=import_id)
+    if job.is_finished:
+        return job
+    contribution = job.contribution
+    ChronologyImport.objects.filter(pk=job.pk).update(status=ImportStatus.CHECKING)
+    try:
+        with default_storage.open(job.stored_as, "rb") as handle:
+            data = handle.read()
+        parsed = chronology.read_chronology_file(job.file_name, data, today=timezone.localdate())
+    except chronology.ChronologyFileError as exc:
+        return _finish(job, ImportStatus.FAILED, [str(exc)])
+    total = len(parsed.rows) + len({e.row for e in parsed.errors})
+    ChronologyImport.objects.filter(pk=job.pk).update(rows_total=total)
+    if not parsed.ok:
+        return _finish(job, ImportStatus.FAILED, [str(error) for error in parsed.errors[:500]]
+                       + ([f"…and {len(parsed.errors) - 500} more problems"] if len(parsed.errors) > 500 else []))
+    ChronologyImport.objects.filter(pk=job.pk).update(status=ImportStatus.IMPORTING)
+    with transaction.atomic():
+        ChronologyEntry.objects.filter(contribution=contribution).delete()
+        batch = [
+            ChronologyEntry(contribution=contribution, review_id=contribution.review_id, agency_id=contribution.agency_id,
+                            event_date=row.event_date, event_time=row.event_time, date_precision=row.date_precision,
+                            sort_date=row.sort_date, event_type=row.event_type, description=row.description,
+                            practitioner_role=row.practitioner_role, source_reference=row.source_reference, row_number=row.row)
+            for row in parsed.rows
+        ]
+        for start in range(0, len(batch), 2000):
+            ChronologyEntry.objects.bulk_create(batch[start:start + 2000])
+            ChronologyImport.objects.filter(pk=job.pk).update(rows_imported=min(start + 2000, len(batch)))
+        if contribution.status == ContributionStatus.REQUESTED:
+            AgencyContribution.objects.filter(pk=contribution.pk).update(status=ContributionStatus.RECEIVED, received_on=timezone.localdate())
+        duplicates_refresh(review=contribution.review)
+        record_event(actor=job.uploaded_by, action=Action.UPDATE, obj=contribution,
+                     object_repr=f"{len(batch)} chronology events imported for {contribution}")
+    default_storage.delete(job.stored_as)
+    return _finish(job, ImportStatus.DONE, [], imported=len(batch))
+
+
+def _finish(job, status, problems, imported=None):
+    updates = {"status": status, "problems": problems}
+    if imported is not None:
+        updates["rows_imported"] = imported
+    ChronologyImport.objects.filter(pk=job.pk).update(**updates)
+    job.refresh_from_db()
+    return job
+
+
+@transaction.atomic
+def chronology_entry_add(*, actor, contribution, record, request=None):
+    """One event typed on the page, checked by the same rules as a file's rows."""
+    parsed = chronology.check_rows([(1, record)], today=timezone.localdate())
+    if not parsed.ok:
+        raise ValidationError({error.column.replace(" ", "_"): error.message for error in parsed.errors})
+    row = parsed.rows[0]
+    last = ChronologyEntry.objects.filter(contribution=contribution).order_by("-row_number").values_list("row_number", flat=True).first() or 0
+    entry = ChronologyEntry.objects.create(
+        contribution=contribution, review_id=contribution.review_id, agency_id=contribution.agency_id, event_date=row.event_date,
+        event_time=row.event_time, date_precision=row.date_precision, sort_date=row.sort_date, event_type=row.event_type,
+        description=row.description, practitioner_role=row.practitioner_role, source_reference=row.source_reference, row_number=last + 1)
+    if contribution.status == ContributionStatus.REQUESTED:
+        contribution.status, contribution.received_on = ContributionStatus.RECEIVED, timezone.localdate()
+        contribution.save()
+    duplicates_refresh(review=contribution.review)
+    record_event(actor=actor, action=Action.CREATE, obj=contribution, request=request, object_repr=f"Chronology event added for {contribution}")
+    return entry
+
+
+def duplicates_refresh(*, review):
+    """Suggest likely duplicates afresh, keeping every pair a person has already linked or dismissed."""
+    judged = set(DuplicatePair.objects.filter(review=review).exclude(status=DuplicateStatus.SUGGESTED).values_list("first_id", "second_id"))
+    DuplicatePair.objects.filter(review=review, status=DuplicateStatus.SUGGESTED).delete()
+    entries = ChronologyEntry.objects.filter(review=review).only("id", "agency_id", "sort_date", "description")
+    fresh = []
+    for first, second, score in chronology.find_duplicates(list(entries)):
+        a, b = sorted([first.pk, second.pk])
+        if (a, b) not in judged:
+            fresh.append(DuplicatePair(review=review, first_id=a, second_id=b, similarity=score))
+    DuplicatePair.objects.bulk_create(fresh, ignore_conflicts=True)
+
+
+@transaction.atomic
+def duplicate_judge(*, actor, pair, status, request=None):
+    if status not in (DuplicateStatus.LINKED, DuplicateStatus.DISMISSED):
+        raise ValidationError("Say whether the two entries are the same event or different events")
+    before = snapshot(pair)
+    pair.status, pair.decided_by = status, actor
+    pair.save()
+    audit_update(actor=actor, obj=pair, before=before, request=request)
+    return pair
+
+
+# --- learning event and family ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_discussed, request=None):
+    event = LearningEvent(review=review, held_on=held_on, attendees=attendees or 0, themes_discussed=themes_discussed.strip())
+    event.full_clean()
+    event.save()
+    event.agencies.set(agencies)
+    audit_create(actor=actor, obj=event, request=request)
+    return event
+
+
+@transaction.atomic
+def family_save(*, actor, review, invited_on, participation, notes, request=None):
+    _not_future(invited_on, "invited_on", "The date the family was invited")
+    family = FamilyInvolvement.objects.filter(review=review).first()
+    before = snapshot(family) if family else None
+    family = family or FamilyInvolvement(review=review)
+    family.invited_on, family.participation, family.notes = invited_on, participation, notes.strip()
+    family.full_clean()
+    family.save()
+    if before is None:
+        audit_create(actor=actor, obj=family, request=request)
+    else:
+        audit_update(actor=actor, obj=family, before=before, request=request)
+    return family
+
+
+# --- findings ------------------------------------------------------------------------------------------
+
+
+class StaleEdit(ValidationError):
+    """Someone else saved this item since it was opened."""
+
+
+def _kind(finding):
+    return "learning_point" if isinstance(finding, LearningPoint) else "recommendation"
+
+
+@transaction.atomic
+def finding_save(*, actor, review, model, finding=None, number, text, expected_version=None, themes=(), request=None, **fields):
+    """Create or edit a learning point or recommendation. An edit names the version it started from; if
+    someone saved in between, the save is refused (their text is kept on the page) instead of silently
+    overwriting the other person's words."""
+    if not text.strip():
+        raise ValidationError({"text": "Enter the text"})
+    if number < 1:
+        raise ValidationError({"number": "Numbers start at 1"})
+    clash = model.objects.filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
+    if clash:
+        raise ValidationError({"number": f"Number {number} is already used by “{clash.text[:60]}…”. Choose another number or move that one"})
+    if finding is None:
+        finding = model(review=review, number=number, text=text.strip(), **fields)
+        finding.full_clean()
+        finding.save()
+        audit_create(actor=actor, obj=finding, request=request)
+    else:
+        current = model.objects.select_for_update().get(pk=finding.pk)
+        if expected_version is not None and current.version != int(expected_version):
+            raise StaleEdit({"text": "Someone else saved this item while you were editing it. Your text is below; compare it with "
+                                     "theirs in the history, then save again."})
+        before = snapshot(current)
+        current.number, current.text = number, text.strip()
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.version = F("version") + 1
+        current.full_clean(exclude=["version"])
+        current.save()
+        current.refresh_from_db()
+        audit_update(actor=actor, obj=current, before=before, request=request)
+        finding = current
+    finding.themes.set(themes)
+    FindingRevision.objects.create(kind=_kind(finding), finding_id=finding.pk, version=finding.version, number=finding.number,
+                                   text=finding.text, edited_by=actor)
+    return finding
+
+
+@transaction.atomic
+def finding_move(*, actor, finding, direction, request=None):
+    """Swap an item with its neighbour, so numbering stays 1..n with no gaps or repeats."""
+    model = type(finding)
+    siblings = model.objects.filter(review=finding.review)
+    neighbour = (siblings.filter(number__lt=finding.number).order_by("-number") if direction == "up"
+                 else siblings.filter(number__gt=finding.number).order_by("number")).first()
+    if neighbour is None:
+        return finding
+    mine, theirs = finding.number, neighbour.number
+    try:
+        model.objects.filter(pk=finding.pk).update(number=0)
+        model.objects.filter(pk=neighbour.pk).update(number=mine)
+        model.objects.filter(pk=finding.pk).update(number=theirs)
+    except IntegrityError:
+        raise ValidationError("The items could not be reordered; try again") from None
+    record_event(actor=actor, action=Action.UPDATE, obj=finding, request=request, changes={"number": [mine, theirs]})
+    finding.refresh_from_db()
+    return finding
