@@ -12,6 +12,7 @@ from casereview.core.working_days import add_working_days, working_days_between
 from casereview.decisions import selectors as decisions
 from casereview.incidents import selectors as incidents
 from casereview.incidents.models import NotificationDuty
+from casereview.reviews import selectors as reviews
 from casereview.reviews.models import Review
 
 
@@ -65,6 +66,11 @@ def deadlines_for(*, user, partnership):
                               rapid_review.incident.child_pseudonym,
                               add_working_days(rapid_review.sent_to_panel_on, partnership.panel_response_working_days),
                               reverse("incidents:detail", args=[rapid_review.incident_id]), partnership, expected_from_others=True))
+    for contribution in reviews.open_contributions(user=user, partnership=partnership):
+        items.append(Deadline(f"contribution:{contribution.pk}", f"{contribution.agency}: {contribution.get_kind_display().lower()}",
+                              contribution.review.title, contribution.due_date,
+                              reverse("reviews:contribution", args=[contribution.pk]), partnership,
+                              roles=(), agency_id=contribution.agency_id))
     return sorted(items, key=lambda d: (d.due, d.what))
 
 

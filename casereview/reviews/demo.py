@@ -8,7 +8,26 @@ from django.db import transaction
 
 from casereview.core.models import Theme
 
-from .models import FamilyInvolvement, LearningPoint, Methodology, Participation, Review, Stage, TermsOfReference
+from casereview.accounts.models import Agency, Membership, Role
+
+from . import chronology
+from .models import (
+    AgencyContribution,
+    ChronologyEntry,
+    ContributionStatus,
+    FamilyInvolvement,
+    LearningEvent,
+    LearningPoint,
+    Methodology,
+    Participation,
+    Recommendation,
+    Review,
+    ReviewType,
+    Stage,
+    StageChange,
+    TermsOfReference,
+)
+from .services import duplicates_refresh
 
 CHILD_R_LEARNING_POINTS = [
     ("Knowledge of a child's psycho-social history is essential for effective assessments and planning for children.",
@@ -48,6 +67,14 @@ CHILD_R_LEARNING_POINTS = [
 ]
 
 
+MALR_LEARNING_POINTS = [
+    "Mobile families", "Children missing from education", "S47 tracking", "CSE risk assessment and review",
+    "Children who go missing", "Young people aged under 18 with serious alcohol dependency",
+    "GP and Health assessments for Looked After Children",
+    "DoLS guidance/planning/review at least monthly –involving the young person.",
+]
+
+
 @transaction.atomic
 def load(slugs):
     created = 0
@@ -56,6 +83,44 @@ def load(slugs):
         if review is not None and not review.learning_points.exists():
             _child_r(review)
             created += 1
+        created += _southwark_2018_19()
+    return created
+
+
+def _manager(partnership):
+    membership = Membership.objects.filter(partnership=partnership, role=Role.BUSINESS_MANAGER).select_related("user").first()
+    return membership.user
+
+
+def _southwark_2018_19():
+    """Child Y's SCR (led by Wandsworth, published 7 September 2018) and the 2018-19 multi-agency learning
+    review (seeds/004 §4)."""
+    from casereview.accounts.models import Partnership
+
+    partnership = Partnership.objects.get(slug="southwark")
+    created = 0
+    if not Review.objects.filter(partnership=partnership, title="Child Y").exists():
+        review = Review.objects.create(
+            partnership=partnership, title="Child Y", review_type=ReviewType.SERIOUS_CASE_REVIEW, stage=Stage.PUBLISHED,
+            decided_on=date(2017, 6, 1), target_completion=date(2017, 12, 1), published_on=date(2018, 9, 7),
+            subjects="Led by Wandsworth Safeguarding Children Board (Child Y was placed by Wandsworth Children's Social Care)",
+        )
+        Recommendation.objects.create(
+            review=review, number=1, addressee="partnership",
+            text=("Wandsworth and Southwark Safeguarding Children Boards should seek formal assurances from respective member "
+                  "agencies that training programmes include sufficiently clear advice and guidance about Special Guardianship "
+                  "Orders (SGOs) and associated SGO Support Plans."),
+        ).themes.set(Theme.objects.filter(name__in=["Special guardianship"]))
+        created += 1
+    title = "Multi-agency learning review 1 (2018-19)"
+    if not Review.objects.filter(partnership=partnership, title=title).exists():
+        review = Review.objects.create(
+            partnership=partnership, title=title, review_type=ReviewType.LEARNING_REVIEW, stage=Stage.ACTION_PLAN,
+            decided_on=date(2018, 4, 16), target_completion=date(2018, 10, 16),
+        )
+        for number, text in enumerate(MALR_LEARNING_POINTS, start=1):
+            LearningPoint.objects.create(review=review, number=number, text=text)
+        created += 1
     return created
 
 
@@ -73,6 +138,66 @@ def _child_r(review):
     for number, (text, theme_names) in enumerate(CHILD_R_LEARNING_POINTS, start=1):
         point = LearningPoint.objects.create(review=review, number=number, text=text)
         point.themes.set([themes[name] for name in theme_names])
+    LearningEvent.objects.create(review=review, held_on=date(2014, 10, 15), attendees=24,
+                                 themes_discussed="Practitioner learning event: placement stability, missing episodes, escalation.")
+    _child_r_chronology(review)
+    manager = _manager(review.partnership)
+    for stage, day, note in [
+        (Stage.TERMS_AGREED, date(2014, 4, 14), ""),
+        (Stage.AGENCY_INFORMATION, date(2014, 5, 1), ""),
+        (Stage.LEARNING_EVENT, date(2014, 10, 15), ""),
+        (Stage.DRAFTING, date(2014, 11, 3), ""),
+        (Stage.PARTNERSHIP_SIGN_OFF, date(2015, 2, 24), "Signed off by the SSCB subject to further anonymisation."),
+        (Stage.PUBLISHED, date(2015, 8, 20), "Published after anonymisation checked by the panel, a police colleague and a council lawyer."),
+    ]:
+        StageChange.objects.create(review=review, stage=stage, changed_on=day, changed_by=manager, note=note)
     review.stage = Stage.PUBLISHED
     review.published_on = date(2015, 8, 20)
     review.save()
+
+
+def _child_r_chronology(review):
+    """A demo chronology from three agencies that reproduces what the review reported by hand: "10
+    different social workers and 7 placements" (seeds/003). Illustrative, not the real case record."""
+    partnership = review.partnership
+    csc = Agency.objects.get(partnership=partnership, name="Southwark Council Children's and Adults' Services")
+    police = Agency.objects.get(partnership=partnership, name="Metropolitan Police Service")
+    health = Agency.objects.get(partnership=partnership, name="Guy's and St Thomas' NHS Foundation Trust")
+    rows = {csc: [], police: [], health: []}
+    for n, day in enumerate([date(2009, 2, 2), date(2009, 9, 14), date(2010, 4, 6), date(2010, 11, 22), date(2011, 6, 13),
+                             date(2012, 1, 9), date(2012, 8, 20), date(2013, 3, 4), date(2013, 10, 7), date(2014, 1, 20)], start=1):
+        rows[csc].append((day, "exact", chronology.SOCIAL_WORKER_ALLOCATED, f"Case allocated to social worker {n} (SW{n}).", "Team manager"))
+    for n, (day, where) in enumerate([(date(2009, 1, 19), "emergency foster placement"), (date(2009, 6, 1), "foster carers in Lewisham"),
+                                      (date(2010, 9, 1), "foster carers in Southwark"), (date(2011, 9, 1), "residential unit"),
+                                      (date(2012, 5, 1), "foster carers in Bromley"), (date(2013, 2, 1), "semi-independent placement"),
+                                      (date(2013, 11, 1), "foster carers in Greater London")], start=1):
+        precision = "exact" if n in (1, 7) else "month"
+        rows[csc].append((day, precision, chronology.PLACEMENT_START, f"R moved to placement {n}: {where}.", "Placement officer"))
+    rows[csc] += [
+        (date(2012, 9, 3), "exact", chronology.SCHOOL_MOVE, "R started at a new secondary school after the placement move.", "Virtual school"),
+        (date(2013, 2, 11), "exact", chronology.SCHOOL_MOVE, "R moved school again; records transferred late.", "Virtual school"),
+        (date(2013, 6, 12), "exact", "LAC review", "LAC review: professional network not all present.", "Independent reviewing officer"),
+        (date(2014, 2, 17), "exact", chronology.MISSING_EPISODE, "R missing from placement overnight; reported to police.", "Social worker"),
+    ]
+    rows[police] += [
+        (date(2013, 7, 5), "exact", chronology.MISSING_EPISODE, "Missing person report: R missing from care, found next day.", "Police officer"),
+        (date(2014, 2, 17), "exact", chronology.MISSING_EPISODE, "R missing from placement overnight; reported to police by carers.", "Police officer"),
+        (date(2014, 3, 3), "exact", "Police incident", "R reported an allegation of rape by an adult male met online; suspect arrested.", "Detective constable"),
+        (date(2014, 3, 4), "exact", "Meeting", "Strategy discussion with children's social care.", "Detective sergeant"),
+    ]
+    rows[health] += [
+        (date(2009, 3, 10), "exact", "Health appointment", "Initial health assessment on entering care.", "Paediatrician"),
+        (date(2011, 3, 15), "month", "Health appointment", "Review health assessment.", "LAC nurse"),
+        (date(2013, 9, 20), "approximate", "Health appointment", "Sexual health clinic attendance (date approximate).", "Clinic nurse"),
+        (date(2014, 3, 3), "exact", "Health appointment", "Examined at the sexual assault referral centre.", "Forensic nurse"),
+    ]
+    for agency, events in rows.items():
+        contribution = AgencyContribution.objects.create(
+            review=review, agency=agency, kind="chronology", requested_on=date(2014, 5, 1), due_date=date(2014, 6, 13),
+            status=ContributionStatus.QUALITY_ASSURED, received_on=date(2014, 6, 10), quality_assured_on=date(2014, 6, 20))
+        ChronologyEntry.objects.bulk_create(
+            ChronologyEntry(contribution=contribution, review=review, agency=agency, event_date=day, date_precision=precision,
+                            sort_date=chronology.sort_date_for(day, precision), event_type=event_type, description=text,
+                            practitioner_role=role, row_number=n)
+            for n, (day, precision, event_type, text, role) in enumerate(sorted(events, key=lambda e: e[0]), start=2))
+    duplicates_refresh(review=review)
