@@ -55,6 +55,9 @@ assets:
 bench: install-dev
 	$(PY) benchmarks/run.py
 
+bench-chronology: install-dev
+	$(PY) benchmarks/chronology.py
+
 clean:
 	rm -rf $(VENV) var
 

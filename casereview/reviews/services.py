@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from casereview.accounts.models import Membership, Role, Sector
@@ -219,6 +219,7 @@ def chronology_import_run(import_id):
                        + ([f"…and {len(parsed.errors) - 500} more problems"] if len(parsed.errors) > 500 else []))
     ChronologyImport.objects.filter(pk=job.pk).update(status=ImportStatus.IMPORTING)
     with transaction.atomic():
+        old_days = set(ChronologyEntry.objects.filter(contribution=contribution).values_list("sort_date", flat=True))
         ChronologyEntry.objects.filter(contribution=contribution).delete()
         batch = [
             ChronologyEntry(contribution=contribution, review_id=contribution.review_id, agency_id=contribution.agency_id,
@@ -232,7 +233,7 @@ def chronology_import_run(import_id):
             ChronologyImport.objects.filter(pk=job.pk).update(rows_imported=min(start + 2000, len(batch)))
         if contribution.status == ContributionStatus.REQUESTED:
             AgencyContribution.objects.filter(pk=contribution.pk).update(status=ContributionStatus.RECEIVED, received_on=timezone.localdate())
-        duplicates_refresh(review=contribution.review)
+        duplicates_refresh(review=contribution.review, days=old_days | {row.sort_date for row in parsed.rows})
         record_event(actor=job.uploaded_by, action=Action.UPDATE, obj=contribution,
                      object_repr=f"{len(batch)} chronology events imported for {contribution}")
     default_storage.delete(job.stored_as)
@@ -263,16 +264,22 @@ def chronology_entry_add(*, actor, contribution, record, request=None):
     if contribution.status == ContributionStatus.REQUESTED:
         contribution.status, contribution.received_on = ContributionStatus.RECEIVED, timezone.localdate()
         contribution.save()
-    duplicates_refresh(review=contribution.review)
+    duplicates_refresh(review=contribution.review, days={row.sort_date})
     record_event(actor=actor, action=Action.CREATE, obj=contribution, request=request, object_repr=f"Chronology event added for {contribution}")
     return entry
 
 
-def duplicates_refresh(*, review):
-    """Suggest likely duplicates afresh, keeping every pair a person has already linked or dismissed."""
+def duplicates_refresh(*, review, days=None):
+    """Suggest likely duplicates afresh — on the given days only, after an import that touched them —
+    keeping every pair a person has already linked or dismissed."""
     judged = set(DuplicatePair.objects.filter(review=review).exclude(status=DuplicateStatus.SUGGESTED).values_list("first_id", "second_id"))
-    DuplicatePair.objects.filter(review=review, status=DuplicateStatus.SUGGESTED).delete()
+    stale = DuplicatePair.objects.filter(review=review, status=DuplicateStatus.SUGGESTED)
     entries = ChronologyEntry.objects.filter(review=review).only("id", "agency_id", "sort_date", "description")
+    if days is not None:
+        days = list(days)
+        stale = stale.filter(Q(first__sort_date__in=days) | Q(second__sort_date__in=days))
+        entries = entries.filter(sort_date__in=days)
+    stale.delete()
     fresh = []
     for first, second, score in chronology.find_duplicates(list(entries)):
         a, b = sorted([first.pk, second.pk])

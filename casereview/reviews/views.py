@@ -234,7 +234,7 @@ def merged_chronology(request, review):
     form, entries = _chronology_filters(request, review)
     page = paginate(request, entries, per_page=100)
     return _page(request, "reviews/chronology.html", review=review, form=form, page=page,
-                 duplicates=selectors.duplicates_by_entry(user=request.user, review=review),
+                 duplicates=selectors.duplicates_by_entry(user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]),
                  facts=selectors.derived_facts(user=request.user, review=review),
                  timeline=selectors.timeline_series(user=request.user, review=review),
                  may_judge=permissions.can(request.user, "judge_duplicates", review),
