@@ -26,3 +26,12 @@ TAXONOMY = {
         "Police and children's social care roles", "Health assessments", "Thresholds", "Leadership and culture",
     ]),
 }
+
+
+def ensure_themes(Theme):
+    """Create any missing Theme rows (the migration does it; a flushed test database needs it again)."""
+    position = 0
+    for category, (_label, names) in TAXONOMY.items():
+        for name in names:
+            position += 1
+            Theme.objects.update_or_create(name=name, defaults={"category": category, "position": position})

@@ -134,6 +134,9 @@ def _child_r(review):
     )
     FamilyInvolvement.objects.create(review=review, invited_on=date(2014, 4, 7), participation=Participation.LIMITED,
                                      notes="R and her family engaged in a limited way.")
+    from casereview.core.themes import ensure_themes
+
+    ensure_themes(Theme)
     themes = {t.name: t for t in Theme.objects.all()}
     for number, (text, theme_names) in enumerate(CHILD_R_LEARNING_POINTS, start=1):
         point = LearningPoint.objects.create(review=review, number=number, text=text)

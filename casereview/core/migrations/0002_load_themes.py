@@ -2,14 +2,9 @@ from django.db import migrations
 
 
 def load_themes(apps, schema_editor):
-    from casereview.core.themes import TAXONOMY
+    from casereview.core.themes import ensure_themes
 
-    Theme = apps.get_model("core", "Theme")
-    position = 0
-    for category, (_label, names) in TAXONOMY.items():
-        for name in names:
-            position += 1
-            Theme.objects.update_or_create(name=name, defaults={"category": category, "position": position})
+    ensure_themes(apps.get_model("core", "Theme"))
 
 
 class Migration(migrations.Migration):
