@@ -214,3 +214,21 @@ def chronology_import_in(partnership):
 def panel_member_in(partnership):
     review = ReviewFactory(partnership=partnership)
     return PanelMember.objects.create(review=review, agency=AgencyFactory(partnership=partnership), name="Pat Panel")
+
+
+# --- documents -----------------------------------------------------------------------------------------
+
+from casereview.documents.models import Document, ExtractedItem, ImportBatch  # noqa: E402
+
+
+def document_in(partnership, *, status="ready", text="Learning points:\n1. Share information early.\n2. Escalate sooner.\n"):
+    user = UserFactory()
+    batch = ImportBatch.objects.create(partnership=partnership, uploaded_by=user, total=1, processed=1)
+    document = Document.objects.create(partnership=partnership, batch=batch, file_name="review.txt", uploaded_by=user,
+                                       status=status, text=text, pages=1)
+    for position, phrase in enumerate(["Share information early.", "Escalate sooner."], start=1):
+        start = text.find(phrase)
+        if start >= 0:
+            ExtractedItem.objects.create(document=document, kind="learning_point", position=position, text=phrase, final_text=phrase,
+                                         start=start, end=start + len(phrase), confidence=0.9)
+    return document

@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("casereview.decisions.urls")),
     path("", include("casereview.reviews.urls")),
     path("", include("casereview.reporting.urls")),
+    path("", include("casereview.documents.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from casereview.accounts.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.accounts.models import Agency, Membership, Partnership, Role
 from casereview.decisions.models import InformationRequest, RapidReview
+from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.reviews.models import (
     AgencyContribution,
@@ -40,6 +41,7 @@ from casereview.testing import (
     RecommendationFactory,
     UserFactory,
     chronology_import_in,
+    document_in,
     duplicate_pair_in,
     panel_member_in,
 )
@@ -63,6 +65,8 @@ OBJECT_MAKERS = {
     DuplicatePair: duplicate_pair_in,
     LearningPoint: lambda partnership: LearningPointFactory(review__partnership=partnership),
     Recommendation: lambda partnership: RecommendationFactory(review__partnership=partnership),
+    Document: document_in,
+    ImportBatch: lambda partnership: document_in(partnership).batch,
 }
 
 

@@ -53,6 +53,7 @@ RULES = {
         "view_executive_report": frozenset({BM, CHAIR, EXECUTIVE}),
         "list_reviews": REVIEW_READERS,
         "add_review": MANAGERS,
+        "import_documents": MANAGERS,
     },
     "accounts.agency": {"view": ALL_ROLES, "change": MANAGERS},
     "accounts.subgroup": {"view": ALL_ROLES, "change": MANAGERS},
@@ -78,6 +79,10 @@ RULES = {
     "decisions.chairdecision": {"view": CASE_READERS},
     "decisions.panelresponse": {"view": CASE_READERS},
     "decisions.familycommunication": {"view": CASE_READERS},
+        # documents brought in for extraction: the business manager checks and applies them
+    "documents.document": {"view": MANAGERS, "change": MANAGERS},
+    "documents.importbatch": {"view": MANAGERS},
+    "documents.extracteditem": {"view": MANAGERS},
     # reviews: who reads a review is narrowed further by _review_rows (confidential reviews, reviewers
     # appointed to it, agency leads asked for a contribution).
     "reviews.review": {

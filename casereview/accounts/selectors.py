@@ -54,6 +54,8 @@ def navigation_for(user):
         items.append({"text": "Incidents", "href": reverse("incidents:list", args=[partnership.slug])})
     if permissions.can(user, "list_reviews", partnership):
         items.append({"text": "Reviews", "href": reverse("reviews:list", args=[partnership.slug])})
+    if permissions.can(user, "import_documents", partnership):
+        items.append({"text": "Documents", "href": reverse("documents:list", args=[partnership.slug])})
     if permissions.can(user, "view_deadlines", partnership):
         items.append({"text": "Due and overdue", "href": reverse("reporting:deadlines", args=[partnership.slug])})
     if permissions.can(user, "view_executive_report", partnership):

@@ -1,0 +1,76 @@
+"""Bringing documents in through the pages: upload, background reading, checking every item, applying."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from casereview.documents.models import Document
+from casereview.reviews.models import LearningPoint, Review
+from casereview.testing import ReviewFactory, document_in
+
+pytestmark = pytest.mark.django_db
+
+SEED_003 = next(__import__("pathlib").Path(__file__).resolve().parents[3].parent.glob("shared/seeds/003_*.txt"), None)
+
+
+def upload(client, files, capture):
+    with capture(execute=True):
+        response = client.post(reverse("documents:list", args=["southwark"]), {"files": files})
+    assert response.status_code == 302, response.content.decode()[:1500]
+    return client.get(response["Location"])
+
+
+@pytest.mark.skipif(SEED_003 is None, reason="needs ../shared/seeds")
+def test_uploading_a_seed_finds_child_rs_twelve_learning_points(client, alice, django_capture_on_commit_callbacks):
+    client.force_login(alice)
+    page = upload(client, [SimpleUploadedFile("child-r.txt", SEED_003.read_bytes())], django_capture_on_commit_callbacks).content.decode()
+    assert "Check child-r.txt" in page and "(12 items found)" in page
+    document = Document.objects.get()
+    check = client.get(reverse("documents:check", args=[document.pk])).content.decode()
+    assert "eighteen" in check  # the prose count is shown as a check
+    assert check.count('class="app-mark"') == 12
+
+
+def test_a_hostile_file_fails_alone_with_a_clear_message(client, alice, django_capture_on_commit_callbacks):
+    client.force_login(alice)
+    page = upload(client, [SimpleUploadedFile("report.pdf", b"MZ\x90\x00program"), SimpleUploadedFile("ok.txt", b"Learning points:\n1. One thing.\n2. Another thing.\n")],
+                  django_capture_on_commit_callbacks).content.decode()
+    assert "is a Windows program, not a document" in page
+    assert "Check ok.txt" in page
+
+
+def test_nothing_is_applied_until_every_item_is_checked(client, alice, partnership_a):
+    document = document_in(partnership_a)
+    review = ReviewFactory(partnership=partnership_a, title="Child Q")
+    items = list(document.items.all())
+    client.force_login(alice)
+    url = reverse("documents:check", args=[document.pk])
+    page = client.post(url, {"review": review.pk, f"decision-{items[0].pk}": "accepted", f"text-{items[0].pk}": "Share information early."}).content.decode()
+    assert "Accept or reject every item" in page
+    assert not LearningPoint.objects.exists()
+    response = client.post(url, {"review": review.pk,
+                                 f"decision-{items[0].pk}": "accepted", f"text-{items[0].pk}": "Share information early, edited.",
+                                 f"decision-{items[1].pk}": "rejected", f"text-{items[1].pk}": "Escalate sooner."})
+    assert response.status_code == 302
+    assert list(LearningPoint.objects.values_list("number", "text")) == [(1, "Share information early, edited.")]
+    document.refresh_from_db()
+    assert document.status == "applied" and document.review == review
+
+
+def test_items_can_start_a_new_review(client, alice, partnership_a):
+    document = document_in(partnership_a)
+    client.force_login(alice)
+    data = {"review": "new", "new_review_title": "Child P"}
+    for item in document.items.all():
+        data[f"decision-{item.pk}"], data[f"text-{item.pk}"] = "accepted", item.text
+    client.post(reverse("documents:check", args=[document.pk]), data)
+    assert Review.objects.get(title="Child P").learning_points.count() == 2
+
+
+def test_only_the_business_manager_brings_documents_in(client, bob, charlie, partnership_a):
+    document = document_in(partnership_a)
+    client.force_login(bob)
+    assert client.get(reverse("documents:list", args=["southwark"])).status_code == 403
+    assert client.get(reverse("documents:check", args=[document.pk])).status_code == 404
+    client.force_login(charlie)
+    assert client.get(reverse("documents:check", args=[document.pk])).status_code == 404

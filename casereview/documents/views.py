@@ -1,0 +1,81 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from casereview.accounts.access import object_view
+from casereview.accounts.models import Partnership
+from casereview.core.forms import apply_service_errors
+from casereview.core.pagination import paginate
+from casereview.reviews.models import Review
+
+from . import services
+from .forms import UploadForm
+from .models import Document, DocumentStatus, ImportBatch, ItemDecision, ItemKind
+
+
+@object_view(Partnership, "import_documents", url_kwarg="slug", field="slug")
+def document_list(request, partnership):
+    form = UploadForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
+        try:
+            batch = services.documents_upload(actor=request.user, partnership=partnership, files=files, request=request)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            return redirect("documents:batch", pk=batch.pk)
+    documents = Document.objects.visible_to(request.user).filter(partnership=partnership)
+    return render(request, "documents/document_list.html", {"partnership": partnership, "form": form, "page": paginate(request, documents)})
+
+
+@object_view(ImportBatch)
+def batch_progress(request, batch):
+    return render(request, "documents/batch_progress.html", {"batch": batch, "documents": batch.documents.order_by("created")})
+
+
+def _highlighted(document, items):
+    """The source text cut into plain and highlighted pieces, one highlight per extracted item."""
+    pieces, cursor = [], 0
+    for item in sorted(items, key=lambda i: i.start):
+        if item.start < cursor:
+            continue
+        pieces.append({"text": document.text[cursor:item.start]})
+        pieces.append({"text": document.text[item.start:item.end], "item": item})
+        cursor = item.end
+    pieces.append({"text": document.text[cursor:]})
+    return pieces
+
+
+@object_view(Document)
+def document_check(request, document):
+    items = list(document.items.all())
+    errors = []
+    if request.method == "POST":
+        decisions = {str(item.pk): (request.POST.get(f"decision-{item.pk}", ItemDecision.PENDING),
+                                    request.POST.get(f"text-{item.pk}", item.final_text)) for item in items}
+        review_id = request.POST.get("review", "")
+        review = Review.objects.visible_to(request.user, "change").filter(partnership=document.partnership, pk=review_id).first() \
+            if review_id and review_id != "new" else None
+        if review_id and review_id != "new" and review is None:
+            errors.append("Choose a review of this partnership")
+        else:
+            try:
+                applied_to = services.document_apply(actor=request.user, document=document, decisions=decisions, review=review,
+                                                     new_review_title=request.POST.get("new_review_title", ""), request=request)
+            except ValidationError as exc:
+                errors += exc.messages
+            else:
+                messages.success(request, f"The accepted items from {document.file_name} have been added to {applied_to.title}.")
+                return redirect("reviews:findings", pk=applied_to.pk)
+        for item in items:  # keep what the person chose and typed
+            item.decision, item.final_text = decisions[str(item.pk)]
+    return render(request, "documents/document_check.html", {
+        "document": document, "errors": errors,
+        "learning_points": [i for i in items if i.kind == ItemKind.LEARNING_POINT],
+        "recommendations": [i for i in items if i.kind == ItemKind.RECOMMENDATION],
+        "pieces": _highlighted(document, items),
+        "reviews": Review.objects.visible_to(request.user, "change").filter(partnership=document.partnership),
+        "chosen_review": request.POST.get("review", str(document.review_id or "")),
+        "new_review_title": request.POST.get("new_review_title", document.child_pseudonyms.split(",")[0] if document.child_pseudonyms else ""),
+        "ready": document.status == DocumentStatus.READY,
+    })
