@@ -229,13 +229,21 @@ def _chronology_filters(request, review):
     return form, selectors.merged_chronology(user=request.user, review=review, **filters)
 
 
+def _gap_days(request):
+    """The longest silence worth reporting, from ?gap=N (days); 90 by default."""
+    try:
+        return min(max(int(request.GET.get("gap", 90)), 1), 3650)
+    except ValueError:
+        return 90
+
+
 @object_view(Review)
 def merged_chronology(request, review):
     form, entries = _chronology_filters(request, review)
     page = paginate(request, entries, per_page=100)
     return _page(request, "reviews/chronology.html", review=review, form=form, page=page,
                  duplicates=selectors.duplicates_by_entry(user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]),
-                 facts=selectors.derived_facts(user=request.user, review=review),
+                 facts=selectors.derived_facts(user=request.user, review=review, gap_days=_gap_days(request)),
                  timeline=selectors.timeline_series(user=request.user, review=review),
                  may_judge=permissions.can(request.user, "judge_duplicates", review),
                  may_export=permissions.can(request.user, "export", review), query=request.GET.urlencode())

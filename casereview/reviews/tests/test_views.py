@@ -102,6 +102,9 @@ def test_merged_chronology_filters_by_agency_and_shows_derived_counts(client, al
     assert 'id="fact-social-workers">3<' in page
     police_only = client.get(url, {"agency": police.pk}).content.decode()
     assert "Police attended" in police_only and "SW1 allocated" not in police_only
+    assert "2012</dt>" in page and "Children&#x27;s Services" in page  # agencies involved by year
+    gaps = client.get(url, {"gap": 20}).content.decode()
+    assert "Gaps of more than 20 days with no agency contact" in gaps
 
 
 def test_likely_duplicates_are_marked_and_a_panel_member_can_link_them(client, review, police, partnership_a):
