@@ -135,12 +135,11 @@ def _merge(text, found):
         source = item[3] if len(item) > 3 else "rule"
         if end > start:
             normalised.append((start, end, kind, source))
-    normalised.sort(key=lambda s: (s[0], -(s[1] - s[0]), TYPE_PRIORITY[s[2]]))
     by_length = sorted(normalised, key=lambda s: (-(s[1] - s[0]), TYPE_PRIORITY[s[2]], s[0]))
-    taken, kept = [], []
+    taken, kept = bytearray(len(text) + 1), []
     for span in by_length:
-        if not any(span[0] < t_end and t_start < span[1] for t_start, t_end in taken):
-            taken.append((span[0], span[1]))
+        if taken.find(1, span[0], span[1]) == -1:
+            taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
             kept.append(span)
     kept.sort()
     joined = []

@@ -78,7 +78,7 @@ RELIGION_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, RELIGIONS), k
 # A word that can be part of a proper name: capitalised (St, O'Brien, Lily-Mae, McCarthy) or a number
 # in an address.
 NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.&-]*|[A-Z]\b")
-CONNECTORS = frozenset({"and", "of", "&", "the", "at", "on", "upon", "in", "de", "la", "le", "by"})
+CONNECTORS = frozenset({"and", "of", "&", "the", "upon", "de", "la", "le"})
 KEYWORD_KINDS = {**INSTITUTION_KEYWORDS, **{k: INSTITUTION_KEYWORDS[k.title()] for k in LOWER_CASE_KEYWORDS}}
 KEYWORD_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, KEYWORD_KINDS), key=len, reverse=True)) + r")(?![\w'’])")
 STREET_RE = re.compile(r"\b(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\b")
@@ -148,6 +148,8 @@ def name_start(text, end_of_name, limit=6):
         if not m:
             break
         word = m.group(1)
+        if word.endswith(".") and word not in ("St.", "Mt."):
+            break  # the end of the previous sentence
         if word in CONNECTORS and words:
             position = m.start()
             continue
@@ -171,8 +173,8 @@ def _institution_finds(text):
         after = text[end:end + 40]
         if AGENCY_AFTER_RE.match(after):
             continue  # a trust or board is an agency: a party to the review
-        tail = TAIL_RE.match(after)
-        if tail and tail.group().split()[-1] not in COMMON_CAPITALISED:
+        tail = TAIL_RE.match(after) if kind != "PLACE" else None
+        if tail and tail.group().split()[-1] not in COMMON_CAPITALISED and tail.group().split()[-1] not in KEYWORD_KINDS:
             end += tail.end()  # "Harris Academy Peckham", "University Hospital Lewisham", "Academy at Peckham"
             words = words + tail.group().split()
         if all(w.strip(".'’").removesuffix("'s").removesuffix("’s").lower() in GENERIC_SERVICE_WORDS for w in words):
@@ -183,7 +185,7 @@ def _institution_finds(text):
 
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
-TAIL_RE = re.compile(r"(?: (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,}(?! [A-Z]))(?=[\s,.;:)])")
+TAIL_RE = re.compile(r"(?: (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! [A-Z])(?=[\s,.;:)])")
 
 
 def _street_finds(text):

@@ -106,6 +106,10 @@ class ReplacementTable:
         self._entries[key] = entry
         self._aliases.pop(key, None)
         self._pattern = None
+        if entry.type == "PERSON" and not entry.allowed:
+            for word in key.split():
+                if len(word) > 2:
+                    self.add_alias(word, entry.original)
         return entry
 
     def _type_of(self, term):
