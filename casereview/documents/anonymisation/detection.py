@@ -30,6 +30,15 @@ ROLE_AFTER_RE = re.compile(
     rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_WORDS}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
 )
 AND_NAME_RE = re.compile(rf"\b({NAME})[ \t]+and[ \t]+({NAME}[ \t]+{NAME})\b")  # "Philip and Ruth Bennett"
+NAME_VERBS = (
+    "said|says|told|tells|was|is|had|has|went|came|arrived|attended|disclosed|asked|described|spent|moved|"
+    "returned|remembered|needed|joined|lived|began|stayed|left|died|refused|did|would|could|became|missed|"
+    "spoke|explained|reported|stated|presented|met|felt|looked|wanted|liked|ran|walked|wrote|admitted|denied|"
+    "appeared|seemed|continued|talked|called|cried|showed|took|gave|got|and her|and his"
+)
+CONTEXT_NAME_RE = re.compile(
+    rf"\b((?:[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?[ \t]+)?[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)(?:['’]s)?\s+(?:{NAME_VERBS})\b"
+)
 PSEUDONYM_RE = re.compile(
     r"^(?:Child|Baby|Sibling|Young Person|Person|Adult|Mother|Father|Parent|Carer|Family|Practitioner|"
     r"Professional|Subject|Agency|Case)\s+[A-Z0-9]{1,2}$"
@@ -44,8 +53,10 @@ def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
     found = list(rule_finds(clean))
-    found.extend(_model_finds(clean))
+    model_found = list(model_entities(clean))
+    found.extend(_model_finds(clean, model_found))
     found.extend(_person_rule_finds(clean))
+    found.extend(_context_name_finds(clean, model_found))
     if table is not None:
         found.extend(table.term_finds(clean))
     names = _name_parts(clean, found, table)
@@ -54,8 +65,8 @@ def detect(text, table=None):
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
 
-def _model_finds(text):
-    for start, end, label in model_entities(text):
+def _model_finds(text, model_found):
+    for start, end, label in model_found:
         if label == "PERSON":
             span = _clean_person(text, start, end)
             if span:
@@ -83,6 +94,17 @@ def _clean_person(text, start, end):
     if not words or all(w in COMMON_CAPITALISED or w.lower() == w for w in words):
         return None
     return start, end
+
+
+def _context_name_finds(text, model_found):
+    """A lone first name the model missed, recognised by what follows it ("Jade told", "Callum was")."""
+    places = {text[s:e] for s, e, label in model_found if label in ("GPE", "LOC", "NORP")}
+    for m in CONTEXT_NAME_RE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if any(w in COMMON_CAPITALISED or w.lower() in GROUP_WORDS for w in words) or name in places:
+            continue
+        yield m.start(1), m.end(1), "PERSON", "rule"
 
 
 def _person_rule_finds(text):
