@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo worker check-deploy assets bench bench-chronology bench-extract clean
+.PHONY: run test install install-dev migrate demo worker check-deploy assets bench bench-chronology bench-extract bench-anon clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -65,3 +65,8 @@ clean:
 CORPUS ?= ../shared/corpus
 bench-extract: install-dev
 	$(PY) benchmarks/extraction.py $(CORPUS)
+
+# Anonymisation: casereview vs Presidio on labelled passages: make bench-anon [ANON_SET=folder]
+ANON_SET ?= tests/data/anonymisation
+bench-anon: install-dev
+	$(PY) benchmarks/anonymisation.py $(ANON_SET)

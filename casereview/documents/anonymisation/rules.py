@@ -1,0 +1,230 @@
+"""Rules and validators for what a statistical model does not find reliably: structured identifiers
+(NHS and National Insurance numbers, postcodes, phones, e-mails), exact dates and ages, streets, named
+schools, health settings, hotels and other small places, ethnicity and religion.
+
+Every finder takes the (cleaned) text and yields (start, end, type). Patterns are anchored on a literal or
+a character class that is rare in prose, so the whole-text scans stay fast on a 300-page report."""
+
+import re
+
+from .vocabulary import (
+    COMMON_CAPITALISED,
+    ETHNICITIES,
+    GENERIC_SERVICE_WORDS,
+    INSTITUTION_KEYWORDS,
+    LOWER_CASE_KEYWORDS,
+    NOT_AN_ADDRESS_LAST_WORDS,
+    NOT_A_PLACE,
+    RELIGIONS,
+    STREET_SUFFIXES,
+)
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:(?:19|20)\d\d|['’]\d\d)"
+DATE_RE = re.compile(
+    rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?(?:{MONTHS})\.?(?:,?\s+{YEAR})?\b"  # 14 March 2014, 3rd of Feb
+    rf"|\b(?:{MONTHS})\.?\s+{DAY},?\s+{YEAR}\b"  # March 6, 2015
+    r"|\b(?:[12]\d|3[01]|0?[1-9])([/.\-])(?:1[0-2]|0?[1-9])\1(?:(?:19|20)\d\d|\d\d)\b"  # 21/09/2017
+    r"|\b(?:19|20)\d\d-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])\b"  # 2008-09-14
+)
+BIRTH_CONTEXT = re.compile(r"(?:\bborn|date of birth|\bd\.?o\.?b\b\.?|\bbirth date|\bb\.)\W{0,4}(?:on\s+)?$", re.I)
+MAY_AS_VERB = re.compile(r"\d\s+may\s", re.I)
+
+NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|twenty-one|twenty-two|twenty-three|twenty-four|twenty-five"
+)
+AGE_NUM = rf"(?:\d{{1,2}}|{NUMBER_WORDS})"
+AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
+AGE_RE = re.compile(
+    rf"\b{AGE_NUM}(?:\s+(?:and|or|to)\s+{AGE_NUM})?[\s-]+{AGE_UNIT}[\s-]+olds?\b"  # 15 year old, 4 months old
+    rf"|\b{AGE_NUM}\s+years\s+of\s+age\b"
+    rf"|(?<=\baged\s){AGE_NUM}(?:\s+{AGE_UNIT})?\b"
+    rf"|(?<=\bage\s){AGE_NUM}\b(?!\s*(?:group|range|band|limit))"
+    rf"|(?<=\bage of\s){AGE_NUM}\b"
+    r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))"  # Jade (14)
+    r"|(?<=[A-Za-z],\s)\d{1,2}(?=,)"  # Zainab Ahmed, 16,
+    rf"|(?:(?<=\bwas\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:1\d|[2-9]|{NUMBER_WORDS})\b(?![.,:/]?\d)"
+    r"(?=\s+(?:at|and|when|in|but|on|during|years)\b|[,.;)])",
+    re.I,
+)
+AGE_BLOCKERS = re.compile(r"\s*(?:%|per\b|times\b|occasions\b|minutes\b|hours\b|miles\b|pounds\b|kg\b|am\b|pm\b)")
+
+EMAIL_RE = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w])"
+)
+TEN_DIGITS_RE = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
+NHS_CONTEXT = re.compile(r"NHS\s*(?:number|no\.?|#)?\W{0,3}$", re.I)
+NINO_RE = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
+)
+POSTCODE_RE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b")
+VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
+HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{3,30}\b")
+NICKNAME_RE = re.compile(
+    r"\b(?:called|known as|nicknamed|name was|username|handle|calls? (?:him|her|them)sel(?:f|ves))"
+    r"\s+[\"“‘']([^\"”’'\n]{1,30})[\"”’']"
+)
+
+ETHNICITY_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ETHNICITIES), key=len, reverse=True)) + r")\b")
+RELIGION_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, RELIGIONS), key=len, reverse=True)) + r")\b")
+
+# A word that can be part of a proper name: capitalised (St, O'Brien, Lily-Mae, McCarthy) or a number
+# in an address.
+NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.&-]*|[A-Z]\b")
+CONNECTORS = frozenset({"and", "of", "&", "the", "upon", "de", "la", "le"})
+KEYWORD_KINDS = {**INSTITUTION_KEYWORDS, **{k: INSTITUTION_KEYWORDS[k.title()] for k in LOWER_CASE_KEYWORDS}}
+KEYWORD_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, KEYWORD_KINDS), key=len, reverse=True)) + r")(?![\w'’])")
+STREET_RE = re.compile(r"\b(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\b")
+HOUSE_NUMBER_RE = re.compile(
+    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?(?:\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)?$"
+)
+FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+$")
+WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*|\d{1,4}[A-Za-z]?)([ \t]+|[ \t]*\n[ \t]*)$")
+
+
+def _date_finds(text):
+    for m in DATE_RE.finditer(text):
+        start, end = m.span()
+        if text.startswith("the", start):
+            start = text.index(" ", start) + 1 if text[start:start + 4].lower() == "the " else start
+        span_text = text[start:end]
+        if MAY_AS_VERB.match(span_text) and not re.search(r"\d{4}|['’]\d\d", span_text):
+            continue  # "5 may be" is not a date
+        before = text[max(0, start - 40):start]
+        kind = "DATE_OF_BIRTH" if BIRTH_CONTEXT.search(before) else "DATE"
+        yield start, end, kind
+
+
+def _number_finds(text):
+    for m in EMAIL_RE.finditer(text):
+        yield m.start(), m.end(), "EMAIL"
+    nhs_spans = []
+    for m in TEN_DIGITS_RE.finditer(text):
+        if nhs_number_valid(m.group()) or NHS_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
+            nhs_spans.append(m.span())
+            yield m.start(), m.end(), "NHS_NUMBER"
+    for m in PHONE_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if m.span() not in nhs_spans and (10 <= len(digits) <= 11 or (digits.startswith("44") and len(digits) == 12)):
+            yield m.start(), m.end(), "PHONE"
+    for m in NINO_RE.finditer(text):
+        yield m.start(), m.end(), "NI_NUMBER"
+    for m in POSTCODE_RE.finditer(text):
+        yield m.start(), m.end(), "POSTCODE"
+    for m in VEHICLE_RE.finditer(text):
+        yield m.start(), m.end(), "OTHER"
+    for m in HANDLE_RE.finditer(text):
+        yield m.start(), m.end(), "OTHER"
+    for m in NICKNAME_RE.finditer(text):
+        yield m.start(1), m.end(1), "OTHER"
+
+
+def _age_finds(text):
+    for m in AGE_RE.finditer(text):
+        if not AGE_BLOCKERS.match(text, m.end()):
+            yield m.start(), m.end(), "AGE"
+
+
+def _identity_finds(text):
+    for m in ETHNICITY_RE.finditer(text):
+        yield m.start(), m.end(), "ETHNICITY"
+    for m in RELIGION_RE.finditer(text):
+        yield m.start(), m.end(), "RELIGION"
+
+
+def name_start(text, end_of_name, limit=6):
+    """Walk back from a keyword over capitalised words (and connectors between them) to where the name
+    begins; returns (start, words) with the keyword excluded, or None if no capitalised word precedes."""
+    start, words, position = end_of_name, [], end_of_name
+    while len(words) < limit:
+        m = WORD_BEFORE_RE.search(text, max(0, position - 40), position)
+        if not m:
+            break
+        word = m.group(1)
+        if word.endswith(".") and word not in ("St.", "Mt."):
+            break  # the end of the previous sentence
+        if word in CONNECTORS and words:
+            position = m.start()
+            continue
+        if not NAME_WORD.fullmatch(word) or word in COMMON_CAPITALISED:
+            break
+        words.append(word)
+        position = start = m.start()
+    while words and words[-1] in CONNECTORS:  # never begin a name with "and"
+        words.pop()
+    return (start, words[::-1]) if words else None
+
+
+def _institution_finds(text):
+    for m in KEYWORD_RE.finditer(text):
+        kind = KEYWORD_KINDS[m.group()]
+        found = name_start(text, m.start())
+        if not found:
+            continue
+        start, words = found
+        end = m.end()
+        after = text[end:end + 40]
+        if AGENCY_AFTER_RE.match(after):
+            continue  # a trust or board is an agency: a party to the review
+        tail = TAIL_RE.match(after) if kind != "PLACE" else None
+        if tail and tail.group().split()[-1] not in COMMON_CAPITALISED and tail.group().split()[-1] not in KEYWORD_KINDS:
+            end += tail.end()  # "Harris Academy Peckham", "University Hospital Lewisham", "Academy at Peckham"
+            words = words + tail.group().split()
+        if all(w.strip(".'’").removesuffix("'s").removesuffix("’s").lower() in GENERIC_SERVICE_WORDS for w in words):
+            continue  # "the Sexual Assault Referral Centre", "Primary School": a service, not a named place
+        if text[start:end] in NOT_A_PLACE:
+            continue
+        yield start, end, kind
+
+
+AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
+TAIL_RE = re.compile(r"(?: (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! [A-Z])(?=[\s,.;:)])")
+
+
+def _street_finds(text):
+    for m in STREET_RE.finditer(text):
+        found = name_start(text, m.start(), limit=4)
+        if not found:
+            continue
+        start, words = found
+        if words[-1] in NOT_AN_ADDRESS_LAST_WORDS or words[0] in NOT_AN_ADDRESS_LAST_WORDS:
+            continue  # the Crown Court, the Family Court
+        number = HOUSE_NUMBER_RE.search(text, max(0, start - 30), start)
+        if number and number.start() < start:
+            start = number.start()
+        yield start, m.end(), "ADDRESS"
+
+
+def _building_finds(text):
+    """'Flat 12, Rochester Court' / 'Flat 9, Gaitskell House': a flat number makes any building an address."""
+    for m in re.finditer(r"\b(?:Flat|Apartment|Apt\.?)\s+\d+[A-Za-z]?,?\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)", text):
+        yield m.start(), m.end(), "ADDRESS"
+
+
+FINDERS = (_date_finds, _number_finds, _age_finds, _identity_finds, _institution_finds, _street_finds, _building_finds)
+
+
+def rule_finds(text):
+    for finder in FINDERS:
+        yield from finder(text)
+
+
+def nhs_number_valid(candidate):
+    """Modulus 11 check digit of a 10-digit NHS number (NHS Data Dictionary)."""
+    digits = [int(c) for c in candidate if c.isdigit()]
+    if len(digits) != 10 or len(set(digits)) == 1:
+        return False
+    check = 11 - sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == digits[9]
+
+
+def ni_number_valid(candidate):
+    return bool(NINO_RE.fullmatch(candidate.strip().upper()))

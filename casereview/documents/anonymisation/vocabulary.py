@@ -1,0 +1,97 @@
+"""Word lists the rules use. None names a person or place from any document: they describe how English
+reports name schools, streets and settings, and which capitalised words are never names."""
+
+NATIONALITIES = (
+    "Afghan Albanian Algerian Angolan Bangladeshi Bengali Brazilian Bulgarian Burmese Chinese Colombian "
+    "Congolese Cypriot Czech Egyptian Eritrean Ethiopian Filipino Gambian Ghanaian Greek Hungarian Indian "
+    "Iranian Iraqi Ivorian Jamaican Kenyan Kosovan Kurdish Latvian Lithuanian Malaysian Moroccan Nepalese "
+    "Nigerian Pakistani Palestinian Polish Portuguese Romanian Russian Rwandan Senegalese Sierra-Leonean "
+    "Slovak Somali Sri Lankan Sudanese Syrian Tamil Tanzanian Turkish Ugandan Ukrainian Vietnamese Yemeni "
+    "Zambian Zimbabwean Caribbean Trinidadian Barbadian Grenadian Guyanese Bajan Sikh-Punjabi Punjabi Gujarati "
+    "Roma Romany Gypsy Traveller"
+).replace("Sri Lankan", "Sri_Lankan").split()
+ETHNICITIES = [n.replace("_", " ") for n in NATIONALITIES] + [
+    "White British", "White Irish", "White Other", "White European", "White and Black Caribbean",
+    "White and Black African", "White and Asian", "mixed White and Black Caribbean", "Mixed White and Black Caribbean",
+    "mixed White and Black African", "mixed White and Asian", "mixed heritage", "dual heritage",
+    "Black British", "Black Caribbean", "Black African", "Black Other", "Asian British", "British Asian",
+    "British Pakistani", "British Bangladeshi", "British Indian", "Black British Caribbean", "Irish Traveller",
+    "Gypsy Roma Traveller", "Turkish Cypriot", "Greek Cypriot", "Sierra Leonean", "Irish", "Scottish", "Welsh",
+]
+RELIGIONS = [
+    "Muslim", "Muslims", "Shia Muslim", "Sunni Muslim", "Shia", "Sunni", "Islam", "Islamic faith", "Christian",
+    "Christians", "Catholic", "Catholics", "Roman Catholic", "Roman Catholics", "Jewish", "Orthodox Jewish",
+    "Haredi", "Hindu", "Hindus", "Sikh", "Sikhs", "Buddhist", "Buddhists", "Jehovah's Witness",
+    "Jehovah's Witnesses", "Jehovah’s Witness", "Jehovah’s Witnesses", "Pentecostal", "Seventh-day Adventist",
+    "Seventh-day Adventists", "Seventh Day Adventist", "Anglican", "Methodist", "Baptist", "Evangelical",
+    "Rastafarian", "Rastafari", "Quaker", "Mormon", "Greek Orthodox", "Russian Orthodox", "Coptic",
+]
+
+# Keyword ending a name -> type. Title case; a few are matched in lower case too (LOWER_CASE_KEYWORDS).
+INSTITUTION_KEYWORDS = {
+    "School": "SCHOOL", "Academy": "SCHOOL", "College": "SCHOOL", "Nursery": "SCHOOL", "Pupil Referral Unit": "SCHOOL",
+    "Sixth Form": "SCHOOL", "Infants": "SCHOOL",
+    "Hospital": "HEALTH_SETTING", "Surgery": "HEALTH_SETTING", "Medical Centre": "HEALTH_SETTING",
+    "Health Centre": "HEALTH_SETTING", "Medical Practice": "HEALTH_SETTING", "Practice": "HEALTH_SETTING",
+    "Clinic": "HEALTH_SETTING", "Hospice": "HEALTH_SETTING", "Child Development Centre": "HEALTH_SETTING",
+    "Infirmary": "HEALTH_SETTING",
+    "Hotel": "PLACE", "Inn": "PLACE", "Lodge": "PLACE", "Guest House": "PLACE", "B&B": "PLACE", "Hostel": "PLACE",
+    "Estate": "PLACE", "Park": "PLACE", "Station": "PLACE", "Library": "PLACE", "Church": "PLACE",
+    "Chapel": "PLACE", "Cathedral": "PLACE", "Mosque": "PLACE", "Temple": "PLACE", "Gurdwara": "PLACE",
+    "Synagogue": "PLACE", "Ministries": "PLACE", "Children's Home": "PLACE", "Children’s Home": "PLACE",
+    "Centre": "PLACE", "House": "PLACE", "Foyer": "PLACE", "Youth Club": "PLACE", "Club": "PLACE",
+    "Café": "PLACE", "Cafe": "PLACE", "Association": "PLACE", "Pub": "PLACE", "Arms": "PLACE", "Tavern": "PLACE",
+    "Cottage": "PLACE", "Extra": "PLACE", "Superstore": "PLACE", "Market": "PLACE",
+}
+LOWER_CASE_KEYWORDS = ("hotel", "estate", "station", "surgery", "hostel", "park", "mosque", "church")
+
+STREET_SUFFIXES = (
+    "Road", "Street", "Lane", "Avenue", "Close", "Drive", "Way", "Gardens", "Grove", "Place", "Crescent",
+    "Terrace", "Court", "Square", "Hill", "Rise", "Walk", "Row", "Mews", "Green", "Parade", "Vale", "Gate",
+    "Wharf", "Yard", "Passage", "Broadway", "Embankment", "Quay", "Mansions", "Buildings", "Cottages", "Rd", "St",
+)
+
+# Names ending in a street word that are courts of law or institutions, not addresses.
+NOT_AN_ADDRESS_LAST_WORDS = frozenset(
+    {"Crown", "Family", "Youth", "High", "County", "Magistrates", "Magistrates'", "Criminal", "Coroner's",
+     "Coroners", "Supreme", "Appeal", "Downing", "Working"}
+)
+NOT_A_PLACE = frozenset({"Working Together", "Houses of Parliament", "Companies House"})
+
+# Words that, when they are all a name has before its keyword, make it a service, not a named place.
+GENERIC_SERVICE_WORDS = frozenset(
+    """a an the sexual assault referral child children children's childrens development family families
+    safeguarding health mental youth offending service services emergency duty social care multi agency
+    hub unit team national local community early help special primary secondary virtual authority looked
+    after missing persons exploitation pupil infant infants junior nursery high grammar independent school
+    schools general district city county university teaching medical practice gp surgery clinic hospital
+    centre center police housing homeless government public voluntary parent parents residential secure
+    foster fostering adoption private state maintained free faith new main central our their his her this
+    that its sure start sure-start leisure shopping community youth sports day night home homes hostel
+    care-leavers leaving supported accommodation refuge women's womens domestic abuse victim victims
+    national crime agency probation prison prisons court courts magistrates crown hm hmp integrated board
+    partnership partnerships designated named lead consultant a&e accident emergency maternity neonatal
+    paediatric paediatrics walk-in urgent treatment sexual-health contraception drug alcohol recovery""".split()
+)
+
+# Capitalised words that are never (the start of) a proper name in these reports.
+COMMON_CAPITALISED = frozenset(
+    """The A An This That These Those Her His Their Our My Your Its He She They We I It In On At By For From
+    To With When Where While After Before During Between Following Of And Or But If As Then There Here
+    Mum Dad Mother Father Child Baby Dear Yours Present Apologies Date Agency Police School Health Social
+    Care Services Service Council Board Partnership Panel Review Learning Key Practice Episode Timeline
+    Address Summary Subject Partner Sibling Children Referral Contact Information Officer Rapid Previous
+    Registered Mobile Telephone Tel Email E-mail Phone Sister Brother Aunt Uncle Nan Grandmother Grandfather
+    Stepfather Stepmother Social Worker Visit Home Family Families Local National Safeguarding Early Help
+    Youth Offending Emergency Duty Team Manager Head Chief Independent Designated Named Lead Nurse Doctor
+    Consultant GP NHS CAMHS MASH YOS ED A&E CSC LSCB SSCB LADO MARAC MAPPA IDVA SCR CSPR DCS Ofsted DfE
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Year Term Autumn Spring Summer Winter Christmas Easter
+    Children's Childrens Young People Adult Adults Unit Department Directorate Trust Foundation
+    Group Subgroup Committee Executive Strategic Operational Appendix Section Paragraph Table Figure
+    Recommendation Recommendations Finding Findings Conclusion Conclusions Introduction Background
+    Methodology Terms Reference Agencies Agency's Professionals Practitioners Staff Mr Mrs Ms Miss Dr DC
+    PC DS DI DCI Sgt Cllr Prof Rev Mx No Not All Any Each Every Some Both Other Another One Two Three
+    Four Five Six Seven Eight Nine Ten First Second Third Last Next New Also However Although Because
+    Since Until Unless Whether Which Who Whom Whose What Why How Today Yesterday Tomorrow Please Thank""".split()
+)
