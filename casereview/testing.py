@@ -232,3 +232,23 @@ def document_in(partnership, *, status="ready", text="Learning points:\n1. Share
             ExtractedItem.objects.create(document=document, kind="learning_point", position=position, text=phrase, final_text=phrase,
                                          start=start, end=start + len(phrase), confidence=0.9)
     return document
+
+
+def publication_in(partnership):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from casereview.documents.models import Publication
+
+    review = ReviewFactory(partnership=partnership)
+    docx = default_storage.save(f"publications/{review.pk}/report.docx", ContentFile(b"docx"))
+    pdf = default_storage.save(f"publications/{review.pk}/report.pdf", ContentFile(b"%PDF-1.4"))
+    return Publication.objects.create(review=review, published_on=datetime.date(2025, 6, 2), remove_after=datetime.date(2026, 6, 2),
+                                      anonymised_text="Text", docx_file=docx, pdf_file=pdf, published_by=UserFactory())
+
+
+def hold_in(partnership):
+    from casereview.documents.models import PublicationHold
+
+    return PublicationHold.objects.create(review=ReviewFactory(partnership=partnership), reason="Criminal proceedings",
+                                          placed_on=datetime.date(2025, 6, 2), placed_by=UserFactory())

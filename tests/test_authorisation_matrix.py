@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from casereview.accounts.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.accounts.models import Agency, Membership, Partnership, Role
 from casereview.decisions.models import InformationRequest, RapidReview
-from casereview.documents.models import Document, ImportBatch
+from casereview.documents.models import Document, ImportBatch, Publication, PublicationHold
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.reviews.models import (
     AgencyContribution,
@@ -42,6 +42,8 @@ from casereview.testing import (
     UserFactory,
     chronology_import_in,
     document_in,
+    hold_in,
+    publication_in,
     duplicate_pair_in,
     panel_member_in,
 )
@@ -67,6 +69,8 @@ OBJECT_MAKERS = {
     Recommendation: lambda partnership: RecommendationFactory(review__partnership=partnership),
     Document: document_in,
     ImportBatch: lambda partnership: document_in(partnership).batch,
+    Publication: publication_in,
+    PublicationHold: hold_in,
 }
 
 

@@ -89,6 +89,12 @@ class Partnership(BaseModel):
     reminder_working_days = models.PositiveSmallIntegerField(
         default=2, help_text="Working days before a deadline that reminders are e-mailed"
     )
+    publication_notice_working_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Working days before publication that the report must reach the national panel and Secretary of State"
+    )
+    publication_months = models.PositiveSmallIntegerField(
+        default=12, help_text="Months a published report stays online at least"
+    )
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "pk"

@@ -83,6 +83,12 @@ RULES = {
     "documents.document": {"view": MANAGERS, "change": MANAGERS},
     "documents.importbatch": {"view": MANAGERS},
     "documents.extracteditem": {"view": MANAGERS},
+    # anonymisation and publication
+    "documents.report": {"view": CASE_READERS | {REVIEWER}},
+    "documents.replacementterm": {"view": frozenset({BM, CHAIR, REVIEWER})},
+    "documents.signoff": {"view": CASE_READERS | {REVIEWER}},
+    "documents.publicationhold": {"view": CASE_READERS | {REVIEWER}, "lift": MANAGERS},
+    "documents.publication": {"view": ALL_ROLES},
     # reviews: who reads a review is narrowed further by _review_rows (confidential reviews, reviewers
     # appointed to it, agency leads asked for a contribution).
     "reviews.review": {
@@ -91,6 +97,8 @@ RULES = {
         "edit_findings": frozenset({BM, REVIEWER}),
         "judge_duplicates": frozenset({BM, PANEL, REVIEWER}),
         "export": CASE_READERS | {REVIEWER},
+        "anonymise": frozenset({BM, REVIEWER}),
+        "manage_publication": MANAGERS,
     },
     "reviews.termsofreference": {"view": CASE_READERS | {REVIEWER}},
     "reviews.panelmember": {"view": CASE_READERS | {REVIEWER}, "change": MANAGERS},
@@ -173,6 +181,7 @@ def _contribution_rows(queryset, user, action):
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
 ROW_RULES = {
     "reviews.review": _review_rows,
+    **{f"documents.{name}": _within_visible_reviews for name in ["report", "replacementterm", "signoff", "publicationhold"]},
     "reviews.agencycontribution": _contribution_rows,
     **{
         f"reviews.{name}": _within_visible_reviews

@@ -1,0 +1,289 @@
+"""Anonymising a review's report and the gate it must pass before publication (issue 7, items 2-3).
+
+The engine (documents/anonymisation) works on plain text and a ReplacementTable; this module keeps the
+table in the database (one row per term per review), runs the detector in the background, and decides
+whether the review may be published."""
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from casereview.audit.models import Action
+from casereview.audit.services import audit_create, record_event
+from casereview.core.dates import add_months
+from casereview.core.working_days import working_days_between
+from casereview.reviews.models import Stage
+
+from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
+from .extraction import ExtractionError, read_document
+from .models import (
+    Publication,
+    PublicationHold,
+    Report,
+    ReportDetection,
+    ReportStatus,
+    ReplacementTerm,
+    SignOff,
+    SignOffKind,
+    TermStatus,
+)
+
+MAX_REPORT_BYTES = 50 * 1024 * 1024
+
+
+def table_for(review, *, decided_only=False):
+    """The review's replacement table as the engine's object."""
+    entries = []
+    for term in ReplacementTerm.objects.filter(review=review).select_related("decided_by"):
+        if decided_only and term.status == TermStatus.PROPOSED:
+            continue
+        entries.append(TableEntry(term.original, term.replacement or term.original, term.type,
+                                  allowed=term.status == TermStatus.ALLOWED,
+                                  decided_by=str(term.decided_by) if term.decided_by else "",
+                                  added_by_reviewer=term.added_by_reviewer))
+    return ReplacementTable(entries, pseudonym=review.title)
+
+
+@transaction.atomic
+def report_upload(*, actor, review, name, data, request=None):
+    if not data:
+        raise ValidationError({"file": "The file is empty"})
+    if len(data) > MAX_REPORT_BYTES:
+        raise ValidationError({"file": "The report is larger than 50 MB. Save a copy without images and try again."})
+    suffix = os.path.splitext(name)[1][:10]
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "report" + suffix)
+        with open(path, "wb") as handle:
+            handle.write(data)
+        try:
+            text = read_document(path).text
+        except ExtractionError as exc:
+            raise ValidationError({"file": f"{exc.problem} {exc.remedy}"}) from None
+    report, created = Report.objects.update_or_create(
+        review=review, defaults={"file_name": os.path.basename(name)[:255], "text": text, "status": ReportStatus.QUEUED,
+                                 "uploaded_by": actor, "problem": ""})
+    record_event(actor=actor, action=Action.CREATE if created else Action.UPDATE, obj=report, request=request,
+                 object_repr=f"Report {report.file_name} for {review.title}")
+    from .tasks import detect_report
+
+    transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
+    return report
+
+
+def report_detect(report_id):
+    """Find everything identifying in the report; each new term joins the table as a proposal."""
+    report = Report.objects.select_related("review").get(pk=report_id)
+    table = table_for(report.review)
+    known = {term.original for term in ReplacementTerm.objects.filter(review=report.review)}
+    result = anonymise(report.text, table)
+    with transaction.atomic():
+        ReportDetection.objects.filter(report=report).delete()
+        ReportDetection.objects.bulk_create(
+            [ReportDetection(report=report, start=r.entity.start, end=r.entity.end, type=r.entity.type, text=r.entity.text[:500])
+             for r in result.replaced]
+            + [ReportDetection(report=report, start=e.start, end=e.end, type=e.type, text=e.text[:500]) for e in result.allowed])
+        for entry in table:
+            if entry.original not in known and table.entry_for(entry.original) is entry:
+                ReplacementTerm.objects.get_or_create(review=report.review, original=entry.original[:500],
+                                                      defaults={"replacement": entry.replacement[:500], "type": entry.type})
+        Report.objects.filter(pk=report.pk).update(status=ReportStatus.READY)
+    return report
+
+
+@transaction.atomic
+def terms_decide(*, actor, review, decisions, request=None):
+    """`decisions` maps a term id to (status, replacement). Allowing names the person who allowed it."""
+    terms = {str(t.pk): t for t in ReplacementTerm.objects.filter(review=review)}
+    for pk, (status, replacement) in decisions.items():
+        term = terms.get(pk)
+        if term is None or status not in TermStatus.values:
+            continue
+        if status == TermStatus.ACCEPTED and not replacement.strip():
+            raise ValidationError(f"Give a replacement for “{term.original}” or allow it")
+        changed = (term.status, term.replacement) != (status, replacement.strip() or term.replacement)
+        term.status, term.replacement = status, replacement.strip() or term.replacement
+        term.decided_by = actor if status != TermStatus.PROPOSED else None
+        term.save()
+        if changed:
+            record_event(actor=actor, action=Action.UPDATE, obj=term, request=request, object_repr=f"Replacement table: {term.get_status_display()}",
+                         changes={"status": [None, term.status]})
+
+
+@transaction.atomic
+def term_add(*, actor, review, original, type, replacement="", request=None):
+    """A term the detector missed: every occurrence is caught from now on (the report is scanned again)."""
+    original = " ".join(original.split())
+    if len(original) < 2:
+        raise ValidationError({"original": "Enter the word or phrase to replace"})
+    if not replacement.strip():
+        replacement = table_for(review).add_term(original, type=type).replacement or f"[{type.lower().replace('_', ' ')}]"
+    term, _ = ReplacementTerm.objects.update_or_create(
+        review=review, original=original[:500],
+        defaults={"replacement": replacement.strip()[:500], "type": type, "status": TermStatus.ACCEPTED, "decided_by": actor,
+                  "added_by_reviewer": True})
+    audit_create(actor=actor, obj=term, request=request)
+    report = Report.objects.filter(review=review).first()
+    if report:
+        Report.objects.filter(pk=report.pk).update(status=ReportStatus.QUEUED)
+        from .tasks import detect_report
+
+        transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
+    return term
+
+
+def anonymised_text(review):
+    report = Report.objects.get(review=review)
+    return anonymise(report.text, table_for(review)).text
+
+
+def known_details(review):
+    identity = getattr(getattr(review, "incident", None), "identity", None) if review.incident_id else None
+    if identity is None:
+        return KnownDetails()
+    return KnownDetails(
+        names=tuple(n for n in [identity.full_name] if n),
+        dates_of_birth=tuple(d for d in [identity.date_of_birth] if d),
+        addresses=tuple(a for a in [" ".join(filter(None, [identity.address, identity.postcode]))] if a.strip()),
+    )
+
+
+@dataclass
+class GateResult:
+    failures: list  # sentences, every failing check
+
+    @property
+    def passed(self):
+        return not self.failures
+
+
+def publication_gate(review, *, publication_date):
+    failures = []
+    report = Report.objects.filter(review=review).first()
+    if report is None:
+        return GateResult(["No report has been uploaded"])
+    if report.status != ReportStatus.READY:
+        failures.append("The report is still being checked for identifying details")
+    for term in ReplacementTerm.objects.filter(review=review, status=TermStatus.PROPOSED):
+        failures.append(f"{term.type.replace('_', ' ').title()} “{term.original}” is neither replaced nor allowed by a named person")
+    table = table_for(review)
+    result = anonymise(report.text, table)
+    # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
+    made = [r.replacement for r in result.replaced]
+    for failure in text_check_failures(output_text=result.text, table=table, known_details=known_details(review)):
+        if failure.check == "identifying_text_in_output" and any(failure.text in replacement for replacement in made):
+            continue
+        failures.append(failure.message[:1].upper() + failure.message[1:])
+    signed = set(SignOff.objects.filter(review=review).values_list("kind", flat=True))
+    for kind in SignOffKind:
+        if kind.value not in signed:
+            failures.append(f"Sign-off by the {kind.label[:1].lower() + kind.label[1:]} is not recorded")
+    notice = review.partnership.publication_notice_working_days
+    if not report.sent_to_panel_on:
+        failures.append("Record when the report was sent to the national panel and the Secretary of State")
+    elif working_days_between(report.sent_to_panel_on, publication_date) < notice:
+        failures.append(f"The report must reach the national panel and the Secretary of State at least {notice} working days before "
+                        f"publication: sent {report.sent_to_panel_on:%d %B %Y}, "
+                        f"{working_days_between(report.sent_to_panel_on, publication_date)} working days before {publication_date:%d %B %Y}")
+    for hold in PublicationHold.objects.filter(review=review, lifted_on__isnull=True):
+        failures.append(f"Publication is on hold: {hold.reason}")
+    return GateResult(failures)
+
+
+@transaction.atomic
+def review_publish(*, actor, review, publication_date, public_url="", request=None):
+    if hasattr(review, "publication") and Publication.objects.filter(review=review).exists():
+        raise ValidationError("This review has already been published")
+    gate = publication_gate(review, publication_date=publication_date)
+    if not gate.passed:
+        raise ValidationError(gate.failures)
+    text = anonymised_text(review)
+    title = f"{review.get_review_type_display()}: {review.title}"
+    docx_path = default_storage.save(f"publications/{review.pk}/report.docx", ContentFile(_docx(title, review, text)))
+    pdf_path = default_storage.save(f"publications/{review.pk}/report.pdf", ContentFile(_pdf(title, review, text)))
+    publication = Publication.objects.create(
+        review=review, published_on=publication_date, public_url=public_url, anonymised_text=text,
+        remove_after=add_months(publication_date, review.partnership.publication_months),
+        docx_file=docx_path, pdf_file=pdf_path, published_by=actor)
+    review.stage, review.published_on = Stage.PUBLISHED, publication_date
+    review.save(update_fields=["stage", "published_on", "updated"])
+    audit_create(actor=actor, obj=publication, request=request)
+    return publication
+
+
+def _docx(title, review, text):
+    from docx import Document as WordDocument
+
+    document = WordDocument()
+    document.add_heading(title, level=1)
+    document.add_paragraph(review.partnership.name)
+    for paragraph in text.split("\n\n"):
+        if paragraph.strip():
+            document.add_paragraph(" ".join(paragraph.split()))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _pdf(title, review, text):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    story = [Paragraph(escape(title), styles["Title"]), Paragraph(escape(review.partnership.name), styles["Normal"]), Spacer(1, 12)]
+    for paragraph in text.split("\n\n"):
+        if paragraph.strip():
+            story.append(Paragraph(escape(" ".join(paragraph.split())), styles["BodyText"]))
+    SimpleDocTemplate(buffer, pagesize=A4, title=title).build(story)
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def sign_off_record(*, actor, review, kind, signed_on, signed_by, request=None):
+    if signed_on > timezone.localdate():
+        raise ValidationError({"signed_on": "The date of sign-off must be today or in the past"})
+    if not signed_by.strip():
+        raise ValidationError({"signed_by": "Enter who signed off"})
+    sign_off, _ = SignOff.objects.update_or_create(review=review, kind=kind, defaults={
+        "signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor})
+    audit_create(actor=actor, obj=sign_off, request=request)
+    return sign_off
+
+
+@transaction.atomic
+def hold_place(*, actor, review, reason, request=None):
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why publication is held, for example criminal proceedings"})
+    hold = PublicationHold.objects.create(review=review, reason=reason.strip(), placed_on=timezone.localdate(), placed_by=actor)
+    audit_create(actor=actor, obj=hold, request=request)
+    return hold
+
+
+@transaction.atomic
+def hold_lift(*, actor, hold, request=None):
+    hold.lifted_on, hold.lifted_by = timezone.localdate(), actor
+    hold.save()
+    record_event(actor=actor, action=Action.UPDATE, obj=hold, request=request, object_repr=f"Publication hold lifted: {hold.reason[:100]}")
+    return hold
+
+
+@transaction.atomic
+def report_sent_record(*, actor, review, sent_on, request=None):
+    report = Report.objects.filter(review=review).first()
+    if report is None:
+        raise ValidationError({"sent_on": "Upload the report first"})
+    if sent_on > timezone.localdate():
+        raise ValidationError({"sent_on": "The date sent must be today or in the past"})
+    report.sent_to_panel_on = sent_on
+    report.save(update_fields=["sent_to_panel_on", "updated"])
+    record_event(actor=actor, action=Action.UPDATE, obj=report, request=request, object_repr="Report sent to the national panel and Secretary of State")
+    return report

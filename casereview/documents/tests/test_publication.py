@@ -1,0 +1,96 @@
+"""The publication gate and publishing, through the services the pages call."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from casereview.core.working_days import add_working_days
+from casereview.documents import publication as service
+from casereview.documents.models import ReplacementTerm, TermStatus
+from casereview.reviews.models import ReviewType
+from casereview.testing import IncidentFactory, ReviewFactory
+
+pytestmark = pytest.mark.django_db
+
+PUBLISH_ON = date(2025, 9, 1)
+REPORT = ("Ro\u200bsie Example was 14 when she moved to foster carers. Her social worker, Mary Jones, visited on "
+          "3 March 2014. The review was carried out for Southwark Safeguarding Children Board.\n\n"
+          "Learning: agencies must share information.")
+
+
+@pytest.fixture
+def review(partnership_a):
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")  # identity: Rosie Example
+    return ReviewFactory(partnership=partnership_a, incident=incident, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW)
+
+
+def ready_for_publication(alice, review):
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    service.report_detect(report.pk)
+    for kind in ("panel", "police", "legal"):
+        service.sign_off_record(actor=alice, review=review, kind=kind, signed_on=date(2025, 8, 1), signed_by="Signer")
+    service.report_sent_record(actor=alice, review=review, sent_on=add_working_days(PUBLISH_ON, -7))
+    return report
+
+
+def decide_all(alice, review, **overrides):
+    decisions = {}
+    for term in ReplacementTerm.objects.filter(review=review):
+        status, replacement = overrides.get(term.original.replace("\u200b", ""), (TermStatus.ACCEPTED, term.replacement))
+        decisions[str(term.pk)] = (status, replacement)
+    service.terms_decide(actor=alice, review=review, decisions=decisions)
+
+
+def test_the_childs_name_with_a_zero_width_space_is_refused_until_replaced(alice, review):
+    ready_for_publication(alice, review)
+    names = [t.original for t in ReplacementTerm.objects.filter(review=review, type="PERSON")]
+    assert any("sie Example" in n for n in names), names
+    # Someone wrongly allows the child's name as "not identifying": the final scan still refuses it.
+    decide_all(alice, review, **{"Rosie Example": (TermStatus.ALLOWED, "")})
+    failures = service.publication_gate(review, publication_date=PUBLISH_ON).failures
+    assert any("contains the name of the restricted record" in f for f in failures), failures
+    decide_all(alice, review, **{"Rosie Example": (TermStatus.ACCEPTED, "Child R")})
+    gate = service.publication_gate(review, publication_date=PUBLISH_ON)
+    assert gate.passed, gate.failures
+
+
+def test_every_failing_check_is_listed(alice, review):
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    service.report_detect(report.pk)
+    service.hold_place(actor=alice, review=review, reason="Criminal proceedings are running")
+    service.report_sent_record(actor=alice, review=review, sent_on=add_working_days(PUBLISH_ON, -3))
+    failures = " | ".join(service.publication_gate(review, publication_date=PUBLISH_ON).failures)
+    assert "is neither replaced nor allowed by a named person" in failures
+    assert "Sign-off by the review panel is not recorded" in failures
+    assert "Sign-off by the police (criminal proceedings) is not recorded" in failures
+    assert "at least 7 working days before publication" in failures
+    assert "Publication is on hold: Criminal proceedings are running" in failures
+
+
+def test_publishing_produces_pdf_and_docx_without_the_childs_details_and_records_dates(alice, review):
+    from io import BytesIO
+
+    from django.core.files.storage import default_storage
+    from pypdf import PdfReader
+
+    ready_for_publication(alice, review)
+    decide_all(alice, review, **{"Rosie Example": (TermStatus.ACCEPTED, "Child R"), "Southwark": (TermStatus.ALLOWED, "")})
+    publication = service.review_publish(actor=alice, review=review, publication_date=PUBLISH_ON, public_url="https://example.org/child-r")
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(default_storage.open(publication.pdf_file).read())).pages)
+    assert "Child R" in text and "Rosie" not in text and "Mary Jones" not in text
+    assert publication.remove_after == date(2026, 9, 1)
+    review.refresh_from_db()
+    assert (review.stage, review.published_on) == ("published", PUBLISH_ON)
+    with pytest.raises(ValidationError, match="already been published"):
+        service.review_publish(actor=alice, review=review, publication_date=PUBLISH_ON)
+
+
+def test_a_missed_term_added_by_the_reviewer_is_caught_everywhere(alice, review, django_capture_on_commit_callbacks):
+    report = service.report_upload(actor=alice, review=review, name="report.txt",
+                                   data=b"The family lived near the Blue Anchor. The Blue Anchor was where R met him.")
+    service.report_detect(report.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        service.term_add(actor=alice, review=review, original="Blue Anchor", type="PLACE", replacement="a local pub")
+    assert "Blue Anchor" not in service.anonymised_text(review)
+    assert service.anonymised_text(review).count("a local pub") == 2

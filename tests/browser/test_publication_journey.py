@@ -1,0 +1,92 @@
+"""Issue 7's walk-through: open a draft report, see highlighted names, add a missed name, allow
+"Southwark", run the gate, fix what it lists, publish, download the PDF and find no identifying detail
+in it. axe-core on every page."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from casereview.core.working_days import add_working_days
+from casereview.reviews.models import ReviewType
+from casereview.testing import IncidentFactory, ReviewFactory
+
+from .conftest import assert_accessible
+from .test_journeys import sign_in
+from .test_case_journey import fill_date
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+REPORT = ("Rosie Example, aged 14, lived with foster carers at 12 Albion Street, London SE16 7JP. Her social worker Mary Jones "
+          "visited her on 3 March 2014. R met the man at the Blue Anchor.\n\n"
+          "Southwark Safeguarding Children Board commissioned this review. Agencies must share information sooner.\n")
+
+
+def test_business_manager_anonymises_and_publishes(page, alice, partnership_a, tmp_path):
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
+    review = ReviewFactory(partnership=partnership_a, incident=incident, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW)
+    (tmp_path / "child-r-report.txt").write_text(REPORT)
+    sign_in(page, "alice")
+    page.goto(f"/reviews/{review.pk}/")
+    page.get_by_role("link", name="Anonymise and publish the report").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Upload the final report").click()
+    page.get_by_label("The final report").set_input_files(str(tmp_path / "child-r-report.txt"))
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_role("heading", name="Anonymise the report")).to_be_visible()
+    page.reload()
+    expect(page.locator("mark.app-mark--person").filter(has_text="Mary Jones")).to_be_visible()
+    assert_accessible(page)
+
+    # Add the pub the detector missed, then decide every row: replace all, but allow "Southwark".
+    page.get_by_label("Word or phrase the detector missed").fill("Blue Anchor")
+    page.get_by_label("What it is").select_option("PLACE")
+    page.get_by_label("Replace it with (optional)").fill("a pub")
+    page.get_by_role("button", name="Add to the table").click()
+    expect(page.get_by_text("will be replaced everywhere")).to_be_visible()
+    page.reload()
+    for select in page.locator("select[id^=status-]").all():
+        label = select.get_attribute("id")
+        row_text = page.locator(f"label[for={label}]").inner_text()
+        select.select_option("allowed" if "Southwark" in row_text else "accepted")
+    page.get_by_role("button", name="Save the table").click()
+    expect(page.get_by_text("The replacement table has been saved")).to_be_visible()
+    page.get_by_role("link", name="Compare the original and the anonymised text").click()
+    expect(page.locator("#anonymised-text")).not_to_contain_text("Mary Jones")
+    expect(page.locator("#anonymised-text")).to_contain_text("Southwark")
+    assert_accessible(page)
+
+    # The gate lists what is missing; record it, then publish.
+    page.goto(f"/reviews/{review.pk}/publication/")
+    fill_date(page, "Publication date", 1, 9, 2025)
+    page.get_by_role("button", name="Run the checks").click()
+    failures = page.locator("#gate-failures")
+    expect(failures).to_contain_text("Sign-off by the review panel is not recorded")
+    expect(failures).to_contain_text("Record when the report was sent")
+    assert_accessible(page)
+    for kind in ["Review panel", "Police (criminal proceedings)", "Legal"]:
+        page.get_by_text("Record a sign-off").click()
+        page.get_by_label("Sign-off by").select_option(label=kind)
+        page.get_by_label("Name and role").fill(f"{kind} signatory")
+        fill_date(page, "Date signed off", 1, 8, 2025)
+        page.get_by_role("button", name="Record the sign-off").click()
+        expect(page.get_by_text("The sign-off has been recorded")).to_be_visible()
+    page.get_by_text("Record when it was sent").click()
+    sent = add_working_days(date(2025, 9, 1), -7)
+    fill_date(page, "Date the report was sent to the national panel and the Secretary of State", sent.day, sent.month, sent.year)
+    page.get_by_role("button", name="Save", exact=True).click()
+    fill_date(page, "Publication date", 1, 9, 2025)
+    page.get_by_role("button", name="Run the checks").click()
+    expect(page.get_by_text("Every check passes")).to_be_visible()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_role("heading", name="Published 1 September 2025")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="PDF").click()
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(open(download.value.path(), "rb").read())).pages)
+    for detail in ["Rosie", "Example", "Mary Jones", "Albion", "SE16", "Blue Anchor"]:
+        assert detail not in text, detail
+    assert "Southwark" in text
+    assert page.console_errors == []
