@@ -17,16 +17,20 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from casereview.accounts.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.accounts.models import Agency, Membership, Partnership, Role
+from casereview.actionplans.models import Action, Evidence, Risk
 from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.reviews.models import Review
 from casereview.testing import (
+    ActionFactory,
     AgencyFactory,
+    EvidenceFactory,
     IncidentFactory,
     InformationRequestFactory,
     NotificationDutyFactory,
     RapidReviewFactory,
     ReviewFactory,
+    RiskFactory,
     UserFactory,
 )
 
@@ -43,6 +47,9 @@ OBJECT_MAKERS = {
     RapidReview: lambda partnership: RapidReviewFactory(incident__partnership=partnership),
     InformationRequest: lambda partnership: InformationRequestFactory(rapid_review__incident__partnership=partnership),
     Review: lambda partnership: ReviewFactory(partnership=partnership, is_confidential=True),
+    Action: lambda partnership: ActionFactory(review__partnership=partnership),
+    Evidence: lambda partnership: EvidenceFactory(action__review__partnership=partnership),
+    Risk: lambda partnership: RiskFactory(partnership=partnership),
 }
 
 
