@@ -49,6 +49,12 @@ def executive_report_docx(report):
                                style="List Bullet")
     if not report.reviews_commissioned:
         document.add_paragraph("None in the period.")
+    document.add_heading("Escalated actions", level=2)
+    for action in report.escalated_actions:
+        document.add_paragraph(f"{action.review.title}, action {action.number} ({action.owner_agency}): due {action.due_date:%d %B %Y}.",
+                               style="List Bullet")
+    if not report.escalated_actions:
+        document.add_paragraph("None.")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

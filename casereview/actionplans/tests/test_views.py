@@ -240,3 +240,13 @@ def test_risk_register_add_and_refuse_bad_scores(client, alice, plan):
     client.force_login(plan["panel"])
     assert client.get(reverse("actionplans:risk_add", args=["southwark"])).status_code == 403
     assert "Escalation between agencies is slow" in text(client.get(reverse("actionplans:risk_register", args=["southwark"])))
+
+
+def test_the_executive_groups_report_lists_escalated_actions(client, plan):
+    Action.objects.filter(pk=plan["action"].pk).update(due_date=TODAY - timedelta(days=40))
+    client.force_login(plan["executive"])
+    page = text(client.get(reverse("reporting:executive_report", args=["southwark"])))
+    section = page.split("Escalated actions</h2>")[1]
+    assert "Child R: action 1" in section and "Southwark Children&#x27;s Services" in section
+    document = Document(io.BytesIO(client.get(reverse("reporting:executive_report_docx", args=["southwark"])).content))
+    assert any("Child R, action 1 (Southwark Children's Services)" in p.text for p in document.paragraphs)
