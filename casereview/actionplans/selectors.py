@@ -2,9 +2,9 @@
 export and escalations hold their own agency's actions only."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, Count, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from casereview.accounts.models import Agency
@@ -118,12 +118,18 @@ def rag_by_agency(actions, today=None):
 
 
 def due_months(*, user, partnership):
-    """The months in which the visible actions fall due, for the filter."""
-    return [
-        d.date() if isinstance(d, datetime) else d
-        for d in Action.objects.visible_to(user).filter(review__partnership=partnership)
-        .dates("due_date", "month").order_by("due_date")
-    ]
+    """The months from the earliest to the latest due date of the visible actions, for the filter. Two
+    index lookups rather than a DISTINCT over every action."""
+    bounds = Action.objects.visible_to(user).filter(review__partnership=partnership).aggregate(
+        first=Min("due_date"), last=Max("due_date")
+    )
+    if bounds["first"] is None:
+        return []
+    months, month = [], bounds["first"].replace(day=1)
+    while month <= bounds["last"]:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
 
 
 def reviews_with_actions(*, user, partnership):
@@ -145,6 +151,15 @@ def escalation_q(partnership, today=None):
     cutoff = add_working_days(today, -rule.escalate_after_working_days)
     return Q(status__in=OPEN_STATUSES) & (
         Q(due_date__lt=cutoff) | Q(at_risk_streak__gte=rule.escalate_after_at_risk_updates)
+    )
+
+
+def escalations_by_agency(*, user, partnership, today=None):
+    """How many actions are escalated, per owner agency: the executive group's summary."""
+    today = today or timezone.localdate()
+    return list(
+        Action.objects.visible_to(user).filter(review__partnership=partnership).filter(escalation_q(partnership, today))
+        .order_by().values("owner_agency__name").annotate(n=Count("pk")).order_by("owner_agency__name")
     )
 
 

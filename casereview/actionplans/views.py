@@ -99,14 +99,15 @@ def changes(request, partnership):
             form.add_error("since", "The date must be today or in the past")
         else:
             items = selectors.changes_since(user=request.user, partnership=partnership, since=form.cleaned_data["since"])
-    return render(request, "actionplans/changes.html", {"partnership": partnership, "form": form, "changes": items})
+    return render(request, "actionplans/changes.html", {"partnership": partnership, "form": form,
+                                                        "page": paginate(request, items) if items is not None else None})
 
 
 @object_view(Partnership, "view_escalations", **PARTNERSHIP)
 def escalated(request, partnership):
     rule = ActionPlanSettings.for_partnership(partnership)
     return render(request, "actionplans/escalated.html", {
-        "partnership": partnership, "actions": selectors.escalated_actions(user=request.user, partnership=partnership),
+        "partnership": partnership, "page": paginate(request, selectors.escalated_actions(user=request.user, partnership=partnership)),
         "rule": rule,
     })
 

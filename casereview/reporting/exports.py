@@ -50,9 +50,8 @@ def executive_report_docx(report):
     if not report.reviews_commissioned:
         document.add_paragraph("None in the period.")
     document.add_heading("Escalated actions", level=2)
-    for action in report.escalated_actions:
-        document.add_paragraph(f"{action.review.title}, action {action.number} ({action.owner_agency}): due {action.due_date:%d %B %Y}.",
-                               style="List Bullet")
+    for row in report.escalated_actions:
+        document.add_paragraph(f"{row['owner_agency__name']}: {row['n']} action{'s' if row['n'] != 1 else ''}.", style="List Bullet")
     if not report.escalated_actions:
         document.add_paragraph("None.")
     buffer = io.BytesIO()

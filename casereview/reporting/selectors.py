@@ -106,7 +106,7 @@ def executive_report(*, user, partnership, start, end):
             Review.objects.visible_to(user).filter(partnership=partnership, decided_on__gte=start, decided_on__lte=end).order_by("decided_on")
         ),
         escalated_actions=(
-            list(actionplans.escalated_actions(user=user, partnership=partnership))
+            actionplans.escalations_by_agency(user=user, partnership=partnership)
             if permissions.can(user, "view_escalations", partnership) else []
         ),
     )
