@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo worker check-deploy assets bench bench-extract clean
+.PHONY: run test install install-dev migrate demo worker check-deploy assets bench bench-actions bench-extract clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -54,6 +54,10 @@ assets:
 
 bench: install-dev
 	$(PY) benchmarks/run.py
+
+# The action plan monitoring pages with 30,000 actions (BENCH_ACTIONS to change it).
+bench-actions: install-dev
+	$(PY) benchmarks/actionplans.py
 
 clean:
 	rm -rf $(VENV) var

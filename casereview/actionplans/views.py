@@ -62,6 +62,7 @@ def monitoring(request, partnership):
         "partnership": partnership, "form": form, "page": paginate(request, actions),
         "by_review": selectors.rag_by_review(actions), "by_agency": selectors.rag_by_agency(actions),
         "query": query.urlencode(), "filtered": any(filters.values()),
+        "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
     })
 
 

@@ -250,3 +250,14 @@ def test_the_executive_groups_report_lists_escalated_actions(client, plan):
     assert "Southwark Children&#x27;s Services: 1 action" in section
     document = Document(io.BytesIO(client.get(reverse("reporting:executive_report_docx", args=["southwark"])).content))
     assert any(p.text == "Southwark Children's Services: 1 action." for p in document.paragraphs)
+
+
+def test_monitoring_links_each_review_to_its_action_plan_for_case_readers_only(client, plan, alice):
+    client.force_login(alice)
+    plan_url = reverse("actionplans:review_plan", args=[plan["review"].pk])
+    assert plan_url in text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
+    page = text(client.get(plan_url))
+    assert "Add an action" in page and "Commission a return-interview service" in page
+    client.force_login(plan["social_care_lead"])
+    assert plan_url not in text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
+    assert client.get(plan_url).status_code == 404
