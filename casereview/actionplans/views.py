@@ -276,6 +276,8 @@ def training(request, partnership):
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
+        year = None
+    if year is None or not 2000 <= year <= 2100:
         year = years[0] if years else selectors.year_starting(timezone.localdate())
     roll_up = selectors.training_roll_up(user=request.user, partnership=partnership, year=year)
     return render(request, "actionplans/training.html", {

@@ -261,3 +261,10 @@ def test_monitoring_links_each_review_to_its_action_plan_for_case_readers_only(c
     client.force_login(plan["social_care_lead"])
     assert plan_url not in text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
     assert client.get(plan_url).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["?year=99999", "?year=abc", "?status=nonsense&due=2015-13"])
+def test_nonsense_in_the_address_gives_a_page_not_an_error(client, alice, plan, query):
+    client.force_login(alice)
+    assert client.get(reverse("actionplans:training", args=["southwark"]) + query).status_code == 200
+    assert client.get(reverse("actionplans:monitoring", args=["southwark"]) + query).status_code == 200
