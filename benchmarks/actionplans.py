@@ -37,7 +37,7 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", 20))
 
 
 def build():
-    from casereview.accounts.models import Agency, Membership, Partnership, Role, User
+    from casereview.accounts.models import Agency, Partnership, User
     from casereview.actionplans.models import Action, Evidence, ProgressUpdate
     from casereview.reviews.models import Review
     from django.db.models import DateTimeField
