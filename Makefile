@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo worker check-deploy assets bench bench-chronology bench-extract bench-anon clean
+.PHONY: run test install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -57,6 +57,10 @@ bench: install-dev
 
 bench-chronology: install-dev
 	$(PY) benchmarks/chronology.py
+
+# The action plan monitoring pages with 30,000 actions (BENCH_ACTIONS to change it).
+bench-actions: install-dev
+	$(PY) benchmarks/actionplans.py
 
 clean:
 	rm -rf $(VENV) var

@@ -252,3 +252,80 @@ def hold_in(partnership):
 
     return PublicationHold.objects.create(review=ReviewFactory(partnership=partnership), reason="Criminal proceedings",
                                           placed_on=datetime.date(2025, 6, 2), placed_by=UserFactory())
+
+# --- action plans ----------------------------------------------------------------------------------
+
+from django.core.files.base import ContentFile  # noqa: E402
+
+from casereview.actionplans.models import (  # noqa: E402
+    Action,
+    DisseminationEvent,
+    Evidence,
+    ProgressUpdate,
+    Risk,
+)
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    review = factory.SubFactory(ReviewFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    description = "Commission a return-interview service for young people missing from care"
+    owner_agency = factory.LazyAttribute(lambda o: AgencyFactory(partnership=o.review.partnership))
+    lead_role = "Head of Looked After Children's Services"
+    start_date = datetime.date(2025, 6, 1)
+    due_date = datetime.date(2025, 12, 1)
+    success_measure = "Every young person returning from a missing episode is offered an interview within 72 hours"
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    posted_on = datetime.date(2025, 7, 1)
+    text = "Service specification agreed"
+    status = "on_track"
+    posted_by = factory.SubFactory(UserFactory)
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    action = factory.SubFactory(ActionFactory)
+    kind = "file"
+    description = "Service specification"
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4 test evidence", name="specification.pdf"))
+    file_name = "specification.pdf"
+    content_type = "application/pdf"
+    size = 22
+    added_by = factory.SubFactory(UserFactory)
+
+
+class DisseminationEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DisseminationEvent
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = "cascade"
+    title = "Cascade of Child R's learning"
+    held_on = datetime.date(2015, 9, 15)
+
+
+class RiskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Risk
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = "Escalation between agencies is slow"
+    description = "Disagreements about a child's plan are not escalated promptly"
+    owner = "Chair of the Quality and Effectiveness subgroup"
+    likelihood = 4
+    impact = 4
+    mitigation = "Refresh the escalation protocol; audit its use"
+    residual_likelihood = 2
+    residual_impact = 4
+    review_date = datetime.date(2025, 12, 1)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("casereview.incidents.urls")),
     path("", include("casereview.decisions.urls")),
     path("", include("casereview.reviews.urls")),
+    path("", include("casereview.actionplans.urls")),
     path("", include("casereview.reporting.urls")),
     path("", include("casereview.documents.urls")),
     path("admin/", admin.site.urls),

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from casereview.accounts.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.accounts.models import Agency, Membership, Partnership, Role
+from casereview.actionplans.models import Action, Evidence, Risk
 from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.documents.models import Document, ImportBatch, Publication, PublicationHold
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
@@ -30,7 +31,9 @@ from casereview.reviews.models import (
     Review,
 )
 from casereview.testing import (
+    ActionFactory,
     AgencyFactory,
+    EvidenceFactory,
     IncidentFactory,
     InformationRequestFactory,
     NotificationDutyFactory,
@@ -39,6 +42,7 @@ from casereview.testing import (
     AgencyContributionFactory,
     LearningPointFactory,
     RecommendationFactory,
+    RiskFactory,
     UserFactory,
     chronology_import_in,
     document_in,
@@ -71,6 +75,9 @@ OBJECT_MAKERS = {
     ImportBatch: lambda partnership: document_in(partnership).batch,
     Publication: publication_in,
     PublicationHold: hold_in,
+    Action: lambda partnership: ActionFactory(review__partnership=partnership),
+    Evidence: lambda partnership: EvidenceFactory(action__review__partnership=partnership),
+    Risk: lambda partnership: RiskFactory(partnership=partnership),
 }
 
 

@@ -54,6 +54,13 @@ RULES = {
         "list_reviews": REVIEW_READERS,
         "add_review": MANAGERS,
         "import_documents": MANAGERS,
+        # actionplans: an agency lead's monitoring list shows only their agency's actions (AGENCY_PATHS).
+        "view_action_plans": CASE_READERS_AND_LEADS,
+        "view_escalations": frozenset({BM, CHAIR, EXECUTIVE}),
+        "view_dissemination": ALL_ROLES,
+        "record_dissemination": MANAGERS,
+        "view_risk_register": CASE_READERS,
+        "change_risk_register": MANAGERS,
     },
     "accounts.agency": {"view": ALL_ROLES, "change": MANAGERS},
     "accounts.subgroup": {"view": ALL_ROLES, "change": MANAGERS},
@@ -115,6 +122,23 @@ RULES = {
     "reviews.familyinvolvement": {"view": CASE_READERS | {REVIEWER}},
     "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
     "reviews.recommendation": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
+    # actionplans
+    "actionplans.action": {
+        "view": CASE_READERS_AND_LEADS,
+        "change": MANAGERS,
+        "post_update": frozenset({BM, AGENCY_LEAD}),
+        "close": BM_OR_CHAIR,  # the monitoring subgroup's sign-off
+        "reopen": BM_OR_CHAIR,
+    },
+    "actionplans.progressupdate": {"view": CASE_READERS_AND_LEADS},
+    "actionplans.evidence": {"view": CASE_READERS_AND_LEADS},
+    "actionplans.signoff": {"view": CASE_READERS_AND_LEADS},
+    "actionplans.escalation": {"view": CASE_READERS_AND_LEADS},
+    "actionplans.actionplansettings": {"view": CASE_READERS, "change": MANAGERS},
+    # Published learning: viewers (practitioners, training leads) see how it was spread.
+    "actionplans.disseminationevent": {"view": ALL_ROLES, "change": MANAGERS},
+    "actionplans.trainingyear": {"view": ALL_ROLES, "change": MANAGERS},
+    "actionplans.risk": {"view": CASE_READERS, "change": MANAGERS},
 }
 
 # model label -> path from the record to the agency it concerns. An agency lead sees such a record only
@@ -126,7 +150,13 @@ AGENCY_PATHS = {
     "reviews.review": "contributions__agency",
     "reviews.agencycontribution": "agency",
     "reviews.chronologyimport": "contribution__agency",
+    "actionplans.action": "owner_agency",
+    "actionplans.progressupdate": "action__owner_agency",
+    "actionplans.evidence": "action__owner_agency",
+    "actionplans.signoff": "action__owner_agency",
+    "actionplans.escalation": "action__owner_agency",
 }
+
 
 def visible_review_condition(user):
     """Which reviews a user may read:
@@ -178,6 +208,19 @@ def _contribution_rows(queryset, user, action):
     return queryset.filter(own | Q(review__in=Review.objects.filter(visible_review_condition(user)).values("pk")))
 
 
+def _in_confidential_review(review_path):
+    """Records belonging to a review (its actions and their updates) share the review's confidentiality."""
+    from django.db.models import Q
+
+    def rule(queryset, user, action):
+        inner_circle = {m.partnership_id for m in active_memberships(user) if m.role in BM_OR_CHAIR}
+        return queryset.filter(
+            Q(**{f"{review_path}__is_confidential": False}) | Q(**{f"{review_path}__partnership_id__in": inner_circle})
+        )
+
+    return rule
+
+
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
 ROW_RULES = {
     "reviews.review": _review_rows,
@@ -188,6 +231,11 @@ ROW_RULES = {
         for name in ["termsofreference", "panelmember", "reviewerappointment", "chronologyentry", "duplicatepair",
                      "learningevent", "familyinvolvement", "learningpoint", "recommendation"]
     },
+    "actionplans.action": _in_confidential_review("review"),
+    "actionplans.progressupdate": _in_confidential_review("action__review"),
+    "actionplans.evidence": _in_confidential_review("action__review"),
+    "actionplans.signoff": _in_confidential_review("action__review"),
+    "actionplans.escalation": _in_confidential_review("action__review"),
 }
 
 

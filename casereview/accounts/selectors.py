@@ -60,6 +60,12 @@ def navigation_for(user):
         items.append({"text": "Due and overdue", "href": reverse("reporting:deadlines", args=[partnership.slug])})
     if permissions.can(user, "view_executive_report", partnership):
         items.append({"text": "Executive report", "href": reverse("reporting:executive_report", args=[partnership.slug])})
+    if permissions.can(user, "view_action_plans", partnership):
+        items.append({"text": "Action plans", "href": reverse("actionplans:monitoring", args=[partnership.slug])})
+    if permissions.can(user, "view_risk_register", partnership):
+        items.append({"text": "Risk register", "href": reverse("actionplans:risk_register", args=[partnership.slug])})
+    if permissions.can(user, "view_dissemination", partnership):
+        items.append({"text": "Learning", "href": reverse("actionplans:dissemination", args=[partnership.slug])})
     if permissions.can(user, "view_people", partnership):
         items.append({"text": "People", "href": reverse("accounts:people", args=[partnership.slug])})
     if permissions.can(user, "view_audit", partnership):

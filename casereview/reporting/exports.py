@@ -49,6 +49,11 @@ def executive_report_docx(report):
                                style="List Bullet")
     if not report.reviews_commissioned:
         document.add_paragraph("None in the period.")
+    document.add_heading("Escalated actions", level=2)
+    for row in report.escalated_actions:
+        document.add_paragraph(f"{row['owner_agency__name']}: {row['n']} action{'s' if row['n'] != 1 else ''}.", style="List Bullet")
+    if not report.escalated_actions:
+        document.add_paragraph("None.")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

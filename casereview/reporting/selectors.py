@@ -7,7 +7,9 @@ from datetime import date
 from django.urls import reverse
 from django.utils import timezone
 
+from casereview.accounts import permissions
 from casereview.accounts.models import Partnership, Role
+from casereview.actionplans import selectors as actionplans
 from casereview.core.working_days import add_working_days, working_days_between
 from casereview.decisions import selectors as decisions
 from casereview.incidents import selectors as incidents
@@ -91,6 +93,7 @@ class ExecutiveReport:
     rapid_reviews_in_progress: list
     decisions: list
     reviews_commissioned: list
+    escalated_actions: list = field(default_factory=list)
 
 
 def executive_report(*, user, partnership, start, end):
@@ -107,5 +110,9 @@ def executive_report(*, user, partnership, start, end):
         decisions=list(decisions.decisions_between(user=user, partnership=partnership, start=start, end=end)),
         reviews_commissioned=list(
             Review.objects.visible_to(user).filter(partnership=partnership, decided_on__gte=start, decided_on__lte=end).order_by("decided_on")
+        ),
+        escalated_actions=(
+            actionplans.escalations_by_agency(user=user, partnership=partnership)
+            if permissions.can(user, "view_escalations", partnership) else []
         ),
     )

@@ -201,6 +201,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Statutory defaults the guidance marks as configurable (../shared/domain.md).
 CASEREVIEW_PAGE_SIZE = env_int("CASEREVIEW_PAGE_SIZE", 25)
+# Largest evidence file an agency may upload for an action (megabytes).
+CASEREVIEW_EVIDENCE_MAX_MB = env_int("CASEREVIEW_EVIDENCE_MAX_MB", 10)
 
 LOGGING = {
     "version": 1,

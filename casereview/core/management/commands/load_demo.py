@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from casereview.accounts import demo
+from casereview.actionplans import demo as actionplans_demo
 from casereview.decisions import demo as case_demo
 from casereview.reviews import demo as review_demo
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
                 slugs = [p["slug"] for p in chosen]
                 created += case_demo.load(slugs)
                 created += review_demo.load(slugs)
+                created += actionplans_demo.load(slugs)
         except demo.DemoDataError as exc:
             raise CommandError(str(exc)) from None
         if not created:

@@ -1,0 +1,281 @@
+"""Reads. Every list starts from the scoped queryset (`visible_to`), so an agency lead's monitoring list,
+export and escalations hold their own agency's actions only."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import BooleanField, Case, Count, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.utils import timezone
+
+from casereview.accounts.models import Agency
+from casereview.core.working_days import add_working_days
+from casereview.reviews.models import Review
+
+from .models import (
+    OPEN_STATUSES,
+    OVERDUE,
+    Action,
+    ActionPlanSettings,
+    ActionStatus,
+    DisseminationEvent,
+    DisseminationKind,
+    Escalation,
+    Evidence,
+    ProgressUpdate,
+    Risk,
+    SignOff,
+    TrainingYear,
+)
+
+
+def _overdue_q(today):
+    return Q(status__in=OPEN_STATUSES, due_date__lt=today)
+
+
+def with_state(queryset, today=None):
+    """Adds what the monitoring table shows beside each action, in the same query: whether it is overdue
+    (from the date), its latest update and whether any evidence is attached."""
+    today = today or timezone.localdate()
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-posted_on", "-created")
+    return queryset.annotate(
+        overdue=Case(When(_overdue_q(today), then=Value(True)), default=Value(False), output_field=BooleanField()),
+        latest_update_text=Subquery(latest.values("text")[:1]),
+        latest_update_on=Subquery(latest.values("posted_on")[:1]),
+        has_evidence=Exists(Evidence.objects.filter(action=OuterRef("pk"))),
+    )
+
+
+def status_filter(status, today=None):
+    """The filter for a status as users see it: "on track" past its due date is overdue, not on track."""
+    today = today or timezone.localdate()
+    if status == OVERDUE:
+        return _overdue_q(today)
+    if status in OPEN_STATUSES:
+        return Q(status=status, due_date__gte=today)
+    return Q(status=status)
+
+
+def action_list(*, user, partnership, review=None, agency=None, status="", due_month=None):
+    """`due_month` is the first day of a month."""
+    actions = Action.objects.visible_to(user).filter(review__partnership=partnership)
+    if review is not None:
+        actions = actions.filter(review=review)
+    if agency is not None:
+        actions = actions.filter(owner_agency=agency)
+    if status:
+        actions = actions.filter(status_filter(status))
+    if due_month is not None:
+        actions = actions.filter(due_date__year=due_month.year, due_date__month=due_month.month)
+    return with_state(actions).select_related("review", "owner_agency", "recommendation", "learning_point").order_by(
+        "due_date", "review__title", "number"
+    )
+
+
+def review_action_plan(*, user, review):
+    return with_state(Action.objects.visible_to(user).filter(review=review)).select_related(
+        "owner_agency", "recommendation", "learning_point"
+    ).order_by("number")
+
+
+@dataclass
+class RagRow:
+    label: str
+    key: object
+    red: int
+    amber: int
+    green: int
+    done: int
+    closed: int
+
+    @property
+    def total(self):
+        return self.red + self.amber + self.green + self.done + self.closed
+
+
+def _rag(queryset, group_by, label_field, today):
+    """Red: overdue. Amber: at risk (not yet overdue). Green: not started or on track, before the due date.
+    Then completed with evidence awaited, and closed. One grouped query."""
+    rows = (
+        queryset.order_by().values(group_by, label_field)
+        .annotate(
+            red=Count("pk", filter=_overdue_q(today)),
+            amber=Count("pk", filter=Q(status=ActionStatus.AT_RISK, due_date__gte=today)),
+            green=Count("pk", filter=Q(status__in=[ActionStatus.NOT_STARTED, ActionStatus.ON_TRACK], due_date__gte=today)),
+            done=Count("pk", filter=Q(status=ActionStatus.COMPLETED)),
+            closed=Count("pk", filter=Q(status=ActionStatus.CLOSED)),
+        )
+        .order_by(label_field)
+    )
+    return [RagRow(r[label_field], r[group_by], r["red"], r["amber"], r["green"], r["done"], r["closed"]) for r in rows]
+
+
+def rag_by_review(actions, today=None):
+    return _rag(actions, "review", "review__title", today or timezone.localdate())
+
+
+def rag_by_agency(actions, today=None):
+    return _rag(actions, "owner_agency", "owner_agency__name", today or timezone.localdate())
+
+
+def due_months(*, user, partnership):
+    """The months from the earliest to the latest due date of the visible actions, for the filter. Two
+    index lookups rather than a DISTINCT over every action."""
+    bounds = Action.objects.visible_to(user).filter(review__partnership=partnership).aggregate(
+        first=Min("due_date"), last=Max("due_date")
+    )
+    if bounds["first"] is None:
+        return []
+    months, month = [], bounds["first"].replace(day=1)
+    while month <= bounds["last"]:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def reviews_with_actions(*, user, partnership):
+    return Review.objects.visible_to(user).filter(partnership=partnership).order_by("title")
+
+
+def agencies(*, partnership):
+    return Agency.objects.filter(partnership=partnership).order_by("name")
+
+
+# --- escalation --------------------------------------------------------------------------------------
+
+
+def escalation_q(partnership, today=None):
+    """Open actions overdue by more than the partnership's number of working days, or reported at risk
+    in the set number of consecutive updates."""
+    today = today or timezone.localdate()
+    rule = ActionPlanSettings.for_partnership(partnership)
+    cutoff = add_working_days(today, -rule.escalate_after_working_days)
+    return Q(status__in=OPEN_STATUSES) & (
+        Q(due_date__lt=cutoff) | Q(at_risk_streak__gte=rule.escalate_after_at_risk_updates)
+    )
+
+
+def escalations_by_agency(*, user, partnership, today=None):
+    """How many actions are escalated, per owner agency: the executive group's summary."""
+    today = today or timezone.localdate()
+    return list(
+        Action.objects.visible_to(user).filter(review__partnership=partnership).filter(escalation_q(partnership, today))
+        .order_by().values("owner_agency__name").annotate(n=Count("pk")).order_by("owner_agency__name")
+    )
+
+
+def escalated_actions(*, user, partnership, today=None):
+    today = today or timezone.localdate()
+    actions = Action.objects.visible_to(user).filter(review__partnership=partnership).filter(escalation_q(partnership, today))
+    return with_state(actions, today).select_related("review", "owner_agency").prefetch_related("escalations").order_by(
+        "owner_agency__name", "due_date"
+    )
+
+
+# --- what changed since a date -------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    on: date
+    what: str
+    action: Action
+    detail: str = ""
+
+
+def changes_since(*, user, partnership, since, today=None):
+    """What the monitoring subgroup would ask at its meeting: new actions, updates, closures and
+    reopenings, escalations, and actions that have fallen overdue since `since`, newest first."""
+    today = today or timezone.localdate()
+    visible = Action.objects.visible_to(user).filter(review__partnership=partnership)
+    start = timezone.make_aware(datetime.combine(since, time.min))
+    changes = []
+    for action in visible.filter(created__gte=start).select_related("review", "owner_agency"):
+        changes.append(Change(timezone.localtime(action.created).date(), "Action added", action))
+    updates = (ProgressUpdate.objects.visible_to(user).filter(action__in=visible, posted_on__gte=since)
+               .select_related("action__review", "action__owner_agency"))
+    for update in updates:
+        changes.append(Change(update.posted_on, f"Update: {update.get_status_display().lower()}", update.action, update.text))
+    for sign_off in SignOff.objects.visible_to(user).filter(action__in=visible, on__gte=since).select_related("action__review", "action__owner_agency"):
+        changes.append(Change(sign_off.on, sign_off.get_kind_display(), sign_off.action, sign_off.note))
+    for escalation in Escalation.objects.visible_to(user).filter(action__in=visible, escalated_on__gte=since).select_related("action__review", "action__owner_agency"):
+        changes.append(Change(escalation.escalated_on, f"Escalated: {escalation.get_reason_display().lower()}", escalation.action))
+    for action in visible.filter(status__in=OPEN_STATUSES, due_date__gte=since, due_date__lt=today).select_related("review", "owner_agency"):
+        changes.append(Change(action.due_date, "Fell overdue", action))
+    return sorted(changes, key=lambda c: (c.on, c.what), reverse=True)
+
+
+# --- one action -----------------------------------------------------------------------------------
+
+
+def action_history(*, user, action):
+    return {
+        "updates": ProgressUpdate.objects.visible_to(user).filter(action=action).select_related("posted_by").prefetch_related("evidence"),
+        "evidence": Evidence.objects.visible_to(user).filter(action=action).select_related("added_by"),
+        "sign_offs": SignOff.objects.visible_to(user).filter(action=action).select_related("by"),
+        "escalations": Escalation.objects.visible_to(user).filter(action=action),
+    }
+
+
+# --- dissemination, training, risks ------------------------------------------------------------
+
+
+def dissemination_list(*, user, partnership, review=None):
+    events = DisseminationEvent.objects.visible_to(user).filter(partnership=partnership)
+    if review is not None:
+        events = events.filter(reviews=review)
+    return events.prefetch_related("reviews").order_by("-held_on", "title")
+
+
+@dataclass
+class TrainingRollUp:
+    year_starting: int
+    recorded: TrainingYear | None
+    events_by_kind: list
+    reviews: list
+
+    @property
+    def label(self):
+        return f"{self.year_starting}-{(self.year_starting + 1) % 100:02d}"
+
+    @property
+    def start(self):
+        return date(self.year_starting, 4, 1)
+
+    @property
+    def end(self):
+        return date(self.year_starting + 1, 3, 31)
+
+
+def year_starting(day):
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def training_roll_up(*, user, partnership, year):
+    """A year's training statistics (as recorded) beside the dissemination events held in it, by kind,
+    for the annual report."""
+    start, end = date(year, 4, 1), date(year + 1, 3, 31)
+    events = list(DisseminationEvent.objects.visible_to(user).filter(partnership=partnership, held_on__range=(start, end)))
+    rows = []
+    for kind in DisseminationKind:
+        of_kind = [e for e in events if e.kind == kind]
+        if of_kind:
+            rows.append({"kind": kind.label, "events": len(of_kind),
+                         "attendees": sum(e.attendees or 0 for e in of_kind),
+                         "organisations": sum(e.organisations or 0 for e in of_kind)})
+    reviews = list(Review.objects.visible_to(user).filter(dissemination_events__in=[e.pk for e in events]).distinct().order_by("title"))
+    recorded = TrainingYear.objects.visible_to(user).filter(partnership=partnership, year_starting=year).first()
+    return TrainingRollUp(year, recorded, rows, reviews)
+
+
+def training_years(*, user, partnership):
+    recorded = set(TrainingYear.objects.visible_to(user).filter(partnership=partnership).values_list("year_starting", flat=True))
+    held = {year_starting(d) for d in DisseminationEvent.objects.visible_to(user).filter(partnership=partnership).values_list("held_on", flat=True)}
+    return sorted(recorded | held, reverse=True)
+
+
+def risk_list(*, user, partnership, show_closed=False):
+    risks = Risk.objects.visible_to(user).filter(partnership=partnership)
+    if not show_closed:
+        risks = risks.filter(status="open")
+    return risks.select_related("owner_agency").prefetch_related("themes", "reviews")
+

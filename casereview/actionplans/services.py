@@ -1,0 +1,262 @@
+"""Writes for action plans, dissemination and the risk register. Each validates, saves and audits in one
+transaction; a refusal raises ValidationError keyed by the form field it concerns, and changes nothing."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from casereview.accounts import permissions
+from casereview.accounts.models import Role
+from casereview.audit.models import Action as AuditAction
+from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+
+from .evidence import check_evidence_file
+from .models import (
+    Action,
+    ActionStatus,
+    DisseminationEvent,
+    Evidence,
+    EvidenceKind,
+    ProgressUpdate,
+    Risk,
+    SignOff,
+    SignOffKind,
+    TrainingYear,
+)
+
+
+def _not_in_future(day, field, label):
+    if day and day > timezone.localdate():
+        raise ValidationError({field: f"{label} must be today or in the past"})
+
+
+def _save(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+# --- actions ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def action_create(*, actor, review, description, owner_agency, lead_role, start_date, due_date, success_measure,
+                  recommendation=None, learning_point=None, lead_person=None, request=None):
+    number = (Action.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0) + 1
+    action = _save(Action(
+        review=review, number=number, recommendation=recommendation, learning_point=learning_point,
+        description=description.strip(), owner_agency=owner_agency, lead_role=lead_role.strip(), lead_person=lead_person,
+        start_date=start_date, due_date=due_date, success_measure=success_measure.strip(),
+    ))
+    audit_create(actor=actor, obj=action, request=request)
+    return action
+
+
+@transaction.atomic
+def action_change(*, actor, action, reason="", request=None, **fields):
+    """The business manager's correction of an action's details. Moving the due date needs a reason: a
+    plan that slips quietly is what escalation exists to prevent."""
+    if action.status == ActionStatus.CLOSED:
+        raise ValidationError("A closed action cannot be changed: reopen it first")
+    if "due_date" in fields and fields["due_date"] != action.due_date and not reason.strip():
+        raise ValidationError({"reason": "Say why the due date is changing"})
+    before = snapshot(action)
+    for name, value in fields.items():
+        setattr(action, name, value.strip() if isinstance(value, str) else value)
+    _save(action)
+    audit_update(actor=actor, obj=action, before=before, reason=reason.strip(), request=request)
+    return action
+
+
+def _may_report_for(actor, action):
+    """The owner agency's lead, or the business manager recording on their behalf."""
+    partnership = action.review.partnership
+    for membership in permissions.active_memberships(actor):
+        if membership.partnership_id != partnership.pk:
+            continue
+        if membership.role == Role.BUSINESS_MANAGER:
+            return True
+        if membership.role == Role.AGENCY_LEAD and membership.agency_id == action.owner_agency_id:
+            return True
+    return False
+
+
+@transaction.atomic
+def progress_update_post(*, actor, action, posted_on, text, status, evidence_file=None, evidence_url="",
+                         evidence_description="", request=None):
+    """A dated update from the owner agency, optionally with one piece of evidence (a file or a link).
+    Everything is checked before anything is written, so a refused file loses nothing else."""
+    if not _may_report_for(actor, action):
+        raise ValidationError(f"Only {action.owner_agency}'s safeguarding lead (or the business manager) can post updates on this action")
+    if action.status == ActionStatus.CLOSED:
+        raise ValidationError("This action is closed: the business manager or chair must reopen it before it is updated")
+    errors = {}
+    if not text.strip():
+        errors["text"] = "Describe the progress made"
+    if status not in {s for s, _ in ActionStatus.choices} or status == ActionStatus.CLOSED:
+        errors["status"] = "Choose the action's status"
+    if posted_on and posted_on > timezone.localdate():
+        errors["posted_on"] = "The date of the update must be today or in the past"
+    if evidence_file and evidence_url:
+        errors["evidence_url"] = "Give either a file or a link, not both"
+    if (evidence_file or evidence_url) and not evidence_description.strip():
+        errors["evidence_description"] = "Describe the evidence, e.g. 'Minutes of the LAC health steering group, 3 May'"
+    if errors:
+        raise ValidationError(errors)
+    content_type = check_evidence_file(evidence_file) if evidence_file else ""
+
+    update = _save(ProgressUpdate(action=action, posted_on=posted_on, text=text.strip(), status=status, posted_by=actor))
+    audit_create(actor=actor, obj=update, request=request)
+    before = snapshot(action)
+    if status == ActionStatus.AT_RISK:
+        action.at_risk_streak += 1
+        if action.at_risk_streak == 1:
+            action.at_risk_since = timezone.now()
+    else:
+        action.at_risk_streak, action.at_risk_since = 0, None
+    action.status = status
+    action.save()
+    audit_update(actor=actor, obj=action, before=before, request=request)
+    if evidence_file or evidence_url:
+        _evidence_add(actor=actor, action=action, update=update, description=evidence_description, upload=evidence_file,
+                      content_type=content_type, url=evidence_url, request=request)
+    return update
+
+
+def _evidence_add(*, actor, action, update, description, upload, content_type, url, request):
+    evidence = Evidence(action=action, update=update, description=description.strip(), added_by=actor)
+    if upload:
+        evidence.kind = EvidenceKind.FILE
+        evidence.file_name = upload.name.rsplit("/", 1)[-1][:255]
+        evidence.content_type = content_type
+        evidence.size = upload.size
+        evidence.file.save(evidence.file_name, upload, save=False)
+    else:
+        evidence.kind = EvidenceKind.LINK
+        evidence.url = url.strip()
+        try:
+            evidence.full_clean(exclude=["file"])
+        except ValidationError as exc:
+            raise ValidationError({"evidence_url": "Enter a link in the right format, like https://intranet.example.org/policy"}) from exc
+    evidence.save()
+    audit_create(actor=actor, obj=evidence, request=request)
+    return evidence
+
+
+@transaction.atomic
+def action_close(*, actor, action, closed_on, note, request=None):
+    """The monitoring subgroup's sign-off, on the evidence attached."""
+    if not permissions.can(actor, "close", action):
+        raise ValidationError("Only the business manager or the independent chair can close an action")
+    if action.status == ActionStatus.CLOSED:
+        raise ValidationError("This action is already closed")
+    errors = {}
+    if not action.evidence.exists():
+        errors["note"] = "Attach evidence before closing the action: the owner agency adds it with a progress update"
+    elif not note.strip():
+        errors["note"] = "Record the sign-off: what the evidence shows and who agreed it"
+    if closed_on and closed_on > timezone.localdate():
+        errors["closed_on"] = "The date of closing must be today or in the past"
+    elif closed_on and closed_on < action.start_date:
+        errors["closed_on"] = "The action cannot close before it started"
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(action)
+    action.status, action.closed_on, action.closed_by, action.closure_note = ActionStatus.CLOSED, closed_on, actor, note.strip()
+    action.at_risk_streak, action.at_risk_since = 0, None
+    action.save()
+    SignOff.objects.create(action=action, kind=SignOffKind.CLOSED, on=closed_on, by=actor, note=note.strip())
+    audit_update(actor=actor, obj=action, before=before, reason=note.strip(), request=request)
+    return action
+
+
+@transaction.atomic
+def action_reopen(*, actor, action, reason, due_date=None, request=None):
+    if not permissions.can(actor, "reopen", action):
+        raise ValidationError("Only the business manager or the independent chair can reopen an action")
+    if action.status != ActionStatus.CLOSED:
+        raise ValidationError("Only a closed action can be reopened")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the action is being reopened"})
+    before = snapshot(action)
+    action.status = ActionStatus.ON_TRACK
+    action.closed_on, action.closed_by, action.closure_note = None, None, ""
+    if due_date:
+        action.due_date = due_date
+    _save(action)
+    SignOff.objects.create(action=action, kind=SignOffKind.REOPENED, on=timezone.localdate(), by=actor, note=reason.strip())
+    audit_update(actor=actor, obj=action, before=before, reason=reason.strip(), request=request)
+    return action
+
+
+# --- dissemination and training ------------------------------------------------------------------
+
+
+def _check_reviews(partnership, reviews):
+    if any(review.partnership_id != partnership.pk for review in reviews):
+        raise ValidationError({"reviews": "Choose reviews of this partnership"})
+
+
+@transaction.atomic
+def dissemination_event_record(*, actor, partnership, kind, title, held_on, reviews, audience="", attendees=None,
+                               organisations=None, notes="", request=None):
+    if not reviews:
+        raise ValidationError({"reviews": "Choose the review or reviews whose learning the event spread"})
+    _check_reviews(partnership, reviews)
+    event = _save(DisseminationEvent(
+        partnership=partnership, kind=kind, title=title.strip(), held_on=held_on, audience=audience.strip(),
+        attendees=attendees, organisations=organisations, notes=notes.strip(),
+    ))
+    event.reviews.set(reviews)
+    audit_create(actor=actor, obj=event, request=request)
+    return event
+
+
+@transaction.atomic
+def training_year_record(*, actor, partnership, year_starting, sessions, individuals, organisations, elearning_modules,
+                         request=None):
+    """Create or correct one year's training statistics."""
+    if organisations > individuals:
+        raise ValidationError({"organisations": "There cannot be more organisations than individuals trained"})
+    record = TrainingYear.objects.filter(partnership=partnership, year_starting=year_starting).first()
+    before = snapshot(record) if record else None
+    record = record or TrainingYear(partnership=partnership, year_starting=year_starting)
+    record.sessions, record.individuals, record.organisations, record.elearning_modules = sessions, individuals, organisations, elearning_modules
+    _save(record)
+    if before is None:
+        audit_create(actor=actor, obj=record, request=request)
+    else:
+        audit_update(actor=actor, obj=record, before=before, request=request)
+    return record
+
+
+# --- risk register -------------------------------------------------------------------------------
+
+
+RISK_FIELDS = ("title", "description", "owner", "owner_agency", "likelihood", "impact", "mitigation",
+               "residual_likelihood", "residual_impact", "review_date", "escalated", "status")
+
+
+@transaction.atomic
+def risk_save(*, actor, partnership, risk=None, reviews=(), themes=(), request=None, **fields):
+    """Add a risk (risk=None) or change one."""
+    _check_reviews(partnership, reviews)
+    before = snapshot(risk) if risk else None
+    risk = risk or Risk(partnership=partnership)
+    for name in RISK_FIELDS:
+        if name in fields:
+            value = fields[name]
+            setattr(risk, name, value.strip() if isinstance(value, str) else value)
+    _save(risk)
+    risk.reviews.set(reviews)
+    risk.themes.set(themes)
+    if before is None:
+        audit_create(actor=actor, obj=risk, request=request)
+    else:
+        audit_update(actor=actor, obj=risk, before=before, request=request)
+    return risk
+
+
+def record_export(*, actor, partnership, what, request=None):
+    record_event(actor=actor, action=AuditAction.EXPORT, obj=partnership, object_repr=what, request=request)

@@ -1,0 +1,270 @@
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from docx import Document
+from openpyxl import load_workbook
+
+from casereview.actionplans import services
+from casereview.actionplans.models import Action, ActionStatus, Escalation, Evidence, ProgressUpdate
+from casereview.audit.models import AuditEvent
+from casereview.testing import ActionFactory, ReviewFactory
+
+from .conftest import pdf_upload
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def date_fields(name, day):
+    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
+
+
+def text(response):
+    return response.content.decode()
+
+
+def test_agency_lead_posts_an_update_with_evidence_through_the_page(client, plan):
+    client.force_login(plan["social_care_lead"])
+    url = reverse("actionplans:action_update", args=[plan["action"].pk])
+    response = client.post(url, {**date_fields("posted_on", TODAY), "status": "completed", "text": "Service running since May",
+                                 "evidence_file": pdf_upload("contract.pdf"), "evidence_description": "Signed contract"}, follow=True)
+    assert "Your update has been posted" in text(response)
+    assert "Signed contract" in text(response) and "Completed — evidence awaited" in text(response)
+
+
+def test_a_refused_evidence_file_keeps_what_was_typed(client, plan):
+    client.force_login(plan["social_care_lead"])
+    url = reverse("actionplans:action_update", args=[plan["action"].pk])
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(url, {**date_fields("posted_on", TODAY), "status": "on_track", "text": "Provider chosen after tender",
+                                 "evidence_file": SimpleUploadedFile("tender.pdf", b"MZ\x90 program"), "evidence_description": "Tender"})
+    page = text(response)
+    assert response.status_code == 200 and "There is a problem" in page
+    assert "The selected file must be a PDF" in page
+    assert "Provider chosen after tender" in page, "the progress text typed is shown again"
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_another_agencys_lead_cannot_see_or_update_the_action(client, plan):
+    client.force_login(plan["police_lead"])
+    action = plan["action"]
+    assert client.get(reverse("actionplans:action", args=[action.pk])).status_code == 404
+    response = client.post(reverse("actionplans:action_update", args=[action.pk]),
+                           {**date_fields("posted_on", TODAY), "status": "on_track", "text": "Not ours"})
+    assert response.status_code == 404 and not ProgressUpdate.objects.exists()
+    listing = text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
+    assert "return-interview" not in listing and "No actions have been agreed yet" in listing
+
+
+def test_agency_lead_sees_only_their_own_agencys_actions_in_the_list_and_export(client, plan, alice):
+    services.action_create(actor=alice, review=plan["review"], description="Review joint protocol on high-risk looked-after children",
+                           owner_agency=plan["police"], lead_role="Detective Inspector", start_date=TODAY, due_date=TODAY,
+                           success_measure="Protocol signed")
+    client.force_login(plan["police_lead"])
+    listing = text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
+    assert "joint protocol" in listing and "return-interview" not in listing
+    sheet = load_workbook(io.BytesIO(client.get(reverse("actionplans:export_xlsx", args=["southwark"])).content)).active
+    assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        "2. Review joint protocol on high-risk looked-after children"
+    ]
+
+
+def test_viewer_and_outsider_cannot_reach_action_plans(client, plan, bob, charlie):
+    client.force_login(bob)
+    assert client.get(reverse("actionplans:monitoring", args=["southwark"])).status_code == 403
+    assert client.get(reverse("actionplans:action", args=[plan["action"].pk])).status_code == 404
+    assert client.get(reverse("actionplans:dissemination", args=["southwark"])).status_code == 200, "published learning"
+    client.force_login(charlie)
+    assert client.get(reverse("actionplans:monitoring", args=["southwark"])).status_code == 404
+    assert client.get(reverse("actionplans:action", args=[plan["action"].pk])).status_code == 404
+
+
+def test_actions_of_a_confidential_review_are_hidden_beyond_the_manager_and_chair(client, plan, alice):
+    confidential = ReviewFactory(partnership=plan["review"].partnership, title="Child Q", is_confidential=True)
+    secret = ActionFactory(review=confidential, owner_agency=plan["social_care"], description="Confidential action")
+    for user, status in [(plan["panel"], 404), (plan["social_care_lead"], 404), (plan["chair"], 200), (alice, 200)]:
+        client.force_login(user)
+        assert client.get(reverse("actionplans:action", args=[secret.pk])).status_code == status, user
+
+
+def test_closing_without_evidence_shows_a_clear_error(client, plan, alice):
+    client.force_login(alice)
+    url = reverse("actionplans:action_close", args=[plan["action"].pk])
+    assert "No evidence has been attached yet" in text(client.get(url))
+    response = client.post(url, {**date_fields("closed_on", TODAY), "note": "Agreed"})
+    assert "Attach evidence before closing the action" in text(response)
+    assert Action.objects.get(pk=plan["action"].pk).status == ActionStatus.NOT_STARTED
+
+
+def test_business_manager_closes_on_evidence(client, plan, alice):
+    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY, text="Done",
+                                  status="completed", evidence_file=pdf_upload(), evidence_description="Contract")
+    client.force_login(alice)
+    response = client.post(reverse("actionplans:action_close", args=[plan["action"].pk]),
+                           {**date_fields("closed_on", TODAY), "note": "Seen at the SCR subgroup"}, follow=True)
+    assert "has been closed and the sign-off recorded" in text(response)
+    assert "Seen at the SCR subgroup" in text(response)
+
+
+def test_agency_lead_and_executive_may_not_close(client, plan):
+    for user in (plan["social_care_lead"], plan["executive"]):
+        client.force_login(user)
+        assert client.post(reverse("actionplans:action_close", args=[plan["action"].pk]), {"note": "x"}).status_code == 403
+
+
+def test_a_due_date_before_the_start_is_shown_as_an_error(client, plan, alice):
+    client.force_login(alice)
+    response = client.post(reverse("actionplans:action_add", args=[plan["review"].pk]), {
+        "description": "Audit LAC reviews", "owner_agency": plan["police"].pk, "lead_role": "DI",
+        **date_fields("start_date", TODAY), **date_fields("due_date", TODAY - timedelta(days=1)), "success_measure": "Audit reported",
+    })
+    assert "The due date must be the same as or after the start date" in text(response)
+    assert Action.objects.count() == 1
+
+
+def test_evidence_downloads_only_through_the_checked_view(client, plan, alice):
+    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY, text="Done",
+                                  status="completed", evidence_file=pdf_upload("contract.pdf"), evidence_description="Contract")
+    evidence = Evidence.objects.get()
+    url = reverse("actionplans:evidence", args=[evidence.pk])
+    client.force_login(plan["police_lead"])
+    assert client.get(url).status_code == 404
+    client.force_login(alice)
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    assert 'attachment; filename="contract.pdf"' in response["Content-Disposition"]
+    assert AuditEvent.objects.filter(object_repr="Evidence downloaded: contract.pdf", actor=alice).exists()
+
+
+def test_monitoring_filters_by_status_computed_from_dates(client, plan, alice):
+    late = services.action_create(actor=alice, review=plan["review"], description="Increase LAC health resources",
+                                  owner_agency=plan["police"], lead_role="Designated nurse", start_date=TODAY - timedelta(days=90),
+                                  due_date=TODAY - timedelta(days=5), success_measure="Two more LAC nurses")
+    services.progress_update_post(actor=alice, action=late, posted_on=TODAY, text="Recruiting", status="on_track")
+    client.force_login(alice)
+    url = reverse("actionplans:monitoring", args=["southwark"])
+    overdue = text(client.get(url, {"status": "overdue"}))
+    assert "Increase LAC health resources" in overdue and "return-interview" not in overdue
+    on_track = text(client.get(url, {"status": "on_track"}))
+    assert "Increase LAC health resources" not in on_track, "on track past its due date is overdue"
+    assert "No actions match these filters" in text(client.get(url, {"status": "closed"}))
+
+
+def test_what_changed_since_the_last_meeting(client, plan, alice):
+    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY - timedelta(days=20),
+                                  text="Old news", status="on_track")
+    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY,
+                                  text="Provider appointed", status="at_risk")
+    client.force_login(alice)
+    page = text(client.get(reverse("actionplans:changes", args=["southwark"]), date_fields("since", TODAY - timedelta(days=7))))
+    assert "Provider appointed" in page and "Update: at risk" in page and "Old news" not in page
+
+
+def test_exports_hold_one_row_per_action_in_the_partnerships_layout(client, plan, alice):
+    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY, text="Provider appointed",
+                                  status="on_track", evidence_url="https://intranet.example.org/spec", evidence_description="Specification")
+    client.force_login(alice)
+    response = client.get(reverse("actionplans:export_xlsx", args=["southwark"]))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0] == ("Review", "Recommendation", "Action", "Owner", "Due", "Status", "Latest update", "Evidence")
+    assert len(rows) == 2
+    review, answers, action, owner, due, status, latest, evidence = rows[1]
+    assert (review, answers, status) == ("Child R", "The review as a whole", "On track")
+    assert owner == "Southwark Children's Services — Head of Looked After Children's Services"
+    assert due.date() == plan["action"].due_date and latest.endswith("Provider appointed")
+    assert evidence == "Specification (https://intranet.example.org/spec)"
+    document = Document(io.BytesIO(client.get(reverse("actionplans:export_docx", args=["southwark"])).content))
+    table = document.tables[0]
+    assert len(table.rows) == 2 and table.rows[1].cells[5].text == "On track"
+    assert AuditEvent.objects.filter(action="export", object_repr="Action plans (XLSX)").exists()
+
+
+def test_overdue_action_is_escalated_on_the_executive_view_and_emailed_once(client, plan, alice):
+    Action.objects.filter(pk=plan["action"].pk).update(due_date=TODAY - timedelta(days=40))
+    client.force_login(plan["executive"])
+    page = text(client.get(reverse("actionplans:escalated", args=["southwark"])))
+    assert "Child R: action 1" in page and "Not yet" in page
+    call_command("send_escalations", stdout=io.StringIO())
+    call_command("send_escalations", stdout=io.StringIO())
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["exec@example.org"]
+    assert "overdue" in mail.outbox[0].subject and "Child R" in mail.outbox[0].subject
+    assert Escalation.objects.count() == 1
+    assert TODAY.strftime("%-d %b %Y") in text(client.get(reverse("actionplans:escalated", args=["southwark"])))
+
+
+def test_panel_member_and_agency_lead_do_not_see_the_executive_view(client, plan):
+    for user in (plan["panel"], plan["social_care_lead"]):
+        client.force_login(user)
+        assert client.get(reverse("actionplans:escalated", args=["southwark"])).status_code == 403
+
+
+def test_navigation_shows_action_plans_to_those_who_may_see_them(client, plan, bob):
+    client.force_login(plan["social_care_lead"])
+    assert "Action plans" in text(client.get(reverse("accounts:partnership_detail", args=["southwark"])))
+    client.force_login(bob)
+    page = text(client.get(reverse("accounts:partnership_detail", args=["southwark"])))
+    assert "Action plans" not in page and "Risk register" not in page and "Learning" in page
+
+
+def test_dissemination_and_training_roll_up(client, alice, plan):
+    client.force_login(alice)
+    response = client.post(reverse("actionplans:dissemination_add", args=["southwark"]), {
+        "kind": "cascade", "title": "Child R: cascade to partner agencies", **date_fields("held_on", TODAY.replace(month=9, day=15, year=2015)),
+        "audience": "Practitioners", "attendees": "60", "organisations": "18", "reviews": [plan["review"].pk],
+    }, follow=True)
+    assert "has been recorded" in text(response)
+    response = client.post(reverse("actionplans:training_add", args=["southwark"]), {
+        "year_starting": "2015", "sessions": "45", "individuals": "340", "organisations": "81", "elearning_modules": "368"}, follow=True)
+    page = text(response)
+    assert "provided 45 face-to-face training sessions, training 340 individuals from 81 organisations" in page
+    assert "368 e-learning modules were completed" in page
+    assert "Cascade event" in page and "Child R" in page
+
+
+def test_risk_register_add_and_refuse_bad_scores(client, alice, plan):
+    client.force_login(alice)
+    fields = {"title": "Escalation between agencies is slow", "description": "Disagreements linger", "owner": "Q&E chair",
+              "likelihood": "4", "impact": "4", "mitigation": "Refresh the protocol", "residual_likelihood": "5",
+              "residual_impact": "4", **date_fields("review_date", TODAY + timedelta(days=90)), "status": "open", "escalated": "on"}
+    response = client.post(reverse("actionplans:risk_add", args=["southwark"]), fields)
+    assert "The score after mitigation cannot be higher than before it" in text(response)
+    fields["residual_likelihood"] = "2"
+    page = text(client.post(reverse("actionplans:risk_add", args=["southwark"]), fields, follow=True))
+    assert "has been added to the risk register" in page and "4 × 4 = 16" in page and "Escalated" in page
+    client.force_login(plan["panel"])
+    assert client.get(reverse("actionplans:risk_add", args=["southwark"])).status_code == 403
+    assert "Escalation between agencies is slow" in text(client.get(reverse("actionplans:risk_register", args=["southwark"])))
+
+
+def test_the_executive_groups_report_lists_escalated_actions(client, plan):
+    Action.objects.filter(pk=plan["action"].pk).update(due_date=TODAY - timedelta(days=40))
+    client.force_login(plan["executive"])
+    page = text(client.get(reverse("reporting:executive_report", args=["southwark"])))
+    section = page.split("Escalated actions</h2>")[1]
+    assert "Southwark Children&#x27;s Services: 1 action" in section
+    document = Document(io.BytesIO(client.get(reverse("reporting:executive_report_docx", args=["southwark"])).content))
+    assert any(p.text == "Southwark Children's Services: 1 action." for p in document.paragraphs)
+
+
+def test_monitoring_links_each_review_to_its_action_plan_for_case_readers_only(client, plan, alice):
+    client.force_login(alice)
+    plan_url = reverse("actionplans:review_plan", args=[plan["review"].pk])
+    assert plan_url in text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
+    page = text(client.get(plan_url))
+    assert "Add an action" in page and "Commission a return-interview service" in page
+    client.force_login(plan["social_care_lead"])
+    assert plan_url not in text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
+    assert client.get(plan_url).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["?year=99999", "?year=abc", "?status=nonsense&due=2015-13"])
+def test_nonsense_in_the_address_gives_a_page_not_an_error(client, alice, plan, query):
+    client.force_login(alice)
+    assert client.get(reverse("actionplans:training", args=["southwark"]) + query).status_code == 200
+    assert client.get(reverse("actionplans:monitoring", args=["southwark"]) + query).status_code == 200
