@@ -14,6 +14,8 @@ from casereview.core.working_days import add_working_days, working_days_between
 from casereview.decisions import selectors as decisions
 from casereview.incidents import selectors as incidents
 from casereview.incidents.models import NotificationDuty
+from casereview.actionplans import selectors as actionplans
+from casereview.actionplans.models import OPEN_STATUSES
 from casereview.reviews import selectors as reviews
 from casereview.reviews.models import Review
 
@@ -73,6 +75,12 @@ def deadlines_for(*, user, partnership):
                               contribution.review.title, contribution.due_date,
                               reverse("reviews:contribution", args=[contribution.pk]), partnership,
                               roles=(), agency_id=contribution.agency_id))
+    # Open actions overdue or due within four weeks (an action plan can hold hundreds of later ones).
+    window_end = add_working_days(timezone.localdate(), 20)
+    for action in actionplans.action_list(user=user, partnership=partnership).filter(status__in=OPEN_STATUSES, due_date__lte=window_end)[:300]:
+        items.append(Deadline(f"action:{action.pk}", f"Action {action.number} ({action.owner_agency})", action.review.title,
+                              action.due_date, reverse("actionplans:action", args=[action.pk]), partnership,
+                              roles=(), agency_id=action.owner_agency_id))
     return sorted(items, key=lambda d: (d.due, d.what))
 
 

@@ -138,3 +138,20 @@ def test_viewer_has_no_deadlines_or_executive_report(client, bob):
     client.force_login(bob)
     assert client.get(reverse("reporting:deadlines", args=["southwark"])).status_code == 403
     assert client.get(reverse("reporting:executive_report", args=["southwark"])).status_code == 403
+
+
+def test_open_actions_due_soon_or_overdue_are_on_the_due_list_but_closed_ones_are_not(client, alice, partnership_a):
+    from casereview.actionplans.models import Action
+    from casereview.testing import ReviewFactory
+
+    review = ReviewFactory(partnership=partnership_a, title="Child R")
+    agency = AgencyFactory(partnership=partnership_a, name="Health visiting", sector="health")
+    today = timezone.localdate()
+    common = dict(review=review, owner_agency=agency, start_date=today - timedelta(days=60))
+    Action.objects.create(number=1, description="Audit transfer summaries", due_date=today - timedelta(days=3), **common)
+    Action.objects.create(number=2, description="Train on escalation", due_date=today + timedelta(days=300), **common)
+    Action.objects.create(number=3, description="Done already", due_date=today - timedelta(days=3), status="closed", **common)
+    client.force_login(alice)
+    page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
+    assert "Action 1 (Health visiting)" in page
+    assert "Action 2" not in page and "Action 3" not in page
