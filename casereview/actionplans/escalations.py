@@ -34,7 +34,9 @@ def recipients_for(action):
     members = Membership.objects.filter(
         partnership=action.review.partnership_id, is_active=True, user__is_active=True
     ).exclude(user__email="").select_related("user")
-    executives = [m.user.email for m in members.filter(role=Role.EXECUTIVE, agency=action.owner_agency_id)]
+    # A confidential review's actions are seen only by the business manager and the chair: so are its e-mails.
+    executives = ([] if action.review.is_confidential
+                  else [m.user.email for m in members.filter(role=Role.EXECUTIVE, agency=action.owner_agency_id)])
     if executives:
         return sorted(set(executives)), True
     return sorted({m.user.email for m in members.filter(role=Role.BUSINESS_MANAGER)}), False

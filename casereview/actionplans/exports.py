@@ -14,6 +14,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from casereview.core.spreadsheets import spreadsheet_safe
+
 from .models import DISPLAY_STATUSES, OVERDUE, Evidence
 
 COLUMNS = ["Review", "Recommendation", "Action", "Owner", "Due", "Status", "Latest update", "Evidence"]
@@ -59,7 +61,7 @@ def actions_xlsx(actions, *, partnership):
     for values in rows(actions):
         cells = []
         for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = WriteOnlyCell(sheet, value=spreadsheet_safe(value) if isinstance(value, str) else value)
             cell.alignment = wrap
             if hasattr(value, "year"):
                 cell.number_format = "DD/MM/YYYY"

@@ -4,7 +4,7 @@ export and escalations hold their own agency's actions only."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import BooleanField, Case, Count, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 
 from casereview.accounts.models import Agency
@@ -223,7 +223,9 @@ def dissemination_list(*, user, partnership, review=None):
     events = DisseminationEvent.objects.visible_to(user).filter(partnership=partnership)
     if review is not None:
         events = events.filter(reviews=review)
-    return events.prefetch_related("reviews").order_by("-held_on", "title")
+    # Disseminated learning names its reviews to everyone, but never a confidential one to those who may not see it.
+    named = Review.objects.filter(Q(is_confidential=False) | Q(pk__in=Review.objects.visible_to(user).values("pk")))
+    return events.prefetch_related(Prefetch("reviews", queryset=named)).order_by("-held_on", "title")
 
 
 @dataclass
@@ -277,5 +279,5 @@ def risk_list(*, user, partnership, show_closed=False):
     risks = Risk.objects.visible_to(user).filter(partnership=partnership)
     if not show_closed:
         risks = risks.filter(status="open")
-    return risks.select_related("owner_agency").prefetch_related("themes", "reviews")
+    return risks.select_related("owner_agency").prefetch_related("themes", Prefetch("reviews", queryset=Review.objects.visible_to(user)))
 

@@ -270,6 +270,8 @@ def hold_place(*, actor, review, reason, request=None):
 
 @transaction.atomic
 def hold_lift(*, actor, hold, request=None):
+    if hold.lifted_on:
+        raise ValidationError("This hold was already lifted")
     hold.lifted_on, hold.lifted_by = timezone.localdate(), actor
     hold.save()
     record_event(actor=actor, action=Action.UPDATE, obj=hold, request=request, object_repr=f"Publication hold lifted: {hold.reason[:100]}")

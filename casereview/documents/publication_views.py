@@ -156,8 +156,12 @@ def sent(request, review):
 @require_POST
 @object_view(PublicationHold, "lift")
 def hold_lift(request, hold):
-    service.hold_lift(actor=request.user, hold=hold, request=request)
-    messages.success(request, "The hold has been lifted.")
+    try:
+        service.hold_lift(actor=request.user, hold=hold, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "The hold has been lifted.")
     return redirect("documents:publication", pk=hold.review_id)
 
 

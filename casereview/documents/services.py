@@ -97,8 +97,16 @@ def batch_extract(batch_id):
 def document_apply(*, actor, document, decisions, review=None, new_review_title="", request=None):
     """`decisions` maps an item id to (decision, text). Only accepted items reach the review, after every
     other learning point or recommendation it already has."""
+    # Locked, so a double submit cannot add the same items twice.
+    document = Document.objects.select_for_update().get(pk=document.pk)
     if document.status == DocumentStatus.FAILED:
         raise ValidationError("This document could not be read, so there is nothing to add")
+    if document.status == DocumentStatus.APPLIED:
+        raise ValidationError("These items have already been added to a review")
+    if document.status != DocumentStatus.READY:
+        raise ValidationError("The document has not been read yet: wait for it, then check its items")
+    if any(decision not in ItemDecision.values for decision, _text in decisions.values()):
+        raise ValidationError("Choose accept or reject for each item")
     items = {str(item.pk): item for item in document.items.all()}
     pending = [pk for pk in items if decisions.get(pk, ("pending", ""))[0] == ItemDecision.PENDING]
     if pending:

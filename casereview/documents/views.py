@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -54,8 +56,13 @@ def document_check(request, document):
         decisions = {str(item.pk): (request.POST.get(f"decision-{item.pk}", ItemDecision.PENDING),
                                     request.POST.get(f"text-{item.pk}", item.final_text)) for item in items}
         review_id = request.POST.get("review", "")
-        review = Review.objects.visible_to(request.user, "change").filter(partnership=document.partnership, pk=review_id).first() \
-            if review_id and review_id != "new" else None
+        review = None
+        if review_id and review_id != "new":
+            try:
+                review = Review.objects.visible_to(request.user, "change").filter(
+                    partnership=document.partnership, pk=uuid.UUID(review_id)).first()
+            except ValueError:
+                review = None
         if review_id and review_id != "new" and review is None:
             errors.append("Choose a review of this partnership")
         else:

@@ -19,7 +19,8 @@ class ReviewForm(GovukFormMixin, forms.Form):
 
 
 class StageForm(GovukFormMixin, forms.Form):
-    stage = forms.ChoiceField(choices=Stage.choices, widget=forms.RadioSelect, label="New stage",
+    # Publishing happens only through the publication gate (documents app), never by a stage change.
+    stage = forms.ChoiceField(choices=[c for c in Stage.choices if c[0] != Stage.PUBLISHED], widget=forms.RadioSelect, label="New stage",
                               error_messages={"required": "Choose the stage the review has reached"})
     changed_on = GovukDateField(label="Date reached")
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Note",
@@ -108,9 +109,9 @@ class ChronologyFilterForm(GovukFormMixin, forms.Form):
     date_from = GovukDateField(label="From", required=False)
     date_to = GovukDateField(label="To", required=False)
 
-    def __init__(self, *args, review, event_types, **kwargs):
+    def __init__(self, *args, review, event_types, agencies, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.filter(contributions__review=review).distinct()
+        self.fields["agency"].queryset = agencies
         self.fields["event_type"].choices = [("", "All types")] + [(t, t) for t in event_types]
 
     def clean(self):

@@ -47,8 +47,40 @@ def merged_chronology(*, user, review, agency=None, event_type="", date_from=Non
     return entries.order_by("sort_date", "event_time", "agency__name", "row_number")
 
 
-def event_types_in(*, review):
-    return list(ChronologyEntry.objects.filter(review=review).values_list("event_type", flat=True).distinct().order_by("event_type"))
+def event_types_in(*, user, review):
+    return list(ChronologyEntry.objects.visible_to(user).filter(review=review)
+                .values_list("event_type", flat=True).distinct().order_by("event_type"))
+
+
+def chronology_agencies(*, user, review):
+    from casereview.accounts.models import Agency
+
+    return Agency.objects.filter(pk__in=ChronologyEntry.objects.visible_to(user).filter(review=review).values("agency_id"))
+
+
+def review_parts(*, user, review):
+    """The parts of a review page, each through its own scope (they are narrower than the review)."""
+    from .models import FamilyInvolvement, LearningEvent, PanelMember, ReviewerAppointment, TermsOfReference
+
+    reviewers = ReviewerAppointment.objects.visible_to(user).filter(review=review).select_related("user")
+    is_reader = _reads_review_parts(user, review)
+    return {
+        "terms": TermsOfReference.objects.visible_to(user).filter(review=review).first(),
+        "panel": PanelMember.objects.visible_to(user).filter(review=review).select_related("agency"),
+        "reviewers": reviewers,
+        "learning_events": LearningEvent.objects.visible_to(user).filter(review=review).prefetch_related("agencies"),
+        "family": FamilyInvolvement.objects.visible_to(user).filter(review=review).first(),
+        "stage_changes": review.stage_changes.select_related("changed_by") if is_reader else [],
+        "is_reader": is_reader,
+    }
+
+
+def _reads_review_parts(user, review):
+    from casereview.accounts import permissions
+
+    return permissions.can(user, "view", review) and any(
+        m.partnership_id == review.partnership_id and m.role in (permissions.CASE_READERS | {permissions.REVIEWER})
+        for m in permissions.active_memberships(user))
 
 
 def duplicates_by_entry(*, user, review, entry_ids):

@@ -58,6 +58,8 @@ def review_stage_change(*, actor, review, stage, changed_on, note="", request=No
     _not_future(changed_on, "changed_on", "The date of the change")
     if stage == review.stage:
         raise ValidationError({"stage": f"The review is already at '{review.get_stage_display()}'"})
+    if stage == Stage.PUBLISHED:
+        raise ValidationError({"stage": "A report is published from the publication page, after its checks pass"})
     if stage == Stage.NOT_PUBLISHED and not note.strip():
         raise ValidationError({"note": "Say why the report is not being published"})
     if changed_on < review.decided_on:
@@ -155,6 +157,8 @@ def contributions_request(*, actor, review, agencies, kinds, due_date, request=N
 
 @transaction.atomic
 def contribution_submit_report(*, actor, contribution, text, request=None):
+    if contribution.kind != "agency_report":
+        raise ValidationError("This request is for a chronology, not an agency report")
     if not text.strip():
         raise ValidationError({"text": "Enter the agency report"})
     before = snapshot(contribution)
@@ -252,6 +256,8 @@ def _finish(job, status, problems, imported=None):
 @transaction.atomic
 def chronology_entry_add(*, actor, contribution, record, request=None):
     """One event typed on the page, checked by the same rules as a file's rows."""
+    if contribution.kind != "chronology":
+        raise ValidationError("This request is for an agency report, not a chronology")
     parsed = chronology.check_rows([(1, record)], today=timezone.localdate())
     if not parsed.ok:
         raise ValidationError({error.column.replace(" ", "_"): error.message for error in parsed.errors})

@@ -76,16 +76,14 @@ def review_create(request, partnership):
 @object_view(Review)
 def review_detail(request, review):
     user = request.user
+    # Each part through its own scope: an agency lead may open the review but not read its terms, panel,
+    # family notes or history.
+    parts = selectors.review_parts(user=user, review=review)
     return _page(
-        request, "reviews/review_detail.html", review=review,
-        terms=getattr(review, "terms", None) if hasattr(review, "terms") else None,
-        panel=review.panel.select_related("agency"), missing_sectors=services.panel_missing_sectors(review),
-        reviewers=review.reviewers.select_related("user"), contributions=selectors.contributions_for(user=user, review=review),
-        learning_events=review.learning_events.prefetch_related("agencies"),
-        family=getattr(review, "family", None) if hasattr(review, "family") else None,
-        stage_changes=review.stage_changes.select_related("changed_by"),
+        request, "reviews/review_detail.html", review=review, **parts,
+        missing_sectors=services.panel_missing_sectors(review),
+        contributions=selectors.contributions_for(user=user, review=review),
         may_change=permissions.can(user, "change", review),
-        is_reader=permissions.has_role(user, review.partnership, *permissions.CASE_READERS) or review.reviewers.filter(user=user).exists(),
         today=timezone.localdate(),
     )
 
@@ -224,7 +222,8 @@ def chronology_template(request, fmt):
 
 
 def _chronology_filters(request, review):
-    form = ChronologyFilterForm(request.GET or None, review=review, event_types=selectors.event_types_in(review=review))
+    form = ChronologyFilterForm(request.GET or None, review=review, event_types=selectors.event_types_in(user=request.user, review=review),
+                                agencies=selectors.chronology_agencies(user=request.user, review=review))
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_bound and form.is_valid() else {}
     return form, selectors.merged_chronology(user=request.user, review=review, **filters)
 
