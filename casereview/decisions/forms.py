@@ -77,7 +77,7 @@ class DecisionForm(GovukFormMixin, forms.Form):
                                 error_messages={"required": "Give the rationale: decisions are made transparently and explained, including to the family"})
     decided_on = GovukDateField(label="Date of the decision")
     confidential = forms.BooleanField(required=False, label="Keep the review confidential for now",
-                                      help_text="Only the business manager and the chair will see it")
+                                      help_text="Only the business manager, the chair and the review's panel and reviewer will see the review")
 
 
 class PanelResponseForm(GovukFormMixin, forms.Form):

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from casereview.audit.models import Action
@@ -15,13 +14,11 @@ IDENTITY_FIELDS = ["full_name", "date_of_birth", "address", "postcode", "nhs_num
 
 
 def _next_reference(partnership, year):
+    """YYYY-NNN, counting up within the year (compared as numbers, so 2025-1000 follows 2025-999)."""
     prefix = f"{year}-"
-    last = (
-        Incident.objects.filter(partnership=partnership, reference__startswith=prefix)
-        .aggregate(last=Max("reference"))["last"]
-    )
-    number = int(last.split("-")[1]) + 1 if last else 1
-    return f"{prefix}{number:03d}"
+    numbers = [int(r.split("-")[1]) for r in Incident.objects.filter(partnership=partnership, reference__startswith=prefix)
+               .values_list("reference", flat=True) if r.split("-")[1].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:03d}"
 
 
 @transaction.atomic
@@ -53,7 +50,12 @@ def incident_update(*, actor, incident, facts, agencies=None, reason, request=No
     incident.full_clean()
     incident.save()
     if agencies is not None:
+        previous = sorted(str(a) for a in incident.agencies_involved.all())
         incident.agencies_involved.set(agencies)
+        now = sorted(str(a) for a in agencies)
+        if previous != now:
+            record_event(actor=actor, action=Action.UPDATE, obj=incident, request=request, reason=reason,
+                         changes={"agencies_involved": [", ".join(previous), ", ".join(now)]})
     audit_update(actor=actor, obj=incident, before=before, reason=reason, request=request)
     incident_duties_recompute(actor=actor, incident=incident, request=request, reason=reason)
     return incident

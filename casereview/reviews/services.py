@@ -346,7 +346,8 @@ def _kind(finding):
 
 
 @transaction.atomic
-def finding_save(*, actor, review, model, finding=None, number, text, expected_version=None, themes=(), request=None, **fields):
+def finding_save(*, actor, review, model, finding=None, number, text, expected_version=None, themes=(), learning_points=None,
+                 request=None, **fields):
     """Create or edit a learning point or recommendation. An edit names the version it started from; if
     someone saved in between, the save is refused (their text is kept on the page) instead of silently
     overwriting the other person's words."""
@@ -378,6 +379,8 @@ def finding_save(*, actor, review, model, finding=None, number, text, expected_v
         audit_update(actor=actor, obj=current, before=before, request=request)
         finding = current
     finding.themes.set(themes)
+    if learning_points is not None:
+        finding.learning_points.set(learning_points)
     FindingRevision.objects.create(kind=_kind(finding), finding_id=finding.pk, version=finding.version, number=finding.number,
                                    text=finding.text, edited_by=actor)
     return finding

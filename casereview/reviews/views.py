@@ -325,12 +325,10 @@ def _finding_edit(request, review, model, finding=None):
     saved = {}
 
     def save(data):
-        item = services.finding_save(
+        saved["item"] = services.finding_save(
             actor=request.user, review=review, model=model, finding=finding, number=data["number"], text=data["text"],
-            expected_version=data.get("version"), themes=data["themes"], request=request, **_finding_fields(model, data))
-        if model is Recommendation:
-            item.learning_points.set(data["learning_points"])
-        saved["item"] = item
+            expected_version=data.get("version"), themes=data["themes"], request=request,
+            learning_points=data["learning_points"] if model is Recommendation else None, **_finding_fields(model, data))
 
     if submitted(request, form, save):
         label = "Learning point" if model is LearningPoint else "Recommendation"
