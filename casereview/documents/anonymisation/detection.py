@@ -8,6 +8,7 @@ from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
 from .names import forenames, surnames
+from .patterns import alternation
 from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
 from .vocabulary import (
     AGENCY_SUFFIXES,
@@ -20,7 +21,8 @@ from .vocabulary import (
 )
 
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|PC|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse)"
-NAME = r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*"
+# A capitalised word with a lower-case letter in it, matched whole (possessive: no backtracking into it).
+NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
 NAME_RUN = rf"{NAME}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
 TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
 STRONG_TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|Sgt|Cllr)\.?[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
@@ -34,10 +36,11 @@ ROLE_WORDS = (
     "nana|grandma|granddad|grandson|granddaughter|aunt|uncle|cousin|friend|neighbour|carer|carers|baby|"
     "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor"
 )
-ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_WORDS})(?:[ \t]*[,:]?[ \t]+|:[ \t]*)({NAME_RUN})")
+ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
+ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?:[ \t]*[,:]?[ \t]+|:[ \t]*)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
-    rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_WORDS})\b"
-    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_WORDS}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
+    rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
+    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
 )
 AND_NAME_RE = re.compile(rf"\b({NAME})[ \t]+and[ \t]+({NAME}[ \t]+{NAME})\b")  # "Philip and Ruth Bennett"
 NAME_VERBS = (

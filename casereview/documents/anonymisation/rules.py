@@ -7,6 +7,7 @@ a character class that is rare in prose, so the whole-text scans stay fast on a 
 
 import re
 
+from .patterns import alternation
 from .vocabulary import (
     COMMON_CAPITALISED,
     ETHNICITIES,
@@ -74,8 +75,8 @@ NICKNAME_RE = re.compile(
     r"|\bknown (?:to (?:her|him|them|police|the family|friends) )?as ([A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"
 )
 
-ETHNICITY_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ETHNICITIES), key=len, reverse=True)) + r")\b")
-RELIGION_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, RELIGIONS), key=len, reverse=True)) + r")\b")
+ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")\b")
+RELIGION_RE = re.compile(r"\b(?:" + alternation(RELIGIONS) + r")\b")
 
 # A word that can be part of a proper name: capitalised (St, O'Brien, Lily-Mae, McCarthy) or a number
 # in an address.
@@ -129,9 +130,18 @@ def _number_finds(text):
         yield m.start(group), m.end(group), "OTHER"
 
 
+# Every age starts with a number: AGE_RE is tried only where one starts, not at every character.
+NUMBER_START_RE = re.compile(rf"(?<![\w]){AGE_NUM}", re.I)
+
+
 def _age_finds(text):
-    for m in AGE_RE.finditer(text):
-        if not AGE_BLOCKERS.match(text, m.end()):
+    done = 0
+    for candidate in NUMBER_START_RE.finditer(text):
+        if candidate.start() < done:
+            continue
+        m = AGE_RE.match(text, candidate.start())
+        if m and not AGE_BLOCKERS.match(text, m.end()):
+            done = m.end()
             yield m.start(), m.end(), "AGE"
 
 
