@@ -61,13 +61,17 @@ def chunks(text, size=CHUNK_CHARS):
         start = end
 
 
-def model_entities(text):
-    """(start, end, label) for every entity the model finds. The `ner` component is called directly:
+def model_entities(text, spans=None):
+    """(start, end, label) for every entity the model finds in `text`, or only in the (start, end) `spans`
+    of it when given (the detector leaves out what the model cannot add to). The `ner` component is called directly:
     `Language.pipe`'s batching machinery costs more than the model itself on a short passage. Its answer
     for each piece of text is remembered (a bounded, least-recently-used cache), so detecting the same
     document again (the publication gate re-checks the source; the reviewer edits the table and the text
     is detected anew) does not run the model again on the pieces that did not change."""
-    pieces = list(chunks(text))
+    if spans is None:
+        pieces = list(chunks(text))
+    else:
+        pieces = [(start + offset, piece) for start, end in spans for offset, piece in chunks(text[start:end])]
     if not pieces:
         return
     answers = {}
