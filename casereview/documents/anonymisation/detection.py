@@ -207,6 +207,8 @@ def _context_name_finds(text, model_found):
             continue
         if name in places:
             continue
+        if _sentence_start(text, m.start(1)) and not any(_is_name_word(w) for w in words):
+            continue  # "Chronologies came from...": a sentence's first word needs to be a listed name
         yield m.start(1), m.end(1), "PERSON", "rule"
 
 
