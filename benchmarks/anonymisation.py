@@ -8,14 +8,17 @@ in tests/data/anonymisation. Scoring (the same for both systems):
   (for anonymisation a half-caught name is a leak);
 - a predicted span is correct when at least half of its letters and digits lie inside gold entities;
 - recall per gold type, precision per predicted type (Presidio's types mapped to ours by PRESIDIO_TYPES);
-- throughput is words (whitespace-separated) per second over all passages, after one warm-up pass, best of
-  `--repeat` runs, one passage per call.
+- throughput is words (whitespace-separated) per second over all passages, one passage per call, after a
+  warm-up; the two systems are timed in turn within each of `--repeat` rounds (the order alternating), so
+  a busy machine slows both alike, and the table gives the median over rounds of each system's words/s
+  and of the ratio between them (with the lowest and highest ratio).
 Exits 1 if a target is missed: recall >= 0.98, precision >= 0.90, both >= Presidio's, speed >= 3x Presidio's.
 """
 
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from collections import Counter
@@ -25,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from casereview.documents.anonymisation import ENTITY_TYPES, detect  # noqa: E402
-from casereview.documents.anonymisation.model import MODEL_NAME  # noqa: E402
+from casereview.documents.anonymisation.model import MODEL_NAME, clear_cache  # noqa: E402
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_SPEED_RATIO = 0.98, 0.90, 3.0
 PRESIDIO_TYPES = {
@@ -90,6 +93,7 @@ def presidio_analyzer():
 
 
 def casereview_detector(text):
+    clear_cache()  # the engine remembers the model's answer for text it has seen; time the real work
     return [(e.start, e.end, e.type) for e in detect(text)]
 
 
@@ -124,16 +128,19 @@ def _mask(length, spans):
     return mask
 
 
-def timed(detector, passages, repeat):
-    for _, text, _ in passages[:5]:
-        detector(text)
-    best, predictions = None, None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        predictions = [detector(text) for _, text, _ in passages]
-        elapsed = time.perf_counter() - started
-        best = elapsed if best is None else min(best, elapsed)
-    return predictions, best
+def timed(systems, passages, repeat):
+    """{name: predictions}, {name: [seconds per round]}: the systems take turns within each round."""
+    for detector in systems.values():
+        for _, text, _ in passages[:5]:
+            detector(text)
+    predictions, seconds = {}, {name: [] for name in systems}
+    names = list(systems)
+    for round_ in range(repeat):
+        for name in names if round_ % 2 == 0 else names[::-1]:
+            started = time.perf_counter()
+            predictions[name] = [systems[name](text) for _, text, _ in passages]
+            seconds[name].append(time.perf_counter() - started)
+    return predictions, seconds
 
 
 def ratio(hits, total, kind=None):
@@ -149,17 +156,17 @@ def fmt(value):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "data" / "anonymisation"))
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7, help="timed rounds (median reported)")
     parser.add_argument("--show-errors", action="store_true", help="list casereview's misses and false positives")
     args = parser.parse_args(argv)
     os.environ.setdefault("TLDEXTRACT_CACHE", str(ROOT / "var" / "tldextract"))
     passages = load_folder(args.folder)
     words = sum(len(text.split()) for _, text, _ in passages)
     systems = {"casereview": casereview_detector, "presidio": presidio_analyzer()}
-    results = {}
-    for name, detector in systems.items():
-        predictions, elapsed = timed(detector, passages, args.repeat)
-        results[name] = (*score(passages, predictions), words / elapsed)
+    predictions, seconds = timed(systems, passages, args.repeat)
+    results = {name: (*score(passages, predictions[name]), words / statistics.median(seconds[name])) for name in systems}
+    ratios = sorted(p / c for c, p in zip(seconds["casereview"], seconds["presidio"]))
+    speed_ratio = statistics.median(ratios)
 
     gold_count = sum(len(g) for _, _, g in passages)
     print(f"{len(passages)} passages, {gold_count} labelled entities, {words} words ({args.folder})")
@@ -177,7 +184,10 @@ def main(argv=None):
     pp, pr = ratio(theirs[2], theirs[3]), ratio(theirs[0], theirs[1])
     print(f"{'overall':<16} {gold_count:>5} | {fmt(p):>12} {fmt(r):>6} | {fmt(pp):>10} {fmt(pr):>6}")
     speed, presidio_speed = ours[6], theirs[6]
-    print(f"{'words/s':<16} {'':>5} | {speed:>19,.0f} | {presidio_speed:>17,.0f}   ({speed / presidio_speed:.1f}x Presidio)")
+    print(
+        f"{'words/s':<16} {'':>5} | {speed:>19,.0f} | {presidio_speed:>17,.0f}   ({speed_ratio:.1f}x Presidio,"
+        f" median of {len(ratios)} rounds; {ratios[0]:.1f}x-{ratios[-1]:.1f}x)"
+    )
     if args.show_errors:
         for name, kind, text in ours[4]:
             print(f"  missed  {name}: {kind} {text!r}")
@@ -188,8 +198,8 @@ def main(argv=None):
         missed.append(f"recall {r:.3f} (target >= {TARGET_RECALL} and >= Presidio's {pr:.3f})")
     if p < TARGET_PRECISION or p < pp:
         missed.append(f"precision {p:.3f} (target >= {TARGET_PRECISION} and >= Presidio's {pp:.3f})")
-    if speed < TARGET_SPEED_RATIO * presidio_speed:
-        missed.append(f"throughput {speed / presidio_speed:.1f}x Presidio's (target >= {TARGET_SPEED_RATIO}x)")
+    if speed_ratio < TARGET_SPEED_RATIO:
+        missed.append(f"throughput {speed_ratio:.1f}x Presidio's (target >= {TARGET_SPEED_RATIO}x)")
     for line in missed:
         print("target missed:", line)
     return 1 if missed else 0

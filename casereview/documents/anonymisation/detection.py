@@ -7,13 +7,26 @@ import re
 from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
-from .rules import rule_finds
-from .vocabulary import COMMON_CAPITALISED, ETHNICITIES, RELIGIONS
+from .names import forenames, surnames
+from .patterns import alternation
+from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
+from .vocabulary import (
+    AGENCY_SUFFIXES,
+    COMMON_CAPITALISED,
+    ETHNICITIES,
+    GENERIC_SERVICE_WORDS,
+    MIDDLE_WORDS,
+    NOT_PERSON_WORDS,
+    ORG_TAIL_WORDS,
+    RELIGIONS,
+)
 
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|PC|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse)"
-NAME = r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*"
+# A capitalised word with a lower-case letter in it, matched whole (possessive: no backtracking into it).
+NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
 NAME_RUN = rf"{NAME}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
 TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
+STRONG_TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|Sgt|Cllr)\.?[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 TITLE_BEFORE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+$")
 ROLE_WORDS = (
     "social worker|health visitor|midwife|teacher|headteacher|head teacher|form tutor|youth worker|key worker|"
@@ -24,10 +37,11 @@ ROLE_WORDS = (
     "nana|grandma|granddad|grandson|granddaughter|aunt|uncle|cousin|friend|neighbour|carer|carers|baby|"
     "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor"
 )
-ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_WORDS})(?:[ \t]*[,:]?[ \t]+|:[ \t]*)({NAME_RUN})")
+ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
+ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?:[ \t]*[,:]?[ \t]+|:[ \t]*)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
-    rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_WORDS})\b"
-    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_WORDS}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
+    rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
+    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
 )
 AND_NAME_RE = re.compile(rf"\b({NAME})[ \t]+and[ \t]+({NAME}[ \t]+{NAME})\b")  # "Philip and Ruth Bennett"
 NAME_VERBS = (
@@ -45,6 +59,25 @@ PSEUDONYM_RE = re.compile(
 )
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
+MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
+# One word of a name: "Jayden", "O'Brien", "McLeod", "Lily-Mae", "Jayden's".
+NAME_TOKEN_RE = re.compile(r"\b[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?:['’]s\b)?")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n•*-]|\d\t|\t)\s*$")
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|The|A|An|this|that|of)\s+$")
+LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|from|near|around|outside|towards|across)\s+$")
+LIST_LINK_RE = re.compile(r",[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+AGENCY_RE = re.compile(
+    r"\b[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|&|for|on|upon|the))*?[ \t]+(?:"
+    + "|".join(re.escape(s).replace("\\ ", "[ \\t]+") for s in sorted(AGENCY_SUFFIXES, key=len, reverse=True))
+    + r")\b"
+)
+PLACE_AFTER_RE = re.compile(
+    r"\b(?:at|to|from|in|into|outside|near|attended|visited|called|via)[ \t]+(?:(the|The)[ \t]+)?"
+    r"([A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})\b(?![ \t]*(?:[A-Z0-9]|['’]s\b))"
+)
+PLACE_VETO_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "LANGUAGE"})
+ITEM_END_RE = re.compile(r",|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[.;:)]|[ \t]*$")
+NOT_A_PERSON_LABELS = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 GROUP_WORDS = {w.lower() for w in ETHNICITIES} | {w.lower() for w in RELIGIONS}
 NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "conservative", "labour"})
 
@@ -53,16 +86,82 @@ def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
     found = list(rule_finds(clean))
-    model_found = list(model_entities(clean))
+    model_found = list(model_entities(clean, _model_spans(clean)))
     found.extend(_model_finds(clean, model_found))
     found.extend(_person_rule_finds(clean))
     found.extend(_context_name_finds(clean, model_found))
+    labels = _label_index(clean, model_found)
+    found.extend(_known_name_finds(clean, labels))
+    found.extend(_named_place_finds(clean, labels, found))
     if table is not None:
         found.extend(table.term_finds(clean))
+    found = _without_agencies(clean, _without_places_as_people(clean, found))
+    found.extend(_list_name_finds(clean, found, labels))
     names = _name_parts(clean, found, table)
     found.extend(_name_mentions(clean, names))
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
+
+
+# Where a sentence ends: after . ! ? (and a closing quote or bracket) and space, unless after a title or
+# "St"; or at a line end.
+SENTENCE_END_RE = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bRev)(?<!\bProf)[.!?]+[\"”’)]*[ \t]+|\n+"
+)
+CAPITALISED_TOKEN_RE = re.compile(r"\b[A-Z][\w'’-]*")
+GROUP_PARTS = frozenset(w for phrase in list(ETHNICITIES) + list(RELIGIONS) for w in phrase.split())
+
+
+def _model_spans(text):
+    """The stretches the model must read: runs of sentences with a capitalised word that neither the name
+    lists nor the vocabularies explain (a town, a rare name, "Summer", "Young"). A sentence whose
+    capitalised words are all listed names or words that are never names ("The", "School", "March",
+    "MASH") gives the model nothing to add: the list rules find its names. About a third of a typical
+    report's words are in such sentences, so this is a third less of the model's work."""
+    spans, start, open_start = [], 0, None
+    # what lies inside an agency's name is never replaced ("Guy's and St Thomas' NHS Foundation Trust")
+    blanked = AGENCY_RE.sub(lambda m: " " * len(m.group()), text) if "NHS" in text or "Council" in text or "Police" in text else text
+    for m in SENTENCE_END_RE.finditer(text + "\n"):
+        end = min(m.end(), len(text))
+        if not _all_explained(CAPITALISED_TOKEN_RE.findall(blanked, start, end)):
+            open_start = start if open_start is None else open_start
+        elif open_start is not None:
+            spans.append((open_start, start))
+            open_start = None
+        start = end
+    if open_start is not None:
+        spans.append((open_start, len(text)))
+    return spans
+
+
+def _all_explained(words):
+    first = forenames()[0]
+    previous = None
+    for word in words:
+        # "Owen Price": an everyday-word surname after a listed first name is found by the name lists
+        if not _explained(word) and not (previous in first and _is_name_word(_bare(word)) == "ambiguous"):
+            return False
+        previous = word
+    return True
+
+
+def _explained(word):
+    word = _bare(word)
+    if (
+        word.isupper()
+        or word in COMMON_CAPITALISED
+        or word in NOT_PERSON_WORDS
+        or word in ORG_TAIL_WORDS
+        or word in MONTH_WORDS
+        or word in KEYWORD_KINDS
+        or word in MIDDLE_WORDS
+        or word in GROUP_PARTS
+        or word.lower() in GENERIC_SERVICE_WORDS
+        or word in ("Flat", "Apartment", "Room")
+        or STREET_RE.fullmatch(word)
+    ):
+        return True
+    return _is_name_word(word) == "plain"  # a listed name, unless it is also an everyday word ("Grace")
 
 
 def _model_finds(text, model_found):
@@ -73,7 +172,7 @@ def _model_finds(text, model_found):
                 yield (*span, "PERSON", "model")
         elif label == "NORP":
             word = text[start:end]
-            if word.lower() not in NOT_GROUPS:
+            if word.lower() not in NOT_GROUPS and not (word.isupper() and word not in ETHNICITIES):
                 yield start, end, "RELIGION" if word.lower() in {r.lower() for r in RELIGIONS} else "ETHNICITY", "model"
 
 
@@ -93,6 +192,8 @@ def _clean_person(text, start, end):
     words = re.findall(r"[A-Za-z'’-]+", name)
     if not words or all(w in COMMON_CAPITALISED or w.lower() == w for w in words):
         return None
+    if words[-1] in ORG_TAIL_WORDS or any(w in NOT_PERSON_WORDS for w in words):
+        return None  # "Child Abuse Investigation Team", "Snapchat"
     return start, end
 
 
@@ -102,8 +203,12 @@ def _context_name_finds(text, model_found):
     for m in CONTEXT_NAME_RE.finditer(text):
         name = m.group(1)
         words = name.split()
-        if any(w in COMMON_CAPITALISED or w.lower() in GROUP_WORDS for w in words) or name in places:
+        if any(w in COMMON_CAPITALISED or w in NOT_PERSON_WORDS or w.lower() in GROUP_WORDS for w in words):
             continue
+        if name in places:
+            continue
+        if _sentence_start(text, m.start(1)) and not any(_is_name_word(w) for w in words):
+            continue  # "Chronologies came from...": a sentence's first word needs to be a listed name
         yield m.start(1), m.end(1), "PERSON", "rule"
 
 
@@ -113,9 +218,194 @@ def _person_rule_finds(text):
             span = _clean_person(text, *m.span(1))
             if span and text[span[0]:span[1]].split()[0] not in COMMON_CAPITALISED:
                 yield (*span, "PERSON", "rule")
+    for m in STRONG_TITLE_RE.finditer(text):  # "Ms Young": after a title even an everyday word is a surname
+        if m.group(1) not in NOT_PERSON_WORDS and m.group(1) not in ORG_TAIL_WORDS and m.group(1) not in MONTH_WORDS:
+            yield m.start(1), m.end(1), "PERSON", "rule"
     for m in AND_NAME_RE.finditer(text):
         if m.group(1) not in COMMON_CAPITALISED and m.group(2).split()[0] not in COMMON_CAPITALISED:
             yield m.start(1), m.end(1), "PERSON", "rule"
+
+
+def _label_index(text, model_found):
+    """The model's label at each character (None outside its entities), for quick vetoes."""
+    labels = {}
+    for start, end, label in model_found:
+        for i in range(start, end):
+            labels[i] = label
+    return labels
+
+
+def _is_name_word(word):
+    """'plain' for a listed forename or surname that is no everyday word, 'ambiguous' for one that is
+    ("Grace", "Hope", "Young"), None otherwise. Hyphenated names count when every part is listed."""
+    first, first_ambiguous = forenames()
+    last, last_ambiguous = surnames()
+    parts = [word] if word in first or word in last else word.split("-")
+    if all(p in first or p in last for p in parts):
+        return "plain"
+    if all(p in first or p in last or p in first_ambiguous or p in last_ambiguous for p in parts):
+        return "ambiguous"
+    return None
+
+
+def _sentence_start(text, start):
+    return bool(SENTENCE_START_RE.search(text, max(0, start - 4), start))
+
+
+def _known_name_finds(text, labels):
+    """Names from the lists of common forenames and surnames: a listed forename alone ("Alfie", "Jayden's")
+    or a run of capitalised words that begins with one or ends with a listed surname ("Efua Osei").
+    A name that is also a word ("Grace", "Rose") needs another name word beside it, or the middle of a
+    sentence with no article before it; a word the model calls a place, or a month, is never taken."""
+    tokens = [m for m in NAME_TOKEN_RE.finditer(text)]
+    first, first_ambiguous = forenames()
+    last, last_ambiguous = surnames()
+    index = 0
+    while index < len(tokens):
+        m = tokens[index]
+        run = [m]
+        while (
+            index + len(run) < len(tokens)
+            and len(run) < 4
+            and text[run[-1].end():tokens[index + len(run)].start()] == " "
+            and not run[-1].group().endswith(("'s", "’s"))
+        ):
+            run.append(tokens[index + len(run)])
+        words = [_bare(t.group()) for t in run]
+        # cut the run at the first word that cannot be part of a person's name
+        for cut, word in enumerate(words):
+            if cut == 0 and word in first_ambiguous and word not in MONTH_WORDS and len(words) > 1 and _is_name_word(words[1]) == "plain":
+                continue  # "Summer Lewis"
+            if cut > 0 and word in COMMON_CAPITALISED and (word in last or word in last_ambiguous) and words[0] in first:
+                continue  # "Natalie Young": an everyday word after a first name is a surname
+            if _never_a_name(word) or (labels.get(run[cut].start()) in NOT_A_PERSON_LABELS and word not in first):
+                break  # the small model calls some first names places ("Jayden" GPE): the list wins
+        else:
+            cut = len(words)
+        run, words = run[:cut], words[:cut]
+        index += max(cut, 1)
+        if not run:
+            continue
+        kinds = [_is_name_word(w) for w in words]
+        start, end = run[0].start(), run[-1].start() + len(words[-1])
+        first_is_forename = words[0] in first or words[0] in first_ambiguous
+        if len(run) > 1 and (
+            (words[0] in first)
+            or (first_is_forename and kinds[-1])
+            or (kinds[-1] == "plain" and words[-1] not in first and labels.get(run[0].start()) not in ("GPE", "LOC", "ORG", "FAC"))
+        ):
+            yield start, end, "PERSON", "names"
+        elif len(run) == 1 and words[0] in first:
+            yield start, end, "PERSON", "names"
+        elif len(run) == 1 and words[0] in first_ambiguous and not _sentence_start(text, start):
+            if not DETERMINER_BEFORE_RE.search(text, max(0, start - 6), start):
+                yield start, end, "PERSON", "names"
+        elif kinds[0] == "plain" and words[0].split("-")[0] in first:
+            yield run[0].start(), run[0].start() + len(words[0]), "PERSON", "names"
+
+
+def _bare(word):
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _never_a_name(word):
+    return (
+        word in COMMON_CAPITALISED
+        or word in NOT_PERSON_WORDS
+        or word in ORG_TAIL_WORDS
+        or word in MONTH_WORDS
+        or word in KEYWORD_KINDS
+        or bool(STREET_RE.fullmatch(word))
+        or word.lower() in GROUP_WORDS
+    )
+
+
+def _named_place_finds(text, labels, found):
+    """A small named place with no keyword, after 'at', 'to', 'from'...: 'at The Havens', 'at the
+    Lighthouse', 'lived at The Old Rectory'. Not a town (the model's GPE), a person, an agency or a service."""
+    people = {w for s, e, kind, *_ in found if kind == "PERSON" for w in text[s:e].split()}
+    first, first_ambiguous = forenames()
+    for m in PLACE_AFTER_RE.finditer(text):
+        article, name = m.group(1), m.group(2)
+        words = name.split()
+        capital_the = article == "The" and not _sentence_start(text, m.start(1))
+        if any(_never_a_name(w) or w.lower() in GENERIC_SERVICE_WORDS for w in words):
+            continue
+        if not capital_the and any(w in people or w in first for w in words):
+            continue
+        if not capital_the and any(labels.get(m.start(2) + i) in PLACE_VETO_LABELS for i in range(len(name))):
+            continue  # a town or a person; but "at The Havens" is a named place whatever the model says
+        if not article and (labels.get(m.start(2)) == "ORG" or m.group().split()[0] in ("in", "from", "to", "into")):
+            continue  # "referred to Barnardo's", "moved from Croydon": an agency or a town
+        start = m.start(1) if article == "The" else m.start(2)
+        yield start, m.end(2), "PLACE", "rule"
+
+
+def _without_places_as_people(text, found):
+    """A single-word name from the model or a rule after 'in' or 'from', or after an address and a comma,
+    is a town ('moved from Kent', '3 Pinfold Close, Castleford'), unless the same word is found elsewhere as part of a longer name."""
+    longer = {w for s, e, kind, *_ in found if kind == "PERSON" and " " in text[s:e].strip() for w in text[s:e].split()}
+    address_ends = {e for s, e, kind, *_ in found if kind in ("ADDRESS", "POSTCODE")}
+    kept = []
+    for item in found:
+        start, end, kind = item[:3]
+        word = text[start:end]
+        if (
+            kind == "PERSON"
+            and " " not in word
+            and word not in longer
+            and not text.startswith(("'s", "’s"), end)
+            and (LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start) or _after_address(text, start, address_ends))
+        ):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _after_address(text, start, address_ends):
+    """'3 Pinfold Close, Castleford': the word after an address and a comma is its town."""
+    m = re.search(r",[ \t]*$", text[max(0, start - 3):start])
+    return bool(m) and (max(0, start - 3) + m.start()) in address_ends
+
+
+def _without_agencies(text, found):
+    """Drop names and places inside an agency's name ("Guy's and St Thomas' NHS Foundation Trust"): agencies
+    are parties to the review and stay."""
+    agencies = [m.span() for m in AGENCY_RE.finditer(text)]
+    if not agencies:
+        return found
+    kept = []
+    for item in found:
+        start, end, kind = item[:3]
+        if kind in ("PERSON", "PLACE", "SCHOOL", "HEALTH_SETTING") and any(a <= start and end <= b for a, b in agencies):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _list_name_finds(text, found, labels):
+    """A capitalised word listed with names is a name too: 'Mason, Harley, Skye and Lacey'."""
+    spans = sorted((s, e) for s, e, kind, *_ in found if kind == "PERSON")
+    if not spans:
+        return
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    for m in NAME_TOKEN_RE.finditer(text):
+        start, end = m.start(), m.start() + len(_bare(m.group()))
+        if start in starts:
+            continue
+        word = _bare(m.group())
+        listed = _is_name_word(word) is not None
+        if _never_a_name(word) or (labels.get(start) in NOT_A_PERSON_LABELS and not listed):
+            continue
+        if not listed and (not ITEM_END_RE.match(text, end) or word.lower() in GENERIC_SERVICE_WORDS):
+            continue  # "Annie Hudson, Chair of the panel": not an item of a list of names
+        before = LIST_LINK_RE.search(text, max(0, start - 8), start)
+        after = LIST_LINK_RE.match(text, end)
+        linked_before = before and before.end() == start and before.start() in ends
+        linked_after = after and after.end() in starts
+        if linked_before or linked_after:
+            yield start, end, "PERSON", "rule"
 
 
 def _name_parts(text, found, table):

@@ -7,12 +7,14 @@ a character class that is rare in prose, so the whole-text scans stay fast on a 
 
 import re
 
+from .patterns import alternation
 from .vocabulary import (
     COMMON_CAPITALISED,
     ETHNICITIES,
     GENERIC_SERVICE_WORDS,
     INSTITUTION_KEYWORDS,
     LOWER_CASE_KEYWORDS,
+    MIDDLE_WORDS,
     NOT_AN_ADDRESS_LAST_WORDS,
     NOT_A_PLACE,
     RELIGIONS,
@@ -48,9 +50,9 @@ AGE_RE = re.compile(
     rf"|(?<=\bage\s){AGE_NUM}\b(?!\s*(?:group|range|band|limit))"
     rf"|(?<=\bage of\s){AGE_NUM}\b"
     r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))"  # Jade (14)
-    r"|(?<=[A-Za-z],\s)\d{1,2}(?=,)"  # Zainab Ahmed, 16,
-    rf"|(?:(?<=\bwas\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:1\d|[2-9]|{NUMBER_WORDS})\b(?![.,:/]?\d)"
-    r"(?=\s+(?:at|and|when|in|but|on|during|years)\b|[,.;)])",
+    r"|(?<=[A-Za-z],\s)\d{1,2}(?=[,)])"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19)
+    rf"|(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:[1-9]\d?|{NUMBER_WORDS})\b(?![.,:/]?\d)"
+    r"(?=\s+(?:at|and|when|in|but|on|during|years)\b|[,;)]|\.(?!\d))",
     re.I,
 )
 AGE_BLOCKERS = re.compile(r"\s*(?:%|per\b|times\b|occasions\b|minutes\b|hours\b|miles\b|pounds\b|kg\b|am\b|pm\b)")
@@ -68,18 +70,19 @@ POSTCODE_RE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJL
 VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
 HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{3,30}\b")
 NICKNAME_RE = re.compile(
-    r"\b(?:called|known as|nicknamed|name was|username|handle|calls? (?:him|her|them)sel(?:f|ves))"
+    r"\b(?:called|known (?:to (?:her|him|them|police|the family|friends) )?as|nicknamed|name was|username|handle|calls? (?:him|her|them)sel(?:f|ves))"
     r"\s+[\"“‘']([^\"”’'\n]{1,30})[\"”’']"
+    r"|\bknown (?:to (?:her|him|them|police|the family|friends) )?as ([A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"
 )
 
-ETHNICITY_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ETHNICITIES), key=len, reverse=True)) + r")\b")
-RELIGION_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, RELIGIONS), key=len, reverse=True)) + r")\b")
+ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")\b")
+RELIGION_RE = re.compile(r"\b(?:" + alternation(RELIGIONS) + r")\b")
 
 # A word that can be part of a proper name: capitalised (St, O'Brien, Lily-Mae, McCarthy) or a number
 # in an address.
 NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.&-]*|[A-Z]\b")
-CONNECTORS = frozenset({"and", "of", "&", "the", "upon", "de", "la", "le"})
-KEYWORD_KINDS = {**INSTITUTION_KEYWORDS, **{k: INSTITUTION_KEYWORDS[k.title()] for k in LOWER_CASE_KEYWORDS}}
+CONNECTORS = frozenset({"and", "of", "&", "the", "upon", "in", "de", "la", "le"})  # "Bird in Bush Road"
+KEYWORD_KINDS = {**INSTITUTION_KEYWORDS, **{k: INSTITUTION_KEYWORDS[k.split()[-1].title()] for k in LOWER_CASE_KEYWORDS}}
 KEYWORD_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, KEYWORD_KINDS), key=len, reverse=True)) + r")(?![\w'’])")
 STREET_RE = re.compile(r"\b(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\b")
 HOUSE_NUMBER_RE = re.compile(
@@ -123,12 +126,22 @@ def _number_finds(text):
     for m in HANDLE_RE.finditer(text):
         yield m.start(), m.end(), "OTHER"
     for m in NICKNAME_RE.finditer(text):
-        yield m.start(1), m.end(1), "OTHER"
+        group = 1 if m.group(1) is not None else 2
+        yield m.start(group), m.end(group), "OTHER"
+
+
+# Every age starts with a number: AGE_RE is tried only where one starts, not at every character.
+NUMBER_START_RE = re.compile(rf"(?<![\w]){AGE_NUM}", re.I)
 
 
 def _age_finds(text):
-    for m in AGE_RE.finditer(text):
-        if not AGE_BLOCKERS.match(text, m.end()):
+    done = 0
+    for candidate in NUMBER_START_RE.finditer(text):
+        if candidate.start() < done:
+            continue
+        m = AGE_RE.match(text, candidate.start())
+        if m and not AGE_BLOCKERS.match(text, m.end()):
+            done = m.end()
             yield m.start(), m.end(), "AGE"
 
 
@@ -151,7 +164,15 @@ def name_start(text, end_of_name, limit=6):
         if word.endswith(".") and word not in ("St.", "Mt."):
             break  # the end of the previous sentence
         if word in CONNECTORS and words:
+            if word == "in":
+                previous = WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+                if previous and (previous.group(1) in KEYWORD_KINDS or STREET_RE.fullmatch(previous.group(1))):
+                    break  # "Premier Inn in Old Kent Road": two names, not one
             position = m.start()
+            continue
+        if word in MIDDLE_WORDS:  # "Birmingham Children's Hospital", "Camberwell New Road"
+            words.append(word)
+            position = start = m.start()
             continue
         if not NAME_WORD.fullmatch(word) or word in COMMON_CAPITALISED:
             break
@@ -159,22 +180,37 @@ def name_start(text, end_of_name, limit=6):
         position = start = m.start()
     while words and words[-1] in CONNECTORS:  # never begin a name with "and"
         words.pop()
-    return (start, words[::-1]) if words else None
+    if all(w in MIDDLE_WORDS or w in CONNECTORS for w in words):
+        return None  # "Children's Hospital", "the Children and Family Centre": no name
+    return start, words[::-1]
+
+
+THE_BEFORE_RE = re.compile(r"(?<=[a-z0-9,;(] )The $|(?<=[a-z0-9,;(] )The\n$")
+
+
+def with_the(text, start):
+    """Include a capitalised 'The' that is part of a name mid-sentence ('taken to The Gardens Surgery')."""
+    m = THE_BEFORE_RE.search(text, max(0, start - 6), start)
+    return m.start() if m else start
 
 
 def _institution_finds(text):
     for m in KEYWORD_RE.finditer(text):
         kind = KEYWORD_KINDS[m.group()]
-        found = name_start(text, m.start())
-        if not found:
-            continue
-        start, words = found
         end = m.end()
         after = text[end:end + 40]
+        tail = TAIL_RE.match(after) if kind != "PLACE" else None
+        found = name_start(text, m.start())
+        if not found:
+            if tail and tail.group().startswith(" at ") and m.group()[0].isupper():
+                yield m.start(), end + tail.end(), kind  # "Academy at Peckham"
+            continue
+        start, words = found
+        start = with_the(text, start)
         if AGENCY_AFTER_RE.match(after):
             continue  # a trust or board is an agency: a party to the review
-        tail = TAIL_RE.match(after) if kind != "PLACE" else None
-        if tail and tail.group().split()[-1] not in COMMON_CAPITALISED and tail.group().split()[-1] not in KEYWORD_KINDS:
+        last = tail.group().split()[-1] if tail else None
+        if tail and (tail.group().startswith(" for ") or (last not in COMMON_CAPITALISED and last not in KEYWORD_KINDS)):
             end += tail.end()  # "Harris Academy Peckham", "University Hospital Lewisham", "Academy at Peckham"
             words = words + tail.group().split()
         if all(w.strip(".'’").removesuffix("'s").removesuffix("’s").lower() in GENERIC_SERVICE_WORDS for w in words):
@@ -185,7 +221,9 @@ def _institution_finds(text):
 
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
-TAIL_RE = re.compile(r"(?: (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! [A-Z])(?=[\s,.;:)])")
+TAIL_RE = re.compile(
+    r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! [A-Z])(?=[\s,.;:)])"
+)
 
 
 def _street_finds(text):

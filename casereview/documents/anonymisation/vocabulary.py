@@ -43,7 +43,7 @@ INSTITUTION_KEYWORDS = {
     "Café": "PLACE", "Cafe": "PLACE", "Association": "PLACE", "Pub": "PLACE", "Arms": "PLACE", "Tavern": "PLACE",
     "Cottage": "PLACE", "Extra": "PLACE", "Superstore": "PLACE", "Market": "PLACE",
 }
-LOWER_CASE_KEYWORDS = ("hotel", "estate", "station", "surgery", "hostel", "park", "mosque", "church")
+LOWER_CASE_KEYWORDS = ("railway station", "bus station", "train station", "tube station", "hotel", "estate", "station", "surgery", "hostel", "park", "mosque", "church")
 
 STREET_SUFFIXES = (
     "Road", "Street", "Lane", "Avenue", "Close", "Drive", "Way", "Gardens", "Grove", "Place", "Crescent",
@@ -94,4 +94,36 @@ COMMON_CAPITALISED = frozenset(
     PC DS DI DCI Sgt Cllr Prof Rev Mx No Not All Any Each Every Some Both Other Another One Two Three
     Four Five Six Seven Eight Nine Ten First Second Third Last Next New Also However Although Because
     Since Until Unless Whether Which Who Whom Whose What Why How Today Yesterday Tomorrow Please Thank""".split()
+)
+
+# Capitalised words that are never a person's name, though a model or a name list may take them for one:
+# pronoun-like words, what children call their parents, apps and languages.
+NOT_PERSON_WORDS = frozenset(
+    """Nobody Somebody Everybody Anybody Someone Everyone Anyone Noone Daddy Mummy Mommy Mammy Mamma Nanny
+    Nanna Grandad Granddad Grandma Grandpa Gran Grandmother Grandfather Snapchat Instagram WhatsApp Whatsapp
+    Facebook TikTok Tiktok YouTube Youtube Twitter Messenger Telegram Google Xbox PlayStation Fortnite Roblox
+    Discord Wizz Yubo Omegle Tinder Grindr Uber Amazon Specialist Practitioner Coordinator Co-ordinator
+    Assistant Advocate Visitor Protection Abuse Investigation Exploitation English Urdu Punjabi Bengali Sylheti
+    Romani Arabic Tigrinya Amharic Pashto Dari Farsi Tamil Gujarati Hindi Mandarin Cantonese Twi Yoruba Igbo
+    Hausa Swahili Lingala Krio Patois Creole Chair Chairs Vice-Chair
+    London England Britain Scotland Wales Ireland Europe""".split()
+)
+# A name the model or a rule finds that ends in one of these is a team or an organisation, not a person.
+ORG_TAIL_WORDS = frozenset(
+    """Team Teams Unit Units Service Services Investigation Agency Trust Council Police Board Hub Panel Project
+    Programme Centre Center Protection Partnership Department Directorate Group Office Court Committee""".split()
+)
+# Inside a named place, between its name and its keyword: "Birmingham Children's Hospital", "Kingsdale
+# Foundation School", "Ann Bernadt Children and Family Centre", "Camberwell New Road".
+MIDDLE_WORDS = frozenset(
+    """Children's Children’s Childrens Children Family Families Women's Women’s Young People Community
+    Foundation New Old Great Little North South East West Upper Lower High Royal General Memorial""".split()
+)
+# Names that end with one of these (possibly after "NHS") are agencies: parties to a review, never replaced.
+AGENCY_SUFFIXES = (
+    "NHS Foundation Trust", "NHS Trust", "Foundation Trust", "Clinical Commissioning Group",
+    "Clinical Commissioning Groups", "Integrated Care Board", "Integrated Care System", "Council", "Police",
+    "Constabulary", "Police Service", "Fire and Rescue Service", "Healthcare", "Health Care",
+    "Children's Trust", "Children’s Trust", "Probation Service", "Safeguarding Partnership",
+    "Safeguarding Children Partnership", "Safeguarding Children Board",
 )
