@@ -14,6 +14,7 @@ from casereview.reviews.models import Review
 
 from . import publication as service
 from .forms import HoldForm, PublishForm, ReportUploadForm, SentForm, SignOffForm, TermAddForm
+from .highlight import highlighted_pieces
 from .models import Publication, PublicationHold, Report, ReplacementTerm, TermStatus
 
 TYPE_CLASSES = {"PERSON": "person", "ADDRESS": "place", "POSTCODE": "place", "PLACE": "place", "SCHOOL": "place",
@@ -66,16 +67,8 @@ def report_upload(request, review):
 
 
 def _highlight(report):
-    pieces, cursor = [], 0
-    for detection in report.detections.all():
-        if detection.start < cursor:
-            continue
-        pieces.append({"text": report.text[cursor:detection.start]})
-        pieces.append({"text": report.text[detection.start:detection.end], "type": detection.type,
-                       "css": TYPE_CLASSES.get(detection.type, "other")})
-        cursor = detection.end
-    pieces.append({"text": report.text[cursor:]})
-    return pieces
+    return highlighted_pieces(report.text, [(d.start, d.end, {"type": d.type, "css": TYPE_CLASSES.get(d.type, "other")})
+                                            for d in report.detections.all()])
 
 
 @object_view(Review, "anonymise")

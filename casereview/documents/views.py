@@ -11,6 +11,7 @@ from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
 from . import services
+from .highlight import highlighted_pieces
 from .forms import UploadForm
 from .models import Document, DocumentStatus, ImportBatch, ItemDecision, ItemKind
 
@@ -33,19 +34,6 @@ def document_list(request, partnership):
 @object_view(ImportBatch)
 def batch_progress(request, batch):
     return render(request, "documents/batch_progress.html", {"batch": batch, "documents": batch.documents.order_by("created")})
-
-
-def _highlighted(document, items):
-    """The source text cut into plain and highlighted pieces, one highlight per extracted item."""
-    pieces, cursor = [], 0
-    for item in sorted(items, key=lambda i: i.start):
-        if item.start < cursor:
-            continue
-        pieces.append({"text": document.text[cursor:item.start]})
-        pieces.append({"text": document.text[item.start:item.end], "item": item})
-        cursor = item.end
-    pieces.append({"text": document.text[cursor:]})
-    return pieces
 
 
 @object_view(Document)
@@ -80,7 +68,7 @@ def document_check(request, document):
         "document": document, "errors": errors,
         "learning_points": [i for i in items if i.kind == ItemKind.LEARNING_POINT],
         "recommendations": [i for i in items if i.kind == ItemKind.RECOMMENDATION],
-        "pieces": _highlighted(document, items),
+        "pieces": highlighted_pieces(document.text, [(i.start, i.end, {"item": i}) for i in items]),
         "reviews": Review.objects.visible_to(request.user, "change").filter(partnership=document.partnership),
         "chosen_review": request.POST.get("review", str(document.review_id or "")),
         "new_review_title": request.POST.get("new_review_title", document.child_pseudonyms.split(",")[0] if document.child_pseudonyms else ""),
