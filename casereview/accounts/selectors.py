@@ -42,6 +42,21 @@ def membership_list(*, user, partnership, query="", role="", agency=None):
     return memberships
 
 
+# (partnership action, label, URL name) in the order the service navigation shows them.
+NAVIGATION = [
+    ("list_cases", "Incidents", "incidents:list"),
+    ("list_reviews", "Reviews", "reviews:list"),
+    ("import_documents", "Documents", "documents:list"),
+    ("view_deadlines", "Due and overdue", "reporting:deadlines"),
+    ("view_executive_report", "Executive report", "reporting:executive_report"),
+    ("view_action_plans", "Action plans", "actionplans:monitoring"),
+    ("view_risk_register", "Risk register", "actionplans:risk_register"),
+    ("view_dissemination", "Learning", "actionplans:dissemination"),
+    ("view_people", "People", "accounts:people"),
+    ("view_audit", "Audit log", "audit:event_list"),
+]
+
+
 def navigation_for(user):
     """Links to the areas that exist for this user. With one partnership they go straight to it; with
     several, the home page lists them."""
@@ -50,24 +65,7 @@ def navigation_for(user):
         return []
     partnership = partnerships[0]
     items = [{"text": "Partnership", "href": reverse("accounts:partnership_detail", args=[partnership.slug])}]
-    if permissions.can(user, "list_cases", partnership):
-        items.append({"text": "Incidents", "href": reverse("incidents:list", args=[partnership.slug])})
-    if permissions.can(user, "list_reviews", partnership):
-        items.append({"text": "Reviews", "href": reverse("reviews:list", args=[partnership.slug])})
-    if permissions.can(user, "import_documents", partnership):
-        items.append({"text": "Documents", "href": reverse("documents:list", args=[partnership.slug])})
-    if permissions.can(user, "view_deadlines", partnership):
-        items.append({"text": "Due and overdue", "href": reverse("reporting:deadlines", args=[partnership.slug])})
-    if permissions.can(user, "view_executive_report", partnership):
-        items.append({"text": "Executive report", "href": reverse("reporting:executive_report", args=[partnership.slug])})
-    if permissions.can(user, "view_action_plans", partnership):
-        items.append({"text": "Action plans", "href": reverse("actionplans:monitoring", args=[partnership.slug])})
-    if permissions.can(user, "view_risk_register", partnership):
-        items.append({"text": "Risk register", "href": reverse("actionplans:risk_register", args=[partnership.slug])})
-    if permissions.can(user, "view_dissemination", partnership):
-        items.append({"text": "Learning", "href": reverse("actionplans:dissemination", args=[partnership.slug])})
-    if permissions.can(user, "view_people", partnership):
-        items.append({"text": "People", "href": reverse("accounts:people", args=[partnership.slug])})
-    if permissions.can(user, "view_audit", partnership):
-        items.append({"text": "Audit log", "href": reverse("audit:event_list", args=[partnership.slug])})
+    for action, text, url_name in NAVIGATION:
+        if permissions.may_in_partnership(user, action, partnership):
+            items.append({"text": text, "href": reverse(url_name, args=[partnership.slug])})
     return items
