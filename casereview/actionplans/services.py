@@ -26,10 +26,6 @@ from .models import (
 )
 
 
-def _not_in_future(day, field, label):
-    if day and day > timezone.localdate():
-        raise ValidationError({field: f"{label} must be today or in the past"})
-
 
 def _save(obj):
     obj.full_clean()

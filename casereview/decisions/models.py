@@ -5,12 +5,8 @@ from django.utils import timezone
 
 from casereview.accounts.models import ScopedQuerySet
 from casereview.core.models import BaseModel
+from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
-
-
-def _not_in_future(value, label):
-    if value and value > timezone.localdate():
-        raise ValidationError(f"{label} must be today or in the past")
 
 
 class RapidReview(BaseModel):
@@ -42,9 +38,9 @@ class RapidReview(BaseModel):
         errors = {}
         for field, label in [("sent_to_panel_on", "The date sent to the national panel"), ("completed_on", "The completion date")]:
             try:
-                _not_in_future(getattr(self, field), label)
+                require_not_future(getattr(self, field), field, label)
             except ValidationError as exc:
-                errors[field] = exc.messages
+                errors.update(exc.message_dict)
         if self.sent_to_panel_on and self.opened_on and self.sent_to_panel_on < self.opened_on:
             errors["sent_to_panel_on"] = "The rapid review cannot be sent before it was opened"
         if errors:

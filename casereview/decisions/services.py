@@ -7,6 +7,7 @@ from django.utils import timezone
 from casereview.accounts.models import RapidReviewStart
 from casereview.audit.services import audit_create, audit_update, snapshot
 from casereview.core.dates import add_months
+from casereview.core.validation import require_not_future
 from casereview.core.working_days import add_working_days
 from casereview.incidents import rules
 from casereview.reviews.models import Review, ReviewType
@@ -22,10 +23,6 @@ from .models import (
     ReviewRecommendation,
 )
 
-
-def _check_not_future(day, field, label):
-    if day and day > timezone.localdate():
-        raise ValidationError({field: f"{label} must be today or in the past"})
 
 
 def rapid_review_start(incident):
@@ -43,7 +40,7 @@ def rapid_review_open(*, actor, incident, agencies, opened_on=None, request=None
     if RapidReview.objects.filter(incident=incident).exists():
         raise ValidationError("A rapid review is already open for this incident")
     opened_on = opened_on or timezone.localdate()
-    _check_not_future(opened_on, "opened_on", "The opening date")
+    require_not_future(opened_on, "opened_on", "The opening date")
     if opened_on < incident.aware_date:
         raise ValidationError({"opened_on": "The rapid review cannot open before the local authority became aware"})
     partnership = incident.partnership
@@ -129,7 +126,7 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
     if ReviewRecommendation.objects.filter(incident=incident).exists():
         raise ValidationError("A recommendation has already been made on this case")
     _require_rationale(rationale)
-    _check_not_future(made_on, "made_on", "The date of the recommendation")
+    require_not_future(made_on, "made_on", "The date of the recommendation")
     if made_on < incident.aware_date:
         raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
     recommendation = ReviewRecommendation(
@@ -156,7 +153,7 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
     if ChairDecision.objects.filter(incident=incident).exists():
         raise ValidationError("The chair has already decided on this case")
     _require_rationale(rationale)
-    _check_not_future(decided_on, "decided_on", "The date of the decision")
+    require_not_future(decided_on, "decided_on", "The date of the decision")
     if decided_on < recommendation.made_on:
         raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
     decision = ChairDecision(incident=incident, outcome=outcome, rationale=rationale.strip(), decided_on=decided_on, decided_by=actor)
@@ -180,7 +177,7 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
 def panel_response_record(*, actor, incident, response, received_on, notes="", request=None):
     if PanelResponse.objects.filter(incident=incident).exists():
         raise ValidationError("The national panel's response is already recorded")
-    _check_not_future(received_on, "received_on", "The date received")
+    require_not_future(received_on, "received_on", "The date received")
     answer = PanelResponse(incident=incident, response=response, received_on=received_on, notes=notes.strip())
     answer.full_clean()
     answer.save()
@@ -192,7 +189,7 @@ def panel_response_record(*, actor, incident, response, received_on, notes="", r
 def family_communication_record(*, actor, incident, communicated_on, method, communicated_by, notes="", request=None):
     if not ChairDecision.objects.filter(incident=incident).exists():
         raise ValidationError("Record the chair's decision before recording how the family was told of it")
-    _check_not_future(communicated_on, "communicated_on", "The date the family was told")
+    require_not_future(communicated_on, "communicated_on", "The date the family was told")
     contact = FamilyCommunication(incident=incident, communicated_on=communicated_on, method=method,
                                   communicated_by=communicated_by.strip(), notes=notes.strip())
     contact.full_clean()

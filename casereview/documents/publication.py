@@ -19,6 +19,7 @@ from django.utils import timezone
 from casereview.audit.models import Action
 from casereview.audit.services import audit_create, record_event
 from casereview.core.dates import add_months
+from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
 from casereview.reviews.models import Stage
 
@@ -249,8 +250,7 @@ def _pdf(title, review, text):
 
 @transaction.atomic
 def sign_off_record(*, actor, review, kind, signed_on, signed_by, request=None):
-    if signed_on > timezone.localdate():
-        raise ValidationError({"signed_on": "The date of sign-off must be today or in the past"})
+    require_not_future(signed_on, "signed_on", "The date of sign-off")
     if not signed_by.strip():
         raise ValidationError({"signed_by": "Enter who signed off"})
     sign_off, _ = SignOff.objects.update_or_create(review=review, kind=kind, defaults={
@@ -283,8 +283,7 @@ def report_sent_record(*, actor, review, sent_on, request=None):
     report = Report.objects.filter(review=review).first()
     if report is None:
         raise ValidationError({"sent_on": "Upload the report first"})
-    if sent_on > timezone.localdate():
-        raise ValidationError({"sent_on": "The date sent must be today or in the past"})
+    require_not_future(sent_on, "sent_on", "The date sent")
     report.sent_to_panel_on = sent_on
     report.save(update_fields=["sent_to_panel_on", "updated"])
     record_event(actor=actor, action=Action.UPDATE, obj=report, request=request, object_repr="Report sent to the national panel and Secretary of State")

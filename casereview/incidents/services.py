@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from casereview.audit.models import Action
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.core.validation import require_not_future
 
 from . import rules
 from .models import ChildIdentity, Incident, NotificationDuty
@@ -116,8 +117,7 @@ def duty_mark_sent(*, actor, duty, sent_on, reference="", request=None):
 
 @transaction.atomic
 def incident_refer_locally(*, actor, incident, referred_on, reason, request=None):
-    if referred_on and referred_on > timezone.localdate():
-        raise ValidationError({"referred_on": "The referral date must be today or in the past"})
+    require_not_future(referred_on, "referred_on", "The referral date")
     before = snapshot(incident)
     incident.referred_locally_on, incident.local_referral_reason = referred_on, reason.strip()
     incident.full_clean()

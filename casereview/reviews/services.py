@@ -11,6 +11,7 @@ from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 from casereview.audit.models import Action
 from casereview.core.dates import add_months
+from casereview.core.validation import require_not_future
 
 from . import chronology
 from .models import (
@@ -26,7 +27,6 @@ from .models import (
     LearningEvent,
     LearningPoint,
     PanelMember,
-    Recommendation,
     Review,
     ReviewerAppointment,
     Stage,
@@ -37,14 +37,10 @@ from .models import (
 PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.EDUCATION, Sector.POLICE]
 
 
-def _not_future(day, field, label):
-    if day and day > timezone.localdate():
-        raise ValidationError({field: f"{label} must be today or in the past"})
-
 
 @transaction.atomic
 def review_create(*, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, request=None):
-    _not_future(decided_on, "decided_on", "The date of the decision")
+    require_not_future(decided_on, "decided_on", "The date of the decision")
     review = Review(partnership=partnership, title=title.strip(), review_type=review_type, decided_on=decided_on, subjects=subjects.strip(),
                     is_confidential=is_confidential, target_completion=add_months(decided_on, partnership.review_completion_months))
     review.full_clean()
@@ -55,7 +51,7 @@ def review_create(*, actor, partnership, title, review_type, decided_on, subject
 
 @transaction.atomic
 def review_stage_change(*, actor, review, stage, changed_on, note="", request=None):
-    _not_future(changed_on, "changed_on", "The date of the change")
+    require_not_future(changed_on, "changed_on", "The date of the change")
     if stage == review.stage:
         raise ValidationError({"stage": f"The review is already at '{review.get_stage_display()}'"})
     if stage == Stage.PUBLISHED:
@@ -83,7 +79,7 @@ def terms_save(*, actor, review, scope_start, scope_end, lines_of_enquiry, metho
     terms = terms or TermsOfReference(review=review)
     terms.scope_start, terms.scope_end, terms.lines_of_enquiry = scope_start, scope_end, lines_of_enquiry.strip()
     terms.methodology, terms.methodology_other, terms.agreed_on = methodology, methodology_other.strip(), agreed_on
-    _not_future(agreed_on, "agreed_on", "The date agreed")
+    require_not_future(agreed_on, "agreed_on", "The date agreed")
     terms.full_clean()
     terms.save()
     if before is None:
@@ -124,7 +120,7 @@ def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=
         raise ValidationError({"declaration": "Record the reviewer's declaration that they are independent of the case and the agencies involved"})
     if ReviewerAppointment.objects.filter(review=review, user=user).exists():
         raise ValidationError({"user": f"{user} is already appointed to this review"})
-    _not_future(appointed_on, "appointed_on", "The date of appointment")
+    require_not_future(appointed_on, "appointed_on", "The date of appointment")
     appointment = ReviewerAppointment(review=review, user=user, appointed_on=appointed_on, is_lead=is_lead,
                                       independence_declaration=declaration.strip(), declared_on=timezone.localdate())
     appointment.full_clean()
@@ -320,7 +316,7 @@ def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_di
 
 @transaction.atomic
 def family_save(*, actor, review, invited_on, participation, notes, request=None):
-    _not_future(invited_on, "invited_on", "The date the family was invited")
+    require_not_future(invited_on, "invited_on", "The date the family was invited")
     family = FamilyInvolvement.objects.filter(review=review).first()
     before = snapshot(family) if family else None
     family = family or FamilyInvolvement(review=review)
