@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from casereview.documents.anonymisation import ENTITY_TYPES, detect  # noqa: E402
-from casereview.documents.anonymisation.model import MODEL_NAME, clear_cache  # noqa: E402
+from casereview.publication.anonymisation import ENTITY_TYPES, detect  # noqa: E402
+from casereview.publication.anonymisation.model import MODEL_NAME, clear_cache  # noqa: E402
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_SPEED_RATIO = 0.98, 0.90, 3.0
 PRESIDIO_TYPES = {

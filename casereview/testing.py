@@ -238,7 +238,7 @@ def publication_in(partnership):
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    from casereview.documents.models import Publication
+    from casereview.publication.models import Publication
 
     review = ReviewFactory(partnership=partnership)
     docx = default_storage.save(f"publications/{review.pk}/report.docx", ContentFile(b"docx"))
@@ -248,7 +248,7 @@ def publication_in(partnership):
 
 
 def hold_in(partnership):
-    from casereview.documents.models import PublicationHold
+    from casereview.publication.models import PublicationHold
 
     return PublicationHold.objects.create(review=ReviewFactory(partnership=partnership), reason="Criminal proceedings",
                                           placed_on=datetime.date(2025, 6, 2), placed_by=UserFactory())
@@ -329,3 +329,40 @@ class RiskFactory(factory.django.DjangoModelFactory):
     residual_likelihood = 2
     residual_impact = 4
     review_date = datetime.date(2025, 12, 1)
+
+
+# --- files made in the test ---------------------------------------------------------------------------
+
+def make_pdf(path, pages, *, header="Safeguarding Board paper", numbered=True):
+    """A report-like PDF: each page is a list of lines; a running header and 'Page n of N' on every page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    for number, lines in enumerate(pages, 1):
+        pdf.setFont("Helvetica", 9)
+        if header:
+            pdf.drawString(72, height - 40, header)
+        if numbered:
+            pdf.drawRightString(width - 72, 30, f"Page {number} of {len(pages)}")
+        pdf.setFont("Helvetica", 11)
+        y = height - 90
+        for line in lines:
+            if line:
+                pdf.drawString(72, y, line)
+            y -= 15
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_image_only_pdf(path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.rect(72, 400, 300, 200, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return path

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("casereview.actionplans.urls")),
     path("", include("casereview.reporting.urls")),
     path("", include("casereview.documents.urls")),
+    path("", include("casereview.publication.urls")),
     path("admin/", admin.site.urls),
 ]

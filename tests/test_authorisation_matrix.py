@@ -19,7 +19,8 @@ from casereview.accounts.access import ObjectRule, Public, SignedIn, access_rule
 from casereview.accounts.models import Agency, Membership, Partnership, Role
 from casereview.actionplans.models import Action, Evidence, Risk
 from casereview.decisions.models import InformationRequest, RapidReview
-from casereview.documents.models import Document, ImportBatch, Publication, PublicationHold
+from casereview.documents.models import Document, ImportBatch
+from casereview.publication.models import Publication, PublicationHold
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.reviews.models import (
     AgencyContribution,

@@ -91,11 +91,11 @@ RULES = {
     "documents.importbatch": {"view": MANAGERS},
     "documents.extracteditem": {"view": MANAGERS},
     # anonymisation and publication
-    "documents.report": {"view": CASE_READERS | {REVIEWER}},
-    "documents.replacementterm": {"view": frozenset({BM, CHAIR, REVIEWER})},
-    "documents.signoff": {"view": CASE_READERS | {REVIEWER}},
-    "documents.publicationhold": {"view": CASE_READERS | {REVIEWER}, "lift": MANAGERS},
-    "documents.publication": {"view": ALL_ROLES},
+    "publication.report": {"view": CASE_READERS | {REVIEWER}},
+    "publication.replacementterm": {"view": frozenset({BM, CHAIR, REVIEWER})},
+    "publication.reportsignoff": {"view": CASE_READERS | {REVIEWER}},
+    "publication.publicationhold": {"view": CASE_READERS | {REVIEWER}, "lift": MANAGERS},
+    "publication.publication": {"view": ALL_ROLES},
     # reviews: who reads a review is narrowed further by _review_rows (confidential reviews, reviewers
     # appointed to it, agency leads asked for a contribution).
     "reviews.review": {
@@ -224,7 +224,7 @@ def _in_confidential_review(review_path):
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
 ROW_RULES = {
     "reviews.review": _review_rows,
-    **{f"documents.{name}": _within_visible_reviews for name in ["report", "replacementterm", "signoff", "publicationhold"]},
+    **{f"publication.{name}": _within_visible_reviews for name in ["report", "replacementterm", "reportsignoff", "publicationhold"]},
     "reviews.agencycontribution": _contribution_rows,
     **{
         f"reviews.{name}": _within_visible_reviews

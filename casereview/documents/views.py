@@ -11,7 +11,7 @@ from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
 from . import services
-from .highlight import highlighted_pieces
+from casereview.core.highlight import highlighted_pieces
 from .forms import UploadForm
 from .models import Document, DocumentStatus, ImportBatch, ItemDecision, ItemKind
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "casereview.reviews",
     "casereview.actionplans",
     "casereview.documents",
+    "casereview.publication",
     "casereview.library",
     "casereview.reporting",
 ]

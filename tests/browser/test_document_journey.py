@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from casereview.documents.tests.conftest import make_pdf
+from casereview.testing import make_pdf
 from casereview.reviews.models import Review
 
 from .conftest import assert_accessible

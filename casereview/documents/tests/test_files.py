@@ -3,7 +3,7 @@
 from casereview.documents.extraction import extract_file, read_document
 from casereview.documents.extraction.pdf_repair import repair_pages
 
-from .conftest import make_pdf
+from casereview.testing import make_pdf
 
 
 def test_generated_pdf_list_across_a_page_break_with_running_header_and_page_numbers(tmp_path):

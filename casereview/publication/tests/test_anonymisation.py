@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from casereview.documents.anonymisation import (
+from casereview.publication.anonymisation import (
     ENTITY_TYPES,
     KnownDetails,
     ReplacementTable,
@@ -14,7 +14,7 @@ from casereview.documents.anonymisation import (
     final_scan,
     text_check_failures,
 )
-from casereview.documents.anonymisation.rules import nhs_number_valid
+from casereview.publication.anonymisation.rules import nhs_number_valid
 
 CHRONOLOGY = (
     "On 14 March 2014 Kerry Adams, the allocated social worker, visited Jade Smith at 23 Albany Road, "

@@ -2,10 +2,10 @@
 alarms a reviewer met before (first names alone, full names the model missed, named places with no keyword,
 agencies' names)."""
 
-from casereview.documents.anonymisation import anonymise, detect
-from casereview.documents.anonymisation.model import clear_cache, model_entities
-from casereview.documents.anonymisation.names import forenames, surnames
-from casereview.documents.anonymisation.patterns import alternation
+from casereview.publication.anonymisation import anonymise, detect
+from casereview.publication.anonymisation.model import clear_cache, model_entities
+from casereview.publication.anonymisation.names import forenames, surnames
+from casereview.publication.anonymisation.patterns import alternation
 
 
 def found(text):

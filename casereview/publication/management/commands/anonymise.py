@@ -7,7 +7,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from casereview.documents.anonymisation import ModelUnavailable, ReplacementTable, anonymise
+from casereview.publication.anonymisation import ModelUnavailable, ReplacementTable, anonymise
 from casereview.documents.extraction import DEFAULT_LIMITS, ExtractionError, read_document
 from casereview.documents.extraction.sniff import check_size, sniff_kind
 

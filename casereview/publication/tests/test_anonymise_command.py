@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from casereview.documents.anonymisation import ENTITY_TYPES
+from casereview.publication.anonymisation import ENTITY_TYPES
 
-from .conftest import make_pdf
+from casereview.testing import make_pdf
 
 TEXT = (
     "On 14 March 2014 Kerry\u00a0Adams, the social worker, visited Jade Smith at 23 Albany Road, SE5 7QJ.\r\n"

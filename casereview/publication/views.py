@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 from casereview.accounts import permissions
 from casereview.accounts.access import object_view
 from casereview.core.forms import apply_service_errors, submitted
+from casereview.core.highlight import highlighted_pieces
 from casereview.reviews.models import Review
 
-from . import publication as service
+from . import services as service
 from .forms import HoldForm, PublishForm, ReportUploadForm, SentForm, SignOffForm, TermAddForm
-from .highlight import highlighted_pieces
 from .models import Publication, PublicationHold, Report, ReplacementTerm, TermStatus
 
 TYPE_CLASSES = {"PERSON": "person", "ADDRESS": "place", "POSTCODE": "place", "PLACE": "place", "SCHOOL": "place",
@@ -41,8 +41,8 @@ def overview(request, review):
                 apply_service_errors(publish_form, exc)
             else:
                 messages.success(request, f"{review.title}'s report has been published.")
-                return redirect("documents:publication", pk=review.pk)
-    return render(request, "documents/publication.html", {
+                return redirect("publication:overview", pk=review.pk)
+    return render(request, "publication/publication.html", {
         "review": review, "report": report, "publication": publication, "gate": gate, "publish_form": publish_form,
         "upload_form": ReportUploadForm(), "sign_off_form": SignOffForm(), "hold_form": HoldForm(), "sent_form": SentForm(),
         "sign_offs": review.sign_offs.all(), "holds": review.holds.select_related("placed_by", "lifted_by"),
@@ -61,8 +61,8 @@ def report_upload(request, review):
             apply_service_errors(form, exc)
         else:
             messages.success(request, "The report has been uploaded and is being checked for identifying details.")
-            return redirect("documents:anonymise", pk=review.pk)
-    return render(request, "documents/simple_form.html", {"review": review, "form": form, "title": "Upload the final report",
+            return redirect("publication:anonymise", pk=review.pk)
+    return render(request, "publication/simple_form.html", {"review": review, "form": form, "title": "Upload the final report",
                                                           "submit": "Upload", "multipart": True})
 
 
@@ -75,7 +75,7 @@ def _highlight(report):
 def anonymise(request, review):
     report = Report.objects.filter(review=review).first()
     if report is None:
-        return redirect("documents:report_upload", pk=review.pk)
+        return redirect("publication:report_upload", pk=review.pk)
     terms = list(ReplacementTerm.objects.filter(review=review).select_related("decided_by"))
     error = ""
     if request.method == "POST":
@@ -87,11 +87,11 @@ def anonymise(request, review):
             error = " ".join(exc.messages)
         else:
             messages.success(request, "The replacement table has been saved.")
-            return redirect("documents:anonymise", pk=review.pk)
+            return redirect("publication:anonymise", pk=review.pk)
     counts = {}
     for detection in report.detections.all():
         counts[detection.text.casefold()] = counts.get(detection.text.casefold(), 0) + 1
-    return render(request, "documents/anonymise.html", {
+    return render(request, "publication/anonymise.html", {
         "review": review, "report": report, "terms": terms, "error": error, "pieces": _highlight(report),
         "counts": counts, "add_form": TermAddForm(), "statuses": TermStatus.choices,
     })
@@ -105,15 +105,15 @@ def term_add(request, review):
         messages.success(request, f"“{form.cleaned_data['original']}” will be replaced everywhere in this review's documents.")
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("documents:anonymise", pk=review.pk)
+    return redirect("publication:anonymise", pk=review.pk)
 
 
 @object_view(Review, "anonymise")
 def diff(request, review):
     report = Report.objects.filter(review=review).first()
     if report is None:
-        return redirect("documents:report_upload", pk=review.pk)
-    return render(request, "documents/diff.html", {"review": review, "report": report, "anonymised": service.anonymised_text(review)})
+        return redirect("publication:report_upload", pk=review.pk)
+    return render(request, "publication/diff.html", {"review": review, "report": report, "anonymised": service.anonymised_text(review)})
 
 
 def _small_form(request, review, form_class, action, success):
@@ -122,7 +122,7 @@ def _small_form(request, review, form_class, action, success):
         messages.success(request, success)
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("documents:publication", pk=review.pk)
+    return redirect("publication:overview", pk=review.pk)
 
 
 @require_POST
@@ -155,7 +155,7 @@ def hold_lift(request, hold):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "The hold has been lifted.")
-    return redirect("documents:publication", pk=hold.review_id)
+    return redirect("publication:overview", pk=hold.review_id)
 
 
 def _download(publication, which):

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from casereview.core.working_days import add_working_days
-from casereview.documents import publication as service
-from casereview.documents.models import ReplacementTerm, TermStatus
+from casereview.publication import services as service
+from casereview.publication.models import ReplacementTerm, TermStatus
 from casereview.reviews.models import ReviewType
 from casereview.testing import IncidentFactory, ReviewFactory
 

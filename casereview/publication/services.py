@@ -1,6 +1,6 @@
-"""Anonymising a review's report and the gate it must pass before publication (issue 7, items 2-3).
+"""Anonymising a review's report and the gate it must pass before publication.
 
-The engine (documents/anonymisation) works on plain text and a ReplacementTable; this module keeps the
+The engine (the anonymisation package beside this module) works on plain text and a ReplacementTable; this module keeps the
 table in the database (one row per term per review), runs the detector in the background, and decides
 whether the review may be published."""
 
@@ -23,8 +23,9 @@ from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
 from casereview.reviews.models import Stage
 
+from casereview.documents.extraction import ExtractionError, read_document
+
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
-from .extraction import ExtractionError, read_document
 from .models import (
     Publication,
     PublicationHold,
@@ -32,8 +33,8 @@ from .models import (
     ReportDetection,
     ReportStatus,
     ReplacementTerm,
-    SignOff,
-    SignOffKind,
+    ReportSignOff,
+    ReportSignOffKind,
     TermStatus,
 )
 
@@ -182,8 +183,8 @@ def publication_gate(review, *, publication_date):
         if failure.check == "identifying_text_in_output" and any(failure.text in replacement for replacement in made):
             continue
         failures.append(failure.message[:1].upper() + failure.message[1:])
-    signed = set(SignOff.objects.filter(review=review).values_list("kind", flat=True))
-    for kind in SignOffKind:
+    signed = set(ReportSignOff.objects.filter(review=review).values_list("kind", flat=True))
+    for kind in ReportSignOffKind:
         if kind.value not in signed:
             failures.append(f"Sign-off by the {kind.label[:1].lower() + kind.label[1:]} is not recorded")
     notice = review.partnership.publication_notice_working_days
@@ -253,7 +254,7 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, request=None):
     require_not_future(signed_on, "signed_on", "The date of sign-off")
     if not signed_by.strip():
         raise ValidationError({"signed_by": "Enter who signed off"})
-    sign_off, _ = SignOff.objects.update_or_create(review=review, kind=kind, defaults={
+    sign_off, _ = ReportSignOff.objects.update_or_create(review=review, kind=kind, defaults={
         "signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor})
     audit_create(actor=actor, obj=sign_off, request=request)
     return sign_off

@@ -1,0 +1,129 @@
+"""A review's final report on its way to publication: what the detector found in it, the review's replacement
+table, the sign-offs and holds the gate checks, and the publication itself.
+
+The tables were created by the documents app and keep their names (``db_table``)."""
+
+from django.conf import settings
+from django.db import models
+
+from casereview.accounts.models import ScopedQuerySet
+from casereview.core.models import BaseModel
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", "Being checked for identifying details"
+    READY = "ready", "Ready to anonymise"
+    FAILED = "failed", "Could not be read"
+
+
+class Report(BaseModel):
+    """The review's final report, as written, waiting to be anonymised and published."""
+
+    review = models.OneToOneField("reviews.Review", on_delete=models.CASCADE, related_name="report")
+    file_name = models.CharField(max_length=255)
+    text = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.QUEUED)
+    problem = models.TextField(blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_to_panel_on = models.DateField(
+        "Sent to the national panel and the Secretary of State on", null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        db_table = "documents_report"
+
+
+class ReportDetection(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="detections")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    type = models.CharField(max_length=20)
+    text = models.CharField(max_length=500)
+
+    class Meta:
+        db_table = "documents_reportdetection"
+        ordering = ["start"]
+
+
+class TermStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    ACCEPTED = "accepted", "Replaced"
+    ALLOWED = "allowed", "Allowed (not identifying)"
+
+
+class ReplacementTerm(BaseModel):
+    """One row of the review's replacement table, shared by all its documents."""
+
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="replacement_terms")
+    original = models.CharField(max_length=500)
+    replacement = models.CharField(max_length=500, blank=True)
+    type = models.CharField(max_length=20)
+    status = models.CharField(max_length=20, choices=TermStatus.choices, default=TermStatus.PROPOSED)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    added_by_reviewer = models.BooleanField(default=False)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        db_table = "documents_replacementterm"
+        ordering = ["status", "type", "original"]
+        constraints = [models.UniqueConstraint(fields=["review", "original"], name="one_row_per_term_per_review")]
+
+
+class ReportSignOffKind(models.TextChoices):
+    PANEL = "panel", "Review panel"
+    POLICE = "police", "Police (criminal proceedings)"
+    LEGAL = "legal", "Legal"
+
+
+class ReportSignOff(BaseModel):
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="sign_offs")
+    kind = models.CharField(max_length=20, choices=ReportSignOffKind.choices)
+    signed_on = models.DateField()
+    signed_by = models.CharField(max_length=200, help_text="Name and role of the person who signed off")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        db_table = "documents_signoff"
+        constraints = [models.UniqueConstraint(fields=["review", "kind"], name="one_sign_off_of_a_kind")]
+
+
+class PublicationHold(BaseModel):
+    """A reason not to publish yet, e.g. criminal proceedings (seeds/003)."""
+
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="holds")
+    reason = models.TextField()
+    placed_on = models.DateField()
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    lifted_on = models.DateField(null=True, blank=True)
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        db_table = "documents_publicationhold"
+        ordering = ["-placed_on"]
+
+
+class Publication(BaseModel):
+    review = models.OneToOneField("reviews.Review", on_delete=models.PROTECT, related_name="publication")
+    published_on = models.DateField()
+    public_url = models.URLField(blank=True)
+    remove_after = models.DateField(help_text="Kept online at least until")
+    anonymised_text = models.TextField()
+    docx_file = models.CharField(max_length=255)
+    pdf_file = models.CharField(max_length=255)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        db_table = "documents_publication"

@@ -1,0 +1,8 @@
+from django_tasks import task
+
+
+@task()
+def detect_report(*, report_id):
+    from .services import report_detect
+
+    report_detect(report_id)
