@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon clean
+.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -41,8 +41,13 @@ run: demo
 worker: install
 	$(PY) manage.py db_worker
 
-test: install-dev
+test: install-dev lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# pyflakes, import order and the 120-character line (config in pyproject.toml)
+lint: install-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 check-deploy: install
 	CASEREVIEW_ENV=production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))') \

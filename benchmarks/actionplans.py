@@ -37,11 +37,12 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", 20))
 
 
 def build():
+    from django.db.models import DateTimeField
+    from django.db.models.functions import Cast
+
     from casereview.accounts.models import Agency, Partnership, User
     from casereview.actionplans.models import Action, Evidence, ProgressUpdate
     from casereview.reviews.models import Review
-    from django.db.models import DateTimeField
-    from django.db.models.functions import Cast
 
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
     southwark = Partnership.objects.get(slug="southwark")
@@ -51,8 +52,14 @@ def build():
     lead = User.objects.get(username="southwark.police.lead")
     rng = random.Random(5)
     reviews = Review.objects.bulk_create(
-        Review(partnership=southwark, title=f"Child {n:03d}", review_type="local_cspr", decided_on=date(2015, 1, 1) + timedelta(days=12 * n),
-               target_completion=date(2015, 7, 1) + timedelta(days=12 * n), stage="action_plan")
+        Review(
+            partnership=southwark,
+            title=f"Child {n:03d}",
+            review_type="local_cspr",
+            decided_on=date(2015, 1, 1) + timedelta(days=12 * n),
+            target_completion=date(2015, 7, 1) + timedelta(days=12 * n),
+            stage="action_plan",
+        )
         for n in range(REVIEWS)
     )
     per_review = ACTIONS // REVIEWS
@@ -62,24 +69,45 @@ def build():
     for review in reviews:
         for number in range(1, per_review + 1):
             start = today - timedelta(days=rng.randint(30, 2000))
-            actions.append(Action(
-                review=review, number=number, description=f"Action {number} of {review.title}: audit and report to the subgroup",
-                owner_agency=rng.choice(agencies), lead_role="Head of Service", start_date=start,
-                due_date=start + timedelta(days=rng.randint(30, 720)), success_measure="Audit shows the change embedded",
-                status=rng.choice(statuses), at_risk_streak=rng.choice([0, 0, 0, 1, 2]),
-            ))
+            actions.append(
+                Action(
+                    review=review,
+                    number=number,
+                    description=f"Action {number} of {review.title}: audit and report to the subgroup",
+                    owner_agency=rng.choice(agencies),
+                    lead_role="Head of Service",
+                    start_date=start,
+                    due_date=start + timedelta(days=rng.randint(30, 720)),
+                    success_measure="Audit shows the change embedded",
+                    status=rng.choice(statuses),
+                    at_risk_streak=rng.choice([0, 0, 0, 1, 2]),
+                )
+            )
     Action.objects.bulk_create(actions, batch_size=2000)
     # As if each action had been entered when it started, not all today.
     Action.objects.filter(review__in=reviews).update(created=Cast("start_date", DateTimeField()))
     updates, evidence = [], []
     for action in actions:
         for n in range(rng.randint(0, 3)):
-            updates.append(ProgressUpdate(action=action, posted_on=action.start_date + timedelta(days=30 * (n + 1)),
-                                          text=f"Update {n + 1}: progress reported to the SCR subgroup", status=action.status if action.status != "closed" else "completed",
-                                          posted_by=manager))
+            updates.append(
+                ProgressUpdate(
+                    action=action,
+                    posted_on=action.start_date + timedelta(days=30 * (n + 1)),
+                    text=f"Update {n + 1}: progress reported to the SCR subgroup",
+                    status=action.status if action.status != "closed" else "completed",
+                    posted_by=manager,
+                )
+            )
         if action.status in ("completed", "closed"):
-            evidence.append(Evidence(action=action, kind="link", description="Audit report", url="https://intranet.example.org/audit",
-                                     added_by=manager))
+            evidence.append(
+                Evidence(
+                    action=action,
+                    kind="link",
+                    description="Audit report",
+                    url="https://intranet.example.org/audit",
+                    added_by=manager,
+                )
+            )
     ProgressUpdate.objects.bulk_create(updates, batch_size=2000)
     Evidence.objects.bulk_create(evidence, batch_size=2000)
     if connection.vendor == "postgresql":
@@ -124,8 +152,11 @@ def measure():
     start = time.perf_counter()
     manager, lead, police, updates, evidence = build()
     total = Action.objects.count()
-    print(f"database: {connection.vendor}; {total:,} actions in {REVIEWS + 1} reviews, {updates:,} updates, {evidence:,} evidence "
-          f"(built in {time.perf_counter() - start:.1f} s)")
+    print(
+        f"database: {connection.vendor}; {total:,} actions in {REVIEWS + 1} reviews, {updates:,} updates, "
+        f"{evidence:,} evidence "
+        f"(built in {time.perf_counter() - start:.1f} s)"
+    )
     ok = True
     manager_client, lead_client = Client(), Client()
     manager_client.force_login(manager)
@@ -135,18 +166,36 @@ def measure():
         ("monitoring page, all actions (business manager)", manager_client, base, 1000, REPEATS),
         ("monitoring page, page 40", manager_client, base + "?page=40", 1000, REPEATS),
         ("monitoring page, overdue only", manager_client, base + "?status=overdue", 1000, REPEATS),
-        ("monitoring page, one agency, one month", manager_client, base + f"?agency={police.pk}&due={date.today():%Y-%m}", 1000, REPEATS),
+        (
+            "monitoring page, one agency, one month",
+            manager_client,
+            base + f"?agency={police.pk}&due={date.today():%Y-%m}",
+            1000,
+            REPEATS,
+        ),
         ("monitoring page, agency lead (own agency only)", lead_client, base, 1000, REPEATS),
         ("escalated actions (executive view)", manager_client, base + "escalated/", 3000, 5),
-        ("what changed since 90 days ago", manager_client,
-         base + "changes/?" + "&".join(f"since_{i}={v}" for i, v in enumerate((date.today() - timedelta(days=90)).strftime("%d %m %Y").split())), 3000, 5),
+        (
+            "what changed since 90 days ago",
+            manager_client,
+            base
+            + "changes/?"
+            + "&".join(
+                f"since_{i}={v}" for i, v in enumerate((date.today() - timedelta(days=90)).strftime("%d %m %Y").split())
+            ),
+            3000,
+            5,
+        ),
         (f"export XLSX ({total:,} rows)", manager_client, base + "export.xlsx", 60_000, 1),
         (f"export DOCX ({total:,} rows)", manager_client, base + "export.docx", 120_000, 1),
     ]:
         queries, median, p95, size = measure_page(client, url, repeats)
         verdict = "ok" if p95 <= target else "SLOW"
         ok &= verdict == "ok"
-        print(f"{name:52} {queries:3d} queries  median {median:9.1f} ms  p95 {p95:9.1f} ms  target p95 <= {target} ms  {verdict}")
+        print(
+            f"{name:52} {queries:3d} queries  median {median:9.1f} ms  p95 {p95:9.1f} ms  target p95 <= "
+            f"{target} ms  {verdict}"
+        )
     return 0 if ok else 1
 
 

@@ -32,10 +32,23 @@ from casereview.publication.anonymisation.model import MODEL_NAME, clear_cache  
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_SPEED_RATIO = 0.98, 0.90, 3.0
 PRESIDIO_TYPES = {
-    "PERSON": "PERSON", "LOCATION": "PLACE", "DATE_TIME": "DATE", "NRP": "ETHNICITY", "PHONE_NUMBER": "PHONE",
-    "EMAIL_ADDRESS": "EMAIL", "UK_NHS": "NHS_NUMBER", "UK_NINO": "NI_NUMBER", "UK_POSTCODE": "POSTCODE",
-    "URL": "OTHER", "IP_ADDRESS": "OTHER", "CREDIT_CARD": "OTHER", "IBAN_CODE": "OTHER", "UK_PASSPORT": "OTHER",
-    "UK_VEHICLE_REGISTRATION": "OTHER", "UK_DRIVING_LICENCE": "OTHER", "MEDICAL_LICENSE": "OTHER",
+    "PERSON": "PERSON",
+    "LOCATION": "PLACE",
+    "DATE_TIME": "DATE",
+    "NRP": "ETHNICITY",
+    "PHONE_NUMBER": "PHONE",
+    "EMAIL_ADDRESS": "EMAIL",
+    "UK_NHS": "NHS_NUMBER",
+    "UK_NINO": "NI_NUMBER",
+    "UK_POSTCODE": "POSTCODE",
+    "URL": "OTHER",
+    "IP_ADDRESS": "OTHER",
+    "CREDIT_CARD": "OTHER",
+    "IBAN_CODE": "OTHER",
+    "UK_PASSPORT": "OTHER",
+    "UK_VEHICLE_REGISTRATION": "OTHER",
+    "UK_DRIVING_LICENCE": "OTHER",
+    "MEDICAL_LICENSE": "OTHER",
 }
 
 
@@ -48,7 +61,7 @@ def load_folder(folder):
         text = txt.read_text(encoding="utf-8")
         gold = json.loads(labels.read_text(encoding="utf-8"))["entities"]
         for entity in gold:
-            if text[entity["start"]:entity["end"]] != entity.get("text", text[entity["start"]:entity["end"]]):
+            if text[entity["start"] : entity["end"]] != entity.get("text", text[entity["start"] : entity["end"]]):
                 raise SystemExit(f"{labels.name}: offsets of {entity} do not match the text")
         passages.append((txt.stem, text, gold))
     if not passages:
@@ -164,7 +177,9 @@ def main(argv=None):
     words = sum(len(text.split()) for _, text, _ in passages)
     systems = {"casereview": casereview_detector, "presidio": presidio_analyzer()}
     predictions, seconds = timed(systems, passages, args.repeat)
-    results = {name: (*score(passages, predictions[name]), words / statistics.median(seconds[name])) for name in systems}
+    results = {
+        name: (*score(passages, predictions[name]), words / statistics.median(seconds[name])) for name in systems
+    }
     ratios = sorted(p / c for c, p in zip(seconds["casereview"], seconds["presidio"]))
     speed_ratio = statistics.median(ratios)
 
@@ -176,7 +191,8 @@ def main(argv=None):
         if not (ours[1][kind] or ours[3][kind] or theirs[3][kind]):
             continue
         print(
-            f"{kind:<16} {ours[1][kind]:>5} | {fmt(ratio(ours[2], ours[3], kind)):>12} {fmt(ratio(ours[0], ours[1], kind)):>6}"
+            f"{kind:<16} {ours[1][kind]:>5} | {fmt(ratio(ours[2], ours[3], kind)):>12} "
+            f"{fmt(ratio(ours[0], ours[1], kind)):>6}"
             f" | {fmt(ratio(theirs[2], theirs[3], kind)):>10} {fmt(ratio(theirs[0], theirs[1], kind)):>6}"
         )
     ours, theirs = results["casereview"], results["presidio"]

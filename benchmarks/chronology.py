@@ -25,12 +25,41 @@ django.setup()
 
 AGENCIES = int(os.environ.get("AGENCIES", 20))
 ROWS = int(os.environ.get("ROWS", 2000))
-EVENTS = ["Home visit", "Meeting", "Police incident", "Health appointment", "Missing", "School move", "Social worker allocated"]
-WHO = ["social worker", "health visitor", "school nurse", "police officer", "GP", "family support worker", "teacher", "carer"]
-WHAT = ["visited the family home", "spoke with the child alone", "attended the strategy meeting", "reviewed the care plan",
-        "recorded concerns about neglect", "shared information with the school", "noted missed appointments",
-        "completed an assessment", "received a referral", "observed the child's room", "met the foster carers",
-        "discussed the safety plan", "followed up a missing episode", "updated the chronology"]
+EVENTS = [
+    "Home visit",
+    "Meeting",
+    "Police incident",
+    "Health appointment",
+    "Missing",
+    "School move",
+    "Social worker allocated",
+]
+WHO = [
+    "social worker",
+    "health visitor",
+    "school nurse",
+    "police officer",
+    "GP",
+    "family support worker",
+    "teacher",
+    "carer",
+]
+WHAT = [
+    "visited the family home",
+    "spoke with the child alone",
+    "attended the strategy meeting",
+    "reviewed the care plan",
+    "recorded concerns about neglect",
+    "shared information with the school",
+    "noted missed appointments",
+    "completed an assessment",
+    "received a referral",
+    "observed the child's room",
+    "met the foster carers",
+    "discussed the safety plan",
+    "followed up a missing episode",
+    "updated the chronology",
+]
 
 
 def csv_for(agency_number, rng):
@@ -66,7 +95,7 @@ def measure(CaptureQueriesContext):
 
     from casereview.accounts.models import Role
     from casereview.reviews import selectors, services
-    from casereview.reviews.models import ChronologyEntry, ChronologyImport
+    from casereview.reviews.models import ChronologyEntry
     from casereview.testing import AgencyContributionFactory, AgencyFactory, PartnershipFactory, ReviewFactory, member
 
     rng = random.Random(7)
@@ -74,7 +103,9 @@ def measure(CaptureQueriesContext):
     manager = member(partnership, Role.BUSINESS_MANAGER)
     review = ReviewFactory(partnership=partnership)
     files = [csv_for(n, rng) for n in range(AGENCIES)]
-    contributions = [AgencyContributionFactory(review=review, agency=AgencyFactory(partnership=partnership)) for _ in range(AGENCIES)]
+    contributions = [
+        AgencyContributionFactory(review=review, agency=AgencyFactory(partnership=partnership)) for _ in range(AGENCIES)
+    ]
 
     started = time.perf_counter()
     for contribution, data in zip(contributions, files):
@@ -85,24 +116,35 @@ def measure(CaptureQueriesContext):
     import_seconds = time.perf_counter() - started
     total = ChronologyEntry.objects.filter(review=review).count()
     print(f"database: {connection.vendor}; {AGENCIES} agencies × {ROWS} rows = {total:,} events")
-    print(f"import (check every row, insert, refresh duplicates), all files: {import_seconds:8.2f} s  {total / import_seconds:10,.0f} rows/s")
+    print(
+        f"import (check every row, insert, refresh duplicates), all files: {import_seconds:8.2f} s  "
+        f"{total / import_seconds:10,.0f} rows/s"
+    )
 
     started = time.perf_counter()
     services.duplicates_refresh(review=review)
     duplicates_seconds = time.perf_counter() - started
-    print(f"duplicate detection over the whole review:                 {duplicates_seconds:8.2f} s  "
-          f"({review.duplicate_pairs.count():,} likely pairs)")
+    print(
+        f"duplicate detection over the whole review:                 {duplicates_seconds:8.2f} s  "
+        f"({review.duplicate_pairs.count():,} likely pairs)"
+    )
 
     started = time.perf_counter()
-    merged = list(selectors.merged_chronology(user=manager, review=review).values_list("sort_date", "event_time", "agency__name", "row_number"))
+    merged = list(
+        selectors.merged_chronology(user=manager, review=review).values_list(
+            "sort_date", "event_time", "agency__name", "row_number"
+        )
+    )
     merge_seconds = time.perf_counter() - started
     rows = [tuple(r) for r in merged]
     rng.shuffle(rows)
     started = time.perf_counter()
     sorted(rows, key=lambda r: (r[0], r[1] or 0, r[2], r[3]))
     sort_seconds = time.perf_counter() - started
-    print(f"merge: all {len(merged):,} events in order from the database:   {merge_seconds:8.3f} s  "
-          f"({merge_seconds / sort_seconds:.1f}× a plain sorted() of the same rows, {sort_seconds:.3f} s)")
+    print(
+        f"merge: all {len(merged):,} events in order from the database:   {merge_seconds:8.3f} s  "
+        f"({merge_seconds / sort_seconds:.1f}× a plain sorted() of the same rows, {sort_seconds:.3f} s)"
+    )
 
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
@@ -113,7 +155,10 @@ def measure(CaptureQueriesContext):
         response = client.get(f"/reviews/{review.pk}/chronology/")
         page_seconds = time.perf_counter() - started
     assert response.status_code == 200
-    print(f"merged chronology page (first 100 of {total:,}, facts, chart):   {page_seconds:8.3f} s  {len(queries)} queries")
+    print(
+        f"merged chronology page (first 100 of {total:,}, facts, chart):   {page_seconds:8.3f} s  "
+        f"{len(queries)} queries"
+    )
     return 0
 
 

@@ -114,7 +114,9 @@ def score_set(name, documents, repeats, verbose):
                 totals[field][k] += n
             per_doc[field].append(prf(matches, len(extracted), len(gold[field])))
             if verbose and (matches < len(extracted) or matches < len(gold[field])):
-                print(f"  {name}/{path.name} {field}: {matches} matched, {len(extracted)} found, {len(gold[field])} gold")
+                print(
+                    f"  {name}/{path.name} {field}: {matches} matched, {len(extracted)} found, {len(gold[field])} gold"
+                )
         for field in CATEGORIES:
             ok = category_correct(field, record[field], gold[field])
             correct[field] += ok
@@ -134,7 +136,10 @@ def print_report(name, count, totals, per_doc, correct, seconds, pages, pdftotex
         micro = prf(matches, n_ext, n_gold)
         macro = [statistics.mean(values) for values in zip(*docs)] if docs else [0, 0, 0]
         ok &= field == "all lists" or min(micro[2], macro[2]) >= TARGET_F1
-        print(f"  {field:18} {micro[0]:6.3f} {micro[1]:6.3f} {micro[2]:6.3f}   {macro[0]:7.3f} {macro[1]:6.3f} {macro[2]:6.3f}")
+        print(
+            f"  {field:18} {micro[0]:6.3f} {micro[1]:6.3f} {micro[2]:6.3f}   {macro[0]:7.3f} {macro[1]:6.3f} "
+            f"{macro[2]:6.3f}"
+        )
     for field in CATEGORIES:
         accuracy = correct[field] / count if count else 0
         ok &= field == "partnership" or accuracy >= TARGET_ACCURACY
@@ -143,7 +148,10 @@ def print_report(name, count, totals, per_doc, correct, seconds, pages, pdftotex
     if pdftotext_total:
         ratio = seconds / pdftotext_total
         ok &= ratio <= TARGET_PDFTOTEXT_RATIO
-        print(f"  {'vs pdftotext':18} {ratio:.2f}x pdftotext's time ({pdftotext_total * 1000:.1f} ms); target <= {TARGET_PDFTOTEXT_RATIO}x")
+        print(
+            f"  {'vs pdftotext':18} {ratio:.2f}x pdftotext's time ({pdftotext_total * 1000:.1f} ms); target <= "
+            f"{TARGET_PDFTOTEXT_RATIO}x"
+        )
     return ok
 
 
@@ -154,8 +162,11 @@ def main(argv=None):
     parser.add_argument("--verbose", action="store_true", help="print every miss")
     args = parser.parse_args(argv)
     folder = Path(args.folder)
-    print(f"Extraction benchmark on {folder} (match: token_set_ratio >= {MATCH_THRESHOLD}; targets: list F1 >= "
-          f"{TARGET_F1}, doc_type/review_type/child_pseudonyms >= {TARGET_ACCURACY}, <= {TARGET_PDFTOTEXT_RATIO}x pdftotext)")
+    print(
+        f"Extraction benchmark on {folder} (match: token_set_ratio >= {MATCH_THRESHOLD}; targets: list F1 >= "
+        f"{TARGET_F1}, doc_type/review_type/child_pseudonyms >= {TARGET_ACCURACY}, <= {TARGET_PDFTOTEXT_RATIO}x "
+        f"pdftotext)"
+    )
     all_ok, sets = True, list(document_sets(folder))
     if not sets:
         sys.exit(f"No documents with gold annotations under {folder} (expected gold/NAME.json and e.g. docs/NAME.txt)")

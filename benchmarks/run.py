@@ -64,8 +64,15 @@ def build():
         Membership.objects.bulk_create(Membership(user=u, partnership=p, role=Role.PANEL_MEMBER) for u in users)
     agency = Agency.objects.filter(partnership=southwark).first()
     AuditEvent.objects.bulk_create(
-        AuditEvent(actor=manager, actor_name="Business Manager", action=Action.UPDATE, partnership=southwark,
-                   object_id=str(agency.pk), object_repr=f"{agency} change {i}", changes={"name": ["a", "b"]})
+        AuditEvent(
+            actor=manager,
+            actor_name="Business Manager",
+            action=Action.UPDATE,
+            partnership=southwark,
+            object_id=str(agency.pk),
+            object_repr=f"{agency} change {i}",
+            changes={"name": ["a", "b"]},
+        )
         for i in range(AUDIT_EVENTS)
     )
     if django.db.connection.vendor == "postgresql":
@@ -76,8 +83,6 @@ def build():
 
 
 def main():
-    from casereview.core.working_days import add_working_days, working_days_between
-
     import logging
 
     logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404 measure is expected
@@ -95,15 +100,23 @@ def measure():
 
     start = time.perf_counter()
     manager = build()
-    print(f"database: {django.db.connection.vendor}; {PARTNERSHIPS} extra partnerships, {AUDIT_EVENTS} audit events "
-          f"(built in {time.perf_counter() - start:.1f} s)")
+    print(
+        f"database: {django.db.connection.vendor}; {PARTNERSHIPS} extra partnerships, {AUDIT_EVENTS} audit events "
+        f"(built in {time.perf_counter() - start:.1f} s)"
+    )
     client = Client()
     client.force_login(manager)
     ok = True
-    ok &= report("working days: 1,000 deadlines of 15 working days", *timed(
-        lambda: [add_working_days(date(2025, 1, 1 + i % 28), 15) for i in range(1000)]), 50)
-    ok &= report("working days: count across a year", *timed(
-        lambda: working_days_between(date(2025, 1, 1), date(2025, 12, 31))), 5)
+    ok &= report(
+        "working days: 1,000 deadlines of 15 working days",
+        *timed(lambda: [add_working_days(date(2025, 1, 1 + i % 28), 15) for i in range(1000)]),
+        50,
+    )
+    ok &= report(
+        "working days: count across a year",
+        *timed(lambda: working_days_between(date(2025, 1, 1), date(2025, 12, 31))),
+        5,
+    )
     for name, url, target in [
         ("page: partnership home", "/partnerships/southwark/", 300),
         ("page: people (search)", "/partnerships/southwark/people/?q=manager", 300),
@@ -111,12 +124,17 @@ def measure():
         ("page: audit log filtered by text", "/partnerships/southwark/audit/?text=change+4999", 500),
         ("page: another partnership's record (404)", "/partnerships/bench-3/", 300),
     ]:
+
         def get(url=url):
             response = client.get(url)
             assert response.status_code in (200, 404), (url, response.status_code)
+
         ok &= report(name, *timed(get), target)
-    ok &= report(f"export: audit log CSV ({AUDIT_EVENTS:,} rows)", *timed(
-        lambda: b"".join(client.get("/partnerships/southwark/audit/export.csv")), repeats=3), 10_000)
+    ok &= report(
+        f"export: audit log CSV ({AUDIT_EVENTS:,} rows)",
+        *timed(lambda: b"".join(client.get("/partnerships/southwark/audit/export.csv")), repeats=3),
+        10_000,
+    )
     return 0 if ok else 1
 
 

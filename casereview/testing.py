@@ -207,8 +207,14 @@ def duplicate_pair_in(partnership):
 
 def chronology_import_in(partnership):
     contribution = AgencyContributionFactory(review__partnership=partnership)
-    return ChronologyImport.objects.create(contribution=contribution, file_name="x.csv", stored_as="x", uploaded_by=UserFactory(),
-                                           status="failed", problems=["Row 2, date: enter the date"])
+    return ChronologyImport.objects.create(
+        contribution=contribution,
+        file_name="x.csv",
+        stored_as="x",
+        uploaded_by=UserFactory(),
+        status="failed",
+        problems=["Row 2, date: enter the date"],
+    )
 
 
 def panel_member_in(partnership):
@@ -221,16 +227,33 @@ def panel_member_in(partnership):
 from casereview.documents.models import Document, ExtractedItem, ImportBatch  # noqa: E402
 
 
-def document_in(partnership, *, status="ready", text="Learning points:\n1. Share information early.\n2. Escalate sooner.\n"):
+def document_in(
+    partnership, *, status="ready", text="Learning points:\n1. Share information early.\n2. Escalate sooner.\n"
+):
     user = UserFactory()
     batch = ImportBatch.objects.create(partnership=partnership, uploaded_by=user, total=1, processed=1)
-    document = Document.objects.create(partnership=partnership, batch=batch, file_name="review.txt", uploaded_by=user,
-                                       status=status, text=text, pages=1)
+    document = Document.objects.create(
+        partnership=partnership,
+        batch=batch,
+        file_name="review.txt",
+        uploaded_by=user,
+        status=status,
+        text=text,
+        pages=1,
+    )
     for position, phrase in enumerate(["Share information early.", "Escalate sooner."], start=1):
         start = text.find(phrase)
         if start >= 0:
-            ExtractedItem.objects.create(document=document, kind="learning_point", position=position, text=phrase, final_text=phrase,
-                                         start=start, end=start + len(phrase), confidence=0.9)
+            ExtractedItem.objects.create(
+                document=document,
+                kind="learning_point",
+                position=position,
+                text=phrase,
+                final_text=phrase,
+                start=start,
+                end=start + len(phrase),
+                confidence=0.9,
+            )
     return document
 
 
@@ -243,15 +266,27 @@ def publication_in(partnership):
     review = ReviewFactory(partnership=partnership)
     docx = default_storage.save(f"publications/{review.pk}/report.docx", ContentFile(b"docx"))
     pdf = default_storage.save(f"publications/{review.pk}/report.pdf", ContentFile(b"%PDF-1.4"))
-    return Publication.objects.create(review=review, published_on=datetime.date(2025, 6, 2), remove_after=datetime.date(2026, 6, 2),
-                                      anonymised_text="Text", docx_file=docx, pdf_file=pdf, published_by=UserFactory())
+    return Publication.objects.create(
+        review=review,
+        published_on=datetime.date(2025, 6, 2),
+        remove_after=datetime.date(2026, 6, 2),
+        anonymised_text="Text",
+        docx_file=docx,
+        pdf_file=pdf,
+        published_by=UserFactory(),
+    )
 
 
 def hold_in(partnership):
     from casereview.publication.models import PublicationHold
 
-    return PublicationHold.objects.create(review=ReviewFactory(partnership=partnership), reason="Criminal proceedings",
-                                          placed_on=datetime.date(2025, 6, 2), placed_by=UserFactory())
+    return PublicationHold.objects.create(
+        review=ReviewFactory(partnership=partnership),
+        reason="Criminal proceedings",
+        placed_on=datetime.date(2025, 6, 2),
+        placed_by=UserFactory(),
+    )
+
 
 # --- action plans ----------------------------------------------------------------------------------
 
@@ -332,6 +367,7 @@ class RiskFactory(factory.django.DjangoModelFactory):
 
 
 # --- files made in the test ---------------------------------------------------------------------------
+
 
 def make_pdf(path, pages, *, header="Safeguarding Board paper", numbered=True):
     """A report-like PDF: each page is a list of lines; a running header and 'Page n of N' on every page."""

@@ -20,8 +20,8 @@ from casereview.accounts.models import Agency, Membership, Partnership, Role
 from casereview.actionplans.models import Action, Evidence, Risk
 from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.documents.models import Document, ImportBatch
-from casereview.publication.models import Publication, PublicationHold
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
+from casereview.publication.models import Publication, PublicationHold
 from casereview.reviews.models import (
     AgencyContribution,
     ChronologyImport,
@@ -33,24 +33,24 @@ from casereview.reviews.models import (
 )
 from casereview.testing import (
     ActionFactory,
+    AgencyContributionFactory,
     AgencyFactory,
     EvidenceFactory,
     IncidentFactory,
     InformationRequestFactory,
+    LearningPointFactory,
     NotificationDutyFactory,
     RapidReviewFactory,
-    ReviewFactory,
-    AgencyContributionFactory,
-    LearningPointFactory,
     RecommendationFactory,
+    ReviewFactory,
     RiskFactory,
     UserFactory,
     chronology_import_in,
     document_in,
-    hold_in,
-    publication_in,
     duplicate_pair_in,
+    hold_in,
     panel_member_in,
+    publication_in,
 )
 
 # Namespaces that guard themselves and are tested on their own below.
@@ -120,8 +120,7 @@ def project_routes():
 
 def undeclared_routes(patterns):
     return [
-        r.route for r in walk(patterns)
-        if r.rule is None and r.namespace.split(":")[0] not in SELF_GUARDED_NAMESPACES
+        r.route for r in walk(patterns) if r.rule is None and r.namespace.split(":")[0] not in SELF_GUARDED_NAMESPACES
     ]
 
 

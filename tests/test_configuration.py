@@ -16,11 +16,13 @@ CASEREVIEW = Path(sys.executable).parent / "casereview"
 
 
 def manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     full_env.update(env)
-    return subprocess.run(
-        [str(CASEREVIEW), *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([str(CASEREVIEW), *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120)
 
 
 def test_without_database_url_an_sqlite_file_under_var_is_used(monkeypatch, tmp_path):
@@ -59,8 +61,13 @@ def test_unknown_environment_name_is_refused():
 
 def test_production_settings_pass_the_deploy_check():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        CASEREVIEW_ENV="production", SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="casereview.example.org",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        CASEREVIEW_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="casereview.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -1,9 +1,6 @@
 """Regression tests for the holes a review of the code found (each failed before its fix)."""
 
 import datetime
-import sys
-
-
 import io
 
 import pytest
@@ -34,9 +31,16 @@ def test_agency_lead_sees_family_notes_and_terms_on_review_detail(client, partne
     review = ReviewFactory(partnership=partnership_a)
     agency = AgencyFactory(partnership=partnership_a, name="School")
     AgencyContributionFactory(review=review, agency=agency)
-    FamilyInvolvement.objects.create(review=review, participation="declined", notes="SECRET-FAMILY-NOTE mother in refuge")
-    TermsOfReference.objects.create(review=review, scope_start=datetime.date(2020, 1, 1), scope_end=datetime.date(2021, 1, 1),
-                                    lines_of_enquiry="SECRET-LINES-OF-ENQUIRY", methodology="other")
+    FamilyInvolvement.objects.create(
+        review=review, participation="declined", notes="SECRET-FAMILY-NOTE mother in refuge"
+    )
+    TermsOfReference.objects.create(
+        review=review,
+        scope_start=datetime.date(2020, 1, 1),
+        scope_end=datetime.date(2021, 1, 1),
+        lines_of_enquiry="SECRET-LINES-OF-ENQUIRY",
+        methodology="other",
+    )
     lead = member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="lead")
     # The rules say an agency lead may not see these records:
     assert not FamilyInvolvement.objects.visible_to(lead).exists()
@@ -73,6 +77,7 @@ def test_executive_sees_confidential_review_title_in_risk_register(client, partn
     risk.reviews.add(review)
     executive = member(partnership_a, Role.EXECUTIVE, username="exec")
     from casereview.reviews.models import Review
+
     assert not Review.objects.visible_to(executive).filter(pk=review.pk).exists()
     client.force_login(executive)
     body = client.get(reverse("actionplans:risk_register", args=[partnership_a.slug])).content.decode()
@@ -81,8 +86,13 @@ def test_executive_sees_confidential_review_title_in_risk_register(client, partn
 
 def test_action_plan_xlsx_formula_injection(client, partnership_a, alice):
     action = ActionFactory(review__partnership=partnership_a)
-    Evidence.objects.create(action=action, kind="link", url="https://example.org", description='=HYPERLINK("http://evil.example","x")',
-                            added_by=alice)
+    Evidence.objects.create(
+        action=action,
+        kind="link",
+        url="https://example.org",
+        description='=HYPERLINK("http://evil.example","x")',
+        added_by=alice,
+    )
     client.force_login(alice)
     response = client.get(reverse("actionplans:export_xlsx", args=[partnership_a.slug]))
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -115,13 +125,18 @@ def test_apply_queued_document_marks_applied_and_loses_extraction(partnership_a,
 def test_escalation_email_names_confidential_review_to_executive(partnership_a, mailoutbox):
     from casereview.actionplans.escalations import send_escalations
     from casereview.actionplans.models import Action
+
     review = ReviewFactory(partnership=partnership_a, title="Child CONFIDENTIAL-Z", is_confidential=True)
     action = ActionFactory(review=review, due_date=datetime.date(2020, 1, 1), start_date=datetime.date(2019, 1, 1))
-    executive = member(partnership_a, Role.EXECUTIVE, agency=action.owner_agency, username="exec2", email="exec2@example.org")
+    executive = member(
+        partnership_a, Role.EXECUTIVE, agency=action.owner_agency, username="exec2", email="exec2@example.org"
+    )
     assert not Action.objects.visible_to(executive).filter(pk=action.pk).exists()
     send_escalations()
     leaked = [m for m in mailoutbox if "exec2@example.org" in m.to and "CONFIDENTIAL-Z" in (m.subject + m.body)]
-    assert not leaked, f"escalation e-mail names a confidential review to someone who may not see it: {leaked[0].subject}"
+    assert not leaked, (
+        f"escalation e-mail names a confidential review to someone who may not see it: {leaked[0].subject}"
+    )
 
 
 def test_document_check_bad_review_id_is_500(client, partnership_a, alice):
@@ -136,9 +151,12 @@ def test_document_check_bad_review_id_is_500(client, partnership_a, alice):
 
 def test_stage_change_marks_published_without_gate(client, partnership_a, alice):
     from casereview.reviews import services
+
     review = ReviewFactory(partnership=partnership_a)
     with pytest.raises(ValidationError, match="publication page"):
-        services.review_stage_change(actor=alice, review=review, stage="published", changed_on=datetime.date(2025, 6, 1))
+        services.review_stage_change(
+            actor=alice, review=review, stage="published", changed_on=datetime.date(2025, 6, 1)
+        )
     review.refresh_from_db()
     assert review.stage != "published", "published without the publication gate (no sign-offs, no anonymisation)"
 
@@ -147,9 +165,15 @@ def test_agency_lead_terms_leak(client, partnership_a):
     review = ReviewFactory(partnership=partnership_a)
     agency = AgencyFactory(partnership=partnership_a, name="School")
     AgencyContributionFactory(review=review, agency=agency)
-    TermsOfReference.objects.create(review=review, scope_start=datetime.date(2020, 1, 1), scope_end=datetime.date(2021, 1, 1),
-                                    lines_of_enquiry="SECRET-LINES-OF-ENQUIRY", methodology="other")
+    TermsOfReference.objects.create(
+        review=review,
+        scope_start=datetime.date(2020, 1, 1),
+        scope_end=datetime.date(2021, 1, 1),
+        lines_of_enquiry="SECRET-LINES-OF-ENQUIRY",
+        methodology="other",
+    )
     from casereview.reviews.models import PanelMember
+
     PanelMember.objects.create(review=review, agency=agency, name="SECRET-PANEL-NAME")
     lead = member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="lead9")
     client.force_login(lead)

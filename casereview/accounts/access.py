@@ -50,9 +50,7 @@ def object_view(model, action="view", url_kwarg="pk", field="pk"):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             value = kwargs.pop(url_kwarg)
-            obj = permissions.object_for_user(
-                request.user, model, action, request=request, **{field: value}
-            )
+            obj = permissions.object_for_user(request.user, model, action, request=request, **{field: value})
             return view(request, obj, *args, **kwargs)
 
         wrapper.access_rule = ObjectRule(model, action, url_kwarg, field)

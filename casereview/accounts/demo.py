@@ -38,30 +38,62 @@ PARTNERSHIPS = [
             ("CAFCASS", Sector.CAFCASS),
         ],
         "subgroups": [
-            ("Practice Development and Learning (PDL) Subgroup", "Head of Organisation Transformation, Southwark Council",
-             "Joint with the adults' board: the multi-agency training offer and learning from case reviews."),
-            ("Child Death Overview Panel (CDOP)", "Lead Public Health Consultant, Lambeth and Southwark CCG",
-             "Reviews the deaths of all children normally resident in the borough."),
-            ("Serious Case Review (SCR) Subgroup", "Director of Children's Services, Southwark Council",
-             "Considers referrals for case reviews, commissions them and monitors their action plans."),
-            ("Audit and Learning (now Quality and Effectiveness) Subgroup",
-             "Designated Nurse, Safeguarding Children (CCG) and Assistant Director, Quality, Strategy and Performance",
-             "Multi-agency audit and the partnership's risk register."),
+            (
+                "Practice Development and Learning (PDL) Subgroup",
+                "Head of Organisation Transformation, Southwark Council",
+                "Joint with the adults' board: the multi-agency training offer and learning from case reviews.",
+            ),
+            (
+                "Child Death Overview Panel (CDOP)",
+                "Lead Public Health Consultant, Lambeth and Southwark CCG",
+                "Reviews the deaths of all children normally resident in the borough.",
+            ),
+            (
+                "Serious Case Review (SCR) Subgroup",
+                "Director of Children's Services, Southwark Council",
+                "Considers referrals for case reviews, commissions them and monitors their action plans.",
+            ),
+            (
+                "Audit and Learning (now Quality and Effectiveness) Subgroup",
+                "Designated Nurse, Safeguarding Children (CCG) and Assistant Director, Quality, Strategy and Performance",
+                "Multi-agency audit and the partnership's risk register.",
+            ),
             ("Community Engagement Subgroup", "CEO, Community Southwark", ""),
             ("Human Resources (HR) Subgroup", "Head of Schools' Human Resources", ""),
             ("Education Subgroup", "Director of Education, Southwark Council", ""),
-            ("CSE Strategic / MASE", "Director of Children's Services, Southwark Council and Police Superintendent",
-             "Child sexual and criminal exploitation."),
+            (
+                "CSE Strategic / MASE",
+                "Director of Children's Services, Southwark Council and Police Superintendent",
+                "Child sexual and criminal exploitation.",
+            ),
         ],
         "people": [
             ("manager", "Business", "Manager", Role.BUSINESS_MANAGER, None, "Safeguarding Boards Business Manager"),
             ("chair", "Independent", "Chair", Role.CHAIR, None, "Independent Chair and Scrutineer"),
-            ("executive", "Executive", "Member", Role.EXECUTIVE, "Southwark Council Children's and Adults' Services",
-             "Strategic Director of Children's and Adults' Services"),
-            ("panel", "Panel", "Member", Role.PANEL_MEMBER, "Guy's and St Thomas' NHS Foundation Trust",
-             "Head of Safeguarding Children"),
-            ("police.lead", "Police", "Lead", Role.AGENCY_LEAD, "Metropolitan Police Service",
-             "Detective Inspector, Child Abuse Investigation"),
+            (
+                "executive",
+                "Executive",
+                "Member",
+                Role.EXECUTIVE,
+                "Southwark Council Children's and Adults' Services",
+                "Strategic Director of Children's and Adults' Services",
+            ),
+            (
+                "panel",
+                "Panel",
+                "Member",
+                Role.PANEL_MEMBER,
+                "Guy's and St Thomas' NHS Foundation Trust",
+                "Head of Safeguarding Children",
+            ),
+            (
+                "police.lead",
+                "Police",
+                "Lead",
+                Role.AGENCY_LEAD,
+                "Metropolitan Police Service",
+                "Detective Inspector, Child Abuse Investigation",
+            ),
             ("reviewer", "Independent", "Reviewer", Role.REVIEWER, None, "Independent lead reviewer"),
             ("viewer", "Training", "Lead", Role.VIEWER, None, "Multi-agency training coordinator"),
         ],
@@ -94,10 +126,22 @@ PARTNERSHIPS = [
             ("NHS South Worcestershire, Wyre Forest, and Redditch & Bromsgrove CCGs", Sector.HEALTH),
         ],
         "subgroups": [
-            ("Safeguarding Practice Review Board", "", "Recommends to the independent chair whether a case needs a review."),
+            (
+                "Safeguarding Practice Review Board",
+                "",
+                "Recommends to the independent chair whether a case needs a review.",
+            ),
             ("Executive Group", "", "The three safeguarding partners; case reviews are a standing item each quarter."),
-            ("QAPP Subgroup", "", "Multi-agency quality assurance: audits, service user experience and performance indicators."),
-            ("GET SAFE Subgroup", "", "Gangs, exploitation, trafficking, modern slavery, absent and missing, and knife crime."),
+            (
+                "QAPP Subgroup",
+                "",
+                "Multi-agency quality assurance: audits, service user experience and performance indicators.",
+            ),
+            (
+                "GET SAFE Subgroup",
+                "",
+                "Gangs, exploitation, trafficking, modern slavery, absent and missing, and knife crime.",
+            ),
         ],
         "people": [
             ("manager", "Business", "Manager", Role.BUSINESS_MANAGER, None, "Partnership Business Manager"),
@@ -130,7 +174,9 @@ def validate(partnerships):
                 problems.append(f"{p['slug']}: agency {name!r} has unknown sector {sector!r}")
         for username, _first, _last, role, agency, _title in p["people"]:
             if role not in roles:
-                problems.append(f"{p['slug']}: {username!r} has unknown role {role!r} (known: {', '.join(sorted(roles))})")
+                problems.append(
+                    f"{p['slug']}: {username!r} has unknown role {role!r} (known: {', '.join(sorted(roles))})"
+                )
             if agency and agency not in agency_names:
                 problems.append(f"{p['slug']}: {username!r} names unknown agency {agency!r}")
     if problems:
@@ -163,24 +209,32 @@ def load(partnerships=PARTNERSHIPS):
         created += made
         agencies = {}
         for name, sector in p["agencies"]:
-            agencies[name], made = Agency.objects.get_or_create(partnership=partnership, name=name, defaults={"sector": sector})
+            agencies[name], made = Agency.objects.get_or_create(
+                partnership=partnership, name=name, defaults={"sector": sector}
+            )
             created += made
         for name, chair, purpose in p["subgroups"]:
-            _, made = Subgroup.objects.get_or_create(partnership=partnership, name=name, defaults={"chair": chair, "purpose": purpose})
+            _, made = Subgroup.objects.get_or_create(
+                partnership=partnership, name=name, defaults={"chair": chair, "purpose": purpose}
+            )
             created += made
         for username, first, last, role, agency, title in p["people"]:
             username = f"{p['slug']}.{username}"
             user = User.objects.filter(username=username).first()
             if user is None:
                 password = secrets.token_urlsafe(12)
-                user = User(username=username, first_name=first, last_name=last, email=f"{username}@demo.casereview.invalid")
+                user = User(
+                    username=username, first_name=first, last_name=last, email=f"{username}@demo.casereview.invalid"
+                )
                 user.set_password(password)
                 user.full_clean()
                 user.save()
                 logins.append(DemoLogin(username, password, Role(role).label, partnership.name))
                 created += 1
             _, made = Membership.objects.get_or_create(
-                user=user, partnership=partnership, role=role,
+                user=user,
+                partnership=partnership,
+                role=role,
                 defaults={"agency": agencies.get(agency), "job_title": title},
             )
             created += made

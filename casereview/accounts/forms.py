@@ -19,7 +19,9 @@ class QueuedPasswordResetForm(GovukFormMixin, PasswordResetForm):
     """Sends the reset e-mail through the task queue, so the page answers at once and a slow mail server
     cannot be used to tell which addresses have accounts."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         send_email.enqueue(subject=subject, body=body, to=[to_email], from_email=from_email)

@@ -71,7 +71,9 @@ class Partnership(BaseModel):
         default=15, help_text="Working days allowed for a rapid review"
     )
     rapid_review_starts = models.CharField(
-        max_length=20, choices=RapidReviewStart.choices, default=RapidReviewStart.AWARENESS,
+        max_length=20,
+        choices=RapidReviewStart.choices,
+        default=RapidReviewStart.AWARENESS,
         help_text="What the rapid review's working days are counted from",
     )
     agency_information_working_days = models.PositiveSmallIntegerField(
@@ -90,7 +92,10 @@ class Partnership(BaseModel):
         default=2, help_text="Working days before a deadline that reminders are e-mailed"
     )
     publication_notice_working_days = models.PositiveSmallIntegerField(
-        default=7, help_text="Working days before publication that the report must reach the national panel and Secretary of State"
+        default=7,
+        help_text=(
+            "Working days before publication that the report must reach the national panel and Secretary of State"
+        ),
     )
     publication_months = models.PositiveSmallIntegerField(
         default=12, help_text="Months a published report stays online at least"

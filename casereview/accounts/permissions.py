@@ -86,7 +86,7 @@ RULES = {
     "decisions.chairdecision": {"view": CASE_READERS},
     "decisions.panelresponse": {"view": CASE_READERS},
     "decisions.familycommunication": {"view": CASE_READERS},
-        # documents brought in for extraction: the business manager checks and applies them
+    # documents brought in for extraction: the business manager checks and applies them
     "documents.document": {"view": MANAGERS, "change": MANAGERS},
     "documents.importbatch": {"view": MANAGERS},
     "documents.extracteditem": {"view": MANAGERS},
@@ -224,12 +224,24 @@ def _in_confidential_review(review_path):
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
 ROW_RULES = {
     "reviews.review": _review_rows,
-    **{f"publication.{name}": _within_visible_reviews for name in ["report", "replacementterm", "reportsignoff", "publicationhold"]},
+    **{
+        f"publication.{name}": _within_visible_reviews
+        for name in ["report", "replacementterm", "reportsignoff", "publicationhold"]
+    },
     "reviews.agencycontribution": _contribution_rows,
     **{
         f"reviews.{name}": _within_visible_reviews
-        for name in ["termsofreference", "panelmember", "reviewerappointment", "chronologyentry", "duplicatepair",
-                     "learningevent", "familyinvolvement", "learningpoint", "recommendation"]
+        for name in [
+            "termsofreference",
+            "panelmember",
+            "reviewerappointment",
+            "chronologyentry",
+            "duplicatepair",
+            "learningevent",
+            "familyinvolvement",
+            "learningpoint",
+            "recommendation",
+        ]
     },
     "actionplans.action": _in_confidential_review("review"),
     "actionplans.progressupdate": _in_confidential_review("action__review"),
@@ -291,11 +303,7 @@ def _agency_limited_ids(user, action, model):
     allowed = roles_for(user, action, model)
     if AGENCY_LEAD not in allowed or _label(model) not in AGENCY_PATHS:
         return set()
-    return {
-        (m.partnership_id, m.agency_id)
-        for m in active_memberships(user)
-        if m.role == AGENCY_LEAD and m.agency_id
-    }
+    return {(m.partnership_id, m.agency_id) for m in active_memberships(user) if m.role == AGENCY_LEAD and m.agency_id}
 
 
 def scope(queryset, user, action="view"):

@@ -12,7 +12,9 @@ from .forms import AgencyForm, GovukPasswordChangeForm, GovukSetPasswordForm, Qu
 from .models import Agency, Partnership, Role
 
 sign_in = public_view(
-    auth_views.LoginView.as_view(template_name="accounts/sign_in.html", authentication_form=SignInForm, redirect_authenticated_user=True)
+    auth_views.LoginView.as_view(
+        template_name="accounts/sign_in.html", authentication_form=SignInForm, redirect_authenticated_user=True
+    )
 )
 sign_out = signed_in_view(auth_views.LogoutView.as_view())
 password_reset = public_view(
@@ -24,7 +26,9 @@ password_reset = public_view(
         success_url=reverse_lazy("accounts:password_reset_done"),
     )
 )
-password_reset_done = public_view(auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"))
+password_reset_done = public_view(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+)
 password_reset_confirm = public_view(
     auth_views.PasswordResetConfirmView.as_view(
         template_name="accounts/password_reset_confirm.html",
@@ -61,7 +65,9 @@ def partnership_detail(request, partnership):
             "subgroups": selectors.subgroup_list(user=user, partnership=partnership),
             "may_view_people": may_view_people,
             "people_count": people.count() if people is not None else 0,
-            "leaders": people.filter(role__in=[Role.BUSINESS_MANAGER, Role.CHAIR, Role.EXECUTIVE]) if people is not None else [],
+            "leaders": people.filter(role__in=[Role.BUSINESS_MANAGER, Role.CHAIR, Role.EXECUTIVE])
+            if people is not None
+            else [],
             "may_add_agency": permissions.can(user, "add_agency", partnership),
             "my_roles": [m for m in permissions.active_memberships(user) if m.partnership_id == partnership.pk],
         },
@@ -78,7 +84,13 @@ def people(request, partnership):
     return render(
         request,
         "accounts/people.html",
-        {"partnership": partnership, "page": paginate(request, memberships), "query": query, "role": role, "roles": Role.choices},
+        {
+            "partnership": partnership,
+            "page": paginate(request, memberships),
+            "query": query,
+            "role": role,
+            "roles": Role.choices,
+        },
     )
 
 
@@ -90,7 +102,11 @@ def agency_detail(request, agency):
         if may_view_people
         else []
     )
-    return render(request, "accounts/agency_detail.html", {"agency": agency, "members": members, "may_view_people": may_view_people})
+    return render(
+        request,
+        "accounts/agency_detail.html",
+        {"agency": agency, "members": members, "may_view_people": may_view_people},
+    )
 
 
 @object_view(Partnership, "add_agency", url_kwarg="slug", field="slug")
@@ -98,7 +114,9 @@ def agency_create(request, partnership):
     form = AgencyForm(request.POST if request.method == "POST" else None, partnership=partnership)
     if request.method == "POST" and form.is_valid():
         try:
-            agency = services.agency_create(actor=request.user, partnership=partnership, request=request, **form.cleaned_data)
+            agency = services.agency_create(
+                actor=request.user, partnership=partnership, request=request, **form.cleaned_data
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -2,7 +2,17 @@ from django.contrib import admin
 
 from casereview.accounts.admin import AuditedAdmin
 
-from .models import Action, ActionPlanSettings, DisseminationEvent, Escalation, Evidence, ProgressUpdate, Risk, SignOff, TrainingYear
+from .models import (
+    Action,
+    ActionPlanSettings,
+    DisseminationEvent,
+    Escalation,
+    Evidence,
+    ProgressUpdate,
+    Risk,
+    SignOff,
+    TrainingYear,
+)
 
 
 @admin.register(ActionPlanSettings)

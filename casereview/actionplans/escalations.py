@@ -31,12 +31,17 @@ class Outcome:
 def recipients_for(action):
     """The owner agency's executive member(s); where the agency has none on the system, the partnership's
     business manager, so an escalation is never addressed to nobody."""
-    members = Membership.objects.filter(
-        partnership=action.review.partnership_id, is_active=True, user__is_active=True
-    ).exclude(user__email="").select_related("user")
+    members = (
+        Membership.objects.filter(partnership=action.review.partnership_id, is_active=True, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user")
+    )
     # A confidential review's actions are seen only by the business manager and the chair: so are its e-mails.
-    executives = ([] if action.review.is_confidential
-                  else [m.user.email for m in members.filter(role=Role.EXECUTIVE, agency=action.owner_agency_id)])
+    executives = (
+        []
+        if action.review.is_confidential
+        else [m.user.email for m in members.filter(role=Role.EXECUTIVE, agency=action.owner_agency_id)]
+    )
     if executives:
         return sorted(set(executives)), True
     return sorted({m.user.email for m in members.filter(role=Role.BUSINESS_MANAGER)}), False
@@ -49,20 +54,31 @@ def send_escalations(*, site_url=None, today=None):
     for partnership in Partnership.objects.all():
         rule = ActionPlanSettings.for_partnership(partnership)
         cutoff = add_working_days(today, -rule.escalate_after_working_days)
-        actions = (Action.objects.filter(review__partnership=partnership).filter(escalation_q(partnership, today))
-                   .select_related("review__partnership", "owner_agency"))
+        actions = (
+            Action.objects.filter(review__partnership=partnership)
+            .filter(escalation_q(partnership, today))
+            .select_related("review__partnership", "owner_agency")
+        )
         for action in actions:
             if action.due_date < cutoff:
                 reason, trigger = EscalationReason.OVERDUE, f"overdue:{action.due_date.isoformat()}"
             else:
-                reason, trigger = EscalationReason.AT_RISK, f"at_risk:{action.at_risk_since.isoformat() if action.at_risk_since else action.pk}"
+                reason, trigger = (
+                    EscalationReason.AT_RISK,
+                    f"at_risk:{action.at_risk_since.isoformat() if action.at_risk_since else action.pk}",
+                )
             to, to_executive = recipients_for(action)
             try:
                 with transaction.atomic():
-                    Escalation.objects.create(action=action, reason=reason, trigger=trigger, escalated_on=today,
-                                              recipients="\n".join(to))
+                    Escalation.objects.create(
+                        action=action, reason=reason, trigger=trigger, escalated_on=today, recipients="\n".join(to)
+                    )
                     if to:
-                        send_email.enqueue(subject=_subject(action, reason), body=_body(action, reason, today, site_url, to_executive), to=to)
+                        send_email.enqueue(
+                            subject=_subject(action, reason),
+                            body=_body(action, reason, today, site_url, to_executive),
+                            to=to,
+                        )
             except IntegrityError:
                 outcome.already_sent += 1
             else:
@@ -77,12 +93,17 @@ def _subject(action, reason):
 
 def _body(action, reason, today, site_url, to_executive):
     if reason == EscalationReason.OVERDUE:
-        why = (f"Action {action.number} was due on {action.due_date:%A %d %B %Y} and is "
-               f"{working_days_between(action.due_date, today)} working days overdue.")
+        why = (
+            f"Action {action.number} was due on {action.due_date:%A %d %B %Y} and is "
+            f"{working_days_between(action.due_date, today)} working days overdue."
+        )
     else:
         why = f"Action {action.number} has been reported at risk in {action.at_risk_streak} consecutive updates."
-    whom = ("You receive this as the executive member for the agency that owns the action." if to_executive else
-            f"{action.owner_agency} has no executive member in casereview, so this comes to the business manager.")
+    whom = (
+        "You receive this as the executive member for the agency that owns the action."
+        if to_executive
+        else f"{action.owner_agency} has no executive member in casereview, so this comes to the business manager."
+    )
     return (
         f"{action.review.title} — {action.owner_agency}\n{action.review.partnership.name}\n\n{why}\n\n"
         f"Open it in casereview: {site_url}{reverse('actionplans:action', args=[action.pk])}\n\n"

@@ -31,10 +31,14 @@ def check_evidence_file(upload):
     if not size:
         raise ValidationError({"evidence_file": "The selected file is empty"})
     if size > max_bytes():
-        raise ValidationError({"evidence_file": (
-            f"The selected file must be smaller than {settings.CASEREVIEW_EVIDENCE_MAX_MB} MB "
-            f"(it is {size / 1024 / 1024:.1f} MB)"
-        )})
+        raise ValidationError(
+            {
+                "evidence_file": (
+                    f"The selected file must be smaller than {settings.CASEREVIEW_EVIDENCE_MAX_MB} MB "
+                    f"(it is {size / 1024 / 1024:.1f} MB)"
+                )
+            }
+        )
     upload.seek(0)
     head = upload.read(8192)
     upload.seek(0)

@@ -39,8 +39,14 @@ def rows(actions):
         latest = f"{action.latest_update_on:%d/%m/%Y}: {action.latest_update_text}" if action.latest_update_on else ""
         evidence = "; ".join(e.description + (f" ({e.url})" if e.url else "") for e in action.evidence.all())
         yield [
-            action.review.title, _answers(action), f"{action.number}. {action.description}",
-            f"{action.owner_agency} — {action.lead_role}", action.due_date, _STATUS_LABELS[status], latest, evidence or "None yet",
+            action.review.title,
+            _answers(action),
+            f"{action.number}. {action.description}",
+            f"{action.owner_agency} — {action.lead_role}",
+            action.due_date,
+            _STATUS_LABELS[status],
+            latest,
+            evidence or "None yet",
         ]
 
 

@@ -14,27 +14,53 @@ SCORES = [(n, str(n)) for n in range(1, 6)]
 
 
 class ActionForm(GovukFormMixin, forms.Form):
-    answers = forms.ChoiceField(label="What the action answers", required=False,
-                                help_text="A recommendation of the review, or where it made none, a learning point")
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="What will be done",
-                                  error_messages={"required": "Enter what will be done"})
-    owner_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label="Owner agency",
-                                          error_messages={"required": "Choose the agency that owns the action"})
-    lead_role = forms.CharField(max_length=200, label="Lead (role)", help_text="A role, so the action survives a change of staff",
-                                error_messages={"required": "Enter the role that leads the action"})
+    answers = forms.ChoiceField(
+        label="What the action answers",
+        required=False,
+        help_text="A recommendation of the review, or where it made none, a learning point",
+    )
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="What will be done",
+        error_messages={"required": "Enter what will be done"},
+    )
+    owner_agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        label="Owner agency",
+        error_messages={"required": "Choose the agency that owns the action"},
+    )
+    lead_role = forms.CharField(
+        max_length=200,
+        label="Lead (role)",
+        help_text="A role, so the action survives a change of staff",
+        error_messages={"required": "Enter the role that leads the action"},
+    )
     start_date = GovukDateField(label="Start date")
     due_date = GovukDateField(label="Due date")
-    success_measure = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Measure of success",
-                                      error_messages={"required": "Enter how the partnership will know the action worked"})
-    reason = forms.CharField(required=False, label="Reason for the change", widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text="Needed when the due date moves")
+    success_measure = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Measure of success",
+        error_messages={"required": "Enter how the partnership will know the action worked"},
+    )
+    reason = forms.CharField(
+        required=False,
+        label="Reason for the change",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when the due date moves",
+    )
 
     def __init__(self, *args, review, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner_agency"].queryset = Agency.objects.filter(partnership=review.partnership_id)
         choices = [("", "The review as a whole")]
-        choices += [(f"r:{r.pk}", f"Recommendation {r.number}: {r.text[:90]}") for r in Recommendation.objects.filter(review=review)]
-        choices += [(f"l:{p.pk}", f"Learning point {p.number}: {p.text[:90]}") for p in LearningPoint.objects.filter(review=review)]
+        choices += [
+            (f"r:{r.pk}", f"Recommendation {r.number}: {r.text[:90]}")
+            for r in Recommendation.objects.filter(review=review)
+        ]
+        choices += [
+            (f"l:{p.pk}", f"Learning point {p.number}: {p.text[:90]}")
+            for p in LearningPoint.objects.filter(review=review)
+        ]
         self.fields["answers"].choices = choices
         self.review = review
         if not editing:
@@ -58,34 +84,63 @@ class ActionForm(GovukFormMixin, forms.Form):
 
     @staticmethod
     def initial_for(action):
-        answers = f"r:{action.recommendation_id}" if action.recommendation_id else (f"l:{action.learning_point_id}" if action.learning_point_id else "")
-        return {"answers": answers, "description": action.description, "owner_agency": action.owner_agency_id,
-                "lead_role": action.lead_role, "start_date": action.start_date, "due_date": action.due_date,
-                "success_measure": action.success_measure}
+        answers = (
+            f"r:{action.recommendation_id}"
+            if action.recommendation_id
+            else (f"l:{action.learning_point_id}" if action.learning_point_id else "")
+        )
+        return {
+            "answers": answers,
+            "description": action.description,
+            "owner_agency": action.owner_agency_id,
+            "lead_role": action.lead_role,
+            "start_date": action.start_date,
+            "due_date": action.due_date,
+            "success_measure": action.success_measure,
+        }
 
 
 class ProgressUpdateForm(GovukFormMixin, forms.Form):
     posted_on = GovukDateField(label="Date of the update")
-    status = forms.ChoiceField(choices=REPORTABLE_STATUSES, widget=forms.RadioSelect, label="Status",
-                               error_messages={"required": "Choose the action's status"})
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), label="Progress",
-                           error_messages={"required": "Describe the progress made"})
-    evidence_file = forms.FileField(required=False, label="Evidence file (optional)",
-                                    help_text=f"{ALLOWED_DESCRIPTION}")
-    evidence_url = forms.URLField(required=False, label="Or a link to the evidence (optional)", assume_scheme="https",
-                                  error_messages={"invalid": "Enter a link in the right format, like https://intranet.example.org/policy"})
+    status = forms.ChoiceField(
+        choices=REPORTABLE_STATUSES,
+        widget=forms.RadioSelect,
+        label="Status",
+        error_messages={"required": "Choose the action's status"},
+    )
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="Progress",
+        error_messages={"required": "Describe the progress made"},
+    )
+    evidence_file = forms.FileField(
+        required=False, label="Evidence file (optional)", help_text=f"{ALLOWED_DESCRIPTION}"
+    )
+    evidence_url = forms.URLField(
+        required=False,
+        label="Or a link to the evidence (optional)",
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a link in the right format, like https://intranet.example.org/policy"},
+    )
     evidence_description = forms.CharField(max_length=300, required=False, label="Describe the evidence")
 
 
 class CloseForm(GovukFormMixin, forms.Form):
     closed_on = GovukDateField(label="Date closed")
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Sign-off", required=False,
-                           help_text="What the evidence shows, and the meeting or person that agreed the action is complete")
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Sign-off",
+        required=False,
+        help_text="What the evidence shows, and the meeting or person that agreed the action is complete",
+    )
 
 
 class ReopenForm(GovukFormMixin, forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Why the action is being reopened",
-                             error_messages={"required": "Say why the action is being reopened"})
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why the action is being reopened",
+        error_messages={"required": "Say why the action is being reopened"},
+    )
     due_date = GovukDateField(label="New due date (optional)", required=False)
 
 
@@ -107,7 +162,9 @@ class MonitoringFilterForm(GovukFormMixin, forms.Form):
         data = self.cleaned_data
         due = data.get("due")
         return {
-            "review": data.get("review"), "agency": data.get("agency"), "status": data.get("status") or "",
+            "review": data.get("review"),
+            "agency": data.get("agency"),
+            "status": data.get("status") or "",
             "due_month": date(int(due[:4]), int(due[5:7]), 1) if due else None,
         }
 
@@ -117,18 +174,39 @@ class SinceForm(GovukFormMixin, forms.Form):
 
 
 class DisseminationForm(GovukFormMixin, forms.Form):
-    kind = forms.ChoiceField(choices=DisseminationKind.choices, widget=forms.RadioSelect, label="Kind of event",
-                             error_messages={"required": "Choose the kind of event"})
+    kind = forms.ChoiceField(
+        choices=DisseminationKind.choices,
+        widget=forms.RadioSelect,
+        label="Kind of event",
+        error_messages={"required": "Choose the kind of event"},
+    )
     title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
     held_on = GovukDateField(label="Date")
     audience = forms.CharField(max_length=300, required=False)
-    attendees = forms.IntegerField(min_value=0, required=False, label="Number of attendees",
-                                   error_messages={"min_value": "The number of attendees cannot be negative", "invalid": "Enter the number of attendees as a whole number"})
-    organisations = forms.IntegerField(min_value=0, required=False, label="Organisations represented",
-                                       error_messages={"min_value": "The number of organisations cannot be negative", "invalid": "Enter the number of organisations as a whole number"})
-    reviews = forms.ModelMultipleChoiceField(queryset=Review.objects.none(), widget=forms.CheckboxSelectMultiple,
-                                             label="Reviews whose learning it spread",
-                                             error_messages={"required": "Choose the review or reviews whose learning the event spread"})
+    attendees = forms.IntegerField(
+        min_value=0,
+        required=False,
+        label="Number of attendees",
+        error_messages={
+            "min_value": "The number of attendees cannot be negative",
+            "invalid": "Enter the number of attendees as a whole number",
+        },
+    )
+    organisations = forms.IntegerField(
+        min_value=0,
+        required=False,
+        label="Organisations represented",
+        error_messages={
+            "min_value": "The number of organisations cannot be negative",
+            "invalid": "Enter the number of organisations as a whole number",
+        },
+    )
+    reviews = forms.ModelMultipleChoiceField(
+        queryset=Review.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Reviews whose learning it spread",
+        error_messages={"required": "Choose the review or reviews whose learning the event spread"},
+    )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, reviews, **kwargs):
@@ -137,39 +215,89 @@ class DisseminationForm(GovukFormMixin, forms.Form):
 
 
 class TrainingYearForm(GovukFormMixin, forms.Form):
-    year_starting = forms.IntegerField(min_value=2000, max_value=2100, label="Year starting in April",
-                                       help_text="For 2018-19, enter 2018",
-                                       error_messages={"required": "Enter the year", "min_value": "Enter a year from 2000",
-                                                       "max_value": "Enter a year before 2100", "invalid": "Enter the year as 4 digits, like 2018"})
-    sessions = forms.IntegerField(min_value=0, label="Face-to-face sessions", error_messages={"required": "Enter the number of sessions"})
-    individuals = forms.IntegerField(min_value=0, label="Individuals trained", error_messages={"required": "Enter the number of individuals trained"})
-    organisations = forms.IntegerField(min_value=0, label="Organisations", error_messages={"required": "Enter the number of organisations"})
-    elearning_modules = forms.IntegerField(min_value=0, label="E-learning modules completed",
-                                           error_messages={"required": "Enter the number of e-learning modules completed"})
+    year_starting = forms.IntegerField(
+        min_value=2000,
+        max_value=2100,
+        label="Year starting in April",
+        help_text="For 2018-19, enter 2018",
+        error_messages={
+            "required": "Enter the year",
+            "min_value": "Enter a year from 2000",
+            "max_value": "Enter a year before 2100",
+            "invalid": "Enter the year as 4 digits, like 2018",
+        },
+    )
+    sessions = forms.IntegerField(
+        min_value=0, label="Face-to-face sessions", error_messages={"required": "Enter the number of sessions"}
+    )
+    individuals = forms.IntegerField(
+        min_value=0, label="Individuals trained", error_messages={"required": "Enter the number of individuals trained"}
+    )
+    organisations = forms.IntegerField(
+        min_value=0, label="Organisations", error_messages={"required": "Enter the number of organisations"}
+    )
+    elearning_modules = forms.IntegerField(
+        min_value=0,
+        label="E-learning modules completed",
+        error_messages={"required": "Enter the number of e-learning modules completed"},
+    )
 
 
 class RiskForm(GovukFormMixin, forms.Form):
     title = forms.CharField(max_length=200, error_messages={"required": "Enter a title for the risk"})
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Describe the risk"})
-    owner = forms.CharField(max_length=200, label="Owner (role)", error_messages={"required": "Enter the role that owns the risk"})
-    owner_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False, label="Owner's agency (optional)")
-    likelihood = forms.TypedChoiceField(choices=SCORES, coerce=int, label="Likelihood before mitigation (1 rare – 5 almost certain)",
-                                        error_messages={"required": "Choose the likelihood before mitigation"})
-    impact = forms.TypedChoiceField(choices=SCORES, coerce=int, label="Impact before mitigation (1 negligible – 5 severe)",
-                                    error_messages={"required": "Choose the impact before mitigation"})
-    mitigation = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Mitigating actions",
-                                 error_messages={"required": "Describe the mitigating actions"})
-    residual_likelihood = forms.TypedChoiceField(choices=SCORES, coerce=int, label="Likelihood after mitigation",
-                                                 error_messages={"required": "Choose the likelihood after mitigation"})
-    residual_impact = forms.TypedChoiceField(choices=SCORES, coerce=int, label="Impact after mitigation",
-                                             error_messages={"required": "Choose the impact after mitigation"})
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Describe the risk"}
+    )
+    owner = forms.CharField(
+        max_length=200, label="Owner (role)", error_messages={"required": "Enter the role that owns the risk"}
+    )
+    owner_agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), required=False, label="Owner's agency (optional)"
+    )
+    likelihood = forms.TypedChoiceField(
+        choices=SCORES,
+        coerce=int,
+        label="Likelihood before mitigation (1 rare – 5 almost certain)",
+        error_messages={"required": "Choose the likelihood before mitigation"},
+    )
+    impact = forms.TypedChoiceField(
+        choices=SCORES,
+        coerce=int,
+        label="Impact before mitigation (1 negligible – 5 severe)",
+        error_messages={"required": "Choose the impact before mitigation"},
+    )
+    mitigation = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Mitigating actions",
+        error_messages={"required": "Describe the mitigating actions"},
+    )
+    residual_likelihood = forms.TypedChoiceField(
+        choices=SCORES,
+        coerce=int,
+        label="Likelihood after mitigation",
+        error_messages={"required": "Choose the likelihood after mitigation"},
+    )
+    residual_impact = forms.TypedChoiceField(
+        choices=SCORES,
+        coerce=int,
+        label="Impact after mitigation",
+        error_messages={"required": "Choose the impact after mitigation"},
+    )
     review_date = GovukDateField(label="Review date")
     escalated = forms.BooleanField(required=False, label="Escalate to the executive group")
     status = forms.ChoiceField(choices=RiskStatus.choices, initial=RiskStatus.OPEN, widget=forms.RadioSelect)
-    reviews = forms.ModelMultipleChoiceField(queryset=Review.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
-                                             label="Linked reviews (optional)")
-    themes = forms.ModelMultipleChoiceField(queryset=Theme.objects.all(), required=False, label="Themes (optional)",
-                                            widget=forms.SelectMultiple(attrs={"size": 8}))
+    reviews = forms.ModelMultipleChoiceField(
+        queryset=Review.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Linked reviews (optional)",
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(),
+        required=False,
+        label="Themes (optional)",
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
 
     def __init__(self, *args, partnership, reviews, **kwargs):
         super().__init__(*args, **kwargs)

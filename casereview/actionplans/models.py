@@ -17,13 +17,17 @@ class ActionPlanSettings(BaseModel):
     """A partnership's escalation rule. Kept here rather than on Partnership so the action plans
     capability owns its own configuration; a partnership without a row uses the defaults."""
 
-    partnership = models.OneToOneField("accounts.Partnership", on_delete=models.CASCADE, related_name="action_plan_settings")
+    partnership = models.OneToOneField(
+        "accounts.Partnership", on_delete=models.CASCADE, related_name="action_plan_settings"
+    )
     escalate_after_working_days = models.PositiveSmallIntegerField(
-        default=10, validators=[MinValueValidator(1)],
+        default=10,
+        validators=[MinValueValidator(1)],
         help_text="An open action overdue by more than this many working days is escalated",
     )
     escalate_after_at_risk_updates = models.PositiveSmallIntegerField(
-        default=2, validators=[MinValueValidator(1)],
+        default=2,
+        validators=[MinValueValidator(1)],
         help_text="An action reported 'at risk' in this many consecutive updates is escalated",
     )
 
@@ -82,7 +86,9 @@ class Action(BaseModel):
     number = models.PositiveSmallIntegerField(help_text="Numbered within the review's action plan")
     description = models.TextField("What will be done")
     owner_agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="actions")
-    lead_role = models.CharField("Lead (role)", max_length=200, help_text="The role that leads, e.g. Head of Looked After Children's Services")
+    lead_role = models.CharField(
+        "Lead (role)", max_length=200, help_text="The role that leads, e.g. Head of Looked After Children's Services"
+    )
     lead_person = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="led_actions"
     )
@@ -94,7 +100,9 @@ class Action(BaseModel):
     at_risk_streak = models.PositiveSmallIntegerField(default=0, editable=False)
     at_risk_since = models.DateTimeField(null=True, blank=True, editable=False)
     closed_on = models.DateField(null=True, blank=True)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     closure_note = models.TextField("Sign-off", blank=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -187,7 +195,9 @@ class Evidence(BaseModel):
     """What shows an action was done: an uploaded document or a link (to an intranet page, a policy)."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
-    update = models.ForeignKey(ProgressUpdate, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence")
+    update = models.ForeignKey(
+        ProgressUpdate, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
     kind = models.CharField(max_length=10, choices=EvidenceKind.choices)
     description = models.CharField(max_length=300)
     file = models.FileField(upload_to=evidence_path, blank=True)
@@ -264,11 +274,15 @@ class DisseminationKind(models.TextChoices):
 class DisseminationEvent(BaseModel):
     """How a review's learning was spread (seeds/003: cascade events; seeds/004: training)."""
 
-    partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="dissemination_events")
+    partnership = models.ForeignKey(
+        "accounts.Partnership", on_delete=models.PROTECT, related_name="dissemination_events"
+    )
     kind = models.CharField(max_length=20, choices=DisseminationKind.choices)
     title = models.CharField(max_length=200)
     held_on = models.DateField("Date")
-    audience = models.CharField(max_length=300, blank=True, help_text="Who it was for, e.g. designated safeguarding leads in schools")
+    audience = models.CharField(
+        max_length=300, blank=True, help_text="Who it was for, e.g. designated safeguarding leads in schools"
+    )
     attendees = models.PositiveIntegerField("Number of attendees", null=True, blank=True)
     organisations = models.PositiveIntegerField("Organisations represented", null=True, blank=True)
     reviews = models.ManyToManyField("reviews.Review", related_name="dissemination_events")
@@ -294,7 +308,9 @@ class TrainingYear(BaseModel):
 
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="training_years")
     year_starting = models.PositiveSmallIntegerField(
-        "Year starting April", validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text="2018 for 2018-19"
+        "Year starting April",
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text="2018 for 2018-19",
     )
     sessions = models.PositiveIntegerField("Face-to-face sessions")
     individuals = models.PositiveIntegerField("Individuals trained")
@@ -306,7 +322,9 @@ class TrainingYear(BaseModel):
 
     class Meta:
         ordering = ["-year_starting"]
-        constraints = [models.UniqueConstraint(fields=["partnership", "year_starting"], name="one_training_record_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "year_starting"], name="one_training_record_per_year")
+        ]
 
     def __str__(self):
         return f"Training {self.label}"
@@ -332,7 +350,9 @@ class Risk(BaseModel):
     title = models.CharField(max_length=200)
     description = models.TextField()
     owner = models.CharField(max_length=200, help_text="The role that owns the risk")
-    owner_agency = models.ForeignKey("accounts.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="risks")
+    owner_agency = models.ForeignKey(
+        "accounts.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="risks"
+    )
     likelihood = models.PositiveSmallIntegerField("Likelihood before mitigation", validators=SCORE)
     impact = models.PositiveSmallIntegerField("Impact before mitigation", validators=SCORE)
     mitigation = models.TextField("Mitigating actions")

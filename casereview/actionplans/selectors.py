@@ -66,15 +66,19 @@ def action_list(*, user, partnership, review=None, agency=None, status="", due_m
         actions = actions.filter(status_filter(status))
     if due_month is not None:
         actions = actions.filter(due_date__year=due_month.year, due_date__month=due_month.month)
-    return with_state(actions).select_related("review", "owner_agency", "recommendation", "learning_point").order_by(
-        "due_date", "review__title", "number"
+    return (
+        with_state(actions)
+        .select_related("review", "owner_agency", "recommendation", "learning_point")
+        .order_by("due_date", "review__title", "number")
     )
 
 
 def review_action_plan(*, user, review):
-    return with_state(Action.objects.visible_to(user).filter(review=review)).select_related(
-        "owner_agency", "recommendation", "learning_point"
-    ).order_by("number")
+    return (
+        with_state(Action.objects.visible_to(user).filter(review=review))
+        .select_related("owner_agency", "recommendation", "learning_point")
+        .order_by("number")
+    )
 
 
 @dataclass
@@ -96,11 +100,14 @@ def _rag(queryset, group_by, label_field, today):
     """Red: overdue. Amber: at risk (not yet overdue). Green: not started or on track, before the due date.
     Then completed with evidence awaited, and closed. One grouped query."""
     rows = (
-        queryset.order_by().values(group_by, label_field)
+        queryset.order_by()
+        .values(group_by, label_field)
         .annotate(
             red=Count("pk", filter=_overdue_q(today)),
             amber=Count("pk", filter=Q(status=ActionStatus.AT_RISK, due_date__gte=today)),
-            green=Count("pk", filter=Q(status__in=[ActionStatus.NOT_STARTED, ActionStatus.ON_TRACK], due_date__gte=today)),
+            green=Count(
+                "pk", filter=Q(status__in=[ActionStatus.NOT_STARTED, ActionStatus.ON_TRACK], due_date__gte=today)
+            ),
             done=Count("pk", filter=Q(status=ActionStatus.COMPLETED)),
             closed=Count("pk", filter=Q(status=ActionStatus.CLOSED)),
         )
@@ -120,8 +127,10 @@ def rag_by_agency(actions, today=None):
 def due_months(*, user, partnership):
     """The months from the earliest to the latest due date of the visible actions, for the filter. Two
     index lookups rather than a DISTINCT over every action."""
-    bounds = Action.objects.visible_to(user).filter(review__partnership=partnership).aggregate(
-        first=Min("due_date"), last=Max("due_date")
+    bounds = (
+        Action.objects.visible_to(user)
+        .filter(review__partnership=partnership)
+        .aggregate(first=Min("due_date"), last=Max("due_date"))
     )
     if bounds["first"] is None:
         return []
@@ -158,16 +167,26 @@ def escalations_by_agency(*, user, partnership, today=None):
     """How many actions are escalated, per owner agency: the executive group's summary."""
     today = today or timezone.localdate()
     return list(
-        Action.objects.visible_to(user).filter(review__partnership=partnership).filter(escalation_q(partnership, today))
-        .order_by().values("owner_agency__name").annotate(n=Count("pk")).order_by("owner_agency__name")
+        Action.objects.visible_to(user)
+        .filter(review__partnership=partnership)
+        .filter(escalation_q(partnership, today))
+        .order_by()
+        .values("owner_agency__name")
+        .annotate(n=Count("pk"))
+        .order_by("owner_agency__name")
     )
 
 
 def escalated_actions(*, user, partnership, today=None):
     today = today or timezone.localdate()
-    actions = Action.objects.visible_to(user).filter(review__partnership=partnership).filter(escalation_q(partnership, today))
-    return with_state(actions, today).select_related("review", "owner_agency").prefetch_related("escalations").order_by(
-        "owner_agency__name", "due_date"
+    actions = (
+        Action.objects.visible_to(user).filter(review__partnership=partnership).filter(escalation_q(partnership, today))
+    )
+    return (
+        with_state(actions, today)
+        .select_related("review", "owner_agency")
+        .prefetch_related("escalations")
+        .order_by("owner_agency__name", "due_date")
     )
 
 
@@ -191,15 +210,32 @@ def changes_since(*, user, partnership, since, today=None):
     changes = []
     for action in visible.filter(created__gte=start).select_related("review", "owner_agency"):
         changes.append(Change(timezone.localtime(action.created).date(), "Action added", action))
-    updates = (ProgressUpdate.objects.visible_to(user).filter(action__in=visible, posted_on__gte=since)
-               .select_related("action__review", "action__owner_agency"))
+    updates = (
+        ProgressUpdate.objects.visible_to(user)
+        .filter(action__in=visible, posted_on__gte=since)
+        .select_related("action__review", "action__owner_agency")
+    )
     for update in updates:
-        changes.append(Change(update.posted_on, f"Update: {update.get_status_display().lower()}", update.action, update.text))
-    for sign_off in SignOff.objects.visible_to(user).filter(action__in=visible, on__gte=since).select_related("action__review", "action__owner_agency"):
+        changes.append(
+            Change(update.posted_on, f"Update: {update.get_status_display().lower()}", update.action, update.text)
+        )
+    for sign_off in (
+        SignOff.objects.visible_to(user)
+        .filter(action__in=visible, on__gte=since)
+        .select_related("action__review", "action__owner_agency")
+    ):
         changes.append(Change(sign_off.on, sign_off.get_kind_display(), sign_off.action, sign_off.note))
-    for escalation in Escalation.objects.visible_to(user).filter(action__in=visible, escalated_on__gte=since).select_related("action__review", "action__owner_agency"):
-        changes.append(Change(escalation.escalated_on, f"Escalated: {escalation.get_reason_display().lower()}", escalation.action))
-    for action in visible.filter(status__in=OPEN_STATUSES, due_date__gte=since, due_date__lt=today).select_related("review", "owner_agency"):
+    for escalation in (
+        Escalation.objects.visible_to(user)
+        .filter(action__in=visible, escalated_on__gte=since)
+        .select_related("action__review", "action__owner_agency")
+    ):
+        changes.append(
+            Change(escalation.escalated_on, f"Escalated: {escalation.get_reason_display().lower()}", escalation.action)
+        )
+    for action in visible.filter(status__in=OPEN_STATUSES, due_date__gte=since, due_date__lt=today).select_related(
+        "review", "owner_agency"
+    ):
         changes.append(Change(action.due_date, "Fell overdue", action))
     return sorted(changes, key=lambda c: (c.on, c.what), reverse=True)
 
@@ -209,7 +245,10 @@ def changes_since(*, user, partnership, since, today=None):
 
 def action_history(*, user, action):
     return {
-        "updates": ProgressUpdate.objects.visible_to(user).filter(action=action).select_related("posted_by").prefetch_related("evidence"),
+        "updates": ProgressUpdate.objects.visible_to(user)
+        .filter(action=action)
+        .select_related("posted_by")
+        .prefetch_related("evidence"),
         "evidence": Evidence.objects.visible_to(user).filter(action=action).select_related("added_by"),
         "sign_offs": SignOff.objects.visible_to(user).filter(action=action).select_related("by"),
         "escalations": Escalation.objects.visible_to(user).filter(action=action),
@@ -256,22 +295,41 @@ def training_roll_up(*, user, partnership, year):
     """A year's training statistics (as recorded) beside the dissemination events held in it, by kind,
     for the annual report."""
     start, end = date(year, 4, 1), date(year + 1, 3, 31)
-    events = list(DisseminationEvent.objects.visible_to(user).filter(partnership=partnership, held_on__range=(start, end)))
+    events = list(
+        DisseminationEvent.objects.visible_to(user).filter(partnership=partnership, held_on__range=(start, end))
+    )
     rows = []
     for kind in DisseminationKind:
         of_kind = [e for e in events if e.kind == kind]
         if of_kind:
-            rows.append({"kind": kind.label, "events": len(of_kind),
-                         "attendees": sum(e.attendees or 0 for e in of_kind),
-                         "organisations": sum(e.organisations or 0 for e in of_kind)})
-    reviews = list(Review.objects.visible_to(user).filter(dissemination_events__in=[e.pk for e in events]).distinct().order_by("title"))
+            rows.append(
+                {
+                    "kind": kind.label,
+                    "events": len(of_kind),
+                    "attendees": sum(e.attendees or 0 for e in of_kind),
+                    "organisations": sum(e.organisations or 0 for e in of_kind),
+                }
+            )
+    reviews = list(
+        Review.objects.visible_to(user)
+        .filter(dissemination_events__in=[e.pk for e in events])
+        .distinct()
+        .order_by("title")
+    )
     recorded = TrainingYear.objects.visible_to(user).filter(partnership=partnership, year_starting=year).first()
     return TrainingRollUp(year, recorded, rows, reviews)
 
 
 def training_years(*, user, partnership):
-    recorded = set(TrainingYear.objects.visible_to(user).filter(partnership=partnership).values_list("year_starting", flat=True))
-    held = {year_starting(d) for d in DisseminationEvent.objects.visible_to(user).filter(partnership=partnership).values_list("held_on", flat=True)}
+    recorded = set(
+        TrainingYear.objects.visible_to(user).filter(partnership=partnership).values_list("year_starting", flat=True)
+    )
+    held = {
+        year_starting(d)
+        for d in DisseminationEvent.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .values_list("held_on", flat=True)
+    }
     return sorted(recorded | held, reverse=True)
 
 
@@ -279,5 +337,6 @@ def risk_list(*, user, partnership, show_closed=False):
     risks = Risk.objects.visible_to(user).filter(partnership=partnership)
     if not show_closed:
         risks = risks.filter(status="open")
-    return risks.select_related("owner_agency").prefetch_related("themes", Prefetch("reviews", queryset=Review.objects.visible_to(user)))
-
+    return risks.select_related("owner_agency").prefetch_related(
+        "themes", Prefetch("reviews", queryset=Review.objects.visible_to(user))
+    )

@@ -26,7 +26,6 @@ from .models import (
 )
 
 
-
 def _save(obj):
     obj.full_clean()
     obj.save()
@@ -37,14 +36,37 @@ def _save(obj):
 
 
 @transaction.atomic
-def action_create(*, actor, review, description, owner_agency, lead_role, start_date, due_date, success_measure,
-                  recommendation=None, learning_point=None, lead_person=None, request=None):
+def action_create(
+    *,
+    actor,
+    review,
+    description,
+    owner_agency,
+    lead_role,
+    start_date,
+    due_date,
+    success_measure,
+    recommendation=None,
+    learning_point=None,
+    lead_person=None,
+    request=None,
+):
     number = (Action.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0) + 1
-    action = _save(Action(
-        review=review, number=number, recommendation=recommendation, learning_point=learning_point,
-        description=description.strip(), owner_agency=owner_agency, lead_role=lead_role.strip(), lead_person=lead_person,
-        start_date=start_date, due_date=due_date, success_measure=success_measure.strip(),
-    ))
+    action = _save(
+        Action(
+            review=review,
+            number=number,
+            recommendation=recommendation,
+            learning_point=learning_point,
+            description=description.strip(),
+            owner_agency=owner_agency,
+            lead_role=lead_role.strip(),
+            lead_person=lead_person,
+            start_date=start_date,
+            due_date=due_date,
+            success_measure=success_measure.strip(),
+        )
+    )
     audit_create(actor=actor, obj=action, request=request)
     return action
 
@@ -79,14 +101,28 @@ def _may_report_for(actor, action):
 
 
 @transaction.atomic
-def progress_update_post(*, actor, action, posted_on, text, status, evidence_file=None, evidence_url="",
-                         evidence_description="", request=None):
+def progress_update_post(
+    *,
+    actor,
+    action,
+    posted_on,
+    text,
+    status,
+    evidence_file=None,
+    evidence_url="",
+    evidence_description="",
+    request=None,
+):
     """A dated update from the owner agency, optionally with one piece of evidence (a file or a link).
     Everything is checked before anything is written, so a refused file loses nothing else."""
     if not _may_report_for(actor, action):
-        raise ValidationError(f"Only {action.owner_agency}'s safeguarding lead (or the business manager) can post updates on this action")
+        raise ValidationError(
+            f"Only {action.owner_agency}'s safeguarding lead (or the business manager) can post updates on this action"
+        )
     if action.status == ActionStatus.CLOSED:
-        raise ValidationError("This action is closed: the business manager or chair must reopen it before it is updated")
+        raise ValidationError(
+            "This action is closed: the business manager or chair must reopen it before it is updated"
+        )
     errors = {}
     if not text.strip():
         errors["text"] = "Describe the progress made"
@@ -102,7 +138,9 @@ def progress_update_post(*, actor, action, posted_on, text, status, evidence_fil
         raise ValidationError(errors)
     content_type = check_evidence_file(evidence_file) if evidence_file else ""
 
-    update = _save(ProgressUpdate(action=action, posted_on=posted_on, text=text.strip(), status=status, posted_by=actor))
+    update = _save(
+        ProgressUpdate(action=action, posted_on=posted_on, text=text.strip(), status=status, posted_by=actor)
+    )
     audit_create(actor=actor, obj=update, request=request)
     before = snapshot(action)
     if status == ActionStatus.AT_RISK:
@@ -115,8 +153,16 @@ def progress_update_post(*, actor, action, posted_on, text, status, evidence_fil
     action.save()
     audit_update(actor=actor, obj=action, before=before, request=request)
     if evidence_file or evidence_url:
-        _evidence_add(actor=actor, action=action, update=update, description=evidence_description, upload=evidence_file,
-                      content_type=content_type, url=evidence_url, request=request)
+        _evidence_add(
+            actor=actor,
+            action=action,
+            update=update,
+            description=evidence_description,
+            upload=evidence_file,
+            content_type=content_type,
+            url=evidence_url,
+            request=request,
+        )
     return update
 
 
@@ -134,7 +180,9 @@ def _evidence_add(*, actor, action, update, description, upload, content_type, u
         try:
             evidence.full_clean(exclude=["file"])
         except ValidationError as exc:
-            raise ValidationError({"evidence_url": "Enter a link in the right format, like https://intranet.example.org/policy"}) from exc
+            raise ValidationError(
+                {"evidence_url": "Enter a link in the right format, like https://intranet.example.org/policy"}
+            ) from exc
     evidence.save()
     audit_create(actor=actor, obj=evidence, request=request)
     return evidence
@@ -159,7 +207,12 @@ def action_close(*, actor, action, closed_on, note, request=None):
     if errors:
         raise ValidationError(errors)
     before = snapshot(action)
-    action.status, action.closed_on, action.closed_by, action.closure_note = ActionStatus.CLOSED, closed_on, actor, note.strip()
+    action.status, action.closed_on, action.closed_by, action.closure_note = (
+        ActionStatus.CLOSED,
+        closed_on,
+        actor,
+        note.strip(),
+    )
     action.at_risk_streak, action.at_risk_since = 0, None
     action.save()
     SignOff.objects.create(action=action, kind=SignOffKind.CLOSED, on=closed_on, by=actor, note=note.strip())
@@ -181,7 +234,9 @@ def action_reopen(*, actor, action, reason, due_date=None, request=None):
     if due_date:
         action.due_date = due_date
     _save(action)
-    SignOff.objects.create(action=action, kind=SignOffKind.REOPENED, on=timezone.localdate(), by=actor, note=reason.strip())
+    SignOff.objects.create(
+        action=action, kind=SignOffKind.REOPENED, on=timezone.localdate(), by=actor, note=reason.strip()
+    )
     audit_update(actor=actor, obj=action, before=before, reason=reason.strip(), request=request)
     return action
 
@@ -195,30 +250,56 @@ def _check_reviews(partnership, reviews):
 
 
 @transaction.atomic
-def dissemination_event_record(*, actor, partnership, kind, title, held_on, reviews, audience="", attendees=None,
-                               organisations=None, notes="", request=None):
+def dissemination_event_record(
+    *,
+    actor,
+    partnership,
+    kind,
+    title,
+    held_on,
+    reviews,
+    audience="",
+    attendees=None,
+    organisations=None,
+    notes="",
+    request=None,
+):
     if not reviews:
         raise ValidationError({"reviews": "Choose the review or reviews whose learning the event spread"})
     _check_reviews(partnership, reviews)
-    event = _save(DisseminationEvent(
-        partnership=partnership, kind=kind, title=title.strip(), held_on=held_on, audience=audience.strip(),
-        attendees=attendees, organisations=organisations, notes=notes.strip(),
-    ))
+    event = _save(
+        DisseminationEvent(
+            partnership=partnership,
+            kind=kind,
+            title=title.strip(),
+            held_on=held_on,
+            audience=audience.strip(),
+            attendees=attendees,
+            organisations=organisations,
+            notes=notes.strip(),
+        )
+    )
     event.reviews.set(reviews)
     audit_create(actor=actor, obj=event, request=request)
     return event
 
 
 @transaction.atomic
-def training_year_record(*, actor, partnership, year_starting, sessions, individuals, organisations, elearning_modules,
-                         request=None):
+def training_year_record(
+    *, actor, partnership, year_starting, sessions, individuals, organisations, elearning_modules, request=None
+):
     """Create or correct one year's training statistics."""
     if organisations > individuals:
         raise ValidationError({"organisations": "There cannot be more organisations than individuals trained"})
     record = TrainingYear.objects.filter(partnership=partnership, year_starting=year_starting).first()
     before = snapshot(record) if record else None
     record = record or TrainingYear(partnership=partnership, year_starting=year_starting)
-    record.sessions, record.individuals, record.organisations, record.elearning_modules = sessions, individuals, organisations, elearning_modules
+    record.sessions, record.individuals, record.organisations, record.elearning_modules = (
+        sessions,
+        individuals,
+        organisations,
+        elearning_modules,
+    )
     _save(record)
     if before is None:
         audit_create(actor=actor, obj=record, request=request)
@@ -230,8 +311,20 @@ def training_year_record(*, actor, partnership, year_starting, sessions, individ
 # --- risk register -------------------------------------------------------------------------------
 
 
-RISK_FIELDS = ("title", "description", "owner", "owner_agency", "likelihood", "impact", "mitigation",
-               "residual_likelihood", "residual_impact", "review_date", "escalated", "status")
+RISK_FIELDS = (
+    "title",
+    "description",
+    "owner",
+    "owner_agency",
+    "likelihood",
+    "impact",
+    "mitigation",
+    "residual_likelihood",
+    "residual_impact",
+    "review_date",
+    "escalated",
+    "status",
+)
 
 
 @transaction.atomic

@@ -33,9 +33,14 @@ def _post(request):
     return request.POST if request.method == "POST" else None
 
 
-def _form_page(request, form, title, *, back_url, submit="Save", caption="", template="actionplans/form_page.html", **context):
-    return render(request, template, {"form": form, "title": title, "back_url": back_url, "submit": submit,
-                                      "caption": caption, **context})
+def _form_page(
+    request, form, title, *, back_url, submit="Save", caption="", template="actionplans/form_page.html", **context
+):
+    return render(
+        request,
+        template,
+        {"form": form, "title": title, "back_url": back_url, "submit": submit, "caption": caption, **context},
+    )
 
 
 # --- monitoring -------------------------------------------------------------------------------------
@@ -58,12 +63,20 @@ def monitoring(request, partnership):
     actions = selectors.action_list(user=request.user, partnership=partnership, **filters)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "actionplans/monitoring.html", {
-        "partnership": partnership, "form": form, "page": paginate(request, actions),
-        "by_review": selectors.rag_by_review(actions), "by_agency": selectors.rag_by_agency(actions),
-        "query": query.urlencode(), "filtered": any(filters.values()),
-        "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
-    })
+    return render(
+        request,
+        "actionplans/monitoring.html",
+        {
+            "partnership": partnership,
+            "form": form,
+            "page": paginate(request, actions),
+            "by_review": selectors.rag_by_review(actions),
+            "by_agency": selectors.rag_by_agency(actions),
+            "query": query.urlencode(),
+            "filtered": any(filters.values()),
+            "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
+        },
+    )
 
 
 def _export_rows(request, partnership):
@@ -75,9 +88,13 @@ def _export_rows(request, partnership):
 def export_xlsx(request, partnership):
     actions = _export_rows(request, partnership)
     services.record_export(actor=request.user, partnership=partnership, what="Action plans (XLSX)", request=request)
-    response = HttpResponse(exports.actions_xlsx(actions, partnership=partnership),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    response = HttpResponse(
+        exports.actions_xlsx(actions, partnership=partnership),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    )
     return response
 
 
@@ -85,9 +102,13 @@ def export_xlsx(request, partnership):
 def export_docx(request, partnership):
     actions = _export_rows(request, partnership)
     services.record_export(actor=request.user, partnership=partnership, what="Action plans (DOCX)", request=request)
-    response = HttpResponse(exports.actions_docx(actions, partnership=partnership),
-                            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    response["Content-Disposition"] = f'attachment; filename="action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.docx"'
+    response = HttpResponse(
+        exports.actions_docx(actions, partnership=partnership),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.docx"'
+    )
     return response
 
 
@@ -99,18 +120,28 @@ def changes(request, partnership):
         if form.cleaned_data["since"] > timezone.localdate():
             form.add_error("since", "The date must be today or in the past")
         else:
-            items = selectors.changes_since(user=request.user, partnership=partnership, since=form.cleaned_data["since"])
-    return render(request, "actionplans/changes.html", {"partnership": partnership, "form": form,
-                                                        "page": paginate(request, items) if items is not None else None})
+            items = selectors.changes_since(
+                user=request.user, partnership=partnership, since=form.cleaned_data["since"]
+            )
+    return render(
+        request,
+        "actionplans/changes.html",
+        {"partnership": partnership, "form": form, "page": paginate(request, items) if items is not None else None},
+    )
 
 
 @object_view(Partnership, "view_escalations", **PARTNERSHIP)
 def escalated(request, partnership):
     rule = ActionPlanSettings.for_partnership(partnership)
-    return render(request, "actionplans/escalated.html", {
-        "partnership": partnership, "page": paginate(request, selectors.escalated_actions(user=request.user, partnership=partnership)),
-        "rule": rule,
-    })
+    return render(
+        request,
+        "actionplans/escalated.html",
+        {
+            "partnership": partnership,
+            "page": paginate(request, selectors.escalated_actions(user=request.user, partnership=partnership)),
+            "rule": rule,
+        },
+    )
 
 
 # --- a review's action plan --------------------------------------------------------------------------
@@ -119,10 +150,16 @@ def escalated(request, partnership):
 @object_view(Review)
 def review_plan(request, review):
     actions = selectors.review_action_plan(user=request.user, review=review)
-    return render(request, "actionplans/review_plan.html", {
-        "review": review, "actions": actions, "rag": selectors.rag_by_review(actions),
-        "may_add": permissions.can(request.user, "change", review),
-    })
+    return render(
+        request,
+        "actionplans/review_plan.html",
+        {
+            "review": review,
+            "actions": actions,
+            "rag": selectors.rag_by_review(actions),
+            "may_add": permissions.can(request.user, "change", review),
+        },
+    )
 
 
 @object_view(Review, "change")
@@ -133,16 +170,30 @@ def action_add(request, review):
     def create(data):
         recommendation, learning_point = form.links()
         created["action"] = services.action_create(
-            actor=request.user, review=review, recommendation=recommendation, learning_point=learning_point,
-            description=data["description"], owner_agency=data["owner_agency"], lead_role=data["lead_role"],
-            start_date=data["start_date"], due_date=data["due_date"], success_measure=data["success_measure"], request=request,
+            actor=request.user,
+            review=review,
+            recommendation=recommendation,
+            learning_point=learning_point,
+            description=data["description"],
+            owner_agency=data["owner_agency"],
+            lead_role=data["lead_role"],
+            start_date=data["start_date"],
+            due_date=data["due_date"],
+            success_measure=data["success_measure"],
+            request=request,
         )
 
     if submitted(request, form, create):
         messages.success(request, f"Action {created['action'].number} has been added to the action plan.")
         return redirect("actionplans:review_plan", pk=review.pk)
-    return _form_page(request, form, "Add an action", caption=review.title, submit="Add the action",
-                      back_url=_url("actionplans:review_plan", review.pk))
+    return _form_page(
+        request,
+        form,
+        "Add an action",
+        caption=review.title,
+        submit="Add the action",
+        back_url=_url("actionplans:review_plan", review.pk),
+    )
 
 
 def _url(name, *args):
@@ -157,14 +208,19 @@ def _url(name, *args):
 @object_view(Action)
 def action_detail(request, action):
     user = request.user
-    return render(request, "actionplans/action_detail.html", {
-        "action": action, **selectors.action_history(user=user, action=action),
-        "may_update": permissions.can(user, "post_update", action) and action.status != ActionStatus.CLOSED,
-        "may_change": permissions.can(user, "change", action) and action.status != ActionStatus.CLOSED,
-        "may_close": permissions.can(user, "close", action) and action.status != ActionStatus.CLOSED,
-        "may_reopen": permissions.can(user, "reopen", action) and action.status == ActionStatus.CLOSED,
-        "may_see_review": permissions.can(user, "view", action.review),
-    })
+    return render(
+        request,
+        "actionplans/action_detail.html",
+        {
+            "action": action,
+            **selectors.action_history(user=user, action=action),
+            "may_update": permissions.can(user, "post_update", action) and action.status != ActionStatus.CLOSED,
+            "may_change": permissions.can(user, "change", action) and action.status != ActionStatus.CLOSED,
+            "may_close": permissions.can(user, "close", action) and action.status != ActionStatus.CLOSED,
+            "may_reopen": permissions.can(user, "reopen", action) and action.status == ActionStatus.CLOSED,
+            "may_see_review": permissions.can(user, "view", action.review),
+        },
+    )
 
 
 @object_view(Action, "change")
@@ -175,46 +231,95 @@ def action_edit(request, action):
     def change(data):
         recommendation, learning_point = form.links()
         services.action_change(
-            actor=request.user, action=action, reason=data["reason"], request=request, recommendation=recommendation,
-            learning_point=learning_point, description=data["description"], owner_agency=data["owner_agency"],
-            lead_role=data["lead_role"], start_date=data["start_date"], due_date=data["due_date"],
+            actor=request.user,
+            action=action,
+            reason=data["reason"],
+            request=request,
+            recommendation=recommendation,
+            learning_point=learning_point,
+            description=data["description"],
+            owner_agency=data["owner_agency"],
+            lead_role=data["lead_role"],
+            start_date=data["start_date"],
+            due_date=data["due_date"],
             success_measure=data["success_measure"],
         )
 
     if submitted(request, form, change):
         messages.success(request, f"Action {action.number} has been changed.")
         return redirect("actionplans:action", pk=action.pk)
-    return _form_page(request, form, f"Change action {action.number}", caption=review.title,
-                      back_url=_url("actionplans:action", action.pk))
+    return _form_page(
+        request,
+        form,
+        f"Change action {action.number}",
+        caption=review.title,
+        back_url=_url("actionplans:action", action.pk),
+    )
 
 
 @object_view(Action, "post_update")
 def action_update(request, action):
-    form = ProgressUpdateForm(_post(request), request.FILES or None,
-                              initial={"posted_on": timezone.localdate(), "status": action.status if action.is_open else ""})
-    if submitted(request, form, lambda data: services.progress_update_post(
-        actor=request.user, action=action, posted_on=data["posted_on"], text=data["text"], status=data["status"],
-        evidence_file=data["evidence_file"], evidence_url=data["evidence_url"] or "",
-        evidence_description=data["evidence_description"], request=request,
-    )):
+    form = ProgressUpdateForm(
+        _post(request),
+        request.FILES or None,
+        initial={"posted_on": timezone.localdate(), "status": action.status if action.is_open else ""},
+    )
+    if submitted(
+        request,
+        form,
+        lambda data: services.progress_update_post(
+            actor=request.user,
+            action=action,
+            posted_on=data["posted_on"],
+            text=data["text"],
+            status=data["status"],
+            evidence_file=data["evidence_file"],
+            evidence_url=data["evidence_url"] or "",
+            evidence_description=data["evidence_description"],
+            request=request,
+        ),
+    ):
         messages.success(request, "Your update has been posted.")
         return redirect("actionplans:action", pk=action.pk)
-    return _form_page(request, form, "Post an update", caption=f"{action.review.title}: action {action.number}",
-                      submit="Post the update", back_url=_url("actionplans:action", action.pk), multipart=True, action=action)
+    return _form_page(
+        request,
+        form,
+        "Post an update",
+        caption=f"{action.review.title}: action {action.number}",
+        submit="Post the update",
+        back_url=_url("actionplans:action", action.pk),
+        multipart=True,
+        action=action,
+    )
 
 
 @object_view(Action, "close")
 def action_close(request, action):
     form = CloseForm(_post(request), initial={"closed_on": timezone.localdate()})
-    if submitted(request, form, lambda data: services.action_close(
-        actor=request.user, action=action, closed_on=data["closed_on"], note=data["note"], request=request,
-    )):
+    if submitted(
+        request,
+        form,
+        lambda data: services.action_close(
+            actor=request.user,
+            action=action,
+            closed_on=data["closed_on"],
+            note=data["note"],
+            request=request,
+        ),
+    ):
         messages.success(request, f"Action {action.number} has been closed and the sign-off recorded.")
         return redirect("actionplans:action", pk=action.pk)
-    return _form_page(request, form, "Close the action", caption=f"{action.review.title}: action {action.number}",
-                      submit="Close the action", back_url=_url("actionplans:action", action.pk),
-                      template="actionplans/close_form.html", action=action,
-                      evidence=Evidence.objects.visible_to(request.user).filter(action=action))
+    return _form_page(
+        request,
+        form,
+        "Close the action",
+        caption=f"{action.review.title}: action {action.number}",
+        submit="Close the action",
+        back_url=_url("actionplans:action", action.pk),
+        template="actionplans/close_form.html",
+        action=action,
+        evidence=Evidence.objects.visible_to(request.user).filter(action=action),
+    )
 
 
 @object_view(Action, "reopen")
@@ -223,13 +328,27 @@ def action_reopen(request, action):
         messages.info(request, "This action is open: there is nothing to reopen.")
         return redirect("actionplans:action", pk=action.pk)
     form = ReopenForm(_post(request))
-    if submitted(request, form, lambda data: services.action_reopen(
-        actor=request.user, action=action, reason=data["reason"], due_date=data["due_date"], request=request,
-    )):
+    if submitted(
+        request,
+        form,
+        lambda data: services.action_reopen(
+            actor=request.user,
+            action=action,
+            reason=data["reason"],
+            due_date=data["due_date"],
+            request=request,
+        ),
+    ):
         messages.success(request, f"Action {action.number} has been reopened.")
         return redirect("actionplans:action", pk=action.pk)
-    return _form_page(request, form, "Reopen the action", caption=f"{action.review.title}: action {action.number}",
-                      submit="Reopen the action", back_url=_url("actionplans:action", action.pk))
+    return _form_page(
+        request,
+        form,
+        "Reopen the action",
+        caption=f"{action.review.title}: action {action.number}",
+        submit="Reopen the action",
+        back_url=_url("actionplans:action", action.pk),
+    )
 
 
 @object_view(Evidence)
@@ -237,10 +356,19 @@ def evidence_download(request, evidence):
     """Evidence is served only through this permission-checked view, never from a public media URL."""
     if evidence.kind != EvidenceKind.FILE or not evidence.file:
         raise Http404("This evidence is a link, not a file")
-    record_event(actor=request.user, action=AuditAction.VIEW, obj=evidence, request=request,
-                 object_repr=f"Evidence downloaded: {evidence.file_name}")
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.file_name,
-                        content_type=evidence.content_type or "application/octet-stream")
+    record_event(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=evidence,
+        request=request,
+        object_repr=f"Evidence downloaded: {evidence.file_name}",
+    )
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.file_name,
+        content_type=evidence.content_type or "application/octet-stream",
+    )
 
 
 # --- dissemination and training -----------------------------------------------------------------
@@ -249,25 +377,48 @@ def evidence_download(request, evidence):
 @object_view(Partnership, "view_dissemination", **PARTNERSHIP)
 def dissemination(request, partnership):
     events = selectors.dissemination_list(user=request.user, partnership=partnership)
-    return render(request, "actionplans/dissemination.html", {
-        "partnership": partnership, "page": paginate(request, events),
-        "may_add": permissions.can(request.user, "record_dissemination", partnership),
-    })
+    return render(
+        request,
+        "actionplans/dissemination.html",
+        {
+            "partnership": partnership,
+            "page": paginate(request, events),
+            "may_add": permissions.can(request.user, "record_dissemination", partnership),
+        },
+    )
 
 
 @object_view(Partnership, "record_dissemination", **PARTNERSHIP)
 def dissemination_add(request, partnership):
     reviews = Review.objects.visible_to(request.user).filter(partnership=partnership).order_by("title")
     form = DisseminationForm(_post(request), reviews=reviews)
-    if submitted(request, form, lambda data: services.dissemination_event_record(
-        actor=request.user, partnership=partnership, kind=data["kind"], title=data["title"], held_on=data["held_on"],
-        reviews=list(data["reviews"]), audience=data["audience"], attendees=data["attendees"],
-        organisations=data["organisations"], notes=data["notes"], request=request,
-    )):
+    if submitted(
+        request,
+        form,
+        lambda data: services.dissemination_event_record(
+            actor=request.user,
+            partnership=partnership,
+            kind=data["kind"],
+            title=data["title"],
+            held_on=data["held_on"],
+            reviews=list(data["reviews"]),
+            audience=data["audience"],
+            attendees=data["attendees"],
+            organisations=data["organisations"],
+            notes=data["notes"],
+            request=request,
+        ),
+    ):
         messages.success(request, f"“{form.cleaned_data['title']}” has been recorded.")
         return redirect("actionplans:dissemination", slug=partnership.slug)
-    return _form_page(request, form, "Record a learning event", caption=partnership.name, submit="Record the event",
-                      back_url=_url("actionplans:dissemination", partnership.slug))
+    return _form_page(
+        request,
+        form,
+        "Record a learning event",
+        caption=partnership.name,
+        submit="Record the event",
+        back_url=_url("actionplans:dissemination", partnership.slug),
+    )
 
 
 @object_view(Partnership, "view_dissemination", **PARTNERSHIP)
@@ -280,20 +431,37 @@ def training(request, partnership):
     if year is None or not 2000 <= year <= 2100:
         year = years[0] if years else selectors.year_starting(timezone.localdate())
     roll_up = selectors.training_roll_up(user=request.user, partnership=partnership, year=year)
-    return render(request, "actionplans/training.html", {
-        "partnership": partnership, "roll_up": roll_up, "years": years,
-        "may_add": permissions.can(request.user, "record_dissemination", partnership),
-    })
+    return render(
+        request,
+        "actionplans/training.html",
+        {
+            "partnership": partnership,
+            "roll_up": roll_up,
+            "years": years,
+            "may_add": permissions.can(request.user, "record_dissemination", partnership),
+        },
+    )
 
 
 @object_view(Partnership, "record_dissemination", **PARTNERSHIP)
 def training_add(request, partnership):
     form = TrainingYearForm(_post(request))
-    if submitted(request, form, lambda data: services.training_year_record(actor=request.user, partnership=partnership, request=request, **data)):
+    if submitted(
+        request,
+        form,
+        lambda data: services.training_year_record(
+            actor=request.user, partnership=partnership, request=request, **data
+        ),
+    ):
         messages.success(request, "The training statistics have been saved.")
         return redirect(f"{_url('actionplans:training', partnership.slug)}?year={form.cleaned_data['year_starting']}")
-    return _form_page(request, form, "Record a year's training statistics", caption=partnership.name,
-                      back_url=_url("actionplans:training", partnership.slug))
+    return _form_page(
+        request,
+        form,
+        "Record a year's training statistics",
+        caption=partnership.name,
+        back_url=_url("actionplans:training", partnership.slug),
+    )
 
 
 # --- risk register ---------------------------------------------------------------------------------
@@ -303,10 +471,16 @@ def training_add(request, partnership):
 def risk_register(request, partnership):
     show_closed = request.GET.get("show") == "all"
     risks = selectors.risk_list(user=request.user, partnership=partnership, show_closed=show_closed)
-    return render(request, "actionplans/risk_register.html", {
-        "partnership": partnership, "risks": risks, "show_closed": show_closed,
-        "may_add": permissions.can(request.user, "change_risk_register", partnership),
-    })
+    return render(
+        request,
+        "actionplans/risk_register.html",
+        {
+            "partnership": partnership,
+            "risks": risks,
+            "show_closed": show_closed,
+            "may_add": permissions.can(request.user, "change_risk_register", partnership),
+        },
+    )
 
 
 def _risk_form(request, partnership, risk=None):
@@ -314,7 +488,9 @@ def _risk_form(request, partnership, risk=None):
     initial = None
     if risk is not None:
         initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
-        initial.update(owner_agency=risk.owner_agency_id, reviews=list(risk.reviews.all()), themes=list(risk.themes.all()))
+        initial.update(
+            owner_agency=risk.owner_agency_id, reviews=list(risk.reviews.all()), themes=list(risk.themes.all())
+        )
     return RiskForm(_post(request), partnership=partnership, reviews=reviews, initial=initial)
 
 
@@ -322,8 +498,16 @@ def _save_risk(request, partnership, form, risk=None):
     def save(data):
         data = dict(data)
         reviews, themes = list(data.pop("reviews")), list(data.pop("themes"))
-        services.risk_save(actor=request.user, partnership=partnership, risk=risk, reviews=reviews, themes=themes,
-                           request=request, **data)
+        services.risk_save(
+            actor=request.user,
+            partnership=partnership,
+            risk=risk,
+            reviews=reviews,
+            themes=themes,
+            request=request,
+            **data,
+        )
+
     return submitted(request, form, save)
 
 
@@ -333,8 +517,14 @@ def risk_add(request, partnership):
     if _save_risk(request, partnership, form):
         messages.success(request, f"“{form.cleaned_data['title']}” has been added to the risk register.")
         return redirect("actionplans:risk_register", slug=partnership.slug)
-    return _form_page(request, form, "Add a risk", caption=partnership.name, submit="Add the risk",
-                      back_url=_url("actionplans:risk_register", partnership.slug))
+    return _form_page(
+        request,
+        form,
+        "Add a risk",
+        caption=partnership.name,
+        submit="Add the risk",
+        back_url=_url("actionplans:risk_register", partnership.slug),
+    )
 
 
 @object_view(Risk, "change")
@@ -344,5 +534,10 @@ def risk_edit(request, risk):
     if _save_risk(request, partnership, form, risk):
         messages.success(request, f"“{risk.title}” has been updated.")
         return redirect("actionplans:risk_register", slug=partnership.slug)
-    return _form_page(request, form, "Change a risk", caption=partnership.name,
-                      back_url=_url("actionplans:risk_register", partnership.slug))
+    return _form_page(
+        request,
+        form,
+        "Change a risk",
+        caption=partnership.name,
+        back_url=_url("actionplans:risk_register", partnership.slug),
+    )

@@ -54,7 +54,9 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["partnership", "-at"])]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or 'anonymous'} {self.get_action_display()} {self.object_repr}"
+        return (
+            f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or 'anonymous'} {self.get_action_display()} {self.object_repr}"
+        )
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

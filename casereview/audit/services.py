@@ -77,7 +77,12 @@ def record_event(*, actor, action, obj=None, partnership=None, changes=None, rea
 
 def audit_create(*, actor, obj, reason="", request=None):
     return record_event(
-        actor=actor, action=Action.CREATE, obj=obj, changes=changed_fields({}, snapshot(obj)), reason=reason, request=request
+        actor=actor,
+        action=Action.CREATE,
+        obj=obj,
+        changes=changed_fields({}, snapshot(obj)),
+        reason=reason,
+        request=request,
     )
 
 

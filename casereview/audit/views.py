@@ -39,25 +39,36 @@ def event_export(request, partnership):
     """The filtered trail as CSV; the export is itself audited."""
     form, events = _filtered_events(request, partnership)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="audit-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="audit-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
     writer = csv.writer(response)
     writer.writerow(["When", "Who", "Action", "Record type", "Record", "Changes", "Reason", "IP address"])
     with transaction.atomic():
         count = 0
         for event in events.iterator():
-            writer.writerow([spreadsheet_safe(v) for v in [
-                timezone.localtime(event.at).isoformat(timespec="seconds"),
-                event.actor_name,
-                event.get_action_display(),
-                event.object_type.name if event.object_type else "",
-                event.object_repr,
-                "; ".join(f"{k}: {v[0]!r} → {v[1]!r}" for k, v in event.changes.items()),
-                event.reason,
-                event.ip_address or "",
-            ]])
+            writer.writerow(
+                [
+                    spreadsheet_safe(v)
+                    for v in [
+                        timezone.localtime(event.at).isoformat(timespec="seconds"),
+                        event.actor_name,
+                        event.get_action_display(),
+                        event.object_type.name if event.object_type else "",
+                        event.object_repr,
+                        "; ".join(f"{k}: {v[0]!r} → {v[1]!r}" for k, v in event.changes.items()),
+                        event.reason,
+                        event.ip_address or "",
+                    ]
+                ]
+            )
             count += 1
         record_event(
-            actor=request.user, action=Action.EXPORT, obj=partnership, request=request,
-            object_repr=f"Audit log of {partnership} ({count} events)", reason=request.GET.urlencode(),
+            actor=request.user,
+            action=Action.EXPORT,
+            obj=partnership,
+            request=request,
+            object_repr=f"Audit log of {partnership} ({count} events)",
+            reason=request.GET.urlencode(),
         )
     return response

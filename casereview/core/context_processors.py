@@ -13,7 +13,9 @@ def navigation(request):
     for item in selectors.navigation_for(user):
         items.append(item)
     for item in items:
-        item["current"] = path == item["href"] or (item["href"] != "/" and path.startswith(item["href"]) and item.get("prefix", True))
+        item["current"] = path == item["href"] or (
+            item["href"] != "/" and path.startswith(item["href"]) and item.get("prefix", True)
+        )
     # Only the longest match is current, so "Partnership" and "Audit" are not both highlighted.
     current = [i for i in items if i["current"]]
     if len(current) > 1:

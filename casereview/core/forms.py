@@ -48,9 +48,15 @@ class GovukDateWidget(forms.MultiWidget):
 
     def __init__(self, attrs=None):
         widgets = [
-            forms.TextInput(attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-2", "inputmode": "numeric"}),
-            forms.TextInput(attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-2", "inputmode": "numeric"}),
-            forms.TextInput(attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-4", "inputmode": "numeric"}),
+            forms.TextInput(
+                attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-2", "inputmode": "numeric"}
+            ),
+            forms.TextInput(
+                attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-2", "inputmode": "numeric"}
+            ),
+            forms.TextInput(
+                attrs={"class": "govuk-input govuk-date-input__input govuk-input--width-4", "inputmode": "numeric"}
+            ),
         ]
         super().__init__(widgets, attrs)
 
@@ -73,8 +79,14 @@ class GovukDateField(forms.MultiValueField):
         self.what = label[:1].lower() + label[1:]
         fields = [forms.CharField(required=False)] * 3
         error_messages = {"required": f"Enter {self.what}", "incomplete": f"Enter {self.what}"}
-        super().__init__(fields=fields, required=required, require_all_fields=False, label=label,
-                         error_messages=error_messages, **kwargs)
+        super().__init__(
+            fields=fields,
+            required=required,
+            require_all_fields=False,
+            label=label,
+            error_messages=error_messages,
+            **kwargs,
+        )
 
     def compress(self, data_list):
         import datetime
@@ -84,7 +96,9 @@ class GovukDateField(forms.MultiValueField):
             if self.required:
                 raise forms.ValidationError(f"Enter {self.what}")
             return None
-        missing = [name for name, value in zip(["day", "month", "year"], [day, month, year]) if not str(value or "").strip()]
+        missing = [
+            name for name, value in zip(["day", "month", "year"], [day, month, year]) if not str(value or "").strip()
+        ]
         if missing:
             raise forms.ValidationError(f"{self.label} must include a {' and '.join(missing)}")
         try:

@@ -38,19 +38,37 @@ def _subgroup(partnership, words):
     return Subgroup.objects.filter(partnership=partnership, name__icontains=words).first()
 
 
-def _case(partnership, *, facts, agencies, identity=None, rapid_review=None, recommendation=None, decision=None,
-          panel_response=None, family=None, duties_sent=None, review_changes=None):
+def _case(
+    partnership,
+    *,
+    facts,
+    agencies,
+    identity=None,
+    rapid_review=None,
+    recommendation=None,
+    decision=None,
+    panel_response=None,
+    family=None,
+    duties_sent=None,
+    review_changes=None,
+):
     manager, chair = _people(partnership)
-    incident = incident_services.incident_create(actor=manager, partnership=partnership, facts=facts, agencies=agencies, identity=identity)
+    incident = incident_services.incident_create(
+        actor=manager, partnership=partnership, facts=facts, agencies=agencies, identity=identity
+    )
     for duty in incident.duties.all():
         if duties_sent:
-            incident_services.duty_mark_sent(actor=manager, duty=duty, sent_on=duties_sent, reference="DfE notification (demo)")
+            incident_services.duty_mark_sent(
+                actor=manager, duty=duty, sent_on=duties_sent, reference="DfE notification (demo)"
+            )
     if rapid_review:
         opened_on, answers, update = rapid_review
         review = services.rapid_review_open(actor=manager, incident=incident, agencies=agencies, opened_on=opened_on)
         for info in review.requests.select_related("agency"):
             if info.agency.name in answers:
-                services.information_request_answer(actor=manager, info_request=info, response=answers[info.agency.name])
+                services.information_request_answer(
+                    actor=manager, info_request=info, response=answers[info.agency.name]
+                )
         services.rapid_review_update(actor=manager, rapid_review=review, **update)
     if recommendation:
         services.recommendation_make(actor=manager, incident=incident, **recommendation)
@@ -78,37 +96,81 @@ def _current_example(partnership):
     aware = add_working_days(timezone.localdate(), -3)
     return dict(
         facts=dict(
-            child_pseudonym="Child S", harm="death", incident_date=aware, aware_date=aware, abuse_or_neglect="suspected",
-            looked_after=True, looked_after_by="London Borough of Southwark", location="in_area", age_years=2, sex="male",
+            child_pseudonym="Child S",
+            harm="death",
+            incident_date=aware,
+            aware_date=aware,
+            abuse_or_neglect="suspected",
+            looked_after=True,
+            looked_after_by="London Borough of Southwark",
+            location="in_area",
+            age_years=2,
+            sex="male",
             summary="Fictional example for the demonstration, dated from the day the demo data was loaded.",
         ),
         agencies=_agencies(partnership, "police", "childrens_social_care"),
-        rapid_review=(aware, {}, dict(facts_gathered="", immediate_actions="Siblings' safety checked the same day.",
-                                      sent_to_panel_on=None, complete=False, assessments={})),
+        rapid_review=(
+            aware,
+            {},
+            dict(
+                facts_gathered="",
+                immediate_actions="Siblings' safety checked the same day.",
+                sent_to_panel_on=None,
+                complete=False,
+                assessments={},
+            ),
+        ),
     )
 
 
 def _southwark(partnership):
-    return [_current_example(partnership), dict(
-        facts=dict(
-            child_pseudonym="Child R", harm="serious_harm", incident_date=date(2014, 3, 3), aware_date=date(2014, 3, 3),
-            abuse_or_neglect="known", looked_after=True, looked_after_by="London Borough of Southwark", location="in_area",
-            age_years=15, sex="female",
-            summary=("In early spring 2014 R, a 15-year-old girl looked after by Southwark since the age of 10, was invited to meet "
-                     "an older, predatory male at a hotel, where he allegedly raped her. She reported it to her carers the same day "
-                     "and police action was taken to find and arrest the man. (Day of the month illustrative.)"),
+    return [
+        _current_example(partnership),
+        dict(
+            facts=dict(
+                child_pseudonym="Child R",
+                harm="serious_harm",
+                incident_date=date(2014, 3, 3),
+                aware_date=date(2014, 3, 3),
+                abuse_or_neglect="known",
+                looked_after=True,
+                looked_after_by="London Borough of Southwark",
+                location="in_area",
+                age_years=15,
+                sex="female",
+                summary=(
+                    "In early spring 2014 R, a 15-year-old girl looked after by Southwark since the age of 10, was invited to meet "
+                    "an older, predatory male at a hotel, where he allegedly raped her. She reported it to her carers the same day "
+                    "and police action was taken to find and arrest the man. (Day of the month illustrative.)"
+                ),
+            ),
+            agencies=_agencies(partnership, "childrens_social_care", "police", "health", "education"),
+            recommendation=dict(
+                outcome="local_review",
+                made_on=date(2014, 3, 17),
+                subgroup=_subgroup(partnership, "Serious Case Review"),
+                rationale=(
+                    "Serious sexual harm to a looked-after child, abuse known, with concern about how agencies worked "
+                    "together to protect her from exploitation: the criteria for a serious case review are met "
+                    "(Working Together 2013)."
+                ),
+            ),
+            decision=dict(
+                outcome="local_review",
+                decided_on=date(2014, 3, 24),
+                rationale=(
+                    "The Board agrees with the SCR subgroup: the case meets the criteria for a serious case review. "
+                    "It will use the Welsh child practice review model, with a practitioner learning event."
+                ),
+            ),
+            family=dict(
+                communicated_on=date(2014, 4, 7),
+                method="meeting",
+                communicated_by="Head of Service, Looked After Children",
+                notes="R and her carers were told of the review and invited to contribute.",
+            ),
         ),
-        agencies=_agencies(partnership, "childrens_social_care", "police", "health", "education"),
-        recommendation=dict(outcome="local_review", made_on=date(2014, 3, 17), subgroup=_subgroup(partnership, "Serious Case Review"),
-                            rationale=("Serious sexual harm to a looked-after child, abuse known, with concern about how agencies worked "
-                                       "together to protect her from exploitation: the criteria for a serious case review are met "
-                                       "(Working Together 2013).")),
-        decision=dict(outcome="local_review", decided_on=date(2014, 3, 24),
-                      rationale=("The Board agrees with the SCR subgroup: the case meets the criteria for a serious case review. "
-                                 "It will use the Welsh child practice review model, with a practitioner learning event.")),
-        family=dict(communicated_on=date(2014, 4, 7), method="meeting", communicated_by="Head of Service, Looked After Children",
-                    notes="R and her carers were told of the review and invited to contribute."),
-    )]
+    ]
 
 
 def _tower_hamlets(partnership):
@@ -116,31 +178,64 @@ def _tower_hamlets(partnership):
     return [
         dict(
             facts=dict(
-                child_pseudonym="E", harm="death", incident_date=date(2007, 2, 20), aware_date=date(2007, 2, 21),
-                abuse_or_neglect="suspected", looked_after=False, location="in_area", age_years=0, age_months=6, sex="female",
-                summary=("Baby E died aged 6 months in February 2007, of dehydration after the deaths of both parents in the flat. "
-                         "Known to health, social services (child in need), police (domestic violence) and substance misuse services. "
-                         "(Days of the month illustrative.)"),
+                child_pseudonym="E",
+                harm="death",
+                incident_date=date(2007, 2, 20),
+                aware_date=date(2007, 2, 21),
+                abuse_or_neglect="suspected",
+                looked_after=False,
+                location="in_area",
+                age_years=0,
+                age_months=6,
+                sex="female",
+                summary=(
+                    "Baby E died aged 6 months in February 2007, of dehydration after the deaths of both parents in the flat. "
+                    "Known to health, social services (child in need), police (domestic violence) and substance misuse services. "
+                    "(Days of the month illustrative.)"
+                ),
             ),
             agencies=_agencies(partnership, "childrens_social_care", "health", "police"),
-            recommendation=dict(outcome="local_review", made_on=date(2007, 2, 27), subgroup=group,
-                                rationale="A child has died and neglect is suspected, with concerns about inter-agency working (LSCB Regulations 2006 reg 5)."),
-            decision=dict(outcome="local_review", decided_on=date(2007, 2, 27),
-                          rationale="The Serious Case Review group decided to undertake a serious case review with immediate effect."),
+            recommendation=dict(
+                outcome="local_review",
+                made_on=date(2007, 2, 27),
+                subgroup=group,
+                rationale="A child has died and neglect is suspected, with concerns about inter-agency working (LSCB Regulations 2006 reg 5).",
+            ),
+            decision=dict(
+                outcome="local_review",
+                decided_on=date(2007, 2, 27),
+                rationale="The Serious Case Review group decided to undertake a serious case review with immediate effect.",
+            ),
         ),
         dict(
             facts=dict(
-                child_pseudonym="M", harm="serious_harm", incident_date=date(2007, 1, 18), aware_date=date(2007, 1, 18),
-                abuse_or_neglect="known", looked_after=True, looked_after_by="London Borough of Tower Hamlets (section 20)",
-                location="in_area", age_years=15, sex="male",
-                summary=("M, known to social services since 14 months old and accommodated in residential schools, was convicted on "
-                         "18 January 2007 of rape and assault on a child. The LSCB asked each agency to review its involvement."),
+                child_pseudonym="M",
+                harm="serious_harm",
+                incident_date=date(2007, 1, 18),
+                aware_date=date(2007, 1, 18),
+                abuse_or_neglect="known",
+                looked_after=True,
+                looked_after_by="London Borough of Tower Hamlets (section 20)",
+                location="in_area",
+                age_years=15,
+                sex="male",
+                summary=(
+                    "M, known to social services since 14 months old and accommodated in residential schools, was convicted on "
+                    "18 January 2007 of rape and assault on a child. The LSCB asked each agency to review its involvement."
+                ),
             ),
             agencies=_agencies(partnership, "childrens_social_care", "education", "health"),
-            recommendation=dict(outcome="local_review", made_on=date(2007, 2, 26), subgroup=group,
-                                rationale="Agencies' individual reviews raised concerns about how they worked together; discussed with the Commission for Social Care Inspection."),
-            decision=dict(outcome="local_review", decided_on=date(2007, 3, 1),
-                          rationale="After discussion with the Commission for Social Care Inspection, the LSCB will undertake a serious case review. (Date illustrative.)"),
+            recommendation=dict(
+                outcome="local_review",
+                made_on=date(2007, 2, 26),
+                subgroup=group,
+                rationale="Agencies' individual reviews raised concerns about how they worked together; discussed with the Commission for Social Care Inspection.",
+            ),
+            decision=dict(
+                outcome="local_review",
+                decided_on=date(2007, 3, 1),
+                rationale="After discussion with the Commission for Social Care Inspection, the LSCB will undertake a serious case review. (Date illustrative.)",
+            ),
         ),
     ]
 
@@ -148,52 +243,116 @@ def _tower_hamlets(partnership):
 def _worcestershire(partnership):
     board = _subgroup(partnership, "Practice Review Board")
     agencies = _agencies(partnership, "childrens_social_care", "police", "health")
-    not_met = dict(met="no", evidence="The rapid review found no concerns about agencies working together and no new learning.")
-    assessments_not_met = {c: (not_met["met"], not_met["evidence"]) for c in
-                           ["improvements", "recurrent_themes", "agencies_working_together", "panel_suggested_local"]}
-    cases = [dict(
-        facts=dict(
-            child_pseudonym="Young Person A", harm="serious_harm", incident_date=date(2019, 10, 7), aware_date=date(2019, 10, 8),
-            abuse_or_neglect="suspected", looked_after=True, looked_after_by="Worcestershire County Council", location="in_area",
-            age_years=16, sex="not_recorded",
-            summary="A looked-after young person was seriously harmed. Confidential: the review is at an early stage. (Dates illustrative.)",
-        ),
-        agencies=agencies, duties_sent=date(2019, 10, 10),
-        rapid_review=(date(2019, 10, 9), {"West Mercia Police": "Police involvement summarised for the rapid review."}, dict(
-            facts_gathered="Agencies' summaries gathered; several agencies involved with the young person in care.",
-            immediate_actions="Placement safety reviewed; other children in the placement assessed.",
-            sent_to_panel_on=date(2019, 10, 29), complete=True,
-            assessments={"improvements": ("yes", "Improvements needed in responding to risk outside the home."),
-                         "recurrent_themes": ("may", "Themes of exploitation seen in other local cases."),
-                         "agencies_working_together": ("yes", "Information was not shared between placement and police."),
-                         "panel_suggested_local": ("no", "The national panel has not yet responded.")},
-        )),
-        recommendation=dict(outcome="local_review", made_on=date(2019, 11, 4), subgroup=board,
-                            rationale="Three of the four criteria are met or may be met; a local review will identify improvements."),
-        decision=dict(outcome="local_review", decided_on=date(2019, 11, 11), confidential=True,
-                      rationale="I accept the Board's recommendation: a review is needed. It stays confidential while at an early stage."),
-        panel_response=dict(response="agrees", received_on=date(2019, 11, 19), notes="The panel agreed a local review."),
-        review_changes=dict(review_type=ReviewType.SERIOUS_CASE_REVIEW, stage=Stage.TERMS_AGREED, target_completion=date(2020, 7, 31)),
-    )]
-    for pseudonym, incident_day in [("Young Person B", date(2019, 11, 18)), ("Child C", date(2019, 12, 2))]:
-        cases.append(dict(
+    not_met = dict(
+        met="no", evidence="The rapid review found no concerns about agencies working together and no new learning."
+    )
+    assessments_not_met = {
+        c: (not_met["met"], not_met["evidence"])
+        for c in ["improvements", "recurrent_themes", "agencies_working_together", "panel_suggested_local"]
+    }
+    cases = [
+        dict(
             facts=dict(
-                child_pseudonym=pseudonym, harm="serious_harm", incident_date=incident_day, aware_date=incident_day,
-                abuse_or_neglect="suspected", looked_after=False, location="in_area", sex="not_recorded",
-                summary="Referred to the Safeguarding Practice Review Board. (Details and dates illustrative.)",
+                child_pseudonym="Young Person A",
+                harm="serious_harm",
+                incident_date=date(2019, 10, 7),
+                aware_date=date(2019, 10, 8),
+                abuse_or_neglect="suspected",
+                looked_after=True,
+                looked_after_by="Worcestershire County Council",
+                location="in_area",
+                age_years=16,
+                sex="not_recorded",
+                summary="A looked-after young person was seriously harmed. Confidential: the review is at an early stage. (Dates illustrative.)",
             ),
-            agencies=agencies, duties_sent=incident_day,
-            rapid_review=(incident_day, {}, dict(
-                facts_gathered="Agencies' summaries gathered.", immediate_actions="None needed beyond the existing plan.",
-                sent_to_panel_on=None, complete=True, assessments=assessments_not_met,
-            )),
-            recommendation=dict(outcome="no_review", made_on=incident_day + timedelta(days=10), subgroup=board,
-                                rationale="The rapid review found the criteria for a review are not met."),
-            decision=dict(outcome="no_review", decided_on=incident_day + timedelta(days=14),
-                          rationale="Criteria not met; the learning is taken forward through single-agency action."),
-            panel_response=dict(response="agrees", received_on=incident_day + timedelta(days=28),
-                                notes="The national panel supported the decision that the criteria were not met."),
-        ))
+            agencies=agencies,
+            duties_sent=date(2019, 10, 10),
+            rapid_review=(
+                date(2019, 10, 9),
+                {"West Mercia Police": "Police involvement summarised for the rapid review."},
+                dict(
+                    facts_gathered="Agencies' summaries gathered; several agencies involved with the young person in care.",
+                    immediate_actions="Placement safety reviewed; other children in the placement assessed.",
+                    sent_to_panel_on=date(2019, 10, 29),
+                    complete=True,
+                    assessments={
+                        "improvements": ("yes", "Improvements needed in responding to risk outside the home."),
+                        "recurrent_themes": ("may", "Themes of exploitation seen in other local cases."),
+                        "agencies_working_together": (
+                            "yes",
+                            "Information was not shared between placement and police.",
+                        ),
+                        "panel_suggested_local": ("no", "The national panel has not yet responded."),
+                    },
+                ),
+            ),
+            recommendation=dict(
+                outcome="local_review",
+                made_on=date(2019, 11, 4),
+                subgroup=board,
+                rationale="Three of the four criteria are met or may be met; a local review will identify improvements.",
+            ),
+            decision=dict(
+                outcome="local_review",
+                decided_on=date(2019, 11, 11),
+                confidential=True,
+                rationale="I accept the Board's recommendation: a review is needed. It stays confidential while at an early stage.",
+            ),
+            panel_response=dict(
+                response="agrees", received_on=date(2019, 11, 19), notes="The panel agreed a local review."
+            ),
+            review_changes=dict(
+                review_type=ReviewType.SERIOUS_CASE_REVIEW,
+                stage=Stage.TERMS_AGREED,
+                target_completion=date(2020, 7, 31),
+            ),
+        )
+    ]
+    for pseudonym, incident_day in [("Young Person B", date(2019, 11, 18)), ("Child C", date(2019, 12, 2))]:
+        cases.append(
+            dict(
+                facts=dict(
+                    child_pseudonym=pseudonym,
+                    harm="serious_harm",
+                    incident_date=incident_day,
+                    aware_date=incident_day,
+                    abuse_or_neglect="suspected",
+                    looked_after=False,
+                    location="in_area",
+                    sex="not_recorded",
+                    summary="Referred to the Safeguarding Practice Review Board. (Details and dates illustrative.)",
+                ),
+                agencies=agencies,
+                duties_sent=incident_day,
+                rapid_review=(
+                    incident_day,
+                    {},
+                    dict(
+                        facts_gathered="Agencies' summaries gathered.",
+                        immediate_actions="None needed beyond the existing plan.",
+                        sent_to_panel_on=None,
+                        complete=True,
+                        assessments=assessments_not_met,
+                    ),
+                ),
+                recommendation=dict(
+                    outcome="no_review",
+                    made_on=incident_day + timedelta(days=10),
+                    subgroup=board,
+                    rationale="The rapid review found the criteria for a review are not met.",
+                ),
+                decision=dict(
+                    outcome="no_review",
+                    decided_on=incident_day + timedelta(days=14),
+                    rationale="Criteria not met; the learning is taken forward through single-agency action.",
+                ),
+                panel_response=dict(
+                    response="agrees",
+                    received_on=incident_day + timedelta(days=28),
+                    notes="The national panel supported the decision that the criteria were not met.",
+                ),
+            )
+        )
     return cases
 
 
@@ -209,7 +368,9 @@ def load(slugs):
         if partnership is None or slug not in CASES:
             continue
         for case in CASES[slug](partnership):
-            if Incident.objects.filter(partnership=partnership, child_pseudonym=case["facts"]["child_pseudonym"]).exists():
+            if Incident.objects.filter(
+                partnership=partnership, child_pseudonym=case["facts"]["child_pseudonym"]
+            ).exists():
                 continue
             _case(partnership, **case)
             created += 1

@@ -9,7 +9,8 @@ from .models import Criterion, CriterionMet, FamilyContactMethod, Outcome, Panel
 class OpenRapidReviewForm(GovukFormMixin, forms.Form):
     opened_on = GovukDateField(label="Date the rapid review opened")
     agencies = forms.ModelMultipleChoiceField(
-        queryset=Agency.objects.none(), widget=forms.CheckboxSelectMultiple,
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         label="Ask these agencies for information",
         error_messages={"required": "Choose at least one agency to ask for information"},
     )
@@ -22,7 +23,9 @@ class OpenRapidReviewForm(GovukFormMixin, forms.Form):
 class RapidReviewForm(GovukFormMixin, forms.Form):
     facts_gathered = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), required=False, label="Facts gathered")
     immediate_actions = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, label="Immediate safeguarding actions taken",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label="Immediate safeguarding actions taken",
         help_text="Including whether other children need to be kept safe now",
     )
     sent_to_panel_on = GovukDateField(label="Date sent to the national panel", required=False)
@@ -32,10 +35,14 @@ class RapidReviewForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         for criterion in Criterion:
             self.fields[f"met_{criterion.value}"] = forms.ChoiceField(
-                choices=[("", "Not yet judged")] + list(CriterionMet.choices), required=False, label=criterion.label,
+                choices=[("", "Not yet judged")] + list(CriterionMet.choices),
+                required=False,
+                label=criterion.label,
             )
             self.fields[f"evidence_{criterion.value}"] = forms.CharField(
-                widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Evidence",
+                widget=forms.Textarea(attrs={"rows": 3}),
+                required=False,
+                label="Evidence",
             )
         # Fields in reading order: the criteria between the facts and the completion box.
         order = ["facts_gathered", "immediate_actions"]
@@ -45,25 +52,41 @@ class RapidReviewForm(GovukFormMixin, forms.Form):
 
     def assessments(self):
         return {
-            criterion.value: (self.cleaned_data[f"met_{criterion.value}"], self.cleaned_data[f"evidence_{criterion.value}"])
+            criterion.value: (
+                self.cleaned_data[f"met_{criterion.value}"],
+                self.cleaned_data[f"evidence_{criterion.value}"],
+            )
             for criterion in Criterion
         }
 
 
 class AnswerForm(GovukFormMixin, forms.Form):
     response = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 10}), label="Your agency's information",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        label="Your agency's information",
         error_messages={"required": "Enter your agency's information"},
     )
 
 
 class RecommendationForm(GovukFormMixin, forms.Form):
-    outcome = forms.ChoiceField(choices=Outcome.choices, widget=forms.RadioSelect, label="Recommendation",
-                                error_messages={"required": "Choose a recommendation"})
-    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label="Rationale", help_text="With reference to the criteria",
-                                error_messages={"required": "Give the rationale: decisions are made transparently and explained, including to the family"})
+    outcome = forms.ChoiceField(
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        label="Recommendation",
+        error_messages={"required": "Choose a recommendation"},
+    )
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Rationale",
+        help_text="With reference to the criteria",
+        error_messages={
+            "required": "Give the rationale: decisions are made transparently and explained, including to the family"
+        },
+    )
     made_on = GovukDateField(label="Date of the recommendation")
-    subgroup = forms.ModelChoiceField(queryset=Subgroup.objects.none(), required=False, label="Made by (subgroup or board)")
+    subgroup = forms.ModelChoiceField(
+        queryset=Subgroup.objects.none(), required=False, label="Made by (subgroup or board)"
+    )
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,26 +94,50 @@ class RecommendationForm(GovukFormMixin, forms.Form):
 
 
 class DecisionForm(GovukFormMixin, forms.Form):
-    outcome = forms.ChoiceField(choices=Outcome.choices, widget=forms.RadioSelect, label="Decision",
-                                error_messages={"required": "Choose a decision"})
-    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label="Rationale",
-                                error_messages={"required": "Give the rationale: decisions are made transparently and explained, including to the family"})
+    outcome = forms.ChoiceField(
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        label="Decision",
+        error_messages={"required": "Choose a decision"},
+    )
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Rationale",
+        error_messages={
+            "required": "Give the rationale: decisions are made transparently and explained, including to the family"
+        },
+    )
     decided_on = GovukDateField(label="Date of the decision")
-    confidential = forms.BooleanField(required=False, label="Keep the review confidential for now",
-                                      help_text="Only the business manager, the chair and the review's panel and reviewer will see the review")
+    confidential = forms.BooleanField(
+        required=False,
+        label="Keep the review confidential for now",
+        help_text="Only the business manager, the chair and the review's panel and reviewer will see the review",
+    )
 
 
 class PanelResponseForm(GovukFormMixin, forms.Form):
-    response = forms.ChoiceField(choices=PanelResponseKind.choices, widget=forms.RadioSelect, label="The national panel's response",
-                                 error_messages={"required": "Choose the national panel's response"})
+    response = forms.ChoiceField(
+        choices=PanelResponseKind.choices,
+        widget=forms.RadioSelect,
+        label="The national panel's response",
+        error_messages={"required": "Choose the national panel's response"},
+    )
     received_on = GovukDateField(label="Date received")
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class FamilyCommunicationForm(GovukFormMixin, forms.Form):
     communicated_on = GovukDateField(label="Date the family was told")
-    method = forms.ChoiceField(choices=FamilyContactMethod.choices, widget=forms.RadioSelect, label="How",
-                               error_messages={"required": "Say how the family was told"})
-    communicated_by = forms.CharField(max_length=200, label="Told by", help_text="Name and role",
-                                      error_messages={"required": "Say who told the family"})
+    method = forms.ChoiceField(
+        choices=FamilyContactMethod.choices,
+        widget=forms.RadioSelect,
+        label="How",
+        error_messages={"required": "Say how the family was told"},
+    )
+    communicated_by = forms.CharField(
+        max_length=200,
+        label="Told by",
+        help_text="Name and role",
+        error_messages={"required": "Say who told the family"},
+    )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)

@@ -36,7 +36,10 @@ class RapidReview(BaseModel):
 
     def clean(self):
         errors = {}
-        for field, label in [("sent_to_panel_on", "The date sent to the national panel"), ("completed_on", "The completion date")]:
+        for field, label in [
+            ("sent_to_panel_on", "The date sent to the national panel"),
+            ("completed_on", "The completion date"),
+        ]:
             try:
                 require_not_future(getattr(self, field), field, label)
             except ValidationError as exc:
@@ -55,10 +58,17 @@ class InformationRequest(BaseModel):
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="information_requests")
     requested_on = models.DateField(default=timezone.localdate)
     due_date = models.DateField()
-    question = models.TextField(blank=True, default="A summary of your agency's involvement with the child and family, and any immediate safeguarding concerns.")
+    question = models.TextField(
+        blank=True,
+        default=(
+            "A summary of your agency's involvement with the child and family, and any immediate safeguarding concerns."
+        ),
+    )
     response = models.TextField(blank=True)
     responded_on = models.DateField(null=True, blank=True)
-    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "rapid_review__incident__partnership"
@@ -82,10 +92,19 @@ class InformationRequest(BaseModel):
 
 
 class Criterion(models.TextChoices):
-    IMPROVEMENTS = "improvements", "Highlights or may highlight improvements needed to safeguard and promote the welfare of children"
+    IMPROVEMENTS = (
+        "improvements",
+        "Highlights or may highlight improvements needed to safeguard and promote the welfare of children",
+    )
     RECURRENT_THEMES = "recurrent_themes", "Highlights or may highlight recurrent themes"
-    AGENCIES_WORKING_TOGETHER = "agencies_working_together", "Highlights or may highlight concerns about two or more agencies working together effectively"
-    PANEL_SUGGESTED_LOCAL = "panel_suggested_local", "The national panel has considered it and concluded a local review may be more appropriate"
+    AGENCIES_WORKING_TOGETHER = (
+        "agencies_working_together",
+        "Highlights or may highlight concerns about two or more agencies working together effectively",
+    )
+    PANEL_SUGGESTED_LOCAL = (
+        "panel_suggested_local",
+        "The national panel has considered it and concluded a local review may be more appropriate",
+    )
 
 
 class CriterionMet(models.TextChoices):

@@ -2,7 +2,14 @@ from dataclasses import dataclass
 
 from casereview.reviews.models import Review
 
-from .models import ChairDecision, FamilyCommunication, InformationRequest, PanelResponse, RapidReview, ReviewRecommendation
+from .models import (
+    ChairDecision,
+    FamilyCommunication,
+    InformationRequest,
+    PanelResponse,
+    RapidReview,
+    ReviewRecommendation,
+)
 
 
 @dataclass
@@ -19,13 +26,19 @@ class CaseProgress:
 def case_progress(*, user, incident):
     """Where the case has got to, as far as this user may see it (an agency lead sees only their own
     agency's request)."""
+
     def first(model):
         return model.objects.visible_to(user).filter(incident=incident).first()
 
     rapid_review = first(RapidReview)
     requests = (
-        list(InformationRequest.objects.visible_to(user).filter(rapid_review=rapid_review).select_related("agency", "responded_by"))
-        if rapid_review else []
+        list(
+            InformationRequest.objects.visible_to(user)
+            .filter(rapid_review=rapid_review)
+            .select_related("agency", "responded_by")
+        )
+        if rapid_review
+        else []
     )
     return CaseProgress(
         rapid_review=rapid_review,
@@ -39,13 +52,21 @@ def case_progress(*, user, incident):
 
 
 def open_rapid_reviews(*, user, partnership):
-    return RapidReview.objects.visible_to(user).filter(incident__partnership=partnership, completed_on__isnull=True).select_related("incident")
+    return (
+        RapidReview.objects.visible_to(user)
+        .filter(incident__partnership=partnership, completed_on__isnull=True)
+        .select_related("incident")
+    )
 
 
 def unanswered_requests(*, user, partnership):
     return (
         InformationRequest.objects.visible_to(user)
-        .filter(rapid_review__incident__partnership=partnership, responded_on__isnull=True, rapid_review__completed_on__isnull=True)
+        .filter(
+            rapid_review__incident__partnership=partnership,
+            responded_on__isnull=True,
+            rapid_review__completed_on__isnull=True,
+        )
         .select_related("agency", "rapid_review__incident")
     )
 
@@ -70,7 +91,9 @@ def awaiting_chair_decision(*, user, partnership):
 def awaiting_panel_response(*, user, partnership):
     return (
         RapidReview.objects.visible_to(user)
-        .filter(incident__partnership=partnership, sent_to_panel_on__isnull=False, incident__panel_response__isnull=True)
+        .filter(
+            incident__partnership=partnership, sent_to_panel_on__isnull=False, incident__panel_response__isnull=True
+        )
         .select_related("incident")
     )
 

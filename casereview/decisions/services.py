@@ -24,7 +24,6 @@ from .models import (
 )
 
 
-
 def rapid_review_start(incident):
     """The day the rapid review's working days count from: awareness by default; the notification's
     date where the partnership counts from it and the panel has been notified."""
@@ -47,7 +46,8 @@ def rapid_review_open(*, actor, incident, agencies, opened_on=None, request=None
     if any(agency.partnership_id != partnership.pk for agency in agencies):
         raise ValidationError({"agencies": "Choose agencies of this partnership"})
     rapid_review = RapidReview(
-        incident=incident, opened_on=opened_on,
+        incident=incident,
+        opened_on=opened_on,
         due_date=add_working_days(rapid_review_start(incident), partnership.rapid_review_working_days),
     )
     rapid_review.full_clean()
@@ -55,13 +55,25 @@ def rapid_review_open(*, actor, incident, agencies, opened_on=None, request=None
     audit_create(actor=actor, obj=rapid_review, request=request)
     requests_due = min(add_working_days(opened_on, partnership.agency_information_working_days), rapid_review.due_date)
     for agency in agencies:
-        info = InformationRequest.objects.create(rapid_review=rapid_review, agency=agency, requested_on=opened_on, due_date=requests_due)
+        info = InformationRequest.objects.create(
+            rapid_review=rapid_review, agency=agency, requested_on=opened_on, due_date=requests_due
+        )
         audit_create(actor=actor, obj=info, request=request)
     return rapid_review
 
 
 @transaction.atomic
-def rapid_review_update(*, actor, rapid_review, facts_gathered, immediate_actions, sent_to_panel_on, assessments, complete=False, request=None):
+def rapid_review_update(
+    *,
+    actor,
+    rapid_review,
+    facts_gathered,
+    immediate_actions,
+    sent_to_panel_on,
+    assessments,
+    complete=False,
+    request=None,
+):
     """`assessments` maps a criterion to (met, evidence); a criterion judged without evidence is refused,
     and completion needs every criterion judged."""
     errors = {}
@@ -91,7 +103,9 @@ def rapid_review_update(*, actor, rapid_review, facts_gathered, immediate_action
         if not met:
             continue
         if current is None:
-            assessment = CriterionAssessment.objects.create(rapid_review=rapid_review, criterion=criterion, met=met, evidence=evidence.strip())
+            assessment = CriterionAssessment.objects.create(
+                rapid_review=rapid_review, criterion=criterion, met=met, evidence=evidence.strip()
+            )
             audit_create(actor=actor, obj=assessment, request=request)
         else:
             before = snapshot(current)
@@ -118,7 +132,9 @@ def information_request_answer(*, actor, info_request, response, request=None):
 
 def _require_rationale(rationale):
     if not rationale.strip():
-        raise ValidationError({"rationale": "Give the rationale: decisions are made transparently and explained, including to the family"})
+        raise ValidationError(
+            {"rationale": "Give the rationale: decisions are made transparently and explained, including to the family"}
+        )
 
 
 @transaction.atomic
@@ -130,7 +146,12 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
     if made_on < incident.aware_date:
         raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
     recommendation = ReviewRecommendation(
-        incident=incident, outcome=outcome, rationale=rationale.strip(), made_on=made_on, subgroup=subgroup, recorded_by=actor
+        incident=incident,
+        outcome=outcome,
+        rationale=rationale.strip(),
+        made_on=made_on,
+        subgroup=subgroup,
+        recorded_by=actor,
     )
     recommendation.full_clean()
     recommendation.save()
@@ -141,7 +162,11 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
 def _review_type_for(incident, outcome):
     if outcome == Outcome.LEARNING_REVIEW:
         return ReviewType.LEARNING_REVIEW
-    return ReviewType.SERIOUS_CASE_REVIEW if incident.regime.review_name == "serious case review" else ReviewType.LOCAL_CSPR
+    return (
+        ReviewType.SERIOUS_CASE_REVIEW
+        if incident.regime.review_name == "serious case review"
+        else ReviewType.LOCAL_CSPR
+    )
 
 
 @transaction.atomic
@@ -156,14 +181,19 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
     require_not_future(decided_on, "decided_on", "The date of the decision")
     if decided_on < recommendation.made_on:
         raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
-    decision = ChairDecision(incident=incident, outcome=outcome, rationale=rationale.strip(), decided_on=decided_on, decided_by=actor)
+    decision = ChairDecision(
+        incident=incident, outcome=outcome, rationale=rationale.strip(), decided_on=decided_on, decided_by=actor
+    )
     decision.full_clean()
     decision.save()
     audit_create(actor=actor, obj=decision, request=request)
     if outcome != Outcome.NO_REVIEW:
         review = Review(
-            partnership=incident.partnership, incident=incident, title=incident.child_pseudonym,
-            review_type=_review_type_for(incident, outcome), decided_on=decided_on,
+            partnership=incident.partnership,
+            incident=incident,
+            title=incident.child_pseudonym,
+            review_type=_review_type_for(incident, outcome),
+            decided_on=decided_on,
             target_completion=add_months(decided_on, incident.partnership.review_completion_months),
             is_confidential=confidential,
         )
@@ -190,8 +220,13 @@ def family_communication_record(*, actor, incident, communicated_on, method, com
     if not ChairDecision.objects.filter(incident=incident).exists():
         raise ValidationError("Record the chair's decision before recording how the family was told of it")
     require_not_future(communicated_on, "communicated_on", "The date the family was told")
-    contact = FamilyCommunication(incident=incident, communicated_on=communicated_on, method=method,
-                                  communicated_by=communicated_by.strip(), notes=notes.strip())
+    contact = FamilyCommunication(
+        incident=incident,
+        communicated_on=communicated_on,
+        method=method,
+        communicated_by=communicated_by.strip(),
+        notes=notes.strip(),
+    )
     contact.full_clean()
     contact.save()
     audit_create(actor=actor, obj=contact, request=request)

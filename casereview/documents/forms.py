@@ -1,6 +1,6 @@
 from django import forms
 
-from casereview.core.forms import GovukDateField, GovukFormMixin
+from casereview.core.forms import GovukFormMixin
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -19,6 +19,7 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(GovukFormMixin, forms.Form):
     files = MultipleFileField(
-        label="Documents (PDF, Word .docx or text)", help_text="You can choose several files. Each is read in the background.",
+        label="Documents (PDF, Word .docx or text)",
+        help_text="You can choose several files. Each is read in the background.",
         error_messages={"required": "Choose at least one file", "empty": "One of the files is empty"},
     )

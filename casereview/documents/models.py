@@ -32,7 +32,9 @@ class DocumentStatus(models.TextChoices):
 class Document(BaseModel):
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="documents")
     batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
-    review = models.ForeignKey("reviews.Review", null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    review = models.ForeignKey(
+        "reviews.Review", null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
     file_name = models.CharField(max_length=255)
     stored_as = models.CharField(max_length=255, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -19,8 +19,12 @@ from casereview.reviews.services import finding_save
 from .extraction import DEFAULT_LIMITS, ExtractionError, extract_structure, read_document
 from .models import Document, DocumentStatus, ExtractedItem, ImportBatch, ItemDecision, ItemKind
 
-REVIEW_TYPES = {"SCR": ReviewType.SERIOUS_CASE_REVIEW, "CSPR": ReviewType.LOCAL_CSPR,
-                "multi_agency_learning_review": ReviewType.LEARNING_REVIEW, "thematic": ReviewType.THEMATIC}
+REVIEW_TYPES = {
+    "SCR": ReviewType.SERIOUS_CASE_REVIEW,
+    "CSPR": ReviewType.LOCAL_CSPR,
+    "multi_agency_learning_review": ReviewType.LEARNING_REVIEW,
+    "thematic": ReviewType.THEMATIC,
+}
 MAX_FILES_PER_BATCH = 50
 
 
@@ -34,12 +38,21 @@ def documents_upload(*, actor, partnership, files, review=None, request=None, qu
         raise ValidationError({"files": f"Upload at most {MAX_FILES_PER_BATCH} files at once"})
     for name, data in files:
         if len(data) > DEFAULT_LIMITS.max_bytes:
-            raise ValidationError({"files": f"{name} is {len(data) / 1024 / 1024:.0f} MB; the limit is "
-                                            f"{DEFAULT_LIMITS.max_bytes / 1024 / 1024:.0f} MB. Save a smaller copy or split it."})
+            raise ValidationError(
+                {
+                    "files": f"{name} is {len(data) / 1024 / 1024:.0f} MB; the limit is "
+                    f"{DEFAULT_LIMITS.max_bytes / 1024 / 1024:.0f} MB. Save a smaller copy or split it."
+                }
+            )
     batch = ImportBatch.objects.create(partnership=partnership, uploaded_by=actor, total=len(files))
     for name, data in files:
-        document = Document.objects.create(partnership=partnership, batch=batch, review=review, file_name=os.path.basename(name)[:255],
-                                           uploaded_by=actor)
+        document = Document.objects.create(
+            partnership=partnership,
+            batch=batch,
+            review=review,
+            file_name=os.path.basename(name)[:255],
+            uploaded_by=actor,
+        )
         document.stored_as = default_storage.save(f"documents/{document.pk}", ContentFile(data))
         document.save(update_fields=["stored_as"])
         audit_create(actor=actor, obj=document, request=request)
@@ -65,7 +78,9 @@ def document_extract(document):
         try:
             source = read_document(path)
         except ExtractionError as exc:
-            Document.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED, problem=f"{exc.problem} {exc.remedy}")
+            Document.objects.filter(pk=document.pk).update(
+                status=DocumentStatus.FAILED, problem=f"{exc.problem} {exc.remedy}"
+            )
             document.refresh_from_db()
             return document
     extraction = extract_structure(source, source=document.file_name)
@@ -77,10 +92,34 @@ def document_extract(document):
         document.notes, document.status = list(extraction.notes), DocumentStatus.READY
         document.save()
         ExtractedItem.objects.bulk_create(
-            [ExtractedItem(document=document, kind=ItemKind.LEARNING_POINT, position=n, text=i.text, final_text=i.text, page=i.page,
-                           start=i.start, end=i.end, confidence=i.confidence) for n, i in enumerate(extraction.learning_points, 1)]
-            + [ExtractedItem(document=document, kind=ItemKind.RECOMMENDATION, position=n, text=i.text, final_text=i.text, page=i.page,
-                             start=i.start, end=i.end, confidence=i.confidence) for n, i in enumerate(extraction.recommendations, 1)]
+            [
+                ExtractedItem(
+                    document=document,
+                    kind=ItemKind.LEARNING_POINT,
+                    position=n,
+                    text=i.text,
+                    final_text=i.text,
+                    page=i.page,
+                    start=i.start,
+                    end=i.end,
+                    confidence=i.confidence,
+                )
+                for n, i in enumerate(extraction.learning_points, 1)
+            ]
+            + [
+                ExtractedItem(
+                    document=document,
+                    kind=ItemKind.RECOMMENDATION,
+                    position=n,
+                    text=i.text,
+                    final_text=i.text,
+                    page=i.page,
+                    start=i.start,
+                    end=i.end,
+                    confidence=i.confidence,
+                )
+                for n, i in enumerate(extraction.recommendations, 1)
+            ]
         )
     return document
 
@@ -111,7 +150,11 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     pending = [pk for pk in items if decisions.get(pk, ("pending", ""))[0] == ItemDecision.PENDING]
     if pending:
         raise ValidationError("Accept or reject every item before adding them to a review")
-    accepted = [(items[pk], text) for pk, (decision, text) in decisions.items() if pk in items and decision == ItemDecision.ACCEPTED]
+    accepted = [
+        (items[pk], text)
+        for pk, (decision, text) in decisions.items()
+        if pk in items and decision == ItemDecision.ACCEPTED
+    ]
     for item, text in accepted:
         if not text.strip():
             raise ValidationError(f"Item {item.position} is accepted but has no text: enter its text or reject it")
@@ -119,14 +162,18 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
         if not new_review_title.strip():
             raise ValidationError({"review": "Choose the review these items belong to, or give a title for a new one"})
         review = Review.objects.create(
-            partnership=document.partnership, title=new_review_title.strip(),
+            partnership=document.partnership,
+            title=new_review_title.strip(),
             review_type=REVIEW_TYPES.get(document.review_type, ReviewType.SERIOUS_CASE_REVIEW),
-            decided_on=timezone.localdate(), target_completion=timezone.localdate(), stage="published")
+            decided_on=timezone.localdate(),
+            target_completion=timezone.localdate(),
+            stage="published",
+        )
         audit_create(actor=actor, obj=review, request=request, reason=f"Created from {document.file_name}")
     elif review.partnership_id != document.partnership_id:
         raise ValidationError({"review": "Choose a review of this partnership"})
     for kind, model in ((ItemKind.LEARNING_POINT, LearningPoint), (ItemKind.RECOMMENDATION, Recommendation)):
-        number = (model.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0)
+        number = model.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0
         for item, text in sorted((a for a in accepted if a[0].kind == kind), key=lambda a: a[0].position):
             number += 1
             finding_save(actor=actor, review=review, model=model, number=number, text=text, request=request)
@@ -135,6 +182,11 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
             ExtractedItem.objects.filter(pk=pk).update(decision=decision, final_text=text.strip())
     document.status, document.review = DocumentStatus.APPLIED, review
     document.save(update_fields=["status", "review", "updated"])
-    record_event(actor=actor, action=Action.UPDATE, obj=review, request=request,
-                 object_repr=f"{len(accepted)} checked items from {document.file_name} added to {review.title}")
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=review,
+        request=request,
+        object_repr=f"{len(accepted)} checked items from {document.file_name} added to {review.title}",
+    )
     return review

@@ -7,18 +7,20 @@ from django.shortcuts import redirect, render
 from casereview.accounts.access import object_view
 from casereview.accounts.models import Partnership
 from casereview.core.forms import apply_service_errors
+from casereview.core.highlight import highlighted_pieces
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
 from . import services
-from casereview.core.highlight import highlighted_pieces
 from .forms import UploadForm
 from .models import Document, DocumentStatus, ImportBatch, ItemDecision, ItemKind
 
 
 @object_view(Partnership, "import_documents", url_kwarg="slug", field="slug")
 def document_list(request, partnership):
-    form = UploadForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None)
+    form = UploadForm(
+        request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None
+    )
     if request.method == "POST" and form.is_valid():
         files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
         try:
@@ -28,12 +30,18 @@ def document_list(request, partnership):
         else:
             return redirect("documents:batch", pk=batch.pk)
     documents = Document.objects.visible_to(request.user).filter(partnership=partnership)
-    return render(request, "documents/document_list.html", {"partnership": partnership, "form": form, "page": paginate(request, documents)})
+    return render(
+        request,
+        "documents/document_list.html",
+        {"partnership": partnership, "form": form, "page": paginate(request, documents)},
+    )
 
 
 @object_view(ImportBatch)
 def batch_progress(request, batch):
-    return render(request, "documents/batch_progress.html", {"batch": batch, "documents": batch.documents.order_by("created")})
+    return render(
+        request, "documents/batch_progress.html", {"batch": batch, "documents": batch.documents.order_by("created")}
+    )
 
 
 @object_view(Document)
@@ -41,36 +49,59 @@ def document_check(request, document):
     items = list(document.items.all())
     errors = []
     if request.method == "POST":
-        decisions = {str(item.pk): (request.POST.get(f"decision-{item.pk}", ItemDecision.PENDING),
-                                    request.POST.get(f"text-{item.pk}", item.final_text)) for item in items}
+        decisions = {
+            str(item.pk): (
+                request.POST.get(f"decision-{item.pk}", ItemDecision.PENDING),
+                request.POST.get(f"text-{item.pk}", item.final_text),
+            )
+            for item in items
+        }
         review_id = request.POST.get("review", "")
         review = None
         if review_id and review_id != "new":
             try:
-                review = Review.objects.visible_to(request.user, "change").filter(
-                    partnership=document.partnership, pk=uuid.UUID(review_id)).first()
+                review = (
+                    Review.objects.visible_to(request.user, "change")
+                    .filter(partnership=document.partnership, pk=uuid.UUID(review_id))
+                    .first()
+                )
             except ValueError:
                 review = None
         if review_id and review_id != "new" and review is None:
             errors.append("Choose a review of this partnership")
         else:
             try:
-                applied_to = services.document_apply(actor=request.user, document=document, decisions=decisions, review=review,
-                                                     new_review_title=request.POST.get("new_review_title", ""), request=request)
+                applied_to = services.document_apply(
+                    actor=request.user,
+                    document=document,
+                    decisions=decisions,
+                    review=review,
+                    new_review_title=request.POST.get("new_review_title", ""),
+                    request=request,
+                )
             except ValidationError as exc:
                 errors += exc.messages
             else:
-                messages.success(request, f"The accepted items from {document.file_name} have been added to {applied_to.title}.")
+                messages.success(
+                    request, f"The accepted items from {document.file_name} have been added to {applied_to.title}."
+                )
                 return redirect("reviews:findings", pk=applied_to.pk)
         for item in items:  # keep what the person chose and typed
             item.decision, item.final_text = decisions[str(item.pk)]
-    return render(request, "documents/document_check.html", {
-        "document": document, "errors": errors,
-        "learning_points": [i for i in items if i.kind == ItemKind.LEARNING_POINT],
-        "recommendations": [i for i in items if i.kind == ItemKind.RECOMMENDATION],
-        "pieces": highlighted_pieces(document.text, [(i.start, i.end, {"item": i}) for i in items]),
-        "reviews": Review.objects.visible_to(request.user, "change").filter(partnership=document.partnership),
-        "chosen_review": request.POST.get("review", str(document.review_id or "")),
-        "new_review_title": request.POST.get("new_review_title", document.child_pseudonyms.split(",")[0] if document.child_pseudonyms else ""),
-        "ready": document.status == DocumentStatus.READY,
-    })
+    return render(
+        request,
+        "documents/document_check.html",
+        {
+            "document": document,
+            "errors": errors,
+            "learning_points": [i for i in items if i.kind == ItemKind.LEARNING_POINT],
+            "recommendations": [i for i in items if i.kind == ItemKind.RECOMMENDATION],
+            "pieces": highlighted_pieces(document.text, [(i.start, i.end, {"item": i}) for i in items]),
+            "reviews": Review.objects.visible_to(request.user, "change").filter(partnership=document.partnership),
+            "chosen_review": request.POST.get("review", str(document.review_id or "")),
+            "new_review_title": request.POST.get(
+                "new_review_title", document.child_pseudonyms.split(",")[0] if document.child_pseudonyms else ""
+            ),
+            "ready": document.status == DocumentStatus.READY,
+        },
+    )

@@ -7,8 +7,19 @@ from .models import ChildIdentity, Incident, Sex
 from .validators import validate_nhs_number, validate_postcode
 
 FACT_FIELDS = [
-    "child_pseudonym", "harm", "summary", "incident_date", "aware_date", "abuse_or_neglect", "looked_after",
-    "looked_after_by", "care_leaver", "location", "age_years", "age_months", "sex",
+    "child_pseudonym",
+    "harm",
+    "summary",
+    "incident_date",
+    "aware_date",
+    "abuse_or_neglect",
+    "looked_after",
+    "looked_after_by",
+    "care_leaver",
+    "location",
+    "age_years",
+    "age_months",
+    "sex",
 ]
 
 
@@ -19,7 +30,9 @@ class IncidentForm(GovukFormMixin, forms.ModelForm):
         help_text="Notification deadlines are counted in working days from this date",
     )
     agencies_involved = forms.ModelMultipleChoiceField(
-        queryset=Agency.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label="Agencies known to be involved",
     )
 
@@ -59,7 +72,8 @@ class IncidentForm(GovukFormMixin, forms.ModelForm):
 
 class IncidentEditForm(IncidentForm):
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), label="Why are the facts changing?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why are the facts changing?",
         help_text="Recorded in the audit log, for example 'looked-after status confirmed by the placing authority'",
         error_messages={"required": "Say why the facts are being changed"},
     )
@@ -97,12 +111,15 @@ class NewIncidentForm(IncidentForm):
 
 class DutySentForm(GovukFormMixin, forms.Form):
     sent_on = GovukDateField(label="Date sent")
-    reference = forms.CharField(required=False, max_length=100, label="Reference from the notification service (optional)")
+    reference = forms.CharField(
+        required=False, max_length=100, label="Reference from the notification service (optional)"
+    )
 
 
 class LocalReferralForm(GovukFormMixin, forms.Form):
     referred_on = GovukDateField(label="Date referred")
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), label="Why is the case referred for local consideration?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why is the case referred for local consideration?",
         error_messages={"required": "Say why the case is referred for local consideration"},
     )

@@ -64,7 +64,9 @@ class Incident(BaseModel):
     class Meta:
         ordering = ["-aware_date", "-created"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "reference"], name="incident_reference_unique_in_partnership")
+            models.UniqueConstraint(
+                fields=["partnership", "reference"], name="incident_reference_unique_in_partnership"
+            )
         ]
 
     def __str__(self):
@@ -96,9 +98,14 @@ class Incident(BaseModel):
 
     def facts(self):
         return rules.IncidentFacts(
-            harm=rules.Harm(self.harm), incident_date=self.incident_date, aware_date=self.aware_date,
-            abuse_or_neglect=rules.AbuseOrNeglect(self.abuse_or_neglect), looked_after=self.looked_after,
-            location=rules.Location(self.location), care_leaver=self.care_leaver, age_years=self.age_years,
+            harm=rules.Harm(self.harm),
+            incident_date=self.incident_date,
+            aware_date=self.aware_date,
+            abuse_or_neglect=rules.AbuseOrNeglect(self.abuse_or_neglect),
+            looked_after=self.looked_after,
+            location=rules.Location(self.location),
+            care_leaver=self.care_leaver,
+            age_years=self.age_years,
         )
 
     @property
@@ -154,7 +161,9 @@ class NotificationDuty(BaseModel):
     reason = models.TextField()
     due_date = models.DateField()
     sent_on = models.DateField(null=True, blank=True)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     sent_reference = models.CharField("Reference given by the notification service", max_length=100, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True)
@@ -164,9 +173,7 @@ class NotificationDuty(BaseModel):
 
     class Meta:
         ordering = ["due_date", "kind"]
-        constraints = [
-            models.UniqueConstraint(fields=["incident", "kind"], name="one_duty_of_a_kind_per_incident")
-        ]
+        constraints = [models.UniqueConstraint(fields=["incident", "kind"], name="one_duty_of_a_kind_per_incident")]
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.incident}"

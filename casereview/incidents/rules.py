@@ -23,15 +23,39 @@ class Regime:
 
 
 REGIMES = (
-    Regime("wt2006", "Working Together 2006 / 2010 (LSCB Regulations 2006 reg 5)", date(2006, 4, 1),
-           "serious case review", "Local Safeguarding Children Board", notification_duties=False),
-    Regime("wt2013", "Working Together 2013 / 2015", date(2013, 4, 15),
-           "serious case review", "Local Safeguarding Children Board", notification_duties=False),
-    Regime("wt2018", "Working Together 2018 (Children and Social Work Act 2017; SI 2018/789)", date(2018, 6, 29),
-           "child safeguarding practice review", "the safeguarding partners", notification_duties=True),
-    Regime("wt2023", "Working Together 2023", date(2023, 12, 15),
-           "child safeguarding practice review", "the safeguarding partners", notification_duties=True,
-           care_leaver_deaths_notifiable=True),
+    Regime(
+        "wt2006",
+        "Working Together 2006 / 2010 (LSCB Regulations 2006 reg 5)",
+        date(2006, 4, 1),
+        "serious case review",
+        "Local Safeguarding Children Board",
+        notification_duties=False,
+    ),
+    Regime(
+        "wt2013",
+        "Working Together 2013 / 2015",
+        date(2013, 4, 15),
+        "serious case review",
+        "Local Safeguarding Children Board",
+        notification_duties=False,
+    ),
+    Regime(
+        "wt2018",
+        "Working Together 2018 (Children and Social Work Act 2017; SI 2018/789)",
+        date(2018, 6, 29),
+        "child safeguarding practice review",
+        "the safeguarding partners",
+        notification_duties=True,
+    ),
+    Regime(
+        "wt2023",
+        "Working Together 2023",
+        date(2023, 12, 15),
+        "child safeguarding practice review",
+        "the safeguarding partners",
+        notification_duties=True,
+        care_leaver_deaths_notifiable=True,
+    ),
 )
 
 
@@ -110,13 +134,20 @@ def notification_duties_for(facts: IncidentFacts, *, sos_ofsted_working_days: in
     abuse = facts.abuse_or_neglect in (AbuseOrNeglect.KNOWN, AbuseOrNeglect.SUSPECTED)
     in_scope = facts.location in (Location.IN_AREA, Location.OUTSIDE_ENGLAND)
     if abuse and in_scope:
-        where = "in the area" if facts.location == Location.IN_AREA else "outside England while normally resident in the area"
-        duties.append(DutyOwed(
-            DutyKind.NATIONAL_PANEL,
-            add_working_days(facts.aware_date, NATIONAL_PANEL_WORKING_DAYS),
-            f"Abuse or neglect {facts.abuse_or_neglect.replace('_', ' ')} and the child "
-            f"{'died' if facts.harm == Harm.DEATH else 'was seriously harmed'} {where} (Children Act 2004 s16C(1)).",
-        ))
+        where = (
+            "in the area"
+            if facts.location == Location.IN_AREA
+            else "outside England while normally resident in the area"
+        )
+        duties.append(
+            DutyOwed(
+                DutyKind.NATIONAL_PANEL,
+                add_working_days(facts.aware_date, NATIONAL_PANEL_WORKING_DAYS),
+                f"Abuse or neglect {facts.abuse_or_neglect.replace('_', ' ')} and the child "
+                f"{'died' if facts.harm == Harm.DEATH else 'was seriously harmed'} {where} (Children Act 2004 "
+                f"s16C(1)).",
+            )
+        )
     care_leaver_death = (
         regime.care_leaver_deaths_notifiable
         and facts.care_leaver
@@ -136,8 +167,9 @@ def why_no_national_panel_notification(facts: IncidentFacts) -> str | None:
     local consideration knowingly; None when it is owed."""
     regime = regime_on(facts.incident_date)
     if not regime.notification_duties:
-        return (f"The incident predates the duty to notify the national panel (29 June 2018); "
-                f"it falls under {regime.name}.")
+        return (
+            f"The incident predates the duty to notify the national panel (29 June 2018); it falls under {regime.name}."
+        )
     if facts.abuse_or_neglect == AbuseOrNeglect.NOT_SUSPECTED:
         return "Abuse or neglect is neither known nor suspected."
     if facts.location == Location.ELSEWHERE_IN_ENGLAND:

@@ -4,11 +4,15 @@ from .models import Incident, NotificationDuty
 
 
 def incident_list(*, user, partnership, query=""):
-    incidents = Incident.objects.visible_to(user).filter(partnership=partnership).select_related(
-        "rapid_review", "decision", "recommendation"
+    incidents = (
+        Incident.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .select_related("rapid_review", "decision", "recommendation")
     )
     if query:
-        incidents = incidents.filter(Q(child_pseudonym__icontains=query) | Q(reference__icontains=query) | Q(summary__icontains=query))
+        incidents = incidents.filter(
+            Q(child_pseudonym__icontains=query) | Q(reference__icontains=query) | Q(summary__icontains=query)
+        )
     return incidents
 
 

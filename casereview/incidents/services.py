@@ -17,8 +17,13 @@ IDENTITY_FIELDS = ["full_name", "date_of_birth", "address", "postcode", "nhs_num
 def _next_reference(partnership, year):
     """YYYY-NNN, counting up within the year (compared as numbers, so 2025-1000 follows 2025-999)."""
     prefix = f"{year}-"
-    numbers = [int(r.split("-")[1]) for r in Incident.objects.filter(partnership=partnership, reference__startswith=prefix)
-               .values_list("reference", flat=True) if r.split("-")[1].isdigit()]
+    numbers = [
+        int(r.split("-")[1])
+        for r in Incident.objects.filter(partnership=partnership, reference__startswith=prefix).values_list(
+            "reference", flat=True
+        )
+        if r.split("-")[1].isdigit()
+    ]
     return f"{prefix}{max(numbers, default=0) + 1:03d}"
 
 
@@ -34,8 +39,13 @@ def incident_create(*, actor, partnership, facts, agencies=(), identity=None, re
     child = ChildIdentity(incident=incident, **(identity or {}))
     child.full_clean()
     child.save()
-    record_event(actor=actor, action=Action.CREATE, obj=child, request=request,
-                 changes={f: ["", "(restricted)"] for f in IDENTITY_FIELDS if getattr(child, f)})
+    record_event(
+        actor=actor,
+        action=Action.CREATE,
+        obj=child,
+        request=request,
+        changes={f: ["", "(restricted)"] for f in IDENTITY_FIELDS if getattr(child, f)},
+    )
     incident_duties_recompute(actor=actor, incident=incident, request=request)
     return incident
 
@@ -55,8 +65,14 @@ def incident_update(*, actor, incident, facts, agencies=None, reason, request=No
         incident.agencies_involved.set(agencies)
         now = sorted(str(a) for a in agencies)
         if previous != now:
-            record_event(actor=actor, action=Action.UPDATE, obj=incident, request=request, reason=reason,
-                         changes={"agencies_involved": [", ".join(previous), ", ".join(now)]})
+            record_event(
+                actor=actor,
+                action=Action.UPDATE,
+                obj=incident,
+                request=request,
+                reason=reason,
+                changes={"agencies_involved": [", ".join(previous), ", ".join(now)]},
+            )
     audit_update(actor=actor, obj=incident, before=before, reason=reason, request=request)
     incident_duties_recompute(actor=actor, incident=incident, request=request, reason=reason)
     return incident
@@ -78,7 +94,9 @@ def incident_duties_recompute(*, actor, incident, request=None, reason=""):
         duty = existing.get(kind)
         if duty is None:
             duty = NotificationDuty.objects.create(incident=incident, kind=kind, reason=due.reason, due_date=due.due)
-            audit_create(actor=actor, obj=duty, request=request, reason=reason or "Worked out from the incident's facts")
+            audit_create(
+                actor=actor, obj=duty, request=request, reason=reason or "Worked out from the incident's facts"
+            )
             continue
         before = snapshot(duty)
         if duty.withdrawn_on:
@@ -87,7 +105,9 @@ def incident_duties_recompute(*, actor, incident, request=None, reason=""):
             duty.due_date = due.due
         duty.reason = due.reason
         duty.save()
-        audit_update(actor=actor, obj=duty, before=before, request=request, reason=reason or "The incident's facts changed")
+        audit_update(
+            actor=actor, obj=duty, before=before, request=request, reason=reason or "The incident's facts changed"
+        )
     for kind, duty in existing.items():
         if kind not in owed and not duty.withdrawn_on and not duty.sent_on:
             before = snapshot(duty)
@@ -137,6 +157,11 @@ def identity_update(*, actor, identity, details, request=None):
     identity.full_clean()
     identity.save()
     if changed:
-        record_event(actor=actor, action=Action.UPDATE, obj=identity, request=request,
-                     changes={f: ["(restricted)", "(restricted)"] for f in changed})
+        record_event(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=identity,
+            request=request,
+            changes={f: ["(restricted)", "(restricted)"] for f in changed},
+        )
     return identity

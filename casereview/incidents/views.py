@@ -18,10 +18,16 @@ from .models import ChildIdentity, Incident, NotificationDuty
 def incident_list(request, partnership):
     query = request.GET.get("q", "").strip()
     incidents = selectors.incident_list(user=request.user, partnership=partnership, query=query)
-    return render(request, "incidents/incident_list.html", {
-        "partnership": partnership, "page": paginate(request, incidents), "query": query,
-        "may_add": permissions.can(request.user, "add_incident", partnership),
-    })
+    return render(
+        request,
+        "incidents/incident_list.html",
+        {
+            "partnership": partnership,
+            "page": paginate(request, incidents),
+            "query": query,
+            "may_add": permissions.can(request.user, "add_incident", partnership),
+        },
+    )
 
 
 @object_view(Partnership, "add_incident", url_kwarg="slug", field="slug")
@@ -30,13 +36,19 @@ def incident_create(request, partnership):
     if request.method == "POST" and form.is_valid():
         try:
             incident = services.incident_create(
-                actor=request.user, partnership=partnership, facts=form.facts(),
-                agencies=form.cleaned_data["agencies_involved"], identity=form.identity(), request=request,
+                actor=request.user,
+                partnership=partnership,
+                facts=form.facts(),
+                agencies=form.cleaned_data["agencies_involved"],
+                identity=form.identity(),
+                request=request,
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
-            messages.success(request, f"{incident.child_pseudonym}'s incident has been recorded as {incident.reference}.")
+            messages.success(
+                request, f"{incident.child_pseudonym}'s incident has been recorded as {incident.reference}."
+            )
             return redirect("incidents:detail", pk=incident.pk)
     return render(request, "incidents/incident_form.html", {"partnership": partnership, "form": form, "creating": True})
 
@@ -45,42 +57,69 @@ def incident_create(request, partnership):
 def incident_detail(request, incident):
     user = request.user
     facts = incident.facts()
-    return render(request, "incidents/incident_detail.html", {
-        "incident": incident,
-        "duties": selectors.duties_for(user=user, incident=incident),
-        "no_panel_reason": rules.why_no_national_panel_notification(facts),
-        "regime": incident.regime,
-        "case": decision_selectors.case_progress(user=user, incident=incident),
-        "may": {action: permissions.can(user, action, incident) for action in permissions.RULES["incidents.incident"]},
-        "may_open_identity": ChildIdentity.objects.visible_to(user).filter(incident=incident).exists(),
-    })
+    return render(
+        request,
+        "incidents/incident_detail.html",
+        {
+            "incident": incident,
+            "duties": selectors.duties_for(user=user, incident=incident),
+            "no_panel_reason": rules.why_no_national_panel_notification(facts),
+            "regime": incident.regime,
+            "case": decision_selectors.case_progress(user=user, incident=incident),
+            "may": {
+                action: permissions.can(user, action, incident) for action in permissions.RULES["incidents.incident"]
+            },
+            "may_open_identity": ChildIdentity.objects.visible_to(user).filter(incident=incident).exists(),
+        },
+    )
 
 
 @object_view(Incident, "change")
 def incident_edit(request, incident):
-    form = IncidentEditForm(request.POST if request.method == "POST" else None, instance=incident, partnership=incident.partnership,
-                            initial={"agencies_involved": incident.agencies_involved.all()})
+    form = IncidentEditForm(
+        request.POST if request.method == "POST" else None,
+        instance=incident,
+        partnership=incident.partnership,
+        initial={"agencies_involved": incident.agencies_involved.all()},
+    )
     if request.method == "POST" and form.is_valid():
         facts = form.facts()
         agencies = form.cleaned_data["agencies_involved"]
         incident.refresh_from_db()  # the form wrote into the instance; the service compares before and after
         try:
-            services.incident_update(actor=request.user, incident=incident, facts=facts, agencies=agencies,
-                                     reason=form.cleaned_data["reason"], request=request)
+            services.incident_update(
+                actor=request.user,
+                incident=incident,
+                facts=facts,
+                agencies=agencies,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
-            messages.success(request, "The incident's facts have been updated and its notification duties worked out again.")
+            messages.success(
+                request, "The incident's facts have been updated and its notification duties worked out again."
+            )
             return redirect("incidents:detail", pk=incident.pk)
-    return render(request, "incidents/incident_form.html", {"partnership": incident.partnership, "form": form, "incident": incident})
+    return render(
+        request,
+        "incidents/incident_form.html",
+        {"partnership": incident.partnership, "form": form, "incident": incident},
+    )
 
 
 @object_view(ChildIdentity, url_kwarg="pk", field="incident__pk")
 def identity_detail(request, identity):
-    return render(request, "incidents/identity_detail.html", {
-        "identity": identity, "incident": identity.incident,
-        "may_change": permissions.can(request.user, "change", identity),
-    })
+    return render(
+        request,
+        "incidents/identity_detail.html",
+        {
+            "identity": identity,
+            "incident": identity.incident,
+            "may_change": permissions.can(request.user, "change", identity),
+        },
+    )
 
 
 @object_view(ChildIdentity, "change", url_kwarg="pk", field="incident__pk")
@@ -102,9 +141,13 @@ def identity_edit(request, identity):
 @object_view(NotificationDuty, "change")
 def duty_sent(request, duty):
     form = DutySentForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.duty_mark_sent(
-        actor=request.user, duty=duty, sent_on=data["sent_on"], reference=data["reference"], request=request
-    )):
+    if submitted(
+        request,
+        form,
+        lambda data: services.duty_mark_sent(
+            actor=request.user, duty=duty, sent_on=data["sent_on"], reference=data["reference"], request=request
+        ),
+    ):
         messages.success(request, f"Recorded: {duty.get_kind_display().lower()} sent.")
         return redirect("incidents:detail", pk=duty.incident_id)
     return render(request, "incidents/duty_sent_form.html", {"form": form, "duty": duty, "incident": duty.incident})
@@ -113,9 +156,17 @@ def duty_sent(request, duty):
 @object_view(Incident, "change")
 def refer_locally(request, incident):
     form = LocalReferralForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.incident_refer_locally(
-        actor=request.user, incident=incident, referred_on=data["referred_on"], reason=data["reason"], request=request
-    )):
+    if submitted(
+        request,
+        form,
+        lambda data: services.incident_refer_locally(
+            actor=request.user,
+            incident=incident,
+            referred_on=data["referred_on"],
+            reason=data["reason"],
+            request=request,
+        ),
+    ):
         messages.success(request, "The case has been referred for local consideration.")
         return redirect("incidents:detail", pk=incident.pk)
     return render(request, "incidents/refer_locally_form.html", {"form": form, "incident": incident})

@@ -7,25 +7,43 @@ from .models import ReportSignOffKind
 
 
 class ReportUploadForm(GovukFormMixin, forms.Form):
-    file = forms.FileField(label="The final report (PDF, Word .docx or text)",
-                           error_messages={"required": "Choose the report file", "empty": "The file is empty"})
+    file = forms.FileField(
+        label="The final report (PDF, Word .docx or text)",
+        error_messages={"required": "Choose the report file", "empty": "The file is empty"},
+    )
 
 
 class TermAddForm(GovukFormMixin, forms.Form):
-    original = forms.CharField(max_length=500, label="Word or phrase the detector missed", error_messages={"required": "Enter the word or phrase to replace"})
-    type = forms.ChoiceField(choices=[(t, t.replace("_", " ").title()) for t in ENTITY_TYPES], initial="PERSON", label="What it is")
-    replacement = forms.CharField(max_length=500, required=False, label="Replace it with (optional)", help_text="Leave blank for a suggestion such as 'Person A'")
+    original = forms.CharField(
+        max_length=500,
+        label="Word or phrase the detector missed",
+        error_messages={"required": "Enter the word or phrase to replace"},
+    )
+    type = forms.ChoiceField(
+        choices=[(t, t.replace("_", " ").title()) for t in ENTITY_TYPES], initial="PERSON", label="What it is"
+    )
+    replacement = forms.CharField(
+        max_length=500,
+        required=False,
+        label="Replace it with (optional)",
+        help_text="Leave blank for a suggestion such as 'Person A'",
+    )
 
 
 class SignOffForm(GovukFormMixin, forms.Form):
     kind = forms.ChoiceField(choices=ReportSignOffKind.choices, label="Sign-off by")
-    signed_by = forms.CharField(max_length=200, label="Name and role", error_messages={"required": "Enter who signed off"})
+    signed_by = forms.CharField(
+        max_length=200, label="Name and role", error_messages={"required": "Enter who signed off"}
+    )
     signed_on = GovukDateField(label="Date signed off")
 
 
 class HoldForm(GovukFormMixin, forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Why is publication held?",
-                             error_messages={"required": "Say why publication is held, for example criminal proceedings"})
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why is publication held?",
+        error_messages={"required": "Say why publication is held, for example criminal proceedings"},
+    )
 
 
 class SentForm(GovukFormMixin, forms.Form):
@@ -34,4 +52,6 @@ class SentForm(GovukFormMixin, forms.Form):
 
 class PublishForm(GovukFormMixin, forms.Form):
     publication_date = GovukDateField(label="Publication date")
-    public_url = forms.URLField(required=False, label="Address of the published report (optional)", assume_scheme="https")
+    public_url = forms.URLField(
+        required=False, label="Address of the published report (optional)", assume_scheme="https"
+    )

@@ -26,7 +26,8 @@ class Report(BaseModel):
     problem = models.TextField(blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     sent_to_panel_on = models.DateField(
-        "Sent to the national panel and the Secretary of State on", null=True, blank=True)
+        "Sent to the national panel and the Secretary of State on", null=True, blank=True
+    )
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"
@@ -61,7 +62,9 @@ class ReplacementTerm(BaseModel):
     replacement = models.CharField(max_length=500, blank=True)
     type = models.CharField(max_length=20)
     status = models.CharField(max_length=20, choices=TermStatus.choices, default=TermStatus.PROPOSED)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     added_by_reviewer = models.BooleanField(default=False)
 
     objects = ScopedQuerySet.as_manager()
@@ -102,7 +105,9 @@ class PublicationHold(BaseModel):
     placed_on = models.DateField()
     placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     lifted_on = models.DateField(null=True, blank=True)
-    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"

@@ -1,7 +1,7 @@
 """Anonymising a review's report and the gate it must pass before publication.
 
-The engine (the anonymisation package beside this module) works on plain text and a ReplacementTable; this module keeps the
-table in the database (one row per term per review), runs the detector in the background, and decides
+The engine (the anonymisation package beside this module) works on plain text and a ReplacementTable; this
+module keeps the table in the database (one row per term per review), runs the detector in the background, and decides
 whether the review may be published."""
 
 import io
@@ -21,20 +21,19 @@ from casereview.audit.services import audit_create, record_event
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
-from casereview.reviews.models import Stage
-
 from casereview.documents.extraction import ExtractionError, read_document
+from casereview.reviews.models import Stage
 
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
 from .models import (
     Publication,
     PublicationHold,
+    ReplacementTerm,
     Report,
     ReportDetection,
-    ReportStatus,
-    ReplacementTerm,
     ReportSignOff,
     ReportSignOffKind,
+    ReportStatus,
     TermStatus,
 )
 
@@ -47,10 +46,16 @@ def table_for(review, *, decided_only=False):
     for term in ReplacementTerm.objects.filter(review=review).select_related("decided_by"):
         if decided_only and term.status == TermStatus.PROPOSED:
             continue
-        entries.append(TableEntry(term.original, term.replacement or term.original, term.type,
-                                  allowed=term.status == TermStatus.ALLOWED,
-                                  decided_by=str(term.decided_by) if term.decided_by else "",
-                                  added_by_reviewer=term.added_by_reviewer))
+        entries.append(
+            TableEntry(
+                term.original,
+                term.replacement or term.original,
+                term.type,
+                allowed=term.status == TermStatus.ALLOWED,
+                decided_by=str(term.decided_by) if term.decided_by else "",
+                added_by_reviewer=term.added_by_reviewer,
+            )
+        )
     return ReplacementTable(entries, pseudonym=review.title)
 
 
@@ -70,10 +75,22 @@ def report_upload(*, actor, review, name, data, request=None):
         except ExtractionError as exc:
             raise ValidationError({"file": f"{exc.problem} {exc.remedy}"}) from None
     report, created = Report.objects.update_or_create(
-        review=review, defaults={"file_name": os.path.basename(name)[:255], "text": text, "status": ReportStatus.QUEUED,
-                                 "uploaded_by": actor, "problem": ""})
-    record_event(actor=actor, action=Action.CREATE if created else Action.UPDATE, obj=report, request=request,
-                 object_repr=f"Report {report.file_name} for {review.title}")
+        review=review,
+        defaults={
+            "file_name": os.path.basename(name)[:255],
+            "text": text,
+            "status": ReportStatus.QUEUED,
+            "uploaded_by": actor,
+            "problem": "",
+        },
+    )
+    record_event(
+        actor=actor,
+        action=Action.CREATE if created else Action.UPDATE,
+        obj=report,
+        request=request,
+        object_repr=f"Report {report.file_name} for {review.title}",
+    )
     from .tasks import detect_report
 
     transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
@@ -89,13 +106,24 @@ def report_detect(report_id):
     with transaction.atomic():
         ReportDetection.objects.filter(report=report).delete()
         ReportDetection.objects.bulk_create(
-            [ReportDetection(report=report, start=r.entity.start, end=r.entity.end, type=r.entity.type, text=r.entity.text[:500])
-             for r in result.replaced]
-            + [ReportDetection(report=report, start=e.start, end=e.end, type=e.type, text=e.text[:500]) for e in result.allowed])
+            [
+                ReportDetection(
+                    report=report, start=r.entity.start, end=r.entity.end, type=r.entity.type, text=r.entity.text[:500]
+                )
+                for r in result.replaced
+            ]
+            + [
+                ReportDetection(report=report, start=e.start, end=e.end, type=e.type, text=e.text[:500])
+                for e in result.allowed
+            ]
+        )
         for entry in table:
             if entry.original not in known and table.entry_for(entry.original) is entry:
-                ReplacementTerm.objects.get_or_create(review=report.review, original=entry.original[:500],
-                                                      defaults={"replacement": entry.replacement[:500], "type": entry.type})
+                ReplacementTerm.objects.get_or_create(
+                    review=report.review,
+                    original=entry.original[:500],
+                    defaults={"replacement": entry.replacement[:500], "type": entry.type},
+                )
         Report.objects.filter(pk=report.pk).update(status=ReportStatus.READY)
     return report
 
@@ -115,8 +143,14 @@ def terms_decide(*, actor, review, decisions, request=None):
         term.decided_by = actor if status != TermStatus.PROPOSED else None
         term.save()
         if changed:
-            record_event(actor=actor, action=Action.UPDATE, obj=term, request=request, object_repr=f"Replacement table: {term.get_status_display()}",
-                         changes={"status": [None, term.status]})
+            record_event(
+                actor=actor,
+                action=Action.UPDATE,
+                obj=term,
+                request=request,
+                object_repr=f"Replacement table: {term.get_status_display()}",
+                changes={"status": [None, term.status]},
+            )
 
 
 @transaction.atomic
@@ -126,11 +160,20 @@ def term_add(*, actor, review, original, type, replacement="", request=None):
     if len(original) < 2:
         raise ValidationError({"original": "Enter the word or phrase to replace"})
     if not replacement.strip():
-        replacement = table_for(review).add_term(original, type=type).replacement or f"[{type.lower().replace('_', ' ')}]"
+        replacement = (
+            table_for(review).add_term(original, type=type).replacement or f"[{type.lower().replace('_', ' ')}]"
+        )
     term, _ = ReplacementTerm.objects.update_or_create(
-        review=review, original=original[:500],
-        defaults={"replacement": replacement.strip()[:500], "type": type, "status": TermStatus.ACCEPTED, "decided_by": actor,
-                  "added_by_reviewer": True})
+        review=review,
+        original=original[:500],
+        defaults={
+            "replacement": replacement.strip()[:500],
+            "type": type,
+            "status": TermStatus.ACCEPTED,
+            "decided_by": actor,
+            "added_by_reviewer": True,
+        },
+    )
     audit_create(actor=actor, obj=term, request=request)
     report = Report.objects.filter(review=review).first()
     if report:
@@ -174,7 +217,9 @@ def publication_gate(review, *, publication_date):
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
     for term in ReplacementTerm.objects.filter(review=review, status=TermStatus.PROPOSED):
-        failures.append(f"{term.type.replace('_', ' ').title()} “{term.original}” is neither replaced nor allowed by a named person")
+        failures.append(
+            f"{term.type.replace('_', ' ').title()} “{term.original}” is neither replaced nor allowed by a named person"
+        )
     table = table_for(review)
     result = anonymise(report.text, table)
     # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
@@ -191,9 +236,13 @@ def publication_gate(review, *, publication_date):
     if not report.sent_to_panel_on:
         failures.append("Record when the report was sent to the national panel and the Secretary of State")
     elif working_days_between(report.sent_to_panel_on, publication_date) < notice:
-        failures.append(f"The report must reach the national panel and the Secretary of State at least {notice} working days before "
-                        f"publication: sent {report.sent_to_panel_on:%d %B %Y}, "
-                        f"{working_days_between(report.sent_to_panel_on, publication_date)} working days before {publication_date:%d %B %Y}")
+        failures.append(
+            f"The report must reach the national panel and the Secretary of State at least {notice} working "
+            f"days before "
+            f"publication: sent {report.sent_to_panel_on:%d %B %Y}, "
+            f"{working_days_between(report.sent_to_panel_on, publication_date)} working days before "
+            f"{publication_date:%d %B %Y}"
+        )
     for hold in PublicationHold.objects.filter(review=review, lifted_on__isnull=True):
         failures.append(f"Publication is on hold: {hold.reason}")
     return GateResult(failures)
@@ -211,9 +260,15 @@ def review_publish(*, actor, review, publication_date, public_url="", request=No
     docx_path = default_storage.save(f"publications/{review.pk}/report.docx", ContentFile(_docx(title, review, text)))
     pdf_path = default_storage.save(f"publications/{review.pk}/report.pdf", ContentFile(_pdf(title, review, text)))
     publication = Publication.objects.create(
-        review=review, published_on=publication_date, public_url=public_url, anonymised_text=text,
+        review=review,
+        published_on=publication_date,
+        public_url=public_url,
+        anonymised_text=text,
         remove_after=add_months(publication_date, review.partnership.publication_months),
-        docx_file=docx_path, pdf_file=pdf_path, published_by=actor)
+        docx_file=docx_path,
+        pdf_file=pdf_path,
+        published_by=actor,
+    )
     review.stage, review.published_on = Stage.PUBLISHED, publication_date
     review.save(update_fields=["stage", "published_on", "updated"])
     audit_create(actor=actor, obj=publication, request=request)
@@ -241,7 +296,11 @@ def _pdf(title, review, text):
 
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
-    story = [Paragraph(escape(title), styles["Title"]), Paragraph(escape(review.partnership.name), styles["Normal"]), Spacer(1, 12)]
+    story = [
+        Paragraph(escape(title), styles["Title"]),
+        Paragraph(escape(review.partnership.name), styles["Normal"]),
+        Spacer(1, 12),
+    ]
     for paragraph in text.split("\n\n"):
         if paragraph.strip():
             story.append(Paragraph(escape(" ".join(paragraph.split())), styles["BodyText"]))
@@ -254,8 +313,11 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, request=None):
     require_not_future(signed_on, "signed_on", "The date of sign-off")
     if not signed_by.strip():
         raise ValidationError({"signed_by": "Enter who signed off"})
-    sign_off, _ = ReportSignOff.objects.update_or_create(review=review, kind=kind, defaults={
-        "signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor})
+    sign_off, _ = ReportSignOff.objects.update_or_create(
+        review=review,
+        kind=kind,
+        defaults={"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor},
+    )
     audit_create(actor=actor, obj=sign_off, request=request)
     return sign_off
 
@@ -264,7 +326,9 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, request=None):
 def hold_place(*, actor, review, reason, request=None):
     if not reason.strip():
         raise ValidationError({"reason": "Say why publication is held, for example criminal proceedings"})
-    hold = PublicationHold.objects.create(review=review, reason=reason.strip(), placed_on=timezone.localdate(), placed_by=actor)
+    hold = PublicationHold.objects.create(
+        review=review, reason=reason.strip(), placed_on=timezone.localdate(), placed_by=actor
+    )
     audit_create(actor=actor, obj=hold, request=request)
     return hold
 
@@ -275,7 +339,13 @@ def hold_lift(*, actor, hold, request=None):
         raise ValidationError("This hold was already lifted")
     hold.lifted_on, hold.lifted_by = timezone.localdate(), actor
     hold.save()
-    record_event(actor=actor, action=Action.UPDATE, obj=hold, request=request, object_repr=f"Publication hold lifted: {hold.reason[:100]}")
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=hold,
+        request=request,
+        object_repr=f"Publication hold lifted: {hold.reason[:100]}",
+    )
     return hold
 
 
@@ -287,5 +357,11 @@ def report_sent_record(*, actor, review, sent_on, request=None):
     require_not_future(sent_on, "sent_on", "The date sent")
     report.sent_to_panel_on = sent_on
     report.save(update_fields=["sent_to_panel_on", "updated"])
-    record_event(actor=actor, action=Action.UPDATE, obj=report, request=request, object_repr="Report sent to the national panel and Secretary of State")
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=report,
+        request=request,
+        object_repr="Report sent to the national panel and Secretary of State",
+    )
     return report

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from casereview.accounts import permissions
 from casereview.accounts.access import object_view
 from casereview.core.forms import apply_service_errors, submitted
 from casereview.core.highlight import highlighted_pieces
@@ -15,10 +14,19 @@ from casereview.reviews.models import Review
 
 from . import services as service
 from .forms import HoldForm, PublishForm, ReportUploadForm, SentForm, SignOffForm, TermAddForm
-from .models import Publication, PublicationHold, Report, ReplacementTerm, TermStatus
+from .models import Publication, PublicationHold, ReplacementTerm, Report, TermStatus
 
-TYPE_CLASSES = {"PERSON": "person", "ADDRESS": "place", "POSTCODE": "place", "PLACE": "place", "SCHOOL": "place",
-                "HEALTH_SETTING": "place", "DATE": "date", "DATE_OF_BIRTH": "date", "AGE": "date"}
+TYPE_CLASSES = {
+    "PERSON": "person",
+    "ADDRESS": "place",
+    "POSTCODE": "place",
+    "PLACE": "place",
+    "SCHOOL": "place",
+    "HEALTH_SETTING": "place",
+    "DATE": "date",
+    "DATE_OF_BIRTH": "date",
+    "AGE": "date",
+}
 
 
 def _post(request):
@@ -29,8 +37,10 @@ def _post(request):
 def overview(request, review):
     report = Report.objects.filter(review=review).first()
     publication = Publication.objects.filter(review=review).first()
-    publish_form = PublishForm(_post(request) if request.method == "POST" else (request.GET or None),
-                               initial={"publication_date": timezone.localdate()})
+    publish_form = PublishForm(
+        _post(request) if request.method == "POST" else (request.GET or None),
+        initial={"publication_date": timezone.localdate()},
+    )
     gate = None
     if publish_form.is_bound and publish_form.is_valid():
         gate = service.publication_gate(review, publication_date=publish_form.cleaned_data["publication_date"])
@@ -42,12 +52,24 @@ def overview(request, review):
             else:
                 messages.success(request, f"{review.title}'s report has been published.")
                 return redirect("publication:overview", pk=review.pk)
-    return render(request, "publication/publication.html", {
-        "review": review, "report": report, "publication": publication, "gate": gate, "publish_form": publish_form,
-        "upload_form": ReportUploadForm(), "sign_off_form": SignOffForm(), "hold_form": HoldForm(), "sent_form": SentForm(),
-        "sign_offs": review.sign_offs.all(), "holds": review.holds.select_related("placed_by", "lifted_by"),
-        "terms_pending": ReplacementTerm.objects.filter(review=review, status=TermStatus.PROPOSED).count(),
-    })
+    return render(
+        request,
+        "publication/publication.html",
+        {
+            "review": review,
+            "report": report,
+            "publication": publication,
+            "gate": gate,
+            "publish_form": publish_form,
+            "upload_form": ReportUploadForm(),
+            "sign_off_form": SignOffForm(),
+            "hold_form": HoldForm(),
+            "sent_form": SentForm(),
+            "sign_offs": review.sign_offs.all(),
+            "holds": review.holds.select_related("placed_by", "lifted_by"),
+            "terms_pending": ReplacementTerm.objects.filter(review=review, status=TermStatus.PROPOSED).count(),
+        },
+    )
 
 
 @object_view(Review, "anonymise")
@@ -56,19 +78,26 @@ def report_upload(request, review):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            service.report_upload(actor=request.user, review=review, name=upload.name, data=upload.read(), request=request)
+            service.report_upload(
+                actor=request.user, review=review, name=upload.name, data=upload.read(), request=request
+            )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
             messages.success(request, "The report has been uploaded and is being checked for identifying details.")
             return redirect("publication:anonymise", pk=review.pk)
-    return render(request, "publication/simple_form.html", {"review": review, "form": form, "title": "Upload the final report",
-                                                          "submit": "Upload", "multipart": True})
+    return render(
+        request,
+        "publication/simple_form.html",
+        {"review": review, "form": form, "title": "Upload the final report", "submit": "Upload", "multipart": True},
+    )
 
 
 def _highlight(report):
-    return highlighted_pieces(report.text, [(d.start, d.end, {"type": d.type, "css": TYPE_CLASSES.get(d.type, "other")})
-                                            for d in report.detections.all()])
+    return highlighted_pieces(
+        report.text,
+        [(d.start, d.end, {"type": d.type, "css": TYPE_CLASSES.get(d.type, "other")}) for d in report.detections.all()],
+    )
 
 
 @object_view(Review, "anonymise")
@@ -79,8 +108,13 @@ def anonymise(request, review):
     terms = list(ReplacementTerm.objects.filter(review=review).select_related("decided_by"))
     error = ""
     if request.method == "POST":
-        decisions = {str(t.pk): (request.POST.get(f"status-{t.pk}", t.status), request.POST.get(f"replacement-{t.pk}", t.replacement))
-                     for t in terms}
+        decisions = {
+            str(t.pk): (
+                request.POST.get(f"status-{t.pk}", t.status),
+                request.POST.get(f"replacement-{t.pk}", t.replacement),
+            )
+            for t in terms
+        }
         try:
             service.terms_decide(actor=request.user, review=review, decisions=decisions, request=request)
         except ValidationError as exc:
@@ -91,10 +125,20 @@ def anonymise(request, review):
     counts = {}
     for detection in report.detections.all():
         counts[detection.text.casefold()] = counts.get(detection.text.casefold(), 0) + 1
-    return render(request, "publication/anonymise.html", {
-        "review": review, "report": report, "terms": terms, "error": error, "pieces": _highlight(report),
-        "counts": counts, "add_form": TermAddForm(), "statuses": TermStatus.choices,
-    })
+    return render(
+        request,
+        "publication/anonymise.html",
+        {
+            "review": review,
+            "report": report,
+            "terms": terms,
+            "error": error,
+            "pieces": _highlight(report),
+            "counts": counts,
+            "add_form": TermAddForm(),
+            "statuses": TermStatus.choices,
+        },
+    )
 
 
 @require_POST
@@ -102,7 +146,9 @@ def anonymise(request, review):
 def term_add(request, review):
     form = TermAddForm(request.POST)
     if submitted(request, form, lambda d: service.term_add(actor=request.user, review=review, request=request, **d)):
-        messages.success(request, f"“{form.cleaned_data['original']}” will be replaced everywhere in this review's documents.")
+        messages.success(
+            request, f"“{form.cleaned_data['original']}” will be replaced everywhere in this review's documents."
+        )
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("publication:anonymise", pk=review.pk)
@@ -113,7 +159,11 @@ def diff(request, review):
     report = Report.objects.filter(review=review).first()
     if report is None:
         return redirect("publication:report_upload", pk=review.pk)
-    return render(request, "publication/diff.html", {"review": review, "report": report, "anonymised": service.anonymised_text(review)})
+    return render(
+        request,
+        "publication/diff.html",
+        {"review": review, "report": report, "anonymised": service.anonymised_text(review)},
+    )
 
 
 def _small_form(request, review, form_class, action, success):
@@ -128,22 +178,37 @@ def _small_form(request, review, form_class, action, success):
 @require_POST
 @object_view(Review, "manage_publication")
 def sign_off(request, review):
-    return _small_form(request, review, SignOffForm, lambda d: service.sign_off_record(actor=request.user, review=review, request=request, **d),
-                       "The sign-off has been recorded.")
+    return _small_form(
+        request,
+        review,
+        SignOffForm,
+        lambda d: service.sign_off_record(actor=request.user, review=review, request=request, **d),
+        "The sign-off has been recorded.",
+    )
 
 
 @require_POST
 @object_view(Review, "manage_publication")
 def hold(request, review):
-    return _small_form(request, review, HoldForm, lambda d: service.hold_place(actor=request.user, review=review, request=request, **d),
-                       "Publication is on hold.")
+    return _small_form(
+        request,
+        review,
+        HoldForm,
+        lambda d: service.hold_place(actor=request.user, review=review, request=request, **d),
+        "Publication is on hold.",
+    )
 
 
 @require_POST
 @object_view(Review, "manage_publication")
 def sent(request, review):
-    return _small_form(request, review, SentForm, lambda d: service.report_sent_record(actor=request.user, review=review, request=request, **d),
-                       "Recorded when the report was sent.")
+    return _small_form(
+        request,
+        review,
+        SentForm,
+        lambda d: service.report_sent_record(actor=request.user, review=review, request=request, **d),
+        "Recorded when the report was sent.",
+    )
 
 
 @require_POST
@@ -162,9 +227,17 @@ def _download(publication, which):
     from django.core.files.storage import default_storage
 
     path = publication.pdf_file if which == "pdf" else publication.docx_file
-    content_type = "application/pdf" if which == "pdf" else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return FileResponse(default_storage.open(path, "rb"), as_attachment=True, filename=f"{publication.review.title}.{which}",
-                        content_type=content_type)
+    content_type = (
+        "application/pdf"
+        if which == "pdf"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    return FileResponse(
+        default_storage.open(path, "rb"),
+        as_attachment=True,
+        filename=f"{publication.review.title}.{which}",
+        content_type=content_type,
+    )
 
 
 @object_view(Publication)

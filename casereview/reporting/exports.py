@@ -22,36 +22,51 @@ def executive_report_docx(report):
             cell.text = text
         for duty in report.notifications:
             row = table.add_row().cells
-            row[0].text, row[1].text, row[2].text = duty.incident.child_pseudonym, duty.get_kind_display(), f"{duty.sent_on:%d %B %Y}"
+            row[0].text, row[1].text, row[2].text = (
+                duty.incident.child_pseudonym,
+                duty.get_kind_display(),
+                f"{duty.sent_on:%d %B %Y}",
+            )
     else:
         document.add_paragraph("No notifications were sent in the period.")
     document.add_heading("Serious incidents recorded", level=2)
     for incident in report.incidents_recorded or []:
-        document.add_paragraph(f"{incident.child_pseudonym} ({incident.reference}): {incident.get_harm_display().lower()}; "
-                               f"aware {incident.aware_date:%d %B %Y}.", style="List Bullet")
+        document.add_paragraph(
+            f"{incident.child_pseudonym} ({incident.reference}): {incident.get_harm_display().lower()}; "
+            f"aware {incident.aware_date:%d %B %Y}.",
+            style="List Bullet",
+        )
     if not report.incidents_recorded:
         document.add_paragraph("None in the period.")
     document.add_heading("Rapid reviews in progress", level=2)
     for rapid_review in report.rapid_reviews_in_progress:
-        document.add_paragraph(f"{rapid_review.incident.child_pseudonym}: due {rapid_review.due_date:%d %B %Y}.", style="List Bullet")
+        document.add_paragraph(
+            f"{rapid_review.incident.child_pseudonym}: due {rapid_review.due_date:%d %B %Y}.", style="List Bullet"
+        )
     if not report.rapid_reviews_in_progress:
         document.add_paragraph("None.")
     document.add_heading("Decisions made and their rationale", level=2)
     for decision in report.decisions:
-        document.add_paragraph(f"{decision.incident.child_pseudonym}, {decision.decided_on:%d %B %Y}: {decision.get_outcome_display()}.",
-                               style="List Bullet")
+        document.add_paragraph(
+            f"{decision.incident.child_pseudonym}, {decision.decided_on:%d %B %Y}: {decision.get_outcome_display()}.",
+            style="List Bullet",
+        )
         document.add_paragraph(decision.rationale)
     if not report.decisions:
         document.add_paragraph("No decisions in the period.")
     document.add_heading("Reviews commissioned", level=2)
     for review in report.reviews_commissioned:
-        document.add_paragraph(f"{review}: decided {review.decided_on:%d %B %Y}, target completion {review.target_completion:%d %B %Y}.",
-                               style="List Bullet")
+        document.add_paragraph(
+            f"{review}: decided {review.decided_on:%d %B %Y}, target completion {review.target_completion:%d %B %Y}.",
+            style="List Bullet",
+        )
     if not report.reviews_commissioned:
         document.add_paragraph("None in the period.")
     document.add_heading("Escalated actions", level=2)
     for row in report.escalated_actions:
-        document.add_paragraph(f"{row['owner_agency__name']}: {row['n']} action{'s' if row['n'] != 1 else ''}.", style="List Bullet")
+        document.add_paragraph(
+            f"{row['owner_agency__name']}: {row['n']} action{'s' if row['n'] != 1 else ''}.", style="List Bullet"
+        )
     if not report.escalated_actions:
         document.add_paragraph("None.")
     buffer = io.BytesIO()

@@ -36,5 +36,8 @@ class ReminderSent(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["deadline_key", "kind", "due_date", "recipient"], name="one_reminder_per_deadline_kind_and_person")
+            models.UniqueConstraint(
+                fields=["deadline_key", "kind", "due_date", "recipient"],
+                name="one_reminder_per_deadline_kind_and_person",
+            )
         ]

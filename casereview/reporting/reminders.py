@@ -55,7 +55,9 @@ def send_deadline_reminders(*, site_url=None):
                 continue
             try:
                 with transaction.atomic():
-                    ReminderSent.objects.create(deadline_key=deadline.key, kind=kind, due_date=deadline.due, recipient=membership.user)
+                    ReminderSent.objects.create(
+                        deadline_key=deadline.key, kind=kind, due_date=deadline.due, recipient=membership.user
+                    )
                     send_email.enqueue(
                         subject=_subject(deadline, kind),
                         body=_body(deadline, kind, site_url),

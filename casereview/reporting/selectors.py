@@ -10,12 +10,11 @@ from django.utils import timezone
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership, Role
 from casereview.actionplans import selectors as actionplans
+from casereview.actionplans.models import OPEN_STATUSES
 from casereview.core.working_days import add_working_days, working_days_between
 from casereview.decisions import selectors as decisions
 from casereview.incidents import selectors as incidents
 from casereview.incidents.models import NotificationDuty
-from casereview.actionplans import selectors as actionplans
-from casereview.actionplans.models import OPEN_STATUSES
 from casereview.reviews import selectors as reviews
 from casereview.reviews.models import Review
 
@@ -47,40 +46,111 @@ def deadlines_for(*, user, partnership):
     """Every open duty, rapid review and decision step this user may see, soonest (and so overdue) first."""
     items = []
     for duty in incidents.open_duties(user=user, partnership=partnership):
-        items.append(Deadline(f"duty:{duty.pk}", duty.get_kind_display(), duty.incident.child_pseudonym, duty.due_date,
-                              reverse("incidents:detail", args=[duty.incident_id]), partnership))
+        items.append(
+            Deadline(
+                f"duty:{duty.pk}",
+                duty.get_kind_display(),
+                duty.incident.child_pseudonym,
+                duty.due_date,
+                reverse("incidents:detail", args=[duty.incident_id]),
+                partnership,
+            )
+        )
     for rapid_review in decisions.open_rapid_reviews(user=user, partnership=partnership):
-        items.append(Deadline(f"rapid_review:{rapid_review.pk}", "Complete the rapid review", rapid_review.incident.child_pseudonym,
-                              rapid_review.due_date, reverse("decisions:rapid_review", args=[rapid_review.pk]), partnership))
+        items.append(
+            Deadline(
+                f"rapid_review:{rapid_review.pk}",
+                "Complete the rapid review",
+                rapid_review.incident.child_pseudonym,
+                rapid_review.due_date,
+                reverse("decisions:rapid_review", args=[rapid_review.pk]),
+                partnership,
+            )
+        )
     for info in decisions.unanswered_requests(user=user, partnership=partnership):
-        items.append(Deadline(f"request:{info.pk}", f"{info.agency}: information for the rapid review", info.rapid_review.incident.child_pseudonym,
-                              info.due_date, reverse("decisions:request_answer", args=[info.pk]), partnership,
-                              roles=(), agency_id=info.agency_id))
+        items.append(
+            Deadline(
+                f"request:{info.pk}",
+                f"{info.agency}: information for the rapid review",
+                info.rapid_review.incident.child_pseudonym,
+                info.due_date,
+                reverse("decisions:request_answer", args=[info.pk]),
+                partnership,
+                roles=(),
+                agency_id=info.agency_id,
+            )
+        )
     for rapid_review in decisions.awaiting_recommendation(user=user, partnership=partnership):
-        items.append(Deadline(f"recommendation:{rapid_review.incident_id}", "Recommendation to the independent chair",
-                              rapid_review.incident.child_pseudonym, rapid_review.due_date,
-                              reverse("incidents:detail", args=[rapid_review.incident_id]), partnership))
+        items.append(
+            Deadline(
+                f"recommendation:{rapid_review.incident_id}",
+                "Recommendation to the independent chair",
+                rapid_review.incident.child_pseudonym,
+                rapid_review.due_date,
+                reverse("incidents:detail", args=[rapid_review.incident_id]),
+                partnership,
+            )
+        )
     for recommendation in decisions.awaiting_chair_decision(user=user, partnership=partnership):
         rapid_review = getattr(recommendation.incident, "rapid_review", None)
-        due = max(rapid_review.due_date, recommendation.made_on) if rapid_review else add_working_days(recommendation.made_on, 5)
-        items.append(Deadline(f"decision:{recommendation.incident_id}", "Independent chair's decision", recommendation.incident.child_pseudonym,
-                              due, reverse("incidents:detail", args=[recommendation.incident_id]), partnership, roles=(Role.CHAIR,)))
+        due = (
+            max(rapid_review.due_date, recommendation.made_on)
+            if rapid_review
+            else add_working_days(recommendation.made_on, 5)
+        )
+        items.append(
+            Deadline(
+                f"decision:{recommendation.incident_id}",
+                "Independent chair's decision",
+                recommendation.incident.child_pseudonym,
+                due,
+                reverse("incidents:detail", args=[recommendation.incident_id]),
+                partnership,
+                roles=(Role.CHAIR,),
+            )
+        )
     for rapid_review in decisions.awaiting_panel_response(user=user, partnership=partnership):
-        items.append(Deadline(f"panel_response:{rapid_review.incident_id}", "National panel's response expected",
-                              rapid_review.incident.child_pseudonym,
-                              add_working_days(rapid_review.sent_to_panel_on, partnership.panel_response_working_days),
-                              reverse("incidents:detail", args=[rapid_review.incident_id]), partnership, expected_from_others=True))
+        items.append(
+            Deadline(
+                f"panel_response:{rapid_review.incident_id}",
+                "National panel's response expected",
+                rapid_review.incident.child_pseudonym,
+                add_working_days(rapid_review.sent_to_panel_on, partnership.panel_response_working_days),
+                reverse("incidents:detail", args=[rapid_review.incident_id]),
+                partnership,
+                expected_from_others=True,
+            )
+        )
     for contribution in reviews.open_contributions(user=user, partnership=partnership):
-        items.append(Deadline(f"contribution:{contribution.pk}", f"{contribution.agency}: {contribution.get_kind_display().lower()}",
-                              contribution.review.title, contribution.due_date,
-                              reverse("reviews:contribution", args=[contribution.pk]), partnership,
-                              roles=(), agency_id=contribution.agency_id))
+        items.append(
+            Deadline(
+                f"contribution:{contribution.pk}",
+                f"{contribution.agency}: {contribution.get_kind_display().lower()}",
+                contribution.review.title,
+                contribution.due_date,
+                reverse("reviews:contribution", args=[contribution.pk]),
+                partnership,
+                roles=(),
+                agency_id=contribution.agency_id,
+            )
+        )
     # Open actions overdue or due within four weeks (an action plan can hold hundreds of later ones).
     window_end = add_working_days(timezone.localdate(), 20)
-    for action in actionplans.action_list(user=user, partnership=partnership).filter(status__in=OPEN_STATUSES, due_date__lte=window_end)[:300]:
-        items.append(Deadline(f"action:{action.pk}", f"Action {action.number} ({action.owner_agency})", action.review.title,
-                              action.due_date, reverse("actionplans:action", args=[action.pk]), partnership,
-                              roles=(), agency_id=action.owner_agency_id))
+    for action in actionplans.action_list(user=user, partnership=partnership).filter(
+        status__in=OPEN_STATUSES, due_date__lte=window_end
+    )[:300]:
+        items.append(
+            Deadline(
+                f"action:{action.pk}",
+                f"Action {action.number} ({action.owner_agency})",
+                action.review.title,
+                action.due_date,
+                reverse("actionplans:action", args=[action.pk]),
+                partnership,
+                roles=(),
+                agency_id=action.owner_agency_id,
+            )
+        )
     return sorted(items, key=lambda d: (d.due, d.what))
 
 
@@ -107,20 +177,30 @@ class ExecutiveReport:
 def executive_report(*, user, partnership, start, end):
     """The quarterly executive-group item (seeds/001 §23), from live data."""
     return ExecutiveReport(
-        partnership=partnership, start=start, end=end,
+        partnership=partnership,
+        start=start,
+        end=end,
         notifications=list(
             NotificationDuty.objects.visible_to(user)
             .filter(incident__partnership=partnership, sent_on__gte=start, sent_on__lte=end)
-            .select_related("incident").order_by("sent_on")
+            .select_related("incident")
+            .order_by("sent_on")
         ),
-        incidents_recorded=list(incidents.incident_list(user=user, partnership=partnership).filter(aware_date__gte=start, aware_date__lte=end)),
+        incidents_recorded=list(
+            incidents.incident_list(user=user, partnership=partnership).filter(
+                aware_date__gte=start, aware_date__lte=end
+            )
+        ),
         rapid_reviews_in_progress=list(decisions.open_rapid_reviews(user=user, partnership=partnership)),
         decisions=list(decisions.decisions_between(user=user, partnership=partnership, start=start, end=end)),
         reviews_commissioned=list(
-            Review.objects.visible_to(user).filter(partnership=partnership, decided_on__gte=start, decided_on__lte=end).order_by("decided_on")
+            Review.objects.visible_to(user)
+            .filter(partnership=partnership, decided_on__gte=start, decided_on__lte=end)
+            .order_by("decided_on")
         ),
         escalated_actions=(
             actionplans.escalations_by_agency(user=user, partnership=partnership)
-            if permissions.can(user, "view_escalations", partnership) else []
+            if permissions.can(user, "view_escalations", partnership)
+            else []
         ),
     )

@@ -17,9 +17,15 @@ from .models import CalendarFeed
 @object_view(Partnership, "view_deadlines", url_kwarg="slug", field="slug")
 def deadlines(request, partnership):
     items = selectors.deadlines_for(user=request.user, partnership=partnership)
-    return render(request, "reporting/deadlines.html", {
-        "partnership": partnership, "deadlines": items, "overdue": sum(1 for d in items if d.is_overdue),
-    })
+    return render(
+        request,
+        "reporting/deadlines.html",
+        {
+            "partnership": partnership,
+            "deadlines": items,
+            "overdue": sum(1 for d in items if d.is_overdue),
+        },
+    )
 
 
 def _active_feed(user):
@@ -43,8 +49,11 @@ def calendar_settings(request):
                 messages.success(request, "Your calendar address has been switched off.")
         return redirect("reporting:calendar")
     feed_url = request.build_absolute_uri(f"/calendar/{feed.token}.ics") if feed else None
-    return render(request, "reporting/calendar.html", {"feed": feed, "feed_url": feed_url,
-                                                       "confirm_revoke": request.GET.get("confirm") == "revoke"})
+    return render(
+        request,
+        "reporting/calendar.html",
+        {"feed": feed, "feed_url": feed_url, "confirm_revoke": request.GET.get("confirm") == "revoke"},
+    )
 
 
 @public_view
@@ -54,7 +63,9 @@ def calendar_feed(request, token):
     if feed is None or not feed.user.is_active:
         raise Http404("No such calendar")
     user = User.objects.get(pk=feed.user_id)
-    body = exports.deadlines_ical(selectors.deadlines_across(user=user), site_url=request.build_absolute_uri("/").rstrip("/"))
+    body = exports.deadlines_ical(
+        selectors.deadlines_across(user=user), site_url=request.build_absolute_uri("/").rstrip("/")
+    )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
@@ -63,8 +74,11 @@ def executive_report(request, partnership):
     form = PeriodForm(request.GET or None)
     start, end = form.period()
     report = selectors.executive_report(user=request.user, partnership=partnership, start=start, end=end)
-    return render(request, "reporting/executive_report.html", {"partnership": partnership, "form": form, "report": report,
-                                                               "query": request.GET.urlencode()})
+    return render(
+        request,
+        "reporting/executive_report.html",
+        {"partnership": partnership, "form": form, "report": report, "query": request.GET.urlencode()},
+    )
 
 
 @object_view(Partnership, "view_executive_report", url_kwarg="slug", field="slug")
@@ -72,8 +86,13 @@ def executive_report_docx(request, partnership):
     form = PeriodForm(request.GET or None)
     start, end = form.period()
     report = selectors.executive_report(user=request.user, partnership=partnership, start=start, end=end)
-    record_event(actor=request.user, action=Action.EXPORT, obj=partnership, request=request,
-                 object_repr=f"Executive group report {start:%d %b %Y} – {end:%d %b %Y}")
+    record_event(
+        actor=request.user,
+        action=Action.EXPORT,
+        obj=partnership,
+        request=request,
+        object_repr=f"Executive group report {start:%d %b %Y} – {end:%d %b %Y}",
+    )
     response = HttpResponse(
         exports.executive_report_docx(report),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

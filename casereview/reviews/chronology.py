@@ -16,7 +16,14 @@ from rapidfuzz import fuzz, process
 
 COLUMNS = ["date", "time", "date precision", "event type", "description", "practitioner role", "source reference"]
 REQUIRED_COLUMNS = ["date", "event type", "description"]
-PRECISIONS = {"": "exact", "exact": "exact", "month": "month", "approximate": "approximate", "approx": "approximate", "approx.": "approximate"}
+PRECISIONS = {
+    "": "exact",
+    "exact": "exact",
+    "month": "month",
+    "approximate": "approximate",
+    "approx": "approximate",
+    "approx.": "approximate",
+}
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -27,9 +34,23 @@ PLACEMENT_START = "Placement start"
 MISSING_EPISODE = "Missing episode"
 SCHOOL_MOVE = "School move"
 EVENT_TYPES = {
-    SOCIAL_WORKER_ALLOCATED: ["social worker allocated", "allocation", "new social worker", "change of social worker",
-                              "social worker change", "allocated social worker", "case allocated"],
-    PLACEMENT_START: ["placement start", "placement", "new placement", "placement move", "placement change", "moved placement"],
+    SOCIAL_WORKER_ALLOCATED: [
+        "social worker allocated",
+        "allocation",
+        "new social worker",
+        "change of social worker",
+        "social worker change",
+        "allocated social worker",
+        "case allocated",
+    ],
+    PLACEMENT_START: [
+        "placement start",
+        "placement",
+        "new placement",
+        "placement move",
+        "placement change",
+        "moved placement",
+    ],
     MISSING_EPISODE: ["missing episode", "missing", "missing from care", "missing from home", "missing person report"],
     SCHOOL_MOVE: ["school move", "new school", "school change", "school transfer", "change of school"],
     "Home visit": ["home visit", "visit"],
@@ -38,12 +59,38 @@ EVENT_TYPES = {
     "Assessment": ["assessment"],
     "Referral": ["referral", "contact"],
     "Police incident": ["police incident", "incident", "crime report"],
-    "Health appointment": ["health appointment", "health assessment", "gp appointment", "hospital attendance", "a&e attendance"],
+    "Health appointment": [
+        "health appointment",
+        "health assessment",
+        "gp appointment",
+        "hospital attendance",
+        "a&e attendance",
+    ],
     "Other": ["other"],
 }
-_SYNONYMS = {synonym: canonical for canonical, synonyms in EVENT_TYPES.items() for synonym in synonyms + [canonical.lower()]}
-MONTHS = {name: number for number, name in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}
+_SYNONYMS = {
+    synonym: canonical for canonical, synonyms in EVENT_TYPES.items() for synonym in synonyms + [canonical.lower()]
+}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 
 
 class ChronologyFileError(Exception):
@@ -121,8 +168,10 @@ def _parse_date(value, precision, today):
             month, year = MONTHS.get(groups[4].lower(), 0), int(groups[5])
         if 1 <= month <= 12:
             return date(year, month, 1)
-    raise ValueError(f"'{text}' is not a date: write it as day/month/year, like 17/04/2014"
-                     + ("" if precision != "exact" else " (or set the date precision to 'month' for a month and year)"))
+    raise ValueError(
+        f"'{text}' is not a date: write it as day/month/year, like 17/04/2014"
+        + ("" if precision != "exact" else " (or set the date precision to 'month' for a month and year)")
+    )
 
 
 def _parse_time(value):
@@ -150,7 +199,9 @@ def check_rows(records, *, today):
         raw_precision = str(record.get("date precision") or "").strip().lower()
         precision = PRECISIONS.get(raw_precision)
         if precision is None:
-            parsed.errors.append(RowError(number, "date precision", f"'{raw_precision}' is not one of exact, month or approximate"))
+            parsed.errors.append(
+                RowError(number, "date precision", f"'{raw_precision}' is not one of exact, month or approximate")
+            )
             precision = "exact"
         event_date = event_time = None
         try:
@@ -197,7 +248,9 @@ def _records(rows, header_row_number=1):
     try:
         header = next(rows)
     except StopIteration:
-        raise ChronologyFileError("The file is empty. Download the template, add your agency's events and upload it again.") from None
+        raise ChronologyFileError(
+            "The file is empty. Download the template, add your agency's events and upload it again."
+        ) from None
     positions = _header_map(header)
     count = 0
     for offset, values in enumerate(rows, start=header_row_number + 1):
@@ -214,15 +267,20 @@ def read_chronology_file(name, data, *, today):
     """Check a whole uploaded file. Raises ChronologyFileError when the file itself is unusable;
     otherwise returns the rows and every row's errors."""
     if not data:
-        raise ChronologyFileError("The file is empty. Download the template, add your agency's events and upload it again.")
+        raise ChronologyFileError(
+            "The file is empty. Download the template, add your agency's events and upload it again."
+        )
     if len(data) > MAX_FILE_BYTES:
         raise ChronologyFileError(
-            f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB. Split it into smaller files."
+            f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB. "
+            f"Split it into smaller files."
         )
     if data[:4] == b"PK\x03\x04":
         return check_rows(_records(_xlsx_rows(data)), today=today)
     if data[:5] == b"%PDF-" or data[:2] == b"MZ" or data[:4] == b"\x7fELF" or b"\x00" in data[:4096]:
-        raise ChronologyFileError(f"{name} is not a spreadsheet. Upload a CSV or Excel (.xlsx) file made from the template.")
+        raise ChronologyFileError(
+            f"{name} is not a spreadsheet. Upload a CSV or Excel (.xlsx) file made from the template."
+        )
     return check_rows(_records(csv.reader(io.StringIO(_decode(data)))), today=today)
 
 
@@ -241,7 +299,9 @@ def _xlsx_rows(data):
         if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
             raise ChronologyFileError("The spreadsheet unpacks to more than 50 MB. Split it into smaller files.")
         if "[Content_Types].xml" not in archive.namelist():
-            raise ChronologyFileError("The file is not an Excel workbook. Upload a CSV or .xlsx file made from the template.")
+            raise ChronologyFileError(
+                "The file is not an Excel workbook. Upload a CSV or .xlsx file made from the template."
+            )
     except zipfile.BadZipFile:
         raise ChronologyFileError("The Excel file is damaged. Open it in Excel, save it again and upload it.") from None
     from openpyxl import load_workbook
@@ -274,7 +334,9 @@ def find_duplicates(entries, *, threshold=85):
             continue
         texts = [e.description.lower() for e in same_day]
         for i, first in enumerate(same_day[:-1]):
-            matches = process.extract(texts[i], texts[i + 1:], scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None)
+            matches = process.extract(
+                texts[i], texts[i + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
+            )
             for _text, score, offset in matches:
                 second = same_day[i + 1 + offset]
                 if second.agency_id != first.agency_id:
@@ -300,7 +362,9 @@ def derive_facts(entries, *, gap_days=90, agency_name=lambda e: e.agency_name):
     by_year = defaultdict(set)
     for entry in entries:
         by_year[entry.sort_date.year].add(agency_name(entry))
-    return facts_from(Counter(e.event_type for e in entries), sorted({e.sort_date for e in entries}), by_year, gap_days=gap_days)
+    return facts_from(
+        Counter(e.event_type for e in entries), sorted({e.sort_date for e in entries}), by_year, gap_days=gap_days
+    )
 
 
 def facts_from(counts, dates, by_year, *, gap_days=90):
@@ -308,13 +372,20 @@ def facts_from(counts, dates, by_year, *, gap_days=90):
     with any event, and the agencies active in each year."""
     social_workers = counts[SOCIAL_WORKER_ALLOCATED]
     placements = counts[PLACEMENT_START]
-    gaps = [(previous, following, (following - previous).days)
-            for previous, following in zip(dates, dates[1:]) if (following - previous).days > gap_days]
+    gaps = [
+        (previous, following, (following - previous).days)
+        for previous, following in zip(dates, dates[1:])
+        if (following - previous).days > gap_days
+    ]
     return DerivedFacts(
-        social_workers=social_workers, changes_of_social_worker=max(social_workers - 1, 0),
-        placements=placements, placement_moves=max(placements - 1, 0),
-        missing_episodes=counts[MISSING_EPISODE], school_moves=counts[SCHOOL_MOVE],
-        gaps=gaps, agencies_by_year={year: sorted(names) for year, names in sorted(by_year.items())},
+        social_workers=social_workers,
+        changes_of_social_worker=max(social_workers - 1, 0),
+        placements=placements,
+        placement_moves=max(placements - 1, 0),
+        missing_episodes=counts[MISSING_EPISODE],
+        school_moves=counts[SCHOOL_MOVE],
+        gaps=gaps,
+        agencies_by_year={year: sorted(names) for year, names in sorted(by_year.items())},
         gap_threshold_days=gap_days,
     )
 
@@ -323,9 +394,20 @@ def template_csv():
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    writer.writerow(["17/04/2014", "14:30", "exact", "Home visit", "Social worker visited R at the placement; R said she was happy there.",
-                     "Social worker", "Case note 1234"])
-    writer.writerow(["05/2014", "", "month", "School move", "R started at a new secondary school.", "Virtual school head", ""])
+    writer.writerow(
+        [
+            "17/04/2014",
+            "14:30",
+            "exact",
+            "Home visit",
+            "Social worker visited R at the placement; R said she was happy there.",
+            "Social worker",
+            "Case note 1234",
+        ]
+    )
+    writer.writerow(
+        ["05/2014", "", "month", "School move", "R started at a new secondary school.", "Virtual school head", ""]
+    )
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -337,10 +419,21 @@ def template_xlsx():
     sheet = workbook.active
     sheet.title = "Chronology"
     sheet.append(COLUMNS)
-    sheet.append(["17/04/2014", "14:30", "exact", "Home visit", "Social worker visited R at the placement; R said she was happy there.",
-                  "Social worker", "Case note 1234"])
+    sheet.append(
+        [
+            "17/04/2014",
+            "14:30",
+            "exact",
+            "Home visit",
+            "Social worker visited R at the placement; R said she was happy there.",
+            "Social worker",
+            "Case note 1234",
+        ]
+    )
     precision = DataValidation(type="list", formula1='"exact,month,approximate"', allow_blank=True)
-    event_types = DataValidation(type="list", formula1=f'"{",".join(EVENT_TYPES)}"', allow_blank=False, showErrorMessage=False)
+    event_types = DataValidation(
+        type="list", formula1=f'"{",".join(EVENT_TYPES)}"', allow_blank=False, showErrorMessage=False
+    )
     sheet.add_data_validation(precision)
     sheet.add_data_validation(event_types)
     precision.add("C2:C5000")

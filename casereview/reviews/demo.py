@@ -6,9 +6,8 @@ from datetime import date
 
 from django.db import transaction
 
-from casereview.core.models import Theme
-
 from casereview.accounts.models import Agency, Membership, Role
+from casereview.core.models import Theme
 
 from . import chronology
 from .models import (
@@ -30,46 +29,81 @@ from .models import (
 from .services import duplicates_refresh
 
 CHILD_R_LEARNING_POINTS = [
-    ("Knowledge of a child's psycho-social history is essential for effective assessments and planning for children.",
-     ["Assessment and history"]),
-    ("In any agency, high turnover and sickness among workers and managers in a team carry the risk of loss of knowledge about "
-     "cases and potential failure to carry out statutory duties.", ["Workforce turnover and capacity"]),
-    ("Many looked-after adolescents find it hard to trust and communicate with professionals who are tasked with planning for "
-     "them, and helping to keep them safe – especially when their key worker changes frequently. This can significantly "
-     "constrain the ability of workers (and the local authority, as 'corporate parents') to respond to the young person's "
-     "wishes and feelings, and to meet their needs.", ["Looked-after children", "Adolescents", "Voice and lived experience of the child"]),
-    ("Effective care planning for looked-after children requires input from all partners in the form of either attendance or "
-     "appropriate reports for the LAC Review process. However, LAC Reviews, as smaller, child-centred meetings, do not provide a "
-     "suitable forum for the full professional network of those who know about and are working with the child. Thus, there may "
-     "be no regular opportunity for this network to share significant information and concerns.",
-     ["Looked-after children", "Multi-agency working", "Information sharing"]),
-    ("In addition, the LA needs to ensure that foster carers and the professional network are given full and good information "
-     "about the determined needs of the child and the current plans, as well as relevant history. These actions can become more "
-     "difficult for children placed out of borough.", ["Information sharing", "Placement choice and matching"]),
-    ("Partners in safeguarding networks continue to struggle with the timing and appropriate use of escalation procedures, often "
-     "leaving unsatisfactory situations going on for too long.", ["Escalation and professional challenge"]),
-    ("The choice, and timing, of local authority placements available for looked-after children does not always allow a matching "
-     "of the child's needs to the ability of the carers, especially for more complex and ‘hard to place’ adolescents.",
-     ["Placement choice and matching", "Adolescents"]),
-    ("Children and families cases will inevitably transfer to a number of different social workers and managers over time. For "
-     "their work to be effective, case records need to include a genogram, an up-to-date chronology and a transfer summary.",
-     ["Case transfer", "Assessment and history"]),
-    ("The systems for sharing and transferring information about a looked-after child who moves schools do not always operate in "
-     "a transparent and timely way.", ["School moves and transfer of records"]),
-    ("Children missing from care are at greater risk of sexual exploitation, not only because of being outside of (corporate) "
-     "parental control, but also because of the power and reach of social media.",
-     ["Children missing from care, home or education", "Child sexual exploitation", "Online harm / social media"]),
-    ("There are potential tensions between Police and Children’s Social Care, regarding their respective roles and "
-     "responsibilities in relation to a looked-after child at high risk of harm. This can result, as in this case, in an impasse "
-     "and an outcome which is not appropriate for the child, even in the short-term.", ["Police and children's social care roles"]),
-    ("The power and lure of electronic social media carry a risk of harm, particularly to vulnerable young people, which cannot be "
-     "removed by professionals working with these young people.", ["Online harm / social media"]),
+    (
+        "Knowledge of a child's psycho-social history is essential for effective assessments and planning for children.",
+        ["Assessment and history"],
+    ),
+    (
+        "In any agency, high turnover and sickness among workers and managers in a team carry the risk of loss of knowledge about "
+        "cases and potential failure to carry out statutory duties.",
+        ["Workforce turnover and capacity"],
+    ),
+    (
+        "Many looked-after adolescents find it hard to trust and communicate with professionals who are tasked with planning for "
+        "them, and helping to keep them safe – especially when their key worker changes frequently. This can significantly "
+        "constrain the ability of workers (and the local authority, as 'corporate parents') to respond to the young person's "
+        "wishes and feelings, and to meet their needs.",
+        ["Looked-after children", "Adolescents", "Voice and lived experience of the child"],
+    ),
+    (
+        "Effective care planning for looked-after children requires input from all partners in the form of either attendance or "
+        "appropriate reports for the LAC Review process. However, LAC Reviews, as smaller, child-centred meetings, do not provide a "
+        "suitable forum for the full professional network of those who know about and are working with the child. Thus, there may "
+        "be no regular opportunity for this network to share significant information and concerns.",
+        ["Looked-after children", "Multi-agency working", "Information sharing"],
+    ),
+    (
+        "In addition, the LA needs to ensure that foster carers and the professional network are given full and good information "
+        "about the determined needs of the child and the current plans, as well as relevant history. These actions can become more "
+        "difficult for children placed out of borough.",
+        ["Information sharing", "Placement choice and matching"],
+    ),
+    (
+        "Partners in safeguarding networks continue to struggle with the timing and appropriate use of escalation procedures, often "
+        "leaving unsatisfactory situations going on for too long.",
+        ["Escalation and professional challenge"],
+    ),
+    (
+        "The choice, and timing, of local authority placements available for looked-after children does not always allow a matching "
+        "of the child's needs to the ability of the carers, especially for more complex and ‘hard to place’ adolescents.",
+        ["Placement choice and matching", "Adolescents"],
+    ),
+    (
+        "Children and families cases will inevitably transfer to a number of different social workers and managers over time. For "
+        "their work to be effective, case records need to include a genogram, an up-to-date chronology and a transfer summary.",
+        ["Case transfer", "Assessment and history"],
+    ),
+    (
+        "The systems for sharing and transferring information about a looked-after child who moves schools do not always operate in "
+        "a transparent and timely way.",
+        ["School moves and transfer of records"],
+    ),
+    (
+        "Children missing from care are at greater risk of sexual exploitation, not only because of being outside of (corporate) "
+        "parental control, but also because of the power and reach of social media.",
+        ["Children missing from care, home or education", "Child sexual exploitation", "Online harm / social media"],
+    ),
+    (
+        "There are potential tensions between Police and Children’s Social Care, regarding their respective roles and "
+        "responsibilities in relation to a looked-after child at high risk of harm. This can result, as in this case, in an impasse "
+        "and an outcome which is not appropriate for the child, even in the short-term.",
+        ["Police and children's social care roles"],
+    ),
+    (
+        "The power and lure of electronic social media carry a risk of harm, particularly to vulnerable young people, which cannot be "
+        "removed by professionals working with these young people.",
+        ["Online harm / social media"],
+    ),
 ]
 
 
 MALR_LEARNING_POINTS = [
-    "Mobile families", "Children missing from education", "S47 tracking", "CSE risk assessment and review",
-    "Children who go missing", "Young people aged under 18 with serious alcohol dependency",
+    "Mobile families",
+    "Children missing from education",
+    "S47 tracking",
+    "CSE risk assessment and review",
+    "Children who go missing",
+    "Young people aged under 18 with serious alcohol dependency",
     "GP and Health assessments for Looked After Children",
     "DoLS guidance/planning/review at least monthly –involving the young person.",
 ]
@@ -88,7 +122,9 @@ def load(slugs):
 
 
 def _manager(partnership):
-    membership = Membership.objects.filter(partnership=partnership, role=Role.BUSINESS_MANAGER).select_related("user").first()
+    membership = (
+        Membership.objects.filter(partnership=partnership, role=Role.BUSINESS_MANAGER).select_related("user").first()
+    )
     return membership.user
 
 
@@ -101,22 +137,35 @@ def _southwark_2018_19():
     created = 0
     if not Review.objects.filter(partnership=partnership, title="Child Y").exists():
         review = Review.objects.create(
-            partnership=partnership, title="Child Y", review_type=ReviewType.SERIOUS_CASE_REVIEW, stage=Stage.PUBLISHED,
-            decided_on=date(2017, 6, 1), target_completion=date(2017, 12, 1), published_on=date(2018, 9, 7),
+            partnership=partnership,
+            title="Child Y",
+            review_type=ReviewType.SERIOUS_CASE_REVIEW,
+            stage=Stage.PUBLISHED,
+            decided_on=date(2017, 6, 1),
+            target_completion=date(2017, 12, 1),
+            published_on=date(2018, 9, 7),
             subjects="Led by Wandsworth Safeguarding Children Board (Child Y was placed by Wandsworth Children's Social Care)",
         )
         Recommendation.objects.create(
-            review=review, number=1, addressee="partnership",
-            text=("Wandsworth and Southwark Safeguarding Children Boards should seek formal assurances from respective member "
-                  "agencies that training programmes include sufficiently clear advice and guidance about Special Guardianship "
-                  "Orders (SGOs) and associated SGO Support Plans."),
+            review=review,
+            number=1,
+            addressee="partnership",
+            text=(
+                "Wandsworth and Southwark Safeguarding Children Boards should seek formal assurances from respective member "
+                "agencies that training programmes include sufficiently clear advice and guidance about Special Guardianship "
+                "Orders (SGOs) and associated SGO Support Plans."
+            ),
         ).themes.set(Theme.objects.filter(name__in=["Special guardianship"]))
         created += 1
     title = "Multi-agency learning review 1 (2018-19)"
     if not Review.objects.filter(partnership=partnership, title=title).exists():
         review = Review.objects.create(
-            partnership=partnership, title=title, review_type=ReviewType.LEARNING_REVIEW, stage=Stage.ACTION_PLAN,
-            decided_on=date(2018, 4, 16), target_completion=date(2018, 10, 16),
+            partnership=partnership,
+            title=title,
+            review_type=ReviewType.LEARNING_REVIEW,
+            stage=Stage.ACTION_PLAN,
+            decided_on=date(2018, 4, 16),
+            target_completion=date(2018, 10, 16),
         )
         for number, text in enumerate(MALR_LEARNING_POINTS, start=1):
             LearningPoint.objects.create(review=review, number=number, text=text)
@@ -126,14 +175,23 @@ def _southwark_2018_19():
 
 def _child_r(review):
     TermsOfReference.objects.create(
-        review=review, scope_start=date(2009, 1, 1), scope_end=date(2014, 3, 31), methodology=Methodology.WELSH,
-        lines_of_enquiry=("How agencies assessed and planned for R as a looked-after adolescent; how information was shared "
-                          "across placements and schools; how risk of sexual exploitation and going missing was recognised and "
-                          "escalated; how Police and Children's Social Care worked together."),
+        review=review,
+        scope_start=date(2009, 1, 1),
+        scope_end=date(2014, 3, 31),
+        methodology=Methodology.WELSH,
+        lines_of_enquiry=(
+            "How agencies assessed and planned for R as a looked-after adolescent; how information was shared "
+            "across placements and schools; how risk of sexual exploitation and going missing was recognised and "
+            "escalated; how Police and Children's Social Care worked together."
+        ),
         agreed_on=date(2014, 4, 14),
     )
-    FamilyInvolvement.objects.create(review=review, invited_on=date(2014, 4, 7), participation=Participation.LIMITED,
-                                     notes="R and her family engaged in a limited way.")
+    FamilyInvolvement.objects.create(
+        review=review,
+        invited_on=date(2014, 4, 7),
+        participation=Participation.LIMITED,
+        notes="R and her family engaged in a limited way.",
+    )
     from casereview.core.themes import ensure_themes
 
     ensure_themes(Theme)
@@ -141,8 +199,12 @@ def _child_r(review):
     for number, (text, theme_names) in enumerate(CHILD_R_LEARNING_POINTS, start=1):
         point = LearningPoint.objects.create(review=review, number=number, text=text)
         point.themes.set([themes[name] for name in theme_names])
-    LearningEvent.objects.create(review=review, held_on=date(2014, 10, 15), attendees=24,
-                                 themes_discussed="Practitioner learning event: placement stability, missing episodes, escalation.")
+    LearningEvent.objects.create(
+        review=review,
+        held_on=date(2014, 10, 15),
+        attendees=24,
+        themes_discussed="Practitioner learning event: placement stability, missing episodes, escalation.",
+    )
     _child_r_chronology(review)
     manager = _manager(review.partnership)
     for stage, day, note in [
@@ -151,7 +213,11 @@ def _child_r(review):
         (Stage.LEARNING_EVENT, date(2014, 10, 15), ""),
         (Stage.DRAFTING, date(2014, 11, 3), ""),
         (Stage.PARTNERSHIP_SIGN_OFF, date(2015, 2, 24), "Signed off by the SSCB subject to further anonymisation."),
-        (Stage.PUBLISHED, date(2015, 8, 20), "Published after anonymisation checked by the panel, a police colleague and a council lawyer."),
+        (
+            Stage.PUBLISHED,
+            date(2015, 8, 20),
+            "Published after anonymisation checked by the panel, a police colleague and a council lawyer.",
+        ),
     ]:
         StageChange.objects.create(review=review, stage=stage, changed_on=day, changed_by=manager, note=note)
     review.stage = Stage.PUBLISHED
@@ -167,40 +233,154 @@ def _child_r_chronology(review):
     police = Agency.objects.get(partnership=partnership, name="Metropolitan Police Service")
     health = Agency.objects.get(partnership=partnership, name="Guy's and St Thomas' NHS Foundation Trust")
     rows = {csc: [], police: [], health: []}
-    for n, day in enumerate([date(2009, 2, 2), date(2009, 9, 14), date(2010, 4, 6), date(2010, 11, 22), date(2011, 6, 13),
-                             date(2012, 1, 9), date(2012, 8, 20), date(2013, 3, 4), date(2013, 10, 7), date(2014, 1, 20)], start=1):
-        rows[csc].append((day, "exact", chronology.SOCIAL_WORKER_ALLOCATED, f"Case allocated to social worker {n} (SW{n}).", "Team manager"))
-    for n, (day, where) in enumerate([(date(2009, 1, 19), "emergency foster placement"), (date(2009, 6, 1), "foster carers in Lewisham"),
-                                      (date(2010, 9, 1), "foster carers in Southwark"), (date(2011, 9, 1), "residential unit"),
-                                      (date(2012, 5, 1), "foster carers in Bromley"), (date(2013, 2, 1), "semi-independent placement"),
-                                      (date(2013, 11, 1), "foster carers in Greater London")], start=1):
+    for n, day in enumerate(
+        [
+            date(2009, 2, 2),
+            date(2009, 9, 14),
+            date(2010, 4, 6),
+            date(2010, 11, 22),
+            date(2011, 6, 13),
+            date(2012, 1, 9),
+            date(2012, 8, 20),
+            date(2013, 3, 4),
+            date(2013, 10, 7),
+            date(2014, 1, 20),
+        ],
+        start=1,
+    ):
+        rows[csc].append(
+            (
+                day,
+                "exact",
+                chronology.SOCIAL_WORKER_ALLOCATED,
+                f"Case allocated to social worker {n} (SW{n}).",
+                "Team manager",
+            )
+        )
+    for n, (day, where) in enumerate(
+        [
+            (date(2009, 1, 19), "emergency foster placement"),
+            (date(2009, 6, 1), "foster carers in Lewisham"),
+            (date(2010, 9, 1), "foster carers in Southwark"),
+            (date(2011, 9, 1), "residential unit"),
+            (date(2012, 5, 1), "foster carers in Bromley"),
+            (date(2013, 2, 1), "semi-independent placement"),
+            (date(2013, 11, 1), "foster carers in Greater London"),
+        ],
+        start=1,
+    ):
         precision = "exact" if n in (1, 7) else "month"
-        rows[csc].append((day, precision, chronology.PLACEMENT_START, f"R moved to placement {n}: {where}.", "Placement officer"))
+        rows[csc].append(
+            (day, precision, chronology.PLACEMENT_START, f"R moved to placement {n}: {where}.", "Placement officer")
+        )
     rows[csc] += [
-        (date(2012, 9, 3), "exact", chronology.SCHOOL_MOVE, "R started at a new secondary school after the placement move.", "Virtual school"),
-        (date(2013, 2, 11), "exact", chronology.SCHOOL_MOVE, "R moved school again; records transferred late.", "Virtual school"),
-        (date(2013, 6, 12), "exact", "LAC review", "LAC review: professional network not all present.", "Independent reviewing officer"),
-        (date(2014, 2, 17), "exact", chronology.MISSING_EPISODE, "R missing from placement overnight; reported to police.", "Social worker"),
+        (
+            date(2012, 9, 3),
+            "exact",
+            chronology.SCHOOL_MOVE,
+            "R started at a new secondary school after the placement move.",
+            "Virtual school",
+        ),
+        (
+            date(2013, 2, 11),
+            "exact",
+            chronology.SCHOOL_MOVE,
+            "R moved school again; records transferred late.",
+            "Virtual school",
+        ),
+        (
+            date(2013, 6, 12),
+            "exact",
+            "LAC review",
+            "LAC review: professional network not all present.",
+            "Independent reviewing officer",
+        ),
+        (
+            date(2014, 2, 17),
+            "exact",
+            chronology.MISSING_EPISODE,
+            "R missing from placement overnight; reported to police.",
+            "Social worker",
+        ),
     ]
     rows[police] += [
-        (date(2013, 7, 5), "exact", chronology.MISSING_EPISODE, "Missing person report: R missing from care, found next day.", "Police officer"),
-        (date(2014, 2, 17), "exact", chronology.MISSING_EPISODE, "R missing from placement overnight; reported to police by carers.", "Police officer"),
-        (date(2014, 3, 3), "exact", "Police incident", "R reported an allegation of rape by an adult male met online; suspect arrested.", "Detective constable"),
-        (date(2014, 3, 4), "exact", "Meeting", "Strategy discussion with children's social care.", "Detective sergeant"),
+        (
+            date(2013, 7, 5),
+            "exact",
+            chronology.MISSING_EPISODE,
+            "Missing person report: R missing from care, found next day.",
+            "Police officer",
+        ),
+        (
+            date(2014, 2, 17),
+            "exact",
+            chronology.MISSING_EPISODE,
+            "R missing from placement overnight; reported to police by carers.",
+            "Police officer",
+        ),
+        (
+            date(2014, 3, 3),
+            "exact",
+            "Police incident",
+            "R reported an allegation of rape by an adult male met online; suspect arrested.",
+            "Detective constable",
+        ),
+        (
+            date(2014, 3, 4),
+            "exact",
+            "Meeting",
+            "Strategy discussion with children's social care.",
+            "Detective sergeant",
+        ),
     ]
     rows[health] += [
-        (date(2009, 3, 10), "exact", "Health appointment", "Initial health assessment on entering care.", "Paediatrician"),
+        (
+            date(2009, 3, 10),
+            "exact",
+            "Health appointment",
+            "Initial health assessment on entering care.",
+            "Paediatrician",
+        ),
         (date(2011, 3, 15), "month", "Health appointment", "Review health assessment.", "LAC nurse"),
-        (date(2013, 9, 20), "approximate", "Health appointment", "Sexual health clinic attendance (date approximate).", "Clinic nurse"),
-        (date(2014, 3, 3), "exact", "Health appointment", "Examined at the sexual assault referral centre.", "Forensic nurse"),
+        (
+            date(2013, 9, 20),
+            "approximate",
+            "Health appointment",
+            "Sexual health clinic attendance (date approximate).",
+            "Clinic nurse",
+        ),
+        (
+            date(2014, 3, 3),
+            "exact",
+            "Health appointment",
+            "Examined at the sexual assault referral centre.",
+            "Forensic nurse",
+        ),
     ]
     for agency, events in rows.items():
         contribution = AgencyContribution.objects.create(
-            review=review, agency=agency, kind="chronology", requested_on=date(2014, 5, 1), due_date=date(2014, 6, 13),
-            status=ContributionStatus.QUALITY_ASSURED, received_on=date(2014, 6, 10), quality_assured_on=date(2014, 6, 20))
+            review=review,
+            agency=agency,
+            kind="chronology",
+            requested_on=date(2014, 5, 1),
+            due_date=date(2014, 6, 13),
+            status=ContributionStatus.QUALITY_ASSURED,
+            received_on=date(2014, 6, 10),
+            quality_assured_on=date(2014, 6, 20),
+        )
         ChronologyEntry.objects.bulk_create(
-            ChronologyEntry(contribution=contribution, review=review, agency=agency, event_date=day, date_precision=precision,
-                            sort_date=chronology.sort_date_for(day, precision), event_type=event_type, description=text,
-                            practitioner_role=role, row_number=n)
-            for n, (day, precision, event_type, text, role) in enumerate(sorted(events, key=lambda e: e[0]), start=2))
+            ChronologyEntry(
+                contribution=contribution,
+                review=review,
+                agency=agency,
+                event_date=day,
+                date_precision=precision,
+                sort_date=chronology.sort_date_for(day, precision),
+                event_type=event_type,
+                description=text,
+                practitioner_role=role,
+                row_number=n,
+            )
+            for n, (day, precision, event_type, text, role) in enumerate(sorted(events, key=lambda e: e[0]), start=2)
+        )
     duplicates_refresh(review=review)

@@ -9,13 +9,32 @@ from openpyxl.styles import Font
 
 from casereview.core.spreadsheets import spreadsheet_safe
 
-HEADINGS = ["Date", "Time", "Date precision", "Agency", "Event type", "Description", "Practitioner role", "Source reference"]
+HEADINGS = [
+    "Date",
+    "Time",
+    "Date precision",
+    "Agency",
+    "Event type",
+    "Description",
+    "Practitioner role",
+    "Source reference",
+]
 
 
 def _row(entry):
-    day = entry.event_date.strftime("%m/%Y") if entry.date_precision == "month" else entry.event_date.strftime("%d/%m/%Y")
-    return [day, entry.event_time.strftime("%H:%M") if entry.event_time else "", entry.get_date_precision_display(), entry.agency.name,
-            entry.event_type, entry.description, entry.practitioner_role, entry.source_reference]
+    day = (
+        entry.event_date.strftime("%m/%Y") if entry.date_precision == "month" else entry.event_date.strftime("%d/%m/%Y")
+    )
+    return [
+        day,
+        entry.event_time.strftime("%H:%M") if entry.event_time else "",
+        entry.get_date_precision_display(),
+        entry.agency.name,
+        entry.event_type,
+        entry.description,
+        entry.practitioner_role,
+        entry.source_reference,
+    ]
 
 
 def chronology_xlsx(review, entries):

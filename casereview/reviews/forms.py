@@ -1,44 +1,80 @@
 from django import forms
 
-from casereview.accounts.models import Agency, Membership, Role
+from casereview.accounts.models import Agency, Role
 from casereview.core.forms import GovukDateField, GovukFormMixin
 from casereview.core.models import Theme
 
 from . import chronology
-from .models import Addressee, ContributionKind, DuplicateStatus, LearningPoint, Methodology, Participation, ReviewType, Stage
+from .models import (
+    Addressee,
+    ContributionKind,
+    DuplicateStatus,
+    LearningPoint,
+    Methodology,
+    Participation,
+    ReviewType,
+    Stage,
+)
 
 
 class ReviewForm(GovukFormMixin, forms.Form):
-    title = forms.CharField(max_length=200, label="Title", help_text="Usually the child's pseudonym, e.g. Child R",
-                            error_messages={"required": "Enter the review's title"})
+    title = forms.CharField(
+        max_length=200,
+        label="Title",
+        help_text="Usually the child's pseudonym, e.g. Child R",
+        error_messages={"required": "Enter the review's title"},
+    )
     subjects = forms.CharField(max_length=300, required=False, label="Other children the review concerns (pseudonyms)")
-    review_type = forms.ChoiceField(choices=ReviewType.choices, widget=forms.RadioSelect, label="Type of review",
-                                    error_messages={"required": "Choose the type of review"})
+    review_type = forms.ChoiceField(
+        choices=ReviewType.choices,
+        widget=forms.RadioSelect,
+        label="Type of review",
+        error_messages={"required": "Choose the type of review"},
+    )
     decided_on = GovukDateField(label="Date of the decision to review")
-    is_confidential = forms.BooleanField(required=False, label="Confidential", help_text="Only the business manager, the chair and the review's panel and reviewer will see it")
+    is_confidential = forms.BooleanField(
+        required=False,
+        label="Confidential",
+        help_text="Only the business manager, the chair and the review's panel and reviewer will see it",
+    )
 
 
 class StageForm(GovukFormMixin, forms.Form):
     # Publishing happens only through the publication gate (documents app), never by a stage change.
-    stage = forms.ChoiceField(choices=[c for c in Stage.choices if c[0] != Stage.PUBLISHED], widget=forms.RadioSelect, label="New stage",
-                              error_messages={"required": "Choose the stage the review has reached"})
+    stage = forms.ChoiceField(
+        choices=[c for c in Stage.choices if c[0] != Stage.PUBLISHED],
+        widget=forms.RadioSelect,
+        label="New stage",
+        error_messages={"required": "Choose the stage the review has reached"},
+    )
     changed_on = GovukDateField(label="Date reached")
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Note",
-                           help_text="Required when the report is not published: give the reason")
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Note",
+        help_text="Required when the report is not published: give the reason",
+    )
 
 
 class TermsForm(GovukFormMixin, forms.Form):
     scope_start = GovukDateField(label="Scope from")
     scope_end = GovukDateField(label="Scope to")
-    lines_of_enquiry = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label="Key lines of enquiry",
-                                       error_messages={"required": "Enter the key lines of enquiry"})
-    methodology = forms.ChoiceField(choices=Methodology.choices, widget=forms.RadioSelect, error_messages={"required": "Choose the methodology"})
+    lines_of_enquiry = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Key lines of enquiry",
+        error_messages={"required": "Enter the key lines of enquiry"},
+    )
+    methodology = forms.ChoiceField(
+        choices=Methodology.choices, widget=forms.RadioSelect, error_messages={"required": "Choose the methodology"}
+    )
     methodology_other = forms.CharField(required=False, max_length=200, label="If other, which methodology")
     agreed_on = GovukDateField(label="Date agreed", required=False)
 
 
 class PanelMemberForm(GovukFormMixin, forms.Form):
-    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), error_messages={"required": "Choose the member's agency"})
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), error_messages={"required": "Choose the member's agency"}
+    )
     name = forms.CharField(max_length=200, error_messages={"required": "Enter the member's name"})
     job_title = forms.CharField(max_length=200, required=False)
 
@@ -48,12 +84,20 @@ class PanelMemberForm(GovukFormMixin, forms.Form):
 
 
 class ReviewerForm(GovukFormMixin, forms.Form):
-    user = forms.ModelChoiceField(queryset=None, label="Independent reviewer", error_messages={"required": "Choose the reviewer"})
+    user = forms.ModelChoiceField(
+        queryset=None, label="Independent reviewer", error_messages={"required": "Choose the reviewer"}
+    )
     appointed_on = GovukDateField(label="Date appointed")
     declaration = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), label="Declaration of independence",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Declaration of independence",
         help_text="The reviewer's statement that they are independent of the case and of the agencies involved",
-        error_messages={"required": "Record the reviewer's declaration that they are independent of the case and the agencies involved"})
+        error_messages={
+            "required": (
+                "Record the reviewer's declaration that they are independent of the case and the agencies involved"
+            )
+        },
+    )
     is_lead = forms.BooleanField(required=False, initial=True, label="Lead reviewer")
 
     def __init__(self, *args, partnership, **kwargs):
@@ -61,15 +105,23 @@ class ReviewerForm(GovukFormMixin, forms.Form):
         from casereview.accounts.models import User
 
         self.fields["user"].queryset = User.objects.filter(
-            memberships__partnership=partnership, memberships__role=Role.REVIEWER, memberships__is_active=True).distinct()
+            memberships__partnership=partnership, memberships__role=Role.REVIEWER, memberships__is_active=True
+        ).distinct()
 
 
 class ContributionRequestForm(GovukFormMixin, forms.Form):
-    agencies = forms.ModelMultipleChoiceField(queryset=Agency.objects.none(), widget=forms.CheckboxSelectMultiple,
-                                              error_messages={"required": "Choose at least one agency"})
-    kinds = forms.MultipleChoiceField(choices=ContributionKind.choices, widget=forms.CheckboxSelectMultiple, label="Ask for",
-                                      initial=[ContributionKind.CHRONOLOGY, ContributionKind.AGENCY_REPORT],
-                                      error_messages={"required": "Choose what to ask for"})
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one agency"},
+    )
+    kinds = forms.MultipleChoiceField(
+        choices=ContributionKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label="Ask for",
+        initial=[ContributionKind.CHRONOLOGY, ContributionKind.AGENCY_REPORT],
+        error_messages={"required": "Choose what to ask for"},
+    )
     due_date = GovukDateField(label="Due by")
 
     def __init__(self, *args, partnership, **kwargs):
@@ -78,29 +130,50 @@ class ContributionRequestForm(GovukFormMixin, forms.Form):
 
 
 class ChronologyUploadForm(GovukFormMixin, forms.Form):
-    file = forms.FileField(label="Chronology file (CSV or Excel .xlsx)", help_text="Up to 5 MB. Uploading again replaces your agency's chronology.",
-                           error_messages={"required": "Choose the file to upload", "empty": "The file is empty"})
+    file = forms.FileField(
+        label="Chronology file (CSV or Excel .xlsx)",
+        help_text="Up to 5 MB. Uploading again replaces your agency's chronology.",
+        error_messages={"required": "Choose the file to upload", "empty": "The file is empty"},
+    )
 
 
 class ChronologyRowForm(GovukFormMixin, forms.Form):
-    event_date = forms.CharField(label="Date", help_text="For example 17/04/2014, or 04/2014 for a month", error_messages={"required": "Enter the date"})
+    event_date = forms.CharField(
+        label="Date",
+        help_text="For example 17/04/2014, or 04/2014 for a month",
+        error_messages={"required": "Enter the date"},
+    )
     event_time = forms.CharField(label="Time (optional)", required=False, help_text="For example 14:30")
-    date_precision = forms.ChoiceField(choices=[("exact", "Exact"), ("month", "Month"), ("approximate", "Approximate")], label="Date precision")
+    date_precision = forms.ChoiceField(
+        choices=[("exact", "Exact"), ("month", "Month"), ("approximate", "Approximate")], label="Date precision"
+    )
     event_type = forms.ChoiceField(choices=[(t, t) for t in chronology.EVENT_TYPES], label="Type of event")
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), error_messages={"required": "Describe the event"})
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), error_messages={"required": "Describe the event"}
+    )
     practitioner_role = forms.CharField(required=False, max_length=200)
     source_reference = forms.CharField(required=False, max_length=200)
 
     def record(self):
         data = self.cleaned_data
-        return {"date": data["event_date"], "time": data["event_time"], "date precision": data["date_precision"],
-                "event type": data["event_type"], "description": data["description"],
-                "practitioner role": data["practitioner_role"], "source reference": data["source_reference"]}
+        return {
+            "date": data["event_date"],
+            "time": data["event_time"],
+            "date precision": data["date_precision"],
+            "event type": data["event_type"],
+            "description": data["description"],
+            "practitioner role": data["practitioner_role"],
+            "source reference": data["source_reference"],
+        }
 
 
 class ReportForm(GovukFormMixin, forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}), label="Agency report",
-                           help_text="Your agency's management review or summary", error_messages={"required": "Enter the agency report"})
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 14}),
+        label="Agency report",
+        help_text="Your agency's management review or summary",
+        error_messages={"required": "Enter the agency report"},
+    )
 
 
 class ChronologyFilterForm(GovukFormMixin, forms.Form):
@@ -122,15 +195,26 @@ class ChronologyFilterForm(GovukFormMixin, forms.Form):
 
 
 class DuplicateForm(forms.Form):
-    status = forms.ChoiceField(choices=[(DuplicateStatus.LINKED, "Same event"), (DuplicateStatus.DISMISSED, "Different events")])
+    status = forms.ChoiceField(
+        choices=[(DuplicateStatus.LINKED, "Same event"), (DuplicateStatus.DISMISSED, "Different events")]
+    )
 
 
 class LearningEventForm(GovukFormMixin, forms.Form):
     held_on = GovukDateField(label="Date held")
-    agencies = forms.ModelMultipleChoiceField(queryset=Agency.objects.none(), widget=forms.CheckboxSelectMultiple, required=False,
-                                              label="Agencies represented")
-    attendees = forms.IntegerField(min_value=0, max_value=5000, required=False, label="Number of attendees",
-                                   widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}))
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Agencies represented",
+    )
+    attendees = forms.IntegerField(
+        min_value=0,
+        max_value=5000,
+        required=False,
+        label="Number of attendees",
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+    )
     themes_discussed = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
     def __init__(self, *args, partnership, **kwargs):
@@ -140,31 +224,47 @@ class LearningEventForm(GovukFormMixin, forms.Form):
 
 class FamilyForm(GovukFormMixin, forms.Form):
     invited_on = GovukDateField(label="Date the family was invited", required=False)
-    participation = forms.ChoiceField(choices=Participation.choices, widget=forms.RadioSelect, label="Level of participation")
+    participation = forms.ChoiceField(
+        choices=Participation.choices, widget=forms.RadioSelect, label="Level of participation"
+    )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
 class FindingForm(GovukFormMixin, forms.Form):
-    number = forms.IntegerField(min_value=1, max_value=999, widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-                                error_messages={"required": "Enter the number"})
+    number = forms.IntegerField(
+        min_value=1,
+        max_value=999,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+        error_messages={"required": "Enter the number"},
+    )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), error_messages={"required": "Enter the text"})
-    themes = forms.ModelMultipleChoiceField(queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple, required=False)
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class RecommendationForm(FindingForm):
     addressee = forms.ChoiceField(choices=Addressee.choices, widget=forms.RadioSelect, label="Addressed to")
-    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False, label="Agency (if addressed to an agency)")
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(), required=False, label="Agency (if addressed to an agency)"
+    )
     national_body = forms.CharField(max_length=200, required=False, label="National body (if addressed to one)")
-    learning_points = forms.ModelMultipleChoiceField(queryset=LearningPoint.objects.none(), widget=forms.CheckboxSelectMultiple,
-                                                     required=False, label="Answers these learning points")
+    learning_points = forms.ModelMultipleChoiceField(
+        queryset=LearningPoint.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Answers these learning points",
+    )
 
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.filter(partnership=review.partnership)
         self.fields["agency"].error_messages["invalid_choice"] = "Choose an agency of this partnership"
         self.fields["learning_points"].queryset = LearningPoint.objects.filter(review=review)
-        self.order_fields(["number", "text", "addressee", "agency", "national_body", "learning_points", "themes", "version"])
+        self.order_fields(
+            ["number", "text", "addressee", "agency", "national_body", "learning_points", "themes", "version"]
+        )
 
     def clean(self):
         cleaned = super().clean()

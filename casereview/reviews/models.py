@@ -38,9 +38,13 @@ class Review(BaseModel):
     """A case review, from the decision to review to its closure."""
 
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="reviews")
-    incident = models.OneToOneField("incidents.Incident", null=True, blank=True, on_delete=models.PROTECT, related_name="review")
+    incident = models.OneToOneField(
+        "incidents.Incident", null=True, blank=True, on_delete=models.PROTECT, related_name="review"
+    )
     title = models.CharField(max_length=200, help_text="Usually the child's pseudonym, e.g. Child R")
-    subjects = models.CharField(max_length=300, blank=True, help_text="Pseudonyms of the children the review concerns, if more than one")
+    subjects = models.CharField(
+        max_length=300, blank=True, help_text="Pseudonyms of the children the review concerns, if more than one"
+    )
     review_type = models.CharField(max_length=30, choices=ReviewType.choices)
     stage = models.CharField(max_length=30, choices=Stage.choices, default=Stage.SCOPING)
     decided_on = models.DateField("Decision to review made on")
@@ -114,7 +118,9 @@ class PanelMember(BaseModel):
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="panel")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="panel_seats")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="panel_seats"
+    )
     name = models.CharField(max_length=200)
     job_title = models.CharField(max_length=200, blank=True)
 
@@ -170,7 +176,9 @@ class AgencyContribution(BaseModel):
 
     class Meta:
         ordering = ["agency__name", "kind"]
-        constraints = [models.UniqueConstraint(fields=["review", "agency", "kind"], name="one_contribution_of_a_kind_per_agency")]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "agency", "kind"], name="one_contribution_of_a_kind_per_agency")
+        ]
 
     def __str__(self):
         return f"{self.agency}: {self.get_kind_display().lower()}"
@@ -223,7 +231,9 @@ class DuplicatePair(models.Model):
     second = models.ForeignKey(ChronologyEntry, on_delete=models.CASCADE, related_name="+")
     similarity = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=20, choices=DuplicateStatus.choices, default=DuplicateStatus.SUGGESTED)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"
@@ -300,7 +310,9 @@ class Addressee(models.TextChoices):
 class Recommendation(Finding):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
     addressee = models.CharField(max_length=20, choices=Addressee.choices, default=Addressee.PARTNERSHIP)
-    agency = models.ForeignKey("accounts.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="recommendations")
+    agency = models.ForeignKey(
+        "accounts.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="recommendations"
+    )
     national_body = models.CharField(max_length=200, blank=True)
     learning_points = models.ManyToManyField(LearningPoint, blank=True, related_name="recommendations")
     themes = models.ManyToManyField("core.Theme", blank=True, related_name="recommendations")
@@ -328,7 +340,9 @@ class Recommendation(Finding):
 class FindingRevision(models.Model):
     """Every saved text of a learning point or recommendation: the history users can read."""
 
-    kind = models.CharField(max_length=20, choices=[("learning_point", "Learning point"), ("recommendation", "Recommendation")])
+    kind = models.CharField(
+        max_length=20, choices=[("learning_point", "Learning point"), ("recommendation", "Recommendation")]
+    )
     finding_id = models.UUIDField(db_index=True)
     version = models.PositiveIntegerField()
     number = models.PositiveSmallIntegerField()

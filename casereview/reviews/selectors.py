@@ -3,7 +3,15 @@ from collections import Counter, defaultdict
 from django.db.models import Count, Q
 
 from . import chronology
-from .models import AgencyContribution, ChronologyEntry, DuplicatePair, DuplicateStatus, LearningPoint, Recommendation, Review
+from .models import (
+    AgencyContribution,
+    ChronologyEntry,
+    DuplicatePair,
+    DuplicateStatus,
+    LearningPoint,
+    Recommendation,
+    Review,
+)
 
 
 def review_list(*, user, partnership, query="", stage=""):
@@ -16,22 +24,30 @@ def review_list(*, user, partnership, query="", stage=""):
 
 
 def contributions_for(*, user, review):
-    return AgencyContribution.objects.visible_to(user).filter(review=review).select_related("agency").annotate(
-        events=Count("entries"))
+    return (
+        AgencyContribution.objects.visible_to(user)
+        .filter(review=review)
+        .select_related("agency")
+        .annotate(events=Count("entries"))
+    )
 
 
 def overdue_contributions(*, user, partnership):
     from django.utils import timezone
 
-    return (AgencyContribution.objects.visible_to(user)
-            .filter(review__partnership=partnership, status="requested", due_date__lt=timezone.localdate())
-            .select_related("agency", "review"))
+    return (
+        AgencyContribution.objects.visible_to(user)
+        .filter(review__partnership=partnership, status="requested", due_date__lt=timezone.localdate())
+        .select_related("agency", "review")
+    )
 
 
 def open_contributions(*, user, partnership):
-    return (AgencyContribution.objects.visible_to(user)
-            .filter(review__partnership=partnership, status="requested")
-            .select_related("agency", "review"))
+    return (
+        AgencyContribution.objects.visible_to(user)
+        .filter(review__partnership=partnership, status="requested")
+        .select_related("agency", "review")
+    )
 
 
 def merged_chronology(*, user, review, agency=None, event_type="", date_from=None, date_to=None):
@@ -48,14 +64,21 @@ def merged_chronology(*, user, review, agency=None, event_type="", date_from=Non
 
 
 def event_types_in(*, user, review):
-    return list(ChronologyEntry.objects.visible_to(user).filter(review=review)
-                .values_list("event_type", flat=True).distinct().order_by("event_type"))
+    return list(
+        ChronologyEntry.objects.visible_to(user)
+        .filter(review=review)
+        .values_list("event_type", flat=True)
+        .distinct()
+        .order_by("event_type")
+    )
 
 
 def chronology_agencies(*, user, review):
     from casereview.accounts.models import Agency
 
-    return Agency.objects.filter(pk__in=ChronologyEntry.objects.visible_to(user).filter(review=review).values("agency_id"))
+    return Agency.objects.filter(
+        pk__in=ChronologyEntry.objects.visible_to(user).filter(review=review).values("agency_id")
+    )
 
 
 def review_parts(*, user, review):
@@ -80,14 +103,19 @@ def _reads_review_parts(user, review):
 
     return permissions.can(user, "view", review) and any(
         m.partnership_id == review.partnership_id and m.role in (permissions.CASE_READERS | {permissions.REVIEWER})
-        for m in permissions.active_memberships(user))
+        for m in permissions.active_memberships(user)
+    )
 
 
 def duplicates_by_entry(*, user, review, entry_ids):
     """entry id -> the pairs it belongs to, for marking the rows shown (one page of the chronology)."""
     marks = defaultdict(list)
-    pairs = (DuplicatePair.objects.visible_to(user).filter(review=review).exclude(status=DuplicateStatus.DISMISSED)
-             .filter(Q(first_id__in=entry_ids) | Q(second_id__in=entry_ids)))
+    pairs = (
+        DuplicatePair.objects.visible_to(user)
+        .filter(review=review)
+        .exclude(status=DuplicateStatus.DISMISSED)
+        .filter(Q(first_id__in=entry_ids) | Q(second_id__in=entry_ids))
+    )
     for pair in pairs:
         marks[pair.first_id].append(pair)
         marks[pair.second_id].append(pair)
@@ -107,10 +135,16 @@ def derived_facts(*, user, review, gap_days=90):
 
 def timeline_series(*, user, review):
     """Events per agency per year, for the timeline chart."""
-    counts = Counter({
-        (agency, year): n for agency, year, n in ChronologyEntry.objects.visible_to(user).filter(review=review)
-        .values_list("agency__name", "sort_date__year").annotate(n=Count("id")).order_by()
-    })
+    counts = Counter(
+        {
+            (agency, year): n
+            for agency, year, n in ChronologyEntry.objects.visible_to(user)
+            .filter(review=review)
+            .values_list("agency__name", "sort_date__year")
+            .annotate(n=Count("id"))
+            .order_by()
+        }
+    )
     years = sorted({year for _, year in counts})
     agencies = sorted({agency for agency, _ in counts})
     return {"years": years, "series": [{"agency": a, "counts": [counts[(a, y)] for y in years]} for a in agencies]}
@@ -118,6 +152,10 @@ def timeline_series(*, user, review):
 
 def findings_for(*, user, review):
     points = LearningPoint.objects.visible_to(user).filter(review=review).prefetch_related("themes")
-    recommendations = (Recommendation.objects.visible_to(user).filter(review=review)
-                       .select_related("agency").prefetch_related("themes", "learning_points"))
+    recommendations = (
+        Recommendation.objects.visible_to(user)
+        .filter(review=review)
+        .select_related("agency")
+        .prefetch_related("themes", "learning_points")
+    )
     return list(points), list(recommendations)

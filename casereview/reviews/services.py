@@ -8,8 +8,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from casereview.accounts.models import Membership, Role, Sector
-from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 from casereview.audit.models import Action
+from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 
@@ -37,12 +37,20 @@ from .models import (
 PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.EDUCATION, Sector.POLICE]
 
 
-
 @transaction.atomic
-def review_create(*, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, request=None):
+def review_create(
+    *, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, request=None
+):
     require_not_future(decided_on, "decided_on", "The date of the decision")
-    review = Review(partnership=partnership, title=title.strip(), review_type=review_type, decided_on=decided_on, subjects=subjects.strip(),
-                    is_confidential=is_confidential, target_completion=add_months(decided_on, partnership.review_completion_months))
+    review = Review(
+        partnership=partnership,
+        title=title.strip(),
+        review_type=review_type,
+        decided_on=decided_on,
+        subjects=subjects.strip(),
+        is_confidential=is_confidential,
+        target_completion=add_months(decided_on, partnership.review_completion_months),
+    )
     review.full_clean()
     review.save()
     audit_create(actor=actor, obj=review, request=request)
@@ -73,7 +81,18 @@ def review_stage_change(*, actor, review, stage, changed_on, note="", request=No
 
 
 @transaction.atomic
-def terms_save(*, actor, review, scope_start, scope_end, lines_of_enquiry, methodology, methodology_other="", agreed_on=None, request=None):
+def terms_save(
+    *,
+    actor,
+    review,
+    scope_start,
+    scope_end,
+    lines_of_enquiry,
+    methodology,
+    methodology_other="",
+    agreed_on=None,
+    request=None,
+):
     terms = TermsOfReference.objects.filter(review=review).first()
     before = snapshot(terms) if terms else None
     terms = terms or TermsOfReference(review=review)
@@ -108,21 +127,43 @@ def panel_member_add(*, actor, review, agency, name, job_title="", user=None, re
 
 @transaction.atomic
 def panel_member_remove(*, actor, member, request=None):
-    record_event(actor=actor, action=Action.DELETE, obj=member, request=request, object_repr=f"{member.name} ({member.agency}) left the panel")
+    record_event(
+        actor=actor,
+        action=Action.DELETE,
+        obj=member,
+        request=request,
+        object_repr=f"{member.name} ({member.agency}) left the panel",
+    )
     member.delete()
 
 
 @transaction.atomic
 def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=True, request=None):
-    if not Membership.objects.filter(user=user, partnership=review.partnership, role=Role.REVIEWER, is_active=True).exists():
-        raise ValidationError({"user": "Only a person with the independent reviewer role in this partnership can be appointed"})
+    if not Membership.objects.filter(
+        user=user, partnership=review.partnership, role=Role.REVIEWER, is_active=True
+    ).exists():
+        raise ValidationError(
+            {"user": "Only a person with the independent reviewer role in this partnership can be appointed"}
+        )
     if not declaration.strip():
-        raise ValidationError({"declaration": "Record the reviewer's declaration that they are independent of the case and the agencies involved"})
+        raise ValidationError(
+            {
+                "declaration": (
+                    "Record the reviewer's declaration that they are independent of the case and the agencies involved"
+                )
+            }
+        )
     if ReviewerAppointment.objects.filter(review=review, user=user).exists():
         raise ValidationError({"user": f"{user} is already appointed to this review"})
     require_not_future(appointed_on, "appointed_on", "The date of appointment")
-    appointment = ReviewerAppointment(review=review, user=user, appointed_on=appointed_on, is_lead=is_lead,
-                                      independence_declaration=declaration.strip(), declared_on=timezone.localdate())
+    appointment = ReviewerAppointment(
+        review=review,
+        user=user,
+        appointed_on=appointed_on,
+        is_lead=is_lead,
+        independence_declaration=declaration.strip(),
+        declared_on=timezone.localdate(),
+    )
     appointment.full_clean()
     appointment.save()
     audit_create(actor=actor, obj=appointment, request=request)
@@ -142,7 +183,8 @@ def contributions_request(*, actor, review, agencies, kinds, due_date, request=N
             raise ValidationError({"agencies": "Choose agencies of this partnership"})
         for kind in kinds:
             contribution, created = AgencyContribution.objects.get_or_create(
-                review=review, agency=agency, kind=kind, defaults={"requested_on": today, "due_date": due_date})
+                review=review, agency=agency, kind=kind, defaults={"requested_on": today, "due_date": due_date}
+            )
             if created:
                 audit_create(actor=actor, obj=contribution, request=request)
                 made.append(contribution)
@@ -186,12 +228,26 @@ def chronology_upload(*, actor, contribution, name, data, request=None):
     if contribution.kind != "chronology":
         raise ValidationError("This request is for an agency report, not a chronology")
     if not data:
-        raise ValidationError({"file": "The file is empty. Download the template, add your agency's events and upload it again."})
+        raise ValidationError(
+            {"file": "The file is empty. Download the template, add your agency's events and upload it again."}
+        )
     if len(data) > chronology.MAX_FILE_BYTES:
-        raise ValidationError({"file": f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is 5 MB. Split it into smaller files."})
-    stored = default_storage.save(f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", ContentFile(data))
-    job = ChronologyImport.objects.create(contribution=contribution, file_name=name[:255], stored_as=stored, uploaded_by=actor)
-    record_event(actor=actor, action=Action.CREATE, obj=job, request=request, object_repr=f"Chronology upload {name} for {contribution}")
+        raise ValidationError(
+            {"file": f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is 5 MB. Split it into smaller files."}
+        )
+    stored = default_storage.save(
+        f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", ContentFile(data)
+    )
+    job = ChronologyImport.objects.create(
+        contribution=contribution, file_name=name[:255], stored_as=stored, uploaded_by=actor
+    )
+    record_event(
+        actor=actor,
+        action=Action.CREATE,
+        obj=job,
+        request=request,
+        object_repr=f"Chronology upload {name} for {contribution}",
+    )
     from .tasks import import_chronology
 
     transaction.on_commit(lambda: import_chronology.enqueue(import_id=str(job.pk)))
@@ -215,27 +271,47 @@ def chronology_import_run(import_id):
     total = len(parsed.rows) + len({e.row for e in parsed.errors})
     ChronologyImport.objects.filter(pk=job.pk).update(rows_total=total)
     if not parsed.ok:
-        return _finish(job, ImportStatus.FAILED, [str(error) for error in parsed.errors[:500]]
-                       + ([f"…and {len(parsed.errors) - 500} more problems"] if len(parsed.errors) > 500 else []))
+        return _finish(
+            job,
+            ImportStatus.FAILED,
+            [str(error) for error in parsed.errors[:500]]
+            + ([f"…and {len(parsed.errors) - 500} more problems"] if len(parsed.errors) > 500 else []),
+        )
     ChronologyImport.objects.filter(pk=job.pk).update(status=ImportStatus.IMPORTING)
     with transaction.atomic():
         old_days = set(ChronologyEntry.objects.filter(contribution=contribution).values_list("sort_date", flat=True))
         ChronologyEntry.objects.filter(contribution=contribution).delete()
         batch = [
-            ChronologyEntry(contribution=contribution, review_id=contribution.review_id, agency_id=contribution.agency_id,
-                            event_date=row.event_date, event_time=row.event_time, date_precision=row.date_precision,
-                            sort_date=row.sort_date, event_type=row.event_type, description=row.description,
-                            practitioner_role=row.practitioner_role, source_reference=row.source_reference, row_number=row.row)
+            ChronologyEntry(
+                contribution=contribution,
+                review_id=contribution.review_id,
+                agency_id=contribution.agency_id,
+                event_date=row.event_date,
+                event_time=row.event_time,
+                date_precision=row.date_precision,
+                sort_date=row.sort_date,
+                event_type=row.event_type,
+                description=row.description,
+                practitioner_role=row.practitioner_role,
+                source_reference=row.source_reference,
+                row_number=row.row,
+            )
             for row in parsed.rows
         ]
         for start in range(0, len(batch), 2000):
-            ChronologyEntry.objects.bulk_create(batch[start:start + 2000])
+            ChronologyEntry.objects.bulk_create(batch[start : start + 2000])
             ChronologyImport.objects.filter(pk=job.pk).update(rows_imported=min(start + 2000, len(batch)))
         if contribution.status == ContributionStatus.REQUESTED:
-            AgencyContribution.objects.filter(pk=contribution.pk).update(status=ContributionStatus.RECEIVED, received_on=timezone.localdate())
+            AgencyContribution.objects.filter(pk=contribution.pk).update(
+                status=ContributionStatus.RECEIVED, received_on=timezone.localdate()
+            )
         duplicates_refresh(review=contribution.review, days=old_days | {row.sort_date for row in parsed.rows})
-        record_event(actor=job.uploaded_by, action=Action.UPDATE, obj=contribution,
-                     object_repr=f"{len(batch)} chronology events imported for {contribution}")
+        record_event(
+            actor=job.uploaded_by,
+            action=Action.UPDATE,
+            obj=contribution,
+            object_repr=f"{len(batch)} chronology events imported for {contribution}",
+        )
     default_storage.delete(job.stored_as)
     return _finish(job, ImportStatus.DONE, [], imported=len(batch))
 
@@ -258,23 +334,49 @@ def chronology_entry_add(*, actor, contribution, record, request=None):
     if not parsed.ok:
         raise ValidationError({error.column.replace(" ", "_"): error.message for error in parsed.errors})
     row = parsed.rows[0]
-    last = ChronologyEntry.objects.filter(contribution=contribution).order_by("-row_number").values_list("row_number", flat=True).first() or 0
+    last = (
+        ChronologyEntry.objects.filter(contribution=contribution)
+        .order_by("-row_number")
+        .values_list("row_number", flat=True)
+        .first()
+        or 0
+    )
     entry = ChronologyEntry.objects.create(
-        contribution=contribution, review_id=contribution.review_id, agency_id=contribution.agency_id, event_date=row.event_date,
-        event_time=row.event_time, date_precision=row.date_precision, sort_date=row.sort_date, event_type=row.event_type,
-        description=row.description, practitioner_role=row.practitioner_role, source_reference=row.source_reference, row_number=last + 1)
+        contribution=contribution,
+        review_id=contribution.review_id,
+        agency_id=contribution.agency_id,
+        event_date=row.event_date,
+        event_time=row.event_time,
+        date_precision=row.date_precision,
+        sort_date=row.sort_date,
+        event_type=row.event_type,
+        description=row.description,
+        practitioner_role=row.practitioner_role,
+        source_reference=row.source_reference,
+        row_number=last + 1,
+    )
     if contribution.status == ContributionStatus.REQUESTED:
         contribution.status, contribution.received_on = ContributionStatus.RECEIVED, timezone.localdate()
         contribution.save()
     duplicates_refresh(review=contribution.review, days={row.sort_date})
-    record_event(actor=actor, action=Action.CREATE, obj=contribution, request=request, object_repr=f"Chronology event added for {contribution}")
+    record_event(
+        actor=actor,
+        action=Action.CREATE,
+        obj=contribution,
+        request=request,
+        object_repr=f"Chronology event added for {contribution}",
+    )
     return entry
 
 
 def duplicates_refresh(*, review, days=None):
     """Suggest likely duplicates afresh — on the given days only, after an import that touched them —
     keeping every pair a person has already linked or dismissed."""
-    judged = set(DuplicatePair.objects.filter(review=review).exclude(status=DuplicateStatus.SUGGESTED).values_list("first_id", "second_id"))
+    judged = set(
+        DuplicatePair.objects.filter(review=review)
+        .exclude(status=DuplicateStatus.SUGGESTED)
+        .values_list("first_id", "second_id")
+    )
     stale = DuplicatePair.objects.filter(review=review, status=DuplicateStatus.SUGGESTED)
     entries = ChronologyEntry.objects.filter(review=review).only("id", "agency_id", "sort_date", "description")
     if days is not None:
@@ -306,7 +408,9 @@ def duplicate_judge(*, actor, pair, status, request=None):
 
 @transaction.atomic
 def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_discussed, request=None):
-    event = LearningEvent(review=review, held_on=held_on, attendees=attendees or 0, themes_discussed=themes_discussed.strip())
+    event = LearningEvent(
+        review=review, held_on=held_on, attendees=attendees or 0, themes_discussed=themes_discussed.strip()
+    )
     event.full_clean()
     event.save()
     event.agencies.set(agencies)
@@ -342,8 +446,20 @@ def _kind(finding):
 
 
 @transaction.atomic
-def finding_save(*, actor, review, model, finding=None, number, text, expected_version=None, themes=(), learning_points=None,
-                 request=None, **fields):
+def finding_save(
+    *,
+    actor,
+    review,
+    model,
+    finding=None,
+    number,
+    text,
+    expected_version=None,
+    themes=(),
+    learning_points=None,
+    request=None,
+    **fields,
+):
     """Create or edit a learning point or recommendation. An edit names the version it started from; if
     someone saved in between, the save is refused (their text is kept on the page) instead of silently
     overwriting the other person's words."""
@@ -353,7 +469,12 @@ def finding_save(*, actor, review, model, finding=None, number, text, expected_v
         raise ValidationError({"number": "Numbers start at 1"})
     clash = model.objects.filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
     if clash:
-        raise ValidationError({"number": f"Number {number} is already used by “{clash.text[:60]}…”. Choose another number or move that one"})
+        raise ValidationError(
+            {
+                "number": f"Number {number} is already used by “{clash.text[:60]}…”. "
+                "Choose another number or move that one"
+            }
+        )
     if finding is None:
         finding = model(review=review, number=number, text=text.strip(), **fields)
         finding.full_clean()
@@ -362,8 +483,13 @@ def finding_save(*, actor, review, model, finding=None, number, text, expected_v
     else:
         current = model.objects.select_for_update().get(pk=finding.pk)
         if expected_version is not None and current.version != int(expected_version):
-            raise StaleEdit({"text": "Someone else saved this item while you were editing it. Your text is below; compare it with "
-                                     "theirs in the history, then save again."})
+            raise StaleEdit(
+                {
+                    "text": "Someone else saved this item while you were editing it. Your text is below; "
+                    "compare it with "
+                    "theirs in the history, then save again."
+                }
+            )
         before = snapshot(current)
         current.number, current.text = number, text.strip()
         for name, value in fields.items():
@@ -377,8 +503,14 @@ def finding_save(*, actor, review, model, finding=None, number, text, expected_v
     finding.themes.set(themes)
     if learning_points is not None:
         finding.learning_points.set(learning_points)
-    FindingRevision.objects.create(kind=_kind(finding), finding_id=finding.pk, version=finding.version, number=finding.number,
-                                   text=finding.text, edited_by=actor)
+    FindingRevision.objects.create(
+        kind=_kind(finding),
+        finding_id=finding.pk,
+        version=finding.version,
+        number=finding.number,
+        text=finding.text,
+        edited_by=actor,
+    )
     return finding
 
 
@@ -387,8 +519,11 @@ def finding_move(*, actor, finding, direction, request=None):
     """Swap an item with its neighbour, so numbering stays 1..n with no gaps or repeats."""
     model = type(finding)
     siblings = model.objects.filter(review=finding.review)
-    neighbour = (siblings.filter(number__lt=finding.number).order_by("-number") if direction == "up"
-                 else siblings.filter(number__gt=finding.number).order_by("number")).first()
+    neighbour = (
+        siblings.filter(number__lt=finding.number).order_by("-number")
+        if direction == "up"
+        else siblings.filter(number__gt=finding.number).order_by("number")
+    ).first()
     if neighbour is None:
         return finding
     mine, theirs = finding.number, neighbour.number

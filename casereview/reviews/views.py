@@ -50,7 +50,11 @@ def _page(request, template, **context):
 
 
 def _form_page(request, review, form, title, submit="Save", intro=""):
-    return render(request, "reviews/form_page.html", {"review": review, "form": form, "title": title, "submit": submit, "intro": intro})
+    return render(
+        request,
+        "reviews/form_page.html",
+        {"review": review, "form": form, "title": title, "submit": submit, "intro": intro},
+    )
 
 
 @object_view(Partnership, "list_reviews", url_kwarg="slug", field="slug")
@@ -58,19 +62,36 @@ def review_list(request, partnership):
     query, stage = request.GET.get("q", "").strip(), request.GET.get("stage", "")
     stage = stage if stage in Stage.values else ""
     reviews = selectors.review_list(user=request.user, partnership=partnership, query=query, stage=stage)
-    return _page(request, "reviews/review_list.html", partnership=partnership, page=paginate(request, reviews), query=query,
-                 stage=stage, stages=Stage.choices, may_add=permissions.can(request.user, "add_review", partnership))
+    return _page(
+        request,
+        "reviews/review_list.html",
+        partnership=partnership,
+        page=paginate(request, reviews),
+        query=query,
+        stage=stage,
+        stages=Stage.choices,
+        may_add=permissions.can(request.user, "add_review", partnership),
+    )
 
 
 @object_view(Partnership, "add_review", url_kwarg="slug", field="slug")
 def review_create(request, partnership):
     form = ReviewForm(request.POST if request.method == "POST" else None)
     created = {}
-    if submitted(request, form, lambda d: created.update(review=services.review_create(actor=request.user, partnership=partnership, request=request, **d))):
+    if submitted(
+        request,
+        form,
+        lambda d: created.update(
+            review=services.review_create(actor=request.user, partnership=partnership, request=request, **d)
+        ),
+    ):
         messages.success(request, "The review has been created.")
         return redirect("reviews:detail", pk=created["review"].pk)
-    return render(request, "reviews/form_page.html", {"form": form, "title": "Start a review", "submit": "Create the review",
-                                                      "partnership": partnership})
+    return render(
+        request,
+        "reviews/form_page.html",
+        {"form": form, "title": "Start a review", "submit": "Create the review", "partnership": partnership},
+    )
 
 
 @object_view(Review)
@@ -80,7 +101,10 @@ def review_detail(request, review):
     # family notes or history.
     parts = selectors.review_parts(user=user, review=review)
     return _page(
-        request, "reviews/review_detail.html", review=review, **parts,
+        request,
+        "reviews/review_detail.html",
+        review=review,
+        **parts,
         missing_sectors=services.panel_missing_sectors(review),
         contributions=selectors.contributions_for(user=user, review=review),
         may_change=permissions.can(user, "change", review),
@@ -91,7 +115,9 @@ def review_detail(request, review):
 @object_view(Review, "change")
 def stage_change(request, review):
     form = StageForm(request.POST if request.method == "POST" else None, initial={"changed_on": timezone.localdate()})
-    if submitted(request, form, lambda d: services.review_stage_change(actor=request.user, review=review, request=request, **d)):
+    if submitted(
+        request, form, lambda d: services.review_stage_change(actor=request.user, review=review, request=request, **d)
+    ):
         messages.success(request, f"The review is now at '{review.get_stage_display()}'.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Move the review to its next stage")
@@ -100,7 +126,14 @@ def stage_change(request, review):
 @object_view(Review, "change")
 def terms_edit(request, review):
     terms = getattr(review, "terms", None) if hasattr(review, "terms") else None
-    initial = {f: getattr(terms, f) for f in ["scope_start", "scope_end", "lines_of_enquiry", "methodology", "methodology_other", "agreed_on"]} if terms else {}
+    initial = (
+        {
+            f: getattr(terms, f)
+            for f in ["scope_start", "scope_end", "lines_of_enquiry", "methodology", "methodology_other", "agreed_on"]
+        }
+        if terms
+        else {}
+    )
     form = TermsForm(request.POST if request.method == "POST" else None, initial=initial)
     if submitted(request, form, lambda d: services.terms_save(actor=request.user, review=review, request=request, **d)):
         messages.success(request, "The terms of reference have been saved.")
@@ -111,12 +144,19 @@ def terms_edit(request, review):
 @object_view(Review, "change")
 def panel_add(request, review):
     form = PanelMemberForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(request, form, lambda d: services.panel_member_add(actor=request.user, review=review, request=request, **d)):
+    if submitted(
+        request, form, lambda d: services.panel_member_add(actor=request.user, review=review, request=request, **d)
+    ):
         messages.success(request, "The panel member has been added.")
         return redirect("reviews:detail", pk=review.pk)
     missing = services.panel_missing_sectors(review)
-    return _form_page(request, review, form, "Add a panel member",
-                      intro=f"The panel should include {', '.join(missing).lower()}." if missing else "")
+    return _form_page(
+        request,
+        review,
+        form,
+        "Add a panel member",
+        intro=f"The panel should include {', '.join(missing).lower()}." if missing else "",
+    )
 
 
 @object_view(PanelMember, "change")
@@ -125,14 +165,22 @@ def panel_remove(request, member):
         services.panel_member_remove(actor=request.user, member=member, request=request)
         messages.success(request, f"{member.name} has been removed from the panel.")
         return redirect("reviews:detail", pk=member.review_id)
-    return _page(request, "reviews/confirm.html", review=member.review, title=f"Remove {member.name} from the panel?",
-                 body=f"{member.name} ({member.agency}) will no longer be listed on the review panel.", submit="Yes, remove them")
+    return _page(
+        request,
+        "reviews/confirm.html",
+        review=member.review,
+        title=f"Remove {member.name} from the panel?",
+        body=f"{member.name} ({member.agency}) will no longer be listed on the review panel.",
+        submit="Yes, remove them",
+    )
 
 
 @object_view(Review, "change")
 def reviewer_appoint(request, review):
     form = ReviewerForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(request, form, lambda d: services.reviewer_appoint(actor=request.user, review=review, request=request, **d)):
+    if submitted(
+        request, form, lambda d: services.reviewer_appoint(actor=request.user, review=review, request=request, **d)
+    ):
         messages.success(request, "The independent reviewer has been appointed.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Appoint an independent reviewer", submit="Appoint")
@@ -141,7 +189,9 @@ def reviewer_appoint(request, review):
 @object_view(Review, "change")
 def contributions_request(request, review):
     form = ContributionRequestForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(request, form, lambda d: services.contributions_request(actor=request.user, review=review, request=request, **d)):
+    if submitted(
+        request, form, lambda d: services.contributions_request(actor=request.user, review=review, request=request, **d)
+    ):
         messages.success(request, "The agencies have been asked for their contributions.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Ask agencies for chronologies and reports", submit="Send the requests")
@@ -151,52 +201,99 @@ def contributions_request(request, review):
 def contribution_detail(request, contribution):
     user = request.user
     may_submit = permissions.can(user, "submit", contribution)
-    return _page(request, "reviews/contribution_detail.html", contribution=contribution, review=contribution.review,
-                 entries=contribution.entries.all()[:200], entry_count=contribution.entries.count(),
-                 may_submit=may_submit, may_qa=permissions.can(user, "quality_assure", contribution),
-                 upload_form=ChronologyUploadForm(), row_form=ChronologyRowForm(), report_form=ReportForm(initial={"text": contribution.report_text}),
-                 imports=contribution.imports.all()[:5])
+    return _page(
+        request,
+        "reviews/contribution_detail.html",
+        contribution=contribution,
+        review=contribution.review,
+        entries=contribution.entries.all()[:200],
+        entry_count=contribution.entries.count(),
+        may_submit=may_submit,
+        may_qa=permissions.can(user, "quality_assure", contribution),
+        upload_form=ChronologyUploadForm(),
+        row_form=ChronologyRowForm(),
+        report_form=ReportForm(initial={"text": contribution.report_text}),
+        imports=contribution.imports.all()[:5],
+    )
 
 
 @object_view(AgencyContribution, "submit")
 def chronology_upload(request, contribution):
-    form = ChronologyUploadForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None)
+    form = ChronologyUploadForm(
+        request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            job = services.chronology_upload(actor=request.user, contribution=contribution, name=upload.name,
-                                             data=upload.read(chronology.MAX_FILE_BYTES + 1), request=request)
+            job = services.chronology_upload(
+                actor=request.user,
+                contribution=contribution,
+                name=upload.name,
+                data=upload.read(chronology.MAX_FILE_BYTES + 1),
+                request=request,
+            )
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
             return redirect("reviews:import_progress", pk=job.pk)
-    return render(request, "reviews/upload_form.html", {"form": form, "contribution": contribution, "review": contribution.review})
+    return render(
+        request, "reviews/upload_form.html", {"form": form, "contribution": contribution, "review": contribution.review}
+    )
 
 
 @object_view(ChronologyImport)
 def import_progress(request, job):
-    return _page(request, "reviews/import_progress.html", job=job, contribution=job.contribution, review=job.contribution.review)
+    return _page(
+        request, "reviews/import_progress.html", job=job, contribution=job.contribution, review=job.contribution.review
+    )
 
 
 @object_view(AgencyContribution, "submit")
 def chronology_row_add(request, contribution):
     form = ChronologyRowForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda d: services.chronology_entry_add(actor=request.user, contribution=contribution,
-                                                                       record=form.record(), request=request)):
+    if submitted(
+        request,
+        form,
+        lambda d: services.chronology_entry_add(
+            actor=request.user, contribution=contribution, record=form.record(), request=request
+        ),
+    ):
         messages.success(request, "The event has been added to your agency's chronology.")
         return redirect("reviews:contribution", pk=contribution.pk)
-    return render(request, "reviews/form_page.html", {"form": form, "review": contribution.review, "title": f"Add an event to {contribution.agency}'s chronology",
-                                                      "submit": "Add the event"})
+    return render(
+        request,
+        "reviews/form_page.html",
+        {
+            "form": form,
+            "review": contribution.review,
+            "title": f"Add an event to {contribution.agency}'s chronology",
+            "submit": "Add the event",
+        },
+    )
 
 
 @object_view(AgencyContribution, "submit")
 def report_submit(request, contribution):
     form = ReportForm(request.POST if request.method == "POST" else None, initial={"text": contribution.report_text})
-    if submitted(request, form, lambda d: services.contribution_submit_report(actor=request.user, contribution=contribution, text=d["text"], request=request)):
+    if submitted(
+        request,
+        form,
+        lambda d: services.contribution_submit_report(
+            actor=request.user, contribution=contribution, text=d["text"], request=request
+        ),
+    ):
         messages.success(request, "Your agency report has been sent to the review.")
         return redirect("reviews:contribution", pk=contribution.pk)
-    return render(request, "reviews/form_page.html", {"form": form, "review": contribution.review, "title": f"{contribution.agency}: agency report",
-                                                      "submit": "Send the report"})
+    return render(
+        request,
+        "reviews/form_page.html",
+        {
+            "form": form,
+            "review": contribution.review,
+            "title": f"{contribution.agency}: agency report",
+            "submit": "Send the report",
+        },
+    )
 
 
 @require_POST
@@ -214,7 +311,9 @@ def quality_assure(request, contribution):
 @signed_in_view
 def chronology_template(request, fmt):
     if fmt == "xlsx":
-        response = HttpResponse(chronology.template_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            chronology.template_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
     else:
         response = HttpResponse(chronology.template_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="chronology-template.{fmt}"'
@@ -222,8 +321,12 @@ def chronology_template(request, fmt):
 
 
 def _chronology_filters(request, review):
-    form = ChronologyFilterForm(request.GET or None, review=review, event_types=selectors.event_types_in(user=request.user, review=review),
-                                agencies=selectors.chronology_agencies(user=request.user, review=review))
+    form = ChronologyFilterForm(
+        request.GET or None,
+        review=review,
+        event_types=selectors.event_types_in(user=request.user, review=review),
+        agencies=selectors.chronology_agencies(user=request.user, review=review),
+    )
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_bound and form.is_valid() else {}
     return form, selectors.merged_chronology(user=request.user, review=review, **filters)
 
@@ -240,24 +343,44 @@ def _gap_days(request):
 def merged_chronology(request, review):
     form, entries = _chronology_filters(request, review)
     page = paginate(request, entries, per_page=100)
-    return _page(request, "reviews/chronology.html", review=review, form=form, page=page,
-                 duplicates=selectors.duplicates_by_entry(user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]),
-                 facts=selectors.derived_facts(user=request.user, review=review, gap_days=_gap_days(request)),
-                 timeline=selectors.timeline_series(user=request.user, review=review),
-                 may_judge=permissions.can(request.user, "judge_duplicates", review),
-                 may_export=permissions.can(request.user, "export", review), query=request.GET.urlencode())
+    return _page(
+        request,
+        "reviews/chronology.html",
+        review=review,
+        form=form,
+        page=page,
+        duplicates=selectors.duplicates_by_entry(
+            user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]
+        ),
+        facts=selectors.derived_facts(user=request.user, review=review, gap_days=_gap_days(request)),
+        timeline=selectors.timeline_series(user=request.user, review=review),
+        may_judge=permissions.can(request.user, "judge_duplicates", review),
+        may_export=permissions.can(request.user, "export", review),
+        query=request.GET.urlencode(),
+    )
 
 
 @object_view(Review, "export")
 def chronology_export(request, review, fmt):
     form, entries = _chronology_filters(request, review)
     entries = list(entries)
-    record_event(actor=request.user, action=Action.EXPORT, obj=review, request=request,
-                 object_repr=f"Merged chronology of {review.title} ({len(entries)} events, {fmt.upper()})")
+    record_event(
+        actor=request.user,
+        action=Action.EXPORT,
+        obj=review,
+        request=request,
+        object_repr=f"Merged chronology of {review.title} ({len(entries)} events, {fmt.upper()})",
+    )
     if fmt == "xlsx":
-        body, content_type = exports.chronology_xlsx(review, entries), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        body, content_type = (
+            exports.chronology_xlsx(review, entries),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     else:
-        body, content_type = exports.chronology_docx(review, entries), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        body, content_type = (
+            exports.chronology_docx(review, entries),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="chronology-{review.pk}.{fmt}"'
     return response
@@ -269,14 +392,23 @@ def duplicate_judge(request, pair):
     form = DuplicateForm(request.POST)
     if form.is_valid():
         services.duplicate_judge(actor=request.user, pair=pair, status=form.cleaned_data["status"], request=request)
-        messages.success(request, "Recorded: " + ("the same event." if form.cleaned_data["status"] == "linked" else "different events."))
-    return redirect(request.POST.get("next") if str(request.POST.get("next", "")).startswith("/reviews/") else reverse("reviews:chronology", args=[pair.review_id]))
+        messages.success(
+            request,
+            "Recorded: " + ("the same event." if form.cleaned_data["status"] == "linked" else "different events."),
+        )
+    return redirect(
+        request.POST.get("next")
+        if str(request.POST.get("next", "")).startswith("/reviews/")
+        else reverse("reviews:chronology", args=[pair.review_id])
+    )
 
 
 @object_view(Review, "change")
 def learning_event_add(request, review):
     form = LearningEventForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(request, form, lambda d: services.learning_event_add(actor=request.user, review=review, request=request, **d)):
+    if submitted(
+        request, form, lambda d: services.learning_event_add(actor=request.user, review=review, request=request, **d)
+    ):
         messages.success(request, "The learning event has been recorded.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Record a learning event")
@@ -285,9 +417,15 @@ def learning_event_add(request, review):
 @object_view(Review, "change")
 def family_edit(request, review):
     family = getattr(review, "family", None) if hasattr(review, "family") else None
-    initial = {"invited_on": family.invited_on, "participation": family.participation, "notes": family.notes} if family else {}
+    initial = (
+        {"invited_on": family.invited_on, "participation": family.participation, "notes": family.notes}
+        if family
+        else {}
+    )
     form = FamilyForm(request.POST if request.method == "POST" else None, initial=initial)
-    if submitted(request, form, lambda d: services.family_save(actor=request.user, review=review, request=request, **d)):
+    if submitted(
+        request, form, lambda d: services.family_save(actor=request.user, review=review, request=request, **d)
+    ):
         messages.success(request, "The family's involvement has been recorded.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "The family's involvement")
@@ -299,14 +437,23 @@ def family_edit(request, review):
 @object_view(Review)
 def findings(request, review):
     points, recommendations = selectors.findings_for(user=request.user, review=review)
-    return _page(request, "reviews/findings.html", review=review, points=points, recommendations=recommendations,
-                 may_edit=permissions.can(request.user, "edit_findings", review))
+    return _page(
+        request,
+        "reviews/findings.html",
+        review=review,
+        points=points,
+        recommendations=recommendations,
+        may_edit=permissions.can(request.user, "edit_findings", review),
+    )
 
 
 def _finding_fields(model, data):
     if model is Recommendation:
-        return {"addressee": data["addressee"], "agency": data["agency"] if data["addressee"] == "agency" else None,
-                "national_body": data["national_body"] if data["addressee"] == "national" else ""}
+        return {
+            "addressee": data["addressee"],
+            "agency": data["agency"] if data["addressee"] == "agency" else None,
+            "national_body": data["national_body"] if data["addressee"] == "national" else "",
+        }
     return {}
 
 
@@ -315,10 +462,19 @@ def _finding_edit(request, review, model, finding=None):
     kwargs = {"review": review} if model is Recommendation else {}
     initial = {}
     if finding is not None:
-        initial = {"number": finding.number, "text": finding.text, "version": finding.version, "themes": finding.themes.all()}
+        initial = {
+            "number": finding.number,
+            "text": finding.text,
+            "version": finding.version,
+            "themes": finding.themes.all(),
+        }
         if model is Recommendation:
-            initial.update(addressee=finding.addressee, agency=finding.agency, national_body=finding.national_body,
-                           learning_points=finding.learning_points.all())
+            initial.update(
+                addressee=finding.addressee,
+                agency=finding.agency,
+                national_body=finding.national_body,
+                learning_points=finding.learning_points.all(),
+            )
     else:
         initial = {"number": model.objects.filter(review=review).count() + 1}
     form = form_class(request.POST if request.method == "POST" else None, initial=initial, **kwargs)
@@ -326,9 +482,18 @@ def _finding_edit(request, review, model, finding=None):
 
     def save(data):
         saved["item"] = services.finding_save(
-            actor=request.user, review=review, model=model, finding=finding, number=data["number"], text=data["text"],
-            expected_version=data.get("version"), themes=data["themes"], request=request,
-            learning_points=data["learning_points"] if model is Recommendation else None, **_finding_fields(model, data))
+            actor=request.user,
+            review=review,
+            model=model,
+            finding=finding,
+            number=data["number"],
+            text=data["text"],
+            expected_version=data.get("version"),
+            themes=data["themes"],
+            request=request,
+            learning_points=data["learning_points"] if model is Recommendation else None,
+            **_finding_fields(model, data),
+        )
 
     if submitted(request, form, save):
         label = "Learning point" if model is LearningPoint else "Recommendation"
@@ -336,8 +501,17 @@ def _finding_edit(request, review, model, finding=None):
         return redirect("reviews:findings", pk=review.pk)
     noun = "learning point" if model is LearningPoint else "recommendation"
     title = f"Edit {noun} {finding.number}" if finding else f"Add a {noun}"
-    return render(request, "reviews/finding_form.html", {"form": form, "review": review, "title": title, "finding": finding,
-                                                         "kind": "learning_point" if model is LearningPoint else "recommendation"})
+    return render(
+        request,
+        "reviews/finding_form.html",
+        {
+            "form": form,
+            "review": review,
+            "title": title,
+            "finding": finding,
+            "kind": "learning_point" if model is LearningPoint else "recommendation",
+        },
+    )
 
 
 @object_view(Review, "edit_findings")
@@ -362,7 +536,9 @@ def recommendation_edit(request, recommendation):
 
 def _move(request, finding):
     if request.method == "POST":
-        services.finding_move(actor=request.user, finding=finding, direction=request.POST.get("direction", "up"), request=request)
+        services.finding_move(
+            actor=request.user, finding=finding, direction=request.POST.get("direction", "up"), request=request
+        )
     return redirect("reviews:findings", pk=finding.review_id)
 
 

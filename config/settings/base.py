@@ -177,9 +177,7 @@ elif TASK_BACKEND == "database":
 elif TASK_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
-    raise ImproperlyConfigured(
-        f"CASEREVIEW_TASK_BACKEND must be 'database', 'rq' or 'immediate', not {TASK_BACKEND!r}"
-    )
+    raise ImproperlyConfigured(f"CASEREVIEW_TASK_BACKEND must be 'database', 'rq' or 'immediate', not {TASK_BACKEND!r}")
 
 # Content Security Policy (django-csp 4): nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {

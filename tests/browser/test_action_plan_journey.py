@@ -29,14 +29,24 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
     member(partnership_a, Role.EXECUTIVE, agency=health, username="health.exec")
     review = ReviewFactory(partnership=partnership_a, title="Child R")
     services.action_create(
-        actor=alice, review=review, description="Commission a return-interview service for young people missing from care",
-        owner_agency=social_care, lead_role="Head of Looked After Children's Services", start_date=today - timedelta(days=90),
-        due_date=today + timedelta(days=30), success_measure="Every young person is offered a return interview within 72 hours",
+        actor=alice,
+        review=review,
+        description="Commission a return-interview service for young people missing from care",
+        owner_agency=social_care,
+        lead_role="Head of Looked After Children's Services",
+        start_date=today - timedelta(days=90),
+        due_date=today + timedelta(days=30),
+        success_measure="Every young person is offered a return interview within 72 hours",
     )
     services.action_create(
-        actor=alice, review=review, description="Review the arrangements for looked-after children's health services",
-        owner_agency=health, lead_role="Designated Nurse", start_date=today - timedelta(days=120),
-        due_date=today - timedelta(days=40), success_measure="Review agreed by the governing body",
+        actor=alice,
+        review=review,
+        description="Review the arrangements for looked-after children's health services",
+        owner_agency=health,
+        lead_role="Designated Nurse",
+        start_date=today - timedelta(days=120),
+        due_date=today - timedelta(days=40),
+        success_measure="Review agreed by the governing body",
     )
     evidence = tmp_path / "contract.pdf"
     evidence.write_bytes(b"%PDF-1.4\n% signed contract for the return interview service\n")
@@ -56,7 +66,9 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
     page.get_by_label("Evidence file (optional)").set_input_files(str(program))
     page.get_by_label("Describe the evidence").fill("Signed contract")
     page.get_by_role("button", name="Post the update").click()
-    expect(page.locator(".govuk-error-summary").get_by_role("link", name="The selected file must be a PDF", exact=False)).to_be_visible()
+    expect(
+        page.locator(".govuk-error-summary").get_by_role("link", name="The selected file must be a PDF", exact=False)
+    ).to_be_visible()
     expect(page.get_by_label("Progress")).to_have_value("The service has run since May; the contract is signed.")
     assert_accessible(page)
     page.get_by_label("Evidence file (optional)").set_input_files(str(evidence))

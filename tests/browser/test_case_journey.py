@@ -55,7 +55,11 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
 
     expect(page.get_by_text("has been recorded as 2025-001")).to_be_visible()
     duties = page.get_by_role("table").first
-    for notification in ["Notify the Child Safeguarding Practice Review Panel", "Notify the Secretary of State", "Notify Ofsted"]:
+    for notification in [
+        "Notify the Child Safeguarding Practice Review Panel",
+        "Notify the Secretary of State",
+        "Notify Ofsted",
+    ]:
         expect(duties.get_by_role("row").filter(has_text=notification)).to_contain_text("Mon 28 Apr 2025")
     expect(page.get_by_text("Tom Example")).to_have_count(0)
     assert_accessible(page)
@@ -86,11 +90,17 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
     expect(page.get_by_text("Two domestic abuse call-outs")).to_be_visible()
     page.get_by_role("button", name="Record the rapid review").click()
     page.get_by_label("Facts gathered").fill("Police and children's services involved; placement concerns.")
-    for criterion, judgement in [("improvements needed", "Yes"), ("recurrent themes", "It may"),
-                                 ("two or more agencies", "Yes"), ("national panel has considered", "No")]:
+    for criterion, judgement in [
+        ("improvements needed", "Yes"),
+        ("recurrent themes", "It may"),
+        ("two or more agencies", "Yes"),
+        ("national panel has considered", "No"),
+    ]:
         select = page.get_by_label(criterion, exact=False)
         select.select_option(label=judgement)
-        select.locator("xpath=ancestor::div[contains(@class,'govuk-form-group')]/following-sibling::div[1]//textarea").fill(f"Evidence: {criterion}")
+        select.locator(
+            "xpath=ancestor::div[contains(@class,'govuk-form-group')]/following-sibling::div[1]//textarea"
+        ).fill(f"Evidence: {criterion}")
     page.get_by_label("The rapid review is complete").check()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The rapid review has been saved")).to_be_visible()

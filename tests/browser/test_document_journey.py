@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from casereview.testing import make_pdf
 from casereview.reviews.models import Review
+from casereview.testing import make_pdf
 
 from .conftest import assert_accessible
 from .test_journeys import sign_in
@@ -21,7 +21,7 @@ def seed_pdf(tmp_path):
     lines = []
     for paragraph in SEED.read_text().splitlines():
         lines += textwrap.wrap(paragraph, 90) or [""]
-    pages = [lines[i:i + 45] for i in range(0, len(lines), 45)]
+    pages = [lines[i : i + 45] for i in range(0, len(lines), 45)]
     return make_pdf(tmp_path / "child-r-response.pdf", pages, header="Southwark Safeguarding Children Board")
 
 
@@ -44,7 +44,9 @@ def test_business_manager_uploads_a_pdf_checks_the_items_and_adds_them_to_a_revi
     for n in range(12):
         page.locator(".app-extracted-item").nth(n).get_by_label("Accept").check()
     first = page.locator(".app-extracted-item").first.locator("textarea")
-    expect(first).to_have_value("Knowledge of a child’s psycho-social history is essential for effective assessments and planning for children.")
+    expect(first).to_have_value(
+        "Knowledge of a child’s psycho-social history is essential for effective assessments and planning for children."
+    )
     page.get_by_label("Title of a new review").fill("Child R (imported)")
     page.get_by_role("button", name="Add the accepted items to the review").click()
     expect(page.get_by_role("heading", name="Learning points and recommendations")).to_be_visible()

@@ -14,19 +14,24 @@ from casereview.reviews.models import ReviewType
 from casereview.testing import IncidentFactory, ReviewFactory
 
 from .conftest import assert_accessible
-from .test_journeys import sign_in
 from .test_case_journey import fill_date
+from .test_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-REPORT = ("Rosie Example, aged 14, lived with foster carers at 12 Albion Street, London SE16 7JP. Her social worker Mary Jones "
-          "visited her on 3 March 2014. R met the man at the Blue Anchor.\n\n"
-          "Southwark Safeguarding Children Board commissioned this review. Agencies must share information sooner.\n")
+REPORT = (
+    "Rosie Example, aged 14, lived with foster carers at 12 Albion Street, London SE16 7JP. "
+    "Her social worker Mary Jones "
+    "visited her on 3 March 2014. R met the man at the Blue Anchor.\n\n"
+    "Southwark Safeguarding Children Board commissioned this review. Agencies must share information sooner.\n"
+)
 
 
 def test_business_manager_anonymises_and_publishes(page, alice, partnership_a, tmp_path):
     incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
-    review = ReviewFactory(partnership=partnership_a, incident=incident, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW)
+    review = ReviewFactory(
+        partnership=partnership_a, incident=incident, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW
+    )
     (tmp_path / "child-r-report.txt").write_text(REPORT)
     sign_in(page, "alice")
     page.goto(f"/reviews/{review.pk}/")
@@ -75,7 +80,13 @@ def test_business_manager_anonymises_and_publishes(page, alice, partnership_a, t
         expect(page.get_by_text("The sign-off has been recorded")).to_be_visible()
     page.get_by_text("Record when it was sent").click()
     sent = add_working_days(date(2025, 9, 1), -7)
-    fill_date(page, "Date the report was sent to the national panel and the Secretary of State", sent.day, sent.month, sent.year)
+    fill_date(
+        page,
+        "Date the report was sent to the national panel and the Secretary of State",
+        sent.day,
+        sent.month,
+        sent.year,
+    )
     page.get_by_role("button", name="Save", exact=True).click()
     fill_date(page, "Publication date", 1, 9, 2025)
     page.get_by_role("button", name="Run the checks").click()

@@ -2,8 +2,6 @@
 police, sees the derived counts, and an agency lead's XLSX with one bad row is refused by row number,
 fixed and imported. Every page is checked with axe-core."""
 
-import io
-
 import pytest
 from openpyxl import Workbook
 from playwright.sync_api import expect
@@ -21,7 +19,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def chronology_xlsx(tmp_path, rows):
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["date", "time", "date precision", "event type", "description", "practitioner role", "source reference"])
+    sheet.append(
+        ["date", "time", "date precision", "event type", "description", "practitioner role", "source reference"]
+    )
     for row in rows:
         sheet.append(row)
     path = tmp_path / "police-chronology.xlsx"
@@ -39,8 +39,13 @@ def southwark_demo(db, tmp_path, settings):
     call_command("load_demo", "--partnership", "southwark", stdout=StringIO())
     review = Review.objects.get(title="Child R")
     reviewer = member(review.partnership, Role.REVIEWER, username="new.reviewer")
-    ReviewerAppointment.objects.create(review=review, user=reviewer, appointed_on="2014-04-14", independence_declaration="Independent.",
-                                       declared_on="2014-04-14")
+    ReviewerAppointment.objects.create(
+        review=review,
+        user=reviewer,
+        appointed_on="2014-04-14",
+        independence_declaration="Independent.",
+        declared_on="2014-04-14",
+    )
     return review
 
 
@@ -75,8 +80,13 @@ def test_reviewer_reads_the_merged_chronology_and_an_agency_fixes_a_bad_upload(p
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Due and overdue").click()
     page.get_by_role("link", name="Metropolitan Police Service: chronology").click()
     page.get_by_role("button", name="Upload a chronology file").click()
-    bad = chronology_xlsx(tmp_path, [["05/07/2013", "", "exact", "Missing", "Missing person report", "Police officer", "CAD 1"],
-                                     ["31/02/2014", "", "exact", "Police incident", "Allegation reported", "DC", "CRIS 2"]])
+    bad = chronology_xlsx(
+        tmp_path,
+        [
+            ["05/07/2013", "", "exact", "Missing", "Missing person report", "Police officer", "CAD 1"],
+            ["31/02/2014", "", "exact", "Police incident", "Allegation reported", "DC", "CRIS 2"],
+        ],
+    )
     page.get_by_label("Chronology file (CSV or Excel .xlsx)").set_input_files(str(bad))
     page.get_by_role("button", name="Upload and check").click()
     expect(page.get_by_role("heading", name="The chronology was not imported")).to_be_visible(timeout=15000)
@@ -84,8 +94,13 @@ def test_reviewer_reads_the_merged_chronology_and_an_agency_fixes_a_bad_upload(p
     assert_accessible(page)
     assert ChronologyEntry.objects.filter(agency=police).count() == 4  # the earlier chronology is untouched
     page.get_by_role("button", name="Upload a corrected file").click()
-    good = chronology_xlsx(tmp_path, [["05/07/2013", "", "exact", "Missing", "Missing person report", "Police officer", "CAD 1"],
-                                      ["03/03/2014", "", "exact", "Police incident", "Allegation reported", "DC", "CRIS 2"]])
+    good = chronology_xlsx(
+        tmp_path,
+        [
+            ["05/07/2013", "", "exact", "Missing", "Missing person report", "Police officer", "CAD 1"],
+            ["03/03/2014", "", "exact", "Police incident", "Allegation reported", "DC", "CRIS 2"],
+        ],
+    )
     page.get_by_label("Chronology file (CSV or Excel .xlsx)").set_input_files(str(good))
     page.get_by_role("button", name="Upload and check").click()
     expect(page.get_by_text("2 events imported")).to_be_visible(timeout=15000)

@@ -101,7 +101,8 @@ def test_adding_an_agency_with_missing_fields_explains_each_error(client, alice)
 def test_adding_a_duplicate_agency_is_refused_and_keeps_the_original(client, alice, agency_a):
     client.force_login(alice)
     response = client.post(
-        reverse("accounts:agency_create", args=["southwark"]), {"name": "metropolitan police service", "sector": "police"}
+        reverse("accounts:agency_create", args=["southwark"]),
+        {"name": "metropolitan police service", "sector": "police"},
     )
     assert "already has an agency called metropolitan police service" in response.content.decode()
     assert list(Agency.objects.values_list("name", flat=True)) == ["Metropolitan Police Service"]

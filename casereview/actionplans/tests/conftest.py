@@ -37,16 +37,25 @@ def plan(partnership_a, alice):
     review = ReviewFactory(partnership=partnership_a, title="Child R")
     today = timezone.localdate()
     action = services.action_create(
-        actor=alice, review=review, description="Commission a return-interview service for young people missing from care",
-        owner_agency=social_care, lead_role="Head of Looked After Children's Services",
-        start_date=today - timedelta(days=60), due_date=today + timedelta(days=30),
+        actor=alice,
+        review=review,
+        description="Commission a return-interview service for young people missing from care",
+        owner_agency=social_care,
+        lead_role="Head of Looked After Children's Services",
+        start_date=today - timedelta(days=60),
+        due_date=today + timedelta(days=30),
         success_measure="Every young person returning from a missing episode is offered an interview within 72 hours",
     )
     return {
-        "review": review, "action": action, "social_care": social_care, "police": police,
+        "review": review,
+        "action": action,
+        "social_care": social_care,
+        "police": police,
         "social_care_lead": member(partnership_a, Role.AGENCY_LEAD, agency=social_care, username="csc_lead"),
         "police_lead": member(partnership_a, Role.AGENCY_LEAD, agency=police, username="police_lead"),
         "chair": member(partnership_a, Role.CHAIR, username="chair"),
-        "executive": member(partnership_a, Role.EXECUTIVE, agency=social_care, username="csc_exec", email="exec@example.org"),
+        "executive": member(
+            partnership_a, Role.EXECUTIVE, agency=social_care, username="csc_exec", email="exec@example.org"
+        ),
         "panel": member(partnership_a, Role.PANEL_MEMBER, username="panel"),
     }

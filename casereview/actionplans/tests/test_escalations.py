@@ -37,13 +37,19 @@ def test_the_threshold_is_the_partnerships_setting(plan, alice):
 
 def test_at_risk_in_two_consecutive_updates_is_escalated(plan, alice):
     lead = plan["social_care_lead"]
-    services.progress_update_post(actor=lead, action=plan["action"], posted_on=TODAY, text="Provider pulled out", status="at_risk")
+    services.progress_update_post(
+        actor=lead, action=plan["action"], posted_on=TODAY, text="Provider pulled out", status="at_risk"
+    )
     assert escalated(plan, alice) == []
-    services.progress_update_post(actor=lead, action=plan["action"], posted_on=TODAY, text="No new provider yet", status="at_risk")
+    services.progress_update_post(
+        actor=lead, action=plan["action"], posted_on=TODAY, text="No new provider yet", status="at_risk"
+    )
     assert escalated(plan, alice) == [1]
     outcome = send_escalations(today=TODAY)
     assert outcome.sent == 1 and "at risk" in mail.outbox[0].subject
-    services.progress_update_post(actor=lead, action=plan["action"], posted_on=TODAY, text="Still none", status="at_risk")
+    services.progress_update_post(
+        actor=lead, action=plan["action"], posted_on=TODAY, text="Still none", status="at_risk"
+    )
     assert send_escalations(today=TODAY).sent == 0, "the same run of at-risk updates is escalated once"
 
 
@@ -58,7 +64,9 @@ def test_a_moved_due_date_missed_again_is_escalated_afresh(plan, alice):
 
 def test_closed_or_completed_actions_are_not_escalated(plan, alice):
     set_due(plan["action"], date(2020, 1, 1))
-    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY, text="Done", status="completed")
+    services.progress_update_post(
+        actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY, text="Done", status="completed"
+    )
     assert escalated(plan, alice) == [] and send_escalations(today=TODAY).sent == 0
 
 

@@ -28,26 +28,57 @@ def post(plan, actor=None, **overrides):
 
 def test_a_due_date_before_the_start_is_refused_and_nothing_is_saved(alice, plan):
     with pytest.raises(ValidationError) as refused:
-        services.action_create(actor=alice, review=plan["review"], description="Audit LAC reviews", owner_agency=plan["police"],
-                               lead_role="DI", start_date=date(2025, 6, 1), due_date=date(2025, 5, 31), success_measure="Audit done")
+        services.action_create(
+            actor=alice,
+            review=plan["review"],
+            description="Audit LAC reviews",
+            owner_agency=plan["police"],
+            lead_role="DI",
+            start_date=date(2025, 6, 1),
+            due_date=date(2025, 5, 31),
+            success_measure="Audit done",
+        )
     assert refused.value.message_dict["due_date"] == ["The due date must be the same as or after the start date"]
     assert Action.objects.count() == 1
 
 
 def test_an_action_cannot_be_owned_by_another_partnerships_agency(alice, plan, partnership_b):
     with pytest.raises(ValidationError) as refused:
-        services.action_create(actor=alice, review=plan["review"], description="x", owner_agency=AgencyFactory(partnership=partnership_b),
-                               lead_role="x", start_date=TODAY, due_date=TODAY, success_measure="x")
+        services.action_create(
+            actor=alice,
+            review=plan["review"],
+            description="x",
+            owner_agency=AgencyFactory(partnership=partnership_b),
+            lead_role="x",
+            start_date=TODAY,
+            due_date=TODAY,
+            success_measure="x",
+        )
     assert "owner_agency" in refused.value.message_dict
 
 
 def test_actions_are_numbered_within_their_review(alice, plan):
-    second = services.action_create(actor=alice, review=plan["review"], description="Research barriers to returning",
-                                    owner_agency=plan["social_care"], lead_role="Head of Service", start_date=TODAY,
-                                    due_date=TODAY, success_measure="Report to the SCR subgroup")
+    second = services.action_create(
+        actor=alice,
+        review=plan["review"],
+        description="Research barriers to returning",
+        owner_agency=plan["social_care"],
+        lead_role="Head of Service",
+        start_date=TODAY,
+        due_date=TODAY,
+        success_measure="Report to the SCR subgroup",
+    )
     other_review = ReviewFactory(partnership=plan["review"].partnership, title="Child S")
-    first_of_other = services.action_create(actor=alice, review=other_review, description="x", owner_agency=plan["police"],
-                                            lead_role="x", start_date=TODAY, due_date=TODAY, success_measure="x")
+    first_of_other = services.action_create(
+        actor=alice,
+        review=other_review,
+        description="x",
+        owner_agency=plan["police"],
+        lead_role="x",
+        start_date=TODAY,
+        due_date=TODAY,
+        success_measure="x",
+    )
     assert (plan["action"].number, second.number, first_of_other.number) == (1, 2, 1)
 
 
@@ -56,7 +87,9 @@ def test_moving_the_due_date_needs_a_reason_which_is_audited(alice, plan):
     with pytest.raises(ValidationError) as refused:
         services.action_change(actor=alice, action=action, due_date=action.due_date + timedelta(days=30))
     assert "reason" in refused.value.message_dict
-    services.action_change(actor=alice, action=action, due_date=action.due_date + timedelta(days=30), reason="Provider delayed")
+    services.action_change(
+        actor=alice, action=action, due_date=action.due_date + timedelta(days=30), reason="Provider delayed"
+    )
     event = AuditEvent.objects.filter(object_id=str(action.pk), action="update").latest("at")
     assert event.reason == "Provider delayed" and "due_date" in event.changes
 
@@ -86,13 +119,16 @@ def test_an_update_cannot_be_dated_in_the_future(plan):
     assert "posted_on" in refused.value.message_dict
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("evidence.pdf", b"MZ\x90\x00 a Windows program", "must be a PDF, Word (.docx)"),
-    ("report.docx", b"PK\x03\x04 not really a zip", "must be a PDF, Word (.docx)"),
-    ("macro.docx", docx_bytes(["word/vbaProject.bin"]), "must be a PDF, Word (.docx)"),
-    ("picture.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00", "must be a PDF, Word (.docx)"),
-    ("empty.pdf", b"", "The selected file is empty"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("evidence.pdf", b"MZ\x90\x00 a Windows program", "must be a PDF, Word (.docx)"),
+        ("report.docx", b"PK\x03\x04 not really a zip", "must be a PDF, Word (.docx)"),
+        ("macro.docx", docx_bytes(["word/vbaProject.bin"]), "must be a PDF, Word (.docx)"),
+        ("picture.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00", "must be a PDF, Word (.docx)"),
+        ("empty.pdf", b"", "The selected file is empty"),
+    ],
+)
 def test_a_forbidden_evidence_file_is_refused_and_the_update_is_not_lost(plan, name, content, message):
     with pytest.raises(ValidationError) as refused:
         post(plan, evidence_file=SimpleUploadedFile(name, content), evidence_description="Evidence")
@@ -136,9 +172,15 @@ def test_closing_without_evidence_is_refused(plan, alice):
 def test_the_chair_closes_on_evidence_with_the_sign_off_recorded_and_may_reopen(plan):
     post(plan, status="completed", evidence_file=pdf_upload(), evidence_description="Contract")
     chair = plan["chair"]
-    services.action_close(actor=chair, action=plan["action"], closed_on=TODAY, note="Contract seen at the SCR subgroup, 3 May")
+    services.action_close(
+        actor=chair, action=plan["action"], closed_on=TODAY, note="Contract seen at the SCR subgroup, 3 May"
+    )
     action = Action.objects.get(pk=plan["action"].pk)
-    assert (action.status, action.closed_by, action.closure_note) == ("closed", chair, "Contract seen at the SCR subgroup, 3 May")
+    assert (action.status, action.closed_by, action.closure_note) == (
+        "closed",
+        chair,
+        "Contract seen at the SCR subgroup, 3 May",
+    )
     with pytest.raises(ValidationError):
         post(plan, text="More news")
     with pytest.raises(ValidationError) as refused:
@@ -190,30 +232,66 @@ def test_consecutive_at_risk_updates_are_counted_and_a_better_report_resets_them
 
 def test_a_learning_event_must_name_a_review_of_the_partnership(alice, partnership_a, partnership_b):
     with pytest.raises(ValidationError) as refused:
-        services.dissemination_event_record(actor=alice, partnership=partnership_a, kind="cascade", title="Cascade",
-                                            held_on=date(2015, 9, 15), reviews=[ReviewFactory(partnership=partnership_b)])
+        services.dissemination_event_record(
+            actor=alice,
+            partnership=partnership_a,
+            kind="cascade",
+            title="Cascade",
+            held_on=date(2015, 9, 15),
+            reviews=[ReviewFactory(partnership=partnership_b)],
+        )
     assert "reviews" in refused.value.message_dict
 
 
 def test_more_organisations_than_attendees_is_refused(alice, partnership_a):
     with pytest.raises(ValidationError) as refused:
-        services.dissemination_event_record(actor=alice, partnership=partnership_a, kind="cascade", title="Cascade",
-                                            held_on=date(2015, 9, 15), reviews=[ReviewFactory(partnership=partnership_a)],
-                                            attendees=10, organisations=12)
+        services.dissemination_event_record(
+            actor=alice,
+            partnership=partnership_a,
+            kind="cascade",
+            title="Cascade",
+            held_on=date(2015, 9, 15),
+            reviews=[ReviewFactory(partnership=partnership_a)],
+            attendees=10,
+            organisations=12,
+        )
     assert "organisations" in refused.value.message_dict
 
 
 def test_training_statistics_are_one_record_per_year_corrected_in_place(alice, partnership_a):
-    services.training_year_record(actor=alice, partnership=partnership_a, year_starting=2018, sessions=44, individuals=340,
-                                  organisations=81, elearning_modules=368)
-    record = services.training_year_record(actor=alice, partnership=partnership_a, year_starting=2018, sessions=45,
-                                           individuals=340, organisations=81, elearning_modules=368)
+    services.training_year_record(
+        actor=alice,
+        partnership=partnership_a,
+        year_starting=2018,
+        sessions=44,
+        individuals=340,
+        organisations=81,
+        elearning_modules=368,
+    )
+    record = services.training_year_record(
+        actor=alice,
+        partnership=partnership_a,
+        year_starting=2018,
+        sessions=45,
+        individuals=340,
+        organisations=81,
+        elearning_modules=368,
+    )
     assert partnership_a.training_years.count() == 1 and record.sessions == 45 and record.label == "2018-19"
 
 
 def test_a_risk_scored_higher_after_mitigation_is_refused(alice, partnership_a):
-    fields = dict(title="Escalation is slow", description="d", owner="Q&E chair", likelihood=3, impact=3, mitigation="m",
-                  residual_likelihood=4, residual_impact=3, review_date=date(2026, 1, 1))
+    fields = dict(
+        title="Escalation is slow",
+        description="d",
+        owner="Q&E chair",
+        likelihood=3,
+        impact=3,
+        mitigation="m",
+        residual_likelihood=4,
+        residual_impact=3,
+        review_date=date(2026, 1, 1),
+    )
     with pytest.raises(ValidationError) as refused:
         services.risk_save(actor=alice, partnership=partnership_a, **fields)
     assert "residual_impact" in refused.value.message_dict

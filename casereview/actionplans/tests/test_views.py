@@ -31,8 +31,17 @@ def text(response):
 def test_agency_lead_posts_an_update_with_evidence_through_the_page(client, plan):
     client.force_login(plan["social_care_lead"])
     url = reverse("actionplans:action_update", args=[plan["action"].pk])
-    response = client.post(url, {**date_fields("posted_on", TODAY), "status": "completed", "text": "Service running since May",
-                                 "evidence_file": pdf_upload("contract.pdf"), "evidence_description": "Signed contract"}, follow=True)
+    response = client.post(
+        url,
+        {
+            **date_fields("posted_on", TODAY),
+            "status": "completed",
+            "text": "Service running since May",
+            "evidence_file": pdf_upload("contract.pdf"),
+            "evidence_description": "Signed contract",
+        },
+        follow=True,
+    )
     assert "Your update has been posted" in text(response)
     assert "Signed contract" in text(response) and "Completed — evidence awaited" in text(response)
 
@@ -42,8 +51,16 @@ def test_a_refused_evidence_file_keeps_what_was_typed(client, plan):
     url = reverse("actionplans:action_update", args=[plan["action"].pk])
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = client.post(url, {**date_fields("posted_on", TODAY), "status": "on_track", "text": "Provider chosen after tender",
-                                 "evidence_file": SimpleUploadedFile("tender.pdf", b"MZ\x90 program"), "evidence_description": "Tender"})
+    response = client.post(
+        url,
+        {
+            **date_fields("posted_on", TODAY),
+            "status": "on_track",
+            "text": "Provider chosen after tender",
+            "evidence_file": SimpleUploadedFile("tender.pdf", b"MZ\x90 program"),
+            "evidence_description": "Tender",
+        },
+    )
     page = text(response)
     assert response.status_code == 200 and "There is a problem" in page
     assert "The selected file must be a PDF" in page
@@ -55,17 +72,26 @@ def test_another_agencys_lead_cannot_see_or_update_the_action(client, plan):
     client.force_login(plan["police_lead"])
     action = plan["action"]
     assert client.get(reverse("actionplans:action", args=[action.pk])).status_code == 404
-    response = client.post(reverse("actionplans:action_update", args=[action.pk]),
-                           {**date_fields("posted_on", TODAY), "status": "on_track", "text": "Not ours"})
+    response = client.post(
+        reverse("actionplans:action_update", args=[action.pk]),
+        {**date_fields("posted_on", TODAY), "status": "on_track", "text": "Not ours"},
+    )
     assert response.status_code == 404 and not ProgressUpdate.objects.exists()
     listing = text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
     assert "return-interview" not in listing and "No actions have been agreed yet" in listing
 
 
 def test_agency_lead_sees_only_their_own_agencys_actions_in_the_list_and_export(client, plan, alice):
-    services.action_create(actor=alice, review=plan["review"], description="Review joint protocol on high-risk looked-after children",
-                           owner_agency=plan["police"], lead_role="Detective Inspector", start_date=TODAY, due_date=TODAY,
-                           success_measure="Protocol signed")
+    services.action_create(
+        actor=alice,
+        review=plan["review"],
+        description="Review joint protocol on high-risk looked-after children",
+        owner_agency=plan["police"],
+        lead_role="Detective Inspector",
+        start_date=TODAY,
+        due_date=TODAY,
+        success_measure="Protocol signed",
+    )
     client.force_login(plan["police_lead"])
     listing = text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
     assert "joint protocol" in listing and "return-interview" not in listing
@@ -103,11 +129,21 @@ def test_closing_without_evidence_shows_a_clear_error(client, plan, alice):
 
 
 def test_business_manager_closes_on_evidence(client, plan, alice):
-    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY, text="Done",
-                                  status="completed", evidence_file=pdf_upload(), evidence_description="Contract")
+    services.progress_update_post(
+        actor=plan["social_care_lead"],
+        action=plan["action"],
+        posted_on=TODAY,
+        text="Done",
+        status="completed",
+        evidence_file=pdf_upload(),
+        evidence_description="Contract",
+    )
     client.force_login(alice)
-    response = client.post(reverse("actionplans:action_close", args=[plan["action"].pk]),
-                           {**date_fields("closed_on", TODAY), "note": "Seen at the SCR subgroup"}, follow=True)
+    response = client.post(
+        reverse("actionplans:action_close", args=[plan["action"].pk]),
+        {**date_fields("closed_on", TODAY), "note": "Seen at the SCR subgroup"},
+        follow=True,
+    )
     assert "has been closed and the sign-off recorded" in text(response)
     assert "Seen at the SCR subgroup" in text(response)
 
@@ -115,22 +151,38 @@ def test_business_manager_closes_on_evidence(client, plan, alice):
 def test_agency_lead_and_executive_may_not_close(client, plan):
     for user in (plan["social_care_lead"], plan["executive"]):
         client.force_login(user)
-        assert client.post(reverse("actionplans:action_close", args=[plan["action"].pk]), {"note": "x"}).status_code == 403
+        assert (
+            client.post(reverse("actionplans:action_close", args=[plan["action"].pk]), {"note": "x"}).status_code == 403
+        )
 
 
 def test_a_due_date_before_the_start_is_shown_as_an_error(client, plan, alice):
     client.force_login(alice)
-    response = client.post(reverse("actionplans:action_add", args=[plan["review"].pk]), {
-        "description": "Audit LAC reviews", "owner_agency": plan["police"].pk, "lead_role": "DI",
-        **date_fields("start_date", TODAY), **date_fields("due_date", TODAY - timedelta(days=1)), "success_measure": "Audit reported",
-    })
+    response = client.post(
+        reverse("actionplans:action_add", args=[plan["review"].pk]),
+        {
+            "description": "Audit LAC reviews",
+            "owner_agency": plan["police"].pk,
+            "lead_role": "DI",
+            **date_fields("start_date", TODAY),
+            **date_fields("due_date", TODAY - timedelta(days=1)),
+            "success_measure": "Audit reported",
+        },
+    )
     assert "The due date must be the same as or after the start date" in text(response)
     assert Action.objects.count() == 1
 
 
 def test_evidence_downloads_only_through_the_checked_view(client, plan, alice):
-    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY, text="Done",
-                                  status="completed", evidence_file=pdf_upload("contract.pdf"), evidence_description="Contract")
+    services.progress_update_post(
+        actor=plan["social_care_lead"],
+        action=plan["action"],
+        posted_on=TODAY,
+        text="Done",
+        status="completed",
+        evidence_file=pdf_upload("contract.pdf"),
+        evidence_description="Contract",
+    )
     evidence = Evidence.objects.get()
     url = reverse("actionplans:evidence", args=[evidence.pk])
     client.force_login(plan["police_lead"])
@@ -143,9 +195,16 @@ def test_evidence_downloads_only_through_the_checked_view(client, plan, alice):
 
 
 def test_monitoring_filters_by_status_computed_from_dates(client, plan, alice):
-    late = services.action_create(actor=alice, review=plan["review"], description="Increase LAC health resources",
-                                  owner_agency=plan["police"], lead_role="Designated nurse", start_date=TODAY - timedelta(days=90),
-                                  due_date=TODAY - timedelta(days=5), success_measure="Two more LAC nurses")
+    late = services.action_create(
+        actor=alice,
+        review=plan["review"],
+        description="Increase LAC health resources",
+        owner_agency=plan["police"],
+        lead_role="Designated nurse",
+        start_date=TODAY - timedelta(days=90),
+        due_date=TODAY - timedelta(days=5),
+        success_measure="Two more LAC nurses",
+    )
     services.progress_update_post(actor=alice, action=late, posted_on=TODAY, text="Recruiting", status="on_track")
     client.force_login(alice)
     url = reverse("actionplans:monitoring", args=["southwark"])
@@ -157,18 +216,37 @@ def test_monitoring_filters_by_status_computed_from_dates(client, plan, alice):
 
 
 def test_what_changed_since_the_last_meeting(client, plan, alice):
-    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY - timedelta(days=20),
-                                  text="Old news", status="on_track")
-    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY,
-                                  text="Provider appointed", status="at_risk")
+    services.progress_update_post(
+        actor=plan["social_care_lead"],
+        action=plan["action"],
+        posted_on=TODAY - timedelta(days=20),
+        text="Old news",
+        status="on_track",
+    )
+    services.progress_update_post(
+        actor=plan["social_care_lead"],
+        action=plan["action"],
+        posted_on=TODAY,
+        text="Provider appointed",
+        status="at_risk",
+    )
     client.force_login(alice)
-    page = text(client.get(reverse("actionplans:changes", args=["southwark"]), date_fields("since", TODAY - timedelta(days=7))))
+    page = text(
+        client.get(reverse("actionplans:changes", args=["southwark"]), date_fields("since", TODAY - timedelta(days=7)))
+    )
     assert "Provider appointed" in page and "Update: at risk" in page and "Old news" not in page
 
 
 def test_exports_hold_one_row_per_action_in_the_partnerships_layout(client, plan, alice):
-    services.progress_update_post(actor=plan["social_care_lead"], action=plan["action"], posted_on=TODAY, text="Provider appointed",
-                                  status="on_track", evidence_url="https://intranet.example.org/spec", evidence_description="Specification")
+    services.progress_update_post(
+        actor=plan["social_care_lead"],
+        action=plan["action"],
+        posted_on=TODAY,
+        text="Provider appointed",
+        status="on_track",
+        evidence_url="https://intranet.example.org/spec",
+        evidence_description="Specification",
+    )
     client.force_login(alice)
     response = client.get(reverse("actionplans:export_xlsx", args=["southwark"]))
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
@@ -214,13 +292,31 @@ def test_navigation_shows_action_plans_to_those_who_may_see_them(client, plan, b
 
 def test_dissemination_and_training_roll_up(client, alice, plan):
     client.force_login(alice)
-    response = client.post(reverse("actionplans:dissemination_add", args=["southwark"]), {
-        "kind": "cascade", "title": "Child R: cascade to partner agencies", **date_fields("held_on", TODAY.replace(month=9, day=15, year=2015)),
-        "audience": "Practitioners", "attendees": "60", "organisations": "18", "reviews": [plan["review"].pk],
-    }, follow=True)
+    response = client.post(
+        reverse("actionplans:dissemination_add", args=["southwark"]),
+        {
+            "kind": "cascade",
+            "title": "Child R: cascade to partner agencies",
+            **date_fields("held_on", TODAY.replace(month=9, day=15, year=2015)),
+            "audience": "Practitioners",
+            "attendees": "60",
+            "organisations": "18",
+            "reviews": [plan["review"].pk],
+        },
+        follow=True,
+    )
     assert "has been recorded" in text(response)
-    response = client.post(reverse("actionplans:training_add", args=["southwark"]), {
-        "year_starting": "2015", "sessions": "45", "individuals": "340", "organisations": "81", "elearning_modules": "368"}, follow=True)
+    response = client.post(
+        reverse("actionplans:training_add", args=["southwark"]),
+        {
+            "year_starting": "2015",
+            "sessions": "45",
+            "individuals": "340",
+            "organisations": "81",
+            "elearning_modules": "368",
+        },
+        follow=True,
+    )
     page = text(response)
     assert "provided 45 face-to-face training sessions, training 340 individuals from 81 organisations" in page
     assert "368 e-learning modules were completed" in page
@@ -229,9 +325,19 @@ def test_dissemination_and_training_roll_up(client, alice, plan):
 
 def test_risk_register_add_and_refuse_bad_scores(client, alice, plan):
     client.force_login(alice)
-    fields = {"title": "Escalation between agencies is slow", "description": "Disagreements linger", "owner": "Q&E chair",
-              "likelihood": "4", "impact": "4", "mitigation": "Refresh the protocol", "residual_likelihood": "5",
-              "residual_impact": "4", **date_fields("review_date", TODAY + timedelta(days=90)), "status": "open", "escalated": "on"}
+    fields = {
+        "title": "Escalation between agencies is slow",
+        "description": "Disagreements linger",
+        "owner": "Q&E chair",
+        "likelihood": "4",
+        "impact": "4",
+        "mitigation": "Refresh the protocol",
+        "residual_likelihood": "5",
+        "residual_impact": "4",
+        **date_fields("review_date", TODAY + timedelta(days=90)),
+        "status": "open",
+        "escalated": "on",
+    }
     response = client.post(reverse("actionplans:risk_add", args=["southwark"]), fields)
     assert "The score after mitigation cannot be higher than before it" in text(response)
     fields["residual_likelihood"] = "2"
@@ -239,7 +345,9 @@ def test_risk_register_add_and_refuse_bad_scores(client, alice, plan):
     assert "has been added to the risk register" in page and "4 × 4 = 16" in page and "Escalated" in page
     client.force_login(plan["panel"])
     assert client.get(reverse("actionplans:risk_add", args=["southwark"])).status_code == 403
-    assert "Escalation between agencies is slow" in text(client.get(reverse("actionplans:risk_register", args=["southwark"])))
+    assert "Escalation between agencies is slow" in text(
+        client.get(reverse("actionplans:risk_register", args=["southwark"]))
+    )
 
 
 def test_the_executive_groups_report_lists_escalated_actions(client, plan):

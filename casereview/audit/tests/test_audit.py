@@ -71,7 +71,9 @@ def test_event_and_change_roll_back_together(alice, partnership_a):
     assert not AuditEvent.objects.exists()
 
 
-def test_business_manager_lists_and_filters_their_partnerships_events(client, alice, bob, charlie, agency_a, partnership_b):
+def test_business_manager_lists_and_filters_their_partnerships_events(
+    client, alice, bob, charlie, agency_a, partnership_b
+):
     record_event(actor=alice, action=Action.UPDATE, obj=agency_a, reason="Renamed after merger")
     other = AgencyFactory(partnership=partnership_b, name="West Mercia Police")
     record_event(actor=charlie, action=Action.UPDATE, obj=other, reason="Worcestershire business")
@@ -119,7 +121,7 @@ def test_only_the_business_manager_may_read_the_log(client, bob, charlie, partne
 
 
 def test_export_is_a_spreadsheet_safe_csv_and_is_itself_audited(client, alice, agency_a):
-    record_event(actor=alice, action=Action.UPDATE, obj=agency_a, reason="=HYPERLINK(\"http://evil\")")
+    record_event(actor=alice, action=Action.UPDATE, obj=agency_a, reason='=HYPERLINK("http://evil")')
     client.force_login(alice)
     response = client.get(reverse("audit:event_export", args=["southwark"]), {"action": "update"})
     assert response["Content-Type"].startswith("text/csv")

@@ -29,7 +29,16 @@ def test_demo_builds_the_three_seed_partnerships(var_dir):
     southwark = Partnership.objects.get(slug="southwark")
     assert southwark.name == "Southwark Safeguarding Children Board"
     sectors = set(Agency.objects.filter(partnership=southwark).values_list("sector", flat=True))
-    assert {"childrens_social_care", "health", "police", "education", "fire", "probation", "cafcass", "voluntary"} <= sectors
+    assert {
+        "childrens_social_care",
+        "health",
+        "police",
+        "education",
+        "fire",
+        "probation",
+        "cafcass",
+        "voluntary",
+    } <= sectors
     assert Subgroup.objects.filter(partnership=southwark).count() == 8
     assert Partnership.objects.filter(slug__in=["tower-hamlets", "worcestershire"]).count() == 2
     roles = set(Membership.objects.filter(partnership=southwark).values_list("role", flat=True))
@@ -53,7 +62,12 @@ def test_second_load_changes_nothing_and_prints_no_passwords(var_dir):
     counts = (Partnership.objects.count(), Agency.objects.count(), User.objects.count(), Membership.objects.count())
     output = run()
     assert "already loaded: nothing changed" in output
-    assert (Partnership.objects.count(), Agency.objects.count(), User.objects.count(), Membership.objects.count()) == counts
+    assert (
+        Partnership.objects.count(),
+        Agency.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+    ) == counts
     assert User.objects.get(username="southwark.manager").password == manager.password
 
 

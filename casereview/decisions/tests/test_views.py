@@ -21,11 +21,19 @@ def case(alice, partnership_a):
     police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
     health = AgencyFactory(partnership=partnership_a, name="Guy's and St Thomas'", sector="health")
     incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
-    rapid_review = services.rapid_review_open(actor=alice, incident=incident, agencies=[police, health], opened_on=date(2025, 4, 22))
+    rapid_review = services.rapid_review_open(
+        actor=alice, incident=incident, agencies=[police, health], opened_on=date(2025, 4, 22)
+    )
     police_lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="police_lead")
     health_lead = member(partnership_a, Role.AGENCY_LEAD, agency=health, username="health_lead")
     requests = {r.agency.sector: r for r in rapid_review.requests.all()}
-    return dict(incident=incident, rapid_review=rapid_review, police_lead=police_lead, health_lead=health_lead, requests=requests)
+    return dict(
+        incident=incident,
+        rapid_review=rapid_review,
+        police_lead=police_lead,
+        health_lead=health_lead,
+        requests=requests,
+    )
 
 
 def test_agency_lead_answers_their_own_request_and_sees_no_other_agencys(client, case):
@@ -44,12 +52,17 @@ def test_agency_lead_answers_their_own_request_and_sees_no_other_agencys(client,
 
 
 def test_health_lead_does_not_see_the_police_answer(client, case, alice):
-    services.information_request_answer(actor=case["police_lead"], info_request=case["requests"]["police"], response="Police draft text")
+    services.information_request_answer(
+        actor=case["police_lead"], info_request=case["requests"]["police"], response="Police draft text"
+    )
     client.force_login(case["health_lead"])
     page = client.get(reverse("decisions:rapid_review", args=[case["rapid_review"].pk])).content.decode()
     assert "Police draft text" not in page
     client.force_login(alice)
-    assert "Police draft text" in client.get(reverse("decisions:rapid_review", args=[case["rapid_review"].pk])).content.decode()
+    assert (
+        "Police draft text"
+        in client.get(reverse("decisions:rapid_review", args=[case["rapid_review"].pk])).content.decode()
+    )
 
 
 def test_agency_lead_cannot_see_incidents_that_do_not_involve_their_agency(client, case, partnership_a):
@@ -62,26 +75,39 @@ def test_agency_lead_cannot_see_incidents_that_do_not_involve_their_agency(clien
 def test_rapid_review_form_reports_missing_evidence_and_keeps_the_text(client, alice, case):
     client.force_login(alice)
     url = reverse("decisions:rapid_review_edit", args=[case["rapid_review"].pk])
-    page = client.post(url, {"facts_gathered": "Facts so far", "met_improvements": "yes", "evidence_improvements": "", "complete": "on"}).content.decode()
+    page = client.post(
+        url,
+        {"facts_gathered": "Facts so far", "met_improvements": "yes", "evidence_improvements": "", "complete": "on"},
+    ).content.decode()
     assert "Give the evidence for this judgement" in page
     assert "Judge every criterion before completing the rapid review" in page
     assert "Facts so far" in page
 
 
-def test_chair_decides_with_the_recommendation_beside_them_and_the_review_is_created(client, alice, case, partnership_a):
+def test_chair_decides_with_the_recommendation_beside_them_and_the_review_is_created(
+    client, alice, case, partnership_a
+):
     chair = member(partnership_a, Role.CHAIR)
     incident = case["incident"]
     client.force_login(alice)
-    client.post(reverse("decisions:recommend", args=[incident.pk]),
-                {"outcome": "local_review", "rationale": "Three criteria met", **date_fields("made_on", date(2025, 5, 13))})
+    client.post(
+        reverse("decisions:recommend", args=[incident.pk]),
+        {"outcome": "local_review", "rationale": "Three criteria met", **date_fields("made_on", date(2025, 5, 13))},
+    )
     # The business manager cannot make the chair's decision.
     assert client.get(reverse("decisions:decide", args=[incident.pk])).status_code == 403
     client.force_login(chair)
     decide = reverse("decisions:decide", args=[incident.pk])
     assert "Three criteria met" in client.get(decide).content.decode()
-    page = client.post(decide, {"outcome": "local_review", "rationale": "", **date_fields("decided_on", date(2025, 5, 20))}).content.decode()
+    page = client.post(
+        decide, {"outcome": "local_review", "rationale": "", **date_fields("decided_on", date(2025, 5, 20))}
+    ).content.decode()
     assert "Give the rationale" in page
-    response = client.post(decide, {"outcome": "local_review", "rationale": "Agreed", **date_fields("decided_on", date(2025, 5, 20))}, follow=True)
+    response = client.post(
+        decide,
+        {"outcome": "local_review", "rationale": "Agreed", **date_fields("decided_on", date(2025, 5, 20))},
+        follow=True,
+    )
     assert "Open the review of Child R" in response.content.decode()
     assert ChairDecision.objects.get().decided_by == chair
     assert Review.objects.get().review_type == "local_cspr"
@@ -90,8 +116,10 @@ def test_chair_decides_with_the_recommendation_beside_them_and_the_review_is_cre
 def test_chair_decision_before_a_recommendation_is_refused_on_the_page(client, case, partnership_a):
     chair = member(partnership_a, Role.CHAIR)
     client.force_login(chair)
-    page = client.post(reverse("decisions:decide", args=[case["incident"].pk]),
-                       {"outcome": "no_review", "rationale": "No", **date_fields("decided_on", date(2025, 5, 20))}).content.decode()
+    page = client.post(
+        reverse("decisions:decide", args=[case["incident"].pk]),
+        {"outcome": "no_review", "rationale": "No", **date_fields("decided_on", date(2025, 5, 20))},
+    ).content.decode()
     assert "record the subgroup&#x27;s recommendation first" in page
     assert not ChairDecision.objects.exists()
 

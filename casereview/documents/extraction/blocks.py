@@ -35,7 +35,7 @@ class Block:
     children: list = field(default_factory=list)  # runs nested under this item (see lists.py)
 
     def text(self, source):
-        return normalise_space(source[self.body_start:self.end])
+        return normalise_space(source[self.body_start : self.end])
 
     def ends_with_colon(self, source):
         return self.text(source).endswith(":")
@@ -85,7 +85,7 @@ def _add_line(blocks, line, blank_before, source):
 
 def _is_dash_inside_sentence(marker, current, source):
     in_bullet_list = current.marker is not None and current.marker.is_bullet
-    last = strip_markup(source[current.body_start:current.end]).rstrip()
+    last = strip_markup(source[current.body_start : current.end]).rstrip()
     return marker.is_bullet and not in_bullet_list and bool(last) and last[-1] not in TERMINAL_PUNCTUATION + ":;"
 
 
@@ -96,7 +96,7 @@ def _carries_on(current, text, source):
     first = strip_markup(text).lstrip()[:1]
     if first.islower():
         return True
-    body = strip_markup(source[current.body_start:current.end]).rstrip()
+    body = strip_markup(source[current.body_start : current.end]).rstrip()
     if not body or is_heading_text(text):
         return False
     last_word = body.split()[-1].lower()
@@ -104,9 +104,9 @@ def _carries_on(current, text, source):
 
 
 def _settle_kind(block, source):
-    text = source[block.start:block.end]
+    text = source[block.start : block.end]
     if block.kind == PROSE and block.line_count == 1 and is_heading_text(text):
         block.kind = HEADING
-    elif block.kind == ITEM and not block.marker.is_bullet and is_all_caps(source[block.body_start:block.end]):
+    elif block.kind == ITEM and not block.marker.is_bullet and is_all_caps(source[block.body_start : block.end]):
         block.kind = HEADING  # "2. RECOMMENDATIONS", "3. BACKGROUND"
     return block

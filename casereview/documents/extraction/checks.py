@@ -33,7 +33,7 @@ def stated_counts(text):
         token = number_match["n"].lower()
         number = int(token) if token.isdigit() else NUMBER_WORDS[token]
         if number >= 2:
-            words = " ".join(text[number_match.start():noun.end()].split())
+            words = " ".join(text[number_match.start() : noun.end()].split())
             found.append((WHAT_KIND.get(noun.group().lower(), LEARNING), number, words))
     return found
 

@@ -2,7 +2,6 @@
 process (docx_worker.py), because a declared size inside a zip can lie."""
 
 import json
-import subprocess
 import sys
 import zipfile
 
@@ -33,7 +32,8 @@ def read_docx(path, limits):
     if not "".join(pages).strip():
         raise ExtractionError(
             "The Word file contains no text.",
-            "Check it is the report itself and not a scanned image pasted into Word; if it is a scan, import the PDF after OCR.",
+            "Check it is the report itself and not a scanned image pasted into Word; "
+            "if it is a scan, import the PDF after OCR.",
         )
     return SourceText.from_pages([clean_characters(page) for page in pages])
 
@@ -42,7 +42,11 @@ def check_zip_is_safe(path, limits):
     with zipfile.ZipFile(path) as archive:
         entries = archive.infolist()
     declared = sum(entry.file_size for entry in entries)
-    squeezed = [e for e in entries if e.file_size > SMALL_PART and e.file_size > limits.max_compression_ratio * max(e.compress_size, 1)]
+    squeezed = [
+        e
+        for e in entries
+        if e.file_size > SMALL_PART and e.file_size > limits.max_compression_ratio * max(e.compress_size, 1)
+    ]
     if len(entries) > MAX_ZIP_ENTRIES or declared > limits.max_unzipped_bytes or squeezed:
         raise ExtractionError(
             f"The Word file would expand to {declared / 1024 / 1024:.0f} MB in {len(entries)} parts: it looks like a "

@@ -83,7 +83,9 @@ class Numbering:
             num_pr = source.find(qn("w:numPr")) if source is not None else None
             if num_pr is not None and num_pr.find(qn("w:numId")) is not None:
                 ilvl = num_pr.find(qn("w:ilvl"))
-                return num_pr.find(qn("w:numId")).get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+                return num_pr.find(qn("w:numId")).get(qn("w:val")), int(
+                    ilvl.get(qn("w:val"))
+                ) if ilvl is not None else 0
         return None, 0
 
 

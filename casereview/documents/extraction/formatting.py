@@ -25,7 +25,9 @@ def as_text(extraction):
     if extraction.notes:
         lines.append("")
         lines.append("Notes:")
-        lines.extend(textwrap.fill(note, 100, initial_indent="  - ", subsequent_indent="    ") for note in extraction.notes)
+        lines.extend(
+            textwrap.fill(note, 100, initial_indent="  - ", subsequent_indent="    ") for note in extraction.notes
+        )
     return "\n".join(lines)
 
 

@@ -25,8 +25,11 @@ CONFIDENCE = {"lead_in": 0.9, "section_item": 0.8, "section_prose": 0.65}
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalise_space(text))[-1]
-    found = [(m.start(), kind) for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
-             if (m := cue.search(last_sentence))]
+    found = [
+        (m.start(), kind)
+        for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
+        if (m := cue.search(last_sentence))
+    ]
     return min(found)[1] if found else None
 
 
@@ -42,8 +45,10 @@ def find_items(blocks, runs, doc):
     for kind, block, basis, run in _section_items(blocks, runs, source):
         chosen.setdefault(id(block), (kind, block, _confidence(basis, block, run, source)))
     ordered = sorted(chosen.values(), key=lambda entry: entry[1].start)
-    return {kind: [_to_item(block, conf, doc) for k, block, conf in ordered if k == kind]
-            for kind in (LEARNING, RECOMMENDATIONS)}
+    return {
+        kind: [_to_item(block, conf, doc) for k, block, conf in ordered if k == kind]
+        for kind in (LEARNING, RECOMMENDATIONS)
+    }
 
 
 def _lead_in_kind(run, source):

@@ -30,7 +30,9 @@ TITLE_WEIGHT = 5
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Anchored on the month or season word, which a scan finds quickly; the day or "early" before it is
 # picked up afterwards (a pattern that starts with optional parts is tried at every character: slow).
-DATE_CORE = re.compile(rf"\b(?:{MONTH}|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,)?\s+\d{{4}}\b")
+DATE_CORE = re.compile(
+    rf"\b(?:{MONTH}|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,)?\s+\d{{4}}\b"
+)
 DATE_PREFIX = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+|\b(?:early|late|mid)[- ])$", re.I)
 
 
@@ -160,12 +162,13 @@ def find_dates(text):
         prefix = DATE_PREFIX.search(text, max(0, start - 12), start)
         if prefix:
             start = prefix.start()
-        before = text[max(0, start - DATE_CONTEXT):start]
-        after = text[match.end():match.end() + 1]
+        before = text[max(0, start - DATE_CONTEXT) : start]
+        after = text[match.end() : match.end() + 1]
         for key in DATE_KEYS:
-            if found[key] is None and any(cue.search(before) and after.startswith(follows)
-                                          for cue, follows in COMPILED_DATE_CUES[key]):
-                found[key] = " ".join(text[start:match.end()].split())
+            if found[key] is None and any(
+                cue.search(before) and after.startswith(follows) for cue, follows in COMPILED_DATE_CUES[key]
+            ):
+                found[key] = " ".join(text[start : match.end()].split())
     return found
 
 
@@ -177,7 +180,9 @@ def find_themes(text):
     return tags_found(CueText(text), THEME_CUES)
 
 
-NAMED_METHOD = re.compile(r"\b(?:Learning Together|SCIE|SILP|systems? (?:model|approach|based)|child practice reviews?)\b")
+NAMED_METHOD = re.compile(
+    r"\b(?:Learning Together|SCIE|SILP|systems? (?:model|approach|based)|child practice reviews?)\b"
+)
 METHODOLOGY_WORD = re.compile(r"\bmethodology\b", re.I)
 
 
@@ -195,4 +200,4 @@ def _sentence_around(text, offset):
     start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
     end_dot, end_line = text.find(". ", offset), text.find("\n", offset)
     ends = [e for e in (end_dot + 1 if end_dot >= 0 else -1, end_line) if e >= 0]
-    return " ".join(text[start:min(ends) if ends else len(text)].split())
+    return " ".join(text[start : min(ends) if ends else len(text)].split())

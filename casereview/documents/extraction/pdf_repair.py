@@ -104,7 +104,7 @@ def _continues_line(previous, previous_marker, line, marker):
     """Is `line` the rest of `previous`'s sentence (a wrap), rather than a new paragraph, item or heading?"""
     if marker:
         return _is_dash_inside_sentence(marker, previous, previous_marker)
-    if previous_marker and not previous[previous_marker.body_offset:].strip():
+    if previous_marker and not previous[previous_marker.body_offset :].strip():
         return True  # "7." alone on its line: the item's text follows
     if line[0].islower():
         return True

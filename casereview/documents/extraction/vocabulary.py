@@ -10,9 +10,27 @@ import re
 from collections import Counter
 
 AGENCY_CUES = [
-    ("children's social care", ["children s social care", "childrens social care", "social worker", "social work ", "social services"]),
+    (
+        "children's social care",
+        ["children s social care", "childrens social care", "social worker", "social work ", "social services"],
+    ),
     ("police", ["police", "constabulary"]),
-    ("health", ["health visitor", "health services", "health professional", "NHS", "CCG", "GP", "GPs", "hospital", "nurse", "midwi", "health assessment"]),
+    (
+        "health",
+        [
+            "health visitor",
+            "health services",
+            "health professional",
+            "NHS",
+            "CCG",
+            "GP",
+            "GPs",
+            "hospital",
+            "nurse",
+            "midwi",
+            "health assessment",
+        ],
+    ),
     ("education", ["school", "education"]),
     ("probation", ["probation"]),
     ("fire", ["fire brigade", "fire service", "fire and rescue"]),
@@ -34,16 +52,25 @@ THEME_CUES = [
     ("looked-after children", ["looked after", "in care ", "corporate parent"]),
     ("care leavers", ["care leaver"]),
     ("SEND/disability", ["SEND", "disabilit", "disabled child", "special educational needs"]),
-    ("missing from care/home", ["missing from care", "missing from home", "go missing", "goes missing", "going missing"]),
+    (
+        "missing from care/home",
+        ["missing from care", "missing from home", "go missing", "goes missing", "going missing"],
+    ),
     ("social media/online", ["social media", "online "]),
     ("mental health/self-harm", ["self harm", "suicid"]),
     ("youth violence/knife crime", ["knife crime", "youth violence"]),
     ("domestic abuse", ["domestic abuse", "domestic violence"]),
-    ("parental substance misuse", ["substance misuse", "methadone", "alcohol misuse", "alcohol dependency", "drug misuse"]),
+    (
+        "parental substance misuse",
+        ["substance misuse", "methadone", "alcohol misuse", "alcohol dependency", "drug misuse"],
+    ),
     ("parental mental health", ["parental mental health", "parent with a mental illness", "maternal mental health"]),
     ("private fostering", ["private fostering"]),
     ("special guardianship", ["special guardianship", "SGO", "SGOs"]),
-    ("information sharing", ["information sharing", "sharing information", "sharing and transferring information", "share information"]),
+    (
+        "information sharing",
+        ["information sharing", "sharing information", "sharing and transferring information", "share information"],
+    ),
     ("multi-agency working", ["multi agency working", "inter agency working"]),
     ("escalation", ["escalation"]),
     ("assessment/history", ["psycho social history", "genogram", "chronolog"]),

@@ -7,7 +7,6 @@ import pytest
 
 from casereview.documents.extraction import ExtractionError, Limits, extract_file
 from casereview.documents.extraction.limits import LimitExceeded, run_limited
-
 from casereview.testing import make_image_only_pdf, make_pdf
 
 MB = 1024 * 1024

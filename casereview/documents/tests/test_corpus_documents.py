@@ -28,7 +28,7 @@ def test_each_item_span_points_at_its_text_in_the_exposed_text(corpus):
     extraction = extract_file(str(path))
 
     for item in extraction.learning_points:
-        source = " ".join(doc.text[item.start:item.end].split())
+        source = " ".join(doc.text[item.start : item.end].split())
         assert source == item.text
         assert doc.page_of(item.start) == item.page
     assert {item.page for item in extraction.learning_points} == {2, 3}

@@ -18,7 +18,10 @@ def run_extract(*args):
 
 
 def test_json_for_several_files_is_an_array_in_argument_order(corpus):
-    first, second = corpus / "docs" / "003_southwark_response_child_r.txt", corpus / "pdf" / "001_worcestershire_cpb_2020.pdf"
+    first, second = (
+        corpus / "docs" / "003_southwark_response_child_r.txt",
+        corpus / "pdf" / "001_worcestershire_cpb_2020.pdf",
+    )
 
     status, out, _ = run_extract(str(first), str(second), "--format", "json")
 
@@ -40,8 +43,9 @@ def test_text_format_lists_items_in_order_with_their_place_and_the_count_note(co
 def test_an_unreadable_file_is_reported_and_the_others_still_extracted(tmp_path, corpus):
     (tmp_path / "empty.pdf").write_bytes(b"")
 
-    status, out, err = run_extract(str(tmp_path / "empty.pdf"), str(corpus / "docs" / "000_southwark_hwb_child_r.txt"),
-                                   "--format", "json")
+    status, out, err = run_extract(
+        str(tmp_path / "empty.pdf"), str(corpus / "docs" / "000_southwark_hwb_child_r.txt"), "--format", "json"
+    )
 
     records = json.loads(out)
     assert status == 1

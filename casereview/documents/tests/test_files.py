@@ -2,18 +2,35 @@
 
 from casereview.documents.extraction import extract_file, read_document
 from casereview.documents.extraction.pdf_repair import repair_pages
-
 from casereview.testing import make_pdf
 
 
 def test_generated_pdf_list_across_a_page_break_with_running_header_and_page_numbers(tmp_path):
-    pdf = make_pdf(tmp_path / "review.pdf", [
-        ["Serious Case Review: Child K", "", "The review identified the following learning points:", "",
-         "1. Professionals working with the family did not share what they knew",
-         "about the father's history of violence.", "", "2. Supervision of the social worker was infrequent and did"],
-        ["not test the plan.", "", "3. The health visitor's concerns were not escalated.", "",
-         "Recommendations", "", "1. The partnership should review its escalation policy."],
-    ], header="Northshire Safeguarding Children Partnership - Child K")
+    pdf = make_pdf(
+        tmp_path / "review.pdf",
+        [
+            [
+                "Serious Case Review: Child K",
+                "",
+                "The review identified the following learning points:",
+                "",
+                "1. Professionals working with the family did not share what they knew",
+                "about the father's history of violence.",
+                "",
+                "2. Supervision of the social worker was infrequent and did",
+            ],
+            [
+                "not test the plan.",
+                "",
+                "3. The health visitor's concerns were not escalated.",
+                "",
+                "Recommendations",
+                "",
+                "1. The partnership should review its escalation policy.",
+            ],
+        ],
+        header="Northshire Safeguarding Children Partnership - Child K",
+    )
 
     extraction = extract_file(str(pdf))
 
@@ -23,7 +40,9 @@ def test_generated_pdf_list_across_a_page_break_with_running_header_and_page_num
         "The health visitor's concerns were not escalated.",
     ]
     assert [item.page for item in extraction.learning_points] == [1, 1, 2]
-    assert [item.text for item in extraction.recommendations] == ["The partnership should review its escalation policy."]
+    assert [item.text for item in extraction.recommendations] == [
+        "The partnership should review its escalation policy."
+    ]
     assert "Page 1 of 2" not in read_document(str(pdf)).text
     assert extraction.child_pseudonyms == ["Child K"]
 

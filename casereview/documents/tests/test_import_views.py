@@ -23,7 +23,9 @@ def upload(client, files, capture):
 @pytest.mark.skipif(SEED_003 is None, reason="needs ../shared/seeds")
 def test_uploading_a_seed_finds_child_rs_twelve_learning_points(client, alice, django_capture_on_commit_callbacks):
     client.force_login(alice)
-    page = upload(client, [SimpleUploadedFile("child-r.txt", SEED_003.read_bytes())], django_capture_on_commit_callbacks).content.decode()
+    page = upload(
+        client, [SimpleUploadedFile("child-r.txt", SEED_003.read_bytes())], django_capture_on_commit_callbacks
+    ).content.decode()
     assert "Check child-r.txt" in page and "(12 items found)" in page
     document = Document.objects.get()
     check = client.get(reverse("documents:check", args=[document.pk])).content.decode()
@@ -33,8 +35,14 @@ def test_uploading_a_seed_finds_child_rs_twelve_learning_points(client, alice, d
 
 def test_a_hostile_file_fails_alone_with_a_clear_message(client, alice, django_capture_on_commit_callbacks):
     client.force_login(alice)
-    page = upload(client, [SimpleUploadedFile("report.pdf", b"MZ\x90\x00program"), SimpleUploadedFile("ok.txt", b"Learning points:\n1. One thing.\n2. Another thing.\n")],
-                  django_capture_on_commit_callbacks).content.decode()
+    page = upload(
+        client,
+        [
+            SimpleUploadedFile("report.pdf", b"MZ\x90\x00program"),
+            SimpleUploadedFile("ok.txt", b"Learning points:\n1. One thing.\n2. Another thing.\n"),
+        ],
+        django_capture_on_commit_callbacks,
+    ).content.decode()
     assert "is a Windows program, not a document" in page
     assert "Check ok.txt" in page
 
@@ -45,12 +53,22 @@ def test_nothing_is_applied_until_every_item_is_checked(client, alice, partnersh
     items = list(document.items.all())
     client.force_login(alice)
     url = reverse("documents:check", args=[document.pk])
-    page = client.post(url, {"review": review.pk, f"decision-{items[0].pk}": "accepted", f"text-{items[0].pk}": "Share information early."}).content.decode()
+    page = client.post(
+        url,
+        {"review": review.pk, f"decision-{items[0].pk}": "accepted", f"text-{items[0].pk}": "Share information early."},
+    ).content.decode()
     assert "Accept or reject every item" in page
     assert not LearningPoint.objects.exists()
-    response = client.post(url, {"review": review.pk,
-                                 f"decision-{items[0].pk}": "accepted", f"text-{items[0].pk}": "Share information early, edited.",
-                                 f"decision-{items[1].pk}": "rejected", f"text-{items[1].pk}": "Escalate sooner."})
+    response = client.post(
+        url,
+        {
+            "review": review.pk,
+            f"decision-{items[0].pk}": "accepted",
+            f"text-{items[0].pk}": "Share information early, edited.",
+            f"decision-{items[1].pk}": "rejected",
+            f"text-{items[1].pk}": "Escalate sooner.",
+        },
+    )
     assert response.status_code == 302
     assert list(LearningPoint.objects.values_list("number", "text")) == [(1, "Share information early, edited.")]
     document.refresh_from_db()

@@ -64,11 +64,13 @@ def test_lettered_recommendations_after_a_lead_in_and_bracketed_numbers():
 
 
 def test_list_interrupted_by_a_page_break_mid_sentence_and_blank_lines_keeps_going():
-    doc = SourceText.from_pages([
-        "The key learning is set out below:\n\n1. Assessment must draw on the family's history.\n\n"
-        "2. When a child moves school the records must follow the",
-        "child within five days.\n\n\n3. Managers should check that plans are reviewed.\n\nOther business",
-    ])
+    doc = SourceText.from_pages(
+        [
+            "The key learning is set out below:\n\n1. Assessment must draw on the family's history.\n\n"
+            "2. When a child moves school the records must follow the",
+            "child within five days.\n\n\n3. Managers should check that plans are reviewed.\n\nOther business",
+        ]
+    )
     record = extract_structure(doc)
 
     assert texts(record.learning_points) == [

@@ -18,8 +18,12 @@ from casereview.incidents.rules import (
 
 def facts(**overrides):
     values = dict(
-        harm=Harm.SERIOUS_HARM, incident_date=date(2025, 4, 16), aware_date=date(2025, 4, 17),
-        abuse_or_neglect=AbuseOrNeglect.SUSPECTED, looked_after=False, location=Location.IN_AREA,
+        harm=Harm.SERIOUS_HARM,
+        incident_date=date(2025, 4, 16),
+        aware_date=date(2025, 4, 17),
+        abuse_or_neglect=AbuseOrNeglect.SUSPECTED,
+        looked_after=False,
+        location=Location.IN_AREA,
     )
     values.update(overrides)
     return IncidentFacts(**values)
@@ -29,17 +33,20 @@ def kinds(duties):
     return [d.kind for d in duties]
 
 
-@pytest.mark.parametrize("day, key", [
-    (date(2007, 2, 27), "wt2006"),
-    (date(2013, 4, 14), "wt2006"),
-    (date(2013, 4, 15), "wt2013"),
-    (date(2014, 3, 3), "wt2013"),
-    (date(2018, 6, 28), "wt2013"),
-    (date(2018, 6, 29), "wt2018"),
-    (date(2023, 12, 14), "wt2018"),
-    (date(2023, 12, 15), "wt2023"),
-    (date(1999, 1, 1), "wt2006"),
-])
+@pytest.mark.parametrize(
+    "day, key",
+    [
+        (date(2007, 2, 27), "wt2006"),
+        (date(2013, 4, 14), "wt2006"),
+        (date(2013, 4, 15), "wt2013"),
+        (date(2014, 3, 3), "wt2013"),
+        (date(2018, 6, 28), "wt2013"),
+        (date(2018, 6, 29), "wt2018"),
+        (date(2023, 12, 14), "wt2018"),
+        (date(2023, 12, 15), "wt2023"),
+        (date(1999, 1, 1), "wt2006"),
+    ],
+)
 def test_the_regime_follows_the_date(day, key):
     assert regime_on(day).key == key
 
@@ -78,7 +85,9 @@ def test_outside_england_while_normally_resident_is_notified():
 
 def test_elsewhere_in_england_is_the_other_areas_duty():
     assert notification_duties_for(facts(location=Location.ELSEWHERE_IN_ENGLAND)) == []
-    assert "that area's local authority" in why_no_national_panel_notification(facts(location=Location.ELSEWHERE_IN_ENGLAND))
+    assert "that area's local authority" in why_no_national_panel_notification(
+        facts(location=Location.ELSEWHERE_IN_ENGLAND)
+    )
 
 
 def test_no_abuse_or_neglect_suspected_means_no_panel_notification():
@@ -94,8 +103,9 @@ def test_cases_before_june_2018_owe_no_s16c_notification():
 
 def test_care_leaver_deaths_are_notified_under_working_together_2023_only():
     death = dict(harm=Harm.DEATH, care_leaver=True, age_years=22, abuse_or_neglect=AbuseOrNeglect.NOT_SUSPECTED)
-    assert kinds(notification_duties_for(facts(**death, incident_date=date(2024, 6, 3), aware_date=date(2024, 6, 3)))) == [
-        DutyKind.SECRETARY_OF_STATE, DutyKind.OFSTED]
+    assert kinds(
+        notification_duties_for(facts(**death, incident_date=date(2024, 6, 3), aware_date=date(2024, 6, 3)))
+    ) == [DutyKind.SECRETARY_OF_STATE, DutyKind.OFSTED]
     assert notification_duties_for(facts(**death, incident_date=date(2020, 6, 3), aware_date=date(2020, 6, 3))) == []
     older = dict(death, age_years=25)
     assert notification_duties_for(facts(**older, incident_date=date(2024, 6, 3), aware_date=date(2024, 6, 3))) == []

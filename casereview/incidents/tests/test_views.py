@@ -18,9 +18,15 @@ def date_fields(name, day):
 
 def incident_form(**overrides):
     data = {
-        "child_pseudonym": "Child T", "harm": "death", "abuse_or_neglect": "suspected", "looked_after": "on",
-        "location": "in_area", "sex": "male", "summary": "",
-        **date_fields("incident_date", date(2025, 4, 16)), **date_fields("aware_date", date(2025, 4, 17)),
+        "child_pseudonym": "Child T",
+        "harm": "death",
+        "abuse_or_neglect": "suspected",
+        "looked_after": "on",
+        "location": "in_area",
+        "sex": "male",
+        "summary": "",
+        **date_fields("incident_date", date(2025, 4, 16)),
+        **date_fields("aware_date", date(2025, 4, 17)),
     }
     data.update(overrides)
     return data
@@ -28,7 +34,9 @@ def incident_form(**overrides):
 
 def test_business_manager_records_an_incident_and_sees_its_duties(client, alice, partnership_a):
     client.force_login(alice)
-    response = client.post(reverse("incidents:create", args=["southwark"]), incident_form(full_name="Tom Example"), follow=True)
+    response = client.post(
+        reverse("incidents:create", args=["southwark"]), incident_form(full_name="Tom Example"), follow=True
+    )
     page = response.content.decode()
     assert "recorded as 2025-001" in page
     assert page.count("Mon 28 Apr 2025") == 3
@@ -39,8 +47,12 @@ def test_business_manager_records_an_incident_and_sees_its_duties(client, alice,
 def test_a_future_date_is_refused_beside_the_field_and_what_was_typed_is_kept(client, alice, partnership_a):
     client.force_login(alice)
     tomorrow = timezone.localdate() + timedelta(days=1)
-    response = client.post(reverse("incidents:create", args=["southwark"]),
-                           incident_form(**date_fields("incident_date", tomorrow), **date_fields("aware_date", tomorrow), summary="Kept text"))
+    response = client.post(
+        reverse("incidents:create", args=["southwark"]),
+        incident_form(
+            **date_fields("incident_date", tomorrow), **date_fields("aware_date", tomorrow), summary="Kept text"
+        ),
+    )
     page = response.content.decode()
     assert "There is a problem" in page
     assert "The date of the incident must be today or in the past" in page
@@ -50,25 +62,36 @@ def test_a_future_date_is_refused_beside_the_field_and_what_was_typed_is_kept(cl
 
 def test_awareness_before_the_incident_is_refused(client, alice, partnership_a):
     client.force_login(alice)
-    response = client.post(reverse("incidents:create", args=["southwark"]), incident_form(**date_fields("aware_date", date(2025, 4, 1))))
+    response = client.post(
+        reverse("incidents:create", args=["southwark"]), incident_form(**date_fields("aware_date", date(2025, 4, 1)))
+    )
     assert "cannot have become aware before the incident happened" in response.content.decode()
 
 
 def test_an_impossible_date_is_explained(client, alice, partnership_a):
     client.force_login(alice)
-    response = client.post(reverse("incidents:create", args=["southwark"]), incident_form(incident_date_0="31", incident_date_1="2"))
+    response = client.post(
+        reverse("incidents:create", args=["southwark"]), incident_form(incident_date_0="31", incident_date_1="2")
+    )
     assert "Date of the incident must be a real date" in response.content.decode()
 
 
 def test_missing_answers_are_each_explained(client, alice, partnership_a):
     client.force_login(alice)
     page = client.post(reverse("incidents:create", args=["southwark"]), {}).content.decode()
-    for message in ["Enter the pseudonym", "Say whether the child died or was seriously harmed", "Enter date of the incident",
-                    "Say whether abuse or neglect is known or suspected", "Say where the incident happened"]:
+    for message in [
+        "Enter the pseudonym",
+        "Say whether the child died or was seriously harmed",
+        "Enter date of the incident",
+        "Say whether abuse or neglect is known or suspected",
+        "Say where the incident happened",
+    ]:
         assert message in page
 
 
-def test_only_the_business_manager_and_chair_open_the_identity_and_each_opening_is_audited(client, partnership_a, alice):
+def test_only_the_business_manager_and_chair_open_the_identity_and_each_opening_is_audited(
+    client, partnership_a, alice
+):
     incident = IncidentFactory(partnership=partnership_a)
     chair = member(partnership_a, Role.CHAIR)
     panel = member(partnership_a, Role.PANEL_MEMBER)
@@ -109,7 +132,10 @@ def test_editing_facts_asks_why_and_recomputes_duties(client, alice, partnership
     assert "Say why the facts are being changed" in page
     assert incident.duties.filter(withdrawn_on__isnull=False).count() == 0
     client.post(edit, incident_form(looked_after="", reason="Not looked after"))
-    assert set(incident.duties.filter(withdrawn_on__isnull=False).values_list("kind", flat=True)) == {"ofsted", "secretary_of_state"}
+    assert set(incident.duties.filter(withdrawn_on__isnull=False).values_list("kind", flat=True)) == {
+        "ofsted",
+        "secretary_of_state",
+    }
 
 
 def test_search_finds_incidents_by_pseudonym(client, alice, partnership_a):

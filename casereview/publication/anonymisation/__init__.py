@@ -1,10 +1,10 @@
 """Anonymisation of review documents: plain Python, no web request.
 
-    detect(text, table=None) -> [Entity]                      what identifies someone, with offsets
-    anonymise(text, table=None) -> Anonymised                 text with consistent replacements
-    ReplacementTable                                           one per review: edit, add missed terms, allow
-    final_scan(text, KnownDetails(...)) -> [ScanHit]           the restricted record's details, however disguised
-    text_check_failures(...) -> [GateFailure]                  the publication gate's checks on the text
+detect(text, table=None) -> [Entity]                      what identifies someone, with offsets
+anonymise(text, table=None) -> Anonymised                 text with consistent replacements
+ReplacementTable                                           one per review: edit, add missed terms, allow
+final_scan(text, KnownDetails(...)) -> [ScanHit]           the restricted record's details, however disguised
+text_check_failures(...) -> [GateFailure]                  the publication gate's checks on the text
 """
 
 from .detection import detect

@@ -26,7 +26,9 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|PC|PCSO|Sgt|C
 NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
 NAME_RUN = rf"{NAME}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
 TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
-STRONG_TITLE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|Sgt|Cllr)\.?[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+STRONG_TITLE_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|Sgt|Cllr)\.?[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+)
 TITLE_BEFORE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+$")
 ROLE_WORDS = (
     "social worker|health visitor|midwife|teacher|headteacher|head teacher|form tutor|youth worker|key worker|"
@@ -41,7 +43,8 @@ ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?:[ \t]*[,:]?[ \t]+|:[ \t]*)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
     rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
-    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
+    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z "
+    rf",'’-]{{0,30}}))\))"
 )
 AND_NAME_RE = re.compile(rf"\b({NAME})[ \t]+and[ \t]+({NAME}[ \t]+{NAME})\b")  # "Philip and Ruth Bennett"
 NAME_VERBS = (
@@ -120,7 +123,11 @@ def _model_spans(text):
     report's words are in such sentences, so this is a third less of the model's work."""
     spans, start, open_start = [], 0, None
     # what lies inside an agency's name is never replaced ("Guy's and St Thomas' NHS Foundation Trust")
-    blanked = AGENCY_RE.sub(lambda m: " " * len(m.group()), text) if "NHS" in text or "Council" in text or "Police" in text else text
+    blanked = (
+        AGENCY_RE.sub(lambda m: " " * len(m.group()), text)
+        if "NHS" in text or "Council" in text or "Police" in text
+        else text
+    )
     for m in SENTENCE_END_RE.finditer(text + "\n"):
         end = min(m.end(), len(text))
         if not _all_explained(CAPITALISED_TOKEN_RE.findall(blanked, start, end)):
@@ -216,7 +223,7 @@ def _person_rule_finds(text):
     for pattern in (TITLE_RE, ROLE_BEFORE_RE, ROLE_AFTER_RE):
         for m in pattern.finditer(text):
             span = _clean_person(text, *m.span(1))
-            if span and text[span[0]:span[1]].split()[0] not in COMMON_CAPITALISED:
+            if span and text[span[0] : span[1]].split()[0] not in COMMON_CAPITALISED:
                 yield (*span, "PERSON", "rule")
     for m in STRONG_TITLE_RE.finditer(text):  # "Ms Young": after a title even an everyday word is a surname
         if m.group(1) not in NOT_PERSON_WORDS and m.group(1) not in ORG_TAIL_WORDS and m.group(1) not in MONTH_WORDS:
@@ -267,16 +274,27 @@ def _known_name_finds(text, labels):
         while (
             index + len(run) < len(tokens)
             and len(run) < 4
-            and text[run[-1].end():tokens[index + len(run)].start()] == " "
+            and text[run[-1].end() : tokens[index + len(run)].start()] == " "
             and not run[-1].group().endswith(("'s", "’s"))
         ):
             run.append(tokens[index + len(run)])
         words = [_bare(t.group()) for t in run]
         # cut the run at the first word that cannot be part of a person's name
         for cut, word in enumerate(words):
-            if cut == 0 and word in first_ambiguous and word not in MONTH_WORDS and len(words) > 1 and _is_name_word(words[1]) == "plain":
+            if (
+                cut == 0
+                and word in first_ambiguous
+                and word not in MONTH_WORDS
+                and len(words) > 1
+                and _is_name_word(words[1]) == "plain"
+            ):
                 continue  # "Summer Lewis"
-            if cut > 0 and word in COMMON_CAPITALISED and (word in last or word in last_ambiguous) and words[0] in first:
+            if (
+                cut > 0
+                and word in COMMON_CAPITALISED
+                and (word in last or word in last_ambiguous)
+                and words[0] in first
+            ):
                 continue  # "Natalie Young": an everyday word after a first name is a surname
             if _never_a_name(word) or (labels.get(run[cut].start()) in NOT_A_PERSON_LABELS and word not in first):
                 break  # the small model calls some first names places ("Jayden" GPE): the list wins
@@ -292,7 +310,11 @@ def _known_name_finds(text, labels):
         if len(run) > 1 and (
             (words[0] in first)
             or (first_is_forename and kinds[-1])
-            or (kinds[-1] == "plain" and words[-1] not in first and labels.get(run[0].start()) not in ("GPE", "LOC", "ORG", "FAC"))
+            or (
+                kinds[-1] == "plain"
+                and words[-1] not in first
+                and labels.get(run[0].start()) not in ("GPE", "LOC", "ORG", "FAC")
+            )
         ):
             yield start, end, "PERSON", "names"
         elif len(run) == 1 and words[0] in first:
@@ -343,7 +365,8 @@ def _named_place_finds(text, labels, found):
 
 def _without_places_as_people(text, found):
     """A single-word name from the model or a rule after 'in' or 'from', or after an address and a comma,
-    is a town ('moved from Kent', '3 Pinfold Close, Castleford'), unless the same word is found elsewhere as part of a longer name."""
+    is a town ('moved from Kent', '3 Pinfold Close, Castleford'), unless the same word is found elsewhere as part of a
+    longer name."""
     longer = {w for s, e, kind, *_ in found if kind == "PERSON" and " " in text[s:e].strip() for w in text[s:e].split()}
     address_ends = {e for s, e, kind, *_ in found if kind in ("ADDRESS", "POSTCODE")}
     kept = []
@@ -355,7 +378,9 @@ def _without_places_as_people(text, found):
             and " " not in word
             and word not in longer
             and not text.startswith(("'s", "’s"), end)
-            and (LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start) or _after_address(text, start, address_ends))
+            and (
+                LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start) or _after_address(text, start, address_ends)
+            )
         ):
             continue
         kept.append(item)
@@ -364,7 +389,7 @@ def _without_places_as_people(text, found):
 
 def _after_address(text, start, address_ends):
     """'3 Pinfold Close, Castleford': the word after an address and a comma is its town."""
-    m = re.search(r",[ \t]*$", text[max(0, start - 3):start])
+    m = re.search(r",[ \t]*$", text[max(0, start - 3) : start])
     return bool(m) and (max(0, start - 3) + m.start()) in address_ends
 
 
@@ -377,7 +402,9 @@ def _without_agencies(text, found):
     kept = []
     for item in found:
         start, end, kind = item[:3]
-        if kind in ("PERSON", "PLACE", "SCHOOL", "HEALTH_SETTING") and any(a <= start and end <= b for a, b in agencies):
+        if kind in ("PERSON", "PLACE", "SCHOOL", "HEALTH_SETTING") and any(
+            a <= start and end <= b for a, b in agencies
+        ):
             continue
         kept.append(item)
     return kept
@@ -451,16 +478,12 @@ def _merge(text, found):
     taken, kept = bytearray(len(text) + 1), []
     for span in by_length:
         if taken.find(1, span[0], span[1]) == -1:
-            taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+            taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
             kept.append(span)
     kept.sort()
     joined = []
     for span in kept:
-        if (
-            joined
-            and span[2] == "PERSON" == joined[-1][2]
-            and text[joined[-1][1]:span[0]].strip(" \t") in ("", "\n")
-        ):
+        if joined and span[2] == "PERSON" == joined[-1][2] and text[joined[-1][1] : span[0]].strip(" \t") in ("", "\n"):
             previous = joined.pop()
             span = (previous[0], span[1], "PERSON", previous[3])
         joined.append(span)

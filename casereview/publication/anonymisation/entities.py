@@ -25,8 +25,24 @@ ENTITY_TYPES = (
 TYPE_PRIORITY = {
     name: rank
     for rank, name in enumerate(
-        ("NHS_NUMBER", "NI_NUMBER", "EMAIL", "PHONE", "POSTCODE", "DATE_OF_BIRTH", "DATE", "SCHOOL",
-         "HEALTH_SETTING", "ADDRESS", "PLACE", "PERSON", "AGE", "RELIGION", "ETHNICITY", "OTHER")
+        (
+            "NHS_NUMBER",
+            "NI_NUMBER",
+            "EMAIL",
+            "PHONE",
+            "POSTCODE",
+            "DATE_OF_BIRTH",
+            "DATE",
+            "SCHOOL",
+            "HEALTH_SETTING",
+            "ADDRESS",
+            "PLACE",
+            "PERSON",
+            "AGE",
+            "RELIGION",
+            "ETHNICITY",
+            "OTHER",
+        )
     )
 }
 

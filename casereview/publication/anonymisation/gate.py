@@ -26,13 +26,25 @@ def text_check_failures(*, output_text, table, known_details, source_text=None):
             if entry is None or (not entry.allowed and not entry.replacement):
                 if entity.type in ("DATE", "DATE_OF_BIRTH", "AGE") and _absent(entity.text, output_text):
                     continue  # dates and ages are replaced by rule, not through the table
-                failures.append(GateFailure(
-                    "unresolved_detection", f"{entity.type} “{entity.text}” is neither replaced nor allowed",
-                    entity.text, entity.start, entity.end))
+                failures.append(
+                    GateFailure(
+                        "unresolved_detection",
+                        f"{entity.type} “{entity.text}” is neither replaced nor allowed",
+                        entity.text,
+                        entity.start,
+                        entity.end,
+                    )
+                )
             elif entry.allowed and not entry.decided_by:
-                failures.append(GateFailure(
-                    "allowed_without_name", f"“{entity.text}” is allowed but nobody is named as allowing it",
-                    entity.text, entity.start, entity.end))
+                failures.append(
+                    GateFailure(
+                        "allowed_without_name",
+                        f"“{entity.text}” is allowed but nobody is named as allowing it",
+                        entity.text,
+                        entity.start,
+                        entity.end,
+                    )
+                )
     replacements = table.replacements()
     for entity in detect(output_text, table):
         entry = table.entry_for(entity.text)
@@ -40,13 +52,25 @@ def text_check_failures(*, output_text, table, known_details, source_text=None):
             continue
         if entity.text in replacements or any(entity.text in r for r in replacements):
             continue
-        failures.append(GateFailure(
-            "identifying_text_in_output", f"the output still contains {entity.type} “{entity.text}”",
-            entity.text, entity.start, entity.end))
+        failures.append(
+            GateFailure(
+                "identifying_text_in_output",
+                f"the output still contains {entity.type} “{entity.text}”",
+                entity.text,
+                entity.start,
+                entity.end,
+            )
+        )
     for hit in final_scan(output_text, known_details):
-        failures.append(GateFailure(
-            "known_detail_in_output", f"the output contains the {hit.kind} of the restricted record",
-            hit.text, hit.start, hit.end))
+        failures.append(
+            GateFailure(
+                "known_detail_in_output",
+                f"the output contains the {hit.kind} of the restricted record",
+                hit.text,
+                hit.start,
+                hit.end,
+            )
+        )
     return failures
 
 

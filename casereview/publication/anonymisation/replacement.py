@@ -11,33 +11,57 @@ from .entities import Entity
 from .table import ReplacementTable, term_key
 
 ROLES = (  # (pattern near the name, role); the first that matches within a few words wins
-    (r"social worker|\bsw\b", "Social Worker"), (r"health visitor", "Health Visitor"), (r"midwife", "Midwife"),
-    (r"school nurse|practice nurse|\bnurse\b", "Nurse"), (r"\bgp\b|\bdr\b|doctor|paediatrician|consultant", "Doctor"),
+    (r"social worker|\bsw\b", "Social Worker"),
+    (r"health visitor", "Health Visitor"),
+    (r"midwife", "Midwife"),
+    (r"school nurse|practice nurse|\bnurse\b", "Nurse"),
+    (r"\bgp\b|\bdr\b|doctor|paediatrician|consultant", "Doctor"),
     (r"teacher|headteacher|tutor|senco|safeguarding lead", "Teacher"),
     (r"\b(?:pc|dc|ds|di|dci|sgt|pcso)\b|police|officer|detective", "Police Officer"),
     (r"youth worker|key worker|support worker|personal adviser|family support", "Support Worker"),
-    (r"manager|chair|head of", "Manager"), (r"idva|adviser|advisor|case manager|offender manager", "Adviser"),
-    (r"step-?father", "Stepfather"), (r"step-?mother", "Stepmother"), (r"grandmother|\bnan\b|nana|grandma", "Grandmother"),
-    (r"grandfather|granddad|grandad", "Grandfather"), (r"\bmother\b|\bmum\b", "Mother"), (r"\bfather\b|\bdad\b", "Father"),
-    (r"\baunt\b", "Aunt"), (r"\buncle\b", "Uncle"), (r"partner|boyfriend|girlfriend|husband|wife", "Partner"),
-    (r"brother|sister|sibling|twin", "Sibling"), (r"foster carer|\bcarers?\b", "Carer"), (r"neighbour", "Neighbour"),
+    (r"manager|chair|head of", "Manager"),
+    (r"idva|adviser|advisor|case manager|offender manager", "Adviser"),
+    (r"step-?father", "Stepfather"),
+    (r"step-?mother", "Stepmother"),
+    (r"grandmother|\bnan\b|nana|grandma", "Grandmother"),
+    (r"grandfather|granddad|grandad", "Grandfather"),
+    (r"\bmother\b|\bmum\b", "Mother"),
+    (r"\bfather\b|\bdad\b", "Father"),
+    (r"\baunt\b", "Aunt"),
+    (r"\buncle\b", "Uncle"),
+    (r"partner|boyfriend|girlfriend|husband|wife", "Partner"),
+    (r"brother|sister|sibling|twin", "Sibling"),
+    (r"foster carer|\bcarers?\b", "Carer"),
+    (r"neighbour", "Neighbour"),
     (r"friend", "Friend"),
 )
 ROLE_RES = [(re.compile(p, re.I), role) for p, role in ROLES]
 FAMILY_ROLES = {"Mother", "Father", "Stepfather", "Stepmother", "Grandmother", "Grandfather", "Aunt", "Uncle"}
-MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
+MONTH_NAMES = "January February March April May June July August September October November December".split()
 PLACE_KINDS = (
-    (r"primary|infant|junior", "primary school"), (r"academy|high|secondary|grammar|college|sixth", "secondary school"),
-    (r"nursery", "nursery"), (r"hospital|infirmary", "hospital"), (r"surgery|practice|medical centre", "GP surgery"),
-    (r"health centre|clinic|development centre", "clinic"), (r"hotel|inn\b|lodge|travelodge|guest house|b&b", "hotel"),
-    (r"estate", "estate"), (r"park", "park"), (r"station", "station"), (r"church|mosque|temple|gurdwara|synagogue|ministries|chapel", "place of worship"),
-    (r"children'?s home|house|foyer|hostel", "residential home"), (r"centre|club|library", "community venue"),
+    (r"primary|infant|junior", "primary school"),
+    (r"academy|high|secondary|grammar|college|sixth", "secondary school"),
+    (r"nursery", "nursery"),
+    (r"hospital|infirmary", "hospital"),
+    (r"surgery|practice|medical centre", "GP surgery"),
+    (r"health centre|clinic|development centre", "clinic"),
+    (r"hotel|inn\b|lodge|travelodge|guest house|b&b", "hotel"),
+    (r"estate", "estate"),
+    (r"park", "park"),
+    (r"station", "station"),
+    (r"church|mosque|temple|gurdwara|synagogue|ministries|chapel", "place of worship"),
+    (r"children'?s home|house|foyer|hostel", "residential home"),
+    (r"centre|club|library", "community venue"),
 )
 FIXED = {
-    "POSTCODE": "[postcode]", "PHONE": "[phone number]", "EMAIL": "[e-mail address]", "NHS_NUMBER": "[NHS number]",
-    "NI_NUMBER": "[NI number]", "ETHNICITY": "[ethnicity]", "RELIGION": "[faith]", "OTHER": "[identifier]",
+    "POSTCODE": "[postcode]",
+    "PHONE": "[phone number]",
+    "EMAIL": "[e-mail address]",
+    "NHS_NUMBER": "[NHS number]",
+    "NI_NUMBER": "[NI number]",
+    "ETHNICITY": "[ethnicity]",
+    "RELIGION": "[faith]",
+    "OTHER": "[identifier]",
 }
 ORDINALS = ("", "a second", "a third", "a fourth", "a fifth", "a sixth", "a seventh", "an eighth", "a ninth")
 
@@ -69,7 +93,7 @@ def anonymise(text, table=None, entities=None):
             allowed.append(entity)
             continue
         replacement = namer.replacement_for(entity, text)
-        before = text[position:entity.start]
+        before = text[position : entity.start]
         if replacement.startswith("the ") and before.lower().endswith("the "):
             replacement = replacement[4:]
         out.append(before)
@@ -141,8 +165,8 @@ def _letters(number):
 
 
 def _role_near(text, entity):
-    before = text[max(0, entity.start - 40):entity.start]
-    after = text[entity.end:entity.end + 40]
+    before = text[max(0, entity.start - 40) : entity.start]
+    after = text[entity.end : entity.end + 40]
     window = before.split(".")[-1][-30:] + " | " + re.split(r"[.;]", after)[0][:35]
     for pattern, role in ROLE_RES:
         if pattern.search(entity.text[:4]) and role in ("Doctor", "Police Officer"):
@@ -158,7 +182,9 @@ def _role_near(text, entity):
 
 
 DATE_PARTS_RE = re.compile(
-    r"(?P<month>" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?(?:,?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<year>\d{4}|['’]\d\d))?",
+    r"(?P<month>"
+    + "|".join(m[:3] for m in MONTH_NAMES)
+    + r")[a-z]*\.?(?:,?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<year>\d{4}|['’]\d\d))?",
     re.I,
 )
 NUMERIC_DATE_RE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
@@ -192,13 +218,27 @@ def _date_or_age(entity):
 
 def _age_band(text):
     lowered = text.lower()
-    numbers = [int(t) if t.isdigit() else NUMBER_WORDS.index(t) for t in AGE_NUMBER_RE.findall(lowered) if t.isdigit() or t in NUMBER_WORDS]
+    numbers = [
+        int(t) if t.isdigit() else NUMBER_WORDS.index(t)
+        for t in AGE_NUMBER_RE.findall(lowered)
+        if t.isdigit() or t in NUMBER_WORDS
+    ]
     if not numbers:
         return "[age]"
     if re.search(r"month|week|day", lowered):
         band = "under one"
     else:
         age = numbers[0]
-        band = "under five" if age < 5 else "5 to 11" if age < 12 else "12 to 15" if age < 16 else "16 or 17" if age < 18 else "adult"
+        band = (
+            "under five"
+            if age < 5
+            else "5 to 11"
+            if age < 12
+            else "12 to 15"
+            if age < 16
+            else "16 or 17"
+            if age < 18
+            else "adult"
+        )
     suffix = re.search(r"[\s-]+(?:years?|yrs?)[\s-]+olds?$|\s+years\s+of\s+age$|\s+years?\s+old$", text)
     return band + (suffix.group() if suffix and band != "under one" else "")

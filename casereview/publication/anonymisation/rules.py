@@ -15,8 +15,8 @@ from .vocabulary import (
     INSTITUTION_KEYWORDS,
     LOWER_CASE_KEYWORDS,
     MIDDLE_WORDS,
-    NOT_AN_ADDRESS_LAST_WORDS,
     NOT_A_PLACE,
+    NOT_AN_ADDRESS_LAST_WORDS,
     RELIGIONS,
     STREET_SUFFIXES,
 )
@@ -58,19 +58,16 @@ AGE_RE = re.compile(
 AGE_BLOCKERS = re.compile(r"\s*(?:%|per\b|times\b|occasions\b|minutes\b|hours\b|miles\b|pounds\b|kg\b|am\b|pm\b)")
 
 EMAIL_RE = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-PHONE_RE = re.compile(
-    r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w])"
-)
+PHONE_RE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w])")
 TEN_DIGITS_RE = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
 NHS_CONTEXT = re.compile(r"NHS\s*(?:number|no\.?|#)?\W{0,3}$", re.I)
-NINO_RE = re.compile(
-    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
-)
+NINO_RE = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
 POSTCODE_RE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b")
 VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
 HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{3,30}\b")
 NICKNAME_RE = re.compile(
-    r"\b(?:called|known (?:to (?:her|him|them|police|the family|friends) )?as|nicknamed|name was|username|handle|calls? (?:him|her|them)sel(?:f|ves))"
+    r"\b(?:called|known (?:to (?:her|him|them|police|the family|friends) )?as|nicknamed|name "
+    r"was|username|handle|calls? (?:him|her|them)sel(?:f|ves))"
     r"\s+[\"“‘']([^\"”’'\n]{1,30})[\"”’']"
     r"|\bknown (?:to (?:her|him|them|police|the family|friends) )?as ([A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"
 )
@@ -82,8 +79,13 @@ RELIGION_RE = re.compile(r"\b(?:" + alternation(RELIGIONS) + r")\b")
 # in an address.
 NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.&-]*|[A-Z]\b")
 CONNECTORS = frozenset({"and", "of", "&", "the", "upon", "in", "de", "la", "le"})  # "Bird in Bush Road"
-KEYWORD_KINDS = {**INSTITUTION_KEYWORDS, **{k: INSTITUTION_KEYWORDS[k.split()[-1].title()] for k in LOWER_CASE_KEYWORDS}}
-KEYWORD_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, KEYWORD_KINDS), key=len, reverse=True)) + r")(?![\w'’])")
+KEYWORD_KINDS = {
+    **INSTITUTION_KEYWORDS,
+    **{k: INSTITUTION_KEYWORDS[k.split()[-1].title()] for k in LOWER_CASE_KEYWORDS},
+}
+KEYWORD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, KEYWORD_KINDS), key=len, reverse=True)) + r")(?![\w'’])"
+)
 STREET_RE = re.compile(r"\b(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\b")
 HOUSE_NUMBER_RE = re.compile(
     r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?(?:\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)?$"
@@ -96,11 +98,11 @@ def _date_finds(text):
     for m in DATE_RE.finditer(text):
         start, end = m.span()
         if text.startswith("the", start):
-            start = text.index(" ", start) + 1 if text[start:start + 4].lower() == "the " else start
+            start = text.index(" ", start) + 1 if text[start : start + 4].lower() == "the " else start
         span_text = text[start:end]
         if MAY_AS_VERB.match(span_text) and not re.search(r"\d{4}|['’]\d\d", span_text):
             continue  # "5 may be" is not a date
-        before = text[max(0, start - 40):start]
+        before = text[max(0, start - 40) : start]
         kind = "DATE_OF_BIRTH" if BIRTH_CONTEXT.search(before) else "DATE"
         yield start, end, kind
 
@@ -110,7 +112,7 @@ def _number_finds(text):
         yield m.start(), m.end(), "EMAIL"
     nhs_spans = []
     for m in TEN_DIGITS_RE.finditer(text):
-        if nhs_number_valid(m.group()) or NHS_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
+        if nhs_number_valid(m.group()) or NHS_CONTEXT.search(text[max(0, m.start() - 20) : m.start()]):
             nhs_spans.append(m.span())
             yield m.start(), m.end(), "NHS_NUMBER"
     for m in PHONE_RE.finditer(text):
@@ -198,7 +200,7 @@ def _institution_finds(text):
     for m in KEYWORD_RE.finditer(text):
         kind = KEYWORD_KINDS[m.group()]
         end = m.end()
-        after = text[end:end + 40]
+        after = text[end : end + 40]
         tail = TAIL_RE.match(after) if kind != "PLACE" else None
         found = name_start(text, m.start())
         if not found:
@@ -210,7 +212,9 @@ def _institution_finds(text):
         if AGENCY_AFTER_RE.match(after):
             continue  # a trust or board is an agency: a party to the review
         last = tail.group().split()[-1] if tail else None
-        if tail and (tail.group().startswith(" for ") or (last not in COMMON_CAPITALISED and last not in KEYWORD_KINDS)):
+        if tail and (
+            tail.group().startswith(" for ") or (last not in COMMON_CAPITALISED and last not in KEYWORD_KINDS)
+        ):
             end += tail.end()  # "Harris Academy Peckham", "University Hospital Lewisham", "Academy at Peckham"
             words = words + tail.group().split()
         if all(w.strip(".'’").removesuffix("'s").removesuffix("’s").lower() in GENERIC_SERVICE_WORDS for w in words):
@@ -222,7 +226,8 @@ def _institution_finds(text):
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
 TAIL_RE = re.compile(
-    r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! [A-Z])(?=[\s,.;:)])"
+    r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! "
+    r"[A-Z])(?=[\s,.;:)])"
 )
 
 
@@ -242,7 +247,9 @@ def _street_finds(text):
 
 def _building_finds(text):
     """'Flat 12, Rochester Court' / 'Flat 9, Gaitskell House': a flat number makes any building an address."""
-    for m in re.finditer(r"\b(?:Flat|Apartment|Apt\.?)\s+\d+[A-Za-z]?,?\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)", text):
+    for m in re.finditer(
+        r"\b(?:Flat|Apartment|Apt\.?)\s+\d+[A-Za-z]?,?\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)", text
+    ):
         yield m.start(), m.end(), "ADDRESS"
 
 

@@ -11,8 +11,19 @@ from .entities import ENTITY_TYPES
 TITLE_PREFIX_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PCSO|Sgt|Cllr|Prof|Rev)\.?\s+(?:and\s+\S+\s+)?")
 # Types whose wording is distinctive enough to search for as a literal in every later document.
 SEARCHED_TYPES = frozenset(
-    {"PERSON", "ADDRESS", "POSTCODE", "PLACE", "SCHOOL", "HEALTH_SETTING", "PHONE", "EMAIL", "NHS_NUMBER",
-     "NI_NUMBER", "OTHER"}
+    {
+        "PERSON",
+        "ADDRESS",
+        "POSTCODE",
+        "PLACE",
+        "SCHOOL",
+        "HEALTH_SETTING",
+        "PHONE",
+        "EMAIL",
+        "NHS_NUMBER",
+        "NI_NUMBER",
+        "OTHER",
+    }
 )
 
 
@@ -121,8 +132,13 @@ class ReplacementTable:
         """(start, end, type, "table") for every occurrence of a replaced term, in any case or spacing."""
         if self._pattern is None:
             terms = sorted(
-                (e for e in self._entries.values()
-                 if not e.allowed and (e.type in SEARCHED_TYPES or e.added_by_reviewer) and len(e.original.strip()) > 1),
+                (
+                    e
+                    for e in self._entries.values()
+                    if not e.allowed
+                    and (e.type in SEARCHED_TYPES or e.added_by_reviewer)
+                    and len(e.original.strip()) > 1
+                ),
                 key=lambda e: -len(e.original),
             )
             alternatives = [r"\s+".join(map(re.escape, e.original.split())) for e in terms]

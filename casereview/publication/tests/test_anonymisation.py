@@ -34,10 +34,17 @@ def types_found(text, table=None):
 def test_detects_people_places_and_structured_identifiers():
     found = types_found(CHRONOLOGY)
     for expected in [
-        ("14 March 2014", "DATE"), ("Kerry Adams", "PERSON"), ("23 Albany Road", "ADDRESS"), ("SE5 7QJ", "POSTCODE"),
-        ("Walworth Academy", "SCHOOL"), ("Villa Street Medical Centre", "HEALTH_SETTING"),
-        ("943 476 5919", "NHS_NUMBER"), ("07700 900412", "PHONE"), ("jade.smith@example.co.uk", "EMAIL"),
-        ("Pakistani", "ETHNICITY"), ("14", "AGE"),
+        ("14 March 2014", "DATE"),
+        ("Kerry Adams", "PERSON"),
+        ("23 Albany Road", "ADDRESS"),
+        ("SE5 7QJ", "POSTCODE"),
+        ("Walworth Academy", "SCHOOL"),
+        ("Villa Street Medical Centre", "HEALTH_SETTING"),
+        ("943 476 5919", "NHS_NUMBER"),
+        ("07700 900412", "PHONE"),
+        ("jade.smith@example.co.uk", "EMAIL"),
+        ("Pakistani", "ETHNICITY"),
+        ("14", "AGE"),
     ]:
         assert expected in found
     assert all(e.type in ENTITY_TYPES for e in detect(CHRONOLOGY))
@@ -51,7 +58,7 @@ def test_every_mention_of_a_name_is_found_once_the_name_is_known():
 
 def test_entity_offsets_point_into_the_text():
     for entity in detect(CHRONOLOGY):
-        assert CHRONOLOGY[entity.start:entity.end] == entity.text
+        assert CHRONOLOGY[entity.start : entity.end] == entity.text
 
 
 def test_checksums_and_formats_decide_structured_identifiers():
@@ -151,7 +158,7 @@ def test_another_language_does_not_break_detection():
     russian = "14 марта 2014 года социальный работник Анна Иванова посетила семью."
     for text in (french, russian):
         for entity in detect(text):
-            assert text[entity.start:entity.end] == entity.text
+            assert text[entity.start : entity.end] == entity.text
         anonymise(text)
     assert any(e.text == "Marie Dupont" for e in detect(french))
 
@@ -181,7 +188,7 @@ def test_final_scan_finds_the_childs_name_however_disguised(disguised):
     text = f"The review concerns {disguised}, who was 14."
     hits = final_scan(text, CHILD)
     assert hits and hits[0].kind == "name"
-    assert text[hits[0].start:hits[0].end] == hits[0].text
+    assert text[hits[0].start : hits[0].end] == hits[0].text
 
 
 def test_final_scan_finds_date_of_birth_and_address_in_any_format():
@@ -207,7 +214,9 @@ def test_gate_lists_every_failing_check():
     table.add_term("Kerry Adams", type="PERSON", replacement="Social Worker 1", by="alice")
     table._put(type(table.entry_for("Kerry Adams"))("Premier Inn", "Premier Inn", "PLACE", allowed=True))
     output = "Social Worker 1 visited JADE SMITH at the Premier Inn."
-    checks = [f.check for f in text_check_failures(output_text=output, table=table, known_details=CHILD, source_text=source)]
+    checks = [
+        f.check for f in text_check_failures(output_text=output, table=table, known_details=CHILD, source_text=source)
+    ]
     assert "unresolved_detection" in checks  # Jade Smith is in neither the table nor the allow list
     assert "allowed_without_name" in checks  # Premier Inn allowed by nobody
     assert "identifying_text_in_output" in checks  # the detector still finds the name in the output

@@ -62,8 +62,13 @@ def test_named_places_and_settings_without_a_usual_keyword_are_caught():
         "She was seen at The Havens the next day and later at Sheffield Children's Hospital and the "
         "Bristol Royal Hospital for Children. The family lived at The Old Rectory, 34 Bird in Bush Road."
     )
-    for phrase in ["The Havens", "Sheffield Children's Hospital", "Bristol Royal Hospital for Children",
-                   "The Old Rectory", "34 Bird in Bush Road"]:
+    for phrase in [
+        "The Havens",
+        "Sheffield Children's Hospital",
+        "Bristol Royal Hospital for Children",
+        "The Old Rectory",
+        "34 Bird in Bush Road",
+    ]:
         assert covered(text, phrase), phrase
 
 
@@ -96,4 +101,7 @@ def test_a_trie_alternation_prefers_the_longest_word():
 
     pattern = re.compile(r"\b(?:" + alternation(["nurse", "nurse specialist", "son", "sister"]) + r")\b")
     assert [m.group() for m in pattern.finditer("the nurse specialist, her sister and son")] == [
-        "nurse specialist", "sister", "son"]
+        "nurse specialist",
+        "sister",
+        "son",
+    ]

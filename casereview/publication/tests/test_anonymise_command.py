@@ -8,7 +8,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from casereview.publication.anonymisation import ENTITY_TYPES
-
 from casereview.testing import make_pdf
 
 TEXT = (
@@ -32,7 +31,7 @@ def test_json_has_the_issues_shape_with_offsets_into_the_original_file(tmp_path)
     for entity in result["entities"]:
         assert set(entity) == {"start", "end", "type", "text", "replacement"}
         assert entity["type"] in ENTITY_TYPES
-        assert TEXT[entity["start"]:entity["end"]] == entity["text"]  # NBSP and CRLF kept: offsets match
+        assert TEXT[entity["start"] : entity["end"]] == entity["text"]  # NBSP and CRLF kept: offsets match
     assert {"Kerry\u00a0Adams", "Jade Smith", "23 Albany Road", "SE5 7QJ"} <= set(result["table"])
     assert "Kerry" not in result["text"] and "Jade" not in result["text"]
 

@@ -14,15 +14,19 @@ from casereview.testing import IncidentFactory, ReviewFactory
 pytestmark = pytest.mark.django_db
 
 PUBLISH_ON = date(2025, 9, 1)
-REPORT = ("Ro\u200bsie Example was 14 when she moved to foster carers. Her social worker, Mary Jones, visited on "
-          "3 March 2014. The review was carried out for Southwark Safeguarding Children Board.\n\n"
-          "Learning: agencies must share information.")
+REPORT = (
+    "Ro\u200bsie Example was 14 when she moved to foster carers. Her social worker, Mary Jones, visited on "
+    "3 March 2014. The review was carried out for Southwark Safeguarding Children Board.\n\n"
+    "Learning: agencies must share information."
+)
 
 
 @pytest.fixture
 def review(partnership_a):
     incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")  # identity: Rosie Example
-    return ReviewFactory(partnership=partnership_a, incident=incident, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW)
+    return ReviewFactory(
+        partnership=partnership_a, incident=incident, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW
+    )
 
 
 def ready_for_publication(alice, review):
@@ -37,7 +41,9 @@ def ready_for_publication(alice, review):
 def decide_all(alice, review, **overrides):
     decisions = {}
     for term in ReplacementTerm.objects.filter(review=review):
-        status, replacement = overrides.get(term.original.replace("\u200b", ""), (TermStatus.ACCEPTED, term.replacement))
+        status, replacement = overrides.get(
+            term.original.replace("\u200b", ""), (TermStatus.ACCEPTED, term.replacement)
+        )
         decisions[str(term.pk)] = (status, replacement)
     service.terms_decide(actor=alice, review=review, decisions=decisions)
 
@@ -75,9 +81,15 @@ def test_publishing_produces_pdf_and_docx_without_the_childs_details_and_records
     from pypdf import PdfReader
 
     ready_for_publication(alice, review)
-    decide_all(alice, review, **{"Rosie Example": (TermStatus.ACCEPTED, "Child R"), "Southwark": (TermStatus.ALLOWED, "")})
-    publication = service.review_publish(actor=alice, review=review, publication_date=PUBLISH_ON, public_url="https://example.org/child-r")
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(default_storage.open(publication.pdf_file).read())).pages)
+    decide_all(
+        alice, review, **{"Rosie Example": (TermStatus.ACCEPTED, "Child R"), "Southwark": (TermStatus.ALLOWED, "")}
+    )
+    publication = service.review_publish(
+        actor=alice, review=review, publication_date=PUBLISH_ON, public_url="https://example.org/child-r"
+    )
+    text = " ".join(
+        page.extract_text() for page in PdfReader(BytesIO(default_storage.open(publication.pdf_file).read())).pages
+    )
     assert "Child R" in text and "Rosie" not in text and "Mary Jones" not in text
     assert publication.remove_after == date(2026, 9, 1)
     review.refresh_from_db()
@@ -87,8 +99,12 @@ def test_publishing_produces_pdf_and_docx_without_the_childs_details_and_records
 
 
 def test_a_missed_term_added_by_the_reviewer_is_caught_everywhere(alice, review, django_capture_on_commit_callbacks):
-    report = service.report_upload(actor=alice, review=review, name="report.txt",
-                                   data=b"The family lived near the Blue Anchor. The Blue Anchor was where R met him.")
+    report = service.report_upload(
+        actor=alice,
+        review=review,
+        name="report.txt",
+        data=b"The family lived near the Blue Anchor. The Blue Anchor was where R met him.",
+    )
     service.report_detect(report.pk)
     with django_capture_on_commit_callbacks(execute=True):
         service.term_add(actor=alice, review=review, original="Blue Anchor", type="PLACE", replacement="a local pub")

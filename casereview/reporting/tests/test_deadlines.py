@@ -26,14 +26,36 @@ def live_case(alice, partnership_a):
     today = timezone.localdate()
     aware = add_working_days(today, -4)
     police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
-    incident = incident_services.incident_create(actor=alice, partnership=partnership_a, facts=dict(
-        child_pseudonym="Child S", harm="death", incident_date=aware, aware_date=aware, abuse_or_neglect="suspected",
-        looked_after=True, location="in_area"))
-    rapid_review = decision_services.rapid_review_open(actor=alice, incident=incident, agencies=[police], opened_on=aware)
+    incident = incident_services.incident_create(
+        actor=alice,
+        partnership=partnership_a,
+        facts=dict(
+            child_pseudonym="Child S",
+            harm="death",
+            incident_date=aware,
+            aware_date=aware,
+            abuse_or_neglect="suspected",
+            looked_after=True,
+            location="in_area",
+        ),
+    )
+    rapid_review = decision_services.rapid_review_open(
+        actor=alice, incident=incident, agencies=[police], opened_on=aware
+    )
     old_aware = add_working_days(today, -10)
-    overdue = incident_services.incident_create(actor=alice, partnership=partnership_a, facts=dict(
-        child_pseudonym="Child O", harm="serious_harm", incident_date=old_aware, aware_date=old_aware, abuse_or_neglect="known",
-        looked_after=False, location="in_area"))
+    overdue = incident_services.incident_create(
+        actor=alice,
+        partnership=partnership_a,
+        facts=dict(
+            child_pseudonym="Child O",
+            harm="serious_harm",
+            incident_date=old_aware,
+            aware_date=old_aware,
+            abuse_or_neglect="known",
+            looked_after=False,
+            location="in_area",
+        ),
+    )
     lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="police_lead", email="lead@example.org")
     return dict(incident=incident, rapid_review=rapid_review, overdue=overdue, lead=lead)
 
@@ -41,7 +63,7 @@ def live_case(alice, partnership_a):
 def test_due_and_overdue_lists_overdue_first_with_working_days(client, alice, live_case):
     client.force_login(alice)
     page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
-    table = page[page.index("<table"):]
+    table = page[page.index("<table") :]
     assert table.index(">Child O<") < table.index(">Child S<")
     assert "5 working days overdue" in page  # Child O: aware 10 working days ago, due 5 after
     assert "1 working day left" in page  # Child S's notifications
@@ -112,8 +134,16 @@ def test_revoking_asks_for_confirmation_first(client, alice):
 def test_executive_report_shows_decisions_with_rationale_and_exports_docx(client, alice, live_case, partnership_a):
     incident = live_case["overdue"]
     today = timezone.localdate()
-    decision_services.recommendation_make(actor=alice, incident=incident, outcome="local_review", rationale="Met", made_on=today)
-    decision_services.chair_decide(actor=alice, incident=incident, outcome="local_review", rationale="Agencies did not share information", decided_on=today)
+    decision_services.recommendation_make(
+        actor=alice, incident=incident, outcome="local_review", rationale="Met", made_on=today
+    )
+    decision_services.chair_decide(
+        actor=alice,
+        incident=incident,
+        outcome="local_review",
+        rationale="Agencies did not share information",
+        decided_on=today,
+    )
     executive = member(partnership_a, Role.EXECUTIVE)
     client.force_login(executive)
     url = reverse("reporting:executive_report", args=["southwark"])
@@ -148,9 +178,13 @@ def test_open_actions_due_soon_or_overdue_are_on_the_due_list_but_closed_ones_ar
     agency = AgencyFactory(partnership=partnership_a, name="Health visiting", sector="health")
     today = timezone.localdate()
     common = dict(review=review, owner_agency=agency, start_date=today - timedelta(days=60))
-    Action.objects.create(number=1, description="Audit transfer summaries", due_date=today - timedelta(days=3), **common)
+    Action.objects.create(
+        number=1, description="Audit transfer summaries", due_date=today - timedelta(days=3), **common
+    )
     Action.objects.create(number=2, description="Train on escalation", due_date=today + timedelta(days=300), **common)
-    Action.objects.create(number=3, description="Done already", due_date=today - timedelta(days=3), status="closed", **common)
+    Action.objects.create(
+        number=3, description="Done already", due_date=today - timedelta(days=3), status="closed", **common
+    )
     client.force_login(alice)
     page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
     assert "Action 1 (Health visiting)" in page

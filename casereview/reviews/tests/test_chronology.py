@@ -18,27 +18,41 @@ def read(text, name="chronology.csv"):
 
 
 def test_a_clean_csv_is_read_with_canonical_event_types():
-    parsed = read(HEADER + "17/04/2014,14:30,exact,new social worker,SW1 allocated,Team manager,CN1\n"
-                           "04/2014,,month,Placement move,Moved to carers in Bromley,,\n")
+    parsed = read(
+        HEADER + "17/04/2014,14:30,exact,new social worker,SW1 allocated,Team manager,CN1\n"
+        "04/2014,,month,Placement move,Moved to carers in Bromley,,\n"
+    )
     assert parsed.ok
     first, second = parsed.rows
-    assert (first.event_date, first.event_type, first.event_time.hour) == (date(2014, 4, 17), "Social worker allocated", 14)
-    assert (second.event_date, second.sort_date, second.event_type) == (date(2014, 4, 1), date(2014, 4, 15), "Placement start")
+    assert (first.event_date, first.event_type, first.event_time.hour) == (
+        date(2014, 4, 17),
+        "Social worker allocated",
+        14,
+    )
+    assert (second.event_date, second.sort_date, second.event_type) == (
+        date(2014, 4, 1),
+        date(2014, 4, 15),
+        "Placement start",
+    )
 
 
 def test_every_bad_row_is_reported_with_its_row_number_and_nothing_is_kept():
-    parsed = read(HEADER + "17/04/2014,,exact,Home visit,Fine,,\n"
-                           "31/02/2014,,exact,Home visit,Impossible date,,\n"
-                           "18/04/2014,25:99,exact,Home visit,Bad time,,\n"
-                           "19/04/2014,,sometimes,,,,\n"
-                           "01/01/2030,,exact,Home visit,In the future,,\n")
+    parsed = read(
+        HEADER + "17/04/2014,,exact,Home visit,Fine,,\n"
+        "31/02/2014,,exact,Home visit,Impossible date,,\n"
+        "18/04/2014,25:99,exact,Home visit,Bad time,,\n"
+        "19/04/2014,,sometimes,,,,\n"
+        "01/01/2030,,exact,Home visit,In the future,,\n"
+    )
     messages = [str(e) for e in parsed.errors]
     assert not parsed.ok
     assert any(m.startswith("Row 3, date: '31/02/2014' is not a date") for m in messages)
     assert any(m.startswith("Row 4, time:") for m in messages)
-    assert {"Row 5, date precision: 'sometimes' is not one of exact, month or approximate",
-            "Row 5, event type: enter the type of event, for example 'Home visit'",
-            "Row 5, description: describe the event"} <= set(messages)
+    assert {
+        "Row 5, date precision: 'sometimes' is not one of exact, month or approximate",
+        "Row 5, event type: enter the type of event, for example 'Home visit'",
+        "Row 5, description: describe the event",
+    } <= set(messages)
     assert "Row 6, date: 01/01/2030 is in the future" in messages
 
 
@@ -47,13 +61,16 @@ def test_missing_columns_explain_the_layout():
         read("date,what\n17/04/2014,visit\n")
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "The file is empty"),
-    (b"%PDF-1.7 binary", "is not a spreadsheet"),
-    (b"MZ\x90\x00executable", "is not a spreadsheet"),
-    (b"PK\x03\x04not really a zip", "damaged"),
-    (b"x" * (chronology.MAX_FILE_BYTES + 1), "the limit is 5 MB"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "The file is empty"),
+        (b"%PDF-1.7 binary", "is not a spreadsheet"),
+        (b"MZ\x90\x00executable", "is not a spreadsheet"),
+        (b"PK\x03\x04not really a zip", "damaged"),
+        (b"x" * (chronology.MAX_FILE_BYTES + 1), "the limit is 5 MB"),
+    ],
+)
 def test_unusable_files_are_explained(data, message):
     with pytest.raises(chronology.ChronologyFileError, match=message):
         chronology.read_chronology_file("upload.xlsx", data, today=TODAY)
@@ -68,7 +85,9 @@ def test_an_xlsx_is_read_including_real_date_cells():
     buffer = io.BytesIO()
     workbook.save(buffer)
     parsed = chronology.read_chronology_file("c.xlsx", buffer.getvalue(), today=TODAY)
-    assert [str(e) for e in parsed.errors] == ["Row 3, date: 'spring 2014' is not a date: write it as day/month/year, like 17/04/2014"]
+    assert [str(e) for e in parsed.errors] == [
+        "Row 3, date: 'spring 2014' is not a date: write it as day/month/year, like 17/04/2014"
+    ]
     assert parsed.rows[0].event_type == "Missing episode"
 
 
@@ -111,12 +130,20 @@ def test_same_agency_entries_are_not_duplicates_of_each_other():
 
 def test_derived_facts_count_social_workers_placements_gaps_and_agencies_by_year():
     entries = (
-        [Entry(i, 1, date(2010 + i // 3, 1 + i % 12, 1), "", chronology.SOCIAL_WORKER_ALLOCATED, "CSC") for i in range(10)]
+        [
+            Entry(i, 1, date(2010 + i // 3, 1 + i % 12, 1), "", chronology.SOCIAL_WORKER_ALLOCATED, "CSC")
+            for i in range(10)
+        ]
         + [Entry(100 + i, 1, date(2010 + i, 6, 1), "", chronology.PLACEMENT_START, "CSC") for i in range(7)]
         + [Entry(200, 2, date(2016, 12, 1), "", chronology.MISSING_EPISODE, "Police")]
     )
     facts = chronology.derive_facts(entries, gap_days=200)
-    assert (facts.social_workers, facts.changes_of_social_worker, facts.placements, facts.placement_moves) == (10, 9, 7, 6)
+    assert (facts.social_workers, facts.changes_of_social_worker, facts.placements, facts.placement_moves) == (
+        10,
+        9,
+        7,
+        6,
+    )
     assert facts.missing_episodes == 1
     assert facts.agencies_by_year[2016] == ["CSC", "Police"]
     assert all(days > 200 for _, _, days in facts.gaps)

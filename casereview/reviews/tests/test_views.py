@@ -4,12 +4,12 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from docx import Document
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from casereview.accounts.models import Role
 from casereview.audit.models import Action, AuditEvent
 from casereview.reviews import services
-from casereview.reviews.models import ChronologyEntry, LearningPoint, PanelMember, Recommendation, Review
+from casereview.reviews.models import ChronologyEntry, LearningPoint, PanelMember, Recommendation
 from casereview.testing import AgencyContributionFactory, AgencyFactory, ChronologyEntryFactory, ReviewFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -43,13 +43,16 @@ def upload(client, contribution, text, capture, name="chronology.csv"):
 
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     with capture(execute=True):
-        response = client.post(reverse("reviews:chronology_upload", args=[contribution.pk]), {"file": SimpleUploadedFile(name, data)})
+        response = client.post(
+            reverse("reviews:chronology_upload", args=[contribution.pk]), {"file": SimpleUploadedFile(name, data)}
+        )
     assert response.status_code == 302, response.content.decode()[:2000]
     return client.get(response["Location"])
 
 
 def test_agency_lead_uploads_a_chronology_with_a_bad_row_sees_the_row_number_then_fixes_it(
-        client, review, police, police_lead, django_capture_on_commit_callbacks):
+    client, review, police, police_lead, django_capture_on_commit_callbacks
+):
     contribution = AgencyContributionFactory(review=review, agency=police)
     client.force_login(police_lead)
     bad = HEADER + "17/04/2014,,exact,Home visit,Visit,,\n31/02/2014,,exact,Home visit,Bad date,,\n"
@@ -62,10 +65,15 @@ def test_agency_lead_uploads_a_chronology_with_a_bad_row_sees_the_row_number_the
     assert "2 events imported" in page
     contribution.refresh_from_db()
     assert contribution.status == "received"
-    assert list(ChronologyEntry.objects.order_by("sort_date").values_list("event_type", flat=True)) == ["Missing episode", "Home visit"]
+    assert list(ChronologyEntry.objects.order_by("sort_date").values_list("event_type", flat=True)) == [
+        "Missing episode",
+        "Home visit",
+    ]
 
 
-def test_a_re_upload_replaces_the_agencys_chronology(client, review, police, police_lead, django_capture_on_commit_callbacks):
+def test_a_re_upload_replaces_the_agencys_chronology(
+    client, review, police, police_lead, django_capture_on_commit_callbacks
+):
     contribution = AgencyContributionFactory(review=review, agency=police)
     client.force_login(police_lead)
     upload(client, contribution, HEADER + "17/04/2014,,exact,Home visit,First,,\n", django_capture_on_commit_callbacks)
@@ -73,10 +81,14 @@ def test_a_re_upload_replaces_the_agencys_chronology(client, review, police, pol
     assert list(ChronologyEntry.objects.values_list("description", flat=True)) == ["Second"]
 
 
-def test_a_file_that_is_not_a_spreadsheet_is_refused_clearly(client, review, police, police_lead, django_capture_on_commit_callbacks):
+def test_a_file_that_is_not_a_spreadsheet_is_refused_clearly(
+    client, review, police, police_lead, django_capture_on_commit_callbacks
+):
     contribution = AgencyContributionFactory(review=review, agency=police)
     client.force_login(police_lead)
-    page = upload(client, contribution, b"MZ\x90\x00\x03binary", django_capture_on_commit_callbacks, name="chronology.xlsx").content.decode()
+    page = upload(
+        client, contribution, b"MZ\x90\x00\x03binary", django_capture_on_commit_callbacks, name="chronology.xlsx"
+    ).content.decode()
     assert "is not a spreadsheet" in page
 
 
@@ -93,9 +105,16 @@ def test_merged_chronology_filters_by_agency_and_shows_derived_counts(client, al
     csc_contribution = AgencyContributionFactory(review=review, agency=csc)
     police_contribution = AgencyContributionFactory(review=review, agency=police)
     for n in range(3):
-        ChronologyEntryFactory(contribution=csc_contribution, event_type="Social worker allocated", event_date=date(2012, n + 1, 1),
-                               sort_date=date(2012, n + 1, 1), description=f"SW{n + 1} allocated")
-    ChronologyEntryFactory(contribution=police_contribution, event_type="Police incident", description="Police attended")
+        ChronologyEntryFactory(
+            contribution=csc_contribution,
+            event_type="Social worker allocated",
+            event_date=date(2012, n + 1, 1),
+            sort_date=date(2012, n + 1, 1),
+            description=f"SW{n + 1} allocated",
+        )
+    ChronologyEntryFactory(
+        contribution=police_contribution, event_type="Police incident", description="Police attended"
+    )
     client.force_login(alice)
     url = reverse("reviews:chronology", args=[review.pk])
     page = client.get(url).content.decode()
@@ -109,9 +128,16 @@ def test_merged_chronology_filters_by_agency_and_shows_derived_counts(client, al
 
 def test_likely_duplicates_are_marked_and_a_panel_member_can_link_them(client, review, police, partnership_a):
     csc = AgencyFactory(partnership=partnership_a, name="Children's Services", sector="childrens_social_care")
-    a = ChronologyEntryFactory(contribution=AgencyContributionFactory(review=review, agency=csc), description="R missing overnight from placement")
-    ChronologyEntryFactory(contribution=AgencyContributionFactory(review=review, agency=police), event_date=a.event_date,
-                           sort_date=a.sort_date, description="Missing overnight from placement: R")
+    a = ChronologyEntryFactory(
+        contribution=AgencyContributionFactory(review=review, agency=csc),
+        description="R missing overnight from placement",
+    )
+    ChronologyEntryFactory(
+        contribution=AgencyContributionFactory(review=review, agency=police),
+        event_date=a.event_date,
+        sort_date=a.sort_date,
+        description="Missing overnight from placement: R",
+    )
     services.duplicates_refresh(review=review)
     panel = member(partnership_a, Role.PANEL_MEMBER)
     client.force_login(panel)
@@ -125,14 +151,19 @@ def test_likely_duplicates_are_marked_and_a_panel_member_can_link_them(client, r
 
 
 def test_exports_open_and_neutralise_formulas(client, alice, review, police):
-    ChronologyEntryFactory(contribution=AgencyContributionFactory(review=review, agency=police), description='=HYPERLINK("http://evil","x")')
+    ChronologyEntryFactory(
+        contribution=AgencyContributionFactory(review=review, agency=police),
+        description='=HYPERLINK("http://evil","x")',
+    )
     client.force_login(alice)
     xlsx = client.get(reverse("reviews:chronology_xlsx", args=[review.pk]))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet["F2"].value.startswith("'=HYPERLINK")
     assert sheet["F2"].data_type == "s"
     docx = client.get(reverse("reviews:chronology_docx", args=[review.pk]))
-    assert "HYPERLINK" in "\n".join(c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells)
+    assert "HYPERLINK" in "\n".join(
+        c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells
+    )
     assert AuditEvent.objects.filter(action=Action.EXPORT).count() == 2
 
 
@@ -147,9 +178,15 @@ def test_reviewer_sees_only_reviews_they_are_appointed_to(client, alice, partner
     other = ReviewFactory(partnership=partnership_a, title="Other review")
     reviewer = member(partnership_a, Role.REVIEWER)
     client.force_login(alice)
-    client.post(reverse("reviews:reviewer_appoint", args=[review.pk]),
-                {"user": reviewer.pk, "declaration": "I have had no involvement with the case or agencies.", "is_lead": "on",
-                 **date_fields("appointed_on", date(2025, 6, 2))})
+    client.post(
+        reverse("reviews:reviewer_appoint", args=[review.pk]),
+        {
+            "user": reviewer.pk,
+            "declaration": "I have had no involvement with the case or agencies.",
+            "is_lead": "on",
+            **date_fields("appointed_on", date(2025, 6, 2)),
+        },
+    )
     client.force_login(reviewer)
     assert client.get(reverse("reviews:detail", args=[review.pk])).status_code == 200
     assert client.get(reverse("reviews:detail", args=[other.pk])).status_code == 404
@@ -160,8 +197,10 @@ def test_reviewer_sees_only_reviews_they_are_appointed_to(client, alice, partner
 def test_appointment_needs_a_declaration(client, alice, partnership_a, review):
     reviewer = member(partnership_a, Role.REVIEWER)
     client.force_login(alice)
-    page = client.post(reverse("reviews:reviewer_appoint", args=[review.pk]),
-                       {"user": reviewer.pk, "declaration": "", **date_fields("appointed_on", date(2025, 6, 2))}).content.decode()
+    page = client.post(
+        reverse("reviews:reviewer_appoint", args=[review.pk]),
+        {"user": reviewer.pk, "declaration": "", **date_fields("appointed_on", date(2025, 6, 2))},
+    ).content.decode()
     assert "Record the reviewer&#x27;s declaration" in page
 
 
@@ -179,7 +218,9 @@ def test_confidential_review_is_seen_by_its_panel_member_but_not_other_panel_mem
 def test_stage_changes_are_dated_audited_and_not_published_needs_a_reason(client, alice, review):
     client.force_login(alice)
     url = reverse("reviews:stage", args=[review.pk])
-    page = client.post(url, {"stage": "not_published", "note": "", **date_fields("changed_on", date(2025, 6, 2))}).content.decode()
+    page = client.post(
+        url, {"stage": "not_published", "note": "", **date_fields("changed_on", date(2025, 6, 2))}
+    ).content.decode()
     assert "Say why the report is not being published" in page
     client.post(url, {"stage": "terms_agreed", **date_fields("changed_on", date(2025, 6, 2))})
     review.refresh_from_db()
@@ -188,7 +229,9 @@ def test_stage_changes_are_dated_audited_and_not_published_needs_a_reason(client
     assert AuditEvent.objects.filter(action=Action.UPDATE, object_id=str(review.pk)).exists()
 
 
-def test_findings_are_numbered_versioned_and_a_stale_save_is_refused_keeping_the_text(client, alice, review, partnership_a):
+def test_findings_are_numbered_versioned_and_a_stale_save_is_refused_keeping_the_text(
+    client, alice, review, partnership_a
+):
     client.force_login(alice)
     client.post(reverse("reviews:learning_point_add", args=[review.pk]), {"number": 1, "text": "First version"})
     point = LearningPoint.objects.get()
@@ -206,11 +249,15 @@ def test_findings_are_numbered_versioned_and_a_stale_save_is_refused_keeping_the
 def test_duplicate_numbers_and_unknown_agencies_are_refused(client, alice, review, partnership_b):
     client.force_login(alice)
     client.post(reverse("reviews:learning_point_add", args=[review.pk]), {"number": 1, "text": "One"})
-    page = client.post(reverse("reviews:learning_point_add", args=[review.pk]), {"number": 1, "text": "Another one"}).content.decode()
+    page = client.post(
+        reverse("reviews:learning_point_add", args=[review.pk]), {"number": 1, "text": "Another one"}
+    ).content.decode()
     assert "Number 1 is already used" in page
     foreign = AgencyFactory(partnership=partnership_b)
-    page = client.post(reverse("reviews:recommendation_add", args=[review.pk]),
-                       {"number": 1, "text": "Do better", "addressee": "agency", "agency": foreign.pk}).content.decode()
+    page = client.post(
+        reverse("reviews:recommendation_add", args=[review.pk]),
+        {"number": 1, "text": "Do better", "addressee": "agency", "agency": foreign.pk},
+    ).content.decode()
     assert "Choose an agency of this partnership" in page
     assert not Recommendation.objects.exists()
 

@@ -17,19 +17,24 @@ from casereview.decisions import demo as case_demo
 from casereview.reviews import demo as review_demo
 
 
-
 class Command(BaseCommand):
     help = "Load the demo partnerships from the seed papers (safe to run again)."
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--partnership", action="append", dest="partnerships", default=[], metavar="SLUG",
+            "--partnership",
+            action="append",
+            dest="partnerships",
+            default=[],
+            metavar="SLUG",
             help="Load only this partnership (repeatable). Default: all of them.",
         )
 
     def handle(self, *args, partnerships, **options):
         if os.environ.get("CASEREVIEW_ENV") == "production":
-            raise CommandError("Demo data is for development and testing; refusing to load it with production settings.")
+            raise CommandError(
+                "Demo data is for development and testing; refusing to load it with production settings."
+            )
         try:
             chosen = demo.select(partnerships)
             with transaction.atomic():  # all of it or none of it

@@ -25,7 +25,10 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} is not a folder")
         owner = Partnership.objects.filter(slug=partnership).first()
         if owner is None:
-            raise CommandError(f"No partnership called {partnership!r}. Known: {', '.join(Partnership.objects.values_list('slug', flat=True))}")
+            raise CommandError(
+                f"No partnership called {partnership!r}. Known: "
+                f"{', '.join(Partnership.objects.values_list('slug', flat=True))}"
+            )
         actor = User.objects.filter(username=user, is_active=True).first()
         if actor is None:
             raise CommandError(f"No active user called {user!r}")
@@ -34,8 +37,10 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} has no .pdf, .docx or .txt files")
         read = failed = 0
         for start in range(0, len(files), MAX_FILES_PER_BATCH):
-            chunk = files[start:start + MAX_FILES_PER_BATCH]
-            batch = documents_upload(actor=actor, partnership=owner, files=[(f.name, f.read_bytes()) for f in chunk], queue=False)
+            chunk = files[start : start + MAX_FILES_PER_BATCH]
+            batch = documents_upload(
+                actor=actor, partnership=owner, files=[(f.name, f.read_bytes()) for f in chunk], queue=False
+            )
             batch_extract(batch.pk)
             for document in batch.documents.order_by("created"):
                 if document.status == DocumentStatus.READY:

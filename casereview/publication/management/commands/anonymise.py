@@ -7,9 +7,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from casereview.publication.anonymisation import ModelUnavailable, ReplacementTable, anonymise
 from casereview.documents.extraction import DEFAULT_LIMITS, ExtractionError, read_document
 from casereview.documents.extraction.sniff import check_size, sniff_kind
+from casereview.publication.anonymisation import ModelUnavailable, ReplacementTable, anonymise
 
 
 class Command(BaseCommand):
