@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from casereview.accounts.views import home
+
 admin.site.site_header = "casereview administration"
 admin.site.site_title = "casereview administration"
 
 urlpatterns = [
-    path("", include("casereview.core.urls")),
+    # The first page after signing in; the accounts app decides what it shows from the person's roles.
+    path("", home, name="home"),
     path("", include("casereview.accounts.urls")),
     path("", include("casereview.audit.urls")),
     path("", include("casereview.incidents.urls")),

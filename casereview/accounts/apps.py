@@ -8,3 +8,10 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = "Accounts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from casereview.core import scoping
+
+        from . import permissions
+
+        scoping.register_policy(permissions)

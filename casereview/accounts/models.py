@@ -2,6 +2,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from casereview.core.models import BaseModel
+from casereview.core.scoping import ScopedQuerySet
+
+from .roles import Role
 
 
 class User(AbstractUser):
@@ -17,16 +20,6 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class Role(models.TextChoices):
-    BUSINESS_MANAGER = "business_manager", "Business manager"
-    CHAIR = "chair", "Independent chair"
-    EXECUTIVE = "executive", "Executive member"
-    PANEL_MEMBER = "panel_member", "Panel member"
-    AGENCY_LEAD = "agency_lead", "Agency safeguarding lead"
-    REVIEWER = "reviewer", "Independent reviewer"
-    VIEWER = "viewer", "Viewer"
-
-
 class Sector(models.TextChoices):
     CHILDRENS_SOCIAL_CARE = "childrens_social_care", "Children's social care"
     POLICE = "police", "Police"
@@ -38,19 +31,6 @@ class Sector(models.TextChoices):
     VOLUNTARY = "voluntary", "Voluntary and community"
     LOCAL_AUTHORITY = "local_authority", "Local authority (other services)"
     OTHER = "other", "Other"
-
-
-class ScopedQuerySet(models.QuerySet):
-    """Every list of partnership records starts here: `Model.objects.visible_to(user)`.
-
-    The rule itself lives in accounts.permissions; this is only the door to it, so no selector can
-    forget to scope.
-    """
-
-    def visible_to(self, user, action="view"):
-        from . import permissions
-
-        return permissions.scope(self, user, action)
 
 
 class RapidReviewStart(models.TextChoices):

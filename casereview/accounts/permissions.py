@@ -181,17 +181,23 @@ def visible_review_condition(user):
     return condition
 
 
-def _review_rows(queryset, user, action):
-    from casereview.reviews.models import Review
+# The review-scoped rules reach the Review model through the relation they follow, not by importing it:
+# accounts sits below the apps whose records it decides about.
 
-    return queryset.filter(pk__in=Review.objects.filter(visible_review_condition(user)).values("pk"))
+
+def _review_rows(queryset, user, action):
+    reviews = queryset.model._default_manager
+    return queryset.filter(pk__in=reviews.filter(visible_review_condition(user)).values("pk"))
+
+
+def _reviews_of(model):
+    return model._meta.get_field("review").related_model._default_manager
 
 
 def _within_visible_reviews(queryset, user, action):
     """A review's parts are seen by those who see the review."""
-    from casereview.reviews.models import Review
-
-    return queryset.filter(review__in=Review.objects.filter(visible_review_condition(user)).values("pk"))
+    reviews = _reviews_of(queryset.model)
+    return queryset.filter(review__in=reviews.filter(visible_review_condition(user)).values("pk"))
 
 
 def _contribution_rows(queryset, user, action):
@@ -199,13 +205,12 @@ def _contribution_rows(queryset, user, action):
     submit them); everyone else sees those of reviews they may read."""
     from django.db.models import Q
 
-    from casereview.reviews.models import Review
-
+    reviews = _reviews_of(queryset.model)
     own = Q(pk__in=[])
     for m in active_memberships(user):
         if m.role == AGENCY_LEAD and m.agency_id:
             own |= Q(agency_id=m.agency_id, review__partnership_id=m.partnership_id)
-    return queryset.filter(own | Q(review__in=Review.objects.filter(visible_review_condition(user)).values("pk")))
+    return queryset.filter(own | Q(review__in=reviews.filter(visible_review_condition(user)).values("pk")))
 
 
 def _in_confidential_review(review_path):
@@ -306,7 +311,8 @@ def _agency_limited_ids(user, action, model):
     return {(m.partnership_id, m.agency_id) for m in active_memberships(user) if m.role == AGENCY_LEAD and m.agency_id}
 
 
-def scope(queryset, user, action="view"):
+def scope(queryset, user, action="view", *, partnership=None):
+    """The records of `queryset` this user may see (or act on); with `partnership`, only that one's."""
     from django.db.models import Q
 
     model = queryset.model
@@ -315,6 +321,9 @@ def scope(queryset, user, action="view"):
     allowed = roles_for(user, action, model)
     full_roles = allowed - {AGENCY_LEAD} if label in AGENCY_PATHS else allowed
     ids = {m.partnership_id for m in active_memberships(user) if m.role in full_roles}
+    if partnership is not None:
+        ids &= {partnership.pk}
+        lead_pairs = [(p, a) for p, a in lead_pairs if p == partnership.pk]
     if not ids and not lead_pairs:
         return queryset.none()
     custom = PARTNERSHIP_SCOPES.get(label)
@@ -352,15 +361,32 @@ def is_confidential(obj):
     return bool(getattr(obj, "is_confidential", False))
 
 
-def object_for_user(user, model, action="view", *, request=None, **lookup):
+def who_may(action, model):
+    """The roles that may take `action` on `model`, as people say them ("the business manager or the
+    independent chair"), so a refusal never lists roles by hand."""
+    allowed = roles_for(None, action, model)
+    # one chair, one business manager; many panel members, executive members, agency leads
+    people = [
+        ("the " if value in (BM, CHAIR) else "an " if label[0] in "AEIOU" else "a ") + label[0].lower() + label[1:]
+        for value, label in Role.choices
+        if value in allowed
+    ]
+    if not people:
+        return "nobody"
+    return people[0] if len(people) == 1 else ", ".join(people[:-1]) + " or " + people[-1]
+
+
+def refusal(action, model):
+    return f"Only {who_may(action, model)} can do this."
+
+
+def object_for_user(user, model, action="view", **lookup):
+    """The record, fetched through the scope: 404 for anyone outside it, 403 for a member whose role does
+    not allow the action. Writing the access log of confidential records is the caller's part."""
     queryset = model._default_manager.all() if hasattr(model, "_default_manager") else model
     obj = scope(queryset, user, "view").filter(**lookup).first()
     if obj is None:
         raise Http404("No such record, or not one you may see")
     if action != "view" and not can(user, action, obj):
-        raise PermissionDenied(f"Your role does not allow you to {action.replace('_', ' ')} this")
-    if is_confidential(obj):
-        from casereview.audit.services import audit_read
-
-        audit_read(actor=user, obj=obj, request=request)
+        raise PermissionDenied(refusal(action, model))
     return obj

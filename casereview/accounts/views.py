@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
+from casereview.core.access import object_view, public_view, signed_in_view
 from casereview.core.pagination import paginate
 
 from . import permissions, selectors, services
-from .access import object_view, public_view, signed_in_view
 from .forms import AgencyForm, GovukPasswordChangeForm, GovukSetPasswordForm, QueuedPasswordResetForm, SignInForm
 from .models import Agency, Partnership, Role
 
@@ -123,3 +123,12 @@ def agency_create(request, partnership):
             messages.success(request, f"{agency.name} has been added to {partnership}.")
             return redirect("accounts:partnership_detail", slug=partnership.slug)
     return render(request, "accounts/agency_form.html", {"partnership": partnership, "form": form})
+
+
+@signed_in_view
+def home(request):
+    """Straight to the partnership for the usual one-partnership user; a choice for the rest."""
+    partnerships = list(selectors.partnership_list(user=request.user))
+    if len(partnerships) == 1:
+        return redirect("accounts:partnership_detail", slug=partnerships[0].slug)
+    return render(request, "accounts/home.html", {"partnerships": partnerships})

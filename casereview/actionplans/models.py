@@ -9,8 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from casereview.accounts.models import ScopedQuerySet
 from casereview.core.models import BaseModel
+from casereview.core.scoping import ScopedQuerySet
 
 
 class ActionPlanSettings(BaseModel):

@@ -4,10 +4,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from casereview.accounts import permissions
-from casereview.accounts.access import object_view
 from casereview.accounts.models import Partnership
 from casereview.audit.models import Action as AuditAction
 from casereview.audit.services import record_event
+from casereview.core.access import object_view
 from casereview.core.forms import submitted
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review

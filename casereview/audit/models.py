@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
-from casereview.accounts.models import ScopedQuerySet
+from casereview.core.scoping import ScopedQuerySet
 
 
 class Action(models.TextChoices):

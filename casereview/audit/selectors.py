@@ -1,18 +1,11 @@
 from django.db.models import Q
 
-from casereview.accounts.models import Membership
-
 from .models import AuditEvent
 
 
 def audit_event_list(*, user, partnership, action="", who="", date_from=None, date_to=None, text=""):
     """One partnership's trail, newest first: its records' events and its members' sign-ins."""
-    members = Membership.objects.filter(partnership=partnership)
-    events = AuditEvent.objects.visible_to(user).filter(
-        Q(partnership=partnership)
-        | Q(partnership__isnull=True, actor_id__in=members.values("user_id"))
-        | Q(partnership__isnull=True, actor__isnull=True, object_repr__in=members.values("user__username"))
-    )
+    events = AuditEvent.objects.visible_to(user, partnership=partnership)
     if action:
         events = events.filter(action=action)
     if who:

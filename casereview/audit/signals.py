@@ -1,10 +1,13 @@
-"""Sign-in, sign-out and failed sign-ins are audited whichever page or client caused them."""
+"""Sign-in, sign-out and failed sign-ins are audited whichever page or client caused them, and so is every
+opening of a confidential record (core.access sends the signal as it hands the record to the page)."""
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from casereview.core.access import confidential_record_read
+
 from .models import Action
-from .services import record_event
+from .services import audit_read, record_event
 
 
 @receiver(user_logged_in)
@@ -27,3 +30,8 @@ def audit_failed_login(sender, credentials, request=None, **kwargs):
         request=request,
         object_repr=str(credentials.get("username", ""))[:150],
     )
+
+
+@receiver(confidential_record_read)
+def audit_confidential_read(sender, user, obj, **kwargs):
+    audit_read(actor=user, obj=obj)

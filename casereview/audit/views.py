@@ -5,8 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from casereview.accounts.access import object_view
-from casereview.accounts.models import Partnership
+from casereview.core.access import object_view
 from casereview.core.pagination import paginate
 from casereview.core.spreadsheets import spreadsheet_safe
 
@@ -22,7 +21,7 @@ def _filtered_events(request, partnership):
     return form, audit_event_list(user=request.user, partnership=partnership, **{k: v for k, v in filters.items() if v})
 
 
-@object_view(Partnership, "view_audit", url_kwarg="slug", field="slug")
+@object_view("accounts.Partnership", "view_audit", url_kwarg="slug", field="slug")
 def event_list(request, partnership):
     form, events = _filtered_events(request, partnership)
     query = request.GET.copy()
@@ -34,7 +33,7 @@ def event_list(request, partnership):
     )
 
 
-@object_view(Partnership, "view_audit", url_kwarg="slug", field="slug")
+@object_view("accounts.Partnership", "view_audit", url_kwarg="slug", field="slug")
 def event_export(request, partnership):
     """The filtered trail as CSV; the export is itself audited."""
     form, events = _filtered_events(request, partnership)

@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from casereview.accounts.models import ScopedQuerySet
 from casereview.core.models import BaseModel
+from casereview.core.scoping import ScopedQuerySet
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
 

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from casereview.accounts import permissions
-from casereview.accounts.access import object_view
+from casereview.core.access import object_view
 from casereview.core.forms import submitted
 from casereview.incidents.models import Incident
 

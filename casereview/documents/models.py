@@ -4,8 +4,8 @@ waiting for a person to accept, edit or reject each item before anything counts.
 from django.conf import settings
 from django.db import models
 
-from casereview.accounts.models import ScopedQuerySet
 from casereview.core.models import BaseModel
+from casereview.core.scoping import ScopedQuerySet
 
 
 class ImportBatch(BaseModel):

@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from casereview.accounts.access import object_view
 from casereview.accounts.models import Partnership
+from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors
 from casereview.core.highlight import highlighted_pieces
 from casereview.core.pagination import paginate

@@ -3,11 +3,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from casereview.accounts import permissions
-from casereview.accounts.access import object_view
 from casereview.accounts.models import Partnership
+from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors, submitted
 from casereview.core.pagination import paginate
-from casereview.decisions import selectors as decision_selectors
 
 from . import rules, selectors, services
 from .forms import DutySentForm, IdentityForm, IncidentEditForm, LocalReferralForm, NewIncidentForm
@@ -65,7 +64,6 @@ def incident_detail(request, incident):
             "duties": selectors.duties_for(user=user, incident=incident),
             "no_panel_reason": rules.why_no_national_panel_notification(facts),
             "regime": incident.regime,
-            "case": decision_selectors.case_progress(user=user, incident=incident),
             "may": {
                 action: permissions.can(user, action, incident) for action in permissions.RULES["incidents.incident"]
             },

@@ -6,8 +6,8 @@ The tables were created by the documents app and keep their names (``db_table``)
 from django.conf import settings
 from django.db import models
 
-from casereview.accounts.models import ScopedQuerySet
 from casereview.core.models import BaseModel
+from casereview.core.scoping import ScopedQuerySet
 
 
 class ReportStatus(models.TextChoices):

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from casereview.accounts.access import object_view
+from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors, submitted
 from casereview.core.highlight import highlighted_pieces
 from casereview.reviews.models import Review

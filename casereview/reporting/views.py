@@ -4,10 +4,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from casereview.accounts.access import object_view, public_view, signed_in_view
 from casereview.accounts.models import Partnership, User
 from casereview.audit.models import Action
 from casereview.audit.services import record_event
+from casereview.core.access import object_view, public_view, signed_in_view
 
 from . import exports, selectors
 from .forms import PeriodForm

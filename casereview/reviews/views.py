@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from casereview.accounts import permissions
-from casereview.accounts.access import object_view, signed_in_view
 from casereview.accounts.models import Partnership
 from casereview.audit.models import Action
 from casereview.audit.services import record_event
+from casereview.core.access import object_view, signed_in_view
 from casereview.core.forms import apply_service_errors, submitted
 from casereview.core.pagination import paginate
 

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Agency, Membership, Partnership, Role
@@ -69,13 +70,20 @@ def test_an_action_with_no_rule_is_an_error_not_a_silent_yes(alice, partnership_
         permissions.can(alice, "launch_rockets", partnership_a)
 
 
-def test_reading_a_confidential_record_is_audited(alice, agency_a, monkeypatch):
+def test_opening_a_confidential_record_is_audited(client, alice, agency_a, monkeypatch):
     monkeypatch.setattr(Agency, "is_confidential", True, raising=False)
-    permissions.object_for_user(alice, Agency, pk=agency_a.pk)
+    client.force_login(alice)
+    assert client.get(reverse("accounts:agency_detail", args=[agency_a.pk])).status_code == 200
     event = AuditEvent.objects.get(action=Action.VIEW)
     assert event.actor == alice
     assert event.object_id == str(agency_a.pk)
     assert event.partnership == agency_a.partnership
+
+
+def test_deciding_access_writes_nothing(alice, agency_a, monkeypatch):
+    monkeypatch.setattr(Agency, "is_confidential", True, raising=False)
+    permissions.object_for_user(alice, Agency, pk=agency_a.pk)
+    assert not AuditEvent.objects.exists()
 
 
 def test_reading_an_ordinary_record_is_not_logged_as_a_read(alice, agency_a):

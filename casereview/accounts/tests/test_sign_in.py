@@ -62,7 +62,7 @@ def test_lockout_is_per_account_so_colleagues_can_still_sign_in(client, alice, b
 def test_idle_session_expires_and_activity_keeps_it_alive(client, alice, settings):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
     client.force_login(alice)
-    home = reverse("core:home")
+    home = reverse("home")
     session = Session.objects.get()
     # Activity renews the expiry…
     Session.objects.update(expire_date=timezone.now() + timedelta(minutes=1))
@@ -78,7 +78,7 @@ def test_sign_out_is_audited_and_ends_the_session(client, alice):
     client.force_login(alice)
     client.post(reverse("accounts:logout"))
     assert AuditEvent.objects.filter(action=Action.LOGOUT, actor=alice).exists()
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home")).status_code == 302
 
 
 def test_password_reset_sends_a_working_link_through_the_task_queue(client, alice):

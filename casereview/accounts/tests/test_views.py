@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_home_takes_a_one_partnership_user_to_their_partnership(client, alice):
     client.force_login(alice)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:partnership_detail", args=["southwark"])
 
@@ -19,7 +19,7 @@ def test_home_tells_a_user_without_membership_what_to_do(client, db):
     from casereview.testing import UserFactory
 
     client.force_login(UserFactory())
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home"))
     assert b"not yet a member of any partnership" in response.content
 
 

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from casereview.accounts import selectors
+from . import selectors
 
 
 def navigation(request):
@@ -9,7 +9,7 @@ def navigation(request):
     if not user or not user.is_authenticated:
         return {}
     path = request.path
-    items = [{"text": "Home", "href": reverse("core:home")}]
+    items = [{"text": "Home", "href": reverse("home")}]
     for item in selectors.navigation_for(user):
         items.append(item)
     for item in items:
