@@ -7,7 +7,6 @@ from django.db.models import Max
 from django.utils import timezone
 
 from casereview.accounts import permissions
-from casereview.accounts.models import Role
 from casereview.audit.models import Action as AuditAction
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 
@@ -87,19 +86,6 @@ def action_change(*, actor, action, reason="", request=None, **fields):
     return action
 
 
-def _may_report_for(actor, action):
-    """The owner agency's lead, or the business manager recording on their behalf."""
-    partnership = action.review.partnership
-    for membership in permissions.active_memberships(actor):
-        if membership.partnership_id != partnership.pk:
-            continue
-        if membership.role == Role.BUSINESS_MANAGER:
-            return True
-        if membership.role == Role.AGENCY_LEAD and membership.agency_id == action.owner_agency_id:
-            return True
-    return False
-
-
 @transaction.atomic
 def progress_update_post(
     *,
@@ -115,7 +101,7 @@ def progress_update_post(
 ):
     """A dated update from the owner agency, optionally with one piece of evidence (a file or a link).
     Everything is checked before anything is written, so a refused file loses nothing else."""
-    if not _may_report_for(actor, action):
+    if not permissions.can(actor, "post_update", action):
         raise ValidationError(
             f"Only {action.owner_agency}'s safeguarding lead (or the business manager) can post updates on this action"
         )

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from casereview.audit.models import Action
 from casereview.audit.services import audit_create, record_event
-from casereview.reviews.models import LearningPoint, Recommendation, Review, ReviewType
-from casereview.reviews.services import finding_save
+from casereview.reviews.models import LearningPoint, Recommendation, ReviewType
+from casereview.reviews.services import finding_save, review_create, review_mark_published
 
 from .extraction import DEFAULT_LIMITS, ExtractionError, extract_structure, read_document
 from .models import Document, DocumentStatus, ExtractedItem, ImportBatch, ItemDecision, ItemKind
@@ -161,15 +161,15 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     if review is None:
         if not new_review_title.strip():
             raise ValidationError({"review": "Choose the review these items belong to, or give a title for a new one"})
-        review = Review.objects.create(
+        today = timezone.localdate()
+        review = review_create(
+            actor=actor,
             partnership=document.partnership,
             title=new_review_title.strip(),
             review_type=REVIEW_TYPES.get(document.review_type, ReviewType.SERIOUS_CASE_REVIEW),
-            decided_on=timezone.localdate(),
-            target_completion=timezone.localdate(),
-            stage="published",
+            decided_on=today,
         )
-        audit_create(actor=actor, obj=review, request=request, reason=f"Created from {document.file_name}")
+        review_mark_published(actor=actor, review=review, on=today, note=f"Brought in from {document.file_name}")
     elif review.partnership_id != document.partnership_id:
         raise ValidationError({"review": "Choose a review of this partnership"})
     for kind, model in ((ItemKind.LEARNING_POINT, LearningPoint), (ItemKind.RECOMMENDATION, Recommendation)):

@@ -22,7 +22,7 @@ from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
 from casereview.documents.extraction import ExtractionError, read_document
-from casereview.reviews.models import Stage
+from casereview.reviews.services import review_mark_published
 
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
 from .models import (
@@ -269,9 +269,8 @@ def review_publish(*, actor, review, publication_date, public_url="", request=No
         pdf_file=pdf_path,
         published_by=actor,
     )
-    review.stage, review.published_on = Stage.PUBLISHED, publication_date
-    review.save(update_fields=["stage", "published_on", "updated"])
     audit_create(actor=actor, obj=publication, request=request)
+    review_mark_published(actor=actor, review=review, on=publication_date, note="The anonymised report was published")
     return publication
 
 

@@ -81,6 +81,18 @@ def review_stage_change(*, actor, review, stage, changed_on, note="", request=No
 
 
 @transaction.atomic
+def review_mark_published(*, actor, review, on, note=""):
+    """The one way a review becomes published: called by the publication gate once its checks pass, or when
+    a review's already-published report is brought in. Records the stage change and its audit."""
+    before = snapshot(review)
+    review.stage, review.published_on = Stage.PUBLISHED, on
+    review.save(update_fields=["stage", "published_on", "updated"])
+    StageChange.objects.create(review=review, stage=Stage.PUBLISHED, changed_on=on, changed_by=actor, note=note)
+    audit_update(actor=actor, obj=review, before=before, reason=note)
+    return review
+
+
+@transaction.atomic
 def terms_save(
     *,
     actor,
