@@ -1,4 +1,4 @@
-"""How the action plan monitoring pages behave with 30,000 actions (issue 5's closing note).
+"""How the action plan monitoring pages behave with 30,000 actions.
 
 Run: `.venv/bin/python benchmarks/actionplans.py` (DATABASE_URL selects PostgreSQL). Builds a throwaway
 test database the way the test runner does (SQLite in memory, or `test_<name>` on DATABASE_URL's server —

@@ -1,10 +1,10 @@
 """The demo partnerships, from the seed papers in ../shared/seeds.
 
 - Southwark Safeguarding Children Board: the partners, board membership and subgroups of its annual
-  report 2018-19 (seeds/004 §2.1-2.2).
-- Tower Hamlets LSCB: the board that ran two serious case reviews in 2007 (seeds/002).
+  report 2018-19 (the Southwark annual report 2018-19 (docs/domain.md) §2.1-2.2).
+- Tower Hamlets LSCB: the board that ran two serious case reviews in 2007 (the Tower Hamlets SCR paper, docs/domain.md).
 - Worcestershire Safeguarding Children Partnership: the three statutory partners of its 2019
-  arrangements (seeds/001 §4-7).
+  arrangements (the Worcestershire CSPR paper (docs/domain.md) §4-7).
 
 The data is checked whole before anything is written, so a mistake in it changes nothing.
 """

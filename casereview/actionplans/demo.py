@@ -1,17 +1,17 @@
 """Demo action plans, learning events, training statistics and risks from the seeds.
 
-- Child R's action plan (Southwark, seeds/000 and 003): an action for each of the 12 learning points (the
-  review made no formal recommendations). The four things seeds/003 says agencies started during the
+- Child R's action plan (Southwark, the Southwark Child R paper (docs/domain.md) and 003): an action for each of the 12 learning points (the
+  review made no formal recommendations). The four things the Southwark response to Child R (docs/domain.md) says agencies started during the
   review — return interviews for young people missing from care, research on the barriers to returning,
   more health resources for looked-after children, the CCG's review of looked-after children's services —
   are closed on their evidence. Others were due in 2016 and never signed off, so they show as overdue and
   escalated; two were refreshed and fall due relative to the day the demo is loaded (like Child S), so the
   on-track and at-risk states show too. Owners, roles and dates other than those the seeds give are the
   demo's own.
-- The cascade events of September 2015 (seeds/003); the seed gives no attendance, so none is recorded.
-- Southwark's 2018-19 training statistics (seeds/004 §2.2): 45 face-to-face sessions, 340 individuals,
+- The cascade events of September 2015 (the Southwark response to Child R, docs/domain.md); the seed gives no attendance, so none is recorded.
+- Southwark's 2018-19 training statistics (the Southwark annual report 2018-19 §2.2, docs/domain.md): 45 face-to-face sessions, 340 individuals,
   81 organisations, 368 e-learning modules.
-- Two entries of the Quality and Effectiveness subgroup's risk register (seeds/004 §2.2), with
+- Two entries of the Quality and Effectiveness subgroup's risk register (the Southwark annual report 2018-19 §2.2, docs/domain.md), with
   illustrative scores.
 """
 
@@ -332,7 +332,7 @@ def _cascade_events(partnership, review):
             title="Child R: cascade of the learning points",
             held_on=held_on,
             audience=audience,
-            notes="Repeat of the cascade event held during the review (seeds/003). Attendance not recorded.",
+            notes="Repeat of the cascade event held during the review (the Southwark response to Child R, docs/domain.md). Attendance not recorded.",
         )
         event.reviews.set([review])
         created += 1

@@ -1,4 +1,4 @@
-"""Actions, progress, evidence, escalation, dissemination and the risk register (issue 5).
+"""Actions, progress, evidence, escalation, dissemination and the risk register .
 
 An action's "overdue" is never stored: it is worked out from its due date and today (`Action.is_overdue`,
 `selectors.with_state`), so a list, a page, an export and the escalation command cannot disagree."""
@@ -272,7 +272,7 @@ class DisseminationKind(models.TextChoices):
 
 
 class DisseminationEvent(BaseModel):
-    """How a review's learning was spread (seeds/003: cascade events; seeds/004: training)."""
+    """How a review's learning was spread (the Southwark response to Child R (docs/domain.md): cascade events; the Southwark annual report 2018-19 (docs/domain.md): training)."""
 
     partnership = models.ForeignKey(
         "accounts.Partnership", on_delete=models.PROTECT, related_name="dissemination_events"
@@ -303,7 +303,7 @@ class DisseminationEvent(BaseModel):
 
 
 class TrainingYear(BaseModel):
-    """A year's training statistics as the training team counts them (seeds/004 §2.2: sessions,
+    """A year's training statistics as the training team counts them (the Southwark annual report 2018-19 (docs/domain.md) §2.2: sessions,
     individuals, organisations, e-learning modules), for the annual report. Years run April to March."""
 
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="training_years")
@@ -343,7 +343,7 @@ class RiskStatus(models.TextChoices):
 
 
 class Risk(BaseModel):
-    """One entry in the Quality and Effectiveness subgroup's risk register (seeds/004 §2.2): a 5×5 score
+    """One entry in the Quality and Effectiveness subgroup's risk register (the Southwark annual report 2018-19 §2.2, docs/domain.md): a 5×5 score
     before and after mitigation."""
 
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="risks")

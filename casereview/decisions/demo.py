@@ -2,10 +2,10 @@
 and validated like real ones). Where a seed gives only a month, the day chosen is marked illustrative
 in the incident's summary.
 
-- Southwark, Child R (seeds/000, 003): spring 2014, looked-after 15-year-old, serious sexual harm
+- Southwark, Child R (the Southwark Child R paper (docs/domain.md), 003): spring 2014, looked-after 15-year-old, serious sexual harm
   reported the same day; the Board decided in March 2014 to hold a serious case review.
-- Tower Hamlets, baby E and M (seeds/002 §4): 2007 serious case reviews.
-- Worcestershire (seeds/001 §24-26): one looked-after young person's case commissioned as an SCR
+- Tower Hamlets, baby E and M (the Tower Hamlets SCR paper §4, docs/domain.md): 2007 serious case reviews.
+- Worcestershire (the Worcestershire CSPR paper (docs/domain.md) §24-26): one looked-after young person's case commissioned as an SCR
   (confidential; terms of reference written, author appointed, completion July 2020) and two cases where
   the rapid review found the criteria not met and the national panel agreed.
 """

@@ -114,7 +114,7 @@ class CriterionMet(models.TextChoices):
 
 
 class CriterionAssessment(BaseModel):
-    """The rapid review's view on one local-review criterion (SI 2018/789 reg 11; seeds/001 §21)."""
+    """The rapid review's view on one local-review criterion (SI 2018/789 reg 11; the Worcestershire CSPR paper (docs/domain.md) §21)."""
 
     rapid_review = models.ForeignKey(RapidReview, on_delete=models.CASCADE, related_name="assessments")
     criterion = models.CharField(max_length=40, choices=Criterion.choices)
@@ -140,7 +140,7 @@ class Outcome(models.TextChoices):
 
 
 class ReviewRecommendation(BaseModel):
-    """The review subgroup or board's recommendation to the independent chair (seeds/001 §22)."""
+    """The review subgroup or board's recommendation to the independent chair (the Worcestershire CSPR paper §22, docs/domain.md)."""
 
     incident = models.OneToOneField("incidents.Incident", on_delete=models.CASCADE, related_name="recommendation")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
@@ -200,7 +200,7 @@ class FamilyContactMethod(models.TextChoices):
 
 
 class FamilyCommunication(BaseModel):
-    """How and when the family was told of the decision (seeds/001 §23)."""
+    """How and when the family was told of the decision (the Worcestershire CSPR paper §23, docs/domain.md)."""
 
     incident = models.ForeignKey("incidents.Incident", on_delete=models.CASCADE, related_name="family_communications")
     communicated_on = models.DateField()

@@ -98,7 +98,7 @@ class ReportSignOff(BaseModel):
 
 
 class PublicationHold(BaseModel):
-    """A reason not to publish yet, e.g. criminal proceedings (seeds/003)."""
+    """A reason not to publish yet, e.g. criminal proceedings (the Southwark response to Child R, docs/domain.md)."""
 
     review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="holds")
     reason = models.TextField()

@@ -175,7 +175,7 @@ class ExecutiveReport:
 
 
 def executive_report(*, user, partnership, start, end):
-    """The quarterly executive-group item (seeds/001 §23), from live data."""
+    """The quarterly executive-group item (the Worcestershire CSPR paper §23, docs/domain.md), from live data."""
     return ExecutiveReport(
         partnership=partnership,
         start=start,

@@ -1,6 +1,6 @@
-"""Demo reviews from the seeds. Child R's serious case review (seeds/000, 003): Welsh child practice
+"""Demo reviews from the seeds. Child R's serious case review (the Southwark Child R paper (docs/domain.md), 003): Welsh child practice
 review model, April 2014 – February 2015, a practitioner learning event, the family engaged in a limited
-way, the 12 learning points of seeds/000 §9 verbatim, published August 2015."""
+way, the 12 learning points of the Southwark Child R paper (docs/domain.md) §9 verbatim, published August 2015."""
 
 from datetime import date
 
@@ -130,7 +130,7 @@ def _manager(partnership):
 
 def _southwark_2018_19():
     """Child Y's SCR (led by Wandsworth, published 7 September 2018) and the 2018-19 multi-agency learning
-    review (seeds/004 §4)."""
+    review (the Southwark annual report 2018-19 §4, docs/domain.md)."""
     from casereview.accounts.models import Partnership
 
     partnership = Partnership.objects.get(slug="southwark")
@@ -227,7 +227,7 @@ def _child_r(review):
 
 def _child_r_chronology(review):
     """A demo chronology from three agencies that reproduces what the review reported by hand: "10
-    different social workers and 7 placements" (seeds/003). Illustrative, not the real case record."""
+    different social workers and 7 placements" (the Southwark response to Child R, docs/domain.md). Illustrative, not the real case record."""
     partnership = review.partnership
     csc = Agency.objects.get(partnership=partnership, name="Southwark Council Children's and Adults' Services")
     police = Agency.objects.get(partnership=partnership, name="Metropolitan Police Service")

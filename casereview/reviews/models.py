@@ -114,7 +114,7 @@ class TermsOfReference(BaseModel):
 
 
 class PanelMember(BaseModel):
-    """A senior manager on the review panel, by agency (seeds/002 §3.4)."""
+    """A senior manager on the review panel, by agency (the Tower Hamlets SCR paper §3.4, docs/domain.md)."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="panel")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")

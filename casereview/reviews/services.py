@@ -121,7 +121,7 @@ def terms_save(
 
 
 def panel_missing_sectors(review):
-    """The core agencies (seeds/002 §3.4) with nobody on the panel yet."""
+    """The core agencies (the Tower Hamlets SCR paper §3.4, docs/domain.md) with nobody on the panel yet."""
     present = set(review.panel.values_list("agency__sector", flat=True))
     return [Sector(sector).label for sector in PANEL_REQUIRED_SECTORS if sector not in present]
 

@@ -1,4 +1,4 @@
-"""Issue 5's walk-through: an agency lead posts an update with evidence, the business manager closes the
+"""A walk-through: an agency lead posts an update with evidence, the business manager closes the
 action on it, an overdue action shows escalated to the executive member, and the XLSX export holds the
 plan — every page checked with axe-core."""
 

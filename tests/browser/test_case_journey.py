@@ -1,4 +1,4 @@
-"""Issue 3's walk-through: from a looked-after child's death to the chair's decision and the new review,
+"""A walk-through: from a looked-after child's death to the chair's decision and the new review,
 as the business manager, an agency lead and the independent chair, every page checked with axe-core."""
 
 import pytest

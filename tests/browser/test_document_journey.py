@@ -1,4 +1,4 @@
-"""Issue 6's walk-through: a business manager uploads a PDF made from a seed, checks the extracted items
+"""A walk-through: a business manager uploads a PDF made from a seed, checks the extracted items
 against the highlighted source, accepts them and finds them on the review. axe-core on every page."""
 
 import textwrap

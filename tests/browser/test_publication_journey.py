@@ -1,4 +1,4 @@
-"""Issue 7's walk-through: open a draft report, see highlighted names, add a missed name, allow
+"""A walk-through: open a draft report, see highlighted names, add a missed name, allow
 "Southwark", run the gate, fix what it lists, publish, download the PDF and find no identifying detail
 in it. axe-core on every page."""
 

@@ -1,4 +1,4 @@
-"""Issue 4's walk-through: a reviewer opens Child R's review, reads the merged chronology, filters to the
+"""A walk-through: a reviewer opens Child R's review, reads the merged chronology, filters to the
 police, sees the derived counts, and an agency lead's XLSX with one bad row is refused by row number,
 fixed and imported. Every page is checked with axe-core."""
 
