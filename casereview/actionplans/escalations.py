@@ -1,4 +1,5 @@
-"""Escalating actions to the owner agency's executive member (the Southwark Child R paper (docs/domain.md) learning point 6: escalation left
+"""Escalating actions to the owner agency's executive member (Child R's
+learning point 6: escalation left
 "going on for too long").
 
 An action is escalated when it is open and overdue by more than the partnership's number of working

@@ -272,7 +272,8 @@ class DisseminationKind(models.TextChoices):
 
 
 class DisseminationEvent(BaseModel):
-    """How a review's learning was spread (the Southwark response to Child R (docs/domain.md): cascade events; the Southwark annual report 2018-19 (docs/domain.md): training)."""
+    """How a review's learning was spread (cascade events, as in the
+    Southwark response to Child R; training, as in the Southwark annual report 2018-19)."""
 
     partnership = models.ForeignKey(
         "accounts.Partnership", on_delete=models.PROTECT, related_name="dissemination_events"
@@ -303,7 +304,8 @@ class DisseminationEvent(BaseModel):
 
 
 class TrainingYear(BaseModel):
-    """A year's training statistics as the training team counts them (the Southwark annual report 2018-19 (docs/domain.md) §2.2: sessions,
+    """A year's training statistics as the training team counts them (the Southwark annual
+    report 2018-19 §2.2: sessions,
     individuals, organisations, e-learning modules), for the annual report. Years run April to March."""
 
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="training_years")
@@ -343,7 +345,8 @@ class RiskStatus(models.TextChoices):
 
 
 class Risk(BaseModel):
-    """One entry in the Quality and Effectiveness subgroup's risk register (the Southwark annual report 2018-19 §2.2, docs/domain.md): a 5×5 score
+    """One entry in the Quality and Effectiveness subgroup's risk register (the Southwark
+    annual report 2018-19 §2.2): a 5×5 score
     before and after mitigation."""
 
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="risks")

@@ -114,7 +114,8 @@ class CriterionMet(models.TextChoices):
 
 
 class CriterionAssessment(BaseModel):
-    """The rapid review's view on one local-review criterion (SI 2018/789 reg 11; the Worcestershire CSPR paper (docs/domain.md) §21)."""
+    """The rapid review's view on one local-review criterion (SI 2018/789 reg 11;
+    docs/domain.md)."""
 
     rapid_review = models.ForeignKey(RapidReview, on_delete=models.CASCADE, related_name="assessments")
     criterion = models.CharField(max_length=40, choices=Criterion.choices)
@@ -140,7 +141,8 @@ class Outcome(models.TextChoices):
 
 
 class ReviewRecommendation(BaseModel):
-    """The review subgroup or board's recommendation to the independent chair (the Worcestershire CSPR paper §22, docs/domain.md)."""
+    """The review subgroup or board's recommendation to the independent chair (docs/domain.md,
+    Decision on a local CSPR)."""
 
     incident = models.OneToOneField("incidents.Incident", on_delete=models.CASCADE, related_name="recommendation")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
