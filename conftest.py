@@ -1,8 +1,9 @@
 """Shared fixtures. The three people of every view test (as healthchecks' Alice, Bob and Charlie):
 
 - alice: business manager of partnership A — may edit;
-- bob: viewer in partnership A — may only read what viewers read;
-- charlie: business manager of partnership B — an outsider to A's records.
+- bob: viewer in partnership A — may only read what viewers read (published learning);
+- charlie: business manager of partnership B — an outsider to A's records;
+- dora: panel member of partnership A — reads A's cases and reviews but may change none of them.
 """
 
 import pytest
@@ -47,5 +48,10 @@ def charlie(partnership_b):
 
 
 @pytest.fixture
-def people(alice, bob, charlie):
-    return {"alice": alice, "bob": bob, "charlie": charlie}
+def dora(partnership_a):
+    return member(partnership_a, Role.PANEL_MEMBER, username="dora", first_name="Dora", last_name="Davies")
+
+
+@pytest.fixture
+def people(alice, bob, charlie, dora):
+    return {"alice": alice, "bob": bob, "charlie": charlie, "dora": dora}

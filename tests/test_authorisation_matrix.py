@@ -15,8 +15,10 @@ import pytest
 from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
+from casereview.accounts import permissions
 from casereview.accounts.models import Agency, Membership, Partnership, Role
 from casereview.actionplans.models import Action, Evidence, Risk
+from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.documents.models import Document, ImportBatch
@@ -49,6 +51,7 @@ from casereview.testing import (
     document_in,
     duplicate_pair_in,
     hold_in,
+    member,
     panel_member_in,
     publication_in,
 )
@@ -131,7 +134,7 @@ def test_every_url_declares_an_access_rule():
     missing = undeclared_routes(get_resolver().url_patterns)
     assert missing == [], (
         "These URLs have no access rule; decorate their views with public_view, signed_in_view or "
-        f"object_view (casereview/accounts/access.py): {missing}"
+        f"object_view (casereview/core/access.py): {missing}"
     )
 
 
@@ -211,6 +214,42 @@ def test_outsiders_cannot_reach_another_partnerships_records(client, route, part
         response = method(url)
         allowed = (403, 404, 405) if method == client.get else (403, 404)
         assert response.status_code in allowed, f"{method.__name__.upper()} {url} gave {response.status_code}"
+
+
+# Roles tried, in order, as the member who may read a record but not take the action: those whose reading is
+# not narrowed further by row rules (a reviewer sees only the reviews they are appointed to, an agency lead
+# only their agency's; the matrix's reviews are confidential, which the chair sees), so a refusal must be 403
+# and not 404.
+READERS_IN_ORDER = [Role.CHAIR, Role.PANEL_MEMBER, Role.EXECUTIVE, Role.VIEWER, Role.BUSINESS_MANAGER]
+
+
+def reader_role_for(route):
+    rule = route.rule
+    label = rule.model._meta.label_lower
+    allowed = permissions.RULES[label][rule.action]
+    readers = permissions.RULES[label]["view"]
+    return next((role for role in READERS_IN_ORDER if role in readers and role not in allowed), None)
+
+
+def refused_routes():
+    return [
+        pytest.param(r, id=r.name)
+        for r in project_routes()
+        if isinstance(r.rule, ObjectRule) and r.rule.action != "view" and reader_role_for(r)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", refused_routes())
+def test_a_member_who_may_read_but_not_act_is_refused(client, route, partnership_a):
+    """403, not 404: they know the record exists; and a POST changes nothing."""
+    url = url_for(route, partnership_a)
+    role = reader_role_for(route)
+    client.force_login(member(partnership_a, role, username=f"reader-{role}"))
+    events = AuditEvent.objects.count()
+    assert client.get(url).status_code in (403, 405), f"GET {url} as {role}"
+    assert client.post(url).status_code == 403, f"POST {url} as {role}"
+    assert AuditEvent.objects.count() == events
 
 
 def test_public_pages_are_only_the_sign_in_and_password_reset_pages():
