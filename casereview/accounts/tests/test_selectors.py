@@ -1,0 +1,30 @@
+"""Reads of partnerships, agencies and people: a member sees their own partnership only."""
+
+import pytest
+
+from casereview.accounts import selectors
+from casereview.accounts.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_outsider_sees_nothing_of_another_partnership(partnership_a, agency_a, alice, charlie):
+    assert list(selectors.partnership_list(user=charlie)) == [charlie.memberships.get().partnership]
+    assert not selectors.agency_list(user=charlie, partnership=partnership_a).exists()
+    assert not selectors.membership_list(user=charlie, partnership=partnership_a).exists()
+
+
+def test_people_are_found_by_name_agency_or_role(partnership_a, agency_a, alice, dora):
+    assert list(
+        selectors.membership_list(user=alice, partnership=partnership_a, query="davies").values_list(
+            "user__username", flat=True
+        )
+    ) == ["dora"]
+    assert [
+        m.user for m in selectors.membership_list(user=alice, partnership=partnership_a, role=Role.PANEL_MEMBER)
+    ] == [dora]
+
+
+def test_the_navigation_offers_only_what_the_role_opens(alice, bob):
+    assert "Audit log" in [item["text"] for item in selectors.navigation_for(alice)]
+    assert "Audit log" not in [item["text"] for item in selectors.navigation_for(bob)]
