@@ -50,7 +50,7 @@ def report(name, median_ms, p95_ms, target_ms):
 
 def build():
     from casereview.accounts.models import Agency, Membership, Partnership, Role, User
-    from casereview.audit.models import Action, AuditEvent
+    from casereview.audit.models import AuditAction, AuditEvent
 
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
     manager = User.objects.get(username="southwark.manager")
@@ -67,7 +67,7 @@ def build():
         AuditEvent(
             actor=manager,
             actor_name="Business Manager",
-            action=Action.UPDATE,
+            action=AuditAction.UPDATE,
             partnership=southwark,
             object_id=str(agency.pk),
             object_repr=f"{agency} change {i}",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import transaction
 
-from casereview.audit.models import Action
+from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 
 from .models import Agency, Membership, Partnership, Subgroup, User
@@ -22,7 +22,7 @@ class AuditedAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         with transaction.atomic():
-            record_event(actor=request.user, action=Action.DELETE, obj=obj, request=request, reason="Django admin")
+            record_event(actor=request.user, action=AuditAction.DELETE, obj=obj, request=request, reason="Django admin")
             super().delete_model(request, obj)
 
     def get_actions(self, request):

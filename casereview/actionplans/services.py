@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from casereview.accounts import permissions
-from casereview.audit.models import Action as AuditAction
+from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 
 from .evidence import check_evidence_file

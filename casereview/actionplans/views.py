@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
-from casereview.audit.models import Action as AuditAction
+from casereview.audit.models import AuditAction
 from casereview.audit.services import record_event
 from casereview.core.access import object_view
 from casereview.core.forms import submitted

@@ -2,11 +2,11 @@ from django import forms
 
 from casereview.core.forms import GovukFormMixin
 
-from .models import Action
+from .models import AuditAction
 
 
 class AuditFilterForm(GovukFormMixin, forms.Form):
-    action = forms.ChoiceField(choices=[("", "Any action")] + list(Action.choices), required=False)
+    action = forms.ChoiceField(choices=[("", "Any action")] + list(AuditAction.choices), required=False)
     who = forms.CharField(required=False, label="Person", max_length=150)
     text = forms.CharField(required=False, label="Record or reason contains", max_length=200)
     date_from = forms.DateField(

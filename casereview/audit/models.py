@@ -6,7 +6,7 @@ from django.db import models
 from casereview.core.scoping import ScopedQuerySet
 
 
-class Action(models.TextChoices):
+class AuditAction(models.TextChoices):
     VIEW = "view", "Viewed"
     CREATE = "create", "Created"
     UPDATE = "update", "Updated"
@@ -35,7 +35,7 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     actor_name = models.CharField(max_length=300, blank=True)
-    action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
+    action = models.CharField(max_length=20, choices=AuditAction.choices, db_index=True)
     partnership = models.ForeignKey(
         "accounts.Partnership", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

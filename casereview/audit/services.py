@@ -3,7 +3,7 @@ record commit or roll back together."""
 
 from django.contrib.contenttypes.models import ContentType
 
-from .models import Action, AuditEvent
+from .models import AuditAction, AuditEvent
 
 
 def _client_ip(request):
@@ -78,7 +78,7 @@ def record_event(*, actor, action, obj=None, partnership=None, changes=None, rea
 def audit_create(*, actor, obj, reason="", request=None):
     return record_event(
         actor=actor,
-        action=Action.CREATE,
+        action=AuditAction.CREATE,
         obj=obj,
         changes=changed_fields({}, snapshot(obj)),
         reason=reason,
@@ -91,8 +91,10 @@ def audit_update(*, actor, obj, before, reason="", request=None):
     changes = changed_fields(before, snapshot(obj))
     if not changes:
         return None
-    return record_event(actor=actor, action=Action.UPDATE, obj=obj, changes=changes, reason=reason, request=request)
+    return record_event(
+        actor=actor, action=AuditAction.UPDATE, obj=obj, changes=changes, reason=reason, request=request
+    )
 
 
 def audit_read(*, actor, obj, request=None):
-    return record_event(actor=actor, action=Action.VIEW, obj=obj, request=request)
+    return record_event(actor=actor, action=AuditAction.VIEW, obj=obj, request=request)

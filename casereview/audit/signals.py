@@ -6,19 +6,19 @@ from django.dispatch import receiver
 
 from casereview.core.access import confidential_record_read
 
-from .models import Action
+from .models import AuditAction
 from .services import audit_read, record_event
 
 
 @receiver(user_logged_in)
 def audit_login(sender, request, user, **kwargs):
-    record_event(actor=user, action=Action.LOGIN, request=request, object_repr=user.username)
+    record_event(actor=user, action=AuditAction.LOGIN, request=request, object_repr=user.username)
 
 
 @receiver(user_logged_out)
 def audit_logout(sender, request, user, **kwargs):
     if user is not None:
-        record_event(actor=user, action=Action.LOGOUT, request=request, object_repr=user.username)
+        record_event(actor=user, action=AuditAction.LOGOUT, request=request, object_repr=user.username)
 
 
 @receiver(user_login_failed)
@@ -26,7 +26,7 @@ def audit_failed_login(sender, credentials, request=None, **kwargs):
     # Only the username tried is kept: never the password.
     record_event(
         actor=None,
-        action=Action.FAILED_LOGIN,
+        action=AuditAction.FAILED_LOGIN,
         request=request,
         object_repr=str(credentials.get("username", ""))[:150],
     )

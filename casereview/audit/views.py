@@ -10,7 +10,7 @@ from casereview.core.pagination import paginate
 from casereview.core.spreadsheets import spreadsheet_safe
 
 from .forms import AuditFilterForm
-from .models import Action
+from .models import AuditAction
 from .selectors import audit_event_list
 from .services import record_event
 
@@ -64,7 +64,7 @@ def event_export(request, partnership):
             count += 1
         record_event(
             actor=request.user,
-            action=Action.EXPORT,
+            action=AuditAction.EXPORT,
             obj=partnership,
             request=request,
             object_repr=f"Audit log of {partnership} ({count} events)",

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from casereview.audit.models import Action
+from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, record_event
 from casereview.reviews.models import LearningPoint, Recommendation, ReviewType
 from casereview.reviews.services import finding_save, review_create, review_mark_published
@@ -184,7 +184,7 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     document.save(update_fields=["status", "review", "updated"])
     record_event(
         actor=actor,
-        action=Action.UPDATE,
+        action=AuditAction.UPDATE,
         obj=review,
         request=request,
         object_repr=f"{len(accepted)} checked items from {document.file_name} added to {review.title}",

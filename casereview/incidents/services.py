@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from casereview.audit.models import Action
+from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 from casereview.core.validation import require_not_future
 
@@ -41,7 +41,7 @@ def incident_create(*, actor, partnership, facts, agencies=(), identity=None, re
     child.save()
     record_event(
         actor=actor,
-        action=Action.CREATE,
+        action=AuditAction.CREATE,
         obj=child,
         request=request,
         changes={f: ["", "(restricted)"] for f in IDENTITY_FIELDS if getattr(child, f)},
@@ -67,7 +67,7 @@ def incident_update(*, actor, incident, facts, agencies=None, reason, request=No
         if previous != now:
             record_event(
                 actor=actor,
-                action=Action.UPDATE,
+                action=AuditAction.UPDATE,
                 obj=incident,
                 request=request,
                 reason=reason,
@@ -159,7 +159,7 @@ def identity_update(*, actor, identity, details, request=None):
     if changed:
         record_event(
             actor=actor,
-            action=Action.UPDATE,
+            action=AuditAction.UPDATE,
             obj=identity,
             request=request,
             changes={f: ["(restricted)", "(restricted)"] for f in changed},

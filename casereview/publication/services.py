@@ -16,7 +16,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from casereview.audit.models import Action
+from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, record_event
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
@@ -86,7 +86,7 @@ def report_upload(*, actor, review, name, data, request=None):
     )
     record_event(
         actor=actor,
-        action=Action.CREATE if created else Action.UPDATE,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
         obj=report,
         request=request,
         object_repr=f"Report {report.file_name} for {review.title}",
@@ -145,7 +145,7 @@ def terms_decide(*, actor, review, decisions, request=None):
         if changed:
             record_event(
                 actor=actor,
-                action=Action.UPDATE,
+                action=AuditAction.UPDATE,
                 obj=term,
                 request=request,
                 object_repr=f"Replacement table: {term.get_status_display()}",
@@ -340,7 +340,7 @@ def hold_lift(*, actor, hold, request=None):
     hold.save()
     record_event(
         actor=actor,
-        action=Action.UPDATE,
+        action=AuditAction.UPDATE,
         obj=hold,
         request=request,
         object_repr=f"Publication hold lifted: {hold.reason[:100]}",
@@ -358,7 +358,7 @@ def report_sent_record(*, actor, review, sent_on, request=None):
     report.save(update_fields=["sent_to_panel_on", "updated"])
     record_event(
         actor=actor,
-        action=Action.UPDATE,
+        action=AuditAction.UPDATE,
         obj=report,
         request=request,
         object_repr="Report sent to the national panel and Secretary of State",

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from casereview.accounts.models import Partnership, User
-from casereview.audit.models import Action
+from casereview.audit.models import AuditAction
 from casereview.audit.services import record_event
 from casereview.core.access import object_view, public_view, signed_in_view
 
@@ -40,10 +40,14 @@ def calendar_settings(request):
             if feed:
                 feed.revoked_on = timezone.now()
                 feed.save()
-                record_event(actor=request.user, action=Action.UPDATE, obj=feed, object_repr="Calendar feed revoked")
+                record_event(
+                    actor=request.user, action=AuditAction.UPDATE, obj=feed, object_repr="Calendar feed revoked"
+                )
             if request.POST.get("action") == "create":
                 feed = CalendarFeed.objects.create(user=request.user)
-                record_event(actor=request.user, action=Action.CREATE, obj=feed, object_repr="Calendar feed created")
+                record_event(
+                    actor=request.user, action=AuditAction.CREATE, obj=feed, object_repr="Calendar feed created"
+                )
                 messages.success(request, "Your calendar address is ready. Any earlier address no longer works.")
             else:
                 messages.success(request, "Your calendar address has been switched off.")
@@ -88,7 +92,7 @@ def executive_report_docx(request, partnership):
     report = selectors.executive_report(user=request.user, partnership=partnership, start=start, end=end)
     record_event(
         actor=request.user,
-        action=Action.EXPORT,
+        action=AuditAction.EXPORT,
         obj=partnership,
         request=request,
         object_repr=f"Executive group report {start:%d %b %Y} – {end:%d %b %Y}",

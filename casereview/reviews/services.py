@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from casereview.accounts.models import Membership, Role, Sector
-from casereview.audit.models import Action
+from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
@@ -141,7 +141,7 @@ def panel_member_add(*, actor, review, agency, name, job_title="", user=None, re
 def panel_member_remove(*, actor, member, request=None):
     record_event(
         actor=actor,
-        action=Action.DELETE,
+        action=AuditAction.DELETE,
         obj=member,
         request=request,
         object_repr=f"{member.name} ({member.agency}) left the panel",
@@ -255,7 +255,7 @@ def chronology_upload(*, actor, contribution, name, data, request=None):
     )
     record_event(
         actor=actor,
-        action=Action.CREATE,
+        action=AuditAction.CREATE,
         obj=job,
         request=request,
         object_repr=f"Chronology upload {name} for {contribution}",
@@ -320,7 +320,7 @@ def chronology_import_run(import_id):
         duplicates_refresh(review=contribution.review, days=old_days | {row.sort_date for row in parsed.rows})
         record_event(
             actor=job.uploaded_by,
-            action=Action.UPDATE,
+            action=AuditAction.UPDATE,
             obj=contribution,
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
@@ -373,7 +373,7 @@ def chronology_entry_add(*, actor, contribution, record, request=None):
     duplicates_refresh(review=contribution.review, days={row.sort_date})
     record_event(
         actor=actor,
-        action=Action.CREATE,
+        action=AuditAction.CREATE,
         obj=contribution,
         request=request,
         object_repr=f"Chronology event added for {contribution}",
@@ -545,6 +545,8 @@ def finding_move(*, actor, finding, direction, request=None):
         model.objects.filter(pk=finding.pk).update(number=theirs)
     except IntegrityError:
         raise ValidationError("The items could not be reordered; try again") from None
-    record_event(actor=actor, action=Action.UPDATE, obj=finding, request=request, changes={"number": [mine, theirs]})
+    record_event(
+        actor=actor, action=AuditAction.UPDATE, obj=finding, request=request, changes={"number": [mine, theirs]}
+    )
     finding.refresh_from_db()
     return finding

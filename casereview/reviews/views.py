@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
-from casereview.audit.models import Action
+from casereview.audit.models import AuditAction
 from casereview.audit.services import record_event
 from casereview.core.access import object_view, signed_in_view
 from casereview.core.forms import apply_service_errors, submitted
@@ -366,7 +366,7 @@ def chronology_export(request, review, fmt):
     entries = list(entries)
     record_event(
         actor=request.user,
-        action=Action.EXPORT,
+        action=AuditAction.EXPORT,
         obj=review,
         request=request,
         object_repr=f"Merged chronology of {review.title} ({len(entries)} events, {fmt.upper()})",

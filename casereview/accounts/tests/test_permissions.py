@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Agency, Membership, Partnership, Role
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.testing import AgencyFactory, MembershipFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +74,7 @@ def test_opening_a_confidential_record_is_audited(client, alice, agency_a, monke
     monkeypatch.setattr(Agency, "is_confidential", True, raising=False)
     client.force_login(alice)
     assert client.get(reverse("accounts:agency_detail", args=[agency_a.pk])).status_code == 200
-    event = AuditEvent.objects.get(action=Action.VIEW)
+    event = AuditEvent.objects.get(action=AuditAction.VIEW)
     assert event.actor == alice
     assert event.object_id == str(agency_a.pk)
     assert event.partnership == agency_a.partnership
@@ -88,4 +88,4 @@ def test_deciding_access_writes_nothing(alice, agency_a, monkeypatch):
 
 def test_reading_an_ordinary_record_is_not_logged_as_a_read(alice, agency_a):
     permissions.object_for_user(alice, Agency, pk=agency_a.pk)
-    assert not AuditEvent.objects.filter(action=Action.VIEW).exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.VIEW).exists()

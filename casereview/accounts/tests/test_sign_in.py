@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_sign_in_with_the_right_password_opens_the_partnership_and_is_audited(cl
     response = sign_in(client, "alice", PASSWORD)
     assert response.status_code == 302
     assert client.get(response["Location"], follow=True).status_code == 200
-    assert AuditEvent.objects.filter(action=Action.LOGIN, actor=alice).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.LOGIN, actor=alice).count() == 1
 
 
 def test_wrong_password_gets_a_clear_message_and_an_audited_failure(client, alice):
@@ -39,7 +39,7 @@ def test_wrong_password_gets_a_clear_message_and_an_audited_failure(client, alic
     assert "There is a problem" in page
     assert "Enter a correct username and password" in page
     assert "_auth_user_id" not in client.session
-    failure = AuditEvent.objects.get(action=Action.FAILED_LOGIN)
+    failure = AuditEvent.objects.get(action=AuditAction.FAILED_LOGIN)
     assert failure.object_repr == "alice"
     assert "not-the-password" not in str(failure.__dict__)
 
@@ -77,7 +77,7 @@ def test_idle_session_expires_and_activity_keeps_it_alive(client, alice, setting
 def test_sign_out_is_audited_and_ends_the_session(client, alice):
     client.force_login(alice)
     client.post(reverse("accounts:logout"))
-    assert AuditEvent.objects.filter(action=Action.LOGOUT, actor=alice).exists()
+    assert AuditEvent.objects.filter(action=AuditAction.LOGOUT, actor=alice).exists()
     assert client.get(reverse("home")).status_code == 302
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from casereview.accounts.models import Agency, Role
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.testing import member
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_adding_an_agency_is_saved_and_audited(client, alice, partnership_a):
     response = client.post(url, {"name": "Southwark Youth Offending Service", "sector": "other"}, follow=True)
     assert "Southwark Youth Offending Service has been added" in response.content.decode()
     agency = Agency.objects.get(name="Southwark Youth Offending Service")
-    event = AuditEvent.objects.get(action=Action.CREATE, object_id=str(agency.pk))
+    event = AuditEvent.objects.get(action=AuditAction.CREATE, object_id=str(agency.pk))
     assert event.actor == alice and event.partnership == partnership_a
     assert event.changes["name"] == [None, "Southwark Youth Offending Service"]
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from casereview.accounts import services
 from casereview.accounts.models import Agency
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.audit.services import record_event
 from casereview.testing import AgencyFactory
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def event(alice, agency_a):
-    return record_event(actor=alice, action=Action.UPDATE, obj=agency_a, changes={"name": ["Old", "New"]})
+    return record_event(actor=alice, action=AuditAction.UPDATE, obj=agency_a, changes={"name": ["Old", "New"]})
 
 
 def test_events_cannot_be_edited_or_deleted_through_the_orm(event):
@@ -59,7 +59,7 @@ def test_a_failed_change_leaves_no_audit_event(alice, partnership_a):
     AgencyFactory(partnership=partnership_a, name="Existing")
     with pytest.raises(ValidationError):
         services.agency_create(actor=alice, partnership=partnership_a, name="Existing", sector="police")
-    assert not AuditEvent.objects.filter(action=Action.CREATE).exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.CREATE).exists()
 
 
 def test_event_and_change_roll_back_together(alice, partnership_a):
@@ -74,9 +74,9 @@ def test_event_and_change_roll_back_together(alice, partnership_a):
 def test_business_manager_lists_and_filters_their_partnerships_events(
     client, alice, bob, charlie, agency_a, partnership_b
 ):
-    record_event(actor=alice, action=Action.UPDATE, obj=agency_a, reason="Renamed after merger")
+    record_event(actor=alice, action=AuditAction.UPDATE, obj=agency_a, reason="Renamed after merger")
     other = AgencyFactory(partnership=partnership_b, name="West Mercia Police")
-    record_event(actor=charlie, action=Action.UPDATE, obj=other, reason="Worcestershire business")
+    record_event(actor=charlie, action=AuditAction.UPDATE, obj=other, reason="Worcestershire business")
     client.force_login(alice)
     url = reverse("audit:event_list", args=["southwark"])
     page = client.get(url).content.decode()
@@ -121,7 +121,7 @@ def test_only_the_business_manager_may_read_the_log(client, bob, charlie, partne
 
 
 def test_export_is_a_spreadsheet_safe_csv_and_is_itself_audited(client, alice, agency_a):
-    record_event(actor=alice, action=Action.UPDATE, obj=agency_a, reason='=HYPERLINK("http://evil")')
+    record_event(actor=alice, action=AuditAction.UPDATE, obj=agency_a, reason='=HYPERLINK("http://evil")')
     client.force_login(alice)
     response = client.get(reverse("audit:event_export", args=["southwark"]), {"action": "update"})
     assert response["Content-Type"].startswith("text/csv")
@@ -129,5 +129,5 @@ def test_export_is_a_spreadsheet_safe_csv_and_is_itself_audited(client, alice, a
     assert rows[0][:3] == ["When", "Who", "Action"]
     assert len(rows) == 2
     assert rows[1][6].startswith("'=")
-    export = AuditEvent.objects.get(action=Action.EXPORT)
+    export = AuditEvent.objects.get(action=AuditAction.EXPORT)
     assert export.actor == alice and "1 events" in export.object_repr

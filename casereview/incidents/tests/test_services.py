@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.incidents import services
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 
@@ -68,7 +68,7 @@ def test_correcting_looked_after_status_withdraws_the_sos_and_ofsted_duties_and_
     duties = {d.kind: d for d in incident.duties.all()}
     assert duties["national_panel"].status == "overdue"  # still owed (and, in 2025, late)
     assert duties["ofsted"].status == "withdrawn" and duties["secretary_of_state"].status == "withdrawn"
-    withdrawn_events = AuditEvent.objects.filter(action=Action.UPDATE, object_id=str(duties["ofsted"].pk))
+    withdrawn_events = AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(duties["ofsted"].pk))
     assert withdrawn_events.get().reason == "Not looked after: placing authority confirmed"
     # Correcting it back reinstates them rather than creating duplicates.
     services.incident_update(
@@ -118,7 +118,7 @@ def test_impossible_facts_are_refused_and_nothing_is_saved(alice, partnership_a,
     with pytest.raises(ValidationError, match=message):
         services.incident_create(actor=alice, partnership=partnership_a, facts=facts(**bad))
     assert not Incident.objects.exists()
-    assert not AuditEvent.objects.filter(action=Action.CREATE).exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.CREATE).exists()
 
 
 def test_an_invalid_nhs_number_is_refused(alice, partnership_a):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts.models import Role
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.incidents.models import Incident
 from casereview.testing import IncidentFactory, member
 
@@ -102,7 +102,7 @@ def test_only_the_business_manager_and_chair_open_the_identity_and_each_opening_
     client.force_login(panel)
     assert client.get(url).status_code == 404
     assert "Rosie Example" not in client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
-    reads = AuditEvent.objects.filter(action=Action.VIEW, object_id=str(incident.identity.pk))
+    reads = AuditEvent.objects.filter(action=AuditAction.VIEW, object_id=str(incident.identity.pk))
     assert {e.actor for e in reads} == {alice, chair}
 
 

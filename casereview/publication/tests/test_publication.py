@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.core.working_days import add_working_days
 from casereview.publication import services as service
 from casereview.publication.models import ReplacementTerm, TermStatus
@@ -97,7 +97,7 @@ def test_publishing_produces_pdf_and_docx_without_the_childs_details_and_records
     assert (review.stage, review.published_on) == (Stage.PUBLISHED, PUBLISH_ON)
     # the review's own history shows when it was published, and the audit trail the stage it left
     assert review.stage_changes.filter(stage=Stage.PUBLISHED, changed_on=PUBLISH_ON, changed_by=alice).exists()
-    stage_event = AuditEvent.objects.filter(object_id=str(review.pk), action=Action.UPDATE).latest("at")
+    stage_event = AuditEvent.objects.filter(object_id=str(review.pk), action=AuditAction.UPDATE).latest("at")
     assert stage_event.changes["stage"][1] == "Published"
     with pytest.raises(ValidationError, match="already been published"):
         service.review_publish(actor=alice, review=review, publication_date=PUBLISH_ON)

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from casereview.accounts.models import Role
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.reviews import services
 from casereview.reviews.models import ContributionKind, ContributionStatus, ReviewType, Stage
 from casereview.testing import AgencyFactory, ReviewFactory, member
@@ -28,7 +28,7 @@ def test_a_new_review_gets_its_target_from_the_partnerships_timescale(alice, par
     )
     assert review.title == "Child T"
     assert review.target_completion == datetime.date(2025, 9, 30)  # six months by default
-    assert events_for(review, Action.CREATE).get().actor == alice
+    assert events_for(review, AuditAction.CREATE).get().actor == alice
 
 
 def test_a_review_decided_in_the_future_is_refused(alice, partnership_a):
@@ -47,7 +47,7 @@ def test_a_stage_change_is_dated_recorded_and_audited(alice, partnership_a):
     services.review_stage_change(actor=alice, review=review, stage=Stage.DRAFTING, changed_on=datetime.date(2025, 7, 1))
     change = review.stage_changes.get()
     assert (change.stage, change.changed_on, change.changed_by) == (Stage.DRAFTING, datetime.date(2025, 7, 1), alice)
-    assert events_for(review, Action.UPDATE).get().changes["stage"] == ["Scoping", "Drafting"]
+    assert events_for(review, AuditAction.UPDATE).get().changes["stage"] == ["Scoping", "Drafting"]
 
 
 def test_not_publishing_needs_a_reason_and_the_date_cannot_predate_the_decision(alice, partnership_a):

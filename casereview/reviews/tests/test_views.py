@@ -7,7 +7,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from casereview.accounts.models import Role
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction, AuditEvent
 from casereview.reviews import services
 from casereview.reviews.models import ChronologyEntry, LearningPoint, PanelMember, Recommendation
 from casereview.testing import AgencyContributionFactory, AgencyFactory, ChronologyEntryFactory, ReviewFactory, member
@@ -164,7 +164,7 @@ def test_exports_open_and_neutralise_formulas(client, alice, review, police):
     assert "HYPERLINK" in "\n".join(
         c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells
     )
-    assert AuditEvent.objects.filter(action=Action.EXPORT).count() == 2
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT).count() == 2
 
 
 def test_panel_missing_core_agencies_is_warned(client, alice, review, police):
@@ -226,7 +226,7 @@ def test_stage_changes_are_dated_audited_and_not_published_needs_a_reason(client
     review.refresh_from_db()
     assert review.stage == "terms_agreed"
     assert review.stage_changes.get().changed_on == date(2025, 6, 2)
-    assert AuditEvent.objects.filter(action=Action.UPDATE, object_id=str(review.pk)).exists()
+    assert AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(review.pk)).exists()
 
 
 def test_findings_are_numbered_versioned_and_a_stale_save_is_refused_keeping_the_text(
