@@ -6,8 +6,9 @@ refused before it is stored."""
 
 import zipfile
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
+
+from casereview.core import uploads
 
 ALLOWED_DESCRIPTION = "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), PNG, JPEG or plain text"
 # Office files are zips: refuse one that would unpack to more than this (a zip bomb).
@@ -21,7 +22,7 @@ _EXECUTABLES = (b"MZ", b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"#
 
 
 def max_bytes():
-    return settings.CASEREVIEW_EVIDENCE_MAX_MB * 1024 * 1024
+    return uploads.max_bytes("evidence")
 
 
 def check_evidence_file(upload):
@@ -30,15 +31,9 @@ def check_evidence_file(upload):
     size = upload.size
     if not size:
         raise ValidationError({"evidence_file": "The selected file is empty"})
-    if size > max_bytes():
-        raise ValidationError(
-            {
-                "evidence_file": (
-                    f"The selected file must be smaller than {settings.CASEREVIEW_EVIDENCE_MAX_MB} MB "
-                    f"(it is {size / 1024 / 1024:.1f} MB)"
-                )
-            }
-        )
+    problem = uploads.too_large("evidence", size, "Choose a smaller file or give a link to it instead.")
+    if problem:
+        raise ValidationError({"evidence_file": problem})
     upload.seek(0)
     head = upload.read(8192)
     upload.seek(0)

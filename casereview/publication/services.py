@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, record_event
+from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
@@ -36,8 +37,6 @@ from .models import (
     ReportStatus,
     TermStatus,
 )
-
-MAX_REPORT_BYTES = 50 * 1024 * 1024
 
 
 def table_for(review, *, decided_only=False):
@@ -63,8 +62,9 @@ def table_for(review, *, decided_only=False):
 def report_upload(*, actor, review, name, data, request=None):
     if not data:
         raise ValidationError({"file": "The file is empty"})
-    if len(data) > MAX_REPORT_BYTES:
-        raise ValidationError({"file": "The report is larger than 50 MB. Save a copy without images and try again."})
+    problem = uploads.too_large("report", len(data), "Save a copy without images and try again.")
+    if problem:
+        raise ValidationError({"file": problem})
     suffix = os.path.splitext(name)[1][:10]
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "report" + suffix)

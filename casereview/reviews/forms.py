@@ -1,6 +1,7 @@
 from django import forms
 
 from casereview.accounts.models import Agency, Role
+from casereview.core import uploads
 from casereview.core.forms import GovukDateField, GovukFormMixin
 from casereview.core.models import Theme
 
@@ -132,9 +133,13 @@ class ContributionRequestForm(GovukFormMixin, forms.Form):
 class ChronologyUploadForm(GovukFormMixin, forms.Form):
     file = forms.FileField(
         label="Chronology file (CSV or Excel .xlsx)",
-        help_text="Up to 5 MB. Uploading again replaces your agency's chronology.",
         error_messages={"required": "Choose the file to upload", "empty": "The file is empty"},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = uploads.max_megabytes("chronology")
+        self.fields["file"].help_text = f"Up to {limit} MB. Uploading again replaces your agency's chronology."
 
 
 class ChronologyRowForm(GovukFormMixin, forms.Form):

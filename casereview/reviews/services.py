@@ -10,6 +10,7 @@ from django.utils import timezone
 from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 
@@ -243,10 +244,9 @@ def chronology_upload(*, actor, contribution, name, data, request=None):
         raise ValidationError(
             {"file": "The file is empty. Download the template, add your agency's events and upload it again."}
         )
-    if len(data) > chronology.MAX_FILE_BYTES:
-        raise ValidationError(
-            {"file": f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is 5 MB. Split it into smaller files."}
-        )
+    problem = uploads.too_large("chronology", len(data), "Split it into smaller files.")
+    if problem:
+        raise ValidationError({"file": problem})
     stored = default_storage.save(
         f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", ContentFile(data)
     )

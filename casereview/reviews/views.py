@@ -10,6 +10,7 @@ from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.services import record_event
+from casereview.core import uploads
 from casereview.core.access import object_view, signed_in_view
 from casereview.core.forms import apply_service_errors, submitted
 from casereview.core.pagination import paginate
@@ -229,7 +230,7 @@ def chronology_upload(request, contribution):
                 actor=request.user,
                 contribution=contribution,
                 name=upload.name,
-                data=upload.read(chronology.MAX_FILE_BYTES + 1),
+                data=upload.read(uploads.max_bytes("chronology") + 1),
                 request=request,
             )
         except ValidationError as exc:

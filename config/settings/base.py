@@ -200,8 +200,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Statutory defaults the guidance marks as configurable (../shared/domain.md).
 CASEREVIEW_PAGE_SIZE = env_int("CASEREVIEW_PAGE_SIZE", 25)
-# Largest evidence file an agency may upload for an action (megabytes).
-CASEREVIEW_EVIDENCE_MAX_MB = env_int("CASEREVIEW_EVIDENCE_MAX_MB", 10)
+# Largest file of each kind a person may upload (megabytes); messages are built from these.
+CASEREVIEW_UPLOAD_MAX_MB = {
+    "evidence": env_int("CASEREVIEW_EVIDENCE_MAX_MB", 10),  # for an action's progress update
+    "chronology": env_int("CASEREVIEW_CHRONOLOGY_MAX_MB", 5),  # an agency's chronology spreadsheet
+    "report": env_int("CASEREVIEW_REPORT_MAX_MB", 50),  # a review's final report, to anonymise
+    "document": env_int("CASEREVIEW_DOCUMENT_MAX_MB", 50),  # a document brought in for extraction
+}
 
 LOGGING = {
     "version": 1,

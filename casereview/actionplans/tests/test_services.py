@@ -137,11 +137,14 @@ def test_a_forbidden_evidence_file_is_refused_and_the_update_is_not_lost(plan, n
     assert Action.objects.get(pk=plan["action"].pk).status == ActionStatus.NOT_STARTED
 
 
-@override_settings(CASEREVIEW_EVIDENCE_MAX_MB=1)
+@override_settings(CASEREVIEW_UPLOAD_MAX_MB={"evidence": 1})
 def test_an_evidence_file_over_the_size_limit_is_refused(plan):
     with pytest.raises(ValidationError) as refused:
         post(plan, evidence_file=pdf_upload(size=1024 * 1024 + 1), evidence_description="Big scan")
-    assert refused.value.message_dict["evidence_file"] == ["The selected file must be smaller than 1 MB (it is 1.0 MB)"]
+    assert refused.value.message_dict["evidence_file"] == [
+        "The selected file must be smaller than 1 MB (it is 1.0 MB). "
+        "Choose a smaller file or give a link to it instead."
+    ]
     assert not Evidence.objects.exists()
 
 
