@@ -16,13 +16,13 @@ class AuditedAdmin(admin.ModelAdmin):
             before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change else None
             super().save_model(request, obj, form, change)
             if change:
-                audit_update(actor=request.user, obj=obj, before=before, request=request, reason="Django admin")
+                audit_update(actor=request.user, obj=obj, before=before, reason="Django admin")
             else:
-                audit_create(actor=request.user, obj=obj, request=request, reason="Django admin")
+                audit_create(actor=request.user, obj=obj, reason="Django admin")
 
     def delete_model(self, request, obj):
         with transaction.atomic():
-            record_event(actor=request.user, action=AuditAction.DELETE, obj=obj, request=request, reason="Django admin")
+            record_event(actor=request.user, action=AuditAction.DELETE, obj=obj, reason="Django admin")
             super().delete_model(request, obj)
 
     def get_actions(self, request):

@@ -8,9 +8,9 @@ from .models import Agency
 
 
 @transaction.atomic
-def agency_create(*, actor, partnership, name, sector, request=None):
+def agency_create(*, actor, partnership, name, sector):
     agency = Agency(partnership=partnership, name=name.strip(), sector=sector)
     agency.full_clean()
     agency.save()
-    audit_create(actor=actor, obj=agency, request=request)
+    audit_create(actor=actor, obj=agency)
     return agency

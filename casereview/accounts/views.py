@@ -114,9 +114,7 @@ def agency_create(request, partnership):
     form = AgencyForm(request.POST if request.method == "POST" else None, partnership=partnership)
     if request.method == "POST" and form.is_valid():
         try:
-            agency = services.agency_create(
-                actor=request.user, partnership=partnership, request=request, **form.cleaned_data
-            )
+            agency = services.agency_create(actor=request.user, partnership=partnership, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -48,7 +48,6 @@ def action_create(
     recommendation=None,
     learning_point=None,
     lead_person=None,
-    request=None,
 ):
     number = (Action.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0) + 1
     action = _save(
@@ -66,12 +65,12 @@ def action_create(
             success_measure=success_measure.strip(),
         )
     )
-    audit_create(actor=actor, obj=action, request=request)
+    audit_create(actor=actor, obj=action)
     return action
 
 
 @transaction.atomic
-def action_change(*, actor, action, reason="", request=None, **fields):
+def action_change(*, actor, action, reason="", **fields):
     """The business manager's correction of an action's details. Moving the due date needs a reason: a
     plan that slips quietly is what escalation exists to prevent."""
     if action.status == ActionStatus.CLOSED:
@@ -82,7 +81,7 @@ def action_change(*, actor, action, reason="", request=None, **fields):
     for name, value in fields.items():
         setattr(action, name, value.strip() if isinstance(value, str) else value)
     _save(action)
-    audit_update(actor=actor, obj=action, before=before, reason=reason.strip(), request=request)
+    audit_update(actor=actor, obj=action, before=before, reason=reason.strip())
     return action
 
 
@@ -97,7 +96,6 @@ def progress_update_post(
     evidence_file=None,
     evidence_url="",
     evidence_description="",
-    request=None,
 ):
     """A dated update from the owner agency, optionally with one piece of evidence (a file or a link).
     Everything is checked before anything is written, so a refused file loses nothing else."""
@@ -127,7 +125,7 @@ def progress_update_post(
     update = _save(
         ProgressUpdate(action=action, posted_on=posted_on, text=text.strip(), status=status, posted_by=actor)
     )
-    audit_create(actor=actor, obj=update, request=request)
+    audit_create(actor=actor, obj=update)
     before = snapshot(action)
     if status == ActionStatus.AT_RISK:
         action.at_risk_streak += 1
@@ -137,7 +135,7 @@ def progress_update_post(
         action.at_risk_streak, action.at_risk_since = 0, None
     action.status = status
     action.save()
-    audit_update(actor=actor, obj=action, before=before, request=request)
+    audit_update(actor=actor, obj=action, before=before)
     if evidence_file or evidence_url:
         _evidence_add(
             actor=actor,
@@ -147,12 +145,11 @@ def progress_update_post(
             upload=evidence_file,
             content_type=content_type,
             url=evidence_url,
-            request=request,
         )
     return update
 
 
-def _evidence_add(*, actor, action, update, description, upload, content_type, url, request):
+def _evidence_add(*, actor, action, update, description, upload, content_type, url):
     evidence = Evidence(action=action, update=update, description=description.strip(), added_by=actor)
     if upload:
         evidence.kind = EvidenceKind.FILE
@@ -170,12 +167,12 @@ def _evidence_add(*, actor, action, update, description, upload, content_type, u
                 {"evidence_url": "Enter a link in the right format, like https://intranet.example.org/policy"}
             ) from exc
     evidence.save()
-    audit_create(actor=actor, obj=evidence, request=request)
+    audit_create(actor=actor, obj=evidence)
     return evidence
 
 
 @transaction.atomic
-def action_close(*, actor, action, closed_on, note, request=None):
+def action_close(*, actor, action, closed_on, note):
     """The monitoring subgroup's sign-off, on the evidence attached."""
     if not permissions.can(actor, "close", action):
         raise ValidationError("Only the business manager or the independent chair can close an action")
@@ -202,12 +199,12 @@ def action_close(*, actor, action, closed_on, note, request=None):
     action.at_risk_streak, action.at_risk_since = 0, None
     action.save()
     SignOff.objects.create(action=action, kind=SignOffKind.CLOSED, on=closed_on, by=actor, note=note.strip())
-    audit_update(actor=actor, obj=action, before=before, reason=note.strip(), request=request)
+    audit_update(actor=actor, obj=action, before=before, reason=note.strip())
     return action
 
 
 @transaction.atomic
-def action_reopen(*, actor, action, reason, due_date=None, request=None):
+def action_reopen(*, actor, action, reason, due_date=None):
     if not permissions.can(actor, "reopen", action):
         raise ValidationError("Only the business manager or the independent chair can reopen an action")
     if action.status != ActionStatus.CLOSED:
@@ -223,7 +220,7 @@ def action_reopen(*, actor, action, reason, due_date=None, request=None):
     SignOff.objects.create(
         action=action, kind=SignOffKind.REOPENED, on=timezone.localdate(), by=actor, note=reason.strip()
     )
-    audit_update(actor=actor, obj=action, before=before, reason=reason.strip(), request=request)
+    audit_update(actor=actor, obj=action, before=before, reason=reason.strip())
     return action
 
 
@@ -248,7 +245,6 @@ def dissemination_event_record(
     attendees=None,
     organisations=None,
     notes="",
-    request=None,
 ):
     if not reviews:
         raise ValidationError({"reviews": "Choose the review or reviews whose learning the event spread"})
@@ -266,14 +262,12 @@ def dissemination_event_record(
         )
     )
     event.reviews.set(reviews)
-    audit_create(actor=actor, obj=event, request=request)
+    audit_create(actor=actor, obj=event)
     return event
 
 
 @transaction.atomic
-def training_year_record(
-    *, actor, partnership, year_starting, sessions, individuals, organisations, elearning_modules, request=None
-):
+def training_year_record(*, actor, partnership, year_starting, sessions, individuals, organisations, elearning_modules):
     """Create or correct one year's training statistics."""
     if organisations > individuals:
         raise ValidationError({"organisations": "There cannot be more organisations than individuals trained"})
@@ -288,9 +282,9 @@ def training_year_record(
     )
     _save(record)
     if before is None:
-        audit_create(actor=actor, obj=record, request=request)
+        audit_create(actor=actor, obj=record)
     else:
-        audit_update(actor=actor, obj=record, before=before, request=request)
+        audit_update(actor=actor, obj=record, before=before)
     return record
 
 
@@ -314,7 +308,7 @@ RISK_FIELDS = (
 
 
 @transaction.atomic
-def risk_save(*, actor, partnership, risk=None, reviews=(), themes=(), request=None, **fields):
+def risk_save(*, actor, partnership, risk=None, reviews=(), themes=(), **fields):
     """Add a risk (risk=None) or change one."""
     _check_reviews(partnership, reviews)
     before = snapshot(risk) if risk else None
@@ -327,11 +321,11 @@ def risk_save(*, actor, partnership, risk=None, reviews=(), themes=(), request=N
     risk.reviews.set(reviews)
     risk.themes.set(themes)
     if before is None:
-        audit_create(actor=actor, obj=risk, request=request)
+        audit_create(actor=actor, obj=risk)
     else:
-        audit_update(actor=actor, obj=risk, before=before, request=request)
+        audit_update(actor=actor, obj=risk, before=before)
     return risk
 
 
-def record_export(*, actor, partnership, what, request=None):
-    record_event(actor=actor, action=AuditAction.EXPORT, obj=partnership, object_repr=what, request=request)
+def record_export(*, actor, partnership, what):
+    record_event(actor=actor, action=AuditAction.EXPORT, obj=partnership, object_repr=what)

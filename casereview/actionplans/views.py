@@ -87,7 +87,7 @@ def _export_rows(request, partnership):
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
 def export_xlsx(request, partnership):
     actions = _export_rows(request, partnership)
-    services.record_export(actor=request.user, partnership=partnership, what="Action plans (XLSX)", request=request)
+    services.record_export(actor=request.user, partnership=partnership, what="Action plans (XLSX)")
     response = HttpResponse(
         exports.actions_xlsx(actions, partnership=partnership),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -101,7 +101,7 @@ def export_xlsx(request, partnership):
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
 def export_docx(request, partnership):
     actions = _export_rows(request, partnership)
-    services.record_export(actor=request.user, partnership=partnership, what="Action plans (DOCX)", request=request)
+    services.record_export(actor=request.user, partnership=partnership, what="Action plans (DOCX)")
     response = HttpResponse(
         exports.actions_docx(actions, partnership=partnership),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -180,7 +180,6 @@ def action_add(request, review):
             start_date=data["start_date"],
             due_date=data["due_date"],
             success_measure=data["success_measure"],
-            request=request,
         )
 
     if submitted(request, form, create):
@@ -234,7 +233,6 @@ def action_edit(request, action):
             actor=request.user,
             action=action,
             reason=data["reason"],
-            request=request,
             recommendation=recommendation,
             learning_point=learning_point,
             description=data["description"],
@@ -276,7 +274,6 @@ def action_update(request, action):
             evidence_file=data["evidence_file"],
             evidence_url=data["evidence_url"] or "",
             evidence_description=data["evidence_description"],
-            request=request,
         ),
     ):
         messages.success(request, "Your update has been posted.")
@@ -304,7 +301,6 @@ def action_close(request, action):
             action=action,
             closed_on=data["closed_on"],
             note=data["note"],
-            request=request,
         ),
     ):
         messages.success(request, f"Action {action.number} has been closed and the sign-off recorded.")
@@ -336,7 +332,6 @@ def action_reopen(request, action):
             action=action,
             reason=data["reason"],
             due_date=data["due_date"],
-            request=request,
         ),
     ):
         messages.success(request, f"Action {action.number} has been reopened.")
@@ -360,7 +355,6 @@ def evidence_download(request, evidence):
         actor=request.user,
         action=AuditAction.VIEW,
         obj=evidence,
-        request=request,
         object_repr=f"Evidence downloaded: {evidence.file_name}",
     )
     return FileResponse(
@@ -406,7 +400,6 @@ def dissemination_add(request, partnership):
             attendees=data["attendees"],
             organisations=data["organisations"],
             notes=data["notes"],
-            request=request,
         ),
     ):
         messages.success(request, f"“{form.cleaned_data['title']}” has been recorded.")
@@ -449,9 +442,7 @@ def training_add(request, partnership):
     if submitted(
         request,
         form,
-        lambda data: services.training_year_record(
-            actor=request.user, partnership=partnership, request=request, **data
-        ),
+        lambda data: services.training_year_record(actor=request.user, partnership=partnership, **data),
     ):
         messages.success(request, "The training statistics have been saved.")
         return redirect(f"{_url('actionplans:training', partnership.slug)}?year={form.cleaned_data['year_starting']}")
@@ -504,7 +495,6 @@ def _save_risk(request, partnership, form, risk=None):
             risk=risk,
             reviews=reviews,
             themes=themes,
-            request=request,
             **data,
         )
 

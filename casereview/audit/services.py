@@ -1,15 +1,10 @@
-"""Writing audit events. Services call `audit_change` inside their own transaction, so a change and its
-record commit or roll back together."""
+"""Writing audit events. Services call these inside their own transaction, so a change and its record commit
+or roll back together. The client's address comes from the context the request set (audit/context.py)."""
 
 from django.contrib.contenttypes.models import ContentType
 
+from .context import client_address
 from .models import AuditAction, AuditEvent
-
-
-def _client_ip(request):
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _partnership_of(obj):
@@ -59,7 +54,7 @@ def changed_fields(before, after):
     return {field: [before.get(field), value] for field, value in after.items() if before.get(field) != value}
 
 
-def record_event(*, actor, action, obj=None, partnership=None, changes=None, reason="", request=None, object_repr=""):
+def record_event(*, actor, action, obj=None, partnership=None, changes=None, reason="", object_repr=""):
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=user,
@@ -71,30 +66,23 @@ def record_event(*, actor, action, obj=None, partnership=None, changes=None, rea
         object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
         changes=changes or {},
         reason=reason,
-        ip_address=_client_ip(request),
+        ip_address=client_address.get(),
     )
 
 
-def audit_create(*, actor, obj, reason="", request=None):
+def audit_create(*, actor, obj, reason=""):
     return record_event(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=obj,
-        changes=changed_fields({}, snapshot(obj)),
-        reason=reason,
-        request=request,
+        actor=actor, action=AuditAction.CREATE, obj=obj, changes=changed_fields({}, snapshot(obj)), reason=reason
     )
 
 
-def audit_update(*, actor, obj, before, reason="", request=None):
+def audit_update(*, actor, obj, before, reason=""):
     """Record an update given the snapshot taken before it; nothing is written when nothing changed."""
     changes = changed_fields(before, snapshot(obj))
     if not changes:
         return None
-    return record_event(
-        actor=actor, action=AuditAction.UPDATE, obj=obj, changes=changes, reason=reason, request=request
-    )
+    return record_event(actor=actor, action=AuditAction.UPDATE, obj=obj, changes=changes, reason=reason)
 
 
-def audit_read(*, actor, obj, request=None):
-    return record_event(actor=actor, action=AuditAction.VIEW, obj=obj, request=request)
+def audit_read(*, actor, obj):
+    return record_event(actor=actor, action=AuditAction.VIEW, obj=obj)

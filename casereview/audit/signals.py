@@ -12,22 +12,21 @@ from .services import audit_read, record_event
 
 @receiver(user_logged_in)
 def audit_login(sender, request, user, **kwargs):
-    record_event(actor=user, action=AuditAction.LOGIN, request=request, object_repr=user.username)
+    record_event(actor=user, action=AuditAction.LOGIN, object_repr=user.username)
 
 
 @receiver(user_logged_out)
 def audit_logout(sender, request, user, **kwargs):
     if user is not None:
-        record_event(actor=user, action=AuditAction.LOGOUT, request=request, object_repr=user.username)
+        record_event(actor=user, action=AuditAction.LOGOUT, object_repr=user.username)
 
 
 @receiver(user_login_failed)
-def audit_failed_login(sender, credentials, request=None, **kwargs):
+def audit_failed_login(sender, credentials, **kwargs):
     # Only the username tried is kept: never the password.
     record_event(
         actor=None,
         action=AuditAction.FAILED_LOGIN,
-        request=request,
         object_repr=str(credentials.get("username", ""))[:150],
     )
 

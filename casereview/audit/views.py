@@ -66,7 +66,6 @@ def event_export(request, partnership):
             actor=request.user,
             action=AuditAction.EXPORT,
             obj=partnership,
-            request=request,
             object_repr=f"Audit log of {partnership} ({count} events)",
             reason=request.GET.urlencode(),
         )

@@ -35,7 +35,7 @@ def rapid_review_start(incident):
 
 
 @transaction.atomic
-def rapid_review_open(*, actor, incident, agencies, opened_on=None, request=None):
+def rapid_review_open(*, actor, incident, agencies, opened_on=None):
     if RapidReview.objects.filter(incident=incident).exists():
         raise ValidationError("A rapid review is already open for this incident")
     opened_on = opened_on or timezone.localdate()
@@ -52,13 +52,13 @@ def rapid_review_open(*, actor, incident, agencies, opened_on=None, request=None
     )
     rapid_review.full_clean()
     rapid_review.save()
-    audit_create(actor=actor, obj=rapid_review, request=request)
+    audit_create(actor=actor, obj=rapid_review)
     requests_due = min(add_working_days(opened_on, partnership.agency_information_working_days), rapid_review.due_date)
     for agency in agencies:
         info = InformationRequest.objects.create(
             rapid_review=rapid_review, agency=agency, requested_on=opened_on, due_date=requests_due
         )
-        audit_create(actor=actor, obj=info, request=request)
+        audit_create(actor=actor, obj=info)
     return rapid_review
 
 
@@ -72,7 +72,6 @@ def rapid_review_update(
     sent_to_panel_on,
     assessments,
     complete=False,
-    request=None,
 ):
     """`assessments` maps a criterion to (met, evidence); a criterion judged without evidence is refused,
     and completion needs every criterion judged."""
@@ -97,7 +96,7 @@ def rapid_review_update(
         rapid_review.completed_on = timezone.localdate()
     rapid_review.full_clean()
     rapid_review.save()
-    audit_update(actor=actor, obj=rapid_review, before=before, request=request)
+    audit_update(actor=actor, obj=rapid_review, before=before)
     for criterion, (met, evidence) in assessments.items():
         current = rapid_review.assessments.filter(criterion=criterion).first()
         if not met:
@@ -106,17 +105,17 @@ def rapid_review_update(
             assessment = CriterionAssessment.objects.create(
                 rapid_review=rapid_review, criterion=criterion, met=met, evidence=evidence.strip()
             )
-            audit_create(actor=actor, obj=assessment, request=request)
+            audit_create(actor=actor, obj=assessment)
         else:
             before = snapshot(current)
             current.met, current.evidence = met, evidence.strip()
             current.save()
-            audit_update(actor=actor, obj=current, before=before, request=request)
+            audit_update(actor=actor, obj=current, before=before)
     return rapid_review
 
 
 @transaction.atomic
-def information_request_answer(*, actor, info_request, response, request=None):
+def information_request_answer(*, actor, info_request, response):
     if not response.strip():
         raise ValidationError({"response": "Enter your agency's information"})
     if info_request.rapid_review.completed_on:
@@ -126,7 +125,7 @@ def information_request_answer(*, actor, info_request, response, request=None):
     info_request.responded_on = timezone.localdate()
     info_request.responded_by = actor
     info_request.save()
-    audit_update(actor=actor, obj=info_request, before=before, request=request)
+    audit_update(actor=actor, obj=info_request, before=before)
     return info_request
 
 
@@ -138,7 +137,7 @@ def _require_rationale(rationale):
 
 
 @transaction.atomic
-def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgroup=None, request=None):
+def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgroup=None):
     if ReviewRecommendation.objects.filter(incident=incident).exists():
         raise ValidationError("A recommendation has already been made on this case")
     _require_rationale(rationale)
@@ -155,7 +154,7 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
     )
     recommendation.full_clean()
     recommendation.save()
-    audit_create(actor=actor, obj=recommendation, request=request)
+    audit_create(actor=actor, obj=recommendation)
     return recommendation
 
 
@@ -170,7 +169,7 @@ def _review_type_for(incident, outcome):
 
 
 @transaction.atomic
-def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidential=False, request=None):
+def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidential=False):
     """The independent chair's decision. A decision to review creates the Review."""
     recommendation = ReviewRecommendation.objects.filter(incident=incident).first()
     if recommendation is None:
@@ -186,7 +185,7 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
     )
     decision.full_clean()
     decision.save()
-    audit_create(actor=actor, obj=decision, request=request)
+    audit_create(actor=actor, obj=decision)
     if outcome != Outcome.NO_REVIEW:
         review = Review(
             partnership=incident.partnership,
@@ -199,24 +198,24 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
         )
         review.full_clean()
         review.save()
-        audit_create(actor=actor, obj=review, request=request, reason="Created by the chair's decision")
+        audit_create(actor=actor, obj=review, reason="Created by the chair's decision")
     return decision
 
 
 @transaction.atomic
-def panel_response_record(*, actor, incident, response, received_on, notes="", request=None):
+def panel_response_record(*, actor, incident, response, received_on, notes=""):
     if PanelResponse.objects.filter(incident=incident).exists():
         raise ValidationError("The national panel's response is already recorded")
     require_not_future(received_on, "received_on", "The date received")
     answer = PanelResponse(incident=incident, response=response, received_on=received_on, notes=notes.strip())
     answer.full_clean()
     answer.save()
-    audit_create(actor=actor, obj=answer, request=request)
+    audit_create(actor=actor, obj=answer)
     return answer
 
 
 @transaction.atomic
-def family_communication_record(*, actor, incident, communicated_on, method, communicated_by, notes="", request=None):
+def family_communication_record(*, actor, incident, communicated_on, method, communicated_by, notes=""):
     if not ChairDecision.objects.filter(incident=incident).exists():
         raise ValidationError("Record the chair's decision before recording how the family was told of it")
     require_not_future(communicated_on, "communicated_on", "The date the family was told")
@@ -229,5 +228,5 @@ def family_communication_record(*, actor, incident, communicated_on, method, com
     )
     contact.full_clean()
     contact.save()
-    audit_create(actor=actor, obj=contact, request=request)
+    audit_create(actor=actor, obj=contact)
     return contact

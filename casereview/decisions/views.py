@@ -38,7 +38,6 @@ def rapid_review_open(request, incident):
             incident=incident,
             agencies=data["agencies"],
             opened_on=data["opened_on"],
-            request=request,
         ),
     ):
         messages.success(request, "The rapid review is open and the agencies have been asked for information.")
@@ -91,7 +90,6 @@ def rapid_review_edit(request, rapid_review):
             sent_to_panel_on=data["sent_to_panel_on"],
             assessments=form.assessments(),
             complete=data["complete"],
-            request=request,
         ),
     ):
         messages.success(request, "The rapid review has been saved.")
@@ -113,7 +111,7 @@ def request_answer(request, info_request):
         request,
         form,
         lambda data: services.information_request_answer(
-            actor=request.user, info_request=info_request, response=data["response"], request=request
+            actor=request.user, info_request=info_request, response=data["response"]
         ),
     ):
         messages.success(request, f"{info_request.agency}'s information has been sent to the rapid review.")
@@ -138,7 +136,6 @@ def recommend(request, incident):
             rationale=data["rationale"],
             made_on=data["made_on"],
             subgroup=data["subgroup"],
-            request=request,
         ),
     ):
         messages.success(request, "The recommendation has been recorded and is waiting for the independent chair.")
@@ -161,7 +158,6 @@ def decide(request, incident):
             rationale=data["rationale"],
             decided_on=data["decided_on"],
             confidential=data["confidential"],
-            request=request,
         ),
     ):
         messages.success(request, "Your decision has been recorded.")
@@ -190,7 +186,6 @@ def panel_response(request, incident):
             response=data["response"],
             received_on=data["received_on"],
             notes=data["notes"],
-            request=request,
         ),
     ):
         messages.success(request, "The national panel's response has been recorded.")
@@ -211,7 +206,6 @@ def family_communication(request, incident):
             method=data["method"],
             communicated_by=data["communicated_by"],
             notes=data["notes"],
-            request=request,
         ),
     ):
         messages.success(request, "Recorded how the family was told of the decision.")

@@ -29,7 +29,7 @@ MAX_FILES_PER_BATCH = 50
 
 
 @transaction.atomic
-def documents_upload(*, actor, partnership, files, review=None, request=None, queue=True):
+def documents_upload(*, actor, partnership, files, review=None, queue=True):
     """`files` are (name, bytes). Each is stored and queued (or, with queue=False, left for the caller
     to read with batch_extract); nothing is read yet."""
     if not files:
@@ -55,7 +55,7 @@ def documents_upload(*, actor, partnership, files, review=None, request=None, qu
         )
         document.stored_as = default_storage.save(f"documents/{document.pk}", ContentFile(data))
         document.save(update_fields=["stored_as"])
-        audit_create(actor=actor, obj=document, request=request)
+        audit_create(actor=actor, obj=document)
     if queue:
         from .tasks import extract_batch
 
@@ -133,7 +133,7 @@ def batch_extract(batch_id):
 
 
 @transaction.atomic
-def document_apply(*, actor, document, decisions, review=None, new_review_title="", request=None):
+def document_apply(*, actor, document, decisions, review=None, new_review_title=""):
     """`decisions` maps an item id to (decision, text). Only accepted items reach the review, after every
     other learning point or recommendation it already has."""
     # Locked, so a double submit cannot add the same items twice.
@@ -176,7 +176,7 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
         number = model.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0
         for item, text in sorted((a for a in accepted if a[0].kind == kind), key=lambda a: a[0].position):
             number += 1
-            finding_save(actor=actor, review=review, model=model, number=number, text=text, request=request)
+            finding_save(actor=actor, review=review, model=model, number=number, text=text)
     for pk, (decision, text) in decisions.items():
         if pk in items:
             ExtractedItem.objects.filter(pk=pk).update(decision=decision, final_text=text.strip())
@@ -186,7 +186,6 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
         actor=actor,
         action=AuditAction.UPDATE,
         obj=review,
-        request=request,
         object_repr=f"{len(accepted)} checked items from {document.file_name} added to {review.title}",
     )
     return review

@@ -24,7 +24,7 @@ def document_list(request, partnership):
     if request.method == "POST" and form.is_valid():
         files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
         try:
-            batch = services.documents_upload(actor=request.user, partnership=partnership, files=files, request=request)
+            batch = services.documents_upload(actor=request.user, partnership=partnership, files=files)
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
@@ -77,7 +77,6 @@ def document_check(request, document):
                     decisions=decisions,
                     review=review,
                     new_review_title=request.POST.get("new_review_title", ""),
-                    request=request,
                 )
             except ValidationError as exc:
                 errors += exc.messages

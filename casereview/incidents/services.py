@@ -28,14 +28,14 @@ def _next_reference(partnership, year):
 
 
 @transaction.atomic
-def incident_create(*, actor, partnership, facts, agencies=(), identity=None, request=None):
+def incident_create(*, actor, partnership, facts, agencies=(), identity=None):
     """Record an incident, its restricted identity record and the notification duties it gives rise to."""
     incident = Incident(partnership=partnership, created_by=actor, **facts)
     incident.reference = _next_reference(partnership, (incident.aware_date or timezone.localdate()).year)
     incident.full_clean()
     incident.save()
     incident.agencies_involved.set(agencies)
-    audit_create(actor=actor, obj=incident, request=request)
+    audit_create(actor=actor, obj=incident)
     child = ChildIdentity(incident=incident, **(identity or {}))
     child.full_clean()
     child.save()
@@ -43,15 +43,14 @@ def incident_create(*, actor, partnership, facts, agencies=(), identity=None, re
         actor=actor,
         action=AuditAction.CREATE,
         obj=child,
-        request=request,
         changes={f: ["", "(restricted)"] for f in IDENTITY_FIELDS if getattr(child, f)},
     )
-    incident_duties_recompute(actor=actor, incident=incident, request=request)
+    incident_duties_recompute(actor=actor, incident=incident)
     return incident
 
 
 @transaction.atomic
-def incident_update(*, actor, incident, facts, agencies=None, reason, request=None):
+def incident_update(*, actor, incident, facts, agencies=None, reason):
     """Change an incident's facts; the duties are worked out again and every change is audited."""
     if not reason.strip():
         raise ValidationError({"reason": "Say why the facts are being changed"})
@@ -69,17 +68,16 @@ def incident_update(*, actor, incident, facts, agencies=None, reason, request=No
                 actor=actor,
                 action=AuditAction.UPDATE,
                 obj=incident,
-                request=request,
                 reason=reason,
                 changes={"agencies_involved": [", ".join(previous), ", ".join(now)]},
             )
-    audit_update(actor=actor, obj=incident, before=before, reason=reason, request=request)
-    incident_duties_recompute(actor=actor, incident=incident, request=request, reason=reason)
+    audit_update(actor=actor, obj=incident, before=before, reason=reason)
+    incident_duties_recompute(actor=actor, incident=incident, reason=reason)
     return incident
 
 
 @transaction.atomic
-def incident_duties_recompute(*, actor, incident, request=None, reason=""):
+def incident_duties_recompute(*, actor, incident, reason=""):
     """Bring the incident's duties in line with its facts. A duty no longer owed is withdrawn (never
     deleted), one owed again is reinstated, and an unsent duty's due date follows the facts."""
     owed = {
@@ -94,9 +92,7 @@ def incident_duties_recompute(*, actor, incident, request=None, reason=""):
         duty = existing.get(kind)
         if duty is None:
             duty = NotificationDuty.objects.create(incident=incident, kind=kind, reason=due.reason, due_date=due.due)
-            audit_create(
-                actor=actor, obj=duty, request=request, reason=reason or "Worked out from the incident's facts"
-            )
+            audit_create(actor=actor, obj=duty, reason=reason or "Worked out from the incident's facts")
             continue
         before = snapshot(duty)
         if duty.withdrawn_on:
@@ -105,20 +101,18 @@ def incident_duties_recompute(*, actor, incident, request=None, reason=""):
             duty.due_date = due.due
         duty.reason = due.reason
         duty.save()
-        audit_update(
-            actor=actor, obj=duty, before=before, request=request, reason=reason or "The incident's facts changed"
-        )
+        audit_update(actor=actor, obj=duty, before=before, reason=reason or "The incident's facts changed")
     for kind, duty in existing.items():
         if kind not in owed and not duty.withdrawn_on and not duty.sent_on:
             before = snapshot(duty)
             duty.withdrawn_on = today
             duty.withdrawn_reason = "The incident's facts no longer give rise to this notification"
             duty.save()
-            audit_update(actor=actor, obj=duty, before=before, request=request, reason=reason or duty.withdrawn_reason)
+            audit_update(actor=actor, obj=duty, before=before, reason=reason or duty.withdrawn_reason)
 
 
 @transaction.atomic
-def duty_mark_sent(*, actor, duty, sent_on, reference="", request=None):
+def duty_mark_sent(*, actor, duty, sent_on, reference=""):
     errors = {}
     if duty.withdrawn_on:
         errors["sent_on"] = "This notification is no longer owed"
@@ -131,23 +125,23 @@ def duty_mark_sent(*, actor, duty, sent_on, reference="", request=None):
     before = snapshot(duty)
     duty.sent_on, duty.sent_by, duty.sent_reference = sent_on, actor, reference.strip()
     duty.save()
-    audit_update(actor=actor, obj=duty, before=before, request=request)
+    audit_update(actor=actor, obj=duty, before=before)
     return duty
 
 
 @transaction.atomic
-def incident_refer_locally(*, actor, incident, referred_on, reason, request=None):
+def incident_refer_locally(*, actor, incident, referred_on, reason):
     require_not_future(referred_on, "referred_on", "The referral date")
     before = snapshot(incident)
     incident.referred_locally_on, incident.local_referral_reason = referred_on, reason.strip()
     incident.full_clean()
     incident.save()
-    audit_update(actor=actor, obj=incident, before=before, request=request, reason="Referred for local consideration")
+    audit_update(actor=actor, obj=incident, before=before, reason="Referred for local consideration")
     return incident
 
 
 @transaction.atomic
-def identity_update(*, actor, identity, details, request=None):
+def identity_update(*, actor, identity, details):
     """The audit trail says which identifying details changed, never their values: the trail is read
     and exported more widely than the restricted record."""
     changed = [f for f in IDENTITY_FIELDS if getattr(identity, f) != details.get(f, getattr(identity, f))]
@@ -161,7 +155,6 @@ def identity_update(*, actor, identity, details, request=None):
             actor=actor,
             action=AuditAction.UPDATE,
             obj=identity,
-            request=request,
             changes={f: ["(restricted)", "(restricted)"] for f in changed},
         )
     return identity

@@ -40,7 +40,6 @@ def incident_create(request, partnership):
                 facts=form.facts(),
                 agencies=form.cleaned_data["agencies_involved"],
                 identity=form.identity(),
-                request=request,
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
@@ -91,7 +90,6 @@ def incident_edit(request, incident):
                 facts=facts,
                 agencies=agencies,
                 reason=form.cleaned_data["reason"],
-                request=request,
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
@@ -127,7 +125,7 @@ def identity_edit(request, identity):
         details = {name: form.cleaned_data[name] for name in form.Meta.fields}
         identity.refresh_from_db()
         try:
-            services.identity_update(actor=request.user, identity=identity, details=details, request=request)
+            services.identity_update(actor=request.user, identity=identity, details=details)
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
@@ -143,7 +141,7 @@ def duty_sent(request, duty):
         request,
         form,
         lambda data: services.duty_mark_sent(
-            actor=request.user, duty=duty, sent_on=data["sent_on"], reference=data["reference"], request=request
+            actor=request.user, duty=duty, sent_on=data["sent_on"], reference=data["reference"]
         ),
     ):
         messages.success(request, f"Recorded: {duty.get_kind_display().lower()} sent.")
@@ -162,7 +160,6 @@ def refer_locally(request, incident):
             incident=incident,
             referred_on=data["referred_on"],
             reason=data["reason"],
-            request=request,
         ),
     ):
         messages.success(request, "The case has been referred for local consideration.")

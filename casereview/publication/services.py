@@ -59,7 +59,7 @@ def table_for(review, *, decided_only=False):
 
 
 @transaction.atomic
-def report_upload(*, actor, review, name, data, request=None):
+def report_upload(*, actor, review, name, data):
     if not data:
         raise ValidationError({"file": "The file is empty"})
     problem = uploads.too_large("report", len(data), "Save a copy without images and try again.")
@@ -88,7 +88,6 @@ def report_upload(*, actor, review, name, data, request=None):
         actor=actor,
         action=AuditAction.CREATE if created else AuditAction.UPDATE,
         obj=report,
-        request=request,
         object_repr=f"Report {report.file_name} for {review.title}",
     )
     from .tasks import detect_report
@@ -129,7 +128,7 @@ def report_detect(report_id):
 
 
 @transaction.atomic
-def terms_decide(*, actor, review, decisions, request=None):
+def terms_decide(*, actor, review, decisions):
     """`decisions` maps a term id to (status, replacement). Allowing names the person who allowed it."""
     terms = {str(t.pk): t for t in ReplacementTerm.objects.filter(review=review)}
     for pk, (status, replacement) in decisions.items():
@@ -147,14 +146,13 @@ def terms_decide(*, actor, review, decisions, request=None):
                 actor=actor,
                 action=AuditAction.UPDATE,
                 obj=term,
-                request=request,
                 object_repr=f"Replacement table: {term.get_status_display()}",
                 changes={"status": [None, term.status]},
             )
 
 
 @transaction.atomic
-def term_add(*, actor, review, original, type, replacement="", request=None):
+def term_add(*, actor, review, original, type, replacement=""):
     """A term the detector missed: every occurrence is caught from now on (the report is scanned again)."""
     original = " ".join(original.split())
     if len(original) < 2:
@@ -174,7 +172,7 @@ def term_add(*, actor, review, original, type, replacement="", request=None):
             "added_by_reviewer": True,
         },
     )
-    audit_create(actor=actor, obj=term, request=request)
+    audit_create(actor=actor, obj=term)
     report = Report.objects.filter(review=review).first()
     if report:
         Report.objects.filter(pk=report.pk).update(status=ReportStatus.QUEUED)
@@ -249,7 +247,7 @@ def publication_gate(review, *, publication_date):
 
 
 @transaction.atomic
-def review_publish(*, actor, review, publication_date, public_url="", request=None):
+def review_publish(*, actor, review, publication_date, public_url=""):
     if hasattr(review, "publication") and Publication.objects.filter(review=review).exists():
         raise ValidationError("This review has already been published")
     gate = publication_gate(review, publication_date=publication_date)
@@ -269,7 +267,7 @@ def review_publish(*, actor, review, publication_date, public_url="", request=No
         pdf_file=pdf_path,
         published_by=actor,
     )
-    audit_create(actor=actor, obj=publication, request=request)
+    audit_create(actor=actor, obj=publication)
     review_mark_published(actor=actor, review=review, on=publication_date, note="The anonymised report was published")
     return publication
 
@@ -308,7 +306,7 @@ def _pdf(title, review, text):
 
 
 @transaction.atomic
-def sign_off_record(*, actor, review, kind, signed_on, signed_by, request=None):
+def sign_off_record(*, actor, review, kind, signed_on, signed_by):
     require_not_future(signed_on, "signed_on", "The date of sign-off")
     if not signed_by.strip():
         raise ValidationError({"signed_by": "Enter who signed off"})
@@ -317,23 +315,23 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, request=None):
         kind=kind,
         defaults={"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor},
     )
-    audit_create(actor=actor, obj=sign_off, request=request)
+    audit_create(actor=actor, obj=sign_off)
     return sign_off
 
 
 @transaction.atomic
-def hold_place(*, actor, review, reason, request=None):
+def hold_place(*, actor, review, reason):
     if not reason.strip():
         raise ValidationError({"reason": "Say why publication is held, for example criminal proceedings"})
     hold = PublicationHold.objects.create(
         review=review, reason=reason.strip(), placed_on=timezone.localdate(), placed_by=actor
     )
-    audit_create(actor=actor, obj=hold, request=request)
+    audit_create(actor=actor, obj=hold)
     return hold
 
 
 @transaction.atomic
-def hold_lift(*, actor, hold, request=None):
+def hold_lift(*, actor, hold):
     if hold.lifted_on:
         raise ValidationError("This hold was already lifted")
     hold.lifted_on, hold.lifted_by = timezone.localdate(), actor
@@ -342,14 +340,13 @@ def hold_lift(*, actor, hold, request=None):
         actor=actor,
         action=AuditAction.UPDATE,
         obj=hold,
-        request=request,
         object_repr=f"Publication hold lifted: {hold.reason[:100]}",
     )
     return hold
 
 
 @transaction.atomic
-def report_sent_record(*, actor, review, sent_on, request=None):
+def report_sent_record(*, actor, review, sent_on):
     report = Report.objects.filter(review=review).first()
     if report is None:
         raise ValidationError({"sent_on": "Upload the report first"})
@@ -360,7 +357,6 @@ def report_sent_record(*, actor, review, sent_on, request=None):
         actor=actor,
         action=AuditAction.UPDATE,
         obj=report,
-        request=request,
         object_repr="Report sent to the national panel and Secretary of State",
     )
     return report

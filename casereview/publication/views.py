@@ -46,7 +46,7 @@ def overview(request, review):
         gate = service.publication_gate(review, publication_date=publish_form.cleaned_data["publication_date"])
         if request.method == "POST" and gate.passed:
             try:
-                service.review_publish(actor=request.user, review=review, request=request, **publish_form.cleaned_data)
+                service.review_publish(actor=request.user, review=review, **publish_form.cleaned_data)
             except ValidationError as exc:
                 apply_service_errors(publish_form, exc)
             else:
@@ -78,9 +78,7 @@ def report_upload(request, review):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            service.report_upload(
-                actor=request.user, review=review, name=upload.name, data=upload.read(), request=request
-            )
+            service.report_upload(actor=request.user, review=review, name=upload.name, data=upload.read())
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
@@ -116,7 +114,7 @@ def anonymise(request, review):
             for t in terms
         }
         try:
-            service.terms_decide(actor=request.user, review=review, decisions=decisions, request=request)
+            service.terms_decide(actor=request.user, review=review, decisions=decisions)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
@@ -145,7 +143,7 @@ def anonymise(request, review):
 @object_view(Review, "anonymise")
 def term_add(request, review):
     form = TermAddForm(request.POST)
-    if submitted(request, form, lambda d: service.term_add(actor=request.user, review=review, request=request, **d)):
+    if submitted(request, form, lambda d: service.term_add(actor=request.user, review=review, **d)):
         messages.success(
             request, f"“{form.cleaned_data['original']}” will be replaced everywhere in this review's documents."
         )
@@ -182,7 +180,7 @@ def sign_off(request, review):
         request,
         review,
         SignOffForm,
-        lambda d: service.sign_off_record(actor=request.user, review=review, request=request, **d),
+        lambda d: service.sign_off_record(actor=request.user, review=review, **d),
         "The sign-off has been recorded.",
     )
 
@@ -194,7 +192,7 @@ def hold(request, review):
         request,
         review,
         HoldForm,
-        lambda d: service.hold_place(actor=request.user, review=review, request=request, **d),
+        lambda d: service.hold_place(actor=request.user, review=review, **d),
         "Publication is on hold.",
     )
 
@@ -206,7 +204,7 @@ def sent(request, review):
         request,
         review,
         SentForm,
-        lambda d: service.report_sent_record(actor=request.user, review=review, request=request, **d),
+        lambda d: service.report_sent_record(actor=request.user, review=review, **d),
         "Recorded when the report was sent.",
     )
 
@@ -215,7 +213,7 @@ def sent(request, review):
 @object_view(PublicationHold, "lift")
 def hold_lift(request, hold):
     try:
-        service.hold_lift(actor=request.user, hold=hold, request=request)
+        service.hold_lift(actor=request.user, hold=hold)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

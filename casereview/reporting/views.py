@@ -94,7 +94,6 @@ def executive_report_docx(request, partnership):
         actor=request.user,
         action=AuditAction.EXPORT,
         obj=partnership,
-        request=request,
         object_repr=f"Executive group report {start:%d %b %Y} – {end:%d %b %Y}",
     )
     response = HttpResponse(

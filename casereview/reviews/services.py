@@ -39,9 +39,7 @@ PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.ED
 
 
 @transaction.atomic
-def review_create(
-    *, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, request=None
-):
+def review_create(*, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False):
     require_not_future(decided_on, "decided_on", "The date of the decision")
     review = Review(
         partnership=partnership,
@@ -54,12 +52,12 @@ def review_create(
     )
     review.full_clean()
     review.save()
-    audit_create(actor=actor, obj=review, request=request)
+    audit_create(actor=actor, obj=review)
     return review
 
 
 @transaction.atomic
-def review_stage_change(*, actor, review, stage, changed_on, note="", request=None):
+def review_stage_change(*, actor, review, stage, changed_on, note=""):
     require_not_future(changed_on, "changed_on", "The date of the change")
     if stage == review.stage:
         raise ValidationError({"stage": f"The review is already at '{review.get_stage_display()}'"})
@@ -77,7 +75,7 @@ def review_stage_change(*, actor, review, stage, changed_on, note="", request=No
         review.not_published_reason = note.strip()
     review.save()
     StageChange.objects.create(review=review, stage=stage, changed_on=changed_on, changed_by=actor, note=note.strip())
-    audit_update(actor=actor, obj=review, before=before, reason=note.strip(), request=request)
+    audit_update(actor=actor, obj=review, before=before, reason=note.strip())
     return review
 
 
@@ -104,7 +102,6 @@ def terms_save(
     methodology,
     methodology_other="",
     agreed_on=None,
-    request=None,
 ):
     terms = TermsOfReference.objects.filter(review=review).first()
     before = snapshot(terms) if terms else None
@@ -115,9 +112,9 @@ def terms_save(
     terms.full_clean()
     terms.save()
     if before is None:
-        audit_create(actor=actor, obj=terms, request=request)
+        audit_create(actor=actor, obj=terms)
     else:
-        audit_update(actor=actor, obj=terms, before=before, request=request)
+        audit_update(actor=actor, obj=terms, before=before)
     return terms
 
 
@@ -128,30 +125,29 @@ def panel_missing_sectors(review):
 
 
 @transaction.atomic
-def panel_member_add(*, actor, review, agency, name, job_title="", user=None, request=None):
+def panel_member_add(*, actor, review, agency, name, job_title="", user=None):
     if agency.partnership_id != review.partnership_id:
         raise ValidationError({"agency": "Choose an agency of this partnership"})
     member = PanelMember(review=review, agency=agency, name=name.strip(), job_title=job_title.strip(), user=user)
     member.full_clean()
     member.save()
-    audit_create(actor=actor, obj=member, request=request)
+    audit_create(actor=actor, obj=member)
     return member
 
 
 @transaction.atomic
-def panel_member_remove(*, actor, member, request=None):
+def panel_member_remove(*, actor, member):
     record_event(
         actor=actor,
         action=AuditAction.DELETE,
         obj=member,
-        request=request,
         object_repr=f"{member.name} ({member.agency}) left the panel",
     )
     member.delete()
 
 
 @transaction.atomic
-def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=True, request=None):
+def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=True):
     if not Membership.objects.filter(
         user=user, partnership=review.partnership, role=Role.REVIEWER, is_active=True
     ).exists():
@@ -179,12 +175,12 @@ def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=
     )
     appointment.full_clean()
     appointment.save()
-    audit_create(actor=actor, obj=appointment, request=request)
+    audit_create(actor=actor, obj=appointment)
     return appointment
 
 
 @transaction.atomic
-def contributions_request(*, actor, review, agencies, kinds, due_date, request=None):
+def contributions_request(*, actor, review, agencies, kinds, due_date):
     if not agencies or not kinds:
         raise ValidationError("Choose at least one agency and what to ask it for")
     today = timezone.localdate()
@@ -199,7 +195,7 @@ def contributions_request(*, actor, review, agencies, kinds, due_date, request=N
                 review=review, agency=agency, kind=kind, defaults={"requested_on": today, "due_date": due_date}
             )
             if created:
-                audit_create(actor=actor, obj=contribution, request=request)
+                audit_create(actor=actor, obj=contribution)
                 made.append(contribution)
     if not made:
         raise ValidationError("Those agencies have already been asked for these")
@@ -207,7 +203,7 @@ def contributions_request(*, actor, review, agencies, kinds, due_date, request=N
 
 
 @transaction.atomic
-def contribution_submit_report(*, actor, contribution, text, request=None):
+def contribution_submit_report(*, actor, contribution, text):
     if contribution.kind != "agency_report":
         raise ValidationError("This request is for a chronology, not an agency report")
     if not text.strip():
@@ -217,18 +213,18 @@ def contribution_submit_report(*, actor, contribution, text, request=None):
     if contribution.status == ContributionStatus.REQUESTED:
         contribution.status, contribution.received_on = ContributionStatus.RECEIVED, timezone.localdate()
     contribution.save()
-    audit_update(actor=actor, obj=contribution, before=before, request=request)
+    audit_update(actor=actor, obj=contribution, before=before)
     return contribution
 
 
 @transaction.atomic
-def contribution_quality_assure(*, actor, contribution, request=None):
+def contribution_quality_assure(*, actor, contribution):
     if contribution.status == ContributionStatus.REQUESTED:
         raise ValidationError("Nothing has been received from this agency yet")
     before = snapshot(contribution)
     contribution.status, contribution.quality_assured_on = ContributionStatus.QUALITY_ASSURED, timezone.localdate()
     contribution.save()
-    audit_update(actor=actor, obj=contribution, before=before, request=request)
+    audit_update(actor=actor, obj=contribution, before=before)
     return contribution
 
 
@@ -236,7 +232,7 @@ def contribution_quality_assure(*, actor, contribution, request=None):
 
 
 @transaction.atomic
-def chronology_upload(*, actor, contribution, name, data, request=None):
+def chronology_upload(*, actor, contribution, name, data):
     """Store the file and queue its import; the import page shows its progress."""
     if contribution.kind != "chronology":
         raise ValidationError("This request is for an agency report, not a chronology")
@@ -257,7 +253,6 @@ def chronology_upload(*, actor, contribution, name, data, request=None):
         actor=actor,
         action=AuditAction.CREATE,
         obj=job,
-        request=request,
         object_repr=f"Chronology upload {name} for {contribution}",
     )
     from .tasks import import_chronology
@@ -338,7 +333,7 @@ def _finish(job, status, problems, imported=None):
 
 
 @transaction.atomic
-def chronology_entry_add(*, actor, contribution, record, request=None):
+def chronology_entry_add(*, actor, contribution, record):
     """One event typed on the page, checked by the same rules as a file's rows."""
     if contribution.kind != "chronology":
         raise ValidationError("This request is for an agency report, not a chronology")
@@ -375,7 +370,6 @@ def chronology_entry_add(*, actor, contribution, record, request=None):
         actor=actor,
         action=AuditAction.CREATE,
         obj=contribution,
-        request=request,
         object_repr=f"Chronology event added for {contribution}",
     )
     return entry
@@ -405,13 +399,13 @@ def duplicates_refresh(*, review, days=None):
 
 
 @transaction.atomic
-def duplicate_judge(*, actor, pair, status, request=None):
+def duplicate_judge(*, actor, pair, status):
     if status not in (DuplicateStatus.LINKED, DuplicateStatus.DISMISSED):
         raise ValidationError("Say whether the two entries are the same event or different events")
     before = snapshot(pair)
     pair.status, pair.decided_by = status, actor
     pair.save()
-    audit_update(actor=actor, obj=pair, before=before, request=request)
+    audit_update(actor=actor, obj=pair, before=before)
     return pair
 
 
@@ -419,19 +413,19 @@ def duplicate_judge(*, actor, pair, status, request=None):
 
 
 @transaction.atomic
-def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_discussed, request=None):
+def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_discussed):
     event = LearningEvent(
         review=review, held_on=held_on, attendees=attendees or 0, themes_discussed=themes_discussed.strip()
     )
     event.full_clean()
     event.save()
     event.agencies.set(agencies)
-    audit_create(actor=actor, obj=event, request=request)
+    audit_create(actor=actor, obj=event)
     return event
 
 
 @transaction.atomic
-def family_save(*, actor, review, invited_on, participation, notes, request=None):
+def family_save(*, actor, review, invited_on, participation, notes):
     require_not_future(invited_on, "invited_on", "The date the family was invited")
     family = FamilyInvolvement.objects.filter(review=review).first()
     before = snapshot(family) if family else None
@@ -440,9 +434,9 @@ def family_save(*, actor, review, invited_on, participation, notes, request=None
     family.full_clean()
     family.save()
     if before is None:
-        audit_create(actor=actor, obj=family, request=request)
+        audit_create(actor=actor, obj=family)
     else:
-        audit_update(actor=actor, obj=family, before=before, request=request)
+        audit_update(actor=actor, obj=family, before=before)
     return family
 
 
@@ -469,7 +463,6 @@ def finding_save(
     expected_version=None,
     themes=(),
     learning_points=None,
-    request=None,
     **fields,
 ):
     """Create or edit a learning point or recommendation. An edit names the version it started from; if
@@ -491,7 +484,7 @@ def finding_save(
         finding = model(review=review, number=number, text=text.strip(), **fields)
         finding.full_clean()
         finding.save()
-        audit_create(actor=actor, obj=finding, request=request)
+        audit_create(actor=actor, obj=finding)
     else:
         current = model.objects.select_for_update().get(pk=finding.pk)
         if expected_version is not None and current.version != int(expected_version):
@@ -510,7 +503,7 @@ def finding_save(
         current.full_clean(exclude=["version"])
         current.save()
         current.refresh_from_db()
-        audit_update(actor=actor, obj=current, before=before, request=request)
+        audit_update(actor=actor, obj=current, before=before)
         finding = current
     finding.themes.set(themes)
     if learning_points is not None:
@@ -527,7 +520,7 @@ def finding_save(
 
 
 @transaction.atomic
-def finding_move(*, actor, finding, direction, request=None):
+def finding_move(*, actor, finding, direction):
     """Swap an item with its neighbour, so numbering stays 1..n with no gaps or repeats."""
     model = type(finding)
     siblings = model.objects.filter(review=finding.review)
@@ -545,8 +538,6 @@ def finding_move(*, actor, finding, direction, request=None):
         model.objects.filter(pk=finding.pk).update(number=theirs)
     except IntegrityError:
         raise ValidationError("The items could not be reordered; try again") from None
-    record_event(
-        actor=actor, action=AuditAction.UPDATE, obj=finding, request=request, changes={"number": [mine, theirs]}
-    )
+    record_event(actor=actor, action=AuditAction.UPDATE, obj=finding, changes={"number": [mine, theirs]})
     finding.refresh_from_db()
     return finding

@@ -82,9 +82,7 @@ def review_create(request, partnership):
     if submitted(
         request,
         form,
-        lambda d: created.update(
-            review=services.review_create(actor=request.user, partnership=partnership, request=request, **d)
-        ),
+        lambda d: created.update(review=services.review_create(actor=request.user, partnership=partnership, **d)),
     ):
         messages.success(request, "The review has been created.")
         return redirect("reviews:detail", pk=created["review"].pk)
@@ -116,9 +114,7 @@ def review_detail(request, review):
 @object_view(Review, "change")
 def stage_change(request, review):
     form = StageForm(request.POST if request.method == "POST" else None, initial={"changed_on": timezone.localdate()})
-    if submitted(
-        request, form, lambda d: services.review_stage_change(actor=request.user, review=review, request=request, **d)
-    ):
+    if submitted(request, form, lambda d: services.review_stage_change(actor=request.user, review=review, **d)):
         messages.success(request, f"The review is now at '{review.get_stage_display()}'.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Move the review to its next stage")
@@ -136,7 +132,7 @@ def terms_edit(request, review):
         else {}
     )
     form = TermsForm(request.POST if request.method == "POST" else None, initial=initial)
-    if submitted(request, form, lambda d: services.terms_save(actor=request.user, review=review, request=request, **d)):
+    if submitted(request, form, lambda d: services.terms_save(actor=request.user, review=review, **d)):
         messages.success(request, "The terms of reference have been saved.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Terms of reference")
@@ -145,9 +141,7 @@ def terms_edit(request, review):
 @object_view(Review, "change")
 def panel_add(request, review):
     form = PanelMemberForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(
-        request, form, lambda d: services.panel_member_add(actor=request.user, review=review, request=request, **d)
-    ):
+    if submitted(request, form, lambda d: services.panel_member_add(actor=request.user, review=review, **d)):
         messages.success(request, "The panel member has been added.")
         return redirect("reviews:detail", pk=review.pk)
     missing = services.panel_missing_sectors(review)
@@ -163,7 +157,7 @@ def panel_add(request, review):
 @object_view(PanelMember, "change")
 def panel_remove(request, member):
     if request.method == "POST":
-        services.panel_member_remove(actor=request.user, member=member, request=request)
+        services.panel_member_remove(actor=request.user, member=member)
         messages.success(request, f"{member.name} has been removed from the panel.")
         return redirect("reviews:detail", pk=member.review_id)
     return _page(
@@ -179,9 +173,7 @@ def panel_remove(request, member):
 @object_view(Review, "change")
 def reviewer_appoint(request, review):
     form = ReviewerForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(
-        request, form, lambda d: services.reviewer_appoint(actor=request.user, review=review, request=request, **d)
-    ):
+    if submitted(request, form, lambda d: services.reviewer_appoint(actor=request.user, review=review, **d)):
         messages.success(request, "The independent reviewer has been appointed.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Appoint an independent reviewer", submit="Appoint")
@@ -190,9 +182,7 @@ def reviewer_appoint(request, review):
 @object_view(Review, "change")
 def contributions_request(request, review):
     form = ContributionRequestForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(
-        request, form, lambda d: services.contributions_request(actor=request.user, review=review, request=request, **d)
-    ):
+    if submitted(request, form, lambda d: services.contributions_request(actor=request.user, review=review, **d)):
         messages.success(request, "The agencies have been asked for their contributions.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Ask agencies for chronologies and reports", submit="Send the requests")
@@ -231,7 +221,6 @@ def chronology_upload(request, contribution):
                 contribution=contribution,
                 name=upload.name,
                 data=upload.read(uploads.max_bytes("chronology") + 1),
-                request=request,
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
@@ -255,9 +244,7 @@ def chronology_row_add(request, contribution):
     if submitted(
         request,
         form,
-        lambda d: services.chronology_entry_add(
-            actor=request.user, contribution=contribution, record=form.record(), request=request
-        ),
+        lambda d: services.chronology_entry_add(actor=request.user, contribution=contribution, record=form.record()),
     ):
         messages.success(request, "The event has been added to your agency's chronology.")
         return redirect("reviews:contribution", pk=contribution.pk)
@@ -279,9 +266,7 @@ def report_submit(request, contribution):
     if submitted(
         request,
         form,
-        lambda d: services.contribution_submit_report(
-            actor=request.user, contribution=contribution, text=d["text"], request=request
-        ),
+        lambda d: services.contribution_submit_report(actor=request.user, contribution=contribution, text=d["text"]),
     ):
         messages.success(request, "Your agency report has been sent to the review.")
         return redirect("reviews:contribution", pk=contribution.pk)
@@ -301,7 +286,7 @@ def report_submit(request, contribution):
 @object_view(AgencyContribution, "quality_assure")
 def quality_assure(request, contribution):
     try:
-        services.contribution_quality_assure(actor=request.user, contribution=contribution, request=request)
+        services.contribution_quality_assure(actor=request.user, contribution=contribution)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -369,7 +354,6 @@ def chronology_export(request, review, fmt):
         actor=request.user,
         action=AuditAction.EXPORT,
         obj=review,
-        request=request,
         object_repr=f"Merged chronology of {review.title} ({len(entries)} events, {fmt.upper()})",
     )
     if fmt == "xlsx":
@@ -392,7 +376,7 @@ def chronology_export(request, review, fmt):
 def duplicate_judge(request, pair):
     form = DuplicateForm(request.POST)
     if form.is_valid():
-        services.duplicate_judge(actor=request.user, pair=pair, status=form.cleaned_data["status"], request=request)
+        services.duplicate_judge(actor=request.user, pair=pair, status=form.cleaned_data["status"])
         messages.success(
             request,
             "Recorded: " + ("the same event." if form.cleaned_data["status"] == "linked" else "different events."),
@@ -407,9 +391,7 @@ def duplicate_judge(request, pair):
 @object_view(Review, "change")
 def learning_event_add(request, review):
     form = LearningEventForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(
-        request, form, lambda d: services.learning_event_add(actor=request.user, review=review, request=request, **d)
-    ):
+    if submitted(request, form, lambda d: services.learning_event_add(actor=request.user, review=review, **d)):
         messages.success(request, "The learning event has been recorded.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "Record a learning event")
@@ -424,9 +406,7 @@ def family_edit(request, review):
         else {}
     )
     form = FamilyForm(request.POST if request.method == "POST" else None, initial=initial)
-    if submitted(
-        request, form, lambda d: services.family_save(actor=request.user, review=review, request=request, **d)
-    ):
+    if submitted(request, form, lambda d: services.family_save(actor=request.user, review=review, **d)):
         messages.success(request, "The family's involvement has been recorded.")
         return redirect("reviews:detail", pk=review.pk)
     return _form_page(request, review, form, "The family's involvement")
@@ -491,7 +471,6 @@ def _finding_edit(request, review, model, finding=None):
             text=data["text"],
             expected_version=data.get("version"),
             themes=data["themes"],
-            request=request,
             learning_points=data["learning_points"] if model is Recommendation else None,
             **_finding_fields(model, data),
         )
@@ -537,9 +516,7 @@ def recommendation_edit(request, recommendation):
 
 def _move(request, finding):
     if request.method == "POST":
-        services.finding_move(
-            actor=request.user, finding=finding, direction=request.POST.get("direction", "up"), request=request
-        )
+        services.finding_move(actor=request.user, finding=finding, direction=request.POST.get("direction", "up"))
     return redirect("reviews:findings", pk=finding.review_id)
 
 
