@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from casereview.accounts import permissions
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.audit.services import audit_create, model_update, record_event
 
 from .evidence import check_evidence_file
 from .models import (
@@ -77,11 +77,8 @@ def action_change(*, actor, action, reason="", **fields):
         raise ValidationError("A closed action cannot be changed: reopen it first")
     if "due_date" in fields and fields["due_date"] != action.due_date and not reason.strip():
         raise ValidationError({"reason": "Say why the due date is changing"})
-    before = snapshot(action)
-    for name, value in fields.items():
-        setattr(action, name, value.strip() if isinstance(value, str) else value)
-    _save(action)
-    audit_update(actor=actor, obj=action, before=before, reason=reason.strip())
+    data = {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
+    model_update(actor=actor, instance=action, data=data, reason=reason.strip())
     return action
 
 
@@ -126,16 +123,13 @@ def progress_update_post(
         ProgressUpdate(action=action, posted_on=posted_on, text=text.strip(), status=status, posted_by=actor)
     )
     audit_create(actor=actor, obj=update)
-    before = snapshot(action)
     if status == ActionStatus.AT_RISK:
-        action.at_risk_streak += 1
-        if action.at_risk_streak == 1:
-            action.at_risk_since = timezone.now()
+        streak = {"at_risk_streak": action.at_risk_streak + 1}
+        if action.at_risk_streak == 0:
+            streak["at_risk_since"] = timezone.now()
     else:
-        action.at_risk_streak, action.at_risk_since = 0, None
-    action.status = status
-    action.save()
-    audit_update(actor=actor, obj=action, before=before)
+        streak = {"at_risk_streak": 0, "at_risk_since": None}
+    model_update(actor=actor, instance=action, data={"status": status, **streak})
     if evidence_file or evidence_url:
         _evidence_add(
             actor=actor,
@@ -189,17 +183,16 @@ def action_close(*, actor, action, closed_on, note):
         errors["closed_on"] = "The action cannot close before it started"
     if errors:
         raise ValidationError(errors)
-    before = snapshot(action)
-    action.status, action.closed_on, action.closed_by, action.closure_note = (
-        ActionStatus.CLOSED,
-        closed_on,
-        actor,
-        note.strip(),
-    )
-    action.at_risk_streak, action.at_risk_since = 0, None
-    action.save()
+    closed = {
+        "status": ActionStatus.CLOSED,
+        "closed_on": closed_on,
+        "closed_by": actor,
+        "closure_note": note.strip(),
+        "at_risk_streak": 0,
+        "at_risk_since": None,
+    }
+    model_update(actor=actor, instance=action, data=closed, reason=note.strip())
     SignOff.objects.create(action=action, kind=SignOffKind.CLOSED, on=closed_on, by=actor, note=note.strip())
-    audit_update(actor=actor, obj=action, before=before, reason=note.strip())
     return action
 
 
@@ -211,16 +204,13 @@ def action_reopen(*, actor, action, reason, due_date=None):
         raise ValidationError("Only a closed action can be reopened")
     if not reason.strip():
         raise ValidationError({"reason": "Say why the action is being reopened"})
-    before = snapshot(action)
-    action.status = ActionStatus.ON_TRACK
-    action.closed_on, action.closed_by, action.closure_note = None, None, ""
+    reopened = {"status": ActionStatus.ON_TRACK, "closed_on": None, "closed_by": None, "closure_note": ""}
     if due_date:
-        action.due_date = due_date
-    _save(action)
+        reopened["due_date"] = due_date
+    model_update(actor=actor, instance=action, data=reopened, reason=reason.strip())
     SignOff.objects.create(
         action=action, kind=SignOffKind.REOPENED, on=timezone.localdate(), by=actor, note=reason.strip()
     )
-    audit_update(actor=actor, obj=action, before=before, reason=reason.strip())
     return action
 
 
@@ -271,20 +261,17 @@ def training_year_record(*, actor, partnership, year_starting, sessions, individ
     """Create or correct one year's training statistics."""
     if organisations > individuals:
         raise ValidationError({"organisations": "There cannot be more organisations than individuals trained"})
+    figures = {
+        "sessions": sessions,
+        "individuals": individuals,
+        "organisations": organisations,
+        "elearning_modules": elearning_modules,
+    }
     record = TrainingYear.objects.filter(partnership=partnership, year_starting=year_starting).first()
-    before = snapshot(record) if record else None
-    record = record or TrainingYear(partnership=partnership, year_starting=year_starting)
-    record.sessions, record.individuals, record.organisations, record.elearning_modules = (
-        sessions,
-        individuals,
-        organisations,
-        elearning_modules,
-    )
-    _save(record)
-    if before is None:
-        audit_create(actor=actor, obj=record)
-    else:
-        audit_update(actor=actor, obj=record, before=before)
+    if record:
+        return model_update(actor=actor, instance=record, data=figures)[0]
+    record = _save(TrainingYear(partnership=partnership, year_starting=year_starting, **figures))
+    audit_create(actor=actor, obj=record)
     return record
 
 
@@ -311,19 +298,18 @@ RISK_FIELDS = (
 def risk_save(*, actor, partnership, risk=None, reviews=(), themes=(), **fields):
     """Add a risk (risk=None) or change one."""
     _check_reviews(partnership, reviews)
-    before = snapshot(risk) if risk else None
-    risk = risk or Risk(partnership=partnership)
-    for name in RISK_FIELDS:
-        if name in fields:
-            value = fields[name]
-            setattr(risk, name, value.strip() if isinstance(value, str) else value)
-    _save(risk)
+    data = {
+        name: value.strip() if isinstance(value, str) else value
+        for name, value in fields.items()
+        if name in RISK_FIELDS
+    }
+    if risk:
+        model_update(actor=actor, instance=risk, data=data)
+    else:
+        risk = _save(Risk(partnership=partnership, **data))
+        audit_create(actor=actor, obj=risk)
     risk.reviews.set(reviews)
     risk.themes.set(themes)
-    if before is None:
-        audit_create(actor=actor, obj=risk)
-    else:
-        audit_update(actor=actor, obj=risk, before=before)
     return risk
 
 

@@ -2,6 +2,9 @@
 or roll back together. The client's address comes from the context the request set (audit/context.py)."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Model
 
 from .context import client_address
 from .models import AuditAction, AuditEvent
@@ -54,6 +57,20 @@ def changed_fields(before, after):
     return {field: [before.get(field), value] for field, value in after.items() if before.get(field) != value}
 
 
+def _restricted(value):
+    return "(restricted)" if value not in (None, "") else value
+
+
+def _recorded(obj, changes):
+    """A model's `audit_restricted_fields` (a child's identifying details, a report's unanonymised text) are
+    recorded as changed, never with their values: the trail is read and exported more widely than they are."""
+    hidden = getattr(type(obj), "audit_restricted_fields", ())
+    return {
+        field: [_restricted(old), _restricted(new)] if field in hidden else [old, new]
+        for field, (old, new) in changes.items()
+    }
+
+
 def record_event(*, actor, action, obj=None, partnership=None, changes=None, reason="", object_repr=""):
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
@@ -72,7 +89,11 @@ def record_event(*, actor, action, obj=None, partnership=None, changes=None, rea
 
 def audit_create(*, actor, obj, reason=""):
     return record_event(
-        actor=actor, action=AuditAction.CREATE, obj=obj, changes=changed_fields({}, snapshot(obj)), reason=reason
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=obj,
+        changes=_recorded(obj, changed_fields({}, snapshot(obj))),
+        reason=reason,
     )
 
 
@@ -81,8 +102,43 @@ def audit_update(*, actor, obj, before, reason=""):
     changes = changed_fields(before, snapshot(obj))
     if not changes:
         return None
-    return record_event(actor=actor, action=AuditAction.UPDATE, obj=obj, changes=changes, reason=reason)
+    return record_event(actor=actor, action=AuditAction.UPDATE, obj=obj, changes=_recorded(obj, changes), reason=reason)
 
 
 def audit_read(*, actor, obj):
     return record_event(actor=actor, action=AuditAction.VIEW, obj=obj)
+
+
+def _comparable(field, value):
+    # A relation is compared by its key, so finding that nothing changed fetches no related row.
+    return value.pk if field.is_relation and isinstance(value, Model) else value
+
+
+@transaction.atomic
+def model_update(*, actor, instance, data, reason=""):
+    """The one way to change a saved record: set the fields named in `data`, validate the whole record, save
+    only the fields whose value changed and record one audit event with their before and after (the same
+    shape as audit_update). Returns (instance, changed); nothing is saved or recorded when no value changed.
+    A refused change (ValidationError) saves nothing and leaves the instance as it was. Many-to-many fields
+    are the caller's to set, after this."""
+    before = snapshot(instance)
+    previous = {}
+    for name, value in data.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_many or not field.concrete:
+            raise ValueError(f"model_update sets concrete fields only, not {name}")
+        if getattr(instance, field.attname) != _comparable(field, value):
+            previous[field] = getattr(instance, field.attname)
+            setattr(instance, name, value)
+    if not previous:
+        return instance, False
+    try:
+        instance.full_clean()
+    except ValidationError:
+        for field, value in previous.items():
+            setattr(instance, field.attname, value)
+        raise
+    auto_now = [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
+    instance.save(update_fields=[field.name for field in previous] + auto_now)
+    audit_update(actor=actor, obj=instance, before=before, reason=reason)
+    return instance, True

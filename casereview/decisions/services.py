@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casereview.accounts.models import RapidReviewStart
-from casereview.audit.services import audit_create, audit_update, snapshot
+from casereview.audit.services import audit_create, model_update
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import add_working_days
@@ -89,14 +89,14 @@ def rapid_review_update(
             errors["facts_gathered"] = "Record the facts gathered before completing the rapid review"
     if errors:
         raise ValidationError(errors)
-    before = snapshot(rapid_review)
-    rapid_review.facts_gathered, rapid_review.immediate_actions = facts_gathered, immediate_actions
-    rapid_review.sent_to_panel_on = sent_to_panel_on
+    data = {
+        "facts_gathered": facts_gathered,
+        "immediate_actions": immediate_actions,
+        "sent_to_panel_on": sent_to_panel_on,
+    }
     if complete and not rapid_review.completed_on:
-        rapid_review.completed_on = timezone.localdate()
-    rapid_review.full_clean()
-    rapid_review.save()
-    audit_update(actor=actor, obj=rapid_review, before=before)
+        data["completed_on"] = timezone.localdate()
+    model_update(actor=actor, instance=rapid_review, data=data)
     for criterion, (met, evidence) in assessments.items():
         current = rapid_review.assessments.filter(criterion=criterion).first()
         if not met:
@@ -107,10 +107,7 @@ def rapid_review_update(
             )
             audit_create(actor=actor, obj=assessment)
         else:
-            before = snapshot(current)
-            current.met, current.evidence = met, evidence.strip()
-            current.save()
-            audit_update(actor=actor, obj=current, before=before)
+            model_update(actor=actor, instance=current, data={"met": met, "evidence": evidence.strip()})
     return rapid_review
 
 
@@ -120,13 +117,8 @@ def information_request_answer(*, actor, info_request, response):
         raise ValidationError({"response": "Enter your agency's information"})
     if info_request.rapid_review.completed_on:
         raise ValidationError("The rapid review is complete: contact the business manager to add information")
-    before = snapshot(info_request)
-    info_request.response = response.strip()
-    info_request.responded_on = timezone.localdate()
-    info_request.responded_by = actor
-    info_request.save()
-    audit_update(actor=actor, obj=info_request, before=before)
-    return info_request
+    answer = {"response": response.strip(), "responded_on": timezone.localdate(), "responded_by": actor}
+    return model_update(actor=actor, instance=info_request, data=answer)[0]
 
 
 def _require_rationale(rationale):

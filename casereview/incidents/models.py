@@ -133,6 +133,8 @@ class ChildIdentity(BaseModel):
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "incident__partnership"
+    # The audit trail says which of these changed, never their values (audit.services._recorded).
+    audit_restricted_fields = ("full_name", "date_of_birth", "address", "postcode", "nhs_number")
     is_confidential = True
 
     class Meta:

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.audit.services import audit_create, model_update, record_event
 from casereview.core.validation import require_not_future
 
 from . import rules
@@ -54,11 +54,7 @@ def incident_update(*, actor, incident, facts, agencies=None, reason):
     """Change an incident's facts; the duties are worked out again and every change is audited."""
     if not reason.strip():
         raise ValidationError({"reason": "Say why the facts are being changed"})
-    before = snapshot(incident)
-    for field, value in facts.items():
-        setattr(incident, field, value)
-    incident.full_clean()
-    incident.save()
+    model_update(actor=actor, instance=incident, data=facts, reason=reason)
     if agencies is not None:
         previous = sorted(str(a) for a in incident.agencies_involved.all())
         incident.agencies_involved.set(agencies)
@@ -71,7 +67,6 @@ def incident_update(*, actor, incident, facts, agencies=None, reason):
                 reason=reason,
                 changes={"agencies_involved": [", ".join(previous), ", ".join(now)]},
             )
-    audit_update(actor=actor, obj=incident, before=before, reason=reason)
     incident_duties_recompute(actor=actor, incident=incident, reason=reason)
     return incident
 
@@ -94,21 +89,21 @@ def incident_duties_recompute(*, actor, incident, reason=""):
             duty = NotificationDuty.objects.create(incident=incident, kind=kind, reason=due.reason, due_date=due.due)
             audit_create(actor=actor, obj=duty, reason=reason or "Worked out from the incident's facts")
             continue
-        before = snapshot(duty)
+        data = {"reason": due.reason}
         if duty.withdrawn_on:
-            duty.withdrawn_on, duty.withdrawn_reason = None, ""
+            data.update(withdrawn_on=None, withdrawn_reason="")
         if not duty.sent_on:
-            duty.due_date = due.due
-        duty.reason = due.reason
-        duty.save()
-        audit_update(actor=actor, obj=duty, before=before, reason=reason or "The incident's facts changed")
+            data["due_date"] = due.due
+        model_update(actor=actor, instance=duty, data=data, reason=reason or "The incident's facts changed")
     for kind, duty in existing.items():
         if kind not in owed and not duty.withdrawn_on and not duty.sent_on:
-            before = snapshot(duty)
-            duty.withdrawn_on = today
-            duty.withdrawn_reason = "The incident's facts no longer give rise to this notification"
-            duty.save()
-            audit_update(actor=actor, obj=duty, before=before, reason=reason or duty.withdrawn_reason)
+            withdrawn = "The incident's facts no longer give rise to this notification"
+            model_update(
+                actor=actor,
+                instance=duty,
+                data={"withdrawn_on": today, "withdrawn_reason": withdrawn},
+                reason=reason or withdrawn,
+            )
 
 
 @transaction.atomic
@@ -122,39 +117,20 @@ def duty_mark_sent(*, actor, duty, sent_on, reference=""):
         errors["sent_on"] = "The date sent cannot be before the local authority became aware"
     if errors:
         raise ValidationError(errors)
-    before = snapshot(duty)
-    duty.sent_on, duty.sent_by, duty.sent_reference = sent_on, actor, reference.strip()
-    duty.save()
-    audit_update(actor=actor, obj=duty, before=before)
-    return duty
+    sent = {"sent_on": sent_on, "sent_by": actor, "sent_reference": reference.strip()}
+    return model_update(actor=actor, instance=duty, data=sent)[0]
 
 
 @transaction.atomic
 def incident_refer_locally(*, actor, incident, referred_on, reason):
     require_not_future(referred_on, "referred_on", "The referral date")
-    before = snapshot(incident)
-    incident.referred_locally_on, incident.local_referral_reason = referred_on, reason.strip()
-    incident.full_clean()
-    incident.save()
-    audit_update(actor=actor, obj=incident, before=before, reason="Referred for local consideration")
-    return incident
+    referral = {"referred_locally_on": referred_on, "local_referral_reason": reason.strip()}
+    return model_update(actor=actor, instance=incident, data=referral, reason="Referred for local consideration")[0]
 
 
 @transaction.atomic
 def identity_update(*, actor, identity, details):
     """The audit trail says which identifying details changed, never their values: the trail is read
     and exported more widely than the restricted record."""
-    changed = [f for f in IDENTITY_FIELDS if getattr(identity, f) != details.get(f, getattr(identity, f))]
-    for field in IDENTITY_FIELDS:
-        if field in details:
-            setattr(identity, field, details[field])
-    identity.full_clean()
-    identity.save()
-    if changed:
-        record_event(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            obj=identity,
-            changes={f: ["(restricted)", "(restricted)"] for f in changed},
-        )
-    return identity
+    data = {field: details[field] for field in IDENTITY_FIELDS if field in details}
+    return model_update(actor=actor, instance=identity, data=data)[0]

@@ -31,6 +31,8 @@ class Report(BaseModel):
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"
+    # The text is the report before anonymisation: the trail says it changed, never what it says.
+    audit_restricted_fields = ("text",)
 
     class Meta:
         db_table = "documents_report"

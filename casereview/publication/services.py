@@ -16,8 +16,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, record_event
+from casereview.audit.services import audit_create, model_update
 from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
@@ -74,22 +73,18 @@ def report_upload(*, actor, review, name, data):
             text = read_document(path).text
         except ExtractionError as exc:
             raise ValidationError({"file": f"{exc.problem} {exc.remedy}"}) from None
-    report, created = Report.objects.update_or_create(
-        review=review,
-        defaults={
-            "file_name": os.path.basename(name)[:255],
-            "text": text,
-            "status": ReportStatus.QUEUED,
-            "uploaded_by": actor,
-            "problem": "",
-        },
-    )
-    record_event(
-        actor=actor,
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
-        obj=report,
-        object_repr=f"Report {report.file_name} for {review.title}",
-    )
+    upload = {
+        "file_name": os.path.basename(name)[:255],
+        "text": text,
+        "status": ReportStatus.QUEUED,
+        "uploaded_by": actor,
+        "problem": "",
+    }
+    report, created = Report.objects.get_or_create(review=review, defaults=upload)
+    if created:
+        audit_create(actor=actor, obj=report)
+    else:
+        model_update(actor=actor, instance=report, data=upload)
     from .tasks import detect_report
 
     transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
@@ -137,18 +132,14 @@ def terms_decide(*, actor, review, decisions):
             continue
         if status == TermStatus.ACCEPTED and not replacement.strip():
             raise ValidationError(f"Give a replacement for “{term.original}” or allow it")
-        changed = (term.status, term.replacement) != (status, replacement.strip() or term.replacement)
-        term.status, term.replacement = status, replacement.strip() or term.replacement
-        term.decided_by = actor if status != TermStatus.PROPOSED else None
-        term.save()
-        if changed:
-            record_event(
-                actor=actor,
-                action=AuditAction.UPDATE,
-                obj=term,
-                object_repr=f"Replacement table: {term.get_status_display()}",
-                changes={"status": [None, term.status]},
-            )
+        if (term.status, term.replacement) == (status, replacement.strip() or term.replacement):
+            continue
+        decision = {
+            "status": status,
+            "replacement": replacement.strip() or term.replacement,
+            "decided_by": actor if status != TermStatus.PROPOSED else None,
+        }
+        model_update(actor=actor, instance=term, data=decision)
 
 
 @transaction.atomic
@@ -161,18 +152,18 @@ def term_add(*, actor, review, original, type, replacement=""):
         replacement = (
             table_for(review).add_term(original, type=type).replacement or f"[{type.lower().replace('_', ' ')}]"
         )
-    term, _ = ReplacementTerm.objects.update_or_create(
-        review=review,
-        original=original[:500],
-        defaults={
-            "replacement": replacement.strip()[:500],
-            "type": type,
-            "status": TermStatus.ACCEPTED,
-            "decided_by": actor,
-            "added_by_reviewer": True,
-        },
-    )
-    audit_create(actor=actor, obj=term)
+    added = {
+        "replacement": replacement.strip()[:500],
+        "type": type,
+        "status": TermStatus.ACCEPTED,
+        "decided_by": actor,
+        "added_by_reviewer": True,
+    }
+    term, created = ReplacementTerm.objects.get_or_create(review=review, original=original[:500], defaults=added)
+    if created:
+        audit_create(actor=actor, obj=term)
+    else:
+        model_update(actor=actor, instance=term, data=added)
     report = Report.objects.filter(review=review).first()
     if report:
         Report.objects.filter(pk=report.pk).update(status=ReportStatus.QUEUED)
@@ -310,12 +301,12 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by):
     require_not_future(signed_on, "signed_on", "The date of sign-off")
     if not signed_by.strip():
         raise ValidationError({"signed_by": "Enter who signed off"})
-    sign_off, _ = ReportSignOff.objects.update_or_create(
-        review=review,
-        kind=kind,
-        defaults={"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor},
-    )
-    audit_create(actor=actor, obj=sign_off)
+    signed = {"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor}
+    sign_off, created = ReportSignOff.objects.get_or_create(review=review, kind=kind, defaults=signed)
+    if created:
+        audit_create(actor=actor, obj=sign_off)
+    else:
+        model_update(actor=actor, instance=sign_off, data=signed)
     return sign_off
 
 
@@ -334,15 +325,7 @@ def hold_place(*, actor, review, reason):
 def hold_lift(*, actor, hold):
     if hold.lifted_on:
         raise ValidationError("This hold was already lifted")
-    hold.lifted_on, hold.lifted_by = timezone.localdate(), actor
-    hold.save()
-    record_event(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=hold,
-        object_repr=f"Publication hold lifted: {hold.reason[:100]}",
-    )
-    return hold
+    return model_update(actor=actor, instance=hold, data={"lifted_on": timezone.localdate(), "lifted_by": actor})[0]
 
 
 @transaction.atomic
@@ -351,12 +334,4 @@ def report_sent_record(*, actor, review, sent_on):
     if report is None:
         raise ValidationError({"sent_on": "Upload the report first"})
     require_not_future(sent_on, "sent_on", "The date sent")
-    report.sent_to_panel_on = sent_on
-    report.save(update_fields=["sent_to_panel_on", "updated"])
-    record_event(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        obj=report,
-        object_repr="Report sent to the national panel and Secretary of State",
-    )
-    return report
+    return model_update(actor=actor, instance=report, data={"sent_to_panel_on": sent_on})[0]

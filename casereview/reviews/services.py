@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.audit.services import audit_create, audit_update, model_update, record_event, snapshot
 from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
@@ -67,15 +67,11 @@ def review_stage_change(*, actor, review, stage, changed_on, note=""):
         raise ValidationError({"note": "Say why the report is not being published"})
     if changed_on < review.decided_on:
         raise ValidationError({"changed_on": "The change cannot predate the decision to review"})
-    before = snapshot(review)
-    review.stage = stage
-    if stage == Stage.PUBLISHED:
-        review.published_on = changed_on
+    data = {"stage": stage}
     if stage == Stage.NOT_PUBLISHED:
-        review.not_published_reason = note.strip()
-    review.save()
+        data["not_published_reason"] = note.strip()
+    model_update(actor=actor, instance=review, data=data, reason=note.strip())
     StageChange.objects.create(review=review, stage=stage, changed_on=changed_on, changed_by=actor, note=note.strip())
-    audit_update(actor=actor, obj=review, before=before, reason=note.strip())
     return review
 
 
@@ -83,11 +79,8 @@ def review_stage_change(*, actor, review, stage, changed_on, note=""):
 def review_mark_published(*, actor, review, on, note=""):
     """The one way a review becomes published: called by the publication gate once its checks pass, or when
     a review's already-published report is brought in. Records the stage change and its audit."""
-    before = snapshot(review)
-    review.stage, review.published_on = Stage.PUBLISHED, on
-    review.save(update_fields=["stage", "published_on", "updated"])
+    model_update(actor=actor, instance=review, data={"stage": Stage.PUBLISHED, "published_on": on}, reason=note)
     StageChange.objects.create(review=review, stage=Stage.PUBLISHED, changed_on=on, changed_by=actor, note=note)
-    audit_update(actor=actor, obj=review, before=before, reason=note)
     return review
 
 
@@ -103,18 +96,22 @@ def terms_save(
     methodology_other="",
     agreed_on=None,
 ):
-    terms = TermsOfReference.objects.filter(review=review).first()
-    before = snapshot(terms) if terms else None
-    terms = terms or TermsOfReference(review=review)
-    terms.scope_start, terms.scope_end, terms.lines_of_enquiry = scope_start, scope_end, lines_of_enquiry.strip()
-    terms.methodology, terms.methodology_other, terms.agreed_on = methodology, methodology_other.strip(), agreed_on
     require_not_future(agreed_on, "agreed_on", "The date agreed")
+    data = {
+        "scope_start": scope_start,
+        "scope_end": scope_end,
+        "lines_of_enquiry": lines_of_enquiry.strip(),
+        "methodology": methodology,
+        "methodology_other": methodology_other.strip(),
+        "agreed_on": agreed_on,
+    }
+    terms = TermsOfReference.objects.filter(review=review).first()
+    if terms:
+        return model_update(actor=actor, instance=terms, data=data)[0]
+    terms = TermsOfReference(review=review, **data)
     terms.full_clean()
     terms.save()
-    if before is None:
-        audit_create(actor=actor, obj=terms)
-    else:
-        audit_update(actor=actor, obj=terms, before=before)
+    audit_create(actor=actor, obj=terms)
     return terms
 
 
@@ -208,24 +205,18 @@ def contribution_submit_report(*, actor, contribution, text):
         raise ValidationError("This request is for a chronology, not an agency report")
     if not text.strip():
         raise ValidationError({"text": "Enter the agency report"})
-    before = snapshot(contribution)
-    contribution.report_text = text.strip()
+    data = {"report_text": text.strip()}
     if contribution.status == ContributionStatus.REQUESTED:
-        contribution.status, contribution.received_on = ContributionStatus.RECEIVED, timezone.localdate()
-    contribution.save()
-    audit_update(actor=actor, obj=contribution, before=before)
-    return contribution
+        data.update(status=ContributionStatus.RECEIVED, received_on=timezone.localdate())
+    return model_update(actor=actor, instance=contribution, data=data)[0]
 
 
 @transaction.atomic
 def contribution_quality_assure(*, actor, contribution):
     if contribution.status == ContributionStatus.REQUESTED:
         raise ValidationError("Nothing has been received from this agency yet")
-    before = snapshot(contribution)
-    contribution.status, contribution.quality_assured_on = ContributionStatus.QUALITY_ASSURED, timezone.localdate()
-    contribution.save()
-    audit_update(actor=actor, obj=contribution, before=before)
-    return contribution
+    data = {"status": ContributionStatus.QUALITY_ASSURED, "quality_assured_on": timezone.localdate()}
+    return model_update(actor=actor, instance=contribution, data=data)[0]
 
 
 # --- chronologies ------------------------------------------------------------------------------------
@@ -402,11 +393,7 @@ def duplicates_refresh(*, review, days=None):
 def duplicate_judge(*, actor, pair, status):
     if status not in (DuplicateStatus.LINKED, DuplicateStatus.DISMISSED):
         raise ValidationError("Say whether the two entries are the same event or different events")
-    before = snapshot(pair)
-    pair.status, pair.decided_by = status, actor
-    pair.save()
-    audit_update(actor=actor, obj=pair, before=before)
-    return pair
+    return model_update(actor=actor, instance=pair, data={"status": status, "decided_by": actor})[0]
 
 
 # --- learning event and family ------------------------------------------------------------------------
@@ -427,16 +414,14 @@ def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_di
 @transaction.atomic
 def family_save(*, actor, review, invited_on, participation, notes):
     require_not_future(invited_on, "invited_on", "The date the family was invited")
+    data = {"invited_on": invited_on, "participation": participation, "notes": notes.strip()}
     family = FamilyInvolvement.objects.filter(review=review).first()
-    before = snapshot(family) if family else None
-    family = family or FamilyInvolvement(review=review)
-    family.invited_on, family.participation, family.notes = invited_on, participation, notes.strip()
+    if family:
+        return model_update(actor=actor, instance=family, data=data)[0]
+    family = FamilyInvolvement(review=review, **data)
     family.full_clean()
     family.save()
-    if before is None:
-        audit_create(actor=actor, obj=family)
-    else:
-        audit_update(actor=actor, obj=family, before=before)
+    audit_create(actor=actor, obj=family)
     return family
 
 
