@@ -8,7 +8,7 @@ from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.services import record_event
 from casereview.core.access import object_view
-from casereview.core.forms import submitted
+from casereview.core.forms import form_page, posted, submitted
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
@@ -27,20 +27,6 @@ from .forms import (
 from .models import Action, ActionPlanSettings, ActionStatus, Evidence, EvidenceKind, Risk
 
 PARTNERSHIP = {"url_kwarg": "slug", "field": "slug"}
-
-
-def _post(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _form_page(
-    request, form, title, *, back_url, submit="Save", caption="", template="actionplans/form_page.html", **context
-):
-    return render(
-        request,
-        template,
-        {"form": form, "title": title, "back_url": back_url, "submit": submit, "caption": caption, **context},
-    )
 
 
 # --- monitoring -------------------------------------------------------------------------------------
@@ -164,7 +150,7 @@ def review_plan(request, review):
 
 @object_view(Review, "change")
 def action_add(request, review):
-    form = ActionForm(_post(request), review=review)
+    form = ActionForm(posted(request), review=review)
     created = {}
 
     def create(data):
@@ -185,13 +171,14 @@ def action_add(request, review):
     if submitted(request, form, create):
         messages.success(request, f"Action {created['action'].number} has been added to the action plan.")
         return redirect("actionplans:review_plan", pk=review.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         "Add an action",
         caption=review.title,
         submit="Add the action",
         back_url=_url("actionplans:review_plan", review.pk),
+        template="actionplans/form_page.html",
     )
 
 
@@ -225,7 +212,7 @@ def action_detail(request, action):
 @object_view(Action, "change")
 def action_edit(request, action):
     review = action.review
-    form = ActionForm(_post(request), review=review, editing=True, initial=ActionForm.initial_for(action))
+    form = ActionForm(posted(request), review=review, editing=True, initial=ActionForm.initial_for(action))
 
     def change(data):
         recommendation, learning_point = form.links()
@@ -246,19 +233,20 @@ def action_edit(request, action):
     if submitted(request, form, change):
         messages.success(request, f"Action {action.number} has been changed.")
         return redirect("actionplans:action", pk=action.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         f"Change action {action.number}",
         caption=review.title,
         back_url=_url("actionplans:action", action.pk),
+        template="actionplans/form_page.html",
     )
 
 
 @object_view(Action, "post_update")
 def action_update(request, action):
     form = ProgressUpdateForm(
-        _post(request),
+        posted(request),
         request.FILES or None,
         initial={"posted_on": timezone.localdate(), "status": action.status if action.is_open else ""},
     )
@@ -278,7 +266,7 @@ def action_update(request, action):
     ):
         messages.success(request, "Your update has been posted.")
         return redirect("actionplans:action", pk=action.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         "Post an update",
@@ -287,12 +275,13 @@ def action_update(request, action):
         back_url=_url("actionplans:action", action.pk),
         multipart=True,
         action=action,
+        template="actionplans/form_page.html",
     )
 
 
 @object_view(Action, "close")
 def action_close(request, action):
-    form = CloseForm(_post(request), initial={"closed_on": timezone.localdate()})
+    form = CloseForm(posted(request), initial={"closed_on": timezone.localdate()})
     if submitted(
         request,
         form,
@@ -305,7 +294,7 @@ def action_close(request, action):
     ):
         messages.success(request, f"Action {action.number} has been closed and the sign-off recorded.")
         return redirect("actionplans:action", pk=action.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         "Close the action",
@@ -323,7 +312,7 @@ def action_reopen(request, action):
     if action.status != ActionStatus.CLOSED:
         messages.info(request, "This action is open: there is nothing to reopen.")
         return redirect("actionplans:action", pk=action.pk)
-    form = ReopenForm(_post(request))
+    form = ReopenForm(posted(request))
     if submitted(
         request,
         form,
@@ -336,13 +325,14 @@ def action_reopen(request, action):
     ):
         messages.success(request, f"Action {action.number} has been reopened.")
         return redirect("actionplans:action", pk=action.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         "Reopen the action",
         caption=f"{action.review.title}: action {action.number}",
         submit="Reopen the action",
         back_url=_url("actionplans:action", action.pk),
+        template="actionplans/form_page.html",
     )
 
 
@@ -385,7 +375,7 @@ def dissemination(request, partnership):
 @object_view(Partnership, "record_dissemination", **PARTNERSHIP)
 def dissemination_add(request, partnership):
     reviews = Review.objects.visible_to(request.user).filter(partnership=partnership).order_by("title")
-    form = DisseminationForm(_post(request), reviews=reviews)
+    form = DisseminationForm(posted(request), reviews=reviews)
     if submitted(
         request,
         form,
@@ -404,13 +394,14 @@ def dissemination_add(request, partnership):
     ):
         messages.success(request, f"“{form.cleaned_data['title']}” has been recorded.")
         return redirect("actionplans:dissemination", slug=partnership.slug)
-    return _form_page(
+    return form_page(
         request,
         form,
         "Record a learning event",
         caption=partnership.name,
         submit="Record the event",
         back_url=_url("actionplans:dissemination", partnership.slug),
+        template="actionplans/form_page.html",
     )
 
 
@@ -438,7 +429,7 @@ def training(request, partnership):
 
 @object_view(Partnership, "record_dissemination", **PARTNERSHIP)
 def training_add(request, partnership):
-    form = TrainingYearForm(_post(request))
+    form = TrainingYearForm(posted(request))
     if submitted(
         request,
         form,
@@ -446,12 +437,13 @@ def training_add(request, partnership):
     ):
         messages.success(request, "The training statistics have been saved.")
         return redirect(f"{_url('actionplans:training', partnership.slug)}?year={form.cleaned_data['year_starting']}")
-    return _form_page(
+    return form_page(
         request,
         form,
         "Record a year's training statistics",
         caption=partnership.name,
         back_url=_url("actionplans:training", partnership.slug),
+        template="actionplans/form_page.html",
     )
 
 
@@ -482,7 +474,7 @@ def _risk_form(request, partnership, risk=None):
         initial.update(
             owner_agency=risk.owner_agency_id, reviews=list(risk.reviews.all()), themes=list(risk.themes.all())
         )
-    return RiskForm(_post(request), partnership=partnership, reviews=reviews, initial=initial)
+    return RiskForm(posted(request), partnership=partnership, reviews=reviews, initial=initial)
 
 
 def _save_risk(request, partnership, form, risk=None):
@@ -507,13 +499,14 @@ def risk_add(request, partnership):
     if _save_risk(request, partnership, form):
         messages.success(request, f"“{form.cleaned_data['title']}” has been added to the risk register.")
         return redirect("actionplans:risk_register", slug=partnership.slug)
-    return _form_page(
+    return form_page(
         request,
         form,
         "Add a risk",
         caption=partnership.name,
         submit="Add the risk",
         back_url=_url("actionplans:risk_register", partnership.slug),
+        template="actionplans/form_page.html",
     )
 
 
@@ -524,10 +517,11 @@ def risk_edit(request, risk):
     if _save_risk(request, partnership, form, risk):
         messages.success(request, f"“{risk.title}” has been updated.")
         return redirect("actionplans:risk_register", slug=partnership.slug)
-    return _form_page(
+    return form_page(
         request,
         form,
         "Change a risk",
         caption=partnership.name,
         back_url=_url("actionplans:risk_register", partnership.slug),
+        template="actionplans/form_page.html",
     )

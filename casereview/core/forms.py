@@ -141,3 +141,16 @@ def submitted(request, form, action):
         apply_service_errors(form, exc)
         return False
     return True
+
+
+def posted(request):
+    """The submitted data on a POST, None on a GET, so a form is bound only when something was sent."""
+    return request.POST if request.method == "POST" else None
+
+
+def form_page(request, form, title, *, template="core/form_page.html", **context):
+    """The one way a form page is shown: the form, its title and whatever the template's blocks need
+    (back_url, caption, submit, intro, the record the form is about)."""
+    from django.shortcuts import render
+
+    return render(request, template, {"form": form, "title": title, **context})

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from casereview.core.access import object_view
-from casereview.core.forms import apply_service_errors, submitted
+from casereview.core.forms import apply_service_errors, posted, submitted
 from casereview.core.highlight import highlighted_pieces
 from casereview.reviews.models import Review
 
@@ -29,16 +29,12 @@ TYPE_CLASSES = {
 }
 
 
-def _post(request):
-    return request.POST if request.method == "POST" else None
-
-
 @object_view(Review, "manage_publication")
 def overview(request, review):
     report = Report.objects.filter(review=review).first()
     publication = Publication.objects.filter(review=review).first()
     publish_form = PublishForm(
-        _post(request) if request.method == "POST" else (request.GET or None),
+        posted(request) if request.method == "POST" else (request.GET or None),
         initial={"publication_date": timezone.localdate()},
     )
     gate = None
@@ -74,7 +70,7 @@ def overview(request, review):
 
 @object_view(Review, "anonymise")
 def report_upload(request, review):
-    form = ReportUploadForm(_post(request), request.FILES if request.method == "POST" else None)
+    form = ReportUploadForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

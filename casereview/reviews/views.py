@@ -12,7 +12,7 @@ from casereview.audit.models import AuditAction
 from casereview.audit.services import record_event
 from casereview.core import uploads
 from casereview.core.access import object_view, signed_in_view
-from casereview.core.forms import apply_service_errors, submitted
+from casereview.core.forms import apply_service_errors, form_page, submitted
 from casereview.core.pagination import paginate
 
 from . import chronology, exports, selectors, services
@@ -46,32 +46,22 @@ from .models import (
 )
 
 
-def _page(request, template, **context):
-    return render(request, template, context)
-
-
-def _form_page(request, review, form, title, submit="Save", intro=""):
-    return render(
-        request,
-        "reviews/form_page.html",
-        {"review": review, "form": form, "title": title, "submit": submit, "intro": intro},
-    )
-
-
 @object_view(Partnership, "list_reviews", url_kwarg="slug", field="slug")
 def review_list(request, partnership):
     query, stage = request.GET.get("q", "").strip(), request.GET.get("stage", "")
     stage = stage if stage in Stage.values else ""
     reviews = selectors.review_list(user=request.user, partnership=partnership, query=query, stage=stage)
-    return _page(
+    return render(
         request,
         "reviews/review_list.html",
-        partnership=partnership,
-        page=paginate(request, reviews),
-        query=query,
-        stage=stage,
-        stages=Stage.choices,
-        may_add=permissions.can(request.user, "add_review", partnership),
+        {
+            "partnership": partnership,
+            "page": paginate(request, reviews),
+            "query": query,
+            "stage": stage,
+            "stages": Stage.choices,
+            "may_add": permissions.can(request.user, "add_review", partnership),
+        },
     )
 
 
@@ -99,15 +89,17 @@ def review_detail(request, review):
     # Each part through its own scope: an agency lead may open the review but not read its terms, panel,
     # family notes or history.
     parts = selectors.review_parts(user=user, review=review)
-    return _page(
+    return render(
         request,
         "reviews/review_detail.html",
-        review=review,
-        **parts,
-        missing_sectors=services.panel_missing_sectors(review),
-        contributions=selectors.contributions_for(user=user, review=review),
-        may_change=permissions.can(user, "change", review),
-        today=timezone.localdate(),
+        {
+            "review": review,
+            **parts,
+            "missing_sectors": services.panel_missing_sectors(review),
+            "contributions": selectors.contributions_for(user=user, review=review),
+            "may_change": permissions.can(user, "change", review),
+            "today": timezone.localdate(),
+        },
     )
 
 
@@ -117,7 +109,9 @@ def stage_change(request, review):
     if submitted(request, form, lambda d: services.review_stage_change(actor=request.user, review=review, **d)):
         messages.success(request, f"The review is now at '{review.get_stage_display()}'.")
         return redirect("reviews:detail", pk=review.pk)
-    return _form_page(request, review, form, "Move the review to its next stage")
+    return form_page(
+        request, form, "Move the review to its next stage", template="reviews/form_page.html", review=review
+    )
 
 
 @object_view(Review, "change")
@@ -135,7 +129,7 @@ def terms_edit(request, review):
     if submitted(request, form, lambda d: services.terms_save(actor=request.user, review=review, **d)):
         messages.success(request, "The terms of reference have been saved.")
         return redirect("reviews:detail", pk=review.pk)
-    return _form_page(request, review, form, "Terms of reference")
+    return form_page(request, form, "Terms of reference", template="reviews/form_page.html", review=review)
 
 
 @object_view(Review, "change")
@@ -145,11 +139,12 @@ def panel_add(request, review):
         messages.success(request, "The panel member has been added.")
         return redirect("reviews:detail", pk=review.pk)
     missing = services.panel_missing_sectors(review)
-    return _form_page(
+    return form_page(
         request,
-        review,
         form,
         "Add a panel member",
+        template="reviews/form_page.html",
+        review=review,
         intro=f"The panel should include {', '.join(missing).lower()}." if missing else "",
     )
 
@@ -160,13 +155,15 @@ def panel_remove(request, member):
         services.panel_member_remove(actor=request.user, member=member)
         messages.success(request, f"{member.name} has been removed from the panel.")
         return redirect("reviews:detail", pk=member.review_id)
-    return _page(
+    return render(
         request,
         "reviews/confirm.html",
-        review=member.review,
-        title=f"Remove {member.name} from the panel?",
-        body=f"{member.name} ({member.agency}) will no longer be listed on the review panel.",
-        submit="Yes, remove them",
+        {
+            "review": member.review,
+            "title": f"Remove {member.name} from the panel?",
+            "body": f"{member.name} ({member.agency}) will no longer be listed on the review panel.",
+            "submit": "Yes, remove them",
+        },
     )
 
 
@@ -176,7 +173,14 @@ def reviewer_appoint(request, review):
     if submitted(request, form, lambda d: services.reviewer_appoint(actor=request.user, review=review, **d)):
         messages.success(request, "The independent reviewer has been appointed.")
         return redirect("reviews:detail", pk=review.pk)
-    return _form_page(request, review, form, "Appoint an independent reviewer", submit="Appoint")
+    return form_page(
+        request,
+        form,
+        "Appoint an independent reviewer",
+        template="reviews/form_page.html",
+        review=review,
+        submit="Appoint",
+    )
 
 
 @object_view(Review, "change")
@@ -185,26 +189,35 @@ def contributions_request(request, review):
     if submitted(request, form, lambda d: services.contributions_request(actor=request.user, review=review, **d)):
         messages.success(request, "The agencies have been asked for their contributions.")
         return redirect("reviews:detail", pk=review.pk)
-    return _form_page(request, review, form, "Ask agencies for chronologies and reports", submit="Send the requests")
+    return form_page(
+        request,
+        form,
+        "Ask agencies for chronologies and reports",
+        template="reviews/form_page.html",
+        review=review,
+        submit="Send the requests",
+    )
 
 
 @object_view(AgencyContribution)
 def contribution_detail(request, contribution):
     user = request.user
     may_submit = permissions.can(user, "submit", contribution)
-    return _page(
+    return render(
         request,
         "reviews/contribution_detail.html",
-        contribution=contribution,
-        review=contribution.review,
-        entries=contribution.entries.all()[:200],
-        entry_count=contribution.entries.count(),
-        may_submit=may_submit,
-        may_qa=permissions.can(user, "quality_assure", contribution),
-        upload_form=ChronologyUploadForm(),
-        row_form=ChronologyRowForm(),
-        report_form=ReportForm(initial={"text": contribution.report_text}),
-        imports=contribution.imports.all()[:5],
+        {
+            "contribution": contribution,
+            "review": contribution.review,
+            "entries": contribution.entries.all()[:200],
+            "entry_count": contribution.entries.count(),
+            "may_submit": may_submit,
+            "may_qa": permissions.can(user, "quality_assure", contribution),
+            "upload_form": ChronologyUploadForm(),
+            "row_form": ChronologyRowForm(),
+            "report_form": ReportForm(initial={"text": contribution.report_text}),
+            "imports": contribution.imports.all()[:5],
+        },
     )
 
 
@@ -233,8 +246,10 @@ def chronology_upload(request, contribution):
 
 @object_view(ChronologyImport)
 def import_progress(request, job):
-    return _page(
-        request, "reviews/import_progress.html", job=job, contribution=job.contribution, review=job.contribution.review
+    return render(
+        request,
+        "reviews/import_progress.html",
+        {"job": job, "contribution": job.contribution, "review": job.contribution.review},
     )
 
 
@@ -329,20 +344,22 @@ def _gap_days(request):
 def merged_chronology(request, review):
     form, entries = _chronology_filters(request, review)
     page = paginate(request, entries, per_page=100)
-    return _page(
+    return render(
         request,
         "reviews/chronology.html",
-        review=review,
-        form=form,
-        page=page,
-        duplicates=selectors.duplicates_by_entry(
-            user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]
-        ),
-        facts=selectors.derived_facts(user=request.user, review=review, gap_days=_gap_days(request)),
-        timeline=selectors.timeline_series(user=request.user, review=review),
-        may_judge=permissions.can(request.user, "judge_duplicates", review),
-        may_export=permissions.can(request.user, "export", review),
-        query=request.GET.urlencode(),
+        {
+            "review": review,
+            "form": form,
+            "page": page,
+            "duplicates": selectors.duplicates_by_entry(
+                user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]
+            ),
+            "facts": selectors.derived_facts(user=request.user, review=review, gap_days=_gap_days(request)),
+            "timeline": selectors.timeline_series(user=request.user, review=review),
+            "may_judge": permissions.can(request.user, "judge_duplicates", review),
+            "may_export": permissions.can(request.user, "export", review),
+            "query": request.GET.urlencode(),
+        },
     )
 
 
@@ -394,7 +411,7 @@ def learning_event_add(request, review):
     if submitted(request, form, lambda d: services.learning_event_add(actor=request.user, review=review, **d)):
         messages.success(request, "The learning event has been recorded.")
         return redirect("reviews:detail", pk=review.pk)
-    return _form_page(request, review, form, "Record a learning event")
+    return form_page(request, form, "Record a learning event", template="reviews/form_page.html", review=review)
 
 
 @object_view(Review, "change")
@@ -409,7 +426,7 @@ def family_edit(request, review):
     if submitted(request, form, lambda d: services.family_save(actor=request.user, review=review, **d)):
         messages.success(request, "The family's involvement has been recorded.")
         return redirect("reviews:detail", pk=review.pk)
-    return _form_page(request, review, form, "The family's involvement")
+    return form_page(request, form, "The family's involvement", template="reviews/form_page.html", review=review)
 
 
 # --- findings ------------------------------------------------------------------------------------------
@@ -418,13 +435,15 @@ def family_edit(request, review):
 @object_view(Review)
 def findings(request, review):
     points, recommendations = selectors.findings_for(user=request.user, review=review)
-    return _page(
+    return render(
         request,
         "reviews/findings.html",
-        review=review,
-        points=points,
-        recommendations=recommendations,
-        may_edit=permissions.can(request.user, "edit_findings", review),
+        {
+            "review": review,
+            "points": points,
+            "recommendations": recommendations,
+            "may_edit": permissions.can(request.user, "edit_findings", review),
+        },
     )
 
 
@@ -534,7 +553,9 @@ def recommendation_move(request, recommendation):
 
 def _history(request, finding, kind):
     revisions = FindingRevision.objects.filter(kind=kind, finding_id=finding.pk).select_related("edited_by")
-    return _page(request, "reviews/finding_history.html", finding=finding, review=finding.review, revisions=revisions)
+    return render(
+        request, "reviews/finding_history.html", {"finding": finding, "review": finding.review, "revisions": revisions}
+    )
 
 
 @object_view(LearningPoint)
