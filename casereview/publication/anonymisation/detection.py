@@ -427,6 +427,8 @@ def _list_name_finds(text, found, labels):
             continue
         if not listed and (not ITEM_END_RE.match(text, end) or word.lower() in GENERIC_SERVICE_WORDS):
             continue  # "Annie Hudson, Chair of the panel": not an item of a list of names
+        if not listed and _sentence_start(text, start):
+            continue  # "Later, Ms Adams said": a sentence's opening word, not the first of a list
         before = LIST_LINK_RE.search(text, max(0, start - 8), start)
         after = LIST_LINK_RE.match(text, end)
         linked_before = before and before.end() == start and before.start() in ends
@@ -474,6 +476,7 @@ def _merge(text, found):
         source = item[3] if len(item) > 3 else "rule"
         if end > start:
             normalised.append((start, end, kind, source))
+    normalised = _settings_take_overlapping_people(normalised)
     by_length = sorted(normalised, key=lambda s: (-(s[1] - s[0]), TYPE_PRIORITY[s[2]], s[0]))
     taken, kept = bytearray(len(text) + 1), []
     for span in by_length:
@@ -481,6 +484,7 @@ def _merge(text, found):
             taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
             kept.append(span)
     kept.sort()
+    kept = _settings_absorb_people(text, kept)
     joined = []
     for span in kept:
         if joined and span[2] == "PERSON" == joined[-1][2] and text[joined[-1][1] : span[0]].strip(" \t") in ("", "\n"):
@@ -490,11 +494,57 @@ def _merge(text, found):
     result = []
     for start, end, kind, source in joined:
         if kind == "PERSON":
+            initial = INITIALS_BEFORE_RE.search(text, max(0, start - 12), start)
+            if initial and (not result or result[-1][1] <= initial.start()):
+                start = initial.start()  # "J. Okoro", "J Okoro": the initial is part of the name
             title = TITLE_BEFORE_RE.search(text, max(0, start - 20), start)
             if title and (not result or result[-1][1] <= title.start()):
                 start = title.start()
         result.append((start, end, kind, source))
     return result
+
+
+SETTING_TYPES = frozenset({"SCHOOL", "HEALTH_SETTING", "PLACE"})
+INITIALS_BEFORE_RE = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.?[ \t]*){1,2}(?<=[. \t])[ \t]*$")
+
+
+def _settings_take_overlapping_people(spans):
+    """A person's name overlapping a setting's ("Premier Inn" and "Inn Southwark") makes one setting."""
+    settings = [s for s in spans if s[2] in SETTING_TYPES and s[3] != "table"]
+    if not settings:
+        return spans
+    out, grown = [], {}
+    for span in spans:
+        if span[2] == "PERSON" and span[3] != "table":
+            partner = next(
+                (
+                    t
+                    for t in settings
+                    if t[0] < span[1] and span[0] < t[1] and not (t[0] <= span[0] and span[1] <= t[1])
+                ),
+                None,
+            )
+            if partner is not None:
+                union = grown.get(partner, partner)
+                grown[partner] = (min(union[0], span[0]), max(union[1], span[1]), partner[2], partner[3])
+                continue
+        out.append(span)
+    return [grown.get(s, s) for s in out]
+
+
+def _settings_absorb_people(text, spans):
+    """A person's name that touches a named setting is part of the setting's name ("Premier Inn" +
+    "Southwark", "Tesco" + "Express"): the setting takes the whole, so no half of it is named a person."""
+    out = []
+    for span in spans:
+        if out and text[out[-1][1] : span[0]] in (" ", "\t") and {out[-1][2], span[2]} & SETTING_TYPES:
+            other = out[-1]
+            if "PERSON" in (other[2], span[2]) and other[2] != span[2]:
+                kind = other[2] if other[2] in SETTING_TYPES else span[2]
+                out[-1] = (other[0], span[1], kind, "rule")
+                continue
+        out.append(span)
+    return out
 
 
 def _entity(original, clean, positions, start, end, kind, source):

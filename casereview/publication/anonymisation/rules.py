@@ -240,9 +240,24 @@ def _street_finds(text):
         if words[-1] in NOT_AN_ADDRESS_LAST_WORDS or words[0] in NOT_AN_ADDRESS_LAST_WORDS:
             continue  # the Crown Court, the Family Court
         number = HOUSE_NUMBER_RE.search(text, max(0, start - 30), start)
+        if (not number or number.start() == start) and _a_person_named(text, start, words, m.group()):
+            continue  # "Chris Green", "PC Sarah Hill": a forename (or a title) and a surname, not a street
         if number and number.start() < start:
             start = number.start()
         yield start, m.end(), "ADDRESS"
+
+
+TITLE_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|PC|Sgt|Cllr|Insp|Det|Prof|Rev)\.?[ \t]+$")
+
+
+def _a_person_named(text, start, words, suffix):
+    from .names import forenames, surnames
+
+    first, first_ambiguous = forenames()
+    if TITLE_END_RE.search(text, max(0, start - 8), start):
+        return True
+    last = surnames()[0] | surnames()[1]
+    return len(words) == 1 and words[0] in (first | first_ambiguous) and suffix in last
 
 
 def _building_finds(text):

@@ -109,7 +109,7 @@ def test_consistent_pseudonyms_within_and_across_documents():
 def test_the_child_gets_the_review_pseudonym_and_dates_become_month_and_year():
     table = ReplacementTable.from_json({"Jade Smith": "Child R"})
     result = anonymise("Jade Smith was seen on 14 March 2014. Jade said she was fine.", table)
-    assert result.text == "Child R was seen on March 2014. Child R said she was fine."
+    assert result.text == "Child R was seen in March 2014. Child R said she was fine."
 
 
 def test_a_missed_name_added_to_the_table_is_then_caught_everywhere():
