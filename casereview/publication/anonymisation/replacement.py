@@ -93,7 +93,7 @@ SETTING_KINDS = (
     (r"\bChildren['’]s Home\b", "children's home"),
     (r"\b(?:Arms|Tavern|Pub|Bar)\b", "pub"),
     (
-        r"\b(?:Shop|Stores?|Supermarket|Superstore|Express|Extra|Local|News|Newsagents?|Off Licence|Market|Mini ?Mart)\b",
+        r"\b(?:Shop|Stores?|Supermarket|Superstore|Express|Extra|Local|News|Newsagents?|Off Licence|Market)\b",
         "shop",
     ),  # fmt: skip
     (r"\b(?:Recreation Ground|Rec|Playing Fields?|Common|Green)\b", "recreation ground"),
