@@ -10,6 +10,7 @@ from .model import model_entities
 from .names import forenames, surnames
 from .patterns import alternation
 from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
+from .structure import header_finds, initials_finds, speaker_finds, table_finds
 from .vocabulary import (
     AGENCY_SUFFIXES,
     COMMON_CAPITALISED,
@@ -21,13 +22,18 @@ from .vocabulary import (
     RELIGIONS,
 )
 
-TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|PC|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse)"
+TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|DCS|PC|PS|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse|Insp|"
+    r"Inspector|Det|Detective|Sergeant|Constable|Councillor|Judge|HHJ|DJ|Rabbi|Sheikh|Imam|Pastor|Canon|Fr|Sir|"
+    r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector)"
+)
 # A capitalised word with a lower-case letter in it, matched whole (possessive: no backtracking into it).
 NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
-NAME_RUN = rf"{NAME}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
+NAME_RUN = rf"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?{NAME}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
 TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
 STRONG_TITLE_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|Sgt|Cllr)\.?[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh)\.?[ \t]+"
+    r"((?:[A-Z]\.?[ \t]*){0,2}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])"
 )
 TITLE_BEFORE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+$")
 ROLE_WORDS = (
@@ -88,6 +94,7 @@ NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "
 def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
+    clean = _capitals_as_names(clean)
     found = list(rule_finds(clean))
     model_found = list(model_entities(clean, _model_spans(clean)))
     found.extend(_model_finds(clean, model_found))
@@ -96,6 +103,10 @@ def detect(text, table=None):
     labels = _label_index(clean, model_found)
     found.extend(_known_name_finds(clean, labels))
     found.extend(_named_place_finds(clean, labels, found))
+    found.extend(header_finds(clean))
+    found.extend(speaker_finds(clean))
+    found.extend(initials_finds(clean))
+    found.extend(table_finds(clean, [(s, e) for s, e, kind, *_ in found if kind == "PERSON"]))
     if table is not None:
         found.extend(table.term_finds(clean))
     found = _without_agencies(clean, _without_places_as_people(clean, found))
@@ -104,6 +115,31 @@ def detect(text, table=None):
     found.extend(_name_mentions(clean, names))
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
+
+
+CAPITALS_RUN_RE = re.compile(r"\b[A-Z][A-Z'’]+(?:-[A-Z]+)?(?:[ \t]+[A-Z][A-Z'’]+(?:-[A-Z]+)?)+\b")
+
+
+def _capitals_as_names(text):
+    """Names written in capitals ("Patient: ELLIE-MAY FORSYTH", a passage all in capitals) are rewritten
+    as Title Case where a listed forename or surname shows it is a name, so every rule reads them; the
+    length does not change, so offsets stay the same."""
+    if not CAPITALS_RUN_RE.search(text):
+        return text
+    first, last = forenames()[0], surnames()[0]
+
+    def titled(m):
+        words = m.group().split()
+        names = [w.title() in first or w.title() in last or w.title().split("-")[0] in first for w in words]
+        if sum(names) < 1 or any(w in COMMON_CAPITALISED or w in NOT_PERSON_WORDS for w in words[:1]):
+            return m.group()
+        out = m.group()
+        for word, is_name in zip(words, names):
+            if is_name:
+                out = re.sub(rf"\b{re.escape(word)}\b", word.title(), out, count=1)
+        return out
+
+    return CAPITALS_RUN_RE.sub(titled, text)
 
 
 # Where a sentence ends: after . ! ? (and a closing quote or bracket) and space, unless after a title or
@@ -291,11 +327,12 @@ def _known_name_finds(text, labels):
                 continue  # "Summer Lewis"
             if (
                 cut > 0
-                and word in COMMON_CAPITALISED
+                and (word in COMMON_CAPITALISED or STREET_RE.fullmatch(word))
                 and (word in last or word in last_ambiguous)
                 and words[0] in first
+                and not (cut == len(words) - 1 and _street_follows(text, run[cut].end()))
             ):
-                continue  # "Natalie Young": an everyday word after a first name is a surname
+                continue  # "Natalie Young", "Chris Green": an everyday word after a first name is a surname
             if _never_a_name(word) or (labels.get(run[cut].start()) in NOT_A_PERSON_LABELS and word not in first):
                 break  # the small model calls some first names places ("Jayden" GPE): the list wins
         else:
@@ -324,6 +361,12 @@ def _known_name_finds(text, labels):
                 yield start, end, "PERSON", "names"
         elif kinds[0] == "plain" and words[0].split("-")[0] in first:
             yield run[0].start(), run[0].start() + len(words[0]), "PERSON", "names"
+
+
+def _street_follows(text, end):
+    """'Hope Street', 'Sarah Hill Road': the word is part of a street name when a street word follows."""
+    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 20])
+    return bool(m and STREET_RE.fullmatch(m.group(1)))
 
 
 def _bare(word):
@@ -368,7 +411,6 @@ def _without_places_as_people(text, found):
     is a town ('moved from Kent', '3 Pinfold Close, Castleford'), unless the same word is found elsewhere as part of a
     longer name."""
     longer = {w for s, e, kind, *_ in found if kind == "PERSON" and " " in text[s:e].strip() for w in text[s:e].split()}
-    address_ends = {e for s, e, kind, *_ in found if kind in ("ADDRESS", "POSTCODE")}
     kept = []
     for item in found:
         start, end, kind = item[:3]
@@ -378,19 +420,11 @@ def _without_places_as_people(text, found):
             and " " not in word
             and word not in longer
             and not text.startswith(("'s", "’s"), end)
-            and (
-                LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start) or _after_address(text, start, address_ends)
-            )
+            and LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start)
         ):
             continue
         kept.append(item)
     return kept
-
-
-def _after_address(text, start, address_ends):
-    """'3 Pinfold Close, Castleford': the word after an address and a comma is its town."""
-    m = re.search(r",[ \t]*$", text[max(0, start - 3) : start])
-    return bool(m) and (max(0, start - 3) + m.start()) in address_ends
 
 
 def _without_agencies(text, found):
