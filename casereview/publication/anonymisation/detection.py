@@ -29,7 +29,11 @@ TITLES = (
 )
 # A capitalised word with a lower-case letter in it, matched whole (possessive: no backtracking into it).
 NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
-NAME_RUN = rf"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?{NAME}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
+INITIALS = r"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?"
+NAME_RUN = (
+    rf"{INITIALS}{NAME}"
+    rf"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
+)
 TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
 STRONG_TITLE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh)\.?[ \t]+"
