@@ -131,17 +131,27 @@ def _capitals_as_names(text):
     if not CAPITALS_RUN_RE.search(text):
         return text
     first, last = forenames()[0], surnames()[0]
+    listed = first | last | forenames()[1] | surnames()[1]
 
     def titled(m):
         words = m.group().split()
-        names = [w.title() in first or w.title() in last or w.title().split("-")[0] in first for w in words]
-        if sum(names) < 1 or any(w in COMMON_CAPITALISED or w in NOT_PERSON_WORDS for w in words[:1]):
+        plain = [w.title() in first or w.title() in last or w.title().split("-")[0] in first for w in words]
+        any_list = [w.title() in listed or w.title().split("-")[0] in listed for w in words]
+        # a listed name, or an everyday-word name ("JADE", "HOPE") beside another name
+        names = [
+            p or (a and ((i > 0 and any_list[i - 1]) or (i + 1 < len(words) and any_list[i + 1])))
+            for i, (p, a) in enumerate(zip(plain, any_list))
+        ]
+        if not any(names):
             return m.group()
-        out = m.group()
+        out, position = [], 0
         for word, is_name in zip(words, names):
-            if is_name:
-                out = re.sub(rf"\b{re.escape(word)}\b", word.title(), out, count=1)
-        return out
+            index = m.group().index(word, position)
+            out.append(m.group()[position:index])
+            out.append(word.title() if is_name and word not in COMMON_CAPITALISED else word)
+            position = index + len(word)
+        out.append(m.group()[position:])
+        return "".join(out)
 
     return CAPITALS_RUN_RE.sub(titled, text)
 
@@ -337,7 +347,10 @@ def _known_name_finds(text, labels):
                 and not (cut == len(words) - 1 and _street_follows(text, run[cut].end()))
             ):
                 continue  # "Natalie Young", "Chris Green": an everyday word after a first name is a surname
-            if _never_a_name(word) or (labels.get(run[cut].start()) in NOT_A_PERSON_LABELS and word not in first):
+            vetoed = labels.get(run[cut].start()) in NOT_A_PERSON_LABELS and word not in first
+            if vetoed and cut == 0 and INITIAL_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                vetoed = False  # "J. Okoro-Watts": an initial before it makes it a name whatever the model says
+            if _never_a_name(word) or vetoed:
                 break  # the small model calls some first names places ("Jayden" GPE): the list wins
         else:
             cut = len(words)
@@ -365,6 +378,11 @@ def _known_name_finds(text, labels):
                 yield start, end, "PERSON", "names"
         elif kinds[0] == "plain" and words[0].split("-")[0] in first:
             yield run[0].start(), run[0].start() + len(words[0]), "PERSON", "names"
+        elif len(run) == 1 and kinds[0] and INITIAL_JUST_BEFORE_RE.search(text, max(0, start - 6), start):
+            yield start, end, "PERSON", "names"  # "J. Okoro-Watts": an initial and a listed surname
+
+
+INITIAL_JUST_BEFORE_RE = re.compile(r"(?<![\w.'’])[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?$")
 
 
 def _street_follows(text, end):

@@ -185,7 +185,7 @@ DETERMINER_END_RE = re.compile(r"(?:^|(?<=[\s(\"“]))(the|a|an|her|his|their|it
 ON_END_RE = re.compile(r"(?:^|(?<=\s))(on|On)([ \t]+)(?:(?:the)[ \t]+)?$")
 WEEKDAY_END_RE = re.compile(r"(?:^|(?<=\s))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+(?:the[ \t]+)?$")
 THE_END_RE = re.compile(r"(?:^|(?<=\s))the[ \t]+$", re.I)
-SENTENCE_START_BEFORE_RE = re.compile(r"(?:^|[.!?:;\n\t|•*]\s*|[.!?][\"”’)]\s+|\n\s*[-–]\s*)$")
+SENTENCE_START_BEFORE_RE = re.compile(r"(?:^|[.!?\n\t|•*]\s*|[.!?][\"”’)]\s+|\n\s*[-–]\s*)$")
 DATE_REPLACEMENT_RE = re.compile(
     r"^(?:" + "|".join(MONTH_NAMES) + r"|spring|summer|autumn|winter|early|mid|late|\d{4})\b", re.I
 )
