@@ -142,7 +142,10 @@ def test_a_column_that_holds_names_holds_names_in_every_row():
     for phrase in ("Sam Ferris", "Lucy Tanaka", "Kofi", "Danny Whitlock"):
         assert covered(text, phrase, found), phrase
     assert not any("Words" in e.text or "Missing" in e.text for e in found)
-    piped = "| Date | Officer | Person seen |\n| 12.08.22 | DC Marsh | Tyrell Okafor |\n| 14.08.22 | Gary Lomax | Precious Okafor |\n"
+    piped = (
+        "| Date | Officer | Person seen |\n| 12.08.22 | DC Marsh | Tyrell Okafor |\n"
+        "| 14.08.22 | Gary Lomax | Precious Okafor |\n"
+    )
     found = detect(piped)
     assert covered(piped, "Gary Lomax", found) and covered(piped, "Precious Okafor", found)
 
