@@ -32,7 +32,7 @@ NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
 INITIALS = r"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?"
 NAME_RUN = (
     rf"{INITIALS}{NAME}"
-    rf"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
+    rf"(?:(?: +| *\n[ \t]*)(?:(?:de|van|der|von|bin|al|da) +)?{NAME}){{0,2}}"
 )
 TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
 STRONG_TITLE_RE = re.compile(
@@ -50,7 +50,7 @@ ROLE_WORDS = (
     "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
-ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?:[ \t]*[,:]?[ \t]+|:[ \t]*)({NAME_RUN})")
+ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
     rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
     rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z "
@@ -543,7 +543,7 @@ def _merge(text, found):
     kept = _settings_absorb_people(text, kept)
     joined = []
     for span in kept:
-        if joined and span[2] == "PERSON" == joined[-1][2] and text[joined[-1][1] : span[0]].strip(" \t") in ("", "\n"):
+        if joined and span[2] == "PERSON" == joined[-1][2] and text[joined[-1][1] : span[0]].strip(" ") in ("", "\n"):
             previous = joined.pop()
             span = (previous[0], span[1], "PERSON", previous[3])
         joined.append(span)

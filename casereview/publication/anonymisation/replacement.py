@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .detection import detect
 from .entities import Entity
+from .structure import tables
 from .table import ReplacementTable, term_key
 
 AGE_STYLES = ("exact", "band")
@@ -69,6 +70,7 @@ CHILD_CUES_BEFORE = re.compile(
     r"\b(?:the child|the subject|subject child|daughter|son|baby|infant|pupil|young person|child|year \d+)[\s,:]*$",
     re.I,
 )
+BORN_AFTER = re.compile(r"^(?:['’]s)?\s+(?:was\s+)?born\b|^\s*\((?:born|b\.|dob)", re.I)
 CHILD_AGE_AFTER = re.compile(r"^(?:\s*\(|,\s*(?:aged\s+)?|\s+aged\s+|\s+was\s+)(\d{1,2})\b(?!\s*(?:years? )?(?:ago|%))")
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 SEASONS = ("winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "autumn", "autumn",
@@ -345,11 +347,12 @@ def _people(text, mentions, table):
         heads = {owner.get(h, h) for h in holders}
         owner[key] = heads.pop() if len(heads) == 1 else key
     roles, child_cues, counts = defaultdict(Counter), Counter(), Counter()
+    headers = _column_headers(text)
     for key, entities in by_key.items():
         head = owner[key]
         for entity in entities:
             counts[head] += 1
-            role = _role_near(text, entity)
+            role = _role_near(text, entity) or _role_from_header(headers, entity)
             if role:
                 roles[head][role] += 1
             child_cues[head] += _child_cues(text, entity)
@@ -367,6 +370,29 @@ def _people(text, mentions, table):
     return {key: people[owner[key]] for key in owner}
 
 
+def _column_headers(text):
+    """[(start, end, header text)] for every cell of a table below its header row."""
+    if "\t" not in text and text.count("|") < 4:
+        return []
+    cells = []
+    for table in tables(text):
+        header = [text[a:b] for a, b in table[0]]
+        for row in table[1:]:
+            cells.extend((a, b, header[i]) for i, (a, b) in enumerate(row))
+    return cells
+
+
+def _role_from_header(headers, entity):
+    """A name in a column headed "Officer" or "Social worker" takes the header's role."""
+    for start, end, header in headers:
+        if start <= entity.start and entity.end <= end:
+            for pattern, role in ROLE_RES:
+                if pattern.search(header):
+                    return role
+            return None
+    return None
+
+
 def _adult_role(role):
     return role is not None and role not in ("Sibling", "Friend")
 
@@ -378,6 +404,8 @@ def _child_cues(text, entity):
     age = CHILD_AGE_AFTER.match(text[entity.end : entity.end + 20])
     if age and int(age.group(1)) < 18:
         cues += 1
+    if BORN_AFTER.match(text[entity.end : entity.end + 20]):
+        cues += 1  # a review tells the child's birth
     return cues
 
 
