@@ -2,6 +2,7 @@
 terms from the replacement table, and every other mention of a name found once — merged into one list of
 non-overlapping entities with offsets into the text as given."""
 
+import functools
 import re
 
 from .characters import clean_for_detection
@@ -100,9 +101,9 @@ def detect(text, table=None):
     clean, positions = clean_for_detection(text)
     clean = _capitals_as_names(clean)
     found = list(rule_finds(clean))
-    model_found = list(model_entities(clean, _model_spans(clean)))
-    found.extend(_model_finds(clean, model_found))
     found.extend(_person_rule_finds(clean))
+    model_found = list(model_entities(clean, _model_spans(clean, found)))
+    found.extend(_model_finds(clean, model_found))
     found.extend(_context_name_finds(clean, model_found))
     labels = _label_index(clean, model_found)
     found.extend(_known_name_finds(clean, labels))
@@ -165,12 +166,13 @@ CAPITALISED_TOKEN_RE = re.compile(r"\b[A-Z][\w'’-]*")
 GROUP_PARTS = frozenset(w for phrase in list(ETHNICITIES) + list(RELIGIONS) for w in phrase.split())
 
 
-def _model_spans(text):
+def _model_spans(text, found=()):
     """The stretches the model must read: runs of sentences with a capitalised word that neither the name
     lists nor the vocabularies explain (a town, a rare name, "Summer", "Young"). A sentence whose
     capitalised words are all listed names or words that are never names ("The", "School", "March",
     "MASH") gives the model nothing to add: the list rules find its names. About a third of a typical
-    report's words are in such sentences, so this is a third less of the model's work."""
+    report's words are in such sentences, so this is a third less of the model's work. Words the rules
+    have already placed inside an address, a setting, a date or a titled name need no model either."""
     spans, start, open_start = [], 0, None
     # what lies inside an agency's name is never replaced ("Guy's and St Thomas' NHS Foundation Trust")
     blanked = (
@@ -178,6 +180,16 @@ def _model_spans(text):
         if "NHS" in text or "Council" in text or "Police" in text
         else text
     )
+    if found:
+        pieces, position = [], 0
+        for item in sorted(found):
+            a, b = max(item[0], position), item[1]
+            if b > a:
+                pieces.append(blanked[position:a])
+                pieces.append(" " * (b - a))
+                position = b
+        pieces.append(blanked[position:])
+        blanked = "".join(pieces)
     for m in SENTENCE_END_RE.finditer(text + "\n"):
         end = min(m.end(), len(text))
         if not _all_explained(CAPITALISED_TOKEN_RE.findall(blanked, start, end)):
@@ -317,6 +329,7 @@ def _known_name_finds(text, labels):
     tokens = [m for m in NAME_TOKEN_RE.finditer(text)]
     first, first_ambiguous = forenames()
     last, last_ambiguous = surnames()
+    any_surname = _any_surname()
     index = 0
     while index < len(tokens):
         m = tokens[index]
@@ -324,7 +337,7 @@ def _known_name_finds(text, labels):
         while (
             index + len(run) < len(tokens)
             and len(run) < 4
-            and text[run[-1].end() : tokens[index + len(run)].start()] == " "
+            and _joins_a_name(text, run[-1], tokens[index + len(run)], first, any_surname)
             and not run[-1].group().endswith(("'s", "’s"))
         ):
             run.append(tokens[index + len(run)])
@@ -383,6 +396,20 @@ def _known_name_finds(text, labels):
 
 
 INITIAL_JUST_BEFORE_RE = re.compile(r"(?<![\w.'’])[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?$")
+
+
+@functools.cache
+def _any_surname():
+    return surnames()[0] | surnames()[1]
+
+
+def _joins_a_name(text, token, following, first, last):
+    """Two words are one name when a space parts them, or a line break when a listed forename ends one
+    line and a listed surname begins the next ("Carl\nDempsey")."""
+    gap = text[token.end() : following.start()]
+    if gap == " ":
+        return True
+    return gap.strip(" \t") == "\n" and token.group() in first and _bare(following.group()) in last
 
 
 def _street_follows(text, end):

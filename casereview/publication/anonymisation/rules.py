@@ -358,11 +358,13 @@ TITLE_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|PC|Sgt|Cllr|Insp|
 def _a_person_named(text, start, words, suffix):
     from .names import forenames, surnames
 
-    first, first_ambiguous = forenames()
     if TITLE_END_RE.search(text, max(0, start - 8), start):
         return True
-    last = surnames()[0] | surnames()[1]
-    return len(words) == 1 and words[0] in (first | first_ambiguous) and suffix in last
+    if len(words) != 1:
+        return False
+    first, first_ambiguous = forenames()
+    last, last_ambiguous = surnames()
+    return (words[0] in first or words[0] in first_ambiguous) and (suffix in last or suffix in last_ambiguous)
 
 
 def _building_finds(text):
