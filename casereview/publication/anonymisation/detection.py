@@ -11,7 +11,7 @@ from .model import model_entities
 from .names import forenames, surnames
 from .patterns import alternation
 from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
-from .structure import header_finds, initials_finds, speaker_finds, table_finds
+from .structure import header_finds, initials_finds, letter_finds, speaker_finds, table_finds
 from .vocabulary import (
     AGENCY_SUFFIXES,
     COMMON_CAPITALISED,
@@ -37,7 +37,7 @@ NAME_RUN = (
 )
 TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
 STRONG_TITLE_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh)\.?[ \t]+"
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh|Baby)\.?[ \t]+"
     r"((?:[A-Z]\.?[ \t]*){0,2}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])"
 )
 TITLE_BEFORE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+$")
@@ -111,6 +111,7 @@ def detect(text, table=None):
     found.extend(header_finds(clean))
     found.extend(speaker_finds(clean))
     found.extend(initials_finds(clean))
+    found.extend(letter_finds(clean))
     found.extend(table_finds(clean, [(s, e) for s, e, kind, *_ in found if kind == "PERSON"]))
     if table is not None:
         found.extend(table.term_finds(clean))

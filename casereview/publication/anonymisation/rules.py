@@ -64,6 +64,7 @@ AGE_BLOCKERS = re.compile(r"\s*(?:%|per\b|times\b|occasions\b|minutes\b|hours\b|
 
 EMAIL_RE = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 PHONE_RE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w])")
+INTERNATIONAL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ -]?\(0\))?(?:[ -]?\d{2,5}){2,5}(?![\w])")
 TEN_DIGITS_RE = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
 NHS_CONTEXT = re.compile(r"NHS\s*(?:number|no\.?|#)?\W{0,3}$", re.I)
 NINO_SHAPED_RE = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Z]\b")
@@ -137,12 +138,15 @@ def _number_finds(text):
         if nhs_number_valid(m.group()) or context:
             nhs_spans.append(m.span())
             yield m.start(), m.end(), "NHS_NUMBER"
-        elif m.group()[0] != "0" and re.fullmatch(r"\d{3}[ -]\d{3}[ -]\d{4}", m.group()):
+        elif m.group()[0] != "0":
             nhs_spans.append(m.span())  # written like an NHS number though its check digit fails: flagged
             yield m.start(), m.end(), "NHS_NUMBER", "doubtful"
     for m in PHONE_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         if m.span() not in nhs_spans and (10 <= len(digits) <= 11 or (digits.startswith("44") and len(digits) == 12)):
+            yield m.start(), m.end(), "PHONE"
+    for m in INTERNATIONAL_PHONE_RE.finditer(text):
+        if not m.group().startswith("+44"):
             yield m.start(), m.end(), "PHONE"
     for m in NINO_SHAPED_RE.finditer(text):  # an unissued prefix or suffix is flagged, not let through
         yield m.start(), m.end(), "NI_NUMBER", "rule" if NINO_RE.fullmatch(m.group()) else "doubtful"

@@ -170,6 +170,32 @@ def header_finds(text):
                 yield name[0], name[1], "PERSON", "rule"
 
 
+SIGN_OFF_RE = re.compile(
+    r"^[ \t>]*(?:(?:Kind|Best|Warm|Many)[ \t]+(?:regards|wishes|thanks)|Regards|Thanks|Thank you|Cheers|Best|"
+    r"Yours (?:sincerely|faithfully)|With thanks|Speak soon|Love)[ \t]*[,.!]?[ \t]*\n(?:[ \t>]*\n)?[ \t>]*(.+)$",
+    re.M | re.I,
+)
+GREETING_RE = re.compile(
+    r"(?:^|(?<=[\s\]>\"“]))(?:Dear|Hi|Hello|Hey|Morning|Afternoon|Evening|Thanks|Thank you|Cheers)[ \t]+"
+    rf"((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|PC|Cllr)\.?[ \t]+)?{CELL_WORD}(?:[ \t]+{CELL_WORD})?)"
+    r"(?=[ \t]*[,!.\n]|[ \t]+[-–])",
+    re.M,
+)
+
+
+def letter_finds(text):
+    """The person greeted ("Hi Tendai,", "Dear Dr Oyelaran") and the name under a sign-off ("Kind
+    regards,\nJoanne Lister")."""
+    for m in GREETING_RE.finditer(text):
+        name = _cell_name(text, *m.span(1))
+        if name:
+            yield name[0], name[1], "PERSON", "rule"
+    for m in SIGN_OFF_RE.finditer(text):
+        name = _cell_name(text, m.start(1), m.end(1))
+        if name:
+            yield name[0], name[1], "PERSON", "rule"
+
+
 def initials_finds(text):
     """Initials a document defines after a name ("Joanne Lister (JL)") stand for that person everywhere."""
     defined = {m.group(1) for m in DEFINED_INITIALS_RE.finditer(text)} - ROLE_ABBREVIATIONS
