@@ -209,6 +209,8 @@ def fit(before, replacement, entity, text, written_so_far):
                 before = before[: the.start()]
     if entity.type == "PERSON":
         before, replacement, skip = _without_doubled_role(before, replacement, text, entity.end)
+        if replacement and not skip:
+            skip = _role_said_after(replacement, text, entity.end)
     determiner = DETERMINER_END_RE.search(before)
     if determiner and replacement.startswith("the "):
         word = determiner.group(1)
@@ -224,6 +226,23 @@ def fit(before, replacement, entity, text, written_so_far):
 
 def _sentence_start(written):
     return bool(SENTENCE_START_BEFORE_RE.search(written[-6:])) if written.strip() else True
+
+
+def _role_said_after(replacement, text, end):
+    """'Kerry Adams, the allocated social worker, visited' -> 'Social Worker 1 visited': the role in an
+    aside after the name is already in the replacement. Returns how many characters to leave out."""
+    role = re.sub(r"^the\s+", "", replacement)
+    role = re.sub(r"^(?:" + "|".join(ORDINALS[1:]) + r")\s+|\s+\d+$", "", role).strip()
+    if not role or replacement.startswith("[") or role.lower() == "person" or role.startswith("Person "):
+        return 0
+    words = r"[ \t]+".join(map(re.escape, role.lower().split()))
+    aside = re.match(
+        rf",[ \t]+(?:the|her|his|their|a|an)[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?{words},(?=[ \t])"
+        rf"|[ \t]*\((?:the[ \t]+)?{words}\)",
+        text[end : end + 60],
+        re.I,
+    )
+    return len(aside.group()) if aside else 0
 
 
 def _without_doubled_role(before, replacement, text, end):
@@ -341,9 +360,13 @@ def _people(text, mentions, table):
         by_key.setdefault(term_key(entity.text), []).append(entity)
     fullest = sorted(by_key, key=lambda k: (-len(k.split()), -len(k)))
     owner = {}
+
+    def name_words(key):  # initials say nothing about who it is: "K. Adams" is Kerry-Ann Adams
+        return {w for w in key.split() if len(w.rstrip(".")) > 1}
+
     for key in fullest:
-        words = set(key.split())
-        holders = [k for k in fullest if k != key and len(k.split()) > len(words) and words <= set(k.split())]
+        words = name_words(key)
+        holders = [k for k in fullest if k != key and len(name_words(k)) > len(words) and words <= name_words(k)]
         heads = {owner.get(h, h) for h in holders}
         owner[key] = heads.pop() if len(heads) == 1 else key
     roles, child_cues, counts = defaultdict(Counter), Counter(), Counter()
