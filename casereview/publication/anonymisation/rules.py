@@ -55,6 +55,7 @@ AGE_RE = re.compile(
     rf"|\d{{1,2}}\s?(?:y/?o|yrs?)\b"  # 15yo, 15 y/o, 15yrs
     r"|(?<=\bage:\s)\d{1,2}\b|(?<=\bage:\t)\d{1,2}\b|(?<=\bage\t)\d{1,2}\b"
     r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))"  # Jade (14)
+    rf"|(?<=\bturned\s){AGE_NUM}\b|(?<=\bages\s){AGE_NUM}(?:(?:,\s*|\s+and\s+){AGE_NUM})*\b"
     r"|(?<=[A-Za-z],\s)\d{1,2}(?=[,)])"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19)
     rf"|(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:[1-9]\d?|{NUMBER_WORDS})\b(?![.,:/]?\d)"
     r"(?=\s+(?:at|and|when|in|but|on|during|years)\b|[,;)]|\.(?!\d))",
@@ -91,6 +92,8 @@ NICKNAME_RE = re.compile(
     r"|\bknown (?:to (?:her|him|them|police|the family|friends) )?as ([A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"
 )
 
+# Tyrone "T-Bone" Walsh: a quoted word between a forename and a surname is a nickname
+QUOTED_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Za-z][\w'’ -]{0,20}?)[\"”’'] ([A-Z][a-z][A-Za-z'’-]*)")
 ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")\b")
 RELIGION_RE = re.compile(r"\b(?:" + alternation(RELIGIONS) + r")\b")
 
@@ -162,6 +165,11 @@ def _number_finds(text):
         yield m.start(), m.end(), "OTHER"
     for m in HANDLE_RE.finditer(text):
         yield m.start(), m.end(), "OTHER"
+    for m in QUOTED_NICKNAME_RE.finditer(text):
+        if m.group(1) not in COMMON_CAPITALISED and m.group(3) not in COMMON_CAPITALISED:
+            yield m.start(1), m.end(1), "PERSON"
+            yield m.start(2), m.end(2), "OTHER"
+            yield m.start(3), m.end(3), "PERSON"
     for m in NICKNAME_RE.finditer(text):
         group = 1 if m.group(1) is not None else 2
         yield m.start(group), m.end(group), "OTHER"

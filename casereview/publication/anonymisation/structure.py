@@ -30,7 +30,7 @@ ROLE_ABBREVIATIONS = frozenset(
     PCSO OIC SIO FLO NHS CSC EH FSW PA SGO ICPC RCPC CPC TAC TAF DV DA NFA NB PS UK CCTV ASB CSE CCE""".split()
 )
 SPEAKER_RE = re.compile(
-    r"^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*|-[ \t]*)?"
+    r"^[ \t>]*(\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*|-[ \t]*)?"
     r"((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]*:(?![\d/])",
     re.M,
 )
@@ -141,10 +141,13 @@ def speaker_finds(text):
     "JL:"), or once when it is a listed name."""
     from .names import forenames, surnames
 
-    labels = {}
+    labels, stamped = {}, set()
     for m in SPEAKER_RE.finditer(text):
-        labels.setdefault(m.group(1), []).append(m.span(1))
+        labels.setdefault(m.group(2), []).append(m.span(2))
+        if m.group(1) and m.group(1)[0] in "[0123456789":
+            stamped.add(m.group(2))  # "[21:04] Kayla:": a timestamped message line
     first, last = forenames()[0], surnames()[0]
+    transcript = any(len(labels[label]) >= 2 for label in stamped)
     for label, spans in labels.items():
         words = label.split()
         if any(not _word_ok(w) or w.rstrip(".").lower() in LABEL_WORDS for w in words):
@@ -152,7 +155,8 @@ def speaker_finds(text):
         initials = label.isupper() and len(words) == 1
         if initials and (label in ROLE_ABBREVIATIONS or len(label) > 4):
             continue
-        if len(spans) >= 2 or (not initials and (words[0] in first or words[-1] in last)):
+        in_transcript = transcript and label in stamped  # every sender of a timestamped thread
+        if len(spans) >= 2 or in_transcript or (not initials and (words[0] in first or words[-1] in last)):
             for start, end in spans:
                 yield start, end, "PERSON", "rule"
             if initials:  # "JL said she would": the speaker's initials in the body of the minutes
@@ -194,6 +198,9 @@ def letter_finds(text):
         name = _cell_name(text, m.start(1), m.end(1))
         if name:
             yield name[0], name[1], "PERSON", "rule"
+        initials = re.fullmatch(r"([A-Z]{2,3})[ \t]*", m.group(1))
+        if initials and initials.group(1) not in ROLE_ABBREVIATIONS:  # "Thanks,\nDM"
+            yield m.start(1), m.start(1) + len(initials.group(1)), "PERSON", "rule"
 
 
 def initials_finds(text):

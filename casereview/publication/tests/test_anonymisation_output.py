@@ -203,3 +203,9 @@ def test_odd_input_never_breaks(text):
 def test_a_role_said_beside_the_name_is_not_said_twice():
     text = "Kerry Adams, the allocated social worker, visited. Nicola Hale, her mother, said no."
     assert anonymise(text).text == "Social Worker 1 visited. The mother said no."
+
+
+def test_nicknames_sign_off_initials_and_ages_written_loosely():
+    text = 'Tyrone "T-Bone" Walsh turned 16; his sisters are ages 4 and 7.\n\nThanks,\nDM\n'
+    found = {(e.text, e.type) for e in detect(text)}
+    assert {("T-Bone", "OTHER"), ("Walsh", "PERSON"), ("16", "AGE"), ("4 and 7", "AGE"), ("DM", "PERSON")} <= found
