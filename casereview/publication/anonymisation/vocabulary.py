@@ -173,6 +173,15 @@ INSTITUTION_KEYWORDS = {
     "Gym": "PLACE",
     "Leisure Centre": "PLACE",
     "Farm": "PLACE",
+    "Woods": "PLACE",
+    "Flats": "PLACE",
+    "Towers": "PLACE",
+    "Tower": "PLACE",
+    "Playground": "PLACE",
+    "Skatepark": "PLACE",
+    "Arcade": "PLACE",
+    "Cinema": "PLACE",
+    "Pier": "PLACE",
 }
 # Shop and food chains: a chain's name alone is a named place ("outside Tesco Express", "at the Spar").
 CHAINS = frozenset(
@@ -202,6 +211,19 @@ LOWER_CASE_KEYWORDS = (
     "community centre",
     "youth club",
     "shop",
+    "shopping centre",
+    "leisure centre",
+    "skate park",
+    "retail park",
+    "playground",
+    "flats",
+    "tower block",
+    "chicken shop",
+    "chip shop",
+    "takeaway",
+    "barbers",
+    "off licence",
+    "newsagents",
 )
 
 STREET_SUFFIXES = (
