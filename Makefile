@@ -75,7 +75,8 @@ CORPUS ?= ../shared/corpus
 bench-extract: install-dev
 	$(PY) benchmarks/extraction.py $(CORPUS)
 
-# Anonymisation: casereview vs Presidio on labelled passages: make bench-anon [ANON_SET=folder]
-ANON_SET ?= tests/data/anonymisation
+# Anonymisation: casereview vs Presidio on labelled passages: the tuning set, the holdout and the unseen set
+# (make bench-anon [ANON_SET="folder ..."])
+ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen
 bench-anon: install-dev
 	$(PY) benchmarks/anonymisation.py $(ANON_SET)

@@ -1,6 +1,7 @@
 """Anonymisation: detection precision and recall per entity type and overall, and throughput, for
 casereview and for Microsoft Presidio (presidio-analyzer with the same spaCy model) side by side.
-Run: `make bench-anon` (tests/data/anonymisation) or `python benchmarks/anonymisation.py FOLDER`.
+Run: `make bench-anon` (the tuning set tests/data/anonymisation, the holdout and the unseen set) or
+`python benchmarks/anonymisation.py FOLDER [FOLDER ...]`.
 
 FOLDER holds NAME.txt and NAME.json ({"entities": [{"start", "end", "type", "text"}]}) pairs; see the README
 in tests/data/anonymisation. Scoring (the same for both systems):
@@ -28,7 +29,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from casereview.publication.anonymisation import ENTITY_TYPES, detect  # noqa: E402
+from casereview.publication.anonymisation import detection as detection_module  # noqa: E402
 from casereview.publication.anonymisation.model import MODEL_NAME, clear_cache  # noqa: E402
+
+# Figures recorded before issue 16 changed anything (commit b5a52a4), for the sets scored then.
+BEFORE = json.loads((Path(__file__).resolve().parent / "anonymisation_before.json").read_text(encoding="utf-8"))
+
+
+class ModelClock:
+    """Time spent inside the spaCy model during detection, so the rules' share can be told apart."""
+
+    def __init__(self):
+        self.seconds = 0.0
+        self._model_entities = detection_module.model_entities
+
+    def reset(self):
+        self.seconds = 0.0
+
+    def __call__(self, *args, **kwargs):
+        started = time.perf_counter()
+        result = list(self._model_entities(*args, **kwargs))
+        self.seconds += time.perf_counter() - started
+        return result
+
 
 TARGET_RECALL, TARGET_PRECISION, TARGET_SPEED_RATIO = 0.98, 0.90, 3.0
 PRESIDIO_TYPES = {
@@ -141,11 +164,12 @@ def _mask(length, spans):
     return mask
 
 
-def timed(systems, passages, repeat):
+def timed(systems, passages, repeat, after_warm_up=lambda: None):
     """{name: predictions}, {name: [seconds per round]}: the systems take turns within each round."""
     for detector in systems.values():
         for _, text, _ in passages[:5]:
             detector(text)
+    after_warm_up()
     predictions, seconds = {}, {name: [] for name in systems}
     names = list(systems)
     for round_ in range(repeat):
@@ -168,15 +192,30 @@ def fmt(value):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "data" / "anonymisation"))
+    parser.add_argument("folders", nargs="*", default=[str(ROOT / "tests" / "data" / "anonymisation")])
     parser.add_argument("--repeat", type=int, default=7, help="timed rounds (median reported)")
     parser.add_argument("--show-errors", action="store_true", help="list casereview's misses and false positives")
     args = parser.parse_args(argv)
     os.environ.setdefault("TLDEXTRACT_CACHE", str(ROOT / "var" / "tldextract"))
-    passages = load_folder(args.folder)
+    presidio = presidio_analyzer()
+    status = 0
+    for folder in args.folders:
+        status |= bench_folder(folder, presidio, args)
+        print()
+    return status
+
+
+def bench_folder(folder, presidio, args):
+    passages = load_folder(folder)
     words = sum(len(text.split()) for _, text, _ in passages)
-    systems = {"casereview": casereview_detector, "presidio": presidio_analyzer()}
-    predictions, seconds = timed(systems, passages, args.repeat)
+    systems = {"casereview": casereview_detector, "presidio": presidio}
+    clock = ModelClock()
+    detection_module.model_entities = clock
+    try:
+        predictions, seconds = timed(systems, passages, args.repeat, after_warm_up=clock.reset)
+    finally:
+        detection_module.model_entities = clock._model_entities
+    model_share = clock.seconds / (sum(seconds["casereview"]) + 1e-9)
     results = {
         name: (*score(passages, predictions[name]), words / statistics.median(seconds[name])) for name in systems
     }
@@ -184,7 +223,7 @@ def main(argv=None):
     speed_ratio = statistics.median(ratios)
 
     gold_count = sum(len(g) for _, _, g in passages)
-    print(f"{len(passages)} passages, {gold_count} labelled entities, {words} words ({args.folder})")
+    print(f"{len(passages)} passages, {gold_count} labelled entities, {words} words ({folder})")
     print(f"{'type':<16} {'gold':>5} | {'casereview P':>12} {'R':>6} | {'presidio P':>10} {'R':>6}")
     for kind in ENTITY_TYPES:
         ours, theirs = results["casereview"], results["presidio"]
@@ -204,6 +243,17 @@ def main(argv=None):
         f"{'words/s':<16} {'':>5} | {speed:>19,.0f} | {presidio_speed:>17,.0f}   ({speed_ratio:.1f}x Presidio,"
         f" median of {len(ratios)} rounds; {ratios[0]:.1f}x-{ratios[-1]:.1f}x)"
     )
+    print(
+        f"{'time':<16} {'':>5} | the model {model_share:.0%} of casereview's detection time, the rules and the"
+        f" rest {1 - model_share:.0%} (warm-up excluded)"
+    )
+    before = BEFORE.get(Path(folder).name)
+    if before:
+        print(
+            f"{'before issue 16':<16} {before['gold']:>5} | {before['precision']:>12.3f} {before['recall']:>6.3f}"
+            f" | {before['presidio_precision']:>10.3f} {before['presidio_recall']:>6.3f}   (recorded at"
+            f" {before['commit']}; words/s {before['words_per_second']:,} vs {before['presidio_words_per_second']:,})"
+        )
     if args.show_errors:
         for name, kind, text in ours[4]:
             print(f"  missed  {name}: {kind} {text!r}")

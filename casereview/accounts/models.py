@@ -80,6 +80,12 @@ class Partnership(BaseModel):
     publication_months = models.PositiveSmallIntegerField(
         default=12, help_text="Months a published report stays online at least"
     )
+    published_ages = models.CharField(
+        max_length=10,
+        choices=[("exact", "As written (aged 15)"), ("band", "As a band (aged 12 to 15)")],
+        default="exact",
+        help_text="How a child's or adult's exact age is written in a published report",
+    )
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "pk"

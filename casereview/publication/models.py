@@ -56,6 +56,26 @@ class TermStatus(models.TextChoices):
     ALLOWED = "allowed", "Allowed (not identifying)"
 
 
+TYPE_LABELS = {
+    "PERSON": "person",
+    "ADDRESS": "address",
+    "POSTCODE": "postcode",
+    "PLACE": "place",
+    "SCHOOL": "school",
+    "HEALTH_SETTING": "health setting",
+    "PHONE": "phone number",
+    "EMAIL": "e-mail address",
+    "NHS_NUMBER": "NHS number",
+    "NI_NUMBER": "National Insurance number",
+    "DATE": "date",
+    "DATE_OF_BIRTH": "date of birth",
+    "AGE": "age",
+    "ETHNICITY": "ethnicity",
+    "RELIGION": "faith",
+    "OTHER": "other identifying detail",
+}
+
+
 class ReplacementTerm(BaseModel):
     """One row of the review's replacement table, shared by all its documents."""
 
@@ -68,9 +88,15 @@ class ReplacementTerm(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     added_by_reviewer = models.BooleanField(default=False)
+    # shaped like an identifier whose check digit or prefix is not valid: redacted, but the reviewer is asked
+    doubtful = models.BooleanField(default=False)
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"
+
+    @property
+    def type_label(self):
+        return TYPE_LABELS.get(self.type, self.type.lower())
 
     class Meta:
         db_table = "documents_replacementterm"

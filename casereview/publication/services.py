@@ -25,6 +25,7 @@ from casereview.documents.extraction import ExtractionError, read_document
 from casereview.reviews.services import review_mark_published
 
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
+from .anonymisation.table import term_key
 from .models import (
     Publication,
     PublicationHold,
@@ -39,7 +40,8 @@ from .models import (
 
 
 def table_for(review, *, decided_only=False):
-    """The review's replacement table as the engine's object."""
+    """The review's replacement table as the engine's object. The child's real name from the restricted
+    record, when there is one, is given the review's pseudonym unless the table already decides it."""
     entries = []
     for term in ReplacementTerm.objects.filter(review=review).select_related("decided_by"):
         if decided_only and term.status == TermStatus.PROPOSED:
@@ -54,7 +56,24 @@ def table_for(review, *, decided_only=False):
                 added_by_reviewer=term.added_by_reviewer,
             )
         )
-    return ReplacementTable(entries, pseudonym=review.title)
+    table = ReplacementTable(entries, pseudonym=child_pseudonym(review))
+    identity = _identity(review)
+    if identity is not None and identity.full_name.strip() and table.entry_for(identity.full_name) is None:
+        table.record(" ".join(identity.full_name.split()), table.pseudonym, "PERSON")
+    return table
+
+
+def child_pseudonym(review):
+    incident = review.incident if review.incident_id else None
+    return (incident.child_pseudonym if incident is not None else "") or review.title
+
+
+def age_style(review):
+    return review.partnership.published_ages
+
+
+def _identity(review):
+    return getattr(getattr(review, "incident", None), "identity", None) if review.incident_id else None
 
 
 @transaction.atomic
@@ -96,7 +115,8 @@ def report_detect(report_id):
     report = Report.objects.select_related("review").get(pk=report_id)
     table = table_for(report.review)
     known = {term.original for term in ReplacementTerm.objects.filter(review=report.review)}
-    result = anonymise(report.text, table)
+    result = anonymise(report.text, table, age_style=age_style(report.review))
+    doubtful = {term_key(r.entity.text) for r in result.replaced if r.entity.source == "doubtful"}
     with transaction.atomic():
         ReportDetection.objects.filter(report=report).delete()
         ReportDetection.objects.bulk_create(
@@ -116,7 +136,11 @@ def report_detect(report_id):
                 ReplacementTerm.objects.get_or_create(
                     review=report.review,
                     original=entry.original[:500],
-                    defaults={"replacement": entry.replacement[:500], "type": entry.type},
+                    defaults={
+                        "replacement": entry.replacement[:500],
+                        "type": entry.type,
+                        "doubtful": term_key(entry.original) in doubtful,
+                    },
                 )
         Report.objects.filter(pk=report.pk).update(status=ReportStatus.READY)
     return report
@@ -175,11 +199,11 @@ def term_add(*, actor, review, original, type, replacement=""):
 
 def anonymised_text(review):
     report = Report.objects.get(review=review)
-    return anonymise(report.text, table_for(review)).text
+    return anonymise(report.text, table_for(review), age_style=age_style(review)).text
 
 
 def known_details(review):
-    identity = getattr(getattr(review, "incident", None), "identity", None) if review.incident_id else None
+    identity = _identity(review)
     if identity is None:
         return KnownDetails()
     return KnownDetails(
@@ -210,7 +234,7 @@ def publication_gate(review, *, publication_date):
             f"{term.type.replace('_', ' ').title()} “{term.original}” is neither replaced nor allowed by a named person"
         )
     table = table_for(review)
-    result = anonymise(report.text, table)
+    result = anonymise(report.text, table, age_style=age_style(review))
     # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
     made = [r.replacement for r in result.replaced]
     for failure in text_check_failures(output_text=result.text, table=table, known_details=known_details(review)):

@@ -1,6 +1,7 @@
 """Characters that hide a word from a plain search: zero-width and other invisible format characters,
 non-breaking and other odd spaces, and letters from other scripts that look like Latin ones (homoglyphs)."""
 
+import functools
 import unicodedata
 
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u180e\u034f")
@@ -70,8 +71,25 @@ HOMOGLYPHS = {
     "τ": "t",
 }
 
-_SAME_LENGTH = {**{c: " " for c in ODD_SPACES}, **HOMOGLYPHS}
+# Letters with accents and a few that do not decompose, read as their plain letter so that "Róisín",
+# "Wiśniewski" and "Yıldız" meet the same rules and name lists as "Roisin" (one character for one).
+_PLAIN_LETTERS = {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s", "ħ": "h", "Ħ": "H"}
+_SAME_LENGTH = {**{c: " " for c in ODD_SPACES}, **HOMOGLYPHS, **_PLAIN_LETTERS}
 _SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH)
+
+
+@functools.lru_cache(maxsize=2048)
+def _plain_letter(character):
+    if not character.isalpha():
+        return character
+    base = unicodedata.normalize("NFD", character)[0]
+    return base if base.isascii() and base.isalpha() else character
+
+
+def _without_accents(text):
+    return "".join(c if c.isascii() else _plain_letter(c) for c in text)
+
+
 _INVISIBLE_TABLE = str.maketrans({c: None for c in INVISIBLE})
 
 
@@ -80,7 +98,7 @@ def clean_for_detection(text):
     was removed (then offsets are the same). Odd spaces and homoglyphs are swapped one for one."""
     if text.isascii():
         return text, None
-    text = text.translate(_SAME_LENGTH_TABLE)
+    text = _without_accents(text.translate(_SAME_LENGTH_TABLE))
     if not any(c in INVISIBLE for c in text):
         return text, None
     positions = [i for i, c in enumerate(text) if c not in INVISIBLE]

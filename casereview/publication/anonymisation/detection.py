@@ -2,6 +2,7 @@
 terms from the replacement table, and every other mention of a name found once — merged into one list of
 non-overlapping entities with offsets into the text as given."""
 
+import functools
 import re
 
 from .characters import clean_for_detection
@@ -10,6 +11,7 @@ from .model import model_entities
 from .names import forenames, surnames
 from .patterns import alternation
 from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
+from .structure import header_finds, initials_finds, letter_finds, speaker_finds, table_finds
 from .vocabulary import (
     AGENCY_SUFFIXES,
     COMMON_CAPITALISED,
@@ -21,13 +23,22 @@ from .vocabulary import (
     RELIGIONS,
 )
 
-TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|PC|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse)"
+TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|DCS|PC|PS|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse|Insp|"
+    r"Inspector|Det|Detective|Sergeant|Constable|Councillor|Judge|HHJ|DJ|Rabbi|Sheikh|Imam|Pastor|Canon|Fr|Sir|"
+    r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector)"
+)
 # A capitalised word with a lower-case letter in it, matched whole (possessive: no backtracking into it).
 NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
-NAME_RUN = rf"{NAME}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:de|van|der|von|bin|al|da)[ \t]+)?{NAME}){{0,2}}"
+INITIALS = r"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?"
+NAME_RUN = (
+    rf"{INITIALS}{NAME}"
+    rf"(?:(?: +| *\n[ \t]*)(?:(?:de|van|der|von|bin|al|da) +)?{NAME}){{0,2}}"
+)
 TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
 STRONG_TITLE_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|Sgt|Cllr)\.?[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh|Baby)\.?[ \t]+"
+    r"((?:[A-Z]\.?[ \t]*){0,2}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])"
 )
 TITLE_BEFORE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+$")
 ROLE_WORDS = (
@@ -40,7 +51,7 @@ ROLE_WORDS = (
     "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
-ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?:[ \t]*[,:]?[ \t]+|:[ \t]*)({NAME_RUN})")
+ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
     rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
     rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z "
@@ -88,14 +99,20 @@ NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "
 def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
+    clean = _capitals_as_names(clean)
     found = list(rule_finds(clean))
-    model_found = list(model_entities(clean, _model_spans(clean)))
-    found.extend(_model_finds(clean, model_found))
     found.extend(_person_rule_finds(clean))
+    model_found = list(model_entities(clean, _model_spans(clean, found)))
+    found.extend(_model_finds(clean, model_found))
     found.extend(_context_name_finds(clean, model_found))
     labels = _label_index(clean, model_found)
     found.extend(_known_name_finds(clean, labels))
     found.extend(_named_place_finds(clean, labels, found))
+    found.extend(header_finds(clean))
+    found.extend(speaker_finds(clean))
+    found.extend(initials_finds(clean))
+    found.extend(letter_finds(clean))
+    found.extend(table_finds(clean, [(s, e) for s, e, kind, *_ in found if kind == "PERSON"]))
     if table is not None:
         found.extend(table.term_finds(clean))
     found = _without_agencies(clean, _without_places_as_people(clean, found))
@@ -104,6 +121,41 @@ def detect(text, table=None):
     found.extend(_name_mentions(clean, names))
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
+
+
+CAPITALS_RUN_RE = re.compile(r"\b[A-Z][A-Z'’]+(?:-[A-Z]+)?(?:[ \t]+[A-Z][A-Z'’]+(?:-[A-Z]+)?)+\b")
+
+
+def _capitals_as_names(text):
+    """Names written in capitals ("Patient: ELLIE-MAY FORSYTH", a passage all in capitals) are rewritten
+    as Title Case where a listed forename or surname shows it is a name, so every rule reads them; the
+    length does not change, so offsets stay the same."""
+    if not CAPITALS_RUN_RE.search(text):
+        return text
+    first, last = forenames()[0], surnames()[0]
+    listed = first | last | forenames()[1] | surnames()[1]
+
+    def titled(m):
+        words = m.group().split()
+        plain = [w.title() in first or w.title() in last or w.title().split("-")[0] in first for w in words]
+        any_list = [w.title() in listed or w.title().split("-")[0] in listed for w in words]
+        # a listed name, or an everyday-word name ("JADE", "HOPE") beside another name
+        names = [
+            p or (a and ((i > 0 and any_list[i - 1]) or (i + 1 < len(words) and any_list[i + 1])))
+            for i, (p, a) in enumerate(zip(plain, any_list))
+        ]
+        if not any(names):
+            return m.group()
+        out, position = [], 0
+        for word, is_name in zip(words, names):
+            index = m.group().index(word, position)
+            out.append(m.group()[position:index])
+            out.append(word.title() if is_name and word not in COMMON_CAPITALISED else word)
+            position = index + len(word)
+        out.append(m.group()[position:])
+        return "".join(out)
+
+    return CAPITALS_RUN_RE.sub(titled, text)
 
 
 # Where a sentence ends: after . ! ? (and a closing quote or bracket) and space, unless after a title or
@@ -115,12 +167,13 @@ CAPITALISED_TOKEN_RE = re.compile(r"\b[A-Z][\w'’-]*")
 GROUP_PARTS = frozenset(w for phrase in list(ETHNICITIES) + list(RELIGIONS) for w in phrase.split())
 
 
-def _model_spans(text):
+def _model_spans(text, found=()):
     """The stretches the model must read: runs of sentences with a capitalised word that neither the name
     lists nor the vocabularies explain (a town, a rare name, "Summer", "Young"). A sentence whose
     capitalised words are all listed names or words that are never names ("The", "School", "March",
     "MASH") gives the model nothing to add: the list rules find its names. About a third of a typical
-    report's words are in such sentences, so this is a third less of the model's work."""
+    report's words are in such sentences, so this is a third less of the model's work. Words the rules
+    have already placed inside an address, a setting, a date or a titled name need no model either."""
     spans, start, open_start = [], 0, None
     # what lies inside an agency's name is never replaced ("Guy's and St Thomas' NHS Foundation Trust")
     blanked = (
@@ -128,6 +181,16 @@ def _model_spans(text):
         if "NHS" in text or "Council" in text or "Police" in text
         else text
     )
+    if found:
+        pieces, position = [], 0
+        for item in sorted(found):
+            a, b = max(item[0], position), item[1]
+            if b > a:
+                pieces.append(blanked[position:a])
+                pieces.append(" " * (b - a))
+                position = b
+        pieces.append(blanked[position:])
+        blanked = "".join(pieces)
     for m in SENTENCE_END_RE.finditer(text + "\n"):
         end = min(m.end(), len(text))
         if not _all_explained(CAPITALISED_TOKEN_RE.findall(blanked, start, end)):
@@ -267,6 +330,7 @@ def _known_name_finds(text, labels):
     tokens = [m for m in NAME_TOKEN_RE.finditer(text)]
     first, first_ambiguous = forenames()
     last, last_ambiguous = surnames()
+    any_surname = _any_surname()
     index = 0
     while index < len(tokens):
         m = tokens[index]
@@ -274,7 +338,7 @@ def _known_name_finds(text, labels):
         while (
             index + len(run) < len(tokens)
             and len(run) < 4
-            and text[run[-1].end() : tokens[index + len(run)].start()] == " "
+            and _joins_a_name(text, run[-1], tokens[index + len(run)], first, any_surname)
             and not run[-1].group().endswith(("'s", "’s"))
         ):
             run.append(tokens[index + len(run)])
@@ -291,12 +355,16 @@ def _known_name_finds(text, labels):
                 continue  # "Summer Lewis"
             if (
                 cut > 0
-                and word in COMMON_CAPITALISED
+                and (word in COMMON_CAPITALISED or STREET_RE.fullmatch(word))
                 and (word in last or word in last_ambiguous)
                 and words[0] in first
+                and not (cut == len(words) - 1 and _street_follows(text, run[cut].end()))
             ):
-                continue  # "Natalie Young": an everyday word after a first name is a surname
-            if _never_a_name(word) or (labels.get(run[cut].start()) in NOT_A_PERSON_LABELS and word not in first):
+                continue  # "Natalie Young", "Chris Green": an everyday word after a first name is a surname
+            vetoed = labels.get(run[cut].start()) in NOT_A_PERSON_LABELS and word not in first
+            if vetoed and cut == 0 and INITIAL_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                vetoed = False  # "J. Okoro-Watts": an initial before it makes it a name whatever the model says
+            if _never_a_name(word) or vetoed:
                 break  # the small model calls some first names places ("Jayden" GPE): the list wins
         else:
             cut = len(words)
@@ -324,6 +392,31 @@ def _known_name_finds(text, labels):
                 yield start, end, "PERSON", "names"
         elif kinds[0] == "plain" and words[0].split("-")[0] in first:
             yield run[0].start(), run[0].start() + len(words[0]), "PERSON", "names"
+        elif len(run) == 1 and kinds[0] and INITIAL_JUST_BEFORE_RE.search(text, max(0, start - 6), start):
+            yield start, end, "PERSON", "names"  # "J. Okoro-Watts": an initial and a listed surname
+
+
+INITIAL_JUST_BEFORE_RE = re.compile(r"(?<![\w.'’])[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?$")
+
+
+@functools.cache
+def _any_surname():
+    return surnames()[0] | surnames()[1]
+
+
+def _joins_a_name(text, token, following, first, last):
+    """Two words are one name when a space parts them, or a line break when a listed forename ends one
+    line and a listed surname begins the next ("Carl\nDempsey")."""
+    gap = text[token.end() : following.start()]
+    if gap == " ":
+        return True
+    return gap.strip(" \t") == "\n" and token.group() in first and _bare(following.group()) in last
+
+
+def _street_follows(text, end):
+    """'Hope Street', 'Sarah Hill Road': the word is part of a street name when a street word follows."""
+    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 20])
+    return bool(m and STREET_RE.fullmatch(m.group(1)))
 
 
 def _bare(word):
@@ -368,7 +461,6 @@ def _without_places_as_people(text, found):
     is a town ('moved from Kent', '3 Pinfold Close, Castleford'), unless the same word is found elsewhere as part of a
     longer name."""
     longer = {w for s, e, kind, *_ in found if kind == "PERSON" and " " in text[s:e].strip() for w in text[s:e].split()}
-    address_ends = {e for s, e, kind, *_ in found if kind in ("ADDRESS", "POSTCODE")}
     kept = []
     for item in found:
         start, end, kind = item[:3]
@@ -378,19 +470,11 @@ def _without_places_as_people(text, found):
             and " " not in word
             and word not in longer
             and not text.startswith(("'s", "’s"), end)
-            and (
-                LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start) or _after_address(text, start, address_ends)
-            )
+            and LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start)
         ):
             continue
         kept.append(item)
     return kept
-
-
-def _after_address(text, start, address_ends):
-    """'3 Pinfold Close, Castleford': the word after an address and a comma is its town."""
-    m = re.search(r",[ \t]*$", text[max(0, start - 3) : start])
-    return bool(m) and (max(0, start - 3) + m.start()) in address_ends
 
 
 def _without_agencies(text, found):
@@ -427,6 +511,8 @@ def _list_name_finds(text, found, labels):
             continue
         if not listed and (not ITEM_END_RE.match(text, end) or word.lower() in GENERIC_SERVICE_WORDS):
             continue  # "Annie Hudson, Chair of the panel": not an item of a list of names
+        if not listed and _sentence_start(text, start):
+            continue  # "Later, Ms Adams said": a sentence's opening word, not the first of a list
         before = LIST_LINK_RE.search(text, max(0, start - 8), start)
         after = LIST_LINK_RE.match(text, end)
         linked_before = before and before.end() == start and before.start() in ends
@@ -474,6 +560,7 @@ def _merge(text, found):
         source = item[3] if len(item) > 3 else "rule"
         if end > start:
             normalised.append((start, end, kind, source))
+    normalised = _settings_take_overlapping_people(normalised)
     by_length = sorted(normalised, key=lambda s: (-(s[1] - s[0]), TYPE_PRIORITY[s[2]], s[0]))
     taken, kept = bytearray(len(text) + 1), []
     for span in by_length:
@@ -481,20 +568,67 @@ def _merge(text, found):
             taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
             kept.append(span)
     kept.sort()
+    kept = _settings_absorb_people(text, kept)
     joined = []
     for span in kept:
-        if joined and span[2] == "PERSON" == joined[-1][2] and text[joined[-1][1] : span[0]].strip(" \t") in ("", "\n"):
+        if joined and span[2] == "PERSON" == joined[-1][2] and text[joined[-1][1] : span[0]].strip(" ") in ("", "\n"):
             previous = joined.pop()
             span = (previous[0], span[1], "PERSON", previous[3])
         joined.append(span)
     result = []
     for start, end, kind, source in joined:
         if kind == "PERSON":
+            initial = INITIALS_BEFORE_RE.search(text, max(0, start - 12), start)
+            if initial and (not result or result[-1][1] <= initial.start()):
+                start = initial.start()  # "J. Okoro", "J Okoro": the initial is part of the name
             title = TITLE_BEFORE_RE.search(text, max(0, start - 20), start)
             if title and (not result or result[-1][1] <= title.start()):
                 start = title.start()
         result.append((start, end, kind, source))
     return result
+
+
+SETTING_TYPES = frozenset({"SCHOOL", "HEALTH_SETTING", "PLACE"})
+INITIALS_BEFORE_RE = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.?[ \t]*){1,2}(?<=[. \t])[ \t]*$")
+
+
+def _settings_take_overlapping_people(spans):
+    """A person's name overlapping a setting's ("Premier Inn" and "Inn Southwark") makes one setting."""
+    settings = [s for s in spans if s[2] in SETTING_TYPES and s[3] != "table"]
+    if not settings:
+        return spans
+    out, grown = [], {}
+    for span in spans:
+        if span[2] == "PERSON" and span[3] != "table":
+            partner = next(
+                (
+                    t
+                    for t in settings
+                    if t[0] < span[1] and span[0] < t[1] and not (t[0] <= span[0] and span[1] <= t[1])
+                ),
+                None,
+            )
+            if partner is not None:
+                union = grown.get(partner, partner)
+                grown[partner] = (min(union[0], span[0]), max(union[1], span[1]), partner[2], partner[3])
+                continue
+        out.append(span)
+    return [grown.get(s, s) for s in out]
+
+
+def _settings_absorb_people(text, spans):
+    """A person's name that touches a named setting is part of the setting's name ("Premier Inn" +
+    "Southwark", "Tesco" + "Express"): the setting takes the whole, so no half of it is named a person."""
+    out = []
+    for span in spans:
+        if out and text[out[-1][1] : span[0]] in (" ", "\t") and {out[-1][2], span[2]} & SETTING_TYPES:
+            other = out[-1]
+            if "PERSON" in (other[2], span[2]) and other[2] != span[2]:
+                kind = other[2] if other[2] in SETTING_TYPES else span[2]
+                out[-1] = (other[0], span[1], kind, "rule")
+                continue
+        out.append(span)
+    return out
 
 
 def _entity(original, clean, positions, start, end, kind, source):

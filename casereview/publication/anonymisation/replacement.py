@@ -1,23 +1,37 @@
-"""Consistent replacement: each detected entity becomes the table's replacement for it, creating one when
-the table has none: a role and number for people ("Social Worker 1"), month and year for an exact date,
-a kind of place for a named one ("the secondary school"), a band for an age."""
+"""Consistent replacement that reads as English: each detected entity becomes the table's replacement for it,
+creating one when the table has none, and every replacement (dates and ages included) is recorded in the
+table so a reviewer sees and can edit it.
+
+- People: the child takes the review's pseudonym; family members a role ("the mother"), professionals a
+  numbered role ("Social Worker 1"), anyone else "Person A". A person's role is decided from every mention
+  of them (all the ways they are written), not only the first.
+- Exact dates become month and year (a date of birth the season and year); "on" before them becomes "in".
+- Ages stay ages: exactly as written, or as a band ("aged 12 to 15") when the partnership asks for bands.
+- Named settings become their kind, taken from the word that names the kind ("King's College Hospital" ->
+  "the hospital", "Premier Inn Southwark" -> "the hotel", "HMYOI Feltham" -> "the young offender
+  institution").
+The words around a replacement are fitted to it: no doubled role ("her grandmother Jean" -> "her
+grandmother"), no doubled article, "a"/"an" agreeing, a capital at the start of a sentence."""
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .detection import detect
 from .entities import Entity
+from .structure import tables
 from .table import ReplacementTable, term_key
 
-ROLES = (  # (pattern near the name, role); the first that matches within a few words wins
+AGE_STYLES = ("exact", "band")
+
+ROLES = (  # (pattern near the name, role); the nearest match within a few words wins
     (r"social worker|\bsw\b", "Social Worker"),
     (r"health visitor", "Health Visitor"),
     (r"midwife", "Midwife"),
     (r"school nurse|practice nurse|\bnurse\b", "Nurse"),
-    (r"\bgp\b|\bdr\b|doctor|paediatrician|consultant", "Doctor"),
-    (r"teacher|headteacher|tutor|senco|safeguarding lead", "Teacher"),
-    (r"\b(?:pc|dc|ds|di|dci|sgt|pcso)\b|police|officer|detective", "Police Officer"),
+    (r"\bgp\b|\bdr\b|doctor|paediatrician|consultant|registrar", "Doctor"),
+    (r"teacher|headteacher|tutor|senco|safeguarding lead|\bdsl\b", "Teacher"),
+    (r"\b(?:pc|dc|ds|di|dci|sgt|pcso)\b|police|officer|detective|constable|sergeant|inspector", "Police Officer"),
     (r"youth worker|key worker|support worker|personal adviser|family support", "Support Worker"),
     (r"manager|chair|head of", "Manager"),
     (r"idva|adviser|advisor|case manager|offender manager", "Adviser"),
@@ -36,23 +50,84 @@ ROLES = (  # (pattern near the name, role); the first that matches within a few 
     (r"friend", "Friend"),
 )
 ROLE_RES = [(re.compile(p, re.I), role) for p, role in ROLES]
-FAMILY_ROLES = {"Mother", "Father", "Stepfather", "Stepmother", "Grandmother", "Grandfather", "Aunt", "Uncle"}
-MONTH_NAMES = "January February March April May June July August September October November December".split()
-PLACE_KINDS = (
-    (r"primary|infant|junior", "primary school"),
-    (r"academy|high|secondary|grammar|college|sixth", "secondary school"),
-    (r"nursery", "nursery"),
-    (r"hospital|infirmary", "hospital"),
-    (r"surgery|practice|medical centre", "GP surgery"),
-    (r"health centre|clinic|development centre", "clinic"),
-    (r"hotel|inn\b|lodge|travelodge|guest house|b&b", "hotel"),
-    (r"estate", "estate"),
-    (r"park", "park"),
-    (r"station", "station"),
-    (r"church|mosque|temple|gurdwara|synagogue|ministries|chapel", "place of worship"),
-    (r"children'?s home|house|foyer|hostel", "residential home"),
-    (r"centre|club|library", "community venue"),
+TITLE_ROLES = (
+    (re.compile(r"^(?:Dr)\b\.?"), "Doctor"),
+    (re.compile(r"^(?:PC|DC|DS|DI|DCI|Sgt|PCSO)\b"), "Police Officer"),
 )
+# Roles a family has one of: "the mother"; a second person in the role is "the second aunt".
+FAMILY_ROLES = {
+    "Mother",
+    "Father",
+    "Stepfather",
+    "Stepmother",
+    "Grandmother",
+    "Grandfather",
+    "Aunt",
+    "Uncle",
+    "Partner",
+}
+CHILD_CUES_BEFORE = re.compile(
+    r"\b(?:the child|the subject|subject child|daughter|son|baby|infant|pupil|young person|child|year \d+)[\s,:]*$",
+    re.I,
+)
+BORN_AFTER = re.compile(r"^(?:['’]s)?\s+(?:was\s+)?born\b|^\s*\((?:born|b\.|dob)", re.I)
+CHILD_AGE_AFTER = re.compile(r"^(?:\s*\(|,\s*(?:aged\s+)?|\s+aged\s+|\s+was\s+)(\d{1,2})\b(?!\s*(?:years? )?(?:ago|%))")
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+SEASONS = ("winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "autumn", "autumn",
+           "autumn", "winter")  # fmt: skip
+
+# The word naming a setting's kind, searched for anywhere in the name; the last one in the name decides
+# ("King's College Hospital" is a hospital). Qualifiers refine a school.
+SETTING_KINDS = (
+    (r"\bHMYOI\b|\bYOI\b|Young Offender", "young offender institution"),
+    (r"\bHMP\b|\bPrison\b|\bSecure (?:Training Centre|Children's Home|Unit)\b", "prison"),
+    (r"\bPupil Referral Unit\b|\bPRU\b|Alternative Provision", "pupil referral unit"),
+    (r"\bSixth Form\b|\bCollege\b", "college"),
+    (r"\b(?:School|Academy|High|Prep|Grammar|Infants?|Juniors?)\b", "school"),
+    (r"\bNursery\b|\bPre-?school\b", "nursery"),
+    (r"\bHospital\b|\bInfirmary\b", "hospital"),
+    (r"\bHospice\b", "hospice"),
+    (r"\bChild Development Centre\b", "child development centre"),
+    (r"\bSurgery\b|\bMedical (?:Centre|Practice)\b|\bPractice\b|\bHealth Centre\b|\bGP\b", "GP surgery"),
+    (r"\bClinic\b", "clinic"),
+    (r"\b(?:Hotel|Travelodge|Lodge|Guest House|B&B|Inn)\b", "hotel"),
+    (r"\b(?:Hostel|Foyer|Night Shelter|Shelter)\b", "hostel"),
+    (r"\bChildren['’]s Home\b", "children's home"),
+    (r"\b(?:Arms|Tavern|Pub|Bar)\b", "pub"),
+    (
+        r"\b(?:Shop|Stores?|Supermarket|Superstore|Express|Extra|Local|News|Newsagents?|Off Licence|Market)\b",
+        "shop",
+    ),  # fmt: skip
+    (r"\b(?:Recreation Ground|Rec|Playing Fields?|Common|Green)\b", "recreation ground"),
+    (r"\bPark\b", "park"),
+    (r"\bEstate\b", "estate"),
+    (r"\bStation\b", "station"),
+    (r"\bLibrary\b", "library"),
+    (
+        r"\b(?:Church|Chapel|Cathedral|Mosque|Masjid|Temple|Gurdwara|Synagogue|Ministries|Kingdom Hall)\b",
+        "place of worship",
+    ),  # fmt: skip
+    (r"\bLearning Centre\b", "learning centre"),
+    (r"\b(?:Children['’]s|Family) Centre\b", "children's centre"),
+    (r"\bYouth (?:Centre|Club)\b|\bClub\b", "youth club"),
+    (r"\bHub\b", "community hub"),
+    (r"\bCommunity Centre\b|\bCentre\b|\bHall\b", "community centre"),
+    (r"\b(?:Café|Cafe|Restaurant|Takeaway|Kebab|Chicken)\b", "café"),
+    (r"\bHouse\b", "residential home"),
+)
+SETTING_KIND_RES = [(re.compile(p), kind) for p, kind in SETTING_KINDS]
+SCHOOL_QUALIFIERS = (
+    (re.compile(r"\bPrimary|\bInfants?\b|\bJuniors?\b|\bC of E\b|\bCE\b"), "primary school"),
+    (re.compile(r"\bSecondary|\bHigh\b|\bGrammar\b|\bUpper\b"), "secondary school"),
+    (re.compile(r"\bSpecial\b|\bSEN\b"), "special school"),
+    (re.compile(r"\bIndependent\b|\bPrep\b|\bPreparatory\b"), "independent school"),
+    (re.compile(r"\bAcademy\b"), "academy"),
+)
+DEFAULT_KINDS = {"SCHOOL": "school", "HEALTH_SETTING": "health setting", "PLACE": "place"}
+KINDS_BY_TYPE = {  # a kind another type's name can never be given
+    "SCHOOL": {"school", "college", "nursery", "pupil referral unit"},
+    "HEALTH_SETTING": {"hospital", "hospice", "child development centre", "GP surgery", "clinic"},
+}
 FIXED = {
     "POSTCODE": "[postcode]",
     "PHONE": "[phone number]",
@@ -63,7 +138,8 @@ FIXED = {
     "RELIGION": "[faith]",
     "OTHER": "[identifier]",
 }
-ORDINALS = ("", "a second", "a third", "a fourth", "a fifth", "a sixth", "a seventh", "an eighth", "a ninth")
+ORDINALS = ("", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+DATED = ("DATE", "DATE_OF_BIRTH", "AGE")
 
 
 @dataclass
@@ -82,69 +158,185 @@ class Anonymised:
     allowed: list = field(default_factory=list)  # Entity, detected but allowed by the table
 
 
-def anonymise(text, table=None, entities=None):
+def anonymise(text, table=None, entities=None, *, age_style="exact"):
     """Replace every detected, not allowed entity in `text` using (and extending) `table`."""
+    if age_style not in AGE_STYLES:
+        raise ValueError(f"age_style must be one of {', '.join(AGE_STYLES)}")
     table = table if table is not None else ReplacementTable()
     entities = detect(text, table) if entities is None else entities
-    namer = _Namer(table)
+    namer = _Namer(table, text, [e for e in entities if not table.is_allowed(e.text)], age_style)
     out, replaced, allowed, position = [], [], [], 0
     for entity in entities:
         if table.is_allowed(entity.text):
             allowed.append(entity)
             continue
-        replacement = namer.replacement_for(entity, text)
+        replacement = namer.replacement_for(entity)
         before = text[position : entity.start]
-        if replacement.startswith("the ") and before.lower().endswith("the "):
-            replacement = replacement[4:]
+        before, written, skip = fit(before, replacement, entity, text, out)
         out.append(before)
-        out.append(replacement)
+        out.append(written)
         replaced.append(Replaced(entity, replacement))
-        position = entity.end
+        position = entity.end + skip
     out.append(text[position:])
     return Anonymised("".join(out), replaced, allowed)
 
 
+# Fitting a replacement to the words around it --------------------------------------------------------------
+
+DETERMINER_END_RE = re.compile(r"(?:^|(?<=[\s(\"“]))(the|a|an|her|his|their|its|our|my|your)([ \t]+)$", re.I)
+ON_END_RE = re.compile(r"(?:^|(?<=\s))(on|On)([ \t]+)(?:(?:the)[ \t]+)?$")
+WEEKDAY_END_RE = re.compile(r"(?:^|(?<=\s))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+(?:the[ \t]+)?$")
+THE_END_RE = re.compile(r"(?:^|(?<=\s))the[ \t]+$", re.I)
+SENTENCE_START_BEFORE_RE = re.compile(r"(?:^|[.!?\n\t|•*]\s*|[.!?][\"”’)]\s+|\n\s*[-–]\s*)$")
+DATE_REPLACEMENT_RE = re.compile(
+    r"^(?:" + "|".join(MONTH_NAMES) + r"|spring|summer|autumn|winter|early|mid|late|\d{4})\b", re.I
+)
+
+
+def fit(before, replacement, entity, text, written_so_far):
+    """(text before, replacement as written, characters after to skip) so the sentence reads."""
+    skip = 0
+    if entity.type in ("DATE", "DATE_OF_BIRTH") and DATE_REPLACEMENT_RE.match(replacement):
+        weekday = WEEKDAY_END_RE.search(before)
+        if weekday:  # "on Monday 3 March 2014" -> "in March 2014"
+            before = before[: weekday.start()]
+        on = ON_END_RE.search(before)
+        if on:
+            before = before[: on.start()] + ("in" if on.group(1) == "on" else "In") + on.group(2)
+        else:
+            the = THE_END_RE.search(before)
+            if the:  # "the 3rd of March" -> "March"
+                before = before[: the.start()]
+    if entity.type == "PERSON":
+        before, replacement, skip = _without_doubled_role(before, replacement, text, entity.end)
+        if replacement and not skip:
+            skip = _role_said_after(replacement, text, entity.end)
+    determiner = DETERMINER_END_RE.search(before)
+    if determiner and replacement.startswith("the "):
+        word = determiner.group(1)
+        replacement = replacement[4:]
+        if word.lower() in ("a", "an"):
+            article = "an" if replacement[:1].lower() in "aeiou" else "a"
+            article = article.capitalize() if word[0].isupper() else article
+            before = before[: determiner.start()] + article + determiner.group(2)
+    if replacement and replacement[0].islower() and _sentence_start("".join(written_so_far) + before):
+        replacement = replacement[0].upper() + replacement[1:]
+    return before, replacement, skip
+
+
+def _sentence_start(written):
+    return bool(SENTENCE_START_BEFORE_RE.search(written[-6:])) if written.strip() else True
+
+
+def _role_said_after(replacement, text, end):
+    """'Kerry Adams, the allocated social worker, visited' -> 'Social Worker 1 visited': the role in an
+    aside after the name is already in the replacement. Returns how many characters to leave out."""
+    role = re.sub(r"^the\s+", "", replacement)
+    role = re.sub(r"^(?:" + "|".join(ORDINALS[1:]) + r")\s+|\s+\d+$", "", role).strip()
+    if not role or replacement.startswith("[") or role.lower() == "person" or role.startswith("Person "):
+        return 0
+    words = r"[ \t]+".join(map(re.escape, role.lower().split()))
+    aside = re.match(
+        rf",[ \t]+(?:the|her|his|their|a|an)[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?{words},(?=[ \t])"
+        rf"|[ \t]*\((?:the[ \t]+)?{words}\)",
+        text[end : end + 60],
+        re.I,
+    )
+    return len(aside.group()) if aside else 0
+
+
+def _without_doubled_role(before, replacement, text, end):
+    """'her grandmother Jean Smith' -> 'her grandmother'; 'Social Worker Mary Jones' -> 'Social Worker 1';
+    'his mother, Kerry Adams, said' -> 'his mother said'."""
+    role = re.sub(r"^the\s+", "", replacement)
+    role = re.sub(r"^(?:" + "|".join(ORDINALS[1:]) + r")\s+|\s+\d+$", "", role).strip()
+    words = role.split()
+    if not words or replacement.startswith("["):
+        return before, replacement, 0
+    pattern = r"(?:^|(?<=[\s(]))" + r"[ \t]+".join(map(re.escape, words)) + r"(,?)([ \t]+)$"
+    m = re.search(pattern, before, re.I)
+    if not m:
+        return before, replacement, 0
+    numbered = replacement[-1:].isdigit()
+    if numbered:  # "her social worker Mary Jones" -> "Social Worker 1": the number says which one
+        start = m.start()
+        determiner = re.search(r"(?:^|(?<=\s))(?:the|her|his|their|a|an)[ \t]+$", before[:start], re.I)
+        return before[: determiner.start() if determiner else start], replacement, 0
+    if m.group(1):  # an appositive: "his mother, Kerry Adams, said"
+        after = text[end : end + 2]
+        if after.startswith(","):
+            return before[: m.start() + len(m.group()) - len(m.group(1) + m.group(2))], "", 1
+        return before, replacement, 0
+    return before[: m.start() + len(m.group()) - len(m.group(2))], "", 0
+
+
+# Choosing replacements --------------------------------------------------------------------------------------
+
+
 class _Namer:
-    def __init__(self, table):
+    def __init__(self, table, text, entities, age_style):
         self.table = table
+        self.text = text
+        self.age_style = age_style
         self.counts = Counter(self._kind_of(e) for e in table if not e.allowed)
+        self.people = _people(text, [e for e in entities if e.type == "PERSON"], table)
 
     @staticmethod
     def _kind_of(entry):
-        return (entry.type, re.sub(r"\s*\d+$", "", entry.replacement))
+        replacement = re.sub(r"\s*\d+$", "", entry.replacement)
+        replacement = re.sub(r"^(?:the|a|an)\s+(?:(?:" + "|".join(ORDINALS[1:]) + r")\s+)?", "", replacement)
+        replacement = re.sub(r"^Person [A-Z]+$", "Person", replacement)
+        return entry.type, replacement.lower()
 
-    def replacement_for(self, entity, text):
+    def replacement_for(self, entity):
         entry = self.table.entry_for(entity.text)
         if entry is not None and entry.replacement:
-            return _keep_title_out(entry.replacement)
-        if entity.type in ("DATE", "DATE_OF_BIRTH", "AGE"):
-            return _date_or_age(entity)  # not stored: "14 March" and "14 March 2014" differ only by context
-        replacement = self._new(entity, text)
+            return entry.replacement
+        if entity.type == "PERSON":
+            person = self.people.get(term_key(entity.text))
+            if person is not None:
+                entry = self.table.entry_for(person.name)
+                if entry is not None and entry.replacement:
+                    return entry.replacement
+        replacement = self._new(entity)
         if entry is not None:
             entry.replacement = replacement
         else:
-            entry = self.table.record(entity.text, replacement, entity.type)
+            original = entity.text
+            if entity.type == "PERSON" and term_key(entity.text) in self.people:
+                original = self.people[term_key(entity.text)].name
+            entry = self.table.record(original, replacement, entity.type)
         if entity.type == "PERSON":
-            for word in term_key(entity.text).split():
+            self.table.add_alias(entity.text, entry.original)
+            for word in term_key(entry.original).split():
                 if len(word) > 2:
-                    self.table.add_alias(word, entity.text)
+                    self.table.add_alias(word, entry.original)
         return entry.replacement
 
-    def _new(self, entity, text):
+    def _new(self, entity):
         if entity.type == "PERSON":
-            role = _role_near(text, entity) or "Person"
-            count = self._next(("PERSON", role))
+            person = self.people.get(term_key(entity.text))
+            if person is not None and person.is_child and self.table.pseudonym:
+                return self.table.pseudonym
+            role = (person.role if person else None) or _role_near(self.text, entity) or "Person"
+            count = self._next(("PERSON", role.lower()))
             if role == "Person":
                 return f"Person {_letters(count)}"
-            return role if role in FAMILY_ROLES and count == 1 else f"{role} {count}"
+            if role in FAMILY_ROLES:
+                return f"the {role.lower()}" if count == 1 else f"the {ORDINALS[min(count, 10) - 1]} {role.lower()}"
+            return f"{role} {count}"
         if entity.type in FIXED:
             return FIXED[entity.type]
         if entity.type in ("SCHOOL", "HEALTH_SETTING", "PLACE"):
-            kind = next((k for p, k in PLACE_KINDS if re.search(p, entity.text, re.I)), "place")
+            kind = setting_kind(entity.text, entity.type)
             count = self._next((entity.type, kind))
-            return f"the {kind}" if count == 1 else f"{ORDINALS[min(count, 9) - 1] or 'another'} {kind}"
+            return f"the {kind}" if count == 1 else f"the {ORDINALS[min(count, 10) - 1] or 'another'} {kind}"
         if entity.type == "ADDRESS":
-            return f"Address {_letters(self._next(('ADDRESS', 'Address')))}"
+            return f"Address {_letters(self._next(('ADDRESS', 'address')))}"
+        if entity.type == "AGE":
+            return age_replacement(entity.text, self.age_style)
+        if entity.type in ("DATE", "DATE_OF_BIRTH"):
+            return date_replacement(entity.text, entity.type)
         return "[removed]"
 
     def _next(self, kind):
@@ -152,8 +344,92 @@ class _Namer:
         return self.counts[kind]
 
 
-def _keep_title_out(replacement):
-    return replacement
+@dataclass
+class _Person:
+    name: str  # the fullest way the text writes them
+    role: str | None = None
+    is_child: bool = False
+
+
+def _people(text, mentions, table):
+    """{term key of a mention: _Person}: the mentions of one person ("Kerry Adams", "Ms Adams", "Kerry")
+    grouped under the fullest, with the role most of their mentions suggest, and which of them is the
+    review's child (the person the text most often writes as a child)."""
+    by_key = {}
+    for entity in mentions:
+        by_key.setdefault(term_key(entity.text), []).append(entity)
+    fullest = sorted(by_key, key=lambda k: (-len(k.split()), -len(k)))
+    owner = {}
+
+    def name_words(key):  # initials say nothing about who it is: "K. Adams" is Kerry-Ann Adams
+        return {w for w in key.split() if len(w.rstrip(".")) > 1}
+
+    for key in fullest:
+        words = name_words(key)
+        holders = [k for k in fullest if k != key and len(name_words(k)) > len(words) and words <= name_words(k)]
+        heads = {owner.get(h, h) for h in holders}
+        owner[key] = heads.pop() if len(heads) == 1 else key
+    roles, child_cues, counts = defaultdict(Counter), Counter(), Counter()
+    headers = _column_headers(text)
+    for key, entities in by_key.items():
+        head = owner[key]
+        for entity in entities:
+            counts[head] += 1
+            role = _role_near(text, entity) or _role_from_header(headers, entity)
+            if role:
+                roles[head][role] += 1
+            child_cues[head] += _child_cues(text, entity)
+    people = {}
+    for head in set(owner.values()):
+        name = by_key[head][0].text
+        role = roles[head].most_common(1)[0][0] if roles[head] else None
+        people[head] = _Person(name, role)
+    pseudonym_taken = any(e.replacement == table.pseudonym for e in table if table.pseudonym)
+    if table.pseudonym and not pseudonym_taken:
+        candidates = [h for h in people if child_cues[h] and not _adult_role(people[h].role)]
+        if candidates:
+            child = max(candidates, key=lambda h: (child_cues[h], counts[h]))
+            people[child].is_child = True
+    return {key: people[owner[key]] for key in owner}
+
+
+def _column_headers(text):
+    """[(start, end, header text)] for every cell of a table below its header row."""
+    if "\t" not in text and text.count("|") < 4:
+        return []
+    cells = []
+    for table in tables(text):
+        header = [text[a:b] for a, b in table[0]]
+        for row in table[1:]:
+            cells.extend((a, b, header[i]) for i, (a, b) in enumerate(row))
+    return cells
+
+
+def _role_from_header(headers, entity):
+    """A name in a column headed "Officer" or "Social worker" takes the header's role."""
+    for start, end, header in headers:
+        if start <= entity.start and entity.end <= end:
+            for pattern, role in ROLE_RES:
+                if pattern.search(header):
+                    return role
+            return None
+    return None
+
+
+def _adult_role(role):
+    return role is not None and role not in ("Sibling", "Friend")
+
+
+def _child_cues(text, entity):
+    cues = 0
+    if CHILD_CUES_BEFORE.search(text[max(0, entity.start - 30) : entity.start]):
+        cues += 1
+    age = CHILD_AGE_AFTER.match(text[entity.end : entity.end + 20])
+    if age and int(age.group(1)) < 18:
+        cues += 1
+    if BORN_AFTER.match(text[entity.end : entity.end + 20]):
+        cues += 1  # a review tells the child's birth
+    return cues
 
 
 def _letters(number):
@@ -164,22 +440,56 @@ def _letters(number):
     return letters
 
 
-def _role_near(text, entity):
-    before = text[max(0, entity.start - 40) : entity.start]
-    after = text[entity.end : entity.end + 40]
-    window = before.split(".")[-1][-30:] + " | " + re.split(r"[.;]", after)[0][:35]
-    for pattern, role in ROLE_RES:
-        if pattern.search(entity.text[:4]) and role in ("Doctor", "Police Officer"):
-            return role
-    best = None
-    for pattern, role in ROLE_RES:
-        m = pattern.search(window)
-        if m:
-            distance = abs(m.start() - window.index("|"))
-            if best is None or distance < best[0]:
-                best = (distance, role)
-    return best[1] if best else None
+ROLE_WORDS = "|".join(p for p, _ in ROLES)
+# A role written right beside the name: "her social worker Mary Jones", "Mary Jones (social worker)",
+# "Mary Jones, the allocated social worker,", "Mary Jones was the health visitor". A role word further
+# away ("Jade lived with her mother") is about someone else.
+ROLE_BEFORE_NAME_RE = re.compile(rf"(?:{ROLE_WORDS})(?:\s*[,:(-]\s*|\s+)$", re.I)
+ROLE_AFTER_NAME_RE = re.compile(
+    rf"^(?:\s*[,(–-]\s*|\s+(?:is|was|as|became)\s+)(?:(?:the|her|his|their|a|an|our)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{ROLE_WORDS})",
+    re.I,
+)
 
+
+def _role_near(text, entity):
+    for pattern, role in TITLE_ROLES:
+        if pattern.search(entity.text):
+            return role
+    before = text[max(0, entity.start - 30) : entity.start]
+    after = text[entity.end : entity.end + 45]
+    m = ROLE_BEFORE_NAME_RE.search(before)
+    if m is None:
+        m = ROLE_AFTER_NAME_RE.match(after)
+        if m is None:
+            return None
+        phrase = m.group()
+    else:
+        phrase = m.group()
+    found = [(m2.start(), role) for pattern, role in ROLE_RES for m2 in [pattern.search(phrase)] if m2]
+    if not found:
+        return None
+    # the role word nearest the name: the last in the words before it, the first in the words after
+    return (max(found) if phrase is not after[: len(phrase)] else min(found))[1]
+
+
+def setting_kind(name, type_):
+    """The kind of a named setting, from the last word in its name that names a kind; never a kind of
+    another type ("King's College Hospital" is a hospital, not a college)."""
+    best = None
+    for pattern, kind in SETTING_KIND_RES:
+        for m in pattern.finditer(name):
+            if any(kind in kinds for t, kinds in KINDS_BY_TYPE.items() if t != type_):
+                continue
+            if best is None or m.end() > best[0]:
+                best = (m.end(), kind)
+    kind = best[1] if best else DEFAULT_KINDS.get(type_, "place")
+    if kind == "school":
+        kind = next((k for pattern, k in SCHOOL_QUALIFIERS if pattern.search(name)), "school")
+    return kind
+
+
+# Dates and ages ---------------------------------------------------------------------------------------------
 
 DATE_PARTS_RE = re.compile(
     r"(?P<month>"
@@ -188,57 +498,90 @@ DATE_PARTS_RE = re.compile(
     re.I,
 )
 NUMERIC_DATE_RE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
-AGE_NUMBER_RE = re.compile(r"\d{1,2}|[a-z]+(?:-[a-z]+)?", re.I)
+
+
+def date_replacement(text, type_="DATE"):
+    """'14 March 2014' -> 'March 2014'; a date of birth -> 'spring 2011' (its season and year)."""
+    month, year = None, None
+    numeric = NUMERIC_DATE_RE.search(text)
+    if numeric:
+        a, b, c = numeric.groups()
+        day_first = len(a) <= 2
+        month_number = int(b)
+        month = month_number if 1 <= month_number <= 12 else None
+        year = c if day_first else a
+        year = year if len(year) == 4 else f"20{year}" if int(year) < 50 else f"19{year}"
+    else:
+        named = DATE_PARTS_RE.search(text)
+        if named:
+            month = next(i for i, m in enumerate(MONTH_NAMES, 1) if m[:3].lower() == named.group("month")[:3].lower())
+            year = named.group("year")
+            if year and not year[0].isdigit():
+                year = f"20{year[1:]}" if int(year[1:]) < 50 else f"19{year[1:]}"
+    if type_ == "DATE_OF_BIRTH":
+        if month and year:
+            return f"{SEASONS[month - 1]} {year}"
+        return year or "[date of birth]"
+    return " ".join(p for p in (MONTH_NAMES[month - 1] if month else None, year) if p) or "[date]"
+
+
+AGE_PARTS_RE = re.compile(
+    r"(?P<number>\d{1,2}|[a-z]+(?:-[a-z]+)?)(?P<gap>[\s-]+)(?P<unit>years?|yrs?|months?|weeks?|days?)\b", re.I
+)
 NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty"
 ).split()
+UNIT_YEARS = {"y": 1, "m": 1 / 12, "w": 1 / 52, "d": 1 / 365}
 
 
-def _date_or_age(entity):
-    if entity.type == "AGE":
-        return _age_band(entity.text)
-    month, year = None, None
-    numeric = NUMERIC_DATE_RE.search(entity.text)
-    if numeric:
-        a, b, c = numeric.groups()
-        day_first = len(a) <= 2
-        month = MONTH_NAMES[int(b) - 1] if 1 <= int(b) <= 12 else None
-        year = c if day_first else a
-        year = year if len(year) == 4 else f"20{year}" if int(year) < 50 else f"19{year}"
-    else:
-        named = DATE_PARTS_RE.search(entity.text)
-        if named:
-            month = next(m for m in MONTH_NAMES if m[:3].lower() == named.group("month")[:3].lower())
-            year = named.group("year")
-    if entity.type == "DATE_OF_BIRTH":
-        return year or "[date of birth]"
-    return " ".join(p for p in (month, year) if p) or "[date]"
+def age_replacement(text, style="exact"):
+    """An age stays an age: as written ('exact'), or with its number replaced by a band ('band'):
+    'aged 15' -> 'aged 12 to 15', '4 months old' -> 'under one year old', 'Jade (14)' -> '(12 to 15)'."""
+    if style == "exact":
+        return text
+    m = AGE_PARTS_RE.search(text)
+    if m:
+        years = _number(m.group("number"))
+        if years is None:
+            return text
+        years *= UNIT_YEARS[m.group("unit")[0].lower()]
+        band = _band(years)
+        hyphenated = "-" in m.group("gap")
+        unit = "year" if band == "under one" or hyphenated else "years"
+        phrase = f"{band} {unit}"
+        if hyphenated:
+            phrase = phrase.replace(" ", "-")
+        return text[: m.start()] + phrase + text[m.end() :]
+    numbers = list(re.finditer(r"\d{1,2}|\b[a-z]+(?:-[a-z]+)?\b", text, re.I))
+    for number in numbers:
+        years = _number(number.group())
+        if years is not None:
+            return text[: number.start()] + _band(years) + text[number.end() :]
+    return text
 
 
-def _age_band(text):
-    lowered = text.lower()
-    numbers = [
-        int(t) if t.isdigit() else NUMBER_WORDS.index(t)
-        for t in AGE_NUMBER_RE.findall(lowered)
-        if t.isdigit() or t in NUMBER_WORDS
-    ]
-    if not numbers:
-        return "[age]"
-    if re.search(r"month|week|day", lowered):
-        band = "under one"
-    else:
-        age = numbers[0]
-        band = (
-            "under five"
-            if age < 5
-            else "5 to 11"
-            if age < 12
-            else "12 to 15"
-            if age < 16
-            else "16 or 17"
-            if age < 18
-            else "adult"
-        )
-    suffix = re.search(r"[\s-]+(?:years?|yrs?)[\s-]+olds?$|\s+years\s+of\s+age$|\s+years?\s+old$", text)
-    return band + (suffix.group() if suffix and band != "under one" else "")
+def _number(word):
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS.index(word)
+    if word.startswith("twenty"):
+        rest = word.removeprefix("twenty").strip("-")
+        return 20 + (NUMBER_WORDS.index(rest) if rest in NUMBER_WORDS else 0)
+    return None
+
+
+def _band(years):
+    if years < 1:
+        return "under one"
+    if years < 5:
+        return "under five"
+    if years < 12:
+        return "5 to 11"
+    if years < 16:
+        return "12 to 15"
+    if years < 18:
+        return "16 or 17"
+    return "over 18"

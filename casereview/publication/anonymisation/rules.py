@@ -9,6 +9,7 @@ import re
 
 from .patterns import alternation
 from .vocabulary import (
+    CHAINS,
     COMMON_CAPITALISED,
     ETHNICITIES,
     GENERIC_SERVICE_WORDS,
@@ -49,7 +50,12 @@ AGE_RE = re.compile(
     rf"|(?<=\baged\s){AGE_NUM}(?:\s+{AGE_UNIT})?\b"
     rf"|(?<=\bage\s){AGE_NUM}\b(?!\s*(?:group|range|band|limit))"
     rf"|(?<=\bage of\s){AGE_NUM}\b"
+    rf"|(?<=\(){AGE_NUM}\s+{AGE_UNIT}(?=\))"  # (18 months)
+    rf"|(?<=\baged\s){AGE_NUM}\s+{AGE_UNIT}(?:\s+and\s+{AGE_NUM}\s+{AGE_UNIT})?"  # aged 2 years and 3 months
+    rf"|\d{{1,2}}\s?(?:y/?o|yrs?)\b"  # 15yo, 15 y/o, 15yrs
+    r"|(?<=\bage:\s)\d{1,2}\b|(?<=\bage:\t)\d{1,2}\b|(?<=\bage\t)\d{1,2}\b"
     r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))"  # Jade (14)
+    rf"|(?<=\bturned\s){AGE_NUM}\b|(?<=\bages\s){AGE_NUM}(?:(?:,\s*|\s+and\s+){AGE_NUM})*\b"
     r"|(?<=[A-Za-z],\s)\d{1,2}(?=[,)])"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19)
     rf"|(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:[1-9]\d?|{NUMBER_WORDS})\b(?![.,:/]?\d)"
     r"(?=\s+(?:at|and|when|in|but|on|during|years)\b|[,;)]|\.(?!\d))",
@@ -59,19 +65,35 @@ AGE_BLOCKERS = re.compile(r"\s*(?:%|per\b|times\b|occasions\b|minutes\b|hours\b|
 
 EMAIL_RE = re.compile(r"[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 PHONE_RE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w])")
+INTERNATIONAL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ -]?\(0\))?(?:[ -]?\d{2,5}){2,5}(?![\w])")
 TEN_DIGITS_RE = re.compile(r"(?<![\w-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w-])")
 NHS_CONTEXT = re.compile(r"NHS\s*(?:number|no\.?|#)?\W{0,3}$", re.I)
+NINO_SHAPED_RE = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Z]\b")
+ID_LABEL_RE = re.compile(
+    r"\b(?:Hosp(?:ital)?\.? (?:No|Number)|MRN|PNC(?: (?:ID|No))?|CRO(?: No)?|UPN|ULN|Unique Pupil Number|CRN|"
+    r"Patient ID|Case (?:No|Ref)|Crime (?:No|Ref(?:erence)?)|Custody (?:No|Record))"
+    r"\.?\s*[:#]?\s*([A-Z0-9][A-Z0-9/-]{4,})\b",
+)
+# Shaped like a user name or a record number: letters with an underscore or a dot inside, or letters run
+# into two or more digits ("deshawn_x7", "ShadowKing99", "RPH4419283"); not a postcode or a year.
+HANDLE_SHAPED_RE = re.compile(
+    r"(?<![\w@.])(?=[\w.]*[A-Za-z]{2})"
+    r"(?:[A-Za-z][A-Za-z0-9]*[_.][A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]{3,}\d{2,}[A-Za-z0-9]*)(?![\w@])"
+)
 NINO_RE = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
 POSTCODE_RE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b")
 VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
 HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{3,30}\b")
 NICKNAME_RE = re.compile(
-    r"\b(?:called|known (?:to (?:her|him|them|police|the family|friends) )?as|nicknamed|name "
-    r"was|username|handle|calls? (?:him|her|them)sel(?:f|ves))"
+    r"\b(?i:called|known (?:to (?:her|him|them|police|the family|friends) )?as|nicknamed|name "
+    r"was|username|user name|handle|gamertag|tag|saved as|goes by|aka|a\.k\.a\.|alias|street name|"
+    r"calls? (?:him|her|them)sel(?:f|ves))"
     r"\s+[\"“‘']([^\"”’'\n]{1,30})[\"”’']"
     r"|\bknown (?:to (?:her|him|them|police|the family|friends) )?as ([A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"
 )
 
+# Tyrone "T-Bone" Walsh: a quoted word between a forename and a surname is a nickname
+QUOTED_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Za-z][\w'’ -]{0,20}?)[\"”’'] ([A-Z][a-z][A-Za-z'’-]*)")
 ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")\b")
 RELIGION_RE = re.compile(r"\b(?:" + alternation(RELIGIONS) + r")\b")
 
@@ -81,7 +103,10 @@ NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.&-]*|[A-Z]\b")
 CONNECTORS = frozenset({"and", "of", "&", "the", "upon", "in", "de", "la", "le"})  # "Bird in Bush Road"
 KEYWORD_KINDS = {
     **INSTITUTION_KEYWORDS,
-    **{k: INSTITUTION_KEYWORDS[k.split()[-1].title()] for k in LOWER_CASE_KEYWORDS},
+    **{
+        k: INSTITUTION_KEYWORDS.get(k.title(), INSTITUTION_KEYWORDS.get(k.split()[-1].title(), "PLACE"))
+        for k in LOWER_CASE_KEYWORDS
+    },
 }
 KEYWORD_RE = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, KEYWORD_KINDS), key=len, reverse=True)) + r")(?![\w'’])"
@@ -112,24 +137,53 @@ def _number_finds(text):
         yield m.start(), m.end(), "EMAIL"
     nhs_spans = []
     for m in TEN_DIGITS_RE.finditer(text):
-        if nhs_number_valid(m.group()) or NHS_CONTEXT.search(text[max(0, m.start() - 20) : m.start()]):
+        context = NHS_CONTEXT.search(text[max(0, m.start() - 20) : m.start()])
+        if nhs_number_valid(m.group()) or context:
             nhs_spans.append(m.span())
             yield m.start(), m.end(), "NHS_NUMBER"
+        elif m.group()[0] != "0":
+            nhs_spans.append(m.span())  # written like an NHS number though its check digit fails: flagged
+            yield m.start(), m.end(), "NHS_NUMBER", "doubtful"
     for m in PHONE_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         if m.span() not in nhs_spans and (10 <= len(digits) <= 11 or (digits.startswith("44") and len(digits) == 12)):
             yield m.start(), m.end(), "PHONE"
-    for m in NINO_RE.finditer(text):
-        yield m.start(), m.end(), "NI_NUMBER"
+    for m in INTERNATIONAL_PHONE_RE.finditer(text):
+        if not m.group().startswith("+44"):
+            yield m.start(), m.end(), "PHONE"
+    for m in NINO_SHAPED_RE.finditer(text):  # an unissued prefix or suffix is flagged, not let through
+        yield m.start(), m.end(), "NI_NUMBER", "rule" if NINO_RE.fullmatch(m.group()) else "doubtful"
+    for m in ID_LABEL_RE.finditer(text):
+        yield m.start(1), m.end(1), "OTHER"
+    for m in HANDLE_SHAPED_RE.finditer(text):
+        word = m.group()
+        if not _ordinary_token(word):
+            yield m.start(), m.end(), "OTHER", "doubtful"
     for m in POSTCODE_RE.finditer(text):
         yield m.start(), m.end(), "POSTCODE"
     for m in VEHICLE_RE.finditer(text):
         yield m.start(), m.end(), "OTHER"
     for m in HANDLE_RE.finditer(text):
         yield m.start(), m.end(), "OTHER"
+    for m in QUOTED_NICKNAME_RE.finditer(text):
+        if m.group(1) not in COMMON_CAPITALISED and m.group(3) not in COMMON_CAPITALISED:
+            yield m.start(1), m.end(1), "PERSON"
+            yield m.start(2), m.end(2), "OTHER"
+            yield m.start(3), m.end(3), "PERSON"
     for m in NICKNAME_RE.finditer(text):
         group = 1 if m.group(1) is not None else 2
         yield m.start(group), m.end(group), "OTHER"
+
+
+ORDINARY_TOKEN_RE = re.compile(
+    r"[A-Za-z]{1,3}(?:\.[A-Za-z]{1,3})+\.?"  # e.g, a.k.a, i.e
+    r"|.*\.(?:com|co\.uk|uk|org|net|gov|nhs|pdf|docx?|xlsx?|jpe?g|png|mp4|html?)"
+    r"|(?i:covid|sars|year|yr|y|ks|section|s|form|level|mp|windows|iphone|ps|xbox|fifa|gta|version|v)[-_.]?\d+"
+)
+
+
+def _ordinary_token(word):
+    return bool(ORDINARY_TOKEN_RE.fullmatch(word) or POSTCODE_RE.fullmatch(word) or VEHICLE_RE.fullmatch(word))
 
 
 # Every age starts with a number: AGE_RE is tried only where one starts, not at every character.
@@ -147,8 +201,17 @@ def _age_finds(text):
             yield m.start(), m.end(), "AGE"
 
 
+LANGUAGE_BEFORE_RE = re.compile(r"\b(?:speaks?|speaking|spoke|in|interpreter|language|translated into|and)\s+$", re.I)
+LANGUAGE_AFTER_RE = re.compile(r"(?:-speaking|\s+(?:speaking|speaker|speakers|interpreter|language|translation)\b)")
+
+
 def _identity_finds(text):
     for m in ETHNICITY_RE.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if LANGUAGE_AFTER_RE.match(text, m.end()) or (
+            LANGUAGE_BEFORE_RE.search(before) and not re.search(r"\b(?:and|in)\s+$", before)
+        ):
+            continue  # "speaks Romanian", "a Somali-speaking interpreter": a language, not a person's ethnicity
         yield m.start(), m.end(), "ETHNICITY"
     for m in RELIGION_RE.finditer(text):
         yield m.start(), m.end(), "RELIGION"
@@ -201,6 +264,8 @@ def _institution_finds(text):
         kind = KEYWORD_KINDS[m.group()]
         end = m.end()
         after = text[end : end + 40]
+        if m.group() in OPEN_KEYWORDS and re.match(r"[ \t]+[A-Z]", after):
+            continue  # "Primary Care Network", "Common Assessment": the keyword does not end this name
         tail = TAIL_RE.match(after) if kind != "PLACE" else None
         found = name_start(text, m.start())
         if not found:
@@ -224,6 +289,27 @@ def _institution_finds(text):
         yield start, end, kind
 
 
+OPEN_KEYWORDS = frozenset({"Primary", "Common", "Rec", "Store", "Stores", "Chicken", "Hub", "Farm"})
+CHAIN_RE = re.compile(
+    r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(CHAINS, key=len, reverse=True))) + r")(?![\w'’])"
+    r"(?:[ \t]+(?:Express|Extra|Local|Metro|Superstore|Petrol Station|Drive-Thru|Drive Thru))?"
+    r"(?:[ \t]+(?!(?:and|or|the|on|in|at)\b)[A-Z][a-z]+(?:[ \t]+(?:Road|Street|Lane|High Street|Broadway))?)?"
+)
+PRISON_RE = re.compile(
+    r"\b(?:HMP ?YOI|HMYOI|HMP|HM Prison|HM Young Offender Institution|HM YOI)[ \t]+"
+    r"([A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _chain_and_prison_finds(text):
+    for m in CHAIN_RE.finditer(text):
+        start = m.start()
+        the = re.search(r"(?:^|(?<=\s))(?:the|The)[ \t]+$", text[max(0, start - 4) : start])
+        yield start - (len(the.group()) if the else 0), m.end(), "PLACE"
+    for m in PRISON_RE.finditer(text):
+        yield m.start(), m.end(), "PLACE"
+
+
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
 TAIL_RE = re.compile(
     r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! "
@@ -240,9 +326,57 @@ def _street_finds(text):
         if words[-1] in NOT_AN_ADDRESS_LAST_WORDS or words[0] in NOT_AN_ADDRESS_LAST_WORDS:
             continue  # the Crown Court, the Family Court
         number = HOUSE_NUMBER_RE.search(text, max(0, start - 30), start)
+        if (not number or number.start() == start) and _a_person_named(text, start, words, m.group()):
+            continue  # "Chris Green", "PC Sarah Hill": a forename (or a title) and a surname, not a street
         if number and number.start() < start:
             start = number.start()
-        yield start, m.end(), "ADDRESS"
+        building = BUILDING_BEFORE_RE.search(text, max(0, start - 80), start)
+        if building and building.start() < start:
+            start = building.start()  # "Room 3, Kenmore House, 2 Kenton Lane": one address
+        yield start, address_end(text, m.end()), "ADDRESS"
+
+
+BUILDING_BEFORE_RE = re.compile(
+    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:House|Court|Lodge|Building|Tower|Point|Block|Mansions|Hall|Chambers),?[ \t]+$"
+    r"|(?:Flat|Apartment|Apt\.?|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+$"
+)
+LOCALITY_RE = re.compile(
+    r"(?:,[ \t]*|[ \t]*\n[ \t]*)([A-Z][a-z'’-]+(?:[ \t]+(?:upon[ \t]+|on[ \t]+|in[ \t]+)?[A-Z][a-z'’-]+){0,2})"
+    r"(?=[ \t]*(?:[,.;:)\n|]|$|[ \t]+[A-Z]{1,2}\d))"
+)
+POSTCODE_AFTER_RE = re.compile(r"[ \t,]*(?:\n[ \t]*)?(?=[A-Z]{1,2}\d)")
+
+
+def address_end(text, end):
+    """An address runs on over the district and town written after the street ("..., Walworth, London")
+    and the postcode, which are part of where someone lives."""
+    for _ in range(3):
+        m = LOCALITY_RE.match(text, end)
+        if not m or any(w in COMMON_CAPITALISED or w in NOT_AN_ADDRESS_LAST_WORDS for w in m.group(1).split()):
+            break
+        end = m.end()
+    gap = POSTCODE_AFTER_RE.match(text, end)
+    if gap:
+        postcode = POSTCODE_RE.match(text, gap.end())
+        if postcode:
+            end = postcode.end()
+    return end
+
+
+TITLE_END_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|PC|Sgt|Cllr|Insp|Det|Prof|Rev)\.?[ \t]+$")
+
+
+def _a_person_named(text, start, words, suffix):
+    from .names import forenames, surnames
+
+    if TITLE_END_RE.search(text, max(0, start - 8), start):
+        return True
+    if len(words) != 1:
+        return False
+    first, first_ambiguous = forenames()
+    last, last_ambiguous = surnames()
+    return (words[0] in first or words[0] in first_ambiguous) and (suffix in last or suffix in last_ambiguous)
 
 
 def _building_finds(text):
@@ -253,7 +387,16 @@ def _building_finds(text):
         yield m.start(), m.end(), "ADDRESS"
 
 
-FINDERS = (_date_finds, _number_finds, _age_finds, _identity_finds, _institution_finds, _street_finds, _building_finds)
+FINDERS = (
+    _date_finds,
+    _number_finds,
+    _age_finds,
+    _identity_finds,
+    _institution_finds,
+    _street_finds,
+    _building_finds,
+    _chain_and_prison_finds,
+)
 
 
 def rule_finds(text):

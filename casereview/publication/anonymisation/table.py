@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
+from .characters import INVISIBLE
 from .entities import ENTITY_TYPES
 
 TITLE_PREFIX_RE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PCSO|Sgt|Cllr|Prof|Rev)\.?\s+(?:and\s+\S+\s+)?")
@@ -28,6 +29,7 @@ SEARCHED_TYPES = frozenset(
 
 
 def term_key(text):
+    text = "".join(c for c in text if c not in INVISIBLE)  # "Kerry\u200bAdams" is Kerry Adams
     text = " ".join(text.replace("’", "'").split())
     text = TITLE_PREFIX_RE.sub("", text)
     text = re.sub(r"^the\s+", "", text, flags=re.I)

@@ -146,7 +146,49 @@ INSTITUTION_KEYWORDS = {
     "Extra": "PLACE",
     "Superstore": "PLACE",
     "Market": "PLACE",
+    "Primary": "SCHOOL",
+    "Prison": "PLACE",
+    "YOI": "PLACE",
+    "Young Offender Institution": "PLACE",
+    "Secure Training Centre": "PLACE",
+    "Custody Suite": "PLACE",
+    "Hub": "PLACE",
+    "Recreation Ground": "PLACE",
+    "Rec": "PLACE",
+    "Playing Fields": "PLACE",
+    "Common": "PLACE",
+    "Barbers": "PLACE",
+    "Barber Shop": "PLACE",
+    "Salon": "PLACE",
+    "Stores": "PLACE",
+    "Store": "PLACE",
+    "Supermarket": "PLACE",
+    "Newsagents": "PLACE",
+    "Off Licence": "PLACE",
+    "Takeaway": "PLACE",
+    "Kebabs": "PLACE",
+    "Chicken": "PLACE",
+    "Refuge": "PLACE",
+    "Shelter": "PLACE",
+    "Gym": "PLACE",
+    "Leisure Centre": "PLACE",
+    "Farm": "PLACE",
+    "Woods": "PLACE",
+    "Flats": "PLACE",
+    "Towers": "PLACE",
+    "Tower": "PLACE",
+    "Playground": "PLACE",
+    "Skatepark": "PLACE",
+    "Arcade": "PLACE",
+    "Cinema": "PLACE",
+    "Pier": "PLACE",
 }
+# Shop and food chains: a chain's name alone is a named place ("outside Tesco Express", "at the Spar").
+CHAINS = frozenset(
+    """Tesco Sainsbury's Sainsbury’s Asda Morrisons Aldi Lidl Co-op Spar Costcutter Londis Nisa Budgens Iceland
+    Waitrose Greggs McDonald's McDonald’s KFC Subway Starbucks Costa Primark Boots Superdrug Argos Poundland Wilko
+    Farmfoods Travelodge""".split()
+)
 LOWER_CASE_KEYWORDS = (
     "railway station",
     "bus station",
@@ -160,6 +202,28 @@ LOWER_CASE_KEYWORDS = (
     "park",
     "mosque",
     "church",
+    "pub",
+    "custody suite",
+    "police station",
+    "rec",
+    "recreation ground",
+    "playing fields",
+    "community centre",
+    "youth club",
+    "shop",
+    "shopping centre",
+    "leisure centre",
+    "skate park",
+    "retail park",
+    "playground",
+    "flats",
+    "tower block",
+    "chicken shop",
+    "chip shop",
+    "takeaway",
+    "barbers",
+    "off licence",
+    "newsagents",
 )
 
 STREET_SUFFIXES = (
@@ -197,6 +261,20 @@ STREET_SUFFIXES = (
     "Cottages",
     "Rd",
     "St",
+    "Approach",
+    "View",
+    "Heights",
+    "Meadows",
+    "Chase",
+    "Croft",
+    "Mount",
+    "Circus",
+    "Boulevard",
+    "Path",
+    "Brow",
+    "Wynd",
+    "Ave",
+    "Cres",
 )
 
 # Names ending in a street word that are courts of law or institutions, not addresses.
@@ -233,7 +311,9 @@ GENERIC_SERVICE_WORDS = frozenset(
     care-leavers leaving supported accommodation refuge women's womens domestic abuse victim victims
     national crime agency probation prison prisons court courts magistrates crown hm hmp integrated board
     partnership partnerships designated named lead consultant a&e accident emergency maternity neonatal
-    paediatric paediatrics walk-in urgent treatment sexual-health contraception drug alcohol recovery""".split()
+    paediatric paediatrics walk-in urgent treatment sexual-health contraception drug alcohol recovery
+    complex contextual adolescent adolescents multi-agency front door exploitation ward unit wards custody suite
+    offender institution training resource arts learning""".split()
 )
 
 # Capitalised words that are never (the start of) a proper name in these reports.
@@ -279,7 +359,8 @@ ORG_TAIL_WORDS = frozenset(
 # Foundation School", "Ann Bernadt Children and Family Centre", "Camberwell New Road".
 MIDDLE_WORDS = frozenset(
     """Children's Children’s Childrens Children Family Families Women's Women’s Young People Community
-    Foundation New Old Great Little North South East West Upper Lower High Royal General Memorial""".split()
+    Foundation New Old Great Little North South East West Upper Lower High Royal General Memorial Learning
+    Youth Community Sports Leisure Resource Arts Police Secure Training Offender Young""".split()
 )
 # Names that end with one of these (possibly after "NHS") are agencies: parties to a review, never replaced.
 AGENCY_SUFFIXES = (

@@ -36,8 +36,7 @@ def test_detects_people_places_and_structured_identifiers():
     for expected in [
         ("14 March 2014", "DATE"),
         ("Kerry Adams", "PERSON"),
-        ("23 Albany Road", "ADDRESS"),
-        ("SE5 7QJ", "POSTCODE"),
+        ("23 Albany Road, London SE5 7QJ", "ADDRESS"),  # the whole address, to the town and postcode
         ("Walworth Academy", "SCHOOL"),
         ("Villa Street Medical Centre", "HEALTH_SETTING"),
         ("943 476 5919", "NHS_NUMBER"),
@@ -66,9 +65,12 @@ def test_checksums_and_formats_decide_structured_identifiers():
     assert not nhs_number_valid("943 476 5918")
     text = "Reference 943 476 5918 and NI number QQ 12 34 56 C, AB 12 34 56 C."
     found = types_found(text)
-    assert ("943 476 5918", "NHS_NUMBER") not in found  # fails mod 11 and has no NHS context
+    doubtful = {(e.text, e.type) for e in detect(text) if e.source == "doubtful"}
+    # written like an NHS number though the check digit fails, and an NI number with a prefix HMRC never
+    # issues: both are redacted and flagged for the reviewer rather than let through
+    assert ("943 476 5918", "NHS_NUMBER") in doubtful
     assert ("AB 12 34 56 C", "NI_NUMBER") in found
-    assert ("QQ 12 34 56 C", "NI_NUMBER") not in found  # QQ is never issued
+    assert ("QQ 12 34 56 C", "NI_NUMBER") in doubtful and ("AB 12 34 56 C", "NI_NUMBER") not in doubtful
 
 
 def test_streets_hotels_schools_and_health_settings_are_found_by_rule():
@@ -109,7 +111,7 @@ def test_consistent_pseudonyms_within_and_across_documents():
 def test_the_child_gets_the_review_pseudonym_and_dates_become_month_and_year():
     table = ReplacementTable.from_json({"Jade Smith": "Child R"})
     result = anonymise("Jade Smith was seen on 14 March 2014. Jade said she was fine.", table)
-    assert result.text == "Child R was seen on March 2014. Child R said she was fine."
+    assert result.text == "Child R was seen in March 2014. Child R said she was fine."
 
 
 def test_a_missed_name_added_to_the_table_is_then_caught_everywhere():

@@ -32,7 +32,7 @@ def test_json_has_the_issues_shape_with_offsets_into_the_original_file(tmp_path)
         assert set(entity) == {"start", "end", "type", "text", "replacement"}
         assert entity["type"] in ENTITY_TYPES
         assert TEXT[entity["start"] : entity["end"]] == entity["text"]  # NBSP and CRLF kept: offsets match
-    assert {"Kerry\u00a0Adams", "Jade Smith", "23 Albany Road", "SE5 7QJ"} <= set(result["table"])
+    assert {"Kerry\u00a0Adams", "Jade Smith", "23 Albany Road, SE5 7QJ"} <= set(result["table"])
     assert "Kerry" not in result["text"] and "Jade" not in result["text"]
 
 
@@ -40,10 +40,12 @@ def test_a_table_file_gives_the_child_the_reviews_pseudonym_and_keeps_allowed_te
     source = tmp_path / "report.txt"
     source.write_text(TEXT, encoding="utf-8")
     table = tmp_path / "table.json"
-    table.write_text(json.dumps({"Jade Smith": "Child R", "allowed": [{"term": "23 Albany Road", "by": "alice"}]}))
+    table.write_text(
+        json.dumps({"Jade Smith": "Child R", "allowed": [{"term": "23 Albany Road, SE5 7QJ", "by": "alice"}]})
+    )
     text = run(str(source), "--table", str(table), "--format", "text")
     assert "Child R" in text and "Jade" not in text
-    assert "23 Albany Road" in text
+    assert "23 Albany Road, SE5 7QJ" in text
 
 
 def test_the_printed_table_keeps_pseudonyms_for_the_next_document(tmp_path):

@@ -1,0 +1,230 @@
+"""Names found from how a document is laid out rather than from the words themselves: the columns of a tab-
+or pipe-separated table (a column that holds names holds names in every row), the speakers of a transcript
+or of minutes ("JL:", "[21:04] Kayla:"), the people in e-mail headers, and initials a document defines
+("Joanne Lister (JL)") wherever they are used after."""
+
+import re
+
+from .vocabulary import COMMON_CAPITALISED, NOT_PERSON_WORDS, ORG_TAIL_WORDS
+
+PERSON_HEADER_RE = re.compile(
+    r"\b(?:names?|officers?|persons?|people|contacts?|attendees?|workers?|staff|sender|from|author|by|seen|"
+    r"practitioners?|professionals?|carers?|parents?|child|children|subject|victim|suspect|who|member|"
+    r"young person|pupil|patient|reported by|recorded by|allocated|lead|witness|associate|nominal)\b",
+    re.I,
+)
+PLACE_HEADER_RE = re.compile(r"\b(?:location|place|venue|where|setting|found at|seen at)\b", re.I)
+ADDRESS_HEADER_RE = re.compile(r"\baddress\b", re.I)
+SCHOOL_HEADER_RE = re.compile(r"\bschool\b", re.I)
+TITLE_WORD_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|PCSO|Sgt|Insp|Cllr|Prof|Rev)\.?[ \t]+")
+CELL_WORD = r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*"
+CELL_NAME_RE = re.compile(rf"(?:[A-Z]\.[ \t]*){{0,2}}{CELL_WORD}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{CELL_WORD}){{0,2}}")
+NOT_NAME_CELL_WORDS = frozenset(
+    """Unknown Not None Nil No Yes Words Referral Missing Found Advice Action Further Closed Open Returned Home
+    Mother Father Mum Dad Self Anonymous Member Public Caller Neighbour School Police Social Care Team Duty
+    Officer Ambulance Hospital Telephone Phone Call Visit Email Letter Text Meeting Strategy Section Arrested
+    Charged Released Bail Custody Cautioned Community Resolution Other See Above Below Total""".split()
+)
+ROLE_ABBREVIATIONS = frozenset(
+    """SW DSL HV TA IDVA ISVA YOT YOS GP ED AE SENCO DDSL CP CIN LAC CLA IRO LADO MASH CAMHS PC DC DS DI DCI
+    PCSO OIC SIO FLO NHS CSC EH FSW PA SGO ICPC RCPC CPC TAC TAF DV DA NFA NB PS UK CCTV ASB CSE CCE""".split()
+)
+SPEAKER_RE = re.compile(
+    r"^[ \t>]*(\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*|-[ \t]*)?"
+    r"((?:[A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2})[ \t]*:(?![\d/])",
+    re.M,
+)
+HEADER_LINE_RE = re.compile(
+    r"^[ \t>]*(?:From|To|Cc|Bcc|Sender|Recipient|Author|Signed|Completed by|Prepared by|Present|Attendees|"
+    r"Apologies|Attendance)[ \t]*:[ \t]*(.+)$",
+    re.M | re.I,
+)
+DEFINED_INITIALS_RE = re.compile(r"[a-z][ \t]+\(([A-Z][A-Z'’]{1,3}[A-Z]?)\)")
+INITIALS_WORD_RE = re.compile(r"(?<![\w'’])([A-Z][A-Z'’]{1,3}[A-Z]?)(?![\w'’])")
+
+
+def _word_ok(word):
+    return word not in COMMON_CAPITALISED and word not in NOT_PERSON_WORDS and word not in ORG_TAIL_WORDS
+
+
+def _cell_name(text, start, end):
+    """The name at the start of a table cell ("PC Danny Whitlock", "Mercy Adjei (mother)"), or None."""
+    cell = text[start:end]
+    lead = len(cell) - len(cell.lstrip())
+    position = start + lead
+    title = TITLE_WORD_RE.match(text, position, end)
+    if title:
+        position = title.end()
+    m = CELL_NAME_RE.match(text, position, end)
+    if not m:
+        return None
+    rest = text[m.end() : end].strip()
+    if rest and not rest.startswith(("(", ",", "-", "–", "/", "&")):
+        return None  # a sentence or a phrase, not a name
+    words = re.findall(r"[A-Za-z'’-]+", m.group())
+    if any(w in NOT_NAME_CELL_WORDS or not _word_ok(w) for w in words):
+        return None
+    return m.start(), m.end()
+
+
+def tables(text):
+    """Each table as a list of rows, each row a list of (start, end) cells: consecutive lines with the same
+    separator (two or more '|', or a tab) and the same number of cells."""
+    rows, current, separator = [], [], None
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        sep = "|" if line.count("|") >= 2 else "\t" if "\t" in line.strip() else None
+        cells = []
+        if sep:
+            offset = start
+            for piece in line.split(sep):
+                cells.append((offset, offset + len(piece)))
+                offset += len(piece) + 1
+            if sep == "|":
+                cells = [
+                    c for i, c in enumerate(cells) if not (i in (0, len(cells) - 1) and not text[c[0] : c[1]].strip())
+                ]
+            if all(set(text[a:b].strip()) <= set("-: ") for a, b in cells):
+                continue  # the |---|---| line under a header
+        if sep and current and sep == separator and len(cells) == len(current[-1]):
+            current.append(cells)
+            continue
+        if len(current) >= 2:
+            rows.append(current)
+        current, separator = ([cells], sep) if sep else ([], None)
+    if len(current) >= 2:
+        rows.append(current)
+    return rows
+
+
+def table_finds(text, found_people):
+    """(start, end, type, source) for the cells of columns that hold names or places."""
+    people = set(found_people)
+    for table in tables(text):
+        header = table[0]
+        header_is_names = not any(
+            _cell_name(text, *cell) and (text[cell[0] : cell[1]].strip() in people) for cell in header
+        )
+        for column in range(len(header)):
+            head = text[header[column][0] : header[column][1]] if header_is_names else ""
+            cells = [row[column] for row in (table[1:] if header_is_names else table)]
+            if (
+                head
+                and PLACE_HEADER_RE.search(head)
+                or SCHOOL_HEADER_RE.search(head)
+                and not PERSON_HEADER_RE.search(head)
+            ):
+                kind = "SCHOOL" if SCHOOL_HEADER_RE.search(head) else "PLACE"
+                for a, b in cells:
+                    value = text[a:b].strip()
+                    if value[:1].isupper() and value.split()[0] not in NOT_NAME_CELL_WORDS:
+                        lead = text[a:b].index(value)
+                        yield a + lead, a + lead + len(value), kind, "rule"
+                continue
+            names = [_cell_name(text, a, b) for a, b in cells]
+            found_here = sum(1 for n in names if n and _overlaps_person(n, found_people))
+            if (head and PERSON_HEADER_RE.search(head) and not ADDRESS_HEADER_RE.search(head)) or found_here >= 1:
+                if sum(1 for n in names if n) * 2 < len(cells):
+                    continue  # most cells are not names: a column of outcomes that happens to hold one
+                for n in names:
+                    if n:
+                        yield n[0], n[1], "PERSON", "rule"
+
+
+def _overlaps_person(span, found_people):
+    return any(s < span[1] and span[0] < e for s, e in found_people)
+
+
+def speaker_finds(text):
+    """Speakers of a transcript or of minutes: a label at the start of two or more lines ("Kayla:",
+    "JL:"), or once when it is a listed name."""
+    from .names import forenames, surnames
+
+    labels, stamped = {}, set()
+    for m in SPEAKER_RE.finditer(text):
+        labels.setdefault(m.group(2), []).append(m.span(2))
+        if m.group(1) and m.group(1)[0] in "[0123456789":
+            stamped.add(m.group(2))  # "[21:04] Kayla:": a timestamped message line
+    first, last = forenames()[0], surnames()[0]
+    transcript = any(len(labels[label]) >= 2 for label in stamped)
+    for label, spans in labels.items():
+        words = label.split()
+        if any(not _word_ok(w) or w.rstrip(".").lower() in LABEL_WORDS for w in words):
+            continue
+        initials = label.isupper() and len(words) == 1
+        if initials and (label in ROLE_ABBREVIATIONS or len(label) > 4):
+            continue
+        in_transcript = transcript and label in stamped  # every sender of a timestamped thread
+        if len(spans) >= 2 or in_transcript or (not initials and (words[0] in first or words[-1] in last)):
+            for start, end in spans:
+                yield start, end, "PERSON", "rule"
+            if initials:  # "JL said she would": the speaker's initials in the body of the minutes
+                for m in re.finditer(rf"(?<![\w'’]){re.escape(label)}(?![\w'’])", text):
+                    yield m.start(), m.end(), "PERSON", "rule"
+
+
+def header_finds(text):
+    """The people named in e-mail and minutes headers: "From: Joanne Lister <...>", "Present: ..."."""
+    for m in HEADER_LINE_RE.finditer(text):
+        for part in re.finditer(r"[^,;<>()]+", m.group(1)):
+            start, end = m.start(1) + part.start(), m.start(1) + part.end()
+            name = _cell_name(text, start, end)
+            if name:
+                yield name[0], name[1], "PERSON", "rule"
+
+
+SIGN_OFF_RE = re.compile(
+    r"^[ \t>]*(?:(?:Kind|Best|Warm|Many)[ \t]+(?:regards|wishes|thanks)|Regards|Thanks|Thank you|Cheers|Best|"
+    r"Yours (?:sincerely|faithfully)|With thanks|Speak soon|Love)[ \t]*[,.!]?[ \t]*\n(?:[ \t>]*\n)?[ \t>]*(.+)$",
+    re.M | re.I,
+)
+GREETING_RE = re.compile(
+    r"(?:^|(?<=[\s\]>\"“]))(?:Dear|Hi|Hello|Hey|Morning|Afternoon|Evening|Thanks|Thank you|Cheers)[ \t]+"
+    rf"((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|PC|Cllr)\.?[ \t]+)?{CELL_WORD}(?:[ \t]+{CELL_WORD})?)"
+    r"(?=[ \t]*[,!.\n]|[ \t]+[-–])",
+    re.M,
+)
+
+
+def letter_finds(text):
+    """The person greeted ("Hi Tendai,", "Dear Dr Oyelaran") and the name under a sign-off ("Kind
+    regards,\nJoanne Lister")."""
+    for m in GREETING_RE.finditer(text):
+        name = _cell_name(text, *m.span(1))
+        if name:
+            yield name[0], name[1], "PERSON", "rule"
+    for m in SIGN_OFF_RE.finditer(text):
+        name = _cell_name(text, m.start(1), m.end(1))
+        if name:
+            yield name[0], name[1], "PERSON", "rule"
+        initials = re.fullmatch(r"([A-Z]{2,3})[ \t]*", m.group(1))
+        if initials and initials.group(1) not in ROLE_ABBREVIATIONS:  # "Thanks,\nDM"
+            yield m.start(1), m.start(1) + len(initials.group(1)), "PERSON", "rule"
+
+
+def initials_finds(text):
+    """Initials a document defines after a name ("Joanne Lister (JL)") stand for that person everywhere."""
+    defined = {m.group(1) for m in DEFINED_INITIALS_RE.finditer(text)} - ROLE_ABBREVIATIONS
+    defined = {d for d in defined if d not in COMMON_CAPITALISED}
+    if not defined:
+        return
+    for m in INITIALS_WORD_RE.finditer(text):
+        if m.group(1) in defined:
+            yield m.start(1), m.end(1), "PERSON", "rule"
+
+
+LABEL_WORDS = frozenset(
+    """date time present apologies subject from to cc bcc sent re note notes action actions outcome agenda item
+    minutes chair address tel telephone email e-mail mobile phone name dob nhs patient child mother father
+    decision decisions summary plan reason location officer ref reference school gp consultant ward diagnosis
+    background concern concerns update risk risks analysis recommendation recommendations response agency
+    attendees attendance comments comment category type status source category details detail description
+    outcome outcomes signed completed review reviewed next follow-up follow result results key learning
+    question answer q a attachments attachment importance priority venue meeting purpose discussion points
+    point issue issues known alert alerts allergies medication medications presenting complaint history
+    examination impression management discharge admitted discharged admission notes plan safeguarding
+    present incident offence offences sentence court hearing bail nationality religion ethnicity language
+    interpreter occupation relationship age sex gender dob d.o.b tel.no fax web website url www
+    mon tue wed thu fri sat sun today yesterday""".split()
+)
