@@ -47,3 +47,14 @@ def past_learning(context, rapid_review, criterion):
 @register.inclusion_tag("library/partials/similar_reviews.html", takes_context=True)
 def similar_reviews(context, rapid_review):
     return _past_learning(context, rapid_review)
+
+
+@register.inclusion_tag("library/partials/latest_briefings.html", takes_context=True)
+def latest_briefings(context, partnership):
+    """The newest published seven-minute briefings: what a viewer sees first on their home page."""
+    user = context["request"].user
+    return {
+        "briefings": list(selectors.briefing_list(user=user, partnership=partnership, published_only=True)[:3]),
+        "partnership": partnership,
+        "is_viewer": permissions.has_role(user, partnership, permissions.VIEWER),
+    }
