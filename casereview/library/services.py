@@ -243,6 +243,36 @@ def reviews_in_extract(name, data, text=""):
     return reviews, data.get("review_type") or "", data.get("agencies_involved") or []
 
 
+def _number(value):
+    return value if isinstance(value, int) and value >= 0 else None
+
+
+def _save_imported(entries, agencies=()):
+    """Save imported entries in bulk with their suggested themes and sectors, then index them: the
+    national collection is loaded thousands at a time."""
+    Entry.objects.bulk_create(entries, batch_size=1000)
+    if any(e.pk is None for e in entries):  # a database that does not return keys from a bulk insert
+        keys = {(e.review_key, e.kind, e.number): e for e in entries}
+        for pk, key, kind, number in Entry.objects.filter(review_key__in={e.review_key for e in entries}).values_list(
+            "pk", "review_key", "kind", "number"
+        ):
+            if (key, kind, number) in keys:
+                keys[(key, kind, number)].pk = pk
+    if not Theme.objects.exists():
+        ensure_themes(Theme)
+    themes = dict(Theme.objects.values_list("name", "pk"))
+    through = Entry.themes.through
+    agency_sectors = sectors_in(" ".join(agencies))
+    theme_rows, sector_rows = [], []
+    for entry in entries:
+        theme_rows += [through(entry_id=entry.pk, theme_id=themes[n]) for n in suggest_themes(entry.text) if n in themes]
+        sector_rows += [EntrySector(entry_id=entry.pk, sector=s) for s in sorted(sectors_in(entry.text) | agency_sectors)]
+    through.objects.bulk_create(theme_rows, batch_size=2000)
+    EntrySector.objects.bulk_create(sector_rows, batch_size=2000)
+    search.index_entries(entries)
+    return entries
+
+
 def _opening(text, limit=1500):
     """The start of the document, cut at a sentence end: what the case was, for search and similarity."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -324,27 +354,27 @@ def _import_document(*, actor, name, data, text):
             if not body:
                 continue
             numbers[kind] = numbers.get(kind, 0) + 1
-            entry = Entry.objects.create(
-                partnership=None,
-                kind=kind,
-                number=numbers[kind],
-                text=body,
-                review_title=review["title"][:200],
-                review_key=review["key"][:300],
-                source=source,
-                source_document=name[:300],
-                source_name=(review["area"] or "National")[:300],
-                source_page=item.get("page") if isinstance(item, dict) else None,
-                source_start=item.get("start") if isinstance(item, dict) else None,
-                source_end=item.get("end") if isinstance(item, dict) else None,
-                year=review["year"],
-                review_type=review_type if review_type not in ("unknown", "none") else "",
-                is_published=True,
+            place = item if isinstance(item, dict) else {}
+            entries.append(
+                Entry(
+                    partnership=None,
+                    kind=kind,
+                    number=numbers[kind],
+                    text=body,
+                    review_title=review["title"][:200],
+                    review_key=review["key"][:300],
+                    source=source,
+                    source_document=name[:300],
+                    source_name=(review["area"] or "National")[:300],
+                    source_page=_number(place.get("page")),
+                    source_start=_number(place.get("start")),
+                    source_end=_number(place.get("end")),
+                    year=review["year"],
+                    review_type=review_type if review_type not in ("unknown", "none") else "",
+                    is_published=True,
+                )
             )
-            entry.themes.set(_themes_named(suggest_themes(body)))
-            _set_sectors(entry, sectors_in(body) | sectors_in(" ".join(agencies)))
-            entries.append(entry)
-    search.index_entries(entries)
+    _save_imported(entries, agencies)
     record_event(
         actor=actor,
         action=Action.CREATE,
