@@ -162,15 +162,32 @@ def rank_page(queryset, query, offset, limit):
     The score is larger for a better match on both databases."""
     if is_postgres():
         return _rank_page_postgres(queryset, query, offset, limit)
-    inner_sql, params = queryset.values("pk").query.sql_with_params()
-    sql = (
-        f"SELECT rowid, -bm25({FTS_TABLE}, 1.0, 0.5) AS score, "
-        f"snippet({FTS_TABLE}, 0, %s, %s, '…', 30) FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({inner_sql}) ORDER BY score DESC, rowid LIMIT %s OFFSET %s"
+    expression = fts5_expression(query)
+    # The full-text table joined to the entries (Django has no other way to join a virtual table): SQLite
+    # then starts from the MATCH and checks each hit's visibility by its key, instead of first listing
+    # every visible entry.
+    ranked = list(
+        queryset.extra(
+            select={"score": f"-bm25({FTS_TABLE}, 1.0, 0.5)"},
+            tables=[FTS_TABLE],
+            where=[f"{FTS_TABLE}.rowid = library_entry.id", f"{FTS_TABLE} MATCH %s"],
+            params=[expression],
+        )
+        .order_by("-score", "pk")
+        .values_list("pk", "score")[offset : offset + limit]
     )
+    if not ranked:
+        return []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [MARK_START, MARK_END, fts5_expression(query), *params, limit, offset])
-        return [(pk, score, snippet) for pk, score, snippet in cursor.fetchall()]
+        # snippets only for the page: making one for every match would cost more than the search itself
+        marks = ", ".join(["%s"] * len(ranked))
+        cursor.execute(
+            f"SELECT rowid, snippet({FTS_TABLE}, 0, %s, %s, '…', 30) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
+            [MARK_START, MARK_END, expression, *[pk for pk, _ in ranked]],
+        )
+        snippets = dict(cursor.fetchall())
+    return [(pk, score, snippets.get(pk, "")) for pk, score in ranked]
 
 
 def _rank_page_postgres(queryset, query, offset, limit):

@@ -92,6 +92,7 @@ def entry_search(*, user, partnership, query=None, filters=None, page=1, per_pag
     if entries is None:
         entries = visible_entries(user=user, partnership=partnership)
     entries = _apply_filters(entries, filters)
+    unmatched = entries
     if query is not None:
         entries = search.filter_matching(entries, query)
     total = entries.count()
@@ -99,7 +100,7 @@ def entry_search(*, user, partnership, query=None, filters=None, page=1, per_pag
     page = min(max(1, page), pages)
     offset = (page - 1) * per_page
     if query is not None:
-        ranked = search.rank_page(entries, query, offset, per_page)
+        ranked = search.rank_page(unmatched, query, offset, per_page)
     else:
         ranked = [
             (pk, None, "")
@@ -116,26 +117,37 @@ def entry_search(*, user, partnership, query=None, filters=None, page=1, per_pag
     )
 
 
+SCALAR_FACETS = ("source", "kind", "year", "review_type", "age_group")
+
+
 def _facets(entries):
-    """Counts of the matching entries per filter value: one grouped query per filter, whatever the data size."""
+    """Counts of the matching entries per filter value, in three queries whatever the data size: the
+    plain fields of every match counted here, themes and sectors grouped by the database."""
     matched = entries.values("pk")
-    base = Entry.objects.filter(pk__in=matched)
+    counters = {name: {} for name in SCALAR_FACETS}
+    for row in entries.values_list(*SCALAR_FACETS).order_by().iterator(chunk_size=5000):
+        for name, value in zip(SCALAR_FACETS, row):
+            if value not in ("", None):
+                counters[name][value] = counters[name].get(value, 0) + 1
     facets = []
-    theme_counts = base.filter(themes__isnull=False).values_list("themes__name").annotate(n=Count("pk")).order_by("-n")
+    theme_counts = (
+        Entry.themes.through.objects.filter(entry_id__in=matched)
+        .values_list("theme__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "theme__name")
+    )
     facets.append(Facet("theme", FILTER_LABELS["theme"], [(name, name, n) for name, n in theme_counts]))
-    for name in ("source", "kind", "year", "review_type", "age_group"):
-        present = base.exclude(year=None) if name == "year" else base.exclude(**{name: ""})
-        counts = present.values_list(name).annotate(n=Count("pk")).order_by(name)
-        options = [(value, CHOICE_LABELS.get(name, {}).get(value, str(value)), n) for value, n in counts]
+    for name in SCALAR_FACETS:
+        labels = CHOICE_LABELS.get(name, {})
+        options = [(value, labels.get(value, str(value)), n) for value, n in sorted(counters[name].items())]
         if name == "year":
             options.reverse()
         facets.append(Facet(name, FILTER_LABELS[name], options))
     sectors = (
-        EntrySector.objects.filter(entry__in=matched).values_list("sector").annotate(n=Count("pk")).order_by("sector")
+        EntrySector.objects.filter(entry_id__in=matched).values_list("sector").annotate(n=Count("pk")).order_by("sector")
     )
-    facets.append(
-        Facet("sector", FILTER_LABELS["sector"], [(s, CHOICE_LABELS["sector"].get(s, s), n) for s, n in sectors])
-    )
+    sector_labels = CHOICE_LABELS["sector"]
+    facets.append(Facet("sector", FILTER_LABELS["sector"], [(s, sector_labels.get(s, s), n) for s, n in sectors]))
     order = {name: i for i, name in enumerate(FILTERS)}
     return sorted([f for f in facets if f.options], key=lambda f: order[f.name])
 
