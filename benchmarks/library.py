@@ -155,10 +155,26 @@ WORDS = (
     "violence gang strategy meeting referral child protection plan conference core group record keeping"
 ).split()
 QUERIES = [
-    "neglect", "information sharing", '"information sharing"', "professional curiosity", "domestic abuse",
-    "escalation", "supervision -police", "babies OR infants", "county lines", "missing from care",
-    "hostile parents", "chronology", "self-harm", "health visitor", "thresholds early help", "knife",
-    "fracture", "disguised compliance", "case transfer", "voice of the child",
+    "neglect",
+    "information sharing",
+    '"information sharing"',
+    "professional curiosity",
+    "domestic abuse",
+    "escalation",
+    "supervision -police",
+    "babies OR infants",
+    "county lines",
+    "missing from care",
+    "hostile parents",
+    "chronology",
+    "self-harm",
+    "health visitor",
+    "thresholds early help",
+    "knife",
+    "fracture",
+    "disguised compliance",
+    "case transfer",
+    "voice of the child",
 ]
 
 
@@ -177,9 +193,17 @@ def load_entries(count, start=0):
     for document, title, text in make_documents(rng, count, start):
         batch.append(
             Entry(
-                partnership=None, kind="learning_point", number=len(batch) + 1, text=text, review_title=title,
-                review_key=f"{document}#{title}", source="national", source_document=document,
-                source_name="National", year=2010 + rng.randint(0, 15), is_published=True,
+                partnership=None,
+                kind="learning_point",
+                number=len(batch) + 1,
+                text=text,
+                review_title=title,
+                review_key=f"{document}#{title}",
+                source="national",
+                source_document=document,
+                source_name="National",
+                year=2010 + rng.randint(0, 15),
+                is_published=True,
             )
         )
         if len(batch) == 5000:
@@ -257,10 +281,14 @@ def run_speed():
         rng = random.Random(7)
         for n in range(10):
             points = [text for _d, _t, text in make_documents(rng, 1000, n * 1000)]
-            (folder / f"batch{n}.json").write_text(json.dumps({"child_pseudonyms": [f"Child {n}"], "learning_points": points}))
+            (folder / f"batch{n}.json").write_text(
+                json.dumps({"child_pseudonyms": [f"Child {n}"], "learning_points": points})
+            )
         started = time.perf_counter()
         imported, problems = services.national_import(actor=admin, folder=folder)
-        print(f"import and index {imported:,} entries through the import service: {time.perf_counter() - started:.1f} s")
+        print(
+            f"import and index {imported:,} entries through the import service: {time.perf_counter() - started:.1f} s"
+        )
         small_queries = page_queries(client, url)
         load_entries(total - imported, start=10_000)
         count = total
@@ -269,8 +297,8 @@ def run_speed():
         time_searches(viewer, partnership, rounds=1)  # warm the caches for both sides alike
         ours, raw = time_searches(viewer, partnership)
         print(
-            f"search p95 over {len(QUERIES)} queries x 3 at {count:,} entries: {ours * 1000:.0f} ms with filters' counts "
-            f"and a page; raw full-text query alone {raw * 1000:.0f} ms; ratio {ours / raw:.1f}x"
+            f"search p95 over {len(QUERIES)} queries x 3 at {count:,} entries: {ours * 1000:.0f} ms with the "
+            f"filters' counts and a page; raw full-text query alone {raw * 1000:.0f} ms; ratio {ours / raw:.1f}x"
         )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

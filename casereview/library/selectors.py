@@ -144,7 +144,10 @@ def _facets(entries):
             options.reverse()
         facets.append(Facet(name, FILTER_LABELS[name], options))
     sectors = (
-        EntrySector.objects.filter(entry_id__in=matched).values_list("sector").annotate(n=Count("pk")).order_by("sector")
+        EntrySector.objects.filter(entry_id__in=matched)
+        .values_list("sector")
+        .annotate(n=Count("pk"))
+        .order_by("sector")
     )
     sector_labels = CHOICE_LABELS["sector"]
     facets.append(Facet("sector", FILTER_LABELS["sector"], [(s, sector_labels.get(s, s), n) for s, n in sectors]))

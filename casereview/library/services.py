@@ -265,8 +265,12 @@ def _save_imported(entries, agencies=()):
     agency_sectors = sectors_in(" ".join(agencies))
     theme_rows, sector_rows = [], []
     for entry in entries:
-        theme_rows += [through(entry_id=entry.pk, theme_id=themes[n]) for n in suggest_themes(entry.text) if n in themes]
-        sector_rows += [EntrySector(entry_id=entry.pk, sector=s) for s in sorted(sectors_in(entry.text) | agency_sectors)]
+        theme_rows += [
+            through(entry_id=entry.pk, theme_id=themes[n]) for n in suggest_themes(entry.text) if n in themes
+        ]
+        sector_rows += [
+            EntrySector(entry_id=entry.pk, sector=s) for s in sorted(sectors_in(entry.text) | agency_sectors)
+        ]
     through.objects.bulk_create(theme_rows, batch_size=2000)
     EntrySector.objects.bulk_create(sector_rows, batch_size=2000)
     search.index_entries(entries)
