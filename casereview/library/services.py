@@ -10,8 +10,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from casereview.audit.models import Action
-from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.audit.models import AuditAction
+from casereview.audit.services import audit_create, model_update, record_event
 from casereview.core.models import Theme
 from casereview.core.themes import ensure_themes
 
@@ -153,7 +153,7 @@ def library_sync(*, actor, partnership, findings):
     removed, _ = stale.delete()
     record_event(
         actor=actor,
-        action=Action.UPDATE,
+        action=AuditAction.UPDATE,
         partnership=partnership,
         object_repr="Learning library",
         changes={"entries": [None, len(keep)]},
@@ -173,7 +173,7 @@ def entry_themes_set(*, actor, entry, themes):
     entry.save(update_fields=["themes_confirmed", "updated"])
     record_event(
         actor=actor,
-        action=Action.UPDATE,
+        action=AuditAction.UPDATE,
         obj=entry,
         changes={"themes": [before, sorted(t.name for t in themes)]},
     )
@@ -381,7 +381,7 @@ def _import_document(*, actor, name, data, text):
     _save_imported(entries, agencies)
     record_event(
         actor=actor,
-        action=Action.CREATE,
+        action=AuditAction.CREATE,
         object_repr=f"National collection: {name}"[:300],
         changes={"entries": [None, len(entries)]},
     )
@@ -408,16 +408,14 @@ def briefing_create(*, actor, partnership, review_key="", **fields):
     return briefing
 
 
+def _stripped(data):
+    return {field: (data[field] or "").strip() for field in BRIEFING_FIELDS if field in data}
+
+
 @transaction.atomic
 def briefing_update(*, actor, briefing, data):
     current = Briefing.objects.select_for_update().get(pk=briefing.pk)
-    before = snapshot(current)
-    for field in BRIEFING_FIELDS:
-        if field in data:
-            setattr(current, field, data[field])
-    _clean_briefing(current)
-    current.save()
-    audit_update(actor=actor, obj=current, before=before)
+    current, _changed = model_update(actor=actor, instance=current, data=_stripped(data))
     return current
 
 
@@ -426,10 +424,7 @@ def briefing_publish(*, actor, briefing, on):
     current = Briefing.objects.select_for_update().get(pk=briefing.pk)
     if current.published_on:
         return current
-    before = snapshot(current)
-    current.published_on = on
-    current.save(update_fields=["published_on", "updated"])
-    audit_update(actor=actor, obj=current, before=before)
+    current, _changed = model_update(actor=actor, instance=current, data={"published_on": on})
     return current
 
 
