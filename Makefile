@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon clean
+.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-library clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -80,3 +80,11 @@ bench-extract: install-dev
 ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen
 bench-anon: install-dev
 	$(PY) benchmarks/anonymisation.py $(ANON_SET)
+
+# The learning library: theme and similar-review quality on both splits, then speed on SQLite and on
+# PostgreSQL (BENCH_PG_URL; skipped if it cannot be reached). SPEED_ENTRIES=100000 by default.
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/casereview_bench
+bench-library: install-dev
+	$(PY) benchmarks/library.py quality
+	$(PY) benchmarks/library.py speed
+	-DATABASE_URL=$(BENCH_PG_URL) $(PY) benchmarks/library.py speed

@@ -402,3 +402,31 @@ def make_image_only_pdf(path):
     pdf.showPage()
     pdf.save()
     return path
+
+
+# --- library -------------------------------------------------------------------------------------------
+
+
+def library_entry_in(partnership):
+    """A learning point of a published review: its library entry (made by the library's signal)."""
+    from casereview.library.models import Entry
+
+    review = ReviewFactory(
+        partnership=partnership, stage="published", published_on=datetime.date(2024, 3, 1), title="Child P"
+    )
+    point = LearningPointFactory(review=review, text="Information sharing between schools and health failed.")
+    return Entry.objects.get(finding_id=point.pk)
+
+
+def briefing_in(partnership):
+    from casereview.library.models import Briefing
+
+    return Briefing.objects.create(
+        partnership=partnership,
+        title="Child P",
+        what_happened="What happened.",
+        key_learning="Share information.",
+        for_practice="Ask.",
+        questions="What would you do?",
+        published_on=datetime.date(2024, 4, 1),
+    )

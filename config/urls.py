@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("casereview.reporting.urls")),
     path("", include("casereview.documents.urls")),
     path("", include("casereview.publication.urls")),
+    path("", include("casereview.library.urls")),
     path("admin/", admin.site.urls),
 ]

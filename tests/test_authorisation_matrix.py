@@ -23,6 +23,7 @@ from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
+from casereview.library.models import Briefing, Entry
 from casereview.publication.models import Publication, PublicationHold
 from casereview.reviews.models import (
     AgencyContribution,
@@ -47,10 +48,12 @@ from casereview.testing import (
     ReviewFactory,
     RiskFactory,
     UserFactory,
+    briefing_in,
     chronology_import_in,
     document_in,
     duplicate_pair_in,
     hold_in,
+    library_entry_in,
     member,
     panel_member_in,
     publication_in,
@@ -82,6 +85,8 @@ OBJECT_MAKERS = {
     Action: lambda partnership: ActionFactory(review__partnership=partnership),
     Evidence: lambda partnership: EvidenceFactory(action__review__partnership=partnership),
     Risk: lambda partnership: RiskFactory(partnership=partnership),
+    Entry: library_entry_in,
+    Briefing: briefing_in,
 }
 
 

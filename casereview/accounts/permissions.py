@@ -61,6 +61,9 @@ RULES = {
         "record_dissemination": MANAGERS,
         "view_risk_register": CASE_READERS,
         "change_risk_register": MANAGERS,
+        # the learning library: everyone reads what they may; the business manager writes briefings
+        "view_library": ALL_ROLES,
+        "add_briefing": MANAGERS,
     },
     "accounts.agency": {"view": ALL_ROLES, "change": MANAGERS},
     "accounts.subgroup": {"view": ALL_ROLES, "change": MANAGERS},
@@ -139,6 +142,9 @@ RULES = {
     "actionplans.disseminationevent": {"view": ALL_ROLES, "change": MANAGERS},
     "actionplans.trainingyear": {"view": ALL_ROLES, "change": MANAGERS},
     "actionplans.risk": {"view": CASE_READERS, "change": MANAGERS},
+    # the learning library (_library_rows narrows entries; drafts of briefings are the editors')
+    "library.entry": {"view": ALL_ROLES, "change": MANAGERS},
+    "library.briefing": {"view": ALL_ROLES, "change": MANAGERS},
 }
 
 # model label -> path from the record to the agency it concerns. An agency lead sees such a record only
@@ -226,6 +232,35 @@ def _in_confidential_review(review_path):
     return rule
 
 
+def _library_rows(queryset, user, action):
+    """A library entry is read by everyone when it is in the national collection or is published,
+    anonymised learning of a review that is not confidential; otherwise only by those who may open its
+    review (so a draft or a confidential review's learning stays with its readers)."""
+    from django.db.models import Q
+
+    reviews = queryset.model._meta.get_field("review").related_model._default_manager
+    return queryset.filter(
+        Q(partnership__isnull=True)
+        | Q(is_published=True, is_confidential=False)
+        | Q(review__in=reviews.filter(visible_review_condition(user)).values("pk"))
+    )
+
+
+def _briefing_rows(queryset, user, action):
+    """Published briefings are for everyone in the partnership; drafts for the business manager."""
+    from django.db.models import Q
+
+    editors = {m.partnership_id for m in active_memberships(user) if m.role in MANAGERS}
+    return queryset.filter(Q(published_on__isnull=False) | Q(partnership_id__in=editors))
+
+
+def _library_scope(queryset, partnership_ids):
+    """The national collection belongs to no partnership and is shared, read-only, with every one."""
+    from django.db.models import Q
+
+    return queryset.filter(Q(partnership_id__in=partnership_ids) | Q(partnership__isnull=True))
+
+
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
 ROW_RULES = {
     "reviews.review": _review_rows,
@@ -253,6 +288,8 @@ ROW_RULES = {
     "actionplans.evidence": _in_confidential_review("action__review"),
     "actionplans.signoff": _in_confidential_review("action__review"),
     "actionplans.escalation": _in_confidential_review("action__review"),
+    "library.entry": _library_rows,
+    "library.briefing": _briefing_rows,
 }
 
 
@@ -273,7 +310,7 @@ def _audit_scope(queryset, partnership_ids):
 
 # model label -> function(queryset, partnership_ids) -> queryset, replacing the plain partnership filter
 # for records that are not all tied to one partnership.
-PARTNERSHIP_SCOPES = {"audit.auditevent": _audit_scope}
+PARTNERSHIP_SCOPES = {"audit.auditevent": _audit_scope, "library.entry": _library_scope}
 
 
 def _label(model):

@@ -46,6 +46,7 @@ def membership_list(*, user, partnership, query="", role="", agency=None):
 NAVIGATION = [
     ("list_cases", "Incidents", "incidents:list"),
     ("list_reviews", "Reviews", "reviews:list"),
+    ("view_library", "Library", "library:search"),
     ("import_documents", "Documents", "documents:list"),
     ("view_deadlines", "Due and overdue", "reporting:deadlines"),
     ("view_executive_report", "Executive report", "reporting:executive_report"),

@@ -340,3 +340,14 @@ def risk_list(*, user, partnership, show_closed=False):
     return risks.select_related("owner_agency").prefetch_related(
         "themes", Prefetch("reviews", queryset=Review.objects.visible_to(user))
     )
+
+
+def open_actions_by_theme(*, user, partnership):
+    """Theme name -> how many of the partnership's open actions address learning with that theme (through
+    the recommendation or learning point the action answers), for the learning library."""
+    actions = Action.objects.visible_to(user).filter(review__partnership=partnership, status__in=OPEN_STATUSES)
+    counts = {}
+    for path in ("recommendation__themes__name", "learning_point__themes__name"):
+        for name, action_id in actions.filter(**{f"{path}__isnull": False}).values_list(path, "pk"):
+            counts.setdefault(name, set()).add(action_id)
+    return {name: len(ids) for name, ids in counts.items()}

@@ -1,0 +1,341 @@
+"""Reads of the library. Every read starts from `Entry.objects.visible_to(user)`: the partnership's own
+learning as far as the user may see it, and the national collection. Other apps are read only through
+their selectors."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from casereview.core.models import Theme
+
+from . import search
+from .models import AgeGroup, Briefing, Entry, EntrySector, Kind, Sector, Source
+from .similarity import Candidate, most_similar
+from .themes import suggest_themes
+
+PER_PAGE = 20
+FILTERS = ("theme", "year", "review_type", "source", "sector", "age_group", "kind")
+FILTER_LABELS = {
+    "theme": "Theme",
+    "year": "Year",
+    "review_type": "Type of review",
+    "source": "Source",
+    "sector": "Agency sector",
+    "age_group": "Child's age",
+    "kind": "Kind of learning",
+}
+CHOICE_LABELS = {
+    "source": dict(Source.choices),
+    "sector": dict(Sector.choices),
+    "age_group": dict(AgeGroup.choices),
+    "kind": dict(Kind.choices),
+}
+
+
+def visible_entries(*, user, partnership):
+    return Entry.objects.visible_to(user, partnership=partnership)
+
+
+def published_entries(*, partnership=None):
+    """What anyone in the partnership may read, for the command line (run by whoever runs the server):
+    the national collection and the partnership's published, non-confidential learning."""
+    from django.db.models import Q
+
+    condition = Q(partnership__isnull=True)
+    if partnership is not None:
+        condition |= Q(partnership=partnership, is_published=True, is_confidential=False)
+    return Entry.objects.filter(condition)
+
+
+def _apply_filters(entries, filters):
+    for name, value in filters.items():
+        if not value:
+            continue
+        if name == "theme":
+            entries = entries.filter(themes__name=value)
+        elif name == "sector":
+            entries = entries.filter(pk__in=EntrySector.objects.filter(sector=value).values("entry_id"))
+        else:
+            entries = entries.filter(**{name: value})
+    return entries
+
+
+def highlighted(snippet):
+    """The database's snippet as safe HTML: the text escaped, the matched words in <mark>."""
+    html = escape(snippet or "")
+    return mark_safe(html.replace(search.MARK_START, "<mark>").replace(search.MARK_END, "</mark>"))
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list  # [(value, label, count)]
+
+
+@dataclass
+class SearchResult:
+    query: object = None
+    total: int = 0
+    results: list = field(default_factory=list)  # [(entry, score, snippet html)]
+    facets: list = field(default_factory=list)
+    page: int = 1
+    pages: int = 0
+
+
+def entry_search(*, user, partnership, query=None, filters=None, page=1, per_page=PER_PAGE, entries=None):
+    """One page of the matching entries, best first, with counts for every filter. `query` is a parsed
+    search.Query or None (then the filtered entries, newest first); filters are already validated."""
+    filters = {k: v for k, v in (filters or {}).items() if v}
+    if entries is None:
+        entries = visible_entries(user=user, partnership=partnership)
+    entries = _apply_filters(entries, filters)
+    unmatched = entries
+    if query is not None:
+        entries = search.filter_matching(entries, query)
+    total = entries.count()
+    pages = max(1, -(-total // per_page))
+    page = min(max(1, page), pages)
+    offset = (page - 1) * per_page
+    if query is not None:
+        ranked = search.rank_page(unmatched, query, offset, per_page)
+    else:
+        ranked = [
+            (pk, None, "")
+            for pk in entries.order_by("-year", "review_title", "pk").values_list("pk", flat=True)[
+                offset : offset + per_page
+            ]
+        ]
+    by_id = Entry.objects.select_related("partnership").prefetch_related("themes").in_bulk([pk for pk, _, _ in ranked])
+    results = [
+        (by_id[pk], score, highlighted(snippet) if snippet else None) for pk, score, snippet in ranked if pk in by_id
+    ]
+    return SearchResult(
+        query=query, total=total, results=results, facets=_facets(entries) if total else [], page=page, pages=pages
+    )
+
+
+SCALAR_FACETS = ("source", "kind", "year", "review_type", "age_group")
+
+
+def _facets(entries):
+    """Counts of the matching entries per filter value, in three queries whatever the data size: the
+    plain fields of every match counted here, themes and sectors grouped by the database."""
+    matched = entries.values("pk")
+    counters = {name: {} for name in SCALAR_FACETS}
+    for row in entries.values_list(*SCALAR_FACETS).order_by().iterator(chunk_size=5000):
+        for name, value in zip(SCALAR_FACETS, row):
+            if value not in ("", None):
+                counters[name][value] = counters[name].get(value, 0) + 1
+    facets = []
+    theme_counts = (
+        Entry.themes.through.objects.filter(entry_id__in=matched)
+        .values_list("theme__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "theme__name")
+    )
+    facets.append(Facet("theme", FILTER_LABELS["theme"], [(name, name, n) for name, n in theme_counts]))
+    for name in SCALAR_FACETS:
+        labels = CHOICE_LABELS.get(name, {})
+        options = [(value, labels.get(value, str(value)), n) for value, n in sorted(counters[name].items())]
+        if name == "year":
+            options.reverse()
+        facets.append(Facet(name, FILTER_LABELS[name], options))
+    sectors = (
+        EntrySector.objects.filter(entry_id__in=matched)
+        .values_list("sector")
+        .annotate(n=Count("pk"))
+        .order_by("sector")
+    )
+    sector_labels = CHOICE_LABELS["sector"]
+    facets.append(Facet("sector", FILTER_LABELS["sector"], [(s, sector_labels.get(s, s), n) for s, n in sectors]))
+    order = {name: i for i, name in enumerate(FILTERS)}
+    return sorted([f for f in facets if f.options], key=lambda f: order[f.name])
+
+
+def known_filter_values(*, user, partnership):
+    """What a filter in the URL may be, so an unknown theme or year is refused with a message."""
+    entries = visible_entries(user=user, partnership=partnership)
+    return {
+        "theme": set(Theme.objects.values_list("name", flat=True)),
+        "year": None,  # any number in range; checked by the form
+        "review_type": set(entries.exclude(review_type="").values_list("review_type", flat=True).distinct()),
+        "source": set(Source.values),
+        "sector": set(Sector.values),
+        "age_group": set(AgeGroup.values),
+        "kind": set(Kind.values),
+    }
+
+
+def entry_review(*, user, partnership, entry):
+    """The other entries of the same review, for the entry page and for drafting a briefing."""
+    return list(
+        visible_entries(user=user, partnership=partnership)
+        .filter(review_key=entry.review_key)
+        .prefetch_related("themes")
+        .order_by("kind", "number")
+    )
+
+
+def entries_of_review_key(*, user, partnership, review_key):
+    return list(
+        visible_entries(user=user, partnership=partnership)
+        .filter(review_key=review_key)
+        .prefetch_related("themes")
+        .order_by("kind", "number")
+    )
+
+
+# --- themes over time -----------------------------------------------------------------------------------
+
+
+def themes_by_year(*, user, partnership, collection):
+    """For the chart and its table: how many reviews (not entries) carried each theme in each year, in the
+    partnership's own learning (collection "ours") or the national collection ("national")."""
+    entries = visible_entries(user=user, partnership=partnership).exclude(year=None)
+    entries = entries.filter(partnership=None) if collection == "national" else entries.filter(partnership=partnership)
+    rows = (
+        entries.filter(themes__isnull=False)
+        .values_list("themes__name", "year")
+        .annotate(n=Count("review_key", distinct=True))
+        .order_by()
+    )
+    counts = {(name, year): n for name, year, n in rows}
+    years = sorted({year for _, year in counts})
+    totals = {}
+    for (name, _year), n in counts.items():
+        totals[name] = totals.get(name, 0) + n
+    themes = sorted(totals, key=lambda name: (-totals[name], name))
+    peak = max(counts.values(), default=0)
+    return {
+        "years": years,
+        "rows": [
+            {"theme": name, "counts": [counts.get((name, y), 0) for y in years], "total": totals[name]}
+            for name in themes
+        ],
+        "peak": peak,
+    }
+
+
+# --- past learning for a new case ---------------------------------------------------------------------
+
+
+@dataclass
+class RecurrentTheme:
+    theme: str
+    reviews: int  # the partnership's own reviews with learning on it
+    since: int | None
+    open_actions: int
+    examples: list  # [(entry, why)]
+
+
+def case_text(rapid_review):
+    """What is known of a new case, as text: the incident's summary and the rapid review's facts."""
+    incident = rapid_review.incident
+    parts = [
+        incident.get_harm_display(),
+        incident.get_abuse_or_neglect_display(),
+        incident.summary,
+        rapid_review.facts_gathered,
+        "looked after child in care" if incident.looked_after else "",
+        f"aged {incident.age_years} years" if incident.age_years is not None else "",
+        f"aged {incident.age_months} months" if incident.age_years in (None, 0) and incident.age_months else "",
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def past_learning(*, user, partnership, text, open_actions_by_theme=None, limit_themes=4, examples=3):
+    """Themes the case suggests that recur in past learning: how often in the partnership's own reviews,
+    how many actions on them are still open, and the matching past learning with why it matched."""
+    themes = list(suggest_themes(text))
+    if not themes:
+        return []
+    entries = visible_entries(user=user, partnership=partnership)
+    own = (
+        entries.filter(partnership=partnership, themes__name__in=themes)
+        .values_list("themes__name")
+        .annotate(n=Count("review_key", distinct=True))
+        .order_by()
+    )
+    own_counts = dict(own)
+    first_years = {}
+    for name, year in (
+        entries.filter(partnership=partnership, themes__name__in=themes)
+        .exclude(year=None)
+        .values_list("themes__name", "year")
+    ):
+        first_years[name] = min(year, first_years.get(name, year))
+    open_actions = open_actions_by_theme or {}
+    ranked = sorted(themes, key=lambda name: (-own_counts.get(name, 0), themes.index(name)))
+    candidates = list(
+        entries.filter(themes__name__in=ranked[:limit_themes])
+        .exclude(kind=Kind.SUMMARY)
+        .prefetch_related("themes")
+        .distinct()[:400]
+    )
+    out = []
+    for name in ranked[:limit_themes]:
+        pool = [
+            Candidate(
+                key=str(e.pk), title=e.review_title, text=e.text, themes={t.name for t in e.themes.all()}, payload=e
+            )
+            for e in candidates
+            if name in {t.name for t in e.themes.all()}
+        ]
+        matches = most_similar(text, pool, limit=examples)
+        why = [(m.candidate.payload, _why(name, m)) for m in matches]
+        if not why and not own_counts.get(name):
+            continue
+        out.append(
+            RecurrentTheme(
+                theme=name,
+                reviews=own_counts.get(name, 0),
+                since=first_years.get(name),
+                open_actions=open_actions.get(name, 0),
+                examples=why,
+            )
+        )
+    return out
+
+
+def _why(theme, match):
+    reasons = [f"both are about {theme.lower()}"]
+    others = [t.lower() for t in match.shared_themes if t != theme]
+    if others:
+        reasons.append("and " + ", ".join(others[:2]))
+    if match.shared_words:
+        reasons.append("; shared words: " + ", ".join(match.shared_words[:4]))
+    return " ".join(reasons)
+
+
+def similar_reviews(*, user, partnership, text, limit=5):
+    """The past reviews (own and national) most like this case, each with its entries and the reasons."""
+    entries = visible_entries(user=user, partnership=partnership).prefetch_related("themes")
+    grouped = {}
+    for entry in entries.order_by("review_key", "kind", "number").iterator(chunk_size=2000):
+        group = grouped.setdefault(
+            entry.review_key, {"title": entry.review_title, "texts": [], "themes": set(), "entries": []}
+        )
+        group["texts"].append(entry.text)
+        group["themes"] |= {t.name for t in entry.themes.all()}
+        group["entries"].append(entry)
+    candidates = [
+        Candidate(key=key, title=g["title"], text=" ".join(g["texts"]), themes=g["themes"], payload=g["entries"])
+        for key, g in grouped.items()
+    ]
+    return most_similar(text, candidates, limit=limit)
+
+
+# --- briefings ----------------------------------------------------------------------------------------------
+
+
+def briefing_list(*, user, partnership, published_only=False):
+    briefings = Briefing.objects.visible_to(user, partnership=partnership)
+    return briefings.exclude(published_on=None) if published_only else briefings
+
+
+def published_briefings_for(*, user, limit=5):
+    """The newest published briefings of every partnership the user belongs to (the viewer's home page)."""
+    return list(Briefing.objects.visible_to(user).exclude(published_on=None).select_related("partnership")[:limit])

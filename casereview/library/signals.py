@@ -1,0 +1,29 @@
+"""The signal receivers that keep the partnership's entries in step with its findings. They run inside
+the saving service's transaction, so an entry never disagrees with what was committed."""
+
+from . import services
+
+
+def finding_saved(kind):
+    def receiver(sender, instance, raw=False, **kwargs):
+        if not raw:
+            services.entry_sync_finding(instance, kind)
+
+    return receiver
+
+
+def finding_themes_changed(kind):
+    def receiver(sender, instance, action, **kwargs):
+        if action in ("post_add", "post_remove", "post_clear") and hasattr(instance, "review_id"):
+            services.entry_sync_finding(instance, kind)
+
+    return receiver
+
+
+def finding_deleted(sender, instance, **kwargs):
+    services.entry_remove_finding(instance.pk)
+
+
+def review_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        services.entries_sync_review(instance)
