@@ -24,6 +24,7 @@ from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.publication.models import Publication, PublicationHold
+from casereview.reporting.models import AnnualReport, CommitteePaper
 from casereview.reviews.models import (
     AgencyContribution,
     ChronologyImport,
@@ -82,7 +83,25 @@ OBJECT_MAKERS = {
     Action: lambda partnership: ActionFactory(review__partnership=partnership),
     Evidence: lambda partnership: EvidenceFactory(action__review__partnership=partnership),
     Risk: lambda partnership: RiskFactory(partnership=partnership),
+    AnnualReport: lambda partnership: AnnualReport.objects.create(partnership=partnership, year_starting=2018),
+    CommitteePaper: lambda partnership: committee_paper_in(partnership),
 }
+
+
+def committee_paper_in(partnership):
+    from datetime import date
+
+    return CommitteePaper.objects.create(
+        partnership=partnership,
+        meeting="Health and Wellbeing Board",
+        meeting_date=date(2015, 10, 21),
+        title="Serious case review",
+        from_whom="Strategic Director",
+        recommendations="Note the report.",
+        background="Background.",
+        key_issues="Learning.",
+        created_by=UserFactory(),
+    )
 
 
 def lookup_value(obj, field):

@@ -61,6 +61,13 @@ RULES = {
         "record_dissemination": MANAGERS,
         "view_risk_register": CASE_READERS,
         "change_risk_register": MANAGERS,
+        # reporting: the yearly report, committee papers, the executive dashboard, the national picture
+        "view_annual_reports": CASE_READERS,
+        "prepare_annual_report": MANAGERS,
+        "view_committee_papers": CASE_READERS,
+        "prepare_committee_paper": MANAGERS,
+        "view_dashboard": frozenset({BM, CHAIR, EXECUTIVE}),
+        "export_national_picture": BM_OR_CHAIR,
     },
     "accounts.agency": {"view": ALL_ROLES, "change": MANAGERS},
     "accounts.subgroup": {"view": ALL_ROLES, "change": MANAGERS},
@@ -139,6 +146,12 @@ RULES = {
     "actionplans.disseminationevent": {"view": ALL_ROLES, "change": MANAGERS},
     "actionplans.trainingyear": {"view": ALL_ROLES, "change": MANAGERS},
     "actionplans.risk": {"view": CASE_READERS, "change": MANAGERS},
+    # reporting
+    "reporting.annualreport": {"view": CASE_READERS, "change": MANAGERS, "sign_off": BM_OR_CHAIR},
+    "reporting.annualfigure": {"view": CASE_READERS},
+    "reporting.contribution": {"view": CASE_READERS},
+    "reporting.sectionversion": {"view": CASE_READERS},
+    "reporting.committeepaper": {"view": CASE_READERS, "change": MANAGERS},
 }
 
 # model label -> path from the record to the agency it concerns. An agency lead sees such a record only
