@@ -97,6 +97,8 @@ class AnnualContent:
 def latest_versions(report):
     """The latest version of each narrative section (one query)."""
     latest = {}
+    if report._state.adding:
+        return latest
     for version in SectionVersion.objects.filter(report=report).select_related("written_by", "signed_off_by"):
         if version.section not in latest or version.number > latest[version.section].number:
             latest[version.section] = version
@@ -104,7 +106,7 @@ def latest_versions(report):
 
 
 def figures_for(report):
-    entered = {f.kind: f for f in AnnualFigure.objects.filter(report=report)}
+    entered = {} if report._state.adding else {f.kind: f for f in AnnualFigure.objects.filter(report=report)}
     return [
         Figure(
             kind.label,
@@ -125,7 +127,7 @@ def annual_content(*, user, report, with_charts=True):
     in_year = {"partnership": partnership}
     versions = latest_versions(report)
     narrative = {section: versions.get(section) for section in Section}
-    contributions = list(Contribution.objects.filter(report=report))
+    contributions = [] if report._state.adding else list(Contribution.objects.filter(report=report))
 
     incidents_recorded = Incident.objects.visible_to(user).filter(**in_year, aware_date__range=(start, end)).count()
     notifications = list(

@@ -55,11 +55,14 @@ def bar(title, columns, rows, *, alt, horizontal=False, money=False, render=True
     values = [float(r[1]) for r in rows]
     figure = Figure(figsize=(7, max(2.5, 0.38 * len(rows) + 1) if horizontal else 3.2))
     axes = figure.subplots()
+    positions = list(range(len(labels)))
     if horizontal:
-        axes.barh(labels[::-1], values[::-1], color=COLOURS[0])
+        axes.barh(positions, values[::-1], color=COLOURS[0])
+        axes.set_yticks(positions, labels[::-1])
         axes.set_xlabel(columns[1])
     else:
-        axes.bar(labels, values, color=COLOURS[0])
+        axes.bar(positions, values, color=COLOURS[0])
+        axes.set_xticks(positions, labels)
         axes.set_ylabel(columns[1])
         if len(labels) > 6 or max((len(x) for x in labels), default=0) > 8:
             axes.tick_params(axis="x", labelrotation=35)
@@ -82,9 +85,11 @@ def stacked_bar(title, columns, rows, *, alt, colours=None, render=True):
     figure = Figure(figsize=(7, max(2.5, 0.38 * len(rows) + 1.2)))
     axes = figure.subplots()
     left = [0] * len(rows)
+    positions = list(range(len(rows)))
+    axes.set_yticks(positions, labels)
     for index, name in enumerate(columns[1:]):
         values = [r[index + 1] for r in rows][::-1]
-        axes.barh(labels, values, left=left, color=(colours or STACK_COLOURS)[index % 5], label=name)
+        axes.barh(positions, values, left=left, color=(colours or STACK_COLOURS)[index % 5], label=name)
         left = [a + b for a, b in zip(left, values)]
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(columns) - 1, frameon=False, fontsize=8)
