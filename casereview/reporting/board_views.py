@@ -91,7 +91,9 @@ def paper_list(request, partnership):
 @object_view(Partnership, "prepare_committee_paper", url_kwarg="slug", field="slug")
 def paper_new(request, partnership):
     reviews = papers.reviews_for_paper(user=request.user, partnership=partnership)
-    chooser = PaperReviewsForm(request.GET or None, reviews=reviews)
+    query = request.GET.copy()
+    query.setlist("reviews", [value for value in query.getlist("reviews") if value.strip()])
+    chooser = PaperReviewsForm(query if "reviews" in request.GET or "chosen" in request.GET else None, reviews=reviews)
     if not chooser.is_bound or not chooser.is_valid():
         return render(request, "reporting/papers/choose.html", {"partnership": partnership, "form": chooser})
     chosen = chooser.cleaned_data["reviews"]

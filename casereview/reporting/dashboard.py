@@ -259,6 +259,7 @@ def national_csv(rows):
 
 def national_xlsx(rows, *, title):
     from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
@@ -267,7 +268,7 @@ def national_xlsx(rows, *, title):
     for row in rows:
         sheet.append([_safe(v) for v in row])
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     workbook.properties.title = title
     buffer = io.BytesIO()
     workbook.save(buffer)

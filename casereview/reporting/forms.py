@@ -64,7 +64,7 @@ class FiguresForm(GovukFormMixin, forms.Form):
         for kind in self.kinds:
             figure = saved.get(kind)
             self.fields[f"{kind}_value"] = forms.CharField(
-                label=kind.label, required=False, max_length=12, initial=figure.value if figure else ""
+                label=kind.label, required=False, max_length=30, initial=figure.value if figure else ""
             )
             self.fields[f"{kind}_value"].widget.attrs.update(
                 {"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
