@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from casereview.accounts.models import Partnership, User
 from casereview.core.access import object_view, public_view, signed_in_view
 
-from . import exports, selectors, services
+from . import dashboard, exports, selectors, services
 from .forms import PeriodForm
 from .models import CalendarFeed
 
@@ -78,8 +78,10 @@ def executive_report_docx(request, partnership):
     start, end = form.period()
     report = selectors.executive_report(user=request.user, partnership=partnership, start=start, end=end)
     services.executive_report_export_recorded(actor=request.user, partnership=partnership, start=start, end=end)
+    # The executive dashboard's charts, for the year the period ends in.
+    board = dashboard.dashboard(user=request.user, partnership=partnership, year_starting=dashboard.current_year(end))
     response = HttpResponse(
-        exports.executive_report_docx(report),
+        exports.executive_report_docx(report, charts=board.charts),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="executive-report-{partnership.slug}-{end:%Y-%m-%d}.docx"'
