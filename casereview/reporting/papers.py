@@ -81,12 +81,12 @@ def paper_document(paper):
         ("Legal implications", paper.legal_implications),
         ("Financial implications", paper.financial_implications),
     ]:
-        doc.add(Heading(heading.upper(), 2))
+        doc.add(Heading(heading.upper()))
         if text.strip():
             doc.text(text)
         else:
             doc.add(Para("None."))
-    doc.add(Heading("APPENDICES", 2))
+    doc.add(Heading("APPENDICES"))
     appendices = [line.strip() for line in paper.appendices.splitlines() if line.strip()]
     doc.add(Bullets(appendices) if appendices else Para("None."))
     return doc
