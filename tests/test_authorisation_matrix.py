@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from casereview.accounts import permissions
-from casereview.accounts.models import Agency, Membership, Partnership, Role
+from casereview.accounts.models import Agency, Membership, Partnership, Role, Subgroup
 from casereview.actionplans.models import Action, Evidence, Risk
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
@@ -24,7 +24,7 @@ from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.publication.models import Publication, PublicationHold
-from casereview.reporting.models import AnnualReport, CommitteePaper
+from casereview.reporting.models import AnnualReport, CommitteePaper, WorkProgrammeItem
 from casereview.reviews.models import (
     AgencyContribution,
     ChronologyImport,
@@ -47,6 +47,7 @@ from casereview.testing import (
     RecommendationFactory,
     ReviewFactory,
     RiskFactory,
+    SubgroupFactory,
     UserFactory,
     chronology_import_in,
     document_in,
@@ -85,6 +86,10 @@ OBJECT_MAKERS = {
     Risk: lambda partnership: RiskFactory(partnership=partnership),
     AnnualReport: lambda partnership: AnnualReport.objects.create(partnership=partnership, year_starting=2018),
     CommitteePaper: lambda partnership: committee_paper_in(partnership),
+    Subgroup: lambda partnership: SubgroupFactory(partnership=partnership),
+    WorkProgrammeItem: lambda partnership: WorkProgrammeItem.objects.create(
+        subgroup=SubgroupFactory(partnership=partnership), title="Audit of strategy discussions", owner="Chair"
+    ),
 }
 
 

@@ -152,6 +152,9 @@ RULES = {
     "reporting.contribution": {"view": CASE_READERS},
     "reporting.sectionversion": {"view": CASE_READERS},
     "reporting.committeepaper": {"view": CASE_READERS, "change": MANAGERS},
+    "reporting.subgroupmember": {"view": PROFESSIONALS},
+    "reporting.subgroupmeeting": {"view": PROFESSIONALS},
+    "reporting.workprogrammeitem": {"view": PROFESSIONALS, "change": MANAGERS},
 }
 
 # model label -> path from the record to the agency it concerns. An agency lead sees such a record only

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from casereview.accounts.models import Agency, Subgroup
@@ -19,7 +19,7 @@ from casereview.reviews.models import STAGE_ORDER, LearningPoint, Review, Stage
 
 from . import charts
 from .document import Bullets, ChartBlock, Heading, Para, Report, TableBlock
-from .models import AnnualFigure, Contribution, FigureKind, Section, SectionVersion, year_label
+from .models import AnnualFigure, Contribution, FigureKind, Section, SectionVersion, WorkItemStatus, year_label
 
 # A review counts as completed once the partnership has signed it off.
 COMPLETED_STAGES = set(STAGE_ORDER[STAGE_ORDER.index(Stage.PARTNERSHIP_SIGN_OFF) :])
@@ -183,7 +183,16 @@ def annual_content(*, user, report, with_charts=True):
     )
     risks = list(actionplans.risk_list(user=user, partnership=partnership))
     partners = list(Agency.objects.visible_to(user).filter(partnership=partnership).order_by("sector", "name"))
-    subgroups = list(Subgroup.objects.visible_to(user).filter(partnership=partnership).order_by("name"))
+    subgroups = list(
+        Subgroup.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .annotate(
+            meetings_in_year=Count("meetings", filter=Q(meetings__held_on__range=(start, end)), distinct=True),
+            items_done=Count("work_items", filter=Q(work_items__status=WorkItemStatus.DONE), distinct=True),
+            items_open=Count("work_items", filter=~Q(work_items__status=WorkItemStatus.DONE), distinct=True),
+        )
+        .order_by("name")
+    )
 
     content = AnnualContent(
         report=report,
@@ -350,7 +359,15 @@ def annual_document(content):
         doc.add(Para("No partner agencies are recorded.", muted=True))
     doc.add(Heading("Subgroups and their chairs", 2))
     if content.subgroups:
-        doc.add(TableBlock(["Subgroup", "Chair"], [[s.name, s.chair or "Not recorded"] for s in content.subgroups]))
+        doc.add(
+            TableBlock(
+                ["Subgroup", "Chair", "Meetings in the year", "Work programme: done", "Work programme: open"],
+                [
+                    [s.name, s.chair or "Not recorded", s.meetings_in_year, s.items_done, s.items_open]
+                    for s in content.subgroups
+                ],
+            )
+        )
     else:
         doc.add(Para("No subgroups are recorded.", muted=True))
 

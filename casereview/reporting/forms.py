@@ -243,3 +243,37 @@ class PaperForm(GovukFormMixin, forms.ModelForm):
                 except Exception as exc:
                     self.add_error(name, exc.messages[0])
         return data
+
+
+# --- subgroups' work -----------------------------------------------------------------------------------
+
+
+class SubgroupMemberForm(GovukFormMixin, forms.Form):
+    name = forms.CharField(max_length=200, error_messages={"required": "Enter the member's name"})
+    role = forms.CharField(
+        label="Job title and organisation", max_length=300, error_messages={"required": "Enter their job title"}
+    )
+    is_chair = forms.BooleanField(label="Chairs the subgroup", required=False)
+
+
+class SubgroupMeetingForm(GovukFormMixin, forms.Form):
+    held_on = GovukDateField(label="Date of the meeting", help_text="For example, 14 1 2019")
+    minutes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), max_length=40000, error_messages={"required": "Enter the minutes"}
+    )
+
+
+class WorkItemForm(GovukFormMixin, forms.Form):
+    title = forms.CharField(
+        label="What will be done", max_length=300, error_messages={"required": "Say what will be done"}
+    )
+    owner = forms.CharField(
+        max_length=200, help_text="The person or role responsible", error_messages={"required": "Enter the owner"}
+    )
+    due_on = GovukDateField(label="Due by", required=False)
+
+
+class WorkItemStatusForm(GovukFormMixin, forms.Form):
+    from .models import WorkItemStatus
+
+    status = forms.ChoiceField(choices=WorkItemStatus.choices, label="Progress")

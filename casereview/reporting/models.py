@@ -208,3 +208,70 @@ class CommitteePaper(BaseModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def status_choices(self):
+        return WorkItemStatus.choices
+
+
+# --- subgroups' work (seeds/004 §2.2) -------------------------------------------------------------------
+
+
+class SubgroupMember(BaseModel):
+    """Who sits on a subgroup, by name and role (not every member uses casereview)."""
+
+    subgroup = models.ForeignKey("accounts.Subgroup", on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(max_length=200)
+    role = models.CharField("Job title and organisation", max_length=300)
+    is_chair = models.BooleanField("Chairs the subgroup", default=False)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "subgroup__partnership"
+
+    class Meta:
+        ordering = ["-is_chair", "name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.role}"
+
+
+class SubgroupMeeting(BaseModel):
+    subgroup = models.ForeignKey("accounts.Subgroup", on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField("Date of the meeting")
+    minutes = models.TextField("Minutes", help_text="Decisions and actions agreed, in plain text")
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "subgroup__partnership"
+
+    class Meta:
+        ordering = ["-held_on"]
+
+    def __str__(self):
+        return f"{self.subgroup} meeting, {self.held_on:%d %B %Y}"
+
+
+class WorkItemStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+
+
+class WorkProgrammeItem(BaseModel):
+    subgroup = models.ForeignKey("accounts.Subgroup", on_delete=models.CASCADE, related_name="work_items")
+    title = models.CharField("What will be done", max_length=300)
+    owner = models.CharField("Owner", max_length=200, help_text="The person or role responsible")
+    due_on = models.DateField("Due by", null=True, blank=True)
+    status = models.CharField(max_length=20, choices=WorkItemStatus.choices, default=WorkItemStatus.PLANNED)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "subgroup__partnership"
+
+    class Meta:
+        ordering = ["status", "due_on", "title"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def status_choices(self):
+        return WorkItemStatus.choices

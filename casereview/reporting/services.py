@@ -80,7 +80,9 @@ def annual_figures_set(*, actor, report, figures):
         figure = current.get(kind)
         if value is None:
             if figure is not None:
-                record_event(actor=actor, action=AuditAction.DELETE, obj=figure, changes={"value": [figure.value, None]})
+                record_event(
+                    actor=actor, action=AuditAction.DELETE, obj=figure, changes={"value": [figure.value, None]}
+                )
                 figure.delete()
                 changed += 1
             continue
@@ -225,3 +227,54 @@ def executive_report_export_recorded(*, actor, partnership, start, end):
 
 def national_picture_export_recorded(*, actor, partnership, year):
     record_event(actor=actor, action=AuditAction.EXPORT, obj=partnership, object_repr=f"National picture {year}")
+
+
+# --- subgroups' work ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def subgroup_member_add(*, actor, subgroup, name, role, is_chair=False):
+    from .models import SubgroupMember
+
+    member = SubgroupMember(subgroup=subgroup, name=name.strip(), role=role.strip(), is_chair=is_chair)
+    validate_plain_text(member.name + " " + member.role, what="The member")
+    member.full_clean()
+    member.save()
+    audit_create(actor=actor, obj=member)
+    return member
+
+
+@transaction.atomic
+def subgroup_meeting_add(*, actor, subgroup, held_on, minutes):
+    from .models import SubgroupMeeting
+
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": "Record a meeting once it has been held: the date must not be in the future"})
+    validate_plain_text(minutes, what="The minutes")
+    meeting = SubgroupMeeting(subgroup=subgroup, held_on=held_on, minutes=minutes)
+    meeting.full_clean()
+    meeting.save()
+    audit_create(actor=actor, obj=meeting)
+    return meeting
+
+
+@transaction.atomic
+def work_item_add(*, actor, subgroup, title, owner, due_on=None, status="planned"):
+    from .models import WorkProgrammeItem
+
+    validate_plain_text(title + " " + owner, what="The item")
+    item = WorkProgrammeItem(subgroup=subgroup, title=title.strip(), owner=owner.strip(), due_on=due_on, status=status)
+    item.full_clean()
+    item.save()
+    audit_create(actor=actor, obj=item)
+    return item
+
+
+@transaction.atomic
+def work_item_set_status(*, actor, item, status):
+    before = snapshot(item)
+    item.status = status
+    item.full_clean()
+    item.save(update_fields=["status", "updated"])
+    audit_update(actor=actor, obj=item, before=before)
+    return item

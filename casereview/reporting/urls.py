@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import annual_views, board_views, views
+from . import annual_views, board_views, subgroup_views, views
 
 app_name = "reporting"
 
@@ -29,4 +29,11 @@ urlpatterns = [
     path("committee-papers/<uuid:pk>/", board_views.paper_detail, name="committee_paper"),
     path("committee-papers/<uuid:pk>/edit/", board_views.paper_edit, name="committee_paper_edit"),
     path("committee-papers/<uuid:pk>/paper.docx", board_views.paper_docx, name="committee_paper_docx"),
+    # subgroups' members, meetings and work programmes
+    path("partnerships/<slug:slug>/subgroups/", subgroup_views.subgroup_list, name="subgroups"),
+    path("subgroups/<uuid:pk>/", subgroup_views.subgroup_detail, name="subgroup"),
+    path("subgroups/<uuid:pk>/members/", subgroup_views.member_add, name="subgroup_member_add"),
+    path("subgroups/<uuid:pk>/meetings/", subgroup_views.meeting_add, name="subgroup_meeting_add"),
+    path("subgroups/<uuid:pk>/work-programme/", subgroup_views.item_add, name="subgroup_item_add"),
+    path("work-programme/<uuid:pk>/status/", subgroup_views.item_status, name="work_item_status"),
 ]

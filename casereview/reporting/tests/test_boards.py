@@ -150,3 +150,46 @@ def test_the_national_picture_exports_the_years_incidents(client, alice, partner
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(url + "?year=2018-19&format=xlsx").content)).active
     assert sheet.max_row == 2 and sheet.cell(2, 8).value == "Black, Black British, Caribbean or African"
     assert "No serious incidents were recorded in 2016-17" in client.get(url + "?year=2016-17").content.decode()
+
+
+def test_a_subgroups_members_meetings_and_work_programme(client, alice, bob, subgroup_a):
+    from casereview.reporting.models import SubgroupMeeting, WorkProgrammeItem
+
+    client.force_login(alice)
+    base = "/subgroups/" + str(subgroup_a.pk)
+    client.post(
+        base + "/members/", {"member-name": "Sam Jones", "member-role": "Designated Nurse", "member-is_chair": "on"}
+    )
+    future = timezone.localdate() + timedelta(days=7)
+    response = client.post(
+        base + "/meetings/",
+        {
+            "meeting-held_on_0": future.day,
+            "meeting-held_on_1": future.month,
+            "meeting-held_on_2": future.year,
+            "meeting-minutes": "Agreed the audit.",
+        },
+    )
+    assert response.status_code == 400 and "must not be in the future" in response.content.decode()
+    assert "Agreed the audit." in response.content.decode()  # nothing typed is lost
+    client.post(
+        base + "/meetings/",
+        {
+            "meeting-held_on_0": "14",
+            "meeting-held_on_1": "1",
+            "meeting-held_on_2": "2019",
+            "meeting-minutes": "Agreed.",
+        },
+    )
+    client.post(base + "/work-programme/", {"item-title": "Audit of strategy discussions", "item-owner": "Chair"})
+    item = WorkProgrammeItem.objects.get()
+    client.post(f"/work-programme/{item.pk}/status/", {"status": "done"})
+    item.refresh_from_db()
+    assert item.status == "done" and SubgroupMeeting.objects.count() == 1
+    page = client.get(base + "/").content.decode()
+    assert "Sam Jones, Designated Nurse" in page and "14 January 2019" in page
+    # a viewer sees the subgroup but not who sits on it, and cannot add to it
+    client.force_login(bob)
+    page = client.get(base + "/").content.decode()
+    assert "Sam Jones" not in page and "Add a member" not in page
+    assert client.post(base + "/members/", {"member-name": "X", "member-role": "Y"}).status_code == 403
