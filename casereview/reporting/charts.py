@@ -4,6 +4,7 @@ cannot see it, and a screen reader, get the same facts."""
 
 import base64
 import io
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import matplotlib
@@ -38,8 +39,25 @@ class Chart:
 
 def _png(figure):
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    figure.set_layout_engine("tight")
+    figure.savefig(buffer, format="png", dpi=100)
     return buffer.getvalue()
+
+
+# The same chart is drawn for the preview, the DOCX and the PDF of one report: keep the last few images,
+# keyed by everything that decides them, so a preview followed by two downloads draws each chart once.
+_DRAWN = OrderedDict()
+
+
+def _remembered(key, draw):
+    if key in _DRAWN:
+        _DRAWN.move_to_end(key)
+        return _DRAWN[key]
+    png = draw()
+    _DRAWN[key] = png
+    while len(_DRAWN) > 64:
+        _DRAWN.popitem(last=False)
+    return png
 
 
 def _short(label, width=38):
@@ -49,8 +67,15 @@ def _short(label, width=38):
 
 def bar(title, columns, rows, *, alt, horizontal=False, money=False, render=True):
     chart = Chart(title, columns, [list(r) for r in rows], alt)
-    if not render:
-        return chart
+    if render:
+        chart.png = _remembered(
+            ("bar", title, repr(chart.rows), horizontal, money), lambda: _bar(chart, horizontal, money)
+        )
+    return chart
+
+
+def _bar(chart, horizontal, money):
+    columns, rows = chart.columns, chart.rows
     labels = [_short(r[0]) for r in rows]
     values = [float(r[1]) for r in rows]
     figure = Figure(figsize=(7, max(2.5, 0.38 * len(rows) + 1) if horizontal else 3.2))
@@ -72,15 +97,20 @@ def bar(title, columns, rows, *, alt, horizontal=False, money=False, render=True
         axes.yaxis.get_major_locator().set_params(integer=True) if not horizontal else None
         axes.xaxis.get_major_locator().set_params(integer=True) if horizontal else None
     axes.spines[["top", "right"]].set_visible(False)
-    chart.png = _png(figure)
-    return chart
+    return _png(figure)
 
 
 def stacked_bar(title, columns, rows, *, alt, colours=None, render=True):
     """rows: [label, count for columns[1], count for columns[2], ...], drawn as horizontal stacks."""
     chart = Chart(title, columns, [list(r) for r in rows], alt)
-    if not render:
-        return chart
+    if render:
+        key = ("stacked", title, repr(columns), repr(chart.rows), repr(colours))
+        chart.png = _remembered(key, lambda: _stacked(chart, colours))
+    return chart
+
+
+def _stacked(chart, colours):
+    columns, rows = chart.columns, chart.rows
     labels = [_short(r[0]) for r in rows][::-1]
     figure = Figure(figsize=(7, max(2.5, 0.38 * len(rows) + 1.2)))
     axes = figure.subplots()
@@ -94,15 +124,19 @@ def stacked_bar(title, columns, rows, *, alt, colours=None, render=True):
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(columns) - 1, frameon=False, fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
-    chart.png = _png(figure)
-    return chart
+    return _png(figure)
 
 
 def grouped_bar(title, columns, rows, *, alt, render=True):
     """rows: [label, value of columns[1], value of columns[2]], bars side by side (this year beside last)."""
     chart = Chart(title, columns, [list(r) for r in rows], alt)
-    if not render:
-        return chart
+    if render:
+        chart.png = _remembered(("grouped", title, repr(columns), repr(chart.rows)), lambda: _grouped(chart))
+    return chart
+
+
+def _grouped(chart):
+    columns, rows = chart.columns, chart.rows
     labels = [_short(r[0], 28) for r in rows][::-1]
     figure = Figure(figsize=(7, max(2.5, 0.5 * len(rows) + 1.2)))
     axes = figure.subplots()
@@ -115,5 +149,4 @@ def grouped_bar(title, columns, rows, *, alt, render=True):
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(columns) - 1, frameon=False, fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
-    chart.png = _png(figure)
-    return chart
+    return _png(figure)

@@ -308,17 +308,25 @@ def _build_pdf(report, heading_pages):
             chart = block.chart
             image = Image(io.BytesIO(chart.png))
             scale = min(1.0, (A4[0] - 4 * cm) / image.imageWidth)
-            image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-            story.append(KeepTogether([Paragraph(escape(chart.title), styles["caption"]), image]))
+            width, height = image.imageWidth * scale, image.imageHeight * scale
+            image.drawWidth, image.drawHeight = width, height
+            # The first pass only finds the pages: a space of the picture's size lays out the same.
+            picture = image if heading_pages is not None else Spacer(width, height)
+            story.append(KeepTogether([Paragraph(escape(chart.title), styles["caption"]), picture]))
             story.append(Paragraph(escape("Chart: " + chart.alt), styles["muted"]))
             story += [_pdf_table(chart.columns, chart.rows, styles), Spacer(1, 8)]
     template.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue(), template.heading_pages
 
 
+def _pdf_cell(text, styles):
+    return text if len(text) <= 14 else Paragraph(escape(text), styles["cell"])
+
+
 def _pdf_table(columns, rows, styles):
     data = [[Paragraph(f"<b>{escape(str(c))}</b>", styles["cell"]) for c in columns]]
-    data += [[Paragraph(escape(display(v)), styles["cell"]) for v in row] for row in rows]
+    # Short cells (numbers, dates) are drawn as plain strings, which cost a fraction of a paragraph to lay out.
+    data += [[_pdf_cell(display(v), styles) for v in row] for row in rows]
     table = Table(data, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -326,6 +334,7 @@ def _pdf_table(columns, rows, styles):
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#b1b4b6")),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f2f1")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTSIZE", (0, 1), (-1, -1), 8.5),
             ]
         )
     )
