@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.audit.services import audit_create, model_update, record_event
 
 from .models import AnnualFigure, AnnualReport, CalendarFeed, CommitteePaper, Contribution, SectionVersion
 
@@ -94,13 +94,8 @@ def annual_figures_set(*, actor, report, figures):
             figure.save()
             audit_create(actor=actor, obj=figure)
             changed += 1
-        elif (figure.value, figure.source) != (value, source):
-            before = snapshot(figure)
-            figure.value, figure.source = value, source
-            figure.full_clean(validate_constraints=False)
-            figure.save()
-            audit_update(actor=actor, obj=figure, before=before)
-            changed += 1
+        else:
+            changed += model_update(actor=actor, instance=figure, data={"value": value, "source": source})[1]
     return changed
 
 
@@ -119,12 +114,8 @@ def contributions_set(*, actor, report, rows):
             contribution.full_clean(validate_constraints=False)
             contribution.save()
             audit_create(actor=actor, obj=contribution)
-        elif (contribution.amount, contribution.source) != (amount, source):
-            before = snapshot(contribution)
-            contribution.amount, contribution.source = amount, source
-            contribution.full_clean(validate_constraints=False)
-            contribution.save()
-            audit_update(actor=actor, obj=contribution, before=before)
+        else:
+            model_update(actor=actor, instance=contribution, data={"amount": amount, "source": source})
     for gone in current.values():
         record_event(actor=actor, action=AuditAction.DELETE, obj=gone, changes={"amount": [str(gone.amount), None]})
         gone.delete()
@@ -159,10 +150,12 @@ def section_sign_off(*, actor, version):
         raise ValidationError("This section has been edited since you opened it: read the latest version first")
     if version.signed_off_at:
         return version
-    before = snapshot(version)
-    version.signed_off_by, version.signed_off_at = actor, timezone.now()
-    version.save(update_fields=["signed_off_by", "signed_off_at", "updated"])
-    audit_update(actor=actor, obj=version, before=before, reason="Signed off")
+    model_update(
+        actor=actor,
+        instance=version,
+        data={"signed_off_by": actor, "signed_off_at": timezone.now()},
+        reason="Signed off",
+    )
     return version
 
 
@@ -202,14 +195,8 @@ def committee_paper_create(*, actor, partnership, reviews, data):
 
 @transaction.atomic
 def committee_paper_update(*, actor, paper, data):
-    before = snapshot(paper)
-    for name, value in data.items():
-        setattr(paper, name, value)
-    _validate_paper(paper)
-    paper.full_clean()
-    paper.save()
-    audit_update(actor=actor, obj=paper, before=before)
-    return paper
+    _validate_paper(CommitteePaper(**{**{f: getattr(paper, f) for f in PAPER_TEXT_FIELDS}, **data}))
+    return model_update(actor=actor, instance=paper, data=data)[0]
 
 
 def committee_paper_export_recorded(*, actor, paper):
@@ -272,9 +259,4 @@ def work_item_add(*, actor, subgroup, title, owner, due_on=None, status="planned
 
 @transaction.atomic
 def work_item_set_status(*, actor, item, status):
-    before = snapshot(item)
-    item.status = status
-    item.full_clean()
-    item.save(update_fields=["status", "updated"])
-    audit_update(actor=actor, obj=item, before=before)
-    return item
+    return model_update(actor=actor, instance=item, data={"status": status})[0]
