@@ -192,6 +192,7 @@ def main():
 def measure():
     from casereview.accounts.models import User
     from casereview.actionplans.models import Action
+    from casereview.reporting import charts
     from casereview.reporting.models import AnnualReport
     from casereview.reviews.models import Review
 
@@ -216,6 +217,7 @@ def measure():
             ("download DOCX", "report.docx", TARGET_SECONDS),
             ("download PDF", "report.pdf", TARGET_SECONDS),
         ]:
+            charts._DRAWN.clear()  # each figure cold: the charts drawn afresh, not taken from the preview's
             queries, seconds, size = measure_url(client, f"/annual-reports/{report.pk}/{suffix}")
             counts.setdefault(name, []).append(queries)
             verdict = "" if target is None else ("ok" if seconds < target else "SLOW")
