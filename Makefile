@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-library clean
+.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-library clean bench-annual
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -66,6 +66,10 @@ bench-chronology: install-dev
 # The action plan monitoring pages with 30,000 actions (BENCH_ACTIONS to change it).
 bench-actions: install-dev
 	$(PY) benchmarks/actionplans.py
+
+# The yearly report of the largest of 150 partnerships (30,000 actions) as DOCX and PDF.
+bench-annual: install-dev
+	$(PY) benchmarks/annual_report.py
 
 clean:
 	rm -rf $(VENV) var

@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from casereview.accounts import permissions
-from casereview.accounts.models import Agency, Membership, Partnership, Role
+from casereview.accounts.models import Agency, Membership, Partnership, Role, Subgroup
 from casereview.actionplans.models import Action, Evidence, Risk
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
@@ -25,6 +25,7 @@ from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.library.models import Briefing, Entry
 from casereview.publication.models import Publication, PublicationHold
+from casereview.reporting.models import AnnualReport, CommitteePaper, WorkProgrammeItem
 from casereview.reviews.models import (
     AgencyContribution,
     ChronologyImport,
@@ -47,6 +48,7 @@ from casereview.testing import (
     RecommendationFactory,
     ReviewFactory,
     RiskFactory,
+    SubgroupFactory,
     UserFactory,
     briefing_in,
     chronology_import_in,
@@ -87,7 +89,29 @@ OBJECT_MAKERS = {
     Risk: lambda partnership: RiskFactory(partnership=partnership),
     Entry: library_entry_in,
     Briefing: briefing_in,
+    AnnualReport: lambda partnership: AnnualReport.objects.create(partnership=partnership, year_starting=2018),
+    CommitteePaper: lambda partnership: committee_paper_in(partnership),
+    Subgroup: lambda partnership: SubgroupFactory(partnership=partnership),
+    WorkProgrammeItem: lambda partnership: WorkProgrammeItem.objects.create(
+        subgroup=SubgroupFactory(partnership=partnership), title="Audit of strategy discussions", owner="Chair"
+    ),
 }
+
+
+def committee_paper_in(partnership):
+    from datetime import date
+
+    return CommitteePaper.objects.create(
+        partnership=partnership,
+        meeting="Health and Wellbeing Board",
+        meeting_date=date(2015, 10, 21),
+        title="Serious case review",
+        from_whom="Strategic Director",
+        recommendations="Note the report.",
+        background="Background.",
+        key_issues="Learning.",
+        created_by=UserFactory(),
+    )
 
 
 def lookup_value(obj, field):

@@ -64,6 +64,13 @@ RULES = {
         # the learning library: everyone reads what they may; the business manager writes briefings
         "view_library": ALL_ROLES,
         "add_briefing": MANAGERS,
+        # reporting: the yearly report, committee papers, the executive dashboard, the national picture
+        "view_annual_reports": CASE_READERS,
+        "prepare_annual_report": MANAGERS,
+        "view_committee_papers": CASE_READERS,
+        "prepare_committee_paper": MANAGERS,
+        "view_dashboard": frozenset({BM, CHAIR, EXECUTIVE}),
+        "export_national_picture": BM_OR_CHAIR,
     },
     "accounts.agency": {"view": ALL_ROLES, "change": MANAGERS},
     "accounts.subgroup": {"view": ALL_ROLES, "change": MANAGERS},
@@ -145,6 +152,15 @@ RULES = {
     # the learning library (_library_rows narrows entries; drafts of briefings are the editors')
     "library.entry": {"view": ALL_ROLES, "change": MANAGERS},
     "library.briefing": {"view": ALL_ROLES, "change": MANAGERS},
+    # reporting
+    "reporting.annualreport": {"view": CASE_READERS, "change": MANAGERS, "sign_off": BM_OR_CHAIR},
+    "reporting.annualfigure": {"view": CASE_READERS},
+    "reporting.contribution": {"view": CASE_READERS},
+    "reporting.sectionversion": {"view": CASE_READERS},
+    "reporting.committeepaper": {"view": CASE_READERS, "change": MANAGERS},
+    "reporting.subgroupmember": {"view": PROFESSIONALS},
+    "reporting.subgroupmeeting": {"view": PROFESSIONALS},
+    "reporting.workprogrammeitem": {"view": PROFESSIONALS, "change": MANAGERS},
 }
 
 # model label -> path from the record to the agency it concerns. An agency lead sees such a record only

@@ -50,6 +50,7 @@ NAVIGATION = [
     ("import_documents", "Documents", "documents:list"),
     ("view_deadlines", "Due and overdue", "reporting:deadlines"),
     ("view_executive_report", "Executive report", "reporting:executive_report"),
+    ("view_annual_reports", "Yearly report", "reporting:annual_reports"),
     ("view_action_plans", "Action plans", "actionplans:monitoring"),
     ("view_risk_register", "Risk register", "actionplans:risk_register"),
     ("view_dissemination", "Learning", "actionplans:dissemination"),

@@ -20,6 +20,10 @@ FACT_FIELDS = [
     "age_years",
     "age_months",
     "sex",
+    "harm_type",
+    "ethnicity",
+    "disability",
+    "child_protection_plan",
 ]
 
 
@@ -62,12 +66,18 @@ class IncidentForm(GovukFormMixin, forms.ModelForm):
         self.fields["abuse_or_neglect"].choices = self.fields["abuse_or_neglect"].choices[1:]
         self.fields["location"].choices = self.fields["location"].choices[1:]
         self.fields["sex"].required = False
+        for name in ("harm_type", "ethnicity", "disability", "child_protection_plan"):
+            self.fields[name].required = False
 
     def clean_sex(self):
         return self.cleaned_data.get("sex") or Sex.NOT_RECORDED
 
     def facts(self):
-        return {name: self.cleaned_data[name] for name in FACT_FIELDS}
+        facts = {name: self.cleaned_data[name] for name in FACT_FIELDS}
+        # What the national panel counts is optional: left out, it is "not known".
+        for name in ("harm_type", "ethnicity", "disability", "child_protection_plan"):
+            facts[name] = facts[name] or "not_known"
+        return facts
 
 
 class IncidentEditForm(IncidentForm):

@@ -34,6 +34,42 @@ class Sex(models.TextChoices):
     NOT_RECORDED = "not_recorded", "Not recorded"
 
 
+# What the national panel and the DfE count about each incident (all optional, "not known" by default).
+class HarmType(models.TextChoices):
+    NOT_KNOWN = "not_known", "Not known"
+    PHYSICAL = "physical", "Physical abuse"
+    NEGLECT = "neglect", "Neglect"
+    SEXUAL = "sexual", "Sexual abuse"
+    EMOTIONAL = "emotional", "Emotional abuse"
+    EXPLOITATION = "exploitation", "Criminal or sexual exploitation"
+    SUDDEN_INFANT_DEATH = "sudden_infant_death", "Sudden unexpected infant death"
+    SUICIDE = "suicide", "Suicide or self-harm"
+    EXTRA_FAMILIAL = "extra_familial", "Extra-familial harm (for example, serious youth violence)"
+    OTHER = "other", "Other"
+
+
+class Ethnicity(models.TextChoices):
+    NOT_KNOWN = "not_known", "Not known"
+    WHITE = "white", "White"
+    MIXED = "mixed", "Mixed or multiple ethnic groups"
+    ASIAN = "asian", "Asian or Asian British"
+    BLACK = "black", "Black, Black British, Caribbean or African"
+    OTHER = "other", "Other ethnic group"
+
+
+class KnownAnswer(models.TextChoices):
+    NOT_KNOWN = "not_known", "Not known"
+    YES = "yes", "Yes"
+    NO = "no", "No"
+
+
+class ChildProtectionPlan(models.TextChoices):
+    NOT_KNOWN = "not_known", "Not known"
+    CURRENT = "current", "On a child protection plan at the time"
+    PREVIOUS = "previous", "Previously on a child protection plan"
+    NEVER = "never", "Never on a child protection plan"
+
+
 class Incident(BaseModel):
     """A serious incident: the case the rest of the workflow hangs off. The child appears only by
     pseudonym here; who they are is in the restricted ChildIdentity."""
@@ -53,6 +89,19 @@ class Incident(BaseModel):
     age_years = models.PositiveSmallIntegerField("Age (years)", null=True, blank=True)
     age_months = models.PositiveSmallIntegerField("and months", null=True, blank=True)
     sex = models.CharField(max_length=20, choices=Sex.choices, default=Sex.NOT_RECORDED)
+    harm_type = models.CharField(
+        "Main type of harm", max_length=30, choices=HarmType.choices, default=HarmType.NOT_KNOWN
+    )
+    ethnicity = models.CharField(max_length=20, choices=Ethnicity.choices, default=Ethnicity.NOT_KNOWN)
+    disability = models.CharField(
+        "The child had a disability", max_length=10, choices=KnownAnswer.choices, default=KnownAnswer.NOT_KNOWN
+    )
+    child_protection_plan = models.CharField(
+        "Child protection plan",
+        max_length=10,
+        choices=ChildProtectionPlan.choices,
+        default=ChildProtectionPlan.NOT_KNOWN,
+    )
     agencies_involved = models.ManyToManyField("accounts.Agency", blank=True, related_name="incidents")
     referred_locally_on = models.DateField("Referred for local consideration on", null=True, blank=True)
     local_referral_reason = models.TextField("Why it was referred for local consideration", blank=True)

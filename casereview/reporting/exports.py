@@ -7,7 +7,7 @@ from docx import Document
 from icalendar import Calendar, Event
 
 
-def executive_report_docx(report):
+def executive_report_docx(report, charts=()):
     document = Document()
     document.add_heading(f"{report.partnership.name}: case reviews", level=1)
     document.add_paragraph(
@@ -69,6 +69,24 @@ def executive_report_docx(report):
         )
     if not report.escalated_actions:
         document.add_paragraph("None.")
+    if charts:
+        from docx.shared import Cm
+
+        from .document import display
+
+        document.add_heading("The picture this year", level=2)
+        for chart in charts:
+            document.add_paragraph(chart.title, style="Caption")
+            document.add_picture(io.BytesIO(chart.png), width=Cm(15))
+            document.inline_shapes[-1]._inline.docPr.set("descr", chart.alt)
+            table = document.add_table(rows=1, cols=len(chart.columns))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, chart.columns):
+                cell.text = str(text)
+            for row in chart.rows:
+                for cell, value in zip(table.add_row().cells, row):
+                    cell.text = display(value)
+            document.add_paragraph()
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

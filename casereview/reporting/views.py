@@ -1,15 +1,11 @@
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from casereview.accounts.models import Partnership, User
-from casereview.audit.models import AuditAction
-from casereview.audit.services import record_event
 from casereview.core.access import object_view, public_view, signed_in_view
 
-from . import exports, selectors
+from . import dashboard, exports, selectors, services
 from .forms import PeriodForm
 from .models import CalendarFeed
 
@@ -36,21 +32,12 @@ def _active_feed(user):
 def calendar_settings(request):
     feed = _active_feed(request.user)
     if request.method == "POST":
-        with transaction.atomic():
-            if feed:
-                feed.revoked_on = timezone.now()
-                feed.save()
-                record_event(
-                    actor=request.user, action=AuditAction.UPDATE, obj=feed, object_repr="Calendar feed revoked"
-                )
-            if request.POST.get("action") == "create":
-                feed = CalendarFeed.objects.create(user=request.user)
-                record_event(
-                    actor=request.user, action=AuditAction.CREATE, obj=feed, object_repr="Calendar feed created"
-                )
-                messages.success(request, "Your calendar address is ready. Any earlier address no longer works.")
-            else:
-                messages.success(request, "Your calendar address has been switched off.")
+        if request.POST.get("action") == "create":
+            services.calendar_feed_create(actor=request.user)
+            messages.success(request, "Your calendar address is ready. Any earlier address no longer works.")
+        else:
+            services.calendar_feed_revoke(actor=request.user)
+            messages.success(request, "Your calendar address has been switched off.")
         return redirect("reporting:calendar")
     feed_url = request.build_absolute_uri(f"/calendar/{feed.token}.ics") if feed else None
     return render(
@@ -90,14 +77,11 @@ def executive_report_docx(request, partnership):
     form = PeriodForm(request.GET or None)
     start, end = form.period()
     report = selectors.executive_report(user=request.user, partnership=partnership, start=start, end=end)
-    record_event(
-        actor=request.user,
-        action=AuditAction.EXPORT,
-        obj=partnership,
-        object_repr=f"Executive group report {start:%d %b %Y} – {end:%d %b %Y}",
-    )
+    services.executive_report_export_recorded(actor=request.user, partnership=partnership, start=start, end=end)
+    # The executive dashboard's charts, for the year the period ends in.
+    board = dashboard.dashboard(user=request.user, partnership=partnership, year_starting=dashboard.current_year(end))
     response = HttpResponse(
-        exports.executive_report_docx(report),
+        exports.executive_report_docx(report, charts=board.charts),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="executive-report-{partnership.slug}-{end:%Y-%m-%d}.docx"'

@@ -170,6 +170,21 @@ def _southwark_2018_19():
         for number, text in enumerate(MALR_LEARNING_POINTS, start=1):
             LearningPoint.objects.create(review=review, number=number, text=text)
         created += 1
+    title = "Multi-agency learning review 2 (2018-19)"
+    if not Review.objects.filter(partnership=partnership, title=title).exists():
+        Review.objects.create(
+            partnership=partnership,
+            title=title,
+            review_type=ReviewType.THEMATIC,
+            stage=Stage.AGENCY_INFORMATION,
+            decided_on=date(2019, 1, 14),
+            target_completion=date(2019, 7, 14),
+            subjects=(
+                "Following the death of a Southwark young person, and the serious injury to another, an independent "
+                "reviewer undertakes a thematic review across these cases, focusing on key lines of enquiry."
+            ),
+        )
+        created += 1
     return created
 
 

@@ -151,9 +151,14 @@ def test_executive_report_shows_decisions_with_rationale_and_exports_docx(client
     assert "Agencies did not share information" in page
     assert "Child S" in page  # rapid review in progress
     response = client.get(reverse("reporting:executive_report_docx", args=["southwark"]))
-    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    word = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in word.paragraphs)
     assert "Agencies did not share information" in text
     assert "Child O" in text
+    # the quarterly item carries the dashboard's charts, each with alt text and its table
+    assert "The picture this year" in text
+    assert len(word.inline_shapes) >= 1 and all(s._inline.docPr.get("descr") for s in word.inline_shapes)
+    assert len(word.tables) >= len(word.inline_shapes)
 
 
 def test_executive_report_period_can_be_chosen_and_bad_dates_explained(client, alice):
