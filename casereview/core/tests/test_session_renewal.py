@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def _session_writes(client, monkeypatch, now):
     monkeypatch.setattr(middleware.time, "time", lambda: now)
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/").status_code == 200
+        assert client.get("/partnerships/southwark/").status_code == 200
     return [q["sql"] for q in queries if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
 
 
