@@ -383,7 +383,8 @@ def scope(queryset, user, action="view", *, partnership=None):
 
 
 def _mark_scoped(queryset):
-    queryset._casereview_scoped = True
+    """Decided: the scoping alarm (core.scoping) lets this queryset be read."""
+    queryset._casereview_needs_scope = False
     return queryset
 
 
