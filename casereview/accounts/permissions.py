@@ -437,7 +437,20 @@ def has_role(user, partnership, *roles):
 
 
 def is_confidential(obj):
-    return bool(getattr(obj, "is_confidential", False))
+    """A confidential record, or one inside a confidential review (its learning points, recommendations,
+    contributions, chronology imports, actions and their updates): read only with an audit event, as the
+    review is. Follows the record's path to its partnership (action -> review -> partnership)."""
+    if getattr(obj, "is_confidential", False):
+        return True
+    path = getattr(type(obj), "partnership_field", "") or ""
+    target = obj
+    for name in path.split("__")[:-1]:
+        target = getattr(target, name, None)
+        if target is None:
+            return False
+        if getattr(target, "is_confidential", False):
+            return True
+    return False
 
 
 def who_may(action, model):
