@@ -35,7 +35,9 @@ class AuditedAdminMixin:
             }
             for deleted in formset.deleted_forms:
                 if deleted.instance.pk:
-                    record_event(actor=request.user, action=AuditAction.DELETE, obj=deleted.instance, reason="Django admin")
+                    record_event(
+                        actor=request.user, action=AuditAction.DELETE, obj=deleted.instance, reason="Django admin"
+                    )
             super().save_formset(request, form, formset, change)
             for obj in formset.new_objects:
                 audit_create(actor=request.user, obj=obj, reason="Django admin")
@@ -49,7 +51,9 @@ class AuditedAdminMixin:
         before = {f.name: sorted(str(o) for o in getattr(obj, f.name).all()) for f in many} if change else {}
         super().save_related(request, form, formsets, change)
         after = {f.name: sorted(str(o) for o in getattr(obj, f.name).all()) for f in many}
-        changes = {name: [before.get(name, []), value] for name, value in after.items() if before.get(name, []) != value}
+        changes = {
+            name: [before.get(name, []), value] for name, value in after.items() if before.get(name, []) != value
+        }
         if changes:
             record_event(actor=request.user, action=AuditAction.UPDATE, obj=obj, changes=changes, reason="Django admin")
 

@@ -48,6 +48,7 @@ class ActionForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Needed when the due date moves",
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, review, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,6 +66,7 @@ class ActionForm(GovukFormMixin, forms.Form):
         self.review = review
         if not editing:
             del self.fields["reason"]
+            del self.fields["version"]
 
     def clean(self):
         data = super().clean()
@@ -97,6 +99,7 @@ class ActionForm(GovukFormMixin, forms.Form):
             "start_date": action.start_date,
             "due_date": action.due_date,
             "success_measure": action.success_measure,
+            "version": action.version,
         }
 
 

@@ -228,6 +228,7 @@ def action_edit(request, action):
             start_date=data["start_date"],
             due_date=data["due_date"],
             success_measure=data["success_measure"],
+            version=data["version"],
         )
 
     if submitted(request, form, change):

@@ -11,6 +11,7 @@ from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, model_update, record_event, snapshot
 from casereview.core import uploads
+from casereview.core.concurrency import lock
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 
@@ -457,7 +458,14 @@ def finding_save(
         raise ValidationError({"text": "Enter the text"})
     if number < 1:
         raise ValidationError({"number": "Numbers start at 1"})
-    clash = model.objects.filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
+    lock(review)  # numbers are checked and taken one save at a time
+    clash = (
+        model.objects.unscoped().filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
+    )
+    if clash and finding is None and clash.text == text.strip():
+        return clash  # the same form sent twice: answered with what the first one saved
+    if finding is not None and expected_version in (None, ""):
+        raise StaleEdit({"text": "This item could not be saved: reload the page and make your change again"})
     if clash:
         raise ValidationError(
             {
@@ -471,8 +479,8 @@ def finding_save(
         finding.save()
         audit_create(actor=actor, obj=finding)
     else:
-        current = model.objects.select_for_update().get(pk=finding.pk)
-        if expected_version is not None and current.version != int(expected_version):
+        current = model.objects.unscoped().select_for_update().get(pk=finding.pk)
+        if current.version != int(expected_version):
             raise StaleEdit(
                 {
                     "text": "Someone else saved this item while you were editing it. Your text is below; "
@@ -508,7 +516,9 @@ def finding_save(
 def finding_move(*, actor, finding, direction):
     """Swap an item with its neighbour, so numbering stays 1..n with no gaps or repeats."""
     model = type(finding)
-    siblings = model.objects.filter(review=finding.review)
+    lock(finding.review)  # one reordering of a review at a time: no deadlock between two
+    finding = model._base_manager.get(pk=finding.pk)
+    siblings = model.objects.unscoped().filter(review=finding.review)
     neighbour = (
         siblings.filter(number__lt=finding.number).order_by("-number")
         if direction == "up"
