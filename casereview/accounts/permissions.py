@@ -277,7 +277,7 @@ def _audit_scope(queryset, partnership_ids):
 
     from .models import Membership
 
-    members = Membership.objects.filter(partnership_id__in=partnership_ids)
+    members = Membership.objects.unscoped().filter(partnership_id__in=partnership_ids)
     return queryset.filter(
         Q(partnership_id__in=partnership_ids)
         | Q(partnership__isnull=True, actor_id__in=members.values("user_id"))

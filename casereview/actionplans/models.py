@@ -44,7 +44,7 @@ class ActionPlanSettings(BaseModel):
     @classmethod
     def for_partnership(cls, partnership):
         """The partnership's settings, or the defaults (unsaved) when it has none."""
-        return cls.objects.filter(partnership=partnership).first() or cls(partnership=partnership)
+        return cls.objects.unscoped().filter(partnership=partnership).first() or cls(partnership=partnership)
 
 
 class ActionStatus(models.TextChoices):

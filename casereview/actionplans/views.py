@@ -460,7 +460,7 @@ def risk_register(request, partnership):
         "actionplans/risk_register.html",
         {
             "partnership": partnership,
-            "risks": risks,
+            "page": paginate(request, risks),
             "show_closed": show_closed,
             "may_add": permissions.can(request.user, "change_risk_register", partnership),
         },

@@ -37,7 +37,7 @@ def rapid_review_start(incident):
 
 @transaction.atomic
 def rapid_review_open(*, actor, incident, agencies, opened_on=None):
-    if RapidReview.objects.filter(incident=incident).exists():
+    if RapidReview.objects.unscoped().filter(incident=incident).exists():
         raise ValidationError("A rapid review is already open for this incident")
     opened_on = opened_on or timezone.localdate()
     require_not_future(opened_on, "opened_on", "The opening date")
@@ -205,7 +205,7 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
 
 @transaction.atomic
 def panel_response_record(*, actor, incident, response, received_on, notes=""):
-    if PanelResponse.objects.filter(incident=incident).exists():
+    if PanelResponse.objects.unscoped().filter(incident=incident).exists():
         raise ValidationError("The national panel's response is already recorded")
     require_not_future(received_on, "received_on", "The date received")
     answer = PanelResponse(incident=incident, response=response, received_on=received_on, notes=notes.strip())
@@ -217,7 +217,7 @@ def panel_response_record(*, actor, incident, response, received_on, notes=""):
 
 @transaction.atomic
 def family_communication_record(*, actor, incident, communicated_on, method, communicated_by, notes=""):
-    if not ChairDecision.objects.filter(incident=incident).exists():
+    if not ChairDecision.objects.unscoped().filter(incident=incident).exists():
         raise ValidationError("Record the chair's decision before recording how the family was told of it")
     require_not_future(communicated_on, "communicated_on", "The date the family was told")
     contact = FamilyCommunication(

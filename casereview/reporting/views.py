@@ -8,6 +8,7 @@ from casereview.accounts.models import Partnership, User
 from casereview.audit.models import AuditAction
 from casereview.audit.services import record_event
 from casereview.core.access import object_view, public_view, signed_in_view
+from casereview.core.pagination import paginate
 
 from . import exports, selectors
 from .forms import PeriodForm
@@ -23,6 +24,7 @@ def deadlines(request, partnership):
         {
             "partnership": partnership,
             "deadlines": items,
+            "page": paginate(request, items),
             "overdue": sum(1 for d in items if d.is_overdue),
         },
     )

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "casereview.publication",
     "casereview.library",
     "casereview.reporting",
+    "casereview.scale",
 ]
 
 MIDDLEWARE = [
