@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Membership, Role
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction as Action
+from casereview.audit.models import AuditEvent
 from casereview.testing import LearningPointFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
-from casereview.audit.models import Action, AuditEvent
+from casereview.audit.models import AuditAction as Action
+from casereview.audit.models import AuditEvent
 from casereview.audit.services import record_event
 
 pytestmark = pytest.mark.django_db
