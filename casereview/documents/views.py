@@ -35,6 +35,7 @@ def document_list(request, partnership):
         .filter(partnership=partnership)
         .select_related("review")
         .annotate(item_count=Count("items"))
+        .order_by("-created")
     )
     return render(
         request,
