@@ -41,7 +41,7 @@ def _env(url):
         "DATABASE_URL": url,
         "CASEREVIEW_ENV": "production",
         "SECRET_KEY": "benchmark-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "SECURE_SSL_REDIRECT": "false",
         "CASEREVIEW_TASK_BACKEND": "database",
         "PYTHONPATH": str(ROOT),
@@ -132,6 +132,8 @@ def inprocess(scale_label):
             client.get(url)  # warm
             with CaptureQueriesContext(connection) as queries:
                 status = client.get(url).status_code
+            if status != 200:
+                raise SystemExit(f"{name} ({url}) answered {status} in process")
             slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
             raw = []
             if slowest and slowest["sql"].lstrip().upper().startswith("SELECT"):

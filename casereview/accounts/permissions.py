@@ -355,7 +355,7 @@ def scope(queryset, user, action="view", *, partnership=None):
         ids &= {partnership.pk}
         lead_pairs = [(p, a) for p, a in lead_pairs if p == partnership.pk]
     if not ids and not lead_pairs:
-        return queryset.none()
+        return _mark_scoped(queryset.none())
     custom = PARTNERSHIP_SCOPES.get(label)
     if custom:
         queryset = custom(queryset, ids)

@@ -137,7 +137,7 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     """`decisions` maps an item id to (decision, text). Only accepted items reach the review, after every
     other learning point or recommendation it already has."""
     # Locked, so a double submit cannot add the same items twice.
-    document = Document.objects.select_for_update().get(pk=document.pk)
+    document = Document.objects.unscoped().select_for_update().get(pk=document.pk)
     if document.status == DocumentStatus.FAILED:
         raise ValidationError("This document could not be read, so there is nothing to add")
     if document.status == DocumentStatus.APPLIED:
