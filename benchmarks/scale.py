@@ -291,9 +291,10 @@ def report(small, full, small_scale, full_scale):
         med = p.get("median")
         ratio = f"{med / raw:6.1f}" if raw and med else "     -"
         cells = [f"{p.get(k, float('nan')):7.1f}" for k in ("median", "p95", "p50_16", "p95_16", "p99_16")]
+        raw_cell = "-" if raw is None else f"{raw:.1f}"
         print(
             f"{p['who']:9} {p['page']:19} {small_counts.get((p['who'], p['page']), '-'):>7} {p['queries']:>6} "
-            f"{' '.join(cells)} {p.get('errors', '-'):>4} {raw if raw is None else round(raw, 1):>8} {ratio}"
+            f"{' '.join(cells)} {p.get('errors', '-'):>4} {raw_cell:>8} {ratio}"
         )
     print()
     for name, runs in full["commands"].items():
@@ -316,6 +317,8 @@ def main():
         return
     small = run_scale(args.small, argparse.Namespace(**{**vars(args), "http": False}))
     full = run_scale(args.scale, args)
+    (ROOT / "var").mkdir(exist_ok=True)
+    (ROOT / "var" / "bench-scale.json").write_text(json.dumps({"small": small, "full": full}, indent=1))
     report(small, full, args.small, args.scale)
 
 
