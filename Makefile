@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-library clean bench-annual
+.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-library clean bench-annual bench-scale
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -92,3 +92,7 @@ bench-library: install-dev
 	$(PY) benchmarks/library.py quality
 	$(PY) benchmarks/library.py speed
 	-DATABASE_URL=$(BENCH_PG_URL) $(PY) benchmarks/library.py speed
+# National scale (issue 14): gunicorn on PostgreSQL at BENCH_PG, scale 1 against 0.02 (SCALE= to change).
+SCALE ?= 1
+bench-scale: install-dev
+	$(PY) benchmarks/scale.py --scale $(SCALE)

@@ -12,7 +12,7 @@ SETTINGS_BY_ENV = {
     "production": "config.settings.prod",
 }
 # Friendly names for the commands people use most; anything else passes straight to Django.
-ALIASES = {"demo": "load_demo"}
+ALIASES = {"demo": "load_demo", "seed-scale": "seed_scale"}
 
 
 def configure_settings():

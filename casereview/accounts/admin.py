@@ -8,12 +8,13 @@ from casereview.audit.services import audit_create, audit_update, record_event, 
 from .models import Agency, Membership, Partnership, Subgroup, User
 
 
-class AuditedAdmin(admin.ModelAdmin):
-    """System administrators' changes are audited like everyone else's."""
+class AuditedAdminMixin:
+    """System administrators' changes are audited like everyone else's: the record, its inlines (a user's
+    memberships, a partnership's agencies) and its many-to-many fields (a user's groups)."""
 
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
-            before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change else None
+            before = snapshot(type(obj)._base_manager.get(pk=obj.pk)) if change else None
             super().save_model(request, obj, form, change)
             if change:
                 audit_update(actor=request.user, obj=obj, before=before, reason="Django admin")
@@ -25,11 +26,46 @@ class AuditedAdmin(admin.ModelAdmin):
             record_event(actor=request.user, action=AuditAction.DELETE, obj=obj, reason="Django admin")
             super().delete_model(request, obj)
 
+    def save_formset(self, request, form, formset, change):
+        with transaction.atomic():
+            before = {
+                f.instance.pk: snapshot(type(f.instance)._base_manager.get(pk=f.instance.pk))
+                for f in formset.initial_forms
+                if f.instance.pk and f.has_changed() and f not in formset.deleted_forms
+            }
+            for deleted in formset.deleted_forms:
+                if deleted.instance.pk:
+                    record_event(
+                        actor=request.user, action=AuditAction.DELETE, obj=deleted.instance, reason="Django admin"
+                    )
+            super().save_formset(request, form, formset, change)
+            for obj in formset.new_objects:
+                audit_create(actor=request.user, obj=obj, reason="Django admin")
+            for obj, _fields in formset.changed_objects:
+                if obj.pk in before:
+                    audit_update(actor=request.user, obj=obj, before=before[obj.pk], reason="Django admin")
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+        many = [f for f in obj._meta.many_to_many if f.name in form.cleaned_data]
+        before = {f.name: sorted(str(o) for o in getattr(obj, f.name).all()) for f in many} if change else {}
+        super().save_related(request, form, formsets, change)
+        after = {f.name: sorted(str(o) for o in getattr(obj, f.name).all()) for f in many}
+        changes = {
+            name: [before.get(name, []), value] for name, value in after.items() if before.get(name, []) != value
+        }
+        if changes:
+            record_event(actor=request.user, action=AuditAction.UPDATE, obj=obj, changes=changes, reason="Django admin")
+
     def get_actions(self, request):
         # Bulk delete would bypass delete_model and so the audit trail.
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+
+class AuditedAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    pass
 
 
 class MembershipInline(admin.TabularInline):
@@ -40,7 +76,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "email", "first_name", "last_name", "is_active", "is_staff"]
 

@@ -50,6 +50,6 @@ class AgencyForm(GovukFormMixin, forms.Form):
         name = self.cleaned_data["name"].strip()
         if not name:
             raise forms.ValidationError("Enter the agency's name")
-        if Agency.objects.filter(partnership=self.partnership, name__iexact=name).exists():
+        if Agency.objects.unscoped().filter(partnership=self.partnership, name__iexact=name).exists():
             raise forms.ValidationError(f"{self.partnership} already has an agency called {name}")
         return name

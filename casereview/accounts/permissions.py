@@ -180,26 +180,41 @@ AGENCY_PATHS = {
 }
 
 
-def visible_review_condition(user):
+def _related(review_model, name):
+    """The model behind one of Review's reverse relations (panel, reviewers, contributions), reached
+    through the relation so accounts imports no review app."""
+    return review_model._meta.get_field(name).related_model._default_manager
+
+
+def visible_review_condition(user, review_model, prefix=""):
     """Which reviews a user may read:
     - the business manager and the chair: all of their partnership's;
     - executive and panel members: those not confidential, and confidential ones whose panel they sit on;
     - an independent reviewer: only the reviews they are appointed to;
-    - an agency lead: non-confidential reviews that asked their agency for a contribution."""
+    - an agency lead: non-confidential reviews that asked their agency for a contribution.
+
+    The condition filters the rows directly (`prefix` leads from another record to its review): a
+    partnership's reviews are found through the indexed partnership column and the user's own seats,
+    appointments and agency, never a subquery over every review in the country."""
     from django.db.models import Q
 
-    memberships = active_memberships(user)
+    review = f"{prefix[:-2]}__in" if prefix else "pk__in"
+    own = f"{prefix}partnership_id"
+    confidential = f"{prefix}is_confidential"
     condition = Q(pk__in=[])
-    for m in memberships:
+    for m in active_memberships(user):
         if m.role in BM_OR_CHAIR:
-            condition |= Q(partnership_id=m.partnership_id)
+            condition |= Q(**{own: m.partnership_id})
         elif m.role in (EXECUTIVE, PANEL):
-            condition |= Q(partnership_id=m.partnership_id, is_confidential=False)
-            condition |= Q(partnership_id=m.partnership_id, panel__user=user)
+            seats = _related(review_model, "panel").filter(user=user).values("review_id")
+            condition |= Q(**{own: m.partnership_id, confidential: False})
+            condition |= Q(**{own: m.partnership_id, review: seats})
         elif m.role == REVIEWER:
-            condition |= Q(partnership_id=m.partnership_id, reviewers__user=user)
+            appointed = _related(review_model, "reviewers").filter(user=user).values("review_id")
+            condition |= Q(**{own: m.partnership_id, review: appointed})
         elif m.role == AGENCY_LEAD and m.agency_id:
-            condition |= Q(partnership_id=m.partnership_id, is_confidential=False, contributions__agency_id=m.agency_id)
+            asked = _related(review_model, "contributions").filter(agency_id=m.agency_id).values("review_id")
+            condition |= Q(**{own: m.partnership_id, confidential: False, review: asked})
     return condition
 
 
@@ -208,18 +223,16 @@ def visible_review_condition(user):
 
 
 def _review_rows(queryset, user, action):
-    reviews = queryset.model._default_manager
-    return queryset.filter(pk__in=reviews.filter(visible_review_condition(user)).values("pk"))
+    return queryset.filter(visible_review_condition(user, queryset.model))
 
 
-def _reviews_of(model):
-    return model._meta.get_field("review").related_model._default_manager
+def _review_model(model):
+    return model._meta.get_field("review").related_model
 
 
 def _within_visible_reviews(queryset, user, action):
     """A review's parts are seen by those who see the review."""
-    reviews = _reviews_of(queryset.model)
-    return queryset.filter(review__in=reviews.filter(visible_review_condition(user)).values("pk"))
+    return queryset.filter(visible_review_condition(user, _review_model(queryset.model), prefix="review__"))
 
 
 def _contribution_rows(queryset, user, action):
@@ -227,12 +240,11 @@ def _contribution_rows(queryset, user, action):
     submit them); everyone else sees those of reviews they may read."""
     from django.db.models import Q
 
-    reviews = _reviews_of(queryset.model)
     own = Q(pk__in=[])
     for m in active_memberships(user):
         if m.role == AGENCY_LEAD and m.agency_id:
             own |= Q(agency_id=m.agency_id, review__partnership_id=m.partnership_id)
-    return queryset.filter(own | Q(review__in=reviews.filter(visible_review_condition(user)).values("pk")))
+    return queryset.filter(own | visible_review_condition(user, _review_model(queryset.model), prefix="review__"))
 
 
 def _in_confidential_review(review_path):
@@ -254,11 +266,10 @@ def _library_rows(queryset, user, action):
     review (so a draft or a confidential review's learning stays with its readers)."""
     from django.db.models import Q
 
-    reviews = queryset.model._meta.get_field("review").related_model._default_manager
     return queryset.filter(
         Q(partnership__isnull=True)
         | Q(is_published=True, is_confidential=False)
-        | Q(review__in=reviews.filter(visible_review_condition(user)).values("pk"))
+        | visible_review_condition(user, _review_model(queryset.model), prefix="review__")
     )
 
 
@@ -277,7 +288,9 @@ def _library_scope(queryset, partnership_ids):
     return queryset.filter(Q(partnership_id__in=partnership_ids) | Q(partnership__isnull=True))
 
 
-# model label -> function(queryset, user, action) -> queryset, applied after the partnership scope.
+# model label -> function(queryset, user, action) -> queryset, applied after the partnership scope. A row
+# rule decides by the user and the record, not by the action (can() remembers answers under the roles
+# that bear on an action).
 ROW_RULES = {
     "reviews.review": _review_rows,
     **{
@@ -316,7 +329,7 @@ def _audit_scope(queryset, partnership_ids):
 
     from .models import Membership
 
-    members = Membership.objects.filter(partnership_id__in=partnership_ids)
+    members = Membership.objects.unscoped().filter(partnership_id__in=partnership_ids)
     return queryset.filter(
         Q(partnership_id__in=partnership_ids)
         | Q(partnership__isnull=True, actor_id__in=members.values("user_id"))
@@ -364,8 +377,24 @@ def _agency_limited_ids(user, action, model):
     return {(m.partnership_id, m.agency_id) for m in active_memberships(user) if m.role == AGENCY_LEAD and m.agency_id}
 
 
+def _crosses_many(model, path):
+    """Whether following `path` from `model` can reach more than one row (so a join could repeat it)."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return True
+        model = field.related_model
+        if model is None:
+            return False
+    return False
+
+
 def scope(queryset, user, action="view", *, partnership=None):
-    """The records of `queryset` this user may see (or act on); with `partnership`, only that one's."""
+    """The records of `queryset` this user may see (or act on); with `partnership`, only that one's.
+
+    The partnership rule is a plain filter on the record's own (indexed) path to its partnership, so a
+    query's cost follows the partnership's size, not the country's; only an agency path that crosses a
+    many-valued relation needs selecting by key, so that no row appears twice."""
     from django.db.models import Q
 
     model = queryset.model
@@ -378,25 +407,74 @@ def scope(queryset, user, action="view", *, partnership=None):
         ids &= {partnership.pk}
         lead_pairs = [(p, a) for p, a in lead_pairs if p == partnership.pk]
     if not ids and not lead_pairs:
-        return queryset.none()
+        return _mark_scoped(queryset.none())
     custom = PARTNERSHIP_SCOPES.get(label)
     if custom:
         queryset = custom(queryset, ids)
     else:
         field = model.partnership_field
-        partnership_lookup = "pk" if field == "pk" else field
-        condition = Q(**{f"{partnership_lookup}__in": ids}) if ids else Q(pk__in=[])
-        for partnership_id, agency_id in lead_pairs:
-            condition |= Q(**{partnership_lookup: partnership_id, AGENCY_PATHS[label]: agency_id})
-        # The agency path may cross a many-valued relation: select by key so no row appears twice.
-        queryset = queryset.filter(pk__in=model._default_manager.filter(condition).values("pk"))
+        partnership_lookup = "pk" if field == "pk" else f"{field}_id"
+        condition = Q()
+        if ids:
+            condition = (
+                Q(**{partnership_lookup: next(iter(ids))}) if len(ids) == 1 else Q(**{f"{partnership_lookup}__in": ids})
+            )
+        if lead_pairs:
+            path = AGENCY_PATHS[label]
+            leads = Q(pk__in=[])
+            for partnership_id, agency_id in lead_pairs:
+                leads |= Q(**{partnership_lookup: partnership_id, path: agency_id})
+            if _crosses_many(model, path):
+                leads = Q(pk__in=model._default_manager.filter(leads).values("pk"))
+            condition = condition | leads if ids else leads
+        queryset = queryset.filter(condition)
     row_rule = ROW_RULES.get(label)
-    return row_rule(queryset, user, action) if row_rule else queryset
+    if row_rule:
+        queryset = row_rule(queryset, user, action)
+    return _mark_scoped(queryset)
+
+
+def _mark_scoped(queryset):
+    """Decided: the scoping alarm (core.scoping) lets this queryset be read."""
+    queryset._casereview_needs_scope = False
+    return queryset
+
+
+def _decisive_memberships(user, action, model):
+    """The user's memberships that bear on `action`: two actions with the same ones have the same answer
+    for any record, so the answer is remembered under them for the request."""
+    allowed = roles_for(user, action, model)
+    return frozenset((m.partnership_id, m.role, m.agency_id) for m in active_memberships(user) if m.role in allowed)
+
+
+def _answers(user):
+    answers = getattr(user, "_casereview_answers", None)
+    if answers is None:
+        answers = {}
+        if getattr(user, "is_authenticated", False):
+            user._casereview_answers = answers
+    return answers
+
+
+def forget_answers(user):
+    """After a change to the user's memberships or a record's confidentiality within one request."""
+    for name in ("_casereview_answers", "_casereview_memberships"):
+        if hasattr(user, name):
+            delattr(user, name)
 
 
 def can(user, action, obj):
+    """Whether the user may take `action` on this record: the same scope as a list, answered once per
+    request for each record and set of relevant roles."""
     model = type(obj)
-    return scope(model._default_manager.filter(pk=obj.pk), user, action).exists()
+    decisive = _decisive_memberships(user, action, model)
+    if not decisive:
+        return False
+    answers = _answers(user)
+    key = (_label(model), obj.pk, decisive)
+    if key not in answers:
+        answers[key] = scope(model._default_manager.filter(pk=obj.pk), user, action).exists()
+    return answers[key]
 
 
 def may_in_partnership(user, action, partnership):
@@ -411,7 +489,20 @@ def has_role(user, partnership, *roles):
 
 
 def is_confidential(obj):
-    return bool(getattr(obj, "is_confidential", False))
+    """A confidential record, or one inside a confidential review (its learning points, recommendations,
+    contributions, chronology imports, actions and their updates): read only with an audit event, as the
+    review is. Follows the record's path to its partnership (action -> review -> partnership)."""
+    if getattr(obj, "is_confidential", False):
+        return True
+    path = getattr(type(obj), "partnership_field", "") or ""
+    target = obj
+    for name in path.split("__")[:-1]:
+        target = getattr(target, name, None)
+        if target is None:
+            return False
+        if getattr(target, "is_confidential", False):
+            return True
+    return False
 
 
 def who_may(action, model):
@@ -440,6 +531,8 @@ def object_for_user(user, model, action="view", **lookup):
     obj = scope(queryset, user, "view").filter(**lookup).first()
     if obj is None:
         raise Http404("No such record, or not one you may see")
+    model = type(obj)
+    _answers(user)[(_label(model), obj.pk, _decisive_memberships(user, "view", model))] = True
     if action != "view" and not can(user, action, obj):
         raise PermissionDenied(refusal(action, model))
     return obj

@@ -29,34 +29,50 @@ class Outcome:
     already_sent: int = 0
 
 
-def recipients_for(action):
-    """The owner agency's executive member(s); where the agency has none on the system, the partnership's
-    business manager, so an escalation is never addressed to nobody."""
-    members = (
-        Membership.objects.filter(partnership=action.review.partnership_id, is_active=True, user__is_active=True)
+def _reachable_members(partnership_id):
+    return list(
+        Membership.objects.unscoped()
+        .filter(partnership=partnership_id, is_active=True, user__is_active=True)
         .exclude(user__email="")
         .select_related("user")
     )
+
+
+def recipients_for(action, members=None):
+    """The owner agency's executive member(s); where the agency has none on the system, the partnership's
+    business manager, so an escalation is never addressed to nobody. `members`: the partnership's
+    reachable members, read once per run rather than once per action."""
+    if members is None:
+        members = _reachable_members(action.review.partnership_id)
     # A confidential review's actions are seen only by the business manager and the chair: so are its e-mails.
     executives = (
         []
         if action.review.is_confidential
-        else [m.user.email for m in members.filter(role=Role.EXECUTIVE, agency=action.owner_agency_id)]
+        else [m.user.email for m in members if m.role == Role.EXECUTIVE and m.agency_id == action.owner_agency_id]
     )
     if executives:
         return sorted(set(executives)), True
-    return sorted({m.user.email for m in members.filter(role=Role.BUSINESS_MANAGER)}), False
+    return sorted({m.user.email for m in members if m.role == Role.BUSINESS_MANAGER}), False
 
 
 def send_escalations(*, site_url=None, today=None):
     site_url = (site_url or getattr(settings, "CASEREVIEW_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
     today = today or timezone.localdate()
     outcome = Outcome()
-    for partnership in Partnership.objects.all():
+    for partnership in Partnership.objects.unscoped():
         rule = ActionPlanSettings.for_partnership(partnership)
         cutoff = add_working_days(today, -rule.escalate_after_working_days)
+        # What was escalated before and who would be told, read once per partnership: a run with nothing
+        # new costs a few queries per partnership, not two per escalated action.
+        escalated = set(
+            Escalation.objects.unscoped()
+            .filter(action__review__partnership=partnership)
+            .values_list("action_id", "trigger")
+        )
+        members = None
         actions = (
-            Action.objects.filter(review__partnership=partnership)
+            Action.objects.unscoped()
+            .filter(review__partnership=partnership)
             .filter(escalation_q(partnership, today))
             .select_related("review__partnership", "owner_agency")
         )
@@ -68,7 +84,12 @@ def send_escalations(*, site_url=None, today=None):
                     EscalationReason.AT_RISK,
                     f"at_risk:{action.at_risk_since.isoformat() if action.at_risk_since else action.pk}",
                 )
-            to, to_executive = recipients_for(action)
+            if (action.pk, trigger) in escalated:
+                outcome.already_sent += 1
+                continue
+            if members is None:
+                members = _reachable_members(partnership.pk)
+            to, to_executive = recipients_for(action, members)
             try:
                 with transaction.atomic():
                     Escalation.objects.create(

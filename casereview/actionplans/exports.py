@@ -33,7 +33,7 @@ def _answers(action):
 
 def rows(actions):
     """Each action as the export's cells. `actions` comes from selectors.action_list (annotated)."""
-    actions = actions.prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("created")))
+    actions = actions.prefetch_related(Prefetch("evidence", queryset=Evidence.objects.unscoped().order_by("created")))
     for action in actions.iterator(chunk_size=2000):
         status = OVERDUE if action.overdue else action.status
         latest = f"{action.latest_update_on:%d/%m/%Y}: {action.latest_update_text}" if action.latest_update_on else ""

@@ -48,23 +48,25 @@ class ActionForm(GovukFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Needed when the due date moves",
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, review, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner_agency"].queryset = Agency.objects.filter(partnership=review.partnership_id)
+        self.fields["owner_agency"].queryset = Agency.objects.unscoped().filter(partnership=review.partnership_id)
         choices = [("", "The review as a whole")]
         choices += [
             (f"r:{r.pk}", f"Recommendation {r.number}: {r.text[:90]}")
-            for r in Recommendation.objects.filter(review=review)
+            for r in Recommendation.objects.unscoped().filter(review=review)
         ]
         choices += [
             (f"l:{p.pk}", f"Learning point {p.number}: {p.text[:90]}")
-            for p in LearningPoint.objects.filter(review=review)
+            for p in LearningPoint.objects.unscoped().filter(review=review)
         ]
         self.fields["answers"].choices = choices
         self.review = review
         if not editing:
             del self.fields["reason"]
+            del self.fields["version"]
 
     def clean(self):
         data = super().clean()
@@ -77,9 +79,9 @@ class ActionForm(GovukFormMixin, forms.Form):
         value = self.cleaned_data.get("answers") or ""
         kind, _, pk = value.partition(":")
         if kind == "r":
-            return Recommendation.objects.get(review=self.review, pk=pk), None
+            return Recommendation.objects.unscoped().get(review=self.review, pk=pk), None
         if kind == "l":
-            return None, LearningPoint.objects.get(review=self.review, pk=pk)
+            return None, LearningPoint.objects.unscoped().get(review=self.review, pk=pk)
         return None, None
 
     @staticmethod
@@ -97,6 +99,7 @@ class ActionForm(GovukFormMixin, forms.Form):
             "start_date": action.start_date,
             "due_date": action.due_date,
             "success_measure": action.success_measure,
+            "version": action.version,
         }
 
 
@@ -301,5 +304,5 @@ class RiskForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, partnership, reviews, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner_agency"].queryset = Agency.objects.filter(partnership=partnership)
+        self.fields["owner_agency"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
         self.fields["reviews"].queryset = reviews

@@ -44,7 +44,7 @@ class ActionPlanSettings(BaseModel):
     @classmethod
     def for_partnership(cls, partnership):
         """The partnership's settings, or the defaults (unsaved) when it has none."""
-        return cls.objects.filter(partnership=partnership).first() or cls(partnership=partnership)
+        return cls.objects.unscoped().filter(partnership=partnership).first() or cls(partnership=partnership)
 
 
 class ActionStatus(models.TextChoices):
@@ -104,6 +104,9 @@ class Action(BaseModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     closure_note = models.TextField("Sign-off", blank=True)
+    # Raised by each change of the action's details: an edit form that started from an older version is
+    # refused rather than overwriting someone else's change (core.concurrency).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"

@@ -36,12 +36,12 @@ def with_state(queryset, today=None):
     """Adds what the monitoring table shows beside each action, in the same query: whether it is overdue
     (from the date), its latest update and whether any evidence is attached."""
     today = today or timezone.localdate()
-    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-posted_on", "-created")
+    latest = ProgressUpdate.objects.unscoped().filter(action=OuterRef("pk")).order_by("-posted_on", "-created")
     return queryset.annotate(
         overdue=Case(When(_overdue_q(today), then=Value(True)), default=Value(False), output_field=BooleanField()),
         latest_update_text=Subquery(latest.values("text")[:1]),
         latest_update_on=Subquery(latest.values("posted_on")[:1]),
-        has_evidence=Exists(Evidence.objects.filter(action=OuterRef("pk"))),
+        has_evidence=Exists(Evidence.objects.unscoped().filter(action=OuterRef("pk"))),
     )
 
 
@@ -146,7 +146,7 @@ def reviews_with_actions(*, user, partnership):
 
 
 def agencies(*, partnership):
-    return Agency.objects.filter(partnership=partnership).order_by("name")
+    return Agency.objects.unscoped().filter(partnership=partnership).order_by("name")
 
 
 # --- escalation --------------------------------------------------------------------------------------
@@ -263,7 +263,9 @@ def dissemination_list(*, user, partnership, review=None):
     if review is not None:
         events = events.filter(reviews=review)
     # Disseminated learning names its reviews to everyone, but never a confidential one to those who may not see it.
-    named = Review.objects.filter(Q(is_confidential=False) | Q(pk__in=Review.objects.visible_to(user).values("pk")))
+    named = Review.objects.unscoped().filter(
+        Q(is_confidential=False) | Q(pk__in=Review.objects.visible_to(user).values("pk"))
+    )
     return events.prefetch_related(Prefetch("reviews", queryset=named)).order_by("-held_on", "title")
 
 

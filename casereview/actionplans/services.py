@@ -9,6 +9,7 @@ from django.utils import timezone
 from casereview.accounts import permissions
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_update, record_event
+from casereview.core.concurrency import check_version, lock
 
 from .evidence import check_evidence_file
 from .models import (
@@ -49,7 +50,8 @@ def action_create(
     learning_point=None,
     lead_person=None,
 ):
-    number = (Action.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0) + 1
+    lock(review)  # two actions added at once are numbered one after the other
+    number = (Action.objects.unscoped().filter(review=review).aggregate(n=Max("number"))["n"] or 0) + 1
     action = _save(
         Action(
             review=review,
@@ -72,13 +74,20 @@ def action_create(
 @transaction.atomic
 def action_change(*, actor, action, reason="", **fields):
     """The business manager's correction of an action's details. Moving the due date needs a reason: a
-    plan that slips quietly is what escalation exists to prevent."""
+    plan that slips quietly is what escalation exists to prevent. `version` (in `fields`) is the version
+    the form was opened at: a change made meanwhile by someone else is not overwritten."""
+    expected_version = fields.pop("version", None)
+    action = lock(action)
+    check_version(action, expected_version, what="action")
     if action.status == ActionStatus.CLOSED:
         raise ValidationError("A closed action cannot be changed: reopen it first")
     if "due_date" in fields and fields["due_date"] != action.due_date and not reason.strip():
         raise ValidationError({"reason": "Say why the due date is changing"})
     data = {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
-    model_update(actor=actor, instance=action, data=data, reason=reason.strip())
+    action, changed = model_update(actor=actor, instance=action, data=data, reason=reason.strip())
+    if changed:  # the next edit must start from this one
+        action.version += 1
+        Action.objects.unscoped().filter(pk=action.pk).update(version=action.version)
     return action
 
 
@@ -100,6 +109,7 @@ def progress_update_post(
         raise ValidationError(
             f"Only {action.owner_agency}'s safeguarding lead (or the business manager) can post updates on this action"
         )
+    action = lock(action)  # the action as it stands: an edit saved meanwhile is kept, not overwritten
     if action.status == ActionStatus.CLOSED:
         raise ValidationError(
             "This action is closed: the business manager or chair must reopen it before it is updated"
@@ -170,8 +180,9 @@ def action_close(*, actor, action, closed_on, note):
     """The monitoring subgroup's sign-off, on the evidence attached."""
     if not permissions.can(actor, "close", action):
         raise ValidationError("Only the business manager or the independent chair can close an action")
+    action = lock(action)  # closed once: a second close waits, then finds it closed
     if action.status == ActionStatus.CLOSED:
-        raise ValidationError("This action is already closed")
+        raise ValidationError(f"This action has already been closed (by {action.closed_by})")
     errors = {}
     if not action.evidence.exists():
         errors["note"] = "Attach evidence before closing the action: the owner agency adds it with a progress update"
@@ -200,6 +211,7 @@ def action_close(*, actor, action, closed_on, note):
 def action_reopen(*, actor, action, reason, due_date=None):
     if not permissions.can(actor, "reopen", action):
         raise ValidationError("Only the business manager or the independent chair can reopen an action")
+    action = lock(action)
     if action.status != ActionStatus.CLOSED:
         raise ValidationError("Only a closed action can be reopened")
     if not reason.strip():
@@ -267,7 +279,8 @@ def training_year_record(*, actor, partnership, year_starting, sessions, individ
         "organisations": organisations,
         "elearning_modules": elearning_modules,
     }
-    record = TrainingYear.objects.filter(partnership=partnership, year_starting=year_starting).first()
+    lock(partnership)  # two saves of a new year at once: the second finds the first's record and corrects it
+    record = TrainingYear.objects.unscoped().filter(partnership=partnership, year_starting=year_starting).first()
     if record:
         return model_update(actor=actor, instance=record, data=figures)[0]
     record = _save(TrainingYear(partnership=partnership, year_starting=year_starting, **figures))

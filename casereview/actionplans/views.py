@@ -228,6 +228,7 @@ def action_edit(request, action):
             start_date=data["start_date"],
             due_date=data["due_date"],
             success_measure=data["success_measure"],
+            version=data["version"],
         )
 
     if submitted(request, form, change):
@@ -459,7 +460,7 @@ def risk_register(request, partnership):
         "actionplans/risk_register.html",
         {
             "partnership": partnership,
-            "risks": risks,
+            "page": paginate(request, risks),
             "show_closed": show_closed,
             "may_add": permissions.can(request.user, "change_risk_register", partnership),
         },

@@ -1,7 +1,12 @@
+import hashlib
+import json
+from datetime import timezone as dt_timezone
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
 from casereview.core.scoping import ScopedQuerySet
 
@@ -25,12 +30,37 @@ class AuditEventQuerySet(ScopedQuerySet):
         raise PermissionDenied("Audit events are append-only")
 
 
+# The chain of events that belong to no partnership (sign-ins, an administrator's system changes).
+SYSTEM_CHAIN = "system"
+GENESIS = "0" * 64
+
+
+def chain_of(partnership_id):
+    return str(partnership_id) if partnership_id else SYSTEM_CHAIN
+
+
+class AuditChain(models.Model):
+    """The head of one partnership's chain of events: how many it holds and the hash of the last. Each
+    event carries the hash of the one before it in its chain, so a deleted event leaves a gap in the
+    numbering and an edited one no longer matches its hash (`manage.py verify_audit`)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    length = models.PositiveBigIntegerField(default=0)
+    head = models.CharField(max_length=64, default=GENESIS)
+
+    def __str__(self):
+        return f"{self.key}: {self.length} events"
+
+
 class AuditEvent(models.Model):
     """One thing that happened. Append-only: written in the same transaction as the change it records;
     the model, its queryset, the admin and (on PostgreSQL) a database trigger all refuse edits and
-    deletes. The actor's name is copied so the entry still reads true if the account is renamed."""
+    deletes. The actor's name is copied so the entry still reads true if the account is renamed.
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    Events are chained per partnership (AuditChain): writing one locks its chain's head, numbers the
+    event and hashes it with the previous event's hash."""
+
+    at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -45,6 +75,10 @@ class AuditEvent(models.Model):
     changes = models.JSONField(default=dict, blank=True, help_text="field -> [before, after]")
     reason = models.TextField(blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+    chain = models.CharField(max_length=64, blank=True, editable=False)
+    sequence = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    previous_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
     partnership_field = "partnership"
@@ -52,6 +86,7 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["partnership", "-at"])]
+        constraints = [models.UniqueConstraint(fields=["chain", "sequence"], name="audit_event_once_in_its_chain")]
 
     def __str__(self):
         return (
@@ -61,7 +96,49 @@ class AuditEvent(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise PermissionDenied("Audit events are append-only")
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            self.chain = chain_of(self.partnership_id)
+            head = _locked_head(self.chain)
+            self.at = timezone.now()
+            self.sequence = head.length + 1
+            self.previous_hash = head.head
+            self.hash = event_digest(self)
+            super().save(*args, **kwargs)
+            AuditChain.objects.filter(pk=head.pk).update(length=self.sequence, head=self.hash)
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Audit events are append-only")
+
+
+def _locked_head(key):
+    """The chain's head, locked until the transaction ends, so events of one partnership are numbered one
+    at a time (PostgreSQL row lock; SQLite writes one transaction at a time anyway)."""
+    head = AuditChain.objects.select_for_update().filter(key=key).first()
+    if head is None:
+        AuditChain.objects.get_or_create(key=key)
+        head = AuditChain.objects.select_for_update().get(key=key)
+    return head
+
+
+def event_digest(event):
+    """The hash of everything an event says, and of the event before it in its chain."""
+    ip = AuditEvent._meta.get_field("ip_address").get_prep_value(event.ip_address)
+    at = event.at.astimezone(dt_timezone.utc)
+    payload = [
+        event.chain,
+        event.sequence,
+        event.previous_hash,
+        at.isoformat(),
+        event.actor_id,
+        event.actor_name,
+        event.action,
+        str(event.partnership_id or ""),
+        event.object_type_id,
+        event.object_id,
+        event.object_repr,
+        event.changes,
+        event.reason,
+        ip,
+    ]
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()

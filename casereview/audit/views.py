@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from casereview.core.access import object_view
-from casereview.core.pagination import paginate
+from casereview.core.pagination import paginate_uncounted
 from casereview.core.spreadsheets import spreadsheet_safe
 
 from .forms import AuditFilterForm
@@ -29,7 +29,12 @@ def event_list(request, partnership):
     return render(
         request,
         "audit/event_list.html",
-        {"partnership": partnership, "form": form, "page": paginate(request, events), "query": query.urlencode()},
+        {
+            "partnership": partnership,
+            "form": form,
+            "page": paginate_uncounted(request, events),
+            "query": query.urlencode(),
+        },
     )
 
 

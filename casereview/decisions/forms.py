@@ -17,7 +17,7 @@ class OpenRapidReviewForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = Agency.objects.filter(partnership=partnership)
+        self.fields["agencies"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
 
 
 class RapidReviewForm(GovukFormMixin, forms.Form):
@@ -90,7 +90,7 @@ class RecommendationForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subgroup"].queryset = Subgroup.objects.filter(partnership=partnership)
+        self.fields["subgroup"].queryset = Subgroup.objects.unscoped().filter(partnership=partnership)
 
 
 class DecisionForm(GovukFormMixin, forms.Form):

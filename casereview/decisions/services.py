@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from casereview.accounts.models import RapidReviewStart
 from casereview.audit.services import audit_create, model_update
+from casereview.core.concurrency import lock
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import add_working_days
@@ -36,7 +37,7 @@ def rapid_review_start(incident):
 
 @transaction.atomic
 def rapid_review_open(*, actor, incident, agencies, opened_on=None):
-    if RapidReview.objects.filter(incident=incident).exists():
+    if RapidReview.objects.unscoped().filter(incident=incident).exists():
         raise ValidationError("A rapid review is already open for this incident")
     opened_on = opened_on or timezone.localdate()
     require_not_future(opened_on, "opened_on", "The opening date")
@@ -130,7 +131,11 @@ def _require_rationale(rationale):
 
 @transaction.atomic
 def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgroup=None):
-    if ReviewRecommendation.objects.filter(incident=incident).exists():
+    lock(incident)  # made once: a second submission waits for the first, then is answered with it
+    made = ReviewRecommendation.objects.unscoped().filter(incident=incident).first()
+    if made is not None:
+        if (made.outcome, made.rationale, made.recorded_by_id) == (outcome, rationale.strip(), actor.pk):
+            return made  # the same form sent twice
         raise ValidationError("A recommendation has already been made on this case")
     _require_rationale(rationale)
     require_not_future(made_on, "made_on", "The date of the recommendation")
@@ -163,11 +168,15 @@ def _review_type_for(incident, outcome):
 @transaction.atomic
 def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidential=False):
     """The independent chair's decision. A decision to review creates the Review."""
-    recommendation = ReviewRecommendation.objects.filter(incident=incident).first()
+    lock(incident)  # decided once: a second submission waits for the first, then is answered with it
+    recommendation = ReviewRecommendation.objects.unscoped().filter(incident=incident).first()
     if recommendation is None:
         raise ValidationError("The chair decides on a recommendation: record the subgroup's recommendation first")
-    if ChairDecision.objects.filter(incident=incident).exists():
-        raise ValidationError("The chair has already decided on this case")
+    decided = ChairDecision.objects.unscoped().filter(incident=incident).first()
+    if decided is not None:
+        if (decided.outcome, decided.rationale, decided.decided_by_id) == (outcome, rationale.strip(), actor.pk):
+            return decided  # the same form sent twice
+        raise ValidationError(f"The chair has already decided on this case ({decided.get_outcome_display()})")
     _require_rationale(rationale)
     require_not_future(decided_on, "decided_on", "The date of the decision")
     if decided_on < recommendation.made_on:
@@ -196,7 +205,7 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
 
 @transaction.atomic
 def panel_response_record(*, actor, incident, response, received_on, notes=""):
-    if PanelResponse.objects.filter(incident=incident).exists():
+    if PanelResponse.objects.unscoped().filter(incident=incident).exists():
         raise ValidationError("The national panel's response is already recorded")
     require_not_future(received_on, "received_on", "The date received")
     answer = PanelResponse(incident=incident, response=response, received_on=received_on, notes=notes.strip())
@@ -208,7 +217,7 @@ def panel_response_record(*, actor, incident, response, received_on, notes=""):
 
 @transaction.atomic
 def family_communication_record(*, actor, incident, communicated_on, method, communicated_by, notes=""):
-    if not ChairDecision.objects.filter(incident=incident).exists():
+    if not ChairDecision.objects.unscoped().filter(incident=incident).exists():
         raise ValidationError("Record the chair's decision before recording how the family was told of it")
     require_not_future(communicated_on, "communicated_on", "The date the family was told")
     contact = FamilyCommunication(

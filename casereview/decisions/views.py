@@ -168,9 +168,9 @@ def decide(request, incident):
         form,
         "Decide whether to review",
         template="decisions/decision_form.html",
-        recommendation=ReviewRecommendation.objects.filter(incident=incident).first(),
-        rapid_review=RapidReview.objects.filter(incident=incident).first(),
-        assessments=CriterionAssessment.objects.filter(rapid_review__incident=incident),
+        recommendation=ReviewRecommendation.objects.unscoped().filter(incident=incident).first(),
+        rapid_review=RapidReview.objects.unscoped().filter(incident=incident).first(),
+        assessments=CriterionAssessment.objects.unscoped().filter(rapid_review__incident=incident),
     )
 
 

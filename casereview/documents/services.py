@@ -78,7 +78,7 @@ def document_extract(document):
         try:
             source = read_document(path)
         except ExtractionError as exc:
-            Document.objects.filter(pk=document.pk).update(
+            Document.objects.unscoped().filter(pk=document.pk).update(
                 status=DocumentStatus.FAILED, problem=f"{exc.problem} {exc.remedy}"
             )
             document.refresh_from_db()
@@ -125,10 +125,10 @@ def document_extract(document):
 
 
 def batch_extract(batch_id):
-    batch = ImportBatch.objects.get(pk=batch_id)
+    batch = ImportBatch.objects.unscoped().get(pk=batch_id)
     for document in batch.documents.filter(status=DocumentStatus.QUEUED).order_by("created"):
         document_extract(document)
-        ImportBatch.objects.filter(pk=batch.pk).update(processed=F("processed") + 1)
+        ImportBatch.objects.unscoped().filter(pk=batch.pk).update(processed=F("processed") + 1)
     return batch
 
 
@@ -137,7 +137,7 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     """`decisions` maps an item id to (decision, text). Only accepted items reach the review, after every
     other learning point or recommendation it already has."""
     # Locked, so a double submit cannot add the same items twice.
-    document = Document.objects.select_for_update().get(pk=document.pk)
+    document = Document.objects.unscoped().select_for_update().get(pk=document.pk)
     if document.status == DocumentStatus.FAILED:
         raise ValidationError("This document could not be read, so there is nothing to add")
     if document.status == DocumentStatus.APPLIED:
@@ -173,13 +173,13 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     elif review.partnership_id != document.partnership_id:
         raise ValidationError({"review": "Choose a review of this partnership"})
     for kind, model in ((ItemKind.LEARNING_POINT, LearningPoint), (ItemKind.RECOMMENDATION, Recommendation)):
-        number = model.objects.filter(review=review).aggregate(n=Max("number"))["n"] or 0
+        number = model.objects.unscoped().filter(review=review).aggregate(n=Max("number"))["n"] or 0
         for item, text in sorted((a for a in accepted if a[0].kind == kind), key=lambda a: a[0].position):
             number += 1
             finding_save(actor=actor, review=review, model=model, number=number, text=text)
     for pk, (decision, text) in decisions.items():
         if pk in items:
-            ExtractedItem.objects.filter(pk=pk).update(decision=decision, final_text=text.strip())
+            ExtractedItem.objects.unscoped().filter(pk=pk).update(decision=decision, final_text=text.strip())
     document.status, document.review = DocumentStatus.APPLIED, review
     document.save(update_fields=["status", "review", "updated"])
     record_event(

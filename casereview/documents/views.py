@@ -2,6 +2,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import redirect, render
 
 from casereview.accounts.models import Partnership
@@ -29,7 +30,13 @@ def document_list(request, partnership):
             apply_service_errors(form, exc)
         else:
             return redirect("documents:batch", pk=batch.pk)
-    documents = Document.objects.visible_to(request.user).filter(partnership=partnership)
+    documents = (
+        Document.objects.visible_to(request.user)
+        .filter(partnership=partnership)
+        .select_related("review")
+        .annotate(item_count=Count("items"))
+        .order_by("-created")
+    )
     return render(
         request,
         "documents/document_list.html",

@@ -61,7 +61,7 @@ class IncidentForm(GovukFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
-        self.fields["agencies_involved"].queryset = Agency.objects.filter(partnership=partnership)
+        self.fields["agencies_involved"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
         self.fields["harm"].choices = self.fields["harm"].choices[1:]  # radios need no blank choice
         self.fields["abuse_or_neglect"].choices = self.fields["abuse_or_neglect"].choices[1:]
         self.fields["location"].choices = self.fields["location"].choices[1:]

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_update, record_event
+from casereview.core.concurrency import lock
 from casereview.core.validation import require_not_future
 
 from . import rules
@@ -19,9 +20,9 @@ def _next_reference(partnership, year):
     prefix = f"{year}-"
     numbers = [
         int(r.split("-")[1])
-        for r in Incident.objects.filter(partnership=partnership, reference__startswith=prefix).values_list(
-            "reference", flat=True
-        )
+        for r in Incident.objects.unscoped()
+        .filter(partnership=partnership, reference__startswith=prefix)
+        .values_list("reference", flat=True)
         if r.split("-")[1].isdigit()
     ]
     return f"{prefix}{max(numbers, default=0) + 1:03d}"
@@ -30,6 +31,7 @@ def _next_reference(partnership, year):
 @transaction.atomic
 def incident_create(*, actor, partnership, facts, agencies=(), identity=None):
     """Record an incident, its restricted identity record and the notification duties it gives rise to."""
+    lock(partnership)  # two incidents recorded at once take the next two references
     incident = Incident(partnership=partnership, created_by=actor, **facts)
     incident.reference = _next_reference(partnership, (incident.aware_date or timezone.localdate()).year)
     incident.full_clean()

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
@@ -106,6 +107,7 @@ def incident_edit(request, incident):
 
 
 @object_view(ChildIdentity, url_kwarg="pk", field="incident__pk")
+@never_cache
 def identity_detail(request, identity):
     return render(
         request,
@@ -119,6 +121,7 @@ def identity_detail(request, identity):
 
 
 @object_view(ChildIdentity, "change", url_kwarg="pk", field="incident__pk")
+@never_cache
 def identity_edit(request, identity):
     form = IdentityForm(request.POST if request.method == "POST" else None, instance=identity)
     if request.method == "POST" and form.is_valid():

@@ -43,7 +43,7 @@ def table_for(review, *, decided_only=False):
     """The review's replacement table as the engine's object. The child's real name from the restricted
     record, when there is one, is given the review's pseudonym unless the table already decides it."""
     entries = []
-    for term in ReplacementTerm.objects.filter(review=review).select_related("decided_by"):
+    for term in ReplacementTerm.objects.unscoped().filter(review=review).select_related("decided_by"):
         if decided_only and term.status == TermStatus.PROPOSED:
             continue
         entries.append(
@@ -99,7 +99,7 @@ def report_upload(*, actor, review, name, data):
         "uploaded_by": actor,
         "problem": "",
     }
-    report, created = Report.objects.get_or_create(review=review, defaults=upload)
+    report, created = Report.objects.unscoped().get_or_create(review=review, defaults=upload)
     if created:
         audit_create(actor=actor, obj=report)
     else:
@@ -112,9 +112,9 @@ def report_upload(*, actor, review, name, data):
 
 def report_detect(report_id):
     """Find everything identifying in the report; each new term joins the table as a proposal."""
-    report = Report.objects.select_related("review").get(pk=report_id)
+    report = Report.objects.unscoped().select_related("review").get(pk=report_id)
     table = table_for(report.review)
-    known = {term.original for term in ReplacementTerm.objects.filter(review=report.review)}
+    known = {term.original for term in ReplacementTerm.objects.unscoped().filter(review=report.review)}
     result = anonymise(report.text, table, age_style=age_style(report.review))
     doubtful = {term_key(r.entity.text) for r in result.replaced if r.entity.source == "doubtful"}
     with transaction.atomic():
@@ -133,7 +133,7 @@ def report_detect(report_id):
         )
         for entry in table:
             if entry.original not in known and table.entry_for(entry.original) is entry:
-                ReplacementTerm.objects.get_or_create(
+                ReplacementTerm.objects.unscoped().get_or_create(
                     review=report.review,
                     original=entry.original[:500],
                     defaults={
@@ -142,14 +142,14 @@ def report_detect(report_id):
                         "doubtful": term_key(entry.original) in doubtful,
                     },
                 )
-        Report.objects.filter(pk=report.pk).update(status=ReportStatus.READY)
+        Report.objects.unscoped().filter(pk=report.pk).update(status=ReportStatus.READY)
     return report
 
 
 @transaction.atomic
 def terms_decide(*, actor, review, decisions):
     """`decisions` maps a term id to (status, replacement). Allowing names the person who allowed it."""
-    terms = {str(t.pk): t for t in ReplacementTerm.objects.filter(review=review)}
+    terms = {str(t.pk): t for t in ReplacementTerm.objects.unscoped().filter(review=review)}
     for pk, (status, replacement) in decisions.items():
         term = terms.get(pk)
         if term is None or status not in TermStatus.values:
@@ -183,14 +183,16 @@ def term_add(*, actor, review, original, type, replacement=""):
         "decided_by": actor,
         "added_by_reviewer": True,
     }
-    term, created = ReplacementTerm.objects.get_or_create(review=review, original=original[:500], defaults=added)
+    term, created = ReplacementTerm.objects.unscoped().get_or_create(
+        review=review, original=original[:500], defaults=added
+    )
     if created:
         audit_create(actor=actor, obj=term)
     else:
         model_update(actor=actor, instance=term, data=added)
-    report = Report.objects.filter(review=review).first()
+    report = Report.objects.unscoped().filter(review=review).first()
     if report:
-        Report.objects.filter(pk=report.pk).update(status=ReportStatus.QUEUED)
+        Report.objects.unscoped().filter(pk=report.pk).update(status=ReportStatus.QUEUED)
         from .tasks import detect_report
 
         transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
@@ -198,7 +200,7 @@ def term_add(*, actor, review, original, type, replacement=""):
 
 
 def anonymised_text(review):
-    report = Report.objects.get(review=review)
+    report = Report.objects.unscoped().get(review=review)
     return anonymise(report.text, table_for(review), age_style=age_style(review)).text
 
 
@@ -224,12 +226,12 @@ class GateResult:
 
 def publication_gate(review, *, publication_date):
     failures = []
-    report = Report.objects.filter(review=review).first()
+    report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         return GateResult(["No report has been uploaded"])
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
-    for term in ReplacementTerm.objects.filter(review=review, status=TermStatus.PROPOSED):
+    for term in ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED):
         failures.append(
             f"{term.type.replace('_', ' ').title()} “{term.original}” is neither replaced nor allowed by a named person"
         )
@@ -241,7 +243,7 @@ def publication_gate(review, *, publication_date):
         if failure.check == "identifying_text_in_output" and any(failure.text in replacement for replacement in made):
             continue
         failures.append(failure.message[:1].upper() + failure.message[1:])
-    signed = set(ReportSignOff.objects.filter(review=review).values_list("kind", flat=True))
+    signed = set(ReportSignOff.objects.unscoped().filter(review=review).values_list("kind", flat=True))
     for kind in ReportSignOffKind:
         if kind.value not in signed:
             failures.append(f"Sign-off by the {kind.label[:1].lower() + kind.label[1:]} is not recorded")
@@ -256,14 +258,14 @@ def publication_gate(review, *, publication_date):
             f"{working_days_between(report.sent_to_panel_on, publication_date)} working days before "
             f"{publication_date:%d %B %Y}"
         )
-    for hold in PublicationHold.objects.filter(review=review, lifted_on__isnull=True):
+    for hold in PublicationHold.objects.unscoped().filter(review=review, lifted_on__isnull=True):
         failures.append(f"Publication is on hold: {hold.reason}")
     return GateResult(failures)
 
 
 @transaction.atomic
 def review_publish(*, actor, review, publication_date, public_url=""):
-    if hasattr(review, "publication") and Publication.objects.filter(review=review).exists():
+    if hasattr(review, "publication") and Publication.objects.unscoped().filter(review=review).exists():
         raise ValidationError("This review has already been published")
     gate = publication_gate(review, publication_date=publication_date)
     if not gate.passed:
@@ -326,7 +328,7 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by):
     if not signed_by.strip():
         raise ValidationError({"signed_by": "Enter who signed off"})
     signed = {"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor}
-    sign_off, created = ReportSignOff.objects.get_or_create(review=review, kind=kind, defaults=signed)
+    sign_off, created = ReportSignOff.objects.unscoped().get_or_create(review=review, kind=kind, defaults=signed)
     if created:
         audit_create(actor=actor, obj=sign_off)
     else:
@@ -354,7 +356,7 @@ def hold_lift(*, actor, hold):
 
 @transaction.atomic
 def report_sent_record(*, actor, review, sent_on):
-    report = Report.objects.filter(review=review).first()
+    report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         raise ValidationError({"sent_on": "Upload the report first"})
     require_not_future(sent_on, "sent_on", "The date sent")

@@ -31,8 +31,8 @@ TYPE_CLASSES = {
 
 @object_view(Review, "manage_publication")
 def overview(request, review):
-    report = Report.objects.filter(review=review).first()
-    publication = Publication.objects.filter(review=review).first()
+    report = Report.objects.unscoped().filter(review=review).first()
+    publication = Publication.objects.unscoped().filter(review=review).first()
     publish_form = PublishForm(
         posted(request) if request.method == "POST" else (request.GET or None),
         initial={"publication_date": timezone.localdate()},
@@ -63,7 +63,9 @@ def overview(request, review):
             "sent_form": SentForm(),
             "sign_offs": review.sign_offs.all(),
             "holds": review.holds.select_related("placed_by", "lifted_by"),
-            "terms_pending": ReplacementTerm.objects.filter(review=review, status=TermStatus.PROPOSED).count(),
+            "terms_pending": ReplacementTerm.objects.unscoped()
+            .filter(review=review, status=TermStatus.PROPOSED)
+            .count(),
         },
     )
 
@@ -96,10 +98,10 @@ def _highlight(report):
 
 @object_view(Review, "anonymise")
 def anonymise(request, review):
-    report = Report.objects.filter(review=review).first()
+    report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         return redirect("publication:report_upload", pk=review.pk)
-    terms = list(ReplacementTerm.objects.filter(review=review).select_related("decided_by"))
+    terms = list(ReplacementTerm.objects.unscoped().filter(review=review).select_related("decided_by"))
     error = ""
     if request.method == "POST":
         decisions = {
@@ -150,7 +152,7 @@ def term_add(request, review):
 
 @object_view(Review, "anonymise")
 def diff(request, review):
-    report = Report.objects.filter(review=review).first()
+    report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         return redirect("publication:report_upload", pk=review.pk)
     return render(

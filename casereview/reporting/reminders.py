@@ -43,15 +43,24 @@ def send_deadline_reminders(*, site_url=None):
     site_url = (site_url or getattr(settings, "CASEREVIEW_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
     outcome = Outcome()
     memberships = (
-        Membership.objects.filter(is_active=True, user__is_active=True, role__in=REMINDED_ROLES)
+        Membership.objects.unscoped()
+        .filter(is_active=True, user__is_active=True, role__in=REMINDED_ROLES)
         .exclude(user__email="")
         .select_related("user", "partnership")
     )
     for membership in memberships:
         partnership = membership.partnership
+        # What this person was already reminded of, read once: a second run costs a query per member,
+        # not a failed insert per deadline.
+        reminded = set(
+            ReminderSent.objects.filter(recipient=membership.user).values_list("deadline_key", "kind", "due_date")
+        )
         for deadline in deadlines_for(user=membership.user, partnership=partnership):
             kind = _reminder_kind(deadline, partnership.reminder_working_days)
             if kind is None or not _is_responsible(membership, deadline):
+                continue
+            if (deadline.key, kind, deadline.due) in reminded:
+                outcome.already_sent += 1
                 continue
             try:
                 with transaction.atomic():

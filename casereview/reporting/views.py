@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 
 from casereview.accounts.models import Partnership, User
 from casereview.core.access import object_view, public_view, signed_in_view
+from casereview.core.pagination import paginate
 
 from . import dashboard, exports, selectors, services
 from .forms import PeriodForm
@@ -19,6 +20,7 @@ def deadlines(request, partnership):
         {
             "partnership": partnership,
             "deadlines": items,
+            "page": paginate(request, items),
             "overdue": sum(1 for d in items if d.is_overdue),
         },
     )

@@ -81,7 +81,7 @@ class PanelMemberForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.filter(partnership=partnership)
+        self.fields["agency"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
 
 
 class ReviewerForm(GovukFormMixin, forms.Form):
@@ -127,7 +127,7 @@ class ContributionRequestForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = Agency.objects.filter(partnership=partnership)
+        self.fields["agencies"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
 
 
 class ChronologyUploadForm(GovukFormMixin, forms.Form):
@@ -224,7 +224,7 @@ class LearningEventForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = Agency.objects.filter(partnership=partnership)
+        self.fields["agencies"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
 
 
 class FamilyForm(GovukFormMixin, forms.Form):
@@ -264,9 +264,9 @@ class RecommendationForm(FindingForm):
 
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = Agency.objects.filter(partnership=review.partnership)
+        self.fields["agency"].queryset = Agency.objects.unscoped().filter(partnership=review.partnership)
         self.fields["agency"].error_messages["invalid_choice"] = "Choose an agency of this partnership"
-        self.fields["learning_points"].queryset = LearningPoint.objects.filter(review=review)
+        self.fields["learning_points"].queryset = LearningPoint.objects.unscoped().filter(review=review)
         self.order_fields(
             ["number", "text", "addressee", "agency", "national_body", "learning_points", "themes", "version"]
         )

@@ -76,7 +76,7 @@ def event_types_in(*, user, review):
 def chronology_agencies(*, user, review):
     from casereview.accounts.models import Agency
 
-    return Agency.objects.filter(
+    return Agency.objects.unscoped().filter(
         pk__in=ChronologyEntry.objects.visible_to(user).filter(review=review).values("agency_id")
     )
 

@@ -11,6 +11,7 @@ from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, model_update, record_event, snapshot
 from casereview.core import uploads
+from casereview.core.concurrency import lock
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 
@@ -105,7 +106,7 @@ def terms_save(
         "methodology_other": methodology_other.strip(),
         "agreed_on": agreed_on,
     }
-    terms = TermsOfReference.objects.filter(review=review).first()
+    terms = TermsOfReference.objects.unscoped().filter(review=review).first()
     if terms:
         return model_update(actor=actor, instance=terms, data=data)[0]
     terms = TermsOfReference(review=review, **data)
@@ -145,9 +146,11 @@ def panel_member_remove(*, actor, member):
 
 @transaction.atomic
 def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=True):
-    if not Membership.objects.filter(
-        user=user, partnership=review.partnership, role=Role.REVIEWER, is_active=True
-    ).exists():
+    if (
+        not Membership.objects.unscoped()
+        .filter(user=user, partnership=review.partnership, role=Role.REVIEWER, is_active=True)
+        .exists()
+    ):
         raise ValidationError(
             {"user": "Only a person with the independent reviewer role in this partnership can be appointed"}
         )
@@ -159,7 +162,7 @@ def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=
                 )
             }
         )
-    if ReviewerAppointment.objects.filter(review=review, user=user).exists():
+    if ReviewerAppointment.objects.unscoped().filter(review=review, user=user).exists():
         raise ValidationError({"user": f"{user} is already appointed to this review"})
     require_not_future(appointed_on, "appointed_on", "The date of appointment")
     appointment = ReviewerAppointment(
@@ -188,7 +191,7 @@ def contributions_request(*, actor, review, agencies, kinds, due_date):
         if agency.partnership_id != review.partnership_id:
             raise ValidationError({"agencies": "Choose agencies of this partnership"})
         for kind in kinds:
-            contribution, created = AgencyContribution.objects.get_or_create(
+            contribution, created = AgencyContribution.objects.unscoped().get_or_create(
                 review=review, agency=agency, kind=kind, defaults={"requested_on": today, "due_date": due_date}
             )
             if created:
@@ -255,11 +258,15 @@ def chronology_upload(*, actor, contribution, name, data):
 def chronology_import_run(import_id):
     """The background import: check every row first (progress shown), then replace the agency's
     chronology in one transaction — a file with any error imports nothing."""
-    job = ChronologyImport.objects.select_related("contribution__review", "contribution__agency").get(pk=import_id)
+    job = (
+        ChronologyImport.objects.unscoped()
+        .select_related("contribution__review", "contribution__agency")
+        .get(pk=import_id)
+    )
     if job.is_finished:
         return job
     contribution = job.contribution
-    ChronologyImport.objects.filter(pk=job.pk).update(status=ImportStatus.CHECKING)
+    ChronologyImport.objects.unscoped().filter(pk=job.pk).update(status=ImportStatus.CHECKING)
     try:
         with default_storage.open(job.stored_as, "rb") as handle:
             data = handle.read()
@@ -267,7 +274,7 @@ def chronology_import_run(import_id):
     except chronology.ChronologyFileError as exc:
         return _finish(job, ImportStatus.FAILED, [str(exc)])
     total = len(parsed.rows) + len({e.row for e in parsed.errors})
-    ChronologyImport.objects.filter(pk=job.pk).update(rows_total=total)
+    ChronologyImport.objects.unscoped().filter(pk=job.pk).update(rows_total=total)
     if not parsed.ok:
         return _finish(
             job,
@@ -275,10 +282,12 @@ def chronology_import_run(import_id):
             [str(error) for error in parsed.errors[:500]]
             + ([f"…and {len(parsed.errors) - 500} more problems"] if len(parsed.errors) > 500 else []),
         )
-    ChronologyImport.objects.filter(pk=job.pk).update(status=ImportStatus.IMPORTING)
+    ChronologyImport.objects.unscoped().filter(pk=job.pk).update(status=ImportStatus.IMPORTING)
     with transaction.atomic():
-        old_days = set(ChronologyEntry.objects.filter(contribution=contribution).values_list("sort_date", flat=True))
-        ChronologyEntry.objects.filter(contribution=contribution).delete()
+        old_days = set(
+            ChronologyEntry.objects.unscoped().filter(contribution=contribution).values_list("sort_date", flat=True)
+        )
+        ChronologyEntry.objects.unscoped().filter(contribution=contribution).delete()
         batch = [
             ChronologyEntry(
                 contribution=contribution,
@@ -298,9 +307,9 @@ def chronology_import_run(import_id):
         ]
         for start in range(0, len(batch), 2000):
             ChronologyEntry.objects.bulk_create(batch[start : start + 2000])
-            ChronologyImport.objects.filter(pk=job.pk).update(rows_imported=min(start + 2000, len(batch)))
+            ChronologyImport.objects.unscoped().filter(pk=job.pk).update(rows_imported=min(start + 2000, len(batch)))
         if contribution.status == ContributionStatus.REQUESTED:
-            AgencyContribution.objects.filter(pk=contribution.pk).update(
+            AgencyContribution.objects.unscoped().filter(pk=contribution.pk).update(
                 status=ContributionStatus.RECEIVED, received_on=timezone.localdate()
             )
         duplicates_refresh(review=contribution.review, days=old_days | {row.sort_date for row in parsed.rows})
@@ -318,7 +327,7 @@ def _finish(job, status, problems, imported=None):
     updates = {"status": status, "problems": problems}
     if imported is not None:
         updates["rows_imported"] = imported
-    ChronologyImport.objects.filter(pk=job.pk).update(**updates)
+    ChronologyImport.objects.unscoped().filter(pk=job.pk).update(**updates)
     job.refresh_from_db()
     return job
 
@@ -333,7 +342,8 @@ def chronology_entry_add(*, actor, contribution, record):
         raise ValidationError({error.column.replace(" ", "_"): error.message for error in parsed.errors})
     row = parsed.rows[0]
     last = (
-        ChronologyEntry.objects.filter(contribution=contribution)
+        ChronologyEntry.objects.unscoped()
+        .filter(contribution=contribution)
         .order_by("-row_number")
         .values_list("row_number", flat=True)
         .first()
@@ -370,12 +380,15 @@ def duplicates_refresh(*, review, days=None):
     """Suggest likely duplicates afresh — on the given days only, after an import that touched them —
     keeping every pair a person has already linked or dismissed."""
     judged = set(
-        DuplicatePair.objects.filter(review=review)
+        DuplicatePair.objects.unscoped()
+        .filter(review=review)
         .exclude(status=DuplicateStatus.SUGGESTED)
         .values_list("first_id", "second_id")
     )
-    stale = DuplicatePair.objects.filter(review=review, status=DuplicateStatus.SUGGESTED)
-    entries = ChronologyEntry.objects.filter(review=review).only("id", "agency_id", "sort_date", "description")
+    stale = DuplicatePair.objects.unscoped().filter(review=review, status=DuplicateStatus.SUGGESTED)
+    entries = (
+        ChronologyEntry.objects.unscoped().filter(review=review).only("id", "agency_id", "sort_date", "description")
+    )
     if days is not None:
         days = list(days)
         stale = stale.filter(Q(first__sort_date__in=days) | Q(second__sort_date__in=days))
@@ -415,7 +428,7 @@ def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_di
 def family_save(*, actor, review, invited_on, participation, notes):
     require_not_future(invited_on, "invited_on", "The date the family was invited")
     data = {"invited_on": invited_on, "participation": participation, "notes": notes.strip()}
-    family = FamilyInvolvement.objects.filter(review=review).first()
+    family = FamilyInvolvement.objects.unscoped().filter(review=review).first()
     if family:
         return model_update(actor=actor, instance=family, data=data)[0]
     family = FamilyInvolvement(review=review, **data)
@@ -457,7 +470,14 @@ def finding_save(
         raise ValidationError({"text": "Enter the text"})
     if number < 1:
         raise ValidationError({"number": "Numbers start at 1"})
-    clash = model.objects.filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
+    lock(review)  # numbers are checked and taken one save at a time
+    clash = (
+        model.objects.unscoped().filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
+    )
+    if clash and finding is None and clash.text == text.strip():
+        return clash  # the same form sent twice: answered with what the first one saved
+    if finding is not None and expected_version in (None, ""):
+        raise StaleEdit({"text": "This item could not be saved: reload the page and make your change again"})
     if clash:
         raise ValidationError(
             {
@@ -471,8 +491,8 @@ def finding_save(
         finding.save()
         audit_create(actor=actor, obj=finding)
     else:
-        current = model.objects.select_for_update().get(pk=finding.pk)
-        if expected_version is not None and current.version != int(expected_version):
+        current = model.objects.unscoped().select_for_update().get(pk=finding.pk)
+        if current.version != int(expected_version):
             raise StaleEdit(
                 {
                     "text": "Someone else saved this item while you were editing it. Your text is below; "
@@ -508,7 +528,9 @@ def finding_save(
 def finding_move(*, actor, finding, direction):
     """Swap an item with its neighbour, so numbering stays 1..n with no gaps or repeats."""
     model = type(finding)
-    siblings = model.objects.filter(review=finding.review)
+    lock(finding.review)  # one reordering of a review at a time: no deadlock between two
+    finding = model._base_manager.get(pk=finding.pk)
+    siblings = model.objects.unscoped().filter(review=finding.review)
     neighbour = (
         siblings.filter(number__lt=finding.number).order_by("-number")
         if direction == "up"

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "casereview.publication",
     "casereview.library",
     "casereview.reporting",
+    "casereview.scale",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "casereview.audit.context.ClientAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "casereview.core.middleware.SessionRenewalMiddleware",
+    "casereview.core.middleware.NoStoreExportsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,10 +136,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Idle expiry: the cookie's age is renewed on every request, so it lapses after this long without one.
+# Idle expiry: the cookie's age is renewed at most once a minute (core.middleware.SessionRenewalMiddleware,
+# not a write on every request), so it lapses after this long without a request.
 SESSION_IDLE_MINUTES = env_int("CASEREVIEW_SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

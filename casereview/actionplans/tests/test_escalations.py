@@ -14,7 +14,8 @@ TODAY = timezone.localdate()
 
 
 def set_due(action, due):
-    Action.objects.filter(pk=action.pk).update(due_date=due)
+    """As if the plan had said so from the start: an action cannot fall due before it starts."""
+    Action.objects.filter(pk=action.pk).update(due_date=due, start_date=min(due, action.start_date))
 
 
 def escalated(plan, alice):

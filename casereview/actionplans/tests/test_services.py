@@ -85,10 +85,16 @@ def test_actions_are_numbered_within_their_review(alice, plan):
 def test_moving_the_due_date_needs_a_reason_which_is_audited(alice, plan):
     action = plan["action"]
     with pytest.raises(ValidationError) as refused:
-        services.action_change(actor=alice, action=action, due_date=action.due_date + timedelta(days=30))
+        services.action_change(
+            actor=alice, action=action, due_date=action.due_date + timedelta(days=30), version=action.version
+        )
     assert "reason" in refused.value.message_dict
     services.action_change(
-        actor=alice, action=action, due_date=action.due_date + timedelta(days=30), reason="Provider delayed"
+        actor=alice,
+        action=action,
+        due_date=action.due_date + timedelta(days=30),
+        reason="Provider delayed",
+        version=action.version,
     )
     event = AuditEvent.objects.filter(object_id=str(action.pk), action="update").latest("at")
     assert event.reason == "Provider delayed" and "due_date" in event.changes

@@ -58,3 +58,32 @@ def test_counting_between_dates_is_the_inverse_of_adding():
 
 def test_counting_between_dates_backwards_is_negative():
     assert working_days_between(date(2025, 5, 13), EASTER_2025_AWARE) == -15
+
+
+def test_counting_by_arithmetic_agrees_with_walking_the_calendar_day_by_day():
+    """Long spans (years overdue) and spans across Christmas, Easter and weekends, both directions."""
+    import random
+    from datetime import timedelta
+
+    from casereview.core.working_days import add_working_days, is_working_day, working_days_between
+
+    def walk_between(start, end):
+        sign, (start, end) = (1, (start, end)) if end >= start else (-1, (end, start))
+        days = [start + timedelta(days=n) for n in range(1, (end - start).days + 1)]
+        return sign * sum(is_working_day(d) for d in days)
+
+    def walk_add(start, n):
+        step, day = (1 if n >= 0 else -1), start
+        for _ in range(abs(n)):
+            day += timedelta(days=step)
+            while not is_working_day(day):
+                day += timedelta(days=step)
+        return day
+
+    rng = random.Random(14)
+    for _ in range(400):
+        start = date(2016, 1, 1) + timedelta(days=rng.randint(0, 4000))
+        end = start + timedelta(days=rng.randint(-1200, 1200))
+        n = rng.randint(-300, 300)
+        assert working_days_between(start, end) == walk_between(start, end), (start, end)
+        assert add_working_days(start, n) == walk_add(start, n), (start, n)

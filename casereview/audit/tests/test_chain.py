@@ -1,0 +1,79 @@
+"""A deleted or edited audit event is found by `manage.py verify_audit`, even when it was removed with the
+database's own tools (raw SQL past the model's guards and, on PostgreSQL, past the trigger)."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+
+from casereview.audit.models import AuditAction as Action
+from casereview.audit.models import AuditEvent
+from casereview.audit.services import record_event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trail(alice, charlie, agency_a, partnership_b):
+    events = [
+        record_event(actor=alice, action=Action.UPDATE, obj=agency_a, changes={"name": ["Old", f"New {n}"]})
+        for n in range(5)
+    ]
+    record_event(actor=charlie, action=Action.VIEW, obj=partnership_b)
+    return events
+
+
+def _raw(sql, params):
+    """As someone with the database's own tools would: past the model's guards and the trigger."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = replica")  # triggers off (superuser only)
+        cursor.execute(sql, params)
+
+
+def _verify():
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("verify_audit", stdout=out, stderr=err)
+    except CommandError as error:
+        return False, err.getvalue() + str(error)
+    return True, out.getvalue()
+
+
+def test_each_partnership_has_its_own_numbered_chain(trail, partnership_a, partnership_b):
+    ours = AuditEvent.objects.unscoped().filter(partnership=partnership_a).order_by("sequence")
+    assert [e.sequence for e in ours] == [1, 2, 3, 4, 5]
+    assert all(later.previous_hash == earlier.hash for earlier, later in zip(ours, ours[1:]))
+    assert AuditEvent.objects.unscoped().get(partnership=partnership_b).sequence == 1
+
+
+def test_a_whole_trail_verifies(trail):
+    whole, message = _verify()
+    assert whole, message
+    assert "6 events checked" in message
+
+
+def test_a_deleted_event_is_reported_as_a_gap(trail, partnership_a):
+    _raw("DELETE FROM audit_auditevent WHERE id = %s", [trail[2].pk])
+    whole, message = _verify()
+    assert not whole
+    assert "Southwark" in message and "1 event missing before event 4" in message
+
+
+def test_the_last_event_deleted_is_reported(trail):
+    _raw("DELETE FROM audit_auditevent WHERE id = %s", [trail[-1].pk])
+    whole, message = _verify()
+    assert not whole and "the last 1 event of the chain are missing" in message
+
+
+def test_an_edited_event_is_reported(trail):
+    _raw("UPDATE audit_auditevent SET reason = %s WHERE id = %s", ["nothing happened", trail[1].pk])
+    whole, message = _verify()
+    assert not whole and "event 2" in message and "changed after it was written" in message
+
+
+def test_an_edited_time_is_reported(trail):
+    _raw("UPDATE audit_auditevent SET at = %s WHERE id = %s", ["2020-01-01 00:00:00", trail[3].pk])
+    whole, message = _verify()
+    assert not whole and "event 4" in message

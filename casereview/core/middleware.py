@@ -1,0 +1,44 @@
+"""Request plumbing that knows no app."""
+
+import time
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+# The idle expiry is renewed when the session is saved. Saving on every request costs a database write per
+# page; renewing at most once in this many seconds keeps the expiry within a minute of the last request.
+SESSION_RENEW_SECONDS = 60
+_RENEWED = "_renewed"
+
+
+class SessionRenewalMiddleware:
+    """Writes the session only when it changed or its idle expiry is due for renewal (SESSION_SAVE_EVERY_REQUEST
+    is off). Place it after SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty() or getattr(settings, "SESSION_SAVE_EVERY_REQUEST", False):
+            return response
+        now = int(time.time())
+        if now - session.get(_RENEWED, 0) >= SESSION_RENEW_SECONDS:
+            session[_RENEWED] = now  # marks the session modified, so SessionMiddleware saves it
+        return response
+
+
+class NoStoreExportsMiddleware:
+    """`Cache-Control: no-store` on every download (a response sent as an attachment: exports, evidence,
+    reports): no browser or proxy keeps a copy of a partnership's records. Pages about a child's identity
+    carry Django's never_cache themselves."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Disposition", "").lower().startswith("attachment"):
+            patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
+        return response

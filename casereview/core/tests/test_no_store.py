@@ -1,0 +1,22 @@
+import pytest
+from django.urls import reverse
+
+from casereview.testing import IncidentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_childs_identity_page_is_never_stored(client, alice, partnership_a):
+    incident = IncidentFactory(partnership=partnership_a)
+    client.force_login(alice)
+    response = client.get(reverse("incidents:identity", args=[incident.pk]))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_export_is_never_stored_but_an_ordinary_page_may_be(client, alice, partnership_a):
+    client.force_login(alice)
+    export = client.get(reverse("audit:event_export", args=[partnership_a.slug]))
+    assert export.status_code == 200 and "no-store" in export["Cache-Control"]
+    page = client.get(reverse("reviews:list", args=[partnership_a.slug]))
+    assert "no-store" not in page.get("Cache-Control", "")

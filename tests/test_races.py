@@ -1,0 +1,268 @@
+"""Two people (or one double-click) at the same moment, on PostgreSQL with real threads: one success and one
+clear refusal, or both answered with the first result, never a database error and never a lost update."""
+
+import threading
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+from django.utils import timezone
+
+from casereview.accounts import services as accounts_services
+from casereview.accounts.models import Agency, Role
+from casereview.actionplans import services as action_services
+from casereview.actionplans.models import Action, ActionStatus, SignOff, TrainingYear
+from casereview.decisions import services as decision_services
+from casereview.decisions.models import ChairDecision
+from casereview.incidents import services as incident_services
+from casereview.incidents.models import Incident
+from casereview.reviews import services as review_services
+from casereview.reviews.models import LearningPoint
+from casereview.testing import AgencyFactory, IncidentFactory, ReviewFactory, member
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks under real concurrency: PostgreSQL"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def at_once(*calls):
+    """Run the calls in threads released together; each result is ("ok", value) or ("refused", message).
+    Anything else (an IntegrityError, a deadlock) comes back as ("error", ...) and fails the test."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(n, call):
+        try:
+            barrier.wait()
+            results[n] = ("ok", call())
+        except ValidationError as refusal:
+            results[n] = ("refused", " ".join(refusal.messages))
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            results[n] = ("error", repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(n, call)) for n, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert all(r is not None and r[0] != "error" for r in results), results
+    return results
+
+
+def _action(alice, review, agency, **overrides):
+    today = timezone.localdate()
+    values = dict(
+        actor=alice,
+        review=review,
+        description="Audit transfer summaries",
+        owner_agency=agency,
+        lead_role="Head of Service",
+        start_date=today - timedelta(days=30),
+        due_date=today + timedelta(days=30),
+        success_measure="Every transfer has a summary",
+    )
+    values.update(overrides)
+    return lambda: action_services.action_create(**values)
+
+
+def test_two_actions_added_at_once_take_the_next_two_numbers(alice, partnership_a, agency_a):
+    review = ReviewFactory(partnership=partnership_a)
+    results = at_once(_action(alice, review, agency_a), _action(alice, review, agency_a, description="Another"))
+    assert sorted(value.number for _, value in results) == [1, 2]
+
+
+def test_two_incidents_recorded_at_once_take_the_next_two_references(alice, partnership_a):
+    facts = dict(
+        harm="death",
+        incident_date=date(2025, 4, 16),
+        aware_date=date(2025, 4, 17),
+        abuse_or_neglect="suspected",
+        location="in_area",
+    )
+    results = at_once(
+        *[
+            lambda name=name: incident_services.incident_create(
+                actor=alice, partnership=partnership_a, facts={**facts, "child_pseudonym": name}
+            )
+            for name in ("Child T", "Child U")
+        ]
+    )
+    assert sorted(value.reference for _, value in results) == ["2025-001", "2025-002"]
+    assert Incident.objects.unscoped().count() == 2
+
+
+def test_an_agency_submitted_twice_is_made_once(alice, partnership_a):
+    def add():
+        return accounts_services.agency_create(
+            actor=alice, partnership=partnership_a, name="Youth Service", sector="other"
+        )
+
+    (_, first), (_, second) = at_once(add, add)
+    assert first.pk == second.pk
+    assert Agency.objects.unscoped().filter(name="Youth Service").count() == 1
+
+
+def test_a_learning_point_submitted_twice_is_saved_once(alice, partnership_a):
+    review = ReviewFactory(partnership=partnership_a)
+
+    def add():
+        return review_services.finding_save(
+            actor=alice, review=review, model=LearningPoint, number=1, text="Listen to the child"
+        )
+
+    (_, first), (_, second) = at_once(add, add)
+    assert first.pk == second.pk and LearningPoint.objects.unscoped().count() == 1
+
+
+def test_two_different_learning_points_under_one_number_one_is_refused(alice, partnership_a):
+    review = ReviewFactory(partnership=partnership_a)
+    results = at_once(
+        *[
+            lambda text=text: review_services.finding_save(
+                actor=alice, review=review, model=LearningPoint, number=1, text=text
+            )
+            for text in ("Listen to the child", "Share information")
+        ]
+    )
+    assert sorted(kind for kind, _ in results) == ["ok", "refused"]
+    assert "already used" in dict(results)["refused"]
+
+
+def test_a_training_year_submitted_twice_is_recorded_once(alice, partnership_a):
+    def record():
+        return action_services.training_year_record(
+            actor=alice,
+            partnership=partnership_a,
+            year_starting=2024,
+            sessions=10,
+            individuals=100,
+            organisations=5,
+            elearning_modules=2,
+        )
+
+    at_once(record, record)
+    assert TrainingYear.objects.unscoped().filter(partnership=partnership_a).count() == 1
+
+
+def _recommended(alice, partnership_a):
+    incident = IncidentFactory(partnership=partnership_a, aware_date=date(2025, 4, 17))
+    decision_services.recommendation_make(
+        actor=alice, incident=incident, outcome="local_review", rationale="Criteria met", made_on=date(2025, 5, 13)
+    )
+    return incident
+
+
+def test_two_different_decisions_at_once_one_is_taken_and_the_other_refused(alice, partnership_a):
+    incident = _recommended(alice, partnership_a)
+    chair = member(partnership_a, Role.CHAIR)
+    results = at_once(
+        *[
+            lambda outcome=outcome: decision_services.chair_decide(
+                actor=chair, incident=incident, outcome=outcome, rationale="Decided", decided_on=date(2025, 5, 20)
+            )
+            for outcome in ("local_review", "no_review")
+        ]
+    )
+    assert sorted(kind for kind, _ in results) == ["ok", "refused"]
+    assert "already decided" in dict(results)["refused"]
+    assert ChairDecision.objects.unscoped().count() == 1
+
+
+def test_the_same_decision_sent_twice_is_answered_with_the_first(alice, partnership_a):
+    incident = _recommended(alice, partnership_a)
+    chair = member(partnership_a, Role.CHAIR)
+
+    def decide():
+        return decision_services.chair_decide(
+            actor=chair, incident=incident, outcome="local_review", rationale="Decided", decided_on=date(2025, 5, 20)
+        )
+
+    (_, first), (_, second) = at_once(decide, decide)
+    assert first.pk == second.pk and incident.review  # one decision, one review
+
+
+@pytest.fixture
+def action_with_evidence(alice, partnership_a, agency_a):
+    review = ReviewFactory(partnership=partnership_a)
+    action = _action(alice, review, agency_a)()
+    action_services.progress_update_post(
+        actor=alice,
+        action=action,
+        posted_on=timezone.localdate(),
+        text="Audit done",
+        status=ActionStatus.ON_TRACK,
+        evidence_url="https://intranet.example.org/audit",
+        evidence_description="The audit report",
+    )
+    return Action.objects.unscoped().get(pk=action.pk)
+
+
+def test_two_people_closing_an_action_at_once_make_one_sign_off(alice, partnership_a, action_with_evidence):
+    chair = member(partnership_a, Role.CHAIR)
+    results = at_once(
+        *[
+            lambda who=who: action_services.action_close(
+                actor=who, action=action_with_evidence, closed_on=timezone.localdate(), note="Evidence seen"
+            )
+            for who in (alice, chair)
+        ]
+    )
+    assert sorted(kind for kind, _ in results) == ["ok", "refused"]
+    assert "already been closed" in dict(results)["refused"]
+    assert SignOff.objects.unscoped().filter(action=action_with_evidence).count() == 1
+
+
+def test_an_edit_racing_a_progress_update_keeps_both(alice, action_with_evidence):
+    action = action_with_evidence
+    for attempt in range(5):
+        version = Action.objects.unscoped().get(pk=action.pk).version
+        at_once(
+            lambda: action_services.action_change(
+                actor=alice, action=action, description=f"Edited {attempt}", version=version
+            ),
+            lambda: action_services.progress_update_post(
+                actor=alice, action=action, posted_on=timezone.localdate(), text="Update", status=ActionStatus.AT_RISK
+            ),
+        )
+        saved = Action.objects.unscoped().get(pk=action.pk)
+        assert saved.description == f"Edited {attempt}" and saved.status == ActionStatus.AT_RISK
+        action_services.progress_update_post(
+            actor=alice, action=action, posted_on=timezone.localdate(), text="Back", status=ActionStatus.ON_TRACK
+        )
+
+
+def test_two_edits_from_the_same_version_one_is_refused_not_lost(alice, action_with_evidence):
+    action = action_with_evidence
+    results = at_once(
+        *[
+            lambda text=text: action_services.action_change(
+                actor=alice, action=action, description=text, version=action.version
+            )
+            for text in ("Mine", "Theirs")
+        ]
+    )
+    assert sorted(kind for kind, _ in results) == ["ok", "refused"]
+    assert "Someone else changed this action" in dict(results)["refused"]
+
+
+def test_parallel_reordering_keeps_numbers_one_to_n(alice, partnership_a):
+    review = ReviewFactory(partnership=partnership_a)
+    points = [
+        review_services.finding_save(actor=alice, review=review, model=LearningPoint, number=n, text=f"Point {n}")
+        for n in (1, 2, 3)
+    ]
+    at_once(
+        lambda: review_services.finding_move(actor=alice, finding=points[0], direction="down"),
+        lambda: review_services.finding_move(actor=alice, finding=points[2], direction="up"),
+    )
+    assert sorted(LearningPoint.objects.unscoped().filter(review=review).values_list("number", flat=True)) == [1, 2, 3]
+
+
+def test_an_unrelated_partnerships_agency_is_not_taken_for_a_double_submission(alice, partnership_a, partnership_b):
+    AgencyFactory(partnership=partnership_b, name="Youth Service", sector="other")
+    made = accounts_services.agency_create(actor=alice, partnership=partnership_a, name="Youth Service", sector="other")
+    assert made.partnership == partnership_a
