@@ -342,6 +342,7 @@ def hold_place(*, actor, review, reason):
         review=review, reason=reason.strip(), placed_on=timezone.localdate(), placed_by=actor
     )
     audit_create(actor=actor, obj=hold)
+    _tell_of_hold(hold)
     return hold
 
 
@@ -359,3 +360,22 @@ def report_sent_record(*, actor, review, sent_on):
         raise ValidationError({"sent_on": "Upload the report first"})
     require_not_future(sent_on, "sent_on", "The date sent")
     return model_update(actor=actor, instance=report, data={"sent_to_panel_on": sent_on})[0]
+
+
+def _tell_of_hold(hold):
+    from django.urls import reverse
+
+    from casereview.accounts.models import Role
+    from casereview.notifications.recipients import role_holders
+    from casereview.notifications.services import notify
+
+    review = hold.review
+    reviewers = [a.user for a in review.reviewers.select_related("user")]
+    notify(
+        recipients=role_holders(review.partnership, Role.BUSINESS_MANAGER) + reviewers,
+        partnership=review.partnership,
+        key=f"hold:{hold.pk}",
+        what="Publication of a review is on hold",
+        about=review.title,
+        path=reverse("publication:overview", args=[review.pk]),
+    )
