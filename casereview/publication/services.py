@@ -222,6 +222,14 @@ class GateResult:
         return not self.failures
 
 
+# What the gate says when a sign-off is missing, as a person would say it.
+SIGN_OFF_MISSING = {
+    ReportSignOffKind.PANEL: "The review panel has not signed the report off",
+    ReportSignOffKind.POLICE: "The police have not signed the report off (criminal proceedings)",
+    ReportSignOffKind.LEGAL: "The legal adviser has not signed the report off",
+}
+
+
 def publication_gate(review, *, publication_date):
     failures = []
     report = Report.objects.filter(review=review).first()
@@ -230,9 +238,8 @@ def publication_gate(review, *, publication_date):
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
     for term in ReplacementTerm.objects.filter(review=review, status=TermStatus.PROPOSED):
-        failures.append(
-            f"{term.type.replace('_', ' ').title()} “{term.original}” is neither replaced nor allowed by a named person"
-        )
+        what = term.type_label[:1].upper() + term.type_label[1:]
+        failures.append(f"{what} “{term.original}” is neither replaced nor allowed by a named person")
     table = table_for(review)
     result = anonymise(report.text, table, age_style=age_style(review))
     # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
@@ -244,7 +251,7 @@ def publication_gate(review, *, publication_date):
     signed = set(ReportSignOff.objects.filter(review=review).values_list("kind", flat=True))
     for kind in ReportSignOffKind:
         if kind.value not in signed:
-            failures.append(f"Sign-off by the {kind.label[:1].lower() + kind.label[1:]} is not recorded")
+            failures.append(SIGN_OFF_MISSING.get(kind, f"{kind.label} has not signed the report off"))
     notice = review.partnership.publication_notice_working_days
     if not report.sent_to_panel_on:
         failures.append("Record when the report was sent to the national panel and the Secretary of State")

@@ -1,6 +1,8 @@
 """A walk-through: from a looked-after child's death to the chair's decision and the new review,
 as the business manager, an agency lead and the independent chair, every page checked with axe-core."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -96,9 +98,9 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
         ("two or more agencies", "Yes"),
         ("national panel has considered", "No"),
     ]:
-        select = page.get_by_label(criterion, exact=False)
-        select.select_option(label=judgement)
-        select.locator(
+        group = page.get_by_role("group", name=re.compile(criterion))
+        group.get_by_label(judgement, exact=True).check()
+        group.locator(
             "xpath=ancestor::div[contains(@class,'govuk-form-group')]/following-sibling::div[1]//textarea"
         ).fill(f"Evidence: {criterion}")
     page.get_by_label("The rapid review is complete").check()

@@ -35,7 +35,9 @@ def test_a_switched_off_membership_grants_nothing(alice, agency_a):
 
 
 def test_viewers_cannot_list_people(people, partnership_a):
-    assert Membership.objects.visible_to(people["alice"]).filter(partnership=partnership_a).count() == 2
+    assert (
+        Membership.objects.visible_to(people["alice"]).filter(partnership=partnership_a).count() == 3
+    )  # alice, bob and dora
     assert not Membership.objects.visible_to(people["bob"]).exists()
 
 
