@@ -233,3 +233,16 @@ def test_a_stranger_account_is_not_created_by_a_non_manager_service_call(partner
         partnership_create(
             actor=user, name="X", slug="x", manager_email="x@example.org", manager_first_name="X", manager_last_name="Y"
         )
+
+
+def test_the_audit_log_says_what_changed_in_words(client, alice, bob, partnership_a):
+    from casereview.accounts.services import membership_change, membership_end
+
+    membership = bob.memberships.get()
+    membership_change(actor=alice, membership=membership, role=Role.PANEL_MEMBER, job_title="Head of Safeguarding")
+    membership_end(actor=alice, membership=membership, reason="Left the trust")
+    client.force_login(alice)
+    page = text(client.get(reverse("audit:event_list", args=["southwark"])))
+    assert "Role changed from Viewer to Panel member" in page
+    assert "Is active changed from yes to no" in page and "Reason: Left the trust" in page
+    assert "role:" not in page and "is_active" not in page
