@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from casereview.audit.models import Action
+from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 from casereview.core.tasks import send_email
 
@@ -87,7 +87,7 @@ def person_invite(*, actor, partnership, email, first_name, last_name, role, age
         user.full_clean()
         user.save()
         record_event(
-            actor=actor, action=Action.CREATE, obj=user, partnership=partnership, object_repr=f"Account for {user}"
+            actor=actor, action=AuditAction.CREATE, obj=user, partnership=partnership, object_repr=f"Account for {user}"
         )
     membership = Membership.objects.filter(user=user, partnership=partnership, role=role).first()
     if membership is not None:  # an ended membership, given back
@@ -114,7 +114,7 @@ def invitation_resend(*, actor, membership, site_url=None):
         raise ValidationError(f"{user} has already set a password; they can reset it from the sign-in page")
     if not user.email:
         raise ValidationError(f"{user} has no e-mail address, so no invitation can be sent")
-    record_event(actor=actor, action=Action.UPDATE, obj=membership, object_repr=f"Invitation sent again to {user}")
+    record_event(actor=actor, action=AuditAction.UPDATE, obj=membership, object_repr=f"Invitation sent again to {user}")
     _send_invitation(user=user, membership=membership, actor=actor, site_url=site_url)
 
 
@@ -123,7 +123,7 @@ def invitation_accept(*, user, password):
     """The invited person chooses their password; the link stops working as the password is set."""
     user.set_password(password)
     user.save(update_fields=["password"])
-    record_event(actor=user, action=Action.UPDATE, obj=user, object_repr=f"{user} accepted their invitation")
+    record_event(actor=user, action=AuditAction.UPDATE, obj=user, object_repr=f"{user} accepted their invitation")
     return user
 
 
@@ -197,7 +197,7 @@ def account_unlock(*, actor, membership):
     if not is_locked_out(user):
         raise ValidationError(f"{user}'s sign-in is not locked")
     reset(username=user.username)
-    record_event(actor=actor, action=Action.UPDATE, obj=membership, object_repr=f"Sign-in unlocked for {user}")
+    record_event(actor=actor, action=AuditAction.UPDATE, obj=membership, object_repr=f"Sign-in unlocked for {user}")
 
 
 @transaction.atomic

@@ -78,7 +78,7 @@ def _email_now(notification):
 
 @transaction.atomic
 def delivery_choose(*, actor, delivery):
-    from casereview.audit.models import Action
+    from casereview.audit.models import AuditAction
     from casereview.audit.services import record_event
 
     if delivery not in Delivery.values:
@@ -87,7 +87,10 @@ def delivery_choose(*, actor, delivery):
         raise ValidationError({"delivery": "Choose how you want to be told"})
     row, _ = NotificationSettings.objects.update_or_create(user=actor, defaults={"delivery": delivery})
     record_event(
-        actor=actor, action=Action.UPDATE, obj=row, object_repr=f"{actor} chose: {row.get_delivery_display().lower()}"
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=row,
+        object_repr=f"{actor} chose: {row.get_delivery_display().lower()}",
     )
     return row
 
