@@ -9,7 +9,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, audit_update, record_event, snapshot
+from casereview.audit.services import audit_create, model_update, record_event
 from casereview.core.tasks import send_email
 
 from .models import Agency, Membership, Partnership, Role, User
@@ -91,11 +91,12 @@ def person_invite(*, actor, partnership, email, first_name, last_name, role, age
         )
     membership = Membership.objects.filter(user=user, partnership=partnership, role=role).first()
     if membership is not None:  # an ended membership, given back
-        before = snapshot(membership)
-        membership.is_active, membership.agency, membership.job_title = True, agency, job_title.strip()
-        membership.full_clean()
-        membership.save()
-        audit_update(actor=actor, obj=membership, before=before, reason="Invited again")
+        model_update(
+            actor=actor,
+            instance=membership,
+            data={"is_active": True, "agency": agency, "job_title": job_title.strip()},
+            reason="Invited again",
+        )
     else:
         membership = Membership(
             user=user, partnership=partnership, role=role, agency=agency, job_title=job_title.strip()
@@ -154,11 +155,9 @@ def membership_change(*, actor, membership, role, agency=None, job_title=""):
         _keep_a_business_manager(membership, doing="change their role")
         if Membership.objects.filter(user=membership.user, partnership=partnership, role=role).exists():
             raise ValidationError({"role": f"{membership.user} already has the {Role(role).label.lower()} role"})
-    before = snapshot(membership)
-    membership.role, membership.agency, membership.job_title = role, agency, job_title.strip()
-    membership.full_clean()
-    membership.save()
-    audit_update(actor=actor, obj=membership, before=before)
+    model_update(
+        actor=actor, instance=membership, data={"role": role, "agency": agency, "job_title": job_title.strip()}
+    )
     return membership
 
 
@@ -175,10 +174,7 @@ def membership_end(*, actor, membership, reason=""):
     if not membership.is_active:
         raise ValidationError("This role has already been ended")
     _keep_a_business_manager(membership, doing="end their role")
-    before = snapshot(membership)
-    membership.is_active = False
-    membership.save()
-    audit_update(actor=actor, obj=membership, before=before, reason=reason.strip())
+    model_update(actor=actor, instance=membership, data={"is_active": False}, reason=reason.strip())
     return membership
 
 
