@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from casereview.accounts.views import home
+from casereview.reporting.views import home
 
 admin.site.site_header = "casereview administration"
 admin.site.site_title = "casereview administration"
 
 urlpatterns = [
-    # The first page after signing in; the accounts app decides what it shows from the person's roles.
+    # The first page after signing in: what each of the person's roles needs first (reporting reads every app).
     path("", home, name="home"),
     path("", include("casereview.accounts.urls")),
     path("", include("casereview.audit.urls")),
@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("casereview.documents.urls")),
     path("", include("casereview.publication.urls")),
     path("", include("casereview.library.urls")),
+    path("", include("casereview.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

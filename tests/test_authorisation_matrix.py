@@ -68,6 +68,7 @@ SELF_GUARDED_NAMESPACES = {"admin"}
 OBJECT_MAKERS = {
     Partnership: lambda partnership: partnership,
     Agency: lambda partnership: AgencyFactory(partnership=partnership),
+    Membership: lambda partnership: member(partnership, Role.PANEL_MEMBER).memberships.get(),
     Incident: lambda partnership: IncidentFactory(partnership=partnership),
     ChildIdentity: lambda partnership: IncidentFactory(partnership=partnership).identity,
     NotificationDuty: lambda partnership: NotificationDutyFactory(incident__partnership=partnership),
@@ -284,6 +285,7 @@ def test_a_member_who_may_read_but_not_act_is_refused(client, route, partnership
 def test_public_pages_are_only_the_sign_in_and_password_reset_pages():
     public = sorted(r.name for r in project_routes() if isinstance(r.rule, Public))
     assert public == [
+        "accounts:invitation_accept",
         "accounts:login",
         "accounts:password_reset",
         "accounts:password_reset_complete",

@@ -3,23 +3,29 @@ from django.urls import reverse
 from . import selectors
 
 
+def _matches(path, href):
+    return path == href or (href != "/" and path.startswith(href))
+
+
 def navigation(request):
-    """The service navigation: only areas that exist and that this user's roles open."""
+    """The service navigation: only areas that exist and that this user's roles open, in groups; the group
+    holding the open page is current and its pages are shown beneath."""
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
     path = request.path
-    items = [{"text": "Home", "href": reverse("home")}]
-    for item in selectors.navigation_for(user):
-        items.append(item)
-    for item in items:
-        item["current"] = path == item["href"] or (
-            item["href"] != "/" and path.startswith(item["href"]) and item.get("prefix", True)
-        )
-    # Only the longest match is current, so "Partnership" and "Audit" are not both highlighted.
-    current = [i for i in items if i["current"]]
-    if len(current) > 1:
-        keep = max(current, key=lambda i: len(i["href"]))
-        for item in current:
-            item["current"] = item is keep
-    return {"navigation": items}
+    groups = [{"text": "Home", "href": reverse("home"), "pages": []}, *selectors.navigation_for(user)]
+    # The longest matching page decides, so the partnership's page and its audit log are not both current.
+    best, best_length = None, -1
+    for group in groups:
+        group["current"] = False
+        for page in group["pages"] or [group]:
+            page["current"] = False
+            if _matches(path, page["href"]) and len(page["href"]) > best_length:
+                best, best_length = (group, page), len(page["href"])
+    sub_navigation = []
+    if best:
+        group, page = best
+        group["current"] = page["current"] = True
+        sub_navigation = group["pages"] if len(group["pages"]) > 1 else []
+    return {"navigation": groups, "sub_navigation": sub_navigation}

@@ -94,6 +94,31 @@ PARTNERSHIPS = [
                 "Metropolitan Police Service",
                 "Detective Inspector, Child Abuse Investigation",
             ),
+            # One lead for each of the four agencies a review panel must include (the Tower Hamlets SCR paper §3.4).
+            (
+                "health.lead",
+                "Health",
+                "Lead",
+                Role.AGENCY_LEAD,
+                "NHS Southwark Clinical Commissioning Group",
+                "Designated Nurse, Safeguarding Children",
+            ),
+            (
+                "education.lead",
+                "Education",
+                "Lead",
+                Role.AGENCY_LEAD,
+                "Southwark Council Education",
+                "Head of Education Safeguarding",
+            ),
+            (
+                "social.care.lead",
+                "Social Care",
+                "Lead",
+                Role.AGENCY_LEAD,
+                "Southwark Council Children's and Adults' Services",
+                "Service Manager, Safeguarding and Quality Assurance",
+            ),
             ("reviewer", "Independent", "Reviewer", Role.REVIEWER, None, "Independent lead reviewer"),
             ("viewer", "Training", "Lead", Role.VIEWER, None, "Multi-agency training coordinator"),
         ],
@@ -114,6 +139,8 @@ PARTNERSHIPS = [
         "people": [
             ("manager", "Business", "Manager", Role.BUSINESS_MANAGER, None, "LSCB Business Manager"),
             ("chair", "Board", "Chair", Role.CHAIR, None, "Chair of the LSCB"),
+            # "independent experts were commissioned to undertake the overview reports" (the paper's §3.6)
+            ("reviewer", "Overview", "Author", Role.REVIEWER, None, "Independent overview report author"),
         ],
     },
     {
@@ -146,6 +173,17 @@ PARTNERSHIPS = [
         "people": [
             ("manager", "Business", "Manager", Role.BUSINESS_MANAGER, None, "Partnership Business Manager"),
             ("chair", "Independent", "Chair", Role.CHAIR, None, "Independent Chair"),
+            # "Terms of Reference ... have been written and the author appointed" (the Worcestershire paper §25)
+            ("reviewer", "Review", "Author", Role.REVIEWER, None, "Independent author of the serious case review"),
+            ("executive", "Executive", "Member", Role.EXECUTIVE, "West Mercia Police", "Safeguarding partner"),
+            (
+                "police.lead",
+                "Police",
+                "Lead",
+                Role.AGENCY_LEAD,
+                "West Mercia Police",
+                "Detective Inspector, Public Protection",
+            ),
         ],
     },
 ]

@@ -5,7 +5,7 @@ from django.template import loader
 from casereview.core.forms import GovukFormMixin
 from casereview.core.tasks import send_email
 
-from .models import Agency, Sector
+from .models import Agency, Partnership, Role, Sector
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
@@ -53,3 +53,113 @@ class AgencyForm(GovukFormMixin, forms.Form):
         if Agency.objects.unscoped().filter(partnership=self.partnership, name__iexact=name).exists():
             raise forms.ValidationError(f"{self.partnership} already has an agency called {name}")
         return name
+
+
+def _role_choices():
+    return [(value, label) for value, label in Role.choices]
+
+
+def _agency_field(partnership, *, required=False):
+    return forms.ModelChoiceField(
+        queryset=Agency.objects.filter(partnership=partnership),
+        required=required,
+        label="Agency",
+        empty_label="Not on behalf of an agency",
+        help_text="An agency safeguarding lead must be linked to their agency",
+        error_messages={"invalid_choice": "Choose an agency from the list"},
+    )
+
+
+class InviteForm(GovukFormMixin, forms.Form):
+    email = forms.EmailField(
+        label="E-mail address",
+        help_text="The invitation is sent here; it is also their username",
+        error_messages={
+            "required": "Enter the person's e-mail address",
+            "invalid": "Enter an e-mail address like name@example.org",
+        },
+    )
+    first_name = forms.CharField(max_length=150, label="First name", required=False)
+    last_name = forms.CharField(max_length=150, label="Last name", required=False)
+    role = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        label="Role",
+        error_messages={"required": "Choose the person's role", "invalid_choice": "Choose a role from the list"},
+    )
+    job_title = forms.CharField(max_length=200, label="Job title (optional)", required=False)
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = _role_choices()
+        self.fields["agency"] = _agency_field(partnership)
+        order = ["email", "first_name", "last_name", "role", "agency", "job_title"]
+        self.order_fields(order)
+
+
+class MembershipForm(GovukFormMixin, forms.Form):
+    role = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        label="Role",
+        error_messages={"required": "Choose the person's role", "invalid_choice": "Choose a role from the list"},
+    )
+    job_title = forms.CharField(max_length=200, label="Job title (optional)", required=False)
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = _role_choices()
+        self.fields["agency"] = _agency_field(partnership)
+        self.order_fields(["role", "agency", "job_title"])
+
+
+class EndMembershipForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why is this role ending?",
+        help_text="For example, they have left the agency",
+        error_messages={"required": "Say why this role is ending"},
+    )
+
+
+class PartnershipForm(GovukFormMixin, forms.Form):
+    name = forms.CharField(
+        max_length=200, label="Partnership name", error_messages={"required": "Enter the partnership's name"}
+    )
+    slug = forms.SlugField(
+        max_length=60,
+        label="Short name for web addresses",
+        help_text="Lower-case letters, numbers and hyphens, for example north-yorkshire",
+        error_messages={
+            "required": "Enter a short name",
+            "invalid": "Use only lower-case letters, numbers and hyphens",
+        },
+    )
+    local_authority = forms.CharField(max_length=200, label="Local authority (optional)", required=False)
+    manager_email = forms.EmailField(
+        label="Business manager's e-mail address",
+        error_messages={
+            "required": "Enter the business manager's e-mail address",
+            "invalid": "Enter an e-mail address like name@example.org",
+        },
+    )
+    manager_first_name = forms.CharField(
+        max_length=150,
+        label="Business manager's first name",
+        error_messages={"required": "Enter the business manager's first name"},
+    )
+    manager_last_name = forms.CharField(
+        max_length=150,
+        label="Business manager's last name",
+        error_messages={"required": "Enter the business manager's last name"},
+    )
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Partnership.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(f"There is already a partnership called {name}")
+        return name
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if Partnership.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(f"The short name {slug} is taken: choose another")
+        return slug

@@ -45,6 +45,7 @@ RULES = {
         "view": ALL_ROLES,
         "change": MANAGERS,
         "view_people": PROFESSIONALS,
+        "invite_person": MANAGERS,
         "view_audit": MANAGERS,
         "add_agency": MANAGERS,
         "list_cases": CASE_READERS_AND_LEADS,

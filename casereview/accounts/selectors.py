@@ -42,6 +42,19 @@ def membership_list(*, user, partnership, query="", role="", agency=None):
     return memberships
 
 
+def locked_usernames(usernames):
+    """Which of these usernames are locked out of signing in by too many failed attempts."""
+    from axes.models import AccessAttempt
+    from django.conf import settings
+
+    limit = getattr(settings, "AXES_FAILURE_LIMIT", 5)
+    return set(
+        AccessAttempt.objects.filter(username__in=usernames, failures_since_start__gte=limit).values_list(
+            "username", flat=True
+        )
+    )
+
+
 # (partnership action, label, URL name) in the order the service navigation shows them.
 NAVIGATION = [
     ("list_cases", "Incidents", "incidents:list"),
@@ -59,15 +72,38 @@ NAVIGATION = [
 ]
 
 
+# The groups the service navigation shows in one row (Home, Cases, Reviews, Learning, Partnership); a group's
+# link opens its first page this person may see, and its pages are listed beneath while one is open. A link
+# added to NAVIGATION without a group here becomes its own group.
+NAVIGATION_GROUPS = {
+    "incidents:list": "Cases",
+    "reporting:deadlines": "Cases",
+    "reporting:executive_report": "Cases",
+    "reviews:list": "Reviews",
+    "documents:list": "Reviews",
+    "actionplans:monitoring": "Reviews",
+    "actionplans:risk_register": "Reviews",
+    "actionplans:dissemination": "Learning",
+    "accounts:partnership_detail": "Partnership",
+    "accounts:people": "Partnership",
+    "audit:event_list": "Partnership",
+}
+GROUP_ORDER = ["Cases", "Reviews", "Learning", "Partnership"]
+
+
 def navigation_for(user):
-    """Links to the areas that exist for this user. With one partnership they go straight to it; with
-    several, the home page lists them."""
+    """The groups of links to the areas that exist for this user, each {"text", "href", "pages"}. With one
+    partnership they go straight to it; with several, the home page lists them."""
     partnerships = list(partnership_list(user=user))
     if len(partnerships) != 1:
         return []
     partnership = partnerships[0]
-    items = [{"text": "Partnership", "href": reverse("accounts:partnership_detail", args=[partnership.slug])}]
+    pages = [("Partnership", "Agencies and subgroups", "accounts:partnership_detail")]
     for action, text, url_name in NAVIGATION:
         if permissions.may_in_partnership(user, action, partnership):
-            items.append({"text": text, "href": reverse(url_name, args=[partnership.slug])})
-    return items
+            pages.append((NAVIGATION_GROUPS.get(url_name, text), text, url_name))
+    groups = {}
+    for group, text, url_name in pages:
+        groups.setdefault(group, []).append({"text": text, "href": reverse(url_name, args=[partnership.slug])})
+    order = GROUP_ORDER + [g for g in groups if g not in GROUP_ORDER]
+    return [{"text": g, "href": groups[g][0]["href"], "pages": groups[g]} for g in order if g in groups]

@@ -2,13 +2,22 @@
 
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template import loader
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
-from casereview.audit.services import audit_create
+from casereview.audit.models import AuditAction
+from casereview.audit.services import audit_create, model_update, record_event
 from casereview.core.concurrency import lock
+from casereview.core.tasks import send_email
 
-from .models import Agency
+from .models import Agency, Membership, Partnership, Role, User
+from .tokens import invitation_token
 
 # How soon after the first a second identical submission is taken as the same one sent twice.
 DOUBLE_SUBMISSION = timedelta(minutes=5)
@@ -26,3 +35,197 @@ def agency_create(*, actor, partnership, name, sector):
     agency.save()
     audit_create(actor=actor, obj=agency)
     return agency
+
+
+# --- people ---------------------------------------------------------------------------------------
+
+
+def _site(site_url):
+    return (site_url or getattr(settings, "CASEREVIEW_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
+
+
+def invitation_link(user, site_url=None):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    path = reverse("accounts:invitation_accept", kwargs={"uidb64": uid, "token": invitation_token.make_token(user)})
+    return _site(site_url) + path
+
+
+def _send_invitation(*, user, membership, actor, site_url):
+    """The e-mail leaves through the task queue once the invitation is saved, so a slow mail server never
+    holds the page and a refused invitation sends nothing."""
+    context = {
+        "user": user,
+        "membership": membership,
+        "inviter": actor,
+        "link": invitation_link(user, site_url) if not user.has_usable_password() else None,
+        "sign_in": _site(site_url) + reverse("accounts:login"),
+        "days": settings.PASSWORD_RESET_TIMEOUT // 86400,
+    }
+    body = loader.render_to_string("accounts/email/invitation.txt", context)
+    subject = f"You have been given access to casereview for {membership.partnership}"
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[user.email]))
+
+
+def _check_grant(*, partnership, role, agency):
+    if role not in Role.values:
+        raise ValidationError({"role": "Choose a role from the list"})
+    if agency is not None and agency.partnership_id != partnership.pk:
+        raise ValidationError({"agency": f"Choose one of {partnership}'s agencies"})
+    if role == Role.AGENCY_LEAD and agency is None:
+        raise ValidationError({"agency": "Choose the agency this safeguarding lead works for"})
+
+
+@transaction.atomic
+def person_invite(*, actor, partnership, email, first_name, last_name, role, agency=None, job_title="", site_url=None):
+    """Give a person a role in the partnership and e-mail them a one-time link to choose a password. A
+    person who already has an account (a reviewer working for two partnerships) is told they have been
+    added and signs in as before."""
+    email = User.objects.normalize_email(email.strip()).lower()
+    if not email:
+        raise ValidationError({"email": "Enter the person's e-mail address"})
+    _check_grant(partnership=partnership, role=role, agency=agency)
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        existing = Membership.objects.filter(user=user, partnership=partnership, is_active=True).first()
+        if existing is not None:
+            raise ValidationError(
+                {"email": f"{email} is already a member of {partnership} ({existing.get_role_display().lower()})"}
+            )
+    else:
+        if not first_name.strip() or not last_name.strip():
+            raise ValidationError("Enter the person's first and last names")
+        user = User(username=email[:150], email=email, first_name=first_name.strip(), last_name=last_name.strip())
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+        record_event(
+            actor=actor, action=AuditAction.CREATE, obj=user, partnership=partnership, object_repr=f"Account for {user}"
+        )
+    membership = Membership.objects.filter(user=user, partnership=partnership, role=role).first()
+    if membership is not None:  # an ended membership, given back
+        model_update(
+            actor=actor,
+            instance=membership,
+            data={"is_active": True, "agency": agency, "job_title": job_title.strip()},
+            reason="Invited again",
+        )
+    else:
+        membership = Membership(
+            user=user, partnership=partnership, role=role, agency=agency, job_title=job_title.strip()
+        )
+        membership.full_clean()
+        membership.save()
+        audit_create(actor=actor, obj=membership)
+    _send_invitation(user=user, membership=membership, actor=actor, site_url=site_url)
+    return membership
+
+
+@transaction.atomic
+def invitation_resend(*, actor, membership, site_url=None):
+    user = membership.user
+    if user.has_usable_password():
+        raise ValidationError(f"{user} has already set a password; they can reset it from the sign-in page")
+    if not user.email:
+        raise ValidationError(f"{user} has no e-mail address, so no invitation can be sent")
+    record_event(actor=actor, action=AuditAction.UPDATE, obj=membership, object_repr=f"Invitation sent again to {user}")
+    _send_invitation(user=user, membership=membership, actor=actor, site_url=site_url)
+
+
+@transaction.atomic
+def invitation_accept(*, user, password):
+    """The invited person chooses their password; the link stops working as the password is set."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    record_event(actor=user, action=AuditAction.UPDATE, obj=user, object_repr=f"{user} accepted their invitation")
+    return user
+
+
+def _business_managers_left(membership):
+    return (
+        Membership.objects.filter(
+            partnership=membership.partnership, role=Role.BUSINESS_MANAGER, is_active=True, user__is_active=True
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+def _keep_a_business_manager(membership, *, doing):
+    if membership.role == Role.BUSINESS_MANAGER and membership.is_active and not _business_managers_left(membership):
+        raise ValidationError(
+            f"{membership.user} is {membership.partnership}'s only business manager, so you cannot {doing}. "
+            "Give someone else the business manager role first."
+        )
+
+
+@transaction.atomic
+def membership_change(*, actor, membership, role, agency=None, job_title=""):
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    partnership = membership.partnership
+    _check_grant(partnership=partnership, role=role, agency=agency)
+    if role != membership.role:
+        _keep_a_business_manager(membership, doing="change their role")
+        if Membership.objects.filter(user=membership.user, partnership=partnership, role=role).exists():
+            raise ValidationError({"role": f"{membership.user} already has the {Role(role).label.lower()} role"})
+    model_update(
+        actor=actor, instance=membership, data={"role": role, "agency": agency, "job_title": job_title.strip()}
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor, membership, reason=""):
+    """The person keeps their account (and their history) but loses this role; ended, never deleted."""
+    # Locks the partnership's business managers, so two managers ending each other at once cannot both win.
+    list(
+        Membership.objects.select_for_update().filter(
+            partnership=membership.partnership, role=Role.BUSINESS_MANAGER, is_active=True
+        )
+    )
+    membership = Membership.objects.get(pk=membership.pk)
+    if not membership.is_active:
+        raise ValidationError("This role has already been ended")
+    _keep_a_business_manager(membership, doing="end their role")
+    model_update(actor=actor, instance=membership, data={"is_active": False}, reason=reason.strip())
+    return membership
+
+
+def is_locked_out(user):
+    from axes.models import AccessAttempt
+
+    limit = getattr(settings, "AXES_FAILURE_LIMIT", 5)
+    return AccessAttempt.objects.filter(username=user.username, failures_since_start__gte=limit).exists()
+
+
+@transaction.atomic
+def account_unlock(*, actor, membership):
+    from axes.utils import reset
+
+    user = membership.user
+    if not is_locked_out(user):
+        raise ValidationError(f"{user}'s sign-in is not locked")
+    reset(username=user.username)
+    record_event(actor=actor, action=AuditAction.UPDATE, obj=membership, object_repr=f"Sign-in unlocked for {user}")
+
+
+@transaction.atomic
+def partnership_create(
+    *, actor, name, slug, local_authority="", manager_email, manager_first_name, manager_last_name, site_url=None
+):
+    """A system administrator sets up a partnership and invites its first business manager, who does the rest."""
+    if not getattr(actor, "is_superuser", False):
+        raise ValidationError("Only a system administrator can set up a partnership")
+    partnership = Partnership(name=name.strip(), slug=slug.strip(), local_authority=local_authority.strip())
+    partnership.full_clean()
+    partnership.save()
+    audit_create(actor=actor, obj=partnership)
+    person_invite(
+        actor=actor,
+        partnership=partnership,
+        email=manager_email,
+        first_name=manager_first_name,
+        last_name=manager_last_name,
+        role=Role.BUSINESS_MANAGER,
+        site_url=site_url,
+    )
+    return partnership

@@ -15,6 +15,13 @@ urlpatterns = [
     path("password-change/done/", views.password_change_done, name="password_change_done"),
     path("partnerships/<slug:slug>/", views.partnership_detail, name="partnership_detail"),
     path("partnerships/<slug:slug>/people/", views.people, name="people"),
+    path("partnerships/<slug:slug>/people/invite/", views.person_invite, name="person_invite"),
+    path("roles/<uuid:pk>/", views.membership_detail, name="membership"),
+    path("roles/<uuid:pk>/end/", views.membership_end, name="membership_end"),
+    path("roles/<uuid:pk>/unlock/", views.account_unlock, name="account_unlock"),
+    path("roles/<uuid:pk>/invite-again/", views.invitation_resend, name="invitation_resend"),
+    path("invitation/<uidb64>/<token>/", views.invitation_accept, name="invitation_accept"),
+    path("set-up-a-partnership/", views.partnership_create, name="partnership_create"),
     path("partnerships/<slug:slug>/agencies/new/", views.agency_create, name="agency_create"),
     path("agencies/<uuid:pk>/", views.agency_detail, name="agency_detail"),
 ]

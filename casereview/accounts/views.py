@@ -1,15 +1,29 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 
 from casereview.core.access import object_view, public_view, signed_in_view
+from casereview.core.forms import submitted
 from casereview.core.pagination import paginate
 
 from . import permissions, selectors, services
-from .forms import AgencyForm, GovukPasswordChangeForm, GovukSetPasswordForm, QueuedPasswordResetForm, SignInForm
-from .models import Agency, Partnership, Role
+from .forms import (
+    AgencyForm,
+    EndMembershipForm,
+    GovukPasswordChangeForm,
+    GovukSetPasswordForm,
+    InviteForm,
+    MembershipForm,
+    PartnershipForm,
+    QueuedPasswordResetForm,
+    SignInForm,
+)
+from .models import Agency, Membership, Partnership, Role, User
+from .tokens import invitation_token
 
 sign_in = public_view(
     auth_views.LoginView.as_view(
@@ -81,15 +95,186 @@ def people(request, partnership):
     if role not in Role.values:
         role = ""
     memberships = selectors.membership_list(user=request.user, partnership=partnership, query=query, role=role)
+    page = paginate(request, memberships)
+    locked = selectors.locked_usernames([m.user.username for m in page.object_list])
+    for membership in page.object_list:
+        membership.is_locked = membership.user.username in locked
     return render(
         request,
         "accounts/people.html",
         {
             "partnership": partnership,
-            "page": paginate(request, memberships),
+            "page": page,
             "query": query,
             "role": role,
             "roles": Role.choices,
+            "may_manage": permissions.may_in_partnership(request.user, "invite_person", partnership),
+        },
+    )
+
+
+@object_view(Partnership, "invite_person", url_kwarg="slug", field="slug")
+def person_invite(request, partnership):
+    form = InviteForm(request.POST or None, partnership=partnership)
+    made = {}
+
+    def invite(data):
+        made["membership"] = services.person_invite(
+            actor=request.user, partnership=partnership, site_url=request.build_absolute_uri("/"), **data
+        )
+
+    if submitted(request, form, invite):
+        membership = made["membership"]
+        messages.success(
+            request, f"{membership.user} has been invited. The e-mail is on its way to {membership.user.email}."
+        )
+        return redirect("accounts:people", slug=partnership.slug)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": "Invite a person",
+            "caption": partnership.name,
+            "submit": "Send the invitation",
+            "back_url": reverse("accounts:people", args=[partnership.slug]),
+        },
+    )
+
+
+@object_view(Membership, "change")
+def membership_detail(request, membership):
+    partnership = membership.partnership
+    initial = {"role": membership.role, "agency": membership.agency, "job_title": membership.job_title}
+    form = MembershipForm(request.POST or None, partnership=partnership, initial=initial)
+
+    def change(data):
+        services.membership_change(actor=request.user, membership=membership, **data)
+
+    if submitted(request, form, change):
+        messages.success(request, f"{membership.user}'s role has been saved.")
+        return redirect("accounts:membership", pk=membership.pk)
+    user = membership.user
+    return render(
+        request,
+        "accounts/membership_detail.html",
+        {
+            "membership": membership,
+            "person": user,
+            "partnership": partnership,
+            "form": form,
+            "other_roles": Membership.objects.filter(user=user, partnership=partnership, is_active=True).exclude(
+                pk=membership.pk
+            ),
+            "is_locked": services.is_locked_out(user),
+            "invitation_pending": not user.has_usable_password(),
+        },
+    )
+
+
+def _refused(request, exc):
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@object_view(Membership, "change")
+def membership_end(request, membership):
+    form = EndMembershipForm(request.POST or None)
+
+    def end(data):
+        services.membership_end(actor=request.user, membership=membership, reason=data["reason"])
+
+    if submitted(request, form, end):
+        messages.success(request, f"{membership.user} no longer has the {membership.get_role_display().lower()} role.")
+        return redirect("accounts:people", slug=membership.partnership.slug)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": f"End {membership.user}'s role as {membership.get_role_display().lower()}",
+            "caption": membership.partnership.name,
+            "submit": "End this role",
+            "back_url": reverse("accounts:membership", args=[membership.pk]),
+        },
+    )
+
+
+@object_view(Membership, "change")
+def account_unlock(request, membership):
+    if request.method == "POST":
+        try:
+            services.account_unlock(actor=request.user, membership=membership)
+        except ValidationError as exc:
+            _refused(request, exc)
+        else:
+            messages.success(request, f"{membership.user} can sign in again.")
+    return redirect("accounts:membership", pk=membership.pk)
+
+
+@object_view(Membership, "change")
+def invitation_resend(request, membership):
+    if request.method == "POST":
+        try:
+            services.invitation_resend(
+                actor=request.user, membership=membership, site_url=request.build_absolute_uri("/")
+            )
+        except ValidationError as exc:
+            _refused(request, exc)
+        else:
+            messages.success(request, f"A new invitation is on its way to {membership.user.email}.")
+    return redirect("accounts:membership", pk=membership.pk)
+
+
+def _invited_user(uidb64):
+    try:
+        return User.objects.filter(pk=int(force_str(urlsafe_base64_decode(uidb64))), is_active=True).first()
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+@public_view
+def invitation_accept(request, uidb64, token):
+    user = _invited_user(uidb64)
+    if user is not None and user.has_usable_password():
+        problem = "This invitation has already been used. Sign in, or reset your password if you have forgotten it."
+        return render(request, "accounts/invitation_invalid.html", {"problem": problem}, status=410)
+    if user is None or not invitation_token.check_token(user, token):
+        problem = "This invitation link has expired or is not complete. Ask your business manager to send a new one."
+        return render(request, "accounts/invitation_invalid.html", {"problem": problem}, status=410)
+    form = GovukSetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invitation_accept(user=user, password=form.cleaned_data["new_password1"])
+        messages.success(request, f"Your password is set. Sign in with your username, {user.username}.")
+        return redirect("accounts:login")
+    return render(request, "accounts/invitation_accept.html", {"form": form, "person": user})
+
+
+@signed_in_view
+def partnership_create(request):
+    """A system administrator's page: the partnership and its first business manager, who invites the rest."""
+    if not request.user.is_superuser:
+        raise PermissionDenied("Only a system administrator can set up a partnership.")
+    form = PartnershipForm(request.POST or None)
+    made = {}
+
+    def create(data):
+        made["partnership"] = services.partnership_create(
+            actor=request.user, site_url=request.build_absolute_uri("/"), **data
+        )
+
+    if submitted(request, form, create):
+        partnership = made["partnership"]
+        messages.success(request, f"{partnership} has been set up and its business manager invited.")
+        return redirect("home")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": "Set up a partnership",
+            "submit": "Set up the partnership",
+            "back_url": reverse("home"),
         },
     )
 
@@ -121,12 +306,3 @@ def agency_create(request, partnership):
             messages.success(request, f"{agency.name} has been added to {partnership}.")
             return redirect("accounts:partnership_detail", slug=partnership.slug)
     return render(request, "accounts/agency_form.html", {"partnership": partnership, "form": form})
-
-
-@signed_in_view
-def home(request):
-    """Straight to the partnership for the usual one-partnership user; a choice for the rest."""
-    partnerships = list(selectors.partnership_list(user=request.user))
-    if len(partnerships) == 1:
-        return redirect("accounts:partnership_detail", slug=partnerships[0].slug)
-    return render(request, "accounts/home.html", {"partnerships": partnerships})

@@ -47,6 +47,9 @@ EDUCATION = "Southwark Council Education"
 # (learning point, owner, lead role, what will be done, measure of success, start, due, state)
 # state: ("closed", closed on, evidence description, evidence link or None for a file) | ("overdue", last status)
 #        | ("relative", days from today to due, status reported in the updates)
+# The paper's 2016 due dates passed ten years ago: left as they are, eight overdue Child R actions would head
+# every list above the live case. "overdue" actions are therefore shown as carried forward when the plan
+# was refreshed, due over the coming months (the seed dates stay in the start dates and the history).
 CHILD_R_ACTIONS = [
     (
         10,
@@ -240,10 +243,14 @@ def _child_r_plan(review):
     chair = User.objects.get(username="southwark.chair")
     police_lead = User.objects.get(username="southwark.police.lead")
     created = 0
+    carried = 0
     for number, (point, owner, lead, what, measure, start, due, state) in enumerate(CHILD_R_ACTIONS, start=1):
         kind = state[0]
         if kind == "relative":
             due = today + timedelta(days=state[1])
+        elif kind == "overdue":
+            carried += 1
+            due = today + timedelta(days=30 + 14 * carried)
         action = Action.objects.create(
             review=review,
             learning_point=points[point],
@@ -277,10 +284,10 @@ def _child_r_plan(review):
         elif kind == "overdue":
             ProgressUpdate.objects.create(
                 action=action,
-                posted_on=date(2016, 1, 12),
+                posted_on=today - timedelta(days=28),
                 status=state[1],
                 posted_by=reporter,
-                text="Reported to the SCR subgroup's January meeting; no evidence yet.",
+                text="Carried forward when the plan was refreshed; reported to the SCR subgroup, no evidence yet.",
             )
             action.status = state[1]
             action.save()

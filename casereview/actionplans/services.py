@@ -68,6 +68,7 @@ def action_create(
         )
     )
     audit_create(actor=actor, obj=action)
+    _tell_agency_of_action(action)
     return action
 
 
@@ -84,10 +85,13 @@ def action_change(*, actor, action, reason="", **fields):
     if "due_date" in fields and fields["due_date"] != action.due_date and not reason.strip():
         raise ValidationError({"reason": "Say why the due date is changing"})
     data = {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
+    previous_owner = action.owner_agency_id
     action, changed = model_update(actor=actor, instance=action, data=data, reason=reason.strip())
     if changed:  # the next edit must start from this one
         action.version += 1
         Action.objects.unscoped().filter(pk=action.pk).update(version=action.version)
+    if action.owner_agency_id != previous_owner:
+        _tell_agency_of_action(action)
     return action
 
 
@@ -328,3 +332,20 @@ def risk_save(*, actor, partnership, risk=None, reviews=(), themes=(), **fields)
 
 def record_export(*, actor, partnership, what):
     record_event(actor=actor, action=AuditAction.EXPORT, obj=partnership, object_repr=what)
+
+
+def _tell_agency_of_action(action):
+    from django.urls import reverse
+
+    from casereview.core.dates import long_date
+    from casereview.notifications.recipients import agency_leads
+    from casereview.notifications.services import notify
+
+    notify(
+        recipients=agency_leads(action.owner_agency),
+        partnership=action.review.partnership,
+        key=f"action:{action.pk}:{action.owner_agency_id}",
+        what=f"Action {action.number} is assigned to {action.owner_agency}, due {long_date(action.due_date)}",
+        about=action.review.title,
+        path=reverse("actionplans:action", args=[action.pk]),
+    )

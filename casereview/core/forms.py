@@ -18,12 +18,29 @@ class GovukFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._govuk_style()
+
+    def _govuk_style(self):
+        """Idempotent, and run again at render time, so fields a form adds after __init__ are styled too."""
         for field in self.fields.values():
             widget = field.widget
+            if isinstance(widget, forms.NumberInput):
+                # GOV.UK asks for a text input with a numeric keyboard: number inputs round, scroll and
+                # reject what a screen reader user typed without saying why.
+                widget.input_type = "text"
+                widget.attrs.setdefault("inputmode", "numeric")
+                widget.attrs.setdefault("spellcheck", "false")
             for widget_class, css in _WIDGET_CLASSES.items():
                 if isinstance(widget, widget_class):
-                    widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+                    classes = widget.attrs.get("class", "").split()
+                    if css not in classes:
+                        widget.attrs["class"] = " ".join([css, *classes])
                     break
+            _name_the_empty_choice(field)
+
+    def get_context(self):
+        self._govuk_style()
+        return super().get_context()
 
     def full_clean(self):
         super().full_clean()
@@ -39,6 +56,19 @@ class GovukFormMixin:
                     field.widget.attrs["class"] = f"{css} {css.split()[-1]}--error"
             if described_by:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+def _name_the_empty_choice(field):
+    """Django's "---------" empty option says nothing; the GOV.UK select's empty choice says what it means."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == "---------":
+            field.empty_label = "Choose one" if field.required else "Not chosen"
+    elif isinstance(field, forms.ChoiceField) and not callable(getattr(field, "_choices", None)):
+        choices = list(field.choices)
+        if any(value == "" and label == "---------" for value, label in choices):
+            field.choices = [
+                ("", "Choose one" if field.required else "Not chosen") if v == "" else (v, l) for v, l in choices
+            ]
 
 
 class GovukDateWidget(forms.MultiWidget):

@@ -38,6 +38,7 @@ class RapidReviewForm(GovukFormMixin, forms.Form):
                 choices=[("", "Not yet judged")] + list(CriterionMet.choices),
                 required=False,
                 label=criterion.label,
+                widget=forms.RadioSelect,
             )
             self.fields[f"evidence_{criterion.value}"] = forms.CharField(
                 widget=forms.Textarea(attrs={"rows": 3}),

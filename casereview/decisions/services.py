@@ -60,6 +60,7 @@ def rapid_review_open(*, actor, incident, agencies, opened_on=None):
             rapid_review=rapid_review, agency=agency, requested_on=opened_on, due_date=requests_due
         )
         audit_create(actor=actor, obj=info)
+        _tell_agency_of_request(info)
     return rapid_review
 
 
@@ -152,6 +153,7 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
     recommendation.full_clean()
     recommendation.save()
     audit_create(actor=actor, obj=recommendation)
+    _tell_chair_of_recommendation(recommendation)
     return recommendation
 
 
@@ -231,3 +233,41 @@ def family_communication_record(*, actor, incident, communicated_on, method, com
     contact.save()
     audit_create(actor=actor, obj=contact)
     return contact
+
+
+# --- telling people what is asked of them (a link and the pseudonym, nothing more) ----------------
+
+
+def _tell_agency_of_request(info):
+    from django.urls import reverse
+
+    from casereview.core.dates import long_date
+    from casereview.notifications.recipients import agency_leads
+    from casereview.notifications.services import notify
+
+    notify(
+        recipients=agency_leads(info.agency),
+        partnership=info.rapid_review.incident.partnership,
+        key=f"request:{info.pk}",
+        what=f"{info.agency}: information for a rapid review, due {long_date(info.due_date)}",
+        about=info.rapid_review.incident.child_pseudonym,
+        path=reverse("decisions:request_answer", args=[info.pk]),
+    )
+
+
+def _tell_chair_of_recommendation(recommendation):
+    from django.urls import reverse
+
+    from casereview.accounts.models import Role
+    from casereview.notifications.recipients import role_holders
+    from casereview.notifications.services import notify
+
+    incident = recommendation.incident
+    notify(
+        recipients=role_holders(incident.partnership, Role.CHAIR),
+        partnership=incident.partnership,
+        key=f"decision:{incident.pk}",
+        what="A decision on whether to hold a review awaits you",
+        about=incident.child_pseudonym,
+        path=reverse("incidents:detail", args=[incident.pk]),
+    )

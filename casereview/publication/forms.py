@@ -3,7 +3,12 @@ from django import forms
 from casereview.core.forms import GovukDateField, GovukFormMixin
 
 from .anonymisation.entities import ENTITY_TYPES
-from .models import ReportSignOffKind
+from .models import TYPE_LABELS, ReportSignOffKind
+
+
+def type_label(entity_type):
+    label = TYPE_LABELS.get(entity_type, entity_type.replace("_", " ").lower())
+    return label[:1].upper() + label[1:]
 
 
 class ReportUploadForm(GovukFormMixin, forms.Form):
@@ -19,9 +24,7 @@ class TermAddForm(GovukFormMixin, forms.Form):
         label="Word or phrase the detector missed",
         error_messages={"required": "Enter the word or phrase to replace"},
     )
-    type = forms.ChoiceField(
-        choices=[(t, t.replace("_", " ").title()) for t in ENTITY_TYPES], initial="PERSON", label="What it is"
-    )
+    type = forms.ChoiceField(choices=[(t, type_label(t)) for t in ENTITY_TYPES], initial="PERSON", label="What it is")
     replacement = forms.CharField(
         max_length=500,
         required=False,

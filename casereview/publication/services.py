@@ -224,6 +224,14 @@ class GateResult:
         return not self.failures
 
 
+# What the gate says when a sign-off is missing, as a person would say it.
+SIGN_OFF_MISSING = {
+    ReportSignOffKind.PANEL: "The review panel has not signed the report off",
+    ReportSignOffKind.POLICE: "The police have not signed the report off (criminal proceedings)",
+    ReportSignOffKind.LEGAL: "The legal adviser has not signed the report off",
+}
+
+
 def publication_gate(review, *, publication_date):
     failures = []
     report = Report.objects.unscoped().filter(review=review).first()
@@ -232,9 +240,8 @@ def publication_gate(review, *, publication_date):
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
     for term in ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED):
-        failures.append(
-            f"{term.type.replace('_', ' ').title()} “{term.original}” is neither replaced nor allowed by a named person"
-        )
+        what = term.type_label[:1].upper() + term.type_label[1:]
+        failures.append(f"{what} “{term.original}” is neither replaced nor allowed by a named person")
     table = table_for(review)
     result = anonymise(report.text, table, age_style=age_style(review))
     # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
@@ -246,7 +253,7 @@ def publication_gate(review, *, publication_date):
     signed = set(ReportSignOff.objects.unscoped().filter(review=review).values_list("kind", flat=True))
     for kind in ReportSignOffKind:
         if kind.value not in signed:
-            failures.append(f"Sign-off by the {kind.label[:1].lower() + kind.label[1:]} is not recorded")
+            failures.append(SIGN_OFF_MISSING.get(kind, f"{kind.label} has not signed the report off"))
     notice = review.partnership.publication_notice_working_days
     if not report.sent_to_panel_on:
         failures.append("Record when the report was sent to the national panel and the Secretary of State")
@@ -344,6 +351,7 @@ def hold_place(*, actor, review, reason):
         review=review, reason=reason.strip(), placed_on=timezone.localdate(), placed_by=actor
     )
     audit_create(actor=actor, obj=hold)
+    _tell_of_hold(hold)
     return hold
 
 
@@ -361,3 +369,22 @@ def report_sent_record(*, actor, review, sent_on):
         raise ValidationError({"sent_on": "Upload the report first"})
     require_not_future(sent_on, "sent_on", "The date sent")
     return model_update(actor=actor, instance=report, data={"sent_to_panel_on": sent_on})[0]
+
+
+def _tell_of_hold(hold):
+    from django.urls import reverse
+
+    from casereview.accounts.models import Role
+    from casereview.notifications.recipients import role_holders
+    from casereview.notifications.services import notify
+
+    review = hold.review
+    reviewers = [a.user for a in review.reviewers.select_related("user")]
+    notify(
+        recipients=role_holders(review.partnership, Role.BUSINESS_MANAGER) + reviewers,
+        partnership=review.partnership,
+        key=f"hold:{hold.pk}",
+        what="Publication of a review is on hold",
+        about=review.title,
+        path=reverse("publication:overview", args=[review.pk]),
+    )

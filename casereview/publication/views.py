@@ -13,7 +13,7 @@ from casereview.core.highlight import highlighted_pieces
 from casereview.reviews.models import Review
 
 from . import services as service
-from .forms import HoldForm, PublishForm, ReportUploadForm, SentForm, SignOffForm, TermAddForm
+from .forms import HoldForm, PublishForm, ReportUploadForm, SentForm, SignOffForm, TermAddForm, type_label
 from .models import Publication, PublicationHold, ReplacementTerm, Report, TermStatus
 
 TYPE_CLASSES = {
@@ -92,7 +92,10 @@ def report_upload(request, review):
 def _highlight(report):
     return highlighted_pieces(
         report.text,
-        [(d.start, d.end, {"type": d.type, "css": TYPE_CLASSES.get(d.type, "other")}) for d in report.detections.all()],
+        [
+            (d.start, d.end, {"type": type_label(d.type), "css": TYPE_CLASSES.get(d.type, "other")})
+            for d in report.detections.all()
+        ],
     )
 
 

@@ -59,7 +59,9 @@ def send_deadline_reminders(*, site_url=None):
             kind = _reminder_kind(deadline, partnership.reminder_working_days)
             if kind is None or not _is_responsible(membership, deadline):
                 continue
-            if (deadline.key, kind, deadline.due) in reminded:
+            if (deadline.key, kind, deadline.due) in reminded or (
+                kind == "before" and _just_told(membership.user, deadline, partnership.reminder_working_days)
+            ):
                 outcome.already_sent += 1
                 continue
             try:
@@ -77,6 +79,18 @@ def send_deadline_reminders(*, site_url=None):
             else:
                 outcome.sent += 1
     return outcome
+
+
+def _just_told(user, deadline, lead_days):
+    """The person was notified of this very request within the reminder period: a reminder now would say
+    the same thing again."""
+    from django.utils import timezone
+
+    from casereview.core.working_days import add_working_days
+    from casereview.notifications.selectors import was_told
+
+    since = add_working_days(timezone.localdate(), -lead_days)
+    return was_told(user=user, key=deadline.key, since=since)
 
 
 def _subject(deadline, kind):

@@ -142,7 +142,7 @@ def deadlines_for(*, user, partnership):
         items.append(
             Deadline(
                 f"action:{action.pk}",
-                f"Action {action.number} ({action.owner_agency})",
+                f"Action {action.number}: {_gist(action.description)} — {action.owner_agency}",
                 action.review.title,
                 action.due_date,
                 reverse("actionplans:action", args=[action.pk]),
@@ -152,6 +152,14 @@ def deadlines_for(*, user, partnership):
             )
         )
     return sorted(items, key=lambda d: (d.due, d.what))
+
+
+def _gist(text, limit=70):
+    """The start of an action's description, cut at a word, so a due entry says what is due."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text.rstrip(".")
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
 def deadlines_across(*, user):
@@ -204,3 +212,141 @@ def executive_report(*, user, partnership, start, end):
             else []
         ),
     )
+
+
+# --- the home page: what each of a person's roles needs first (domain.md) --------------------------
+
+
+@dataclass
+class HomeSection:
+    """One partnership's part of a person's home page; each list is filled only for a role that needs it."""
+
+    partnership: Partnership
+    memberships: list
+    due: list = field(default_factory=list)
+    due_count: int = 0
+    overdue_count: int = 0
+    reviews_in_progress: list = field(default_factory=list)
+    decisions_awaiting: list = field(default_factory=list)
+    escalated_actions: list = field(default_factory=list)
+    agency_requests: list = field(default_factory=list)
+    agency_actions: list = field(default_factory=list)
+    my_reviews: list = field(default_factory=list)
+    quarter: object = None
+    publications: list = field(default_factory=list)
+    dissemination: list = field(default_factory=list)
+
+    @property
+    def you_are(self):
+        """'the business manager and an agency safeguarding lead for West Mercia Police'"""
+        phrases = []
+        for m in self.memberships:
+            label = m.get_role_display().lower()
+            article = "the" if m.role in (Role.BUSINESS_MANAGER, Role.CHAIR) else "an" if label[0] in "aeiou" else "a"
+            phrases.append(f"{article} {label}" + (f" for {m.agency}" if m.agency_id else ""))
+        return " and ".join(phrases) or "a system administrator"
+
+    def has(self, *roles):
+        return any(m.role in roles for m in self.memberships)
+
+    @property
+    def is_manager(self):
+        return self.has(Role.BUSINESS_MANAGER)
+
+    @property
+    def is_chair(self):
+        return self.has(Role.CHAIR)
+
+    @property
+    def is_lead(self):
+        return self.has(Role.AGENCY_LEAD)
+
+    @property
+    def is_reviewer(self):
+        return self.has(Role.REVIEWER)
+
+    @property
+    def is_executive(self):
+        return self.has(Role.EXECUTIVE)
+
+    @property
+    def is_panel_member(self):
+        return self.has(Role.PANEL_MEMBER)
+
+    @property
+    def is_viewer_only(self):
+        return all(m.role == Role.VIEWER for m in self.memberships)
+
+
+HOME_LIST_LENGTH = 10
+
+
+def _reviews_in_progress(user, partnership):
+    """Reviews not yet finished, the one furthest behind (or nearest) its target completion first."""
+    from casereview.reviews.models import Stage
+
+    finished = [Stage.PUBLISHED, Stage.NOT_PUBLISHED, Stage.ACTION_PLAN, Stage.CLOSED]
+    return list(
+        reviews.review_list(user=user, partnership=partnership)
+        .exclude(stage__in=finished)
+        .order_by("target_completion")
+    )
+
+
+def _published_learning(user, partnership):
+    from casereview.publication.models import Publication
+
+    return list(
+        Publication.objects.visible_to(user)
+        .filter(review__partnership=partnership)
+        .select_related("review")
+        .order_by("-published_on")[:HOME_LIST_LENGTH]
+    )
+
+
+def home_sections(*, user):
+    sections = []
+    by_partnership = {}
+    for membership in permissions.active_memberships(user):
+        by_partnership.setdefault(membership.partnership_id, []).append(membership)
+    for partnership in Partnership.objects.visible_to(user):
+        memberships = by_partnership.get(partnership.pk, [])
+        section = HomeSection(partnership=partnership, memberships=memberships)
+        if section.is_manager or section.is_chair or section.is_panel_member or section.is_executive:
+            due = deadlines_for(user=user, partnership=partnership)
+            if section.is_chair and not section.is_manager:
+                due = [d for d in due if Role.CHAIR in d.roles and not d.agency_id] or due
+            section.due_count, section.overdue_count = len(due), sum(1 for d in due if d.is_overdue)
+            section.due = due[:HOME_LIST_LENGTH]
+            section.reviews_in_progress = _reviews_in_progress(user, partnership)
+        if section.is_chair:
+            section.decisions_awaiting = list(decisions.awaiting_chair_decision(user=user, partnership=partnership))
+        if section.is_chair or section.is_executive:
+            section.escalated_actions = list(actionplans.escalated_actions(user=user, partnership=partnership))[
+                :HOME_LIST_LENGTH
+            ]
+        if section.is_lead:
+            agency_ids = {m.agency_id for m in memberships if m.role == Role.AGENCY_LEAD}
+            section.agency_requests = [
+                d
+                for d in deadlines_for(user=user, partnership=partnership)
+                if d.agency_id in agency_ids and not d.key.startswith("action:")
+            ]
+            section.agency_actions = list(
+                actionplans.action_list(user=user, partnership=partnership)
+                .filter(owner_agency_id__in=agency_ids, status__in=OPEN_STATUSES)
+                .order_by("due_date", "number")[: HOME_LIST_LENGTH * 2]
+            )
+        if section.is_reviewer:
+            section.my_reviews = list(
+                reviews.review_list(user=user, partnership=partnership).filter(reviewers__user=user).distinct()
+            )
+        if section.is_executive:
+            today = timezone.localdate()
+            quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+            section.quarter = executive_report(user=user, partnership=partnership, start=quarter_start, end=today)
+        if section.is_viewer_only or not (section.is_manager or section.is_chair or section.is_lead):
+            section.publications = _published_learning(user, partnership)
+            section.dissemination = list(actionplans.dissemination_list(user=user, partnership=partnership)[:5])
+        sections.append(section)
+    return sections

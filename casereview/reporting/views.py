@@ -11,6 +11,22 @@ from .forms import PeriodForm
 from .models import CalendarFeed
 
 
+@signed_in_view
+def home(request):
+    """What each of the person's roles needs first, in each of their partnerships (domain.md)."""
+    from casereview.notifications.selectors import notification_list
+
+    return render(
+        request,
+        "reporting/home.html",
+        {
+            "sections": selectors.home_sections(user=request.user),
+            "notifications": list(notification_list(user=request.user)[:5]),
+            "may_create_partnership": request.user.is_superuser,
+        },
+    )
+
+
 @object_view(Partnership, "view_deadlines", url_kwarg="slug", field="slug")
 def deadlines(request, partnership):
     items = selectors.deadlines_for(user=request.user, partnership=partnership)

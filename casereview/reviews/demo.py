@@ -118,7 +118,125 @@ def load(slugs):
             _child_r(review)
             created += 1
         created += _southwark_2018_19()
+    if "tower-hamlets" in slugs:
+        created += _tower_hamlets_2007()
+    if "worcestershire" in slugs:
+        created += _worcestershire_young_person_a()
     return created
+
+
+def _author(partnership):
+    membership = Membership.objects.filter(partnership=partnership, role=Role.REVIEWER).select_related("user").first()
+    return membership.user if membership else None
+
+
+def _appoint(review, author, on, declaration):
+    from .models import ReviewerAppointment
+
+    if author is not None and not ReviewerAppointment.objects.filter(review=review, user=author).exists():
+        ReviewerAppointment.objects.create(
+            review=review, user=author, appointed_on=on, independence_declaration=declaration, declared_on=on
+        )
+
+
+def _tower_hamlets_2007():
+    """The two 2007 serious case reviews (the Tower Hamlets SCR paper, 15 November 2007): each agency's
+    individual management review (§3.5), an overview report and executive summary by independent experts
+    (§3.6), reported to the LSCB in September 2007 and to councillors on 15 November 2007 (§1.1)."""
+    created = 0
+    reviews = {
+        "E": dict(
+            scope=(date(2006, 9, 1), date(2007, 2, 28)),
+            decided=date(2007, 2, 27),
+            lines=(
+                "What each agency knew of E and her parents from her birth in September 2006: health, social services "
+                "(child in need), police (domestic violence when E was two months old), substance misuse services and "
+                "another children's services authority (§4.8); how it was not known that the father had resumed contact "
+                "(§4.6); the lessons for how agencies work together (§3.3)."
+            ),
+        ),
+        "M": dict(
+            scope=(date(1993, 1, 1), date(2007, 1, 18)),
+            decided=date(2007, 3, 1),
+            lines=(
+                "Agencies' involvement with M and his family from early 1993, when he was 14 months old, through two "
+                "periods on the child protection register, residential school placements under section 20 and the "
+                "care proceedings of 2003-04, to his conviction on 18 January 2007 (§4.1-4.3); the lessons for how "
+                "agencies work together (§3.3)."
+            ),
+        ),
+    }
+    for title, facts in reviews.items():
+        review = Review.objects.filter(partnership__slug="tower-hamlets", title=title).first()
+        if review is None or TermsOfReference.objects.filter(review=review).exists():
+            continue
+        TermsOfReference.objects.create(
+            review=review,
+            scope_start=facts["scope"][0],
+            scope_end=facts["scope"][1],
+            methodology=Methodology.OTHER,
+            methodology_other="Individual management reviews and an independent overview report (Working Together 2006)",
+            lines_of_enquiry=facts["lines"],
+            agreed_on=facts["decided"],
+        )
+        _appoint(
+            review,
+            _author(review.partnership),
+            facts["decided"],
+            "An independent expert commissioned by the LSCB to write the overview report and executive summary.",
+        )
+        manager = _manager(review.partnership)
+        for stage, day, note in [
+            (Stage.TERMS_AGREED, facts["decided"], "Serious case review decided; terms set (day illustrative for M)."),
+            (Stage.AGENCY_INFORMATION, facts["decided"], "Each agency asked for its individual management review."),
+            (
+                Stage.PARTNERSHIP_SIGN_OFF,
+                date(2007, 9, 28),
+                "Reported to the LSCB in September 2007 (day illustrative).",
+            ),
+            (
+                Stage.PUBLISHED,
+                date(2007, 11, 15),
+                "Executive summary, anonymised, reported to the General Purposes Committee and made public.",
+            ),
+        ]:
+            StageChange.objects.create(review=review, stage=stage, changed_on=day, changed_by=manager, note=note)
+        review.stage, review.published_on = Stage.PUBLISHED, date(2007, 11, 15)
+        review.save()
+        created += 1
+    return created
+
+
+def _worcestershire_young_person_a():
+    """The serious case review commissioned after September 2019 (the Worcestershire paper, 6 February 2020,
+    §24-25): confidential at an early stage, terms of reference written, the author appointed, completion
+    due July 2020."""
+    review = Review.objects.filter(partnership__slug="worcestershire", title="Young Person A").first()
+    if review is None or TermsOfReference.objects.filter(review=review).exists():
+        return 0
+    TermsOfReference.objects.create(
+        review=review,
+        scope_start=date(2019, 1, 1),
+        scope_end=date(2019, 10, 7),
+        methodology=Methodology.OTHER,
+        methodology_other="Serious case review (the method is not stated in the public paper)",
+        lines_of_enquiry=(
+            "Confidential while the review is at an early stage: how agencies responded to risk to a looked-after "
+            "young person outside the home, and how information passed between the placement and the police "
+            "(from the rapid review). Scope dates illustrative."
+        ),
+        agreed_on=date(2020, 2, 6),
+    )
+    _appoint(
+        review,
+        _author(review.partnership),
+        date(2020, 2, 6),
+        "Independent of the case and of the agencies involved; appointed by the partnership (named in the "
+        "terms of reference, not in the public paper).",
+    )
+    review.target_completion = date(2020, 7, 31)
+    review.save(update_fields=["target_completion", "updated"])
+    return 1
 
 
 def _manager(partnership):

@@ -176,6 +176,7 @@ def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=
     appointment.full_clean()
     appointment.save()
     audit_create(actor=actor, obj=appointment)
+    _tell_reviewer_of_appointment(appointment)
     return appointment
 
 
@@ -196,6 +197,7 @@ def contributions_request(*, actor, review, agencies, kinds, due_date):
             )
             if created:
                 audit_create(actor=actor, obj=contribution)
+                _tell_agency_of_contribution(contribution)
                 made.append(contribution)
     if not made:
         raise ValidationError("Those agencies have already been asked for these")
@@ -548,3 +550,41 @@ def finding_move(*, actor, finding, direction):
     record_event(actor=actor, action=AuditAction.UPDATE, obj=finding, changes={"number": [mine, theirs]})
     finding.refresh_from_db()
     return finding
+
+
+# --- telling people what is asked of them (a link and the review's title, nothing more) -----------
+
+
+def _tell_agency_of_contribution(contribution):
+    from django.urls import reverse
+
+    from casereview.core.dates import long_date
+    from casereview.notifications.recipients import agency_leads
+    from casereview.notifications.services import notify
+
+    notify(
+        recipients=agency_leads(contribution.agency),
+        partnership=contribution.review.partnership,
+        key=f"contribution:{contribution.pk}",
+        what=(
+            f"{contribution.agency}: {contribution.get_kind_display().lower()} for a review, "
+            f"due {long_date(contribution.due_date)}"
+        ),
+        about=contribution.review.title,
+        path=reverse("reviews:contribution", args=[contribution.pk]),
+    )
+
+
+def _tell_reviewer_of_appointment(appointment):
+    from django.urls import reverse
+
+    from casereview.notifications.services import notify
+
+    notify(
+        recipients=[appointment.user],
+        partnership=appointment.review.partnership,
+        key=f"reviewer:{appointment.pk}",
+        what="You have been appointed as the independent reviewer",
+        about=appointment.review.title,
+        path=reverse("reviews:detail", args=[appointment.review_id]),
+    )

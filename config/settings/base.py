@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "casereview.core",
     "casereview.accounts",
     "casereview.audit",
+    "casereview.notifications",
     "casereview.incidents",
     "casereview.decisions",
     "casereview.reviews",

@@ -62,3 +62,21 @@ def assert_accessible(page):
         for v in result["violations"]
     ]
     assert violations == [], f"{page.url}: " + "\n".join(violations)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def assert_fits(page, width=PHONE["width"]):
+    """Nothing makes the page wider than the screen (a wide table scrolls inside its own box)."""
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{page.url} is {scroll_width}px wide on a {width}px screen"
+
+
+def open_area(page, group, name=None):
+    """Through the navigation as a person would: the group in the menu, then its page beneath."""
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name=group, exact=True).click()
+    if name:
+        section = page.get_by_role("navigation", name="In this section")
+        if section.count():
+            section.get_by_role("link", name=name, exact=True).click()

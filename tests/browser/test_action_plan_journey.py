@@ -14,7 +14,7 @@ from casereview.actionplans import services
 from casereview.actionplans.models import Action
 from casereview.testing import AgencyFactory, ReviewFactory, member
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_area
 from .test_case_journey import sign_out
 from .test_journeys import sign_in
 
@@ -55,7 +55,7 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
 
     # The children's services lead sees only their own agency's action and posts an update with evidence.
     sign_in(page, "csc.lead")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Action plans").click()
+    open_area(page, "Reviews", "Action plans")
     expect(page.get_by_role("link", name="Child R: action 1")).to_be_visible()
     expect(page.get_by_text("looked-after children's health services")).to_have_count(0)
     assert_accessible(page)
@@ -81,7 +81,7 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
 
     # The business manager closes it on that evidence.
     sign_in(page, "alice")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Action plans").click()
+    open_area(page, "Reviews", "Action plans")
     page.get_by_role("link", name="Child R: action 1").click()
     page.get_by_role("button", name="Close the action").click()
     expect(page.get_by_role("link", name="Signed contract")).to_be_visible()
@@ -93,7 +93,7 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
     assert_accessible(page)
 
     # The export opens in openpyxl and holds both actions.
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Action plans").click()
+    open_area(page, "Reviews", "Action plans")
     assert_accessible(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download these actions as a spreadsheet (XLSX)").click()
@@ -110,7 +110,7 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
 
     # The health executive member sees the overdue action escalated.
     sign_in(page, "health.exec")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Action plans").click()
+    open_area(page, "Reviews", "Action plans")
     page.get_by_role("link", name="Escalated actions").click()
     row = page.get_by_role("row").filter(has_text="Child R: action 2")
     expect(row).to_contain_text("NHS Southwark CCG")

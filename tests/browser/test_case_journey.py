@@ -1,6 +1,8 @@
 """A walk-through: from a looked-after child's death to the chair's decision and the new review,
 as the business manager, an agency lead and the independent chair, every page checked with axe-core."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -8,7 +10,7 @@ from casereview.accounts.models import Role
 from casereview.reviews.models import Review
 from casereview.testing import AgencyFactory, SubgroupFactory, member
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_area
 from .test_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,7 +37,7 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
 
     # The business manager records the incident.
     sign_in(page, "alice")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Incidents").click()
+    open_area(page, "Cases", "Incidents")
     expect(page.get_by_text("No incidents have been recorded")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Record a serious incident").click()
@@ -74,7 +76,7 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
 
     # The police lead answers their agency's request.
     sign_in(page, "police.lead")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Due and overdue").click()
+    open_area(page, "Cases", "Due and overdue")
     page.get_by_role("link", name="Metropolitan Police Service: information for the rapid review").click()
     page.get_by_label("Your agency's information").fill("Two domestic abuse call-outs to the placement in March 2025.")
     page.get_by_role("button", name="Send to the rapid review").click()
@@ -84,7 +86,7 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
 
     # The business manager completes the rapid review and records the subgroup's recommendation.
     sign_in(page, "alice")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Incidents").click()
+    open_area(page, "Cases", "Incidents")
     page.get_by_role("link", name="Child T").click()
     page.get_by_role("link", name="Rapid review").click()
     expect(page.get_by_text("Two domestic abuse call-outs")).to_be_visible()
@@ -96,9 +98,9 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
         ("two or more agencies", "Yes"),
         ("national panel has considered", "No"),
     ]:
-        select = page.get_by_label(criterion, exact=False)
-        select.select_option(label=judgement)
-        select.locator(
+        group = page.get_by_role("group", name=re.compile(criterion))
+        group.get_by_label(judgement, exact=True).check()
+        group.locator(
             "xpath=ancestor::div[contains(@class,'govuk-form-group')]/following-sibling::div[1]//textarea"
         ).fill(f"Evidence: {criterion}")
     page.get_by_label("The rapid review is complete").check()
@@ -116,7 +118,7 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
 
     # The chair decides with the recommendation beside them.
     sign_in(page, "chair")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Due and overdue").click()
+    open_area(page, "Cases", "Due and overdue")
     page.get_by_role("link", name="Independent chair's decision").click()
     page.get_by_role("link", name="Independent chair's decision").click()
     expect(page.get_by_text("Three criteria are met.")).to_be_visible()

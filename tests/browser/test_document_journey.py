@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from casereview.reviews.models import Review
 from casereview.testing import make_pdf
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_area
 from .test_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +28,7 @@ def seed_pdf(tmp_path):
 @pytest.mark.skipif(SEED is None, reason="needs ../shared/seeds")
 def test_business_manager_uploads_a_pdf_checks_the_items_and_adds_them_to_a_review(page, alice, tmp_path):
     sign_in(page, "alice")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Documents").click()
+    open_area(page, "Reviews", "Documents")
     expect(page.get_by_text("No documents yet")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Documents (PDF, Word .docx or text)").set_input_files(str(seed_pdf(tmp_path)))

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from casereview.accounts.models import Agency
 from casereview.testing import PASSWORD
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_area
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,20 +29,21 @@ def test_business_manager_signs_in_and_adds_an_agency(page, alice, bob, agency_a
     assert_accessible(page)
 
     sign_in(page, "alice")
-    page.wait_for_url("**/partnerships/southwark/")
+    page.wait_for_url("**/")
     expect(page.get_by_role("heading", name="Southwark Safeguarding Children Board")).to_be_visible()
-    expect(page.get_by_role("link", name="Metropolitan Police Service")).to_be_visible()
-    expect(page.get_by_text("Serious Case Review (SCR) Subgroup")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="People", exact=True).click()
-    expect(page.get_by_role("cell", name="Bob Brown")).to_be_visible()
+    open_area(page, "Partnership", "People")
+    expect(page.get_by_role("link", name="Bob Brown")).to_be_visible()
     page.get_by_label("Name, job title, email or agency").fill("zzz")
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_text("Nobody matches your search")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Partnership", exact=True).click()
+    open_area(page, "Partnership", "Agencies and subgroups")
+    expect(page.get_by_role("link", name="Metropolitan Police Service")).to_be_visible()
+    expect(page.get_by_text("Serious Case Review (SCR) Subgroup")).to_be_visible()
+    assert_accessible(page)
     page.get_by_role("button", name="Add an agency").click()
     page.get_by_role("button", name="Add agency").click()
     summary = page.locator(".govuk-error-summary")
@@ -56,7 +57,7 @@ def test_business_manager_signs_in_and_adds_an_agency(page, alice, bob, agency_a
     assert Agency.objects.filter(name="Southwark Youth Offending Service").exists()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Audit log").click()
+    open_area(page, "Partnership", "Audit log")
     expect(page.get_by_role("cell", name="Agency: Southwark Youth Offending Service")).to_be_visible()
     assert_accessible(page)
 
@@ -67,8 +68,8 @@ def test_business_manager_signs_in_and_adds_an_agency(page, alice, bob, agency_a
 
 def test_viewer_sees_learning_areas_only(page, bob, agency_a):
     sign_in(page, "bob")
-    page.wait_for_url("**/partnerships/southwark/")
-    expect(page.get_by_text("Your role shows published learning only")).to_be_visible()
+    page.wait_for_url("**/")
+    expect(page.get_by_role("heading", name="Published learning")).to_be_visible()
     expect(page.get_by_role("link", name="People", exact=True)).to_have_count(0)
     expect(page.get_by_role("link", name="Audit log")).to_have_count(0)
     assert_accessible(page)

@@ -68,7 +68,7 @@ def test_business_manager_anonymises_and_publishes(page, alice, partnership_a, t
     fill_date(page, "Publication date", 1, 9, 2025)
     page.get_by_role("button", name="Run the checks").click()
     failures = page.locator("#gate-failures")
-    expect(failures).to_contain_text("Sign-off by the review panel is not recorded")
+    expect(failures).to_contain_text("The review panel has not signed the report off")
     expect(failures).to_contain_text("Record when the report was sent")
     assert_accessible(page)
     for kind in ["Review panel", "Police (criminal proceedings)", "Legal"]:

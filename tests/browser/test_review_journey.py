@@ -10,7 +10,7 @@ from casereview.accounts.models import Agency, Role
 from casereview.reviews.models import ChronologyEntry, Review, ReviewerAppointment
 from casereview.testing import member
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, open_area
 from .test_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -52,7 +52,7 @@ def southwark_demo(db, tmp_path, settings):
 def test_reviewer_reads_the_merged_chronology_and_an_agency_fixes_a_bad_upload(page, southwark_demo, tmp_path):
     review = southwark_demo
     sign_in(page, "new.reviewer")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Reviews").click()
+    open_area(page, "Reviews", "Reviews")
     page.get_by_role("link", name="Child R").click()
     expect(page.get_by_role("heading", name="Serious case review: Child R")).to_be_visible()
     assert_accessible(page)
@@ -77,7 +77,7 @@ def test_reviewer_reads_the_merged_chronology_and_an_agency_fixes_a_bad_upload(p
     contribution.save()
     member(review.partnership, Role.AGENCY_LEAD, agency=police, username="police.lead")
     sign_in(page, "police.lead")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Due and overdue").click()
+    open_area(page, "Cases", "Due and overdue")
     page.get_by_role("link", name="Metropolitan Police Service: chronology").click()
     page.get_by_role("button", name="Upload a chronology file").click()
     bad = chronology_xlsx(

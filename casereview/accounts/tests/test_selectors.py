@@ -25,6 +25,21 @@ def test_people_are_found_by_name_agency_or_role(partnership_a, agency_a, alice,
     ] == [dora]
 
 
+def _pages(user):
+    return [page["text"] for group in selectors.navigation_for(user) for page in group["pages"]]
+
+
 def test_the_navigation_offers_only_what_the_role_opens(alice, bob):
-    assert "Audit log" in [item["text"] for item in selectors.navigation_for(alice)]
-    assert "Audit log" not in [item["text"] for item in selectors.navigation_for(bob)]
+    assert "Audit log" in _pages(alice)
+    assert "Audit log" not in _pages(bob)
+
+
+def test_the_navigation_groups_the_pages_in_one_row(alice, bob):
+    assert [group["text"] for group in selectors.navigation_for(alice)] == [
+        "Cases",
+        "Reviews",
+        "Learning",
+        "Partnership",
+    ]
+    # a viewer's groups hold only published learning and the partnership's directory
+    assert [group["text"] for group in selectors.navigation_for(bob)] == ["Learning", "Partnership"]

@@ -8,11 +8,11 @@ from casereview.testing import member
 pytestmark = pytest.mark.django_db
 
 
-def test_home_takes_a_one_partnership_user_to_their_partnership(client, alice):
+def test_home_links_to_the_partnership_directory_on_its_own_page(client, alice):
     client.force_login(alice)
     response = client.get(reverse("home"))
-    assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:partnership_detail", args=["southwark"])
+    assert response.status_code == 200
+    assert reverse("accounts:partnership_detail", args=["southwark"]) in response.content.decode()
 
 
 def test_home_tells_a_user_without_membership_what_to_do(client, db):

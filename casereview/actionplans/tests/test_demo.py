@@ -20,7 +20,8 @@ def test_demo_gives_child_r_an_action_plan_from_the_seeds_and_loads_once(tmp_pat
     closed = actions.filter(status="closed")
     assert sorted(a.description.split()[0] for a in closed) == ["Commission", "Commission", "Increase", "Review"]
     assert all(a.evidence.exists() and a.closure_note for a in closed)
-    assert any(a.is_overdue for a in actions) and actions.filter(status="at_risk").exists()
+    # Ten-year-old due dates would bury the live case: nothing of Child R is overdue, one is at risk.
+    assert not any(a.is_overdue for a in actions) and actions.filter(status="at_risk").exists()
     assert [e.held_on.strftime("%B %Y") for e in DisseminationEvent.objects.all()] == [
         "September 2015",
         "September 2015",

@@ -283,11 +283,13 @@ def test_panel_member_and_agency_lead_do_not_see_the_executive_view(client, plan
 
 
 def test_navigation_shows_action_plans_to_those_who_may_see_them(client, plan, bob):
+    # Action plans sit in the Reviews group, listed beneath the navigation while a page of the group is open.
     client.force_login(plan["social_care_lead"])
-    assert "Action plans" in text(client.get(reverse("accounts:partnership_detail", args=["southwark"])))
+    assert "Action plans" in text(client.get(reverse("reviews:list", args=["southwark"])))
     client.force_login(bob)
-    page = text(client.get(reverse("accounts:partnership_detail", args=["southwark"])))
-    assert "Action plans" not in page and "Risk register" not in page and "Learning" in page
+    page = text(client.get(reverse("actionplans:dissemination", args=["southwark"])))
+    assert "Action plans" not in page and "Risk register" not in page and "Reviews" not in page
+    assert "Learning" in page
 
 
 def test_dissemination_and_training_roll_up(client, alice, plan):

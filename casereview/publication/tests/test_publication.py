@@ -69,8 +69,8 @@ def test_every_failing_check_is_listed(alice, review):
     service.report_sent_record(actor=alice, review=review, sent_on=add_working_days(PUBLISH_ON, -3))
     failures = " | ".join(service.publication_gate(review, publication_date=PUBLISH_ON).failures)
     assert "is neither replaced nor allowed by a named person" in failures
-    assert "Sign-off by the review panel is not recorded" in failures
-    assert "Sign-off by the police (criminal proceedings) is not recorded" in failures
+    assert "The review panel has not signed the report off" in failures
+    assert "The police have not signed the report off (criminal proceedings)" in failures
     assert "at least 7 working days before publication" in failures
     assert "Publication is on hold: Criminal proceedings are running" in failures
 

@@ -192,5 +192,6 @@ def test_open_actions_due_soon_or_overdue_are_on_the_due_list_but_closed_ones_ar
     )
     client.force_login(alice)
     page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
-    assert "Action 1 (Health visiting)" in page
+    # the entry says what is due and whose it is, not only a number
+    assert "Action 1: Audit transfer summaries — Health visiting" in page
     assert "Action 2" not in page and "Action 3" not in page
