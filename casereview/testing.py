@@ -298,6 +298,7 @@ from casereview.actionplans.models import (  # noqa: E402
     Evidence,
     ProgressUpdate,
     Risk,
+    TrainingYear,
 )
 
 
@@ -402,3 +403,15 @@ def make_image_only_pdf(path):
     pdf.showPage()
     pdf.save()
     return path
+
+
+class TrainingYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingYear
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    year_starting = 2024
+    sessions = 12
+    individuals = 300
+    organisations = 40
+    elearning_modules = 150

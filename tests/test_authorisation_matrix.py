@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Agency, Membership, Partnership, Role
-from casereview.actionplans.models import Action, Evidence, Risk
+from casereview.actionplans.models import Action, Evidence, Risk, TrainingYear
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.decisions.models import InformationRequest, RapidReview
@@ -46,6 +46,7 @@ from casereview.testing import (
     RecommendationFactory,
     ReviewFactory,
     RiskFactory,
+    TrainingYearFactory,
     UserFactory,
     chronology_import_in,
     document_in,
@@ -82,6 +83,7 @@ OBJECT_MAKERS = {
     Action: lambda partnership: ActionFactory(review__partnership=partnership),
     Evidence: lambda partnership: EvidenceFactory(action__review__partnership=partnership),
     Risk: lambda partnership: RiskFactory(partnership=partnership),
+    TrainingYear: lambda partnership: TrainingYearFactory(partnership=partnership),
 }
 
 

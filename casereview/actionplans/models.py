@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from casereview.core.models import BaseModel
+from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
 
 
@@ -303,7 +303,7 @@ class DisseminationEvent(BaseModel):
             raise ValidationError({"organisations": "There cannot be more organisations represented than attendees"})
 
 
-class TrainingYear(BaseModel):
+class TrainingYear(Withdrawable, BaseModel):
     """A year's training statistics as the training team counts them (the Southwark annual
     report 2018-19 §2.2: sessions,
     individuals, organisations, e-learning modules), for the annual report. Years run April to March."""
@@ -319,13 +319,17 @@ class TrainingYear(BaseModel):
     organisations = models.PositiveIntegerField("Organisations")
     elearning_modules = models.PositiveIntegerField("E-learning modules completed")
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "partnership"
 
     class Meta:
         ordering = ["-year_starting"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "year_starting"], name="one_training_record_per_year")
+            models.UniqueConstraint(
+                fields=["partnership", "year_starting"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_training_record_per_year",
+            )
         ]
 
     def __str__(self):

@@ -316,13 +316,18 @@ def training_roll_up(*, user, partnership, year):
         .distinct()
         .order_by("title")
     )
-    recorded = TrainingYear.objects.visible_to(user).filter(partnership=partnership, year_starting=year).first()
+    recorded = (
+        TrainingYear.objects.visible_to(user).current().filter(partnership=partnership, year_starting=year).first()
+    )
     return TrainingRollUp(year, recorded, rows, reviews)
 
 
 def training_years(*, user, partnership):
     recorded = set(
-        TrainingYear.objects.visible_to(user).filter(partnership=partnership).values_list("year_starting", flat=True)
+        TrainingYear.objects.visible_to(user)
+        .current()
+        .filter(partnership=partnership)
+        .values_list("year_starting", flat=True)
     )
     held = {
         year_starting(d)

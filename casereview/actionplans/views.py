@@ -6,9 +6,10 @@ from django.utils import timezone
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
+from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
 from casereview.core.access import object_view
-from casereview.core.forms import form_page, posted, submitted
+from casereview.core.forms import WithdrawalForm, form_page, posted, submitted
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
@@ -24,7 +25,7 @@ from .forms import (
     SinceForm,
     TrainingYearForm,
 )
-from .models import Action, ActionPlanSettings, ActionStatus, Evidence, EvidenceKind, Risk
+from .models import Action, ActionPlanSettings, ActionStatus, Evidence, EvidenceKind, Risk, TrainingYear
 
 PARTNERSHIP = {"url_kwarg": "slug", "field": "slug"}
 
@@ -444,6 +445,48 @@ def training_add(request, partnership):
         caption=partnership.name,
         back_url=_url("actionplans:training", partnership.slug),
         template="actionplans/form_page.html",
+    )
+
+
+@object_view(TrainingYear, "change")
+def training_year_withdraw(request, record):
+    back_url = f"{_url('actionplans:training', record.partnership.slug)}?year={record.year_starting}"
+    if record.is_withdrawn:
+        return redirect(back_url)
+    form = WithdrawalForm(posted(request))
+    if submitted(
+        request, form, lambda data: services.training_year_withdraw(actor=request.user, record=record, **data)
+    ):
+        messages.success(request, f"The training statistics for {record.label} have been withdrawn.")
+        return redirect(_url("actionplans:training", record.partnership.slug))
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw the training statistics for {record.label}?",
+            "caption": record.partnership.name,
+            "record_lines": [
+                ("Year", record.label),
+                ("Face-to-face sessions", record.sessions),
+                ("Individuals trained", record.individuals),
+                ("Organisations", record.organisations),
+                ("E-learning modules completed", record.elearning_modules),
+            ],
+            "back_url": back_url,
+            "consequence": "They will no longer appear on the training page or in the annual report. Nothing is "
+            "erased: they stay in their history, with your reason and your name.",
+            "submit": "Withdraw these statistics",
+        },
+    )
+
+
+@object_view(TrainingYear)
+def training_year_history(request, record):
+    return render(
+        request,
+        "actionplans/training_year_history.html",
+        {"record": record, "partnership": record.partnership, "history": record_history(record)},
     )
 
 

@@ -266,7 +266,7 @@ class RecommendationForm(FindingForm):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.filter(partnership=review.partnership)
         self.fields["agency"].error_messages["invalid_choice"] = "Choose an agency of this partnership"
-        self.fields["learning_points"].queryset = LearningPoint.objects.filter(review=review)
+        self.fields["learning_points"].queryset = LearningPoint.objects.current().filter(review=review)
         self.order_fields(
             ["number", "text", "addressee", "agency", "national_body", "learning_points", "themes", "version"]
         )

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from casereview.core.models import BaseModel
+from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
 
 
@@ -273,16 +273,17 @@ class FamilyInvolvement(BaseModel):
     partnership_field = "review__partnership"
 
 
-class Finding(BaseModel):
+class Finding(Withdrawable, BaseModel):
     """What learning points and recommendations share: a number, the text, themes, and a version that
-    two people editing at once cannot both overwrite (optimistic locking)."""
+    two people editing at once cannot both overwrite (optimistic locking). One entered twice is withdrawn,
+    never deleted: its number goes to the next one and it stays in its history."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
     version = models.PositiveIntegerField(default=1)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "review__partnership"
 
     class Meta:
@@ -298,7 +299,13 @@ class LearningPoint(Finding):
     themes = models.ManyToManyField("core.Theme", blank=True, related_name="learning_points")
 
     class Meta(Finding.Meta):
-        constraints = [models.UniqueConstraint(fields=["review", "number"], name="learning_point_number_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "number"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="learning_point_number_unique",
+            )
+        ]
 
 
 class Addressee(models.TextChoices):
@@ -318,7 +325,13 @@ class Recommendation(Finding):
     themes = models.ManyToManyField("core.Theme", blank=True, related_name="recommendations")
 
     class Meta(Finding.Meta):
-        constraints = [models.UniqueConstraint(fields=["review", "number"], name="recommendation_number_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "number"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="recommendation_number_unique",
+            )
+        ]
 
     def clean(self):
         if self.addressee == Addressee.AGENCY and not self.agency_id:

@@ -1,6 +1,6 @@
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from . import chronology
 from .models import (
@@ -130,7 +130,22 @@ def derived_facts(*, user, review, gap_days=90):
     by_year = defaultdict(set)
     for year, agency in entries.values_list("sort_date__year", "agency__name").distinct().order_by():
         by_year[year].add(agency)
-    return chronology.facts_from(counts, dates, by_year, gap_days=gap_days)
+    pairs = DuplicatePair.objects.visible_to(user).filter(review=review)
+    groups = chronology.same_event_groups(
+        pairs.filter(status=DuplicateStatus.LINKED).values_list("first_id", "second_id")
+    )
+    in_groups = set().union(*groups) if groups else set()
+    repeats = chronology.repeats_by_type(groups, dict(entries.filter(pk__in=in_groups).values_list("id", "event_type")))
+    # Proposed pairs of one type: the count may include the same event twice until a person judges them.
+    unconfirmed = Counter(
+        dict(
+            pairs.filter(status=DuplicateStatus.SUGGESTED, first__event_type=F("second__event_type"))
+            .values_list("first__event_type")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    )
+    return chronology.facts_from(counts, dates, by_year, gap_days=gap_days, repeats=repeats, unconfirmed=unconfirmed)
 
 
 def timeline_series(*, user, review):
@@ -151,11 +166,20 @@ def timeline_series(*, user, review):
 
 
 def findings_for(*, user, review):
-    points = LearningPoint.objects.visible_to(user).filter(review=review).prefetch_related("themes")
+    points = LearningPoint.objects.visible_to(user).current().filter(review=review).prefetch_related("themes")
     recommendations = (
         Recommendation.objects.visible_to(user)
+        .current()
         .filter(review=review)
         .select_related("agency")
-        .prefetch_related("themes", "learning_points")
+        .prefetch_related("themes", Prefetch("learning_points", queryset=LearningPoint.objects.current()))
     )
     return list(points), list(recommendations)
+
+
+def withdrawn_findings_for(*, user, review):
+    """Learning points and recommendations withdrawn from the review, for the note under its lists."""
+    return [
+        *LearningPoint.objects.visible_to(user).withdrawn().filter(review=review),
+        *Recommendation.objects.visible_to(user).withdrawn().filter(review=review),
+    ]

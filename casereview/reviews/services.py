@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, audit_update, model_update, record_event, snapshot
+from casereview.audit.services import audit_create, audit_update, model_update, model_withdraw, record_event, snapshot
 from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
@@ -375,7 +375,9 @@ def duplicates_refresh(*, review, days=None):
         .values_list("first_id", "second_id")
     )
     stale = DuplicatePair.objects.filter(review=review, status=DuplicateStatus.SUGGESTED)
-    entries = ChronologyEntry.objects.filter(review=review).only("id", "agency_id", "sort_date", "description")
+    entries = ChronologyEntry.objects.filter(review=review).only(
+        "id", "agency_id", "sort_date", "description", "event_type"
+    )
     if days is not None:
         days = list(days)
         stale = stale.filter(Q(first__sort_date__in=days) | Q(second__sort_date__in=days))
@@ -455,9 +457,13 @@ def finding_save(
     overwriting the other person's words."""
     if not text.strip():
         raise ValidationError({"text": "Enter the text"})
+    if finding is not None and finding.is_withdrawn:
+        raise ValidationError("This item was withdrawn, so it can no longer be changed")
     if number < 1:
         raise ValidationError({"number": "Numbers start at 1"})
-    clash = model.objects.filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
+    clash = (
+        model.objects.current().filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
+    )
     if clash:
         raise ValidationError(
             {
@@ -508,7 +514,7 @@ def finding_save(
 def finding_move(*, actor, finding, direction):
     """Swap an item with its neighbour, so numbering stays 1..n with no gaps or repeats."""
     model = type(finding)
-    siblings = model.objects.filter(review=finding.review)
+    siblings = model.objects.current().filter(review=finding.review)
     neighbour = (
         siblings.filter(number__lt=finding.number).order_by("-number")
         if direction == "up"
@@ -525,4 +531,34 @@ def finding_move(*, actor, finding, direction):
         raise ValidationError("The items could not be reordered; try again") from None
     record_event(actor=actor, action=AuditAction.UPDATE, obj=finding, changes={"number": [mine, theirs]})
     finding.refresh_from_db()
+    return finding
+
+
+@transaction.atomic
+def finding_withdraw(*, actor, finding, reason):
+    """Withdraw a learning point or recommendation entered twice or by mistake. It keeps its text and
+    history; those numbered after it move up one, so the review's numbering stays 1..n."""
+    model = type(finding)
+    finding = model.objects.select_for_update().get(pk=finding.pk)
+    answered_by = finding.actions.count()
+    if answered_by:
+        raise ValidationError(
+            (
+                "One action in the action plan answers"
+                if answered_by == 1
+                else f"{answered_by} actions in the action plan answer"
+            )
+            + " it. Link them to another item first, so that no action loses what it answers."
+        )
+    number = finding.number
+    model_withdraw(actor=actor, instance=finding, reason=reason)
+    for later in model.objects.current().filter(review=finding.review, number__gt=number).order_by("number"):
+        model.objects.filter(pk=later.pk).update(number=later.number - 1)
+        record_event(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=later,
+            changes={"number": [later.number, later.number - 1]},
+            reason=f"Number {number} was withdrawn",
+        )
     return finding

@@ -37,4 +37,6 @@ urlpatterns = [
     path("recommendations/<uuid:pk>/", views.recommendation_edit, name="recommendation_edit"),
     path("recommendations/<uuid:pk>/move/", views.recommendation_move, name="recommendation_move"),
     path("recommendations/<uuid:pk>/history/", views.recommendation_history, name="recommendation_history"),
+    path("recommendations/<uuid:pk>/withdraw/", views.recommendation_withdraw, name="recommendation_withdraw"),
+    path("learning-points/<uuid:pk>/withdraw/", views.learning_point_withdraw, name="learning_point_withdraw"),
 ]

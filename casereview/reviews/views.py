@@ -9,10 +9,11 @@ from django.views.decorators.http import require_POST
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
+from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
 from casereview.core import uploads
 from casereview.core.access import object_view, signed_in_view
-from casereview.core.forms import apply_service_errors, form_page, submitted
+from casereview.core.forms import WithdrawalForm, apply_service_errors, form_page, submitted
 from casereview.core.pagination import paginate
 
 from . import chronology, exports, selectors, services
@@ -355,6 +356,12 @@ def merged_chronology(request, review):
                 user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]
             ),
             "facts": selectors.derived_facts(user=request.user, review=review, gap_days=_gap_days(request)),
+            "types": {
+                "social_worker": chronology.SOCIAL_WORKER_ALLOCATED,
+                "placement": chronology.PLACEMENT_START,
+                "missing": chronology.MISSING_EPISODE,
+                "school_move": chronology.SCHOOL_MOVE,
+            },
             "timeline": selectors.timeline_series(user=request.user, review=review),
             "may_judge": permissions.can(request.user, "judge_duplicates", review),
             "may_export": permissions.can(request.user, "export", review),
@@ -442,6 +449,7 @@ def findings(request, review):
             "review": review,
             "points": points,
             "recommendations": recommendations,
+            "withdrawn": selectors.withdrawn_findings_for(user=request.user, review=review),
             "may_edit": permissions.can(request.user, "edit_findings", review),
         },
     )
@@ -476,7 +484,7 @@ def _finding_edit(request, review, model, finding=None):
                 learning_points=finding.learning_points.all(),
             )
     else:
-        initial = {"number": model.objects.filter(review=review).count() + 1}
+        initial = {"number": model.objects.current().filter(review=review).count() + 1}
     form = form_class(request.POST if request.method == "POST" else None, initial=initial, **kwargs)
     saved = {}
 
@@ -554,8 +562,52 @@ def recommendation_move(request, recommendation):
 def _history(request, finding, kind):
     revisions = FindingRevision.objects.filter(kind=kind, finding_id=finding.pk).select_related("edited_by")
     return render(
-        request, "reviews/finding_history.html", {"finding": finding, "review": finding.review, "revisions": revisions}
+        request,
+        "reviews/finding_history.html",
+        {
+            "finding": finding,
+            "review": finding.review,
+            "revisions": revisions,
+            "history": record_history(finding),
+            "noun": "learning point" if kind == "learning_point" else "recommendation",
+        },
     )
+
+
+def _withdraw(request, finding):
+    noun = "learning point" if isinstance(finding, LearningPoint) else "recommendation"
+    back_url = reverse("reviews:findings", args=[finding.review_id])
+    if finding.is_withdrawn:
+        messages.info(request, f"That {noun} was already withdrawn.")
+        return redirect(back_url)
+    form = WithdrawalForm(request.POST if request.method == "POST" else None)
+    if submitted(request, form, lambda data: services.finding_withdraw(actor=request.user, finding=finding, **data)):
+        messages.success(
+            request, f"{noun.capitalize()} {finding.number} has been withdrawn; later ones were renumbered."
+        )
+        return redirect(back_url)
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw {noun} {finding.number}?",
+            "caption": str(finding.review),
+            "record_lines": [(noun.capitalize(), f"{finding.number}. {finding.text}")],
+            "back_url": back_url,
+            "submit": f"Withdraw {noun} {finding.number}",
+        },
+    )
+
+
+@object_view(LearningPoint, "change")
+def learning_point_withdraw(request, point):
+    return _withdraw(request, point)
+
+
+@object_view(Recommendation, "change")
+def recommendation_withdraw(request, recommendation):
+    return _withdraw(request, recommendation)
 
 
 @object_view(LearningPoint)
