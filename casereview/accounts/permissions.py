@@ -120,6 +120,7 @@ RULES = {
     "reviews.duplicatepair": {"view": CASE_READERS | {REVIEWER}, "judge": frozenset({BM, PANEL, REVIEWER})},
     "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}},
     "reviews.familyinvolvement": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.monitoringcheck": {"view": CASE_READERS | {REVIEWER}},
     "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
     "reviews.recommendation": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
     # actionplans
@@ -244,6 +245,7 @@ ROW_RULES = {
             "duplicatepair",
             "learningevent",
             "familyinvolvement",
+            "monitoringcheck",
             "learningpoint",
             "recommendation",
         ]

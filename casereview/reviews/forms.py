@@ -57,6 +57,16 @@ class StageForm(GovukFormMixin, forms.Form):
     )
 
 
+class MonitoringCheckForm(GovukFormMixin, forms.Form):
+    checked_on = GovukDateField(label="Date of the check")
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="What did the partners conclude about the time taken and the quality?",
+        help_text="For example: on track for the target; the draft needs the police report before the panel meets",
+        error_messages={"required": "Say what the partners concluded about the time taken and the quality"},
+    )
+
+
 class TermsForm(GovukFormMixin, forms.Form):
     scope_start = GovukDateField(label="Scope from")
     scope_end = GovukDateField(label="Scope to")

@@ -396,3 +396,22 @@ class ChronologyImport(BaseModel):
     @property
     def is_finished(self):
         return self.status in (ImportStatus.FAILED, ImportStatus.DONE)
+
+
+class MonitoringCheck(BaseModel):
+    """The safeguarding partners' regular look at a running review's time and quality (SI 2018/789
+    regulation 14): when it happened and what they concluded. The next one falls due from the last."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="monitoring_checks")
+    checked_on = models.DateField("Date of the check")
+    note = models.TextField("What the partners concluded about the time taken and the quality")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        ordering = ["-checked_on", "-created"]
+
+    def __str__(self):
+        return f"Check of {self.review.title} on {self.checked_on:%-d %B %Y}"

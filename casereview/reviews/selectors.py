@@ -183,3 +183,43 @@ def withdrawn_findings_for(*, user, review):
         *LearningPoint.objects.visible_to(user).withdrawn().filter(review=review),
         *Recommendation.objects.visible_to(user).withdrawn().filter(review=review),
     ]
+
+
+RUNNING_STAGES_EXCLUDED = ("published", "not_published", "action_plan", "closed")
+
+
+def review_milestones(*, user, partnership=None, review=None):
+    """(review, milestone) for every running review this user may see: the completion target, sending
+    the report ahead of publication (until it is sent) and the partners' next check of time and quality."""
+    from django.conf import settings
+    from django.db.models import Max
+
+    from . import milestones
+
+    reviews = Review.objects.visible_to(user).exclude(stage__in=RUNNING_STAGES_EXCLUDED).select_related("partnership")
+    if partnership is not None:
+        reviews = reviews.filter(partnership=partnership)
+    if review is not None:
+        reviews = reviews.filter(pk=review.pk)
+    reviews = reviews.annotate(
+        last_check_on=Max("monitoring_checks__checked_on"), sent_on=F("report__sent_to_panel_on")
+    )
+    found = []
+    for r in reviews:
+        for milestone in milestones.milestones_of(
+            review_id=r.pk,
+            target_completion=r.target_completion,
+            decided_on=r.decided_on,
+            notice_working_days=r.partnership.publication_notice_working_days,
+            monitoring_months=settings.REVIEW_MONITORING_MONTHS,
+            last_check_on=r.last_check_on,
+            sent_on=r.sent_on,
+        ):
+            found.append((r, milestone))
+    return found
+
+
+def monitoring_checks_for(*, user, review):
+    from .models import MonitoringCheck
+
+    return MonitoringCheck.objects.visible_to(user).filter(review=review).select_related("recorded_by")

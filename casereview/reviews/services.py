@@ -14,7 +14,7 @@ from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 
-from . import chronology
+from . import chronology, milestones
 from .models import (
     AgencyContribution,
     ChronologyEntry,
@@ -27,6 +27,7 @@ from .models import (
     ImportStatus,
     LearningEvent,
     LearningPoint,
+    MonitoringCheck,
     PanelMember,
     Review,
     ReviewerAppointment,
@@ -107,11 +108,14 @@ def terms_save(
     }
     terms = TermsOfReference.objects.filter(review=review).first()
     if terms:
-        return model_update(actor=actor, instance=terms, data=data)[0]
+        terms = model_update(actor=actor, instance=terms, data=data)[0]
+        review_stage_catch_up(actor=actor, review=review)
+        return terms
     terms = TermsOfReference(review=review, **data)
     terms.full_clean()
     terms.save()
     audit_create(actor=actor, obj=terms)
+    review_stage_catch_up(actor=actor, review=review)
     return terms
 
 
@@ -208,7 +212,9 @@ def contribution_submit_report(*, actor, contribution, text):
     data = {"report_text": text.strip()}
     if contribution.status == ContributionStatus.REQUESTED:
         data.update(status=ContributionStatus.RECEIVED, received_on=timezone.localdate())
-    return model_update(actor=actor, instance=contribution, data=data)[0]
+    contribution = model_update(actor=actor, instance=contribution, data=data)[0]
+    review_stage_catch_up(actor=actor, review=contribution.review)
+    return contribution
 
 
 @transaction.atomic
@@ -310,6 +316,7 @@ def chronology_import_run(import_id):
             obj=contribution,
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
+        review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
     default_storage.delete(job.stored_as)
     return _finish(job, ImportStatus.DONE, [], imported=len(batch))
 
@@ -363,6 +370,7 @@ def chronology_entry_add(*, actor, contribution, record):
         obj=contribution,
         object_repr=f"Chronology event added for {contribution}",
     )
+    review_stage_catch_up(actor=actor, review=contribution.review)
     return entry
 
 
@@ -410,6 +418,7 @@ def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_di
     event.save()
     event.agencies.set(agencies)
     audit_create(actor=actor, obj=event)
+    review_stage_catch_up(actor=actor, review=review)
     return event
 
 
@@ -562,3 +571,48 @@ def finding_withdraw(*, actor, finding, reason):
             reason=f"Number {number} was withdrawn",
         )
     return finding
+
+
+# --- the stage follows the record; milestones ----------------------------------------------------------
+
+
+def review_stage_catch_up(*, actor, review, extra=()):
+    """Move the review's stage on to what its record shows (terms agreed, agency information received,
+    a learning event held, and `extra` steps the publication app reports), one dated step at a time, each
+    kept on the review's timeline and audited. Called inside the service that recorded the step."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    terms = TermsOfReference.objects.filter(review=review).first()
+    steps = milestones.steps_taken(
+        terms_agreed_on=terms.agreed_on if terms else None,
+        contributions=list(AgencyContribution.objects.filter(review=review).values_list("received_on", flat=True)),
+        learning_events=list(LearningEvent.objects.filter(review=review).values_list("held_on", flat=True)),
+        today=timezone.localdate(),
+        extra=extra,
+    )
+    to_record = milestones.stages_to_record(review.stage, steps)
+    if not to_record:
+        return review
+    before = snapshot(review)
+    for step in to_record:
+        StageChange.objects.create(
+            review=review, stage=step.stage, changed_on=step.on, changed_by=actor, note=step.because
+        )
+    review.stage = to_record[-1].stage
+    review.save(update_fields=["stage", "updated"])
+    audit_update(actor=actor, obj=review, before=before, reason="; ".join(s.because for s in to_record))
+    return review
+
+
+@transaction.atomic
+def monitoring_check_record(*, actor, review, checked_on, note):
+    """The partners' regular check of a running review's time and quality; the next falls due from it."""
+    require_not_future(checked_on, "checked_on", "The date of the check")
+    if checked_on < review.decided_on:
+        raise ValidationError({"checked_on": "The check cannot predate the decision to review"})
+    if not (note or "").strip():
+        raise ValidationError({"note": "Say what the partners concluded about the time taken and the quality"})
+    check = MonitoringCheck(review=review, checked_on=checked_on, note=note.strip(), recorded_by=actor)
+    check.full_clean()
+    check.save()
+    audit_create(actor=actor, obj=check)
+    return check

@@ -26,6 +26,7 @@ from .forms import (
     FamilyForm,
     FindingForm,
     LearningEventForm,
+    MonitoringCheckForm,
     PanelMemberForm,
     RecommendationForm,
     ReportForm,
@@ -100,7 +101,28 @@ def review_detail(request, review):
             "contributions": selectors.contributions_for(user=user, review=review),
             "may_change": permissions.can(user, "change", review),
             "today": timezone.localdate(),
+            "milestones": [m for _, m in selectors.review_milestones(user=user, review=review)]
+            if parts["is_reader"]
+            else [],
+            "monitoring_checks": selectors.monitoring_checks_for(user=user, review=review),
         },
+    )
+
+
+@object_view(Review, "change")
+def monitoring_check_add(request, review):
+    form = MonitoringCheckForm(
+        request.POST if request.method == "POST" else None, initial={"checked_on": timezone.localdate()}
+    )
+    if submitted(request, form, lambda d: services.monitoring_check_record(actor=request.user, review=review, **d)):
+        messages.success(request, "The partners' check of the review's time and quality has been recorded.")
+        return redirect("reviews:detail", pk=review.pk)
+    return form_page(
+        request,
+        form,
+        "Record the partners' check of the review's time and quality",
+        template="reviews/form_page.html",
+        review=review,
     )
 
 

@@ -158,6 +158,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# How often the safeguarding partners check a running review's time and quality (SI 2018/789 reg 14 says
+# "at regular intervals"; three months follows the executive group's quarterly meetings).
+REVIEW_MONITORING_MONTHS = env_int("CASEREVIEW_REVIEW_MONITORING_MONTHS", 3)
+
 # Idle expiry: the cookie's age is renewed on every request, so it lapses after this long without one.
 SESSION_IDLE_MINUTES = env_int("CASEREVIEW_SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
