@@ -415,3 +415,13 @@ class TrainingYearFactory(factory.django.DjangoModelFactory):
     individuals = 300
     organisations = 40
     elearning_modules = 150
+
+
+class LearningEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.LearningEvent"
+
+    review = factory.SubFactory(ReviewFactory)
+    held_on = datetime.date(2025, 3, 12)
+    attendees = 14
+    themes_discussed = "Placement stability and missing episodes"

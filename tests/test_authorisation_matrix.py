@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Agency, Membership, Partnership, Role
-from casereview.actionplans.models import Action, Evidence, Risk, TrainingYear
+from casereview.actionplans.models import Action, DisseminationEvent, Evidence, Risk, TrainingYear
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.decisions.models import InformationRequest, RapidReview
@@ -28,6 +28,7 @@ from casereview.reviews.models import (
     AgencyContribution,
     ChronologyImport,
     DuplicatePair,
+    LearningEvent,
     LearningPoint,
     PanelMember,
     Recommendation,
@@ -37,9 +38,11 @@ from casereview.testing import (
     ActionFactory,
     AgencyContributionFactory,
     AgencyFactory,
+    DisseminationEventFactory,
     EvidenceFactory,
     IncidentFactory,
     InformationRequestFactory,
+    LearningEventFactory,
     LearningPointFactory,
     NotificationDutyFactory,
     RapidReviewFactory,
@@ -84,6 +87,8 @@ OBJECT_MAKERS = {
     Evidence: lambda partnership: EvidenceFactory(action__review__partnership=partnership),
     Risk: lambda partnership: RiskFactory(partnership=partnership),
     TrainingYear: lambda partnership: TrainingYearFactory(partnership=partnership),
+    DisseminationEvent: lambda partnership: DisseminationEventFactory(partnership=partnership),
+    LearningEvent: lambda partnership: LearningEventFactory(review__partnership=partnership),
 }
 
 

@@ -118,7 +118,7 @@ RULES = {
     "reviews.chronologyentry": {"view": CASE_READERS | {REVIEWER}},
     "reviews.chronologyimport": {"view": frozenset({BM, AGENCY_LEAD})},
     "reviews.duplicatepair": {"view": CASE_READERS | {REVIEWER}, "judge": frozenset({BM, PANEL, REVIEWER})},
-    "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}, "change": MANAGERS},
     "reviews.familyinvolvement": {"view": CASE_READERS | {REVIEWER}},
     "reviews.monitoringcheck": {"view": CASE_READERS | {REVIEWER}},
     "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},

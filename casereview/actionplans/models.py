@@ -271,7 +271,7 @@ class DisseminationKind(models.TextChoices):
     NEWSLETTER = "newsletter", "Newsletter"
 
 
-class DisseminationEvent(BaseModel):
+class DisseminationEvent(Withdrawable, BaseModel):
     """How a review's learning was spread (cascade events, as in the
     Southwark response to Child R; training, as in the Southwark annual report 2018-19)."""
 
@@ -289,7 +289,7 @@ class DisseminationEvent(BaseModel):
     reviews = models.ManyToManyField("reviews.Review", related_name="dissemination_events")
     notes = models.TextField(blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "partnership"
 
     class Meta:

@@ -259,7 +259,7 @@ def action_history(*, user, action):
 
 
 def dissemination_list(*, user, partnership, review=None):
-    events = DisseminationEvent.objects.visible_to(user).filter(partnership=partnership)
+    events = DisseminationEvent.objects.visible_to(user).current().filter(partnership=partnership)
     if review is not None:
         events = events.filter(reviews=review)
     # Disseminated learning names its reviews to everyone, but never a confidential one to those who may not see it.
@@ -296,7 +296,9 @@ def training_roll_up(*, user, partnership, year):
     for the annual report."""
     start, end = date(year, 4, 1), date(year + 1, 3, 31)
     events = list(
-        DisseminationEvent.objects.visible_to(user).filter(partnership=partnership, held_on__range=(start, end))
+        DisseminationEvent.objects.visible_to(user)
+        .current()
+        .filter(partnership=partnership, held_on__range=(start, end))
     )
     rows = []
     for kind in DisseminationKind:
@@ -332,6 +334,7 @@ def training_years(*, user, partnership):
     held = {
         year_starting(d)
         for d in DisseminationEvent.objects.visible_to(user)
+        .current()
         .filter(partnership=partnership)
         .values_list("held_on", flat=True)
     }

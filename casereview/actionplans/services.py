@@ -291,6 +291,14 @@ def training_year_record(
 
 
 @transaction.atomic
+def dissemination_event_withdraw(*, actor, event, reason):
+    """Withdraw a learning event recorded twice or by mistake: it leaves the list and the year's figures."""
+    event = DisseminationEvent.objects.select_for_update().get(pk=event.pk)
+    model_withdraw(actor=actor, instance=event, reason=reason)
+    return event
+
+
+@transaction.atomic
 def training_year_withdraw(*, actor, record, reason):
     """Withdraw a year's statistics entered by mistake (a year typed wrongly): they leave the training page
     and the annual report, and stay in their history."""

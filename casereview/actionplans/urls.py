@@ -22,6 +22,14 @@ urlpatterns = [
     path("partnerships/<slug:slug>/dissemination/add/", views.dissemination_add, name="dissemination_add"),
     path("partnerships/<slug:slug>/training/", views.training, name="training"),
     path("partnerships/<slug:slug>/training/add/", views.training_add, name="training_add"),
+    path(
+        "dissemination-events/<uuid:pk>/withdraw/",
+        views.dissemination_event_withdraw,
+        name="dissemination_event_withdraw",
+    ),
+    path(
+        "dissemination-events/<uuid:pk>/history/", views.dissemination_event_history, name="dissemination_event_history"
+    ),
     path("training-years/<uuid:pk>/withdraw/", views.training_year_withdraw, name="training_year_withdraw"),
     path("training-years/<uuid:pk>/history/", views.training_year_history, name="training_year_history"),
     path("partnerships/<slug:slug>/risks/", views.risk_register, name="risk_register"),

@@ -25,7 +25,16 @@ from .forms import (
     SinceForm,
     TrainingYearForm,
 )
-from .models import Action, ActionPlanSettings, ActionStatus, Evidence, EvidenceKind, Risk, TrainingYear
+from .models import (
+    Action,
+    ActionPlanSettings,
+    ActionStatus,
+    DisseminationEvent,
+    Evidence,
+    EvidenceKind,
+    Risk,
+    TrainingYear,
+)
 
 PARTNERSHIP = {"url_kwarg": "slug", "field": "slug"}
 
@@ -445,6 +454,46 @@ def training_add(request, partnership):
         caption=partnership.name,
         back_url=_url("actionplans:training", partnership.slug),
         template="actionplans/form_page.html",
+    )
+
+
+@object_view(DisseminationEvent, "change")
+def dissemination_event_withdraw(request, event):
+    back_url = _url("actionplans:dissemination", event.partnership.slug)
+    if event.is_withdrawn:
+        return redirect(back_url)
+    form = WithdrawalForm(_post(request))
+    if submitted(
+        request, form, lambda data: services.dissemination_event_withdraw(actor=request.user, event=event, **data)
+    ):
+        messages.success(request, f"{event.title} has been withdrawn.")
+        return redirect(back_url)
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw {event.title}?",
+            "caption": event.partnership.name,
+            "record_lines": [
+                ("Event", f"{event.title} ({event.get_kind_display()})"),
+                ("Date", f"{event.held_on:%-d %B %Y}"),
+                ("Attendees", event.attendees if event.attendees is not None else "Not recorded"),
+            ],
+            "back_url": back_url,
+            "consequence": "It will no longer be listed or counted in the year's figures. Nothing is erased: "
+            "it stays in its history, with your reason and your name.",
+            "submit": "Withdraw this event",
+        },
+    )
+
+
+@object_view(DisseminationEvent)
+def dissemination_event_history(request, event):
+    return render(
+        request,
+        "actionplans/dissemination_event_history.html",
+        {"event": event, "partnership": event.partnership, "history": record_history(event)},
     )
 
 

@@ -72,8 +72,12 @@ def stages_to_record(current_stage, steps):
     return sorted(latest.values(), key=lambda s: STAGE_ORDER.index(s.stage))
 
 
+COMPLETION, SEND_TO_PANEL, MONITORING = "completion", "send_to_panel", "monitoring"
+
+
 @dataclass(frozen=True)
 class Milestone:
+    kind: str
     key: str
     what: str
     due: date
@@ -88,8 +92,14 @@ def milestones_of(
     send_by = add_working_days(target_completion, -notice_working_days)
     next_check = add_months(last_check_on or decided_on, monitoring_months)
     return [
-        Milestone(f"review_completion:{review_id}", "Complete the review (the completion target)", target_completion),
         Milestone(
+            COMPLETION,
+            f"review_completion:{review_id}",
+            "Complete the review (the completion target)",
+            target_completion,
+        ),
+        Milestone(
+            SEND_TO_PANEL,
             f"review_send_to_panel:{review_id}",
             "Send the final report to the national panel and the Secretary of State "
             f"({notice_working_days} working days before publication)",
@@ -97,6 +107,7 @@ def milestones_of(
             done_on=sent_on,
         ),
         Milestone(
+            MONITORING,
             f"review_monitoring:{review_id}:{next_check:%Y-%m-%d}",
             "The safeguarding partners' check of the review's time and quality (regular monitoring)",
             next_check,

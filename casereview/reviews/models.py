@@ -242,18 +242,21 @@ class DuplicatePair(models.Model):
         constraints = [models.UniqueConstraint(fields=["first", "second"], name="one_pair_per_two_entries")]
 
 
-class LearningEvent(BaseModel):
+class LearningEvent(Withdrawable, BaseModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="learning_events")
     held_on = models.DateField()
     agencies = models.ManyToManyField("accounts.Agency", blank=True, related_name="+")
     attendees = models.PositiveSmallIntegerField(default=0)
     themes_discussed = models.TextField(blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "review__partnership"
 
     class Meta:
         ordering = ["held_on"]
+
+    def __str__(self):
+        return f"Learning event on {self.held_on:%-d %B %Y}"
 
 
 class Participation(models.TextChoices):

@@ -91,7 +91,10 @@ def review_parts(*, user, review):
         "terms": TermsOfReference.objects.visible_to(user).filter(review=review).first(),
         "panel": PanelMember.objects.visible_to(user).filter(review=review).select_related("agency"),
         "reviewers": reviewers,
-        "learning_events": LearningEvent.objects.visible_to(user).filter(review=review).prefetch_related("agencies"),
+        "learning_events": LearningEvent.objects.visible_to(user)
+        .current()
+        .filter(review=review)
+        .prefetch_related("agencies"),
         "family": FamilyInvolvement.objects.visible_to(user).filter(review=review).first(),
         "stage_changes": review.stage_changes.select_related("changed_by") if is_reader else [],
         "is_reader": is_reader,

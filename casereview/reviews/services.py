@@ -585,7 +585,7 @@ def review_stage_catch_up(*, actor, review, extra=()):
     steps = milestones.steps_taken(
         terms_agreed_on=terms.agreed_on if terms else None,
         contributions=list(AgencyContribution.objects.filter(review=review).values_list("received_on", flat=True)),
-        learning_events=list(LearningEvent.objects.filter(review=review).values_list("held_on", flat=True)),
+        learning_events=list(LearningEvent.objects.current().filter(review=review).values_list("held_on", flat=True)),
         today=timezone.localdate(),
         extra=extra,
     )
@@ -616,3 +616,12 @@ def monitoring_check_record(*, actor, review, checked_on, note):
     check.save()
     audit_create(actor=actor, obj=check)
     return check
+
+
+@transaction.atomic
+def learning_event_withdraw(*, actor, event, reason):
+    """Withdraw a learning event recorded twice or for the wrong review. The review's stage stays where it
+    is (a stage never moves back by itself); the business manager changes it if it should."""
+    event = LearningEvent.objects.select_for_update().get(pk=event.pk)
+    model_withdraw(actor=actor, instance=event, reason=reason)
+    return event

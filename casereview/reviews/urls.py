@@ -28,6 +28,7 @@ urlpatterns = [
     path("duplicates/<int:pk>/", views.duplicate_judge, name="duplicate_judge"),
     path("reviews/<uuid:pk>/learning-events/new/", views.learning_event_add, name="learning_event_add"),
     path("reviews/<uuid:pk>/monitoring/new/", views.monitoring_check_add, name="monitoring_check_add"),
+    path("learning-events/<uuid:pk>/withdraw/", views.learning_event_withdraw, name="learning_event_withdraw"),
     path("reviews/<uuid:pk>/family/", views.family_edit, name="family"),
     path("reviews/<uuid:pk>/findings/", views.findings, name="findings"),
     path("reviews/<uuid:pk>/learning-points/new/", views.learning_point_add, name="learning_point_add"),

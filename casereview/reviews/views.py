@@ -16,7 +16,7 @@ from casereview.core.access import object_view, signed_in_view
 from casereview.core.forms import WithdrawalForm, apply_service_errors, form_page, submitted
 from casereview.core.pagination import paginate
 
-from . import chronology, exports, selectors, services
+from . import chronology, exports, milestones, selectors, services
 from .forms import (
     ChronologyFilterForm,
     ChronologyRowForm,
@@ -40,6 +40,7 @@ from .models import (
     ChronologyImport,
     DuplicatePair,
     FindingRevision,
+    LearningEvent,
     LearningPoint,
     PanelMember,
     Recommendation,
@@ -101,9 +102,12 @@ def review_detail(request, review):
             "contributions": selectors.contributions_for(user=user, review=review),
             "may_change": permissions.can(user, "change", review),
             "today": timezone.localdate(),
-            "milestones": [m for _, m in selectors.review_milestones(user=user, review=review)]
-            if parts["is_reader"]
-            else [],
+            # the completion target has its own row above
+            "milestones": [
+                m
+                for _, m in (selectors.review_milestones(user=user, review=review) if parts["is_reader"] else [])
+                if m.kind != milestones.COMPLETION
+            ],
             "monitoring_checks": selectors.monitoring_checks_for(user=user, review=review),
         },
     )
@@ -640,3 +644,29 @@ def learning_point_history(request, point):
 @object_view(Recommendation)
 def recommendation_history(request, recommendation):
     return _history(request, recommendation, "recommendation")
+
+
+@object_view(LearningEvent, "change")
+def learning_event_withdraw(request, event):
+    back_url = reverse("reviews:detail", args=[event.review_id])
+    if event.is_withdrawn:
+        return redirect(back_url)
+    form = WithdrawalForm(request.POST if request.method == "POST" else None)
+    if submitted(request, form, lambda data: services.learning_event_withdraw(actor=request.user, event=event, **data)):
+        messages.success(request, f"The learning event on {event.held_on:%-d %B %Y} has been withdrawn.")
+        return redirect(back_url)
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw the learning event on {event.held_on:%-d %B %Y}?",
+            "caption": str(event.review),
+            "record_lines": [
+                ("Attendees", event.attendees),
+                ("Themes discussed", event.themes_discussed or "Not recorded"),
+            ],
+            "back_url": back_url,
+            "submit": "Withdraw this learning event",
+        },
+    )

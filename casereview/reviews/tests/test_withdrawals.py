@@ -75,3 +75,16 @@ def test_another_partnerships_recommendation_cannot_be_withdrawn(client, charlie
     client.force_login(charlie)
     assert withdraw(client, three[1], "Entered twice").status_code == 404
     assert Recommendation.objects.current().count() == 3
+
+
+def test_a_learning_event_recorded_for_the_wrong_review_is_withdrawn_and_leaves_the_page(client, alice, review):
+    from casereview.testing import LearningEventFactory
+
+    event = LearningEventFactory(review=review, themes_discussed="Wrong review's themes")
+    client.force_login(alice)
+    url = reverse("reviews:learning_event_withdraw", args=[event.pk])
+    assert "Withdraw the learning event on 12 March 2025?" in client.get(url).content.decode()
+    client.post(url, {"reason": "Belongs to Child S"})
+    page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert "Wrong review&#x27;s themes" not in page
+    assert AuditEvent.objects.filter(action=AuditAction.WITHDRAW, reason="Belongs to Child S").exists()
