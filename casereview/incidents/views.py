@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
@@ -188,7 +189,13 @@ def duty_correct(request, duty):
     return render(
         request,
         "incidents/duty_correct_form.html",
-        {"form": form, "duty": duty, "incident": duty.incident, "history": record_history(duty)},
+        {
+            "form": form,
+            "duty": duty,
+            "incident": duty.incident,
+            "history": record_history(duty),
+            "back_url": reverse("incidents:detail", args=[duty.incident_id]),
+        },
     )
 
 
