@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon clean
+.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-sqlite-worker clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -80,3 +80,7 @@ bench-extract: install-dev
 ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen
 bench-anon: install-dev
 	$(PY) benchmarks/anonymisation.py $(ANON_SET)
+
+# The embedded SQLite database written by this process and the task worker at once (make run's setup).
+bench-sqlite-worker: install-dev
+	$(PY) benchmarks/sqlite_worker.py
