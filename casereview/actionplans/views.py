@@ -462,7 +462,7 @@ def dissemination_event_withdraw(request, event):
     back_url = _url("actionplans:dissemination", event.partnership.slug)
     if event.is_withdrawn:
         return redirect(back_url)
-    form = WithdrawalForm(_post(request))
+    form = WithdrawalForm(posted(request))
     if submitted(
         request, form, lambda data: services.dissemination_event_withdraw(actor=request.user, event=event, **data)
     ):
