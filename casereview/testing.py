@@ -298,6 +298,7 @@ from casereview.actionplans.models import (  # noqa: E402
     Evidence,
     ProgressUpdate,
     Risk,
+    TrainingYear,
 )
 
 
@@ -430,3 +431,25 @@ def briefing_in(partnership):
         questions="What would you do?",
         published_on=datetime.date(2024, 4, 1),
     )
+
+
+class TrainingYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingYear
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    year_starting = 2024
+    sessions = 12
+    individuals = 300
+    organisations = 40
+    elearning_modules = 150
+
+
+class LearningEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.LearningEvent"
+
+    review = factory.SubFactory(ReviewFactory)
+    held_on = datetime.date(2025, 3, 12)
+    attendees = 14
+    themes_discussed = "Placement stability and missing episodes"

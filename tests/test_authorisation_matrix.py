@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Agency, Membership, Partnership, Role, Subgroup
-from casereview.actionplans.models import Action, Evidence, Risk
+from casereview.actionplans.models import Action, DisseminationEvent, Evidence, Risk, TrainingYear
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.decisions.models import InformationRequest, RapidReview
@@ -30,6 +30,7 @@ from casereview.reviews.models import (
     AgencyContribution,
     ChronologyImport,
     DuplicatePair,
+    LearningEvent,
     LearningPoint,
     PanelMember,
     Recommendation,
@@ -39,9 +40,11 @@ from casereview.testing import (
     ActionFactory,
     AgencyContributionFactory,
     AgencyFactory,
+    DisseminationEventFactory,
     EvidenceFactory,
     IncidentFactory,
     InformationRequestFactory,
+    LearningEventFactory,
     LearningPointFactory,
     NotificationDutyFactory,
     RapidReviewFactory,
@@ -49,6 +52,7 @@ from casereview.testing import (
     ReviewFactory,
     RiskFactory,
     SubgroupFactory,
+    TrainingYearFactory,
     UserFactory,
     briefing_in,
     chronology_import_in,
@@ -96,6 +100,9 @@ OBJECT_MAKERS = {
     WorkProgrammeItem: lambda partnership: WorkProgrammeItem.objects.create(
         subgroup=SubgroupFactory(partnership=partnership), title="Audit of strategy discussions", owner="Chair"
     ),
+    TrainingYear: lambda partnership: TrainingYearFactory(partnership=partnership),
+    DisseminationEvent: lambda partnership: DisseminationEventFactory(partnership=partnership),
+    LearningEvent: lambda partnership: LearningEventFactory(review__partnership=partnership),
 }
 
 

@@ -129,8 +129,9 @@ RULES = {
     "reviews.chronologyentry": {"view": CASE_READERS | {REVIEWER}},
     "reviews.chronologyimport": {"view": frozenset({BM, AGENCY_LEAD})},
     "reviews.duplicatepair": {"view": CASE_READERS | {REVIEWER}, "judge": frozenset({BM, PANEL, REVIEWER})},
-    "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}, "change": MANAGERS},
     "reviews.familyinvolvement": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.monitoringcheck": {"view": CASE_READERS | {REVIEWER}},
     "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
     "reviews.recommendation": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
     # actionplans
@@ -309,6 +310,7 @@ ROW_RULES = {
             "duplicatepair",
             "learningevent",
             "familyinvolvement",
+            "monitoringcheck",
             "learningpoint",
             "recommendation",
         ]

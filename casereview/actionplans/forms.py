@@ -56,11 +56,11 @@ class ActionForm(GovukFormMixin, forms.Form):
         choices = [("", "The review as a whole")]
         choices += [
             (f"r:{r.pk}", f"Recommendation {r.number}: {r.text[:90]}")
-            for r in Recommendation.objects.unscoped().filter(review=review)
+            for r in Recommendation.objects.unscoped().current().filter(review=review)
         ]
         choices += [
             (f"l:{p.pk}", f"Learning point {p.number}: {p.text[:90]}")
-            for p in LearningPoint.objects.unscoped().filter(review=review)
+            for p in LearningPoint.objects.unscoped().current().filter(review=review)
         ]
         self.fields["answers"].choices = choices
         self.review = review
@@ -243,6 +243,12 @@ class TrainingYearForm(GovukFormMixin, forms.Form):
         min_value=0,
         label="E-learning modules completed",
         error_messages={"required": "Enter the number of e-learning modules completed"},
+    )
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="If you are correcting a year already recorded, say why",
+        help_text="Kept in the year's history",
     )
 
 

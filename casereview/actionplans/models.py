@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from casereview.core.models import BaseModel
+from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
 
 
@@ -274,7 +274,7 @@ class DisseminationKind(models.TextChoices):
     NEWSLETTER = "newsletter", "Newsletter"
 
 
-class DisseminationEvent(BaseModel):
+class DisseminationEvent(Withdrawable, BaseModel):
     """How a review's learning was spread (cascade events, as in the
     Southwark response to Child R; training, as in the Southwark annual report 2018-19)."""
 
@@ -292,7 +292,7 @@ class DisseminationEvent(BaseModel):
     reviews = models.ManyToManyField("reviews.Review", related_name="dissemination_events")
     notes = models.TextField(blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "partnership"
 
     class Meta:
@@ -306,7 +306,7 @@ class DisseminationEvent(BaseModel):
             raise ValidationError({"organisations": "There cannot be more organisations represented than attendees"})
 
 
-class TrainingYear(BaseModel):
+class TrainingYear(Withdrawable, BaseModel):
     """A year's training statistics as the training team counts them (the Southwark annual
     report 2018-19 §2.2: sessions,
     individuals, organisations, e-learning modules), for the annual report. Years run April to March."""
@@ -322,13 +322,17 @@ class TrainingYear(BaseModel):
     organisations = models.PositiveIntegerField("Organisations")
     elearning_modules = models.PositiveIntegerField("E-learning modules completed")
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "partnership"
 
     class Meta:
         ordering = ["-year_starting"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "year_starting"], name="one_training_record_per_year")
+            models.UniqueConstraint(
+                fields=["partnership", "year_starting"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_training_record_per_year",
+            )
         ]
 
     def __str__(self):

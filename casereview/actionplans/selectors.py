@@ -259,7 +259,7 @@ def action_history(*, user, action):
 
 
 def dissemination_list(*, user, partnership, review=None):
-    events = DisseminationEvent.objects.visible_to(user).filter(partnership=partnership)
+    events = DisseminationEvent.objects.visible_to(user).current().filter(partnership=partnership)
     if review is not None:
         events = events.filter(reviews=review)
     # Disseminated learning names its reviews to everyone, but never a confidential one to those who may not see it.
@@ -298,7 +298,9 @@ def training_roll_up(*, user, partnership, year):
     for the annual report."""
     start, end = date(year, 4, 1), date(year + 1, 3, 31)
     events = list(
-        DisseminationEvent.objects.visible_to(user).filter(partnership=partnership, held_on__range=(start, end))
+        DisseminationEvent.objects.visible_to(user)
+        .current()
+        .filter(partnership=partnership, held_on__range=(start, end))
     )
     rows = []
     for kind in DisseminationKind:
@@ -318,17 +320,23 @@ def training_roll_up(*, user, partnership, year):
         .distinct()
         .order_by("title")
     )
-    recorded = TrainingYear.objects.visible_to(user).filter(partnership=partnership, year_starting=year).first()
+    recorded = (
+        TrainingYear.objects.visible_to(user).current().filter(partnership=partnership, year_starting=year).first()
+    )
     return TrainingRollUp(year, recorded, rows, reviews)
 
 
 def training_years(*, user, partnership):
     recorded = set(
-        TrainingYear.objects.visible_to(user).filter(partnership=partnership).values_list("year_starting", flat=True)
+        TrainingYear.objects.visible_to(user)
+        .current()
+        .filter(partnership=partnership)
+        .values_list("year_starting", flat=True)
     )
     held = {
         year_starting(d)
         for d in DisseminationEvent.objects.visible_to(user)
+        .current()
         .filter(partnership=partnership)
         .values_list("held_on", flat=True)
     }

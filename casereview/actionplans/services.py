@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from casereview.accounts import permissions
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, model_update, record_event
+from casereview.audit.services import audit_create, model_update, model_withdraw, record_event
 from casereview.core.concurrency import check_version, lock
 
 from .evidence import check_evidence_file
@@ -24,6 +24,7 @@ from .models import (
     SignOffKind,
     TrainingYear,
 )
+from .selectors import year_starting as year_starting_on
 
 
 def _save(obj):
@@ -273,8 +274,19 @@ def dissemination_event_record(
 
 
 @transaction.atomic
-def training_year_record(*, actor, partnership, year_starting, sessions, individuals, organisations, elearning_modules):
-    """Create or correct one year's training statistics."""
+def training_year_record(
+    *, actor, partnership, year_starting, sessions, individuals, organisations, elearning_modules, reason=""
+):
+    """Create or correct one year's training statistics. Only a year that cannot have happened yet (more
+    than one year ahead of the current April-to-March year) is refused; a correction says why."""
+    current = year_starting_on(timezone.localdate())
+    if year_starting > current + 1:
+        raise ValidationError(
+            {
+                "year_starting": f"The year cannot be later than {current + 1}-{(current + 2) % 100:02d}: "
+                f"the current training year is {current}-{(current + 1) % 100:02d}"
+            }
+        )
     if organisations > individuals:
         raise ValidationError({"organisations": "There cannot be more organisations than individuals trained"})
     figures = {
@@ -284,11 +296,33 @@ def training_year_record(*, actor, partnership, year_starting, sessions, individ
         "elearning_modules": elearning_modules,
     }
     lock(partnership)  # two saves of a new year at once: the second finds the first's record and corrects it
-    record = TrainingYear.objects.unscoped().filter(partnership=partnership, year_starting=year_starting).first()
+    record = (
+        TrainingYear.objects.unscoped().current().filter(partnership=partnership, year_starting=year_starting).first()
+    )
     if record:
-        return model_update(actor=actor, instance=record, data=figures)[0]
+        if not (reason or "").strip():
+            label = f"{year_starting}-{(year_starting + 1) % 100:02d}"
+            raise ValidationError({"reason": f"{label} is already recorded: say why you are correcting it"})
+        return model_update(actor=actor, instance=record, data=figures, reason=reason.strip())[0]
     record = _save(TrainingYear(partnership=partnership, year_starting=year_starting, **figures))
     audit_create(actor=actor, obj=record)
+    return record
+
+
+@transaction.atomic
+def dissemination_event_withdraw(*, actor, event, reason):
+    """Withdraw a learning event recorded twice or by mistake: it leaves the list and the year's figures."""
+    event = DisseminationEvent.objects.select_for_update().get(pk=event.pk)
+    model_withdraw(actor=actor, instance=event, reason=reason)
+    return event
+
+
+@transaction.atomic
+def training_year_withdraw(*, actor, record, reason):
+    """Withdraw a year's statistics entered by mistake (a year typed wrongly): they leave the training page
+    and the annual report, and stay in their history."""
+    record = TrainingYear.objects.select_for_update().get(pk=record.pk)
+    model_withdraw(actor=actor, instance=record, reason=reason)
     return record
 
 

@@ -22,6 +22,16 @@ urlpatterns = [
     path("partnerships/<slug:slug>/dissemination/add/", views.dissemination_add, name="dissemination_add"),
     path("partnerships/<slug:slug>/training/", views.training, name="training"),
     path("partnerships/<slug:slug>/training/add/", views.training_add, name="training_add"),
+    path(
+        "dissemination-events/<uuid:pk>/withdraw/",
+        views.dissemination_event_withdraw,
+        name="dissemination_event_withdraw",
+    ),
+    path(
+        "dissemination-events/<uuid:pk>/history/", views.dissemination_event_history, name="dissemination_event_history"
+    ),
+    path("training-years/<uuid:pk>/withdraw/", views.training_year_withdraw, name="training_year_withdraw"),
+    path("training-years/<uuid:pk>/history/", views.training_year_history, name="training_year_history"),
     path("partnerships/<slug:slug>/risks/", views.risk_register, name="risk_register"),
     path("partnerships/<slug:slug>/risks/add/", views.risk_add, name="risk_add"),
     path("risks/<uuid:pk>/edit/", views.risk_edit, name="risk_edit"),

@@ -6,9 +6,10 @@ from django.utils import timezone
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
+from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
 from casereview.core.access import object_view
-from casereview.core.forms import form_page, posted, submitted
+from casereview.core.forms import WithdrawalForm, form_page, posted, submitted
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
@@ -24,7 +25,16 @@ from .forms import (
     SinceForm,
     TrainingYearForm,
 )
-from .models import Action, ActionPlanSettings, ActionStatus, Evidence, EvidenceKind, Risk
+from .models import (
+    Action,
+    ActionPlanSettings,
+    ActionStatus,
+    DisseminationEvent,
+    Evidence,
+    EvidenceKind,
+    Risk,
+    TrainingYear,
+)
 
 PARTNERSHIP = {"url_kwarg": "slug", "field": "slug"}
 
@@ -445,6 +455,88 @@ def training_add(request, partnership):
         caption=partnership.name,
         back_url=_url("actionplans:training", partnership.slug),
         template="actionplans/form_page.html",
+    )
+
+
+@object_view(DisseminationEvent, "change")
+def dissemination_event_withdraw(request, event):
+    back_url = _url("actionplans:dissemination", event.partnership.slug)
+    if event.is_withdrawn:
+        return redirect(back_url)
+    form = WithdrawalForm(posted(request))
+    if submitted(
+        request, form, lambda data: services.dissemination_event_withdraw(actor=request.user, event=event, **data)
+    ):
+        messages.success(request, f"{event.title} has been withdrawn.")
+        return redirect(back_url)
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw {event.title}?",
+            "caption": event.partnership.name,
+            "record_lines": [
+                ("Event", f"{event.title} ({event.get_kind_display()})"),
+                ("Date", f"{event.held_on:%-d %B %Y}"),
+                ("Attendees", event.attendees if event.attendees is not None else "Not recorded"),
+            ],
+            "back_url": back_url,
+            "consequence": "It will no longer be listed or counted in the year's figures. Nothing is erased: "
+            "it stays in its history, with your reason and your name.",
+            "submit": "Withdraw this event",
+        },
+    )
+
+
+@object_view(DisseminationEvent)
+def dissemination_event_history(request, event):
+    return render(
+        request,
+        "actionplans/dissemination_event_history.html",
+        {"event": event, "partnership": event.partnership, "history": record_history(event)},
+    )
+
+
+@object_view(TrainingYear, "change")
+def training_year_withdraw(request, record):
+    back_url = f"{_url('actionplans:training', record.partnership.slug)}?year={record.year_starting}"
+    if record.is_withdrawn:
+        return redirect(back_url)
+    form = WithdrawalForm(posted(request))
+    if submitted(
+        request, form, lambda data: services.training_year_withdraw(actor=request.user, record=record, **data)
+    ):
+        messages.success(request, f"The training statistics for {record.label} have been withdrawn.")
+        return redirect(_url("actionplans:training", record.partnership.slug))
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw the training statistics for {record.label}?",
+            "caption": record.partnership.name,
+            "record_lines": [
+                ("Year", record.label),
+                ("Face-to-face sessions", record.sessions),
+                ("Individuals trained", record.individuals),
+                ("Organisations", record.organisations),
+                ("E-learning modules completed", record.elearning_modules),
+            ],
+            "back_url": back_url,
+            "consequence": "They will no longer appear on the training page or in the annual report. Nothing is "
+            "erased: they stay in their history, with your reason and your name.",
+            "submit": "Withdraw these statistics",
+        },
+    )
+
+
+@object_view(TrainingYear)
+def training_year_history(request, record):
+    return render(
+        request,
+        "actionplans/training_year_history.html",
+        {"record": record, "partnership": record.partnership, "history": record_history(record)},
     )
 
 

@@ -16,6 +16,8 @@ class AuditAction(models.TextChoices):
     CREATE = "create", "Created"
     UPDATE = "update", "Updated"
     DELETE = "delete", "Deleted"
+    CORRECT = "correct", "Corrected"
+    WITHDRAW = "withdraw", "Withdrawn"
     EXPORT = "export", "Exported"
     LOGIN = "login", "Signed in"
     LOGOUT = "logout", "Signed out"

@@ -1,6 +1,9 @@
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from .models import AuditEvent
+from .models import AuditAction, AuditEvent
 
 
 def audit_event_list(*, user, partnership, action="", who="", date_from=None, date_to=None, text=""):
@@ -17,3 +20,46 @@ def audit_event_list(*, user, partnership, action="", who="", date_from=None, da
     if text:
         events = events.filter(Q(object_repr__icontains=text) | Q(reason__icontains=text))
     return events.select_related("object_type")
+
+
+def _field_label(model, name):
+    try:
+        return str(model._meta.get_field(name).verbose_name).capitalize()
+    except Exception:  # a field renamed or removed since the event was written
+        return name.replace("_", " ").capitalize()
+
+
+def _said(value):
+    if value in (None, "", []):
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return f"{date.fromisoformat(value):%-d %B %Y}"
+        except ValueError:
+            return value
+    return str(value)
+
+
+# Fields a reader of a record's history does not need spelled out (the withdrawal has its own line).
+_QUIET = {"withdrawn_at", "withdrawn_by", "withdrawal_reason", "version", "sort_date"}
+
+
+def record_history(obj):
+    """Everything recorded about one record, oldest first: its creation, corrections, withdrawal, each
+    change said in words ("Sent on: 3 March 2026 → nothing"). Shown on the record's own pages to whoever
+    may read the record (the partnership's full trail stays the business manager's); reads are left out."""
+    model = type(obj)
+    events = list(
+        AuditEvent.objects.filter(object_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+        .exclude(action=AuditAction.VIEW)
+        .order_by("at", "id")
+    )
+    for event in events:
+        event.described_changes = [
+            (_field_label(model, name), _said(values[0]), _said(values[1]))
+            for name, values in event.changes.items()
+            if name not in _QUIET and event.action != AuditAction.CREATE
+        ]
+    return events

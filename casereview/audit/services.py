@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
 
 from .context import client_address
 from .models import AuditAction, AuditEvent
@@ -142,3 +143,44 @@ def model_update(*, actor, instance, data, reason=""):
     instance.save(update_fields=[field.name for field in previous] + auto_now)
     audit_update(actor=actor, obj=instance, before=before, reason=reason)
     return instance, True
+
+
+# --- corrections and withdrawals (issue 11) -------------------------------------------------------
+
+REASON_REQUIRED = "Say why, so that whoever reads the record's history later understands"
+
+
+def require_reason(reason, field="reason"):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({field: REASON_REQUIRED})
+    return reason
+
+
+def audit_correction(*, actor, obj, before, reason):
+    """A correction of something entered wrongly: an update that must say why, recorded as a correction."""
+    changes = changed_fields(before, snapshot(obj))
+    if not changes:
+        return None
+    return record_event(actor=actor, action=AuditAction.CORRECT, obj=obj, changes=changes, reason=reason)
+
+
+def model_withdraw(*, actor, instance, reason):
+    """Withdraw a record (core.models.Withdrawable): never erased, only marked, with who, when and why.
+    The caller (the owning app's service) runs this inside its transaction and checks what the withdrawal
+    would leave behind."""
+    reason = require_reason(reason)
+    if instance.withdrawn_at is not None:
+        raise ValidationError("This record was already withdrawn")
+    before = snapshot(instance)
+    instance.withdrawn_at = timezone.now()
+    instance.withdrawn_by = actor
+    instance.withdrawal_reason = reason
+    instance.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason", "updated"])
+    return record_event(
+        actor=actor,
+        action=AuditAction.WITHDRAW,
+        obj=instance,
+        changes=changed_fields(before, snapshot(instance)),
+        reason=reason,
+    )

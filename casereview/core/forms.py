@@ -184,3 +184,15 @@ def form_page(request, form, title, *, template="core/form_page.html", **context
     from django.shortcuts import render
 
     return render(request, template, {"form": form, "title": title, **context})
+
+
+class WithdrawalForm(GovukFormMixin, forms.Form):
+    """The reason asked for on every page that withdraws a record (a duplicate, something entered by
+    mistake): the withdrawal is refused without one."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why are you withdrawing it?",
+        help_text="For example: entered twice, or entered for the wrong review. This is kept in its history.",
+        error_messages={"required": "Say why you are withdrawing it"},
+    )

@@ -1,6 +1,9 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
+
+from .scoping import ScopedQuerySet
 
 
 class BaseModel(models.Model):
@@ -27,3 +30,33 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class WithdrawableQuerySet(ScopedQuerySet):
+    def current(self):
+        """What normal lists show: the records nobody has withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def withdrawn(self):
+        return self.filter(withdrawn_at__isnull=False)
+
+
+class Withdrawable(models.Model):
+    """A record a person entered and may later withdraw (entered twice, entered by mistake) with a reason.
+    Nothing is erased: the record drops out of normal lists and stays readable, with its audit trail, on
+    its history page."""
+
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawal_reason = models.TextField(blank=True)
+
+    objects = WithdrawableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None

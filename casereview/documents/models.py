@@ -4,7 +4,7 @@ waiting for a person to accept, edit or reject each item before anything counts.
 from django.conf import settings
 from django.db import models
 
-from casereview.core.models import BaseModel
+from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
 
 
@@ -29,7 +29,7 @@ class DocumentStatus(models.TextChoices):
     APPLIED = "applied", "Added to a review"
 
 
-class Document(BaseModel):
+class Document(Withdrawable, BaseModel):
     partnership = models.ForeignKey("accounts.Partnership", on_delete=models.PROTECT, related_name="documents")
     batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
     review = models.ForeignKey(
@@ -49,7 +49,7 @@ class Document(BaseModel):
     partnership_named = models.CharField(max_length=300, blank=True)
     notes = models.JSONField(default=list, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "partnership"
 
     class Meta:

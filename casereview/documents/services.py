@@ -12,7 +12,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, record_event
+from casereview.audit.services import audit_create, model_withdraw, record_event
 from casereview.reviews.models import LearningPoint, Recommendation, ReviewType
 from casereview.reviews.services import finding_save, review_create, review_mark_published
 
@@ -138,6 +138,8 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     other learning point or recommendation it already has."""
     # Locked, so a double submit cannot add the same items twice.
     document = Document.objects.unscoped().select_for_update().get(pk=document.pk)
+    if document.is_withdrawn:
+        raise ValidationError("This document was withdrawn, so nothing can be added from it")
     if document.status == DocumentStatus.FAILED:
         raise ValidationError("This document could not be read, so there is nothing to add")
     if document.status == DocumentStatus.APPLIED:
@@ -173,7 +175,7 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     elif review.partnership_id != document.partnership_id:
         raise ValidationError({"review": "Choose a review of this partnership"})
     for kind, model in ((ItemKind.LEARNING_POINT, LearningPoint), (ItemKind.RECOMMENDATION, Recommendation)):
-        number = model.objects.unscoped().filter(review=review).aggregate(n=Max("number"))["n"] or 0
+        number = model.objects.unscoped().current().filter(review=review).aggregate(n=Max("number"))["n"] or 0
         for item, text in sorted((a for a in accepted if a[0].kind == kind), key=lambda a: a[0].position):
             number += 1
             finding_save(actor=actor, review=review, model=model, number=number, text=text)
@@ -189,3 +191,12 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
         object_repr=f"{len(accepted)} checked items from {document.file_name} added to {review.title}",
     )
     return review
+
+
+@transaction.atomic
+def document_withdraw(*, actor, document, reason):
+    """Take a document out of the list (the wrong file, a copy uploaded twice). Items already added to a
+    review stay there, to be withdrawn from the review if they too were wrong."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    model_withdraw(actor=actor, instance=document, reason=reason)
+    return document

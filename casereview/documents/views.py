@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from casereview.accounts.models import Partnership
+from casereview.audit.selectors import record_history
 from casereview.core.access import object_view
-from casereview.core.forms import apply_service_errors
+from casereview.core.forms import WithdrawalForm, apply_service_errors, submitted
 from casereview.core.highlight import highlighted_pieces
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
@@ -40,7 +42,12 @@ def document_list(request, partnership):
     return render(
         request,
         "documents/document_list.html",
-        {"partnership": partnership, "form": form, "page": paginate(request, documents)},
+        {
+            "partnership": partnership,
+            "form": form,
+            "page": paginate(request, documents.current()),
+            "withdrawn": documents.withdrawn().order_by("-withdrawn_at")[:20],
+        },
     )
 
 
@@ -108,6 +115,39 @@ def document_check(request, document):
             "new_review_title": request.POST.get(
                 "new_review_title", document.child_pseudonyms.split(",")[0] if document.child_pseudonyms else ""
             ),
-            "ready": document.status == DocumentStatus.READY,
+            "ready": document.status == DocumentStatus.READY and not document.is_withdrawn,
+            "history": record_history(document),
+        },
+    )
+
+
+@object_view(Document, "change")
+def document_withdraw(request, document):
+    back_url = reverse("documents:check", args=[document.pk])
+    if document.is_withdrawn:
+        return redirect(back_url)
+    form = WithdrawalForm(request.POST if request.method == "POST" else None)
+    if submitted(request, form, lambda data: services.document_withdraw(actor=request.user, document=document, **data)):
+        messages.success(request, f"{document.file_name} has been withdrawn.")
+        return redirect("documents:list", slug=document.partnership.slug)
+    consequence = (
+        "It will no longer be listed under Documents. Nothing is erased: it stays in its history, with your reason."
+    )
+    if document.review_id:
+        consequence += (
+            f" The items already added to {document.review.title} stay there; "
+            "withdraw them from the review if they were wrong too."
+        )
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw {document.file_name}?",
+            "caption": document.partnership.name,
+            "record_lines": [("File", document.file_name), ("Status", document.get_status_display())],
+            "back_url": back_url,
+            "consequence": consequence,
+            "submit": "Withdraw this document",
         },
     )

@@ -126,6 +126,35 @@ class DutySentForm(GovukFormMixin, forms.Form):
     )
 
 
+class DutyCorrectionForm(GovukFormMixin, forms.Form):
+    SENT_ANOTHER_DAY, NOT_SENT = "another_day", "not_sent"
+    what = forms.ChoiceField(
+        label="What is right?",
+        widget=forms.RadioSelect,
+        choices=[
+            (SENT_ANOTHER_DAY, "It was sent, but on a different date or with a different reference"),
+            (NOT_SENT, "It has not been sent: it was recorded as sent by mistake"),
+        ],
+        error_messages={"required": "Choose what is right"},
+    )
+    sent_on = GovukDateField(label="Date sent", required=False, help_text="Only if it was sent")
+    reference = forms.CharField(
+        required=False, max_length=100, label="Reference from the notification service (optional)"
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why are you correcting it?",
+        help_text="This is kept in the notification's history.",
+        error_messages={"required": "Say why you are correcting it"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("what") == self.SENT_ANOTHER_DAY and not data.get("sent_on") and "sent_on" not in self.errors:
+            self.add_error("sent_on", "Enter the date it was sent")
+        return data
+
+
 class LocalReferralForm(GovukFormMixin, forms.Form):
     referred_on = GovukDateField(label="Date referred")
     reason = forms.CharField(

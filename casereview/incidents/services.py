@@ -5,7 +5,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, model_update, record_event
+from casereview.audit.services import (
+    audit_correction,
+    audit_create,
+    model_update,
+    record_event,
+    require_reason,
+    snapshot,
+)
 from casereview.core.concurrency import lock
 from casereview.core.validation import require_not_future
 
@@ -136,3 +143,25 @@ def identity_update(*, actor, identity, details):
     and exported more widely than the restricted record."""
     data = {field: details[field] for field in IDENTITY_FIELDS if field in details}
     return model_update(actor=actor, instance=identity, data=data)[0]
+
+
+@transaction.atomic
+def duty_correct_sent(*, actor, duty, sent_on, reference="", reason):
+    """Put right a notification recorded as sent by mistake (sent_on None: it was not sent after all) or on
+    the wrong date. The correction says why and keeps the earlier values in the duty's history."""
+    reason = require_reason(reason)
+    duty = NotificationDuty.objects.select_for_update().get(pk=duty.pk)
+    if not duty.sent_on:
+        raise ValidationError("This notification is not recorded as sent, so there is nothing to correct")
+    if sent_on is not None:
+        require_not_future(sent_on, "sent_on", "The date sent")
+        if sent_on < duty.incident.aware_date:
+            raise ValidationError({"sent_on": "The date sent cannot be before the local authority became aware"})
+    before = snapshot(duty)
+    if sent_on is None:
+        duty.sent_on, duty.sent_by, duty.sent_reference = None, None, ""
+    else:
+        duty.sent_on, duty.sent_reference = sent_on, reference.strip()
+    duty.save()
+    audit_correction(actor=actor, obj=duty, before=before, reason=reason)
+    return duty

@@ -13,4 +13,6 @@ urlpatterns = [
     path("incidents/<uuid:pk>/identity/edit/", views.identity_edit, name="identity_edit"),
     path("incidents/<uuid:pk>/refer-locally/", views.refer_locally, name="refer_locally"),
     path("notification-duties/<uuid:pk>/sent/", views.duty_sent, name="duty_sent"),
+    path("notification-duties/<uuid:pk>/correct/", views.duty_correct, name="duty_correct"),
+    path("notification-duties/<uuid:pk>/history/", views.duty_history, name="duty_history"),
 ]

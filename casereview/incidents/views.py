@@ -1,16 +1,18 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
+from casereview.audit.selectors import record_history
 from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors, submitted
 from casereview.core.pagination import paginate
 
 from . import rules, selectors, services
-from .forms import DutySentForm, IdentityForm, IncidentEditForm, LocalReferralForm, NewIncidentForm
+from .forms import DutyCorrectionForm, DutySentForm, IdentityForm, IncidentEditForm, LocalReferralForm, NewIncidentForm
 from .models import ChildIdentity, Incident, NotificationDuty
 
 
@@ -168,3 +170,47 @@ def refer_locally(request, incident):
         messages.success(request, "The case has been referred for local consideration.")
         return redirect("incidents:detail", pk=incident.pk)
     return render(request, "incidents/refer_locally_form.html", {"form": form, "incident": incident})
+
+
+@object_view(NotificationDuty, "change")
+def duty_correct(request, duty):
+    initial = {"sent_on": duty.sent_on, "reference": duty.sent_reference}
+    form = DutyCorrectionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if submitted(
+        request,
+        form,
+        lambda data: services.duty_correct_sent(
+            actor=request.user,
+            duty=duty,
+            sent_on=data["sent_on"] if data["what"] == DutyCorrectionForm.SENT_ANOTHER_DAY else None,
+            reference=data["reference"],
+            reason=data["reason"],
+        ),
+    ):
+        messages.success(request, f"Corrected: {duty.get_kind_display().lower()}.")
+        return redirect("incidents:duty_history", pk=duty.pk)
+    return render(
+        request,
+        "incidents/duty_correct_form.html",
+        {
+            "form": form,
+            "duty": duty,
+            "incident": duty.incident,
+            "history": record_history(duty),
+            "back_url": reverse("incidents:detail", args=[duty.incident_id]),
+        },
+    )
+
+
+@object_view(NotificationDuty)
+def duty_history(request, duty):
+    return render(
+        request,
+        "incidents/duty_history.html",
+        {
+            "duty": duty,
+            "incident": duty.incident,
+            "history": record_history(duty),
+            "may_correct": permissions.can(request.user, "change", duty) and duty.sent_on,
+        },
+    )

@@ -22,7 +22,9 @@ from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
 from casereview.documents.extraction import ExtractionError, read_document
-from casereview.reviews.services import review_mark_published
+from casereview.reviews.milestones import StepTaken
+from casereview.reviews.models import Stage
+from casereview.reviews.services import review_mark_published, review_stage_catch_up
 
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
 from .anonymisation.table import term_key
@@ -107,6 +109,7 @@ def report_upload(*, actor, review, name, data):
     from .tasks import detect_report
 
     transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
+    _review_moves_on(actor, review)
     return report
 
 
@@ -340,6 +343,7 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by):
         audit_create(actor=actor, obj=sign_off)
     else:
         model_update(actor=actor, instance=sign_off, data=signed)
+    _review_moves_on(actor, review)
     return sign_off
 
 
@@ -368,7 +372,34 @@ def report_sent_record(*, actor, review, sent_on):
     if report is None:
         raise ValidationError({"sent_on": "Upload the report first"})
     require_not_future(sent_on, "sent_on", "The date sent")
-    return model_update(actor=actor, instance=report, data={"sent_to_panel_on": sent_on})[0]
+    report = model_update(actor=actor, instance=report, data={"sent_to_panel_on": sent_on})[0]
+    _review_moves_on(actor, review)
+    return report
+
+
+def _review_moves_on(actor, review):
+    """Tell the review what publication's record shows (the report drafted, the sign-offs, the report sent
+    ahead of publication) so its stage and timeline follow; reviews decides what that means for the stage."""
+    steps = []
+    report = Report.objects.unscoped().filter(review=review).first()
+    if report is not None:
+        steps.append(StepTaken(Stage.DRAFTING, timezone.localtime(report.created).date(), "Final report uploaded"))
+        if report.sent_to_panel_on:
+            steps.append(
+                StepTaken(
+                    Stage.SENT_TO_PANEL,
+                    report.sent_to_panel_on,
+                    "Report sent to the national panel and the Secretary of State",
+                )
+            )
+    signed = {s.kind: s.signed_on for s in ReportSignOff.objects.unscoped().filter(review=review)}
+    if ReportSignOffKind.PANEL in signed:
+        steps.append(StepTaken(Stage.PANEL_SIGN_OFF, signed[ReportSignOffKind.PANEL], "Signed off by the review panel"))
+    if set(ReportSignOffKind.values) <= set(signed):
+        steps.append(
+            StepTaken(Stage.PARTNERSHIP_SIGN_OFF, max(signed.values()), "Signed off by the panel, police and legal")
+        )
+    review_stage_catch_up(actor=actor, review=review, extra=steps)
 
 
 def _tell_of_hold(hold):

@@ -151,6 +151,18 @@ def deadlines_for(*, user, partnership):
                 agency_id=action.owner_agency_id,
             )
         )
+    for review, milestone in reviews.review_milestones(user=user, partnership=partnership):
+        if milestone.done_on is None:
+            items.append(
+                Deadline(
+                    milestone.key,
+                    milestone.what,
+                    review.title,
+                    milestone.due,
+                    reverse("reviews:detail", args=[review.pk]),
+                    partnership,
+                )
+            )
     return sorted(items, key=lambda d: (d.due, d.what))
 
 

@@ -318,9 +318,17 @@ def _xlsx_rows(data):
 # --- the merged chronology ---------------------------------------------------------------------------
 
 
-def find_duplicates(entries, *, threshold=85):
+# The events the derived facts count. Two agencies recording one of these on the same day describe it in
+# their own words ("R missing from placement overnight; reported to police" and "Missing person report: R
+# missing from care"), so a looser likeness of the text proposes them.
+COUNTED_TYPES = frozenset({SOCIAL_WORKER_ALLOCATED, PLACEMENT_START, MISSING_EPISODE, SCHOOL_MOVE})
+
+
+def find_duplicates(entries, *, threshold=85, counted_threshold=50):
     """Pairs of entries from different agencies on the same day whose descriptions read alike: likely
-    the same event recorded twice. `entries` are objects with id, agency_id, sort_date, description.
+    the same event recorded twice. `entries` are objects with id, agency_id, sort_date, description and
+    (optionally) event_type. Two entries of the same counted type (a missing episode, a placement) need only
+    `counted_threshold`; any others `threshold`.
 
     Compares only within a day, each entry against the rest of its day in one rapidfuzz call, so 40,000
     rows cost seconds. token_sort_ratio, not token_set_ratio: the set variant calls any text that
@@ -328,6 +336,7 @@ def find_duplicates(entries, *, threshold=85):
     by_day = defaultdict(list)
     for entry in entries:
         by_day[entry.sort_date].append(entry)
+    lowest = min(threshold, counted_threshold)
     pairs = []
     for same_day in by_day.values():
         if len(same_day) < 2 or len({e.agency_id for e in same_day}) < 2:
@@ -335,13 +344,47 @@ def find_duplicates(entries, *, threshold=85):
         texts = [e.description.lower() for e in same_day]
         for i, first in enumerate(same_day[:-1]):
             matches = process.extract(
-                texts[i], texts[i + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
+                texts[i], texts[i + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=lowest, limit=None
             )
+            kind = getattr(first, "event_type", None)
             for _text, score, offset in matches:
                 second = same_day[i + 1 + offset]
-                if second.agency_id != first.agency_id:
+                if second.agency_id == first.agency_id:
+                    continue
+                counted_alike = kind in COUNTED_TYPES and getattr(second, "event_type", None) == kind
+                if score >= threshold or (counted_alike and score >= counted_threshold):
                     pairs.append((first, second, round(score)))
     return pairs
+
+
+def same_event_groups(linked_pairs):
+    """Entry ids a person confirmed as one event, joined through shared entries (A = B and B = C make one
+    event of three entries). `linked_pairs` are (first id, second id)."""
+    parent = {}
+
+    def root(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for first, second in linked_pairs:
+        parent[root(first)] = root(second)
+    groups = defaultdict(set)
+    for entry in list(parent):
+        groups[root(entry)].add(entry)
+    return list(groups.values())
+
+
+def repeats_by_type(groups, event_type_of):
+    """How many entries of each type only repeat an event already counted: in each confirmed group, every
+    entry of a type after the first of that type."""
+    repeats = Counter()
+    for group in groups:
+        for kind, n in Counter(event_type_of[e] for e in group if e in event_type_of).items():
+            repeats[kind] += n - 1
+    return repeats
 
 
 @dataclass
@@ -355,21 +398,51 @@ class DerivedFacts:
     gaps: list  # (from, to, days) with no agency contact for longer than the threshold
     agencies_by_year: dict  # year -> sorted agency names
     gap_threshold_days: int
+    # event type -> entries proposed as the same event as another agency's, not yet judged by a person
+    unconfirmed: dict = field(default_factory=dict)
+
+    def unconfirmed_of(self, event_type):
+        return self.unconfirmed.get(event_type, 0)
+
+    @property
+    def unconfirmed_missing_episodes(self):
+        return self.unconfirmed_of(MISSING_EPISODE)
+
+    @property
+    def unconfirmed_placements(self):
+        return self.unconfirmed_of(PLACEMENT_START)
+
+    @property
+    def unconfirmed_social_workers(self):
+        return self.unconfirmed_of(SOCIAL_WORKER_ALLOCATED)
+
+    @property
+    def unconfirmed_school_moves(self):
+        return self.unconfirmed_of(SCHOOL_MOVE)
 
 
-def derive_facts(entries, *, gap_days=90, agency_name=lambda e: e.agency_name):
-    """The counts reviews report by hand ("10 different social workers and 7 placements")."""
+def derive_facts(entries, *, gap_days=90, agency_name=lambda e: e.agency_name, linked_pairs=()):
+    """The counts reviews report by hand ("10 different social workers and 7 placements"), each event
+    counted once however many agencies recorded it, once a person has confirmed they are the same."""
     by_year = defaultdict(set)
     for entry in entries:
         by_year[entry.sort_date.year].add(agency_name(entry))
+    repeats = repeats_by_type(same_event_groups(linked_pairs), {e.id: e.event_type for e in entries})
     return facts_from(
-        Counter(e.event_type for e in entries), sorted({e.sort_date for e in entries}), by_year, gap_days=gap_days
+        Counter(e.event_type for e in entries),
+        sorted({e.sort_date for e in entries}),
+        by_year,
+        gap_days=gap_days,
+        repeats=repeats,
     )
 
 
-def facts_from(counts, dates, by_year, *, gap_days=90):
+def facts_from(counts, dates, by_year, *, gap_days=90, repeats=None, unconfirmed=None):
     """The same, from figures a database can aggregate: event counts by type, the sorted distinct dates
-    with any event, and the agencies active in each year."""
+    with any event, the agencies active in each year, and (by type) the entries confirmed as repeating an
+    event already counted."""
+    counts = Counter(counts)
+    counts.subtract(repeats or {})
     social_workers = counts[SOCIAL_WORKER_ALLOCATED]
     placements = counts[PLACEMENT_START]
     gaps = [
@@ -387,6 +460,7 @@ def facts_from(counts, dates, by_year, *, gap_days=90):
         gaps=gaps,
         agencies_by_year={year: sorted(names) for year, names in sorted(by_year.items())},
         gap_threshold_days=gap_days,
+        unconfirmed=dict(unconfirmed or {}),
     )
 
 

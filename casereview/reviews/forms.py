@@ -57,6 +57,16 @@ class StageForm(GovukFormMixin, forms.Form):
     )
 
 
+class MonitoringCheckForm(GovukFormMixin, forms.Form):
+    checked_on = GovukDateField(label="Date of the check")
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="What did the partners conclude about the time taken and the quality?",
+        help_text="For example: on track for the target; the draft needs the police report before the panel meets",
+        error_messages={"required": "Say what the partners concluded about the time taken and the quality"},
+    )
+
+
 class TermsForm(GovukFormMixin, forms.Form):
     scope_start = GovukDateField(label="Scope from")
     scope_end = GovukDateField(label="Scope to")
@@ -266,7 +276,7 @@ class RecommendationForm(FindingForm):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.unscoped().filter(partnership=review.partnership)
         self.fields["agency"].error_messages["invalid_choice"] = "Choose an agency of this partnership"
-        self.fields["learning_points"].queryset = LearningPoint.objects.unscoped().filter(review=review)
+        self.fields["learning_points"].queryset = LearningPoint.objects.unscoped().current().filter(review=review)
         self.order_fields(
             ["number", "text", "addressee", "agency", "national_body", "learning_points", "themes", "version"]
         )

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from casereview.core.models import BaseModel
+from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
 
 
@@ -242,18 +242,21 @@ class DuplicatePair(models.Model):
         constraints = [models.UniqueConstraint(fields=["first", "second"], name="one_pair_per_two_entries")]
 
 
-class LearningEvent(BaseModel):
+class LearningEvent(Withdrawable, BaseModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="learning_events")
     held_on = models.DateField()
     agencies = models.ManyToManyField("accounts.Agency", blank=True, related_name="+")
     attendees = models.PositiveSmallIntegerField(default=0)
     themes_discussed = models.TextField(blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "review__partnership"
 
     class Meta:
         ordering = ["held_on"]
+
+    def __str__(self):
+        return f"Learning event on {self.held_on:%-d %B %Y}"
 
 
 class Participation(models.TextChoices):
@@ -273,16 +276,17 @@ class FamilyInvolvement(BaseModel):
     partnership_field = "review__partnership"
 
 
-class Finding(BaseModel):
+class Finding(Withdrawable, BaseModel):
     """What learning points and recommendations share: a number, the text, themes, and a version that
-    two people editing at once cannot both overwrite (optimistic locking)."""
+    two people editing at once cannot both overwrite (optimistic locking). One entered twice is withdrawn,
+    never deleted: its number goes to the next one and it stays in its history."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
     version = models.PositiveIntegerField(default=1)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = WithdrawableQuerySet.as_manager()
     partnership_field = "review__partnership"
 
     class Meta:
@@ -298,7 +302,13 @@ class LearningPoint(Finding):
     themes = models.ManyToManyField("core.Theme", blank=True, related_name="learning_points")
 
     class Meta(Finding.Meta):
-        constraints = [models.UniqueConstraint(fields=["review", "number"], name="learning_point_number_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "number"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="learning_point_number_unique",
+            )
+        ]
 
 
 class Addressee(models.TextChoices):
@@ -318,7 +328,13 @@ class Recommendation(Finding):
     themes = models.ManyToManyField("core.Theme", blank=True, related_name="recommendations")
 
     class Meta(Finding.Meta):
-        constraints = [models.UniqueConstraint(fields=["review", "number"], name="recommendation_number_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "number"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="recommendation_number_unique",
+            )
+        ]
 
     def clean(self):
         if self.addressee == Addressee.AGENCY and not self.agency_id:
@@ -383,3 +399,22 @@ class ChronologyImport(BaseModel):
     @property
     def is_finished(self):
         return self.status in (ImportStatus.FAILED, ImportStatus.DONE)
+
+
+class MonitoringCheck(BaseModel):
+    """The safeguarding partners' regular look at a running review's time and quality (SI 2018/789
+    regulation 14): when it happened and what they concluded. The next one falls due from the last."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="monitoring_checks")
+    checked_on = models.DateField("Date of the check")
+    note = models.TextField("What the partners concluded about the time taken and the quality")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "review__partnership"
+
+    class Meta:
+        ordering = ["-checked_on", "-created"]
+
+    def __str__(self):
+        return f"Check of {self.review.title} on {self.checked_on:%-d %B %Y}"

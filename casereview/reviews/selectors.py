@@ -1,6 +1,6 @@
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from . import chronology
 from .models import (
@@ -91,7 +91,10 @@ def review_parts(*, user, review):
         "terms": TermsOfReference.objects.visible_to(user).filter(review=review).first(),
         "panel": PanelMember.objects.visible_to(user).filter(review=review).select_related("agency"),
         "reviewers": reviewers,
-        "learning_events": LearningEvent.objects.visible_to(user).filter(review=review).prefetch_related("agencies"),
+        "learning_events": LearningEvent.objects.visible_to(user)
+        .current()
+        .filter(review=review)
+        .prefetch_related("agencies"),
         "family": FamilyInvolvement.objects.visible_to(user).filter(review=review).first(),
         "stage_changes": review.stage_changes.select_related("changed_by") if is_reader else [],
         "is_reader": is_reader,
@@ -130,7 +133,22 @@ def derived_facts(*, user, review, gap_days=90):
     by_year = defaultdict(set)
     for year, agency in entries.values_list("sort_date__year", "agency__name").distinct().order_by():
         by_year[year].add(agency)
-    return chronology.facts_from(counts, dates, by_year, gap_days=gap_days)
+    pairs = DuplicatePair.objects.visible_to(user).filter(review=review)
+    groups = chronology.same_event_groups(
+        pairs.filter(status=DuplicateStatus.LINKED).values_list("first_id", "second_id")
+    )
+    in_groups = set().union(*groups) if groups else set()
+    repeats = chronology.repeats_by_type(groups, dict(entries.filter(pk__in=in_groups).values_list("id", "event_type")))
+    # Proposed pairs of one type: the count may include the same event twice until a person judges them.
+    unconfirmed = Counter(
+        dict(
+            pairs.filter(status=DuplicateStatus.SUGGESTED, first__event_type=F("second__event_type"))
+            .values_list("first__event_type")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+    )
+    return chronology.facts_from(counts, dates, by_year, gap_days=gap_days, repeats=repeats, unconfirmed=unconfirmed)
 
 
 def timeline_series(*, user, review):
@@ -151,12 +169,13 @@ def timeline_series(*, user, review):
 
 
 def findings_for(*, user, review):
-    points = LearningPoint.objects.visible_to(user).filter(review=review).prefetch_related("themes")
+    points = LearningPoint.objects.visible_to(user).current().filter(review=review).prefetch_related("themes")
     recommendations = (
         Recommendation.objects.visible_to(user)
+        .current()
         .filter(review=review)
         .select_related("agency")
-        .prefetch_related("themes", "learning_points")
+        .prefetch_related("themes", Prefetch("learning_points", queryset=LearningPoint.objects.current()))
     )
     return list(points), list(recommendations)
 
@@ -171,3 +190,51 @@ def findings_of_partnership(*, partnership):
     return [(p, "learning_point") for p in points.prefetch_related("themes")] + [
         (r, "recommendation") for r in recommendations.prefetch_related("themes")
     ]
+
+
+def withdrawn_findings_for(*, user, review):
+    """Learning points and recommendations withdrawn from the review, for the note under its lists."""
+    return [
+        *LearningPoint.objects.visible_to(user).withdrawn().filter(review=review),
+        *Recommendation.objects.visible_to(user).withdrawn().filter(review=review),
+    ]
+
+
+RUNNING_STAGES_EXCLUDED = ("published", "not_published", "action_plan", "closed")
+
+
+def review_milestones(*, user, partnership=None, review=None):
+    """(review, milestone) for every running review this user may see: the completion target, sending
+    the report ahead of publication (until it is sent) and the partners' next check of time and quality."""
+    from django.conf import settings
+    from django.db.models import Max
+
+    from . import milestones
+
+    reviews = Review.objects.visible_to(user).exclude(stage__in=RUNNING_STAGES_EXCLUDED).select_related("partnership")
+    if partnership is not None:
+        reviews = reviews.filter(partnership=partnership)
+    if review is not None:
+        reviews = reviews.filter(pk=review.pk)
+    reviews = reviews.annotate(
+        last_check_on=Max("monitoring_checks__checked_on"), sent_on=F("report__sent_to_panel_on")
+    )
+    found = []
+    for r in reviews:
+        for milestone in milestones.milestones_of(
+            review_id=r.pk,
+            target_completion=r.target_completion,
+            decided_on=r.decided_on,
+            notice_working_days=r.partnership.publication_notice_working_days,
+            monitoring_months=settings.REVIEW_MONITORING_MONTHS,
+            last_check_on=r.last_check_on,
+            sent_on=r.sent_on,
+        ):
+            found.append((r, milestone))
+    return found
+
+
+def monitoring_checks_for(*, user, review):
+    from .models import MonitoringCheck
+
+    return MonitoringCheck.objects.visible_to(user).filter(review=review).select_related("recorded_by")

@@ -9,13 +9,13 @@ from django.utils import timezone
 
 from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, audit_update, model_update, record_event, snapshot
+from casereview.audit.services import audit_create, audit_update, model_update, model_withdraw, record_event, snapshot
 from casereview.core import uploads
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 
-from . import chronology
+from . import chronology, milestones
 from .models import (
     AgencyContribution,
     ChronologyEntry,
@@ -28,6 +28,7 @@ from .models import (
     ImportStatus,
     LearningEvent,
     LearningPoint,
+    MonitoringCheck,
     PanelMember,
     Review,
     ReviewerAppointment,
@@ -108,11 +109,14 @@ def terms_save(
     }
     terms = TermsOfReference.objects.unscoped().filter(review=review).first()
     if terms:
-        return model_update(actor=actor, instance=terms, data=data)[0]
+        terms = model_update(actor=actor, instance=terms, data=data)[0]
+        review_stage_catch_up(actor=actor, review=review)
+        return terms
     terms = TermsOfReference(review=review, **data)
     terms.full_clean()
     terms.save()
     audit_create(actor=actor, obj=terms)
+    review_stage_catch_up(actor=actor, review=review)
     return terms
 
 
@@ -213,7 +217,9 @@ def contribution_submit_report(*, actor, contribution, text):
     data = {"report_text": text.strip()}
     if contribution.status == ContributionStatus.REQUESTED:
         data.update(status=ContributionStatus.RECEIVED, received_on=timezone.localdate())
-    return model_update(actor=actor, instance=contribution, data=data)[0]
+    contribution = model_update(actor=actor, instance=contribution, data=data)[0]
+    review_stage_catch_up(actor=actor, review=contribution.review)
+    return contribution
 
 
 @transaction.atomic
@@ -321,6 +327,7 @@ def chronology_import_run(import_id):
             obj=contribution,
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
+        review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
     default_storage.delete(job.stored_as)
     return _finish(job, ImportStatus.DONE, [], imported=len(batch))
 
@@ -375,6 +382,7 @@ def chronology_entry_add(*, actor, contribution, record):
         obj=contribution,
         object_repr=f"Chronology event added for {contribution}",
     )
+    review_stage_catch_up(actor=actor, review=contribution.review)
     return entry
 
 
@@ -389,7 +397,9 @@ def duplicates_refresh(*, review, days=None):
     )
     stale = DuplicatePair.objects.unscoped().filter(review=review, status=DuplicateStatus.SUGGESTED)
     entries = (
-        ChronologyEntry.objects.unscoped().filter(review=review).only("id", "agency_id", "sort_date", "description")
+        ChronologyEntry.objects.unscoped()
+        .filter(review=review)
+        .only("id", "agency_id", "sort_date", "description", "event_type")
     )
     if days is not None:
         days = list(days)
@@ -423,6 +433,7 @@ def learning_event_add(*, actor, review, held_on, agencies, attendees, themes_di
     event.save()
     event.agencies.set(agencies)
     audit_create(actor=actor, obj=event)
+    review_stage_catch_up(actor=actor, review=review)
     return event
 
 
@@ -470,11 +481,17 @@ def finding_save(
     overwriting the other person's words."""
     if not text.strip():
         raise ValidationError({"text": "Enter the text"})
+    if finding is not None and finding.is_withdrawn:
+        raise ValidationError("This item was withdrawn, so it can no longer be changed")
     if number < 1:
         raise ValidationError({"number": "Numbers start at 1"})
     lock(review)  # numbers are checked and taken one save at a time
     clash = (
-        model.objects.unscoped().filter(review=review, number=number).exclude(pk=getattr(finding, "pk", None)).first()
+        model.objects.unscoped()
+        .current()
+        .filter(review=review, number=number)
+        .exclude(pk=getattr(finding, "pk", None))
+        .first()
     )
     if clash and finding is None and clash.text == text.strip():
         return clash  # the same form sent twice: answered with what the first one saved
@@ -532,7 +549,7 @@ def finding_move(*, actor, finding, direction):
     model = type(finding)
     lock(finding.review)  # one reordering of a review at a time: no deadlock between two
     finding = model._base_manager.get(pk=finding.pk)
-    siblings = model.objects.unscoped().filter(review=finding.review)
+    siblings = model.objects.unscoped().current().filter(review=finding.review)
     neighbour = (
         siblings.filter(number__lt=finding.number).order_by("-number")
         if direction == "up"
@@ -588,3 +605,87 @@ def _tell_reviewer_of_appointment(appointment):
         about=appointment.review.title,
         path=reverse("reviews:detail", args=[appointment.review_id]),
     )
+
+
+@transaction.atomic
+def finding_withdraw(*, actor, finding, reason):
+    """Withdraw a learning point or recommendation entered twice or by mistake. It keeps its text and
+    history; those numbered after it move up one, so the review's numbering stays 1..n."""
+    model = type(finding)
+    finding = model.objects.select_for_update().get(pk=finding.pk)
+    answered_by = finding.actions.count()
+    if answered_by:
+        raise ValidationError(
+            (
+                "One action in the action plan answers"
+                if answered_by == 1
+                else f"{answered_by} actions in the action plan answer"
+            )
+            + " it. Link them to another item first, so that no action loses what it answers."
+        )
+    number = finding.number
+    model_withdraw(actor=actor, instance=finding, reason=reason)
+    for later in model.objects.current().filter(review=finding.review, number__gt=number).order_by("number"):
+        model.objects.filter(pk=later.pk).update(number=later.number - 1)
+        record_event(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=later,
+            changes={"number": [later.number, later.number - 1]},
+            reason=f"Number {number} was withdrawn",
+        )
+    return finding
+
+
+# --- the stage follows the record; milestones ----------------------------------------------------------
+
+
+def review_stage_catch_up(*, actor, review, extra=()):
+    """Move the review's stage on to what its record shows (terms agreed, agency information received,
+    a learning event held, and `extra` steps the publication app reports), one dated step at a time, each
+    kept on the review's timeline and audited. Called inside the service that recorded the step."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    terms = TermsOfReference.objects.filter(review=review).first()
+    steps = milestones.steps_taken(
+        terms_agreed_on=terms.agreed_on if terms else None,
+        contributions=list(AgencyContribution.objects.filter(review=review).values_list("received_on", flat=True)),
+        learning_events=list(LearningEvent.objects.current().filter(review=review).values_list("held_on", flat=True)),
+        today=timezone.localdate(),
+        extra=extra,
+    )
+    to_record = milestones.stages_to_record(review.stage, steps)
+    if not to_record:
+        return review
+    before = snapshot(review)
+    for step in to_record:
+        StageChange.objects.create(
+            review=review, stage=step.stage, changed_on=step.on, changed_by=actor, note=step.because
+        )
+    review.stage = to_record[-1].stage
+    review.save(update_fields=["stage", "updated"])
+    audit_update(actor=actor, obj=review, before=before, reason="; ".join(s.because for s in to_record))
+    return review
+
+
+@transaction.atomic
+def monitoring_check_record(*, actor, review, checked_on, note):
+    """The partners' regular check of a running review's time and quality; the next falls due from it."""
+    require_not_future(checked_on, "checked_on", "The date of the check")
+    if checked_on < review.decided_on:
+        raise ValidationError({"checked_on": "The check cannot predate the decision to review"})
+    if not (note or "").strip():
+        raise ValidationError({"note": "Say what the partners concluded about the time taken and the quality"})
+    check = MonitoringCheck(review=review, checked_on=checked_on, note=note.strip(), recorded_by=actor)
+    check.full_clean()
+    check.save()
+    audit_create(actor=actor, obj=check)
+    return check
+
+
+@transaction.atomic
+def learning_event_withdraw(*, actor, event, reason):
+    """Withdraw a learning event recorded twice or for the wrong review. The review's stage stays where it
+    is (a stage never moves back by itself); the business manager changes it if it should."""
+    event = LearningEvent.objects.select_for_update().get(pk=event.pk)
+    model_withdraw(actor=actor, instance=event, reason=reason)
+    return event

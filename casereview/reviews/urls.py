@@ -27,6 +27,8 @@ urlpatterns = [
     path("reviews/<uuid:pk>/chronology.docx", views.chronology_export, {"fmt": "docx"}, name="chronology_docx"),
     path("duplicates/<int:pk>/", views.duplicate_judge, name="duplicate_judge"),
     path("reviews/<uuid:pk>/learning-events/new/", views.learning_event_add, name="learning_event_add"),
+    path("reviews/<uuid:pk>/monitoring/new/", views.monitoring_check_add, name="monitoring_check_add"),
+    path("learning-events/<uuid:pk>/withdraw/", views.learning_event_withdraw, name="learning_event_withdraw"),
     path("reviews/<uuid:pk>/family/", views.family_edit, name="family"),
     path("reviews/<uuid:pk>/findings/", views.findings, name="findings"),
     path("reviews/<uuid:pk>/learning-points/new/", views.learning_point_add, name="learning_point_add"),
@@ -37,4 +39,6 @@ urlpatterns = [
     path("recommendations/<uuid:pk>/", views.recommendation_edit, name="recommendation_edit"),
     path("recommendations/<uuid:pk>/move/", views.recommendation_move, name="recommendation_move"),
     path("recommendations/<uuid:pk>/history/", views.recommendation_history, name="recommendation_history"),
+    path("recommendations/<uuid:pk>/withdraw/", views.recommendation_withdraw, name="recommendation_withdraw"),
+    path("learning-points/<uuid:pk>/withdraw/", views.learning_point_withdraw, name="learning_point_withdraw"),
 ]

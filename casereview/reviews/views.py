@@ -9,13 +9,14 @@ from django.views.decorators.http import require_POST
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
+from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
 from casereview.core import uploads
 from casereview.core.access import object_view, signed_in_view
-from casereview.core.forms import apply_service_errors, form_page, submitted
+from casereview.core.forms import WithdrawalForm, apply_service_errors, form_page, submitted
 from casereview.core.pagination import paginate
 
-from . import chronology, exports, selectors, services
+from . import chronology, exports, milestones, selectors, services
 from .forms import (
     ChronologyFilterForm,
     ChronologyRowForm,
@@ -25,6 +26,7 @@ from .forms import (
     FamilyForm,
     FindingForm,
     LearningEventForm,
+    MonitoringCheckForm,
     PanelMemberForm,
     RecommendationForm,
     ReportForm,
@@ -38,6 +40,7 @@ from .models import (
     ChronologyImport,
     DuplicatePair,
     FindingRevision,
+    LearningEvent,
     LearningPoint,
     PanelMember,
     Recommendation,
@@ -99,7 +102,31 @@ def review_detail(request, review):
             "contributions": selectors.contributions_for(user=user, review=review),
             "may_change": permissions.can(user, "change", review),
             "today": timezone.localdate(),
+            # the completion target has its own row above
+            "milestones": [
+                m
+                for _, m in (selectors.review_milestones(user=user, review=review) if parts["is_reader"] else [])
+                if m.kind != milestones.COMPLETION
+            ],
+            "monitoring_checks": selectors.monitoring_checks_for(user=user, review=review),
         },
+    )
+
+
+@object_view(Review, "change")
+def monitoring_check_add(request, review):
+    form = MonitoringCheckForm(
+        request.POST if request.method == "POST" else None, initial={"checked_on": timezone.localdate()}
+    )
+    if submitted(request, form, lambda d: services.monitoring_check_record(actor=request.user, review=review, **d)):
+        messages.success(request, "The partners' check of the review's time and quality has been recorded.")
+        return redirect("reviews:detail", pk=review.pk)
+    return form_page(
+        request,
+        form,
+        "Record the partners' check of the review's time and quality",
+        template="reviews/form_page.html",
+        review=review,
     )
 
 
@@ -355,6 +382,12 @@ def merged_chronology(request, review):
                 user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]
             ),
             "facts": selectors.derived_facts(user=request.user, review=review, gap_days=_gap_days(request)),
+            "types": {
+                "social_worker": chronology.SOCIAL_WORKER_ALLOCATED,
+                "placement": chronology.PLACEMENT_START,
+                "missing": chronology.MISSING_EPISODE,
+                "school_move": chronology.SCHOOL_MOVE,
+            },
             "timeline": selectors.timeline_series(user=request.user, review=review),
             "may_judge": permissions.can(request.user, "judge_duplicates", review),
             "may_export": permissions.can(request.user, "export", review),
@@ -442,6 +475,7 @@ def findings(request, review):
             "review": review,
             "points": points,
             "recommendations": recommendations,
+            "withdrawn": selectors.withdrawn_findings_for(user=request.user, review=review),
             "may_edit": permissions.can(request.user, "edit_findings", review),
         },
     )
@@ -476,7 +510,7 @@ def _finding_edit(request, review, model, finding=None):
                 learning_points=finding.learning_points.all(),
             )
     else:
-        initial = {"number": model.objects.visible_to(request.user).filter(review=review).count() + 1}
+        initial = {"number": model.objects.visible_to(request.user).current().filter(review=review).count() + 1}
     form = form_class(request.POST if request.method == "POST" else None, initial=initial, **kwargs)
     saved = {}
 
@@ -554,8 +588,52 @@ def recommendation_move(request, recommendation):
 def _history(request, finding, kind):
     revisions = FindingRevision.objects.filter(kind=kind, finding_id=finding.pk).select_related("edited_by")
     return render(
-        request, "reviews/finding_history.html", {"finding": finding, "review": finding.review, "revisions": revisions}
+        request,
+        "reviews/finding_history.html",
+        {
+            "finding": finding,
+            "review": finding.review,
+            "revisions": revisions,
+            "history": record_history(finding),
+            "noun": "learning point" if kind == "learning_point" else "recommendation",
+        },
     )
+
+
+def _withdraw(request, finding):
+    noun = "learning point" if isinstance(finding, LearningPoint) else "recommendation"
+    back_url = reverse("reviews:findings", args=[finding.review_id])
+    if finding.is_withdrawn:
+        messages.info(request, f"That {noun} was already withdrawn.")
+        return redirect(back_url)
+    form = WithdrawalForm(request.POST if request.method == "POST" else None)
+    if submitted(request, form, lambda data: services.finding_withdraw(actor=request.user, finding=finding, **data)):
+        messages.success(
+            request, f"{noun.capitalize()} {finding.number} has been withdrawn; later ones were renumbered."
+        )
+        return redirect(back_url)
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw {noun} {finding.number}?",
+            "caption": str(finding.review),
+            "record_lines": [(noun.capitalize(), f"{finding.number}. {finding.text}")],
+            "back_url": back_url,
+            "submit": f"Withdraw {noun} {finding.number}",
+        },
+    )
+
+
+@object_view(LearningPoint, "change")
+def learning_point_withdraw(request, point):
+    return _withdraw(request, point)
+
+
+@object_view(Recommendation, "change")
+def recommendation_withdraw(request, recommendation):
+    return _withdraw(request, recommendation)
 
 
 @object_view(LearningPoint)
@@ -566,3 +644,29 @@ def learning_point_history(request, point):
 @object_view(Recommendation)
 def recommendation_history(request, recommendation):
     return _history(request, recommendation, "recommendation")
+
+
+@object_view(LearningEvent, "change")
+def learning_event_withdraw(request, event):
+    back_url = reverse("reviews:detail", args=[event.review_id])
+    if event.is_withdrawn:
+        return redirect(back_url)
+    form = WithdrawalForm(request.POST if request.method == "POST" else None)
+    if submitted(request, form, lambda data: services.learning_event_withdraw(actor=request.user, event=event, **data)):
+        messages.success(request, f"The learning event on {event.held_on:%-d %B %Y} has been withdrawn.")
+        return redirect(back_url)
+    return render(
+        request,
+        "core/withdraw_confirm.html",
+        {
+            "form": form,
+            "title": f"Withdraw the learning event on {event.held_on:%-d %B %Y}?",
+            "caption": str(event.review),
+            "record_lines": [
+                ("Attendees", event.attendees),
+                ("Themes discussed", event.themes_discussed or "Not recorded"),
+            ],
+            "back_url": back_url,
+            "submit": "Withdraw this learning event",
+        },
+    )

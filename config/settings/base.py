@@ -34,7 +34,7 @@ def database_from_env():
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "casereview.sqlite3"}
+        return sqlite_database(VAR_DIR / "casereview.sqlite3")
     try:
         config = dj_database_url.parse(url, conn_max_age=60)
     except Exception as exc:  # dj-database-url raises several types for a malformed URL
@@ -46,7 +46,32 @@ def database_from_env():
         raise ImproperlyConfigured(
             "DATABASE_URL must name an engine and a database, e.g. postgres://USER@HOST:5432/NAME"
         )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        return sqlite_database(config["NAME"])
     return config
+
+
+# How long a write waits for another process's write to finish before giving up (seconds).
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
+
+
+def sqlite_database(name):
+    """The embedded database shared by the web server and the task worker (two processes).
+
+    WAL lets readers carry on while one process writes; the busy timeout makes a writer wait its turn
+    instead of failing at once; IMMEDIATE transactions take the write lock when the transaction begins,
+    so a transaction that read first can never be refused when it later writes (with SQLite's default
+    deferred transactions that upgrade fails at once with "database is locked", whatever the timeout).
+    """
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": name,
+        "OPTIONS": {
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        },
+    }
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -136,6 +161,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# How often the safeguarding partners check a running review's time and quality (SI 2018/789 reg 14 says
+# "at regular intervals"; three months follows the executive group's quarterly meetings).
+REVIEW_MONITORING_MONTHS = env_int("CASEREVIEW_REVIEW_MONITORING_MONTHS", 3)
+
 
 # Idle expiry: the cookie's age is renewed at most once a minute (core.middleware.SessionRenewalMiddleware,
 # not a write on every request), so it lapses after this long without a request.

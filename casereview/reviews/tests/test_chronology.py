@@ -147,3 +147,41 @@ def test_derived_facts_count_social_workers_placements_gaps_and_agencies_by_year
     assert facts.missing_episodes == 1
     assert facts.agencies_by_year[2016] == ["CSC", "Police"]
     assert all(days > 200 for _, _, days in facts.gaps)
+
+
+def test_a_missing_episode_two_agencies_word_differently_on_the_same_day_is_proposed_as_one():
+    missing = chronology.MISSING_EPISODE
+    entries = [
+        Entry(1, 1, date(2013, 7, 5), "R missing from placement overnight; reported to police", missing),
+        Entry(2, 2, date(2013, 7, 5), "Missing person report: R missing from care, found next day", missing),
+        # as different in wording, but not an event the facts count: left alone
+        Entry(3, 1, date(2013, 7, 6), "R missing from placement overnight; reported to police", "Meeting"),
+        Entry(4, 2, date(2013, 7, 6), "Missing person report: R missing from care, found next day", "Meeting"),
+        # same type and day, unrelated words
+        Entry(5, 1, date(2013, 7, 7), "Carer rang the emergency duty team", missing),
+        Entry(6, 2, date(2013, 7, 7), "Found at 3am by officers in Peckham", missing),
+    ]
+    assert [(a.id, b.id) for a, b, _ in chronology.find_duplicates(entries)] == [(1, 2)]
+
+
+def test_events_confirmed_as_the_same_count_once_however_many_agencies_recorded_them():
+    missing = chronology.MISSING_EPISODE
+    entries = [
+        Entry(1, 1, date(2013, 7, 5), "", missing, "CSC"),
+        Entry(2, 2, date(2013, 7, 5), "", missing, "Police"),
+        Entry(3, 3, date(2013, 7, 5), "", missing, "Health"),
+        Entry(4, 1, date(2014, 2, 17), "", missing, "CSC"),
+        Entry(5, 2, date(2014, 2, 17), "", missing, "Police"),
+        Entry(6, 1, date(2015, 1, 1), "", missing, "CSC"),
+        Entry(7, 1, date(2012, 1, 1), "", chronology.PLACEMENT_START, "CSC"),
+    ]
+    assert chronology.derive_facts(entries).missing_episodes == 6
+    # 1 = 2 and 2 = 3 make one event of three entries; 4 = 5 another; 6 stands alone
+    facts = chronology.derive_facts(entries, linked_pairs=[(1, 2), (2, 3), (4, 5)])
+    assert facts.missing_episodes == 3
+    assert (facts.placements, facts.placement_moves) == (1, 0)
+
+
+def test_same_event_groups_join_pairs_through_a_shared_entry():
+    groups = chronology.same_event_groups([(1, 2), (3, 4), (2, 5)])
+    assert sorted(sorted(g) for g in groups) == [[1, 2, 5], [3, 4]]
