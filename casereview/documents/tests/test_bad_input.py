@@ -132,3 +132,10 @@ def test_a_parser_that_eats_memory_is_stopped_by_the_memory_limit():
     hog = [sys.executable, "-c", "x = bytearray(1024 * 1024 * 1024)"]
     completed = run_limited(hog, Limits(memory_bytes=256 * MB))
     assert completed.returncode != 0 and b"MemoryError" in completed.stderr
+
+
+def test_pdfs_are_read_without_poppler(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pdftotext (nor anything else) to be found
+
+    extraction = extract_file(str(small_pdf(tmp_path)))
+    assert [item.text for item in extraction.recommendations] == ["The board is asked to note the report."]
