@@ -181,7 +181,7 @@ def main(argv=None):
         folder = Path(folder)
         sets = list(document_sets(folder, split or None))
         if not sets:
-            sys.exit(f"No documents with gold annotations under {spec} (expected gold/NAME.json and e.g. docs/NAME.txt)")
+            sys.exit(f"No documents with gold annotations under {spec} (expected gold/NAME.json, docs/NAME.txt)")
         label = f"{folder}{' ' + split if split else ''}"
         print(f"\n=== {label}")
         for name, documents in sets:
