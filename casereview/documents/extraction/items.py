@@ -7,48 +7,111 @@ Two signals, both about how a document introduces a list rather than about any d
   recommendations, whose plain sentences — committee papers put them in prose) run to the next heading."""
 
 import re
+from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE
-from .markers import ends_sentence, normalise_space
+from .inline import inline_items
+from .markers import ends_sentence, is_heading_text, normalise_space
 from .result import Item
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
+# The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
+# key issues, themes, messages, what a review found or highlighted, what a briefing asks "what did we find?".
 LEARNING_CUE = re.compile(
-    r"\b(?:learning points?|points? of learning|key learning|learning (?:themes?|messages?|outcomes?)"
-    r"|lessons?(?: (?:to be )?learn[te]d)?|(?:key )?findings?|key messages?)\b",
+    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?|includes?"
+    r"|focus(?:es|ed)? on|from|identified|arising|for (?:practice|practitioners|the partnership))\b)"
+    r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding|(?:key |main )?issues (?:identified|raised"
+    r"|highlighted|found|include)|key issues|(?:practice |learning )themes?"
+    r"|(?:^|\b(?:key|practice|main) )messages?\b|what (?:else |good practice )?(?:did|do) we (?:find|learn)"
+    r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
+    r"|the review found|areas? (?:of|for) (?:learning|improvement|development))",
     re.I,
 )
-RECOMMENDATION_CUE = re.compile(r"\brecommend(?:ations?|s|ed)?\b|\b(?:is|are) (?:requested|asked|invited) to\b", re.I)
-CONFIDENCE = {"lead_in": 0.9, "section_item": 0.8, "section_prose": 0.65}
+# Themes are what a review found only when the sentence says a review (or reviews) found them: a
+# workshop's or a board's themes are not learning from a review.
+THEME_CUE = re.compile(
+    r"\b(?:(?:key|main|emerging|common|recurring|recurrent|cross-cutting) themes?|themes? (?:identified|emerged"
+    r"|emerging|highlighted|include)|identified (?:the following )?themes)\b",
+    re.I,
+)
+REVIEW_WORD = re.compile(r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases)\b", re.I)
+RECOMMENDATION_CUE = re.compile(
+    r"\brecommend(?:ations?|s|ed)?\b|\bcalls? for\b|\b(?:is|are) (?:requested|asked|invited) to\b", re.I
+)
+# A lead-in about something else, though it uses one of the words above: a future review's scope, the
+# criteria for a review, a board's priorities, a content list, questions asked of the meeting.
+NOT_A_LEAD_IN = re.compile(
+    r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
+    r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
+    r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda|resolved)\b",
+    re.I,
+)
+# Headings that start a section of another kind: what happened, how the review was done, what to do next.
+OTHER_SECTION = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:background|introduction|(?:the )?incident|(?:safeguarding )?concerns|method(?:ology)?"
+    r"|next steps|actions?\b|what happens next|resources|further (?:reading|information)|contact|useful links"
+    r"|references|appendix|glossary|about|training|support|purpose|priorit|case summary|summary of the case"
+    r"|family|chronology|downloads?|related|share|help|navigation|menu|search|home)",
+    re.I,
+)
+CONFIDENCE = {"lead_in": 0.9, "inline": 0.85, "section_item": 0.8, "section_prose": 0.65}
+# A contents entry: a heading followed by its page number ("7.1 Summary of SCR Recommendations Page 47").
+CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}$", re.I)
 
 
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalise_space(text))[-1]
+    if NOT_A_LEAD_IN.search(last_sentence):
+        return None
     found = [
         (m.start(), kind)
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
         if (m := cue.search(last_sentence))
     ]
+    if (theme := THEME_CUE.search(last_sentence)) and REVIEW_WORD.search(last_sentence):
+        found.append((theme.start(), LEARNING))
     return min(found)[1] if found else None
 
 
 def find_items(blocks, runs, doc):
     """{LEARNING: [Item…], RECOMMENDATIONS: [Item…]} in document order; `doc` is the SourceText."""
     source = doc.text
-    chosen = {}  # block id -> (kind, block, confidence)
+    chosen = {}  # start offset -> (kind, start, end, confidence)
+    inline, covered = inline_items(blocks, source, classify_cue)
+    for item in inline:
+        chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     for run in runs:
         kind = _lead_in_kind(run, source)
-        if kind:
+        if kind and not _is_contents(run.items, source):
             for block in _leaf_items(run.items, source):
-                chosen.setdefault(id(block), (kind, block, _confidence("lead_in", block, run, source)))
+                if id(block) not in covered:
+                    _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
-        chosen.setdefault(id(block), (kind, block, _confidence(basis, block, run, source)))
-    ordered = sorted(chosen.values(), key=lambda entry: entry[1].start)
+        if id(block) not in covered:
+            _choose(chosen, kind, block, _confidence(basis, block, run, source), source)
+    ordered = sorted(chosen.values(), key=lambda entry: entry[1])
     return {
-        kind: [_to_item(block, conf, doc) for k, block, conf in ordered if k == kind]
+        kind: [_to_item(start, end, conf, doc) for k, start, end, conf in ordered if k == kind]
         for kind in (LEARNING, RECOMMENDATIONS)
     }
+
+
+def _choose(chosen, kind, block, confidence, source):
+    text = block.text(source)
+    title = is_heading_text(text) and classify_cue(" ".join(text.split()[:3])) == kind
+    if _is_contents_entry(text) or title:
+        return  # a contents line, or a title ("Recommendations to the Board") rather than an item
+    chosen.setdefault(block.body_start, (kind, block.body_start, block.end, confidence))
+
+
+def _is_contents_entry(text):
+    return len(text.split()) <= 15 and not ends_sentence(text) and bool(CONTENTS_ENTRY.search(text))
+
+
+def _is_contents(items, source):
+    """A run most of whose items end in a page number is a table of contents."""
+    return sum(_is_contents_entry(block.text(source)) for block in items) * 2 > len(items)
 
 
 def _lead_in_kind(run, source):
@@ -59,9 +122,10 @@ def _lead_in_kind(run, source):
 
 
 def _leaf_items(items, source):
-    """An item that ends in ':' and has a list under it stands for that list."""
+    """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list."""
     for block in items:
-        if block.children and block.ends_with_colon(source):
+        text = block.text(source)
+        if block.children and (text.endswith((":", "?")) or is_heading_text(text)):
             for child in block.children:
                 yield from _leaf_items(child.items, source)
         else:
@@ -70,10 +134,16 @@ def _leaf_items(items, source):
 
 def _section_items(blocks, runs, source):
     run_of = {id(block): run for run in runs for block in run.items}
+    headings = Counter(block.text(source) for block in blocks if block.kind == HEADING)
     kind = None
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if block.kind == HEADING:
-            kind = classify_cue(block.text(source))
+            text = block.text(source)
+            cue = classify_cue(text) if headings[text] == 1 else None  # a repeated title is no section
+            followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
+            if cue or not followed_by_list or OTHER_SECTION.match(text) or NOT_A_LEAD_IN.search(text):
+                kind = cue
+            # else: a sub-heading naming one review or topic inside a learning section keeps the section
             continue
         if kind is None:
             continue
@@ -103,11 +173,11 @@ def _confidence(basis, block, run, source):
     return round(confidence, 2)
 
 
-def _to_item(block, confidence, doc):
+def _to_item(start, end, confidence, doc):
     return Item(
-        text=block.text(doc.text),
-        page=doc.page_of(block.body_start),
-        start=block.body_start,
-        end=block.end,
+        text=normalise_space(doc.text[start:end]),
+        page=doc.page_of(start),
+        start=start,
+        end=end,
         confidence=confidence,
     )
