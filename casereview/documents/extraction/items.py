@@ -20,7 +20,8 @@ LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 LEARNING_CUE = re.compile(
     r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?|includes?"
     r"|focus(?:es|ed)? on|from|identified|arising|for (?:practice|practitioners|the partnership))\b)"
-    r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding|(?:key |main )?issues (?:identified|raised"
+    r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
+    r"|(?:key |main )?issues (?:identified|raised"
     r"|highlighted|found|include)|key issues|(?:practice |learning )themes?"
     r"|(?:^|\b(?:key|practice|main) )messages?\b|what (?:else |good practice )?(?:did|do) we (?:find|learn)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
@@ -43,7 +44,8 @@ RECOMMENDATION_CUE = re.compile(
 NOT_A_LEAD_IN = re.compile(
     r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
     r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
-    r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda|resolved)\b",
+    r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
+    r"|resolved)\b",
     re.I,
 )
 # Headings that start a section of another kind: what happened, how the review was done, what to do next.
@@ -116,7 +118,8 @@ def _is_contents(items, source):
 
 def _lead_in_kind(run, source):
     if run.style.startswith("kw:"):
-        return classify_cue(run.style[3:])  # "Finding 3", "Recommendation 2" say what they are
+        # "Finding 3", "Learning point 2", "Recommendation 2" say what they are
+        return RECOMMENDATIONS if "recommendation" in run.style else LEARNING
     introducer = run.parent or run.lead_in
     return classify_cue(introducer.text(source)) if introducer else None
 
@@ -139,7 +142,7 @@ def _section_items(blocks, runs, source):
     for n, block in enumerate(blocks):
         if block.kind == HEADING:
             text = block.text(source)
-            cue = classify_cue(text) if headings[text] == 1 else None  # a repeated title is no section
+            cue = classify_cue(text) if headings[text] < 3 else None  # a title repeated on every slide or page
             followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
             if cue or not followed_by_list or OTHER_SECTION.match(text) or NOT_A_LEAD_IN.search(text):
                 kind = cue
