@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .blocks import HEADING
+
+LEARNING = "learning_points"  # items.LEARNING (items imports this module)
 from .markers import INLINE_BULLET, normalise_space
 
 # A label before a colon: short, and no sentence ends inside it.
@@ -32,6 +34,9 @@ REVIEW_VERB = re.compile(
     r"|draws?\s+out|sets?\s+out)\s+(?:that\s+)?",
     re.I,
 )
+# "includes: a; b" opening a paragraph: the lead-in lost its first word ("Learning includes:") when the page
+# was copied; in a review's entry what it introduces is the review's learning.
+SUBJECT_LOST = re.compile(r"^(?:include[sd]?|including)$", re.I)
 NOT_A_LIST_LABEL = re.compile(
     r"^(?:background|model|method(?:ology)?|keywords?|title|date|author|source|summary|posted|event|outcome"
     r"|consequence|age|gender|note|notes|contact|email|tel|telephone|web|address|meeting|item|read|see|download|click"
@@ -122,7 +127,9 @@ def _next_lead_in(text, position, classify):
             and not NOT_A_LIST_LABEL.match(label)
             and not text[colon + 1 : colon + 2].isdigit()  # a time or a ratio, "10:30"
         ):
-            kind = classify(label)
+            kind = classify(label) or (
+                LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None
+            )
             if kind:
                 body = colon + 1
                 second = SECOND_LABEL.match(text, body)
@@ -138,6 +145,12 @@ def _next_lead_in(text, position, classify):
         return None
     _, kind, body, sentence = min(candidates)
     return kind, body, sentence
+
+
+def _starts_line(text, offset):
+    """At the start of the text, of a line, or of a sentence."""
+    before = text[:offset].rstrip(" \t")
+    return not before.strip() or before.endswith(("\n", ".", "!", "?"))
 
 
 def _label_start(text, position, colon):

@@ -83,8 +83,9 @@ def find_items(blocks, runs, doc):
     inline, covered = inline_items(blocks, source, classify_cue)
     for item in inline:
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
+    position = {id(block): n for n, block in enumerate(blocks)}
     for run in runs:
-        kind = _lead_in_kind(run, source)
+        kind = _lead_in_kind(run, source) or _shared_lead_in_kind(run, blocks, position, source)
         if kind and not _is_contents(run.items, source):
             for block in _leaf_items(run.items, source):
                 if id(block) not in covered:
@@ -124,6 +125,23 @@ def _lead_in_kind(run, source):
     return classify_cue(introducer.text(source)) if introducer else None
 
 
+def _is_label(block, source):
+    """'Child LB:' — a short name ending in ':' that heads one group of a list introduced above it."""
+    text = block.text(source)
+    return block.kind == PROSE and text.endswith(":") and len(text.split()) <= 6
+
+
+def _shared_lead_in_kind(run, blocks, position, source):
+    """Groups under labels ('Child LB:' bullets, 'Child LD:' bullets) share the lead-in above the first."""
+    if run.lead_in is None or run.parent is not None or not _is_label(run.lead_in, source):
+        return None
+    for block in reversed(blocks[: position[id(run.lead_in)]]):
+        if block.kind == ITEM or _is_label(block, source):
+            continue
+        return classify_cue(block.text(source)) if block.kind == PROSE and block.ends_with_colon(source) else None
+    return None
+
+
 def _leaf_items(items, source):
     """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list."""
     for block in items:
@@ -137,12 +155,12 @@ def _leaf_items(items, source):
 
 def _section_items(blocks, runs, source):
     run_of = {id(block): run for run in runs for block in run.items}
-    headings = Counter(block.text(source) for block in blocks if block.kind == HEADING)
+    lines = Counter(" ".join(line.split()) for line in source.splitlines())
     kind = None
     for n, block in enumerate(blocks):
         if block.kind == HEADING:
             text = block.text(source)
-            cue = classify_cue(text) if headings[text] < 3 else None  # a title repeated on every slide or page
+            cue = classify_cue(text) if lines[text] < 3 else None  # a title repeated on every slide or page
             followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
             if cue or not followed_by_list or OTHER_SECTION.match(text) or NOT_A_LEAD_IN.search(text):
                 kind = cue

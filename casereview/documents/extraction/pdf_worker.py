@@ -12,6 +12,7 @@ line, which is what tells a paragraph or list item from the next."""
 
 import json
 import os
+import re
 import select
 import signal
 import statistics
@@ -27,8 +28,10 @@ from casereview.documents.extraction.limits import MB, Limits, apply_kernel_limi
 PARAGRAPH_GAP = 1.65
 # A gutter: a vertical strip at least this wide (points) that no column line crosses.
 MIN_GUTTER = 7.0
-# Text columns: at least this many lines on each side, each side's lines this share of the text width.
-MIN_COLUMN_LINES = 4
+# Text columns: at least this many lines on each side (the last column of a brief may hold a few), each
+# side's lines this share of the text width, and this many lines in all.
+MIN_COLUMN_LINES = 2
+MIN_LINES_FOR_COLUMNS = 8
 MIN_COLUMN_SHARE = 0.28
 # A line wider than this share of the text area spans the columns (a title, a running header); a gutter
 # may be crossed by this share of the narrower lines (a title or caption that overhangs it).
@@ -75,19 +78,30 @@ def _text_rects(textpage):
     a bounded text query scans the whole page, so one per line would cost more than the page."""
     text = textpage.get_text_range()
     rects, start = [], 0
-    for line in text.split("\r\n"):
-        count = len(line)
+    # PDFium ends a line with CR LF, or, where a word is hyphenated over the break, with U+FFFE alone.
+    for match in re.finditer(r"[^\r\n\ufffe]*(?:\r\n|\ufffe|$)", text):
+        line = match.group()
+        if not line:
+            break
         if line.strip():
+            count = len(line.rstrip("\r\n"))
             found = [textpage.get_rect(k) for k in range(textpage.count_rects(start, count))]
             if len(found) == 1:
-                rects.append((*found[0], " ".join(line.split())))
+                rects.append((*found[0], _clean(line)))
             else:
                 for box in found:
-                    words = " ".join(textpage.get_text_bounded(*box).split())
+                    words = _clean(textpage.get_text_bounded(*box))
                     if words:
                         rects.append((*box, words))
-        start += count + 2
+        start = match.end()
     return rects
+
+
+def _clean(text):
+    """One line's text; the hyphen PDFium found at a line break becomes a soft hyphen, which the repair
+    removes when it rejoins the word."""
+    text = text.replace("\ufffe", "\u00ad").replace("\x02", "\u00ad")
+    return " ".join(text.split())
 
 
 def lay_out(rects, page_height=0.0):
@@ -99,12 +113,13 @@ def lay_out(rects, page_height=0.0):
     header = [r for r in rects if page_height and r[1] >= top_zone]
     footer = [r for r in rects if page_height and r[3] <= bottom_zone]
     body = [r for r in rects if not (page_height and (r[1] >= top_zone or r[3] <= bottom_zone))]
+    height = statistics.median(r[3] - r[1] for r in rects)  # the page's usual text height
     lines = []
     for band in [header, *(_bands(body) if body else []), footer]:
         if band:
             if lines:
                 lines.append("")
-            lines.extend(_column_lines(band))
+            lines.extend(_column_lines(band, height))
     return "\n".join(lines)
 
 
@@ -137,7 +152,7 @@ def _gutter(rects, left_edge, width):
     crosses, if it parts two columns of text lines; None for a page in one column or a table (whose
     cells are short)."""
     narrow = [r for r in rects if r[2] - r[0] < SPANNING_SHARE * width]
-    if len(narrow) < 2 * MIN_COLUMN_LINES:
+    if len(narrow) < MIN_LINES_FOR_COLUMNS:
         return None
     # How many lines cross each point of the page's width (a difference array: one pass over the lines).
     bins = int(width) + 2
@@ -168,7 +183,7 @@ def _gutter(rects, left_edge, width):
     return start, end
 
 
-def _column_lines(rects):
+def _column_lines(rects, height):
     """Text lines of one column, top to bottom, with a blank line at each paragraph break."""
     rows = []  # [top, bottom, [rects]]
     for rect in sorted(rects, key=lambda r: (-r[3], r[0])):
@@ -179,7 +194,6 @@ def _column_lines(rects):
         else:
             rows.append([rect[3], rect[1], [rect]])
     tops = [row[0] for row in rows]
-    height = statistics.median(r[3] - r[1] for r in rects)
     lines = []
     for n, (top, _bottom, members) in enumerate(rows):
         if n and tops[n - 1] - top > PARAGRAPH_GAP * height:
