@@ -25,7 +25,7 @@ LEARNING_CUE = re.compile(
     r"|highlighted|found|include)|key issues|(?:practice |learning )themes?"
     r"|(?:^|\b(?:key|practice|main) )messages?\b|what (?:else |good practice )?(?:did|do) we (?:find|learn)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
-    r"|the review found|areas? (?:of|for) (?:learning|improvement|development))",
+    r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development))",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
