@@ -158,6 +158,25 @@ def _review_type_by_date(entries, text):
 
 
 CHILD_NAMED = re.compile(r"\b(Child|CHILD)\s+([A-Z]{1,2})(?![\w-])")
+# "Baby A", "Infant B", "Child 1", "Young Person A", "Half Sibling 2", "Family R": a child (or family) known by
+# a letter or number.
+KNOWN_BY_LETTER = re.compile(
+    r"\b(Baby|Infant|Young\s+Person|(?:Half[- ])?Sibling|Family|Child)\s+([A-Z]{1,2}|\d{1,2})(?![\w-])"
+)
+# Codes ("AB1 & AB2") where the text says whose they are.
+CODE_NAMED = re.compile(
+    r"\b(?:concerning|regarding|in respect of|relating to|(?:father|mother|grandmother|sibling|brother|sister) of"
+    r"|children|child|and|&)\s+([A-Z]{1,3}\d{1,2})\b"
+)
+# A first name given as a child's: "Child ‘Elias’", "Ed, a 17-week old infant", "Georgina was 10 months old",
+# "her 15 day old baby, Darryll,".
+QUOTED_NAME = re.compile(r"\b(?:Child|Baby)\s+[‘'\"“]([A-Z][a-z]{1,14})[’'\"”]")
+AGED_NAME = re.compile(
+    r"(?<![\w.])([A-Z][a-z]{1,14})(?:,\s+an?\s+|\s+was\s+)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)[- ]old\b"
+    r"|\b(?:baby|son|daughter|infant|boy|girl),\s+([A-Z][a-z]{1,14}),"
+)
+NOT_NAMES = {"The", "This", "She", "He", "They", "It", "Mother", "Father", "Child", "Baby", "When", "Aged"}
 # Anchored on the capital letter (rare in text, so the scan is fast), then the words before it are checked.
 LONE_CAPITAL = re.compile(r"(?<=\s)[B-HJ-Z](?![\w*&-])")
 INTRODUCES_CHILD = re.compile(
@@ -172,6 +191,17 @@ def find_child_pseudonyms(text):
         pseudonym = f"Child {match.group(2)}"
         if pseudonym not in named:
             named.append(pseudonym)
+    for match in KNOWN_BY_LETTER.finditer(text):
+        pseudonym = f"{' '.join(match.group(1).split())} {match.group(2)}"
+        if pseudonym not in named:
+            named.append(pseudonym)
+    for match in CODE_NAMED.finditer(text):
+        if match.group(1) not in named and len(re.findall(rf"\b{match.group(1)}\b", text)) >= 2:
+            named.append(match.group(1))
+    for match in [*QUOTED_NAME.finditer(text), *AGED_NAME.finditer(text)]:
+        name = next(group for group in match.groups() if group)
+        if name not in named and name not in NOT_NAMES and len(re.findall(rf"\b{name}\b", text)) >= 2:
+            named.append(name)
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()
@@ -188,16 +218,60 @@ def _used_as_name(text, letter):
 
 
 PARTNERSHIP = re.compile(
-    r"((?:[A-Z][\w’'&-]*[ \t]+(?:and[ \t]+|upon[ \t]+)?){1,3}?)"
-    r"(Local\s+)?(Safeguarding\s+Children(?:['’]s)?\s+(?:Board|Partnership)"
-    r"|Children(?:['’]s)?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Partnership)\b(?!s)"
+    r"((?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|upon|of|&)[ \t]+)?){1,4}?)"
+    r"(Local\s+)?(Safeguarding\s+Children(?:['’]s)?\s+(?:Assurance\s+)?(?:Board|Partnership)"
+    r"|Children(?:['’]s)?\s+Safeguarding\s+(?:Assurance\s+)?(?:Board|Partnership)|Safeguarding\s+(?:Partnership|Board))"
+    r"\b(?!s)"
 )
-NOT_PLACES = {"the", "a", "an", "local", "new", "our", "each", "both", "report", "of", "chair", "interim", "vice-chair"}
+# National bodies that write about reviews, named when no local partnership is.
+NATIONAL_BODY = re.compile(
+    r"\b(Child Safeguarding Practice Review Panel|National [Pp]anel of [Ii]ndependent [Ee]xperts on [Ss]erious [Cc]ase"
+    r" [Rr]eviews)"
+)
+# An area's own abbreviation ("BSCB", "OSCB", "CHSCP"); "LSCB" and "LSCP" are any area's ("the Local …").
+PARTNERSHIP_ABBREVIATION = re.compile(r"\b(?!L)[A-Z]{1,4}SC[BP]\b")
+NOT_PLACES = {
+    "the",
+    "a",
+    "an",
+    "local",
+    "new",
+    "our",
+    "each",
+    "both",
+    "report",
+    "of",
+    "chair",
+    "interim",
+    "vice-chair",
+    "&",
+    "and",
+    "independent",
+    "by",
+    "from",
+    "to",
+    "for",
+    "with",
+    "this",
+    "that",
+}
+
+
+NATIONAL_TITLE_REGION = 600
+SMALL_WORDS = {"Of", "And", "Upon", "The"}
+
+
+def _title_case(match):
+    return " ".join(w.lower() if w.title() in SMALL_WORDS else w.title() for w in match.group().split(" "))
 
 
 def _partnership_mentions(text):
     """PARTNERSHIP matched only around the word "Safeguarding": scanning the whole text with a pattern that
-    opens on capitalised words is slow."""
+    opens on capitalised words is slow. A title in capitals is read in title case."""
+    if "SAFEGUARDING" in text:
+        text = re.sub(
+            r"\b[A-Z][A-Z’'&]*(?: [A-Z&][A-Z’'&]*)* SAFEGUARDING [A-Z ]*(?:BOARD|PARTNERSHIP)\b", _title_case, text
+        )
     end_of_last = 0
     for anchor in re.finditer(r"Safeguarding", text):
         window_start = max(end_of_last, anchor.start() - 80)
@@ -219,8 +293,12 @@ def find_partnership(text):
         key = name.lower().replace("’", "'").replace("children's", "children")
         names[key] += 1
         forms.setdefault(key, Counter())[name] += 1
+    national = NATIONAL_BODY.search(text, 0, NATIONAL_TITLE_REGION)
+    if national and not any(m.start() < NATIONAL_TITLE_REGION for m in _partnership_mentions(text)):
+        return " ".join(national.group(1).split())  # a Panel's own paper or a summary of one
     if not names:
-        return None
+        abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
+        return abbreviations.most_common(1)[0][0] if abbreviations else None
     key = names.most_common(1)[0][0]
     return forms[key].most_common(1)[0][0]
 
