@@ -61,6 +61,23 @@ CONFIDENCE = {"lead_in": 0.9, "inline": 0.85, "section_item": 0.8, "section_pros
 CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}$", re.I)
 
 
+# What a committee paper asks of its own meeting ("Note the report at appendix 1", "The board is requested
+# to comment on …", "Report to be presented to the Board", "The Board to receive the reports"): an
+# instruction to the meeting, not a recommendation of the review the paper is about.
+MEETING_REQUEST = re.compile(
+    r"^(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}(?:board|committee|cabinet|panel|members|meeting|forum)"
+    r"\s+(?:is\s+|are\s+)?(?:requested\s+|asked\s+|invited\s+|recommended\s+)?to\s+"
+    r"|(?:the\s+)?(?:report|paper)\s+(?:is\s+)?to\s+be\s+)?"
+    r"(?:note|notes|noted|comment\s+on|agree|approve|endorse|receive|consider|discuss|be\s+presented|be\s+noted"
+    r"|presented)\b",
+    re.I,
+)
+
+
+def is_request_to_meeting(text):
+    return bool(MEETING_REQUEST.match(normalise_space(text)))
+
+
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalise_space(text))[-1]
