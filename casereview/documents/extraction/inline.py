@@ -19,6 +19,27 @@ from .markers import INLINE_BULLET, normalise_space
 
 # A label before a colon: short, and no sentence ends inside it.
 MAX_LABEL_WORDS = 14
+MAX_LABEL_CHARACTERS = 160
+# Every lead-in has one of these in it (the cue words of items.classify_cue, and "includes:" on its own):
+# a quick test before the cue patterns, which a page of 200,000 colons would otherwise run 200,000 times.
+CUE_STEMS = (
+    "learn",
+    "lesson",
+    "finding",
+    "issue",
+    "theme",
+    "message",
+    "recommend",
+    "call",
+    "find",
+    "review",
+    "request",
+    "asked",
+    "invited",
+    "includ",
+    "good practice",
+    "what",
+)
 LABEL_START = re.compile(r"(?:^|(?<=[.!?])\s+|\n|(?<=[.!?][\"'’”)])\s+)(?=[A-Za-z])")
 # "Key issues: include: a; b" — a second, empty label after the first.
 SECOND_LABEL = re.compile(r"\s*(?:include[sd]?|including|are|is)\s*:\s*", re.I)
@@ -57,12 +78,12 @@ def inline_items(blocks, source, classify):
     """[InlineItem…] in document order, and the ids of blocks whose whole text they stand for."""
     found, covered = [], set()
     for block in blocks:
-        if block.kind == HEADING:
-            continue
         text = source[block.body_start : block.end]
         if INLINE_BULLET.search(text):
             found.extend(_bulleted_line(block, source, classify))
             covered.add(id(block))  # a list of its own, whatever it is: never one item of another list
+            continue
+        if block.kind == HEADING:
             continue
         items = _packed_sentences(block, source, classify)
         if items:
@@ -95,16 +116,17 @@ def _packed_sentences(block, source, classify):
     text = source[block.body_start : block.end]
     if ":" not in text and ";" not in text:
         return []
+    verbs = [(m.start(), m.end()) for m in REVIEW_VERB.finditer(text)] if ";" in text else []
     items, position = [], 0
     while position < len(text):
-        lead_in = _next_lead_in(text, position, classify)
+        lead_in = _next_lead_in(text, position, classify, verbs)
         if lead_in is None:
             break
         kind, body_start, stop_at_sentence = lead_in
         body_end = _list_end(text, body_start, stop_at_sentence)
         parts = _split_parts(text, body_start, body_end)
         if stop_at_sentence and len(parts) < 2:
-            position = body_end  # "The review highlighted …" with no ';': a sentence, not a list
+            position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
             continue
         items.extend(
             InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start + body_start)
@@ -114,15 +136,20 @@ def _packed_sentences(block, source, classify):
     return items
 
 
-def _next_lead_in(text, position, classify):
+def _next_lead_in(text, position, classify, verbs):
     """(kind, where the list starts, whether the list ends with its sentence) for the next lead-in."""
     candidates = []
     colon = text.find(":", position)
     while colon != -1:
-        label_start = _label_start(text, position, colon)
+        window = max(position, colon - MAX_LABEL_CHARACTERS)
+        if not any(word in text[window:colon].lower() for word in CUE_STEMS):
+            colon = text.find(":", colon + 1)
+            continue
+        label_start = _label_start(text, window, colon)
         label = normalise_space(text[label_start:colon])
         if (
             label
+            and any(word in label.lower() for word in CUE_STEMS)
             and len(label.split()) <= MAX_LABEL_WORDS
             and not NOT_A_LIST_LABEL.match(label)
             and not text[colon + 1 : colon + 2].isdigit()  # a time or a ratio, "10:30"
@@ -138,9 +165,9 @@ def _next_lead_in(text, position, classify):
                 candidates.append((colon, kind, body, False))
                 break
         colon = text.find(":", colon + 1)
-    verb = REVIEW_VERB.search(text, position)
+    verb = next((v for v in verbs if v[0] >= position), None)
     if verb:
-        candidates.append((verb.start(), classify("the review found"), verb.end(), True))
+        candidates.append((verb[0], classify("the review found"), verb[1], True))
     if not candidates:
         return None
     _, kind, body, sentence = min(candidates)
@@ -149,7 +176,7 @@ def _next_lead_in(text, position, classify):
 
 def _starts_line(text, offset):
     """At the start of the text, of a line, or of a sentence."""
-    before = text[:offset].rstrip(" \t")
+    before = text[max(0, offset - 20) : offset].rstrip(" \t") if offset > 20 else text[:offset].rstrip(" \t")
     return not before.strip() or before.endswith(("\n", ".", "!", "?"))
 
 
@@ -157,7 +184,7 @@ def _label_start(text, position, colon):
     start = position
     for match in LABEL_START.finditer(text, position, colon):
         start = match.end()
-    return max(start, text.rfind(";", position, colon) + 1)
+    return max(start, text.rfind(";", start, colon) + 1)
 
 
 def _list_end(text, start, _stop_at_sentence):

@@ -119,7 +119,7 @@ def guess_review_type(text, doc_type, entries=()):
         return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # the Panel's work across reviews
     if entries:
         return _review_type_by_date(entries, text)
-    counted = REVIEW_BODIES.sub(" ", KINDS_OF_REVIEW.sub(" ", text))
+    counted = _without_kinds_and_bodies(text)
     whole, title = CueText(counted), CueText(counted[:TITLE_REGION])
     scores = Counter()
     for review_type, phrases in REVIEW_TYPE_CUES.items():
@@ -132,12 +132,36 @@ def guess_review_type(text, doc_type, entries=()):
     return "unknown"
 
 
+def _without_kinds_and_bodies(text):
+    """The text less lists of kinds of review and the names of review panels and boards. The patterns run
+    only near the words they end on ("or … reviews", "panel", "board", "group"): over a whole report a
+    pattern that starts with optional words is tried at every word, which is slow."""
+    spans = []
+    for anchor, pattern in ((r"\bor\b", KINDS_OF_REVIEW), (r"\b(?:[Pp]anel|[Bb]oard|[Gg]roup)\b", REVIEW_BODIES)):
+        for hit in re.finditer(anchor, text):
+            window_start = max(0, hit.start() - 120)
+            match = pattern.search(text, window_start, min(len(text), hit.end() + 80))
+            if match and match.start() <= hit.start() < match.end():
+                spans.append((match.start(), match.end()))
+    if not spans:
+        return text
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        if start >= cursor:
+            pieces.append(text[cursor:start])
+            cursor = end
+        else:
+            cursor = max(cursor, end)
+    pieces.append(text[cursor:])
+    return " ".join(pieces)
+
+
 def _review_type_by_date(entries, text):
     """A listing's reviews: published before 2019, or about events before then, were serious case reviews;
     about events from 2019 on, child safeguarding practice reviews; otherwise it cannot be told."""
     kinds = set()
     for entry in entries:
-        named = CueText(KINDS_OF_REVIEW.sub(" ", entry.summary_paragraph))
+        named = CueText(_without_kinds_and_bodies(entry.summary_paragraph))
         if any(named.count(p) for p in REVIEW_TYPE_CUES["CSPR"]):
             kinds.add("CSPR")
             continue
@@ -176,6 +200,8 @@ AGED_NAME = re.compile(
     r"|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)[- ]old\b"
     r"|\b(?:baby|son|daughter|infant|boy|girl),\s+([A-Z][a-z]{1,14}),"
 )
+# AGED_NAME is tried only just before these words (an age, or "baby, Name,"): quick to find.
+OLD_OR_COMMA = re.compile(r"[- ]old\b|(?:baby|son|daughter|infant|boy|girl), [A-Z][a-z]{1,14},")
 NOT_NAMES = {"The", "This", "She", "He", "They", "It", "Mother", "Father", "Child", "Baby", "When", "Aged"}
 # Anchored on the capital letter (rare in text, so the scan is fast), then the words before it are checked.
 LONE_CAPITAL = re.compile(r"(?<=\s)[B-HJ-Z](?![\w*&-])")
@@ -198,7 +224,8 @@ def find_child_pseudonyms(text):
     for match in CODE_NAMED.finditer(text):
         if match.group(1) not in named and len(re.findall(rf"\b{match.group(1)}\b", text)) >= 2:
             named.append(match.group(1))
-    for match in [*QUOTED_NAME.finditer(text), *AGED_NAME.finditer(text)]:
+    aged = (AGED_NAME.search(text, max(0, m.start() - 40), m.end()) for m in OLD_OR_COMMA.finditer(text))
+    for match in [*QUOTED_NAME.finditer(text), *(m for m in aged if m)]:
         name = next(group for group in match.groups() if group)
         if name not in named and name not in NOT_NAMES and len(re.findall(rf"\b{name}\b", text)) >= 2:
             named.append(name)
