@@ -66,6 +66,13 @@ NOT_A_LIST_LABEL = re.compile(
 )
 
 
+# "Firstly, …", "Secondly …", "Finally, …" opening a sentence.
+ORDINAL = re.compile(
+    r"(?:^|(?<=[.!?;:])\s+)(First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Sixth(?:ly)?|Finally"
+    r"|Lastly)\b,?\s*"
+)
+
+
 @dataclass
 class InlineItem:
     kind: str
@@ -85,7 +92,7 @@ def inline_items(blocks, source, classify):
             continue
         if block.kind == HEADING:
             continue
-        items = _packed_sentences(block, source, classify)
+        items = _packed_sentences(block, source, classify) or _ordinal_items(block, source, classify, blocks)
         if items:
             found.extend(items)
             covered.add(id(block))
@@ -133,6 +140,30 @@ def _packed_sentences(block, source, classify):
             for start, end in parts
         )
         position = max(body_end, body_start + 1)
+    return items
+
+
+def _ordinal_items(block, source, classify, blocks):
+    """'The review identified three lessons. Firstly, … Secondly, … Finally, …': from each ordinal word to
+    the next is one item, when what comes before the first (or the lead-in above) is a cue."""
+    text = source[block.body_start : block.end]
+    ordinals = list(ORDINAL.finditer(text))
+    if len(ordinals) < 2 or not ordinals[0].group(1).lower().startswith("first"):
+        return []
+    before = text[: ordinals[0].start()]
+    kind = classify(before) if before.strip() else None
+    if kind is None:
+        n = next((i for i, b in enumerate(blocks) if b is block), 0)
+        previous = blocks[n - 1] if n else None
+        kind = classify(previous.text(source)) if previous is not None and previous.ends_with_colon(source) else None
+    if kind is None:
+        return []
+    items = []
+    ends = [m.start() for m in ordinals[1:]] + [len(text)]
+    for match, end in zip(ordinals, ends, strict=True):
+        start, end = _trimmed(text, match.end(), end)
+        if end > start:
+            items.append(InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start))
     return items
 
 

@@ -9,7 +9,7 @@ Two signals, both about how a document introduces a list rather than about any d
 import re
 from collections import Counter
 
-from .blocks import HEADING, ITEM, PROSE
+from .blocks import HEADING, ITEM, PROSE, Block
 from .inline import inline_items
 from .markers import ends_sentence, is_heading_text, normalise_space
 from .result import Item
@@ -56,6 +56,8 @@ OTHER_SECTION = re.compile(
     r"|family|chronology|downloads?|related|share|help|navigation|menu|search|home)",
     re.I,
 )
+# Unbulleted learning: at least this many lines, none longer than a short sentence.
+MIN_UNMARKED_LINES, MAX_UNMARKED_WORDS = 3, 30
 CONFIDENCE = {"lead_in": 0.9, "inline": 0.85, "section_item": 0.8, "section_prose": 0.65}
 # A contents entry: a heading followed by its page number ("7.1 Summary of SCR Recommendations Page 47").
 CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}$", re.I)
@@ -106,7 +108,10 @@ def find_items(blocks, runs, doc):
         if kind and not _is_contents(run.items, source):
             for block in _leaf_items(run.items, source):
                 if id(block) not in covered:
-                    _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source)
+                    end = _paragraphs_end(block, blocks, position) if run.style.startswith("kw:") else block.end
+                    _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
+    for kind, block in _unmarked_lines(blocks, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source)
@@ -117,12 +122,56 @@ def find_items(blocks, runs, doc):
     }
 
 
-def _choose(chosen, kind, block, confidence, source):
+def _choose(chosen, kind, block, confidence, source, end=None):
     text = block.text(source)
     title = is_heading_text(text) and classify_cue(" ".join(text.split()[:3])) == kind
-    if _is_contents_entry(text) or title:
+    if (_is_contents_entry(text) or title) and end in (None, block.end):
         return  # a contents line, or a title ("Recommendations to the Board") rather than an item
-    chosen.setdefault(block.body_start, (kind, block.body_start, block.end, confidence))
+    chosen.setdefault(block.body_start, (kind, block.body_start, end or block.end, confidence))
+
+
+def _paragraphs_end(block, blocks, position):
+    """'Finding 1: title' and the paragraphs under it, up to the next item or heading: the whole finding."""
+    end = block.end
+    for following in blocks[position[id(block)] + 1 :]:
+        if following.kind != PROSE:
+            break
+        end = following.end
+    return end
+
+
+def _unmarked_lines(blocks, source):
+    """Short lines with no bullet or number, one after another, straight after a learning heading or a
+    learning lead-in: each line (with any line it wraps onto) is one item."""
+    for n, block in enumerate(blocks[1:], 1):
+        before = blocks[n - 1]
+        introduced = before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
+        if block.kind != PROSE or block.line_count < MIN_UNMARKED_LINES or not introduced:
+            continue
+        if classify_cue(before.text(source)) != LEARNING:
+            continue
+        lines = _wrapped_lines(source, block)
+        if len(lines) >= MIN_UNMARKED_LINES and all(len(source[a:b].split()) <= MAX_UNMARKED_WORDS for a, b in lines):
+            for start, end in lines:
+                yield LEARNING, Block(PROSE, start, end, start)
+
+
+def _wrapped_lines(source, block):
+    """(start, end) of each line of the block, a line that runs on (lower case next, or ending on a comma or
+    a connective) joined to the next."""
+    lines, offset = [], block.start
+    for raw in source[block.start : block.end].split("\n"):
+        start = offset + len(raw) - len(raw.lstrip())
+        end = offset + len(raw.rstrip())
+        offset += len(raw) + 1
+        if end <= start:
+            continue
+        text = source[start:end]
+        if lines and (text[:1].islower() or source[lines[-1][1] - 1] in ",;–-"):
+            lines[-1] = (lines[-1][0], end)
+        else:
+            lines.append((start, end))
+    return lines
 
 
 def _is_contents_entry(text):
