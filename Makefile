@@ -74,8 +74,9 @@ bench-annual: install-dev
 clean:
 	rm -rf $(VENV) var
 
-# Extraction quality and speed on documents with gold annotations: make bench-extract [CORPUS=folder]
-CORPUS ?= ../shared/corpus
+# Extraction quality and speed on documents with gold annotations: the shared corpus, then the dev and
+# held-out splits of benchmarks/corpus. make bench-extract [CORPUS="folder folder:split ..."]
+CORPUS ?= ../shared/corpus benchmarks/corpus:dev benchmarks/corpus:heldout
 bench-extract: install-dev
 	$(PY) benchmarks/extraction.py $(CORPUS)
 

@@ -453,3 +453,29 @@ class LearningEventFactory(factory.django.DjangoModelFactory):
     held_on = datetime.date(2025, 3, 12)
     attendees = 14
     themes_discussed = "Placement stability and missing episodes"
+
+
+def make_two_column_pdf(path, pages, *, footer="Learning brief - Northshire Safeguarding Partnership"):
+    """A newsletter-like PDF: each page is (title, left lines, right lines); the columns are drawn line by
+    line across the page, as many publishing tools write them, with a footer and page number on each page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    for number, (title, left, right) in enumerate(pages, 1):
+        pdf.setFont("Helvetica-Bold", 16)
+        pdf.drawString(50, height - 60, title)
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(50, 30, footer)
+        pdf.drawRightString(width - 50, 30, str(number))
+        pdf.setFont("Helvetica", 10)
+        y = height - 100
+        for n in range(max(len(left), len(right))):
+            for x, column in ((50, left), (width / 2 + 10, right)):
+                if n < len(column) and column[n]:
+                    pdf.drawString(x, y, column[n])
+            y -= 13
+        pdf.showPage()
+    pdf.save()
+    return path

@@ -47,6 +47,11 @@ class Document(Withdrawable, BaseModel):
     review_type = models.CharField(max_length=30, blank=True)
     child_pseudonyms = models.CharField(max_length=300, blank=True)
     partnership_named = models.CharField(max_length=300, blank=True)
+    # What the document says of its review, kept for the review made from it: theme and sector tags, and its
+    # dates as written ({"incident": "March 2014", "published": "August 2015", …}).
+    themes_found = models.JSONField(default=list, blank=True)
+    agencies_found = models.JSONField(default=list, blank=True)
+    dates_found = models.JSONField(default=dict, blank=True)
     notes = models.JSONField(default=list, blank=True)
 
     objects = WithdrawableQuerySet.as_manager()

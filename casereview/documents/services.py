@@ -10,13 +10,22 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from rapidfuzz import fuzz
 
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_withdraw, record_event
+from casereview.core.models import Theme
 from casereview.reviews.models import LearningPoint, Recommendation, ReviewType
 from casereview.reviews.services import finding_save, review_create, review_mark_published
 
-from .extraction import DEFAULT_LIMITS, ExtractionError, extract_structure, read_document
+from .extraction import (
+    DEFAULT_LIMITS,
+    ExtractionError,
+    extract_structure,
+    is_request_to_meeting,
+    parse_stated_date,
+    read_document,
+)
 from .models import Document, DocumentStatus, ExtractedItem, ImportBatch, ItemDecision, ItemKind
 
 REVIEW_TYPES = {
@@ -84,12 +93,15 @@ def document_extract(document):
             document.refresh_from_db()
             return document
     extraction = extract_structure(source, source=document.file_name)
+    recommendations, notes = _review_recommendations(extraction)
     with transaction.atomic():
         document.text, document.page_starts, document.pages = source.text, list(source.page_starts), extraction.pages
         document.doc_type, document.review_type = extraction.doc_type, extraction.review_type
         document.child_pseudonyms = ", ".join(extraction.child_pseudonyms)[:300]
         document.partnership_named = (extraction.partnership or "")[:300]
-        document.notes, document.status = list(extraction.notes), DocumentStatus.READY
+        document.themes_found, document.agencies_found = list(extraction.themes), list(extraction.agencies_involved)
+        document.dates_found = {key: value for key, value in extraction.dates.items() if value}
+        document.notes, document.status = notes, DocumentStatus.READY
         document.save()
         ExtractedItem.objects.bulk_create(
             [
@@ -118,10 +130,27 @@ def document_extract(document):
                     end=i.end,
                     confidence=i.confidence,
                 )
-                for n, i in enumerate(extraction.recommendations, 1)
+                for n, i in enumerate(recommendations, 1)
             ]
         )
     return document
+
+
+def _review_recommendations(extraction):
+    """A committee paper's requests to its own meeting ("Note the report at appendix 1") are what the paper
+    asks of the board, not the review's recommendations: they are not offered, and a note says so."""
+    notes = list(extraction.notes)
+    if extraction.doc_type != "committee_report":
+        return list(extraction.recommendations), notes
+    kept = [item for item in extraction.recommendations if not is_request_to_meeting(item.text)]
+    left_out = len(extraction.recommendations) - len(kept)
+    if left_out:
+        notes.append(
+            f"{left_out} of the paper's requests to its own meeting (such as "
+            f'"{next(i.text for i in extraction.recommendations if i not in kept)[:80]}") are not offered as the '
+            "review's recommendations."
+        )
+    return kept, notes
 
 
 def batch_extract(batch_id):
@@ -130,6 +159,47 @@ def batch_extract(batch_id):
         document_extract(document)
         ImportBatch.objects.unscoped().filter(pk=batch.pk).update(processed=F("processed") + 1)
     return batch
+
+
+def _review_from_document(actor, document, title):
+    """A review made from a report keeps what the report says: its kind, its children, its themes and its
+    dates — decided when the review began (or the incident happened), published on the report's date."""
+    today = timezone.localdate()
+    stated = {key: parse_stated_date(value, today) for key, value in document.dates_found.items()}
+    published = stated.get("published")
+    decided = next(
+        (d for d in (stated.get("review_start"), stated.get("incident"), published) if d and d <= (published or today)),
+        published or today,
+    )
+    pseudonyms = [name.strip() for name in document.child_pseudonyms.split(",") if name.strip()]
+    review = review_create(
+        actor=actor,
+        partnership=document.partnership,
+        title=title,
+        subjects=", ".join(pseudonyms)[:300] if len(pseudonyms) > 1 else "",
+        review_type=REVIEW_TYPES.get(document.review_type, ReviewType.SERIOUS_CASE_REVIEW),
+        decided_on=decided,
+        themes=_themes_named(document.themes_found),
+    )
+    return review_mark_published(actor=actor, review=review, on=published or today, note=_created_from(document))
+
+
+def _themes_named(tags):
+    """The taxonomy's themes for the extractor's tags ("under-ones/babies" is "Under-ones / babies")."""
+    themes = list(Theme.objects.all())
+    chosen = []
+    for tag in tags:
+        wanted = " ".join(tag.lower().replace("/", " ").split())
+        scored = [(fuzz.token_set_ratio(wanted, " ".join(t.name.lower().replace("/", " ").split())), t) for t in themes]
+        score, theme = max(scored, key=lambda pair: pair[0], default=(0, None))
+        if score >= 80 and theme not in chosen:
+            chosen.append(theme)
+    return chosen
+
+
+def _created_from(document):
+    agencies = ", ".join(document.agencies_found)
+    return f"Brought in from {document.file_name}" + (f"; agencies named in it: {agencies}" if agencies else "")
 
 
 @transaction.atomic
@@ -163,15 +233,7 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
     if review is None:
         if not new_review_title.strip():
             raise ValidationError({"review": "Choose the review these items belong to, or give a title for a new one"})
-        today = timezone.localdate()
-        review = review_create(
-            actor=actor,
-            partnership=document.partnership,
-            title=new_review_title.strip(),
-            review_type=REVIEW_TYPES.get(document.review_type, ReviewType.SERIOUS_CASE_REVIEW),
-            decided_on=today,
-        )
-        review_mark_published(actor=actor, review=review, on=today, note=f"Brought in from {document.file_name}")
+        review = _review_from_document(actor, document, new_review_title.strip())
     elif review.partnership_id != document.partnership_id:
         raise ValidationError({"review": "Choose a review of this partnership"})
     for kind, model in ((ItemKind.LEARNING_POINT, LearningPoint), (ItemKind.RECOMMENDATION, Recommendation)):

@@ -41,7 +41,7 @@ PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.ED
 
 
 @transaction.atomic
-def review_create(*, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False):
+def review_create(*, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, themes=()):
     require_not_future(decided_on, "decided_on", "The date of the decision")
     review = Review(
         partnership=partnership,
@@ -54,6 +54,7 @@ def review_create(*, actor, partnership, title, review_type, decided_on, subject
     )
     review.full_clean()
     review.save()
+    review.themes.set(themes)
     audit_create(actor=actor, obj=review)
     return review
 

@@ -10,6 +10,11 @@ from casereview.testing import ChronologyEntryFactory, ReviewFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def alarm_on(settings):
+    settings.CASEREVIEW_SCOPING_ALARM = True
+
+
 def as_application_code(source, **names):
     """Run `source` as if it were written in an app module (tests themselves may read anything)."""
     namespace = dict(names)

@@ -7,61 +7,212 @@ Two signals, both about how a document introduces a list rather than about any d
   recommendations, whose plain sentences — committee papers put them in prose) run to the next heading."""
 
 import re
+from collections import Counter
 
-from .blocks import HEADING, ITEM, PROSE
-from .markers import ends_sentence, normalise_space
+from .blocks import HEADING, ITEM, PROSE, Block
+from .inline import inline_items
+from .markers import ends_sentence, is_heading_text, normalise_space
 from .result import Item
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
+# The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
+# key issues, themes, messages, what a review found or highlighted, what a briefing asks "what did we find?".
 LEARNING_CUE = re.compile(
-    r"\b(?:learning points?|points? of learning|key learning|learning (?:themes?|messages?|outcomes?)"
-    r"|lessons?(?: (?:to be )?learn[te]d)?|(?:key )?findings?|key messages?)\b",
+    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?|includes?"
+    r"|focus(?:es|ed)? on|from|identified|arising|for (?:practice|practitioners|the partnership))\b)"
+    r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
+    r"|(?:key |main )?issues (?:identified|raised"
+    r"|highlighted|found|include)|key issues|(?:practice |learning )themes?"
+    r"|(?:^|\b(?:key|practice|main) )messages?\b|what (?:else |good practice )?(?:did|do) we (?:find|learn)"
+    r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
+    r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development))",
     re.I,
 )
-RECOMMENDATION_CUE = re.compile(r"\brecommend(?:ations?|s|ed)?\b|\b(?:is|are) (?:requested|asked|invited) to\b", re.I)
-CONFIDENCE = {"lead_in": 0.9, "section_item": 0.8, "section_prose": 0.65}
+# Themes are what a review found only when the sentence says a review (or reviews) found them: a
+# workshop's or a board's themes are not learning from a review.
+THEME_CUE = re.compile(
+    r"\b(?:(?:key|main|emerging|common|recurring|recurrent|cross-cutting) themes?|themes? (?:identified|emerged"
+    r"|emerging|highlighted|include)|identified (?:the following )?themes)\b",
+    re.I,
+)
+REVIEW_WORD = re.compile(r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases)\b", re.I)
+RECOMMENDATION_CUE = re.compile(
+    r"\brecommend(?:ations?|s|ed)?\b|\bcalls? for\b|\b(?:is|are) (?:requested|asked|invited) to\b", re.I
+)
+# A lead-in about something else, though it uses one of the words above: a future review's scope, the
+# criteria for a review, a board's priorities, a content list, questions asked of the meeting.
+NOT_A_LEAD_IN = re.compile(
+    r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
+    r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
+    r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
+    r"|resolved)\b",
+    re.I,
+)
+# Headings that start a section of another kind: what happened, how the review was done, what to do next.
+OTHER_SECTION = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:background|introduction|(?:the )?incident|(?:safeguarding )?concerns|method(?:ology)?"
+    r"|next steps|actions?\b|what happens next|resources|further (?:reading|information)|contact|useful links"
+    r"|references|appendix|glossary|about|training|support|purpose|priorit|case summary|summary of the case"
+    r"|family|chronology|downloads?|related|share|help|navigation|menu|search|home)",
+    re.I,
+)
+# Unbulleted learning: at least this many lines, none longer than a short sentence.
+MIN_UNMARKED_LINES, MAX_UNMARKED_WORDS = 3, 30
+CONFIDENCE = {"lead_in": 0.9, "inline": 0.85, "section_item": 0.8, "section_prose": 0.65}
+# A contents entry: a heading followed by its page number ("7.1 Summary of SCR Recommendations Page 47").
+CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}$", re.I)
+
+
+# What a committee paper asks of its own meeting ("Note the report at appendix 1", "The board is requested
+# to comment on …", "Report to be presented to the Board", "The Board to receive the reports"): an
+# instruction to the meeting, not a recommendation of the review the paper is about.
+MEETING_REQUEST = re.compile(
+    r"^(?:that\s+)?(?:(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,5}(?:board|committee|cabinet|panel|members|meeting|forum)"
+    r"\s+(?:is\s+|are\s+)?(?:requested\s+|asked\s+|invited\s+|recommended\s+)?to\s+"
+    r"|(?:the\s+)?(?:report|paper)\s+(?:is\s+)?to\s+be\s+)?"
+    r"(?:note|notes|noted|comment\s+on|agree|approve|endorse|receive|consider|discuss|be\s+presented|be\s+noted"
+    r"|presented)\b",
+    re.I,
+)
+
+
+def is_request_to_meeting(text):
+    return bool(MEETING_REQUEST.match(normalise_space(text)))
 
 
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalise_space(text))[-1]
+    if NOT_A_LEAD_IN.search(last_sentence):
+        return None
     found = [
         (m.start(), kind)
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
         if (m := cue.search(last_sentence))
     ]
+    if (theme := THEME_CUE.search(last_sentence)) and REVIEW_WORD.search(last_sentence):
+        found.append((theme.start(), LEARNING))
     return min(found)[1] if found else None
 
 
 def find_items(blocks, runs, doc):
     """{LEARNING: [Item…], RECOMMENDATIONS: [Item…]} in document order; `doc` is the SourceText."""
     source = doc.text
-    chosen = {}  # block id -> (kind, block, confidence)
+    chosen = {}  # start offset -> (kind, start, end, confidence)
+    inline, covered = inline_items(blocks, source, classify_cue)
+    for item in inline:
+        chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
+    position = {id(block): n for n, block in enumerate(blocks)}
     for run in runs:
-        kind = _lead_in_kind(run, source)
-        if kind:
+        kind = _lead_in_kind(run, source) or _shared_lead_in_kind(run, blocks, position, source)
+        if kind and not _is_contents(run.items, source):
             for block in _leaf_items(run.items, source):
-                chosen.setdefault(id(block), (kind, block, _confidence("lead_in", block, run, source)))
+                if id(block) not in covered:
+                    end = _paragraphs_end(block, blocks, position) if run.style.startswith("kw:") else block.end
+                    _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
+    for kind, block in _unmarked_lines(blocks, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
-        chosen.setdefault(id(block), (kind, block, _confidence(basis, block, run, source)))
-    ordered = sorted(chosen.values(), key=lambda entry: entry[1].start)
+        if id(block) not in covered:
+            _choose(chosen, kind, block, _confidence(basis, block, run, source), source)
+    ordered = sorted(chosen.values(), key=lambda entry: entry[1])
     return {
-        kind: [_to_item(block, conf, doc) for k, block, conf in ordered if k == kind]
+        kind: [_to_item(start, end, conf, doc) for k, start, end, conf in ordered if k == kind]
         for kind in (LEARNING, RECOMMENDATIONS)
     }
 
 
+def _choose(chosen, kind, block, confidence, source, end=None):
+    text = block.text(source)
+    title = is_heading_text(text) and classify_cue(" ".join(text.split()[:3])) == kind
+    if (_is_contents_entry(text) or title) and end in (None, block.end):
+        return  # a contents line, or a title ("Recommendations to the Board") rather than an item
+    chosen.setdefault(block.body_start, (kind, block.body_start, end or block.end, confidence))
+
+
+def _paragraphs_end(block, blocks, position):
+    """'Finding 1: title' and the paragraphs under it, up to the next item or heading: the whole finding."""
+    end = block.end
+    for following in blocks[position[id(block)] + 1 :]:
+        if following.kind != PROSE:
+            break
+        end = following.end
+    return end
+
+
+def _unmarked_lines(blocks, source):
+    """Short lines with no bullet or number, one after another, straight after a learning heading or a
+    learning lead-in: each line (with any line it wraps onto) is one item."""
+    for n, block in enumerate(blocks[1:], 1):
+        before = blocks[n - 1]
+        introduced = before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
+        if block.kind != PROSE or block.line_count < MIN_UNMARKED_LINES or not introduced:
+            continue
+        if classify_cue(before.text(source)) != LEARNING:
+            continue
+        lines = _wrapped_lines(source, block)
+        if len(lines) >= MIN_UNMARKED_LINES and all(len(source[a:b].split()) <= MAX_UNMARKED_WORDS for a, b in lines):
+            for start, end in lines:
+                yield LEARNING, Block(PROSE, start, end, start)
+
+
+def _wrapped_lines(source, block):
+    """(start, end) of each line of the block, a line that runs on (lower case next, or ending on a comma or
+    a connective) joined to the next."""
+    lines, offset = [], block.start
+    for raw in source[block.start : block.end].split("\n"):
+        start = offset + len(raw) - len(raw.lstrip())
+        end = offset + len(raw.rstrip())
+        offset += len(raw) + 1
+        if end <= start:
+            continue
+        text = source[start:end]
+        if lines and (text[:1].islower() or source[lines[-1][1] - 1] in ",;–-"):
+            lines[-1] = (lines[-1][0], end)
+        else:
+            lines.append((start, end))
+    return lines
+
+
+def _is_contents_entry(text):
+    return len(text.split()) <= 15 and not ends_sentence(text) and bool(CONTENTS_ENTRY.search(text))
+
+
+def _is_contents(items, source):
+    """A run most of whose items end in a page number is a table of contents."""
+    return sum(_is_contents_entry(block.text(source)) for block in items) * 2 > len(items)
+
+
 def _lead_in_kind(run, source):
     if run.style.startswith("kw:"):
-        return classify_cue(run.style[3:])  # "Finding 3", "Recommendation 2" say what they are
+        # "Finding 3", "Learning point 2", "Recommendation 2" say what they are
+        return RECOMMENDATIONS if "recommendation" in run.style else LEARNING
     introducer = run.parent or run.lead_in
     return classify_cue(introducer.text(source)) if introducer else None
 
 
+def _is_label(block, source):
+    """'Child LB:' — a short name ending in ':' that heads one group of a list introduced above it."""
+    text = block.text(source)
+    return block.kind == PROSE and text.endswith(":") and len(text.split()) <= 6
+
+
+def _shared_lead_in_kind(run, blocks, position, source):
+    """Groups under labels ('Child LB:' bullets, 'Child LD:' bullets) share the lead-in above the first."""
+    if run.lead_in is None or run.parent is not None or not _is_label(run.lead_in, source):
+        return None
+    for block in reversed(blocks[: position[id(run.lead_in)]]):
+        if block.kind == ITEM or _is_label(block, source):
+            continue
+        return classify_cue(block.text(source)) if block.kind == PROSE and block.ends_with_colon(source) else None
+    return None
+
+
 def _leaf_items(items, source):
-    """An item that ends in ':' and has a list under it stands for that list."""
+    """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list."""
     for block in items:
-        if block.children and block.ends_with_colon(source):
+        text = block.text(source)
+        if block.children and (text.endswith((":", "?")) or is_heading_text(text)):
             for child in block.children:
                 yield from _leaf_items(child.items, source)
         else:
@@ -70,10 +221,16 @@ def _leaf_items(items, source):
 
 def _section_items(blocks, runs, source):
     run_of = {id(block): run for run in runs for block in run.items}
+    lines = Counter(" ".join(line.split()) for line in source.splitlines())
     kind = None
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if block.kind == HEADING:
-            kind = classify_cue(block.text(source))
+            text = block.text(source)
+            cue = classify_cue(text) if lines[text] < 3 else None  # a title repeated on every slide or page
+            followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
+            if cue or not followed_by_list or OTHER_SECTION.match(text) or NOT_A_LEAD_IN.search(text):
+                kind = cue
+            # else: a sub-heading naming one review or topic inside a learning section keeps the section
             continue
         if kind is None:
             continue
@@ -103,11 +260,11 @@ def _confidence(basis, block, run, source):
     return round(confidence, 2)
 
 
-def _to_item(block, confidence, doc):
+def _to_item(start, end, confidence, doc):
     return Item(
-        text=block.text(doc.text),
-        page=doc.page_of(block.body_start),
-        start=block.body_start,
-        end=block.end,
+        text=normalise_space(doc.text[start:end]),
+        page=doc.page_of(start),
+        start=start,
+        end=end,
         confidence=confidence,
     )

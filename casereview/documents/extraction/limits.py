@@ -30,14 +30,16 @@ class LimitExceeded(Exception):
     """The child ran out of time, memory or output space."""
 
 
-def _kernel_limits(limits):
-    def apply():
-        resource.setrlimit(resource.RLIMIT_CPU, (limits.seconds, limits.seconds))
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.max_text_bytes, limits.max_text_bytes))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+def apply_kernel_limits(limits):
+    """Called in the child, before it parses anything."""
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.seconds, limits.seconds))
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.max_text_bytes, limits.max_text_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
-    return apply
+
+def _kernel_limits(limits):
+    return lambda: apply_kernel_limits(limits)
 
 
 def run_limited(command, limits, *, stdout=subprocess.PIPE):

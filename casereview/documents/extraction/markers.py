@@ -6,8 +6,12 @@ numeral); the list parser keeps the one that continues a list."""
 import re
 from dataclasses import dataclass
 
-BULLETS = "-–—•●▪■◦○·*➢►✓"
-_BULLET = f"[{re.escape(BULLETS)}]"
+BULLETS = "-–—•●▪■◦○·*➢►✓❖➤→✔"
+# Word's Symbol and Wingdings bullets reach text as private-use characters (U+F0B7, U+F0A7, U+F076 …).
+PRIVATE_USE_BULLETS = "\uf000-\uf0ff"
+_BULLET = f"[{re.escape(BULLETS)}{PRIVATE_USE_BULLETS}]"
+# A bullet inside a line ("Key issues • a • b"): a dot-like glyph between spaces (a dash is punctuation).
+INLINE_BULLET = re.compile(f"(?<=\\s)[•●▪■◦○➢►✓❖➤✔{PRIVATE_USE_BULLETS}](?=\\s)")
 _KEYWORD = r"(?i:(?:key\s+)?(?:learning\s+point|learning|lesson|finding|recommendation))"
 MARKER = re.compile(
     rf"""
@@ -46,7 +50,10 @@ ROMAN = {
     "xv": 15,
 }
 TERMINAL_PUNCTUATION = ".!?"
-MARKUP = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])|<\/?[a-z]+>")
+# Markdown emphasis (**bold**, *italic*, __bold__) and HTML tags; a lone "*" after a word is a footnote mark
+# the text keeps ("young carers*").
+MARKUP = re.compile(r"\*\*|__|<\/?[a-z]+>")
+ITALIC = re.compile(r"(?<![\w*])\*(\w[^*\n]*?)\*(?![\w*])")
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,7 @@ def _number_or_letter(token):
 def strip_markup(text):
     if "*" not in text and "_" not in text and "<" not in text:
         return text  # the common case, and this runs for every line
-    return MARKUP.sub("", text)
+    return ITALIC.sub(r"\1", MARKUP.sub("", text))
 
 
 def normalise_space(text):

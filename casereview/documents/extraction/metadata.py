@@ -9,23 +9,73 @@ from .vocabulary import AGENCY_CUES, THEME_CUES, CueText, tags_found
 
 TITLE_REGION = 1500  # characters: covers a committee report's cover table or a report's title page
 
+# A council or committee paper, or its minutes: the cover table of a report to a meeting, or the
+# framing of a minuted item. "Report of"/"Report to" alone also open overview reports, so they count only
+# when no report title says what else the document is.
 COMMITTEE_CUES = re.compile(
-    r"\b(?:meeting (?:name|date)|agenda item|item no\b|report title|report of\b|report to\b|classification:"
-    r"|committee:|wards? affected|decision maker|key decision|report author|originating officer)",
+    r"\b(?:meeting (?:name|date)|agenda item|item no\b|classification:|wards? affected|decision maker|key decision"
+    r"|originating officer|minutes:|resolved\b|issue - meetings|(?:scrutiny|select|sub[- ]?)\s*committee"
+    r"|committee \(item|cabinet member|decision:|members (?:asked|noted|considered)|the committee (?:considered"
+    r"|received|asked|noted|discussed))",
     re.I,
 )
+WEAK_COMMITTEE_CUES = re.compile(r"\b(?:report of\b|report to\b|committee:|report author)", re.I)
 DOC_TYPE_TITLE_CUES = (
-    ("learning_brief", re.compile(r"\blearning (?:brief|briefing|summary)\b|\b(?:7|seven)[- ]minute briefing", re.I)),
+    ("overview_report", re.compile(r"\boverview report\b", re.I)),
+    (
+        "learning_brief",
+        re.compile(
+            r"\blearning (?:brief|briefing|summary)\b|\b(?:7|seven|six)[- ](?:minute|step) briefing\b(?!s)", re.I
+        ),
+    ),
     ("annual_report", re.compile(r"\bannual report\b", re.I)),
     ("executive_summary", re.compile(r"\bexecutive summary\b", re.I)),
-    ("overview_report", re.compile(r"\boverview report\b", re.I)),
 )
+# The opening of a news item, newsletter, blog or listing page: about reports, not one of them.
+NEWS_CUES = re.compile(
+    r"\b(?:newsletter|news\b|blog|last updated|posted:|view this email|published (?:today|three|four|two|new)"
+    r"|have published|has published|has now been published|today we publish|case reviews published in"
+    r"|recently published|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+\w+\s+\d{1,2},\s+\d{4})",
+    re.I,
+)
+# The title page of a review's own report: the review named, then its author, contents or date.
+REPORT_TITLE = re.compile(
+    r"\b(?:serious case review|safeguarding practice review|practice review)\b.{0,1000}?"
+    r"\b(?:lead reviewer|independent author|author:|table of contents|contents)\b",
+    re.I | re.S,
+)
+TITLE_START = 300  # characters: a page's own title, before its navigation and body
 REVIEW_TYPE_CUES = {
-    "SCR": ["serious case review", "SCR", "SCRs"],
-    "CSPR": ["child safeguarding practice review", "CSPR", "CSPRs", "LCSPR"],
-    "multi_agency_learning_review": ["multi agency learning review", "multi agency practice review"],
-    "thematic": ["thematic review", "thematic learning review"],
+    # A trailing space asks for the whole word: the singular, one review; plurals are reviews in general.
+    "SCR": ["serious case review ", "SCR", "s c r "],
+    "CSPR": ["child safeguarding practice review ", "CSPR", "LCSPR", "practice review "],
+    "multi_agency_learning_review": ["multi agency learning review ", "multi agency practice review "],
+    "thematic": ["thematic review ", "thematic learning review "],
 }
+PLURAL_REVIEW_CUES = ["serious case reviews", "SCRs", "child safeguarding practice reviews", "CSPRs", "LCSPRs"]
+# "serious case reviews, significant case reviews or multi-agency child practice reviews": the kinds a
+# listing covers, not the kind of any one review.
+KINDS_OF_REVIEW = re.compile(
+    r"(?:[\w-]+\s+){1,3}reviews?(?:\s*,\s*(?:[\w-]+\s+){1,3}reviews?)*\s*,?\s+or\s+(?:[\w-]+\s+){1,4}reviews?",
+    re.I,
+)
+# An analysis across many reviews (the national Panel's annual review, a triennial analysis, research).
+ACROSS_REVIEWS = re.compile(
+    r"\b(?:triennial|biennial) (?:analysis|review)|analys(?:is|es|ing) (?:of )?(?:the )?"
+    r"(?:details and recommendations from )?(?:serious )?case reviews|research reports? on case reviews"
+    r"|(?:practice review panel|the panel)['’]?s? (?:first |second |third |fourth |\w+ )?annual (?:report|review)"
+    r"|annual (?:report|review) (?:of|from) the (?:child safeguarding practice review )?panel"
+    r"|national (?:child safeguarding practice )?review panel['’]s",
+    re.I,
+)
+# The bodies that decide on reviews are named after them ("Child Safeguarding Practice Review Panel",
+# "Safeguarding Practice Review Board", "Child Serious Practice Review Group (CSPR)"): not a review.
+REVIEW_BODIES = re.compile(
+    r"\b(?:[\w-]+\s+){0,3}(?:practice|case)\s+review\s+(?:panel|board|group|sub-?group)\b(?:\s*\([A-Z]+\))?", re.I
+)
+BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
+NATIONAL_PANEL = re.compile(r"\b(?:child safeguarding practice review panel|national panel)\b", re.I)
+NATIONAL_REVIEW = re.compile(r"\bnational (?:child safeguarding practice )?review\b(?! panel)", re.I)
 TITLE_WEIGHT = 5
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Anchored on the month or season word, which a scan finds quickly; the day or "early" before it is
@@ -34,30 +84,125 @@ DATE_CORE = re.compile(
     rf"\b(?:{MONTH}|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,)?\s+\d{{4}}\b"
 )
 DATE_PREFIX = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+|\b(?:early|late|mid)[- ])$", re.I)
+# Working Together 2018: reviews of incidents notified from 29 June 2018 are child safeguarding practice
+# reviews; serious case reviews were the kind before.
+FIRST_CSPR_YEAR = 2019
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def guess_doc_type(text):
+def guess_doc_type(text, entries=()):
     title = text[:TITLE_REGION]
-    if len(COMMITTEE_CUES.findall(title)) >= 1:
+    if entries:
+        return "other"  # a page listing reviews' entries
+    if COMMITTEE_CUES.search(title):
         return "committee_report"
+    if NEWS_CUES.search(title):
+        return "other"  # news, a newsletter or a listing: about reports, not one of them
     for doc_type, cue in DOC_TYPE_TITLE_CUES:
-        if cue.search(title):
+        if cue.search(text[:TITLE_START] if doc_type in ("annual_report", "learning_brief") else title):
             return doc_type
+    if REPORT_TITLE.search(title):
+        return "overview_report"
+    if WEAK_COMMITTEE_CUES.search(title):
+        return "committee_report"
     return "other"
 
 
-def guess_review_type(text, doc_type):
+def guess_review_type(text, doc_type, entries=()):
     if doc_type == "annual_report":
         return "none"  # a year's work: many reviews, none of them the subject
-    whole, title = CueText(text), CueText(text[:TITLE_REGION])
+    if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
+        return "thematic"
+    if BRIEFINGS.search(text[:TITLE_START]):
+        return "none"  # a list of briefings on many reviews
+    if NATIONAL_PANEL.search(text[:TITLE_START]) and not CHILD_NAMED.search(text):
+        return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # the Panel's work across reviews
+    if entries:
+        return _review_type_by_date(entries, text)
+    counted = _without_kinds_and_bodies(text)
+    whole, title = CueText(counted), CueText(counted[:TITLE_REGION])
     scores = Counter()
     for review_type, phrases in REVIEW_TYPE_CUES.items():
         scores[review_type] = sum(whole.count(p) + TITLE_WEIGHT * title.count(p) for p in phrases)
     best, score = scores.most_common(1)[0]
-    return best if score else "unknown"
+    if score:
+        return best
+    if any(whole.count(p) for p in PLURAL_REVIEW_CUES):
+        return "none"  # reviews in general, no single review
+    return "unknown"
+
+
+def _without_kinds_and_bodies(text):
+    """The text less lists of kinds of review and the names of review panels and boards. The patterns run
+    only near the words they end on ("or … reviews", "panel", "board", "group"): over a whole report a
+    pattern that starts with optional words is tried at every word, which is slow."""
+    spans = []
+    for anchor, pattern in ((r"\bor\b", KINDS_OF_REVIEW), (r"\b(?:[Pp]anel|[Bb]oard|[Gg]roup)\b", REVIEW_BODIES)):
+        for hit in re.finditer(anchor, text):
+            window_start = max(0, hit.start() - 120)
+            match = pattern.search(text, window_start, min(len(text), hit.end() + 80))
+            if match and match.start() <= hit.start() < match.end():
+                spans.append((match.start(), match.end()))
+    if not spans:
+        return text
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        if start >= cursor:
+            pieces.append(text[cursor:start])
+            cursor = end
+        else:
+            cursor = max(cursor, end)
+    pieces.append(text[cursor:])
+    return " ".join(pieces)
+
+
+def _review_type_by_date(entries, text):
+    """A listing's reviews: published before 2019, or about events before then, were serious case reviews;
+    about events from 2019 on, child safeguarding practice reviews; otherwise it cannot be told."""
+    kinds = set()
+    for entry in entries:
+        named = CueText(_without_kinds_and_bodies(entry.summary_paragraph))
+        if any(named.count(p) for p in REVIEW_TYPE_CUES["CSPR"]):
+            kinds.add("CSPR")
+            continue
+        if any(named.count(p) for p in REVIEW_TYPE_CUES["SCR"]):
+            kinds.add("SCR")
+            continue
+        events = [int(y) for y in YEAR.findall(entry.summary_paragraph)]
+        if int(entry.year) < FIRST_CSPR_YEAR or (events and max(events) < FIRST_CSPR_YEAR):
+            kinds.add("SCR")
+        elif events and max(events) >= FIRST_CSPR_YEAR:
+            kinds.add("CSPR")
+        else:
+            kinds.add("unknown")
+    known = kinds - {"unknown"}
+    if len(known) == 1:
+        return known.pop()
+    return "unknown" if not known else Counter(known).most_common(1)[0][0]
 
 
 CHILD_NAMED = re.compile(r"\b(Child|CHILD)\s+([A-Z]{1,2})(?![\w-])")
+# "Baby A", "Infant B", "Child 1", "Young Person A", "Half Sibling 2", "Family R": a child (or family) known by
+# a letter or number.
+KNOWN_BY_LETTER = re.compile(
+    r"\b(Baby|Infant|Young\s+Person|(?:Half[- ])?Sibling|Family|Child)\s+([A-Z]{1,2}|\d{1,2})(?![\w-])"
+)
+# Codes ("AB1 & AB2") where the text says whose they are.
+CODE_NAMED = re.compile(
+    r"\b(?:concerning|regarding|in respect of|relating to|(?:father|mother|grandmother|sibling|brother|sister) of"
+    r"|children|child|and|&)\s+([A-Z]{1,3}\d{1,2})\b"
+)
+# A first name given as a child's: "Child ‘Elias’", "Ed, a 17-week old infant", "Georgina was 10 months old",
+# "her 15 day old baby, Darryll,".
+QUOTED_NAME = re.compile(r"\b(?:Child|Baby)\s+[‘'\"“]([A-Z][a-z]{1,14})[’'\"”]")
+AGED_NAME = re.compile(
+    r"(?<![\w.])([A-Z][a-z]{1,14})(?:,\s+an?\s+|\s+was\s+)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)[- ]old\b"
+    r"|\b(?:baby|son|daughter|infant|boy|girl),\s+([A-Z][a-z]{1,14}),"
+)
+# AGED_NAME is tried only just before these words (an age, or "baby, Name,"): quick to find.
+OLD_OR_COMMA = re.compile(r"[- ]old\b|(?:baby|son|daughter|infant|boy|girl), [A-Z][a-z]{1,14},")
+NOT_NAMES = {"The", "This", "She", "He", "They", "It", "Mother", "Father", "Child", "Baby", "When", "Aged"}
 # Anchored on the capital letter (rare in text, so the scan is fast), then the words before it are checked.
 LONE_CAPITAL = re.compile(r"(?<=\s)[B-HJ-Z](?![\w*&-])")
 INTRODUCES_CHILD = re.compile(
@@ -72,6 +217,18 @@ def find_child_pseudonyms(text):
         pseudonym = f"Child {match.group(2)}"
         if pseudonym not in named:
             named.append(pseudonym)
+    for match in KNOWN_BY_LETTER.finditer(text):
+        pseudonym = f"{' '.join(match.group(1).split())} {match.group(2)}"
+        if pseudonym not in named:
+            named.append(pseudonym)
+    for match in CODE_NAMED.finditer(text):
+        if match.group(1) not in named and len(re.findall(rf"\b{match.group(1)}\b", text)) >= 2:
+            named.append(match.group(1))
+    aged = (AGED_NAME.search(text, max(0, m.start() - 40), m.end()) for m in OLD_OR_COMMA.finditer(text))
+    for match in [*QUOTED_NAME.finditer(text), *(m for m in aged if m)]:
+        name = next(group for group in match.groups() if group)
+        if name not in named and name not in NOT_NAMES and len(re.findall(rf"\b{name}\b", text)) >= 2:
+            named.append(name)
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()
@@ -88,16 +245,60 @@ def _used_as_name(text, letter):
 
 
 PARTNERSHIP = re.compile(
-    r"((?:[A-Z][\w’'&-]*[ \t]+(?:and[ \t]+|upon[ \t]+)?){1,3}?)"
-    r"(Local\s+)?(Safeguarding\s+Children(?:['’]s)?\s+(?:Board|Partnership)"
-    r"|Children(?:['’]s)?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Partnership)\b(?!s)"
+    r"((?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|upon|of|&)[ \t]+)?){1,4}?)"
+    r"(Local\s+)?(Safeguarding\s+Children(?:['’]s)?\s+(?:Assurance\s+)?(?:Board|Partnership)"
+    r"|Children(?:['’]s)?\s+Safeguarding\s+(?:Assurance\s+)?(?:Board|Partnership)|Safeguarding\s+(?:Partnership|Board))"
+    r"\b(?!s)"
 )
-NOT_PLACES = {"the", "a", "an", "local", "new", "our", "each", "both", "report", "of", "chair", "interim", "vice-chair"}
+# National bodies that write about reviews, named when no local partnership is.
+NATIONAL_BODY = re.compile(
+    r"\b(Child Safeguarding Practice Review Panel|National [Pp]anel of [Ii]ndependent [Ee]xperts on [Ss]erious [Cc]ase"
+    r" [Rr]eviews)"
+)
+# An area's own abbreviation ("BSCB", "OSCB", "CHSCP"); "LSCB" and "LSCP" are any area's ("the Local …").
+PARTNERSHIP_ABBREVIATION = re.compile(r"\b(?!L)[A-Z]{1,4}SC[BP]\b")
+NOT_PLACES = {
+    "the",
+    "a",
+    "an",
+    "local",
+    "new",
+    "our",
+    "each",
+    "both",
+    "report",
+    "of",
+    "chair",
+    "interim",
+    "vice-chair",
+    "&",
+    "and",
+    "independent",
+    "by",
+    "from",
+    "to",
+    "for",
+    "with",
+    "this",
+    "that",
+}
+
+
+NATIONAL_TITLE_REGION = 600
+SMALL_WORDS = {"Of", "And", "Upon", "The"}
+
+
+def _title_case(match):
+    return " ".join(w.lower() if w.title() in SMALL_WORDS else w.title() for w in match.group().split(" "))
 
 
 def _partnership_mentions(text):
     """PARTNERSHIP matched only around the word "Safeguarding": scanning the whole text with a pattern that
-    opens on capitalised words is slow."""
+    opens on capitalised words is slow. A title in capitals is read in title case."""
+    if "SAFEGUARDING" in text:
+        text = re.sub(
+            r"\b[A-Z][A-Z’'&]*(?: [A-Z&][A-Z’'&]*)* SAFEGUARDING [A-Z ]*(?:BOARD|PARTNERSHIP)\b", _title_case, text
+        )
     end_of_last = 0
     for anchor in re.finditer(r"Safeguarding", text):
         window_start = max(end_of_last, anchor.start() - 80)
@@ -119,8 +320,12 @@ def find_partnership(text):
         key = name.lower().replace("’", "'").replace("children's", "children")
         names[key] += 1
         forms.setdefault(key, Counter())[name] += 1
+    national = NATIONAL_BODY.search(text, 0, NATIONAL_TITLE_REGION)
+    if national and not any(m.start() < NATIONAL_TITLE_REGION for m in _partnership_mentions(text)):
+        return " ".join(national.group(1).split())  # a Panel's own paper or a summary of one
     if not names:
-        return None
+        abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
+        return abbreviations.most_common(1)[0][0] if abbreviations else None
     key = names.most_common(1)[0][0]
     return forms[key].most_common(1)[0][0]
 

@@ -10,7 +10,7 @@ from .source_text import clean_characters
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 # Typesetters mark the hyphens they add (U+2010, soft hyphen); those go. A plain "-" at a line end is
 # usually part of a compound ("looked-after"), so it stays unless the document spells the word unbroken.
-ADDED_HYPHENS = "\u2010\u00ad"
+ADDED_HYPHENS = "\u2010\u00ad\x02"  # PDFium reports a hyphen it finds at a line break as U+0002
 EDGE_LINES = 3  # how many lines at the top and bottom of a page may be a running header or footer
 
 

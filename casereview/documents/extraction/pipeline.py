@@ -12,6 +12,7 @@ from .limits import DEFAULT_LIMITS
 from .lists import build_runs
 from .pdf import read_pdf
 from .result import Extraction
+from .reviews import entry_pseudonyms, find_review_entries
 from .sniff import check_size, sniff_kind
 from .txt import read_txt
 
@@ -32,12 +33,15 @@ def extract_structure(doc, source=""):
     text = doc.text
     blocks = split_blocks(text)
     found = find_items(blocks, build_runs(blocks, text), doc)
-    doc_type = metadata.guess_doc_type(text)
+    entries = find_review_entries(text, found[LEARNING], found[RECOMMENDATIONS])
+    doc_type = metadata.guess_doc_type(text, entries)
+    pseudonyms = metadata.find_child_pseudonyms(text)
+    pseudonyms += [name for name in entry_pseudonyms(entries) if name not in pseudonyms]
     return Extraction(
         source=source,
         doc_type=doc_type,
-        review_type=metadata.guess_review_type(text, doc_type),
-        child_pseudonyms=metadata.find_child_pseudonyms(text),
+        review_type=metadata.guess_review_type(text, doc_type, entries),
+        child_pseudonyms=pseudonyms,
         partnership=metadata.find_partnership(text),
         dates=metadata.find_dates(text),
         agencies_involved=metadata.find_agencies(text),
@@ -45,6 +49,7 @@ def extract_structure(doc, source=""):
         methodology=metadata.find_methodology(text),
         learning_points=found[LEARNING],
         recommendations=found[RECOMMENDATIONS],
+        reviews=entries,
         notes=count_notes(text, found) + nothing_found_note(found),
         pages=doc.page_count,
     )

@@ -32,6 +32,8 @@ class Extraction:
     methodology: str | None = None
     learning_points: list[Item] = field(default_factory=list)
     recommendations: list[Item] = field(default_factory=list)
+    # A page that lists many reviews: one entry per review (reviews.ReviewEntry), else empty.
+    reviews: list = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     pages: int = 1
 
@@ -39,7 +41,8 @@ class Extraction:
         return {"learning_points": len(self.learning_points), "recommendations": len(self.recommendations)}
 
     def as_gold_dict(self):
-        """The gold files' keys, in their order; `methodology` and `pages` stay on the object."""
+        """The gold files' keys, in their order, and `reviews` (the entries of a page that lists many
+        reviews, [] otherwise); `methodology` and `pages` stay on the object."""
         return {
             "source": self.source,
             "doc_type": self.doc_type,
@@ -52,5 +55,6 @@ class Extraction:
             "recommendations": [asdict(item) for item in self.recommendations],
             "themes": list(self.themes),
             "counts": self.counts(),
+            "reviews": [entry.as_dict() for entry in self.reviews],
             "notes": list(self.notes),
         }

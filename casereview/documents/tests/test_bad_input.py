@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from casereview.documents.extraction import ExtractionError, Limits, extract_file
+from casereview.documents.extraction import ExtractionError, Limits, SourceText, extract_file, extract_structure
 from casereview.documents.extraction.limits import LimitExceeded, run_limited
 from casereview.testing import make_image_only_pdf, make_pdf
 
@@ -132,3 +132,60 @@ def test_a_parser_that_eats_memory_is_stopped_by_the_memory_limit():
     hog = [sys.executable, "-c", "x = bytearray(1024 * 1024 * 1024)"]
     completed = run_limited(hog, Limits(memory_bytes=256 * MB))
     assert completed.returncode != 0 and b"MemoryError" in completed.stderr
+
+
+def test_pdfs_are_read_without_poppler(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pdftotext (nor anything else) to be found
+
+    extraction = extract_file(str(small_pdf(tmp_path)))
+    assert [item.text for item in extraction.recommendations] == ["The board is asked to note the report."]
+
+
+ENTRY = (
+    "December 2013 - Derbyshire - Child {code}\nDeath of a 2-year-old boy in March 2013.\n"
+    "Learning: overreliance on specialist services; and lack of recognition of thresholds.\n"
+    "Recommendations include: exploring drug testing; and prescribing services consider parenting capacity.\n\n"
+)
+
+
+def structure(text):
+    return extract_structure(SourceText(text))
+
+
+def test_a_listing_of_sixty_reviews_gives_sixty_entries_each_with_its_own_items():
+    codes = [a + b for a in "ABC" for b in "ABCDEFGHIJKLMNOPQRST"]
+    extraction = structure("Case reviews published in 2013\n\n" + "".join(ENTRY.format(code=c) for c in codes))
+
+    assert len(extraction.reviews) == 60
+    assert all(len(e.learning_points) == 2 and len(e.recommendations) == 2 for e in extraction.reviews)
+    assert len(extraction.learning_points) == 120
+
+
+def test_two_megabytes_on_one_line_and_text_without_punctuation_give_a_result(tmp_path):
+    (tmp_path / "line.txt").write_text(("Learning: " + "word " * 20 + "; ") * 16_000)
+    extraction = extract_file(str(tmp_path / "line.txt"))
+    assert len(extraction.learning_points) == 16_000
+
+    words = "learning review child the findings recommendations agency".split()
+    extraction = structure(" ".join(words[n * 7 % 6] for n in range(100_000)))
+    assert extraction.learning_points == [] and extraction.recommendations == []
+
+
+def test_five_hundred_items_a_lead_in_at_the_very_end_and_a_page_of_colons():
+    extraction = structure("Key learning\n\n" + "\n".join(f"{n}. Share information, item {n}." for n in range(1, 501)))
+    assert len(extraction.learning_points) == 500
+
+    assert structure("Summary.\n\nThe review identified the following learning points:").learning_points == []
+    assert structure("Learning:").learning_points == []
+    assert structure(":" * 100_000 + ";" * 100_000).learning_points == []
+
+
+def test_private_use_bullets_and_right_to_left_text_are_items_like_any_other():
+    bullets = structure(
+        "Key learning:\n\n\uf0b7 Supervision was rare.\n\uf0b7 Plans were not tested.\n\nFindings \uf0a7 a \uf0a7 b"
+    )
+    assert [i.text for i in bullets.learning_points] == ["Supervision was rare.", "Plans were not tested.", "a", "b"]
+
+    arabic = "\u0627\u0644\u062a\u0639\u0644\u0645 \u0645\u0646 \u0627\u0644\u0645\u0631\u0627\u062c\u0639\u0629"
+    rtl = structure(f"Key learning:\n\n\u2022 {arabic}\n\u2022 \u202e{arabic}\u202c\n")
+    assert [i.text for i in rtl.learning_points] == [arabic, f"\u202e{arabic}\u202c"]

@@ -63,6 +63,23 @@ def test_json_record_has_the_gold_files_keys(corpus):
     extraction = extract_file(str(corpus / "docs" / "000_southwark_hwb_child_r.txt"))
     record = extraction.as_gold_dict()
 
-    assert set(record) == set(gold(corpus, "000_southwark_hwb_child_r"))
+    assert set(record) == set(gold(corpus, "000_southwark_hwb_child_r")) | {"reviews"}
+    assert record["reviews"] == []  # one review's paper, not a page listing many
     assert set(record["learning_points"][0]) == {"text", "page", "start", "end", "confidence"}
     assert record["counts"] == {"learning_points": 12, "recommendations": 2}
+
+
+def test_a_repository_listing_gives_one_entry_per_review_with_its_own_items(corpus):
+    extraction = extract_file(str(corpus / "docs" / "001_nspcc_case_reviews_2013_list.txt"))
+    entries = extraction.as_gold_dict()["reviews"]
+
+    assert [(e["year"], e["area"], e["pseudonym"]) for e in entries] == [
+        ("2013", "Derbyshire", "BDS12"),
+        ("2013", "East Sussex", "Child G"),
+    ]
+    first = entries[0]
+    assert first["summary"] == "Death of a 2-year-old boy in March 2013 from cardiac arrest."
+    assert first["learning_points"] == [item.text for item in extraction.learning_points]
+    assert len(first["recommendations"]) == 2 and entries[1]["learning_points"] == []
+    assert set(extraction.child_pseudonyms) == {"BDS12", "Child G"}
+    assert extraction.doc_type == "other" and extraction.review_type == "SCR"

@@ -2,7 +2,7 @@
 
 from casereview.documents.extraction import extract_file, read_document
 from casereview.documents.extraction.pdf_repair import repair_pages
-from casereview.testing import make_pdf
+from casereview.testing import make_pdf, make_two_column_pdf
 
 
 def test_generated_pdf_list_across_a_page_break_with_running_header_and_page_numbers(tmp_path):
@@ -90,3 +90,46 @@ def test_word_document_numbered_and_bulleted_lists_and_tables(tmp_path):
     ]
     assert [item.text for item in extraction.recommendations] == ["The partnership should publish a practice guide."]
     assert extraction.doc_type == "executive_summary"
+
+
+def test_two_column_brief_is_read_column_by_column_and_its_footer_is_no_item(tmp_path):
+    left = [
+        "Key learning",
+        "",
+        "• Practitioners should ask who lives in the",
+        "household at every contact.",
+        "",
+        "• Safer sleep advice needs repeating when",
+        "a family's circumstances change.",
+        "",
+        "• Escalate when a plan is not working.",
+    ]
+    right = [
+        "About the review",
+        "",
+        "The review was commissioned in 2021 after the",
+        "death of a baby. The family had moved twice and",
+        "were known to several agencies in other areas.",
+        "",
+        "Recommendations",
+        "",
+        "1. The partnership should audit the use of the",
+        "safer sleep assessment tool.",
+    ]
+    pages = [("Learning brief: Baby T", left, right), ("Learning brief: Baby T (continued)", right, left)]
+    pdf = make_two_column_pdf(tmp_path / "brief.pdf", pages)
+
+    extraction = extract_file(str(pdf))
+    text = read_document(str(pdf)).text
+
+    learning = [item.text for item in extraction.learning_points]
+    assert learning[:3] == [
+        "Practitioners should ask who lives in the household at every contact.",
+        "Safer sleep advice needs repeating when a family's circumstances change.",
+        "Escalate when a plan is not working.",
+    ]
+    assert [item.text for item in extraction.recommendations][0] == (
+        "The partnership should audit the use of the safer sleep assessment tool."
+    )
+    assert "the death of a baby" in " ".join(text.split())
+    assert not any("Northshire" in item.text for item in extraction.learning_points + extraction.recommendations)

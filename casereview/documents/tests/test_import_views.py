@@ -92,3 +92,49 @@ def test_only_the_business_manager_brings_documents_in(client, bob, charlie, par
     assert client.get(reverse("documents:check", args=[document.pk])).status_code == 404
     client.force_login(charlie)
     assert client.get(reverse("documents:check", args=[document.pk])).status_code == 404
+
+
+COMMITTEE_PAPER = """Item No. 7. Meeting Name: Health and Wellbeing Board
+Report title: Northshire Safeguarding Children Partnership - Child T
+
+RECOMMENDATIONS
+
+1. The board is requested to:
+a) Note the child safeguarding practice review report at appendix 1.
+b) Comment on the key learning points from the review.
+
+BACKGROUND
+
+2. Child T, a baby, was seriously injured in March 2023. The review began in May 2023 and the report was
+published in June 2024. The family had moved twice; domestic abuse and neglect featured throughout.
+
+3. The review made the following recommendations:
+
+a) The partnership should audit the use of the safer sleep assessment tool.
+b) Health visitors should see fathers at every contact.
+"""
+
+
+def test_a_new_review_keeps_the_papers_dates_and_themes_and_gets_no_requests_to_the_meeting(
+    client, alice, partnership_a, django_capture_on_commit_callbacks
+):
+    client.force_login(alice)
+    upload(client, [SimpleUploadedFile("paper.txt", COMMITTEE_PAPER.encode())], django_capture_on_commit_callbacks)
+    document = Document.objects.get()
+    offered = [item.text for item in document.items.filter(kind="recommendation")]
+    assert offered == [
+        "The partnership should audit the use of the safer sleep assessment tool.",
+        "Health visitors should see fathers at every contact.",
+    ]
+    assert any("requests to its own meeting" in note for note in document.notes)
+
+    data = {"review": "new", "new_review_title": "Child T"}
+    for item in document.items.all():
+        data[f"decision-{item.pk}"], data[f"text-{item.pk}"] = "accepted", item.text
+    client.post(reverse("documents:check", args=[document.pk]), data)
+
+    review = Review.objects.get(title="Child T")
+    assert str(review.decided_on) == "2023-05-01"  # when the review began, not today
+    assert str(review.published_on) == "2024-06-01" and review.stage == "published"
+    assert {"Domestic abuse", "Neglect"} <= {theme.name for theme in review.themes.all()}
+    assert review.recommendations.count() == 2

@@ -145,3 +145,53 @@ def test_document_level_fields():
     assert record.partnership == "Northshire Safeguarding Children Partnership"
     assert record.dates["review_start"] == "March 2019" and record.dates["published"] == "June 2020"
     assert {"police", "health"} <= set(record.agencies_involved)
+
+
+def test_a_finding_written_as_a_title_and_paragraphs_is_taken_whole():
+    record = extract("""
+        Findings
+
+        Finding 1: Nobody held the whole picture
+
+        Each agency saw part of the family's life. The school knew of the absences, the GP of the injuries.
+
+        Nobody brought them together until it was too late.
+
+        Finding 2: Fathers were invisible
+
+        The father was not seen by any professional during the year before the incident.
+
+        Recommendations
+
+        1. The partnership should publish guidance on engaging fathers.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Nobody held the whole picture Each agency saw part of the family's life. The school knew of the absences, "
+        "the GP of the injuries. Nobody brought them together until it was too late.",
+        "Fathers were invisible The father was not seen by any professional during the year before the incident.",
+    ]
+    assert texts(record.recommendations) == ["The partnership should publish guidance on engaging fathers."]
+
+
+def test_lessons_numbered_in_prose_and_unbulleted_lines_under_a_findings_heading():
+    record = extract("""
+        The review identified three lessons. Firstly, plans must be tested against what happens. Secondly,
+        fathers must be seen. Finally, escalation must be used when a plan drifts.
+
+        Key findings
+
+        Professionals relied on what the mother told them
+        Health and education did not share their concerns
+        The plan was not reviewed when the family moved,
+        which left the child without a lead professional
+        """)
+
+    assert texts(record.learning_points) == [
+        "plans must be tested against what happens.",
+        "fathers must be seen.",
+        "escalation must be used when a plan drifts.",
+        "Professionals relied on what the mother told them",
+        "Health and education did not share their concerns",
+        "The plan was not reviewed when the family moved, which left the child without a lead professional",
+    ]

@@ -1,0 +1,242 @@
+"""Lists written inside a paragraph rather than set out line by line.
+
+Summaries of reviews (repository listings, monthly updates, news items, minutes) pack a review's learning
+and recommendations into sentences: "Learning includes: a; b; and c." — "Key issues: include: …" —
+"Recommendations to the partnership include: …" — "The review highlighted a; b; and c". A slide or web
+page flattened to text does the same with bullets: "Key Issues Identified • a • b". Each part is one
+item, its connector ("and …") and final stop kept, as a reader would quote it.
+
+The lead-in is recognised by the domain's vocabulary (items.classify_cue), never by one document's
+wording; a lead-in with nothing after it gives nothing."""
+
+import re
+from dataclasses import dataclass
+
+from .blocks import HEADING
+
+LEARNING = "learning_points"  # items.LEARNING (items imports this module)
+from .markers import INLINE_BULLET, normalise_space
+
+# A label before a colon: short, and no sentence ends inside it.
+MAX_LABEL_WORDS = 14
+MAX_LABEL_CHARACTERS = 160
+# Every lead-in has one of these in it (the cue words of items.classify_cue, and "includes:" on its own):
+# a quick test before the cue patterns, which a page of 200,000 colons would otherwise run 200,000 times.
+CUE_STEMS = (
+    "learn",
+    "lesson",
+    "finding",
+    "issue",
+    "theme",
+    "message",
+    "recommend",
+    "call",
+    "find",
+    "review",
+    "request",
+    "asked",
+    "invited",
+    "includ",
+    "good practice",
+    "what",
+)
+LABEL_START = re.compile(r"(?:^|(?<=[.!?])\s+|\n|(?<=[.!?][\"'’”)])\s+)(?=[A-Za-z])")
+# "Key issues: include: a; b" — a second, empty label after the first.
+SECOND_LABEL = re.compile(r"\s*(?:include[sd]?|including|are|is)\s*:\s*", re.I)
+# Where an inline list stops: a new labelled part of the entry ("Recommendations:", "Keywords:"), or the
+# end of the sentence the list is in.
+NEXT_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:[A-Z][\w’'-]*(?: [\w’'()-]+){0,6}?)\s*:\s)")
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\"“‘]|\s*$)")
+# "The review considers a; b; and c" — a statement of what the review found, with no colon.
+REVIEW_VERB = re.compile(
+    r"\b(?:the|this|these|both)\s+(?:(?:serious\s+case|practice|thematic|learning|local|national|rapid)\s+)*"
+    r"(?:review|reviews|report|SCR|CSPR)s?\s+(?:also\s+)?"
+    r"(?:considers|considered|identifie[sd]|highlight(?:s|ed)|f(?:ou|i)nds?|found|conclude[sd]|calls?\s+for"
+    r"|draws?\s+out|sets?\s+out)\s+(?:that\s+)?",
+    re.I,
+)
+# "includes: a; b" opening a paragraph: the lead-in lost its first word ("Learning includes:") when the page
+# was copied; in a review's entry what it introduces is the review's learning.
+SUBJECT_LOST = re.compile(r"^(?:include[sd]?|including)$", re.I)
+NOT_A_LIST_LABEL = re.compile(
+    r"^(?:background|model|method(?:ology)?|keywords?|title|date|author|source|summary|posted|event|outcome"
+    r"|consequence|age|gender|note|notes|contact|email|tel|telephone|web|address|meeting|item|read|see|download|click"
+    r"|view|visit|watch|listen|find out|go to)\b",
+    re.I,
+)
+
+
+# "Firstly, …", "Secondly …", "Finally, …" opening a sentence.
+ORDINAL = re.compile(
+    r"(?:^|(?<=[.!?;:])\s+)(First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Sixth(?:ly)?|Finally"
+    r"|Lastly)\b,?\s*"
+)
+
+
+@dataclass
+class InlineItem:
+    kind: str
+    start: int
+    end: int
+    lead_in_end: int
+
+
+def inline_items(blocks, source, classify):
+    """[InlineItem…] in document order, and the ids of blocks whose whole text they stand for."""
+    found, covered = [], set()
+    for block in blocks:
+        text = source[block.body_start : block.end]
+        if INLINE_BULLET.search(text):
+            found.extend(_bulleted_line(block, source, classify))
+            covered.add(id(block))  # a list of its own, whatever it is: never one item of another list
+            continue
+        if block.kind == HEADING:
+            continue
+        items = _packed_sentences(block, source, classify) or _ordinal_items(block, source, classify, blocks)
+        if items:
+            found.extend(items)
+            covered.add(id(block))
+    return found, covered
+
+
+def _bulleted_line(block, source, classify):
+    """'Key Issues Identified • a • b' on one line: the words before the first bullet say what they are."""
+    text = source[block.body_start : block.end]
+    bullets = list(INLINE_BULLET.finditer(text))
+    if not bullets:
+        return []
+    label = normalise_space(text[: bullets[0].start()])
+    kind = classify(label) if label and len(label.split()) <= MAX_LABEL_WORDS else None
+    if kind is None:
+        return []
+    items = []
+    edges = [m.end() for m in bullets]
+    ends = [m.start() for m in bullets[1:]] + [len(text)]
+    for start, end in zip(edges, ends, strict=True):
+        start, end = _trimmed(text, start, end)
+        if end > start:
+            items.append(InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start))
+    return items
+
+
+def _packed_sentences(block, source, classify):
+    text = source[block.body_start : block.end]
+    if ":" not in text and ";" not in text:
+        return []
+    verbs = [(m.start(), m.end()) for m in REVIEW_VERB.finditer(text)] if ";" in text else []
+    items, position = [], 0
+    while position < len(text):
+        lead_in = _next_lead_in(text, position, classify, verbs)
+        if lead_in is None:
+            break
+        kind, body_start, stop_at_sentence = lead_in
+        body_end = _list_end(text, body_start, stop_at_sentence)
+        parts = _split_parts(text, body_start, body_end)
+        if stop_at_sentence and len(parts) < 2:
+            position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
+            continue
+        items.extend(
+            InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start + body_start)
+            for start, end in parts
+        )
+        position = max(body_end, body_start + 1)
+    return items
+
+
+def _ordinal_items(block, source, classify, blocks):
+    """'The review identified three lessons. Firstly, … Secondly, … Finally, …': from each ordinal word to
+    the next is one item, when what comes before the first (or the lead-in above) is a cue."""
+    text = source[block.body_start : block.end]
+    ordinals = list(ORDINAL.finditer(text))
+    if len(ordinals) < 2 or not ordinals[0].group(1).lower().startswith("first"):
+        return []
+    before = text[: ordinals[0].start()]
+    kind = classify(before) if before.strip() else None
+    if kind is None:
+        n = next((i for i, b in enumerate(blocks) if b is block), 0)
+        previous = blocks[n - 1] if n else None
+        kind = classify(previous.text(source)) if previous is not None and previous.ends_with_colon(source) else None
+    if kind is None:
+        return []
+    items = []
+    ends = [m.start() for m in ordinals[1:]] + [len(text)]
+    for match, end in zip(ordinals, ends, strict=True):
+        start, end = _trimmed(text, match.end(), end)
+        if end > start:
+            items.append(InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start))
+    return items
+
+
+def _next_lead_in(text, position, classify, verbs):
+    """(kind, where the list starts, whether the list ends with its sentence) for the next lead-in."""
+    candidates = []
+    colon = text.find(":", position)
+    while colon != -1:
+        window = max(position, colon - MAX_LABEL_CHARACTERS)
+        if not any(word in text[window:colon].lower() for word in CUE_STEMS):
+            colon = text.find(":", colon + 1)
+            continue
+        label_start = _label_start(text, window, colon)
+        label = normalise_space(text[label_start:colon])
+        if (
+            label
+            and any(word in label.lower() for word in CUE_STEMS)
+            and len(label.split()) <= MAX_LABEL_WORDS
+            and not NOT_A_LIST_LABEL.match(label)
+            and not text[colon + 1 : colon + 2].isdigit()  # a time or a ratio, "10:30"
+        ):
+            kind = classify(label) or (
+                LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None
+            )
+            if kind:
+                body = colon + 1
+                second = SECOND_LABEL.match(text, body)
+                if second:
+                    body = second.end()
+                candidates.append((colon, kind, body, False))
+                break
+        colon = text.find(":", colon + 1)
+    verb = next((v for v in verbs if v[0] >= position), None)
+    if verb:
+        candidates.append((verb[0], classify("the review found"), verb[1], True))
+    if not candidates:
+        return None
+    _, kind, body, sentence = min(candidates)
+    return kind, body, sentence
+
+
+def _starts_line(text, offset):
+    """At the start of the text, of a line, or of a sentence."""
+    before = text[max(0, offset - 20) : offset].rstrip(" \t") if offset > 20 else text[:offset].rstrip(" \t")
+    return not before.strip() or before.endswith(("\n", ".", "!", "?"))
+
+
+def _label_start(text, position, colon):
+    start = position
+    for match in LABEL_START.finditer(text, position, colon):
+        start = match.end()
+    return max(start, text.rfind(";", start, colon) + 1)
+
+
+def _list_end(text, start, _stop_at_sentence):
+    label = NEXT_LABEL.search(text, start)
+    end = label.start() if label else len(text)
+    sentence = SENTENCE_END.search(text, start, end)
+    return sentence.end() if sentence else end
+
+
+def _split_parts(text, start, end):
+    parts, cursor = [], start
+    for match in re.finditer(r";", text[start:end]):
+        parts.append(_trimmed(text, cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.append(_trimmed(text, cursor, end))
+    return [(a, b) for a, b in parts if b > a and re.search(r"[^\W\d_]", text[a:b])]
+
+
+def _trimmed(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
