@@ -37,7 +37,8 @@ def test_a_viewer_searches_filters_and_downloads_a_briefing(page, southwark_demo
     sign_in(page, "new.viewer")
     expect(page.get_by_role("heading", name="Seven-minute briefings")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Library").click()
+    # the library is the first page of the Learning group
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Learning").click()
     assert_accessible(page)
     page.get_by_label("Search the learning").fill("information sharing")
     page.get_by_role("button", name="Search").click()

@@ -140,7 +140,13 @@ def test_the_index_follows_edits_and_deletions(alice, partnership_a):
     entry = point(review, "Chronologies were incomplete.")
     finding = LearningPoint.objects.get(pk=entry.finding_id)
     finding_save(
-        actor=alice, review=review, model=LearningPoint, finding=finding, number=1, text="Genograms were not used."
+        actor=alice,
+        review=review,
+        model=LearningPoint,
+        finding=finding,
+        number=1,
+        text="Genograms were not used.",
+        expected_version=finding.version,
     )
     assert texts(run(alice, partnership_a, "genogram")) == ["Genograms were not used."]
     assert run(alice, partnership_a, "chronologies").total == 0
