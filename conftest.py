@@ -12,6 +12,13 @@ from casereview.accounts.models import Role
 from casereview.testing import AgencyFactory, PartnershipFactory, SubgroupFactory, member
 
 
+@pytest.fixture(autouse=True)
+def demo_sign_ins_stay_out_of_var(settings, tmp_path):
+    """load_demo appends the demo users' passwords to VAR_DIR/demo-logins.txt, which `make run` prints: a
+    test's throw-away users must never land in the developer's copy."""
+    settings.VAR_DIR = tmp_path
+
+
 @pytest.fixture
 def partnership_a(db):
     return PartnershipFactory(name="Southwark Safeguarding Children Board", slug="southwark")
