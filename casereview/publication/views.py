@@ -167,7 +167,7 @@ def diff(request, review):
 
 def _small_form(request, review, form_class, action, success):
     form = form_class(request.POST)
-    if submitted(request, form, lambda d: action(d)):
+    if submitted(request, form, action):
         messages.success(request, success)
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
