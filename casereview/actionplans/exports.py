@@ -86,7 +86,7 @@ def actions_docx(actions, *, partnership):
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(1.5))
     document.add_heading(f"{partnership.name}: action plans", level=1)
-    document.add_paragraph(f"Generated from casereview's live records on {timezone.localdate():%d %B %Y}.")
+    document.add_paragraph(f"Generated from casereview's live records on {timezone.localdate():%-d %B %Y}.")
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
     for cell, title in zip(table.rows[0].cells, COLUMNS):

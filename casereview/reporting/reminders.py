@@ -94,15 +94,15 @@ def _just_told(user, deadline, lead_days):
 
 
 def _subject(deadline, kind):
-    state = "overdue" if kind == "overdue" else f"due {deadline.due:%d %B %Y}"
+    state = "overdue" if kind == "overdue" else f"due {deadline.due:%-d %B %Y}"
     return f"casereview: {deadline.what} for {deadline.child} is {state}"
 
 
 def _body(deadline, kind, site_url):
     if kind == "overdue":
-        timing = f"This was due on {deadline.due:%A %d %B %Y} and is now overdue."
+        timing = f"This was due on {deadline.due:%A %-d %B %Y} and is now overdue."
     else:
-        timing = f"This is due on {deadline.due:%A %d %B %Y} ({deadline.working_days_left} working days from today)."
+        timing = f"This is due on {deadline.due:%A %-d %B %Y} ({deadline.working_days_left} working days from today)."
     return (
         f"{deadline.what} — {deadline.child}\n{deadline.partnership.name}\n\n{timing}\n\n"
         f"Open it in casereview: {site_url}{deadline.url}\n\n"

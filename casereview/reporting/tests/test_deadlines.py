@@ -1,4 +1,5 @@
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -155,6 +156,10 @@ def test_executive_report_shows_decisions_with_rationale_and_exports_docx(client
     text = "\n".join(p.text for p in word.paragraphs)
     assert "Agencies did not share information" in text
     assert "Child O" in text
+    # dates as people write them: "decided 3 March 2026", never "03 March 2026"
+    decided = f"{today.day} {today:%B %Y}"
+    assert f"{decided}: Local review" in text or decided in text
+    assert not re.search(r"\b0\d [A-Z][a-z]+ \d{4}", text)
     # the quarterly item carries the dashboard's charts, each with alt text and its table
     assert "The picture this year" in text
     assert len(word.inline_shapes) >= 1 and all(s._inline.docPr.get("descr") for s in word.inline_shapes)
