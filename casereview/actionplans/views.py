@@ -9,7 +9,7 @@ from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
 from casereview.core.access import object_view
-from casereview.core.forms import WithdrawalForm, form_page, posted, submitted
+from casereview.core.forms import form_page, posted, submitted, withdraw_page
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
@@ -463,29 +463,21 @@ def dissemination_event_withdraw(request, event):
     back_url = _url("actionplans:dissemination", event.partnership.slug)
     if event.is_withdrawn:
         return redirect(back_url)
-    form = WithdrawalForm(posted(request))
-    if submitted(
-        request, form, lambda data: services.dissemination_event_withdraw(actor=request.user, event=event, **data)
-    ):
-        messages.success(request, f"{event.title} has been withdrawn.")
-        return redirect(back_url)
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw {event.title}?",
-            "caption": event.partnership.name,
-            "record_lines": [
-                ("Event", f"{event.title} ({event.get_kind_display()})"),
-                ("Date", f"{event.held_on:%-d %B %Y}"),
-                ("Attendees", event.attendees if event.attendees is not None else "Not recorded"),
-            ],
-            "back_url": back_url,
-            "consequence": "It will no longer be listed or counted in the year's figures. Nothing is erased: "
-            "it stays in its history, with your reason and your name.",
-            "submit": "Withdraw this event",
-        },
+        withdraw=lambda **data: services.dissemination_event_withdraw(actor=request.user, event=event, **data),
+        title=f"Withdraw {event.title}?",
+        caption=event.partnership.name,
+        record_lines=[
+            ("Event", f"{event.title} ({event.get_kind_display()})"),
+            ("Date", f"{event.held_on:%-d %B %Y}"),
+            ("Attendees", event.attendees if event.attendees is not None else "Not recorded"),
+        ],
+        back_url=back_url,
+        consequence="It will no longer be listed or counted in the year's figures. Nothing is erased: "
+        "it stays in its history, with your reason and your name.",
+        submit="Withdraw this event",
+        success=f"{event.title} has been withdrawn.",
     )
 
 
@@ -503,31 +495,24 @@ def training_year_withdraw(request, record):
     back_url = f"{_url('actionplans:training', record.partnership.slug)}?year={record.year_starting}"
     if record.is_withdrawn:
         return redirect(back_url)
-    form = WithdrawalForm(posted(request))
-    if submitted(
-        request, form, lambda data: services.training_year_withdraw(actor=request.user, record=record, **data)
-    ):
-        messages.success(request, f"The training statistics for {record.label} have been withdrawn.")
-        return redirect(_url("actionplans:training", record.partnership.slug))
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw the training statistics for {record.label}?",
-            "caption": record.partnership.name,
-            "record_lines": [
-                ("Year", record.label),
-                ("Face-to-face sessions", record.sessions),
-                ("Individuals trained", record.individuals),
-                ("Organisations", record.organisations),
-                ("E-learning modules completed", record.elearning_modules),
-            ],
-            "back_url": back_url,
-            "consequence": "They will no longer appear on the training page or in the annual report. Nothing is "
-            "erased: they stay in their history, with your reason and your name.",
-            "submit": "Withdraw these statistics",
-        },
+        withdraw=lambda **data: services.training_year_withdraw(actor=request.user, record=record, **data),
+        title=f"Withdraw the training statistics for {record.label}?",
+        caption=record.partnership.name,
+        record_lines=[
+            ("Year", record.label),
+            ("Face-to-face sessions", record.sessions),
+            ("Individuals trained", record.individuals),
+            ("Organisations", record.organisations),
+            ("E-learning modules completed", record.elearning_modules),
+        ],
+        back_url=back_url,
+        done_url=_url("actionplans:training", record.partnership.slug),
+        consequence="They will no longer appear on the training page or in the annual report. Nothing is "
+        "erased: they stay in their history, with your reason and your name.",
+        submit="Withdraw these statistics",
+        success=f"The training statistics for {record.label} have been withdrawn.",
     )
 
 

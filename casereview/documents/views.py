@@ -9,7 +9,7 @@ from django.urls import reverse
 from casereview.accounts.models import Partnership
 from casereview.audit.selectors import record_history
 from casereview.core.access import object_view
-from casereview.core.forms import WithdrawalForm, apply_service_errors, submitted
+from casereview.core.forms import apply_service_errors, withdraw_page
 from casereview.core.highlight import highlighted_pieces
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
@@ -126,10 +126,6 @@ def document_withdraw(request, document):
     back_url = reverse("documents:check", args=[document.pk])
     if document.is_withdrawn:
         return redirect(back_url)
-    form = WithdrawalForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.document_withdraw(actor=request.user, document=document, **data)):
-        messages.success(request, f"{document.file_name} has been withdrawn.")
-        return redirect("documents:list", slug=document.partnership.slug)
     consequence = (
         "It will no longer be listed under Documents. Nothing is erased: it stays in its history, with your reason."
     )
@@ -138,16 +134,15 @@ def document_withdraw(request, document):
             f" The items already added to {document.review.title} stay there; "
             "withdraw them from the review if they were wrong too."
         )
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw {document.file_name}?",
-            "caption": document.partnership.name,
-            "record_lines": [("File", document.file_name), ("Status", document.get_status_display())],
-            "back_url": back_url,
-            "consequence": consequence,
-            "submit": "Withdraw this document",
-        },
+        withdraw=lambda **data: services.document_withdraw(actor=request.user, document=document, **data),
+        title=f"Withdraw {document.file_name}?",
+        caption=document.partnership.name,
+        record_lines=[("File", document.file_name), ("Status", document.get_status_display())],
+        back_url=back_url,
+        done_url=reverse("documents:list", args=[document.partnership.slug]),
+        consequence=consequence,
+        submit="Withdraw this document",
+        success=f"{document.file_name} has been withdrawn.",
     )

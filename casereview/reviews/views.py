@@ -13,7 +13,7 @@ from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
 from casereview.core import uploads
 from casereview.core.access import object_view, signed_in_view
-from casereview.core.forms import WithdrawalForm, apply_service_errors, form_page, submitted
+from casereview.core.forms import apply_service_errors, form_page, submitted, withdraw_page
 from casereview.core.pagination import paginate
 
 from . import chronology, exports, milestones, selectors, services
@@ -606,23 +606,15 @@ def _withdraw(request, finding):
     if finding.is_withdrawn:
         messages.info(request, f"That {noun} was already withdrawn.")
         return redirect(back_url)
-    form = WithdrawalForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.finding_withdraw(actor=request.user, finding=finding, **data)):
-        messages.success(
-            request, f"{noun.capitalize()} {finding.number} has been withdrawn; later ones were renumbered."
-        )
-        return redirect(back_url)
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw {noun} {finding.number}?",
-            "caption": str(finding.review),
-            "record_lines": [(noun.capitalize(), f"{finding.number}. {finding.text}")],
-            "back_url": back_url,
-            "submit": f"Withdraw {noun} {finding.number}",
-        },
+        withdraw=lambda **data: services.finding_withdraw(actor=request.user, finding=finding, **data),
+        title=f"Withdraw {noun} {finding.number}?",
+        caption=str(finding.review),
+        record_lines=[(noun.capitalize(), f"{finding.number}. {finding.text}")],
+        back_url=back_url,
+        submit=f"Withdraw {noun} {finding.number}",
+        success=f"{noun.capitalize()} {finding.number} has been withdrawn; later ones were renumbered.",
     )
 
 
@@ -651,22 +643,16 @@ def learning_event_withdraw(request, event):
     back_url = reverse("reviews:detail", args=[event.review_id])
     if event.is_withdrawn:
         return redirect(back_url)
-    form = WithdrawalForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.learning_event_withdraw(actor=request.user, event=event, **data)):
-        messages.success(request, f"The learning event on {event.held_on:%-d %B %Y} has been withdrawn.")
-        return redirect(back_url)
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw the learning event on {event.held_on:%-d %B %Y}?",
-            "caption": str(event.review),
-            "record_lines": [
-                ("Attendees", event.attendees),
-                ("Themes discussed", event.themes_discussed or "Not recorded"),
-            ],
-            "back_url": back_url,
-            "submit": "Withdraw this learning event",
-        },
+        withdraw=lambda **data: services.learning_event_withdraw(actor=request.user, event=event, **data),
+        title=f"Withdraw the learning event on {event.held_on:%-d %B %Y}?",
+        caption=str(event.review),
+        record_lines=[
+            ("Attendees", event.attendees),
+            ("Themes discussed", event.themes_discussed or "Not recorded"),
+        ],
+        back_url=back_url,
+        submit="Withdraw this learning event",
+        success=f"The learning event on {event.held_on:%-d %B %Y} has been withdrawn.",
     )
