@@ -11,7 +11,14 @@ from .model import model_entities
 from .names import forenames, surnames
 from .patterns import alternation
 from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
-from .structure import header_finds, initials_finds, letter_finds, speaker_finds, table_finds
+from .structure import (
+    header_finds,
+    initials_finds,
+    letter_finds,
+    speaker_finds,
+    table_finds,
+    undefined_initials_finds,
+)
 from .vocabulary import (
     AGENCY_SUFFIXES,
     COMMON_CAPITALISED,
@@ -80,9 +87,10 @@ SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n•*-]|\d\t|\t)\s*$")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|The|A|An|this|that|of)\s+$")
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|from|near|around|outside|towards|across)\s+$")
 LIST_LINK_RE = re.compile(r",[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+# (spaces only: a tab parts the cells of a table, and "Audi<tab>SO<tab>Police informed" is no agency)
 AGENCY_RE = re.compile(
-    r"\b[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|&|for|on|upon|the))*?[ \t]+(?:"
-    + "|".join(re.escape(s).replace("\\ ", "[ \\t]+") for s in sorted(AGENCY_SUFFIXES, key=len, reverse=True))
+    r"\b[A-Z][\w'’.-]*(?:[ ]+(?:[A-Z][\w'’.-]*|and|of|&|for|on|upon|the))*?[ ]+(?:"
+    + "|".join(re.escape(s).replace("\\ ", "[ ]+") for s in sorted(AGENCY_SUFFIXES, key=len, reverse=True))
     + r")\b"
 )
 PLACE_AFTER_RE = re.compile(
@@ -111,6 +119,7 @@ def detect(text, table=None):
     found.extend(header_finds(clean))
     found.extend(speaker_finds(clean))
     found.extend(initials_finds(clean))
+    found.extend(undefined_initials_finds(clean))
     found.extend(letter_finds(clean))
     found.extend(table_finds(clean, [(s, e) for s, e, kind, *_ in found if kind == "PERSON"]))
     if table is not None:
