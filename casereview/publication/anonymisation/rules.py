@@ -11,9 +11,9 @@ from .patterns import alternation
 from .vocabulary import (
     CHAINS,
     COMMON_CAPITALISED,
-    HOTEL_CHAINS,
     ETHNICITIES,
     GENERIC_SERVICE_WORDS,
+    HOTEL_CHAINS,
     INSTITUTION_KEYWORDS,
     LOWER_CASE_KEYWORDS,
     MIDDLE_WORDS,
@@ -312,7 +312,8 @@ PRISON_RE = re.compile(
 
 
 BRAND_RE = re.compile(
-    r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(HOTEL_CHAINS | SHOPPING_CENTRES, key=len, reverse=True)))
+    r"(?<![\w'’])(?:"
+    + "|".join(map(re.escape, sorted(HOTEL_CHAINS | SHOPPING_CENTRES, key=len, reverse=True)))
     + r")(?![\w'’])(?:[ \t]+(?:Express|Styles|Budget|Blu|Garden Inn|Hub|Centre|Shopping Centre|Hotel))?"
 )
 # A place of worship whose kind comes first: "Masjid al-Noor", "Gurdwara Sri Guru Singh Sabha", "Mandir Sri Ram"
@@ -322,9 +323,7 @@ KEYWORD_FIRST_RE = re.compile(
     r"(?:[ \t]+(?:(?:al|el|ul|e|of|the|de)[- \t]+)?[A-Z][\w'’-]*){0,4})"
 )
 SAINT_RE = re.compile(r"\b(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’]|['’])(?![\w])")
-PERSON_BEFORE_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|PC|Sgt|Cllr|Prof|Paris|[A-Z][a-z]+[ \t]+and)\.?[ \t]+$"
-)
+PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|PC|Sgt|Cllr|Prof|Paris|[A-Z][a-z]+[ \t]+and)\.?[ \t]+$")
 
 
 def _chain_and_prison_finds(text):

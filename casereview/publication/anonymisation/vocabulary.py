@@ -415,11 +415,15 @@ HOTEL_CHAINS = frozenset(
     """Ibis|Ibis Budget|Ibis Styles|Travelodge|Hilton|DoubleTree|Radisson|Radisson Blu|Novotel|Mercure|Marriott|
     Sheraton|Crowne Plaza|Holiday Inn|Holiday Inn Express|Best Western|Britannia|Jurys Inn|Premier Inn|Motel One|
     Days Inn|Sleeperz|YHA|Ramada|Wyndham|Hyatt|Copthorne|Thistle|Malmaison|Hotel du Vin|Park Plaza|Village Hotel|
-    Citadines|Staycity|Sofitel|Pullman|Innkeeper's Lodge|Innkeeper’s Lodge|OYO""".replace("\n", "").replace("    ", "").split("|")
+    Citadines|Staycity|Sofitel|Pullman|Innkeeper's Lodge|Innkeeper’s Lodge|OYO""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 # Shopping centres known by their name alone ("seen at the Bullring", "worked at Meadowhall").
 SHOPPING_CENTRES = frozenset(
     """Bullring|Westfield|Meadowhall|Merry Hill|Bluewater|Lakeside|Arndale|Metrocentre|MetroCentre|Cribbs Causeway|
     Brent Cross|Eldon Square|Liverpool One|Touchwood|Grand Central|Mailbox|Fosse Park|White Rose|Highcross|
-    Cabot Circus|Drake Circus|Broadmarsh|Trinity Leeds|Silverburn|Braehead|Intu""".replace("\n", "").replace("    ", "").split("|")
+    Cabot Circus|Drake Circus|Broadmarsh|Trinity Leeds|Silverburn|Braehead|Intu""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
