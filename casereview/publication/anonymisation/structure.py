@@ -169,6 +169,8 @@ def header_finds(text):
     for m in HEADER_LINE_RE.finditer(text):
         for part in re.finditer(r"[^,;<>()]+", m.group(1)):
             start, end = m.start(1) + part.start(), m.start(1) + part.end()
+            if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+                continue  # "TR (Education)", "Joanne Lister (Social Worker)": a role or agency in brackets
             name = _cell_name(text, start, end)
             if name:
                 yield name[0], name[1], "PERSON", "rule"
