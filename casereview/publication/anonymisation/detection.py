@@ -278,7 +278,7 @@ def _clean_person(text, start, end, keep_everyday_names=False):
     common = COMMON_CAPITALISED - everyday_forenames() if keep_everyday_names else COMMON_CAPITALISED
     if not words or all(w in common or w.lower() == w for w in words):
         return None
-    if words[0] in COMMON_CAPITALISED and all(len(w) == 1 for w in words[1:]):
+    if len(words) > 1 and words[0] in COMMON_CAPITALISED and all(len(w) == 1 for w in words[1:]):
         return None  # "Appendix B", "Table C"
     if len(words) == 1 and PRONOUN_AFTER_RE.match(text, end) and _sentence_start(text, start):
         return None  # "Said she would", "Asked he said": a verb opening a note, not a name

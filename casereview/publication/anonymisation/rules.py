@@ -89,11 +89,11 @@ VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
 # "@lil.jaz_02", "@ghost.k1d.99": dots and underscores inside a handle, never at its end (a full stop)
 HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 NICKNAME_RE = re.compile(
-    r"\b(?i:called|known (?:to (?:her|him|them|police|the family|friends) )?as|nicknamed|name "
+    r"\b(?i:called|calls? (?:him|her|them)|known (?:[\w'’]+ ){0,3}?as|nicknamed|saved under(?: the name)?|name "
     r"was|username|user name|handle|gamertag|tag|saved as|goes by|aka|a\.k\.a\.|alias|street name|"
     r"calls? (?:him|her|them)sel(?:f|ves))"
     r"\s+[\"“‘']([^\"”’'\n]{1,30})[\"”’']"
-    r"|\b(?:known (?:to (?:her|him|them|police|the family|friends) )?as|(?i:aka|a\.k\.a\.?|alias|nicknamed|goes by"
+    r"|\b(?:known (?:(?:to|on|in|around|by) (?:[\w'’]+ ){0,2}?)?as|(?i:aka|a\.k\.a\.?|alias|nicknamed|goes by"
     r"|also known as|street name|calls? (?:him|her|them)sel(?:f|ves)|(?:someone|somebody|anyone|a (?:male|female|man|"
     r"woman|boy|girl|lad|friend|youth)|an (?:adult|older (?:male|female|man|boy)|associate)) (?:called|named)))"
     r"[ \t]+(?!Child\b|Baby\b|Person\b)([A-Z][A-Za-z0-9'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"

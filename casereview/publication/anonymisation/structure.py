@@ -243,6 +243,7 @@ ARTICLE_BEFORE_RE = re.compile(
 )
 PERSON_VERB_AFTER_RE = re.compile(
     r"(?:['’]s[ \t]+[a-z]"  # "AB's mental health"
+    r"|[ \t]+from[ \t]+(?:the[ \t]+)?[a-z]"  # "MJ from the health visiting team"
     r"|[ \t]+(?:said|says|reported|reports|agreed|agrees|asked|told|explained|stated|confirmed|advised|noted|"
     r"raised|felt|feels|thought|thinks|shared|suggested|queried|added|replied|responded|gave|gives|did|does|"
     r"attended|lives|lived|left|accepted|accepts|admitted|denied|denies|disclosed|described|wrote|will|would|"
@@ -259,6 +260,8 @@ PERSON_BEFORE_RE = re.compile(
     r"(?:\b(?:by|Chair|Chaired by|Minutes by|refer(?:red)? to (?:[\w'’-]+[ \t]+){0,4}?as|known as|"
     r"(?:mother|father|mum|dad|partner|boyfriend|girlfriend|grandmother|grandfather|aunt|uncle|brother|sister|"
     r"stepfather|stepmother|carer|husband|wife|son|daughter) (?:is|was)|Dear|Hi|Thanks|Action(?:s)?|Owner|"
+    r"(?:worker|manager|officer|nurse|teacher|visitor|practitioner|chair|adviser|advisor|coordinator|mentor|"
+    r"midwife|doctor|consultant|therapist|psychologist|guardian|solicitor|counsel|interpreter|SENCO|DSL),|"
     r"Lead)[ \t]*[:,]?|\bPresent:?)[ \t]+$"
 )
 BRACKET_AFTER_RE = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")

@@ -330,7 +330,8 @@ COMMON_CAPITALISED = frozenset(
     Care Services Service Council Board Partnership Panel Review Learning Key Practice Episode Timeline
     Address Summary Subject Partner Sibling Children Referral Contact Information Officer Rapid Previous
     Registered Mobile Telephone Tel Email E-mail Phone Sister Brother Aunt Uncle Nan Grandmother Grandfather
-    Stepfather Stepmother Social Worker Visit Home Family Families Local National Safeguarding Early Help
+    Stepfather Stepmother Daughter Cousin Niece Nephew Husband Wife Boyfriend Girlfriend Auntie Aunty
+    Stepdad Stepmum Social Worker Visit Home Family Families Local National Safeguarding Early Help
     Youth Offending Emergency Duty Team Manager Head Chief Independent Designated Named Lead Nurse Doctor
     Consultant GP NHS CAMHS MASH YOS ED A&E CSC LSCB SSCB LADO MARAC MAPPA IDVA SCR CSPR DCS Ofsted DfE
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -406,7 +407,7 @@ ACRONYMS = frozenset(
     IOPC HMIC HMICFRS DHR SAR SAB CYP CYPS FE HE UN AA NA ACE ACEs SEMH SLCN PMLD MLD SLD VI HI ASC OCD BPD EUPD
     CBT DBT EMDR IAPT PPE PPI NEP NRM SFH LSCB SSCB GMP MPS TVP WMP BT EE BBC ITV IQ RTC RTA ICT AWOL MFH MP3 CSA
     CSEM IIOC PIN URN UPN ULN CRN MRN DOB NOK EDD DNA WNB MMR BCG IV IM EEG MRI CT ECG XR ENT GUM TOP STI HIV
-    DVLA DVD DJ MC USB SIM IP VPN URL PDF FAQ ETA AKA RIP ASAP PS PPS NW NE SW SE""".split()
+    DVLA DVD DJ MC USB SIM IP VPN URL PDF FAQ ETA AKA RIP ASAP PS PPS NW NE SW SE EDT EDS OOH IOM""".split()
 )
 ROMAN_NUMERALS = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XX".split())
 # Hotel brands written without the word hotel ("found at the Ibis", "the Travelodge by the ring road"):
@@ -414,7 +415,8 @@ ROMAN_NUMERALS = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XX".spli
 HOTEL_CHAINS = frozenset(
     """Ibis|Ibis Budget|Ibis Styles|Travelodge|Hilton|DoubleTree|Radisson|Radisson Blu|Novotel|Mercure|Marriott|
     Sheraton|Crowne Plaza|Holiday Inn|Holiday Inn Express|Best Western|Britannia|Jurys Inn|Premier Inn|Motel One|
-    Days Inn|Sleeperz|YHA|Ramada|Wyndham|Hyatt|Copthorne|Thistle|Malmaison|Hotel du Vin|Park Plaza|Village Hotel|
+    Days Inn|Hampton by Hilton|DoubleTree by Hilton|
+    Sleeperz|YHA|Ramada|Wyndham|Hyatt|Copthorne|Thistle|Malmaison|Hotel du Vin|Park Plaza|Village Hotel|
     Citadines|Staycity|Sofitel|Pullman|Innkeeper's Lodge|Innkeeper’s Lodge|OYO""".replace("\n", "")
     .replace("    ", "")
     .split("|")
