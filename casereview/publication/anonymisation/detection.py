@@ -118,6 +118,7 @@ def detect(text, table=None):
     found.extend(_context_name_finds(clean, model_found))
     labels = _label_index(clean, model_found)
     found.extend(_known_name_finds(clean, labels))
+    found.extend(_everyday_name_finds(clean))
     found.extend(_named_place_finds(clean, labels, found))
     found.extend(header_finds(clean))
     found.extend(speaker_finds(clean))
@@ -128,7 +129,6 @@ def detect(text, table=None):
     if table is not None:
         found.extend(table.term_finds(clean))
     found = _without_agencies(clean, _without_places_as_people(clean, found))
-    found.extend(_everyday_name_finds(clean))
     found.extend(_list_name_finds(clean, found, labels))
     names = _name_parts(clean, found, table)
     found.extend(_name_mentions(clean, names))
@@ -607,8 +607,8 @@ def _named_place_finds(text, labels, found):
         capital_the = article == "The" and not _sentence_start(text, m.start(1))
         if any(_never_a_name(w) or w.lower() in GENERIC_SERVICE_WORDS for w in words):
             continue
-        if not capital_the and any(w in people or w in first for w in words):
-            continue
+        if not capital_the and any(_bare(w) in people or _bare(w) in first for w in words):
+            continue  # "at Summer's": at a person's home, not a place called Summer's
         if not capital_the and any(labels.get(m.start(2) + i) in PLACE_VETO_LABELS for i in range(len(name))):
             continue  # a town or a person; but "at The Havens" is a named place whatever the model says
         if not article and (labels.get(m.start(2)) == "ORG" or m.group().split()[0] in ("in", "from", "to", "into")):
@@ -736,7 +736,12 @@ def _merge(text, found):
     kept = _settings_absorb_people(text, kept)
     joined = []
     for span in kept:
-        if joined and span[2] == "PERSON" == joined[-1][2] and text[joined[-1][1] : span[0]].strip(" ") in ("", "\n"):
+        if (
+            joined
+            and span[2] == "PERSON" == joined[-1][2]
+            and text[joined[-1][1] : span[0]].strip(" ") in ("", "\n")
+            and not _separate_lines(text, joined[-1], span)
+        ):
             previous = joined.pop()
             span = (previous[0], span[1], "PERSON", previous[3])
         joined.append(span)
@@ -744,6 +749,8 @@ def _merge(text, found):
     for start, end, kind, source in joined:
         if kind == "PERSON":
             initial = INITIALS_BEFORE_RE.search(text, max(0, start - 12), start)
+            if text[start:end].isupper():
+                initial = None  # "step up to CP. NK to monitor": initials take no initials before them
             if initial and (not result or result[-1][1] <= initial.start()):
                 start = initial.start()  # "J. Okoro", "J Okoro": the initial is part of the name
             title = TITLE_BEFORE_RE.search(text, max(0, start - 20), start)
@@ -751,6 +758,14 @@ def _merge(text, found):
                 start = title.start()
         result.append((start, end, kind, source))
     return result
+
+
+def _separate_lines(text, first, second):
+    """'...tell Reece\nReece: Bex, answer me': a name ending one line and a speaker's label opening the
+    next are two mentions, not a forename and a surname."""
+    if "\n" not in text[first[1] : second[0]]:
+        return False
+    return text[first[0] : first[1]] == text[second[0] : second[1]] or text.startswith(":", second[1])
 
 
 SETTING_TYPES = frozenset({"SCHOOL", "HEALTH_SETTING", "PLACE"})

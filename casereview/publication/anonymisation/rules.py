@@ -154,7 +154,8 @@ def _number_finds(text):
     for m in PHONE_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         if m.span() not in nhs_spans and (10 <= len(digits) <= 11 or (digits.startswith("44") and len(digits) == 12)):
-            yield m.start(), m.end(), "PHONE"
+            start = m.start() + (m.group().startswith("(") and ")" not in m.group())  # "Unknown (07700 900123)"
+            yield start, m.end(), "PHONE"
     for m in INTERNATIONAL_PHONE_RE.finditer(text):
         if not m.group().startswith("+44"):
             yield m.start(), m.end(), "PHONE"
