@@ -702,6 +702,16 @@ def _words_of_name(name):
             yield word
 
 
+NEXT_CAPITALISED_RE = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _inside_a_title(text, end, names):
+    """An everyday word followed by another capitalised word that is not a name: part of the name of a
+    service or a street ("Sunny Days", "Hope Street"), not the person."""
+    m = NEXT_CAPITALISED_RE.match(text, end)
+    return bool(m and m.group(1) not in names)
+
+
 def _name_mentions(text, names):
     if not names:
         return
@@ -711,8 +721,8 @@ def _name_mentions(text, names):
         if bare not in names:
             continue
         end = m.start() + len(bare)
-        if _everyday_word(bare) and _everyday_sense(text, m.start(), end):
-            continue  # "Summer" the girl, but not "the Summer term"
+        if _everyday_word(bare) and (_everyday_sense(text, m.start(), end) or _inside_a_title(text, end, names)):
+            continue  # "Summer" the girl, but not "the Summer term" or "the Sunny Days team"
         yield m.start(), end, "PERSON", "name"
 
 

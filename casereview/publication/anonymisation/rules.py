@@ -81,7 +81,17 @@ ID_LABEL_RE = re.compile(
 HANDLE_SHAPED_RE = re.compile(
     r"(?<![\w@.])(?=[\w.]*[A-Za-z]{2})"
     r"(?:[A-Za-z][A-Za-z0-9]*[_.][A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]{3,}\d{2,}[A-Za-z0-9]*"
-    r"|[A-Za-z]+\d+[A-Za-z]{2,}[A-Za-z0-9]*)(?![\w@])"  # digits inside letters: "Gr33nGoblin77", "kingk0bra"
+    r"|[A-Za-z]+\d+[A-Za-z]{2,}[A-Za-z0-9]*"  # digits inside letters: "Gr33nGoblin77", "kingk0bra"
+    r"|[A-Za-z]*[a-z][A-Z][A-Za-z]*\d+)(?![\w@])"  # capitals inside and digits after: "LeonTheLegend9"
+)
+GAMER_TAG_RE = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")  # "L3on#2231"
+FAMILY_OR_PERSON = (
+    r"(?:dad|mum|father|mother|stepdad|stepfather|partner|boyfriend|girlfriend|brother|sister|cousin|uncle|aunt|"
+    r"friend|associate|male|female|man|woman|boy|girl|lad|adult|youth|nominal|contact|dealer|someone|person)"
+)
+# Q's dad, "Bear", had been released / an older male "Smokey": a quoted word beside a person is what they are called
+QUOTED_BESIDE_PERSON_RE = re.compile(
+    rf"\b(?i:{FAMILY_OR_PERSON}),?[ \t]+[\"“‘']([A-Z][\w'’ -]{{0,20}}?)[\"”’'](?=[ \t]*[,;)]|[ \t]+[a-z])"
 )
 NINO_RE = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
 POSTCODE_RE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b")
@@ -178,6 +188,11 @@ def _number_finds(text):
             yield m.start(1), m.end(1), "PERSON"
             yield m.start(2), m.end(2), "OTHER"
             yield m.start(3), m.end(3), "PERSON"
+    for m in GAMER_TAG_RE.finditer(text):
+        yield m.start(), m.end(), "OTHER"
+    for m in QUOTED_BESIDE_PERSON_RE.finditer(text):
+        if m.group(1) not in COMMON_CAPITALISED:
+            yield m.start(1), m.end(1), "OTHER"
     for m in NICKNAME_RE.finditer(text):
         group = 1 if m.group(1) is not None else 2
         yield m.start(group), m.end(group), "OTHER"

@@ -10,7 +10,8 @@ from .vocabulary import ACRONYMS, COMMON_CAPITALISED, NOT_PERSON_WORDS, ORG_TAIL
 PERSON_HEADER_RE = re.compile(
     r"\b(?:names?|officers?|persons?|people|contacts?|attendees?|workers?|staff|sender|from|author|by|seen|"
     r"practitioners?|professionals?|carers?|parents?|child|children|subject|victim|suspect|who|member|"
-    r"young person|pupil|patient|reported by|recorded by|allocated|lead|witness|associate|nominal)\b",
+    r"young person|pupil|patient|reported by|recorded by|allocated|lead|witness|associate|nominal|oic|initials|"
+    r"reviewer|assessor|handler|attending|logged|signed)\b",
     re.I,
 )
 PLACE_HEADER_RE = re.compile(r"\b(?:location|place|venue|where|setting|found at|seen at)\b", re.I)
