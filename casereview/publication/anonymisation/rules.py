@@ -56,7 +56,7 @@ AGE_RE = re.compile(
     rf"|(?<=\baged\s){AGE_NUM}\s+{AGE_UNIT}(?:\s+and\s+{AGE_NUM}\s+{AGE_UNIT})?"  # aged 2 years and 3 months
     rf"|\d{{1,2}}\s?(?:y/?o|yrs?)\b"  # 15yo, 15 y/o, 15yrs
     r"|(?<=\bage:\s)\d{1,2}\b|(?<=\bage:\t)\d{1,2}\b|(?<=\bage\t)\d{1,2}\b"
-    r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))"  # Jade (14)
+    r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))|(?<=\d{4}\s\()\d{1,2}(?=\))"  # Jade (14), DOB 01/02/2010 (13)
     rf"|(?<=\bturned\s){AGE_NUM}\b|(?<=\bages\s){AGE_NUM}(?:(?:,\s*|\s+and\s+){AGE_NUM})*\b"
     r"|(?<=[A-Za-z)],\s)\d{1,2}(?=[,)]|\.(?!\d))"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19) / (aka X), 24.
     rf"|(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:[1-9]\d?|{NUMBER_WORDS})\b(?![.,:/]?\d)"
@@ -84,6 +84,12 @@ HANDLE_SHAPED_RE = re.compile(
     r"|[A-Za-z]+\d+[A-Za-z]{2,}[A-Za-z0-9]*"  # digits inside letters: "Gr33nGoblin77", "kingk0bra"
     r"|[A-Za-z]*[a-z][A-Z][A-Za-z]*\d+)(?![\w@])"  # capitals inside and digits after: "LeonTheLegend9"
 )
+# 'Tiny' has the car / "Smokey" drove: a quoted single word doing what people do is what someone is called
+QUOTED_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[\s(]))[\"“‘']([A-Z][A-Za-z0-9'’-]{1,20})[\"”’'][ \t]+(?:was|is|had|has|gave|gives|drove|drives|came|"
+    r"went|picked|sent|sends|messaged|texted|rang|phoned|lives|lived|took|offered|owns|runs|paid|pays|told|wanted|"
+    r"wants|works|worked|met|knows|knew|arrived|turned up|supplied|supplies|deals|dealt|collected|collects)\b"
+)
 GAMER_TAG_RE = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")  # "L3on#2231"
 FAMILY_OR_PERSON = (
     r"(?:dad|mum|father|mother|stepdad|stepfather|partner|boyfriend|girlfriend|brother|sister|cousin|uncle|aunt|"
@@ -99,7 +105,8 @@ VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
 # "@lil.jaz_02", "@ghost.k1d.99": dots and underscores inside a handle, never at its end (a full stop)
 HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 NICKNAME_RE = re.compile(
-    r"\b(?i:called|calls? (?:him|her|them)|known (?:[\w'’]+ ){0,3}?as|nicknamed|saved under(?: the name)?|name "
+    r"\b(?i:called|calls? (?:him|her|them)|(?:they|people|everyone|friends) call (?:him|her|them)?|"
+    r"known (?:[\w'’]+ ){0,3}?as|nicknamed|saved under(?: the name)?|name "
     r"was|username|user name|handle|gamertag|tag|saved as|goes by|aka|a\.k\.a\.|alias|street name|"
     r"calls? (?:him|her|them)sel(?:f|ves))"
     r"\s+[\"“‘']([^\"”’'\n]{1,30})[\"”’']"
@@ -188,6 +195,9 @@ def _number_finds(text):
             yield m.start(1), m.end(1), "PERSON"
             yield m.start(2), m.end(2), "OTHER"
             yield m.start(3), m.end(3), "PERSON"
+    for m in QUOTED_SUBJECT_RE.finditer(text):
+        if m.group(1) not in COMMON_CAPITALISED:
+            yield m.start(1), m.end(1), "OTHER"
     for m in GAMER_TAG_RE.finditer(text):
         yield m.start(), m.end(), "OTHER"
     for m in QUOTED_BESIDE_PERSON_RE.finditer(text):
@@ -439,7 +449,8 @@ def _a_person_named(text, start, words, suffix):
 
 
 ROOM_RE = re.compile(
-    r"\b(?:Flat|Apartment|Apt\.?|Room|Bedsit|Studio|Suite)[ \t]+\d{1,4}[A-Za-z]?\b"
+    r"\b(?:(?:Flat|Apartment|Apt\.?|Room|Bedsit|Studio|Suite)[ \t]+\d{1,4}[A-Za-z]?\b|Flat[ \t]+[A-H]\b"
+    r"|(?<=\bat )(?:[Nn]o\.?|[Nn]umber)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*[%/]))"
     r"(?:,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)?"
 )
 

@@ -15,6 +15,8 @@ PERSON_HEADER_RE = re.compile(
     re.I,
 )
 PLACE_HEADER_RE = re.compile(r"\b(?:location|place|venue|where|setting|found at|seen at)\b", re.I)
+AGE_HEADER_RE = re.compile(r"^\s*(?:age|aged|age at (?:incident|referral|death|the time))\s*(?:\(.*\))?\s*$", re.I)
+AGE_CELL_RE = re.compile(r"\d{1,2}(?:\.\d)?(?:[ \t]*(?:y|yrs?|years?|y/o|yo|m|mths?|months?|w|wks?|weeks?))?", re.I)
 ADDRESS_HEADER_RE = re.compile(r"\baddress\b", re.I)
 SCHOOL_HEADER_RE = re.compile(r"\bschool\b", re.I)
 TITLE_WORD_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|PCSO|Sgt|Insp|Cllr|Prof|Rev)\.?[ \t]+")
@@ -122,6 +124,13 @@ def table_finds(text, found_people):
                     if value[:1].isupper() and value.split()[0] not in NOT_NAME_CELL_WORDS:
                         lead = text[a:b].index(value)
                         yield a + lead, a + lead + len(value), kind, "rule"
+                continue
+            if head and AGE_HEADER_RE.search(head):  # a column headed "Age" holds ages: "14", "4 months"
+                for a, b in cells:
+                    value = text[a:b].strip()
+                    if AGE_CELL_RE.fullmatch(value):
+                        lead = text[a:b].index(value)
+                        yield a + lead, a + lead + len(value), "AGE", "rule"
                 continue
             names = [_cell_name(text, a, b) for a, b in cells]
             found_here = sum(1 for n in names if n and _overlaps_person(n, found_people))
@@ -250,7 +259,7 @@ PERSON_VERB_AFTER_RE = re.compile(
     r"attended|lives|lived|left|accepted|accepts|admitted|denied|denies|disclosed|described|wrote|will|would|"
     r"could|went|came|phoned|rang|visited|spoke|met|recorded|logged|completed|chaired|presented|summarised|"
     r"welcomed|offered|declined|refused|wanted|wants|expressed|highlighted|requested|outlined|clarified|"
-    r"acknowledged|emphasised|commented|observed|saw|heard|knew|believes|believed|worried|cannot|can't|"
+    r"acknowledged|emphasised|commented|observed|saw|heard|knew|believes|believed|worried|cannot|can't|were|are|"
     r"couldn't|wouldn't|didn't|doesn't|isn't|wasn't|and (?:I|we)|has (?:been|not|had|said|told|asked|agreed)|"
     r"had (?:been|not|said|told|asked|agreed|seen|spoken)|was (?:not|asked|told|seen|present|unable|aware|"
     r"concerned|worried|clear|happy)|is (?:not|to|the|a|aware|concerned|worried|clear|happy|unable)|to (?:visit|"
@@ -274,6 +283,11 @@ LIST_HEADER_RE = re.compile(
     r"^[ \t>]*(?:Present|Attendees|Apologies|Attendance|In attendance|Attending|Members present|Also present|"
     r"Invited|Distribution|Circulation)[ \t]*:[ \t]*(.+)$",
     re.M | re.I,
+)
+
+
+INITIALS_PAIR_RE = re.compile(
+    r"(?<![\w'’&/.-])(?=([A-Z]{2,3})(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)([A-Z]{2,3})(?![\w&/-]))"
 )
 
 
@@ -341,6 +355,11 @@ def undefined_initials_finds(text):
                 value = text[row[column][0] : row[column][1]].strip()
                 if re.fullmatch(r"[A-Z]{2,3}", value) and _initials_ok(value):
                     people.add(value)
+    for _ in range(2):  # "AB and CD were present", "YD, WN and RB agreed": initials listed with a person's
+        for m in INITIALS_PAIR_RE.finditer(text):
+            pair = {m.group(1), m.group(2)}
+            if pair & people and all(_initials_ok(t) for t in pair):
+                people |= pair
     for start, end in uses:
         if text[start:end] in people:
             yield start, end, "PERSON", "rule"

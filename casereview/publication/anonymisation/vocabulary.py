@@ -193,7 +193,9 @@ INSTITUTION_KEYWORDS = {
 CHAINS = frozenset(
     """Tesco Sainsbury's Sainsbury’s Asda Morrisons Aldi Lidl Co-op Spar Costcutter Londis Nisa Budgens Iceland
     Waitrose Greggs McDonald's McDonald’s KFC Subway Starbucks Costa Primark Boots Superdrug Argos Poundland Wilko
-    Farmfoods Travelodge""".split()
+    Farmfoods Travelodge Nando's Nando’s Pret Wetherspoons Spoons Currys Matalan McDonalds Maccies Domino's
+    Domino’s""".split()
+    + ["Caffè Nero", "Caffe Nero", "Burger King", "Pizza Hut", "JD Sports", "Sports Direct", "Home Bargains", "TK Maxx"]
 )
 LOWER_CASE_KEYWORDS = (
     "railway station",

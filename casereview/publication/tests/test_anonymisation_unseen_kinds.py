@@ -161,3 +161,37 @@ def test_a_room_or_flat_without_a_street_is_an_address():
 def test_an_age_after_a_bracketed_aside_is_caught():
     ages = [e.text for e in detect("Found with an adult, Dwayne Stokes (aka Stokesy), 24.") if e.type == "AGE"]
     assert ages == ["24"]
+
+
+def test_initials_listed_with_a_persons_initials_are_people_too():
+    assert people("AB and CD were present. YD, WN and RB agreed.") == ["AB", "CD", "YD", "WN", "RB"]
+    assert people("CSC and YD agreed.") == ["YD"]
+
+
+def test_initials_in_an_oic_column_are_people():
+    table = (
+        "Date | Incident | OIC | Outcome\n02/03/2023 | Welfare check | TH | Advice\n19/03/2023 | Missing | SP | Home"
+    )
+    assert {"TH", "SP"} <= set(people(table))
+
+
+def test_a_quoted_name_beside_a_person_or_doing_something_is_removed_everywhere():
+    text = published("Q's dad, \"Bear\", had been released. Bear is Carl Preece. 'Smokey' drove the car.")
+    assert "Bear" not in text and "Smokey" not in text
+    assert "'Working Together' was published" in published("'Working Together' was published in 2023.")
+
+
+def test_gamer_tags_and_names_with_capitals_inside_and_a_digit_after_are_removed():
+    text = published("His gaming name is LeonTheLegend9 and on Discord he is L3on#2231.")
+    assert "Leon" not in text and "L3on" not in text and "2231" not in text
+
+
+def test_a_column_headed_age_holds_ages_and_a_house_number_alone_is_an_address():
+    found = {(e.text, e.type) for e in detect("Name | Age | School\nJade | 14 | Oakfield\nKai | 9 yrs | Elm")}
+    assert {("14", "AGE"), ("9 yrs", "AGE")} <= found
+    assert ("number 14", "ADDRESS") in {(e.text, e.type) for e in detect("He lived at number 14 with his nan.")}
+
+
+def test_an_age_in_brackets_after_a_date_of_birth_is_caught_but_a_subsection_is_not():
+    ages = [e.text for e in detect("DOB 01/02/2010 (13); section 31 (2) applies.") if e.type == "AGE"]
+    assert ages == ["13"]
