@@ -367,6 +367,11 @@ def _everyday_name_finds(text):
         if DETERMINER_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
             continue  # "the Summer's end"
         yield m.start(1), m.end(1), "PERSON", "rule"
+    for m in AGE_IN_BRACKETS_AFTER_RE.finditer(text):  # "River (aged 5) and Storm (aged 2)"
+        word = m.group(1)
+        if (not _never_a_name(word) or word in everyday_forenames()) and word not in NUMBERED_WORDS:
+            if not ARTICLE_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                yield m.start(1), m.end(1), "PERSON", "rule"
     for m in EVERYDAY_NAME_RE.finditer(text):
         word = m.group()
         listed = word in everyday_forenames() or word in forenames()[1]  # "Hope said", not "He said"
@@ -383,6 +388,15 @@ def _everyday_name_finds(text):
         yield v.start(group), v.end(group), "PERSON", "rule"
 
 
+AGE_IN_BRACKETS_AFTER_RE = re.compile(
+    r"\b([A-Z][a-z]+)[ \t]+\((?:aged[ \t]+)?\d{1,2}(?:[ \t]*(?:years?|yrs?|months?|mths?)(?:[ \t]+old)?)?\)"
+)
+ARTICLE_JUST_BEFORE_RE = re.compile(r"\b(?:the|a|an|The|A|An|this|that|This|That)\s+$")
+NUMBERED_WORDS = frozenset(
+    """Section Sections Schedule Paragraph Para Appendix Annex Stage Level Step Chapter Part Article Rule
+    Regulation Key Page Item Point Question Box Figure Table Line Note Version Phase Tier Grade Band Form Class
+    Room Flat Unit Block Floor Ward Bay Bed Case Standard Principle Recommendation Finding Action Priority""".split()
+)
 MESSAGE_RE = re.compile(
     r"^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*)?"
     r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]{1,30}\))?)[ \t]*:[ \t]*(?=\S)(.*)$",

@@ -269,7 +269,8 @@ PERSON_VERB_AFTER_RE = re.compile(
 PERSON_BEFORE_RE = re.compile(
     r"(?:\b(?:by|Chair|Chaired by|Minutes by|refer(?:red)? to (?:[\w'’-]+[ \t]+){0,4}?as|known as|"
     r"(?:mother|father|mum|dad|partner|boyfriend|girlfriend|grandmother|grandfather|aunt|uncle|brother|sister|"
-    r"stepfather|stepmother|carer|husband|wife|son|daughter) (?:is|was)|Dear|Hi|Thanks|Action(?:s)?|Owner|"
+    r"stepfather|stepmother|carer|husband|wife|son|daughter|grandmother|grandfather)(?: (?:is|was)|,)|Dear|Hi|"
+    r"Thanks|Action(?:s)?|Owner|"
     r"(?:worker|manager|officer|nurse|teacher|visitor|practitioner|chair|adviser|advisor|coordinator|mentor|"
     r"midwife|doctor|consultant|therapist|psychologist|guardian|solicitor|counsel|interpreter|SENCO|DSL),|"
     r"Lead)[ \t]*[:,]?|\bPresent:?)[ \t]+$"

@@ -195,3 +195,9 @@ def test_a_column_headed_age_holds_ages_and_a_house_number_alone_is_an_address()
 def test_an_age_in_brackets_after_a_date_of_birth_is_caught_but_a_subsection_is_not():
     ages = [e.text for e in detect("DOB 01/02/2010 (13); section 31 (2) applies.") if e.type == "AGE"]
     assert ages == ["13"]
+
+
+def test_a_word_with_an_age_in_brackets_is_a_child_and_initials_after_a_role_and_comma_are_people():
+    threshold = "The mother, AB, and the father, CD, are the parents of River (aged 5) and Storm (aged 2)."
+    assert {"AB", "CD", "River", "Storm"} <= set(people(threshold))
+    assert people("See Section (2) and the Appendix (3).") == []
