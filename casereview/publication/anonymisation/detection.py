@@ -27,6 +27,7 @@ from .vocabulary import (
     GENERIC_SERVICE_WORDS,
     MIDDLE_WORDS,
     NOT_PERSON_WORDS,
+    NUMBERED_WORDS,
     ORG_TAIL_WORDS,
     RELIGIONS,
 )
@@ -392,11 +393,6 @@ AGE_IN_BRACKETS_AFTER_RE = re.compile(
     r"\b([A-Z][a-z]+)[ \t]+\((?:aged[ \t]+)?\d{1,2}(?:[ \t]*(?:years?|yrs?|months?|mths?)(?:[ \t]+old)?)?\)"
 )
 ARTICLE_JUST_BEFORE_RE = re.compile(r"\b(?:the|a|an|The|A|An|this|that|This|That)\s+$")
-NUMBERED_WORDS = frozenset(
-    """Section Sections Schedule Paragraph Para Appendix Annex Stage Level Step Chapter Part Article Rule
-    Regulation Key Page Item Point Question Box Figure Table Line Note Version Phase Tier Grade Band Form Class
-    Room Flat Unit Block Floor Ward Bay Bed Case Standard Principle Recommendation Finding Action Priority""".split()
-)
 MESSAGE_RE = re.compile(
     r"^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*)?"
     r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]{1,30}\))?)[ \t]*:[ \t]*(?=\S)(.*)$",
@@ -461,7 +457,7 @@ def _person_rule_finds(text):
     for pattern in (TITLE_RE, ROLE_BEFORE_RE, ROLE_AFTER_RE):
         for m in pattern.finditer(text):
             span = _clean_person(text, *m.span(1), keep_everyday_names=True)
-            if span and _name_may_start(text, *span):
+            if span and _name_may_start(text, *span) and text[span[0] : span[1]].split()[-1] not in NUMBERED_WORDS:
                 yield (*span, "PERSON", "rule")
     for m in STRONG_TITLE_RE.finditer(text):  # "Ms Young": after a title even an everyday word is a surname
         if m.group(1) not in NOT_PERSON_WORDS and m.group(1) not in ORG_TAIL_WORDS and m.group(1) not in MONTH_WORDS:

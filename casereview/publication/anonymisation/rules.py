@@ -19,6 +19,7 @@ from .vocabulary import (
     MIDDLE_WORDS,
     NOT_A_PLACE,
     NOT_AN_ADDRESS_LAST_WORDS,
+    NUMBERED_WORDS,
     RELIGIONS,
     SHOPPING_CENTRES,
     STREET_SUFFIXES,
@@ -223,13 +224,22 @@ def _ordinary_token(word):
 NUMBER_START_RE = re.compile(rf"(?<![\w]){AGE_NUM}", re.I)
 
 
+REFERENCE_BEFORE_RE = re.compile(r"([A-Z][a-z]+)[ \t]*\($")
+
+
+def _numbered_reference(text, start):
+    """'Section (2)', 'Appendix (3)': a number in brackets after a numbered word is a reference."""
+    m = REFERENCE_BEFORE_RE.search(text, max(0, start - 20), start)
+    return bool(m and m.group(1) in NUMBERED_WORDS)
+
+
 def _age_finds(text):
     done = 0
     for candidate in NUMBER_START_RE.finditer(text):
         if candidate.start() < done:
             continue
         m = AGE_RE.match(text, candidate.start())
-        if m and not AGE_BLOCKERS.match(text, m.end()):
+        if m and not AGE_BLOCKERS.match(text, m.end()) and not _numbered_reference(text, m.start()):
             done = m.end()
             yield m.start(), m.end(), "AGE"
 

@@ -433,3 +433,10 @@ SHOPPING_CENTRES = frozenset(
     .replace("    ", "")
     .split("|")
 )
+
+# Words a number follows as a reference, not an age: "Section (2)", "Appendix (3)", "Room 4".
+NUMBERED_WORDS = frozenset(
+    """Section Sections Schedule Paragraph Para Appendix Annex Stage Level Step Chapter Part Article Rule
+    Regulation Key Page Item Point Question Box Figure Table Line Note Version Phase Tier Grade Band Form Class
+    Room Flat Unit Block Floor Ward Bay Bed Case Standard Principle Recommendation Finding Action Priority""".split()
+)
