@@ -13,12 +13,15 @@ from .vocabulary import (
     COMMON_CAPITALISED,
     ETHNICITIES,
     GENERIC_SERVICE_WORDS,
+    HOTEL_CHAINS,
     INSTITUTION_KEYWORDS,
     LOWER_CASE_KEYWORDS,
     MIDDLE_WORDS,
     NOT_A_PLACE,
     NOT_AN_ADDRESS_LAST_WORDS,
+    NUMBERED_WORDS,
     RELIGIONS,
+    SHOPPING_CENTRES,
     STREET_SUFFIXES,
 )
 
@@ -54,9 +57,9 @@ AGE_RE = re.compile(
     rf"|(?<=\baged\s){AGE_NUM}\s+{AGE_UNIT}(?:\s+and\s+{AGE_NUM}\s+{AGE_UNIT})?"  # aged 2 years and 3 months
     rf"|\d{{1,2}}\s?(?:y/?o|yrs?)\b"  # 15yo, 15 y/o, 15yrs
     r"|(?<=\bage:\s)\d{1,2}\b|(?<=\bage:\t)\d{1,2}\b|(?<=\bage\t)\d{1,2}\b"
-    r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))"  # Jade (14)
+    r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))|(?<=\d{4}\s\()\d{1,2}(?=\))"  # Jade (14), DOB 01/02/2010 (13)
     rf"|(?<=\bturned\s){AGE_NUM}\b|(?<=\bages\s){AGE_NUM}(?:(?:,\s*|\s+and\s+){AGE_NUM})*\b"
-    r"|(?<=[A-Za-z],\s)\d{1,2}(?=[,)])"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19)
+    r"|(?<=[A-Za-z)],\s)\d{1,2}(?=[,)]|\.(?!\d))"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19) / (aka X), 24.
     rf"|(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:[1-9]\d?|{NUMBER_WORDS})\b(?![.,:/]?\d)"
     r"(?=\s+(?:at|and|when|in|but|on|during|years)\b|[,;)]|\.(?!\d))",
     re.I,
@@ -78,18 +81,40 @@ ID_LABEL_RE = re.compile(
 # into two or more digits ("deshawn_x7", "ShadowKing99", "RPH4419283"); not a postcode or a year.
 HANDLE_SHAPED_RE = re.compile(
     r"(?<![\w@.])(?=[\w.]*[A-Za-z]{2})"
-    r"(?:[A-Za-z][A-Za-z0-9]*[_.][A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]{3,}\d{2,}[A-Za-z0-9]*)(?![\w@])"
+    r"(?:[A-Za-z][A-Za-z0-9]*[_.][A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]{3,}\d{2,}[A-Za-z0-9]*"
+    r"|[A-Za-z]+\d+[A-Za-z]{2,}[A-Za-z0-9]*"  # digits inside letters: "Gr33nGoblin77", "kingk0bra"
+    r"|[A-Za-z]*[a-z][A-Z][A-Za-z]*\d+)(?![\w@])"  # capitals inside and digits after: "LeonTheLegend9"
+)
+# 'Tiny' has the car / "Smokey" drove: a quoted single word doing what people do is what someone is called
+QUOTED_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[\s(]))[\"“‘']([A-Z][A-Za-z0-9'’-]{1,20})[\"”’'][ \t]+(?:was|is|had|has|gave|gives|drove|drives|came|"
+    r"went|picked|sent|sends|messaged|texted|rang|phoned|lives|lived|took|offered|owns|runs|paid|pays|told|wanted|"
+    r"wants|works|worked|met|knows|knew|arrived|turned up|supplied|supplies|deals|dealt|collected|collects)\b"
+)
+GAMER_TAG_RE = re.compile(r"(?<![\w#])[\w.]{2,32}#\d{4}(?!\w)")  # "L3on#2231"
+FAMILY_OR_PERSON = (
+    r"(?:dad|mum|father|mother|stepdad|stepfather|partner|boyfriend|girlfriend|brother|sister|cousin|uncle|aunt|"
+    r"friend|associate|male|female|man|woman|boy|girl|lad|adult|youth|nominal|contact|dealer|someone|person)"
+)
+# Q's dad, "Bear", had been released / an older male "Smokey": a quoted word beside a person is what they are called
+QUOTED_BESIDE_PERSON_RE = re.compile(
+    rf"\b(?i:{FAMILY_OR_PERSON}),?[ \t]+[\"“‘']([A-Z][\w'’ -]{{0,20}}?)[\"”’'](?=[ \t]*[,;)]|[ \t]+[a-z])"
 )
 NINO_RE = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
 POSTCODE_RE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b")
 VEHICLE_RE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
-HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{3,30}\b")
+# "@lil.jaz_02", "@ghost.k1d.99": dots and underscores inside a handle, never at its end (a full stop)
+HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
 NICKNAME_RE = re.compile(
-    r"\b(?i:called|known (?:to (?:her|him|them|police|the family|friends) )?as|nicknamed|name "
+    r"\b(?i:called|calls? (?:him|her|them)|(?:they|people|everyone|friends) call (?:him|her|them)?|"
+    r"known (?:[\w'’]+ ){0,3}?as|nicknamed|saved under(?: the name)?|name "
     r"was|username|user name|handle|gamertag|tag|saved as|goes by|aka|a\.k\.a\.|alias|street name|"
     r"calls? (?:him|her|them)sel(?:f|ves))"
     r"\s+[\"“‘']([^\"”’'\n]{1,30})[\"”’']"
-    r"|\bknown (?:to (?:her|him|them|police|the family|friends) )?as ([A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"
+    r"|\b(?:known (?:(?:to|on|in|around|by) (?:[\w'’]+ ){0,2}?)?as|(?i:aka|a\.k\.a\.?|alias|nicknamed|goes by"
+    r"|also known as|street name|calls? (?:him|her|them)sel(?:f|ves)|(?:someone|somebody|anyone|a (?:male|female|man|"
+    r"woman|boy|girl|lad|friend|youth)|an (?:adult|older (?:male|female|man|boy)|associate)) (?:called|named)))"
+    r"[ \t]+(?!Child\b|Baby\b|Person\b)([A-Z][A-Za-z0-9'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"
 )
 
 # Tyrone "T-Bone" Walsh: a quoted word between a forename and a surname is a nickname
@@ -147,7 +172,8 @@ def _number_finds(text):
     for m in PHONE_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         if m.span() not in nhs_spans and (10 <= len(digits) <= 11 or (digits.startswith("44") and len(digits) == 12)):
-            yield m.start(), m.end(), "PHONE"
+            start = m.start() + (m.group().startswith("(") and ")" not in m.group())  # "Unknown (07700 900123)"
+            yield start, m.end(), "PHONE"
     for m in INTERNATIONAL_PHONE_RE.finditer(text):
         if not m.group().startswith("+44"):
             yield m.start(), m.end(), "PHONE"
@@ -170,6 +196,14 @@ def _number_finds(text):
             yield m.start(1), m.end(1), "PERSON"
             yield m.start(2), m.end(2), "OTHER"
             yield m.start(3), m.end(3), "PERSON"
+    for m in QUOTED_SUBJECT_RE.finditer(text):
+        if m.group(1) not in COMMON_CAPITALISED:
+            yield m.start(1), m.end(1), "OTHER"
+    for m in GAMER_TAG_RE.finditer(text):
+        yield m.start(), m.end(), "OTHER"
+    for m in QUOTED_BESIDE_PERSON_RE.finditer(text):
+        if m.group(1) not in COMMON_CAPITALISED:
+            yield m.start(1), m.end(1), "OTHER"
     for m in NICKNAME_RE.finditer(text):
         group = 1 if m.group(1) is not None else 2
         yield m.start(group), m.end(group), "OTHER"
@@ -190,13 +224,22 @@ def _ordinary_token(word):
 NUMBER_START_RE = re.compile(rf"(?<![\w]){AGE_NUM}", re.I)
 
 
+REFERENCE_BEFORE_RE = re.compile(r"([A-Z][a-z]+)[ \t]*\($")
+
+
+def _numbered_reference(text, start):
+    """'Section (2)', 'Appendix (3)': a number in brackets after a numbered word is a reference."""
+    m = REFERENCE_BEFORE_RE.search(text, max(0, start - 20), start)
+    return bool(m and m.group(1) in NUMBERED_WORDS)
+
+
 def _age_finds(text):
     done = 0
     for candidate in NUMBER_START_RE.finditer(text):
         if candidate.start() < done:
             continue
         m = AGE_RE.match(text, candidate.start())
-        if m and not AGE_BLOCKERS.match(text, m.end()):
+        if m and not AGE_BLOCKERS.match(text, m.end()) and not _numbered_reference(text, m.start()):
             done = m.end()
             yield m.start(), m.end(), "AGE"
 
@@ -271,6 +314,8 @@ def _institution_finds(text):
         if not found:
             if tail and tail.group().startswith(" at ") and m.group()[0].isupper():
                 yield m.start(), end + tail.end(), kind  # "Academy at Peckham"
+            elif m.group() in SELF_NAMED_KEYWORDS:
+                yield m.start(), end, kind  # "the Kingdom Hall on Park Lane": the kind is its name
             continue
         start, words = found
         start = with_the(text, start)
@@ -289,6 +334,7 @@ def _institution_finds(text):
         yield start, end, kind
 
 
+SELF_NAMED_KEYWORDS = frozenset({"Kingdom Hall", "Meeting House"})
 OPEN_KEYWORDS = frozenset({"Primary", "Common", "Rec", "Store", "Stores", "Chicken", "Hub", "Farm"})
 CHAIN_RE = re.compile(
     r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(CHAINS, key=len, reverse=True))) + r")(?![\w'’])"
@@ -301,6 +347,21 @@ PRISON_RE = re.compile(
 )
 
 
+BRAND_RE = re.compile(
+    r"(?<![\w'’])(?:"
+    + "|".join(map(re.escape, sorted(HOTEL_CHAINS | SHOPPING_CENTRES, key=len, reverse=True)))
+    + r")(?![\w'’])(?:[ \t]+(?:Express|Styles|Budget|Blu|Garden Inn|Hub|Centre|Shopping Centre|Hotel))?"
+)
+# A place of worship whose kind comes first: "Masjid al-Noor", "Gurdwara Sri Guru Singh Sabha", "Mandir Sri Ram"
+KEYWORD_FIRST_RE = re.compile(
+    r"\b(?:Masjid|Musjid|Jamia|Jame|Jamiat|Madrasa|Madrassa|Madrasah|Gurdwara|Gurudwara|Mandir|Church of|Chapel of|"
+    r"Temple of|Mosque of)(?:-e-|[ \t]+)((?:(?:al|el|ul|an|ar|as|at|e|us|ud|of|the|de)[- \t]+)?[A-Z][\w'’-]*"
+    r"(?:[ \t]+(?:(?:al|el|ul|e|of|the|de)[- \t]+)?[A-Z][\w'’-]*){0,4})"
+)
+SAINT_RE = re.compile(r"\b(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:['’]s|s['’]|['’])(?![\w])")
+PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|PC|Sgt|Cllr|Prof|Paris|[A-Z][a-z]+[ \t]+and)\.?[ \t]+$")
+
+
 def _chain_and_prison_finds(text):
     for m in CHAIN_RE.finditer(text):
         start = m.start()
@@ -308,6 +369,24 @@ def _chain_and_prison_finds(text):
         yield start - (len(the.group()) if the else 0), m.end(), "PLACE"
     for m in PRISON_RE.finditer(text):
         yield m.start(), m.end(), "PLACE"
+    for m in BRAND_RE.finditer(text):
+        if not PERSON_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()) and not _street_after(text, m.end()):
+            yield m.start(), m.end(), "PLACE"  # "Ms Hilton", "Hilton Road" are not the hotel
+    for m in KEYWORD_FIRST_RE.finditer(text):
+        words = [w for w in re.split(r"[- \t]+", m.group(1)) if w[:1].isupper()]
+        if words and not STREET_RE.fullmatch(words[0]) and words[0] not in COMMON_CAPITALISED:
+            end = m.end()
+            if STREET_RE.fullmatch(words[-1]):
+                continue  # "Masjid Road": a street
+            yield m.start(), end, "PLACE"
+    for m in SAINT_RE.finditer(text):
+        if not _street_after(text, m.end()):
+            yield m.start(), m.end(), "PLACE"  # "went to St Mary's", "at St Thomas'"
+
+
+def _street_after(text, end):
+    m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 20])
+    return bool(m and STREET_RE.fullmatch(m.group(1)))
 
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
@@ -379,12 +458,27 @@ def _a_person_named(text, start, words, suffix):
     return (words[0] in first or words[0] in first_ambiguous) and (suffix in last or suffix in last_ambiguous)
 
 
+ROOM_RE = re.compile(
+    r"\b(?:(?:Flat|Apartment|Apt\.?|Room|Bedsit|Studio|Suite)[ \t]+\d{1,4}[A-Za-z]?\b|Flat[ \t]+[A-H]\b"
+    r"|(?<=\bat )(?:[Nn]o\.?|[Nn]umber)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*[%/]))"
+    r"(?:,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)?"
+)
+
+
 def _building_finds(text):
-    """'Flat 12, Rochester Court' / 'Flat 9, Gaitskell House': a flat number makes any building an address."""
-    for m in re.finditer(
-        r"\b(?:Flat|Apartment|Apt\.?)\s+\d+[A-Za-z]?,?\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)", text
-    ):
-        yield m.start(), m.end(), "ADDRESS"
+    """'Flat 12, Rochester Court' / 'Flat 9, Gaitskell House': a flat number makes any building an address;
+    a flat or room number alone is one too ('moved into Flat 3', 'Room 12 at the hotel')."""
+    for m in ROOM_RE.finditer(text):
+        end = m.end()
+        words = text[m.start() : end].split()
+        while len(words) > 2 and (words[-1] in COMMON_CAPITALISED or words[-1] in MONTH_SET):
+            end = text.rindex(words[-1], m.start(), end)
+            end = len(text[:end].rstrip(" \t,"))
+            words.pop()
+        yield m.start(), end, "ADDRESS"
+
+
+MONTH_SET = frozenset(MONTHS.split("|"))
 
 
 FINDERS = (

@@ -127,6 +127,12 @@ INSTITUTION_KEYWORDS = {
     "Mosque": "PLACE",
     "Temple": "PLACE",
     "Gurdwara": "PLACE",
+    "Mandir": "PLACE",
+    "Masjid": "PLACE",
+    "Madrasa": "PLACE",
+    "Madrassa": "PLACE",
+    "Kingdom Hall": "PLACE",
+    "Meeting House": "PLACE",
     "Synagogue": "PLACE",
     "Ministries": "PLACE",
     "Children's Home": "PLACE",
@@ -187,7 +193,9 @@ INSTITUTION_KEYWORDS = {
 CHAINS = frozenset(
     """Tesco Sainsbury's Sainsbury’s Asda Morrisons Aldi Lidl Co-op Spar Costcutter Londis Nisa Budgens Iceland
     Waitrose Greggs McDonald's McDonald’s KFC Subway Starbucks Costa Primark Boots Superdrug Argos Poundland Wilko
-    Farmfoods Travelodge""".split()
+    Farmfoods Travelodge Nando's Nando’s Pret Wetherspoons Spoons Currys Matalan McDonalds Maccies Domino's
+    Domino’s""".split()
+    + ["Caffè Nero", "Caffe Nero", "Burger King", "Pizza Hut", "JD Sports", "Sports Direct", "Home Bargains", "TK Maxx"]
 )
 LOWER_CASE_KEYWORDS = (
     "railway station",
@@ -324,7 +332,8 @@ COMMON_CAPITALISED = frozenset(
     Care Services Service Council Board Partnership Panel Review Learning Key Practice Episode Timeline
     Address Summary Subject Partner Sibling Children Referral Contact Information Officer Rapid Previous
     Registered Mobile Telephone Tel Email E-mail Phone Sister Brother Aunt Uncle Nan Grandmother Grandfather
-    Stepfather Stepmother Social Worker Visit Home Family Families Local National Safeguarding Early Help
+    Stepfather Stepmother Daughter Cousin Niece Nephew Husband Wife Boyfriend Girlfriend Auntie Aunty
+    Stepdad Stepmum Social Worker Visit Home Family Families Local National Safeguarding Early Help
     Youth Offending Emergency Duty Team Manager Head Chief Independent Designated Named Lead Nurse Doctor
     Consultant GP NHS CAMHS MASH YOS ED A&E CSC LSCB SSCB LADO MARAC MAPPA IDVA SCR CSPR DCS Ofsted DfE
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -384,4 +393,50 @@ AGENCY_SUFFIXES = (
     "Safeguarding Partnership",
     "Safeguarding Children Partnership",
     "Safeguarding Children Board",
+)
+
+# Abbreviations of agencies, services, roles, meetings and things that are written in capitals like a
+# person's initials: "CSC agreed", "the LADO said", "ED to be informed". Initials that are none of these,
+# written where a person stands ("YD said", "by KM", "DM (Chair)"), are a person's.
+ACRONYMS = frozenset(
+    """SW DSL DDSL HV TA HLTA IDVA ISVA YOT YOS YJS YJB GP GPs ED AE SENCO SENCo CP CIN LAC CLA IRO LADO MASH CAMHS PC
+    DC DS DI DCI DSU DCS PCSO OIC SIO FLO NHS CSC EH FSW PA SGO ICPC RCPC CPC TAC TAF DV DA NFA NB PS UK CCTV ASB CSE
+    CCE CEOP ABE BWV PNC CID CAIT MARAC MAPPA MACE FGM ENT ICU PICU NICU SCBU ITU HDU OT SALT EP SLT SMT HOY KS EHCP
+    SEN SEND ADHD ASD PTSD UTI BMI GCSE NEET EET PRU AP LA DfE CCG ICB CAF EHA FIP FGC CAO EPO PPO DBS LSCP SCR CSPR
+    LCSPR NSPCC ISP CPS YOI STC SCH HMP HMYOI BTP NCA USA EU TV OK ID AM PM IT HR QA RAG KPI BME BAME LGBT LGBTQ CEO
+    MP ICO GDPR FOI DPA RE PE ICT DT PHSE PSHE RSE SRE MFL UCAS ESOL EAL ESL NVQ BTEC DLA PIP UC ESA JSA DWP HMRC NI
+    SMS MGM MGF PGM PGF MGGM PGGM ISW CG PLO CAFCASS CAFCAS LAA SPOC DASH RIC MSP MSB MIU UCC AMHP MHA DOLS DoLS CQC
+    IOPC HMIC HMICFRS DHR SAR SAB CYP CYPS FE HE UN AA NA ACE ACEs SEMH SLCN PMLD MLD SLD VI HI ASC OCD BPD EUPD
+    CBT DBT EMDR IAPT PPE PPI NEP NRM SFH LSCB SSCB GMP MPS TVP WMP BT EE BBC ITV IQ RTC RTA ICT AWOL MFH MP3 CSA
+    CSEM IIOC PIN URN UPN ULN CRN MRN DOB NOK EDD DNA WNB MMR BCG IV IM EEG MRI CT ECG XR ENT GUM TOP STI HIV
+    DVLA DVD DJ MC USB SIM IP VPN URL PDF FAQ ETA AKA RIP ASAP PS PPS NW NE SW SE EDT EDS OOH IOM
+    YP YPs CYP UASC CME EHE PEP VS EWO EWS EBSA CWD SPA PSO SENDCo HT DHT AHT FT KW TM SS CS DO CO CEO DPO GCSEs
+    TBC TBA TBD FYI AOB TOR ToR WIP NFA RSVP PTO""".split()
+)
+ROMAN_NUMERALS = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XX".split())
+# Hotel brands written without the word hotel ("found at the Ibis", "the Travelodge by the ring road"):
+# a list of brands, as the keywords are a list of kinds.
+HOTEL_CHAINS = frozenset(
+    """Ibis|Ibis Budget|Ibis Styles|Travelodge|Hilton|DoubleTree|Radisson|Radisson Blu|Novotel|Mercure|Marriott|
+    Sheraton|Crowne Plaza|Holiday Inn|Holiday Inn Express|Best Western|Britannia|Jurys Inn|Premier Inn|Motel One|
+    Days Inn|Hampton by Hilton|DoubleTree by Hilton|
+    Sleeperz|YHA|Ramada|Wyndham|Hyatt|Copthorne|Thistle|Malmaison|Hotel du Vin|Park Plaza|Village Hotel|
+    Citadines|Staycity|Sofitel|Pullman|Innkeeper's Lodge|Innkeeper’s Lodge|OYO""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+# Shopping centres known by their name alone ("seen at the Bullring", "worked at Meadowhall").
+SHOPPING_CENTRES = frozenset(
+    """Bullring|Westfield|Meadowhall|Merry Hill|Bluewater|Lakeside|Arndale|Metrocentre|MetroCentre|Cribbs Causeway|
+    Brent Cross|Eldon Square|Liverpool One|Touchwood|Grand Central|Mailbox|Fosse Park|White Rose|Highcross|
+    Cabot Circus|Drake Circus|Broadmarsh|Trinity Leeds|Silverburn|Braehead|Intu""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+
+# Words a number follows as a reference, not an age: "Section (2)", "Appendix (3)", "Room 4".
+NUMBERED_WORDS = frozenset(
+    """Section Sections Schedule Paragraph Para Appendix Annex Stage Level Step Chapter Part Article Rule
+    Regulation Key Page Item Point Question Box Figure Table Line Note Version Phase Tier Grade Band Form Class
+    Room Flat Unit Block Floor Ward Bay Bed Case Standard Principle Recommendation Finding Action Priority""".split()
 )
