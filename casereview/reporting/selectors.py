@@ -18,6 +18,9 @@ from casereview.incidents.models import NotificationDuty
 from casereview.reviews import selectors as reviews
 from casereview.reviews.models import Review
 
+# Open actions due soon listed at most (an action plan can hold hundreds of later ones).
+ACTIONS_LISTED = 300
+
 
 @dataclass
 class Deadline:
@@ -138,7 +141,7 @@ def deadlines_for(*, user, partnership):
     window_end = add_working_days(timezone.localdate(), 20)
     for action in actionplans.action_list(user=user, partnership=partnership).filter(
         status__in=OPEN_STATUSES, due_date__lte=window_end
-    )[:300]:
+    )[:ACTIONS_LISTED]:
         items.append(
             Deadline(
                 f"action:{action.pk}",
@@ -164,6 +167,32 @@ def deadlines_for(*, user, partnership):
                 )
             )
     return sorted(items, key=lambda d: (d.due, d.what))
+
+
+def agency_deadlines_seen_by(*, user, partnership, deadlines):
+    """Of a partnership's deadlines, those set for this user's agencies that the user may open, checked by
+    key through the same scoped selectors as deadlines_for (one small query per kind). None when a deadline
+    is of a kind this cannot check, so the caller reads the user's own list instead."""
+    agencies = {m.agency_id for m in permissions.active_memberships(user) if m.partnership_id == partnership.pk}
+    mine = [d for d in deadlines if d.agency_id and d.agency_id in agencies]
+    wanted = {}
+    for deadline in mine:
+        kind, _, pk = deadline.key.partition(":")
+        if kind not in _AGENCY_KINDS:
+            return None
+        wanted.setdefault(kind, set()).add(pk)
+    seen = set()
+    for kind, pks in wanted.items():
+        rows = _AGENCY_KINDS[kind](user=user, partnership=partnership).filter(pk__in=pks).values_list("pk", flat=True)
+        seen |= {f"{kind}:{pk}" for pk in rows}
+    return [d for d in mine if d.key in seen]
+
+
+_AGENCY_KINDS = {
+    "request": decisions.unanswered_requests,
+    "contribution": reviews.open_contributions,
+    "action": actionplans.action_list,
+}
 
 
 def _gist(text, limit=70):
