@@ -58,19 +58,20 @@ _TRUSTED_OURS = (
 )
 
 
-def _trusted_caller():
-    frame = sys._getframe(3)  # past _trusted_caller, _sound_alarm and the queryset method
+def _untrusted_caller():
+    """Where our code asked for the list ("path:line"), or None when the caller may read anything."""
+    frame = sys._getframe(3)  # past _untrusted_caller, _sound_alarm and the queryset method
     while frame is not None:
         filename = frame.f_code.co_filename.replace("\\", "/")
         if any(part in filename for part in _TRUSTED_CALLERS):
-            return True
+            return None
         if "/site-packages/" not in filename and not filename.endswith("casereview/core/scoping.py"):
             if any(part in filename for part in _TRUSTED_OURS):
-                return True
-            if "/casereview/" in filename:
-                return False  # the first of our frames decides: our code asked for it
+                return None
+            if "/casereview/" in filename:  # the first of our frames decides: our code asked for it
+                return f"{filename[filename.rindex('/casereview/') + 1 :]}:{frame.f_lineno}"
         frame = frame.f_back
-    return False
+    return "an unknown caller"
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -98,14 +99,13 @@ class ScopedQuerySet(models.QuerySet):
         return clone
 
     def _sound_alarm(self):
-        if (
-            self._casereview_needs_scope
-            and getattr(settings, "CASEREVIEW_SCOPING_ALARM", False)
-            and not _trusted_caller()
-        ):
+        if not (self._casereview_needs_scope and getattr(settings, "CASEREVIEW_SCOPING_ALARM", False)):
+            return
+        caller = _untrusted_caller()
+        if caller is not None:
             raise UnscopedQuery(
                 f"A list of {self.model._meta.verbose_name_plural} was read without visible_to(user) or "
-                "unscoped(): decide whose records it may hold."
+                f"unscoped() at {caller}: decide whose records it may hold."
             )
 
     def _fetch_all(self):
