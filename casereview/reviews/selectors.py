@@ -175,7 +175,9 @@ def findings_for(*, user, review):
         .current()
         .filter(review=review)
         .select_related("agency")
-        .prefetch_related("themes", Prefetch("learning_points", queryset=LearningPoint.objects.current()))
+        .prefetch_related(
+            "themes", Prefetch("learning_points", queryset=LearningPoint.objects.visible_to(user).current())
+        )
     )
     return list(points), list(recommendations)
 
