@@ -127,7 +127,7 @@ def entry_remove_finding(finding_id):
     # unscoped: the signal of a finding already deleted by its service; only that finding's entry goes.
     ids = list(Entry.objects.unscoped().filter(finding_id=finding_id).values_list("pk", flat=True))
     search.unindex_entries(ids)
-    Entry.objects.filter(pk__in=ids).delete()
+    Entry.objects.unscoped().filter(pk__in=ids).delete()
 
 
 def entries_sync_review(review):
