@@ -259,6 +259,6 @@ def document_apply(*, actor, document, decisions, review=None, new_review_title=
 def document_withdraw(*, actor, document, reason):
     """Take a document out of the list (the wrong file, a copy uploaded twice). Items already added to a
     review stay there, to be withdrawn from the review if they too were wrong."""
-    document = Document.objects.select_for_update().get(pk=document.pk)
+    document = Document.objects.unscoped().select_for_update().get(pk=document.pk)  # the one the view authorised
     model_withdraw(actor=actor, instance=document, reason=reason)
     return document

@@ -613,7 +613,8 @@ def finding_withdraw(*, actor, finding, reason):
     """Withdraw a learning point or recommendation entered twice or by mistake. It keeps its text and
     history; those numbered after it move up one, so the review's numbering stays 1..n."""
     model = type(finding)
-    finding = model.objects.select_for_update().get(pk=finding.pk)
+    # unscoped: the finding the view authorised withdrawing, and the others of its own review renumbered.
+    finding = model.objects.unscoped().select_for_update().get(pk=finding.pk)
     answered_by = finding.actions.count()
     if answered_by:
         raise ValidationError(
@@ -626,7 +627,7 @@ def finding_withdraw(*, actor, finding, reason):
         )
     number = finding.number
     model_withdraw(actor=actor, instance=finding, reason=reason)
-    for later in model.objects.current().filter(review=finding.review, number__gt=number).order_by("number"):
+    for later in model.objects.unscoped().current().filter(review=finding.review, number__gt=number).order_by("number"):
         model.objects.filter(pk=later.pk).update(number=later.number - 1)
         record_event(
             actor=actor,
@@ -645,12 +646,17 @@ def review_stage_catch_up(*, actor, review, extra=()):
     """Move the review's stage on to what its record shows (terms agreed, agency information received,
     a learning event held, and `extra` steps the publication app reports), one dated step at a time, each
     kept on the review's timeline and audited. Called inside the service that recorded the step."""
-    review = Review.objects.select_for_update().get(pk=review.pk)
-    terms = TermsOfReference.objects.filter(review=review).first()
+    # unscoped: called by a service that has recorded a step on this review; it reads the review's own parts.
+    review = Review.objects.unscoped().select_for_update().get(pk=review.pk)
+    terms = TermsOfReference.objects.unscoped().filter(review=review).first()
     steps = milestones.steps_taken(
         terms_agreed_on=terms.agreed_on if terms else None,
-        contributions=list(AgencyContribution.objects.filter(review=review).values_list("received_on", flat=True)),
-        learning_events=list(LearningEvent.objects.current().filter(review=review).values_list("held_on", flat=True)),
+        contributions=list(
+            AgencyContribution.objects.unscoped().filter(review=review).values_list("received_on", flat=True)
+        ),
+        learning_events=list(
+            LearningEvent.objects.unscoped().current().filter(review=review).values_list("held_on", flat=True)
+        ),
         today=timezone.localdate(),
         extra=extra,
     )
@@ -687,6 +693,6 @@ def monitoring_check_record(*, actor, review, checked_on, note):
 def learning_event_withdraw(*, actor, event, reason):
     """Withdraw a learning event recorded twice or for the wrong review. The review's stage stays where it
     is (a stage never moves back by itself); the business manager changes it if it should."""
-    event = LearningEvent.objects.select_for_update().get(pk=event.pk)
+    event = LearningEvent.objects.unscoped().select_for_update().get(pk=event.pk)  # the event the view authorised
     model_withdraw(actor=actor, instance=event, reason=reason)
     return event
