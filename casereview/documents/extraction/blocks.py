@@ -86,7 +86,7 @@ def _add_line(blocks, line, blank_before, source):
 def _is_dash_inside_sentence(marker, current, source):
     in_bullet_list = current.marker is not None and current.marker.is_bullet
     last = strip_markup(source[current.body_start : current.end]).rstrip()
-    return marker.is_bullet and not in_bullet_list and bool(last) and last[-1] not in TERMINAL_PUNCTUATION + ":;"
+    return marker.is_dash and not in_bullet_list and bool(last) and last[-1] not in TERMINAL_PUNCTUATION + ":;"
 
 
 def _carries_on(current, text, source):

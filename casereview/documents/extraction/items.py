@@ -11,28 +11,35 @@ from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE, Block
 from .inline import inline_items
-from .markers import ends_sentence, is_heading_text, normalise_space
+from .markers import DASH_STYLES, ends_sentence, is_heading_text, normalise_space
 from .result import Item
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
 # key issues, themes, messages, what a review found or highlighted, what a briefing asks "what did we find?".
 LEARNING_CUE = re.compile(
-    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?|includes?"
-    r"|focus(?:es|ed)? on|from|identified|arising|for (?:practice|practitioners|the partnership))\b)"
+    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?"
+    r"|includ(?:e[sd]?|ing)|focus(?:es|ed)? on|from|identified|arising"
+    r"|for (?:practice|practitioners|the partnership))\b)"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"
-    r"|highlighted|found|include)|key issues|(?:practice |learning )themes?"
+    r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
     r"|(?:^|\b(?:key|practice|main) )messages?\b|what (?:else |good practice )?(?:did|do) we (?:find|learn)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
-    r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development))",
+    r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
+    # A learning brief's sections on what the review found that went well and what it means for practice:
+    # the review's own findings, though worded to practitioners.
+    r"|^(?:examples? of |areas? of |evidence of )?good practice(?: (?:was |were )?(?:identified|found|noted|seen"
+    r"|observed|highlighted))?:?$|^what (?:went|worked) well\b|messages? (?:for|to) (?:practice|practitioners"
+    r"|professionals|managers|staff|the workforce)|what (?:does )?(?:this|it|the review) means? for (?:practice"
+    r"|practitioners|professionals|you|your practice)|implications for (?:practice|practitioners))",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
 # workshop's or a board's themes are not learning from a review.
 THEME_CUE = re.compile(
     r"\b(?:(?:key|main|emerging|common|recurring|recurrent|cross-cutting) themes?|themes? (?:identified|emerged"
-    r"|emerging|highlighted|include)|identified (?:the following )?themes)\b",
+    r"|emerging|highlighted|includ(?:e[sd]?|ing))|identified (?:the following )?themes)\b",
     re.I,
 )
 REVIEW_WORD = re.compile(r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases)\b", re.I)
@@ -104,17 +111,22 @@ def find_items(blocks, runs, doc):
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     position = {id(block): n for n, block in enumerate(blocks)}
     for run in runs:
+        if run.parent is not None and _absorbs_sub_bullets(run.parent, source):
+            continue  # part of the item above it
         kind = _lead_in_kind(run, source) or _shared_lead_in_kind(run, blocks, position, source)
         if kind and not _is_contents(run.items, source):
             for block in _leaf_items(run.items, source):
                 if id(block) not in covered:
-                    end = _paragraphs_end(block, blocks, position) if run.style.startswith("kw:") else block.end
+                    if run.style.startswith("kw:"):
+                        end = _paragraphs_end(block, blocks, position)
+                    else:
+                        end = _item_end(block, source)
                     _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
     for kind, block in _unmarked_lines(blocks, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
-            _choose(chosen, kind, block, _confidence(basis, block, run, source), source)
+            _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
     ordered = sorted(chosen.values(), key=lambda entry: entry[1])
     return {
         kind: [_to_item(start, end, conf, doc) for k, start, end, conf in ordered if k == kind]
@@ -208,11 +220,32 @@ def _shared_lead_in_kind(run, blocks, position, source):
     return None
 
 
+def _absorbs_sub_bullets(block, source):
+    """Dash sub-bullets under an item that does not introduce them (it ends in neither ':' nor '?') say more
+    about that item: '• Neglect – cumulative harm was missed – chronologies were not used' is one item."""
+    return (
+        bool(block.children)
+        and all(run.style in DASH_STYLES for run in block.children)
+        and not block.text(source).endswith((":", "?"))
+    )
+
+
+def _item_end(block, source):
+    """Where an item ends: after the dash sub-bullets it absorbs and anything nested in them."""
+    if not _absorbs_sub_bullets(block, source):
+        return block.end
+    while block.children:
+        block = block.children[-1].items[-1]
+    return block.end
+
+
 def _leaf_items(items, source):
     """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list."""
     for block in items:
         text = block.text(source)
-        if block.children and (text.endswith((":", "?")) or is_heading_text(text)):
+        if _absorbs_sub_bullets(block, source):
+            yield block
+        elif block.children and (text.endswith((":", "?")) or is_heading_text(text)):
             for child in block.children:
                 yield from _leaf_items(child.items, source)
         else:

@@ -50,6 +50,8 @@ ROMAN = {
     "xv": 15,
 }
 TERMINAL_PUNCTUATION = ".!?"
+DASHES = "-–—"
+DASH_STYLES = frozenset(f"bullet:{dash}" for dash in DASHES)
 # Markdown emphasis (**bold**, *italic*, __bold__) and HTML tags; a lone "*" after a word is a footnote mark
 # the text keeps ("young carers*").
 MARKUP = re.compile(r"\*\*|__|<\/?[a-z]+>")
@@ -64,6 +66,11 @@ class Marker:
     @property
     def is_bullet(self):
         return self.styles[0][0].startswith("bullet")
+
+    @property
+    def is_dash(self):
+        """A dash at a line start may be punctuation wrapped from the line above; a dot bullet never is."""
+        return self.styles[0][0] in DASH_STYLES
 
     def is_first(self):
         return any(value in (None, 1) for _, value in self.styles)

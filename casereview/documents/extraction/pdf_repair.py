@@ -97,7 +97,7 @@ def _dehyphenate(previous, line, vocabulary):
 def _is_dash_inside_sentence(marker, previous, previous_marker):
     """'– especially when…' wrapped to a line start is punctuation, not a bullet."""
     in_bullet_list = previous_marker is not None and previous_marker.is_bullet
-    return marker.is_bullet and not in_bullet_list and previous[-1] not in TERMINAL_PUNCTUATION + ":;"
+    return marker.is_dash and not in_bullet_list and previous[-1] not in TERMINAL_PUNCTUATION + ":;"
 
 
 def _continues_line(previous, previous_marker, line, marker):

@@ -1,0 +1,123 @@
+"""Kinds of document the extractor had not been developed on: learning briefs' good-practice and practice
+sections, national summaries with a lead-in mid-sentence or learning as plain lines, dash sub-bullets, and
+the kind of review where a document does not say it. Every text is written for the test in the general
+form of its kind."""
+
+import textwrap
+
+from casereview.documents.extraction import SourceText, extract_file, extract_structure
+from casereview.testing import make_pdf
+
+
+def extract(text):
+    return extract_structure(SourceText(textwrap.dedent(text)))
+
+
+def texts(items):
+    return [item.text for item in items]
+
+
+def test_a_learning_briefs_good_practice_and_messages_for_practitioners_are_its_learning():
+    record = extract("""
+        Learning Briefing: Infant Q
+
+        Background
+        Infant Q was admitted to hospital with a head injury at eight weeks old.
+
+        Good Practice
+        • The midwife saw the family at every antenatal appointment.
+        • The nursery told children's social care on the day it saw a bruise.
+
+        Messages for Practitioners
+        • Ask who else looks after the baby, and write it down.
+        • A bruise on a baby who is not yet mobile needs a referral.
+        """)
+
+    assert texts(record.learning_points) == [
+        "The midwife saw the family at every antenatal appointment.",
+        "The nursery told children's social care on the day it saw a bruise.",
+        "Ask who else looks after the baby, and write it down.",
+        "A bruise on a baby who is not yet mobile needs a referral.",
+    ]
+    assert record.recommendations == []
+
+
+def test_what_this_means_for_practice_and_examples_of_good_practice_are_learning_sections():
+    record = extract("""
+        Examples of good practice
+
+        - Health visitors used an interpreter at every visit.
+
+        What this means for practice
+
+        - Check that a parent has understood advice given in a second language.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Health visitors used an interpreter at every visit.",
+        "Check that a parent has understood advice given in a second language.",
+    ]
+
+
+def test_a_bullet_straight_under_a_heading_is_an_item_not_the_headings_last_word():
+    record = extract("""
+        Key learning
+        • Supervision was rare.
+        • Plans were not tested against what happened.
+        """)
+
+    assert texts(record.learning_points) == ["Supervision was rare.", "Plans were not tested against what happened."]
+
+
+def test_a_lead_in_in_the_last_clause_of_a_long_sentence_introduces_its_list():
+    record = extract("""
+        The national report looked at every review notified in the year, highlighting common practice issues
+        including: weak sharing of information between agencies; little attention to men in the household;
+        and assessments that were not updated.
+        """)
+
+    assert texts(record.learning_points) == [
+        "weak sharing of information between agencies",
+        "little attention to men in the household",
+        "and assessments that were not updated.",
+    ]
+
+
+def test_a_long_sentence_about_a_boards_priorities_introduces_no_learning_whatever_its_last_clause():
+    record = extract("""
+        The board agreed its priorities for the coming year at its annual development day, covering key issues
+        including: neglect; exploitation; and early help.
+        """)
+
+    assert record.learning_points == []
+
+
+def test_dash_sub_bullets_belong_to_the_item_above_them():
+    record = extract("""
+        Key learning themes:
+        • Neglect
+        - cumulative harm was not recognised
+        – chronologies were not kept
+        • Working with fathers
+        - the father was not invited to meetings
+        """)
+
+    assert texts(record.learning_points) == [
+        "Neglect - cumulative harm was not recognised – chronologies were not kept",
+        "Working with fathers - the father was not invited to meetings",
+    ]
+
+
+def test_dash_sub_bullets_under_an_item_that_introduces_them_are_the_items(tmp_path):
+    lines = [
+        "Findings",
+        "",
+        "1. The review found three gaps in practice:",
+        "- no chronology was kept",
+        "- the school was not invited",
+        "2. Escalation was not used.",
+    ]
+    expected = ["no chronology was kept", "the school was not invited", "Escalation was not used."]
+
+    assert texts(extract("\n".join(lines)).learning_points) == expected
+    assert texts(extract_file(str(make_pdf(tmp_path / "brief.pdf", [lines]))).learning_points) == expected
