@@ -124,6 +124,8 @@ def find_items(blocks, runs, doc):
                     _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
     for kind, block in _unmarked_lines(blocks, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _paragraphs_after_lead_in(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
@@ -154,18 +156,81 @@ def _paragraphs_end(block, blocks, position):
 
 def _unmarked_lines(blocks, source):
     """Short lines with no bullet or number, one after another, straight after a learning heading or a
-    learning lead-in: each line (with any line it wraps onto) is one item."""
+    learning lead-in: each line (with any line it wraps onto) is one item. The lines may be one paragraph or
+    each its own (a blank line between them, so each looks like a heading)."""
     for n, block in enumerate(blocks[1:], 1):
         before = blocks[n - 1]
         introduced = before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
-        if block.kind != PROSE or block.line_count < MIN_UNMARKED_LINES or not introduced:
+        if block.kind not in (PROSE, HEADING) or not introduced or _introducer_kind(blocks, n - 1, source) != LEARNING:
             continue
-        if classify_cue(before.text(source)) != LEARNING:
-            continue
-        lines = _wrapped_lines(source, block)
+        if block.line_count >= MIN_UNMARKED_LINES:
+            lines = _wrapped_lines(source, block)
+        else:
+            lines = [(b.start, b.end) for b in _separate_short_lines(blocks, n, source)]
         if len(lines) >= MIN_UNMARKED_LINES and all(len(source[a:b].split()) <= MAX_UNMARKED_WORDS for a, b in lines):
             for start, end in lines:
                 yield LEARNING, Block(PROSE, start, end, start)
+
+
+def _paragraphs_after_lead_in(blocks, covered, source):
+    """'Summary of main findings:' then paragraphs, not a list: each paragraph, up to the next heading, list
+    or lead-in, is one item. A paragraph that does not end its sentence is a link or a caption, and ends them
+    (unless it is the last text there is: a page cut off mid-item)."""
+    for n, block in enumerate(blocks[:-1]):
+        if block.kind != PROSE or id(block) in covered or not block.ends_with_colon(source):
+            continue
+        if blocks[n + 1].kind != PROSE or classify_cue(block.text(source)) is None:
+            continue
+        kind = classify_cue(block.text(source))
+        for following in blocks[n + 1 :]:
+            text = following.text(source)
+            if following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
+                break
+            if not ends_sentence(text) and following is not blocks[-1]:
+                break
+            yield kind, following
+
+
+def _separate_short_lines(blocks, n, source):
+    """The one-line paragraphs from blocks[n] on, up to the first that is longer, a list or a lead-in."""
+    lines = []
+    for block in blocks[n:]:
+        text = block.text(source)
+        if block.kind == ITEM or block.line_count > 1 or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
+            break
+        if block.kind == HEADING and classify_cue(text):
+            break  # the next section
+        lines.append(block)
+    return lines
+
+
+# A line of a page's furniture rather than of its list: the next section, a link, a call to act.
+NOT_AN_ITEM_LINE = re.compile(
+    OTHER_SECTION.pattern + r"|(?:read|view|click|sign up|subscribe|back to|find out|download|print|follow|more)\b"
+    r"|[>»←→]",
+    re.I,
+)
+
+
+# A theme heading ("Key themes", "Emerging themes") is a review's learning when the text just before it is
+# about reviews, and not about a board's plans, an event or a survey.
+THEME_CONTEXT = 600
+NOT_A_REVIEWS_THEME = re.compile(
+    r"\b(?:priorit(?:y|ies)|plans?|year ahead|coming year|workshops?|conference|events?|surveys?|consultation"
+    r"|campaigns?|audits?|strateg(?:y|ies)|agenda)\b",
+    re.I,
+)
+
+
+def _introducer_kind(blocks, n, source):
+    """What blocks[n] (a heading or a lead-in) introduces."""
+    text = blocks[n].text(source)
+    kind = classify_cue(text)
+    if kind is None and blocks[n].kind == HEADING and THEME_CUE.search(text):
+        before = source[max(0, blocks[n].start - THEME_CONTEXT) : blocks[n].start]
+        if REVIEW_WORD.search(before) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
+            return LEARNING
+    return kind
 
 
 def _wrapped_lines(source, block):

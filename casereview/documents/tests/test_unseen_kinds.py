@@ -121,3 +121,88 @@ def test_dash_sub_bullets_under_an_item_that_introduces_them_are_the_items(tmp_p
 
     assert texts(extract("\n".join(lines)).learning_points) == expected
     assert texts(extract_file(str(make_pdf(tmp_path / "brief.pdf", [lines]))).learning_points) == expected
+
+
+def test_a_national_summarys_themes_as_plain_lines_each_line_with_its_wrap_one_item():
+    record = extract("""
+        The national panel has published its annual report, drawing on the local reviews it received.
+
+        Key themes
+
+        Sharing information between agencies
+        The response to domestic abuse and its effect on the children
+        Knowing what daily life was like for the child and the risks posed by
+        adults in the household
+        Working with fathers and male carers
+        """)
+
+    assert texts(record.learning_points) == [
+        "Sharing information between agencies",
+        "The response to domestic abuse and its effect on the children",
+        "Knowing what daily life was like for the child and the risks posed by adults in the household",
+        "Working with fathers and male carers",
+    ]
+
+
+def test_themes_as_lines_each_its_own_paragraph_stop_at_the_pages_links():
+    record = extract("""
+        This page summarises the themes found across the serious case reviews published last year.
+
+        Key themes
+
+        Neglect of older children
+
+        Children missing from education
+
+        Transfer of records between schools
+
+        Download the full report
+        """)
+
+    assert texts(record.learning_points) == [
+        "Neglect of older children",
+        "Children missing from education",
+        "Transfer of records between schools",
+    ]
+
+
+def test_a_workshops_themes_are_not_a_reviews_learning():
+    record = extract("""
+        Practitioners from every agency came to the workshop on case reviews in the spring.
+
+        Key themes
+
+        Parking at the venue
+        Timing of the sessions
+        Length of the breaks
+        """)
+
+    assert record.learning_points == []
+
+
+def test_a_findings_lead_in_followed_by_one_paragraph_gives_that_paragraph_as_one_item():
+    record = extract("""
+        Summary of main findings:
+
+        "Reviews describe what happened more often than why it happened, and their recommendations are too
+        many to be put into practice."
+
+        > Read the report
+        """)
+
+    assert texts(record.learning_points) == [
+        '"Reviews describe what happened more often than why it happened, and their recommendations are too many '
+        'to be put into practice."'
+    ]
+
+
+def test_a_lead_in_followed_only_by_a_link_gives_nothing():
+    record = extract("""
+        Several themes emerged from the analysis of the reviews, including:
+
+        > Have a look at our summary of the annual review
+
+        Other news
+        """)
+
+    assert record.learning_points == []
