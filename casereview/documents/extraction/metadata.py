@@ -53,6 +53,34 @@ REVIEW_TYPE_CUES = {
     "thematic": ["thematic review ", "thematic learning review "],
 }
 PLURAL_REVIEW_CUES = ["serious case reviews", "SCRs", "child safeguarding practice reviews", "CSPRs", "LCSPRs"]
+PLURAL_KIND_CUES = {
+    "SCR": ["serious case reviews", "SCRs"],
+    "CSPR": ["child safeguarding practice reviews", "CSPRs", "LCSPRs"],
+    "multi_agency_learning_review": ["multi agency learning reviews"],
+    "thematic": ["thematic reviews"],
+}
+# Reviews that are not of a child's case: a domestic homicide review, a safeguarding adult review. They are
+# left out of the count, and a document about one of them alone is about no child's case review.
+OTHER_REVIEWS = re.compile(
+    r"\b(?:domestic (?:homicide|abuse related death) reviews?|(?-i:DHRs?)|safeguarding adults? reviews?|(?-i:SARs?)"
+    r"|adult (?:practice|case) reviews?|mental health homicide reviews?|offensive weapons homicide reviews?)\b",
+    re.I,
+)
+CHILD_REVIEW_WORDS = re.compile(
+    r"\b(?:serious case|(?:child )?safeguarding practice|child practice|multi-agency learning|thematic)\s+reviews?\b"
+    r"|\b(?:L?CSPRs?|SCRs?)\b",
+    re.I,
+)
+# A rapid review (the 15-day first look at a notified case since June 2018); "the Panel's rapid review
+# guidance" or a list of reviews is not one.
+RAPID_REVIEW = re.compile(r"\b(?:a|the|this)\s+rapid\s+review\b(?!\s+(?:guidance|process|template|meetings?))", re.I)
+# "(formerly Serious Case Reviews)", "which replaced serious case reviews": a former name, not the review.
+FORMER_NAME = re.compile(
+    r"\(?\b(?:formerly(?:\s+(?:called|known\s+as))?|previously\s+(?:called|known\s+as)|(?:which|that)\s+replaced"
+    r"|replacing|in\s+place\s+of|what\s+(?:was|were)\s+(?:previously\s+)?(?:called|known\s+as))\s+(?:the\s+|an?\s+)?"
+    r"(?:serious\s+case\s+reviews?|SCRs?)\)?",
+    re.I,
+)
 # "serious case reviews, significant case reviews or multi-agency child practice reviews": the kinds a
 # listing covers, not the kind of any one review.
 KINDS_OF_REVIEW = re.compile(
@@ -62,7 +90,8 @@ KINDS_OF_REVIEW = re.compile(
 # An analysis across many reviews (the national Panel's annual review, a triennial analysis, research).
 ACROSS_REVIEWS = re.compile(
     r"\b(?:triennial|biennial) (?:analysis|review)|analys(?:is|es|ing) (?:of )?(?:the )?"
-    r"(?:details and recommendations from )?(?:serious )?case reviews|research reports? on case reviews"
+    r"(?:details and recommendations from )?(?:(?:serious )?case reviews|(?:local )?(?:child )?safeguarding practice"
+    r" reviews|L?CSPRs|SCRs|rapid reviews)|research reports? on case reviews"
     r"|(?:practice review panel|the panel)['’]?s? (?:first |second |third |fourth |\w+ )?annual (?:report|review)"
     r"|annual (?:report|review) (?:of|from) the (?:child safeguarding practice review )?panel"
     r"|national (?:child safeguarding practice )?review panel['’]s",
@@ -128,7 +157,35 @@ def guess_review_type(text, doc_type, entries=()):
     if score:
         return best
     if any(whole.count(p) for p in PLURAL_REVIEW_CUES):
-        return "none"  # reviews in general, no single review
+        return _plural_kind_in_title(counted) or "none"  # reviews in general, no single review
+    if OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):
+        return "none"  # a domestic homicide or adult review: not a child's case review
+    if RAPID_REVIEW.search(counted):
+        return "CSPR"  # a rapid review is the first step of the 2018 arrangements
+    return _single_review_type_by_date(text)
+
+
+def _plural_kind_in_title(text):
+    """A page whose title names one kind of review in the plural ('Serious Case Reviews (SCRs)') lists
+    reviews of that kind."""
+    title = CueText(text[:TITLE_START].split("\n\n")[0])
+    kinds = {kind for kind, phrases in PLURAL_KIND_CUES.items() if any(title.count(p) for p in phrases)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _single_review_type_by_date(text):
+    """A review the text does not name by kind, dated against Working Together 2018: a document that
+    mentions no year from 2019 on is about a serious case review; one about an incident from 2019 on is
+    about a child safeguarding practice review; otherwise it cannot be told."""
+    years = [int(y) for y in YEAR.findall(text)]
+    if not years or not CHILD_NAMED_OR_CASE.search(text):
+        return "unknown"
+    if max(years) < FIRST_CSPR_YEAR:
+        return "SCR"
+    incident = find_dates(text)["incident"]
+    incident_year = YEAR.search(incident or "")
+    if incident_year and int(incident_year.group()) >= FIRST_CSPR_YEAR:
+        return "CSPR"
     return "unknown"
 
 
@@ -136,7 +193,7 @@ def _without_kinds_and_bodies(text):
     """The text less lists of kinds of review and the names of review panels and boards. The patterns run
     only near the words they end on ("or … reviews", "panel", "board", "group"): over a whole report a
     pattern that starts with optional words is tried at every word, which is slow."""
-    spans = []
+    spans = [m.span() for m in OTHER_REVIEWS.finditer(text)] + [m.span() for m in FORMER_NAME.finditer(text)]
     for anchor, pattern in ((r"\bor\b", KINDS_OF_REVIEW), (r"\b(?:[Pp]anel|[Bb]oard|[Gg]roup)\b", REVIEW_BODIES)):
         for hit in re.finditer(anchor, text):
             window_start = max(0, hit.start() - 120)
@@ -182,6 +239,10 @@ def _review_type_by_date(entries, text):
 
 
 CHILD_NAMED = re.compile(r"\b(Child|CHILD)\s+([A-Z]{1,2})(?![\w-])")
+# A document about one child's case: a child named by letter or number, or "the case of".
+CHILD_NAMED_OR_CASE = re.compile(
+    r"\b(?:Child|Baby|Infant|Young Person|Sibling)\s+(?:[A-Z]{1,3}\d{0,2}|\d{1,2})(?![\w-])|\bthe case of\b"
+)
 # "Baby A", "Infant B", "Child 1", "Young Person A", "Half Sibling 2", "Family R": a child (or family) known by
 # a letter or number.
 KNOWN_BY_LETTER = re.compile(

@@ -206,3 +206,107 @@ def test_a_lead_in_followed_only_by_a_link_gives_nothing():
         """)
 
     assert record.learning_points == []
+
+
+def review_type(text):
+    return extract(text).review_type
+
+
+def test_a_domestic_homicide_or_adult_review_is_no_childs_case_review():
+    assert (
+        review_type("""
+        Domestic Homicide Review: Ms V
+
+        The review panel met six times. The DHR found that agencies did not share what they knew.
+        """)
+        == "none"
+    )
+    assert (
+        review_type("""
+        Safeguarding Adults Review: Mr W
+
+        The SAR found that the care provider did not escalate its concerns.
+        """)
+        == "none"
+    )
+
+
+def test_a_joint_homicide_and_child_review_is_the_childs_kind():
+    assert (
+        review_type("""
+        The partnership commissioned a domestic homicide review and a local child safeguarding practice review
+        after the deaths of Ms Y and Child T. The DHR and the LCSPR shared one panel.
+        """)
+        == "CSPR"
+    )
+
+
+def test_a_rapid_review_belongs_to_the_2018_arrangements():
+    assert (
+        review_type("""
+        Learning from a rapid review
+
+        The partners held a rapid review after Child W was injured. The rapid review found that the GP had not
+        been told of the earlier injury.
+        """)
+        == "CSPR"
+    )
+
+
+def test_a_former_name_in_brackets_does_not_count_as_the_review():
+    assert (
+        review_type("""
+        Child safeguarding practice reviews (formerly serious case reviews) look at how agencies worked together.
+        This child safeguarding practice review looked at the care of Child N.
+        """)
+        == "CSPR"
+    )
+
+
+def test_where_the_text_does_not_name_the_kind_its_dates_decide_against_working_together_2018():
+    assert (
+        review_type("""
+        Learning brief: Child P
+
+        Child P died in May 2015 after a period of neglect. The brief was published in 2016.
+        """)
+        == "SCR"
+    )
+    assert (
+        review_type("""
+        Learning brief: Child P
+
+        Child P was injured in March 2021. Agencies had been involved with the family since 2016.
+        """)
+        == "CSPR"
+    )
+    assert (
+        review_type("""
+        Learning brief: Child P
+
+        Agencies had been involved with the family since 2016. The brief was published in 2021.
+        """)
+        == "unknown"
+    )
+
+
+def test_a_page_listing_reviews_under_one_kind_in_its_title_is_of_that_kind():
+    assert (
+        review_type("""
+        Serious Case Reviews (SCRs)
+
+        The board publishes its serious case reviews here for twelve months.
+
+        Child D    Published 3 May 2016
+        Child E    Published 9 June 2017
+        """)
+        == "SCR"
+    )
+    assert (
+        review_type("""
+        Learning from case reviews
+
+        The board publishes its serious case reviews and child safeguarding practice reviews here.
+        """)
+        == "none"
+    )
