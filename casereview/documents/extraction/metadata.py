@@ -119,7 +119,8 @@ FIRST_CSPR_YEAR = 2019
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def guess_doc_type(text, entries=()):
+def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
+    """`found` is {"learning_points": [...], "recommendations": [...]} as extracted."""
     title = text[:TITLE_REGION]
     if entries:
         return "other"  # a page listing reviews' entries
@@ -127,6 +128,8 @@ def guess_doc_type(text, entries=()):
         return "committee_report"
     if NEWS_CUES.search(title):
         return "other"  # news, a newsletter or a listing: about reports, not one of them
+    if _reviews_named(pseudonyms) >= MANY_CHILDREN and not DOC_TYPE_TITLE_CUES[2][1].search(text[:TITLE_START]):
+        return "other"  # a table or page of many reviews; an annual report names many children too
     for doc_type, cue in DOC_TYPE_TITLE_CUES:
         if cue.search(text[:TITLE_START] if doc_type in ("annual_report", "learning_brief") else title):
             return doc_type
@@ -134,7 +137,37 @@ def guess_doc_type(text, entries=()):
         return "overview_report"
     if WEAK_COMMITTEE_CUES.search(title):
         return "committee_report"
+    if found and _reads_as_learning_brief(text, pseudonyms, found):
+        return "learning_brief"
     return "other"
+
+
+# A page that tells one review's learning to practitioners under a heading of its own ("Learning from the
+# review", "Key learning", "Good practice"), with no recommendations of its own and no other kind named:
+# a learning brief, though its title was not kept. A response or a reply to a review is not one.
+MANY_CHILDREN = 6
+RESPONSE = re.compile(r"\b(?:this|our|the board['’]s|the partnership['’]s) response\b|\bresponds? to\b", re.I)
+
+
+# Children of one family are numbered ("Child 1", "Child 2") or named with it ("Family R", "Sibling 2").
+ONE_FAMILY = re.compile(r"^(?:Family|Sibling|Half[- ]Sibling)\b|^(?:Child|Baby|Infant)\s+\d")
+PLURAL_REVIEWS = re.compile(r"\breviews\b|\b(?:L?CSPR|SCR)s\b", re.I)
+
+
+def _reviews_named(pseudonyms):
+    """How many reviews the children named suggest: one family's numbered children are one review."""
+    return sum(not ONE_FAMILY.match(name) for name in pseudonyms)
+
+
+def _reads_as_learning_brief(text, pseudonyms, found):
+    if found["recommendations"] or not found["learning_points"] or not 1 <= len(pseudonyms) <= 2:
+        return False
+    if RESPONSE.search(text) or PLURAL_REVIEWS.search(text[:TITLE_REGION]):
+        return False  # a response to a review, or a page about several reviews
+    from .items import LEARNING, classify_cue  # items builds on this module's neighbours; import when needed
+    from .markers import is_heading_text
+
+    return any(is_heading_text(line) and classify_cue(line) == LEARNING for line in text.splitlines() if line.strip())
 
 
 def guess_review_type(text, doc_type, entries=()):
@@ -271,6 +304,45 @@ INTRODUCES_CHILD = re.compile(
 )
 
 
+# A table of reviews: a header line whose first column is the case ("Case   Overview report   Published"),
+# then one row a review, its first cell the child's pseudonym.
+# A PDF keeps one space between the cells, so the header is only capitalised words after "Case".
+TABLE_HEADER = re.compile(
+    r"^[ \t]*(?:Case|Child|Pseudonym|Review)(?:[ \t]+(?:[A-Z][\w'’-]*|of|and|or)){1,6}[ \t]*$", re.M
+)
+TABLE_CELL_PSEUDONYM = re.compile(r"^(?:[A-Z]{2,4}\d{0,3}|[A-Z]\d{1,3}|(?:Child|Baby|Infant)\s+[A-Z]{1,3}\d{0,2})$")
+# A line that is only names: "Grace and Georgina", "Amy, Ben and Cara" (the title of one family's review).
+NAMES_LINE = re.compile(r"^[ \t]*([A-Z][a-z]{1,14}(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][a-z]{1,14})+)[ \t]*$", re.M)
+
+
+MAX_TABLE_ROWS = 200
+
+
+def _table_pseudonyms(text):
+    names = []
+    for header in TABLE_HEADER.finditer(text):
+        for row in text[header.end() + 1 :].split("\n")[:MAX_TABLE_ROWS]:
+            if not row.strip():
+                continue  # a PDF may set each row as its own paragraph
+            if len(row.split()) > 12 or row.rstrip().endswith("."):
+                break  # prose: the table is over
+            cells = re.split(r"\s{2,}", row.strip())
+            cell = cells[0] if len(cells) > 1 else row.split()[0]
+            if TABLE_CELL_PSEUDONYM.match(cell) and cell not in names:
+                names.append(cell)
+    return names
+
+
+def _names_beside_known(text, named):
+    """The other names on a line of names one of which is already known as a child's."""
+    found = []
+    for line in NAMES_LINE.finditer(text):
+        names = re.split(r",\s*|\s+and\s+", line.group(1))
+        if any(name in named for name in names):
+            found += [name for name in names if name not in named and name not in found and name not in NOT_NAMES]
+    return found
+
+
 def find_child_pseudonyms(text):
     """'Child R' as written; a bare letter where the text introduces a child by one ('the case of M')."""
     named = []
@@ -288,8 +360,12 @@ def find_child_pseudonyms(text):
     aged = (AGED_NAME.search(text, max(0, m.start() - 40), m.end()) for m in OLD_OR_COMMA.finditer(text))
     for match in [*QUOTED_NAME.finditer(text), *(m for m in aged if m)]:
         name = next(group for group in match.groups() if group)
-        if name not in named and name not in NOT_NAMES and len(re.findall(rf"\b{name}\b", text)) >= 2:
+        # "her baby, Name," says whose name it is; other forms must be used again to count
+        said_once = match.re is AGED_NAME and match.group(2) == name
+        if name not in named and name not in NOT_NAMES and (said_once or len(re.findall(rf"\b{name}\b", text)) >= 2):
             named.append(name)
+    named += _names_beside_known(text, named)
+    named += [name for name in _table_pseudonyms(text) if name not in named]
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()

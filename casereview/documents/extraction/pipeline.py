@@ -34,9 +34,9 @@ def extract_structure(doc, source=""):
     blocks = split_blocks(text)
     found = find_items(blocks, build_runs(blocks, text), doc)
     entries = find_review_entries(text, found[LEARNING], found[RECOMMENDATIONS])
-    doc_type = metadata.guess_doc_type(text, entries)
     pseudonyms = metadata.find_child_pseudonyms(text)
     pseudonyms += [name for name in entry_pseudonyms(entries) if name not in pseudonyms]
+    doc_type = metadata.guess_doc_type(text, entries, pseudonyms, found)
     return Extraction(
         source=source,
         doc_type=doc_type,

@@ -310,3 +310,51 @@ def test_a_page_listing_reviews_under_one_kind_in_its_title_is_of_that_kind():
         """)
         == "none"
     )
+
+
+def test_a_table_of_reviews_gives_the_first_cell_of_each_row_as_a_pseudonym_and_is_no_report(tmp_path):
+    rows = [
+        f"Child {letter}  Published {day} June 2017  Published {day} May 2016" for day, letter in enumerate("DEFGHJ", 1)
+    ]
+    lines = [
+        "Serious case reviews",
+        "",
+        "Case  Overview Report  Learning Brief",
+        *rows,
+        "",
+        "Case  Learning Brief",
+        "TR2  Published 2018",
+    ]
+    for record in (extract("\n".join(lines)), extract_file(str(make_pdf(tmp_path / "table.pdf", [lines])))):
+        assert record.child_pseudonyms == [*(f"Child {letter}" for letter in "DEFGHJ"), "TR2"]
+        assert record.doc_type == "other"
+
+
+def test_a_line_of_names_beside_a_known_childs_names_the_other_children_and_a_baby_named_once_counts():
+    record = extract("""
+        Amber and Poppy
+
+        Poppy was 10 months old when she was taken to hospital. Poppy had a fractured arm.
+
+        In May 2019 a mother found that her six week old baby, Reuben, was not breathing.
+        """)
+
+    assert sorted(record.child_pseudonyms) == ["Amber", "Poppy", "Reuben"]
+
+
+def test_a_page_of_one_reviews_learning_under_its_own_heading_is_a_learning_brief_and_a_response_is_not():
+    page = """
+        Child K was four months old when she was found to have a broken arm.
+
+        The serious case review concluded that the injury could not have been predicted.
+
+        Learning from the review
+
+        • Health visitors should ask who else cares for a baby.
+        • A bruise on a baby who is not mobile needs a referral.
+        """
+    assert extract(page).doc_type == "learning_brief"
+    assert extract(page.replace("The serious case review concluded", "This response to the review says")).doc_type == (
+        "other"
+    )
+    assert extract(page.replace("Child K was", "Several reviews found babies")).doc_type == "other"
