@@ -158,15 +158,21 @@ def _unmarked_lines(blocks, source):
     """Short lines with no bullet or number, one after another, straight after a learning heading or a
     learning lead-in: each line (with any line it wraps onto) is one item. The lines may be one paragraph or
     each its own (a blank line between them, so each looks like a heading)."""
-    for n, block in enumerate(blocks[1:], 1):
-        before = blocks[n - 1]
-        introduced = before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
+    for n, block in enumerate(blocks):
+        titled = _titled_lines(block, source)
+        if titled:
+            yield from ((LEARNING, Block(PROSE, start, end, start)) for start, end in titled)
+            continue
+        before = blocks[n - 1] if n else None
+        introduced = before is not None and (
+            before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
+        )
         if block.kind not in (PROSE, HEADING) or not introduced or _introducer_kind(blocks, n - 1, source) != LEARNING:
             continue
         if block.line_count >= MIN_UNMARKED_LINES:
             lines = _wrapped_lines(source, block)
         else:
-            lines = [(b.start, b.end) for b in _separate_short_lines(blocks, n, source)]
+            lines = _separate_short_lines(blocks, n, source)
         if len(lines) >= MIN_UNMARKED_LINES and all(len(source[a:b].split()) <= MAX_UNMARKED_WORDS for a, b in lines):
             for start, end in lines:
                 yield LEARNING, Block(PROSE, start, end, start)
@@ -191,25 +197,57 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             yield kind, following
 
 
+def _titled_lines(block, source):
+    """A paragraph whose first line is a learning heading ("Key themes") and whose other lines are short,
+    with no blank line between: the heading's lines, each (with its wrap) one item."""
+    if block.kind != PROSE or block.line_count < MIN_UNMARKED_LINES + 1:
+        return []
+    first_end = source.find("\n", block.start, block.end)
+    title = source[block.start : first_end]
+    if not is_heading_text(title):
+        return []
+    heading = Block(HEADING, block.start, first_end, block.start)
+    if _introducer_kind([heading], 0, source) != LEARNING:
+        return []
+    rest = Block(PROSE, first_end + 1, block.end, first_end + 1, line_count=block.line_count - 1)
+    lines = _wrapped_lines(source, rest)
+    if len(lines) < MIN_UNMARKED_LINES or any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in lines):
+        return []
+    return lines
+
+
 def _separate_short_lines(blocks, n, source):
-    """The one-line paragraphs from blocks[n] on, up to the first that is longer, a list or a lead-in."""
-    lines = []
+    """(start, end) of the short lines from blocks[n] on, a paragraph of one or two lines each (a PDF sets
+    some lines of such a list together and some apart), up to the first paragraph that is longer, a list,
+    a lead-in, the page's furniture, or punctuated unlike the first line (a sentence after a list of
+    phrases)."""
+    lines, stops = [], None
     for block in blocks[n:]:
         text = block.text(source)
-        if block.kind == ITEM or block.line_count > 1 or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
+        if block.kind == ITEM or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
             break
         if block.kind == HEADING and classify_cue(text):
             break  # the next section
-        lines.append(block)
+        wrapped = _wrapped_lines(source, block)
+        if len(wrapped) > 2 or any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in wrapped):
+            break
+        if stops is None:
+            stops = ends_sentence(text)
+        elif ends_sentence(text) != stops:
+            break
+        lines += wrapped
     return lines
 
 
 # A line of a page's furniture rather than of its list: the next section, a link, a call to act.
 NOT_AN_ITEM_LINE = re.compile(
     OTHER_SECTION.pattern + r"|(?:read|view|click|sign up|subscribe|back to|find out|download|print|follow|more)\b"
-    r"|[>»←→]",
+    r"|[>»←→]|(?:posted|source|date|published|updated|author|by|tags?|category|filed under)\s*:",
     re.I,
 )
+# A section heading that introduces plain lines is short ("Key themes", "What we found"); a long title that
+# mentions learning ("Summary of the key learning from the Panel's report") is the page's title.
+MAX_INTRODUCER_WORDS = 8
 
 
 # A theme heading ("Key themes", "Emerging themes") is a review's learning when the text just before it is
@@ -223,8 +261,10 @@ NOT_A_REVIEWS_THEME = re.compile(
 
 
 def _introducer_kind(blocks, n, source):
-    """What blocks[n] (a heading or a lead-in) introduces."""
+    """What blocks[n] (a short heading or a lead-in) introduces."""
     text = blocks[n].text(source)
+    if blocks[n].kind == HEADING and len(text.split()) > MAX_INTRODUCER_WORDS:
+        return None
     kind = classify_cue(text)
     if kind is None and blocks[n].kind == HEADING and THEME_CUE.search(text):
         before = source[max(0, blocks[n].start - THEME_CONTEXT) : blocks[n].start]

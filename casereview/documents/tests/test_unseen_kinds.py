@@ -358,3 +358,38 @@ def test_a_page_of_one_reviews_learning_under_its_own_heading_is_a_learning_brie
         "other"
     )
     assert extract(page.replace("Child K was", "Several reviews found babies")).doc_type == "other"
+
+
+def test_themes_as_lines_straight_under_their_heading_and_in_a_pdf(tmp_path):
+    lines = [
+        "The national panel's report draws on the local reviews it received this year.",
+        "",
+        "Key themes",
+        "Risks from men in the household",
+        "Domestic abuse and its effect on the children",
+        "Children with disabilities and complex health needs",
+        "",
+        "Read the full report",
+    ]
+    expected = [
+        "Risks from men in the household",
+        "Domestic abuse and its effect on the children",
+        "Children with disabilities and complex health needs",
+    ]
+
+    assert texts(extract("\n".join(lines)).learning_points) == expected
+    assert texts(extract_file(str(make_pdf(tmp_path / "summary.pdf", [lines]))).learning_points) == expected
+
+
+def test_a_pages_long_title_about_learning_and_its_posted_and_source_lines_are_not_items():
+    record = extract("""
+        A summary of the key learning from the national panel's annual review of local reviews
+
+        Posted: 4th July 2024
+
+        Source: a professional network
+
+        Another line of the page
+        """)
+
+    assert record.learning_points == []
