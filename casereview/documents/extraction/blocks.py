@@ -12,6 +12,7 @@ from .markers import (
     Marker,
     is_all_caps,
     is_heading_text,
+    is_numbered_section_title,
     match_marker,
     normalise_space,
     strip_markup,
@@ -76,11 +77,22 @@ def _add_line(blocks, line, blank_before, source):
         marker = None
     if marker:
         blocks.append(Block(ITEM, line.start, line.end, line.start + marker.body_offset, marker))
+    elif current and not blank_before and _opens_numbered_section(current, line, source):
+        current.kind = HEADING  # "1. Background" over its text: a section, not an item
+        blocks.append(Block(PROSE, line.start, line.end, line.start))
     elif current and (not blank_before or _carries_on(current, line.text, source)):
         current.end = line.end
         current.line_count += 1
     else:
         blocks.append(Block(PROSE, line.start, line.end, line.start))
+
+
+def _opens_numbered_section(current, line, source):
+    return (
+        current.kind == ITEM
+        and current.line_count == 1
+        and is_numbered_section_title(source[current.start : current.end], current.marker, line.text)
+    )
 
 
 def _is_dash_inside_sentence(marker, current, source):

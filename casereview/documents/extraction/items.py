@@ -24,7 +24,9 @@ LEARNING_CUE = re.compile(
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"
     r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
-    r"|(?:^|\b(?:key|practice|main) )messages?\b|what (?:else |good practice )?(?:did|do) we (?:find|learn)"
+    r"|(?:^|\b(?:key|practice|main) )messages?\b"
+    r"|what (?:else |good practice )?(?:did|do|does) (?:we|the reviews?|this review|the panel)"
+    r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
     r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
     # A learning brief's sections on what the review found that went well and what it means for practice:

@@ -135,6 +135,25 @@ def is_heading_text(text):
     return text[0].isupper() or text[0].isdigit()
 
 
+# "1. Background", "6. Recommendations": a numbered section of a briefing, its text on the lines below.
+MAX_SECTION_TITLE_WORDS = 5
+
+
+def is_numbered_section_title(line, marker, next_line):
+    """A numbered line of a few heading words, followed by a line that starts a sentence of its own."""
+    if marker is None or not marker.styles[0][0].startswith(("decimal", "(decimal)", "dotted")):
+        return False
+    title = line[marker.body_offset :].strip()
+    following = strip_markup(next_line).lstrip()
+    return (
+        bool(title)
+        and len(title.split()) <= MAX_SECTION_TITLE_WORDS
+        and is_heading_text(title)
+        and following[:1].isupper()
+        and match_marker(next_line) is None
+    )
+
+
 def is_all_caps(text):
     text = strip_markup(text)
     return text.isupper() and sum(ch.isalpha() for ch in text[:20]) >= 3

@@ -393,3 +393,42 @@ def test_a_pages_long_title_about_learning_and_its_posted_and_source_lines_are_n
         """)
 
     assert record.learning_points == []
+
+
+def test_a_briefings_numbered_sections_are_headings_over_their_text_in_text_and_pdf(tmp_path):
+    lines = [
+        "Seven minute briefing: Child H",
+        "",
+        "1. Background",
+        "Child H was fifteen and had been missing from home many times.",
+        "",
+        "2. What did the review find?",
+        "• Return interviews were not always held.",
+        "• The school's concerns did not reach the police.",
+        "",
+        "3. Questions to consider",
+        "• Who would you tell?",
+        "",
+        "4. Recommendations",
+        "The partnership should review its protocol for children missing from home.",
+    ]
+    for record in (extract("\n".join(lines)), extract_file(str(make_pdf(tmp_path / "briefing.pdf", [lines])))):
+        assert texts(record.learning_points) == [
+            "Return interviews were not always held.",
+            "The school's concerns did not reach the police.",
+        ]
+        assert texts(record.recommendations) == [
+            "The partnership should review its protocol for children missing from home."
+        ]
+
+
+def test_short_numbered_items_one_a_line_stay_items():
+    record = extract("""
+        Key learning
+
+        1. Information sharing
+        2. Professional curiosity
+        3. Supervision
+        """)
+
+    assert texts(record.learning_points) == ["Information sharing", "Professional curiosity", "Supervision"]
