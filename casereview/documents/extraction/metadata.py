@@ -66,6 +66,8 @@ OTHER_REVIEWS = re.compile(
     r"|adult (?:practice|case) reviews?|mental health homicide reviews?|offensive weapons homicide reviews?)\b",
     re.I,
 )
+OTHER_REVIEW_WORDS = ("homicide", "adult review", "adults review", "abuse related death")
+FORMER_NAME_WORDS = ("formerly", "previously", "replac", "in place of")
 CHILD_REVIEW_WORDS = re.compile(
     r"\b(?:serious case|(?:child )?safeguarding practice|child practice|multi-agency learning|thematic)\s+reviews?\b"
     r"|\b(?:L?CSPRs?|SCRs?)\b",
@@ -170,7 +172,7 @@ def _reads_as_learning_brief(text, pseudonyms, found):
     return any(is_heading_text(line) and classify_cue(line) == LEARNING for line in text.splitlines() if line.strip())
 
 
-def guess_review_type(text, doc_type, entries=()):
+def guess_review_type(text, doc_type, entries=(), dates=None):
     if doc_type == "annual_report":
         return "none"  # a year's work: many reviews, none of them the subject
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
@@ -191,11 +193,11 @@ def guess_review_type(text, doc_type, entries=()):
         return best
     if any(whole.count(p) for p in PLURAL_REVIEW_CUES):
         return _plural_kind_in_title(counted) or "none"  # reviews in general, no single review
-    if OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):
+    if len(counted) < len(text) and OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):
         return "none"  # a domestic homicide or adult review: not a child's case review
-    if RAPID_REVIEW.search(counted):
+    if "rapid review" in counted.lower() and RAPID_REVIEW.search(counted):
         return "CSPR"  # a rapid review is the first step of the 2018 arrangements
-    return _single_review_type_by_date(text)
+    return _single_review_type_by_date(text, dates)
 
 
 def _plural_kind_in_title(text):
@@ -206,7 +208,7 @@ def _plural_kind_in_title(text):
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def _single_review_type_by_date(text):
+def _single_review_type_by_date(text, dates=None):
     """A review the text does not name by kind, dated against Working Together 2018: a document that
     mentions no year from 2019 on is about a serious case review; one about an incident from 2019 on is
     about a child safeguarding practice review; otherwise it cannot be told."""
@@ -215,7 +217,7 @@ def _single_review_type_by_date(text):
         return "unknown"
     if max(years) < FIRST_CSPR_YEAR:
         return "SCR"
-    incident = find_dates(text)["incident"]
+    incident = (dates or find_dates(text))["incident"]
     incident_year = YEAR.search(incident or "")
     if incident_year and int(incident_year.group()) >= FIRST_CSPR_YEAR:
         return "CSPR"
@@ -226,7 +228,14 @@ def _without_kinds_and_bodies(text):
     """The text less lists of kinds of review and the names of review panels and boards. The patterns run
     only near the words they end on ("or … reviews", "panel", "board", "group"): over a whole report a
     pattern that starts with optional words is tried at every word, which is slow."""
-    spans = [m.span() for m in OTHER_REVIEWS.finditer(text)] + [m.span() for m in FORMER_NAME.finditer(text)]
+    spans = []
+    lowered = text.lower()
+    # Each pattern runs only where its words occur: over a long text a pattern of many alternatives is
+    # tried at every character, which is slow.
+    if any(word in lowered for word in OTHER_REVIEW_WORDS) or "DHR" in text or "SAR" in text:
+        spans += [m.span() for m in OTHER_REVIEWS.finditer(text)]
+    if any(word in lowered for word in FORMER_NAME_WORDS):
+        spans += [m.span() for m in FORMER_NAME.finditer(text)]
     for anchor, pattern in ((r"\bor\b", KINDS_OF_REVIEW), (r"\b(?:[Pp]anel|[Bb]oard|[Gg]roup)\b", REVIEW_BODIES)):
         for hit in re.finditer(anchor, text):
             window_start = max(0, hit.start() - 120)

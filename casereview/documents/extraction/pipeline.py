@@ -37,13 +37,14 @@ def extract_structure(doc, source=""):
     pseudonyms = metadata.find_child_pseudonyms(text)
     pseudonyms += [name for name in entry_pseudonyms(entries) if name not in pseudonyms]
     doc_type = metadata.guess_doc_type(text, entries, pseudonyms, found)
+    dates = metadata.find_dates(text)
     return Extraction(
         source=source,
         doc_type=doc_type,
-        review_type=metadata.guess_review_type(text, doc_type, entries),
+        review_type=metadata.guess_review_type(text, doc_type, entries, dates),
         child_pseudonyms=pseudonyms,
         partnership=metadata.find_partnership(text),
-        dates=metadata.find_dates(text),
+        dates=dates,
         agencies_involved=metadata.find_agencies(text),
         themes=metadata.find_themes(text),
         methodology=metadata.find_methodology(text),
