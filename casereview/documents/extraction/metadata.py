@@ -94,6 +94,9 @@ ACROSS_REVIEWS = re.compile(
     r"\b(?:triennial|biennial) (?:analysis|review)|analys(?:is|es|ing) (?:of )?(?:the )?"
     r"(?:details and recommendations from )?(?:(?:serious )?case reviews|(?:local )?(?:child )?safeguarding practice"
     r" reviews|L?CSPRs|SCRs|rapid reviews)|research reports? on case reviews"
+    r"|evaluat(?:ion|ions|ed|ing) (?:of )?(?:\w+ ){0,2}(?:serious case reviews|SCRs|L?CSPRs|case reviews)"
+    r"|(?:review|sample|analysis) of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:serious case reviews|SCRs|L?CSPRs"
+    r"|local (?:child safeguarding practice )?reviews|case reviews|rapid reviews)"
     r"|(?:practice review panel|the panel)['’]?s? (?:first |second |third |fourth |\w+ )?annual (?:report|review)"
     r"|annual (?:report|review) (?:of|from) the (?:child safeguarding practice review )?panel"
     r"|national (?:child safeguarding practice )?review panel['’]s",

@@ -290,6 +290,13 @@ def test_where_the_text_does_not_name_the_kind_its_dates_decide_against_working_
     )
 
 
+def test_an_evaluation_or_a_sample_of_many_reviews_is_thematic():
+    assert review_type("Inspectors' evaluations of serious case reviews found that too many were late.") == "thematic"
+    assert review_type("A review of forty local child safeguarding practice reviews found neglect in most.") == (
+        "thematic"
+    )
+
+
 def test_a_page_listing_reviews_under_one_kind_in_its_title_is_of_that_kind():
     assert (
         review_type("""
