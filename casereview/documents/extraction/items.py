@@ -34,7 +34,11 @@ LEARNING_CUE = re.compile(
     r"|^(?:examples? of |areas? of |evidence of )?good practice(?: (?:was |were )?(?:identified|found|noted|seen"
     r"|observed|highlighted))?:?$|^what (?:went|worked) well\b|messages? (?:for|to) (?:practice|practitioners"
     r"|professionals|managers|staff|the workforce)|what (?:does )?(?:this|it|the review) means? for (?:practice"
-    r"|practitioners|professionals|you|your practice)|implications for (?:practice|practitioners))",
+    r"|practitioners|professionals|you|your practice)|implications for (?:practice|practitioners)"
+    r"|^(?:areas? of |examples? of )?(?:strengths?|positive practice)(?: (?:in practice|identified|found))?:?$"
+    r"|practice points|points for practice|practice messages"
+    r"|what (?:needs to|must|should) change|what could (?:have been done|we do|be done) (?:differently|better)"
+    r"|what (?:did not|didn[’']t) go well)",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a

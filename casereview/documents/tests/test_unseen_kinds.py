@@ -59,6 +59,27 @@ def test_what_this_means_for_practice_and_examples_of_good_practice_are_learning
     ]
 
 
+def test_a_briefs_sections_on_strengths_and_on_what_must_change_are_learning_but_its_questions_are_not():
+    record = extract("""
+        Strengths
+
+        • The school nurse saw the child every week.
+
+        What needs to change?
+
+        • Fathers must be invited to every meeting.
+
+        Questions to consider
+
+        • Would you know who lives in the home?
+        """)
+
+    assert texts(record.learning_points) == [
+        "The school nurse saw the child every week.",
+        "Fathers must be invited to every meeting.",
+    ]
+
+
 def test_a_bullet_straight_under_a_heading_is_an_item_not_the_headings_last_word():
     record = extract("""
         Key learning
