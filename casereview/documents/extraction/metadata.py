@@ -333,7 +333,7 @@ MAX_TABLE_ROWS = 200
 def _table_pseudonyms(text):
     names = []
     for header in TABLE_HEADER.finditer(text):
-        for row in text[header.end() + 1 :].split("\n")[:MAX_TABLE_ROWS]:
+        for row in text[header.end() + 1 : header.end() + 1 + MAX_TABLE_ROWS * 200].split("\n")[:MAX_TABLE_ROWS]:
             if not row.strip():
                 continue  # a PDF may set each row as its own paragraph
             if len(row.split()) > 12 or row.rstrip().endswith("."):
