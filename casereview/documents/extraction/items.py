@@ -179,7 +179,7 @@ def _unmarked_lines(blocks, source):
             lines = _wrapped_lines(source, block)
         else:
             lines = _separate_short_lines(blocks, n, source)
-        if len(lines) >= MIN_UNMARKED_LINES and all(len(source[a:b].split()) <= MAX_UNMARKED_WORDS for a, b in lines):
+        if _enough_lines(lines, source):
             for start, end in lines:
                 yield LEARNING, Block(PROSE, start, end, start)
 
@@ -206,7 +206,7 @@ def _paragraphs_after_lead_in(blocks, covered, source):
 def _titled_lines(block, source):
     """A paragraph whose first line is a learning heading ("Key themes") and whose other lines are short,
     with no blank line between: the heading's lines, each (with its wrap) one item."""
-    if block.kind != PROSE or block.line_count < MIN_UNMARKED_LINES + 1:
+    if block.kind != PROSE or block.line_count < 3:
         return []
     first_end = source.find("\n", block.start, block.end)
     title = source[block.start : first_end]
@@ -217,9 +217,14 @@ def _titled_lines(block, source):
         return []
     rest = Block(PROSE, first_end + 1, block.end, first_end + 1, line_count=block.line_count - 1)
     lines = _wrapped_lines(source, rest)
-    if len(lines) < MIN_UNMARKED_LINES or any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in lines):
-        return []
-    return lines
+    return lines if _enough_lines(lines, source) else []
+
+
+def _enough_lines(lines, source):
+    """Short lines make a list when there are three or more, or two that are each a sentence."""
+    if any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in lines):
+        return False
+    return len(lines) >= MIN_UNMARKED_LINES or (len(lines) == 2 and all(ends_sentence(source[a:b]) for a, b in lines))
 
 
 def _separate_short_lines(blocks, n, source):
@@ -390,6 +395,10 @@ def _section_items(blocks, runs, source):
 
 
 def _run_fits_section(run, kind, source):
+    """A list in a section is the section's unless its own lead-in says it is something else: "Our
+    priorities for the year are:" under "Learning from reviews" introduces priorities."""
+    if run.lead_in is not None and NOT_A_LEAD_IN.search(run.lead_in.text(source)):
+        return False
     own = _lead_in_kind(run, source)
     return own in (None, kind)
 

@@ -460,3 +460,41 @@ def test_short_numbered_items_one_a_line_stay_items():
         """)
 
     assert texts(record.learning_points) == ["Information sharing", "Professional curiosity", "Supervision"]
+
+
+def test_a_list_whose_own_lead_in_is_about_priorities_is_not_its_sections_learning():
+    record = extract("""
+        Learning from reviews
+
+        The themes from the reviews this year were:
+        • the impact of domestic abuse on babies;
+        • sharing information between health and social care.
+
+        Our priorities for next year are:
+        1. Neglect
+        2. Exploitation
+        """)
+
+    assert texts(record.learning_points) == [
+        "the impact of domestic abuse on babies;",
+        "sharing information between health and social care.",
+    ]
+
+
+def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrapped_sentence_is_not():
+    record = extract("""
+        What this means for practice
+        Ask about every adult in the household.
+        Share a worry with other agencies even when unsure.
+        """)
+    assert texts(record.learning_points) == [
+        "Ask about every adult in the household.",
+        "Share a worry with other agencies even when unsure.",
+    ]
+
+    wrapped = extract("""
+        Key learning
+        The review found that practitioners across several agencies did not
+        share what they knew.
+        """)
+    assert wrapped.learning_points == []
