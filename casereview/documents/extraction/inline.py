@@ -138,7 +138,7 @@ def _packed_sentences(block, source, classify):
             break
         kind, body_start, stop_at_sentence = lead_in
         body_end = _list_end(text, body_start, stop_at_sentence)
-        parts = _split_parts(text, body_start, body_end)
+        parts = split_parts(text, body_start, body_end)
         if stop_at_sentence and len(parts) < 2:
             position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
             continue
@@ -248,7 +248,8 @@ def _list_end(text, start, _stop_at_sentence):
     return sentence.end() if sentence else end
 
 
-def _split_parts(text, start, end):
+def split_parts(text, start, end):
+    """(start, end) of each ';'-separated part of text[start:end] that has a letter in it."""
     parts, cursor = [], start
     for match in re.finditer(r";", text[start:end]):
         parts.append(_trimmed(text, cursor, start + match.start()))

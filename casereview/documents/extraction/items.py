@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE, Block
-from .inline import inline_items
+from .inline import inline_items, split_parts
 from .markers import DASH_STYLES, ends_sentence, is_heading_text, normalise_space
 from .result import Item
 
@@ -200,7 +200,7 @@ def _paragraphs_after_lead_in(blocks, covered, source):
                 break
             if not ends_sentence(text) and following is not blocks[-1]:
                 break
-            yield kind, following
+            yield from _packed_parts(kind, following, source)
 
 
 def _titled_lines(block, source):
@@ -225,6 +225,16 @@ def _enough_lines(lines, source):
     if any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in lines):
         return False
     return len(lines) >= MIN_UNMARKED_LINES or (len(lines) == 2 and all(ends_sentence(source[a:b]) for a, b in lines))
+
+
+def _packed_parts(kind, block, source):
+    """A paragraph that packs a list into one sentence ("a; b; and c.") gives each part; else itself."""
+    parts = split_parts(source, block.body_start, block.end) if source.count(";", block.body_start, block.end) else []
+    if len(parts) < 2:
+        yield kind, block
+        return
+    for start, end in parts:
+        yield kind, Block(PROSE, start, end, start)
 
 
 def _separate_short_lines(blocks, n, source):

@@ -498,3 +498,19 @@ def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrappe
         share what they knew.
         """)
     assert wrapped.learning_points == []
+
+
+def test_a_packed_paragraph_under_a_lead_in_of_its_own_gives_each_part():
+    record = extract("""
+        Learning:
+
+        fathers were not seen; agencies did not challenge each other; and bruising was not referred.
+
+        Keywords: neglect
+        """)
+
+    assert texts(record.learning_points) == [
+        "fathers were not seen",
+        "agencies did not challenge each other",
+        "and bruising was not referred.",
+    ]
