@@ -221,10 +221,22 @@ def _single_review_type_by_date(text, dates=None):
     if max(years) < FIRST_CSPR_YEAR:
         return "SCR"
     incident = (dates or find_dates(text))["incident"]
-    incident_year = YEAR.search(incident or "")
-    if incident_year and int(incident_year.group()) >= FIRST_CSPR_YEAR:
+    stated = YEAR.search(incident or "") or INCIDENT_YEAR.search(text)
+    year = int(stated.group(stated.lastindex or 0)) if stated else None
+    if year and year >= FIRST_CSPR_YEAR:
         return "CSPR"
+    if year and year < WORKING_TOGETHER_2018_YEAR:
+        return "SCR"  # an incident before the 2018 arrangements began was reviewed as an SCR
     return "unknown"
+
+
+WORKING_TOGETHER_2018_YEAR = 2018
+# "died in 2017", "was injured in March 2021", "was admitted to hospital in early 2016": the incident's year.
+INCIDENT_YEAR = re.compile(
+    r"\b(?:died|death|killed|injur\w*|harmed|admitted|assault\w*)\b[^.]{0,60}?\bin\s+(?:(?:early|late|mid)[- ])?"
+    rf"(?:(?:{MONTH}|spring|summer|autumn|winter)\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
 
 
 def _without_kinds_and_bodies(text):
