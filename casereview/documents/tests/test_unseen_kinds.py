@@ -309,6 +309,10 @@ def test_where_the_text_does_not_name_the_kind_its_dates_decide_against_working_
         """)
         == "unknown"
     )
+    died_in_2017 = "Learning brief: Child P\n\nChild P died in 2017 after a period of neglect. Published in 2019."
+    assert review_type(died_in_2017) == "SCR"
+    # 2018: before or after the arrangements changed in June, the text cannot say
+    assert review_type("Learning brief: Child P\n\nChild P was injured in 2018. Published in 2020.") == "unknown"
 
 
 def test_an_evaluation_or_a_sample_of_many_reviews_is_thematic():
