@@ -12,6 +12,8 @@ from django.db.models import F, Max
 from django.utils import timezone
 from rapidfuzz import fuzz
 
+from casereview.accounts.models import Sector
+from casereview.accounts.selectors import agency_list
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_withdraw, record_event
 from casereview.core.models import Theme
@@ -172,6 +174,7 @@ def _review_from_document(actor, document, title):
         published or today,
     )
     pseudonyms = [name.strip() for name in document.child_pseudonyms.split(",") if name.strip()]
+    agencies, unmatched = _agencies_named(actor, document.partnership, document.agencies_found)
     review = review_create(
         actor=actor,
         partnership=document.partnership,
@@ -180,8 +183,41 @@ def _review_from_document(actor, document, title):
         review_type=REVIEW_TYPES.get(document.review_type, ReviewType.SERIOUS_CASE_REVIEW),
         decided_on=decided,
         themes=_themes_named(document.themes_found),
+        agencies=agencies,
     )
-    return review_mark_published(actor=actor, review=review, on=published or today, note=_created_from(document))
+    return review_mark_published(
+        actor=actor, review=review, on=published or today, note=_created_from(document, unmatched)
+    )
+
+
+# The extractor names sectors ("police", "health"); the partnership's agencies carry the same sectors.
+SECTOR_OF_TAG = {
+    "children's social care": Sector.CHILDRENS_SOCIAL_CARE,
+    "police": Sector.POLICE,
+    "health": Sector.HEALTH,
+    "education": Sector.EDUCATION,
+    "probation": Sector.PROBATION,
+    "fire": Sector.FIRE,
+    "CAFCASS": Sector.CAFCASS,
+    "voluntary": Sector.VOLUNTARY,
+}
+
+
+def _agencies_named(actor, partnership, tags):
+    """The partnership's agency for each sector the report names, where the partnership has exactly one
+    agency of that sector; the sectors that match none or several are returned to be named in the note, so
+    that a person chooses rather than the review claiming agencies the report did not name."""
+    by_sector = {}
+    for agency in agency_list(user=actor, partnership=partnership):
+        by_sector.setdefault(agency.sector, []).append(agency)
+    matched, unmatched = [], []
+    for tag in tags:
+        candidates = by_sector.get(SECTOR_OF_TAG.get(tag), [])
+        if len(candidates) == 1:
+            matched.append(candidates[0])
+        else:
+            unmatched.append(tag)
+    return matched, unmatched
 
 
 def _themes_named(tags):
@@ -197,9 +233,11 @@ def _themes_named(tags):
     return chosen
 
 
-def _created_from(document):
-    agencies = ", ".join(document.agencies_found)
-    return f"Brought in from {document.file_name}" + (f"; agencies named in it: {agencies}" if agencies else "")
+def _created_from(document, unmatched=()):
+    note = f"Brought in from {document.file_name}"
+    if unmatched:
+        note += f"; sectors named in it but not matched to one of the partnership's agencies: {', '.join(unmatched)}"
+    return note
 
 
 @transaction.atomic

@@ -41,8 +41,12 @@ PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.ED
 
 
 @transaction.atomic
-def review_create(*, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, themes=()):
+def review_create(
+    *, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, themes=(), agencies=()
+):
     require_not_future(decided_on, "decided_on", "The date of the decision")
+    if any(agency.partnership_id != partnership.pk for agency in agencies):
+        raise ValidationError({"agencies": "Choose agencies of this partnership"})
     review = Review(
         partnership=partnership,
         title=title.strip(),
@@ -55,6 +59,7 @@ def review_create(*, actor, partnership, title, review_type, decided_on, subject
     review.full_clean()
     review.save()
     review.themes.set(themes)
+    review.agencies.set(agencies)
     audit_create(actor=actor, obj=review)
     return review
 

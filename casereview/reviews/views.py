@@ -70,7 +70,7 @@ def review_list(request, partnership):
 
 @object_view(Partnership, "add_review", url_kwarg="slug", field="slug")
 def review_create(request, partnership):
-    form = ReviewForm(request.POST if request.method == "POST" else None)
+    form = ReviewForm(request.POST if request.method == "POST" else None, partnership=partnership)
     created = {}
     if submitted(
         request,

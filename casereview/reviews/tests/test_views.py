@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from casereview.accounts.models import Role
 from casereview.audit.models import AuditAction, AuditEvent
 from casereview.reviews import services
-from casereview.reviews.models import ChronologyEntry, LearningPoint, PanelMember, Recommendation
+from casereview.reviews.models import ChronologyEntry, LearningPoint, PanelMember, Recommendation, Review
 from casereview.testing import AgencyContributionFactory, AgencyFactory, ChronologyEntryFactory, ReviewFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -276,3 +276,15 @@ def test_requested_contributions_appear_on_the_due_list_for_the_agency_lead(clie
     client.force_login(police_lead)
     page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
     assert "Metropolitan Police Service: chronology" in page
+
+
+def test_a_review_is_started_with_the_agencies_involved_and_its_page_names_them(client, alice, partnership_a, police):
+    AgencyFactory(partnership=partnership_a, name="Northshire Hospital", sector="health")
+    client.force_login(alice)
+    data = {"title": "Child W", "review_type": "local_cspr", **date_fields("decided_on", date(2025, 2, 3))}
+    response = client.post(reverse("reviews:create", args=[partnership_a.slug]), {**data, "agencies": [police.pk]})
+
+    review = Review.objects.get(title="Child W")
+    assert response.status_code == 302 and list(review.agencies.all()) == [police]
+    page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert "Agencies involved" in page and police.name in page
