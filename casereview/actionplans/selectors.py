@@ -155,12 +155,25 @@ def agencies(*, partnership):
 def escalation_q(partnership, today=None):
     """Open actions overdue by more than the partnership's number of working days, or reported at risk
     in the set number of consecutive updates."""
-    today = today or timezone.localdate()
-    rule = ActionPlanSettings.for_partnership(partnership)
-    cutoff = add_working_days(today, -rule.escalate_after_working_days)
+    return escalation_rule_q(ActionPlanSettings.for_partnership(partnership), today)
+
+
+def escalation_cutoff(rule, today=None):
+    """An open action due before this day is overdue by more than the rule allows."""
+    return add_working_days(today or timezone.localdate(), -rule.escalate_after_working_days)
+
+
+def escalation_rule_q(rule, today=None):
+    """`escalation_q` for a rule already read (the escalation command reads every partnership's at once)."""
     return Q(status__in=OPEN_STATUSES) & (
-        Q(due_date__lt=cutoff) | Q(at_risk_streak__gte=rule.escalate_after_at_risk_updates)
+        Q(due_date__lt=escalation_cutoff(rule, today)) | Q(at_risk_streak__gte=rule.escalate_after_at_risk_updates)
     )
+
+
+def escalation_rules(partnership_ids):
+    """partnership id -> its escalation rule (the saved settings, or the defaults), in one query."""
+    saved = {s.partnership_id: s for s in ActionPlanSettings.objects.unscoped().filter(partnership__in=partnership_ids)}
+    return {pk: saved.get(pk) or ActionPlanSettings(partnership_id=pk) for pk in partnership_ids}
 
 
 def escalations_by_agency(*, user, partnership, today=None):

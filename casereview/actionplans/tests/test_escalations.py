@@ -4,10 +4,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from casereview.actionplans import selectors, services
+from casereview.actionplans import escalations, selectors, services
 from casereview.actionplans.escalations import send_escalations
-from casereview.actionplans.models import Action, ActionPlanSettings
+from casereview.actionplans.models import Action, ActionPlanSettings, Escalation, EscalationReason
 from casereview.core.working_days import add_working_days
+from casereview.testing import ActionFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -84,3 +85,56 @@ def test_the_executive_sees_escalations_of_their_partnership_only(plan, charlie,
     set_due(plan["action"], timezone.localdate() - timedelta(days=60))
     assert selectors.escalated_actions(user=charlie, partnership=plan["review"].partnership).count() == 0
     assert selectors.escalated_actions(user=plan["executive"], partnership=plan["review"].partnership).count() == 1
+
+
+def overdue_action(partnership, title):
+    review = ReviewFactory(partnership=partnership, title=title)
+    return ActionFactory(review=review, due_date=date(2020, 1, 6), start_date=date(2019, 1, 1))
+
+
+def test_each_escalation_is_its_own_email_to_its_own_partnership(plan, alice, partnership_b, charlie):
+    set_due(plan["action"], add_working_days(TODAY, -20))
+    ours = overdue_action(plan["review"].partnership, "Child S")
+    theirs = overdue_action(partnership_b, "Child W")
+    outcome = send_escalations(today=TODAY)
+    assert outcome.sent == 3 and len(mail.outbox) == 3
+    by_review = {m.subject.split("— ")[1].split(",")[0]: m for m in mail.outbox}
+    assert by_review["Child R"].to == ["exec@example.org"], "the owner agency's executive member"
+    assert by_review["Child S"].to == [alice.email], "no executive for that agency: the business manager"
+    assert by_review["Child W"].to == [charlie.email], "another partnership's escalation goes to its own people"
+    assert f"/actions/{theirs.pk}/" in by_review["Child W"].body and str(ours.pk) in by_review["Child S"].body
+    assert "Worcestershire" in by_review["Child W"].body
+
+
+def test_a_run_with_nothing_new_costs_the_same_few_queries_however_many_are_escalated(
+    plan, partnership_b, charlie, django_assert_max_num_queries
+):
+    set_due(plan["action"], add_working_days(TODAY, -20))
+    send_escalations(today=TODAY)
+    with django_assert_max_num_queries(4):
+        assert send_escalations(today=TODAY).sent == 0
+    for n in range(3):
+        overdue_action(partnership_b, f"Child W{n}")
+    ActionPlanSettings.objects.create(partnership=partnership_b, escalate_after_working_days=3)
+    assert send_escalations(today=TODAY).sent == 3
+    with django_assert_max_num_queries(4):
+        outcome = send_escalations(today=TODAY)
+    assert (outcome.sent, outcome.already_sent) == (0, 4)
+
+
+def test_an_escalation_another_copy_recorded_first_is_not_sent_again(plan, alice):
+    """Two copies of the command at once: what the other recorded between this one's read and its insert
+    is skipped by the unique key, and only what this copy recorded is e-mailed."""
+    set_due(plan["action"], add_working_days(TODAY, -20))
+    other = overdue_action(plan["review"].partnership, "Child S")
+    candidates = Action.objects.filter(pk__in=[plan["action"].pk, other.pk]).order_by("due_date")
+    batch = []
+    for row in candidates.values_list(*escalations.EscalatedAction.FIELDS):
+        action = escalations.EscalatedAction(*row)
+        batch.append((action, EscalationReason.OVERDUE, f"overdue:{action.due_date.isoformat()}"))
+    Escalation.objects.create(action=other, reason=EscalationReason.OVERDUE, trigger=batch[0][2], escalated_on=TODAY)
+    members = {plan["review"].partnership.pk: escalations._reachable_members([plan["review"].partnership.pk])}
+    sent = escalations._record_and_send(batch, members, TODAY, "https://casereview.example.org")
+    assert sent == 1 and len(mail.outbox) == 1 and "Child R" in mail.outbox[0].subject
+    assert Escalation.objects.filter(action=plan["action"]).count() == 1
+    assert Escalation.objects.filter(action=other).count() == 1
