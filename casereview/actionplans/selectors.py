@@ -96,24 +96,27 @@ class RagRow:
         return self.red + self.amber + self.green + self.done + self.closed
 
 
-def _rag(queryset, group_by, label_field, today):
+_BANDS = ("red", "amber", "green", "done", "closed")
+
+
+def _band_counts(today):
     """Red: overdue. Amber: at risk (not yet overdue). Green: not started or on track, before the due date.
-    Then completed with evidence awaited, and closed. One grouped query."""
-    rows = (
-        queryset.order_by()
-        .values(group_by, label_field)
-        .annotate(
-            red=Count("pk", filter=_overdue_q(today)),
-            amber=Count("pk", filter=Q(status=ActionStatus.AT_RISK, due_date__gte=today)),
-            green=Count(
-                "pk", filter=Q(status__in=[ActionStatus.NOT_STARTED, ActionStatus.ON_TRACK], due_date__gte=today)
-            ),
-            done=Count("pk", filter=Q(status=ActionStatus.COMPLETED)),
-            closed=Count("pk", filter=Q(status=ActionStatus.CLOSED)),
-        )
-        .order_by(label_field)
-    )
-    return [RagRow(r[label_field], r[group_by], r["red"], r["amber"], r["green"], r["done"], r["closed"]) for r in rows]
+    Then completed with evidence awaited, and closed. Every action falls in exactly one."""
+    return {
+        "red": Count("pk", filter=_overdue_q(today)),
+        "amber": Count("pk", filter=Q(status=ActionStatus.AT_RISK, due_date__gte=today)),
+        "green": Count(
+            "pk", filter=Q(status__in=[ActionStatus.NOT_STARTED, ActionStatus.ON_TRACK], due_date__gte=today)
+        ),
+        "done": Count("pk", filter=Q(status=ActionStatus.COMPLETED)),
+        "closed": Count("pk", filter=Q(status=ActionStatus.CLOSED)),
+    }
+
+
+def _rag(queryset, group_by, label_field, today):
+    """One grouped query."""
+    rows = queryset.order_by().values(group_by, label_field).annotate(**_band_counts(today)).order_by(label_field)
+    return [RagRow(r[label_field], r[group_by], *(r[band] for band in _BANDS)) for r in rows]
 
 
 def rag_by_review(actions, today=None):
@@ -122,6 +125,31 @@ def rag_by_review(actions, today=None):
 
 def rag_by_agency(actions, today=None):
     return _rag(actions, "owner_agency", "owner_agency__name", today or timezone.localdate())
+
+
+def rag_by_review_and_agency(actions, today=None):
+    """Both summaries of the monitoring page and the number of actions, from one query grouped by review and
+    agency together and added up here: the page read the partnership's actions three times for them."""
+    cells = (
+        actions.order_by()
+        .values("review", "review__title", "owner_agency", "owner_agency__name")
+        .annotate(**_band_counts(today or timezone.localdate()))
+    )
+    by_review, by_agency, total = {}, {}, 0
+    for cell in cells:
+        for rows, key, label in (
+            (by_review, cell["review"], cell["review__title"]),
+            (by_agency, cell["owner_agency"], cell["owner_agency__name"]),
+        ):
+            row = rows.setdefault(key, RagRow(label, key, 0, 0, 0, 0, 0))
+            for band in _BANDS:
+                setattr(row, band, getattr(row, band) + cell[band])
+        total += sum(cell[band] for band in _BANDS)
+    return (
+        sorted(by_review.values(), key=lambda row: row.label),
+        sorted(by_agency.values(), key=lambda row: row.label),
+        total,
+    )
 
 
 def due_months(*, user, partnership):

@@ -59,15 +59,16 @@ def monitoring(request, partnership):
     actions = selectors.action_list(user=request.user, partnership=partnership, **filters)
     query = request.GET.copy()
     query.pop("page", None)
+    by_review, by_agency, count = selectors.rag_by_review_and_agency(actions)
     return render(
         request,
         "actionplans/monitoring.html",
         {
             "partnership": partnership,
             "form": form,
-            "page": paginate(request, actions),
-            "by_review": selectors.rag_by_review(actions),
-            "by_agency": selectors.rag_by_agency(actions),
+            "page": paginate(request, actions, count=count),
+            "by_review": by_review,
+            "by_agency": by_agency,
             "query": query.urlencode(),
             "filtered": any(filters.values()),
             "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),

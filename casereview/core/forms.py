@@ -1,5 +1,7 @@
 from django import forms
 from django.forms.widgets import Input
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 _WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -30,6 +32,9 @@ class GovukFormMixin:
                 widget.input_type = "text"
                 widget.attrs.setdefault("inputmode", "numeric")
                 widget.attrs.setdefault("spellcheck", "false")
+            if type(widget) is forms.Select:
+                # Same widget, same HTML, written in Python (QuickSelect): no state to carry over.
+                widget.__class__ = QuickSelect
             for widget_class, css in _WIDGET_CLASSES.items():
                 if isinstance(widget, widget_class):
                     classes = widget.attrs.get("class", "").split()
@@ -69,6 +74,40 @@ def _name_the_empty_choice(field):
             field.choices = [
                 ("", "Choose one" if field.required else "Not chosen") if v == "" else (v, l) for v, l in choices
             ]
+
+
+def _attrs(attrs):
+    """As Django's widgets/attrs.html writes them."""
+    return "".join(
+        format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value))
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class QuickSelect(forms.Select):
+    """Django's select, writing the HTML its templates write, in Python. The templates include a template
+    for each option: for the action plans filter (a partnership's two hundred reviews and ten years of due
+    months) that was a third of the page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        html = [format_html('<select name="{}"', widget["name"]), _attrs(widget["attrs"]), ">"]
+        for group_name, options, _ in widget["optgroups"]:
+            if group_name:
+                html.append(format_html('\n  <optgroup label="{}">', group_name))
+            for option in options:
+                html.append(
+                    format_html('\n  <option value="{}"', str(option["value"]))
+                    + _attrs(option["attrs"])
+                    + ">"
+                    + conditional_escape(option["label"])
+                    + "</option>\n"  # the option template's own last line
+                )
+            if group_name:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>")
+        return mark_safe("".join(html))  # noqa: S308 - every part above is escaped
 
 
 class GovukDateWidget(forms.MultiWidget):

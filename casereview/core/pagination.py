@@ -2,10 +2,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 
 
-def paginate(request, queryset, per_page=None):
+def paginate(request, queryset, per_page=None, count=None):
     """A page of `queryset` for ?page=N; a missing or nonsense page number gives the nearest real page
-    rather than an error."""
+    rather than an error. `count`: the number of rows when the caller has already worked it out, saving
+    the paginator's COUNT."""
     paginator = Paginator(queryset, per_page or settings.CASEREVIEW_PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property: this is its cached value
     return paginator.get_page(request.GET.get("page"))
 
 

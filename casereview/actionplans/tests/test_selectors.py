@@ -32,3 +32,34 @@ def test_actions_filter_by_agency_and_review(partnership_a, alice):
     first, second = ActionFactory(review__partnership=partnership_a), ActionFactory(review__partnership=partnership_a)
     assert list(selectors.action_list(user=alice, partnership=partnership_a, review=first.review)) == [first]
     assert list(selectors.action_list(user=alice, partnership=partnership_a, agency=second.owner_agency)) == [second]
+
+
+def test_the_monitoring_summaries_from_one_query_match_each_summary_on_its_own(
+    partnership_a, alice, django_assert_num_queries
+):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    police, health = (AgencyFactory(partnership=partnership_a, name=n) for n in ("Police", "Health"))
+    first, second = (ReviewFactory(partnership=partnership_a, title=t) for t in ("Child B", "Child A"))
+    for review, agency, status, due in [
+        (first, police, "not_started", today - datetime.timedelta(days=3)),
+        (first, police, "at_risk", today + datetime.timedelta(days=3)),
+        (first, health, "on_track", today + datetime.timedelta(days=3)),
+        (second, police, "completed", today - datetime.timedelta(days=3)),
+        (second, health, "closed", today - datetime.timedelta(days=30)),
+        (second, health, "at_risk", today - datetime.timedelta(days=1)),
+    ]:
+        ActionFactory(review=review, owner_agency=agency, status=status, due_date=due)
+    actions = selectors.action_list(user=alice, partnership=partnership_a)
+    with django_assert_num_queries(1):
+        by_review, by_agency, count = selectors.rag_by_review_and_agency(actions, today)
+    assert by_review == selectors.rag_by_review(actions, today)
+    assert by_agency == selectors.rag_by_agency(actions, today)
+    assert count == actions.count() == 6
+    assert [(r.label, r.red, r.amber, r.green, r.done, r.closed) for r in by_agency] == [
+        ("Health", 1, 0, 1, 0, 1),
+        ("Police", 1, 1, 0, 1, 0),
+    ]
