@@ -1,6 +1,7 @@
 from collections import Counter, defaultdict
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from . import chronology
 from .models import (
@@ -24,11 +25,21 @@ def review_list(*, user, partnership, query="", stage=""):
 
 
 def contributions_for(*, user, review):
+    # Counted per contribution through its own index: joining the entries and grouping by every column of
+    # the contribution sorted a large review's 16,000 joined rows on disk.
+    events = (
+        ChronologyEntry.objects.unscoped()  # counts only, of contributions already read through the scope
+        .filter(contribution=OuterRef("pk"))
+        .order_by()
+        .values("contribution")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
     return (
         AgencyContribution.objects.visible_to(user)
         .filter(review=review)
         .select_related("agency")
-        .annotate(events=Count("entries"))
+        .annotate(events=Coalesce(Subquery(events), 0))
     )
 
 

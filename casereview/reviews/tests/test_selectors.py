@@ -52,3 +52,11 @@ def test_the_review_list_searches_titles_and_subjects_and_filters_by_stage(revie
 def test_a_confidential_review_is_hidden_from_a_panel_member_not_on_its_panel(partnership_a, dora):
     ReviewFactory(partnership=partnership_a, is_confidential=True)
     assert not selectors.review_list(user=dora, partnership=partnership_a).exists()
+
+
+def test_each_contribution_says_how_many_chronology_events_it_brought(review, alice):
+    (first,) = review.contributions.all()
+    ChronologyEntryFactory(contribution=first)
+    silent = AgencyContributionFactory(review=review)
+    counts = {c.pk: c.events for c in selectors.contributions_for(user=alice, review=review)}
+    assert counts == {first.pk: 2, silent.pk: 0}
