@@ -73,6 +73,27 @@ def action_list(*, user, partnership, review=None, agency=None, status="", due_m
     )
 
 
+def open_actions_due_by(*, user, partnership, day):
+    """Open actions due on or before `day`, in action_list's order, with only what a deadline list shows
+    (no latest update or evidence: one deadline page reads up to 300 of them)."""
+    return (
+        Action.objects.visible_to(user)
+        .filter(review__partnership=partnership, status__in=OPEN_STATUSES, due_date__lte=day)
+        .select_related("review", "owner_agency")
+        .only(
+            "number",
+            "description",
+            "due_date",
+            "status",
+            "review",
+            "owner_agency",
+            "review__title",
+            "owner_agency__name",
+        )
+        .order_by("due_date", "review__title", "number")
+    )
+
+
 def review_action_plan(*, user, review):
     return (
         with_state(Action.objects.visible_to(user).filter(review=review))

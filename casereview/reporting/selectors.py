@@ -4,7 +4,7 @@ only through their selectors, so every list is scoped to the user."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils import timezone
 
 from casereview.accounts import permissions
@@ -28,7 +28,7 @@ class Deadline:
     what: str
     child: str
     due: date
-    url: str
+    url: str  # lazy: reversed when shown, so a list of hundreds reverses only the page it shows
     partnership: Partnership
     # Who is reminded: members holding these roles in the partnership, or (agency_id) that agency's leads.
     roles: tuple = (Role.BUSINESS_MANAGER,)
@@ -55,7 +55,7 @@ def deadlines_for(*, user, partnership):
                 duty.get_kind_display(),
                 duty.incident.child_pseudonym,
                 duty.due_date,
-                reverse("incidents:detail", args=[duty.incident_id]),
+                reverse_lazy("incidents:detail", args=[duty.incident_id]),
                 partnership,
             )
         )
@@ -66,7 +66,7 @@ def deadlines_for(*, user, partnership):
                 "Complete the rapid review",
                 rapid_review.incident.child_pseudonym,
                 rapid_review.due_date,
-                reverse("decisions:rapid_review", args=[rapid_review.pk]),
+                reverse_lazy("decisions:rapid_review", args=[rapid_review.pk]),
                 partnership,
             )
         )
@@ -77,7 +77,7 @@ def deadlines_for(*, user, partnership):
                 f"{info.agency}: information for the rapid review",
                 info.rapid_review.incident.child_pseudonym,
                 info.due_date,
-                reverse("decisions:request_answer", args=[info.pk]),
+                reverse_lazy("decisions:request_answer", args=[info.pk]),
                 partnership,
                 roles=(),
                 agency_id=info.agency_id,
@@ -90,7 +90,7 @@ def deadlines_for(*, user, partnership):
                 "Recommendation to the independent chair",
                 rapid_review.incident.child_pseudonym,
                 rapid_review.due_date,
-                reverse("incidents:detail", args=[rapid_review.incident_id]),
+                reverse_lazy("incidents:detail", args=[rapid_review.incident_id]),
                 partnership,
             )
         )
@@ -107,7 +107,7 @@ def deadlines_for(*, user, partnership):
                 "Independent chair's decision",
                 recommendation.incident.child_pseudonym,
                 due,
-                reverse("incidents:detail", args=[recommendation.incident_id]),
+                reverse_lazy("incidents:detail", args=[recommendation.incident_id]),
                 partnership,
                 roles=(Role.CHAIR,),
             )
@@ -119,7 +119,7 @@ def deadlines_for(*, user, partnership):
                 "National panel's response expected",
                 rapid_review.incident.child_pseudonym,
                 add_working_days(rapid_review.sent_to_panel_on, partnership.panel_response_working_days),
-                reverse("incidents:detail", args=[rapid_review.incident_id]),
+                reverse_lazy("incidents:detail", args=[rapid_review.incident_id]),
                 partnership,
                 expected_from_others=True,
             )
@@ -131,7 +131,7 @@ def deadlines_for(*, user, partnership):
                 f"{contribution.agency}: {contribution.get_kind_display().lower()}",
                 contribution.review.title,
                 contribution.due_date,
-                reverse("reviews:contribution", args=[contribution.pk]),
+                reverse_lazy("reviews:contribution", args=[contribution.pk]),
                 partnership,
                 roles=(),
                 agency_id=contribution.agency_id,
@@ -139,16 +139,14 @@ def deadlines_for(*, user, partnership):
         )
     # Open actions overdue or due within four weeks (an action plan can hold hundreds of later ones).
     window_end = add_working_days(timezone.localdate(), 20)
-    for action in actionplans.action_list(user=user, partnership=partnership).filter(
-        status__in=OPEN_STATUSES, due_date__lte=window_end
-    )[:ACTIONS_LISTED]:
+    for action in actionplans.open_actions_due_by(user=user, partnership=partnership, day=window_end)[:ACTIONS_LISTED]:
         items.append(
             Deadline(
                 f"action:{action.pk}",
                 f"Action {action.number}: {_gist(action.description)} — {action.owner_agency}",
                 action.review.title,
                 action.due_date,
-                reverse("actionplans:action", args=[action.pk]),
+                reverse_lazy("actionplans:action", args=[action.pk]),
                 partnership,
                 roles=(),
                 agency_id=action.owner_agency_id,
@@ -162,7 +160,7 @@ def deadlines_for(*, user, partnership):
                     milestone.what,
                     review.title,
                     milestone.due,
-                    reverse("reviews:detail", args=[review.pk]),
+                    reverse_lazy("reviews:detail", args=[review.pk]),
                     partnership,
                 )
             )

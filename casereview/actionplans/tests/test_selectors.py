@@ -63,3 +63,24 @@ def test_the_monitoring_summaries_from_one_query_match_each_summary_on_its_own(
         ("Health", 1, 0, 1, 0, 1),
         ("Police", 1, 1, 0, 1, 0),
     ]
+
+
+def test_open_actions_due_by_a_day_are_the_action_lists_open_ones_in_its_order(partnership_a, alice):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    review = ReviewFactory(partnership=partnership_a)
+    for n, (status, days) in enumerate([("on_track", 5), ("closed", 1), ("at_risk", -3), ("not_started", 40)]):
+        ActionFactory(review=review, number=n + 1, status=status, due_date=today + datetime.timedelta(days=days))
+    ActionFactory(review__partnership=partnership_a, status="not_started", due_date=today)
+    day = today + datetime.timedelta(days=10)
+    expected = list(
+        selectors.action_list(user=alice, partnership=partnership_a).filter(
+            status__in=["not_started", "on_track", "at_risk"], due_date__lte=day
+        )
+    )
+    due = list(selectors.open_actions_due_by(user=alice, partnership=partnership_a, day=day))
+    assert due == expected and len(due) == 3
+    assert [a.review.title for a in due] == [a.review.title for a in expected]
