@@ -74,6 +74,46 @@ def merged_chronology(*, user, review, agency=None, event_type="", date_from=Non
     return entries.order_by("sort_date", "event_time", "agency__name", "row_number")
 
 
+class ChronologySummary:
+    """A review's chronology counted once, by event type, agency and year together: the filter's choices,
+    the derived facts' counts, the timeline and the number of entries all come from it. The page grouped
+    the same entries five times for them."""
+
+    def __init__(self, *, user, review):
+        self.cells = list(
+            ChronologyEntry.objects.visible_to(user)
+            .filter(review=review)
+            .values_list("event_type", "agency_id", "agency__name", "sort_date__year")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        self.total = sum(n for *_, n in self.cells)
+        self.event_types = sorted({event_type for event_type, *_ in self.cells})
+        self.agency_ids = {agency_id for _, agency_id, *_ in self.cells}
+
+    def counts_by_type(self):
+        counts = Counter()
+        for event_type, _, _, _, n in self.cells:
+            counts[event_type] += n
+        return counts
+
+    def agencies_by_year(self):
+        by_year = defaultdict(set)
+        for _, _, agency, year, _ in self.cells:
+            by_year[year].add(agency)
+        return by_year
+
+    def counts_by_agency_and_year(self):
+        counts = Counter()
+        for _, _, agency, year, n in self.cells:
+            counts[(agency, year)] += n
+        return counts
+
+
+def chronology_summary(*, user, review):
+    return ChronologySummary(user=user, review=review)
+
+
 def event_types_in(*, user, review):
     return list(
         ChronologyEntry.objects.visible_to(user)
@@ -84,9 +124,11 @@ def event_types_in(*, user, review):
     )
 
 
-def chronology_agencies(*, user, review):
+def chronology_agencies(*, user, review, summary=None):
     from casereview.accounts.models import Agency
 
+    if summary is not None:  # the agencies of entries the user may see, already counted
+        return Agency.objects.unscoped().filter(pk__in=summary.agency_ids).order_by("name")
     return Agency.objects.unscoped().filter(
         pk__in=ChronologyEntry.objects.visible_to(user).filter(review=review).values("agency_id")
     )
@@ -136,14 +178,14 @@ def duplicates_by_entry(*, user, review, entry_ids):
     return marks
 
 
-def derived_facts(*, user, review, gap_days=90):
-    """Aggregated in the database, so a 40,000-event chronology costs a few small queries."""
+def derived_facts(*, user, review, gap_days=90, summary=None):
+    """Aggregated in the database, so a 40,000-event chronology costs a few small queries. `summary`: the
+    page's ChronologySummary, when it has one, for the counts."""
     entries = ChronologyEntry.objects.visible_to(user).filter(review=review)
-    counts = Counter(dict(entries.values_list("event_type").annotate(n=Count("id")).order_by()))
+    summary = summary or ChronologySummary(user=user, review=review)
+    counts = summary.counts_by_type()
     dates = list(entries.values_list("sort_date", flat=True).distinct().order_by("sort_date"))
-    by_year = defaultdict(set)
-    for year, agency in entries.values_list("sort_date__year", "agency__name").distinct().order_by():
-        by_year[year].add(agency)
+    by_year = summary.agencies_by_year()
     pairs = DuplicatePair.objects.visible_to(user).filter(review=review)
     groups = chronology.same_event_groups(
         pairs.filter(status=DuplicateStatus.LINKED).values_list("first_id", "second_id")
@@ -162,18 +204,9 @@ def derived_facts(*, user, review, gap_days=90):
     return chronology.facts_from(counts, dates, by_year, gap_days=gap_days, repeats=repeats, unconfirmed=unconfirmed)
 
 
-def timeline_series(*, user, review):
+def timeline_series(*, user, review, summary=None):
     """Events per agency per year, for the timeline chart."""
-    counts = Counter(
-        {
-            (agency, year): n
-            for agency, year, n in ChronologyEntry.objects.visible_to(user)
-            .filter(review=review)
-            .values_list("agency__name", "sort_date__year")
-            .annotate(n=Count("id"))
-            .order_by()
-        }
-    )
+    counts = (summary or ChronologySummary(user=user, review=review)).counts_by_agency_and_year()
     years = sorted({year for _, year in counts})
     agencies = sorted({agency for agency, _ in counts})
     return {"years": years, "series": [{"agency": a, "counts": [counts[(a, y)] for y in years]} for a in agencies]}

@@ -348,15 +348,15 @@ def chronology_template(request, fmt):
     return response
 
 
-def _chronology_filters(request, review):
+def _chronology_filters(request, review, summary=None):
     form = ChronologyFilterForm(
         request.GET or None,
         review=review,
-        event_types=selectors.event_types_in(user=request.user, review=review),
-        agencies=selectors.chronology_agencies(user=request.user, review=review),
+        event_types=summary.event_types if summary else selectors.event_types_in(user=request.user, review=review),
+        agencies=selectors.chronology_agencies(user=request.user, review=review, summary=summary),
     )
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_bound and form.is_valid() else {}
-    return form, selectors.merged_chronology(user=request.user, review=review, **filters)
+    return form, selectors.merged_chronology(user=request.user, review=review, **filters), filters
 
 
 def _gap_days(request):
@@ -369,8 +369,9 @@ def _gap_days(request):
 
 @object_view(Review)
 def merged_chronology(request, review):
-    form, entries = _chronology_filters(request, review)
-    page = paginate(request, entries, per_page=100)
+    summary = selectors.chronology_summary(user=request.user, review=review)
+    form, entries, filters = _chronology_filters(request, review, summary)
+    page = paginate(request, entries, per_page=100, count=None if filters else summary.total)
     return render(
         request,
         "reviews/chronology.html",
@@ -381,14 +382,16 @@ def merged_chronology(request, review):
             "duplicates": selectors.duplicates_by_entry(
                 user=request.user, review=review, entry_ids=[e.pk for e in page.object_list]
             ),
-            "facts": selectors.derived_facts(user=request.user, review=review, gap_days=_gap_days(request)),
+            "facts": selectors.derived_facts(
+                user=request.user, review=review, gap_days=_gap_days(request), summary=summary
+            ),
             "types": {
                 "social_worker": chronology.SOCIAL_WORKER_ALLOCATED,
                 "placement": chronology.PLACEMENT_START,
                 "missing": chronology.MISSING_EPISODE,
                 "school_move": chronology.SCHOOL_MOVE,
             },
-            "timeline": selectors.timeline_series(user=request.user, review=review),
+            "timeline": selectors.timeline_series(user=request.user, review=review, summary=summary),
             "may_judge": permissions.can(request.user, "judge_duplicates", review),
             "may_export": permissions.can(request.user, "export", review),
             "query": request.GET.urlencode(),
@@ -398,7 +401,7 @@ def merged_chronology(request, review):
 
 @object_view(Review, "export")
 def chronology_export(request, review, fmt):
-    form, entries = _chronology_filters(request, review)
+    form, entries, _ = _chronology_filters(request, review)
     entries = list(entries)
     record_event(
         actor=request.user,

@@ -60,3 +60,40 @@ def test_each_contribution_says_how_many_chronology_events_it_brought(review, al
     silent = AgencyContributionFactory(review=review)
     counts = {c.pk: c.events for c in selectors.contributions_for(user=alice, review=review)}
     assert counts == {first.pk: 2, silent.pk: 0}
+
+
+def test_the_chronology_counted_once_gives_what_each_count_gave_on_its_own(review, alice, partnership_a):
+    from casereview.testing import AgencyFactory
+
+    (first,) = review.contributions.all()
+    other = AgencyContributionFactory(review=review, agency=AgencyFactory(partnership=partnership_a, name="Police"))
+    for contribution, event_type, day in [
+        (first, "Home visit", datetime.date(2015, 1, 5)),
+        (first, "Strategy meeting", datetime.date(2015, 6, 1)),
+        (other, "Home visit", datetime.date(2016, 2, 2)),
+        (other, "Missing episode", datetime.date(2016, 2, 2)),
+    ]:
+        ChronologyEntryFactory(contribution=contribution, event_type=event_type, event_date=day)
+    summary = selectors.chronology_summary(user=alice, review=review)
+    assert summary.total == 5
+    assert summary.event_types == selectors.event_types_in(user=alice, review=review)
+    assert list(selectors.chronology_agencies(user=alice, review=review, summary=summary)) == list(
+        selectors.chronology_agencies(user=alice, review=review).order_by("name")
+    )
+    assert selectors.derived_facts(user=alice, review=review, summary=summary) == selectors.derived_facts(
+        user=alice, review=review
+    )
+    timeline = selectors.timeline_series(user=alice, review=review, summary=summary)
+    assert timeline == selectors.timeline_series(user=alice, review=review)
+    assert timeline["years"] == [2014, 2015, 2016]
+    assert {s["agency"]: s["counts"] for s in timeline["series"]}["Police"] == [0, 0, 2]
+
+
+def test_the_chronology_page_counts_all_entries_or_the_filtered_ones(client, review, alice):
+    from django.urls import reverse
+
+    ChronologyEntryFactory(contribution=review.contributions.get(), event_type="Strategy meeting")
+    client.force_login(alice)
+    url = reverse("reviews:chronology", args=[review.pk])
+    assert client.get(url).context["page"].paginator.count == 2
+    assert client.get(url, {"event_type": "Strategy meeting"}).context["page"].paginator.count == 1
