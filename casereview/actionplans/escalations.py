@@ -10,7 +10,6 @@ partnership at once, so a run with nothing new costs the same few queries at any
 missed again, or a new run of "at risk" updates, is a new trigger and is escalated afresh."""
 
 import operator
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import reduce
@@ -18,10 +17,10 @@ from functools import reduce
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts.models import Membership, Partnership, Role
+from casereview.core.links import paths_to
 from casereview.core.tasks import send_emails
 from casereview.core.working_days import working_days_between
 
@@ -148,17 +147,12 @@ def send_escalations(*, site_url=None, today=None):
     return outcome
 
 
-_SLOT = uuid.UUID(int=0)
-
-
 def _record_and_send(batch, members, today, site_url):
     """Records a batch of escalations (EscalatedAction, reason, trigger) and queues their e-mails in one
     transaction. A copy of the command
     running at the same moment may have recorded some of them first: the unique key skips those, and only
     the rows this run inserted (their keys are made here, so they can be looked for) are e-mailed."""
-    # The action page's address, reversed once and filled in: reversing it for each of a first run's
-    # thousands of e-mails took longer than recording them.
-    link = site_url + reverse("actionplans:action", args=[_SLOT])
+    path = paths_to("actionplans:action")
     rows, emails = [], {}
     for action, reason, trigger in batch:
         to, to_executive = recipients_for(action, members[action.partnership_id])
@@ -169,7 +163,7 @@ def _record_and_send(batch, members, today, site_url):
         if to:
             emails[row.pk] = {
                 "subject": _subject(action, reason),
-                "body": _body(action, reason, today, link.replace(str(_SLOT), str(action.pk)), to_executive),
+                "body": _body(action, reason, today, site_url + path(action.pk), to_executive),
                 "to": to,
             }
     with transaction.atomic():

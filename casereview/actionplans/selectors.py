@@ -111,6 +111,7 @@ class RagRow:
     green: int
     done: int
     closed: int
+    url: str = ""  # where the row's label links to, when the page links it
 
     @property
     def total(self):

@@ -10,6 +10,7 @@ from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
 from casereview.core.access import object_view
 from casereview.core.forms import form_page, posted, submitted, withdraw_page
+from casereview.core.links import paths_to
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
@@ -60,6 +61,9 @@ def monitoring(request, partnership):
     query = request.GET.copy()
     query.pop("page", None)
     by_review, by_agency, count = selectors.rag_by_review_and_agency(actions)
+    plan = paths_to("actionplans:review_plan")
+    for row in by_review:
+        row.url = plan(row.key)
     return render(
         request,
         "actionplans/monitoring.html",
