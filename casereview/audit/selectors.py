@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -20,6 +20,29 @@ def audit_event_list(*, user, partnership, action="", who="", date_from=None, da
     if text:
         events = events.filter(Q(object_repr__icontains=text) | Q(reason__icontains=text))
     return events.select_related("object_type")
+
+
+def audit_event_parts(*, user, partnership, **filters):
+    """The trail of audit_event_list in its two parts, each newest first and read through its own index:
+    the partnership's records' events, and the sign-ins (which belong to no partnership) of its people.
+    Asked of as one list, the OR between them kept the database on the national index of times."""
+    events = audit_event_list(user=user, partnership=partnership, **filters).order_by("-at", "-id")
+    return [events.filter(partnership=partnership), events.filter(partnership__isnull=True)]
+
+
+def _write_cursor(event):
+    return f"{event.at.isoformat()}_{event.pk}"
+
+
+def _read_cursor(text):
+    at, _, pk = (text or "").rpartition("_")
+    try:
+        return datetime.fromisoformat(at), int(pk)
+    except ValueError:
+        return None
+
+
+AUDIT_CURSOR = (_write_cursor, _read_cursor)
 
 
 def _field_label(model, name):

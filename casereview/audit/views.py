@@ -6,33 +6,40 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from casereview.core.access import object_view
-from casereview.core.pagination import paginate_uncounted
+from casereview.core.pagination import paginate_keyset
 from casereview.core.spreadsheets import spreadsheet_safe
 
 from .forms import AuditFilterForm
 from .models import AuditAction
-from .selectors import audit_event_list
+from .selectors import AUDIT_CURSOR, audit_event_list, audit_event_parts
 from .services import record_event
 
 
-def _filtered_events(request, partnership):
+def _filters(request):
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    return form, audit_event_list(user=request.user, partnership=partnership, **{k: v for k, v in filters.items() if v})
+    return form, {k: v for k, v in filters.items() if v}
+
+
+def _filtered_events(request, partnership):
+    form, filters = _filters(request)
+    return form, audit_event_list(user=request.user, partnership=partnership, **filters)
 
 
 @object_view("accounts.Partnership", "view_audit", url_kwarg="slug", field="slug")
 def event_list(request, partnership):
-    form, events = _filtered_events(request, partnership)
+    form, filters = _filters(request)
+    parts = audit_event_parts(user=request.user, partnership=partnership, **filters)
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in ("page", "after", "before"):
+        query.pop(name, None)
     return render(
         request,
         "audit/event_list.html",
         {
             "partnership": partnership,
             "form": form,
-            "page": paginate_uncounted(request, events),
+            "page": paginate_keyset(request, parts, cursor=AUDIT_CURSOR),
             "query": query.urlencode(),
         },
     )

@@ -1,5 +1,9 @@
+import heapq
+from operator import attrgetter
+
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Q
 
 
 def paginate(request, queryset, per_page=None, count=None):
@@ -55,3 +59,89 @@ def paginate_uncounted(request, queryset, per_page=None):
 
 def paginate_uncounted_first(queryset, per_page):
     return UncountedPage(list(queryset[: per_page + 1]), 1, per_page)
+
+
+class KeysetPage(UncountedPage):
+    """An UncountedPage whose links say where it ends (or begins), so the next page is read from there
+    through an index instead of by skipping every row before it."""
+
+    keyset = True  # the pagination partial links with next_query and previous_query
+
+    def __init__(self, rows, number, per_page, *, has_next, next_query, previous_query):
+        super().__init__(rows, number, per_page)
+        self.has_next = has_next
+        self.next_query = next_query
+        self.previous_query = previous_query
+
+
+_PAGING = ("after", "before", "page")
+
+
+def paginate_keyset(request, parts, per_page=None, *, cursor):
+    """A page of the rows of `parts`, merged newest first. `parts`: querysets of one model that between them
+    hold the whole list without overlap, each ordered by the same two fields descending, the second unique
+    (("-at", "-id")): read as a union, each part through its own index, because one query with an OR
+    between them walked the whole country's rows. `cursor`: (row -> text, text -> (first, second) or None).
+
+    ?after=<cursor> gives the page after a row and ?before=<cursor> the page before one; a page number with
+    no cursor (an old link) is found by skipping, over the two fields only."""
+    per_page = per_page or settings.CASEREVIEW_PAGE_SIZE
+    write_cursor, read_cursor = cursor
+    first, second = (f.lstrip("-") for f in parts[0].query.order_by)
+    key = attrgetter(first, second)
+    try:
+        number = max(1, int(request.GET.get("page", 1)))
+    except (TypeError, ValueError):
+        number = 1
+    after, before = read_cursor(request.GET.get("after", "")), read_cursor(request.GET.get("before", ""))
+
+    def merged(querysets, limit, newest_first=True):
+        return list(heapq.merge(*(list(q[:limit]) for q in querysets), key=key, reverse=newest_first))[:limit]
+
+    def beyond(value, older):
+        """Rows past a cursor: the first field's bound is what the index can seek to."""
+        at, pk = value
+        if older:
+            return Q(**{f"{first}__lte": at}) & (Q(**{f"{first}__lt": at}) | Q(**{first: at, f"{second}__lt": pk}))
+        return Q(**{f"{first}__gte": at}) & (Q(**{f"{first}__gt": at}) | Q(**{first: at, f"{second}__gt": pk}))
+
+    if after:
+        rows = merged([p.filter(beyond(after, older=True)) for p in parts], per_page + 1)
+        number, has_next, rows = max(number, 2), len(rows) > per_page, rows[:per_page]
+    elif before:
+        newer = merged(
+            [p.filter(beyond(before, older=False)).order_by(first, second) for p in parts], per_page + 1, False
+        )
+        if len(newer) <= per_page:
+            number = 1  # nothing newer than this page: it is the first
+        rows, has_next = list(reversed(newer[:per_page])), True  # the row `before` names is on the next page
+    elif number > 1:
+        start = (number - 1) * per_page
+        keys = heapq.merge(*(list(p.values_list(first, second)[: start + per_page + 1]) for p in parts), reverse=True)
+        wanted = [pk for _, pk in list(keys)[start : start + per_page + 1]]
+        if not wanted:  # past the end: the first page rather than an empty one
+            number, rows = 1, merged(parts, per_page + 1)
+        else:
+            by_pk = {row.pk: row for p in parts for row in p.filter(pk__in=wanted)}
+            rows = [by_pk[pk] for pk in wanted if pk in by_pk]
+        has_next, rows = len(rows) > per_page, rows[:per_page]
+    else:
+        rows = merged(parts, per_page + 1)
+        has_next, rows = len(rows) > per_page, rows[:per_page]
+
+    query = request.GET.copy()
+    for name in _PAGING:
+        query.pop(name, None)
+    following, preceding = query.copy(), query.copy()
+    if rows:
+        following.update({"page": number + 1, "after": write_cursor(rows[-1])})
+        if number > 2:  # page 1 is the list's start, with no cursor
+            preceding.update({"page": number - 1, "before": write_cursor(rows[0])})
+    return KeysetPage(
+        rows,
+        number,
+        per_page,
+        has_next=has_next,
+        next_query=following.urlencode(),
+        previous_query=preceding.urlencode(),
+    )
