@@ -1,4 +1,6 @@
 import heapq
+import operator
+from functools import reduce
 from operator import attrgetter
 
 from django.conf import settings
@@ -84,7 +86,7 @@ def paginate_keyset(request, parts, per_page=None, *, cursor):
     between them walked the whole country's rows. `cursor`: (row -> text, text -> (first, second) or None).
 
     ?after=<cursor> gives the page after a row and ?before=<cursor> the page before one; a page number with
-    no cursor (an old link) is found by skipping, over the two fields only."""
+    no cursor (an old link) is found by skipping, as before."""
     per_page = per_page or settings.CASEREVIEW_PAGE_SIZE
     write_cursor, read_cursor = cursor
     first, second = (f.lstrip("-") for f in parts[0].query.order_by)
@@ -116,14 +118,11 @@ def paginate_keyset(request, parts, per_page=None, *, cursor):
             number = 1  # nothing newer than this page: it is the first
         rows, has_next = list(reversed(newer[:per_page])), True  # the row `before` names is on the next page
     elif number > 1:
+        # As the list was paged before: the parts as one query, skipping to the page.
         start = (number - 1) * per_page
-        keys = heapq.merge(*(list(p.values_list(first, second)[: start + per_page + 1]) for p in parts), reverse=True)
-        wanted = [pk for _, pk in list(keys)[start : start + per_page + 1]]
-        if not wanted:  # past the end: the first page rather than an empty one
+        rows = list(reduce(operator.or_, parts)[start : start + per_page + 1])
+        if not rows:  # past the end: the first page rather than an empty one
             number, rows = 1, merged(parts, per_page + 1)
-        else:
-            by_pk = {row.pk: row for p in parts for row in p.filter(pk__in=wanted)}
-            rows = [by_pk[pk] for pk in wanted if pk in by_pk]
         has_next, rows = len(rows) > per_page, rows[:per_page]
     else:
         rows = merged(parts, per_page + 1)
