@@ -157,21 +157,22 @@ def rag_by_review_and_agency(actions, today=None):
         .values("review", "review__title", "owner_agency", "owner_agency__name")
         .annotate(**_band_counts(today or timezone.localdate()))
     )
-    by_review, by_agency, total = {}, {}, 0
-    for cell in cells:
-        for rows, key, label in (
-            (by_review, cell["review"], cell["review__title"]),
-            (by_agency, cell["owner_agency"], cell["owner_agency__name"]),
-        ):
-            row = rows.setdefault(key, RagRow(label, key, 0, 0, 0, 0, 0))
-            for band in _BANDS:
-                setattr(row, band, getattr(row, band) + cell[band])
-        total += sum(cell[band] for band in _BANDS)
-    return (
-        sorted(by_review.values(), key=lambda row: row.label),
-        sorted(by_agency.values(), key=lambda row: row.label),
-        total,
-    )
+    by_review, by_agency = {}, {}  # key -> [label, red, amber, green, done, closed]
+    for review, title, agency, name, *bands in cells.values_list(
+        "review", "review__title", "owner_agency", "owner_agency__name", *_BANDS
+    ):
+        for rows, key, label in ((by_review, review, title), (by_agency, agency, name)):
+            sums = rows.get(key)
+            if sums is None:
+                rows[key] = [label, *bands]
+            else:
+                sums[1:] = [a + b for a, b in zip(sums[1:], bands)]
+    total = sum(sum(sums[1:]) for sums in by_review.values())
+
+    def rag_rows(rows):
+        return sorted((RagRow(sums[0], key, *sums[1:]) for key, sums in rows.items()), key=lambda row: row.label)
+
+    return rag_rows(by_review), rag_rows(by_agency), total
 
 
 def due_months(*, user, partnership):
