@@ -3,6 +3,7 @@ only through their selectors, so every list is scoped to the user."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -47,10 +48,11 @@ class Deadline:
 
 def deadlines_for(*, user, partnership):
     """Every open duty, rapid review and decision step this user may see, soonest (and so overdue) first."""
+    deadline = partial(Deadline, today=timezone.localdate())  # one today for the list's hundreds of entries
     items = []
     for duty in incidents.open_duties(user=user, partnership=partnership):
         items.append(
-            Deadline(
+            deadline(
                 f"duty:{duty.pk}",
                 duty.get_kind_display(),
                 duty.incident.child_pseudonym,
@@ -61,7 +63,7 @@ def deadlines_for(*, user, partnership):
         )
     for rapid_review in decisions.open_rapid_reviews(user=user, partnership=partnership):
         items.append(
-            Deadline(
+            deadline(
                 f"rapid_review:{rapid_review.pk}",
                 "Complete the rapid review",
                 rapid_review.incident.child_pseudonym,
@@ -72,7 +74,7 @@ def deadlines_for(*, user, partnership):
         )
     for info in decisions.unanswered_requests(user=user, partnership=partnership):
         items.append(
-            Deadline(
+            deadline(
                 f"request:{info.pk}",
                 f"{info.agency}: information for the rapid review",
                 info.rapid_review.incident.child_pseudonym,
@@ -85,7 +87,7 @@ def deadlines_for(*, user, partnership):
         )
     for rapid_review in decisions.awaiting_recommendation(user=user, partnership=partnership):
         items.append(
-            Deadline(
+            deadline(
                 f"recommendation:{rapid_review.incident_id}",
                 "Recommendation to the independent chair",
                 rapid_review.incident.child_pseudonym,
@@ -102,7 +104,7 @@ def deadlines_for(*, user, partnership):
             else add_working_days(recommendation.made_on, 5)
         )
         items.append(
-            Deadline(
+            deadline(
                 f"decision:{recommendation.incident_id}",
                 "Independent chair's decision",
                 recommendation.incident.child_pseudonym,
@@ -114,7 +116,7 @@ def deadlines_for(*, user, partnership):
         )
     for rapid_review in decisions.awaiting_panel_response(user=user, partnership=partnership):
         items.append(
-            Deadline(
+            deadline(
                 f"panel_response:{rapid_review.incident_id}",
                 "National panel's response expected",
                 rapid_review.incident.child_pseudonym,
@@ -126,7 +128,7 @@ def deadlines_for(*, user, partnership):
         )
     for contribution in reviews.open_contributions(user=user, partnership=partnership):
         items.append(
-            Deadline(
+            deadline(
                 f"contribution:{contribution.pk}",
                 f"{contribution.agency}: {contribution.get_kind_display().lower()}",
                 contribution.review.title,
@@ -141,7 +143,7 @@ def deadlines_for(*, user, partnership):
     window_end = add_working_days(timezone.localdate(), 20)
     for action in actionplans.open_actions_due_by(user=user, partnership=partnership, day=window_end)[:ACTIONS_LISTED]:
         items.append(
-            Deadline(
+            deadline(
                 f"action:{action.pk}",
                 f"Action {action.number}: {_gist(action.description)} — {action.owner_agency}",
                 action.review.title,
@@ -155,7 +157,7 @@ def deadlines_for(*, user, partnership):
     for review, milestone in reviews.review_milestones(user=user, partnership=partnership):
         if milestone.done_on is None:
             items.append(
-                Deadline(
+                deadline(
                     milestone.key,
                     milestone.what,
                     review.title,

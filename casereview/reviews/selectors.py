@@ -54,10 +54,13 @@ def overdue_contributions(*, user, partnership):
 
 
 def open_contributions(*, user, partnership):
+    """What a deadline list says of each (a partnership can wait on hundreds: their reports and the
+    reviews' other columns are left in the database)."""
     return (
         AgencyContribution.objects.visible_to(user)
         .filter(review__partnership=partnership, status="requested")
         .select_related("agency", "review")
+        .only("kind", "due_date", "status", "agency", "review", "agency__name", "review__title")
     )
 
 
