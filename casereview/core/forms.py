@@ -1,6 +1,6 @@
 from django import forms
 from django.forms.widgets import Input
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 _WIDGET_CLASSES = {
@@ -86,25 +86,34 @@ def _attrs(attrs):
 
 
 class QuickSelect(forms.Select):
-    """Django's select, writing the HTML its templates write, in Python. The templates include a template
-    for each option: for the action plans filter (a partnership's two hundred reviews and ten years of due
-    months) that was a third of the page's time."""
+    """Django's select, writing the HTML its templates write, in Python and without the per-option
+    dictionaries of Select.optgroups. The templates include a template for each option: for the action
+    plans filter (a partnership's two hundred reviews and ten years of due months) that was a third of the
+    page's time. A test compares the two."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        html = [format_html('<select name="{}"', widget["name"]), _attrs(widget["attrs"]), ">"]
-        for group_name, options, _ in widget["optgroups"]:
-            if group_name:
-                html.append(format_html('\n  <optgroup label="{}">', group_name))
-            for option in options:
+        chosen = self.format_value(value)
+        html = [format_html('<select name="{}"', name), _attrs(self.build_attrs(self.attrs, attrs)), ">"]
+        has_selected = False
+        for option_value, option_label in self.choices:
+            if isinstance(option_label, (list, tuple)):
+                group, options = option_value, option_label
+            else:
+                group, options = None, [("" if option_value is None else option_value, option_label)]
+            if group:
+                html.append(format_html('\n  <optgroup label="{}">', group))
+            for subvalue, sublabel in options:
+                selected = not has_selected and str(subvalue) in chosen
+                has_selected |= selected
                 html.append(
-                    format_html('\n  <option value="{}"', str(option["value"]))
-                    + _attrs(option["attrs"])
-                    + ">"
-                    + conditional_escape(option["label"])
-                    + "</option>\n"  # the option template's own last line
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',  # the option template's own last line
+                        str(subvalue),
+                        " selected" if selected else "",
+                        sublabel,
+                    )
                 )
-            if group_name:
+            if group:
                 html.append("\n  </optgroup>")
         html.append("\n</select>")
         return mark_safe("".join(html))  # noqa: S308 - every part above is escaped

@@ -21,6 +21,8 @@ def both(choices, value, attrs=None):
         ([("a", 'Tom & Jerry <script>"'), ("b", "O'Brien")], "a", {"required": True, "disabled": False}),
         ([("Police", [("p1", "Met"), ("p2", "City")]), ("Health", [("h1", "Trust")]), ("x", "Other")], "h1", None),
         ([(1, "One"), (2, "Two")], 2, {"data-x": 3}),
+        ([(None, "Nothing"), ("", [("a", "A")]), ("b", "B")], "a", None),
+        ([("a", "A"), ("a", "A again")], "a", None),  # only the first match is selected
     ],
 )
 def test_it_writes_the_html_djangos_select_writes(choices, value, attrs):
@@ -40,3 +42,16 @@ def test_govuk_forms_use_it_for_plain_selects_only():
     assert 'class="govuk-select"' in str(form["status"]) and '<option value="open" selected>Open</option>' in str(
         form["status"]
     )
+
+
+@pytest.mark.django_db
+def test_a_model_choice_select_is_written_as_djangos(partnership_a):
+    from casereview.accounts.models import Agency
+    from casereview.testing import AgencyFactory
+
+    chosen = AgencyFactory(partnership=partnership_a, name="Police & Crime")
+    AgencyFactory(partnership=partnership_a, name="Health <Trust>")
+    field = forms.ModelChoiceField(queryset=Agency.objects.unscoped(), empty_label="All agencies", required=False)
+    django_html = forms.Select(choices=field.choices).render("agency", chosen.pk, {"id": "id_agency"})
+    ours = QuickSelect(choices=field.choices).render("agency", chosen.pk, {"id": "id_agency"})
+    assert ours == django_html and "selected" in ours
