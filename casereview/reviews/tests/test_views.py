@@ -276,3 +276,21 @@ def test_requested_contributions_appear_on_the_due_list_for_the_agency_lead(clie
     client.force_login(police_lead)
     page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
     assert "Metropolitan Police Service: chronology" in page
+
+
+def test_the_review_links_to_its_incident_only_for_those_who_may_open_it(client, alice, partnership_a):
+    from casereview.testing import IncidentFactory
+
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
+    review = ReviewFactory(partnership=partnership_a, title="Child R", incident=incident)
+    incident_url = reverse("incidents:detail", args=[incident.pk])
+    client.force_login(alice)
+    assert incident_url in client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    reviewer = member(partnership_a, Role.REVIEWER)
+    services.reviewer_appoint(
+        actor=alice, review=review, user=reviewer, appointed_on=date(2025, 6, 2), declaration="Independent"
+    )
+    client.force_login(reviewer)
+    # the reviewer reads the review but not the incident: the link led to a page not found
+    assert incident_url not in client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert client.get(incident_url).status_code == 404
