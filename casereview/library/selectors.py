@@ -302,13 +302,13 @@ def past_learning(*, user, partnership, text, open_actions_by_theme=None, limit_
 
 
 def _why(theme, match):
-    reasons = [f"both are about {theme.lower()}"]
+    reason = f"both are about {theme.lower()}"
     others = [t.lower() for t in match.shared_themes if t != theme]
     if others:
-        reasons.append("and " + ", ".join(others[:2]))
+        reason += " and " + ", ".join(others[:2])
     if match.shared_words:
-        reasons.append("; shared words: " + ", ".join(match.shared_words[:4]))
-    return " ".join(reasons)
+        reason += "; shared words: " + ", ".join(match.shared_words[:4])
+    return reason
 
 
 def similar_reviews(*, user, partnership, text, limit=5):

@@ -20,7 +20,7 @@ from casereview.audit.services import audit_create, model_update
 from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
-from casereview.core.working_days import working_days_between
+from casereview.core.working_days import add_working_days, working_days_between
 from casereview.documents.extraction import ExtractionError, read_document
 from casereview.reviews.milestones import StepTaken
 from casereview.reviews.models import Stage
@@ -261,12 +261,11 @@ def publication_gate(review, *, publication_date):
     if not report.sent_to_panel_on:
         failures.append("Record when the report was sent to the national panel and the Secretary of State")
     elif working_days_between(report.sent_to_panel_on, publication_date) < notice:
+        earliest = add_working_days(report.sent_to_panel_on, notice)
         failures.append(
             f"The report must reach the national panel and the Secretary of State at least {notice} working "
-            f"days before "
-            f"publication: sent {report.sent_to_panel_on:%d %B %Y}, "
-            f"{working_days_between(report.sent_to_panel_on, publication_date)} working days before "
-            f"{publication_date:%d %B %Y}"
+            f"days before publication: it was sent on {report.sent_to_panel_on.day} "
+            f"{report.sent_to_panel_on:%B %Y}, so the earliest publication date is {earliest.day} {earliest:%B %Y}"
         )
     for hold in PublicationHold.objects.unscoped().filter(review=review, lifted_on__isnull=True):
         failures.append(f"Publication is on hold: {hold.reason}")

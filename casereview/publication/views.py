@@ -33,14 +33,13 @@ TYPE_CLASSES = {
 def overview(request, review):
     report = Report.objects.unscoped().filter(review=review).first()
     publication = Publication.objects.unscoped().filter(review=review).first()
-    publish_form = PublishForm(
-        posted(request) if request.method == "POST" else (request.GET or None),
-        initial={"publication_date": timezone.localdate()},
-    )
+    # "Run the checks" and "Publish" both post the form: a GET would put the CSRF token, which the Publish
+    # button needs in the same form, into the address bar, the history and the server's log.
+    publish_form = PublishForm(posted(request), initial={"publication_date": timezone.localdate()})
     gate = None
     if publish_form.is_bound and publish_form.is_valid():
         gate = service.publication_gate(review, publication_date=publish_form.cleaned_data["publication_date"])
-        if request.method == "POST" and gate.passed:
+        if "publish" in request.POST and gate.passed:
             try:
                 service.review_publish(actor=request.user, review=review, **publish_form.cleaned_data)
             except ValidationError as exc:

@@ -101,6 +101,8 @@ def review_detail(request, review):
             "missing_sectors": services.panel_missing_sectors(review),
             "contributions": selectors.contributions_for(user=user, review=review),
             "may_change": permissions.can(user, "change", review),
+            # a reviewer or agency lead may read the review but not the incident: no link to a page not found
+            "may_view_incident": bool(review.incident) and permissions.can(user, "view", review.incident),
             "today": timezone.localdate(),
             # the completion target has its own row above
             "milestones": [

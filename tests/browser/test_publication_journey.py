@@ -67,6 +67,7 @@ def test_business_manager_anonymises_and_publishes(page, alice, partnership_a, t
     page.goto(f"/reviews/{review.pk}/publication/")
     fill_date(page, "Publication date", 1, 9, 2025)
     page.get_by_role("button", name="Run the checks").click()
+    assert "csrfmiddlewaretoken" not in page.url
     failures = page.locator("#gate-failures")
     expect(failures).to_contain_text("The review panel has not signed the report off")
     expect(failures).to_contain_text("Record when the report was sent")

@@ -288,3 +288,21 @@ def test_a_review_is_started_with_the_agencies_involved_and_its_page_names_them(
     assert response.status_code == 302 and list(review.agencies.all()) == [police]
     page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
     assert "Agencies involved" in page and police.name in page
+
+
+def test_the_review_links_to_its_incident_only_for_those_who_may_open_it(client, alice, partnership_a):
+    from casereview.testing import IncidentFactory
+
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
+    review = ReviewFactory(partnership=partnership_a, title="Child R", incident=incident)
+    incident_url = reverse("incidents:detail", args=[incident.pk])
+    client.force_login(alice)
+    assert incident_url in client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    reviewer = member(partnership_a, Role.REVIEWER)
+    services.reviewer_appoint(
+        actor=alice, review=review, user=reviewer, appointed_on=date(2025, 6, 2), declaration="Independent"
+    )
+    client.force_login(reviewer)
+    # the reviewer reads the review but not the incident: the link led to a page not found
+    assert incident_url not in client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert client.get(incident_url).status_code == 404
