@@ -113,7 +113,7 @@ KEYWORD_RE = re.compile(
 )
 STREET_RE = re.compile(r"\b(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\b")
 HOUSE_NUMBER_RE = re.compile(
-    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?(?:\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)?$"
+    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?(?:(?<!\d)(?!(?:19|20)\d\d,)\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)?$"
 )
 FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+$")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*|\d{1,4}[A-Za-z]?)([ \t]+|[ \t]*\n[ \t]*)$")
@@ -416,3 +416,144 @@ def nhs_number_valid(candidate):
 
 def ni_number_valid(candidate):
     return bool(NINO_RE.fullmatch(candidate.strip().upper()))
+
+
+# Dates as professionals write them ------------------------------------------------------------------------
+# DATE_RE above takes the full forms. These take the rest: "03-Apr-2023", "20 Apr 23", "March 28th", "3-5 Aug",
+# "15 & 16 Jun", a day alone where a weekday or a month named before says it is a date ("Tues 3rd", "on the
+# 14th" after "In January ..."), and a day and month in figures where the context says so ("Mon 3/4",
+# "21/05: DNA", "next meeting 17/04 14:00"), without taking scores, fractions or ratios ("7/10", "3/4 of").
+SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?"
+ORDINAL_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+DAY_MONTH_YY_RE = re.compile(
+    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)(?:{MONTHS})\.?(?:-(?:(?:19|20)\d\d|\d\d)|\s\d\d)(?![\w:/]|\.\d|\s?(?:%|am\b|pm\b))"
+    rf"|\b(?:[12]\d|3[01]|0?[1-9])-(?:{MONTHS})(?![\w-])",  # 03-Apr-2023, 1-Jun-21, 20 Apr 23, 12-Mar
+    re.I,
+)
+MONTH_DAY_RE = re.compile(
+    rf"\b(?:{MONTHS})\.?[ \t]+(?:{ORDINAL_DAY}|(?:[12]\d|3[01]|[1-9])(?=[,;)]|\.(?!\d)|[ \t]*$))(?:,?[ \t]+{YEAR})?\b",
+    re.M,
+)
+RANGE_RE = re.compile(
+    rf"\b{DAY}(?:\s*(?:-|–|&|and|to)\s*|,\s*){DAY}(?:\s+(?:and|&)\s+{DAY})?\s+(?:of\s+)?(?:{MONTHS})\.?"
+    rf"(?:,?\s+{YEAR})?\b"
+)
+DAY_ALONE_RE = re.compile(
+    rf"(?:\b(?i:{SHORT_WEEKDAY})\.?,?\s+(?:the\s+)?|\b(?:on|by|until|till|from|since|before|after|of|to|and|for|"
+    rf"On|By|Until|From|Since|Before|After|For)\s+the\s+|^[ \t]*|\bthe\s+(?=(?:{ORDINAL_DAY})\s+(?:and|&|or|to)\s+))"
+    rf"({ORDINAL_DAY})\b(?!\s*(?:of\s+)?(?:{MONTHS})\b)",
+    re.M,
+)
+# What may follow a day written alone: punctuation, another day, or a word that starts a clause.
+AFTER_DAY_ALONE_RE = re.compile(
+    r"\s*(?:$|[,;:.)!?–—-]|(?:and|or|to|at|when|with|for|in|but|after|before|because|as|until|the|a|an|he|she|"
+    r"they|we|i|it|his|her|their|police|mum|dad|mother|father|school|there|this|which|who|where|so|then|"
+    r"was|were|is|had|has|by|from|of|on|she's|he's)\b)",
+    re.I,
+)
+ORDINAL_NOT_DAY_RE = re.compile(
+    r"\s*(?:time|times|floor|child|children|birthday|percentile|century|occasion|attempt|week|day|month|year|"
+    r"grade|place|generation|pregnancy|baby|son|daughter|referral|visit|call|meeting|session|round|edition|"
+    r"anniversary|cousin|class|form|team|stage|contact|episode|incident|party|person|witness|officer|ward|shift|"
+    r"night|dose|tablet|bed|step|stair|stairs|floors|row|line|item|page|paragraph|point|option|choice)\b",
+    re.I,
+)
+DAY_LIST_RE = re.compile(rf"(?:,[ \t]*|[ \t]+(?:and|&|or|to)[ \t]+)(?:the[ \t]+)?({ORDINAL_DAY})\b")
+DAY_MONTH_FIGURES_RE = re.compile(r"(?<![\w/.£$€-])((?:[12]\d|3[01]|0?[1-9])([/.])(?:1[0-2]|0?[1-9]))(?![\w/-]|\.\d)")
+DATE_WORD_BEFORE_RE = re.compile(
+    rf"(?:\b(?i:{SHORT_WEEKDAY})\.?,?|\b(?i:on|from|until|till|by|since|dated|due|w/c|wc|start|starts|starting|"
+    r"begins|ends|next|review|meeting|date|deadline|expires|appointment|booked|seen|visit|visited|call|called|"
+    r"phoned|rang|DOB|D\.O\.B|DoB|born|LMP|EDD|between|and)\.?:?|^[ \t]*|\t|\|)[ \t]*$",
+    re.M,
+)
+TIME_AFTER_RE = re.compile(r"[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}\b|[ \t]*(?:[:–—-][ \t]|\t|[ \t]*\|)")
+NOT_FIGURES_DATE_AFTER_RE = re.compile(r"(?:[ \t]*(?:of\b|hours?\b|hrs?\b|%)|th\b|\d)", re.I)
+MONTH_NAMED_RE = re.compile(rf"\b(?:{MONTHS})\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b")
+
+
+def _loose_date_finds(text):
+    for m in DAY_MONTH_YY_RE.finditer(text):
+        if "may" not in m.group():  # "5 may 22": the verb, not the month
+            yield m.start(), m.end(), _date_kind(text, m.start())
+    for m in MONTH_DAY_RE.finditer(text):
+        if not m.group().lower().startswith("may ") or re.search(r"st|nd|rd|th|\d{4}", m.group()):
+            yield m.start(), m.end(), _date_kind(text, m.start())
+    for m in RANGE_RE.finditer(text):  # "3-5 Aug 2021", "15 & 16 Jun", "2 and 9 December": the first day too
+        yield m.start(), m.end(), "DATE"
+    first_month = MONTH_NAMED_RE.search(text)
+    for m in DAY_ALONE_RE.finditer(text):
+        start, end = m.span(1)
+        days = [(start, end)]
+        for more in DAY_LIST_RE.finditer(text, end):  # "on the 7th, 8th and 10th"
+            if more.start() != days[-1][1]:
+                break
+            days.append(more.span(1))
+        end = days[-1][1]
+        weekday = re.match(rf"(?i:{SHORT_WEEKDAY})\b", text[m.start() : start])
+        if ORDINAL_NOT_DAY_RE.match(text, end) or not (
+            weekday or m.group().startswith(("on", "On")) or AFTER_DAY_ALONE_RE.match(text, end)
+        ):
+            continue  # "the 2nd floor", "on the 3rd occasion", "the 5th and 6th floors"
+        if not weekday and (first_month is None or first_month.start() > start + 200):
+            continue  # "the 14th" is a date only once a month has been named (or is just after)
+        for day_start, day_end in days:
+            yield day_start, day_end, "DATE"
+    for m in DAY_MONTH_FIGURES_RE.finditer(text):
+        start, end = m.span(1)
+        if NOT_FIGURES_DATE_AFTER_RE.match(text, end):
+            continue  # "3/4 of a term", "24/48 hours", "3.5%"
+        if (
+            m.group(2) == "."
+            and not TIME_AFTER_RE.match(text, end)
+            and not re.search(r"\bon[ \t]+$", text[max(0, start - 4) : start])
+        ):
+            continue  # "1.4" is a date only as "on 1.4" or before a time; otherwise a decimal
+        if DATE_WORD_BEFORE_RE.search(text, max(0, start - 14), start) or TIME_AFTER_RE.match(text, end):
+            if not re.search(r"(?i:scored?|rated?|out of|ratio|score)\s*$", text[max(0, start - 12) : start]):
+                yield start, end, _date_kind(text, start)
+
+
+def _date_kind(text, start):
+    return "DATE_OF_BIRTH" if BIRTH_CONTEXT.search(text[max(0, start - 40) : start]) else "DATE"
+
+
+# Telephone numbers in every spacing ---------------------------------------------------------------------
+# A UK number is its trunk prefix (0, +44, +44 (0), 0044) and nine or ten more digits, in groups parted by
+# spaces, hyphens, dots or brackets however the writer grouped them ("07700 90 05 44", "0 7700 900 123",
+# "(0151) 496-0234", "+44 (0)7700 900 563"), with an extension after it. What is not a phone: more digits
+# or a sum of money ("£1,250"), a number not starting with a UK trunk prefix (NHS numbers, crime references),
+# a date or a time (their separators are slashes and colons).
+UK_PHONE_RE = re.compile(
+    r"(?<![\w+£$€.,/:-])(?:(?:\+[ \t]?44|0044)[ \t]?(?:\([ \t]?0[ \t]?\)[ \t]?)?\(?|\(?0(?!0))"
+    r"(?:[ \t]?[-.)]?[ \t]?\d){9,10}(?![\w/:]|[.,]\d)"
+)
+EXTENSION_RE = re.compile(r"[ \t]*(?:,[ \t]*)?(?:ext\.?|extn\.?|extension|x)[ \t]*\d{2,5}\b", re.I)
+PHONE_LABEL_BEFORE_RE = re.compile(
+    r"(?i:tel|telephone|phone|mob|mobile|landline|fax|contact|number|no|call|ring|rang|text)\W{0,4}$"
+)
+
+
+def _uk_phone_finds(text):
+    for m in UK_PHONE_RE.finditer(text):
+        raw = m.group()
+        start = m.start() + len(raw) - len(raw.lstrip())
+        digits = re.sub(r"\D", "", raw)
+        national = digits[4:] if digits.startswith("0044") else digits[2:] if digits.startswith("44") else digits
+        national = national if national.startswith("0") else "0" + national
+        if national.startswith("00"):
+            national = national[1:]  # "+44 (0)7700 ...": the (0) is the trunk prefix written twice
+        groups = re.findall(r"\d+", raw)
+        if len(national) not in (10, 11) or national[1] not in "1235789" or len(groups) > 6:
+            continue
+        if len(national) == 10 and not (
+            national.startswith(("01", "08")) or PHONE_LABEL_BEFORE_RE.search(text[max(0, start - 14) : start])
+        ):
+            continue  # ten-digit numbers are some 01 and 0800 numbers; anything else shorter needs a label
+        if sum(len(g) == 1 for g in groups) > 1:
+            continue  # "0 1 2 3 ...": a list of figures, not a number someone dialled
+        end = m.end()
+        extension = EXTENSION_RE.match(text, end)
+        yield start, extension.end() if extension else end, "PHONE"
+
+
+FINDERS += (_loose_date_finds, _uk_phone_finds)

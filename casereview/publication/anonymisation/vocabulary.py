@@ -338,6 +338,9 @@ COMMON_CAPITALISED = frozenset(
     Since Until Unless Whether Which Who Whom Whose What Why How Today Yesterday Tomorrow Please Thank""".split()
 )
 
+# Weekdays as notes shorten them ("Tues 3rd Oct"): never a name.
+COMMON_CAPITALISED = COMMON_CAPITALISED | frozenset("Mon Tue Tues Wed Weds Thu Thur Thurs Fri Sat Sun".split())
+
 # Capitalised words that are never a person's name, though a model or a name list may take them for one:
 # pronoun-like words, what children call their parents, apps and languages.
 NOT_PERSON_WORDS = frozenset(
