@@ -10,7 +10,7 @@ from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
 from .names import forenames, surnames
 from .patterns import alternation
-from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
+from .rules import KEYWORD_KINDS, STREET_RE, capitals_as_titles, norp_is_group, rule_finds
 from .structure import header_finds, initials_finds, letter_finds, speaker_finds, table_finds
 from .vocabulary import (
     AGENCY_SUFFIXES,
@@ -100,6 +100,7 @@ def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
     clean = _capitals_as_names(clean)
+    clean = capitals_as_titles(clean)
     found = list(rule_finds(clean))
     found.extend(_person_rule_finds(clean))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
@@ -242,7 +243,11 @@ def _model_finds(text, model_found):
                 yield (*span, "PERSON", "model")
         elif label == "NORP":
             word = text[start:end]
-            if word.lower() not in NOT_GROUPS and not (word.isupper() and word not in ETHNICITIES):
+            if (
+                word.lower() not in NOT_GROUPS
+                and not (word.isupper() and word not in ETHNICITIES)
+                and norp_is_group(text, start, end)
+            ):
                 yield start, end, "RELIGION" if word.lower() in {r.lower() for r in RELIGIONS} else "ETHNICITY", "model"
 
 

@@ -16,8 +16,14 @@ from .vocabulary import (
     INSTITUTION_KEYWORDS,
     LOWER_CASE_KEYWORDS,
     MIDDLE_WORDS,
+    MORE_OPEN_KEYWORDS,
+    MORE_RELIGIONS,
+    MORE_SETTING_KEYWORDS,
     NOT_A_PLACE,
     NOT_AN_ADDRESS_LAST_WORDS,
+    NOT_BEFORE_HIGH_OR_GENERAL,
+    NOT_ETHNICITY_AFTER,
+    PERSON_NOUNS,
     RELIGIONS,
     STREET_SUFFIXES,
 )
@@ -95,7 +101,7 @@ NICKNAME_RE = re.compile(
 # Tyrone "T-Bone" Walsh: a quoted word between a forename and a surname is a nickname
 QUOTED_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Za-z][\w'’ -]{0,20}?)[\"”’'] ([A-Z][a-z][A-Za-z'’-]*)")
 ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")\b")
-RELIGION_RE = re.compile(r"\b(?:" + alternation(RELIGIONS) + r")\b")
+RELIGION_RE = re.compile(r"\b(?:" + alternation(list(RELIGIONS) + MORE_RELIGIONS) + r")\b")
 
 # A word that can be part of a proper name: capitalised (St, O'Brien, Lily-Mae, McCarthy) or a number
 # in an address.
@@ -103,6 +109,7 @@ NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.&-]*|[A-Z]\b")
 CONNECTORS = frozenset({"and", "of", "&", "the", "upon", "in", "de", "la", "le"})  # "Bird in Bush Road"
 KEYWORD_KINDS = {
     **INSTITUTION_KEYWORDS,
+    **MORE_SETTING_KEYWORDS,
     **{
         k: INSTITUTION_KEYWORDS.get(k.title(), INSTITUTION_KEYWORDS.get(k.split()[-1].title(), "PLACE"))
         for k in LOWER_CASE_KEYWORDS
@@ -207,11 +214,8 @@ LANGUAGE_AFTER_RE = re.compile(r"(?:-speaking|\s+(?:speaking|speaker|speakers|in
 
 def _identity_finds(text):
     for m in ETHNICITY_RE.finditer(text):
-        before = text[max(0, m.start() - 20) : m.start()]
-        if LANGUAGE_AFTER_RE.match(text, m.end()) or (
-            LANGUAGE_BEFORE_RE.search(before) and not re.search(r"\b(?:and|in)\s+$", before)
-        ):
-            continue  # "speaks Romanian", "a Somali-speaking interpreter": a language, not a person's ethnicity
+        if ethnicity_names_a_thing(text, m.start(), m.end()):
+            continue  # "speaks Romanian", "a Somali-speaking interpreter", "Polish Family Association"
         yield m.start(), m.end(), "ETHNICITY"
     for m in RELIGION_RE.finditer(text):
         yield m.start(), m.end(), "RELIGION"
@@ -239,6 +243,10 @@ def name_start(text, end_of_name, limit=6):
             words.append(word)
             position = start = m.start()
             continue
+        if word == "Our" and words and words[-1] == "Lady":  # "Our Lady of Walsingham Catholic Primary"
+            words.append(word)
+            position = start = m.start()
+            continue
         if not NAME_WORD.fullmatch(word) or word in COMMON_CAPITALISED:
             break
         words.append(word)
@@ -250,7 +258,7 @@ def name_start(text, end_of_name, limit=6):
     return start, words[::-1]
 
 
-THE_BEFORE_RE = re.compile(r"(?<=[a-z0-9,;(] )The $|(?<=[a-z0-9,;(] )The\n$")
+THE_BEFORE_RE = re.compile(r"(?<=[a-z0-9,;(:] )The $|(?<=[a-z0-9,;(:] )The\n$")
 
 
 def with_the(text, start):
@@ -269,10 +277,17 @@ def _institution_finds(text):
         tail = TAIL_RE.match(after) if kind != "PLACE" else None
         found = name_start(text, m.start())
         if not found:
-            if tail and tail.group().startswith(" at ") and m.group()[0].isupper():
+            if (
+                tail
+                and tail.group().startswith(" at ")
+                and m.group()[0].isupper()
+                and m.group() not in MORE_SETTING_KEYWORDS
+            ):
                 yield m.start(), end + tail.end(), kind  # "Academy at Peckham"
             continue
         start, words = found
+        if m.group() in MORE_OPEN_KEYWORDS and (words[-1] in NOT_BEFORE_HIGH_OR_GENERAL or words[-1].isupper()):
+            continue  # "Very High" (a risk level), "Attorney General"
         start = with_the(text, start)
         if AGENCY_AFTER_RE.match(after):
             continue  # a trust or board is an agency: a party to the review
@@ -289,7 +304,9 @@ def _institution_finds(text):
         yield start, end, kind
 
 
-OPEN_KEYWORDS = frozenset({"Primary", "Common", "Rec", "Store", "Stores", "Chicken", "Hub", "Farm"})
+OPEN_KEYWORDS = (
+    frozenset({"Primary", "Common", "Rec", "Store", "Stores", "Chicken", "Hub", "Farm"}) | MORE_OPEN_KEYWORDS
+)
 CHAIN_RE = re.compile(
     r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(CHAINS, key=len, reverse=True))) + r")(?![\w'’])"
     r"(?:[ \t]+(?:Express|Extra|Local|Metro|Superstore|Petrol Station|Drive-Thru|Drive Thru))?"
@@ -312,7 +329,7 @@ def _chain_and_prison_finds(text):
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
 TAIL_RE = re.compile(
-    r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! "
+    r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?| [A-Z][a-z]{3,})(?! "
     r"[A-Z])(?=[\s,.;:)])"
 )
 
@@ -333,6 +350,7 @@ def _street_finds(text):
         building = BUILDING_BEFORE_RE.search(text, max(0, start - 80), start)
         if building and building.start() < start:
             start = building.start()  # "Room 3, Kenmore House, 2 Kenton Lane": one address
+        start = address_prefix_start(text, start)
         yield start, address_end(text, m.end()), "ADDRESS"
 
 
@@ -556,4 +574,272 @@ def _uk_phone_finds(text):
         yield start, extension.end() if extension else end, "PHONE"
 
 
-FINDERS += (_loose_date_finds, _uk_phone_finds)
+# Schools and health settings beyond a keyword at the end ------------------------------------------------
+# "Ravenscliffe High School & Sports College", "Harrowby Lane Junior & Infant School": two kinds joined;
+# "Cedar Lodge CAMHS"; "Larkspur Unit" or "Jessop Wing" where the sentence is about health care (wards are
+# not labelled); "Talmud Torah Tiferes Shlomo", "Darul Uloom Bolton": faith schools named keyword first;
+# "Little Acorns (childminder-run pre-school", "The Rathbone Centre, an alternative provision": a name the
+# text introduces as a kind of setting.
+SCHOOL_WORD = r"(?:School|College|Academy|Nursery|Sixth Form|Infants?|Juniors?|Primary|High)"
+JOINED_SETTING_RE = re.compile(
+    rf"\b{SCHOOL_WORD}[ \t]+(?:&|and)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,3}}(?:{SCHOOL_WORD}|Children['’]s Centre)\b"
+)
+SERVICE_AFTER_SETTING_RE = re.compile(r"\b(?:Lodge|House|Centre|Clinic|Unit)[ \t]+\(?(?:CAMHS|SARC|PICU)\b\)?")
+HEALTH_UNIT_RE = re.compile(r"\b(?:Unit|Wing)\b")
+HEALTH_CONTEXT_RE = re.compile(
+    r"(?i:admitted|admission|inpatient|in-patient|hospital|camhs|mental health|psychiatr|discharged|patient|clinic|"
+    r"maternity|midwi|birth|neonatal|paediatric|medical|tier 4|nhs|ward)"
+)
+NOT_HEALTH_UNIT_WORDS = frozenset(
+    """Crime Crimes Gang Gangs Abuse Protection Investigation Intelligence Offender Cyber Fraud Homicide Trafficking
+    Prevent Support Response Custody Dog Traffic Firearms Major Serious Organised Public Vulnerability Missing
+    Exploitation Safeguarding Assessment Referral Family Intervention Housing Unit Police Special Specialist
+    Enforcement Operations Operational Policy Business Finance Research Data Performance Quality""".split()
+)
+FAITH_SCHOOL_FIRST_RE = re.compile(
+    r"\b(?:Talmud Torah|Darul Uloom|Dar al-Uloom|Madrass?ah?|Jamia)[ \t]+(?:[A-Z][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+)
+KIND_NOUNS = {
+    "pre-school": "SCHOOL",
+    "preschool": "SCHOOL",
+    "nursery": "SCHOOL",
+    "playgroup": "SCHOOL",
+    "school": "SCHOOL",
+    "academy": "SCHOOL",
+    "alternative provision": "SCHOOL",
+    "pupil referral unit": "SCHOOL",
+    "PRU": "SCHOOL",
+    "sixth form": "SCHOOL",
+    "inpatient unit": "HEALTH_SETTING",
+    "in-patient unit": "HEALTH_SETTING",
+    "mental health unit": "HEALTH_SETTING",
+    "psychiatric unit": "HEALTH_SETTING",
+    "hospital": "HEALTH_SETTING",
+    "clinic": "HEALTH_SETTING",
+    "surgery": "HEALTH_SETTING",
+    "GP practice": "HEALTH_SETTING",
+    "hospice": "HEALTH_SETTING",
+    "children's home": "PLACE",
+    "children’s home": "PLACE",
+    "hostel": "PLACE",
+    "refuge": "PLACE",
+}
+INTRODUCED_RE = re.compile(
+    r"(?<![\w'’])((?:The[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})[ \t]*(?:,[ \t]*|\([ \t]*)"
+    r"(?:(?:an?|the|our|their|his|her|its)[ \t]+)?((?:(?!(?:of|for|to|at|from|with|by|and)\b)[\w-]+[ \t]+){0,3}?)"
+    r"(" + "|".join(sorted(map(re.escape, KIND_NOUNS), key=len, reverse=True)) + r")(?=[ \t]*[,.;:)]|[ \t]+(?:in|at|on|"
+    r"for|which|that|where|run|and|with|near|two|three|until|since|from)\b)"
+)
+
+
+def _more_setting_finds(text):
+    for m in JOINED_SETTING_RE.finditer(text):
+        found = name_start(text, m.start())
+        if found:
+            yield found[0], m.end(), "SCHOOL"
+    for m in SERVICE_AFTER_SETTING_RE.finditer(text):
+        found = name_start(text, m.start())
+        if found:
+            yield found[0], m.end(), "HEALTH_SETTING"
+    for m in HEALTH_UNIT_RE.finditer(text):
+        found = name_start(text, m.start(), limit=3)
+        if not found:
+            continue
+        start, words = found
+        if any(w in NOT_HEALTH_UNIT_WORDS or w.lower() in GENERIC_SERVICE_WORDS for w in words):
+            continue  # "the Child Abuse Investigation Unit", "Gang Unit": a team, not a setting
+        paragraph_start = text.rfind("\n\n", 0, start) + 1
+        paragraph_end = text.find("\n\n", m.end())
+        paragraph = text[
+            max(paragraph_start, start - 250) : m.end() + 150
+            if paragraph_end < 0
+            else min(paragraph_end, m.end() + 150)
+        ]
+        if HEALTH_CONTEXT_RE.search(paragraph):
+            yield with_the(text, start), m.end(), "HEALTH_SETTING"
+    for m in FAITH_SCHOOL_FIRST_RE.finditer(text):
+        yield m.start(), m.end(), "SCHOOL"
+    for m in INTRODUCED_RE.finditer(text):
+        name, kind = m.group(1), KIND_NOUNS[m.group(3)]
+        words = name.split()
+        if words[0] in COMMON_CAPITALISED and words[0] != "The":
+            continue
+        if any(w in COMMON_CAPITALISED and w != "The" for w in words) or _all_listed_names(words):
+            continue  # "Mrs Lund, the head", "Jade (school nurse)": a person, not a setting
+        yield m.start(1), m.end(1), kind
+
+
+def _all_listed_names(words):
+    from .names import forenames, surnames
+
+    first, first_ambiguous = forenames()
+    last, last_ambiguous = surnames()
+    return all(w in first or w in last or w in first_ambiguous or w in last_ambiguous for w in words if w != "The")
+
+
+# Settings and addresses written in capitals --------------------------------------------------------------
+UPPER_KEYWORDS = frozenset(
+    {k.upper() for k in KEYWORD_KINDS if k[:1].isupper()} | {s.upper() for s in STREET_SUFFIXES if len(s) > 2}
+)
+CAPS_RUN_RE = re.compile(r"(?<![\w'’])[A-Z][A-Z'’&-]*(?:[ \t]+[A-Z][A-Z'’&-]*)+(?![\w'’])")
+CAPS_FLAT_RE = re.compile(r"\b(?:FLAT|APARTMENT|ROOM|UNIT)(?=[ \t]+\d)")
+SMALL_WORDS = {"OF": "of", "AND": "and", "ON": "on", "IN": "in", "AT": "at", "UPON": "upon", "THE": "the"}
+
+
+def capitals_as_titles(text):
+    """'ROYAL OLDHAM HOSPITAL', '37 CROFT STREET', 'ST MATTHEW'S RC HIGH SCHOOL': the words in capitals up to
+    a setting's keyword or a street word (and an "OF X" after it) are read in Title Case, so the rules that
+    walk back from a keyword find them; short acronyms (RC, CE) stay. Same length, so offsets are unchanged."""
+    if not CAPS_RUN_RE.search(text):
+        return text
+
+    def titled(m):
+        words = re.split(r"([ \t]+)", m.group())
+        tokens = words[::2]
+        keyword_at = [
+            i
+            for i, w in enumerate(tokens)
+            if w in UPPER_KEYWORDS or " ".join(tokens[max(0, i - 1) : i + 1]) in UPPER_KEYWORDS
+        ]
+        if not keyword_at:
+            return m.group()
+        last = keyword_at[-1]
+        if last + 2 < len(tokens) and tokens[last + 1] in ("OF", "ON", "AT"):
+            last = min(len(tokens) - 1, last + 3)
+        first = max(0, keyword_at[0] - 5)
+        out = []
+        for i, token in enumerate(tokens):
+            if first <= i <= last:
+                out.append(_title_word(token, i == first))
+            else:
+                out.append(token)
+            if 2 * i + 1 < len(words):
+                out.append(words[2 * i + 1])
+        return "".join(out)
+
+    text = CAPS_RUN_RE.sub(titled, text)
+    return CAPS_FLAT_RE.sub(lambda m: m.group().title(), text)
+
+
+def _title_word(word, first):
+    if word in SMALL_WORDS:
+        return word.title() if first else SMALL_WORDS[word]
+    if (
+        (len(word) <= 2 and word != "ST")
+        or word in COMMON_CAPITALISED
+        or word.upper() in ("NHS", "GP", "CAMHS", "PRU", "UTC", "JIN")
+    ):
+        return word  # RC, CE, NHS: acronyms stay as written
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+# Ethnicity and religion as forms and police records write them --------------------------------------------
+CENSUS_HEAD = (
+    r"(?:White|Black|Asian|Mixed|Chinese|Arab|Other)(?:[ \t]*/[ \t]*(?:Black|Asian|African|Caribbean|Multiple|Mixed)"
+    r"(?:[ \t]+(?:British|ethnic[ \t]+groups?))?)*(?:[ \t]+or[ \t]+(?:Black|Asian)[ \t]+British)?"
+)
+CENSUS_RE = re.compile(
+    rf"\b{CENSUS_HEAD}[ \t]*[-–—:][ \t]*(?:[Aa]ny[ \t]+other[ \t]+[A-Za-z ]{{1,30}}?background|"
+    + alternation(ETHNICITIES)
+    + r")\b"
+)
+LOWER_ETHNICITY_RE = re.compile(
+    r"\b(?:white|black|mixed)[ \t]+(?:British|Irish|European|Other|other|Caribbean|African|Asian)\b|\bmixed[- ]race\b"
+)
+PLURAL_ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")s\b")
+IC_CODE_RE = re.compile(r"\bIC[ ]?[0-9]\b")
+SDE_CODE_RE = re.compile(
+    r"(?i:ethnicity|SDE|self[- ]defined(?:[ \t]+ethnicity)?|ethnic[ \t]+code)\W{0,4}([WMABO][1-9])\b"
+)
+COLOUR_PERSON_RE = re.compile(
+    rf"\b(?:white|black|White|Black|Asian|mixed[- ]race|Mixed[- ]race)(?=[ \t]+(?:British[ \t]+)?(?:{PERSON_NOUNS})\b)"
+)
+
+
+def _more_identity_finds(text):
+    for pattern in (CENSUS_RE, LOWER_ETHNICITY_RE, PLURAL_ETHNICITY_RE, IC_CODE_RE, COLOUR_PERSON_RE):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), "ETHNICITY"
+    for m in SDE_CODE_RE.finditer(text):
+        yield m.start(1), m.end(1), "ETHNICITY"
+
+
+def ethnicity_names_a_thing(text, start, end):
+    """'Polish Family Association', 'a Turkish barber's', 'speaks Romanian', 'a Somali interpreter': the word
+    names a language, a body or a thing, not a person's ethnicity."""
+    after = re.match(r"[ \t]+([\w'’]+)(?:[ \t]+([\w'’]+))?", text[end : end + 40])
+    if after and (
+        after.group(1) in NOT_ETHNICITY_AFTER
+        or (after.group(2) and after.group(2) in NOT_ETHNICITY_AFTER and after.group(1)[:1].isupper())
+    ):
+        return True
+    before = text[max(0, start - 20) : start]
+    return bool(
+        LANGUAGE_AFTER_RE.match(text, end)
+        or (LANGUAGE_BEFORE_RE.search(before) and not re.search(r"\b(?:and|in)\s+$", before))
+    )
+
+
+DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|ch)s?")
+NOT_DEMONYM_RE = re.compile(r".*(?:ician|tician|arian|rian|dian|ilian|orian|ist|ic)s?")
+
+
+def norp_is_group(text, start, end):
+    """The model's NORP label is kept for an ethnicity, nationality or faith ('Eritrean'), not for a job or
+    a word in a table it mislabels ('Paediatrician', 'Dentist')."""
+    word = text[start:end]
+    known = {w.lower() for w in ETHNICITIES} | {w.lower() for w in list(RELIGIONS) + MORE_RELIGIONS}
+    if word.lower() in known or word.lower().rstrip("s") in known:
+        return not ethnicity_names_a_thing(text, start, end)
+    if not DEMONYM_RE.fullmatch(word) or NOT_DEMONYM_RE.fullmatch(word):
+        return False
+    return not ethnicity_names_a_thing(text, start, end)
+
+
+# Addresses: floors, and a house's name before its street --------------------------------------------------
+FLOOR_BEFORE_RE = re.compile(
+    r"(?i:(?:ground|first|second|third|fourth|fifth|top|basement|lower[ \t]+ground|upper|\d(?:st|nd|rd|th))"
+    r"[ \t]+floor(?:[ \t]+(?:flat|front|rear|back))?),?[ \t]+$"
+)
+HOUSE_NAME_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\n:,(])|(?<=\bat[ \t])|(?<=\bof[ \t])|(?<=\bto[ \t]))[ \t]*((?:The[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,2}"
+    r"(?:Cottage|Cottages|Farm|Farmhouse|Barn|Forge|Mill|Lodge|House|Hall|Grange|Manor|Rectory|Vicarage|Bungalow|"
+    r"Villa|Works|Stables|Oast|Coach House|Old School|Orchard|Smithy|Granary|Byre))[ \t]*(?:,[ \t]*\n?|\n)[ \t]*$",
+    re.M,
+)
+
+
+def address_prefix_start(text, start):
+    """Where an address begins when a floor ('Second Floor Flat, 41 Granby Street') or a house's name on the
+    line or before the comma above ('The Old Forge\nBack Lane', 'Rose Cottage, Mill Lane') comes first."""
+    floor = FLOOR_BEFORE_RE.search(text, max(0, start - 40), start)
+    if floor:
+        start = floor.start()
+    house = HOUSE_NAME_BEFORE_RE.search(text, max(0, start - 60), start)
+    if house:
+        start = house.start(1)
+    the = re.search(r"(?:^|(?<=[\n:]))[ \t]*(The)[ \t]+$", text[max(0, start - 8) : start])
+    if the:
+        start = start - len(the.group()) + the.start(1) - the.start()
+    return start
+
+
+NUMBERED_STREET_RE = re.compile(
+    r"(?<![\w./-])(?<!Year )(?<!Section )(?<!Tier )(?<!Level )(?<!Room )(?<!Ward )(?<!aged )(?<!age )(?<!Page )"
+    r"\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){1,3}(?:"
+    + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _numbered_street_finds(text):
+    """'89 North Road', '12 High Street': a number and capitalised words before a street word are an address
+    even when the words are ones that also sit inside other names."""
+    for m in NUMBERED_STREET_RE.finditer(text):
+        words = m.group().split()[1:-1]
+        if any(w in COMMON_CAPITALISED or w in NOT_AN_ADDRESS_LAST_WORDS for w in words):
+            continue
+        yield address_prefix_start(text, m.start()), address_end(text, m.end()), "ADDRESS"
+
+
+FINDERS += (_loose_date_finds, _uk_phone_finds, _more_setting_finds, _more_identity_finds, _numbered_street_finds)

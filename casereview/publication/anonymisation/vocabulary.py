@@ -388,3 +388,109 @@ AGENCY_SUFFIXES = (
     "Safeguarding Children Partnership",
     "Safeguarding Children Board",
 )
+
+# More kinds of school and health setting, as names end (issue 16): early years, short forms, faith schools,
+# pupil referral units; pharmacies, dentists, walk-in and urgent care, group practices, "X General".
+MORE_SETTING_KEYWORDS = {
+    "Pre-School": "SCHOOL",
+    "Pre-school": "SCHOOL",
+    "Preschool": "SCHOOL",
+    "Playgroup": "SCHOOL",
+    "Play Group": "SCHOOL",
+    "Kindergarten": "SCHOOL",
+    "Montessori": "SCHOOL",
+    "PRU": "SCHOOL",
+    "Pri": "SCHOOL",
+    "Prim": "SCHOOL",
+    "Prep": "SCHOOL",
+    "Yeshiva": "SCHOOL",
+    "Yeshivah": "SCHOOL",
+    "Madrassa": "SCHOOL",
+    "Madrasa": "SCHOOL",
+    "Madrasah": "SCHOOL",
+    "High": "SCHOOL",
+    "Grammar": "SCHOOL",
+    "JIN": "SCHOOL",
+    "J&I": "SCHOOL",
+    "UTC": "SCHOOL",
+    "Pharmacy": "HEALTH_SETTING",
+    "Chemist": "HEALTH_SETTING",
+    "Chemists": "HEALTH_SETTING",
+    "Dental Care": "HEALTH_SETTING",
+    "Dental Centre": "HEALTH_SETTING",
+    "Dental Institute": "HEALTH_SETTING",
+    "Dental Surgery": "HEALTH_SETTING",
+    "Urgent Care Centre": "HEALTH_SETTING",
+    "Urgent Treatment Centre": "HEALTH_SETTING",
+    "Walk-in Centre": "HEALTH_SETTING",
+    "Walk-In Centre": "HEALTH_SETTING",
+    "Treatment Centre": "HEALTH_SETTING",
+    "Birth Centre": "HEALTH_SETTING",
+    "Wellbeing Centre": "HEALTH_SETTING",
+    "Health & Wellbeing Centre": "HEALTH_SETTING",
+    "Health and Wellbeing Centre": "HEALTH_SETTING",
+    "Group Practice": "HEALTH_SETTING",
+    "Family Practice": "HEALTH_SETTING",
+    "Medical Group": "HEALTH_SETTING",
+    "Sexual Assault Referral Centre": "HEALTH_SETTING",
+    "General": "HEALTH_SETTING",
+    "Maternity Unit": "HEALTH_SETTING",
+    "Minor Injuries Unit": "HEALTH_SETTING",
+}
+# Keywords that end a name only when no capitalised word follows ("Calder High", not "High Street").
+MORE_OPEN_KEYWORDS = frozenset({"High", "General", "Grammar", "Prep", "Pri", "Prim", "Montessori"})
+# Capitalised words before "High" or "General" that make it something else: a risk level, an office.
+NOT_BEFORE_HIGH_OR_GENERAL = frozenset(
+    """Very Medium Low Risk Attorney Secretary Director Solicitor Surgeon Postmaster Inspector Comptroller
+    Registrar Accountant Governor Consul Vicar Major Lieutenant Brigadier Adjutant Quartermaster""".split()
+)
+# Religions as forms and records write them.
+MORE_RELIGIONS = [
+    "C of E",
+    "CofE",
+    "Church of England",
+    "Church of Scotland",
+    "Orthodox",
+    "Orthodox Christian",
+    "Eritrean Orthodox",
+    "Ethiopian Orthodox",
+    "Pentecostalist",
+    "Born-again Christian",
+    "Evangelical Christian",
+    "Jain",
+    "Zoroastrian",
+    "Baha'i",
+    "Bahá'í",
+    "Ahmadi",
+    "Ahmadiyya",
+    "Alevi",
+    "Plymouth Brethren",
+    "Exclusive Brethren",
+    "Latter-day Saints",
+    "Christian Scientist",
+    "Judaism",
+    "Hinduism",
+    "Sikhism",
+    "Buddhism",
+    "Christianity",
+    "Catholicism",
+    "Rastafarianism",
+]
+# Nouns after which an ethnicity or nationality word names a thing, a body or a place, not a person's
+# ethnicity: "Polish Family Association", "Turkish barber's", "the Nigerian High Commission".
+NOT_ETHNICITY_AFTER = frozenset(
+    """Association Society Centre Center Church Embassy Consulate Council Community Club School Network Project
+    Group Trust Mission Federation Forum Alliance Foundation Police Government Airways Airlines Sea Ocean
+    Restaurant Takeaway Shop Deli Supermarket Store Food Cuisine Cafe Café Saturday Sunday Service Services
+    Advice Support Welfare Women's Women’s Refugee Cultural Culture Centre Festival New Year High Commission
+    Ministry Army Navy Football Cup League Press Times Channel Television TV Radio Bank Street Road Quarter
+    restaurant takeaway shop deli supermarket store food cuisine cafe barber barbers barber's community
+    centre church embassy consulate government army sea ocean food dish dishes flag passport embassy""".split()
+)
+# Nouns that make a colour or a group word before them a person's ethnicity ("a white male", "two Asian males").
+PERSON_NOUNS = (
+    "male|males|female|females|man|men|woman|women|boy|boys|girl|girls|youth|youths|lad|lads|teenager|"
+    "teenagers|child|children|baby|family|families|person|people|adult|adults|suspect|suspects|driver|youngster"
+)
+# "Oldham Child and Family Clinic": "Child" may sit inside a setting's name.
+MIDDLE_WORDS = MIDDLE_WORDS | frozenset({"Child"})
