@@ -232,11 +232,13 @@ def name_start(text, end_of_name, limit=6):
         word = m.group(1)
         if word.endswith(".") and word not in ("St.", "Mt."):
             break  # the end of the previous sentence
+        if "\n" in m.group(2) and word in KEYWORD_KINDS:
+            break  # "ROYAL OLDHAM HOSPITAL\nSchool: ...": a name ended on the line above
         if word in CONNECTORS and words:
-            if word == "in":
+            if word in ("in", "and", "&"):
                 previous = WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
                 if previous and (previous.group(1) in KEYWORD_KINDS or STREET_RE.fullmatch(previous.group(1))):
-                    break  # "Premier Inn in Old Kent Road": two names, not one
+                    break  # "Premier Inn in Old Kent Road", "X Pre-School and Y Playgroup": two names, not one
             position = m.start()
             continue
         if word in MIDDLE_WORDS:  # "Birmingham Children's Hospital", "Camberwell New Road"
@@ -456,10 +458,11 @@ RANGE_RE = re.compile(
     rf"\b{DAY}(?:\s*(?:-|–|&|and|to)\s*|,\s*){DAY}(?:\s+(?:and|&)\s+{DAY})?\s+(?:of\s+)?(?:{MONTHS})\.?"
     rf"(?:,?\s+{YEAR})?\b"
 )
-DAY_ALONE_RE = re.compile(
-    rf"(?:\b(?i:{SHORT_WEEKDAY})\.?,?\s+(?:the\s+)?|\b(?:on|by|until|till|from|since|before|after|of|to|and|for|"
-    rf"On|By|Until|From|Since|Before|After|For)\s+the\s+|^[ \t]*|\bthe\s+(?=(?:{ORDINAL_DAY})\s+(?:and|&|or|to)\s+))"
-    rf"({ORDINAL_DAY})\b(?!\s*(?:of\s+)?(?:{MONTHS})\b)",
+ORDINAL_RE = re.compile(rf"(?<![\w/.-])({ORDINAL_DAY})\b(?!\s*(?:of\s+)?(?:{MONTHS})\b)")
+# What comes before a day written alone: a weekday, "on the", a line's start, or "the" before a list of days.
+DAY_ALONE_BEFORE_RE = re.compile(
+    rf"(?:\b(?i:{SHORT_WEEKDAY})\.?,?\s+(?:the\s+)?|\b(?i:on|by|until|till|from|since|before|after|of|to|and|for)"
+    r"\s+the\s+|^[ \t]*|\bthe\s+)$",
     re.M,
 )
 # What may follow a day written alone: punctuation, another day, or a word that starts a clause.
@@ -499,17 +502,22 @@ def _loose_date_finds(text):
     for m in RANGE_RE.finditer(text):  # "3-5 Aug 2021", "15 & 16 Jun", "2 and 9 December": the first day too
         yield m.start(), m.end(), "DATE"
     first_month = MONTH_NAMED_RE.search(text)
-    for m in DAY_ALONE_RE.finditer(text):
+    for m in ORDINAL_RE.finditer(text):
         start, end = m.span(1)
+        before = DAY_ALONE_BEFORE_RE.search(text, max(0, start - 16), start)
+        if not before:
+            continue
         days = [(start, end)]
         for more in DAY_LIST_RE.finditer(text, end):  # "on the 7th, 8th and 10th"
             if more.start() != days[-1][1]:
                 break
             days.append(more.span(1))
         end = days[-1][1]
-        weekday = re.match(rf"(?i:{SHORT_WEEKDAY})\b", text[m.start() : start])
+        weekday = re.match(rf"(?i:{SHORT_WEEKDAY})\b", before.group())
+        if before.group().startswith("the") and len(days) == 1:
+            continue  # "the 3rd" with no "on" before it needs a list of days ("the 7th and 8th")
         if ORDINAL_NOT_DAY_RE.match(text, end) or not (
-            weekday or m.group().startswith(("on", "On")) or AFTER_DAY_ALONE_RE.match(text, end)
+            weekday or before.group().lower().startswith("on") or AFTER_DAY_ALONE_RE.match(text, end)
         ):
             continue  # "the 2nd floor", "on the 3rd occasion", "the 5th and 6th floors"
         if not weekday and (first_month is None or first_month.start() > start + 200):
@@ -837,8 +845,9 @@ def _numbered_street_finds(text):
     even when the words are ones that also sit inside other names."""
     for m in NUMBERED_STREET_RE.finditer(text):
         words = m.group().split()[1:-1]
-        if any(w in COMMON_CAPITALISED or w in NOT_AN_ADDRESS_LAST_WORDS for w in words):
-            continue
+        court = m.group().endswith("Court") and any(w in NOT_AN_ADDRESS_LAST_WORDS for w in words)
+        if court or any(w in COMMON_CAPITALISED for w in words):
+            continue  # "the 2 Crown Court hearings"
         yield address_prefix_start(text, m.start()), address_end(text, m.end()), "ADDRESS"
 
 
