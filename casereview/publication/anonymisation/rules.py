@@ -16,6 +16,7 @@ from .vocabulary import (
     INSTITUTION_KEYWORDS,
     LOWER_CASE_KEYWORDS,
     MIDDLE_WORDS,
+    MORE_ETHNICITIES,
     MORE_OPEN_KEYWORDS,
     MORE_RELIGIONS,
     MORE_SETTING_KEYWORDS,
@@ -23,6 +24,7 @@ from .vocabulary import (
     NOT_AN_ADDRESS_LAST_WORDS,
     NOT_BEFORE_HIGH_OR_GENERAL,
     NOT_ETHNICITY_AFTER,
+    NOT_RELIGION_AFTER,
     PERSON_NOUNS,
     RELIGIONS,
     STREET_SUFFIXES,
@@ -218,7 +220,8 @@ def _identity_finds(text):
             continue  # "speaks Romanian", "a Somali-speaking interpreter", "Polish Family Association"
         yield m.start(), m.end(), "ETHNICITY"
     for m in RELIGION_RE.finditer(text):
-        yield m.start(), m.end(), "RELIGION"
+        if not religion_names_a_body(text, m.end()):  # "Catholic Children's Society" is a charity
+            yield m.start(), m.end(), "RELIGION"
 
 
 def name_start(text, end_of_name, limit=6):
@@ -451,23 +454,25 @@ DAY_MONTH_YY_RE = re.compile(
     re.I,
 )
 MONTH_DAY_RE = re.compile(
-    rf"\b(?:{MONTHS})\.?[ \t]+(?:{ORDINAL_DAY}|(?:[12]\d|3[01]|[1-9])(?=[,;)]|\.(?!\d)|[ \t]*$))(?:,?[ \t]+{YEAR})?\b",
+    rf"\b(?:{MONTHS})\.?[ \t]+(?:{ORDINAL_DAY}|(?:[12]\d|3[01]|[1-9])"
+    r"(?=[,;)]|\.(?!\d)|[ \t]*$|[ \t]+(?:at|and|to|when)\b))"
+    rf"(?:,?[ \t]+{YEAR})?\b",
     re.M,
 )
 RANGE_RE = re.compile(
-    rf"\b{DAY}(?:\s*(?:-|–|&|and|to)\s*|,\s*){DAY}(?:\s+(?:and|&)\s+{DAY})?\s+(?:of\s+)?(?:{MONTHS})\.?"
+    rf"\b{DAY}(?:\s*(?:-|–|&|/|and|to)\s*|,\s*){DAY}(?:\s+(?:and|&)\s+{DAY})?\s+(?:of\s+)?(?:{MONTHS})\.?"
     rf"(?:,?\s+{YEAR})?\b"
 )
 ORDINAL_RE = re.compile(rf"(?<![\w/.-])({ORDINAL_DAY})\b(?!\s*(?:of\s+)?(?:{MONTHS})\b)")
 # What comes before a day written alone: a weekday, "on the", a line's start, or "the" before a list of days.
 DAY_ALONE_BEFORE_RE = re.compile(
     rf"(?:\b(?i:{SHORT_WEEKDAY})\.?,?\s+(?:the\s+)?|\b(?i:on|by|until|till|from|since|before|after|of|to|and|for)"
-    r"\s+the\s+|^[ \t]*|\bthe\s+)$",
+    r"\s+the\s+|^[ \t]*|\|[ \t]*|\t|\bthe\s+)$",
     re.M,
 )
 # What may follow a day written alone: punctuation, another day, or a word that starts a clause.
 AFTER_DAY_ALONE_RE = re.compile(
-    r"\s*(?:$|[,;:.)!?–—-]|(?:and|or|to|at|when|with|for|in|but|after|before|because|as|until|the|a|an|he|she|"
+    r"\s*(?:$|[,;:.)!?|\t–—-]|(?:and|or|to|at|when|with|for|in|but|after|before|because|as|until|the|a|an|he|she|"
     r"they|we|i|it|his|her|their|police|mum|dad|mother|father|school|there|this|which|who|where|so|then|"
     r"was|were|is|had|has|by|from|of|on|she's|he's)\b)",
     re.I,
@@ -489,6 +494,16 @@ DATE_WORD_BEFORE_RE = re.compile(
 )
 TIME_AFTER_RE = re.compile(r"[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}\b|[ \t]*(?:[:–—-][ \t]|\t|[ \t]*\|)")
 NOT_FIGURES_DATE_AFTER_RE = re.compile(r"(?:[ \t]*(?:of\b|hours?\b|hrs?\b|%)|th\b|\d)", re.I)
+YEAR_FIRST_RE = re.compile(
+    r"\b(?:19|20)\d\d([/.])(?:1[0-2]|0?[1-9])\1(?:[12]\d|3[01]|0?[1-9])\b"  # 2024/03/14
+    r"|\b(?:19|20)\d\d-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])(?=T\d)"  # 2024-03-14T09:12
+)
+UPPER_MONTHS = "|".join(m.upper() for m in MONTHS.split("|"))
+CAPITALS_DATE_RE = re.compile(
+    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:ST|ND|RD|TH|st|nd|rd|th)?[ \t]+(?:OF[ \t]+)?(?:{UPPER_MONTHS})\.?"
+    r"(?:,?[ \t]+(?:(?:19|20)\d\d|['’]\d\d))?\b"
+    rf"|\b(?:{UPPER_MONTHS})\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:ST|ND|RD|TH|st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d\b"
+)
 MONTH_NAMED_RE = re.compile(rf"\b(?:{MONTHS})\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b")
 
 
@@ -501,6 +516,9 @@ def _loose_date_finds(text):
             yield m.start(), m.end(), _date_kind(text, m.start())
     for m in RANGE_RE.finditer(text):  # "3-5 Aug 2021", "15 & 16 Jun", "2 and 9 December": the first day too
         yield m.start(), m.end(), "DATE"
+    for pattern in (YEAR_FIRST_RE, CAPITALS_DATE_RE):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), _date_kind(text, m.start())
     first_month = MONTH_NAMED_RE.search(text)
     for m in ORDINAL_RE.finditer(text):
         start, end = m.span(1)
@@ -550,8 +568,8 @@ def _date_kind(text, start):
 # or a sum of money ("£1,250"), a number not starting with a UK trunk prefix (NHS numbers, crime references),
 # a date or a time (their separators are slashes and colons).
 UK_PHONE_RE = re.compile(
-    r"(?<![\w+£$€.,/:-])(?:(?:\+[ \t]?44|0044)[ \t]?(?:\([ \t]?0[ \t]?\)[ \t]?)?\(?|\(?0(?!0))"
-    r"(?:[ \t]?[-.)]?[ \t]?\d){9,10}(?![\w/:]|[.,]\d)"
+    r"(?<![\w+£$€.,-])(?:(?:\+[ \t]?44|0044)[ \t]?(?:\([ \t]?0[ \t]?\)[ \t]?)?\(?|\(?0(?!0))"
+    r"(?:[ \t]?[-.)]?[ \t]?\d){9,10}(?![\w:]|[.,]\d|/(?![ \t]*[0+]))"
 )
 EXTENSION_RE = re.compile(r"[ \t]*(?:,[ \t]*)?(?:ext\.?|extn\.?|extension|x)[ \t]*\d{2,5}\b", re.I)
 PHONE_LABEL_BEFORE_RE = re.compile(
@@ -764,12 +782,26 @@ COLOUR_PERSON_RE = re.compile(
 )
 
 
+MORE_ETHNICITY_RE = re.compile(r"\b(?:" + alternation(MORE_ETHNICITIES) + r")s?\b")
+ISLAMIC_RE = re.compile(r"\bIslamic(?=[ \t]+[a-z]|[ \t]*[,.;)])")
+
+
 def _more_identity_finds(text):
     for pattern in (CENSUS_RE, LOWER_ETHNICITY_RE, PLURAL_ETHNICITY_RE, IC_CODE_RE, COLOUR_PERSON_RE):
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "ETHNICITY"
+    for m in MORE_ETHNICITY_RE.finditer(text):
+        if not ethnicity_names_a_thing(text, m.start(), m.end()):
+            yield m.start(), m.end(), "ETHNICITY"
     for m in SDE_CODE_RE.finditer(text):
         yield m.start(1), m.end(1), "ETHNICITY"
+    for m in ISLAMIC_RE.finditer(text):  # "an Islamic upbringing"; "Islamic Relief" is a charity
+        yield m.start(), m.end(), "RELIGION"
+
+
+def religion_names_a_body(text, end):
+    after = re.match(r"[ \t]+([\w'’]+)", text[end : end + 30])
+    return bool(after and after.group(1) in NOT_RELIGION_AFTER)
 
 
 def ethnicity_names_a_thing(text, start, end):
@@ -809,6 +841,7 @@ FLOOR_BEFORE_RE = re.compile(
     r"(?i:(?:ground|first|second|third|fourth|fifth|top|basement|lower[ \t]+ground|upper|\d(?:st|nd|rd|th))"
     r"[ \t]+floor(?:[ \t]+(?:flat|front|rear|back))?),?[ \t]+$"
 )
+PLOT_BEFORE_RE = re.compile(r"\b(?:Plot|Pitch|Bedsit|Maisonette|Studio|Caravan)[ \t]+(?:\d+[A-Za-z]?,?[ \t]+)?$")
 HOUSE_NAME_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\n:,(])|(?<=\bat[ \t])|(?<=\bof[ \t])|(?<=\bto[ \t]))[ \t]*((?:The[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,2}"
     r"(?:Cottage|Cottages|Farm|Farmhouse|Barn|Forge|Mill|Lodge|House|Hall|Grange|Manor|Rectory|Vicarage|Bungalow|"
@@ -820,6 +853,9 @@ HOUSE_NAME_BEFORE_RE = re.compile(
 def address_prefix_start(text, start):
     """Where an address begins when a floor ('Second Floor Flat, 41 Granby Street') or a house's name on the
     line or before the comma above ('The Old Forge\nBack Lane', 'Rose Cottage, Mill Lane') comes first."""
+    plot = PLOT_BEFORE_RE.search(text, max(0, start - 30), start)
+    if plot:
+        start = plot.start()
     floor = FLOOR_BEFORE_RE.search(text, max(0, start - 40), start)
     if floor:
         start = floor.start()

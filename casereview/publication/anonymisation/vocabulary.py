@@ -494,3 +494,47 @@ PERSON_NOUNS = (
 )
 # "Oldham Child and Family Clinic": "Child" may sit inside a setting's name.
 MIDDLE_WORDS = MIDDLE_WORDS | frozenset({"Child"})
+MORE_SETTING_KEYWORDS.update(
+    {
+        "Juniors": "SCHOOL",
+        "JMI": "SCHOOL",
+        "Acad": "SCHOOL",
+        "Sch": "SCHOOL",
+        "Comprehensive": "SCHOOL",
+        "Alternative Provision": "SCHOOL",
+        "Dentists": "HEALTH_SETTING",
+        "Opticians": "HEALTH_SETTING",
+        "Midwife-led Unit": "HEALTH_SETTING",
+    }
+)
+MORE_OPEN_KEYWORDS = MORE_OPEN_KEYWORDS | frozenset({"Comprehensive", "Acad", "Sch"})
+# Nationalities and groups the first list lacks, and the ways records describe mixed heritage.
+MORE_ETHNICITIES = (
+    """Italian Spanish French German American Canadian Australian Lebanese Libyan Tunisian Cameroonian Malawian
+    Liberian Guinean Malian Croatian Serbian Bosnian Moldovan Belarusian Georgian Armenian Chechen Saudi Kuwaiti
+    Jordanian Thai Cambodian Indonesian Korean Japanese Mongolian Kashmiri Mirpuri Pashtun Hazara Oromo Amhara
+    Tigrayan Yoruba Igbo Akan Fulani Dominican Cuban Mexican Ecuadorian Peruvian Venezuelan Bolivian Chilean
+    Argentinian Vincentian Kittitian Antiguan Belizean Haitian Estonian Macedonian Montenegrin Slovenian Austrian
+    Swiss Dutch Belgian Swedish Danish Norwegian Finnish Icelandic Maltese Kurd Kurds GRT Romanichal""".split()
+    + [
+        "South African",
+        "Romany Gypsy",
+        "mixed parentage",
+        "mixed ethnicity",
+        "multiple heritage",
+        "multi-racial",
+        "biracial",
+        "mixed race",
+        "Mixed race",
+        "Northern Irish",
+    ]
+)
+NOT_ETHNICITY_AFTER = NOT_ETHNICITY_AFTER | frozenset(
+    """measles windows toast roll fries bread doors heels wave house houses terrace terraces building buildings
+    era style architecture period square Square Terrace Republic Relief Aid Care Agency Diocese Board""".split()
+)
+# After a faith word, the nouns that make it a body's name ("Catholic Children's Society", "Islamic Relief").
+NOT_RELIGION_AFTER = frozenset(
+    """Society Association Trust Council Network Federation Foundation Relief Aid Care Agency Diocese Board Forum
+    Alliance Mission Children's Children’s Women's Women’s Youth""".split()
+)

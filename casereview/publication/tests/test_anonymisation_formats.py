@@ -195,3 +195,25 @@ def test_a_catholic_school_is_a_school_not_a_religion():
     found = kinds("Her brother attends St Francis Catholic Primary School.")
     assert ("St Francis Catholic Primary School", "SCHOOL") in found
     assert not [t for t, kind in found if kind == "RELIGION"]
+
+
+def test_dates_year_first_in_capitals_and_in_a_table_cell_are_caught():
+    text = (
+        "Exported 2024/03/14 and 2024-03-14T09:12. DATE OF BIRTH: 14 MARCH 2011. Stayed 3rd/4th April.\n| 5th | Visit |"
+    )
+    dates = {e.text for e in detect(text) if e.type in ("DATE", "DATE_OF_BIRTH")}
+    assert {"2024/03/14", "2024-03-14", "14 MARCH 2011", "3rd/4th April", "5th"} <= dates
+
+
+def test_two_numbers_parted_by_a_slash_and_a_number_after_a_colon_are_both_phones():
+    phones = {e.text for e in detect("Call 07700 900 000/07700 900 001 or Tel:0161 496 0000.") if e.type == "PHONE"}
+    assert phones == {"07700 900 000", "07700 900 001", "0161 496 0000"}
+
+
+def test_a_faith_word_in_a_charity_name_is_not_a_religion_but_an_upbringing_is():
+    found = detect("Islamic Relief helped; the Catholic Children's Society too. She had an Islamic upbringing.")
+    assert [e.text for e in found if e.type == "RELIGION"] == ["Islamic"]
+
+
+def test_a_plot_on_a_site_is_part_of_the_address():
+    assert "Plot 6" not in published("The family live at Plot 6, Hill View Lane, with the grandparents.")
