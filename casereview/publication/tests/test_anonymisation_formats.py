@@ -217,3 +217,13 @@ def test_a_faith_word_in_a_charity_name_is_not_a_religion_but_an_upbringing_is()
 
 def test_a_plot_on_a_site_is_part_of_the_address():
     assert "Plot 6" not in published("The family live at Plot 6, Hill View Lane, with the grandparents.")
+
+
+def test_a_setting_named_in_full_once_is_found_and_named_alike_when_written_for_short():
+    text = (
+        "She was taken to the Whittington Hospital on 3 May. At the Whittington she was seen by a nurse. "
+        "Later she went to Alder Hey Children's Hospital; Alder Hey referred her on. She lives in Whittington."
+    )
+    out = published(text)
+    assert "Alder Hey" not in out and "the Whittington" not in out
+    assert "At the hospital she was seen" in out and "the second hospital referred her" in out
