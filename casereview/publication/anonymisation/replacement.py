@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .detection import detect
+from .detection import detect, setting_short_names
 from .entities import Entity
 from .structure import tables
 from .table import ReplacementTable, term_key
@@ -347,6 +347,9 @@ class _Namer:
             if entity.type == "PERSON" and term_key(entity.text) in self.people:
                 original = self.people[term_key(entity.text)].name
             entry = self.table.record(original, replacement, entity.type)
+        if entity.type in ("SCHOOL", "HEALTH_SETTING"):
+            for short in setting_short_names(entry.original):  # "the Whittington" after "Whittington Hospital"
+                self.table.add_alias(short, entry.original)
         if entity.type == "PERSON":
             self.table.add_alias(entity.text, entry.original)
             for word in term_key(entry.original).split():
