@@ -302,7 +302,10 @@ def _without_doubled_role(before, replacement, text, end):
     if numbered:  # "her social worker Mary Jones" -> "Social Worker 1": the number says which one
         start = m.start()
         determiner = re.search(r"(?:^|(?<=\s))(?:the|her|his|their|a|an)[ \t]+$", before[:start], re.I)
-        return before[: determiner.start() if determiner else start], replacement, 0
+        # "His social worker, Maria Lopez, visited" -> "Social Worker 1 visited": the aside's closing comma goes
+        # with its opening one
+        closing = 1 if m.group(1) and text[end : end + 1] == "," else 0
+        return before[: determiner.start() if determiner else start], replacement, closing
     if m.group(1):  # an appositive: "his mother, Kerry Adams, said"
         after = text[end : end + 2]
         if after.startswith(","):
