@@ -1,5 +1,7 @@
 """Writes for a review's life. Each validates, saves and audits in one transaction."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -36,6 +38,8 @@ from .models import (
     StageChange,
     TermsOfReference,
 )
+
+logger = logging.getLogger(__name__)
 
 PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.EDUCATION, Sector.POLICE]
 
@@ -266,7 +270,8 @@ def chronology_upload(*, actor, contribution, name, data):
 
 def chronology_import_run(import_id):
     """The background import: check every row first (progress shown), then replace the agency's
-    chronology in one transaction — a file with any error imports nothing."""
+    chronology in one transaction — a file with any error imports nothing. Whatever happens the import
+    ends, done or failed with a message the uploader can act on, and the uploaded file is removed."""
     job = (
         ChronologyImport.objects.unscoped()
         .select_related("contribution__review", "contribution__agency")
@@ -274,6 +279,24 @@ def chronology_import_run(import_id):
     )
     if job.is_finished:
         return job
+    try:
+        return _chronology_import(job)
+    except Exception:
+        logger.exception("Chronology import %s failed", job.pk)
+        return _finish(
+            job,
+            ImportStatus.FAILED,
+            [
+                "The file could not be read. Nothing was imported. Save it again from the template "
+                "(CSV UTF-8 or .xlsx) and upload it; if this happens again, tell your business manager."
+            ],
+        )
+    finally:
+        if job.stored_as:
+            default_storage.delete(job.stored_as)
+
+
+def _chronology_import(job):
     contribution = job.contribution
     ChronologyImport.objects.unscoped().filter(pk=job.pk).update(status=ImportStatus.CHECKING)
     try:
@@ -329,7 +352,6 @@ def chronology_import_run(import_id):
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
         review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
-    default_storage.delete(job.stored_as)
     return _finish(job, ImportStatus.DONE, [], imported=len(batch))
 
 
