@@ -15,6 +15,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 
 
@@ -36,6 +37,23 @@ def too_large(kind, size, advice=""):
         return None
     message = f"The selected file must be smaller than {max_megabytes(kind)} MB (it is {size / 1024 / 1024:.1f} MB)"
     return f"{message}. {advice}" if advice else message
+
+
+def size_of(data):
+    """Bytes, or an uploaded file (whose size is known before it is read)."""
+    return data.size if hasattr(data, "chunks") else len(data)
+
+
+def as_file(data):
+    """Something storage can save a chunk at a time: the upload itself, or bytes wrapped."""
+    return data if hasattr(data, "chunks") else ContentFile(data)
+
+
+def copy_to(data, path):
+    """Write bytes or an upload to `path` a chunk at a time."""
+    with open(path, "wb") as handle:
+        for chunk in as_file(data).chunks():
+            handle.write(chunk)
 
 
 class BoundedUploadHandler(TemporaryFileUploadHandler):

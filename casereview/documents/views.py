@@ -25,7 +25,7 @@ def document_list(request, partnership):
         request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None
     )
     if request.method == "POST" and form.is_valid():
-        files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
+        files = [(upload.name, upload) for upload in form.cleaned_data["files"]]
         try:
             batch = services.documents_upload(actor=request.user, partnership=partnership, files=files)
         except ValidationError as exc:

@@ -3,7 +3,6 @@
 import logging
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -240,18 +239,19 @@ def contribution_quality_assure(*, actor, contribution):
 
 @transaction.atomic
 def chronology_upload(*, actor, contribution, name, data):
-    """Store the file and queue its import; the import page shows its progress."""
+    """Store the file (bytes or an upload, copied a chunk at a time) and queue its import; the import page
+    shows its progress."""
     if contribution.kind != "chronology":
         raise ValidationError("This request is for an agency report, not a chronology")
-    if not data:
+    if not uploads.size_of(data):
         raise ValidationError(
             {"file": "The file is empty. Download the template, add your agency's events and upload it again."}
         )
-    problem = uploads.too_large("chronology", len(data), "Split it into smaller files.")
+    problem = uploads.too_large("chronology", uploads.size_of(data), "Split it into smaller files.")
     if problem:
         raise ValidationError({"file": problem})
     stored = default_storage.save(
-        f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", ContentFile(data)
+        f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", uploads.as_file(data)
     )
     job = ChronologyImport.objects.create(
         contribution=contribution, file_name=name[:255], stored_as=stored, uploaded_by=actor

@@ -11,7 +11,6 @@ from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
-from casereview.core import uploads
 from casereview.core.access import object_view, signed_in_view
 from casereview.core.forms import WithdrawalForm, apply_service_errors, form_page, submitted
 from casereview.core.pagination import paginate
@@ -260,7 +259,7 @@ def chronology_upload(request, contribution):
                 actor=request.user,
                 contribution=contribution,
                 name=upload.name,
-                data=upload.read(uploads.max_bytes("chronology") + 1),
+                data=upload,
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
