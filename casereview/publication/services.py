@@ -5,6 +5,7 @@ module keeps the table in the database (one row per term per review), runs the d
 whether the review may be published."""
 
 import io
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -39,6 +40,8 @@ from .models import (
     ReportStatus,
     TermStatus,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def table_for(review, *, decided_only=False):
@@ -113,8 +116,23 @@ def report_upload(*, actor, review, name, data):
 
 
 def report_detect(report_id):
-    """Find everything identifying in the report; each new term joins the table as a proposal."""
+    """Find everything identifying in the report; each new term joins the table as a proposal. Ends ready,
+    or failed with a message the page shows (never left "being checked")."""
     report = Report.objects.unscoped().select_related("review").get(pk=report_id)
+    try:
+        return _report_detect(report)
+    except Exception:
+        logger.exception("Detection in report %s failed", report.pk)
+        Report.objects.unscoped().filter(pk=report.pk).update(
+            status=ReportStatus.FAILED,
+            problem="The report could not be checked for identifying details. Upload it again; if this happens "
+            "again, tell your business manager.",
+        )
+        report.refresh_from_db()
+        return report
+
+
+def _report_detect(report):
     table = table_for(report.review)
     known = {term.original for term in ReplacementTerm.objects.unscoped().filter(review=report.review)}
     result = anonymise(report.text, table, age_style=age_style(report.review))

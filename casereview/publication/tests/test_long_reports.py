@@ -80,3 +80,16 @@ def test_the_compare_page_shows_the_same_part_of_both_texts(client, alice, long_
     page = client.get(reverse("publication:diff", args=[review.pk])).content.decode()
     assert len(page) < 200_000
     assert "compared a part at a time: this is part 1 of" in page
+
+
+def test_detection_that_breaks_ends_failed_with_a_message_on_the_page(client, alice, review, monkeypatch):
+    def broken(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(service, "anonymise", broken)
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=b"Mary Jones visited.")
+    report = service.report_detect(report.pk)
+    assert report.status == "failed"
+    client.force_login(alice)
+    page = client.get(reverse("publication:anonymise", args=[review.pk])).content.decode()
+    assert "could not be checked for identifying details" in page and "updates itself" not in page
