@@ -150,3 +150,12 @@ def test_a_new_review_keeps_the_papers_dates_and_themes_and_gets_no_requests_to_
     assert str(review.published_on) == "2024-06-01" and review.stage == "published"
     assert {"Domestic abuse", "Neglect"} <= {theme.name for theme in review.themes.all()}
     assert review.recommendations.count() == 2
+
+
+def test_a_long_documents_source_is_shown_a_part_at_a_time(client, alice, partnership_a):
+    text = "Learning points:\n1. Share information early.\n\n" + "The family was visited at home. " * 10_000
+    document = document_in(partnership_a, text=text)
+    client.force_login(alice)
+    page = client.get(reverse("documents:check", args=[document.pk])).content.decode()
+    assert "shown a part at a time: this is part 1 of 4" in page
+    assert len(page) < len(text)
