@@ -13,6 +13,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -184,9 +185,11 @@ def docx_export(manager, review, total):
     from casereview.core import exports
     from casereview.core.models import ExportStatus
 
-    job = exports.export_request(
-        actor=manager, kind_name="chronology_docx", target=review, action="export", params={}, title="bench"
-    )
+    # queued but not run: the test settings' immediate task backend would otherwise run it here and now
+    with mock.patch("casereview.core.exports.transaction.on_commit"):
+        job = exports.export_request(
+            actor=manager, kind_name="chronology_docx", target=review, action="export", params={}, title="bench"
+        )
     started = time.perf_counter()
     reader, writer = os.pipe()
     pid = os.fork()
