@@ -30,6 +30,8 @@ from .models import ExportJob, ExportStatus
 logger = logging.getLogger(__name__)
 
 EXPORT_KEEP_HOURS = 24
+# An export still unfinished this long after it was asked for lost its worker: it ends failed.
+EXPORT_GIVEN_UP_AFTER = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,16 @@ def export_run(job_id):
         if os.path.exists(path):
             os.remove(path)
         os.rmdir(folder)
+    job.refresh_from_db()
+    return job
+
+
+def give_up_if_stalled(job):
+    if job.is_finished or job.created > timezone.now() - EXPORT_GIVEN_UP_AFTER:
+        return job
+    ExportJob.objects.unscoped().filter(pk=job.pk).update(
+        status=ExportStatus.FAILED, problem="The file stopped being prepared before it was finished. Ask for it again."
+    )
     job.refresh_from_db()
     return job
 

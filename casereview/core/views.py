@@ -6,13 +6,14 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from .access import object_view
-from .exports import target_for
+from .exports import give_up_if_stalled, target_for
 from .models import ExportJob, ExportStatus
 
 
 @object_view(ExportJob)
 def export_progress(request, job):
     target_for(job, request.user)
+    job = give_up_if_stalled(job)
     return render(request, "core/export_progress.html", {"job": job, "expired": job.expires_at < timezone.now()})
 
 

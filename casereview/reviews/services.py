@@ -1,6 +1,7 @@
 """Writes for a review's life. Each validates, saves and audits in one transaction."""
 
 import logging
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -353,6 +354,25 @@ def _chronology_import(job):
         )
         review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
     return _finish(job, ImportStatus.DONE, [], imported=len(batch))
+
+
+# An import still unfinished this long after the upload lost its worker (stopped, restarted, out of
+# memory): a 20,000-row file takes well under a minute.
+IMPORT_GIVEN_UP_AFTER = timedelta(minutes=30)
+
+
+def chronology_import_give_up_if_stalled(job):
+    """Called by the progress page: an import whose worker died ends failed with a message, not "Checking
+    rows" for ever."""
+    if job.is_finished or job.created > timezone.now() - IMPORT_GIVEN_UP_AFTER:
+        return job
+    if job.stored_as:
+        default_storage.delete(job.stored_as)
+    return _finish(
+        job,
+        ImportStatus.FAILED,
+        ["The import stopped before it finished, so nothing was imported. Upload the file again."],
+    )
 
 
 def _finish(job, status, problems, imported=None):

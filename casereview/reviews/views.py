@@ -273,6 +273,7 @@ def chronology_upload(request, contribution):
 
 @object_view(ChronologyImport)
 def import_progress(request, job):
+    job = services.chronology_import_give_up_if_stalled(job)
     return render(
         request,
         "reviews/import_progress.html",

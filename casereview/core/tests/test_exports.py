@@ -99,3 +99,12 @@ def test_a_streamed_word_table_opens_with_every_row_and_survives_odd_characters(
     assert len(table.rows) == 501
     assert table.rows[1].cells[1].text == "Line one\nline two"
     assert table.rows[500].cells[2].text == "a  control & <tag>"
+
+
+def test_an_export_whose_worker_died_ends_failed_when_its_page_is_opened(client, alice, partnership_a):
+    client.force_login(alice)
+    response = client.post(reverse("audit:event_export", args=[partnership_a.slug]))  # the task has not run
+    job_id = response["Location"].split("/")[-2]
+    ExportJob.objects.unscoped().filter(pk=job_id).update(created=timezone.now() - timedelta(hours=1))
+    page = client.get(response["Location"]).content.decode()
+    assert "stopped being prepared" in page and "refresh" not in page.split("</head>")[0]

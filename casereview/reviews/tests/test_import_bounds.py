@@ -93,3 +93,22 @@ def test_a_failed_import_removes_the_uploaded_file(contribution, lead, django_ca
     job = run_import(contribution, lead, "chronology.csv", bad, django_capture_on_commit_callbacks)
     assert job.status == ImportStatus.FAILED
     assert not default_storage.exists(job.stored_as)
+
+
+def test_an_import_whose_worker_died_ends_failed_when_its_page_is_opened(client, contribution, lead):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from casereview.reviews.models import ChronologyImport
+
+    job = services.chronology_upload(actor=lead, contribution=contribution, name="c.csv", data=HEADER.encode())
+    ChronologyImport.objects.filter(pk=job.pk).update(
+        status=ImportStatus.CHECKING, created=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(lead)
+    page = client.get(reverse("reviews:import_progress", args=[job.pk])).content.decode()
+    assert "The import stopped before it finished" in page
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED and not default_storage.exists(job.stored_as)
