@@ -5,6 +5,7 @@ module keeps the table in the database (one row per term per review), runs the d
 whether the review may be published."""
 
 import io
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -39,6 +40,8 @@ from .models import (
     ReportStatus,
     TermStatus,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def table_for(review, *, decided_only=False):
@@ -80,16 +83,15 @@ def _identity(review):
 
 @transaction.atomic
 def report_upload(*, actor, review, name, data):
-    if not data:
+    if not uploads.size_of(data):
         raise ValidationError({"file": "The file is empty"})
-    problem = uploads.too_large("report", len(data), "Save a copy without images and try again.")
+    problem = uploads.too_large("report", uploads.size_of(data), "Save a copy without images and try again.")
     if problem:
         raise ValidationError({"file": problem})
     suffix = os.path.splitext(name)[1][:10]
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "report" + suffix)
-        with open(path, "wb") as handle:
-            handle.write(data)
+        uploads.copy_to(data, path)
         try:
             text = read_document(path).text
         except ExtractionError as exc:
@@ -114,8 +116,23 @@ def report_upload(*, actor, review, name, data):
 
 
 def report_detect(report_id):
-    """Find everything identifying in the report; each new term joins the table as a proposal."""
+    """Find everything identifying in the report; each new term joins the table as a proposal. Ends ready,
+    or failed with a message the page shows (never left "being checked")."""
     report = Report.objects.unscoped().select_related("review").get(pk=report_id)
+    try:
+        return _report_detect(report)
+    except Exception:
+        logger.exception("Detection in report %s failed", report.pk)
+        Report.objects.unscoped().filter(pk=report.pk).update(
+            status=ReportStatus.FAILED,
+            problem="The report could not be checked for identifying details. Upload it again; if this happens "
+            "again, tell your business manager.",
+        )
+        report.refresh_from_db()
+        return report
+
+
+def _report_detect(report):
     table = table_for(report.review)
     known = {term.original for term in ReplacementTerm.objects.unscoped().filter(review=report.review)}
     result = anonymise(report.text, table, age_style=age_style(report.review))
@@ -202,9 +219,11 @@ def term_add(*, actor, review, original, type, replacement=""):
     return term
 
 
-def anonymised_text(review):
+def anonymised_text(review, *, start=0, end=None):
+    """The report's text as it will be published; with start and end, that part of it alone (what the
+    compare page shows one part at a time, so its cost does not grow with the report)."""
     report = Report.objects.unscoped().get(review=review)
-    return anonymise(report.text, table_for(review), age_style=age_style(review)).text
+    return anonymise(report.text[start:end], table_for(review), age_style=age_style(review)).text
 
 
 def known_details(review):
@@ -235,6 +254,11 @@ SIGN_OFF_MISSING = {
 }
 
 
+# The gate names at most this many problems of one kind, then says how many more: a report full of names
+# gives a page a person can read, not hundreds of thousands of lines.
+GATE_SHOWS = 20
+
+
 def publication_gate(review, *, publication_date):
     failures = []
     report = Report.objects.unscoped().filter(review=review).first()
@@ -242,17 +266,24 @@ def publication_gate(review, *, publication_date):
         return GateResult(["No report has been uploaded"])
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
-    for term in ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED):
+    undecided = ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED)
+    for term in undecided.order_by("original")[:GATE_SHOWS]:
         what = term.type_label[:1].upper() + term.type_label[1:]
         failures.append(f"{what} “{term.original}” is neither replaced nor allowed by a named person")
+    if (left := undecided.count() - GATE_SHOWS) > 0:
+        failures.append(f"…and {left:,} more terms are neither replaced nor allowed by a named person")
     table = table_for(review)
     result = anonymise(report.text, table, age_style=age_style(review))
     # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
     made = [r.replacement for r in result.replaced]
+    found = []
     for failure in text_check_failures(output_text=result.text, table=table, known_details=known_details(review)):
         if failure.check == "identifying_text_in_output" and any(failure.text in replacement for replacement in made):
             continue
-        failures.append(failure.message[:1].upper() + failure.message[1:])
+        found.append(failure.message[:1].upper() + failure.message[1:])
+    failures += found[:GATE_SHOWS]
+    if len(found) > GATE_SHOWS:
+        failures.append(f"…and {len(found) - GATE_SHOWS:,} more identifying details are still in the text")
     signed = set(ReportSignOff.objects.unscoped().filter(review=review).values_list("kind", flat=True))
     for kind in ReportSignOffKind:
         if kind.value not in signed:

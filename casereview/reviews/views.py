@@ -11,7 +11,7 @@ from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
-from casereview.core import uploads
+from casereview.core import exports as background
 from casereview.core.access import object_view, signed_in_view
 from casereview.core.forms import apply_service_errors, form_page, submitted, withdraw_page
 from casereview.core.pagination import paginate
@@ -262,7 +262,7 @@ def chronology_upload(request, contribution):
                 actor=request.user,
                 contribution=contribution,
                 name=upload.name,
-                data=upload.read(uploads.max_bytes("chronology") + 1),
+                data=upload,
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
@@ -275,6 +275,7 @@ def chronology_upload(request, contribution):
 
 @object_view(ChronologyImport)
 def import_progress(request, job):
+    job = services.chronology_import_give_up_if_stalled(job)
     return render(
         request,
         "reviews/import_progress.html",
@@ -351,14 +352,19 @@ def chronology_template(request, fmt):
 
 
 def _chronology_filters(request, review):
+    return chronology_filters_from(request.GET, request.user, review)
+
+
+def chronology_filters_from(query, user, review):
+    """The filter form and the entries it selects, from the page's query (or an export's saved copy)."""
     form = ChronologyFilterForm(
-        request.GET or None,
+        query or None,
         review=review,
-        event_types=selectors.event_types_in(user=request.user, review=review),
-        agencies=selectors.chronology_agencies(user=request.user, review=review),
+        event_types=selectors.event_types_in(user=user, review=review),
+        agencies=selectors.chronology_agencies(user=user, review=review),
     )
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_bound and form.is_valid() else {}
-    return form, selectors.merged_chronology(user=request.user, review=review, **filters)
+    return form, selectors.merged_chronology(user=user, review=review, **filters)
 
 
 def _gap_days(request):
@@ -400,6 +406,16 @@ def merged_chronology(request, review):
 
 @object_view(Review, "export")
 def chronology_export(request, review, fmt):
+    if fmt == "docx":
+        # Word files of a long chronology take a while: prepared in the background (core/exports.py).
+        return background.export_page(
+            request,
+            kind_name="chronology_docx",
+            target=review,
+            action="export",
+            title=f"Merged chronology of {review.title} (Word)",
+            back_url=reverse("reviews:chronology", args=[review.pk]),
+        )
     form, entries = _chronology_filters(request, review)
     entries = list(entries)
     record_event(
@@ -408,17 +424,10 @@ def chronology_export(request, review, fmt):
         obj=review,
         object_repr=f"Merged chronology of {review.title} ({len(entries)} events, {fmt.upper()})",
     )
-    if fmt == "xlsx":
-        body, content_type = (
-            exports.chronology_xlsx(review, entries),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        body, content_type = (
-            exports.chronology_docx(review, entries),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-    response = HttpResponse(body, content_type=content_type)
+    response = HttpResponse(
+        exports.chronology_xlsx(review, entries),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     response["Content-Disposition"] = f'attachment; filename="chronology-{review.pk}.{fmt}"'
     return response
 

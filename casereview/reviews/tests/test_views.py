@@ -10,7 +10,14 @@ from casereview.accounts.models import Role
 from casereview.audit.models import AuditAction, AuditEvent
 from casereview.reviews import services
 from casereview.reviews.models import ChronologyEntry, LearningPoint, PanelMember, Recommendation, Review
-from casereview.testing import AgencyContributionFactory, AgencyFactory, ChronologyEntryFactory, ReviewFactory, member
+from casereview.testing import (
+    AgencyContributionFactory,
+    AgencyFactory,
+    ChronologyEntryFactory,
+    ReviewFactory,
+    exported,
+    member,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +157,7 @@ def test_likely_duplicates_are_marked_and_a_panel_member_can_link_them(client, r
     assert review.duplicate_pairs.get().status == "linked"
 
 
-def test_exports_open_and_neutralise_formulas(client, alice, review, police):
+def test_exports_open_and_neutralise_formulas(client, alice, review, police, django_capture_on_commit_callbacks):
     ChronologyEntryFactory(
         contribution=AgencyContributionFactory(review=review, agency=police),
         description='=HYPERLINK("http://evil","x")',
@@ -160,7 +167,9 @@ def test_exports_open_and_neutralise_formulas(client, alice, review, police):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet["F2"].value.startswith("'=HYPERLINK")
     assert sheet["F2"].data_type == "s"
-    docx = client.get(reverse("reviews:chronology_docx", args=[review.pk]))
+    docx = exported(
+        client, reverse("reviews:chronology_docx", args=[review.pk]), capture=django_capture_on_commit_callbacks
+    )
     assert "HYPERLINK" in "\n".join(
         c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells
     )
