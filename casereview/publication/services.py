@@ -307,6 +307,11 @@ def publication_gate(review, *, publication_date):
 def review_publish(*, actor, review, publication_date, public_url=""):
     if hasattr(review, "publication") and Publication.objects.unscoped().filter(review=review).exists():
         raise ValidationError("This review has already been published")
+    if publication_date > timezone.localdate():
+        # viewers read a published review's learning at once: a date to come would publish it early
+        raise ValidationError(
+            {"publication_date": "The publication date cannot be in the future: publish on the day it goes online"}
+        )
     gate = publication_gate(review, publication_date=publication_date)
     if not gate.passed:
         raise ValidationError(gate.failures)

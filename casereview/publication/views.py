@@ -39,10 +39,12 @@ def overview(request, review):
     # "Run the checks" and "Publish" both post the form: a GET would put the CSRF token, which the Publish
     # button needs in the same form, into the address bar, the history and the server's log.
     publish_form = PublishForm(posted(request), initial={"publication_date": timezone.localdate()})
-    gate = None
+    gate = confirm = None
     if publish_form.is_bound and publish_form.is_valid():
         gate = service.publication_gate(review, publication_date=publish_form.cleaned_data["publication_date"])
-        if "publish" in request.POST and gate.passed:
+        if "publish" in request.POST and gate.passed and "confirmed" not in request.POST:
+            confirm = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "publish", "check")]
+        elif "publish" in request.POST and gate.passed:
             try:
                 service.review_publish(actor=request.user, review=review, **publish_form.cleaned_data)
             except ValidationError as exc:
@@ -58,6 +60,7 @@ def overview(request, review):
             "report": report,
             "publication": publication,
             "gate": gate,
+            "confirm": confirm,
             "publish_form": publish_form,
             "upload_form": ReportUploadForm(),
             "sign_off_form": SignOffForm(),

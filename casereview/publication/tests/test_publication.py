@@ -134,5 +134,29 @@ def test_running_the_checks_posts_and_never_publishes_only_the_publish_button_do
     date_fields = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
     checked = client.post(url, {**date_fields, "check": "1"}).content.decode()
     assert "Every check passes" in checked and not Publication.objects.filter(review=review).exists()
-    client.post(url, {**date_fields, "publish": "1"})
+    # Publish asks first: what publishing opens to whom, with a way back
+    asked = client.post(url, {**date_fields, "publish": "1"}).content.decode()
+    assert "Yes, publish it" in asked and "practitioners included" in asked
+    assert not Publication.objects.filter(review=review).exists()
+    client.post(url, {**date_fields, "publish": "1", "confirmed": "1"})
     assert Publication.objects.filter(review=review).exists()
+
+
+def test_a_report_is_not_published_with_a_date_to_come(client, alice, review):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from casereview.publication.models import Publication
+
+    ready_for_publication(alice, review)
+    decide_all(alice, review)
+    client.force_login(alice)
+    later = timezone.localdate() + timedelta(days=10)
+    date_fields = {"publication_date_0": later.day, "publication_date_1": later.month, "publication_date_2": later.year}
+    page = client.post(
+        reverse("publication:overview", args=[review.pk]), {**date_fields, "publish": "1", "confirmed": "1"}
+    ).content.decode()
+    assert "cannot be in the future" in page
+    assert not Publication.objects.filter(review=review).exists()
