@@ -138,7 +138,9 @@ def request_answer(request, info_request):
 
 @object_view(Incident, "recommend")
 def recommend(request, incident):
-    form = RecommendationForm(request.POST if request.method == "POST" else None, partnership=incident.partnership)
+    form = RecommendationForm(
+        request.POST if request.method == "POST" else None, partnership=incident.partnership, incident=incident
+    )
     if submitted(
         request,
         form,
@@ -160,7 +162,7 @@ def recommend(request, incident):
 
 @object_view(Incident, "decide")
 def decide(request, incident):
-    form = DecisionForm(request.POST if request.method == "POST" else None)
+    form = DecisionForm(request.POST if request.method == "POST" else None, incident=incident)
     if submitted(
         request,
         form,

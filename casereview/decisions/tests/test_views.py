@@ -152,3 +152,22 @@ def test_the_rapid_review_form_warns_which_agencies_are_still_awaited(client, al
     page = client.get(reverse("decisions:rapid_review_edit", args=[case["rapid_review"].pk])).content.decode()
     assert "Still awaited from Guy&#x27;s and St Thomas&#x27;." in page
     assert "Metropolitan Police Service" not in page.split("Still awaited from")[1].split("</strong>")[0]
+
+
+@pytest.mark.parametrize(
+    "happened, offered, not_offered",
+    [
+        (date(2025, 3, 1), "Local child safeguarding practice review", "serious case review"),
+        (date(2015, 3, 1), "Serious case review", "child safeguarding practice review"),
+    ],
+)
+def test_the_review_offered_is_named_by_the_rules_that_judge_the_case(
+    client, alice, partnership_a, happened, offered, not_offered
+):
+    incident = IncidentFactory(partnership=partnership_a, incident_date=happened, aware_date=happened)
+    client.force_login(alice)
+    page = client.get(reverse("decisions:recommend", args=[incident.pk])).content.decode()
+    assert offered in page and not_offered not in page.lower()
+    client.force_login(member(partnership_a, Role.CHAIR))
+    page = client.get(reverse("decisions:decide", args=[incident.pk])).content.decode()
+    assert offered in page and not_offered not in page.lower()
