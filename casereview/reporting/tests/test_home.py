@@ -51,7 +51,8 @@ def test_chair_sees_the_decision_awaiting_them_beside_the_recommendation(client,
     page = home(client, chair)
     assert "Decisions awaiting you" in page
     assert "Child T: decide whether to hold a review" in page
-    assert reverse("incidents:detail", args=[case["decided"].pk]) in page
+    # the link opens the decision itself, not the case page above it
+    assert f'href="{reverse("decisions:decide", args=[case["decided"].pk])}">Child T: decide' in page
     assert "Local child safeguarding practice review" in page  # the recommendation beside it
 
 
