@@ -6,6 +6,7 @@ from casereview.core.forms import GovukFormMixin
 from casereview.core.tasks import send_email
 
 from .models import Agency, Partnership, Role, Sector
+from .permissions import ROLE_SUMMARIES
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
@@ -59,6 +60,16 @@ def _role_choices():
     return [(value, label) for value, label in Role.choices]
 
 
+def _role_field():
+    field = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        label="Role",
+        error_messages={"required": "Choose the person's role", "invalid_choice": "Choose a role from the list"},
+    )
+    field.choice_hints = ROLE_SUMMARIES  # shown under each choice: what the role may see and do
+    return field
+
+
 def _agency_field(partnership, *, required=False):
     return forms.ModelChoiceField(
         # unscoped: the partnership the view authorised; its agencies are visible to all its roles anyway.
@@ -82,11 +93,7 @@ class InviteForm(GovukFormMixin, forms.Form):
     )
     first_name = forms.CharField(max_length=150, label="First name", required=False)
     last_name = forms.CharField(max_length=150, label="Last name", required=False)
-    role = forms.ChoiceField(
-        widget=forms.RadioSelect,
-        label="Role",
-        error_messages={"required": "Choose the person's role", "invalid_choice": "Choose a role from the list"},
-    )
+    role = _role_field()
     job_title = forms.CharField(max_length=200, label="Job title (optional)", required=False)
 
     def __init__(self, *args, partnership, **kwargs):
@@ -98,11 +105,7 @@ class InviteForm(GovukFormMixin, forms.Form):
 
 
 class MembershipForm(GovukFormMixin, forms.Form):
-    role = forms.ChoiceField(
-        widget=forms.RadioSelect,
-        label="Role",
-        error_messages={"required": "Choose the person's role", "invalid_choice": "Choose a role from the list"},
-    )
+    role = _role_field()
     job_title = forms.CharField(max_length=200, label="Job title (optional)", required=False)
 
     def __init__(self, *args, partnership, **kwargs):

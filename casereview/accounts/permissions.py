@@ -39,6 +39,21 @@ CHAIR_ONLY = frozenset({CHAIR})
 REVIEW_READERS = CASE_READERS | {REVIEWER, AGENCY_LEAD}
 BM_OR_CHAIR = frozenset({BM, CHAIR})
 
+# What each role may see and do, in the words shown beside it when someone is invited or given a role.
+# Kept beside RULES so that a change to one is read beside the other.
+ROLE_SUMMARIES = {
+    BM: "Runs the partnership's cases and reviews: records incidents, opens rapid reviews, invites people and "
+    "publishes reports. Sees children's names.",
+    CHAIR: "Decides whether each case is reviewed, and reads every case and review. Sees children's names.",
+    EXECUTIVE: "Reads cases, reviews, the dashboard and the yearly report; a confidential review only if they "
+    "sit on its panel. Changes nothing.",
+    PANEL: "Reads cases and reviews; a confidential review only if they sit on its panel. Changes nothing.",
+    AGENCY_LEAD: "Answers their agency's requests, sends its chronologies and reports and updates its actions. "
+    "Sees only what concerns their agency.",
+    REVIEWER: "Reads the reviews they are appointed to and writes their findings. Sees nothing else.",
+    VIEWER: "Reads published, anonymised learning and briefings. Never sees a case or a person's details.",
+}
+
 # model label -> action -> roles that may do it within their own partnership.
 RULES = {
     # a prepared export: only the person who asked (_own_exports); the export's own page rule is checked

@@ -315,3 +315,14 @@ def test_the_review_links_to_its_incident_only_for_those_who_may_open_it(client,
     # the reviewer reads the review but not the incident: the link led to a page not found
     assert incident_url not in client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
     assert client.get(incident_url).status_code == 404
+
+
+def test_a_finished_review_asks_for_no_terms_of_reference_or_panel(client, alice, partnership_a):
+    live = ReviewFactory(partnership=partnership_a, title="Child W")
+    done = ReviewFactory(partnership=partnership_a, title="Child V", stage="published", published_on=date(2024, 5, 1))
+    client.force_login(alice)
+    live_page = client.get(reverse("reviews:detail", args=[live.pk])).content.decode()
+    assert "Write the terms of reference" in live_page and "A panel should include" in live_page
+    done_page = client.get(reverse("reviews:detail", args=[done.pk])).content.decode()
+    assert "Write the terms of reference" not in done_page and "A panel should include" not in done_page
+    assert "Not recorded in casereview" in done_page
