@@ -1,11 +1,24 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, record_event, snapshot
 
+from . import services, two_factor
+from .forms import TwoFactorResetForm
 from .models import Agency, Membership, Partnership, Subgroup, User
+
+# django-otp's own device admin shows each secret and its QR code and edits devices without an audit
+# event; a system administrator resets a person's two-factor sign-in from their user page instead.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
 
 
 class AuditedAdminMixin:
@@ -79,6 +92,51 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "email", "first_name", "last_name", "is_active", "is_staff"]
+    readonly_fields = ["two_factor_sign_in"]
+    fieldsets = DjangoUserAdmin.fieldsets + (("Two-factor sign-in", {"fields": ["two_factor_sign_in"]}),)
+
+    @admin.display(description="Two-factor sign-in")
+    def two_factor_sign_in(self, obj):
+        device = two_factor.confirmed_device(obj) if obj.pk else None
+        if device is None:
+            return "Not set up. They set it up at their next sign-in if their role needs it."
+        url = reverse("admin:accounts_user_two_factor_reset", args=[obj.pk])
+        return format_html('Set up. <a href="{}">Reset two-factor sign-in</a> (for a lost or new phone)', url)
+
+    def get_urls(self):
+        reset = path(
+            "<int:pk>/reset-two-factor/",
+            self.admin_site.admin_view(self.two_factor_reset_view),
+            name="accounts_user_two_factor_reset",
+        )
+        return [reset, *super().get_urls()]
+
+    def two_factor_reset_view(self, request, pk):
+        """Recovery for a lost phone: removes the person's device after a reason, so they set up a new one
+        at their next sign-in. System administrators only, audited (services.two_factor_reset)."""
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        person = get_object_or_404(User, pk=pk)
+        form = TwoFactorResetForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.two_factor_reset(actor=request.user, user=person, reason=form.cleaned_data["reason"])
+            except ValidationError as exc:
+                for message in exc.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(
+                    request, f"{person}'s two-factor sign-in is reset. They set it up again when they next sign in."
+                )
+                return redirect("admin:accounts_user_change", person.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Reset two-factor sign-in for {person}",
+            "person": person,
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/accounts/user/two_factor_reset.html", context)
 
 
 class AgencyInline(admin.TabularInline):

@@ -15,6 +15,38 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
     }
 
 
+class TwoFactorCodeForm(GovukFormMixin, forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code your app shows now. It changes every 30 seconds.",
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input govuk-input--width-10",
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError("The code is 6 numbers, like 123456")
+        return code
+
+
+class TwoFactorResetForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why are you resetting their two-factor sign-in?",
+        help_text="For example: their phone was lost and they asked by telephone. This is kept in the audit trail.",
+        error_messages={"required": "Say why two-factor sign-in is being reset"},
+    )
+
+
 class QueuedPasswordResetForm(GovukFormMixin, PasswordResetForm):
     """Sends the reset e-mail through the task queue, so the page answers at once and a slow mail server
     cannot be used to tell which addresses have accounts."""

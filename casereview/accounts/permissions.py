@@ -508,6 +508,20 @@ def is_confidential(obj):
     return False
 
 
+def must_use_two_factor(user):
+    """Who proves a second factor after their password (when CASEREVIEW_TWO_FACTOR is on): whoever may
+    open a child's identity — decided from the same RULES, so granting that to another role asks them too —
+    and system administrators, who can reach every record through the admin."""
+    from django.conf import settings
+
+    if not settings.CASEREVIEW_TWO_FACTOR or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    identity_readers = RULES["incidents.childidentity"]["view"]
+    return any(m.role in identity_readers for m in active_memberships(user))
+
+
 def who_may(action, model):
     """The roles that may take `action` on `model`, as people say them ("the business manager or the
     independent chair"), so a refusal never lists roles by hand."""
