@@ -36,7 +36,7 @@ class AuditedAdminMixin:
 
     def delete_model(self, request, obj):
         with transaction.atomic():
-            record_event(actor=request.user, action=AuditAction.DELETE, obj=obj, reason="Django admin")
+            _audit_deletion(request.user, obj)
             super().delete_model(request, obj)
 
     def save_formset(self, request, form, formset, change):
@@ -48,9 +48,7 @@ class AuditedAdminMixin:
             }
             for deleted in formset.deleted_forms:
                 if deleted.instance.pk:
-                    record_event(
-                        actor=request.user, action=AuditAction.DELETE, obj=deleted.instance, reason="Django admin"
-                    )
+                    _audit_deletion(request.user, deleted.instance)
             super().save_formset(request, form, formset, change)
             for obj in formset.new_objects:
                 audit_create(actor=request.user, obj=obj, reason="Django admin")
@@ -71,10 +69,26 @@ class AuditedAdminMixin:
             record_event(actor=request.user, action=AuditAction.UPDATE, obj=obj, changes=changes, reason="Django admin")
 
     def get_actions(self, request):
-        # Bulk delete would bypass delete_model and so the audit trail.
+        """Bulk actions run past save_model and delete_model (Django's bulk delete, django-axes' clean-up),
+        so only an action that writes its own audit event (marked `audited = True`) is offered."""
         actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
+        return {name: entry for name, entry in actions.items() if getattr(entry[0], "audited", False)}
+
+
+def _audit_deletion(actor, obj):
+    """The record and everything its deletion takes with it (a user's roles go with the user), each its own
+    event, so nothing leaves the database without a trace."""
+    from django.db import router
+    from django.db.models.deletion import Collector
+
+    collector = Collector(using=router.db_for_write(type(obj)))
+    collector.collect([obj])
+    taken = [o for instances in collector.data.values() for o in instances]
+    taken += [o for queryset in collector.fast_deletes for o in queryset]
+    for other in taken:
+        if not (type(other) is type(obj) and other.pk == obj.pk):
+            record_event(actor=actor, action=AuditAction.DELETE, obj=other, reason=f"Django admin: deleted with {obj}")
+    record_event(actor=actor, action=AuditAction.DELETE, obj=obj, reason="Django admin")
 
 
 class AuditedAdmin(AuditedAdminMixin, admin.ModelAdmin):
@@ -102,6 +116,23 @@ class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
             return "Not set up. They set it up at their next sign-in if their role needs it."
         url = reverse("admin:accounts_user_two_factor_reset", args=[obj.pk])
         return format_html('Set up. <a href="{}">Reset two-factor sign-in</a> (for a lost or new phone)', url)
+
+    def user_change_password(self, request, id, form_url=""):
+        """Django's own password page saves the form itself, past save_model: the change is audited here,
+        as changed, never with the hash."""
+        with transaction.atomic():
+            before = User._base_manager.filter(pk=id).values_list("password", flat=True).first()
+            response = super().user_change_password(request, id, form_url)
+            person = User._base_manager.filter(pk=id).first()
+            if person is not None and before is not None and person.password != before:
+                record_event(
+                    actor=request.user,
+                    action=AuditAction.UPDATE,
+                    obj=person,
+                    changes={"password": ["(restricted)", "(restricted)"]},
+                    reason="Django admin: password set by a system administrator",
+                )
+        return response
 
     def get_urls(self):
         reset = path(
@@ -176,3 +207,25 @@ class MembershipAdmin(AuditedAdmin):
     list_filter = ["role", "partnership", "is_active"]
     search_fields = ["user__username", "user__last_name", "user__email"]
     autocomplete_fields = ["user", "agency"]
+
+
+def _audited_registration(model):
+    """Another app's admin (Django's groups, django-axes' lockouts and logs), registered again with the audit."""
+    if not admin.site.is_registered(model):
+        return
+    current = type(admin.site.get_model_admin(model))
+    if issubclass(current, AuditedAdminMixin):
+        return
+    admin.site.unregister(model)
+    admin.site.register(model, type(f"Audited{current.__name__}", (AuditedAdminMixin, current), {}))
+
+
+def _third_party_models():
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.auth.models import Group
+
+    return [Group, AccessAttempt, AccessLog, AccessFailureLog]
+
+
+for _model in _third_party_models():
+    _audited_registration(_model)
