@@ -168,6 +168,9 @@ def dump_database(target):
         copy = sqlite3.connect(target)
         try:
             connection.connection.backup(copy)
+            # A plain rollback journal, so reading the copy later writes no -wal file beside it (a backup
+            # may sit on read-only media).
+            copy.execute("PRAGMA journal_mode=DELETE")
             return row_counts(copy.cursor())
         finally:
             copy.close()
@@ -185,7 +188,7 @@ def load_database(source):
     """Replace the whole live database with the copy at `source`."""
     if vendor() == "sqlite":
         connection.ensure_connection()
-        copy = sqlite3.connect(source)
+        copy = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             copy.backup(connection.connection)
         finally:
@@ -220,6 +223,7 @@ def backup(destination):
     if partial.exists():
         shutil.rmtree(partial)
     partial.mkdir(parents=True)
+    partial.chmod(0o700)  # it holds children's identities: the service's account only
     try:
         kind = vendor()
         database_name = DATABASE_FILES[kind]
