@@ -82,7 +82,7 @@ bench-extract: install-dev
 
 # Anonymisation: casereview vs Presidio on labelled passages: the tuning set, the holdout and the unseen set
 # (make bench-anon [ANON_SET="folder ..."])
-ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen
+ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen tests/data/anonymisation_unseen2
 bench-anon: install-dev
 	$(PY) benchmarks/anonymisation.py $(ANON_SET)
 

@@ -20,6 +20,7 @@ from casereview.accounts.models import Agency, Membership, Partnership, Role, Su
 from casereview.actionplans.models import Action, DisseminationEvent, Evidence, Risk, TrainingYear
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
+from casereview.core.models import ExportJob
 from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
@@ -58,6 +59,7 @@ from casereview.testing import (
     chronology_import_in,
     document_in,
     duplicate_pair_in,
+    export_job_in,
     hold_in,
     library_entry_in,
     member,
@@ -103,6 +105,7 @@ OBJECT_MAKERS = {
     TrainingYear: lambda partnership: TrainingYearFactory(partnership=partnership),
     DisseminationEvent: lambda partnership: DisseminationEventFactory(partnership=partnership),
     LearningEvent: lambda partnership: LearningEventFactory(review__partnership=partnership),
+    ExportJob: export_job_in,
 }
 
 

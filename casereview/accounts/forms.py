@@ -124,7 +124,8 @@ def _role_choices():
 
 def _agency_field(partnership, *, required=False):
     return forms.ModelChoiceField(
-        queryset=Agency.objects.filter(partnership=partnership),
+        # unscoped: the partnership the view authorised; its agencies are visible to all its roles anyway.
+        queryset=Agency.objects.unscoped().filter(partnership=partnership),
         required=required,
         label="Agency",
         empty_label="Not on behalf of an agency",
@@ -217,12 +218,13 @@ class PartnershipForm(GovukFormMixin, forms.Form):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if Partnership.objects.filter(name__iexact=name).exists():
+        # unscoped: a yes/no uniqueness check across the country for the system administrator's new partnership.
+        if Partnership.objects.unscoped().filter(name__iexact=name).exists():
             raise forms.ValidationError(f"There is already a partnership called {name}")
         return name
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
-        if Partnership.objects.filter(slug=slug).exists():
+        if Partnership.objects.unscoped().filter(slug=slug).exists():
             raise forms.ValidationError(f"The short name {slug} is taken: choose another")
         return slug

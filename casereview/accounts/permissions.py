@@ -41,6 +41,9 @@ BM_OR_CHAIR = frozenset({BM, CHAIR})
 
 # model label -> action -> roles that may do it within their own partnership.
 RULES = {
+    # a prepared export: only the person who asked (_own_exports); the export's own page rule is checked
+    # again at download (core/exports.py)
+    "core.exportjob": {"view": ALL_ROLES},
     "accounts.partnership": {
         "view": ALL_ROLES,
         "change": MANAGERS,
@@ -314,7 +317,12 @@ def _library_scope(queryset, partnership_ids):
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope. A row
 # rule decides by the user and the record, not by the action (can() remembers answers under the roles
 # that bear on an action).
+def _own_exports(queryset, user, action):
+    return queryset.filter(requested_by=user)
+
+
 ROW_RULES = {
+    "core.exportjob": _own_exports,
     "reviews.review": _review_rows,
     **{
         f"publication.{name}": _within_visible_reviews

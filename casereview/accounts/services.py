@@ -86,7 +86,8 @@ def person_invite(*, actor, partnership, email, first_name, last_name, role, age
     _check_grant(partnership=partnership, role=role, agency=agency)
     user = User.objects.filter(email__iexact=email).first()
     if user is not None:
-        existing = Membership.objects.filter(user=user, partnership=partnership, is_active=True).first()
+        # unscoped (here and below): services acting on a partnership or membership the view has authorised.
+        existing = Membership.objects.unscoped().filter(user=user, partnership=partnership, is_active=True).first()
         if existing is not None:
             raise ValidationError(
                 {"email": f"{email} is already a member of {partnership} ({existing.get_role_display().lower()})"}
@@ -101,7 +102,7 @@ def person_invite(*, actor, partnership, email, first_name, last_name, role, age
         record_event(
             actor=actor, action=AuditAction.CREATE, obj=user, partnership=partnership, object_repr=f"Account for {user}"
         )
-    membership = Membership.objects.filter(user=user, partnership=partnership, role=role).first()
+    membership = Membership.objects.unscoped().filter(user=user, partnership=partnership, role=role).first()
     if membership is not None:  # an ended membership, given back
         model_update(
             actor=actor,
@@ -142,9 +143,8 @@ def invitation_accept(*, user, password):
 
 def _business_managers_left(membership):
     return (
-        Membership.objects.filter(
-            partnership=membership.partnership, role=Role.BUSINESS_MANAGER, is_active=True, user__is_active=True
-        )
+        Membership.objects.unscoped()
+        .filter(partnership=membership.partnership, role=Role.BUSINESS_MANAGER, is_active=True, user__is_active=True)
         .exclude(pk=membership.pk)
         .exists()
     )
@@ -160,12 +160,12 @@ def _keep_a_business_manager(membership, *, doing):
 
 @transaction.atomic
 def membership_change(*, actor, membership, role, agency=None, job_title=""):
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = Membership.objects.unscoped().select_for_update().get(pk=membership.pk)
     partnership = membership.partnership
     _check_grant(partnership=partnership, role=role, agency=agency)
     if role != membership.role:
         _keep_a_business_manager(membership, doing="change their role")
-        if Membership.objects.filter(user=membership.user, partnership=partnership, role=role).exists():
+        if Membership.objects.unscoped().filter(user=membership.user, partnership=partnership, role=role).exists():
             raise ValidationError({"role": f"{membership.user} already has the {Role(role).label.lower()} role"})
     model_update(
         actor=actor, instance=membership, data={"role": role, "agency": agency, "job_title": job_title.strip()}
@@ -178,11 +178,11 @@ def membership_end(*, actor, membership, reason=""):
     """The person keeps their account (and their history) but loses this role; ended, never deleted."""
     # Locks the partnership's business managers, so two managers ending each other at once cannot both win.
     list(
-        Membership.objects.select_for_update().filter(
-            partnership=membership.partnership, role=Role.BUSINESS_MANAGER, is_active=True
-        )
+        Membership.objects.unscoped()
+        .select_for_update()
+        .filter(partnership=membership.partnership, role=Role.BUSINESS_MANAGER, is_active=True)
     )
-    membership = Membership.objects.get(pk=membership.pk)
+    membership = Membership.objects.unscoped().get(pk=membership.pk)
     if not membership.is_active:
         raise ValidationError("This role has already been ended")
     _keep_a_business_manager(membership, doing="end their role")

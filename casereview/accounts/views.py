@@ -234,9 +234,9 @@ def membership_detail(request, membership):
             "person": user,
             "partnership": partnership,
             "form": form,
-            "other_roles": Membership.objects.filter(user=user, partnership=partnership, is_active=True).exclude(
-                pk=membership.pk
-            ),
+            "other_roles": Membership.objects.visible_to(request.user)
+            .filter(user=user, partnership=partnership, is_active=True)
+            .exclude(pk=membership.pk),
             "is_locked": services.is_locked_out(user),
             "invitation_pending": not user.has_usable_password(),
         },

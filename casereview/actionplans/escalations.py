@@ -116,7 +116,7 @@ def _subject(action, reason):
 def _body(action, reason, today, site_url, to_executive):
     if reason == EscalationReason.OVERDUE:
         why = (
-            f"Action {action.number} was due on {action.due_date:%A %d %B %Y} and is "
+            f"Action {action.number} was due on {action.due_date:%A %-d %B %Y} and is "
             f"{working_days_between(action.due_date, today)} working days overdue."
         )
     else:

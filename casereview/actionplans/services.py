@@ -312,7 +312,7 @@ def training_year_record(
 @transaction.atomic
 def dissemination_event_withdraw(*, actor, event, reason):
     """Withdraw a learning event recorded twice or by mistake: it leaves the list and the year's figures."""
-    event = DisseminationEvent.objects.select_for_update().get(pk=event.pk)
+    event = DisseminationEvent.objects.unscoped().select_for_update().get(pk=event.pk)  # the event the view authorised
     model_withdraw(actor=actor, instance=event, reason=reason)
     return event
 
@@ -321,7 +321,7 @@ def dissemination_event_withdraw(*, actor, event, reason):
 def training_year_withdraw(*, actor, record, reason):
     """Withdraw a year's statistics entered by mistake (a year typed wrongly): they leave the training page
     and the annual report, and stay in their history."""
-    record = TrainingYear.objects.select_for_update().get(pk=record.pk)
+    record = TrainingYear.objects.unscoped().select_for_update().get(pk=record.pk)  # the year the view authorised
     model_withdraw(actor=actor, instance=record, reason=reason)
     return record
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts import permissions
@@ -8,12 +9,13 @@ from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
+from casereview.core import exports as background
 from casereview.core.access import object_view
-from casereview.core.forms import WithdrawalForm, form_page, posted, submitted
+from casereview.core.forms import form_page, posted, submitted, withdraw_page
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
-from . import exports, selectors, services
+from . import selectors, services
 from .forms import (
     ActionForm,
     CloseForm,
@@ -43,14 +45,7 @@ PARTNERSHIP = {"url_kwarg": "slug", "field": "slug"}
 
 
 def _monitoring_filters(request, partnership):
-    user = request.user
-    form = MonitoringFilterForm(
-        request.GET or None,
-        reviews=selectors.reviews_with_actions(user=user, partnership=partnership),
-        agencies=selectors.agencies(partnership=partnership),
-        months=selectors.due_months(user=user, partnership=partnership),
-    )
-    return form, form.filters()
+    return monitoring_filters_from(request.GET, request.user, partnership)
 
 
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
@@ -75,37 +70,36 @@ def monitoring(request, partnership):
     )
 
 
-def _export_rows(request, partnership):
-    _form, filters = _monitoring_filters(request, partnership)
-    return selectors.action_list(user=request.user, partnership=partnership, **filters)
+def monitoring_filters_from(query, user, partnership):
+    form = MonitoringFilterForm(
+        query or None,
+        reviews=selectors.reviews_with_actions(user=user, partnership=partnership),
+        agencies=selectors.agencies(partnership=partnership),
+        months=selectors.due_months(user=user, partnership=partnership),
+    )
+    return form, form.filters()
+
+
+def _export(request, partnership, kind_name, what):
+    """Every action, with the page's filters, prepared in the background (actionplans/exports.py)."""
+    return background.export_page(
+        request,
+        kind_name=kind_name,
+        target=partnership,
+        action="view_action_plans",
+        title=f"Action plans of {partnership} ({what})",
+        back_url=reverse("actionplans:monitoring", args=[partnership.slug]),
+    )
 
 
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
 def export_xlsx(request, partnership):
-    actions = _export_rows(request, partnership)
-    services.record_export(actor=request.user, partnership=partnership, what="Action plans (XLSX)")
-    response = HttpResponse(
-        exports.actions_xlsx(actions, partnership=partnership),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.xlsx"'
-    )
-    return response
+    return _export(request, partnership, "actions_xlsx", "Excel")
 
 
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
 def export_docx(request, partnership):
-    actions = _export_rows(request, partnership)
-    services.record_export(actor=request.user, partnership=partnership, what="Action plans (DOCX)")
-    response = HttpResponse(
-        exports.actions_docx(actions, partnership=partnership),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.docx"'
-    )
-    return response
+    return _export(request, partnership, "actions_docx", "Word")
 
 
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
@@ -470,29 +464,21 @@ def dissemination_event_withdraw(request, event):
     back_url = _url("actionplans:dissemination", event.partnership.slug)
     if event.is_withdrawn:
         return redirect(back_url)
-    form = WithdrawalForm(posted(request))
-    if submitted(
-        request, form, lambda data: services.dissemination_event_withdraw(actor=request.user, event=event, **data)
-    ):
-        messages.success(request, f"{event.title} has been withdrawn.")
-        return redirect(back_url)
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw {event.title}?",
-            "caption": event.partnership.name,
-            "record_lines": [
-                ("Event", f"{event.title} ({event.get_kind_display()})"),
-                ("Date", f"{event.held_on:%-d %B %Y}"),
-                ("Attendees", event.attendees if event.attendees is not None else "Not recorded"),
-            ],
-            "back_url": back_url,
-            "consequence": "It will no longer be listed or counted in the year's figures. Nothing is erased: "
-            "it stays in its history, with your reason and your name.",
-            "submit": "Withdraw this event",
-        },
+        withdraw=lambda **data: services.dissemination_event_withdraw(actor=request.user, event=event, **data),
+        title=f"Withdraw {event.title}?",
+        caption=event.partnership.name,
+        record_lines=[
+            ("Event", f"{event.title} ({event.get_kind_display()})"),
+            ("Date", f"{event.held_on:%-d %B %Y}"),
+            ("Attendees", event.attendees if event.attendees is not None else "Not recorded"),
+        ],
+        back_url=back_url,
+        consequence="It will no longer be listed or counted in the year's figures. Nothing is erased: "
+        "it stays in its history, with your reason and your name.",
+        submit="Withdraw this event",
+        success=f"{event.title} has been withdrawn.",
     )
 
 
@@ -510,31 +496,24 @@ def training_year_withdraw(request, record):
     back_url = f"{_url('actionplans:training', record.partnership.slug)}?year={record.year_starting}"
     if record.is_withdrawn:
         return redirect(back_url)
-    form = WithdrawalForm(posted(request))
-    if submitted(
-        request, form, lambda data: services.training_year_withdraw(actor=request.user, record=record, **data)
-    ):
-        messages.success(request, f"The training statistics for {record.label} have been withdrawn.")
-        return redirect(_url("actionplans:training", record.partnership.slug))
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw the training statistics for {record.label}?",
-            "caption": record.partnership.name,
-            "record_lines": [
-                ("Year", record.label),
-                ("Face-to-face sessions", record.sessions),
-                ("Individuals trained", record.individuals),
-                ("Organisations", record.organisations),
-                ("E-learning modules completed", record.elearning_modules),
-            ],
-            "back_url": back_url,
-            "consequence": "They will no longer appear on the training page or in the annual report. Nothing is "
-            "erased: they stay in their history, with your reason and your name.",
-            "submit": "Withdraw these statistics",
-        },
+        withdraw=lambda **data: services.training_year_withdraw(actor=request.user, record=record, **data),
+        title=f"Withdraw the training statistics for {record.label}?",
+        caption=record.partnership.name,
+        record_lines=[
+            ("Year", record.label),
+            ("Face-to-face sessions", record.sessions),
+            ("Individuals trained", record.individuals),
+            ("Organisations", record.organisations),
+            ("E-learning modules completed", record.elearning_modules),
+        ],
+        back_url=back_url,
+        done_url=_url("actionplans:training", record.partnership.slug),
+        consequence="They will no longer appear on the training page or in the annual report. Nothing is "
+        "erased: they stay in their history, with your reason and your name.",
+        submit="Withdraw these statistics",
+        success=f"The training statistics for {record.label} have been withdrawn.",
     )
 
 

@@ -51,8 +51,11 @@ def record_history(obj):
     change said in words ("Sent on: 3 March 2026 → nothing"). Shown on the record's own pages to whoever
     may read the record (the partnership's full trail stays the business manager's); reads are left out."""
     model = type(obj)
+    # unscoped: the events of this one record, which the caller's page has authorised; visible_to() would
+    # give only the partnership's trail, which is the managers'.
     events = list(
-        AuditEvent.objects.filter(object_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+        AuditEvent.objects.unscoped()
+        .filter(object_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
         .exclude(action=AuditAction.VIEW)
         .order_by("at", "id")
     )

@@ -196,3 +196,28 @@ class WithdrawalForm(GovukFormMixin, forms.Form):
         help_text="For example: entered twice, or entered for the wrong review. This is kept in its history.",
         error_messages={"required": "Say why you are withdrawing it"},
     )
+
+
+def withdraw_page(request, *, withdraw, title, caption, record_lines, back_url, submit, success, **context):
+    """The one page that withdraws a record: what it is, what follows, and a reason, required.
+    `withdraw(reason=...)` is the service call; on success the user is told `success` and sent to
+    `done_url` (else `back_url`). Other context (consequence) goes to the template as it is."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    form = WithdrawalForm(posted(request))
+    if submitted(request, form, lambda data: withdraw(**data)):
+        messages.success(request, success)
+        return redirect(context.pop("done_url", None) or back_url)
+    context.pop("done_url", None)
+    return form_page(
+        request,
+        form,
+        title,
+        template="core/withdraw_confirm.html",
+        caption=caption,
+        record_lines=record_lines,
+        back_url=back_url,
+        submit=submit,
+        **context,
+    )

@@ -9,8 +9,14 @@ must see every partnership's records (a service acting on a record it was handed
 command) says so with `unscoped()`. Querysets reached from a record (`review.chronology.all()`) start from
 a record already fetched through the scope, and Django's own machinery (uniqueness checks, the admin of
 system administrators) is let through.
+
+Who asked is looked at twice, by the first frame of our code on the stack: where the list was built (its
+manager's get_queryset) and where it is read. Either being application code sounds the alarm, so a list a
+selector built without a scope is caught even when a test, a template or Django's serializers or deletion
+machinery is what reads it; the message names the line.
 """
 
+import os
 import sys
 
 from django.conf import settings
@@ -58,19 +64,28 @@ _TRUSTED_OURS = (
 )
 
 
-def _trusted_caller():
-    frame = sys._getframe(3)  # past _trusted_caller, _sound_alarm and the queryset method
+# The folder holding the casereview package: paths are matched below it, so a checkout that happens to sit in
+# a folder called "tests" (a CI runner's) does not make every frame of ours look like a test.
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))).replace("\\", "/") + "/"
+
+
+def _untrusted_caller(depth=3):
+    """Where our code asked for the list ("path:line"), or None when the caller may read anything."""
+    frame = sys._getframe(depth)  # by default past _untrusted_caller, _sound_alarm and the queryset method
     while frame is not None:
         filename = frame.f_code.co_filename.replace("\\", "/")
+        if filename.startswith(_ROOT):
+            filename = "/" + filename[len(_ROOT) :]
         if any(part in filename for part in _TRUSTED_CALLERS):
-            return True
-        if "/site-packages/" not in filename and not filename.endswith("casereview/core/scoping.py"):
+            return None
+        installed = "/site-packages/" in filename or "/dist-packages/" in filename
+        if not installed and not filename.endswith("casereview/core/scoping.py"):
             if any(part in filename for part in _TRUSTED_OURS):
-                return True
-            if "/casereview/" in filename:
-                return False  # the first of our frames decides: our code asked for it
+                return None
+            if "/casereview/" in filename:  # the first of our frames decides: our code asked for it
+                return f"{filename[filename.rindex('/casereview/') + 1 :]}:{frame.f_lineno}"
         frame = frame.f_back
-    return False
+    return "an unknown caller"
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -79,6 +94,7 @@ class ScopedQuerySet(models.QuerySet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._casereview_needs_scope = False
+        self._casereview_built_at = None
 
     def visible_to(self, user, action="view", *, partnership=None):
         queryset = policy().scope(self, user, action, partnership=partnership)
@@ -95,17 +111,18 @@ class ScopedQuerySet(models.QuerySet):
     def _clone(self):
         clone = super()._clone()
         clone._casereview_needs_scope = self._casereview_needs_scope
+        clone._casereview_built_at = self._casereview_built_at
         return clone
 
     def _sound_alarm(self):
-        if (
-            self._casereview_needs_scope
-            and getattr(settings, "CASEREVIEW_SCOPING_ALARM", False)
-            and not _trusted_caller()
-        ):
+        if not (self._casereview_needs_scope and getattr(settings, "CASEREVIEW_SCOPING_ALARM", False)):
+            return
+        caller = _untrusted_caller()
+        where = f"at {caller}" if caller else f"built at {self._casereview_built_at}"
+        if caller or self._casereview_built_at:
             raise UnscopedQuery(
                 f"A list of {self.model._meta.verbose_name_plural} was read without visible_to(user) or "
-                "unscoped(): decide whose records it may hold."
+                f"unscoped() {where}: decide whose records it may hold."
             )
 
     def _fetch_all(self):
@@ -147,4 +164,6 @@ class ScopedManager(models.Manager):
         # through the scope, so its own parts need no second decision.
         if getattr(self, "instance", None) is None:
             queryset._casereview_needs_scope = True
+            if getattr(settings, "CASEREVIEW_SCOPING_ALARM", False):
+                queryset._casereview_built_at = _untrusted_caller(depth=1)
         return queryset

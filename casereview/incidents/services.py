@@ -150,7 +150,7 @@ def duty_correct_sent(*, actor, duty, sent_on, reference="", reason):
     """Put right a notification recorded as sent by mistake (sent_on None: it was not sent after all) or on
     the wrong date. The correction says why and keeps the earlier values in the duty's history."""
     reason = require_reason(reason)
-    duty = NotificationDuty.objects.select_for_update().get(pk=duty.pk)
+    duty = NotificationDuty.objects.unscoped().select_for_update().get(pk=duty.pk)  # the duty the view authorised
     if not duty.sent_on:
         raise ValidationError("This notification is not recorded as sent, so there is nothing to correct")
     if sent_on is not None:

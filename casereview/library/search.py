@@ -204,7 +204,9 @@ def _rank_page_postgres(queryset, query, offset, limit):
     if not ranked:
         return []
     headlines = dict(
-        queryset.model.objects.filter(pk__in=[pk for pk, _ in ranked])
+        # unscoped: headlines for the keys just ranked from `queryset`, which is already scoped
+        queryset.model.objects.unscoped()
+        .filter(pk__in=[pk for pk, _ in ranked])
         .annotate(
             snippet=SearchHeadline(
                 "text",

@@ -46,7 +46,8 @@ def published_entries(*, partnership=None):
     condition = Q(partnership__isnull=True)
     if partnership is not None:
         condition |= Q(partnership=partnership, is_published=True, is_confidential=False)
-    return Entry.objects.filter(condition)
+    # unscoped: the command line has no user; the condition is what anyone in the partnership may read.
+    return Entry.objects.unscoped().filter(condition)
 
 
 def _apply_filters(entries, filters):
@@ -108,7 +109,7 @@ def entry_search(*, user, partnership, query=None, filters=None, page=1, per_pag
                 offset : offset + per_page
             ]
         ]
-    by_id = Entry.objects.select_related("partnership").prefetch_related("themes").in_bulk([pk for pk, _, _ in ranked])
+    by_id = unmatched.select_related("partnership").prefetch_related("themes").in_bulk([pk for pk, _, _ in ranked])
     results = [
         (by_id[pk], score, highlighted(snippet) if snippet else None) for pk, score, snippet in ranked if pk in by_id
     ]
@@ -301,13 +302,13 @@ def past_learning(*, user, partnership, text, open_actions_by_theme=None, limit_
 
 
 def _why(theme, match):
-    reasons = [f"both are about {theme.lower()}"]
+    reason = f"both are about {theme.lower()}"
     others = [t.lower() for t in match.shared_themes if t != theme]
     if others:
-        reasons.append("and " + ", ".join(others[:2]))
+        reason += " and " + ", ".join(others[:2])
     if match.shared_words:
-        reasons.append("; shared words: " + ", ".join(match.shared_words[:4]))
-    return " ".join(reasons)
+        reason += "; shared words: " + ", ".join(match.shared_words[:4])
+    return reason
 
 
 def similar_reviews(*, user, partnership, text, limit=5):

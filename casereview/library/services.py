@@ -95,7 +95,8 @@ def _review_facts(review):
 def entry_sync_finding(finding, kind):
     """Make the entry mirror this learning point or recommendation (called after every save of one)."""
     review = finding.review
-    entry = Entry.objects.filter(finding_id=finding.pk).first() or Entry(finding_id=finding.pk)
+    # unscoped: called by the signal of a service that has already saved this finding; the entry mirrors it.
+    entry = Entry.objects.unscoped().filter(finding_id=finding.pk).first() or Entry(finding_id=finding.pk)
     for name, value in _review_facts(review).items():
         setattr(entry, name, value)
     entry.kind, entry.number, entry.text = kind, finding.number, finding.text
@@ -123,14 +124,16 @@ def _sync_themes(entry, finding):
 
 
 def entry_remove_finding(finding_id):
-    ids = list(Entry.objects.filter(finding_id=finding_id).values_list("pk", flat=True))
+    # unscoped: the signal of a finding already deleted by its service; only that finding's entry goes.
+    ids = list(Entry.objects.unscoped().filter(finding_id=finding_id).values_list("pk", flat=True))
     search.unindex_entries(ids)
-    Entry.objects.filter(pk__in=ids).delete()
+    Entry.objects.unscoped().filter(pk__in=ids).delete()
 
 
 def entries_sync_review(review):
     """After the review itself changed (published, made confidential): refresh its entries' facts."""
-    entries = list(Entry.objects.filter(review=review))
+    # unscoped: the signal of a service that changed this review; only its own entries are refreshed.
+    entries = list(Entry.objects.unscoped().filter(review=review))
     if not entries:
         return
     facts = _review_facts(review)
@@ -148,7 +151,8 @@ def library_sync(*, actor, partnership, findings):
         if finding.review.partnership_id != partnership.pk:
             raise ValidationError("Every finding must belong to this partnership")
         keep.add(entry_sync_finding(finding, kind).pk)
-    stale = Entry.objects.filter(partnership=partnership, source=Source.OURS).exclude(pk__in=keep)
+    # unscoped: a system rebuild of the one partnership it names, from findings the caller selected.
+    stale = Entry.objects.unscoped().filter(partnership=partnership, source=Source.OURS).exclude(pk__in=keep)
     search.unindex_entries(stale.values_list("pk", flat=True))
     removed, _ = stale.delete()
     record_event(
@@ -253,8 +257,11 @@ def _save_imported(entries, agencies=()):
     Entry.objects.bulk_create(entries, batch_size=1000)
     if any(e.pk is None for e in entries):  # a database that does not return keys from a bulk insert
         keys = {(e.review_key, e.kind, e.number): e for e in entries}
-        for pk, key, kind, number in Entry.objects.filter(review_key__in={e.review_key for e in entries}).values_list(
-            "pk", "review_key", "kind", "number"
+        # unscoped: finding the keys of the rows this import has just inserted.
+        for pk, key, kind, number in (
+            Entry.objects.unscoped()
+            .filter(review_key__in={e.review_key for e in entries})
+            .values_list("pk", "review_key", "kind", "number")
         ):
             if (key, kind, number) in keys:
                 keys[(key, kind, number)].pk = pk
@@ -345,7 +352,8 @@ def import_folder(*, actor, folder):
 
 @transaction.atomic
 def _import_document(*, actor, name, data, text):
-    old = Entry.objects.filter(partnership=None, source_document=name)
+    # unscoped: the national import (a system administrator) replaces this file's national entries.
+    old = Entry.objects.unscoped().filter(partnership=None, source_document=name)
     search.unindex_entries(old.values_list("pk", flat=True))
     old.delete()
     reviews, review_type, agencies = reviews_in_extract(name, data, text)
@@ -414,14 +422,16 @@ def _stripped(data):
 
 @transaction.atomic
 def briefing_update(*, actor, briefing, data):
-    current = Briefing.objects.select_for_update().get(pk=briefing.pk)
+    # unscoped: re-reading, under lock, the briefing the view has already authorised.
+    current = Briefing.objects.unscoped().select_for_update().get(pk=briefing.pk)
     current, _changed = model_update(actor=actor, instance=current, data=_stripped(data))
     return current
 
 
 @transaction.atomic
 def briefing_publish(*, actor, briefing, on):
-    current = Briefing.objects.select_for_update().get(pk=briefing.pk)
+    # unscoped: re-reading, under lock, the briefing the view has already authorised.
+    current = Briefing.objects.unscoped().select_for_update().get(pk=briefing.pk)
     if current.published_on:
         return current
     current, _changed = model_update(actor=actor, instance=current, data={"published_on": on})

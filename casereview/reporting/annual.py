@@ -99,14 +99,18 @@ def latest_versions(report):
     latest = {}
     if report._state.adding:
         return latest
-    for version in SectionVersion.objects.filter(report=report).select_related("written_by", "signed_off_by"):
+    # unscoped: the parts of a report its caller has authorised, with the report's own rule (CASE_READERS).
+    for version in (
+        SectionVersion.objects.unscoped().filter(report=report).select_related("written_by", "signed_off_by")
+    ):
         if version.section not in latest or version.number > latest[version.section].number:
             latest[version.section] = version
     return latest
 
 
 def figures_for(report):
-    entered = {} if report._state.adding else {f.kind: f for f in AnnualFigure.objects.filter(report=report)}
+    # unscoped: the parts of a report its caller has authorised, with the report's own rule (CASE_READERS).
+    entered = {} if report._state.adding else {f.kind: f for f in AnnualFigure.objects.unscoped().filter(report=report)}
     return [
         Figure(
             kind.label,
@@ -127,7 +131,7 @@ def annual_content(*, user, report, with_charts=True):
     in_year = {"partnership": partnership}
     versions = latest_versions(report)
     narrative = {section: versions.get(section) for section in Section}
-    contributions = [] if report._state.adding else list(Contribution.objects.filter(report=report))
+    contributions = [] if report._state.adding else list(Contribution.objects.visible_to(user).filter(report=report))
 
     incidents_recorded = Incident.objects.visible_to(user).filter(**in_year, aware_date__range=(start, end)).count()
     notifications = list(
@@ -150,7 +154,10 @@ def annual_content(*, user, report, with_charts=True):
         .filter(Q(published_on__isnull=True) | Q(published_on__gte=start))
         .exclude(stage=Stage.CLOSED, updated__date__lt=start)
         .prefetch_related(
-            Prefetch("learning_points", queryset=LearningPoint.objects.order_by("number").prefetch_related("themes")),
+            Prefetch(
+                "learning_points",
+                queryset=LearningPoint.objects.visible_to(user).order_by("number").prefetch_related("themes"),
+            ),
             "recommendations",
             "themes",
         )

@@ -11,7 +11,7 @@ def executive_report_docx(report, charts=()):
     document = Document()
     document.add_heading(f"{report.partnership.name}: case reviews", level=1)
     document.add_paragraph(
-        f"Executive group standing item. Period {report.start:%d %B %Y} to {report.end:%d %B %Y}. "
+        f"Executive group standing item. Period {report.start:%-d %B %Y} to {report.end:%-d %B %Y}. "
         "Generated from casereview's live records."
     )
     document.add_heading("Notifications to the national panel, Secretary of State and Ofsted", level=2)
@@ -25,7 +25,7 @@ def executive_report_docx(report, charts=()):
             row[0].text, row[1].text, row[2].text = (
                 duty.incident.child_pseudonym,
                 duty.get_kind_display(),
-                f"{duty.sent_on:%d %B %Y}",
+                f"{duty.sent_on:%-d %B %Y}",
             )
     else:
         document.add_paragraph("No notifications were sent in the period.")
@@ -33,7 +33,7 @@ def executive_report_docx(report, charts=()):
     for incident in report.incidents_recorded or []:
         document.add_paragraph(
             f"{incident.child_pseudonym} ({incident.reference}): {incident.get_harm_display().lower()}; "
-            f"aware {incident.aware_date:%d %B %Y}.",
+            f"aware {incident.aware_date:%-d %B %Y}.",
             style="List Bullet",
         )
     if not report.incidents_recorded:
@@ -41,14 +41,14 @@ def executive_report_docx(report, charts=()):
     document.add_heading("Rapid reviews in progress", level=2)
     for rapid_review in report.rapid_reviews_in_progress:
         document.add_paragraph(
-            f"{rapid_review.incident.child_pseudonym}: due {rapid_review.due_date:%d %B %Y}.", style="List Bullet"
+            f"{rapid_review.incident.child_pseudonym}: due {rapid_review.due_date:%-d %B %Y}.", style="List Bullet"
         )
     if not report.rapid_reviews_in_progress:
         document.add_paragraph("None.")
     document.add_heading("Decisions made and their rationale", level=2)
     for decision in report.decisions:
         document.add_paragraph(
-            f"{decision.incident.child_pseudonym}, {decision.decided_on:%d %B %Y}: {decision.get_outcome_display()}.",
+            f"{decision.incident.child_pseudonym}, {decision.decided_on:%-d %B %Y}: {decision.get_outcome_display()}.",
             style="List Bullet",
         )
         document.add_paragraph(decision.rationale)
@@ -57,7 +57,7 @@ def executive_report_docx(report, charts=()):
     document.add_heading("Reviews commissioned", level=2)
     for review in report.reviews_commissioned:
         document.add_paragraph(
-            f"{review}: decided {review.decided_on:%d %B %Y}, target completion {review.target_completion:%d %B %Y}.",
+            f"{review}: decided {review.decided_on:%-d %B %Y}, target completion {review.target_completion:%-d %B %Y}.",
             style="List Bullet",
         )
     if not report.reviews_commissioned:

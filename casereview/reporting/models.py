@@ -247,7 +247,7 @@ class SubgroupMeeting(BaseModel):
         ordering = ["-held_on"]
 
     def __str__(self):
-        return f"{self.subgroup} meeting, {self.held_on:%d %B %Y}"
+        return f"{self.subgroup} meeting, {self.held_on:%-d %B %Y}"
 
 
 class WorkItemStatus(models.TextChoices):

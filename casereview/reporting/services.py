@@ -57,7 +57,8 @@ def calendar_feed_create(*, actor):
 
 def annual_report_start(*, actor, partnership, year_starting):
     """The partnership's report for the year; made once (a second request, or a race, finds the first)."""
-    existing = AnnualReport.objects.filter(partnership=partnership, year_starting=year_starting).first()
+    # unscoped: the caller authorised preparing this partnership's report; this finds the one already made.
+    existing = AnnualReport.objects.unscoped().filter(partnership=partnership, year_starting=year_starting).first()
     if existing:
         return existing
     try:
@@ -68,13 +69,14 @@ def annual_report_start(*, actor, partnership, year_starting):
             audit_create(actor=actor, obj=report)
             return report
     except IntegrityError:
-        return AnnualReport.objects.get(partnership=partnership, year_starting=year_starting)
+        return AnnualReport.objects.unscoped().get(partnership=partnership, year_starting=year_starting)
 
 
 @transaction.atomic
 def annual_figures_set(*, actor, report, figures):
     """figures: {kind: (value or None, source)}. A figure left empty is removed; each change is audited."""
-    current = {f.kind: f for f in AnnualFigure.objects.select_for_update().filter(report=report)}
+    # unscoped: the figures of the report the view authorised this actor to change.
+    current = {f.kind: f for f in AnnualFigure.objects.unscoped().select_for_update().filter(report=report)}
     changed = 0
     for kind, (value, source) in figures.items():
         figure = current.get(kind)
@@ -105,7 +107,8 @@ def contributions_set(*, actor, report, rows):
     names = [name.strip() for name, _, _ in rows]
     if len(set(n.lower() for n in names)) != len(names):
         raise ValidationError("Each partner can be listed once: add their contributions together")
-    current = {c.contributor: c for c in Contribution.objects.select_for_update().filter(report=report)}
+    # unscoped: the contributions of the report the view authorised this actor to change.
+    current = {c.contributor: c for c in Contribution.objects.unscoped().select_for_update().filter(report=report)}
     for name, amount, source in rows:
         name = name.strip()
         contribution = current.pop(name, None)
@@ -126,11 +129,14 @@ def section_save(*, actor, report, section, text):
     """A new version of the section (earlier ones are kept). Saving the same text again makes none."""
     validate_plain_text(text, what="The section")
     # Lock the report row so two people saving at once get versions 2 and 3, not two version 2s.
-    AnnualReport.objects.select_for_update().filter(pk=report.pk).first()
-    latest = SectionVersion.objects.filter(report=report, section=section).order_by("-number").first()
+    # unscoped: the report the view authorised this actor to change, and its own sections.
+    AnnualReport.objects.unscoped().select_for_update().filter(pk=report.pk).first()
+    latest = SectionVersion.objects.unscoped().filter(report=report, section=section).order_by("-number").first()
     if latest and latest.text == text:
         return latest, False
-    number = (SectionVersion.objects.filter(report=report, section=section).aggregate(n=Max("number"))["n"] or 0) + 1
+    number = (
+        SectionVersion.objects.unscoped().filter(report=report, section=section).aggregate(n=Max("number"))["n"] or 0
+    ) + 1
     version = SectionVersion(report=report, section=section, number=number, text=text, written_by=actor)
     version.full_clean(validate_constraints=False)
     version.save()
@@ -140,8 +146,9 @@ def section_save(*, actor, report, section, text):
 
 @transaction.atomic
 def section_sign_off(*, actor, version):
-    latest = (
-        SectionVersion.objects.select_for_update()
+    latest = (  # unscoped: the versions of the section whose signing off the view authorised
+        SectionVersion.objects.unscoped()
+        .select_for_update()
         .filter(report=version.report, section=version.section)
         .order_by("-number")
         .first()

@@ -33,11 +33,21 @@ class ReviewForm(GovukFormMixin, forms.Form):
         error_messages={"required": "Choose the type of review"},
     )
     decided_on = GovukDateField(label="Date of the decision to review")
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Agencies involved with the child and family",
+    )
     is_confidential = forms.BooleanField(
         required=False,
         label="Confidential",
         help_text="Only the business manager, the chair and the review's panel and reviewer will see it",
     )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
 
 
 class StageForm(GovukFormMixin, forms.Form):

@@ -55,6 +55,8 @@ class Review(BaseModel):
         default=False, help_text="Visible only to the business manager, the chair and the review's panel and reviewer"
     )
     themes = models.ManyToManyField("core.Theme", blank=True, related_name="reviews")
+    # The agencies that worked with the child and family, whose practice the review looks at (not the panel).
+    agencies = models.ManyToManyField("accounts.Agency", blank=True, related_name="reviews_involved")
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "partnership"

@@ -175,7 +175,9 @@ def findings_for(*, user, review):
         .current()
         .filter(review=review)
         .select_related("agency")
-        .prefetch_related("themes", Prefetch("learning_points", queryset=LearningPoint.objects.current()))
+        .prefetch_related(
+            "themes", Prefetch("learning_points", queryset=LearningPoint.objects.visible_to(user).current())
+        )
     )
     return list(points), list(recommendations)
 
@@ -183,9 +185,12 @@ def findings_for(*, user, review):
 def findings_of_partnership(*, partnership):
     """Every learning point and recommendation of the partnership's reviews, [(finding, kind)], for the
     learning library's index (which applies its own visibility when it is read)."""
-    points = LearningPoint.objects.filter(review__partnership=partnership).select_related("review__incident")
-    recommendations = Recommendation.objects.filter(review__partnership=partnership).select_related(
-        "review__incident", "agency"
+    # unscoped: a system rebuild of one partnership's index, shown to no one as it is.
+    points = LearningPoint.objects.unscoped().filter(review__partnership=partnership).select_related("review__incident")
+    recommendations = (
+        Recommendation.objects.unscoped()
+        .filter(review__partnership=partnership)
+        .select_related("review__incident", "agency")
     )
     return [(p, "learning_point") for p in points.prefetch_related("themes")] + [
         (r, "recommendation") for r in recommendations.prefetch_related("themes")

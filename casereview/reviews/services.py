@@ -1,7 +1,9 @@
 """Writes for a review's life. Each validates, saves and audits in one transaction."""
 
+import logging
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -37,12 +39,18 @@ from .models import (
     TermsOfReference,
 )
 
+logger = logging.getLogger(__name__)
+
 PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.EDUCATION, Sector.POLICE]
 
 
 @transaction.atomic
-def review_create(*, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, themes=()):
+def review_create(
+    *, actor, partnership, title, review_type, decided_on, subjects="", is_confidential=False, themes=(), agencies=()
+):
     require_not_future(decided_on, "decided_on", "The date of the decision")
+    if any(agency.partnership_id != partnership.pk for agency in agencies):
+        raise ValidationError({"agencies": "Choose agencies of this partnership"})
     review = Review(
         partnership=partnership,
         title=title.strip(),
@@ -55,6 +63,7 @@ def review_create(*, actor, partnership, title, review_type, decided_on, subject
     review.full_clean()
     review.save()
     review.themes.set(themes)
+    review.agencies.set(agencies)
     audit_create(actor=actor, obj=review)
     return review
 
@@ -236,18 +245,19 @@ def contribution_quality_assure(*, actor, contribution):
 
 @transaction.atomic
 def chronology_upload(*, actor, contribution, name, data):
-    """Store the file and queue its import; the import page shows its progress."""
+    """Store the file (bytes or an upload, copied a chunk at a time) and queue its import; the import page
+    shows its progress."""
     if contribution.kind != "chronology":
         raise ValidationError("This request is for an agency report, not a chronology")
-    if not data:
+    if not uploads.size_of(data):
         raise ValidationError(
             {"file": "The file is empty. Download the template, add your agency's events and upload it again."}
         )
-    problem = uploads.too_large("chronology", len(data), "Split it into smaller files.")
+    problem = uploads.too_large("chronology", uploads.size_of(data), "Split it into smaller files.")
     if problem:
         raise ValidationError({"file": problem})
     stored = default_storage.save(
-        f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", ContentFile(data)
+        f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", uploads.as_file(data)
     )
     job = ChronologyImport.objects.create(
         contribution=contribution, file_name=name[:255], stored_as=stored, uploaded_by=actor
@@ -266,7 +276,8 @@ def chronology_upload(*, actor, contribution, name, data):
 
 def chronology_import_run(import_id):
     """The background import: check every row first (progress shown), then replace the agency's
-    chronology in one transaction — a file with any error imports nothing."""
+    chronology in one transaction — a file with any error imports nothing. Whatever happens the import
+    ends, done or failed with a message the uploader can act on, and the uploaded file is removed."""
     job = (
         ChronologyImport.objects.unscoped()
         .select_related("contribution__review", "contribution__agency")
@@ -274,6 +285,24 @@ def chronology_import_run(import_id):
     )
     if job.is_finished:
         return job
+    try:
+        return _chronology_import(job)
+    except Exception:
+        logger.exception("Chronology import %s failed", job.pk)
+        return _finish(
+            job,
+            ImportStatus.FAILED,
+            [
+                "The file could not be read. Nothing was imported. Save it again from the template "
+                "(CSV UTF-8 or .xlsx) and upload it; if this happens again, tell your business manager."
+            ],
+        )
+    finally:
+        if job.stored_as:
+            default_storage.delete(job.stored_as)
+
+
+def _chronology_import(job):
     contribution = job.contribution
     ChronologyImport.objects.unscoped().filter(pk=job.pk).update(status=ImportStatus.CHECKING)
     try:
@@ -329,8 +358,26 @@ def chronology_import_run(import_id):
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
         review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
-    default_storage.delete(job.stored_as)
     return _finish(job, ImportStatus.DONE, [], imported=len(batch))
+
+
+# An import still unfinished this long after the upload lost its worker (stopped, restarted, out of
+# memory): a 20,000-row file takes well under a minute.
+IMPORT_GIVEN_UP_AFTER = timedelta(minutes=30)
+
+
+def chronology_import_give_up_if_stalled(job):
+    """Called by the progress page: an import whose worker died ends failed with a message, not "Checking
+    rows" for ever."""
+    if job.is_finished or job.created > timezone.now() - IMPORT_GIVEN_UP_AFTER:
+        return job
+    if job.stored_as:
+        default_storage.delete(job.stored_as)
+    return _finish(
+        job,
+        ImportStatus.FAILED,
+        ["The import stopped before it finished, so nothing was imported. Upload the file again."],
+    )
 
 
 def _finish(job, status, problems, imported=None):
@@ -613,7 +660,8 @@ def finding_withdraw(*, actor, finding, reason):
     """Withdraw a learning point or recommendation entered twice or by mistake. It keeps its text and
     history; those numbered after it move up one, so the review's numbering stays 1..n."""
     model = type(finding)
-    finding = model.objects.select_for_update().get(pk=finding.pk)
+    # unscoped: the finding the view authorised withdrawing, and the others of its own review renumbered.
+    finding = model.objects.unscoped().select_for_update().get(pk=finding.pk)
     answered_by = finding.actions.count()
     if answered_by:
         raise ValidationError(
@@ -626,7 +674,7 @@ def finding_withdraw(*, actor, finding, reason):
         )
     number = finding.number
     model_withdraw(actor=actor, instance=finding, reason=reason)
-    for later in model.objects.current().filter(review=finding.review, number__gt=number).order_by("number"):
+    for later in model.objects.unscoped().current().filter(review=finding.review, number__gt=number).order_by("number"):
         model.objects.filter(pk=later.pk).update(number=later.number - 1)
         record_event(
             actor=actor,
@@ -645,12 +693,17 @@ def review_stage_catch_up(*, actor, review, extra=()):
     """Move the review's stage on to what its record shows (terms agreed, agency information received,
     a learning event held, and `extra` steps the publication app reports), one dated step at a time, each
     kept on the review's timeline and audited. Called inside the service that recorded the step."""
-    review = Review.objects.select_for_update().get(pk=review.pk)
-    terms = TermsOfReference.objects.filter(review=review).first()
+    # unscoped: called by a service that has recorded a step on this review; it reads the review's own parts.
+    review = Review.objects.unscoped().select_for_update().get(pk=review.pk)
+    terms = TermsOfReference.objects.unscoped().filter(review=review).first()
     steps = milestones.steps_taken(
         terms_agreed_on=terms.agreed_on if terms else None,
-        contributions=list(AgencyContribution.objects.filter(review=review).values_list("received_on", flat=True)),
-        learning_events=list(LearningEvent.objects.current().filter(review=review).values_list("held_on", flat=True)),
+        contributions=list(
+            AgencyContribution.objects.unscoped().filter(review=review).values_list("received_on", flat=True)
+        ),
+        learning_events=list(
+            LearningEvent.objects.unscoped().current().filter(review=review).values_list("held_on", flat=True)
+        ),
         today=timezone.localdate(),
         extra=extra,
     )
@@ -687,6 +740,6 @@ def monitoring_check_record(*, actor, review, checked_on, note):
 def learning_event_withdraw(*, actor, event, reason):
     """Withdraw a learning event recorded twice or for the wrong review. The review's stage stays where it
     is (a stage never moves back by itself); the business manager changes it if it should."""
-    event = LearningEvent.objects.select_for_update().get(pk=event.pk)
+    event = LearningEvent.objects.unscoped().select_for_update().get(pk=event.pk)  # the event the view authorised
     model_withdraw(actor=actor, instance=event, reason=reason)
     return event

@@ -11,9 +11,9 @@ from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
-from casereview.core import uploads
+from casereview.core import exports as background
 from casereview.core.access import object_view, signed_in_view
-from casereview.core.forms import WithdrawalForm, apply_service_errors, form_page, submitted
+from casereview.core.forms import apply_service_errors, form_page, submitted, withdraw_page
 from casereview.core.pagination import paginate
 
 from . import chronology, exports, milestones, selectors, services
@@ -70,7 +70,7 @@ def review_list(request, partnership):
 
 @object_view(Partnership, "add_review", url_kwarg="slug", field="slug")
 def review_create(request, partnership):
-    form = ReviewForm(request.POST if request.method == "POST" else None)
+    form = ReviewForm(request.POST if request.method == "POST" else None, partnership=partnership)
     created = {}
     if submitted(
         request,
@@ -101,6 +101,8 @@ def review_detail(request, review):
             "missing_sectors": services.panel_missing_sectors(review),
             "contributions": selectors.contributions_for(user=user, review=review),
             "may_change": permissions.can(user, "change", review),
+            # a reviewer or agency lead may read the review but not the incident: no link to a page not found
+            "may_view_incident": bool(review.incident) and permissions.can(user, "view", review.incident),
             "today": timezone.localdate(),
             # the completion target has its own row above
             "milestones": [
@@ -260,7 +262,7 @@ def chronology_upload(request, contribution):
                 actor=request.user,
                 contribution=contribution,
                 name=upload.name,
-                data=upload.read(uploads.max_bytes("chronology") + 1),
+                data=upload,
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
@@ -273,6 +275,7 @@ def chronology_upload(request, contribution):
 
 @object_view(ChronologyImport)
 def import_progress(request, job):
+    job = services.chronology_import_give_up_if_stalled(job)
     return render(
         request,
         "reviews/import_progress.html",
@@ -349,14 +352,19 @@ def chronology_template(request, fmt):
 
 
 def _chronology_filters(request, review):
+    return chronology_filters_from(request.GET, request.user, review)
+
+
+def chronology_filters_from(query, user, review):
+    """The filter form and the entries it selects, from the page's query (or an export's saved copy)."""
     form = ChronologyFilterForm(
-        request.GET or None,
+        query or None,
         review=review,
-        event_types=selectors.event_types_in(user=request.user, review=review),
-        agencies=selectors.chronology_agencies(user=request.user, review=review),
+        event_types=selectors.event_types_in(user=user, review=review),
+        agencies=selectors.chronology_agencies(user=user, review=review),
     )
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_bound and form.is_valid() else {}
-    return form, selectors.merged_chronology(user=request.user, review=review, **filters)
+    return form, selectors.merged_chronology(user=user, review=review, **filters)
 
 
 def _gap_days(request):
@@ -398,6 +406,16 @@ def merged_chronology(request, review):
 
 @object_view(Review, "export")
 def chronology_export(request, review, fmt):
+    if fmt == "docx":
+        # Word files of a long chronology take a while: prepared in the background (core/exports.py).
+        return background.export_page(
+            request,
+            kind_name="chronology_docx",
+            target=review,
+            action="export",
+            title=f"Merged chronology of {review.title} (Word)",
+            back_url=reverse("reviews:chronology", args=[review.pk]),
+        )
     form, entries = _chronology_filters(request, review)
     entries = list(entries)
     record_event(
@@ -406,17 +424,10 @@ def chronology_export(request, review, fmt):
         obj=review,
         object_repr=f"Merged chronology of {review.title} ({len(entries)} events, {fmt.upper()})",
     )
-    if fmt == "xlsx":
-        body, content_type = (
-            exports.chronology_xlsx(review, entries),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        body, content_type = (
-            exports.chronology_docx(review, entries),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-    response = HttpResponse(body, content_type=content_type)
+    response = HttpResponse(
+        exports.chronology_xlsx(review, entries),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     response["Content-Disposition"] = f'attachment; filename="chronology-{review.pk}.{fmt}"'
     return response
 
@@ -606,23 +617,15 @@ def _withdraw(request, finding):
     if finding.is_withdrawn:
         messages.info(request, f"That {noun} was already withdrawn.")
         return redirect(back_url)
-    form = WithdrawalForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.finding_withdraw(actor=request.user, finding=finding, **data)):
-        messages.success(
-            request, f"{noun.capitalize()} {finding.number} has been withdrawn; later ones were renumbered."
-        )
-        return redirect(back_url)
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw {noun} {finding.number}?",
-            "caption": str(finding.review),
-            "record_lines": [(noun.capitalize(), f"{finding.number}. {finding.text}")],
-            "back_url": back_url,
-            "submit": f"Withdraw {noun} {finding.number}",
-        },
+        withdraw=lambda **data: services.finding_withdraw(actor=request.user, finding=finding, **data),
+        title=f"Withdraw {noun} {finding.number}?",
+        caption=str(finding.review),
+        record_lines=[(noun.capitalize(), f"{finding.number}. {finding.text}")],
+        back_url=back_url,
+        submit=f"Withdraw {noun} {finding.number}",
+        success=f"{noun.capitalize()} {finding.number} has been withdrawn; later ones were renumbered.",
     )
 
 
@@ -651,22 +654,16 @@ def learning_event_withdraw(request, event):
     back_url = reverse("reviews:detail", args=[event.review_id])
     if event.is_withdrawn:
         return redirect(back_url)
-    form = WithdrawalForm(request.POST if request.method == "POST" else None)
-    if submitted(request, form, lambda data: services.learning_event_withdraw(actor=request.user, event=event, **data)):
-        messages.success(request, f"The learning event on {event.held_on:%-d %B %Y} has been withdrawn.")
-        return redirect(back_url)
-    return render(
+    return withdraw_page(
         request,
-        "core/withdraw_confirm.html",
-        {
-            "form": form,
-            "title": f"Withdraw the learning event on {event.held_on:%-d %B %Y}?",
-            "caption": str(event.review),
-            "record_lines": [
-                ("Attendees", event.attendees),
-                ("Themes discussed", event.themes_discussed or "Not recorded"),
-            ],
-            "back_url": back_url,
-            "submit": "Withdraw this learning event",
-        },
+        withdraw=lambda **data: services.learning_event_withdraw(actor=request.user, event=event, **data),
+        title=f"Withdraw the learning event on {event.held_on:%-d %B %Y}?",
+        caption=str(event.review),
+        record_lines=[
+            ("Attendees", event.attendees),
+            ("Themes discussed", event.themes_discussed or "Not recorded"),
+        ],
+        back_url=back_url,
+        submit="Withdraw this learning event",
+        success=f"The learning event on {event.held_on:%-d %B %Y} has been withdrawn.",
     )

@@ -257,6 +257,14 @@ CASEREVIEW_UPLOAD_MAX_MB = {
     "report": env_int("CASEREVIEW_REPORT_MAX_MB", 50),  # a review's final report, to anonymise
     "document": env_int("CASEREVIEW_DOCUMENT_MAX_MB", 50),  # a document brought in for extraction
 }
+# Uploads stream to a temporary file on disk (anything over 512 KB) and stop being kept past the largest
+# limit above; each form then refuses by size before reading a byte (casereview/core/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "casereview.core.uploads.BoundedUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # the form fields beside the files
 
 LOGGING = {
     "version": 1,

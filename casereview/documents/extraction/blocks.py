@@ -12,6 +12,7 @@ from .markers import (
     Marker,
     is_all_caps,
     is_heading_text,
+    is_numbered_section_title,
     match_marker,
     normalise_space,
     strip_markup,
@@ -76,6 +77,9 @@ def _add_line(blocks, line, blank_before, source):
         marker = None
     if marker:
         blocks.append(Block(ITEM, line.start, line.end, line.start + marker.body_offset, marker))
+    elif current and not blank_before and _opens_numbered_section(current, line, source):
+        current.kind = HEADING  # "1. Background" over its text: a section, not an item
+        blocks.append(Block(PROSE, line.start, line.end, line.start))
     elif current and (not blank_before or _carries_on(current, line.text, source)):
         current.end = line.end
         current.line_count += 1
@@ -83,10 +87,18 @@ def _add_line(blocks, line, blank_before, source):
         blocks.append(Block(PROSE, line.start, line.end, line.start))
 
 
+def _opens_numbered_section(current, line, source):
+    return (
+        current.kind == ITEM
+        and current.line_count == 1
+        and is_numbered_section_title(source[current.start : current.end], current.marker, line.text)
+    )
+
+
 def _is_dash_inside_sentence(marker, current, source):
     in_bullet_list = current.marker is not None and current.marker.is_bullet
     last = strip_markup(source[current.body_start : current.end]).rstrip()
-    return marker.is_bullet and not in_bullet_list and bool(last) and last[-1] not in TERMINAL_PUNCTUATION + ":;"
+    return marker.is_dash and not in_bullet_list and bool(last) and last[-1] not in TERMINAL_PUNCTUATION + ":;"
 
 
 def _carries_on(current, text, source):

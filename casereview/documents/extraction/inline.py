@@ -40,7 +40,7 @@ CUE_STEMS = (
     "good practice",
     "what",
 )
-LABEL_START = re.compile(r"(?:^|(?<=[.!?])\s+|\n|(?<=[.!?][\"'’”)])\s+)(?=[A-Za-z])")
+LABEL_START = re.compile(r"(?:^|(?<=[.!?])\s+|\n(?=[A-Z])|(?<![a-z,])\n|(?<=[.!?][\"'’”)])\s+)(?=[A-Za-z])")
 # "Key issues: include: a; b" — a second, empty label after the first.
 SECOND_LABEL = re.compile(r"\s*(?:include[sd]?|including|are|is)\s*:\s*", re.I)
 # Where an inline list stops: a new labelled part of the entry ("Recommendations:", "Keywords:"), or the
@@ -62,6 +62,13 @@ NOT_A_LIST_LABEL = re.compile(
     r"^(?:background|model|method(?:ology)?|keywords?|title|date|author|source|summary|posted|event|outcome"
     r"|consequence|age|gender|note|notes|contact|email|tel|telephone|web|address|meeting|item|read|see|download|click"
     r"|view|visit|watch|listen|find out|go to)\b",
+    re.I,
+)
+
+
+# A sentence about a board's or meeting's own business, whatever list its last clause introduces.
+NOT_A_LEAD_IN_SENTENCE = re.compile(
+    r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|statutory|agenda|resolved|will (?:consider|look at))\b",
     re.I,
 )
 
@@ -131,7 +138,7 @@ def _packed_sentences(block, source, classify):
             break
         kind, body_start, stop_at_sentence = lead_in
         body_end = _list_end(text, body_start, stop_at_sentence)
-        parts = _split_parts(text, body_start, body_end)
+        parts = split_parts(text, body_start, body_end)
         if stop_at_sentence and len(parts) < 2:
             position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
             continue
@@ -177,7 +184,7 @@ def _next_lead_in(text, position, classify, verbs):
             colon = text.find(":", colon + 1)
             continue
         label_start = _label_start(text, window, colon)
-        label = normalise_space(text[label_start:colon])
+        label = _lead_in_clause(normalise_space(text[label_start:colon]))
         if (
             label
             and any(word in label.lower() for word in CUE_STEMS)
@@ -205,6 +212,22 @@ def _next_lead_in(text, position, classify, verbs):
     return kind, body, sentence
 
 
+# Where a lead-in introduced mid-sentence starts: after the last clause break before the colon ("The report
+# found that …, highlighting common practice issues including: a; b").
+CLAUSE_BREAK = re.compile(r".*(?:[,;(—–]|\s-\s)\s*", re.S)
+MID_SENTENCE_LEAD_IN_WORDS = 8
+
+
+def _lead_in_clause(label):
+    """A long label's last clause, when that clause is short: the words that introduce the list."""
+    if len(label.split()) <= MAX_LABEL_WORDS:
+        return label
+    if NOT_A_LEAD_IN_SENTENCE.search(label):
+        return ""
+    tail = label[m.end() :] if (m := CLAUSE_BREAK.match(label)) else ""
+    return tail if 0 < len(tail.split()) <= MID_SENTENCE_LEAD_IN_WORDS else ""
+
+
 def _starts_line(text, offset):
     """At the start of the text, of a line, or of a sentence."""
     before = text[max(0, offset - 20) : offset].rstrip(" \t") if offset > 20 else text[:offset].rstrip(" \t")
@@ -225,7 +248,8 @@ def _list_end(text, start, _stop_at_sentence):
     return sentence.end() if sentence else end
 
 
-def _split_parts(text, start, end):
+def split_parts(text, start, end):
+    """(start, end) of each ';'-separated part of text[start:end] that has a letter in it."""
     parts, cursor = [], start
     for match in re.finditer(r";", text[start:end]):
         parts.append(_trimmed(text, cursor, start + match.start()))

@@ -10,29 +10,42 @@ import re
 from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE, Block
-from .inline import inline_items
-from .markers import ends_sentence, is_heading_text, normalise_space
+from .inline import inline_items, split_parts
+from .markers import DASH_STYLES, ends_sentence, is_heading_text, normalise_space
 from .result import Item
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
 # key issues, themes, messages, what a review found or highlighted, what a briefing asks "what did we find?".
 LEARNING_CUE = re.compile(
-    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?|includes?"
-    r"|focus(?:es|ed)? on|from|identified|arising|for (?:practice|practitioners|the partnership))\b)"
+    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?"
+    r"|includ(?:e[sd]?|ing)|focus(?:es|ed)? on|from|identified|arising"
+    r"|for (?:practice|practitioners|the partnership))\b)"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"
-    r"|highlighted|found|include)|key issues|(?:practice |learning )themes?"
-    r"|(?:^|\b(?:key|practice|main) )messages?\b|what (?:else |good practice )?(?:did|do) we (?:find|learn)"
+    r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
+    r"|(?:^|\b(?:key|practice|main) )messages?\b"
+    r"|what (?:else |good practice )?(?:did|do|does) (?:we|the reviews?|this review|the panel)"
+    r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
-    r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development))",
+    r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
+    # A learning brief's sections on what the review found that went well and what it means for practice:
+    # the review's own findings, though worded to practitioners.
+    r"|^(?:examples? of |areas? of |evidence of )?good practice(?: (?:was |were )?(?:identified|found|noted|seen"
+    r"|observed|highlighted))?:?$|^what (?:went|worked) well\b|messages? (?:for|to) (?:practice|practitioners"
+    r"|professionals|managers|staff|the workforce)|what (?:does )?(?:this|it|the review) means? for (?:practice"
+    r"|practitioners|professionals|you|your practice)|implications for (?:practice|practitioners)"
+    r"|^(?:areas? of |examples? of )?(?:strengths?|positive practice)(?: (?:in practice|identified|found))?:?$"
+    r"|practice points|points for practice|practice messages"
+    r"|what (?:needs to|must|should) change|what could (?:have been done|we do|be done) (?:differently|better)"
+    r"|what (?:did not|didn[’']t) go well)",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
 # workshop's or a board's themes are not learning from a review.
 THEME_CUE = re.compile(
     r"\b(?:(?:key|main|emerging|common|recurring|recurrent|cross-cutting) themes?|themes? (?:identified|emerged"
-    r"|emerging|highlighted|include)|identified (?:the following )?themes)\b",
+    r"|emerging|highlighted|includ(?:e[sd]?|ing))|identified (?:the following )?themes)\b",
     re.I,
 )
 REVIEW_WORD = re.compile(r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases)\b", re.I)
@@ -104,17 +117,24 @@ def find_items(blocks, runs, doc):
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     position = {id(block): n for n, block in enumerate(blocks)}
     for run in runs:
+        if run.parent is not None and _absorbs_sub_bullets(run.parent, source):
+            continue  # part of the item above it
         kind = _lead_in_kind(run, source) or _shared_lead_in_kind(run, blocks, position, source)
         if kind and not _is_contents(run.items, source):
             for block in _leaf_items(run.items, source):
                 if id(block) not in covered:
-                    end = _paragraphs_end(block, blocks, position) if run.style.startswith("kw:") else block.end
+                    if run.style.startswith("kw:"):
+                        end = _paragraphs_end(block, blocks, position)
+                    else:
+                        end = _item_end(block, source)
                     _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
     for kind, block in _unmarked_lines(blocks, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _paragraphs_after_lead_in(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
-            _choose(chosen, kind, block, _confidence(basis, block, run, source), source)
+            _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
     ordered = sorted(chosen.values(), key=lambda entry: entry[1])
     return {
         kind: [_to_item(start, end, conf, doc) for k, start, end, conf in ordered if k == kind]
@@ -142,18 +162,136 @@ def _paragraphs_end(block, blocks, position):
 
 def _unmarked_lines(blocks, source):
     """Short lines with no bullet or number, one after another, straight after a learning heading or a
-    learning lead-in: each line (with any line it wraps onto) is one item."""
-    for n, block in enumerate(blocks[1:], 1):
-        before = blocks[n - 1]
-        introduced = before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
-        if block.kind != PROSE or block.line_count < MIN_UNMARKED_LINES or not introduced:
+    learning lead-in: each line (with any line it wraps onto) is one item. The lines may be one paragraph or
+    each its own (a blank line between them, so each looks like a heading)."""
+    for n, block in enumerate(blocks):
+        titled = _titled_lines(block, source)
+        if titled:
+            yield from ((LEARNING, Block(PROSE, start, end, start)) for start, end in titled)
             continue
-        if classify_cue(before.text(source)) != LEARNING:
+        before = blocks[n - 1] if n else None
+        introduced = before is not None and (
+            before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
+        )
+        if block.kind not in (PROSE, HEADING) or not introduced or _introducer_kind(blocks, n - 1, source) != LEARNING:
             continue
-        lines = _wrapped_lines(source, block)
-        if len(lines) >= MIN_UNMARKED_LINES and all(len(source[a:b].split()) <= MAX_UNMARKED_WORDS for a, b in lines):
+        if block.line_count >= MIN_UNMARKED_LINES:
+            lines = _wrapped_lines(source, block)
+        else:
+            lines = _separate_short_lines(blocks, n, source)
+        if _enough_lines(lines, source):
             for start, end in lines:
                 yield LEARNING, Block(PROSE, start, end, start)
+
+
+def _paragraphs_after_lead_in(blocks, covered, source):
+    """'Summary of main findings:' then paragraphs, not a list: each paragraph, up to the next heading, list
+    or lead-in, is one item. A paragraph that does not end its sentence is a link or a caption, and ends them
+    (unless it is the last text there is: a page cut off mid-item)."""
+    for n, block in enumerate(blocks[:-1]):
+        if block.kind != PROSE or id(block) in covered or not block.ends_with_colon(source):
+            continue
+        if blocks[n + 1].kind != PROSE or classify_cue(block.text(source)) is None:
+            continue
+        kind = classify_cue(block.text(source))
+        for following in blocks[n + 1 :]:
+            text = following.text(source)
+            if following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
+                break
+            if not ends_sentence(text) and following is not blocks[-1]:
+                break
+            yield from _packed_parts(kind, following, source)
+
+
+def _titled_lines(block, source):
+    """A paragraph whose first line is a learning heading ("Key themes") and whose other lines are short,
+    with no blank line between: the heading's lines, each (with its wrap) one item."""
+    if block.kind != PROSE or block.line_count < 3:
+        return []
+    first_end = source.find("\n", block.start, block.end)
+    title = source[block.start : first_end]
+    if not is_heading_text(title):
+        return []
+    heading = Block(HEADING, block.start, first_end, block.start)
+    if _introducer_kind([heading], 0, source) != LEARNING:
+        return []
+    rest = Block(PROSE, first_end + 1, block.end, first_end + 1, line_count=block.line_count - 1)
+    lines = _wrapped_lines(source, rest)
+    return lines if _enough_lines(lines, source) else []
+
+
+def _enough_lines(lines, source):
+    """Short lines make a list when there are three or more, or two that are each a sentence."""
+    if any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in lines):
+        return False
+    return len(lines) >= MIN_UNMARKED_LINES or (len(lines) == 2 and all(ends_sentence(source[a:b]) for a, b in lines))
+
+
+def _packed_parts(kind, block, source):
+    """A paragraph that packs a list into one sentence ("a; b; and c.") gives each part; else itself."""
+    parts = split_parts(source, block.body_start, block.end) if source.count(";", block.body_start, block.end) else []
+    if len(parts) < 2:
+        yield kind, block
+        return
+    for start, end in parts:
+        yield kind, Block(PROSE, start, end, start)
+
+
+def _separate_short_lines(blocks, n, source):
+    """(start, end) of the short lines from blocks[n] on, a paragraph of one or two lines each (a PDF sets
+    some lines of such a list together and some apart), up to the first paragraph that is longer, a list,
+    a lead-in, the page's furniture, or punctuated unlike the first line (a sentence after a list of
+    phrases)."""
+    lines, stops = [], None
+    for block in blocks[n:]:
+        text = block.text(source)
+        if block.kind == ITEM or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
+            break
+        if block.kind == HEADING and classify_cue(text):
+            break  # the next section
+        wrapped = _wrapped_lines(source, block)
+        if len(wrapped) > 2 or any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in wrapped):
+            break
+        if stops is None:
+            stops = ends_sentence(text)
+        elif ends_sentence(text) != stops:
+            break
+        lines += wrapped
+    return lines
+
+
+# A line of a page's furniture rather than of its list: the next section, a link, a call to act.
+NOT_AN_ITEM_LINE = re.compile(
+    OTHER_SECTION.pattern + r"|(?:read|view|click|sign up|subscribe|back to|find out|download|print|follow|more)\b"
+    r"|[>»←→]|(?:posted|source|date|published|updated|author|by|tags?|category|filed under)\s*:",
+    re.I,
+)
+# A section heading that introduces plain lines is short ("Key themes", "What we found"); a long title that
+# mentions learning ("Summary of the key learning from the Panel's report") is the page's title.
+MAX_INTRODUCER_WORDS = 8
+
+
+# A theme heading ("Key themes", "Emerging themes") is a review's learning when the text just before it is
+# about reviews, and not about a board's plans, an event or a survey.
+THEME_CONTEXT = 600
+NOT_A_REVIEWS_THEME = re.compile(
+    r"\b(?:priorit(?:y|ies)|plans?|year ahead|coming year|workshops?|conference|events?|surveys?|consultation"
+    r"|campaigns?|audits?|strateg(?:y|ies)|agenda)\b",
+    re.I,
+)
+
+
+def _introducer_kind(blocks, n, source):
+    """What blocks[n] (a short heading or a lead-in) introduces."""
+    text = blocks[n].text(source)
+    if blocks[n].kind == HEADING and len(text.split()) > MAX_INTRODUCER_WORDS:
+        return None
+    kind = classify_cue(text)
+    if kind is None and blocks[n].kind == HEADING and THEME_CUE.search(text):
+        before = source[max(0, blocks[n].start - THEME_CONTEXT) : blocks[n].start]
+        if REVIEW_WORD.search(before) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
+            return LEARNING
+    return kind
 
 
 def _wrapped_lines(source, block):
@@ -208,11 +346,32 @@ def _shared_lead_in_kind(run, blocks, position, source):
     return None
 
 
+def _absorbs_sub_bullets(block, source):
+    """Dash sub-bullets under an item that does not introduce them (it ends in neither ':' nor '?') say more
+    about that item: '• Neglect – cumulative harm was missed – chronologies were not used' is one item."""
+    return (
+        bool(block.children)
+        and all(run.style in DASH_STYLES for run in block.children)
+        and not block.text(source).endswith((":", "?"))
+    )
+
+
+def _item_end(block, source):
+    """Where an item ends: after the dash sub-bullets it absorbs and anything nested in them."""
+    if not _absorbs_sub_bullets(block, source):
+        return block.end
+    while block.children:
+        block = block.children[-1].items[-1]
+    return block.end
+
+
 def _leaf_items(items, source):
     """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list."""
     for block in items:
         text = block.text(source)
-        if block.children and (text.endswith((":", "?")) or is_heading_text(text)):
+        if _absorbs_sub_bullets(block, source):
+            yield block
+        elif block.children and (text.endswith((":", "?")) or is_heading_text(text)):
             for child in block.children:
                 yield from _leaf_items(child.items, source)
         else:
@@ -246,6 +405,10 @@ def _section_items(blocks, runs, source):
 
 
 def _run_fits_section(run, kind, source):
+    """A list in a section is the section's unless its own lead-in says it is something else: "Our
+    priorities for the year are:" under "Learning from reviews" introduces priorities."""
+    if run.lead_in is not None and NOT_A_LEAD_IN.search(run.lead_in.text(source)):
+        return False
     own = _lead_in_kind(run, source)
     return own in (None, kind)
 

@@ -50,6 +50,8 @@ ROMAN = {
     "xv": 15,
 }
 TERMINAL_PUNCTUATION = ".!?"
+DASHES = "-–—"
+DASH_STYLES = frozenset(f"bullet:{dash}" for dash in DASHES)
 # Markdown emphasis (**bold**, *italic*, __bold__) and HTML tags; a lone "*" after a word is a footnote mark
 # the text keeps ("young carers*").
 MARKUP = re.compile(r"\*\*|__|<\/?[a-z]+>")
@@ -64,6 +66,11 @@ class Marker:
     @property
     def is_bullet(self):
         return self.styles[0][0].startswith("bullet")
+
+    @property
+    def is_dash(self):
+        """A dash at a line start may be punctuation wrapped from the line above; a dot bullet never is."""
+        return self.styles[0][0] in DASH_STYLES
 
     def is_first(self):
         return any(value in (None, 1) for _, value in self.styles)
@@ -126,6 +133,25 @@ def is_heading_text(text):
     if text[-1] in TERMINAL_PUNCTUATION + ",;:":
         return False
     return text[0].isupper() or text[0].isdigit()
+
+
+# "1. Background", "6. Recommendations": a numbered section of a briefing, its text on the lines below.
+MAX_SECTION_TITLE_WORDS = 5
+
+
+def is_numbered_section_title(line, marker, next_line):
+    """A numbered line of a few heading words, followed by a line that starts a sentence of its own."""
+    if marker is None or not marker.styles[0][0].startswith(("decimal", "(decimal)", "dotted")):
+        return False
+    title = line[marker.body_offset :].strip()
+    following = strip_markup(next_line).lstrip()
+    return (
+        bool(title)
+        and len(title.split()) <= MAX_SECTION_TITLE_WORDS
+        and is_heading_text(title)
+        and following[:1].isupper()
+        and match_marker(next_line) is None
+    )
 
 
 def is_all_caps(text):

@@ -53,6 +53,36 @@ REVIEW_TYPE_CUES = {
     "thematic": ["thematic review ", "thematic learning review "],
 }
 PLURAL_REVIEW_CUES = ["serious case reviews", "SCRs", "child safeguarding practice reviews", "CSPRs", "LCSPRs"]
+PLURAL_KIND_CUES = {
+    "SCR": ["serious case reviews", "SCRs"],
+    "CSPR": ["child safeguarding practice reviews", "CSPRs", "LCSPRs"],
+    "multi_agency_learning_review": ["multi agency learning reviews"],
+    "thematic": ["thematic reviews"],
+}
+# Reviews that are not of a child's case: a domestic homicide review, a safeguarding adult review. They are
+# left out of the count, and a document about one of them alone is about no child's case review.
+OTHER_REVIEWS = re.compile(
+    r"\b(?:domestic (?:homicide|abuse related death) reviews?|(?-i:DHRs?)|safeguarding adults? reviews?|(?-i:SARs?)"
+    r"|adult (?:practice|case) reviews?|mental health homicide reviews?|offensive weapons homicide reviews?)\b",
+    re.I,
+)
+OTHER_REVIEW_WORDS = ("homicide", "adult review", "adults review", "abuse related death")
+FORMER_NAME_WORDS = ("formerly", "previously", "replac", "in place of")
+CHILD_REVIEW_WORDS = re.compile(
+    r"\b(?:serious case|(?:child )?safeguarding practice|child practice|multi-agency learning|thematic)\s+reviews?\b"
+    r"|\b(?:L?CSPRs?|SCRs?)\b",
+    re.I,
+)
+# A rapid review (the 15-day first look at a notified case since June 2018); "the Panel's rapid review
+# guidance" or a list of reviews is not one.
+RAPID_REVIEW = re.compile(r"\b(?:a|the|this)\s+rapid\s+review\b(?!\s+(?:guidance|process|template|meetings?))", re.I)
+# "(formerly Serious Case Reviews)", "which replaced serious case reviews": a former name, not the review.
+FORMER_NAME = re.compile(
+    r"\(?\b(?:formerly(?:\s+(?:called|known\s+as))?|previously\s+(?:called|known\s+as)|(?:which|that)\s+replaced"
+    r"|replacing|in\s+place\s+of|what\s+(?:was|were)\s+(?:previously\s+)?(?:called|known\s+as))\s+(?:the\s+|an?\s+)?"
+    r"(?:serious\s+case\s+reviews?|SCRs?)\)?",
+    re.I,
+)
 # "serious case reviews, significant case reviews or multi-agency child practice reviews": the kinds a
 # listing covers, not the kind of any one review.
 KINDS_OF_REVIEW = re.compile(
@@ -62,7 +92,11 @@ KINDS_OF_REVIEW = re.compile(
 # An analysis across many reviews (the national Panel's annual review, a triennial analysis, research).
 ACROSS_REVIEWS = re.compile(
     r"\b(?:triennial|biennial) (?:analysis|review)|analys(?:is|es|ing) (?:of )?(?:the )?"
-    r"(?:details and recommendations from )?(?:serious )?case reviews|research reports? on case reviews"
+    r"(?:details and recommendations from )?(?:(?:serious )?case reviews|(?:local )?(?:child )?safeguarding practice"
+    r" reviews|L?CSPRs|SCRs|rapid reviews)|research reports? on case reviews"
+    r"|evaluat(?:ion|ions|ed|ing) (?:of )?(?:\w+ ){0,2}(?:serious case reviews|SCRs|L?CSPRs|case reviews)"
+    r"|(?:review|sample|analysis) of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:serious case reviews|SCRs|L?CSPRs"
+    r"|local (?:child safeguarding practice )?reviews|case reviews|rapid reviews)"
     r"|(?:practice review panel|the panel)['’]?s? (?:first |second |third |fourth |\w+ )?annual (?:report|review)"
     r"|annual (?:report|review) (?:of|from) the (?:child safeguarding practice review )?panel"
     r"|national (?:child safeguarding practice )?review panel['’]s",
@@ -90,7 +124,8 @@ FIRST_CSPR_YEAR = 2019
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def guess_doc_type(text, entries=()):
+def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
+    """`found` is {"learning_points": [...], "recommendations": [...]} as extracted."""
     title = text[:TITLE_REGION]
     if entries:
         return "other"  # a page listing reviews' entries
@@ -98,6 +133,8 @@ def guess_doc_type(text, entries=()):
         return "committee_report"
     if NEWS_CUES.search(title):
         return "other"  # news, a newsletter or a listing: about reports, not one of them
+    if _reviews_named(pseudonyms) >= MANY_CHILDREN and not DOC_TYPE_TITLE_CUES[2][1].search(text[:TITLE_START]):
+        return "other"  # a table or page of many reviews; an annual report names many children too
     for doc_type, cue in DOC_TYPE_TITLE_CUES:
         if cue.search(text[:TITLE_START] if doc_type in ("annual_report", "learning_brief") else title):
             return doc_type
@@ -105,10 +142,40 @@ def guess_doc_type(text, entries=()):
         return "overview_report"
     if WEAK_COMMITTEE_CUES.search(title):
         return "committee_report"
+    if found and _reads_as_learning_brief(text, pseudonyms, found):
+        return "learning_brief"
     return "other"
 
 
-def guess_review_type(text, doc_type, entries=()):
+# A page that tells one review's learning to practitioners under a heading of its own ("Learning from the
+# review", "Key learning", "Good practice"), with no recommendations of its own and no other kind named:
+# a learning brief, though its title was not kept. A response or a reply to a review is not one.
+MANY_CHILDREN = 6
+RESPONSE = re.compile(r"\b(?:this|our|the board['’]s|the partnership['’]s) response\b|\bresponds? to\b", re.I)
+
+
+# Children of one family are numbered ("Child 1", "Child 2") or named with it ("Family R", "Sibling 2").
+ONE_FAMILY = re.compile(r"^(?:Family|Sibling|Half[- ]Sibling)\b|^(?:Child|Baby|Infant)\s+\d")
+PLURAL_REVIEWS = re.compile(r"\breviews\b|\b(?:L?CSPR|SCR)s\b", re.I)
+
+
+def _reviews_named(pseudonyms):
+    """How many reviews the children named suggest: one family's numbered children are one review."""
+    return sum(not ONE_FAMILY.match(name) for name in pseudonyms)
+
+
+def _reads_as_learning_brief(text, pseudonyms, found):
+    if found["recommendations"] or not found["learning_points"] or not 1 <= len(pseudonyms) <= 2:
+        return False
+    if RESPONSE.search(text) or PLURAL_REVIEWS.search(text[:TITLE_REGION]):
+        return False  # a response to a review, or a page about several reviews
+    from .items import LEARNING, classify_cue  # items builds on this module's neighbours; import when needed
+    from .markers import is_heading_text
+
+    return any(is_heading_text(line) and classify_cue(line) == LEARNING for line in text.splitlines() if line.strip())
+
+
+def guess_review_type(text, doc_type, entries=(), dates=None):
     if doc_type == "annual_report":
         return "none"  # a year's work: many reviews, none of them the subject
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
@@ -128,8 +195,48 @@ def guess_review_type(text, doc_type, entries=()):
     if score:
         return best
     if any(whole.count(p) for p in PLURAL_REVIEW_CUES):
-        return "none"  # reviews in general, no single review
+        return _plural_kind_in_title(counted) or "none"  # reviews in general, no single review
+    if len(counted) < len(text) and OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):
+        return "none"  # a domestic homicide or adult review: not a child's case review
+    if "rapid review" in counted.lower() and RAPID_REVIEW.search(counted):
+        return "CSPR"  # a rapid review is the first step of the 2018 arrangements
+    return _single_review_type_by_date(text, dates)
+
+
+def _plural_kind_in_title(text):
+    """A page whose title names one kind of review in the plural ('Serious Case Reviews (SCRs)') lists
+    reviews of that kind."""
+    title = CueText(text[:TITLE_START].split("\n\n")[0])
+    kinds = {kind for kind, phrases in PLURAL_KIND_CUES.items() if any(title.count(p) for p in phrases)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _single_review_type_by_date(text, dates=None):
+    """A review the text does not name by kind, dated against Working Together 2018: a document that
+    mentions no year from 2019 on is about a serious case review; one about an incident from 2019 on is
+    about a child safeguarding practice review; otherwise it cannot be told."""
+    years = [int(y) for y in YEAR.findall(text)]
+    if not years or not CHILD_NAMED_OR_CASE.search(text):
+        return "unknown"
+    if max(years) < FIRST_CSPR_YEAR:
+        return "SCR"
+    incident = (dates or find_dates(text))["incident"]
+    stated = YEAR.search(incident or "") or INCIDENT_YEAR.search(text)
+    year = int(stated.group(stated.lastindex or 0)) if stated else None
+    if year and year >= FIRST_CSPR_YEAR:
+        return "CSPR"
+    if year and year < WORKING_TOGETHER_2018_YEAR:
+        return "SCR"  # an incident before the 2018 arrangements began was reviewed as an SCR
     return "unknown"
+
+
+WORKING_TOGETHER_2018_YEAR = 2018
+# "died in 2017", "was injured in March 2021", "was admitted to hospital in early 2016": the incident's year.
+INCIDENT_YEAR = re.compile(
+    r"\b(?:died|death|killed|injur\w*|harmed|admitted|assault\w*)\b[^.]{0,60}?\bin\s+(?:(?:early|late|mid)[- ])?"
+    rf"(?:(?:{MONTH}|spring|summer|autumn|winter)\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
 
 
 def _without_kinds_and_bodies(text):
@@ -137,6 +244,13 @@ def _without_kinds_and_bodies(text):
     only near the words they end on ("or … reviews", "panel", "board", "group"): over a whole report a
     pattern that starts with optional words is tried at every word, which is slow."""
     spans = []
+    lowered = text.lower()
+    # Each pattern runs only where its words occur: over a long text a pattern of many alternatives is
+    # tried at every character, which is slow.
+    if any(word in lowered for word in OTHER_REVIEW_WORDS) or "DHR" in text or "SAR" in text:
+        spans += [m.span() for m in OTHER_REVIEWS.finditer(text)]
+    if any(word in lowered for word in FORMER_NAME_WORDS):
+        spans += [m.span() for m in FORMER_NAME.finditer(text)]
     for anchor, pattern in ((r"\bor\b", KINDS_OF_REVIEW), (r"\b(?:[Pp]anel|[Bb]oard|[Gg]roup)\b", REVIEW_BODIES)):
         for hit in re.finditer(anchor, text):
             window_start = max(0, hit.start() - 120)
@@ -182,6 +296,10 @@ def _review_type_by_date(entries, text):
 
 
 CHILD_NAMED = re.compile(r"\b(Child|CHILD)\s+([A-Z]{1,2})(?![\w-])")
+# A document about one child's case: a child named by letter or number, or "the case of".
+CHILD_NAMED_OR_CASE = re.compile(
+    r"\b(?:Child|Baby|Infant|Young Person|Sibling)\s+(?:[A-Z]{1,3}\d{0,2}|\d{1,2})(?![\w-])|\bthe case of\b"
+)
 # "Baby A", "Infant B", "Child 1", "Young Person A", "Half Sibling 2", "Family R": a child (or family) known by
 # a letter or number.
 KNOWN_BY_LETTER = re.compile(
@@ -210,6 +328,45 @@ INTRODUCES_CHILD = re.compile(
 )
 
 
+# A table of reviews: a header line whose first column is the case ("Case   Overview report   Published"),
+# then one row a review, its first cell the child's pseudonym.
+# A PDF keeps one space between the cells, so the header is only capitalised words after "Case".
+TABLE_HEADER = re.compile(
+    r"^[ \t]*(?:Case|Child|Pseudonym|Review)(?:[ \t]+(?:[A-Z][\w'’-]*|of|and|or)){1,6}[ \t]*$", re.M
+)
+TABLE_CELL_PSEUDONYM = re.compile(r"^(?:[A-Z]{2,4}\d{0,3}|[A-Z]\d{1,3}|(?:Child|Baby|Infant)\s+[A-Z]{1,3}\d{0,2})$")
+# A line that is only names: "Grace and Georgina", "Amy, Ben and Cara" (the title of one family's review).
+NAMES_LINE = re.compile(r"^[ \t]*([A-Z][a-z]{1,14}(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][a-z]{1,14})+)[ \t]*$", re.M)
+
+
+MAX_TABLE_ROWS = 200
+
+
+def _table_pseudonyms(text):
+    names = []
+    for header in TABLE_HEADER.finditer(text):
+        for row in text[header.end() + 1 : header.end() + 1 + MAX_TABLE_ROWS * 200].split("\n")[:MAX_TABLE_ROWS]:
+            if not row.strip():
+                continue  # a PDF may set each row as its own paragraph
+            if len(row.split()) > 12 or row.rstrip().endswith("."):
+                break  # prose: the table is over
+            cells = re.split(r"\s{2,}", row.strip())
+            cell = cells[0] if len(cells) > 1 else row.split()[0]
+            if TABLE_CELL_PSEUDONYM.match(cell) and cell not in names:
+                names.append(cell)
+    return names
+
+
+def _names_beside_known(text, named):
+    """The other names on a line of names one of which is already known as a child's."""
+    found = []
+    for line in NAMES_LINE.finditer(text):
+        names = re.split(r",\s*|\s+and\s+", line.group(1))
+        if any(name in named for name in names):
+            found += [name for name in names if name not in named and name not in found and name not in NOT_NAMES]
+    return found
+
+
 def find_child_pseudonyms(text):
     """'Child R' as written; a bare letter where the text introduces a child by one ('the case of M')."""
     named = []
@@ -227,8 +384,12 @@ def find_child_pseudonyms(text):
     aged = (AGED_NAME.search(text, max(0, m.start() - 40), m.end()) for m in OLD_OR_COMMA.finditer(text))
     for match in [*QUOTED_NAME.finditer(text), *(m for m in aged if m)]:
         name = next(group for group in match.groups() if group)
-        if name not in named and name not in NOT_NAMES and len(re.findall(rf"\b{name}\b", text)) >= 2:
+        # "her baby, Name," says whose name it is; other forms must be used again to count
+        said_once = match.re is AGED_NAME and match.group(2) == name
+        if name not in named and name not in NOT_NAMES and (said_once or len(re.findall(rf"\b{name}\b", text)) >= 2):
             named.append(name)
+    named += _names_beside_known(text, named)
+    named += [name for name in _table_pseudonyms(text) if name not in named]
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()

@@ -4,7 +4,7 @@ line ends, and sentences wrapped over several lines."""
 import re
 from collections import Counter
 
-from .markers import TERMINAL_PUNCTUATION, is_all_caps, is_heading_text, match_marker
+from .markers import TERMINAL_PUNCTUATION, is_all_caps, is_heading_text, is_numbered_section_title, match_marker
 from .source_text import clean_characters
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
@@ -97,7 +97,7 @@ def _dehyphenate(previous, line, vocabulary):
 def _is_dash_inside_sentence(marker, previous, previous_marker):
     """'– especially when…' wrapped to a line start is punctuation, not a bullet."""
     in_bullet_list = previous_marker is not None and previous_marker.is_bullet
-    return marker.is_bullet and not in_bullet_list and previous[-1] not in TERMINAL_PUNCTUATION + ":;"
+    return marker.is_dash and not in_bullet_list and previous[-1] not in TERMINAL_PUNCTUATION + ":;"
 
 
 def _continues_line(previous, previous_marker, line, marker):
@@ -106,6 +106,8 @@ def _continues_line(previous, previous_marker, line, marker):
         return _is_dash_inside_sentence(marker, previous, previous_marker)
     if previous_marker and not previous[previous_marker.body_offset :].strip():
         return True  # "7." alone on its line: the item's text follows
+    if is_numbered_section_title(previous, previous_marker, line):
+        return False  # "1. Background" over its section's text
     if line[0].islower():
         return True
     if previous.endswith(":") or (is_heading_text(previous) and not previous_marker) or is_all_caps(previous):

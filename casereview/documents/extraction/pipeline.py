@@ -14,15 +14,17 @@ from .pdf import read_pdf
 from .result import Extraction
 from .reviews import entry_pseudonyms, find_review_entries
 from .sniff import check_size, sniff_kind
-from .txt import read_txt
+from .txt import check_text_length, read_txt
 
-READERS = {"pdf": read_pdf, "docx": read_docx, "txt": lambda path, limits: read_txt(path)}
+READERS = {"pdf": read_pdf, "docx": read_docx, "txt": read_txt}
 
 
 def read_document(path, limits=DEFAULT_LIMITS):
     """The document's SourceText; raises ExtractionError saying what is wrong and what to do."""
     check_size(path, limits)
-    return READERS[sniff_kind(path)](path, limits)
+    source = READERS[sniff_kind(path)](path, limits)
+    check_text_length(source.text, limits)
+    return source
 
 
 def extract_file(path, limits=DEFAULT_LIMITS):
@@ -34,16 +36,17 @@ def extract_structure(doc, source=""):
     blocks = split_blocks(text)
     found = find_items(blocks, build_runs(blocks, text), doc)
     entries = find_review_entries(text, found[LEARNING], found[RECOMMENDATIONS])
-    doc_type = metadata.guess_doc_type(text, entries)
     pseudonyms = metadata.find_child_pseudonyms(text)
     pseudonyms += [name for name in entry_pseudonyms(entries) if name not in pseudonyms]
+    doc_type = metadata.guess_doc_type(text, entries, pseudonyms, found)
+    dates = metadata.find_dates(text)
     return Extraction(
         source=source,
         doc_type=doc_type,
-        review_type=metadata.guess_review_type(text, doc_type, entries),
+        review_type=metadata.guess_review_type(text, doc_type, entries, dates),
         child_pseudonyms=pseudonyms,
         partnership=metadata.find_partnership(text),
-        dates=metadata.find_dates(text),
+        dates=dates,
         agencies_involved=metadata.find_agencies(text),
         themes=metadata.find_themes(text),
         methodology=metadata.find_methodology(text),

@@ -7,6 +7,7 @@ from django.urls import reverse
 from casereview.documents import services as doc_services
 from casereview.reviews.models import LearningPoint
 from casereview.testing import (
+    AgencyFactory,
     ReviewFactory,
     document_in,
 )
@@ -44,3 +45,22 @@ def test_a_malformed_review_choice_on_the_check_page_is_answered_with_the_page(c
     data["review"] = "not-a-uuid"
     response = client.post(reverse("documents:check", args=[document.pk]), data)
     assert response.status_code != 500, "a non-UUID review id crashes the page"
+
+
+def test_a_review_made_from_a_document_keeps_the_agencies_it_names(partnership_a, partnership_b, alice):
+    police = AgencyFactory(partnership=partnership_a, name="Northshire Police", sector="police")
+    AgencyFactory(partnership=partnership_b, name="Another Police", sector="police")
+    AgencyFactory(partnership=partnership_a, name="Acute Hospital Trust", sector="health")
+    AgencyFactory(partnership=partnership_a, name="Community Health Trust", sector="health")
+    document = document_in(partnership_a)
+    document.agencies_found = ["police", "health", "housing"]
+    document.save()
+    decisions = {str(i.pk): ("accepted", i.text) for i in document.items.all()}
+
+    review = doc_services.document_apply(
+        actor=alice, document=document, decisions=decisions, new_review_title="Child V"
+    )
+
+    # one police agency: it is the one; two health agencies: a person chooses, and the audit says which sectors
+    assert list(review.agencies.all()) == [police]
+    assert "not matched to one of the partnership's agencies: health, housing" in review.stage_changes.get().note

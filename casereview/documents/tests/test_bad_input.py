@@ -189,3 +189,23 @@ def test_private_use_bullets_and_right_to_left_text_are_items_like_any_other():
     arabic = "\u0627\u0644\u062a\u0639\u0644\u0645 \u0645\u0646 \u0627\u0644\u0645\u0631\u0627\u062c\u0639\u0629"
     rtl = structure(f"Key learning:\n\n\u2022 {arabic}\n\u2022 \u202e{arabic}\u202c\n")
     assert [i.text for i in rtl.learning_points] == [arabic, f"\u202e{arabic}\u202c"]
+
+
+def test_the_newer_rules_give_a_result_on_a_two_megabyte_line_of_names_clauses_and_dashes():
+    chunk = "Amber, Poppy and Reuben - a clause, then key issues including: one; two – three (four) Case  TR2  "
+    extraction = structure(chunk * (2 * MB // len(chunk)))
+    assert extraction.learning_points  # each "including:" introduces its parts; nothing hangs or crashes
+
+
+def test_five_hundred_plain_lines_of_themes_a_table_of_sixty_reviews_and_right_to_left_lines():
+    themes = "\n".join(f"Theme number {n} about practice" for n in range(1, 501))
+    extraction = structure(f"The reviews we received this year.\n\nKey themes\n{themes}\n")
+    assert len(extraction.learning_points) == 500
+
+    rows = "\n".join(f"Child {a}{b}  Published 2017" for a in "ABC" for b in "ABCDEFGHIJKLMNOPQRST")
+    table = structure(f"Serious case reviews\n\nCase  Published\n{rows}\n")
+    assert len(table.child_pseudonyms) == 60 and table.doc_type == "other"
+
+    arabic = "\u0627\u0644\u062a\u0639\u0644\u0645 \u0645\u0646 \u0627\u0644\u0645\u0631\u0627\u062c\u0639\u0629"
+    rtl = structure(f"Key learning:\n\n\uf0b7 {arabic}\n- \u202e{arabic}\u202c\n\uf0b7 {arabic}\n")
+    assert [i.text for i in rtl.learning_points] == [f"{arabic} - \u202e{arabic}\u202c", arabic]

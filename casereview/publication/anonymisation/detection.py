@@ -4,14 +4,22 @@ non-overlapping entities with offsets into the text as given."""
 
 import functools
 import re
+from collections import Counter
 
 from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
 from .names import forenames, surnames
 from .patterns import alternation
-from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
-from .structure import header_finds, initials_finds, letter_finds, speaker_finds, table_finds
+from .rules import KEYWORD_KINDS, STREET_RE, capitals_as_titles, norp_is_group, rule_finds
+from .structure import (
+    header_finds,
+    initials_finds,
+    letter_finds,
+    speaker_finds,
+    table_finds,
+    undefined_initials_finds,
+)
 from .vocabulary import (
     AGENCY_SUFFIXES,
     COMMON_CAPITALISED,
@@ -19,6 +27,7 @@ from .vocabulary import (
     GENERIC_SERVICE_WORDS,
     MIDDLE_WORDS,
     NOT_PERSON_WORDS,
+    NUMBERED_WORDS,
     ORG_TAIL_WORDS,
     RELIGIONS,
 )
@@ -48,7 +57,8 @@ ROLE_WORDS = (
     "mother|father|mum|dad|stepfather|stepmother|step-father|step-mother|partner|boyfriend|girlfriend|husband|"
     "wife|son|daughter|brother|sister|half-brother|half-sister|sibling|siblings|grandmother|grandfather|nan|"
     "nana|grandma|granddad|grandson|granddaughter|aunt|uncle|cousin|friend|neighbour|carer|carers|baby|"
-    "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor"
+    "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor|"
+    "auntie|aunty|grandad|nanny|stepdad|stepmum|bestie|best friend|cousin"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
@@ -80,9 +90,11 @@ SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n•*-]|\d\t|\t)\s*$")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|The|A|An|this|that|of)\s+$")
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|from|near|around|outside|towards|across)\s+$")
 LIST_LINK_RE = re.compile(r",[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+# (spaces only, and no word ending in a full stop: a tab parts the cells of a table, and
+# "Audi<tab>SO<tab>Police informed" or "the name of Jordan Pike. Police believe" is no agency)
 AGENCY_RE = re.compile(
-    r"\b[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|and|of|&|for|on|upon|the))*?[ \t]+(?:"
-    + "|".join(re.escape(s).replace("\\ ", "[ \\t]+") for s in sorted(AGENCY_SUFFIXES, key=len, reverse=True))
+    r"\b[A-Z][\w'’.-]*(?<!\.)(?:[ ]+(?:[A-Z][\w'’.-]*(?<!\.)|and|of|&|for|on|upon|the))*?[ ]+(?:"
+    + "|".join(re.escape(s).replace("\\ ", "[ ]+") for s in sorted(AGENCY_SUFFIXES, key=len, reverse=True))
     + r")\b"
 )
 PLACE_AFTER_RE = re.compile(
@@ -100,6 +112,7 @@ def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
     clean = _capitals_as_names(clean)
+    clean = capitals_as_titles(clean)
     found = list(rule_finds(clean))
     found.extend(_person_rule_finds(clean))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
@@ -107,18 +120,23 @@ def detect(text, table=None):
     found.extend(_context_name_finds(clean, model_found))
     labels = _label_index(clean, model_found)
     found.extend(_known_name_finds(clean, labels))
+    found.extend(_everyday_name_finds(clean))
     found.extend(_named_place_finds(clean, labels, found))
     found.extend(header_finds(clean))
     found.extend(speaker_finds(clean))
     found.extend(initials_finds(clean))
+    found.extend(undefined_initials_finds(clean))
     found.extend(letter_finds(clean))
     found.extend(table_finds(clean, [(s, e) for s, e, kind, *_ in found if kind == "PERSON"]))
+    found.extend(_setting_mentions(clean, found, labels))
     if table is not None:
         found.extend(table.term_finds(clean))
     found = _without_agencies(clean, _without_places_as_people(clean, found))
     found.extend(_list_name_finds(clean, found, labels))
     names = _name_parts(clean, found, table)
     found.extend(_name_mentions(clean, names))
+    found.extend(_nickname_mentions(clean, found))
+    found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
@@ -242,11 +260,15 @@ def _model_finds(text, model_found):
                 yield (*span, "PERSON", "model")
         elif label == "NORP":
             word = text[start:end]
-            if word.lower() not in NOT_GROUPS and not (word.isupper() and word not in ETHNICITIES):
+            if (
+                word.lower() not in NOT_GROUPS
+                and not (word.isupper() and word not in ETHNICITIES)
+                and norp_is_group(text, start, end)
+            ):
                 yield start, end, "RELIGION" if word.lower() in {r.lower() for r in RELIGIONS} else "ETHNICITY", "model"
 
 
-def _clean_person(text, start, end):
+def _clean_person(text, start, end, keep_everyday_names=False):
     span = text[start:end]
     stripped = span.rstrip()
     stripped = POSSESSIVE_RE.sub("", stripped) if stripped.endswith(("'s", "’s", "'", "’")) else stripped
@@ -260,11 +282,163 @@ def _clean_person(text, start, end):
     if PSEUDONYM_RE.match(name) or len(name.replace(".", "").strip()) < 2:
         return None
     words = re.findall(r"[A-Za-z'’-]+", name)
-    if not words or all(w in COMMON_CAPITALISED or w.lower() == w for w in words):
+    common = COMMON_CAPITALISED - everyday_forenames() if keep_everyday_names else COMMON_CAPITALISED
+    if not words or all(w in common or w.lower() == w for w in words):
         return None
+    if len(words) > 1 and words[0] in COMMON_CAPITALISED and all(len(w) == 1 for w in words[1:]):
+        return None  # "Appendix B", "Table C"
+    if len(words) == 1 and PRONOUN_AFTER_RE.match(text, end) and _sentence_start(text, start):
+        return None  # "Said she would", "Asked he said": a verb opening a note, not a name
     if words[-1] in ORG_TAIL_WORDS or any(w in NOT_PERSON_WORDS for w in words):
         return None  # "Child Abuse Investigation Team", "Snapchat"
     return start, end
+
+
+@functools.cache
+def everyday_forenames():
+    """Forenames that are also words the rules otherwise never take for a name ("Summer", "April")."""
+    first, first_ambiguous = forenames()
+    return frozenset(w for w in COMMON_CAPITALISED if w in first or w in first_ambiguous)
+
+
+def _name_may_start(text, start, end):
+    """The first word of a found name is a name: not a word that never is one, and an everyday-word
+    forename ("Summer", "Hope") only where it is not the season or the noun ("the Summer term")."""
+    word = text[start:end].split()[0]
+    if word in COMMON_CAPITALISED and word not in everyday_forenames():
+        return False
+    return not _everyday_sense(text, start, end) if _everyday_word(word) else True
+
+
+def _everyday_word(word):
+    return word in everyday_forenames() or word in forenames()[1] or word in surnames()[1]
+
+
+TIME_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|this|that|last|next|in|of|during|over|by|until|since|every|each|early|late|mid|from|into|"
+    r"through|throughout|till|before|after|little|no|much|some|any|great|real|high|new|with|without|our|their)"
+    r"[ \t]+$",
+    re.I,
+)
+EVERYDAY_AFTER_RE = re.compile(
+    r"[ \t]+(?:term|terms|holidays?|half-term|break|months?|time|season|school|camp|fair|party|fete|festival|show|"
+    r"sale|timetable|[12]\d{3}|of[ \t]+[12]\d{3})\b",
+    re.I,
+)
+
+
+def _everyday_sense(text, start, end):
+    """'the Summer term', 'in April', 'little hope', 'Hope is a theme': the word in its everyday sense."""
+    return bool(TIME_BEFORE_RE.search(text, max(0, start - 12), start) or EVERYDAY_AFTER_RE.match(text, end))
+
+
+FAMILY_NOUNS = (
+    "mum|mother|mam|dad|father|nan|nana|nanny|gran|grandma|grandmother|grandad|granddad|grandfather|aunt|auntie|"
+    "aunty|uncle|cousin|brother|sister|siblings?|friends?|bestie|boyfriend|girlfriend|partner|son|daughter|baby|"
+    "children|kids|carer|stepdad|stepmum|stepfather|stepmother|family|parents|house|home|flat|bedroom|phone|address"
+)
+POSSESSIVE_FAMILY_RE = re.compile(
+    rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s[ \t]+(?:(?:my|her|his|their|our|your|own|new|older|younger|little|big|"
+    rf"best|elder|eldest|youngest|birth|real|ex|ex-|step)[ \t-]+)*(?:{FAMILY_NOUNS})\b"
+)
+STRONG_VERBS_RE = re.compile(
+    r"[ \t]+(?:said|says|told|tells|asked|asks|replied|phoned|rang|texted|messaged|disclosed|shouted|screamed|cried|"
+    r"pushed|hit|lives|lived|stayed|wanted|wants|admitted|denied|explained|reported|agreed|confirmed)\b"
+)
+EVERYDAY_NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
+VOCATIVE_WORDS = (
+    "ok|okay|k|hi|hey|hiya|yo|thanks|thank you|ta|cheers|yes|yeah|yh|ye|no|nah|night|nite|morning|love you|"
+    "luv u|love u|miss you|miss u|sorry|please|pls|plz|bye|hello|wait|listen|oi|omg|lol"
+)
+VOCATIVE_RE = re.compile(
+    rf"(?:[ \t]*([A-Z][a-z]+),|.*?\b(?i:{VOCATIVE_WORDS})[ \t,]+([A-Z][a-z]+)\b|.*,[ \t]*([A-Z][a-z]+)[ \t]*[.!?x]*$)"
+)
+NOT_VOCATIVE = frozenset(
+    """Ok Okay Yes Yeah No Nah Hi Hey Hello Thanks Sorry Please Bye Right Well So Just Wait Look Listen Sure Fine
+    Good Great Cool Anyway Also Oh Ah Um Er Alright Wow Exactly Really Maybe Perhaps Definitely Absolutely Babe
+    Bro Fam Mate Sis Hun Love Darling Sweetheart Bruv Lol Omg Honestly Whatever Same True Obviously Never Always
+    Soon Tomorrow Tonight Later Now Thank Who What Where When Why How Ur Its Im Dont Cant Wont Yep Nope Idk
+    Please Stop Leave Come Go Tell Answer Call Ring Text Send""".split()
+)
+
+
+def _everyday_name_finds(text):
+    """People named by an everyday word or a name no list holds, recognised by the grammar around them:
+    a possessive before a family word ("Hope's nan", "Barty's my cousin"), a listed everyday-word forename
+    before a speech verb ("Hope said"), and the person a message in a transcript speaks to ("ok Bex tell
+    her", "Bex, answer me")."""
+    for m in POSSESSIVE_FAMILY_RE.finditer(text):
+        word = m.group(1)
+        if _never_a_name(word) and word not in everyday_forenames():
+            continue
+        if DETERMINER_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "the Summer's end"
+        yield m.start(1), m.end(1), "PERSON", "rule"
+    for m in AGE_IN_BRACKETS_AFTER_RE.finditer(text):  # "River (aged 5) and Storm (aged 2)"
+        word = m.group(1)
+        if (not _never_a_name(word) or word in everyday_forenames()) and word not in NUMBERED_WORDS:
+            if not ARTICLE_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                yield m.start(1), m.end(1), "PERSON", "rule"
+    for m in EVERYDAY_NAME_RE.finditer(text):
+        word = m.group()
+        listed = word in everyday_forenames() or word in forenames()[1]  # "Hope said", not "He said"
+        if listed and STRONG_VERBS_RE.match(text, m.end()) and not _everyday_sense(text, *m.span()):
+            yield m.start(), m.end(), "PERSON", "rule"
+    for line_start, line_end in _transcript_messages(text):
+        v = VOCATIVE_RE.match(text, line_start, line_end)
+        if not v:
+            continue
+        group = next(i for i in (1, 2, 3) if v.group(i))
+        word = v.group(group)
+        if word in NOT_VOCATIVE or (_never_a_name(word) and word not in everyday_forenames()):
+            continue
+        yield v.start(group), v.end(group), "PERSON", "rule"
+
+
+AGE_IN_BRACKETS_AFTER_RE = re.compile(
+    r"\b([A-Z][a-z]+)[ \t]+\((?:aged[ \t]+)?\d{1,2}(?:[ \t]*(?:years?|yrs?|months?|mths?)(?:[ \t]+old)?)?\)"
+)
+ARTICLE_JUST_BEFORE_RE = re.compile(r"\b(?:the|a|an|The|A|An|this|that|This|That)\s+$")
+MESSAGE_RE = re.compile(
+    r"^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*)?"
+    r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]{1,30}\))?)[ \t]*:[ \t]*(?=\S)(.*)$",
+    re.M,
+)
+
+
+def _transcript_messages(text):
+    """(start, end) of the message of each line of a transcript (lines "Speaker: message" whose speakers
+    speak more than once)."""
+    if text.count(":") < 3:
+        return []
+    lines = list(MESSAGE_RE.finditer(text))
+    speakers = Counter(m.group(1).split(" (")[0] for m in lines)
+    return [m.span(2) for m in lines if speakers[m.group(1).split(" (")[0]] >= 2]
+
+
+NICKNAME_SHAPE_RE = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?")
+
+
+def _nickname_mentions(text, found):
+    """A nickname found once ("known as 'Tiny'") is the same person wherever it is written."""
+    nicknames = {
+        text[s:e]
+        for s, e, kind, *_ in found
+        if kind == "OTHER" and NICKNAME_SHAPE_RE.fullmatch(text[s:e]) and text[s:e] not in COMMON_CAPITALISED
+    }
+    if not nicknames:
+        return
+    pattern = re.compile(
+        r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(nicknames, key=len, reverse=True))) + r")(?![\w])"
+    )
+    for m in pattern.finditer(text):
+        yield m.start(), m.end(), "OTHER", "name"
+
+
+WEAK_VERB_RE = re.compile(
+    r"(?:['’]s)?\s+(?:is|was|had|has|would|could|did|became|seemed|appeared|continued|came|and her|and his)\b"
+)
+PRONOUN_AFTER_RE = re.compile(r"[ \t]+(?:she|he|they|it|that|we|I)\b")
 
 
 def _context_name_finds(text, model_found):
@@ -277,16 +451,19 @@ def _context_name_finds(text, model_found):
             continue
         if name in places:
             continue
-        if _sentence_start(text, m.start(1)) and not any(_is_name_word(w) for w in words):
-            continue  # "Chronologies came from...": a sentence's first word needs to be a listed name
+        if _sentence_start(text, m.start(1)):
+            kinds = {_is_name_word(w) for w in words}
+            weak = WEAK_VERB_RE.match(text, m.end(1))
+            if "plain" not in kinds and not ("ambiguous" in kinds and not weak):
+                continue  # "Chronologies came from", "Hope is a theme": a sentence's first word must be a name
         yield m.start(1), m.end(1), "PERSON", "rule"
 
 
 def _person_rule_finds(text):
     for pattern in (TITLE_RE, ROLE_BEFORE_RE, ROLE_AFTER_RE):
         for m in pattern.finditer(text):
-            span = _clean_person(text, *m.span(1))
-            if span and text[span[0] : span[1]].split()[0] not in COMMON_CAPITALISED:
+            span = _clean_person(text, *m.span(1), keep_everyday_names=True)
+            if span and _name_may_start(text, *span) and text[span[0] : span[1]].split()[-1] not in NUMBERED_WORDS:
                 yield (*span, "PERSON", "rule")
     for m in STRONG_TITLE_RE.finditer(text):  # "Ms Young": after a title even an everyday word is a surname
         if m.group(1) not in NOT_PERSON_WORDS and m.group(1) not in ORG_TAIL_WORDS and m.group(1) not in MONTH_WORDS:
@@ -446,14 +623,81 @@ def _named_place_finds(text, labels, found):
         capital_the = article == "The" and not _sentence_start(text, m.start(1))
         if any(_never_a_name(w) or w.lower() in GENERIC_SERVICE_WORDS for w in words):
             continue
-        if not capital_the and any(w in people or w in first for w in words):
-            continue
+        if not capital_the and any(_bare(w) in people or _bare(w) in first for w in words):
+            continue  # "at Summer's": at a person's home, not a place called Summer's
         if not capital_the and any(labels.get(m.start(2) + i) in PLACE_VETO_LABELS for i in range(len(name))):
             continue  # a town or a person; but "at The Havens" is a named place whatever the model says
         if not article and (labels.get(m.start(2)) == "ORG" or m.group().split()[0] in ("in", "from", "to", "into")):
             continue  # "referred to Barnardo's", "moved from Croydon": an agency or a town
         start = m.start(1) if article == "The" else m.start(2)
         yield start, m.end(2), "PLACE", "rule"
+
+
+SETTING_HEAD_SKIP = frozenset({"The", "the", "of", "and", "&", "at", "on", "for", "St", "Saint", "Royal", "Our"})
+
+
+def setting_short_names(name):
+    """What a text may call a school or health setting for short ('Alder Hey', 'Whittington')."""
+    return _setting_heads(name, [(0, len(name), "SCHOOL")])
+
+
+def _setting_heads(text, found):
+    """The distinctive words of each school or health setting found ('Alder Hey' in 'Alder Hey Children's
+    Hospital', 'Whittington' in 'the Whittington Hospital'): what a text calls the setting for short later."""
+    heads = set()
+    for start, end, kind, *_ in found:
+        if kind not in ("SCHOOL", "HEALTH_SETTING"):
+            continue
+        run, runs = [], []
+        for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start:end]):
+            plain = _bare(word)
+            if (
+                word in KEYWORD_KINDS
+                or plain.lower() in GENERIC_SERVICE_WORDS
+                or word in MIDDLE_WORDS
+                or word in COMMON_CAPITALISED
+                or word.isupper()
+                or (word in SETTING_HEAD_SKIP and not run)
+            ):
+                if run:
+                    runs.append(run)
+                run = []
+                continue
+            run.append(word)
+        if run:
+            runs.append(run)
+        for words in runs:
+            while words and words[-1] in SETTING_HEAD_SKIP:
+                words = words[:-1]
+            if words and len(" ".join(words)) >= 4 and not any(_never_a_name(w) for w in words if w not in ("St",)):
+                heads.add(" ".join(words))
+    return heads
+
+
+def _setting_mentions(text, found, labels):
+    """A school or health setting named once in full is found again when the text names it for short: 'the
+    Whittington', 'Alder Hey'. A one-word short name is taken only after "the" (a town or a person never has
+    it)."""
+    heads = _setting_heads(text, found)
+    if not heads:
+        return
+    kinds = {}
+    for start, end, kind, *_ in found:
+        if kind in ("SCHOOL", "HEALTH_SETTING"):
+            for head in heads:
+                if head in text[start:end]:
+                    kinds.setdefault(head, kind)
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")(?![\w'’-])"
+    )
+    for m in pattern.finditer(text):
+        head = m.group()
+        if " " not in head and (
+            labels.get(m.start()) in ("GPE", "LOC")
+            or not re.search(r"(?<![\w])(?:the|The)[ \t]+$", text[max(0, m.start() - 4) : m.start()])
+        ):
+            continue  # a one-word short name needs "the" before it: "the Whittington", not "in Hartlepool"
+        yield m.start(), m.end(), kinds.get(head, "SCHOOL"), "rule"
 
 
 def _without_places_as_people(text, found):
@@ -536,8 +780,19 @@ def _name_parts(text, found, table):
 def _words_of_name(name):
     for word in re.findall(r"[A-Za-z'’-]+", name):
         word = POSSESSIVE_RE.sub("", word) if word.endswith(("'s", "’s")) else word
-        if len(word) > 1 and word[0].isupper() and word not in COMMON_CAPITALISED and not re.fullmatch(TITLES, word):
+        common = word in COMMON_CAPITALISED and word not in everyday_forenames()
+        if len(word) > 1 and word[0].isupper() and not common and not re.fullmatch(TITLES, word):
             yield word
+
+
+NEXT_CAPITALISED_RE = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _inside_a_title(text, end, names):
+    """An everyday word followed by another capitalised word that is not a name: part of the name of a
+    service or a street ("Sunny Days", "Hope Street"), not the person."""
+    m = NEXT_CAPITALISED_RE.match(text, end)
+    return bool(m and m.group(1) not in names)
 
 
 def _name_mentions(text, names):
@@ -545,10 +800,13 @@ def _name_mentions(text, names):
         return
     for m in CAPITALISED_WORD_RE.finditer(text):
         word = m.group()
-        if word in names:
-            yield m.start(), m.end(), "PERSON", "name"
-        elif word.endswith(("'s", "’s")) and word[:-2] in names:
-            yield m.start(), m.end() - 2, "PERSON", "name"
+        bare = word[:-2] if word.endswith(("'s", "’s")) and word not in names else word
+        if bare not in names:
+            continue
+        end = m.start() + len(bare)
+        if _everyday_word(bare) and (_everyday_sense(text, m.start(), end) or _inside_a_title(text, end, names)):
+            continue  # "Summer" the girl, but not "the Summer term" or "the Sunny Days team"
+        yield m.start(), end, "PERSON", "name"
 
 
 def _merge(text, found):
@@ -571,7 +829,12 @@ def _merge(text, found):
     kept = _settings_absorb_people(text, kept)
     joined = []
     for span in kept:
-        if joined and span[2] == "PERSON" == joined[-1][2] and text[joined[-1][1] : span[0]].strip(" ") in ("", "\n"):
+        if (
+            joined
+            and span[2] == "PERSON" == joined[-1][2]
+            and text[joined[-1][1] : span[0]].strip(" ") in ("", "\n")
+            and not _separate_lines(text, joined[-1], span)
+        ):
             previous = joined.pop()
             span = (previous[0], span[1], "PERSON", previous[3])
         joined.append(span)
@@ -579,6 +842,8 @@ def _merge(text, found):
     for start, end, kind, source in joined:
         if kind == "PERSON":
             initial = INITIALS_BEFORE_RE.search(text, max(0, start - 12), start)
+            if text[start:end].isupper():
+                initial = None  # "step up to CP. NK to monitor": initials take no initials before them
             if initial and (not result or result[-1][1] <= initial.start()):
                 start = initial.start()  # "J. Okoro", "J Okoro": the initial is part of the name
             title = TITLE_BEFORE_RE.search(text, max(0, start - 20), start)
@@ -586,6 +851,14 @@ def _merge(text, found):
                 start = title.start()
         result.append((start, end, kind, source))
     return result
+
+
+def _separate_lines(text, first, second):
+    """'...tell Reece\nReece: Bex, answer me': a name ending one line and a speaker's label opening the
+    next are two mentions, not a forename and a surname."""
+    if "\n" not in text[first[1] : second[0]]:
+        return False
+    return text[first[0] : first[1]] == text[second[0] : second[1]] or text.startswith(":", second[1])
 
 
 SETTING_TYPES = frozenset({"SCHOOL", "HEALTH_SETTING", "PLACE"})

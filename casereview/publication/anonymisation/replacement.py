@@ -17,15 +17,16 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .detection import detect
+from .detection import detect, setting_short_names
 from .entities import Entity
 from .structure import tables
 from .table import ReplacementTable, term_key
+from .vocabulary import HOTEL_CHAINS, SHOPPING_CENTRES
 
 AGE_STYLES = ("exact", "band")
 
 ROLES = (  # (pattern near the name, role); the nearest match within a few words wins
-    (r"social worker|\bsw\b", "Social Worker"),
+    (r"social worker|\bsw\b|\bcsc\b|children['’]?s social care", "Social Worker"),
     (r"health visitor", "Health Visitor"),
     (r"midwife", "Midwife"),
     (r"school nurse|practice nurse|\bnurse\b", "Nurse"),
@@ -41,7 +42,7 @@ ROLES = (  # (pattern near the name, role); the nearest match within a few words
     (r"grandfather|granddad|grandad", "Grandfather"),
     (r"\bmother\b|\bmum\b", "Mother"),
     (r"\bfather\b|\bdad\b", "Father"),
-    (r"\baunt\b", "Aunt"),
+    (r"\baunt(?:ie|y)?\b", "Aunt"),
     (r"\buncle\b", "Uncle"),
     (r"partner|boyfriend|girlfriend|husband|wife", "Partner"),
     (r"brother|sister|sibling|twin", "Sibling"),
@@ -90,7 +91,12 @@ SETTING_KINDS = (
     (r"\bChild Development Centre\b", "child development centre"),
     (r"\bSurgery\b|\bMedical (?:Centre|Practice)\b|\bPractice\b|\bHealth Centre\b|\bGP\b", "GP surgery"),
     (r"\bClinic\b", "clinic"),
-    (r"\b(?:Hotel|Travelodge|Lodge|Guest House|B&B|Inn)\b", "hotel"),
+    (
+        r"\b(?:Hotel|Lodge|Guest House|B&B|Inn|"
+        + "|".join(re.escape(b) for b in sorted(HOTEL_CHAINS, key=len, reverse=True))
+        + r")(?:[ \t]+(?:Express|Styles|Budget|Blu))?\b",
+        "hotel",
+    ),
     (r"\b(?:Hostel|Foyer|Night Shelter|Shelter)\b", "hostel"),
     (r"\bChildren['’]s Home\b", "children's home"),
     (r"\b(?:Arms|Tavern|Pub|Bar)\b", "pub"),
@@ -104,9 +110,16 @@ SETTING_KINDS = (
     (r"\bStation\b", "station"),
     (r"\bLibrary\b", "library"),
     (
-        r"\b(?:Church|Chapel|Cathedral|Mosque|Masjid|Temple|Gurdwara|Synagogue|Ministries|Kingdom Hall)\b",
+        r"\b(?:Church|Chapel|Cathedral|Mosque|Masjid|Musjid|Jamia|Temple|Mandir|Gurdwara|Gurudwara|Synagogue|"
+        r"Ministries|Kingdom Hall|Meeting House|Madrasa|Madrassa)\b",
         "place of worship",
     ),  # fmt: skip
+    (
+        r"\b(?:Shopping Centre|"
+        + "|".join(re.escape(c) for c in sorted(SHOPPING_CENTRES, key=len, reverse=True))
+        + r")\b",
+        "shopping centre",
+    ),
     (r"\bLearning Centre\b", "learning centre"),
     (r"\b(?:Children['’]s|Family) Centre\b", "children's centre"),
     (r"\bYouth (?:Centre|Club)\b|\bClub\b", "youth club"),
@@ -172,6 +185,11 @@ def anonymise(text, table=None, entities=None, *, age_style="exact"):
             continue
         replacement = namer.replacement_for(entity)
         before = text[position : entity.start]
+        if _restated(replacement, before, replaced, text, entity):
+            out.append(before.rstrip(" \t("))
+            replaced.append(Replaced(entity, replacement))
+            position = entity.end + 1  # "Joanne Lister (JL)" -> "Social Worker 1", not "... (Social Worker 1)"
+            continue
         before, written, skip = fit(before, replacement, entity, text, out)
         out.append(before)
         out.append(written)
@@ -179,6 +197,16 @@ def anonymise(text, table=None, entities=None, *, age_style="exact"):
         position = entity.end + skip
     out.append(text[position:])
     return Anonymised("".join(out), replaced, allowed)
+
+
+def _restated(replacement, before, replaced, text, entity):
+    """Initials in brackets right after the name they stand for, now replaced by the same words."""
+    return (
+        bool(replaced)
+        and replaced[-1].replacement == replacement
+        and re.fullmatch(r"[ \t]*\(", before) is not None
+        and text.startswith(")", entity.end)
+    )
 
 
 # Fitting a replacement to the words around it --------------------------------------------------------------
@@ -245,6 +273,17 @@ def _role_said_after(replacement, text, end):
     return len(aside.group()) if aside else 0
 
 
+FAMILY_WORDS_AS_WRITTEN = {
+    "aunt": r"aunt(?:ie|y)?",
+    "grandmother": r"grandmother|nan|nana|nanny|gran|grandma",
+    "grandfather": r"grandfather|grandad|granddad|grandpa",
+    "mother": r"mother|mum|mam|mom",
+    "father": r"father|dad",
+    "stepfather": r"stepfather|step-father|stepdad",
+    "stepmother": r"stepmother|step-mother|stepmum",
+}
+
+
 def _without_doubled_role(before, replacement, text, end):
     """'her grandmother Jean Smith' -> 'her grandmother'; 'Social Worker Mary Jones' -> 'Social Worker 1';
     'his mother, Kerry Adams, said' -> 'his mother said'."""
@@ -253,7 +292,9 @@ def _without_doubled_role(before, replacement, text, end):
     words = role.split()
     if not words or replacement.startswith("["):
         return before, replacement, 0
-    pattern = r"(?:^|(?<=[\s(]))" + r"[ \t]+".join(map(re.escape, words)) + r"(,?)([ \t]+)$"
+    said = FAMILY_WORDS_AS_WRITTEN.get(role.lower()) if len(words) == 1 else None
+    written = said or r"[ \t]+".join(map(re.escape, words))
+    pattern = r"(?:^|(?<=[\s(]))(?i:" + written + r")(,?)([ \t]+)$"
     m = re.search(pattern, before, re.I)
     if not m:
         return before, replacement, 0
@@ -261,7 +302,10 @@ def _without_doubled_role(before, replacement, text, end):
     if numbered:  # "her social worker Mary Jones" -> "Social Worker 1": the number says which one
         start = m.start()
         determiner = re.search(r"(?:^|(?<=\s))(?:the|her|his|their|a|an)[ \t]+$", before[:start], re.I)
-        return before[: determiner.start() if determiner else start], replacement, 0
+        # "His social worker, Maria Lopez, visited" -> "Social Worker 1 visited": the aside's closing comma goes
+        # with its opening one
+        closing = 1 if m.group(1) and text[end : end + 1] == "," else 0
+        return before[: determiner.start() if determiner else start], replacement, closing
     if m.group(1):  # an appositive: "his mother, Kerry Adams, said"
         after = text[end : end + 2]
         if after.startswith(","):
@@ -306,6 +350,9 @@ class _Namer:
             if entity.type == "PERSON" and term_key(entity.text) in self.people:
                 original = self.people[term_key(entity.text)].name
             entry = self.table.record(original, replacement, entity.type)
+        if entity.type in ("SCHOOL", "HEALTH_SETTING"):
+            for short in setting_short_names(entry.original):  # "the Whittington" after "Whittington Hospital"
+                self.table.add_alias(short, entry.original)
         if entity.type == "PERSON":
             self.table.add_alias(entity.text, entry.original)
             for word in term_key(entry.original).split():
@@ -369,6 +416,10 @@ def _people(text, mentions, table):
         holders = [k for k in fullest if k != key and len(name_words(k)) > len(words) and words <= name_words(k)]
         heads = {owner.get(h, h) for h in holders}
         owner[key] = heads.pop() if len(heads) == 1 else key
+    for key, entities in by_key.items():  # "Joanne Lister (JL)": the initials are hers wherever they are used
+        holder = _initials_holder(text, key, entities, by_key, fullest)
+        if holder is not None:
+            owner[key] = owner.get(holder, holder)
     roles, child_cues, counts = defaultdict(Counter), Counter(), Counter()
     headers = _column_headers(text)
     for key, entities in by_key.items():
@@ -391,6 +442,29 @@ def _people(text, mentions, table):
             child = max(candidates, key=lambda h: (child_cues[h], counts[h]))
             people[child].is_child = True
     return {key: people[owner[key]] for key in owner}
+
+
+INITIALS_KEY_RE = re.compile(r"[a-z]{2,4}")
+
+
+def _initials_holder(text, key, entities, by_key, fullest):
+    """The fuller name that initials stand for: the one they are written after in brackets, else the only
+    name found whose words begin with those letters."""
+    if not INITIALS_KEY_RE.fullmatch(key) or not all(e.text.isupper() for e in entities):
+        return None
+    letters = key.upper()
+    for other, mentions in by_key.items():
+        for mention in mentions:
+            if re.match(rf"[ \t]*\({letters}\)", text[mention.end : mention.end + 10]):
+                return other
+    candidates = []
+    for other in fullest:
+        words = [w for w in other.split() if len(w.rstrip(".")) > 1]
+        if len(words) >= 2 and (
+            "".join(w[0] for w in words).upper() == letters or (words[0][0] + words[-1][0]).upper() == letters
+        ):
+            candidates.append(other)
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _column_headers(text):
@@ -452,6 +526,9 @@ ROLE_AFTER_NAME_RE = re.compile(
 )
 
 
+FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;(|\t])")
+
+
 def _role_near(text, entity):
     for pattern, role in TITLE_ROLES:
         if pattern.search(entity.text):
@@ -459,6 +536,8 @@ def _role_near(text, entity):
     before = text[max(0, entity.start - 30) : entity.start]
     after = text[entity.end : entity.end + 45]
     m = ROLE_BEFORE_NAME_RE.search(before)
+    if m is not None and m.group().rstrip().endswith(":") and not FIELD_END_RE.match(after):
+        m = None  # "Mum: Summer who??" is what Mum says in a transcript; "Mother: Kerry Adams" is a field
     if m is None:
         m = ROLE_AFTER_NAME_RE.match(after)
         if m is None:

@@ -5,15 +5,18 @@ or of minutes ("JL:", "[21:04] Kayla:"), the people in e-mail headers, and initi
 
 import re
 
-from .vocabulary import COMMON_CAPITALISED, NOT_PERSON_WORDS, ORG_TAIL_WORDS
+from .vocabulary import ACRONYMS, COMMON_CAPITALISED, NOT_PERSON_WORDS, ORG_TAIL_WORDS, ROMAN_NUMERALS
 
 PERSON_HEADER_RE = re.compile(
     r"\b(?:names?|officers?|persons?|people|contacts?|attendees?|workers?|staff|sender|from|author|by|seen|"
     r"practitioners?|professionals?|carers?|parents?|child|children|subject|victim|suspect|who|member|"
-    r"young person|pupil|patient|reported by|recorded by|allocated|lead|witness|associate|nominal)\b",
+    r"young person|pupil|patient|reported by|recorded by|allocated|lead|witness|associate|nominal|oic|initials|"
+    r"reviewer|assessor|handler|attending|logged|signed)\b",
     re.I,
 )
 PLACE_HEADER_RE = re.compile(r"\b(?:location|place|venue|where|setting|found at|seen at)\b", re.I)
+AGE_HEADER_RE = re.compile(r"^\s*(?:age|aged|age at (?:incident|referral|death|the time))\s*(?:\(.*\))?\s*$", re.I)
+AGE_CELL_RE = re.compile(r"\d{1,2}(?:\.\d)?(?:[ \t]*(?:y|yrs?|years?|y/o|yo|m|mths?|months?|w|wks?|weeks?))?", re.I)
 ADDRESS_HEADER_RE = re.compile(r"\baddress\b", re.I)
 SCHOOL_HEADER_RE = re.compile(r"\bschool\b", re.I)
 TITLE_WORD_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|PCSO|Sgt|Insp|Cllr|Prof|Rev)\.?[ \t]+")
@@ -36,7 +39,7 @@ SPEAKER_RE = re.compile(
 )
 HEADER_LINE_RE = re.compile(
     r"^[ \t>]*(?:From|To|Cc|Bcc|Sender|Recipient|Author|Signed|Completed by|Prepared by|Present|Attendees|"
-    r"Apologies|Attendance)[ \t]*:[ \t]*(.+)$",
+    r"Apologies|Attendance|In attendance|Attending|Members present|Also present|Invited)[ \t]*:[ \t]*(.+)$",
     re.M | re.I,
 )
 DEFINED_INITIALS_RE = re.compile(r"[a-z][ \t]+\(([A-Z][A-Z'’]{1,3}[A-Z]?)\)")
@@ -122,6 +125,13 @@ def table_finds(text, found_people):
                         lead = text[a:b].index(value)
                         yield a + lead, a + lead + len(value), kind, "rule"
                 continue
+            if head and AGE_HEADER_RE.search(head):  # a column headed "Age" holds ages: "14", "4 months"
+                for a, b in cells:
+                    value = text[a:b].strip()
+                    if AGE_CELL_RE.fullmatch(value):
+                        lead = text[a:b].index(value)
+                        yield a + lead, a + lead + len(value), "AGE", "rule"
+                continue
             names = [_cell_name(text, a, b) for a, b in cells]
             found_here = sum(1 for n in names if n and _overlaps_person(n, found_people))
             if (head and PERSON_HEADER_RE.search(head) and not ADDRESS_HEADER_RE.search(head)) or found_here >= 1:
@@ -153,8 +163,8 @@ def speaker_finds(text):
         if any(not _word_ok(w) or w.rstrip(".").lower() in LABEL_WORDS for w in words):
             continue
         initials = label.isupper() and len(words) == 1
-        if initials and (label in ROLE_ABBREVIATIONS or len(label) > 4):
-            continue
+        if initials and (label in ROLE_ABBREVIATIONS or label in ACRONYMS or len(label) > 4 or len(label) < 2):
+            continue  # "M:" is the review's pseudonym for the child, "Q:" and "A:" an interview's turns
         in_transcript = transcript and label in stamped  # every sender of a timestamped thread
         if len(spans) >= 2 or in_transcript or (not initials and (words[0] in first or words[-1] in last)):
             for start, end in spans:
@@ -169,6 +179,8 @@ def header_finds(text):
     for m in HEADER_LINE_RE.finditer(text):
         for part in re.finditer(r"[^,;<>()]+", m.group(1)):
             start, end = m.start(1) + part.start(), m.start(1) + part.end()
+            if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+                continue  # "TR (Education)", "Joanne Lister (Social Worker)": a role or agency in brackets
             name = _cell_name(text, start, end)
             if name:
                 yield name[0], name[1], "PERSON", "rule"
@@ -228,3 +240,127 @@ LABEL_WORDS = frozenset(
     interpreter occupation relationship age sex gender dob d.o.b tel.no fax web website url www
     mon tue wed thu fri sat sun today yesterday""".split()
 )
+
+
+# Initials nobody defines ("YD said", "logged by KM", "Attendance: DM (Chair), SK (Police)"): two or three
+# capitals written where a person stands make those initials a person's wherever they appear. Agencies and
+# other abbreviations (ACRONYMS), an abbreviation spelt out in brackets ("ISW (independent social worker)")
+# and anything after an article ("the LADO said") are not people.
+INITIALS_TOKEN_RE = re.compile(r"(?<![\w'’&/.-])([A-Z]{2,3})(?![\w&/-]|['’](?!s\b)|\.\w)")
+ARTICLE_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|a|an|this|these|those|our|their|his|her|its|each|any|every|no|per|local|new)|[£$#])[ \t]*$",
+    re.I,
+)
+PERSON_VERB_AFTER_RE = re.compile(
+    r"(?:['’]s[ \t]+[a-z]"  # "AB's mental health"
+    r"|[ \t]+from[ \t]+(?:the[ \t]+)?[a-z]"  # "MJ from the health visiting team"
+    r"|[ \t]+(?:said|says|reported|reports|agreed|agrees|asked|told|explained|stated|confirmed|advised|noted|"
+    r"raised|felt|feels|thought|thinks|shared|suggested|queried|added|replied|responded|gave|gives|did|does|"
+    r"attended|lives|lived|left|accepted|accepts|admitted|denied|denies|disclosed|described|wrote|will|would|"
+    r"could|went|came|phoned|rang|visited|spoke|met|recorded|logged|completed|chaired|presented|summarised|"
+    r"welcomed|offered|declined|refused|wanted|wants|expressed|highlighted|requested|outlined|clarified|"
+    r"acknowledged|emphasised|commented|observed|saw|heard|knew|believes|believed|worried|cannot|can't|were|are|"
+    r"couldn't|wouldn't|didn't|doesn't|isn't|wasn't|and (?:I|we)|has (?:been|not|had|said|told|asked|agreed)|"
+    r"had (?:been|not|said|told|asked|agreed|seen|spoken)|was (?:not|asked|told|seen|present|unable|aware|"
+    r"concerned|worried|clear|happy)|is (?:not|to|the|a|aware|concerned|worried|clear|happy|unable)|to (?:visit|"
+    r"contact|speak|call|complete|share|update|send|arrange|liaise|follow|check|chase|refer|write|make|"
+    r"convene|book|ask|discuss|review|meet|provide|email|phone|invite|request|seek|consider|inform|escalate))\b)"
+)
+PERSON_BEFORE_RE = re.compile(
+    r"(?:\b(?:by|Chair|Chaired by|Minutes by|refer(?:red)? to (?:[\w'’-]+[ \t]+){0,4}?as|known as|"
+    r"(?:mother|father|mum|dad|partner|boyfriend|girlfriend|grandmother|grandfather|aunt|uncle|brother|sister|"
+    r"stepfather|stepmother|carer|husband|wife|son|daughter|grandmother|grandfather)(?: (?:is|was)|,)|Dear|Hi|"
+    r"Thanks|Action(?:s)?|Owner|"
+    r"(?:worker|manager|officer|nurse|teacher|visitor|practitioner|chair|adviser|advisor|coordinator|mentor|"
+    r"midwife|doctor|consultant|therapist|psychologist|guardian|solicitor|counsel|interpreter|SENCO|DSL),|"
+    r"Lead)[ \t]*[:,]?|\bPresent:?)[ \t]+$"
+)
+BRACKET_AFTER_RE = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")
+LINE_START_LABEL_RE = re.compile(
+    r"(?:^|\n)[ \t>*•-]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*)?$"
+)
+LABEL_AFTER_RE = re.compile(r"[ \t]*(?::(?![\d/])|[ \t][-–][ \t])")
+LIST_HEADER_RE = re.compile(
+    r"^[ \t>]*(?:Present|Attendees|Apologies|Attendance|In attendance|Attending|Members present|Also present|"
+    r"Invited|Distribution|Circulation)[ \t]*:[ \t]*(.+)$",
+    re.M | re.I,
+)
+
+
+INITIALS_PAIR_RE = re.compile(
+    r"(?<![\w'’&/.-])(?=([A-Z]{2,3})(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)([A-Z]{2,3})(?![\w&/-]))"
+)
+
+
+def _initials_ok(token):
+    return (
+        token not in ACRONYMS
+        and token not in ROLE_ABBREVIATIONS
+        and token not in ROMAN_NUMERALS
+        and token not in COMMON_CAPITALISED
+        and token.title() not in COMMON_CAPITALISED  # "IN", "TO", "AT", "HE" in a heading
+        and token.lower() not in LABEL_WORDS
+    )
+
+
+def _shouted(text, position):
+    """True inside a line written in capitals (a heading, a passage all in capitals): every word there
+    looks like initials."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) * 10 > len(letters) * 6
+
+
+def _spells(token, words):
+    """'ISW (independent social worker)': the words in brackets spell the abbreviation out."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", words) if w.lower() not in ("and", "of", "for"))
+    return initials.upper().startswith(token) or token in words
+
+
+def undefined_initials_finds(text):
+    """(start, end, "PERSON", "rule") for every use of initials that stand where a person stands."""
+    if not INITIALS_TOKEN_RE.search(text):
+        return
+    people, uses = set(), []
+    for m in INITIALS_TOKEN_RE.finditer(text):
+        token = m.group(1)
+        if not _initials_ok(token) or ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        if _shouted(text, m.start()):
+            continue
+        uses.append(m.span(1))
+        if token in people:
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        bracket = BRACKET_AFTER_RE.match(text, m.end())
+        if (
+            PERSON_VERB_AFTER_RE.match(text, m.end())
+            or PERSON_BEFORE_RE.search(before)
+            or (LINE_START_LABEL_RE.search(before) and LABEL_AFTER_RE.match(text, m.end()))
+            or (bracket and re.search(r"[A-Za-z]", bracket.group(1)) and not _spells(token, bracket.group(1)))
+        ):
+            people.add(token)
+    for m in LIST_HEADER_RE.finditer(text):  # "Present: DM (Chair), SK, LH"
+        for item in re.finditer(r"[^,;]+", m.group(1)):
+            first = re.match(r"[ \t]*(?:and[ \t]+)?([A-Z]{2,3})(?=$|[ \t]*[(–-]|[ \t]*$)", item.group())
+            if first and _initials_ok(first.group(1)):
+                people.add(first.group(1))
+    for table in tables(text):  # a column of initials under a header such as "Logged by", "Staff", "Worker"
+        header = table[0]
+        for column, (a, b) in enumerate(header):
+            if not PERSON_HEADER_RE.search(text[a:b]) or ADDRESS_HEADER_RE.search(text[a:b]):
+                continue
+            for row in table[1:]:
+                value = text[row[column][0] : row[column][1]].strip()
+                if re.fullmatch(r"[A-Z]{2,3}", value) and _initials_ok(value):
+                    people.add(value)
+    for _ in range(2):  # "AB and CD were present", "YD, WN and RB agreed": initials listed with a person's
+        for m in INITIALS_PAIR_RE.finditer(text):
+            pair = {m.group(1), m.group(2)}
+            if pair & people and all(_initials_ok(t) for t in pair):
+                people |= pair
+    for start, end in uses:
+        if text[start:end] in people:
+            yield start, end, "PERSON", "rule"

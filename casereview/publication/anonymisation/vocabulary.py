@@ -127,6 +127,12 @@ INSTITUTION_KEYWORDS = {
     "Mosque": "PLACE",
     "Temple": "PLACE",
     "Gurdwara": "PLACE",
+    "Mandir": "PLACE",
+    "Masjid": "PLACE",
+    "Madrasa": "PLACE",
+    "Madrassa": "PLACE",
+    "Kingdom Hall": "PLACE",
+    "Meeting House": "PLACE",
     "Synagogue": "PLACE",
     "Ministries": "PLACE",
     "Children's Home": "PLACE",
@@ -187,7 +193,9 @@ INSTITUTION_KEYWORDS = {
 CHAINS = frozenset(
     """Tesco Sainsbury's Sainsbury’s Asda Morrisons Aldi Lidl Co-op Spar Costcutter Londis Nisa Budgens Iceland
     Waitrose Greggs McDonald's McDonald’s KFC Subway Starbucks Costa Primark Boots Superdrug Argos Poundland Wilko
-    Farmfoods Travelodge""".split()
+    Farmfoods Travelodge Nando's Nando’s Pret Wetherspoons Spoons Currys Matalan McDonalds Maccies Domino's
+    Domino’s""".split()
+    + ["Caffè Nero", "Caffe Nero", "Burger King", "Pizza Hut", "JD Sports", "Sports Direct", "Home Bargains", "TK Maxx"]
 )
 LOWER_CASE_KEYWORDS = (
     "railway station",
@@ -324,7 +332,8 @@ COMMON_CAPITALISED = frozenset(
     Care Services Service Council Board Partnership Panel Review Learning Key Practice Episode Timeline
     Address Summary Subject Partner Sibling Children Referral Contact Information Officer Rapid Previous
     Registered Mobile Telephone Tel Email E-mail Phone Sister Brother Aunt Uncle Nan Grandmother Grandfather
-    Stepfather Stepmother Social Worker Visit Home Family Families Local National Safeguarding Early Help
+    Stepfather Stepmother Daughter Cousin Niece Nephew Husband Wife Boyfriend Girlfriend Auntie Aunty
+    Stepdad Stepmum Social Worker Visit Home Family Families Local National Safeguarding Early Help
     Youth Offending Emergency Duty Team Manager Head Chief Independent Designated Named Lead Nurse Doctor
     Consultant GP NHS CAMHS MASH YOS ED A&E CSC LSCB SSCB LADO MARAC MAPPA IDVA SCR CSPR DCS Ofsted DfE
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -337,6 +346,9 @@ COMMON_CAPITALISED = frozenset(
     Four Five Six Seven Eight Nine Ten First Second Third Last Next New Also However Although Because
     Since Until Unless Whether Which Who Whom Whose What Why How Today Yesterday Tomorrow Please Thank""".split()
 )
+
+# Weekdays as notes shorten them ("Tues 3rd Oct"): never a name.
+COMMON_CAPITALISED = COMMON_CAPITALISED | frozenset("Mon Tue Tues Wed Weds Thu Thur Thurs Fri Sat Sun".split())
 
 # Capitalised words that are never a person's name, though a model or a name list may take them for one:
 # pronoun-like words, what children call their parents, apps and languages.
@@ -384,4 +396,199 @@ AGENCY_SUFFIXES = (
     "Safeguarding Partnership",
     "Safeguarding Children Partnership",
     "Safeguarding Children Board",
+)
+
+# Abbreviations of agencies, services, roles, meetings and things that are written in capitals like a
+# person's initials: "CSC agreed", "the LADO said", "ED to be informed". Initials that are none of these,
+# written where a person stands ("YD said", "by KM", "DM (Chair)"), are a person's.
+ACRONYMS = frozenset(
+    """SW DSL DDSL HV TA HLTA IDVA ISVA YOT YOS YJS YJB GP GPs ED AE SENCO SENCo CP CIN LAC CLA IRO LADO MASH CAMHS PC
+    DC DS DI DCI DSU DCS PCSO OIC SIO FLO NHS CSC EH FSW PA SGO ICPC RCPC CPC TAC TAF DV DA NFA NB PS UK CCTV ASB CSE
+    CCE CEOP ABE BWV PNC CID CAIT MARAC MAPPA MACE FGM ENT ICU PICU NICU SCBU ITU HDU OT SALT EP SLT SMT HOY KS EHCP
+    SEN SEND ADHD ASD PTSD UTI BMI GCSE NEET EET PRU AP LA DfE CCG ICB CAF EHA FIP FGC CAO EPO PPO DBS LSCP SCR CSPR
+    LCSPR NSPCC ISP CPS YOI STC SCH HMP HMYOI BTP NCA USA EU TV OK ID AM PM IT HR QA RAG KPI BME BAME LGBT LGBTQ CEO
+    MP ICO GDPR FOI DPA RE PE ICT DT PHSE PSHE RSE SRE MFL UCAS ESOL EAL ESL NVQ BTEC DLA PIP UC ESA JSA DWP HMRC NI
+    SMS MGM MGF PGM PGF MGGM PGGM ISW CG PLO CAFCASS CAFCAS LAA SPOC DASH RIC MSP MSB MIU UCC AMHP MHA DOLS DoLS CQC
+    IOPC HMIC HMICFRS DHR SAR SAB CYP CYPS FE HE UN AA NA ACE ACEs SEMH SLCN PMLD MLD SLD VI HI ASC OCD BPD EUPD
+    CBT DBT EMDR IAPT PPE PPI NEP NRM SFH LSCB SSCB GMP MPS TVP WMP BT EE BBC ITV IQ RTC RTA ICT AWOL MFH MP3 CSA
+    CSEM IIOC PIN URN UPN ULN CRN MRN DOB NOK EDD DNA WNB MMR BCG IV IM EEG MRI CT ECG XR ENT GUM TOP STI HIV
+    DVLA DVD DJ MC USB SIM IP VPN URL PDF FAQ ETA AKA RIP ASAP PS PPS NW NE SW SE EDT EDS OOH IOM
+    YP YPs CYP UASC CME EHE PEP VS EWO EWS EBSA CWD SPA PSO SENDCo HT DHT AHT FT KW TM SS CS DO CO CEO DPO GCSEs
+    TBC TBA TBD FYI AOB TOR ToR WIP NFA RSVP PTO""".split()
+)
+ROMAN_NUMERALS = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XX".split())
+# Hotel brands written without the word hotel ("found at the Ibis", "the Travelodge by the ring road"):
+# a list of brands, as the keywords are a list of kinds.
+HOTEL_CHAINS = frozenset(
+    """Ibis|Ibis Budget|Ibis Styles|Travelodge|Hilton|DoubleTree|Radisson|Radisson Blu|Novotel|Mercure|Marriott|
+    Sheraton|Crowne Plaza|Holiday Inn|Holiday Inn Express|Best Western|Britannia|Jurys Inn|Premier Inn|Motel One|
+    Days Inn|Hampton by Hilton|DoubleTree by Hilton|
+    Sleeperz|YHA|Ramada|Wyndham|Hyatt|Copthorne|Thistle|Malmaison|Hotel du Vin|Park Plaza|Village Hotel|
+    Citadines|Staycity|Sofitel|Pullman|Innkeeper's Lodge|Innkeeper’s Lodge|OYO""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+# Shopping centres known by their name alone ("seen at the Bullring", "worked at Meadowhall").
+SHOPPING_CENTRES = frozenset(
+    """Bullring|Westfield|Meadowhall|Merry Hill|Bluewater|Lakeside|Arndale|Metrocentre|MetroCentre|Cribbs Causeway|
+    Brent Cross|Eldon Square|Liverpool One|Touchwood|Grand Central|Mailbox|Fosse Park|White Rose|Highcross|
+    Cabot Circus|Drake Circus|Broadmarsh|Trinity Leeds|Silverburn|Braehead|Intu""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+
+# Words a number follows as a reference, not an age: "Section (2)", "Appendix (3)", "Room 4".
+NUMBERED_WORDS = frozenset(
+    """Section Sections Schedule Paragraph Para Appendix Annex Stage Level Step Chapter Part Article Rule
+    Regulation Key Page Item Point Question Box Figure Table Line Note Version Phase Tier Grade Band Form Class
+    Room Flat Unit Block Floor Ward Bay Bed Case Standard Principle Recommendation Finding Action Priority""".split()
+)
+# More kinds of school and health setting, as names end (issue 16): early years, short forms, faith schools,
+# pupil referral units; pharmacies, dentists, walk-in and urgent care, group practices, "X General".
+MORE_SETTING_KEYWORDS = {
+    "Pre-School": "SCHOOL",
+    "Pre-school": "SCHOOL",
+    "Preschool": "SCHOOL",
+    "Playgroup": "SCHOOL",
+    "Play Group": "SCHOOL",
+    "Kindergarten": "SCHOOL",
+    "Montessori": "SCHOOL",
+    "PRU": "SCHOOL",
+    "Pri": "SCHOOL",
+    "Prim": "SCHOOL",
+    "Prep": "SCHOOL",
+    "Yeshiva": "SCHOOL",
+    "Yeshivah": "SCHOOL",
+    "Madrassa": "SCHOOL",
+    "Madrasa": "SCHOOL",
+    "Madrasah": "SCHOOL",
+    "High": "SCHOOL",
+    "Grammar": "SCHOOL",
+    "JIN": "SCHOOL",
+    "J&I": "SCHOOL",
+    "UTC": "SCHOOL",
+    "Pharmacy": "HEALTH_SETTING",
+    "Chemist": "HEALTH_SETTING",
+    "Chemists": "HEALTH_SETTING",
+    "Dental Care": "HEALTH_SETTING",
+    "Dental Centre": "HEALTH_SETTING",
+    "Dental Institute": "HEALTH_SETTING",
+    "Dental Surgery": "HEALTH_SETTING",
+    "Urgent Care Centre": "HEALTH_SETTING",
+    "Urgent Treatment Centre": "HEALTH_SETTING",
+    "Walk-in Centre": "HEALTH_SETTING",
+    "Walk-In Centre": "HEALTH_SETTING",
+    "Treatment Centre": "HEALTH_SETTING",
+    "Birth Centre": "HEALTH_SETTING",
+    "Wellbeing Centre": "HEALTH_SETTING",
+    "Health & Wellbeing Centre": "HEALTH_SETTING",
+    "Health and Wellbeing Centre": "HEALTH_SETTING",
+    "Group Practice": "HEALTH_SETTING",
+    "Family Practice": "HEALTH_SETTING",
+    "Medical Group": "HEALTH_SETTING",
+    "Sexual Assault Referral Centre": "HEALTH_SETTING",
+    "General": "HEALTH_SETTING",
+    "Maternity Unit": "HEALTH_SETTING",
+    "Minor Injuries Unit": "HEALTH_SETTING",
+}
+# Keywords that end a name only when no capitalised word follows ("Calder High", not "High Street").
+MORE_OPEN_KEYWORDS = frozenset({"High", "General", "Grammar", "Prep", "Pri", "Prim", "Montessori"})
+# Capitalised words before "High" or "General" that make it something else: a risk level, an office.
+NOT_BEFORE_HIGH_OR_GENERAL = frozenset(
+    """Very Medium Low Risk Attorney Secretary Director Solicitor Surgeon Postmaster Inspector Comptroller
+    Registrar Accountant Governor Consul Vicar Major Lieutenant Brigadier Adjutant Quartermaster""".split()
+)
+# Religions as forms and records write them.
+MORE_RELIGIONS = [
+    "C of E",
+    "CofE",
+    "Church of England",
+    "Church of Scotland",
+    "Orthodox",
+    "Orthodox Christian",
+    "Eritrean Orthodox",
+    "Ethiopian Orthodox",
+    "Pentecostalist",
+    "Born-again Christian",
+    "Evangelical Christian",
+    "Jain",
+    "Zoroastrian",
+    "Baha'i",
+    "Bahá'í",
+    "Ahmadi",
+    "Ahmadiyya",
+    "Alevi",
+    "Plymouth Brethren",
+    "Exclusive Brethren",
+    "Latter-day Saints",
+    "Christian Scientist",
+    "Judaism",
+    "Hinduism",
+    "Sikhism",
+    "Buddhism",
+    "Christianity",
+    "Catholicism",
+    "Rastafarianism",
+]
+# Nouns after which an ethnicity or nationality word names a thing, a body or a place, not a person's
+# ethnicity: "Polish Family Association", "Turkish barber's", "the Nigerian High Commission".
+NOT_ETHNICITY_AFTER = frozenset(
+    """Association Society Centre Center Church Embassy Consulate Council Community Club School Network Project
+    Group Trust Mission Federation Forum Alliance Foundation Police Government Airways Airlines Sea Ocean
+    Restaurant Takeaway Shop Deli Supermarket Store Food Cuisine Cafe Café Saturday Sunday Service Services
+    Advice Support Welfare Women's Women’s Refugee Cultural Culture Centre Festival New Year High Commission
+    Ministry Army Navy Football Cup League Press Times Channel Television TV Radio Bank Street Road Quarter
+    restaurant takeaway shop deli supermarket store food cuisine cafe barber barbers barber's community
+    centre church embassy consulate government army sea ocean food dish dishes flag passport embassy""".split()
+)
+# Nouns that make a colour or a group word before them a person's ethnicity ("a white male", "two Asian males").
+PERSON_NOUNS = (
+    "male|males|female|females|man|men|woman|women|boy|boys|girl|girls|youth|youths|lad|lads|teenager|"
+    "teenagers|child|children|baby|family|families|person|people|adult|adults|suspect|suspects|driver|youngster"
+)
+# "Oldham Child and Family Clinic": "Child" may sit inside a setting's name.
+MIDDLE_WORDS = MIDDLE_WORDS | frozenset({"Child"})
+MORE_SETTING_KEYWORDS.update(
+    {
+        "Juniors": "SCHOOL",
+        "JMI": "SCHOOL",
+        "Acad": "SCHOOL",
+        "Sch": "SCHOOL",
+        "Comprehensive": "SCHOOL",
+        "Alternative Provision": "SCHOOL",
+        "Dentists": "HEALTH_SETTING",
+        "Opticians": "HEALTH_SETTING",
+        "Midwife-led Unit": "HEALTH_SETTING",
+    }
+)
+MORE_OPEN_KEYWORDS = MORE_OPEN_KEYWORDS | frozenset({"Comprehensive", "Acad", "Sch"})
+# Nationalities and groups the first list lacks, and the ways records describe mixed heritage.
+MORE_ETHNICITIES = (
+    """Italian Spanish French German American Canadian Australian Lebanese Libyan Tunisian Cameroonian Malawian
+    Liberian Guinean Malian Croatian Serbian Bosnian Moldovan Belarusian Georgian Armenian Chechen Saudi Kuwaiti
+    Jordanian Thai Cambodian Indonesian Korean Japanese Mongolian Kashmiri Mirpuri Pashtun Hazara Oromo Amhara
+    Tigrayan Yoruba Igbo Akan Fulani Dominican Cuban Mexican Ecuadorian Peruvian Venezuelan Bolivian Chilean
+    Argentinian Vincentian Kittitian Antiguan Belizean Haitian Estonian Macedonian Montenegrin Slovenian Austrian
+    Swiss Dutch Belgian Swedish Danish Norwegian Finnish Icelandic Maltese Kurd Kurds GRT Romanichal""".split()
+    + [
+        "South African",
+        "Romany Gypsy",
+        "mixed parentage",
+        "mixed ethnicity",
+        "multiple heritage",
+        "multi-racial",
+        "biracial",
+        "mixed race",
+        "Mixed race",
+        "Northern Irish",
+    ]
+)
+NOT_ETHNICITY_AFTER = NOT_ETHNICITY_AFTER | frozenset(
+    """measles windows toast roll fries bread doors heels wave house houses terrace terraces building buildings
+    era style architecture period square Square Terrace Republic Relief Aid Care Agency Diocese Board""".split()
+)
+# After a faith word, the nouns that make it a body's name ("Catholic Children's Society", "Islamic Relief").
+NOT_RELIGION_AFTER = frozenset(
+    """Society Association Trust Council Network Federation Foundation Relief Aid Care Agency Diocese Board Forum
+    Alliance Mission Children's Children’s Women's Women’s Youth""".split()
 )

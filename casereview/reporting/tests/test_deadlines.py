@@ -1,4 +1,5 @@
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -155,6 +156,10 @@ def test_executive_report_shows_decisions_with_rationale_and_exports_docx(client
     text = "\n".join(p.text for p in word.paragraphs)
     assert "Agencies did not share information" in text
     assert "Child O" in text
+    # dates as people write them: "decided 3 March 2026", never "03 March 2026"
+    decided = f"{today.day} {today:%B %Y}"
+    assert f"{decided}: Local review" in text or decided in text
+    assert not re.search(r"\b0\d [A-Z][a-z]+ \d{4}", text)
     # the quarterly item carries the dashboard's charts, each with alt text and its table
     assert "The picture this year" in text
     assert len(word.inline_shapes) >= 1 and all(s._inline.docPr.get("descr") for s in word.inline_shapes)
@@ -195,3 +200,28 @@ def test_open_actions_due_soon_or_overdue_are_on_the_due_list_but_closed_ones_ar
     # the entry says what is due and whose it is, not only a number
     assert "Action 1: Audit transfer summaries — Health visiting" in page
     assert "Action 2" not in page and "Action 3" not in page
+
+
+def test_an_agency_lead_is_reminded_of_their_agencys_overdue_action_only_where_they_may_open_it(alice, partnership_a):
+    from casereview.actionplans.models import Action
+    from casereview.testing import ReviewFactory
+
+    today = timezone.localdate()
+    health = AgencyFactory(partnership=partnership_a, name="Health visiting", sector="health")
+    school = AgencyFactory(partnership=partnership_a, name="Schools", sector="education")
+    # the leads come before the business manager in the members' list: the order must not matter
+    health_lead = member(partnership_a, Role.AGENCY_LEAD, agency=health, username="hv", email="hv@example.org")
+    member(partnership_a, Role.AGENCY_LEAD, agency=school, username="ed", email="ed@example.org")
+    open_review = ReviewFactory(partnership=partnership_a, title="Child R")
+    secret_review = ReviewFactory(partnership=partnership_a, title="Child Q", is_confidential=True)
+    common = dict(owner_agency=health, start_date=today - timedelta(days=60), due_date=today - timedelta(days=3))
+    Action.objects.create(review=open_review, number=1, description="Audit transfer summaries", **common)
+    Action.objects.create(review=secret_review, number=1, description="Review the referral pathway", **common)
+    alice.memberships.update(created=timezone.now())  # membership order is not the order of reading
+    mail.outbox.clear()
+    call_command("send_deadline_reminders", stdout=io.StringIO())
+    to_health = [m for m in mail.outbox if health_lead.email in m.to]
+    assert [m.subject for m in to_health] == [
+        "casereview: Action 1: Audit transfer summaries — Health visiting for Child R is overdue"
+    ]
+    assert not [m for m in mail.outbox if "ed@example.org" in m.to]

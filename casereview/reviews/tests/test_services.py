@@ -42,6 +42,29 @@ def test_a_review_decided_in_the_future_is_refused(alice, partnership_a):
         )
 
 
+def test_a_review_keeps_the_agencies_involved_and_refuses_another_partnerships(alice, partnership_a, partnership_b):
+    police = AgencyFactory(partnership=partnership_a, name="Northshire Police", sector="police")
+    review = services.review_create(
+        actor=alice,
+        partnership=partnership_a,
+        title="Child T",
+        review_type=ReviewType.LOCAL_CSPR,
+        decided_on=datetime.date(2025, 3, 31),
+        agencies=[police],
+    )
+    assert list(review.agencies.all()) == [police]
+
+    with pytest.raises(ValidationError, match="agencies of this partnership"):
+        services.review_create(
+            actor=alice,
+            partnership=partnership_a,
+            title="Child U",
+            review_type=ReviewType.LOCAL_CSPR,
+            decided_on=datetime.date(2025, 3, 31),
+            agencies=[AgencyFactory(partnership=partnership_b, sector="police")],
+        )
+
+
 def test_a_stage_change_is_dated_recorded_and_audited(alice, partnership_a):
     review = ReviewFactory(partnership=partnership_a)
     services.review_stage_change(actor=alice, review=review, stage=Stage.DRAFTING, changed_on=datetime.date(2025, 7, 1))

@@ -1,0 +1,520 @@
+"""Kinds of document the extractor had not been developed on: learning briefs' good-practice and practice
+sections, national summaries with a lead-in mid-sentence or learning as plain lines, dash sub-bullets, and
+the kind of review where a document does not say it. Every text is written for the test in the general
+form of its kind."""
+
+import textwrap
+
+from casereview.documents.extraction import SourceText, extract_file, extract_structure
+from casereview.testing import make_pdf
+
+
+def extract(text):
+    return extract_structure(SourceText(textwrap.dedent(text)))
+
+
+def texts(items):
+    return [item.text for item in items]
+
+
+def test_a_learning_briefs_good_practice_and_messages_for_practitioners_are_its_learning():
+    record = extract("""
+        Learning Briefing: Infant Q
+
+        Background
+        Infant Q was admitted to hospital with a head injury at eight weeks old.
+
+        Good Practice
+        • The midwife saw the family at every antenatal appointment.
+        • The nursery told children's social care on the day it saw a bruise.
+
+        Messages for Practitioners
+        • Ask who else looks after the baby, and write it down.
+        • A bruise on a baby who is not yet mobile needs a referral.
+        """)
+
+    assert texts(record.learning_points) == [
+        "The midwife saw the family at every antenatal appointment.",
+        "The nursery told children's social care on the day it saw a bruise.",
+        "Ask who else looks after the baby, and write it down.",
+        "A bruise on a baby who is not yet mobile needs a referral.",
+    ]
+    assert record.recommendations == []
+
+
+def test_what_this_means_for_practice_and_examples_of_good_practice_are_learning_sections():
+    record = extract("""
+        Examples of good practice
+
+        - Health visitors used an interpreter at every visit.
+
+        What this means for practice
+
+        - Check that a parent has understood advice given in a second language.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Health visitors used an interpreter at every visit.",
+        "Check that a parent has understood advice given in a second language.",
+    ]
+
+
+def test_a_briefs_sections_on_strengths_and_on_what_must_change_are_learning_but_its_questions_are_not():
+    record = extract("""
+        Strengths
+
+        • The school nurse saw the child every week.
+
+        What needs to change?
+
+        • Fathers must be invited to every meeting.
+
+        Questions to consider
+
+        • Would you know who lives in the home?
+        """)
+
+    assert texts(record.learning_points) == [
+        "The school nurse saw the child every week.",
+        "Fathers must be invited to every meeting.",
+    ]
+
+
+def test_a_bullet_straight_under_a_heading_is_an_item_not_the_headings_last_word():
+    record = extract("""
+        Key learning
+        • Supervision was rare.
+        • Plans were not tested against what happened.
+        """)
+
+    assert texts(record.learning_points) == ["Supervision was rare.", "Plans were not tested against what happened."]
+
+
+def test_a_lead_in_in_the_last_clause_of_a_long_sentence_introduces_its_list():
+    record = extract("""
+        The national report looked at every review notified in the year, highlighting common practice issues
+        including: weak sharing of information between agencies; little attention to men in the household;
+        and assessments that were not updated.
+        """)
+
+    assert texts(record.learning_points) == [
+        "weak sharing of information between agencies",
+        "little attention to men in the household",
+        "and assessments that were not updated.",
+    ]
+
+
+def test_a_long_sentence_about_a_boards_priorities_introduces_no_learning_whatever_its_last_clause():
+    record = extract("""
+        The board agreed its priorities for the coming year at its annual development day, covering key issues
+        including: neglect; exploitation; and early help.
+        """)
+
+    assert record.learning_points == []
+
+
+def test_dash_sub_bullets_belong_to_the_item_above_them():
+    record = extract("""
+        Key learning themes:
+        • Neglect
+        - cumulative harm was not recognised
+        – chronologies were not kept
+        • Working with fathers
+        - the father was not invited to meetings
+        """)
+
+    assert texts(record.learning_points) == [
+        "Neglect - cumulative harm was not recognised – chronologies were not kept",
+        "Working with fathers - the father was not invited to meetings",
+    ]
+
+
+def test_dash_sub_bullets_under_an_item_that_introduces_them_are_the_items(tmp_path):
+    lines = [
+        "Findings",
+        "",
+        "1. The review found three gaps in practice:",
+        "- no chronology was kept",
+        "- the school was not invited",
+        "2. Escalation was not used.",
+    ]
+    expected = ["no chronology was kept", "the school was not invited", "Escalation was not used."]
+
+    assert texts(extract("\n".join(lines)).learning_points) == expected
+    assert texts(extract_file(str(make_pdf(tmp_path / "brief.pdf", [lines]))).learning_points) == expected
+
+
+def test_a_national_summarys_themes_as_plain_lines_each_line_with_its_wrap_one_item():
+    record = extract("""
+        The national panel has published its annual report, drawing on the local reviews it received.
+
+        Key themes
+
+        Sharing information between agencies
+        The response to domestic abuse and its effect on the children
+        Knowing what daily life was like for the child and the risks posed by
+        adults in the household
+        Working with fathers and male carers
+        """)
+
+    assert texts(record.learning_points) == [
+        "Sharing information between agencies",
+        "The response to domestic abuse and its effect on the children",
+        "Knowing what daily life was like for the child and the risks posed by adults in the household",
+        "Working with fathers and male carers",
+    ]
+
+
+def test_themes_as_lines_each_its_own_paragraph_stop_at_the_pages_links():
+    record = extract("""
+        This page summarises the themes found across the serious case reviews published last year.
+
+        Key themes
+
+        Neglect of older children
+
+        Children missing from education
+
+        Transfer of records between schools
+
+        Download the full report
+        """)
+
+    assert texts(record.learning_points) == [
+        "Neglect of older children",
+        "Children missing from education",
+        "Transfer of records between schools",
+    ]
+
+
+def test_a_workshops_themes_are_not_a_reviews_learning():
+    record = extract("""
+        Practitioners from every agency came to the workshop on case reviews in the spring.
+
+        Key themes
+
+        Parking at the venue
+        Timing of the sessions
+        Length of the breaks
+        """)
+
+    assert record.learning_points == []
+
+
+def test_a_findings_lead_in_followed_by_one_paragraph_gives_that_paragraph_as_one_item():
+    record = extract("""
+        Summary of main findings:
+
+        "Reviews describe what happened more often than why it happened, and their recommendations are too
+        many to be put into practice."
+
+        > Read the report
+        """)
+
+    assert texts(record.learning_points) == [
+        '"Reviews describe what happened more often than why it happened, and their recommendations are too many '
+        'to be put into practice."'
+    ]
+
+
+def test_a_lead_in_followed_only_by_a_link_gives_nothing():
+    record = extract("""
+        Several themes emerged from the analysis of the reviews, including:
+
+        > Have a look at our summary of the annual review
+
+        Other news
+        """)
+
+    assert record.learning_points == []
+
+
+def review_type(text):
+    return extract(text).review_type
+
+
+def test_a_domestic_homicide_or_adult_review_is_no_childs_case_review():
+    assert (
+        review_type("""
+        Domestic Homicide Review: Ms V
+
+        The review panel met six times. The DHR found that agencies did not share what they knew.
+        """)
+        == "none"
+    )
+    assert (
+        review_type("""
+        Safeguarding Adults Review: Mr W
+
+        The SAR found that the care provider did not escalate its concerns.
+        """)
+        == "none"
+    )
+
+
+def test_a_joint_homicide_and_child_review_is_the_childs_kind():
+    assert (
+        review_type("""
+        The partnership commissioned a domestic homicide review and a local child safeguarding practice review
+        after the deaths of Ms Y and Child T. The DHR and the LCSPR shared one panel.
+        """)
+        == "CSPR"
+    )
+
+
+def test_a_rapid_review_belongs_to_the_2018_arrangements():
+    assert (
+        review_type("""
+        Learning from a rapid review
+
+        The partners held a rapid review after Child W was injured. The rapid review found that the GP had not
+        been told of the earlier injury.
+        """)
+        == "CSPR"
+    )
+
+
+def test_a_former_name_in_brackets_does_not_count_as_the_review():
+    assert (
+        review_type("""
+        Child safeguarding practice reviews (formerly serious case reviews) look at how agencies worked together.
+        This child safeguarding practice review looked at the care of Child N.
+        """)
+        == "CSPR"
+    )
+
+
+def test_where_the_text_does_not_name_the_kind_its_dates_decide_against_working_together_2018():
+    assert (
+        review_type("""
+        Learning brief: Child P
+
+        Child P died in May 2015 after a period of neglect. The brief was published in 2016.
+        """)
+        == "SCR"
+    )
+    assert (
+        review_type("""
+        Learning brief: Child P
+
+        Child P was injured in March 2021. Agencies had been involved with the family since 2016.
+        """)
+        == "CSPR"
+    )
+    assert (
+        review_type("""
+        Learning brief: Child P
+
+        Agencies had been involved with the family since 2016. The brief was published in 2021.
+        """)
+        == "unknown"
+    )
+    died_in_2017 = "Learning brief: Child P\n\nChild P died in 2017 after a period of neglect. Published in 2019."
+    assert review_type(died_in_2017) == "SCR"
+    # 2018: before or after the arrangements changed in June, the text cannot say
+    assert review_type("Learning brief: Child P\n\nChild P was injured in 2018. Published in 2020.") == "unknown"
+
+
+def test_an_evaluation_or_a_sample_of_many_reviews_is_thematic():
+    assert review_type("Inspectors' evaluations of serious case reviews found that too many were late.") == "thematic"
+    assert review_type("A review of forty local child safeguarding practice reviews found neglect in most.") == (
+        "thematic"
+    )
+
+
+def test_a_page_listing_reviews_under_one_kind_in_its_title_is_of_that_kind():
+    assert (
+        review_type("""
+        Serious Case Reviews (SCRs)
+
+        The board publishes its serious case reviews here for twelve months.
+
+        Child D    Published 3 May 2016
+        Child E    Published 9 June 2017
+        """)
+        == "SCR"
+    )
+    assert (
+        review_type("""
+        Learning from case reviews
+
+        The board publishes its serious case reviews and child safeguarding practice reviews here.
+        """)
+        == "none"
+    )
+
+
+def test_a_table_of_reviews_gives_the_first_cell_of_each_row_as_a_pseudonym_and_is_no_report(tmp_path):
+    rows = [
+        f"Child {letter}  Published {day} June 2017  Published {day} May 2016" for day, letter in enumerate("DEFGHJ", 1)
+    ]
+    lines = [
+        "Serious case reviews",
+        "",
+        "Case  Overview Report  Learning Brief",
+        *rows,
+        "",
+        "Case  Learning Brief",
+        "TR2  Published 2018",
+    ]
+    for record in (extract("\n".join(lines)), extract_file(str(make_pdf(tmp_path / "table.pdf", [lines])))):
+        assert record.child_pseudonyms == [*(f"Child {letter}" for letter in "DEFGHJ"), "TR2"]
+        assert record.doc_type == "other"
+
+
+def test_a_line_of_names_beside_a_known_childs_names_the_other_children_and_a_baby_named_once_counts():
+    record = extract("""
+        Amber and Poppy
+
+        Poppy was 10 months old when she was taken to hospital. Poppy had a fractured arm.
+
+        In May 2019 a mother found that her six week old baby, Reuben, was not breathing.
+        """)
+
+    assert sorted(record.child_pseudonyms) == ["Amber", "Poppy", "Reuben"]
+
+
+def test_a_page_of_one_reviews_learning_under_its_own_heading_is_a_learning_brief_and_a_response_is_not():
+    page = """
+        Child K was four months old when she was found to have a broken arm.
+
+        The serious case review concluded that the injury could not have been predicted.
+
+        Learning from the review
+
+        • Health visitors should ask who else cares for a baby.
+        • A bruise on a baby who is not mobile needs a referral.
+        """
+    assert extract(page).doc_type == "learning_brief"
+    assert extract(page.replace("The serious case review concluded", "This response to the review says")).doc_type == (
+        "other"
+    )
+    assert extract(page.replace("Child K was", "Several reviews found babies")).doc_type == "other"
+
+
+def test_themes_as_lines_straight_under_their_heading_and_in_a_pdf(tmp_path):
+    lines = [
+        "The national panel's report draws on the local reviews it received this year.",
+        "",
+        "Key themes",
+        "Risks from men in the household",
+        "Domestic abuse and its effect on the children",
+        "Children with disabilities and complex health needs",
+        "",
+        "Read the full report",
+    ]
+    expected = [
+        "Risks from men in the household",
+        "Domestic abuse and its effect on the children",
+        "Children with disabilities and complex health needs",
+    ]
+
+    assert texts(extract("\n".join(lines)).learning_points) == expected
+    assert texts(extract_file(str(make_pdf(tmp_path / "summary.pdf", [lines]))).learning_points) == expected
+
+
+def test_a_pages_long_title_about_learning_and_its_posted_and_source_lines_are_not_items():
+    record = extract("""
+        A summary of the key learning from the national panel's annual review of local reviews
+
+        Posted: 4th July 2024
+
+        Source: a professional network
+
+        Another line of the page
+        """)
+
+    assert record.learning_points == []
+
+
+def test_a_briefings_numbered_sections_are_headings_over_their_text_in_text_and_pdf(tmp_path):
+    lines = [
+        "Seven minute briefing: Child H",
+        "",
+        "1. Background",
+        "Child H was fifteen and had been missing from home many times.",
+        "",
+        "2. What did the review find?",
+        "• Return interviews were not always held.",
+        "• The school's concerns did not reach the police.",
+        "",
+        "3. Questions to consider",
+        "• Who would you tell?",
+        "",
+        "4. Recommendations",
+        "The partnership should review its protocol for children missing from home.",
+    ]
+    for record in (extract("\n".join(lines)), extract_file(str(make_pdf(tmp_path / "briefing.pdf", [lines])))):
+        assert texts(record.learning_points) == [
+            "Return interviews were not always held.",
+            "The school's concerns did not reach the police.",
+        ]
+        assert texts(record.recommendations) == [
+            "The partnership should review its protocol for children missing from home."
+        ]
+
+
+def test_short_numbered_items_one_a_line_stay_items():
+    record = extract("""
+        Key learning
+
+        1. Information sharing
+        2. Professional curiosity
+        3. Supervision
+        """)
+
+    assert texts(record.learning_points) == ["Information sharing", "Professional curiosity", "Supervision"]
+
+
+def test_a_list_whose_own_lead_in_is_about_priorities_is_not_its_sections_learning():
+    record = extract("""
+        Learning from reviews
+
+        The themes from the reviews this year were:
+        • the impact of domestic abuse on babies;
+        • sharing information between health and social care.
+
+        Our priorities for next year are:
+        1. Neglect
+        2. Exploitation
+        """)
+
+    assert texts(record.learning_points) == [
+        "the impact of domestic abuse on babies;",
+        "sharing information between health and social care.",
+    ]
+
+
+def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrapped_sentence_is_not():
+    record = extract("""
+        What this means for practice
+        Ask about every adult in the household.
+        Share a worry with other agencies even when unsure.
+        """)
+    assert texts(record.learning_points) == [
+        "Ask about every adult in the household.",
+        "Share a worry with other agencies even when unsure.",
+    ]
+
+    wrapped = extract("""
+        Key learning
+        The review found that practitioners across several agencies did not
+        share what they knew.
+        """)
+    assert wrapped.learning_points == []
+
+
+def test_a_packed_paragraph_under_a_lead_in_of_its_own_gives_each_part():
+    record = extract("""
+        Learning:
+
+        fathers were not seen; agencies did not challenge each other; and bruising was not referred.
+
+        Keywords: neglect
+        """)
+
+    assert texts(record.learning_points) == [
+        "fathers were not seen",
+        "agencies did not challenge each other",
+        "and bruising was not referred.",
+    ]
