@@ -150,8 +150,10 @@ RULES = {
     "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}, "change": MANAGERS},
     "reviews.familyinvolvement": {"view": CASE_READERS | {REVIEWER}},
     "reviews.monitoringcheck": {"view": CASE_READERS | {REVIEWER}},
-    "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
-    "reviews.recommendation": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
+    # An agency lead reads the learning points and recommendations their agency's actions answer (they
+    # deliver those actions), and no others (AGENCY_PATHS; _answered_by_own_actions).
+    "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER, AGENCY_LEAD}, "change": frozenset({BM, REVIEWER})},
+    "reviews.recommendation": {"view": CASE_READERS | {REVIEWER, AGENCY_LEAD}, "change": frozenset({BM, REVIEWER})},
     # actionplans
     "actionplans.action": {
         "view": CASE_READERS_AND_LEADS,
@@ -192,6 +194,8 @@ AGENCY_PATHS = {
     "reviews.review": "contributions__agency",
     "reviews.agencycontribution": "agency",
     "reviews.chronologyimport": "contribution__agency",
+    "reviews.learningpoint": "actions__owner_agency",
+    "reviews.recommendation": "actions__owner_agency",
     "actionplans.action": "owner_agency",
     "actionplans.progressupdate": "action__owner_agency",
     "actionplans.evidence": "action__owner_agency",
@@ -267,6 +271,23 @@ def _contribution_rows(queryset, user, action):
     return queryset.filter(own | visible_review_condition(user, _review_model(queryset.model), prefix="review__"))
 
 
+def _answered_by_own_actions(queryset, user, action):
+    """A review's learning points and recommendations are read by those who read the review, and by an
+    agency lead for those an action of their agency answers — unless the review is confidential, where the
+    lead cannot see the action either. The lead's rows are picked by key (an action of their agency), so
+    being asked for a contribution to the review does not open its other findings."""
+    from django.db.models import Q
+
+    condition = visible_review_condition(user, _review_model(queryset.model), prefix="review__")
+    relation = queryset.model._meta.get_field("actions")
+    actions = relation.related_model._default_manager
+    for m in active_memberships(user):
+        if m.role == AGENCY_LEAD and m.agency_id:
+            answered = actions.filter(owner_agency_id=m.agency_id, review__is_confidential=False)
+            condition |= Q(review__partnership_id=m.partnership_id, pk__in=answered.values(relation.field.attname))
+    return queryset.filter(condition)
+
+
 def _in_confidential_review(review_path):
     """Records belonging to a review (its actions and their updates) share the review's confidentiality."""
     from django.db.models import Q
@@ -334,10 +355,10 @@ ROW_RULES = {
             "learningevent",
             "familyinvolvement",
             "monitoringcheck",
-            "learningpoint",
-            "recommendation",
         ]
     },
+    "reviews.learningpoint": _answered_by_own_actions,
+    "reviews.recommendation": _answered_by_own_actions,
     "actionplans.action": _in_confidential_review("review"),
     "actionplans.progressupdate": _in_confidential_review("action__review"),
     "actionplans.evidence": _in_confidential_review("action__review"),
@@ -529,6 +550,20 @@ def is_confidential(obj):
         if getattr(target, "is_confidential", False):
             return True
     return False
+
+
+def must_use_two_factor(user):
+    """Who proves a second factor after their password (when CASEREVIEW_TWO_FACTOR is on): whoever may
+    open a child's identity — decided from the same RULES, so granting that to another role asks them too —
+    and system administrators, who can reach every record through the admin."""
+    from django.conf import settings
+
+    if not settings.CASEREVIEW_TWO_FACTOR or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    identity_readers = RULES["incidents.childidentity"]["view"]
+    return any(m.role in identity_readers for m in active_memberships(user))
 
 
 def who_may(action, model):

@@ -209,8 +209,15 @@ def action_detail(request, action):
             "may_close": permissions.can(user, "close", action) and action.status != ActionStatus.CLOSED,
             "may_reopen": permissions.can(user, "reopen", action) and action.status == ActionStatus.CLOSED,
             "may_see_review": permissions.can(user, "view", action.review),
+            # what the action answers, shown to whoever RULES lets read it (an agency lead: their own actions')
+            "may_see_answer": _may_see_answer(user, action),
         },
     )
+
+
+def _may_see_answer(user, action):
+    answered = action.recommendation or action.learning_point
+    return answered is not None and permissions.can(user, "view", answered)
 
 
 @object_view(Action, "change")

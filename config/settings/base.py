@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -119,6 +121,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a signed-in user unless its view is marked public (core.access.public_view).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Which device proved the second factor (django-otp), then: those who must prove one are asked for it.
+    "django_otp.middleware.OTPMiddleware",
+    "casereview.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -184,6 +189,14 @@ AXES_COOLOFF_TIME = env_int("CASEREVIEW_LOGIN_COOLOFF_MINUTES", 30) / 60  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+# Two-factor sign-in (TOTP, django-otp): those who may open a child's identity (the business manager and the
+# chair) and system administrators enter a code from an authenticator app after their password. Always on
+# in production (prod.py); off by default in development so the demo signs in with a password alone.
+CASEREVIEW_TWO_FACTOR = env_bool("CASEREVIEW_TWO_FACTOR", False)
+OTP_TOTP_ISSUER = "casereview"
+# A wrong code makes the next try wait 1, 2, 4, 8 … seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
