@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, FloatField, Value
+from django.db.models import Count, F, FloatField, Value, Window
 
 FTS_TABLE = "library_entry_fts"
 MAX_QUERY_LENGTH = 200
@@ -235,6 +235,7 @@ class Matches:
     results: list  # [(entry id, score, snippet with the matched words marked)]
     columns: dict  # field name -> a tuple with one value per counted match
     counted: int  # how many matches the filters' counts are of
+    page_theme_bits: list  # the theme bits of each of `results`
 
 
 def search_entries(queryset, query, page, per_page):
@@ -272,11 +273,19 @@ def search_entries(queryset, query, page, per_page):
         total = _count(found)
         page = min(page, max(1, -(-total // per_page)))
     names = ("pk", "score", *FACET_FIELDS)
+    if is_postgres() and total is None:
+        # PostgreSQL counts every match in the same scan that ranks them (SQLite cannot count beside bm25)
+        matched = matched.annotate(found=Window(Count("*")))
+        names = (*names, "found")
     rows = _fetch(matched.order_by(*order).values_list(*names)[: max(COUNTED_MATCHES, page * per_page)])
     if total is None:
-        total = len(rows) if len(rows) < COUNTED_MATCHES else _count(found)
+        if len(rows) < COUNTED_MATCHES:
+            total = len(rows)
+        else:
+            total = rows[0][-1] if names[-1] == "found" else _count(found)
         page = min(page, max(1, -(-total // per_page)))
-    ranked = [(pk, score) for pk, score, *_ in rows[(page - 1) * per_page : page * per_page]]
+    shown = rows[(page - 1) * per_page : page * per_page]
+    ranked = [(pk, score) for pk, score, *_ in shown]
     snippets = _snippets(query, [pk for pk, _ in ranked]) if ranked and query is not None else {}
     counted = rows[:COUNTED_MATCHES]
     return Matches(
@@ -284,6 +293,7 @@ def search_entries(queryset, query, page, per_page):
         page=page,
         pages=max(1, -(-total // per_page)),
         results=[(pk, score, snippets.get(pk, "")) for pk, score in ranked],
+        page_theme_bits=[row[names.index("theme_bits")] for row in shown],
         columns=_columns(counted, names),
         counted=len(counted),
     )

@@ -99,38 +99,42 @@ def entry_search(*, user, partnership, query=None, filters=None, page=1, per_pag
     if entries is None:
         entries = visible_entries(user=user, partnership=partnership)
     matches = search.search_entries(_apply_filters(entries, filters), query, page, per_page)
-    by_id = (  # the matches' keys were decided by the visible entries above
-        Entry.objects.unscoped()
-        .select_related("partnership")
-        .prefetch_related("themes")
-        .in_bulk([pk for pk, _, _ in matches.results])
-    )
-    results = [
-        (by_id[pk], score, highlighted(snippet) if snippet else None)
-        for pk, score, snippet in matches.results
-        if pk in by_id
-    ]
+    # the matches' keys were decided by the visible entries above; their themes come from their bits
+    by_id = Entry.objects.unscoped().select_related("partnership").in_bulk([pk for pk, _, _ in matches.results])
+    themes = {t.position: t for t in Theme.objects.all()}
+    results = []
+    for (pk, score, snippet), bits in zip(matches.results, matches.page_theme_bits):
+        if pk in by_id:
+            entry = by_id[pk]
+            _give_themes(entry, [t for p, t in themes.items() if bits >> (p - 1) & 1])
+            results.append((entry, score, highlighted(snippet) if snippet else None))
     return SearchResult(
         query=query,
         total=matches.total,
         results=results,
-        facets=_facets(matches.columns) if matches.total else [],
+        facets=_facets(matches.columns, themes) if matches.total else [],
         page=matches.page,
         pages=matches.pages,
         counted=matches.counted,
     )
 
 
-def _facets(columns):
+def _give_themes(entry, themes):
+    """Fill entry.themes.all() as prefetch_related would, from what is known already."""
+    cached = entry.themes.get_queryset()
+    cached._result_cache, cached._prefetch_done = themes, True
+    entry._prefetched_objects_cache = {"themes": cached}
+
+
+def _facets(columns, themes):
     """Counts of the matching entries per filter value, from the filters' values of every match (one
-    tuple per field, search.FACET_FIELDS): themes from their bits, the packed fields from their code,
-    the type of review as it is."""
+    tuple per field, search.FACET_FIELDS; `themes` {position: Theme}): themes from their bits, the
+    packed fields from their code, the type of review as it is."""
     import numpy
 
-    themes = Theme.objects.values_list("position", "name")
     bits = _bit_counts(columns["theme_bits"], search.MAX_THEME_POSITION)
     theme_counts = sorted(
-        ((name, int(bits[position - 1])) for position, name in themes if bits[position - 1]),
+        ((t.name, int(bits[position - 1])) for position, t in themes.items() if bits[position - 1]),
         key=lambda option: (-option[1], option[0]),
     )
     facets = [Facet("theme", FILTER_LABELS["theme"], [(name, name, n) for name, n in theme_counts])]
