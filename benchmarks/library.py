@@ -140,7 +140,7 @@ def report_similarity():
             mean, found, pairs = similarity_recall(split, weight)
             cells.append(f"{split} {mean:.2f} ({found}/{pairs})")
         print(f"  {label:40} " + "   ".join(cells))
-    print("  embedding model: not tried (see docs/decisions.md)\n")
+    print("  embedding model: benchmarks/library_embeddings.py (needs torch; see docs/decisions.md)\n")
 
 
 # --- 3. speed ----------------------------------------------------------------------------------------------
