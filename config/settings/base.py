@@ -69,7 +69,9 @@ def sqlite_database(name):
         "OPTIONS": {
             "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
             "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL;",
+            # 64 MiB of page cache and reads through a memory map (instead of 2 MiB and a system call a
+            # page): a search checks thousands of full-text matches against the entries' index
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;",
         },
     }
 
