@@ -206,6 +206,17 @@ def _year_in(*values):
     return None
 
 
+def _title_of(text, name):
+    """A document's own title, its first line that reads as one (a few words, not a sentence run on), else
+    its file name without the numbering: a reader is never shown "019 sacpa summary cspr"."""
+    for line in text.splitlines()[:8]:
+        line = " ".join(line.split())
+        if 3 <= len(line.split()) <= 16 and len(line) <= 120 and not line.endswith((",", ";", ":")):
+            return line
+    words = re.sub(r"^\d+[_ -]+", "", name).replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else name
+
+
 def reviews_in_extract(name, data, text=""):
     """The reviews an extract describes: its `reviews` list (pages listing several reviews) or else one
     review from its flat lists. Each is a dict of review facts and its items [(kind, item)]."""
@@ -237,7 +248,7 @@ def reviews_in_extract(name, data, text=""):
         reviews.append(
             {
                 "key": name,
-                "title": " and ".join(pseudonyms) if pseudonyms else name.replace("_", " "),
+                "title": " and ".join(pseudonyms) if pseudonyms else _title_of(text, name),
                 "area": base_area,
                 "year": published_year,
                 "keywords": data.get("themes") or [],

@@ -210,3 +210,11 @@ def test_a_briefing_still_holding_the_drafts_prompts_is_not_published(alice, par
     services.briefing_publish(actor=alice, briefing=briefing, on=datetime.date(2025, 1, 2))
     briefing.refresh_from_db()
     assert briefing.published_on == datetime.date(2025, 1, 2)
+
+
+def test_an_imported_paper_naming_no_child_is_titled_by_its_own_heading_not_its_file_name():
+    text = "Learning from reviews: what the panel found in 2023\n\nThe panel's second annual report looks at ..."
+    reviews, _type, _agencies = services.reviews_in_extract("019_panel_annual_review_2023", {}, text)
+    assert reviews[0]["title"] == "Learning from reviews: what the panel found in 2023"
+    untitled, _type, _agencies = services.reviews_in_extract("019_panel_annual_review_2023", {}, "")
+    assert untitled[0]["title"] == "Panel annual review 2023"
