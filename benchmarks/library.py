@@ -140,7 +140,7 @@ def report_similarity():
             mean, found, pairs = similarity_recall(split, weight)
             cells.append(f"{split} {mean:.2f} ({found}/{pairs})")
         print(f"  {label:40} " + "   ".join(cells))
-    print("  embedding model: not tried (see docs/decisions.md)\n")
+    print("  embedding model: benchmarks/library_embeddings.py (needs torch; see docs/decisions.md)\n")
 
 
 # --- 3. speed ----------------------------------------------------------------------------------------------
@@ -296,9 +296,12 @@ def run_speed():
         print(f"library page queries: {small_queries} at {imported:,} entries, {big_queries} at {count:,}")
         time_searches(viewer, partnership, rounds=1)  # warm the caches for both sides alike
         ours, raw = time_searches(viewer, partnership)
+        from casereview.library.search import COUNTED_MATCHES
+
         print(
             f"search p95 over {len(QUERIES)} queries x 3 at {count:,} entries: {ours * 1000:.0f} ms with the "
-            f"filters' counts and a page; raw full-text query alone {raw * 1000:.0f} ms; ratio {ours / raw:.1f}x"
+            f"total, a page with snippets and the filters' counts (of the best {COUNTED_MATCHES:,} matches); "
+            f"raw full-text query alone {raw * 1000:.0f} ms; ratio {ours / raw:.1f}x"
         )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

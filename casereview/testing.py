@@ -479,3 +479,51 @@ def make_two_column_pdf(path, pages, *, footer="Learning brief - Northshire Safe
         pdf.showPage()
     pdf.save()
     return path
+
+
+# --- background exports (core/exports.py) -----------------------------------------------------------
+
+
+def exported(client, url, query=None, *, capture):
+    """Ask for an export the way a person does (open its page, press the button), let the background job
+    run, open the progress page and download the file; returns the download response."""
+    from urllib.parse import urlencode
+
+    full = f"{url}?{urlencode(query, doseq=True)}" if query else url
+    assert client.get(full).status_code == 200
+    with capture(execute=True):
+        started = client.post(full)
+    assert started.status_code == 302, started.status_code
+    progress = client.get(started["Location"])
+    assert "Your file is ready" in progress.content.decode(), progress.content.decode()[:3000]
+    download = client.get(started["Location"] + "download")
+    assert download.status_code == 200
+    from django.http import HttpResponse
+
+    return HttpResponse(b"".join(download.streaming_content), headers=dict(download.items()))
+
+
+def export_job_in(partnership):
+    """A finished export of the partnership's audit log, asked for by the matrix's insider when there is one."""
+    from datetime import timedelta
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from casereview.core.models import ExportJob, ExportStatus
+
+    requester = User.objects.filter(username="insider").first() or UserFactory()
+    return ExportJob.objects.create(
+        partnership=partnership,
+        requested_by=requester,
+        kind="audit_csv",
+        title="Audit log",
+        target_model="accounts.partnership",
+        target_id=str(partnership.pk),
+        target_action="view_audit",
+        status=ExportStatus.DONE,
+        stored_as=default_storage.save("exports/matrix.csv", ContentFile(b"When,Who\n")),
+        file_name="audit.csv",
+        content_type="text/csv",
+        expires_at=timezone.now() + timedelta(hours=1),
+    )

@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("casereview.publication.urls")),
     path("", include("casereview.library.urls")),
     path("", include("casereview.notifications.urls")),
+    path("", include("casereview.core.urls")),
     path("admin/", admin.site.urls),
 ]

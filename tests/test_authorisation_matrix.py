@@ -20,6 +20,7 @@ from casereview.accounts.models import Agency, Membership, Partnership, Role, Su
 from casereview.actionplans.models import Action, DisseminationEvent, Evidence, Risk, TrainingYear
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
+from casereview.core.models import ExportJob
 from casereview.decisions.models import InformationRequest, RapidReview
 from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
@@ -58,6 +59,7 @@ from casereview.testing import (
     chronology_import_in,
     document_in,
     duplicate_pair_in,
+    export_job_in,
     hold_in,
     library_entry_in,
     member,
@@ -103,6 +105,7 @@ OBJECT_MAKERS = {
     TrainingYear: lambda partnership: TrainingYearFactory(partnership=partnership),
     DisseminationEvent: lambda partnership: DisseminationEventFactory(partnership=partnership),
     LearningEvent: lambda partnership: LearningEventFactory(review__partnership=partnership),
+    ExportJob: export_job_in,
 }
 
 
@@ -317,3 +320,45 @@ def test_admin_is_for_system_administrators_only(client, alice, admin_user):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     client.force_login(admin_user)
     assert client.get(url).status_code == 200
+
+
+# --- two-factor sign-in (on in production) ----------------------------------------------------------
+
+
+def before_two_factor_routes():
+    return sorted(r.name for r in project_routes() if getattr(r.view, "before_two_factor", False))
+
+
+def test_only_entering_the_code_setting_up_and_signing_out_come_before_the_second_factor():
+    assert before_two_factor_routes() == [
+        "accounts:logout",
+        "accounts:two_factor_setup",
+        "accounts:two_factor_verify",
+    ]
+
+
+def second_factor_routes():
+    return [
+        pytest.param(r, id=r.name)
+        for r in project_routes()
+        if not isinstance(r.rule, Public) and not getattr(r.view, "before_two_factor", False)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", second_factor_routes())
+def test_a_business_manager_who_gave_only_the_password_is_asked_for_the_code(client, route, partnership_a, settings):
+    """With CASEREVIEW_TWO_FACTOR on (production), every page but the code's own waits for the code."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.CASEREVIEW_TWO_FACTOR = True
+    manager = member(partnership_a, Role.BUSINESS_MANAGER, username="manager")
+    TOTPDevice.objects.create(user=manager, name="Authenticator app", confirmed=True)
+    url = url_for(route, partnership_a)
+    client.force_login(manager)
+    events = AuditEvent.objects.count()
+    for method in (client.get, client.post):
+        response = method(url)
+        assert response.status_code == 302, f"{method.__name__.upper()} {url} gave {response.status_code}"
+        assert response["Location"].startswith(reverse("accounts:two_factor_verify")), url
+    assert AuditEvent.objects.count() == events

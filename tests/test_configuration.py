@@ -1,6 +1,7 @@
 """Settings come from the environment; bad values are explained, production passes Django's deploy check."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -107,3 +108,16 @@ def test_unknown_task_backend_is_explained():
     result = manage("check", CASEREVIEW_TASK_BACKEND="carrier-pigeon")
     assert result.returncode != 0
     assert "CASEREVIEW_TASK_BACKEND must be 'database', 'rq' or 'immediate'" in result.stderr
+
+
+def test_no_template_relies_on_an_inline_style_the_content_security_policy_refuses():
+    """style-src 'self' makes the browser ignore every style="…" attribute: the dashboard's charts overflowed a
+    phone and the themes page drew no bars while the markup looked right. Styles belong in casereview.scss."""
+    root = ROOT / "casereview"
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.glob("*/templates/**/*.html")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if re.search(r"\sstyle=[\"']", line)
+    ]
+    assert offenders == []

@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.core.mail import EmailMessage
 from django.template import loader
 
 from casereview.core.forms import GovukFormMixin
-from casereview.core.tasks import send_email
 
 from .models import Agency, Partnership, Role, Sector
+from .permissions import ROLE_SUMMARIES
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
@@ -15,16 +16,79 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
     }
 
 
+class TwoFactorCodeForm(GovukFormMixin, forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code your app shows now. It changes every 30 seconds.",
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input govuk-input--width-10",
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError("The code is 6 numbers, like 123456")
+        return code
+
+
+class TwoFactorResetForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why are you resetting their two-factor sign-in?",
+        help_text="For example: their phone was lost and they asked by telephone. This is kept in the audit trail.",
+        error_messages={"required": "Say why two-factor sign-in is being reset"},
+    )
+
+
 class QueuedPasswordResetForm(GovukFormMixin, PasswordResetForm):
-    """Sends the reset e-mail through the task queue, so the page answers at once and a slow mail server
-    cannot be used to tell which addresses have accounts."""
+    """The page does the same work whatever address is typed: it queues one task, and the task looks the
+    address up and sends the e-mail only if it belongs to an account. Neither the page's time nor a slow
+    mail server can then tell which addresses have accounts."""
+
+    def save(
+        self,
+        domain_override=None,
+        subject_template_name="registration/password_reset_subject.txt",
+        email_template_name="registration/password_reset_email.html",
+        use_https=False,
+        token_generator=None,
+        from_email=None,
+        request=None,
+        html_email_template_name=None,
+        extra_email_context=None,
+    ):
+        from django.contrib.sites.shortcuts import get_current_site
+
+        from .tasks import send_password_reset
+
+        send_password_reset.enqueue(
+            email=self.cleaned_data["email"],
+            domain=domain_override or get_current_site(request).domain,
+            use_https=use_https,
+            subject_template_name=subject_template_name,
+            email_template_name=email_template_name,
+            from_email=from_email,
+        )
+
+
+class PasswordResetMailForm(PasswordResetForm):
+    """Django's own lookup and message, run by the background task: an active account with that address
+    and a usable password gets the link."""
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        send_email.enqueue(subject=subject, body=body, to=[to_email], from_email=from_email)
+        EmailMessage(subject=subject, body=body, to=[to_email], from_email=from_email).send()
 
 
 class GovukSetPasswordForm(GovukFormMixin, SetPasswordForm):
@@ -59,6 +123,16 @@ def _role_choices():
     return [(value, label) for value, label in Role.choices]
 
 
+def _role_field():
+    field = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        label="Role",
+        error_messages={"required": "Choose the person's role", "invalid_choice": "Choose a role from the list"},
+    )
+    field.choice_hints = ROLE_SUMMARIES  # shown under each choice: what the role may see and do
+    return field
+
+
 def _agency_field(partnership, *, required=False):
     return forms.ModelChoiceField(
         # unscoped: the partnership the view authorised; its agencies are visible to all its roles anyway.
@@ -82,11 +156,7 @@ class InviteForm(GovukFormMixin, forms.Form):
     )
     first_name = forms.CharField(max_length=150, label="First name", required=False)
     last_name = forms.CharField(max_length=150, label="Last name", required=False)
-    role = forms.ChoiceField(
-        widget=forms.RadioSelect,
-        label="Role",
-        error_messages={"required": "Choose the person's role", "invalid_choice": "Choose a role from the list"},
-    )
+    role = _role_field()
     job_title = forms.CharField(max_length=200, label="Job title (optional)", required=False)
 
     def __init__(self, *args, partnership, **kwargs):
@@ -98,11 +168,7 @@ class InviteForm(GovukFormMixin, forms.Form):
 
 
 class MembershipForm(GovukFormMixin, forms.Form):
-    role = forms.ChoiceField(
-        widget=forms.RadioSelect,
-        label="Role",
-        error_messages={"required": "Choose the person's role", "invalid_choice": "Choose a role from the list"},
-    )
+    role = _role_field()
     job_title = forms.CharField(max_length=200, label="Job title (optional)", required=False)
 
     def __init__(self, *args, partnership, **kwargs):

@@ -39,8 +39,26 @@ CHAIR_ONLY = frozenset({CHAIR})
 REVIEW_READERS = CASE_READERS | {REVIEWER, AGENCY_LEAD}
 BM_OR_CHAIR = frozenset({BM, CHAIR})
 
+# What each role may see and do, in the words shown beside it when someone is invited or given a role.
+# Kept beside RULES so that a change to one is read beside the other.
+ROLE_SUMMARIES = {
+    BM: "Runs the partnership's cases and reviews: records incidents, opens rapid reviews, invites people and "
+    "publishes reports. Sees children's names.",
+    CHAIR: "Decides whether each case is reviewed, and reads every case and review. Sees children's names.",
+    EXECUTIVE: "Reads cases, reviews, the dashboard and the yearly report; a confidential review only if they "
+    "sit on its panel. Changes nothing.",
+    PANEL: "Reads cases and reviews; a confidential review only if they sit on its panel. Changes nothing.",
+    AGENCY_LEAD: "Answers their agency's requests, sends its chronologies and reports and updates its actions. "
+    "Sees only what concerns their agency.",
+    REVIEWER: "Reads the reviews they are appointed to and writes their findings. Sees nothing else.",
+    VIEWER: "Reads published, anonymised learning and briefings. Never sees a case or a person's details.",
+}
+
 # model label -> action -> roles that may do it within their own partnership.
 RULES = {
+    # a prepared export: only the person who asked (_own_exports); the export's own page rule is checked
+    # again at download (core/exports.py)
+    "core.exportjob": {"view": ALL_ROLES},
     "accounts.partnership": {
         "view": ALL_ROLES,
         "change": MANAGERS,
@@ -132,8 +150,10 @@ RULES = {
     "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}, "change": MANAGERS},
     "reviews.familyinvolvement": {"view": CASE_READERS | {REVIEWER}},
     "reviews.monitoringcheck": {"view": CASE_READERS | {REVIEWER}},
-    "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
-    "reviews.recommendation": {"view": CASE_READERS | {REVIEWER}, "change": frozenset({BM, REVIEWER})},
+    # An agency lead reads the learning points and recommendations their agency's actions answer (they
+    # deliver those actions), and no others (AGENCY_PATHS; _answered_by_own_actions).
+    "reviews.learningpoint": {"view": CASE_READERS | {REVIEWER, AGENCY_LEAD}, "change": frozenset({BM, REVIEWER})},
+    "reviews.recommendation": {"view": CASE_READERS | {REVIEWER, AGENCY_LEAD}, "change": frozenset({BM, REVIEWER})},
     # actionplans
     "actionplans.action": {
         "view": CASE_READERS_AND_LEADS,
@@ -174,6 +194,8 @@ AGENCY_PATHS = {
     "reviews.review": "contributions__agency",
     "reviews.agencycontribution": "agency",
     "reviews.chronologyimport": "contribution__agency",
+    "reviews.learningpoint": "actions__owner_agency",
+    "reviews.recommendation": "actions__owner_agency",
     "actionplans.action": "owner_agency",
     "actionplans.progressupdate": "action__owner_agency",
     "actionplans.evidence": "action__owner_agency",
@@ -249,6 +271,23 @@ def _contribution_rows(queryset, user, action):
     return queryset.filter(own | visible_review_condition(user, _review_model(queryset.model), prefix="review__"))
 
 
+def _answered_by_own_actions(queryset, user, action):
+    """A review's learning points and recommendations are read by those who read the review, and by an
+    agency lead for those an action of their agency answers — unless the review is confidential, where the
+    lead cannot see the action either. The lead's rows are picked by key (an action of their agency), so
+    being asked for a contribution to the review does not open its other findings."""
+    from django.db.models import Q
+
+    condition = visible_review_condition(user, _review_model(queryset.model), prefix="review__")
+    relation = queryset.model._meta.get_field("actions")
+    actions = relation.related_model._default_manager
+    for m in active_memberships(user):
+        if m.role == AGENCY_LEAD and m.agency_id:
+            answered = actions.filter(owner_agency_id=m.agency_id, review__is_confidential=False)
+            condition |= Q(review__partnership_id=m.partnership_id, pk__in=answered.values(relation.field.attname))
+    return queryset.filter(condition)
+
+
 def _in_confidential_review(review_path):
     """Records belonging to a review (its actions and their updates) share the review's confidentiality."""
     from django.db.models import Q
@@ -293,7 +332,12 @@ def _library_scope(queryset, partnership_ids):
 # model label -> function(queryset, user, action) -> queryset, applied after the partnership scope. A row
 # rule decides by the user and the record, not by the action (can() remembers answers under the roles
 # that bear on an action).
+def _own_exports(queryset, user, action):
+    return queryset.filter(requested_by=user)
+
+
 ROW_RULES = {
+    "core.exportjob": _own_exports,
     "reviews.review": _review_rows,
     **{
         f"publication.{name}": _within_visible_reviews
@@ -311,10 +355,10 @@ ROW_RULES = {
             "learningevent",
             "familyinvolvement",
             "monitoringcheck",
-            "learningpoint",
-            "recommendation",
         ]
     },
+    "reviews.learningpoint": _answered_by_own_actions,
+    "reviews.recommendation": _answered_by_own_actions,
     "actionplans.action": _in_confidential_review("review"),
     "actionplans.progressupdate": _in_confidential_review("action__review"),
     "actionplans.evidence": _in_confidential_review("action__review"),
@@ -506,6 +550,20 @@ def is_confidential(obj):
         if getattr(target, "is_confidential", False):
             return True
     return False
+
+
+def must_use_two_factor(user):
+    """Who proves a second factor after their password (when CASEREVIEW_TWO_FACTOR is on): whoever may
+    open a child's identity — decided from the same RULES, so granting that to another role asks them too —
+    and system administrators, who can reach every record through the admin."""
+    from django.conf import settings
+
+    if not settings.CASEREVIEW_TWO_FACTOR or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    identity_readers = RULES["incidents.childidentity"]["view"]
+    return any(m.role in identity_readers for m in active_memberships(user))
 
 
 def who_may(action, model):

@@ -66,7 +66,7 @@ NAVIGATION = [
     ("view_annual_reports", "Yearly report", "reporting:annual_reports"),
     ("view_action_plans", "Action plans", "actionplans:monitoring"),
     ("view_risk_register", "Risk register", "actionplans:risk_register"),
-    ("view_dissemination", "Learning", "actionplans:dissemination"),
+    ("view_dissemination", "Spreading the learning", "actionplans:dissemination"),
     ("view_people", "People", "accounts:people"),
     ("view_audit", "Audit log", "audit:event_list"),
 ]

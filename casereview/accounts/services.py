@@ -229,3 +229,99 @@ def partnership_create(
         site_url=site_url,
     )
     return partnership
+
+
+# --- two-factor sign-in ----------------------------------------------------------------------------
+
+
+def _code(code):
+    return "".join(str(code).split())
+
+
+def _throttled(device):
+    """After a wrong code the next try must wait 1, 2, 4 … seconds (django-otp's throttling)."""
+    import math
+
+    allowed, why = device.verify_is_allowed()
+    if allowed or not (why and why.get("locked_until")):
+        return None
+    seconds = max(1, math.ceil((why["locked_until"] - timezone.now()).total_seconds()))
+    if seconds < 120:
+        wait = "1 second" if seconds == 1 else f"{seconds} seconds"
+    else:
+        wait = f"{math.ceil(seconds / 60)} minutes"
+    return ValidationError({"code": f"Too many wrong codes. Try again in {wait}, with the code your app shows then."})
+
+
+WRONG_CODE = "That code is not right. Enter the 6-digit code your app shows now."
+
+
+def two_factor_confirm(*, user, device, code):
+    """The person proves they added the secret to their app: the device is theirs from now on."""
+    from django_otp import verify_token
+
+    if device.user_id != user.pk or device.confirmed:
+        raise ValidationError("Start setting up two-factor sign-in again.")
+    if refusal := _throttled(device):
+        raise refusal
+    with transaction.atomic():
+        accepted = verify_token(user, device.persistent_id, _code(code))
+        if accepted is not None:
+            TOTPDevice = type(device)
+            TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+            TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
+            accepted.confirmed = True
+            record_event(
+                actor=user,
+                action=AuditAction.CREATE,
+                obj=accepted,
+                object_repr=f"Two-factor sign-in for {user.username}",
+                reason="Set up with an authenticator app",
+            )
+            return accepted
+    raise ValidationError({"code": WRONG_CODE})
+
+
+def two_factor_check(*, user, device, code):
+    """The code typed after the password. A wrong one is audited as a failed sign-in and makes the next
+    try wait longer (django-otp's throttling); a code already used is refused (TOTP counts forward)."""
+    from django_otp import verify_token
+
+    refusal = _throttled(device)
+    accepted = None if refusal else verify_token(user, device.persistent_id, _code(code))
+    if accepted is not None:
+        record_event(actor=user, action=AuditAction.LOGIN, object_repr=user.username, reason="Two-factor code accepted")
+        return accepted
+    record_event(
+        actor=user,
+        action=AuditAction.FAILED_LOGIN,
+        object_repr=user.username,
+        reason="Two-factor code tried too soon after a wrong one" if refusal else "Wrong two-factor code",
+    )
+    raise refusal or ValidationError({"code": WRONG_CODE})
+
+
+@transaction.atomic
+def two_factor_reset(*, actor, user, reason):
+    """A system administrator's recovery for a lost or replaced phone: the person's devices are removed, so
+    at their next sign-in (with their password) they set up a new one. Said why, and audited."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not getattr(actor, "is_superuser", False):
+        raise ValidationError("Only a system administrator can reset two-factor sign-in.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why two-factor sign-in is being reset"})
+    devices = list(TOTPDevice.objects.filter(user=user))
+    if not devices:
+        raise ValidationError(f"{user} has not set up two-factor sign-in.")
+    for device in devices:
+        record_event(
+            actor=actor,
+            action=AuditAction.DELETE,
+            obj=device,
+            object_repr=f"Two-factor sign-in for {user.username}",
+            reason=reason,
+        )
+    TOTPDevice.objects.filter(pk__in=[d.pk for d in devices]).delete()
+    return len(devices)

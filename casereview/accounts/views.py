@@ -4,13 +4,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_str
-from django.utils.http import urlsafe_base64_decode
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.views.decorators.cache import never_cache
+from django_otp import login as otp_login
 
 from casereview.core.access import object_view, public_view, signed_in_view
 from casereview.core.forms import submitted
 from casereview.core.pagination import paginate
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, two_factor
 from .forms import (
     AgencyForm,
     EndMembershipForm,
@@ -21,7 +23,9 @@ from .forms import (
     PartnershipForm,
     QueuedPasswordResetForm,
     SignInForm,
+    TwoFactorCodeForm,
 )
+from .middleware import before_two_factor
 from .models import Agency, Membership, Partnership, Role, User
 from .tokens import invitation_token
 
@@ -30,7 +34,7 @@ sign_in = public_view(
         template_name="accounts/sign_in.html", authentication_form=SignInForm, redirect_authenticated_user=True
     )
 )
-sign_out = signed_in_view(auth_views.LogoutView.as_view())
+sign_out = before_two_factor(signed_in_view(auth_views.LogoutView.as_view()))
 password_reset = public_view(
     auth_views.PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
@@ -63,6 +67,73 @@ password_change = signed_in_view(
 password_change_done = signed_in_view(
     auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html")
 )
+
+
+def _next_page(request):
+    """Where the person was going before the second factor was asked for; only a page of this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse("home")
+
+
+@never_cache
+@before_two_factor
+@signed_in_view
+def two_factor_setup(request):
+    """Add casereview to an authenticator app (scan the code or type the secret), then enter a code to show
+    it works. Only before a device is set up: changing it afterwards is a system administrator's reset, so
+    someone who has only the password cannot replace the person's phone with their own."""
+    user = request.user
+    if not permissions.must_use_two_factor(user) or user.is_verified():
+        return redirect(_next_page(request))
+    if two_factor.confirmed_device(user):
+        return redirect(f"{reverse('accounts:two_factor_verify')}?{request.GET.urlencode()}")
+    device = two_factor.device_being_set_up(user)
+    form = TwoFactorCodeForm(request.POST or None)
+    confirmed = {}
+
+    def confirm(data):
+        confirmed["device"] = services.two_factor_confirm(user=user, device=device, code=data["code"])
+
+    if submitted(request, form, confirm):
+        otp_login(request, confirmed["device"])
+        messages.success(
+            request, "Two-factor sign-in is set up. Next time, enter a code from your app after your password."
+        )
+        return redirect(_next_page(request))
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_code": two_factor.qr_code_data_uri(device),
+            "secret": two_factor.secret_text(device),
+            "next": _next_page(request),
+        },
+    )
+
+
+@never_cache
+@before_two_factor
+@signed_in_view
+def two_factor_verify(request):
+    user = request.user
+    if not permissions.must_use_two_factor(user) or user.is_verified():
+        return redirect(_next_page(request))
+    device = two_factor.confirmed_device(user)
+    if device is None:
+        return redirect(f"{reverse('accounts:two_factor_setup')}?{request.GET.urlencode()}")
+    form = TwoFactorCodeForm(request.POST or None)
+    checked = {}
+
+    def check(data):
+        checked["device"] = services.two_factor_check(user=user, device=device, code=data["code"])
+
+    if submitted(request, form, check):
+        otp_login(request, checked["device"])
+        return redirect(_next_page(request))
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_page(request)})
 
 
 @object_view(Partnership, url_kwarg="slug", field="slug")

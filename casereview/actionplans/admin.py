@@ -54,7 +54,7 @@ class ActionAdmin(AuditedAdmin):
 
 
 @admin.register(Escalation)
-class EscalationAdmin(admin.ModelAdmin):
+class EscalationAdmin(AuditedAdmin):
     list_display = ["action", "reason", "escalated_on"]
     readonly_fields = ["action", "reason", "trigger", "escalated_on", "recipients"]
 

@@ -8,3 +8,6 @@ class ActionplansConfig(AppConfig):
     label = "actionplans"
     verbose_name = "Action plans"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import exports  # noqa: F401  (registers the background exports)

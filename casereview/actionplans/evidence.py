@@ -4,7 +4,8 @@ Evidence is a policy, minutes, an audit report, a screenshot of a poster: docume
 slides, images and plain text. Anything else — a program, a macro-enabled Office file, an archive — is
 refused before it is stored."""
 
-import zipfile
+import re
+import zlib
 
 from django.core.exceptions import ValidationError
 
@@ -40,6 +41,19 @@ def check_evidence_file(upload):
     content_type = _sniff(head, upload)
     if content_type is None:
         raise ValidationError({"evidence_file": f"The selected file must be a {ALLOWED_DESCRIPTION} file"})
+    if content_type == "application/pdf":
+        upload.seek(0)
+        actions = pdf_actions(upload.read())
+        upload.seek(0)
+        if actions:
+            raise ValidationError(
+                {
+                    "evidence_file": "The selected PDF contains "
+                    + " and ".join(sorted(actions))
+                    + ", which could run when it is opened. Print it to a new PDF (or save it as PDF/A) and "
+                    "upload that copy instead"
+                }
+            )
     return content_type
 
 
@@ -61,15 +75,19 @@ def _sniff(head, upload):
 
 def _office_type(upload):
     try:
-        with zipfile.ZipFile(upload) as archive:
-            entries = archive.infolist()
-    except zipfile.BadZipFile:
-        return None
+        contents = uploads.inspect_zip(upload, max_inflated=MAX_UNZIPPED_BYTES)
+    except uploads.UnsafeZip as exc:
+        if str(exc) == "damaged":
+            return None
+        raise ValidationError(
+            {
+                "evidence_file": f"The selected file cannot be stored safely: {exc}. Save a new copy from "
+                "Word, Excel or PowerPoint (or as PDF) and upload that instead"
+            }
+        ) from None
     finally:
         upload.seek(0)
-    names = {entry.filename for entry in entries}
-    if sum(entry.file_size for entry in entries) > MAX_UNZIPPED_BYTES:
-        return None
+    names = contents.names
     # Macros run code when the file is opened: a .docm renamed .docx is still refused.
     if any(name.lower().endswith("vbaproject.bin") for name in names) or "[Content_Types].xml" not in names:
         return None
@@ -77,6 +95,58 @@ def _office_type(upload):
         if part in names:
             return content_type
     return None
+
+
+# --- scripts in PDFs ----------------------------------------------------------------------------------
+# A plain scan of the PDF's objects, not a parser: a name such as /JavaScript or /Launch is a token the
+# file cannot hide except by #-escaping its letters (undone here) or by putting the dictionary inside a
+# compressed object stream (/ObjStm, inflated here within a bound). Reading the same bytes through
+# pdfium would answer only some of the question (its API lists document-level JavaScript, not open or
+# launch actions on pages and annotations) and would parse hostile input in the web process.
+# A refused genuine file loses nothing: printing it to PDF drops every action.
+_DANGEROUS_NAMES = {
+    b"JavaScript": "a script",
+    b"JS": "a script",
+    b"Launch": "an action that starts a program",
+    b"SubmitForm": "an action that sends data",
+    b"ImportData": "an action that fetches data",
+    b"RichMedia": "embedded media that can run code",
+}
+_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
+_OBJECT_STREAM = re.compile(rb"\bobj\b(.{0,4096}?)\bstream(?:\r\n|\n|\r)", re.DOTALL)
+_STREAM_BODY = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r).*?endstream", re.DOTALL)
+_MAX_PDF_INFLATED = 64 * 1024 * 1024
+
+
+def _names(data):
+    for match in _NAME.finditer(data):
+        name = match.group(1)
+        if b"#" in name:
+            name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name)
+        yield name
+
+
+def pdf_actions(data):
+    """What in this PDF could act when it is opened (a set of plain phrases; empty when nothing)."""
+    # Stream bodies (images, page content) are left out: their bytes are data, not dictionaries.
+    objects = _STREAM_BODY.sub(b"stream endstream", data)
+    found = {_DANGEROUS_NAMES[name] for name in _names(objects) if name in _DANGEROUS_NAMES}
+    budget = _MAX_PDF_INFLATED
+    for match in _OBJECT_STREAM.finditer(data):
+        if b"ObjStm" not in set(_names(match.group(1))):
+            continue
+        end = data.find(b"endstream", match.end())
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(data[match.end() : end if end > 0 else None], budget)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        found |= {_DANGEROUS_NAMES[name] for name in _names(inflated) if name in _DANGEROUS_NAMES}
+        if budget <= 0:
+            found.add("more compressed content than a document of this size should hold")
+            break
+    return found
 
 
 def _is_text(head):

@@ -1,6 +1,7 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts import permissions
@@ -8,13 +9,14 @@ from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
+from casereview.core import exports as background
 from casereview.core.access import object_view
 from casereview.core.forms import form_page, posted, submitted, withdraw_page
 from casereview.core.links import paths_to
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
-from . import exports, selectors, services
+from . import selectors, services
 from .forms import (
     ActionForm,
     CloseForm,
@@ -44,14 +46,7 @@ PARTNERSHIP = {"url_kwarg": "slug", "field": "slug"}
 
 
 def _monitoring_filters(request, partnership):
-    user = request.user
-    form = MonitoringFilterForm(
-        request.GET or None,
-        reviews=selectors.reviews_with_actions(user=user, partnership=partnership),
-        agencies=selectors.agencies(partnership=partnership),
-        months=selectors.due_months(user=user, partnership=partnership),
-    )
-    return form, form.filters()
+    return monitoring_filters_from(request.GET, request.user, partnership)
 
 
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
@@ -80,37 +75,36 @@ def monitoring(request, partnership):
     )
 
 
-def _export_rows(request, partnership):
-    _form, filters = _monitoring_filters(request, partnership)
-    return selectors.action_list(user=request.user, partnership=partnership, **filters)
+def monitoring_filters_from(query, user, partnership):
+    form = MonitoringFilterForm(
+        query or None,
+        reviews=selectors.reviews_with_actions(user=user, partnership=partnership),
+        agencies=selectors.agencies(partnership=partnership),
+        months=selectors.due_months(user=user, partnership=partnership),
+    )
+    return form, form.filters()
+
+
+def _export(request, partnership, kind_name, what):
+    """Every action, with the page's filters, prepared in the background (actionplans/exports.py)."""
+    return background.export_page(
+        request,
+        kind_name=kind_name,
+        target=partnership,
+        action="view_action_plans",
+        title=f"Action plans of {partnership} ({what})",
+        back_url=reverse("actionplans:monitoring", args=[partnership.slug]),
+    )
 
 
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
 def export_xlsx(request, partnership):
-    actions = _export_rows(request, partnership)
-    services.record_export(actor=request.user, partnership=partnership, what="Action plans (XLSX)")
-    response = HttpResponse(
-        exports.actions_xlsx(actions, partnership=partnership),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.xlsx"'
-    )
-    return response
+    return _export(request, partnership, "actions_xlsx", "Excel")
 
 
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
 def export_docx(request, partnership):
-    actions = _export_rows(request, partnership)
-    services.record_export(actor=request.user, partnership=partnership, what="Action plans (DOCX)")
-    response = HttpResponse(
-        exports.actions_docx(actions, partnership=partnership),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.docx"'
-    )
-    return response
+    return _export(request, partnership, "actions_docx", "Word")
 
 
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
@@ -220,8 +214,15 @@ def action_detail(request, action):
             "may_close": permissions.can(user, "close", action) and action.status != ActionStatus.CLOSED,
             "may_reopen": permissions.can(user, "reopen", action) and action.status == ActionStatus.CLOSED,
             "may_see_review": permissions.can(user, "view", action.review),
+            # what the action answers, shown to whoever RULES lets read it (an agency lead: their own actions')
+            "may_see_answer": _may_see_answer(user, action),
         },
     )
+
+
+def _may_see_answer(user, action):
+    answered = action.recommendation or action.learning_point
+    return answered is not None and permissions.can(user, "view", answered)
 
 
 @object_view(Action, "change")

@@ -10,4 +10,4 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, exports, signals  # noqa: F401

@@ -60,3 +60,47 @@ class Withdrawable(models.Model):
     @property
     def is_withdrawn(self):
         return self.withdrawn_at is not None
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Being prepared"
+    DONE = "done", "Ready to download"
+    FAILED = "failed", "Could not be prepared"
+
+
+class ExportJob(BaseModel):
+    """One long export (a chronology as Word, the audit trail as CSV, the action plans) prepared in the
+    background for the person who asked. Only they may download it, and only while they may still take
+    the page's action on the record it came from; the file is removed after a day (core/exports.py)."""
+
+    partnership = models.ForeignKey("accounts.Partnership", on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=50)
+    title = models.CharField(max_length=300)
+    # the record the export came from and the action its page needs, checked again at download
+    target_model = models.CharField(max_length=100)
+    target_id = models.CharField(max_length=100)
+    target_action = models.CharField(max_length=50)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=20, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0)
+    stored_as = models.CharField(max_length=255, blank=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=150, blank=True)
+    problem = models.TextField(blank=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = ScopedQuerySet.as_manager()
+    partnership_field = "partnership"
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_finished(self):
+        return self.status in (ExportStatus.DONE, ExportStatus.FAILED)

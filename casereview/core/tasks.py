@@ -17,3 +17,10 @@ def send_emails(*, messages):
     emails = [EmailMessage(subject=m["subject"], body=m["body"], to=m["to"]) for m in messages]
     with get_connection() as connection:
         connection.send_messages(emails)
+
+
+@task()
+def run_export(*, job_id):
+    from .exports import export_run
+
+    export_run(job_id)

@@ -69,6 +69,18 @@ class AnswerForm(GovukFormMixin, forms.Form):
     )
 
 
+def _outcomes_for(incident):
+    """The outcomes in the words of the rules that judge the case: a 2026 case is offered a local child
+    safeguarding practice review, a 2007 one a serious case review."""
+    if incident is None:
+        return Outcome.choices
+    from casereview.incidents.rules import review_name_for
+
+    name = review_name_for(incident.incident_date)
+    local = f"Local {name}" if name.startswith("child") else name[0].upper() + name[1:]
+    return [(value, local if value == Outcome.LOCAL_REVIEW else label) for value, label in Outcome.choices]
+
+
 class RecommendationForm(GovukFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         choices=Outcome.choices,
@@ -89,9 +101,10 @@ class RecommendationForm(GovukFormMixin, forms.Form):
         queryset=Subgroup.objects.none(), required=False, label="Made by (subgroup or board)"
     )
 
-    def __init__(self, *args, partnership, **kwargs):
+    def __init__(self, *args, partnership, incident=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subgroup"].queryset = Subgroup.objects.unscoped().filter(partnership=partnership)
+        self.fields["outcome"].choices = _outcomes_for(incident)
 
 
 class DecisionForm(GovukFormMixin, forms.Form):
@@ -114,6 +127,10 @@ class DecisionForm(GovukFormMixin, forms.Form):
         label="Keep the review confidential for now",
         help_text="Only the business manager, the chair and the review's panel and reviewer will see the review",
     )
+
+    def __init__(self, *args, incident=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = _outcomes_for(incident)
 
 
 class PanelResponseForm(GovukFormMixin, forms.Form):

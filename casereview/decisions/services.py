@@ -15,6 +15,7 @@ from casereview.reviews.models import Review, ReviewType
 
 from .models import (
     ChairDecision,
+    Criterion,
     CriterionAssessment,
     FamilyCommunication,
     InformationRequest,
@@ -64,6 +65,16 @@ def rapid_review_open(*, actor, incident, agencies, opened_on=None):
     return rapid_review
 
 
+# How an error message names a criterion: the error summary lists every message together, so each must say
+# which of the four it is about.
+CRITERION_SHORT = {
+    Criterion.IMPROVEMENTS: "improvements needed",
+    Criterion.RECURRENT_THEMES: "recurrent themes",
+    Criterion.AGENCIES_WORKING_TOGETHER: "agencies working together",
+    Criterion.PANEL_SUGGESTED_LOCAL: "the national panel's view",
+}
+
+
 @transaction.atomic
 def rapid_review_update(
     *,
@@ -80,9 +91,9 @@ def rapid_review_update(
     errors = {}
     for criterion, (met, evidence) in assessments.items():
         if met and not evidence.strip():
-            errors[f"evidence_{criterion}"] = "Give the evidence for this judgement"
+            errors[f"evidence_{criterion}"] = f"Give the evidence for your judgement on {CRITERION_SHORT[criterion]}"
         if evidence.strip() and not met:
-            errors[f"met_{criterion}"] = "Say whether the case meets this criterion"
+            errors[f"met_{criterion}"] = f"Say whether the case meets the criterion on {CRITERION_SHORT[criterion]}"
     if complete:
         missing = [c for c, (met, _) in assessments.items() if not met]
         if missing:

@@ -101,6 +101,13 @@ def rapid_review_edit(request, rapid_review):
         "Rapid review",
         template="decisions/rapid_review_form.html",
         rapid_review=rapid_review,
+        awaited=[
+            r.agency
+            for r in InformationRequest.objects.visible_to(request.user)
+            .filter(rapid_review=rapid_review)
+            .select_related("agency")
+            if not r.is_answered
+        ],
     )
 
 
@@ -119,13 +126,21 @@ def request_answer(request, info_request):
     return render(
         request,
         "decisions/answer_form.html",
-        {"form": form, "info_request": info_request, "incident": info_request.rapid_review.incident},
+        {
+            "form": form,
+            "info_request": info_request,
+            "incident": info_request.rapid_review.incident,
+            # A completed rapid review takes no more information: say so rather than offer a form that refuses.
+            "closed": bool(info_request.rapid_review.completed_on),
+        },
     )
 
 
 @object_view(Incident, "recommend")
 def recommend(request, incident):
-    form = RecommendationForm(request.POST if request.method == "POST" else None, partnership=incident.partnership)
+    form = RecommendationForm(
+        request.POST if request.method == "POST" else None, partnership=incident.partnership, incident=incident
+    )
     if submitted(
         request,
         form,
@@ -147,7 +162,7 @@ def recommend(request, incident):
 
 @object_view(Incident, "decide")
 def decide(request, incident):
-    form = DecisionForm(request.POST if request.method == "POST" else None)
+    form = DecisionForm(request.POST if request.method == "POST" else None, incident=incident)
     if submitted(
         request,
         form,

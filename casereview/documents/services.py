@@ -1,11 +1,11 @@
 """Bringing documents in: store, extract in the background, let a person check every item, then add the
 accepted ones to a review."""
 
+import logging
 import os
 import tempfile
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Max
@@ -16,6 +16,7 @@ from casereview.accounts.models import Sector
 from casereview.accounts.selectors import agency_list
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_withdraw, record_event
+from casereview.core import uploads
 from casereview.core.models import Theme
 from casereview.reviews.models import LearningPoint, Recommendation, ReviewType
 from casereview.reviews.services import finding_save, review_create, review_mark_published
@@ -37,21 +38,22 @@ REVIEW_TYPES = {
     "thematic": ReviewType.THEMATIC,
 }
 MAX_FILES_PER_BATCH = 50
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
 def documents_upload(*, actor, partnership, files, review=None, queue=True):
-    """`files` are (name, bytes). Each is stored and queued (or, with queue=False, left for the caller
-    to read with batch_extract); nothing is read yet."""
+    """`files` are (name, bytes or an upload). Each is stored (a chunk at a time) and queued (or, with
+    queue=False, left for the caller to read with batch_extract); nothing is read yet."""
     if not files:
         raise ValidationError({"files": "Choose at least one file"})
     if len(files) > MAX_FILES_PER_BATCH:
         raise ValidationError({"files": f"Upload at most {MAX_FILES_PER_BATCH} files at once"})
     for name, data in files:
-        if len(data) > DEFAULT_LIMITS.max_bytes:
+        if uploads.size_of(data) > DEFAULT_LIMITS.max_bytes:
             raise ValidationError(
                 {
-                    "files": f"{name} is {len(data) / 1024 / 1024:.0f} MB; the limit is "
+                    "files": f"{name} is {uploads.size_of(data) / 1024 / 1024:.0f} MB; the limit is "
                     f"{DEFAULT_LIMITS.max_bytes / 1024 / 1024:.0f} MB. Save a smaller copy or split it."
                 }
             )
@@ -64,7 +66,7 @@ def documents_upload(*, actor, partnership, files, review=None, queue=True):
             file_name=os.path.basename(name)[:255],
             uploaded_by=actor,
         )
-        document.stored_as = default_storage.save(f"documents/{document.pk}", ContentFile(data))
+        document.stored_as = default_storage.save(f"documents/{document.pk}", uploads.as_file(data))
         document.save(update_fields=["stored_as"])
         audit_create(actor=actor, obj=document)
     if queue:
@@ -76,24 +78,35 @@ def documents_upload(*, actor, partnership, files, review=None, queue=True):
 
 def document_extract(document):
     """Read one stored document into extracted items. A hostile or broken file fails this document only
-    (the extractor parses in a limited child process) and leaves every other record as it was."""
+    (the extractor parses in a limited child process) and leaves every other record as it was; so does
+    any fault of our own while reading it. A document that failed has its file removed: nobody can use
+    it, and it may be the hostile one."""
     if document.status != DocumentStatus.QUEUED:
         return document
-    with default_storage.open(document.stored_as, "rb") as handle:
-        data = handle.read()
+    try:
+        return _document_extract(document)
+    except ExtractionError as exc:
+        problem = f"{exc.problem} {exc.remedy}"
+    except Exception:
+        logger.exception("Reading document %s failed", document.pk)
+        problem = (
+            "The document could not be read. Save it again as PDF or Word (.docx) and import it again; "
+            "if this happens again, tell your business manager."
+        )
+    if document.stored_as:
+        default_storage.delete(document.stored_as)
+    Document.objects.unscoped().filter(pk=document.pk).update(status=DocumentStatus.FAILED, problem=problem)
+    document.refresh_from_db()
+    return document
+
+
+def _document_extract(document):
     suffix = os.path.splitext(document.file_name)[1][:10]
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "document" + suffix)
-        with open(path, "wb") as handle:
-            handle.write(data)
-        try:
-            source = read_document(path)
-        except ExtractionError as exc:
-            Document.objects.unscoped().filter(pk=document.pk).update(
-                status=DocumentStatus.FAILED, problem=f"{exc.problem} {exc.remedy}"
-            )
-            document.refresh_from_db()
-            return document
+        with default_storage.open(document.stored_as, "rb") as stored:
+            uploads.copy_to(stored, path)
+        source = read_document(path)
     extraction = extract_structure(source, source=document.file_name)
     recommendations, notes = _review_recommendations(extraction)
     with transaction.atomic():

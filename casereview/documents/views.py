@@ -2,6 +2,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +11,7 @@ from casereview.accounts.models import Partnership
 from casereview.audit.selectors import record_history
 from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors, withdraw_page
-from casereview.core.highlight import highlighted_pieces
+from casereview.core.highlight import highlighted_window, text_parts
 from casereview.core.pagination import paginate
 from casereview.reviews.models import Review
 
@@ -25,7 +26,7 @@ def document_list(request, partnership):
         request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None
     )
     if request.method == "POST" and form.is_valid():
-        files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
+        files = [(upload.name, upload) for upload in form.cleaned_data["files"]]
         try:
             batch = services.documents_upload(actor=request.user, partnership=partnership, files=files)
         except ValidationError as exc:
@@ -56,6 +57,9 @@ def batch_progress(request, batch):
     return render(
         request, "documents/batch_progress.html", {"batch": batch, "documents": batch.documents.order_by("created")}
     )
+
+
+SOURCE_PART_CHARACTERS = 100_000
 
 
 @object_view(Document)
@@ -101,6 +105,9 @@ def document_check(request, document):
                 return redirect("reviews:findings", pk=applied_to.pk)
         for item in items:  # keep what the person chose and typed
             item.decision, item.final_text = decisions[str(item.pk)]
+    # A long document's source is shown a part at a time (the items are all listed beside it).
+    part = Paginator(text_parts(document.text, SOURCE_PART_CHARACTERS), 1).get_page(request.GET.get("page"))
+    start, end = part.object_list[0]
     return render(
         request,
         "documents/document_check.html",
@@ -109,7 +116,8 @@ def document_check(request, document):
             "errors": errors,
             "learning_points": [i for i in items if i.kind == ItemKind.LEARNING_POINT],
             "recommendations": [i for i in items if i.kind == ItemKind.RECOMMENDATION],
-            "pieces": highlighted_pieces(document.text, [(i.start, i.end, {"item": i}) for i in items]),
+            "pieces": highlighted_window(document.text, [(i.start, i.end, {"item": i}) for i in items], start, end),
+            "page": part,
             "reviews": Review.objects.visible_to(request.user, "change").filter(partnership=document.partnership),
             "chosen_review": request.POST.get("review", str(document.review_id or "")),
             "new_review_title": request.POST.get(

@@ -149,7 +149,9 @@ def duty_sent(request, duty):
             actor=request.user, duty=duty, sent_on=data["sent_on"], reference=data["reference"]
         ),
     ):
-        messages.success(request, f"Recorded: {duty.get_kind_display().lower()} sent.")
+        # The duty's own words ("Notify the Child Safeguarding Practice Review Panel"), not lower-cased: the
+        # panel, Ofsted and the Secretary of State are names.
+        messages.success(request, f"Recorded as sent: {duty.get_kind_display()}.")
         return redirect("incidents:detail", pk=duty.incident_id)
     return render(request, "incidents/duty_sent_form.html", {"form": form, "duty": duty, "incident": duty.incident})
 
@@ -187,7 +189,7 @@ def duty_correct(request, duty):
             reason=data["reason"],
         ),
     ):
-        messages.success(request, f"Corrected: {duty.get_kind_display().lower()}.")
+        messages.success(request, f"Corrected: {duty.get_kind_display()}.")
         return redirect("incidents:duty_history", pk=duty.pk)
     return render(
         request,

@@ -25,4 +25,9 @@ class LibraryConfig(AppConfig):
                 weak=False,
                 dispatch_uid=f"library-themes-{label}",
             )
+        m2m_changed.connect(
+            signals.entry_themes_changed,
+            sender=apps.get_model("library.Entry").themes.through,
+            dispatch_uid="library-entry-themes",
+        )
         post_save.connect(signals.review_saved, sender=apps.get_model("reviews.Review"), dispatch_uid="library-review")

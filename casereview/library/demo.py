@@ -50,6 +50,11 @@ def _briefing(partnership, manager):
         f"{entry.review_title}'s {entry.review_type.lower() or 'review'} was published in {entry.year}. "
         "Read the learning below with your team and talk through the questions."
     )
+    if draft["for_practice"] == services.DRAFT_PROMPTS["for_practice"]:
+        draft["for_practice"] = (
+            "Bring this briefing to your next team meeting or supervision. For each learning point, agree one "
+            "thing your team will do differently, who will do it, and when you will check that it has happened."
+        )
     briefing = services.briefing_create(actor=manager, partnership=partnership, review_key=entry.review_key, **draft)
     services.briefing_publish(actor=manager, briefing=briefing, on=datetime.date((entry.year or 2015), 9, 1))
     return 1

@@ -2,6 +2,7 @@
 learning as far as the user may see it, and the national collection. Other apps are read only through
 their selectors."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -84,85 +85,106 @@ class SearchResult:
     facets: list = field(default_factory=list)
     page: int = 1
     pages: int = 0
+    counted: int = 0  # how many of the best matches the filters' counts are of (all when it equals total)
+
+    @property
+    def counts_all(self):
+        return self.counted >= self.total
 
 
 def entry_search(*, user, partnership, query=None, filters=None, page=1, per_page=PER_PAGE, entries=None):
     """One page of the matching entries, best first, with counts for every filter. `query` is a parsed
-    search.Query or None (then the filtered entries, newest first); filters are already validated."""
+    search.Query or None (then the filtered entries, newest first); filters are already validated.
+    The filters count the best search.COUNTED_MATCHES matches (every one when there are no more)."""
     filters = {k: v for k, v in (filters or {}).items() if v}
     if entries is None:
         entries = visible_entries(user=user, partnership=partnership)
-    entries = _apply_filters(entries, filters)
-    unmatched = entries
-    if query is not None:
-        entries = search.filter_matching(entries, query)
-    total = entries.count()
-    pages = max(1, -(-total // per_page))
-    page = min(max(1, page), pages)
-    offset = (page - 1) * per_page
-    if query is not None:
-        ranked = search.rank_page(unmatched, query, offset, per_page)
-    else:
-        ranked = [
-            (pk, None, "")
-            for pk in entries.order_by("-year", "review_title", "pk").values_list("pk", flat=True)[
-                offset : offset + per_page
-            ]
-        ]
-    by_id = unmatched.select_related("partnership").prefetch_related("themes").in_bulk([pk for pk, _, _ in ranked])
-    results = [
-        (by_id[pk], score, highlighted(snippet) if snippet else None) for pk, score, snippet in ranked if pk in by_id
-    ]
+    matches = search.search_entries(_apply_filters(entries, filters), query, page, per_page)
+    # the matches' keys were decided by the visible entries above; their themes come from their bits
+    by_id = Entry.objects.unscoped().select_related("partnership").in_bulk([pk for pk, _, _ in matches.results])
+    themes = {t.position: t for t in Theme.objects.all()}
+    results = []
+    for (pk, score, snippet), bits in zip(matches.results, matches.page_theme_bits):
+        if pk in by_id:
+            entry = by_id[pk]
+            _give_themes(entry, [t for p, t in themes.items() if bits >> (p - 1) & 1])
+            results.append((entry, score, highlighted(snippet) if snippet else None))
     return SearchResult(
-        query=query, total=total, results=results, facets=_facets(entries) if total else [], page=page, pages=pages
+        query=query,
+        total=matches.total,
+        results=results,
+        facets=_facets(matches.columns, themes) if matches.total else [],
+        page=matches.page,
+        pages=matches.pages,
+        counted=matches.counted,
     )
 
 
-SCALAR_FACETS = ("source", "kind", "year", "review_type", "age_group")
+def _give_themes(entry, themes):
+    """Fill entry.themes.all() as prefetch_related would, from what is known already."""
+    cached = entry.themes.get_queryset()
+    cached._result_cache, cached._prefetch_done = themes, True
+    entry._prefetched_objects_cache = {"themes": cached}
 
 
-def _facets(entries):
-    """Counts of the matching entries per filter value, in three queries whatever the data size: the
-    plain fields of every match counted here, themes and sectors grouped by the database."""
-    matched = entries.values("pk")
-    counters = {name: {} for name in SCALAR_FACETS}
-    for row in entries.values_list(*SCALAR_FACETS).order_by().iterator(chunk_size=5000):
-        for name, value in zip(SCALAR_FACETS, row):
-            if value not in ("", None):
-                counters[name][value] = counters[name].get(value, 0) + 1
-    facets = []
-    theme_counts = (
-        Entry.themes.through.objects.filter(entry_id__in=matched)
-        .values_list("theme__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "theme__name")
+def _facets(columns, themes):
+    """Counts of the matching entries per filter value, from the filters' values of every match (one
+    tuple per field, search.FACET_FIELDS; `themes` {position: Theme}): themes from their bits, the
+    packed fields from their code, the type of review as it is."""
+    import numpy
+
+    bits = _bit_counts(columns["theme_bits"], search.MAX_THEME_POSITION)
+    theme_counts = sorted(
+        ((t.name, int(bits[position - 1])) for position, t in themes.items() if bits[position - 1]),
+        key=lambda option: (-option[1], option[0]),
     )
-    facets.append(Facet("theme", FILTER_LABELS["theme"], [(name, name, n) for name, n in theme_counts]))
-    for name in SCALAR_FACETS:
+    facets = [Facet("theme", FILTER_LABELS["theme"], [(name, name, n) for name, n in theme_counts])]
+    codes = numpy.array(columns["facet_code"], dtype="<i8")
+    values = search.code_values()
+    counted = {"sector": zip(values["sector"], _bit_counts(codes, search.SECTOR_BITS))}
+    for name, (first, width) in search.CODE_FIELDS.items():
+        numbers = numpy.bincount((codes >> first) & ((1 << width) - 1), minlength=len(values[name]))
+        counted[name] = zip(values[name], numbers)
+    counted["review_type"] = Counter(columns["review_type"]).items()
+    for name in ("source", "kind", "year", "review_type", "age_group", "sector"):
         labels = CHOICE_LABELS.get(name, {})
-        options = [(value, labels.get(value, str(value)), n) for value, n in sorted(counters[name].items())]
+        options = sorted(
+            (value, labels.get(value, str(value)), int(n))
+            for value, n in counted[name]
+            if n and value not in ("", None)
+        )
         if name == "year":
             options.reverse()
         facets.append(Facet(name, FILTER_LABELS[name], options))
-    sectors = (
-        EntrySector.objects.filter(entry_id__in=matched)
-        .values_list("sector")
-        .annotate(n=Count("pk"))
-        .order_by("sector")
-    )
-    sector_labels = CHOICE_LABELS["sector"]
-    facets.append(Facet("sector", FILTER_LABELS["sector"], [(s, sector_labels.get(s, s), n) for s, n in sectors]))
     order = {name: i for i, name in enumerate(FILTERS)}
     return sorted([f for f in facets if f.options], key=lambda f: order[f.name])
 
 
+def _bit_counts(values, width):
+    """How many of `values` (whole numbers) have each of their lowest `width` bits set."""
+    import numpy
+
+    array = numpy.asarray(values, dtype="<i8").view(numpy.uint8).reshape(-1, 8)
+    return numpy.unpackbits(array, axis=1, bitorder="little").sum(axis=0)[:width]
+
+
+class _ReviewTypes:
+    """The types of review the user's entries have, asked about one at a time: listing them all would read
+    every entry on every page."""
+
+    def __init__(self, entries):
+        self.entries = entries
+
+    def __contains__(self, value):
+        return bool(value) and self.entries.filter(review_type=value).exists()
+
+
 def known_filter_values(*, user, partnership):
     """What a filter in the URL may be, so an unknown theme or year is refused with a message."""
-    entries = visible_entries(user=user, partnership=partnership)
     return {
         "theme": set(Theme.objects.values_list("name", flat=True)),
         "year": None,  # any number in range; checked by the form
-        "review_type": set(entries.exclude(review_type="").values_list("review_type", flat=True).distinct()),
+        "review_type": _ReviewTypes(visible_entries(user=user, partnership=partnership)),
         "source": set(Source.values),
         "sector": set(Sector.values),
         "age_group": set(AgeGroup.values),
@@ -302,13 +324,13 @@ def past_learning(*, user, partnership, text, open_actions_by_theme=None, limit_
 
 
 def _why(theme, match):
-    reasons = [f"both are about {theme.lower()}"]
+    reason = f"both are about {theme.lower()}"
     others = [t.lower() for t in match.shared_themes if t != theme]
     if others:
-        reasons.append("and " + ", ".join(others[:2]))
+        reason += " and " + ", ".join(others[:2])
     if match.shared_words:
-        reasons.append("; shared words: " + ", ".join(match.shared_words[:4]))
-    return " ".join(reasons)
+        reason += "; shared words: " + ", ".join(match.shared_words[:4])
+    return reason
 
 
 def similar_reviews(*, user, partnership, text, limit=5):

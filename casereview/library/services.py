@@ -206,6 +206,17 @@ def _year_in(*values):
     return None
 
 
+def _title_of(text, name):
+    """A document's own title, its first line that reads as one (a few words, not a sentence run on), else
+    its file name without the numbering: a reader is never shown "019 sacpa summary cspr"."""
+    for line in text.splitlines()[:8]:
+        line = " ".join(line.split())
+        if 3 <= len(line.split()) <= 16 and len(line) <= 120 and not line.endswith((",", ";", ":")):
+            return line
+    words = re.sub(r"^\d+[_ -]+", "", name).replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else name
+
+
 def reviews_in_extract(name, data, text=""):
     """The reviews an extract describes: its `reviews` list (pages listing several reviews) or else one
     review from its flat lists. Each is a dict of review facts and its items [(kind, item)]."""
@@ -237,7 +248,7 @@ def reviews_in_extract(name, data, text=""):
         reviews.append(
             {
                 "key": name,
-                "title": " and ".join(pseudonyms) if pseudonyms else name.replace("_", " "),
+                "title": " and ".join(pseudonyms) if pseudonyms else _title_of(text, name),
                 "area": base_area,
                 "year": published_year,
                 "keywords": data.get("themes") or [],
@@ -428,14 +439,44 @@ def briefing_update(*, actor, briefing, data):
     return current
 
 
+# The prompts a draft holds where the review gave nothing to fill a section: a briefing is not published
+# while one is still there.
+DRAFT_PROMPTS = {
+    "what_happened": "A summary of what happened to {title}.",
+    "key_learning": "The key learning from the review.",
+    "for_practice": "What this learning means for your practice.",
+}
+
+
+def briefing_unfinished(briefing):
+    """The sections still empty or holding the draft's prompt, by their names on the page."""
+    labels = {name: Briefing._meta.get_field(name).verbose_name for name in [*DRAFT_PROMPTS, "questions"]}
+    prompts = {name: prompt.format(title=briefing.title) for name, prompt in DRAFT_PROMPTS.items()}
+    return [
+        labels[name]
+        for name in labels
+        if not (getattr(briefing, name) or "").strip() or getattr(briefing, name).strip() == prompts.get(name)
+    ]
+
+
 @transaction.atomic
 def briefing_publish(*, actor, briefing, on):
     # unscoped: re-reading, under lock, the briefing the view has already authorised.
     current = Briefing.objects.unscoped().select_for_update().get(pk=briefing.pk)
     if current.published_on:
         return current
+    unfinished = briefing_unfinished(current)
+    if unfinished:
+        raise ValidationError(
+            f"Write {' and '.join(f'“{name}”' for name in unfinished)} before publishing: "
+            "practitioners would read the draft's prompt"
+        )
     current, _changed = model_update(actor=actor, instance=current, data={"published_on": on})
     return current
+
+
+def _lower_first(name):
+    return name[:1].lower() + name[1:] if not name[:2].isupper() else name
 
 
 def briefing_draft_from(review_title, entries):
@@ -446,11 +487,17 @@ def briefing_draft_from(review_title, entries):
     themes = sorted({t.name for e in entries for t in e.themes.all()})
     return {
         "title": review_title,
-        "what_happened": summaries[0] if summaries else f"A summary of what happened to {review_title}.",
-        "key_learning": "\n".join(points[:7]) or "The key learning from the review.",
-        "for_practice": "\n".join(recommendations[:5]) or "What this learning means for your practice.",
+        "what_happened": summaries[0] if summaries else DRAFT_PROMPTS["what_happened"].format(title=review_title),
+        "key_learning": "\n".join(points[:7]) or DRAFT_PROMPTS["key_learning"],
+        "for_practice": "\n".join(recommendations[:5]) or DRAFT_PROMPTS["for_practice"],
         "questions": "\n".join(
-            [f"How does your team recognise and respond to {theme.lower()}?" for theme in themes[:3]]
-            or ["What would you do differently after reading this briefing?"]
+            [
+                f"Where have you seen {theme[:1].lower() + theme[1:]} in your own work, and what helped?"
+                for theme in themes[:2]
+            ]
+            + [
+                "Which of these learning points fits a child or family you are working with now?",
+                "What will you do differently after reading this briefing, and who will you tell?",
+            ]
         ),
     }

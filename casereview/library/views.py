@@ -178,7 +178,11 @@ def briefing_edit(request, briefing):
 @require_POST
 @object_view(Briefing, "change")
 def briefing_publish(request, briefing):
-    services.briefing_publish(actor=request.user, briefing=briefing, on=timezone.localdate())
+    try:
+        services.briefing_publish(actor=request.user, briefing=briefing, on=timezone.localdate())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("library:briefing_edit", pk=briefing.pk)
     messages.success(request, "Briefing published: viewers now see it first on their home page")
     return redirect("library:briefing", pk=briefing.pk)
 

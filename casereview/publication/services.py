@@ -5,6 +5,7 @@ module keeps the table in the database (one row per term per review), runs the d
 whether the review may be published."""
 
 import io
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from casereview.audit.services import audit_create, model_update
 from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
-from casereview.core.working_days import working_days_between
+from casereview.core.working_days import add_working_days, working_days_between
 from casereview.documents.extraction import ExtractionError, read_document
 from casereview.reviews.milestones import StepTaken
 from casereview.reviews.models import Stage
@@ -39,6 +40,8 @@ from .models import (
     ReportStatus,
     TermStatus,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def table_for(review, *, decided_only=False):
@@ -80,16 +83,15 @@ def _identity(review):
 
 @transaction.atomic
 def report_upload(*, actor, review, name, data):
-    if not data:
+    if not uploads.size_of(data):
         raise ValidationError({"file": "The file is empty"})
-    problem = uploads.too_large("report", len(data), "Save a copy without images and try again.")
+    problem = uploads.too_large("report", uploads.size_of(data), "Save a copy without images and try again.")
     if problem:
         raise ValidationError({"file": problem})
     suffix = os.path.splitext(name)[1][:10]
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "report" + suffix)
-        with open(path, "wb") as handle:
-            handle.write(data)
+        uploads.copy_to(data, path)
         try:
             text = read_document(path).text
         except ExtractionError as exc:
@@ -114,8 +116,23 @@ def report_upload(*, actor, review, name, data):
 
 
 def report_detect(report_id):
-    """Find everything identifying in the report; each new term joins the table as a proposal."""
+    """Find everything identifying in the report; each new term joins the table as a proposal. Ends ready,
+    or failed with a message the page shows (never left "being checked")."""
     report = Report.objects.unscoped().select_related("review").get(pk=report_id)
+    try:
+        return _report_detect(report)
+    except Exception:
+        logger.exception("Detection in report %s failed", report.pk)
+        Report.objects.unscoped().filter(pk=report.pk).update(
+            status=ReportStatus.FAILED,
+            problem="The report could not be checked for identifying details. Upload it again; if this happens "
+            "again, tell your business manager.",
+        )
+        report.refresh_from_db()
+        return report
+
+
+def _report_detect(report):
     table = table_for(report.review)
     known = {term.original for term in ReplacementTerm.objects.unscoped().filter(review=report.review)}
     result = anonymise(report.text, table, age_style=age_style(report.review))
@@ -202,9 +219,11 @@ def term_add(*, actor, review, original, type, replacement=""):
     return term
 
 
-def anonymised_text(review):
+def anonymised_text(review, *, start=0, end=None):
+    """The report's text as it will be published; with start and end, that part of it alone (what the
+    compare page shows one part at a time, so its cost does not grow with the report)."""
     report = Report.objects.unscoped().get(review=review)
-    return anonymise(report.text, table_for(review), age_style=age_style(review)).text
+    return anonymise(report.text[start:end], table_for(review), age_style=age_style(review)).text
 
 
 def known_details(review):
@@ -235,6 +254,11 @@ SIGN_OFF_MISSING = {
 }
 
 
+# The gate names at most this many problems of one kind, then says how many more: a report full of names
+# gives a page a person can read, not hundreds of thousands of lines.
+GATE_SHOWS = 20
+
+
 def publication_gate(review, *, publication_date):
     failures = []
     report = Report.objects.unscoped().filter(review=review).first()
@@ -242,17 +266,24 @@ def publication_gate(review, *, publication_date):
         return GateResult(["No report has been uploaded"])
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
-    for term in ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED):
+    undecided = ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED)
+    for term in undecided.order_by("original")[:GATE_SHOWS]:
         what = term.type_label[:1].upper() + term.type_label[1:]
         failures.append(f"{what} “{term.original}” is neither replaced nor allowed by a named person")
+    if (left := undecided.count() - GATE_SHOWS) > 0:
+        failures.append(f"…and {left:,} more terms are neither replaced nor allowed by a named person")
     table = table_for(review)
     result = anonymise(report.text, table, age_style=age_style(review))
     # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
     made = [r.replacement for r in result.replaced]
+    found = []
     for failure in text_check_failures(output_text=result.text, table=table, known_details=known_details(review)):
         if failure.check == "identifying_text_in_output" and any(failure.text in replacement for replacement in made):
             continue
-        failures.append(failure.message[:1].upper() + failure.message[1:])
+        found.append(failure.message[:1].upper() + failure.message[1:])
+    failures += found[:GATE_SHOWS]
+    if len(found) > GATE_SHOWS:
+        failures.append(f"…and {len(found) - GATE_SHOWS:,} more identifying details are still in the text")
     signed = set(ReportSignOff.objects.unscoped().filter(review=review).values_list("kind", flat=True))
     for kind in ReportSignOffKind:
         if kind.value not in signed:
@@ -261,12 +292,11 @@ def publication_gate(review, *, publication_date):
     if not report.sent_to_panel_on:
         failures.append("Record when the report was sent to the national panel and the Secretary of State")
     elif working_days_between(report.sent_to_panel_on, publication_date) < notice:
+        earliest = add_working_days(report.sent_to_panel_on, notice)
         failures.append(
             f"The report must reach the national panel and the Secretary of State at least {notice} working "
-            f"days before "
-            f"publication: sent {report.sent_to_panel_on:%d %B %Y}, "
-            f"{working_days_between(report.sent_to_panel_on, publication_date)} working days before "
-            f"{publication_date:%d %B %Y}"
+            f"days before publication: it was sent on {report.sent_to_panel_on.day} "
+            f"{report.sent_to_panel_on:%B %Y}, so the earliest publication date is {earliest.day} {earliest:%B %Y}"
         )
     for hold in PublicationHold.objects.unscoped().filter(review=review, lifted_on__isnull=True):
         failures.append(f"Publication is on hold: {hold.reason}")
@@ -277,6 +307,11 @@ def publication_gate(review, *, publication_date):
 def review_publish(*, actor, review, publication_date, public_url=""):
     if hasattr(review, "publication") and Publication.objects.unscoped().filter(review=review).exists():
         raise ValidationError("This review has already been published")
+    if publication_date > timezone.localdate():
+        # viewers read a published review's learning at once: a date to come would publish it early
+        raise ValidationError(
+            {"publication_date": "The publication date cannot be in the future: publish on the day it goes online"}
+        )
     gate = publication_gate(review, publication_date=publication_date)
     if not gate.passed:
         raise ValidationError(gate.failures)

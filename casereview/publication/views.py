@@ -1,7 +1,10 @@
 """Pages for anonymising a review's report and publishing it."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors, posted, submitted
-from casereview.core.highlight import highlighted_pieces
+from casereview.core.highlight import highlighted_window, text_parts
 from casereview.reviews.models import Review
 
 from . import services as service
@@ -33,14 +36,15 @@ TYPE_CLASSES = {
 def overview(request, review):
     report = Report.objects.unscoped().filter(review=review).first()
     publication = Publication.objects.unscoped().filter(review=review).first()
-    publish_form = PublishForm(
-        posted(request) if request.method == "POST" else (request.GET or None),
-        initial={"publication_date": timezone.localdate()},
-    )
-    gate = None
+    # "Run the checks" and "Publish" both post the form: a GET would put the CSRF token, which the Publish
+    # button needs in the same form, into the address bar, the history and the server's log.
+    publish_form = PublishForm(posted(request), initial={"publication_date": timezone.localdate()})
+    gate = confirm = None
     if publish_form.is_bound and publish_form.is_valid():
         gate = service.publication_gate(review, publication_date=publish_form.cleaned_data["publication_date"])
-        if request.method == "POST" and gate.passed:
+        if "publish" in request.POST and gate.passed and "confirmed" not in request.POST:
+            confirm = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "publish", "check")]
+        elif "publish" in request.POST and gate.passed:
             try:
                 service.review_publish(actor=request.user, review=review, **publish_form.cleaned_data)
             except ValidationError as exc:
@@ -56,6 +60,7 @@ def overview(request, review):
             "report": report,
             "publication": publication,
             "gate": gate,
+            "confirm": confirm,
             "publish_form": publish_form,
             "upload_form": ReportUploadForm(),
             "sign_off_form": SignOffForm(),
@@ -76,7 +81,7 @@ def report_upload(request, review):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            service.report_upload(actor=request.user, review=review, name=upload.name, data=upload.read())
+            service.report_upload(actor=request.user, review=review, name=upload.name, data=upload)
         except ValidationError as exc:
             apply_service_errors(form, exc)
         else:
@@ -89,13 +94,32 @@ def report_upload(request, review):
     )
 
 
-def _highlight(report):
-    return highlighted_pieces(
+# The replacement table shows this many terms a page; a report full of names cannot make one huge form.
+TERMS_PER_PAGE = 100
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _text_part(request, text):
+    """The page of a long text asked for by ?page=N (parts of about 20,000 characters), and its bounds."""
+    page = Paginator(text_parts(text), 1).get_page(request.GET.get("page"))
+    start, end = page.object_list[0]
+    return page, start, end
+
+
+def _highlight(report, start, end):
+    detections = report.detections.filter(start__lt=end, end__gt=start).order_by("start")
+    return highlighted_window(
         report.text,
-        [
-            (d.start, d.end, {"type": type_label(d.type), "css": TYPE_CLASSES.get(d.type, "other")})
-            for d in report.detections.all()
-        ],
+        [(d.start, d.end, {"type": type_label(d.type), "css": TYPE_CLASSES.get(d.type, "other")}) for d in detections],
+        start,
+        end,
     )
 
 
@@ -104,15 +128,17 @@ def anonymise(request, review):
     report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         return redirect("publication:report_upload", pk=review.pk)
-    terms = list(ReplacementTerm.objects.unscoped().filter(review=review).select_related("decided_by"))
+    all_terms = ReplacementTerm.objects.unscoped().filter(review=review).select_related("decided_by")
     error = ""
     if request.method == "POST":
+        # Only the terms on the page that was sent: the others keep their decisions.
+        sent = [key.removeprefix("status-") for key in request.POST if key.startswith("status-")]
         decisions = {
             str(t.pk): (
                 request.POST.get(f"status-{t.pk}", t.status),
                 request.POST.get(f"replacement-{t.pk}", t.replacement),
             )
-            for t in terms
+            for t in all_terms.filter(pk__in=[pk for pk in sent if _is_uuid(pk)])
         }
         try:
             service.terms_decide(actor=request.user, review=review, decisions=decisions)
@@ -120,10 +146,9 @@ def anonymise(request, review):
             error = " ".join(exc.messages)
         else:
             messages.success(request, "The replacement table has been saved.")
-            return redirect("publication:anonymise", pk=review.pk)
-    counts = {}
-    for detection in report.detections.all():
-        counts[detection.text.casefold()] = counts.get(detection.text.casefold(), 0) + 1
+            return redirect(request.get_full_path())
+    part, start, end = _text_part(request, report.text)
+    terms = Paginator(all_terms.order_by("-status", "original"), TERMS_PER_PAGE).get_page(request.GET.get("terms"))
     return render(
         request,
         "publication/anonymise.html",
@@ -132,8 +157,11 @@ def anonymise(request, review):
             "report": report,
             "terms": terms,
             "error": error,
-            "pieces": _highlight(report),
-            "counts": counts,
+            "pieces": _highlight(report, start, end),
+            "page": part,
+            "part_start": start,
+            "part_end": end,
+            "text_length": len(report.text),
             "add_form": TermAddForm(),
             "statuses": TermStatus.choices,
         },
@@ -158,10 +186,17 @@ def diff(request, review):
     report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         return redirect("publication:report_upload", pk=review.pk)
+    part, start, end = _text_part(request, report.text)
     return render(
         request,
         "publication/diff.html",
-        {"review": review, "report": report, "anonymised": service.anonymised_text(review)},
+        {
+            "review": review,
+            "report": report,
+            "original": report.text[start:end],
+            "anonymised": service.anonymised_text(review, start=start, end=end),
+            "page": part,
+        },
     )
 
 

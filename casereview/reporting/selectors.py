@@ -276,6 +276,8 @@ class HomeSection:
     quarter: object = None
     publications: list = field(default_factory=list)
     dissemination: list = field(default_factory=list)
+    # The keys of every deadline still open here, when this section worked them out (None when it did not).
+    open_keys: set | None = None
 
     @property
     def you_are(self):
@@ -345,6 +347,26 @@ def _published_learning(user, partnership):
     )
 
 
+# The kinds of notification that ask for something with a deadline: once it is done (the deadline has left
+# the due list) the home page stops showing it under "Recently asked of you".
+_DEADLINE_NOTIFICATIONS = ("request", "contribution", "decision")
+
+
+def still_asked(notifications, sections):
+    """The notifications whose request is still open. Those about a deadline that is done are dropped (the
+    agency lead who sent their information is not told it is asked of them above "Nothing is asked"); the
+    rest, and any from a partnership whose due list was not worked out, are kept."""
+    open_keys = {s.partnership.pk: s.open_keys for s in sections}
+    kept = []
+    for notification in notifications:
+        kind, _, rest = notification.key.partition(":")
+        keys = open_keys.get(notification.partnership_id)
+        if kind in _DEADLINE_NOTIFICATIONS and keys is not None and f"{kind}:{rest}" not in keys:
+            continue
+        kept.append(notification)
+    return kept
+
+
 def home_sections(*, user):
     sections = []
     by_partnership = {}
@@ -355,6 +377,7 @@ def home_sections(*, user):
         section = HomeSection(partnership=partnership, memberships=memberships)
         if section.is_manager or section.is_chair or section.is_panel_member or section.is_executive:
             due = deadlines_for(user=user, partnership=partnership)
+            section.open_keys = {d.key for d in due}
             if section.is_chair and not section.is_manager:
                 due = [d for d in due if Role.CHAIR in d.roles and not d.agency_id] or due
             section.due_count, section.overdue_count = len(due), sum(1 for d in due if d.is_overdue)
@@ -368,10 +391,10 @@ def home_sections(*, user):
             ]
         if section.is_lead:
             agency_ids = {m.agency_id for m in memberships if m.role == Role.AGENCY_LEAD}
+            agency_due = deadlines_for(user=user, partnership=partnership)
+            section.open_keys = (section.open_keys or set()) | {d.key for d in agency_due}
             section.agency_requests = [
-                d
-                for d in deadlines_for(user=user, partnership=partnership)
-                if d.agency_id in agency_ids and not d.key.startswith("action:")
+                d for d in agency_due if d.agency_id in agency_ids and not d.key.startswith("action:")
             ]
             section.agency_actions = list(
                 actionplans.action_list(user=user, partnership=partnership)

@@ -16,12 +16,14 @@ def home(request):
     """What each of the person's roles needs first, in each of their partnerships (domain.md)."""
     from casereview.notifications.selectors import notification_list
 
+    sections = selectors.home_sections(user=request.user)
     return render(
         request,
         "reporting/home.html",
         {
-            "sections": selectors.home_sections(user=request.user),
-            "notifications": list(notification_list(user=request.user)[:5]),
+            "sections": sections,
+            "viewer_only": bool(sections) and all(s.is_viewer_only for s in sections),
+            "notifications": selectors.still_asked(list(notification_list(user=request.user)[:20]), sections)[:5],
             "may_create_partnership": request.user.is_superuser,
         },
     )

@@ -8,3 +8,6 @@ class ReviewsConfig(AppConfig):
     label = "reviews"
     verbose_name = "Reviews"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import exports  # noqa: F401  (registers the background exports)

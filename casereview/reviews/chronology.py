@@ -7,12 +7,13 @@ Plain Python (no Django): the reviews services store what this returns.
 import csv
 import io
 import re
-import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from rapidfuzz import fuzz, process
+
+from casereview.core import uploads
 
 COLUMNS = ["date", "time", "date precision", "event type", "description", "practitioner role", "source reference"]
 REQUIRED_COLUMNS = ["date", "event type", "description"]
@@ -281,7 +282,7 @@ def read_chronology_file(name, data, *, today):
         raise ChronologyFileError(
             f"{name} is not a spreadsheet. Upload a CSV or Excel (.xlsx) file made from the template."
         )
-    return check_rows(_records(csv.reader(io.StringIO(_decode(data)))), today=today)
+    return check_rows(_records(_csv_rows(_decode(data))), today=today)
 
 
 def _decode(data):
@@ -295,24 +296,51 @@ def _decode(data):
 
 def _xlsx_rows(data):
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
-            raise ChronologyFileError("The spreadsheet unpacks to more than 50 MB. Split it into smaller files.")
-        if "[Content_Types].xml" not in archive.namelist():
+        contents = uploads.inspect_zip(io.BytesIO(data), max_inflated=MAX_UNCOMPRESSED_BYTES)
+    except uploads.UnsafeZip as exc:
+        if str(exc) == "damaged":
             raise ChronologyFileError(
-                "The file is not an Excel workbook. Upload a CSV or .xlsx file made from the template."
-            )
-    except zipfile.BadZipFile:
-        raise ChronologyFileError("The Excel file is damaged. Open it in Excel, save it again and upload it.") from None
+                "The Excel file is damaged. Open it in Excel, save it again and upload it."
+            ) from None
+        raise ChronologyFileError(
+            f"The spreadsheet cannot be opened safely: {exc}. Split it into smaller files."
+        ) from None
+    if "[Content_Types].xml" not in contents.names:
+        raise ChronologyFileError(
+            "The file is not an Excel workbook. Upload a CSV or .xlsx file made from the template."
+        )
+    if contents.with_dtd:
+        raise ChronologyFileError(
+            "The Excel file contains definitions Excel itself never writes (a document type declaration). "
+            "Open it in Excel, save it again as .xlsx and upload it."
+        )
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
     except Exception:
         raise ChronologyFileError("The Excel file could not be opened. Save it again as .xlsx and upload it.") from None
-    sheet = workbook.worksheets[0]
-    yield from sheet.iter_rows(values_only=True)
-    workbook.close()
+    try:
+        # read-only sheets parse as they are read, so a broken sheet fails here, not in load_workbook
+        yield from sheet.iter_rows(values_only=True)
+    except ChronologyFileError:
+        raise
+    except Exception:
+        raise ChronologyFileError("The Excel file could not be read. Save it again as .xlsx and upload it.") from None
+    finally:
+        workbook.close()
+
+
+def _csv_rows(text):
+    reader = csv.reader(io.StringIO(text))
+    try:
+        yield from reader
+    except csv.Error:
+        raise ChronologyFileError(
+            f"Row {reader.line_num} has a cell longer than {csv.field_size_limit():,} characters, or a quotation "
+            "mark that is never closed. Shorten the description or split it over several events."
+        ) from None
 
 
 # --- the merged chronology ---------------------------------------------------------------------------

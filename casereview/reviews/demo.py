@@ -305,6 +305,13 @@ def _southwark_2018_19():
             ),
         )
         created += 1
+    # the independent reviewer the thematic review names: the demo's reviewer opens on a review of their own
+    _appoint(
+        Review.objects.get(partnership=partnership, title=title),
+        _author(partnership),
+        date(2019, 1, 28),
+        "I have had no involvement with the children, their families or the services reviewed.",
+    )
     return created
 
 

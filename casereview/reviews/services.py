@@ -1,7 +1,9 @@
 """Writes for a review's life. Each validates, saves and audits in one transaction."""
 
+import logging
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -36,6 +38,8 @@ from .models import (
     StageChange,
     TermsOfReference,
 )
+
+logger = logging.getLogger(__name__)
 
 PANEL_REQUIRED_SECTORS = [Sector.CHILDRENS_SOCIAL_CARE, Sector.HEALTH, Sector.EDUCATION, Sector.POLICE]
 
@@ -241,18 +245,19 @@ def contribution_quality_assure(*, actor, contribution):
 
 @transaction.atomic
 def chronology_upload(*, actor, contribution, name, data):
-    """Store the file and queue its import; the import page shows its progress."""
+    """Store the file (bytes or an upload, copied a chunk at a time) and queue its import; the import page
+    shows its progress."""
     if contribution.kind != "chronology":
         raise ValidationError("This request is for an agency report, not a chronology")
-    if not data:
+    if not uploads.size_of(data):
         raise ValidationError(
             {"file": "The file is empty. Download the template, add your agency's events and upload it again."}
         )
-    problem = uploads.too_large("chronology", len(data), "Split it into smaller files.")
+    problem = uploads.too_large("chronology", uploads.size_of(data), "Split it into smaller files.")
     if problem:
         raise ValidationError({"file": problem})
     stored = default_storage.save(
-        f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", ContentFile(data)
+        f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", uploads.as_file(data)
     )
     job = ChronologyImport.objects.create(
         contribution=contribution, file_name=name[:255], stored_as=stored, uploaded_by=actor
@@ -271,7 +276,8 @@ def chronology_upload(*, actor, contribution, name, data):
 
 def chronology_import_run(import_id):
     """The background import: check every row first (progress shown), then replace the agency's
-    chronology in one transaction — a file with any error imports nothing."""
+    chronology in one transaction — a file with any error imports nothing. Whatever happens the import
+    ends, done or failed with a message the uploader can act on, and the uploaded file is removed."""
     job = (
         ChronologyImport.objects.unscoped()
         .select_related("contribution__review", "contribution__agency")
@@ -279,6 +285,24 @@ def chronology_import_run(import_id):
     )
     if job.is_finished:
         return job
+    try:
+        return _chronology_import(job)
+    except Exception:
+        logger.exception("Chronology import %s failed", job.pk)
+        return _finish(
+            job,
+            ImportStatus.FAILED,
+            [
+                "The file could not be read. Nothing was imported. Save it again from the template "
+                "(CSV UTF-8 or .xlsx) and upload it; if this happens again, tell your business manager."
+            ],
+        )
+    finally:
+        if job.stored_as:
+            default_storage.delete(job.stored_as)
+
+
+def _chronology_import(job):
     contribution = job.contribution
     ChronologyImport.objects.unscoped().filter(pk=job.pk).update(status=ImportStatus.CHECKING)
     try:
@@ -334,8 +358,26 @@ def chronology_import_run(import_id):
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
         review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
-    default_storage.delete(job.stored_as)
     return _finish(job, ImportStatus.DONE, [], imported=len(batch))
+
+
+# An import still unfinished this long after the upload lost its worker (stopped, restarted, out of
+# memory): a 20,000-row file takes well under a minute.
+IMPORT_GIVEN_UP_AFTER = timedelta(minutes=30)
+
+
+def chronology_import_give_up_if_stalled(job):
+    """Called by the progress page: an import whose worker died ends failed with a message, not "Checking
+    rows" for ever."""
+    if job.is_finished or job.created > timezone.now() - IMPORT_GIVEN_UP_AFTER:
+        return job
+    if job.stored_as:
+        default_storage.delete(job.stored_as)
+    return _finish(
+        job,
+        ImportStatus.FAILED,
+        ["The import stopped before it finished, so nothing was imported. Upload the file again."],
+    )
 
 
 def _finish(job, status, problems, imported=None):

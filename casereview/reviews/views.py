@@ -11,7 +11,7 @@ from casereview.accounts.models import Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
-from casereview.core import uploads
+from casereview.core import exports as background
 from casereview.core.access import object_view, signed_in_view
 from casereview.core.forms import apply_service_errors, form_page, submitted, withdraw_page
 from casereview.core.pagination import paginate
@@ -101,6 +101,8 @@ def review_detail(request, review):
             "missing_sectors": services.panel_missing_sectors(review),
             "contributions": selectors.contributions_for(user=user, review=review),
             "may_change": permissions.can(user, "change", review),
+            # a reviewer or agency lead may read the review but not the incident: no link to a page not found
+            "may_view_incident": bool(review.incident) and permissions.can(user, "view", review.incident),
             "today": timezone.localdate(),
             # the completion target has its own row above
             "milestones": [
@@ -260,7 +262,7 @@ def chronology_upload(request, contribution):
                 actor=request.user,
                 contribution=contribution,
                 name=upload.name,
-                data=upload.read(uploads.max_bytes("chronology") + 1),
+                data=upload,
             )
         except ValidationError as exc:
             apply_service_errors(form, exc)
@@ -273,6 +275,7 @@ def chronology_upload(request, contribution):
 
 @object_view(ChronologyImport)
 def import_progress(request, job):
+    job = services.chronology_import_give_up_if_stalled(job)
     return render(
         request,
         "reviews/import_progress.html",
@@ -348,15 +351,21 @@ def chronology_template(request, fmt):
     return response
 
 
-def _chronology_filters(request, review, summary=None):
+def _chronology_filters(request, review):
+    return chronology_filters_from(request.GET, request.user, review)
+
+
+def chronology_filters_from(query, user, review, summary=None):
+    """The filter form and the entries it selects, from the page's query (or an export's saved copy).
+    `summary`: the page's ChronologySummary, which already holds the filter's choices."""
     form = ChronologyFilterForm(
-        request.GET or None,
+        query or None,
         review=review,
-        event_types=summary.event_types if summary else selectors.event_types_in(user=request.user, review=review),
-        agencies=selectors.chronology_agencies(user=request.user, review=review, summary=summary),
+        event_types=summary.event_types if summary else selectors.event_types_in(user=user, review=review),
+        agencies=selectors.chronology_agencies(user=user, review=review, summary=summary),
     )
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_bound and form.is_valid() else {}
-    return form, selectors.merged_chronology(user=request.user, review=review, **filters), filters
+    return form, selectors.merged_chronology(user=user, review=review, **filters)
 
 
 def _gap_days(request):
@@ -370,8 +379,9 @@ def _gap_days(request):
 @object_view(Review)
 def merged_chronology(request, review):
     summary = selectors.chronology_summary(user=request.user, review=review)
-    form, entries, filters = _chronology_filters(request, review, summary)
-    page = paginate(request, entries, per_page=100, count=None if filters else summary.total)
+    form, entries = chronology_filters_from(request.GET, request.user, review, summary)
+    filtered = form.is_bound and form.is_valid() and any(form.cleaned_data.values())
+    page = paginate(request, entries, per_page=100, count=None if filtered else summary.total)
     return render(
         request,
         "reviews/chronology.html",
@@ -401,7 +411,17 @@ def merged_chronology(request, review):
 
 @object_view(Review, "export")
 def chronology_export(request, review, fmt):
-    form, entries, _ = _chronology_filters(request, review)
+    if fmt == "docx":
+        # Word files of a long chronology take a while: prepared in the background (core/exports.py).
+        return background.export_page(
+            request,
+            kind_name="chronology_docx",
+            target=review,
+            action="export",
+            title=f"Merged chronology of {review.title} (Word)",
+            back_url=reverse("reviews:chronology", args=[review.pk]),
+        )
+    form, entries = _chronology_filters(request, review)
     entries = list(entries)
     record_event(
         actor=request.user,
@@ -409,17 +429,10 @@ def chronology_export(request, review, fmt):
         obj=review,
         object_repr=f"Merged chronology of {review.title} ({len(entries)} events, {fmt.upper()})",
     )
-    if fmt == "xlsx":
-        body, content_type = (
-            exports.chronology_xlsx(review, entries),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        body, content_type = (
-            exports.chronology_docx(review, entries),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-    response = HttpResponse(body, content_type=content_type)
+    response = HttpResponse(
+        exports.chronology_xlsx(review, entries),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     response["Content-Disposition"] = f'attachment; filename="chronology-{review.pk}.{fmt}"'
     return response
 

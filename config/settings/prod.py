@@ -20,3 +20,5 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Whoever may open a child's identity proves a second factor; not a switch in production.
+CASEREVIEW_TWO_FACTOR = True

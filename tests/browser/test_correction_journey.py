@@ -43,7 +43,7 @@ def test_the_manager_corrects_a_duty_sent_by_mistake_and_sees_it_in_the_history(
 
     page.get_by_label("Why are you correcting it?").fill("Recorded against the wrong child")
     page.get_by_role("button", name="Save the correction").click()
-    expect(page.get_by_text("Corrected: notify the child safeguarding practice review panel")).to_be_visible()
+    expect(page.get_by_text("Corrected: Notify the Child Safeguarding Practice Review Panel")).to_be_visible()
     history = page.locator("#history ~ ol")
     expect(history).to_contain_text("Corrected by Alice Adams")
     expect(history).to_contain_text("Reason: Recorded against the wrong child")

@@ -95,3 +95,18 @@ def test_demo_is_refused_in_production(var_dir, monkeypatch):
     with pytest.raises(CommandError, match="refusing"):
         run()
     assert not Partnership.objects.exists()
+
+
+def test_every_demo_reviewer_opens_on_a_review_of_their_own(var_dir, client):
+    from django.urls import reverse
+
+    from casereview.reviews.models import ReviewerAppointment
+
+    run()
+    reviewers = Membership.objects.filter(role="reviewer").select_related("user", "partnership")
+    assert reviewers.count() == 3
+    for membership in reviewers:
+        appointment = ReviewerAppointment.objects.filter(user=membership.user).select_related("review").first()
+        assert appointment is not None, membership.partnership.slug
+        client.force_login(membership.user)
+        assert appointment.review.title in client.get(reverse("home")).content.decode()

@@ -246,3 +246,12 @@ def test_the_audit_log_says_what_changed_in_words(client, alice, bob, partnershi
     assert "Role changed from Viewer to Panel member" in page
     assert "Is active changed from yes to no" in page and "Reason: Left the trust" in page
     assert "role:" not in page and "is_active" not in page
+
+
+def test_each_role_offered_says_what_it_may_see_and_do(client, alice, partnership_a):
+    client.force_login(alice)
+    page = text(client.get(reverse("accounts:person_invite", args=[partnership_a.slug])))
+    for role in Role:
+        assert f'id="id_role_{list(Role).index(role)}-hint"' in page, role
+    assert "Never sees a case or a person's details" in page  # the viewer
+    assert "Sees children's names" in page  # the business manager and the chair

@@ -43,3 +43,6 @@ def test_the_navigation_groups_the_pages_in_one_row(alice, bob):
     ]
     # a viewer's groups hold only published learning and the partnership's directory
     assert [group["text"] for group in selectors.navigation_for(bob)] == ["Learning", "Partnership"]
+    # beneath "Learning", its pages are not called "Learning" again
+    learning = next(group for group in selectors.navigation_for(bob) if group["text"] == "Learning")
+    assert [page["text"] for page in learning["pages"]] == ["Library", "Spreading the learning"]

@@ -113,3 +113,25 @@ def test_weak_new_passwords_are_refused_with_reasons(client, alice):
     assert "This password is too common" in page
     alice.refresh_from_db()
     assert alice.check_password(PASSWORD)
+
+
+def test_password_reset_page_does_the_same_work_for_a_known_and_an_unknown_address(client, alice):
+    """Whether an address has an account must not show in the page's time: the page queues one task with
+    the same arguments and runs the same queries either way; the lookup and the e-mail happen in the task."""
+    from unittest import mock
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    work = {}
+    for address in ("alice@example.org", "stranger@example.org"):
+        task = mock.patch("casereview.accounts.tasks.send_password_reset")
+        with task as send_password_reset, CaptureQueriesContext(connection) as q:
+            response = client.post(reverse("accounts:password_reset"), {"email": address})
+        assert response.status_code == 302
+        enqueue = send_password_reset.enqueue
+        assert enqueue.call_count == 1
+        assert enqueue.call_args.kwargs["email"] == address
+        work[address] = (sorted(enqueue.call_args.kwargs), [query["sql"] for query in q.captured_queries])
+    assert work["alice@example.org"] == work["stranger@example.org"]
+    assert mail.outbox == []

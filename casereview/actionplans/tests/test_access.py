@@ -15,6 +15,7 @@ from casereview.testing import (
     DisseminationEventFactory,
     ReviewFactory,
     RiskFactory,
+    exported,
     member,
 )
 
@@ -62,7 +63,9 @@ def test_an_escalation_email_names_no_confidential_review_to_an_executive_who_ma
     )
 
 
-def test_the_action_plan_spreadsheet_holds_no_live_formula_from_an_agencys_text(client, partnership_a, alice):
+def test_the_action_plan_spreadsheet_holds_no_live_formula_from_an_agencys_text(
+    client, partnership_a, alice, django_capture_on_commit_callbacks
+):
     action = ActionFactory(review__partnership=partnership_a)
     Evidence.objects.create(
         action=action,
@@ -72,7 +75,11 @@ def test_the_action_plan_spreadsheet_holds_no_live_formula_from_an_agencys_text(
         added_by=alice,
     )
     client.force_login(alice)
-    response = client.get(reverse("actionplans:export_xlsx", args=[partnership_a.slug]))
+    response = exported(
+        client,
+        reverse("actionplans:export_xlsx", args=[partnership_a.slug]),
+        capture=django_capture_on_commit_callbacks,
+    )
     sheet = load_workbook(io.BytesIO(response.content)).active
     cell = sheet.cell(row=2, column=8)
     assert cell.data_type != "f", f"evidence cell is a live formula: {cell.value!r}"

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from casereview.actionplans import services
 from casereview.actionplans.models import Action, ActionStatus, Escalation, Evidence, ProgressUpdate
 from casereview.audit.models import AuditEvent
-from casereview.testing import ActionFactory, ReviewFactory
+from casereview.testing import ActionFactory, ReviewFactory, exported
 
 from .conftest import pdf_upload
 
@@ -81,7 +81,9 @@ def test_another_agencys_lead_cannot_see_or_update_the_action(client, plan):
     assert "return-interview" not in listing and "No actions have been agreed yet" in listing
 
 
-def test_agency_lead_sees_only_their_own_agencys_actions_in_the_list_and_export(client, plan, alice):
+def test_agency_lead_sees_only_their_own_agencys_actions_in_the_list_and_export(
+    client, plan, alice, django_capture_on_commit_callbacks
+):
     services.action_create(
         actor=alice,
         review=plan["review"],
@@ -95,7 +97,10 @@ def test_agency_lead_sees_only_their_own_agencys_actions_in_the_list_and_export(
     client.force_login(plan["police_lead"])
     listing = text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
     assert "joint protocol" in listing and "return-interview" not in listing
-    sheet = load_workbook(io.BytesIO(client.get(reverse("actionplans:export_xlsx", args=["southwark"])).content)).active
+    download = exported(
+        client, reverse("actionplans:export_xlsx", args=["southwark"]), capture=django_capture_on_commit_callbacks
+    )
+    sheet = load_workbook(io.BytesIO(download.content)).active
     assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
         "2. Review joint protocol on high-risk looked-after children"
     ]
@@ -237,7 +242,9 @@ def test_what_changed_since_the_last_meeting(client, plan, alice):
     assert "Provider appointed" in page and "Update: at risk" in page and "Old news" not in page
 
 
-def test_exports_hold_one_row_per_action_in_the_partnerships_layout(client, plan, alice):
+def test_exports_hold_one_row_per_action_in_the_partnerships_layout(
+    client, plan, alice, django_capture_on_commit_callbacks
+):
     services.progress_update_post(
         actor=plan["social_care_lead"],
         action=plan["action"],
@@ -248,7 +255,9 @@ def test_exports_hold_one_row_per_action_in_the_partnerships_layout(client, plan
         evidence_description="Specification",
     )
     client.force_login(alice)
-    response = client.get(reverse("actionplans:export_xlsx", args=["southwark"]))
+    response = exported(
+        client, reverse("actionplans:export_xlsx", args=["southwark"]), capture=django_capture_on_commit_callbacks
+    )
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0] == ("Review", "Recommendation", "Action", "Owner", "Due", "Status", "Latest update", "Evidence")
     assert len(rows) == 2
@@ -257,7 +266,15 @@ def test_exports_hold_one_row_per_action_in_the_partnerships_layout(client, plan
     assert owner == "Southwark Children's Services — Head of Looked After Children's Services"
     assert due.date() == plan["action"].due_date and latest.endswith("Provider appointed")
     assert evidence == "Specification (https://intranet.example.org/spec)"
-    document = Document(io.BytesIO(client.get(reverse("actionplans:export_docx", args=["southwark"])).content))
+    document = Document(
+        io.BytesIO(
+            exported(
+                client,
+                reverse("actionplans:export_docx", args=["southwark"]),
+                capture=django_capture_on_commit_callbacks,
+            ).content
+        )
+    )
     table = document.tables[0]
     assert len(table.rows) == 2 and table.rows[1].cells[5].text == "On track"
     assert AuditEvent.objects.filter(action="export", object_repr="Action plans (XLSX)").exists()

@@ -25,7 +25,8 @@ def test_password_reset_email_waits_for_the_worker(client, alice, database_task_
     client.post(reverse("accounts:password_reset"), {"email": "alice@example.org"})
     assert mail.outbox == []
     queued = DBTaskResult.objects.get()
-    assert queued.task_path == "casereview.core.tasks.send_email"
+    # the lookup and the e-mail both happen in the task, so the page does the same for any address
+    assert queued.task_path == "casereview.accounts.tasks.send_password_reset"
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 

@@ -70,7 +70,8 @@ def test_completing_needs_every_criterion_judged_with_evidence(alice, incident, 
             assessments=partial,
             complete=True,
         )
-    assert "Give the evidence for this judgement" in str(refused.value)
+    # The error summary lists every message together, so each names its criterion.
+    assert "Give the evidence for your judgement on agencies working together" in str(refused.value)
     assert "Judge every criterion" in str(refused.value)
     rapid_review.refresh_from_db()
     assert rapid_review.completed_on is None and not rapid_review.assessments.exists()

@@ -79,7 +79,7 @@ def test_rapid_review_form_reports_missing_evidence_and_keeps_the_text(client, a
         url,
         {"facts_gathered": "Facts so far", "met_improvements": "yes", "evidence_improvements": "", "complete": "on"},
     ).content.decode()
-    assert "Give the evidence for this judgement" in page
+    assert "Give the evidence for your judgement on improvements needed" in page
     assert "Judge every criterion before completing the rapid review" in page
     assert "Facts so far" in page
 
@@ -133,3 +133,41 @@ def test_confidential_review_is_hidden_from_the_executive_and_panel(client, alic
         assert client.get(reverse("reviews:detail", args=[review.pk])).status_code == 404
     client.force_login(alice)
     assert client.get(reverse("reviews:detail", args=[review.pk])).status_code == 200
+
+
+def test_a_request_on_a_completed_rapid_review_says_it_is_closed_instead_of_offering_a_form(client, alice, case):
+    case["rapid_review"].completed_on = date(2025, 5, 1)
+    case["rapid_review"].save()
+    client.force_login(case["police_lead"])
+    page = client.get(reverse("decisions:request_answer", args=[case["requests"]["police"].pk])).content.decode()
+    assert "The rapid review was completed on 1 May 2025 before your agency's information arrived" in page
+    assert 'name="response"' not in page
+
+
+def test_the_rapid_review_form_warns_which_agencies_are_still_awaited(client, alice, case):
+    services.information_request_answer(
+        actor=case["police_lead"], info_request=case["requests"]["police"], response="Two call-outs."
+    )
+    client.force_login(alice)
+    page = client.get(reverse("decisions:rapid_review_edit", args=[case["rapid_review"].pk])).content.decode()
+    assert "Still awaited from Guy&#x27;s and St Thomas&#x27;." in page
+    assert "Metropolitan Police Service" not in page.split("Still awaited from")[1].split("</strong>")[0]
+
+
+@pytest.mark.parametrize(
+    "happened, offered, not_offered",
+    [
+        (date(2025, 3, 1), "Local child safeguarding practice review", "serious case review"),
+        (date(2015, 3, 1), "Serious case review", "child safeguarding practice review"),
+    ],
+)
+def test_the_review_offered_is_named_by_the_rules_that_judge_the_case(
+    client, alice, partnership_a, happened, offered, not_offered
+):
+    incident = IncidentFactory(partnership=partnership_a, incident_date=happened, aware_date=happened)
+    client.force_login(alice)
+    page = client.get(reverse("decisions:recommend", args=[incident.pk])).content.decode()
+    assert offered in page and not_offered not in page.lower()
+    client.force_login(member(partnership_a, Role.CHAIR))
+    page = client.get(reverse("decisions:decide", args=[incident.pk])).content.decode()
+    assert offered in page and not_offered not in page.lower()

@@ -18,6 +18,9 @@ class Limits:
     seconds: int = 60
     memory_bytes: int = 1024 * MB
     max_text_bytes: int = 64 * MB
+    # Text handed on to extraction and anonymisation, whatever the kind of file: ten million characters
+    # is about 30 times the longest published review, and keeps detection's memory near a gigabyte.
+    max_text_characters: int = 10_000_000
     # A DOCX is a zip: refuse one whose parts would expand past this, or expand suspiciously well.
     max_unzipped_bytes: int = 200 * MB
     max_compression_ratio: int = 200

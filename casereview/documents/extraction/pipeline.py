@@ -14,15 +14,17 @@ from .pdf import read_pdf
 from .result import Extraction
 from .reviews import entry_pseudonyms, find_review_entries
 from .sniff import check_size, sniff_kind
-from .txt import read_txt
+from .txt import check_text_length, read_txt
 
-READERS = {"pdf": read_pdf, "docx": read_docx, "txt": lambda path, limits: read_txt(path)}
+READERS = {"pdf": read_pdf, "docx": read_docx, "txt": read_txt}
 
 
 def read_document(path, limits=DEFAULT_LIMITS):
     """The document's SourceText; raises ExtractionError saying what is wrong and what to do."""
     check_size(path, limits)
-    return READERS[sniff_kind(path)](path, limits)
+    source = READERS[sniff_kind(path)](path, limits)
+    check_text_length(source.text, limits)
+    return source
 
 
 def extract_file(path, limits=DEFAULT_LIMITS):

@@ -1,10 +1,11 @@
 """Bringing documents in through the pages: upload, background reading, checking every item, applying."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from casereview.documents.models import Document
+from casereview.documents.models import Document, DocumentStatus
 from casereview.reviews.models import LearningPoint, Review
 from casereview.testing import ReviewFactory, document_in
 
@@ -45,6 +46,17 @@ def test_a_hostile_file_fails_alone_with_a_clear_message(client, alice, django_c
     ).content.decode()
     assert "is a Windows program, not a document" in page
     assert "Check ok.txt" in page
+
+
+def test_a_document_that_fails_to_be_read_has_its_file_removed(client, alice, django_capture_on_commit_callbacks):
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("documents:list", args=["southwark"]), {"files": [SimpleUploadedFile("r.pdf", b"MZ\x90program")]}
+        )
+    document = Document.objects.get()
+    assert document.status == DocumentStatus.FAILED and document.problem
+    assert not default_storage.exists(document.stored_as)
 
 
 def test_nothing_is_applied_until_every_item_is_checked(client, alice, partnership_a):
@@ -138,3 +150,12 @@ def test_a_new_review_keeps_the_papers_dates_and_themes_and_gets_no_requests_to_
     assert str(review.published_on) == "2024-06-01" and review.stage == "published"
     assert {"Domestic abuse", "Neglect"} <= {theme.name for theme in review.themes.all()}
     assert review.recommendations.count() == 2
+
+
+def test_a_long_documents_source_is_shown_a_part_at_a_time(client, alice, partnership_a):
+    text = "Learning points:\n1. Share information early.\n\n" + "The family was visited at home. " * 10_000
+    document = document_in(partnership_a, text=text)
+    client.force_login(alice)
+    page = client.get(reverse("documents:check", args=[document.pk])).content.decode()
+    assert "shown a part at a time: this is part 1 of 4" in page
+    assert len(page) < len(text)

@@ -144,3 +144,21 @@ def test_search_finds_incidents_by_pseudonym(client, alice, partnership_a):
     client.force_login(alice)
     page = client.get(reverse("incidents:list", args=["southwark"]), {"q": "baby"}).content.decode()
     assert "Baby E" in page and "Child R" not in page
+
+
+def test_the_incident_names_each_national_panel_figure_and_recording_a_notification_keeps_its_name(
+    client, alice, partnership_a
+):
+    client.force_login(alice)
+    page = client.post(reverse("incidents:create", args=["southwark"]), incident_form(), follow=True).content.decode()
+    # Four bare "not known"s said nothing about which figure was unknown.
+    assert (
+        "Main type of harm: not known; ethnicity: not known; disability: not known; child protection plan: not known"
+        in page
+    )
+    incident = Incident.objects.get(child_pseudonym="Child T")
+    duty = incident.duties.get(kind="national_panel")
+    page = client.post(
+        reverse("incidents:duty_sent", args=[duty.pk]), date_fields("sent_on", date(2025, 4, 18)), follow=True
+    ).content.decode()
+    assert "Recorded as sent: Notify the Child Safeguarding Practice Review Panel." in page

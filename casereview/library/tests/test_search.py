@@ -152,3 +152,48 @@ def test_the_index_follows_edits_and_deletions(alice, partnership_a):
     assert run(alice, partnership_a, "chronologies").total == 0
     finding.delete()
     assert run(alice, partnership_a, "genogram").total == 0
+
+
+def test_the_taxonomy_fits_the_bits_the_filters_are_counted_in():
+    from casereview.core.models import Theme
+
+    assert max(Theme.objects.values_list("position", flat=True)) <= search.MAX_THEME_POSITION
+
+
+def test_changing_an_entrys_themes_changes_what_the_theme_filter_counts(alice, partnership_a):
+    from casereview.core.models import Theme
+    from casereview.library import services
+
+    review = published_review(partnership_a)
+    entry = point(review, "Neglect of the youngest child went unseen.")
+    send = Theme.objects.get(name="Disabled children / SEND")
+    services.entry_themes_set(actor=alice, entry=entry, themes=[send])
+    facets = {f.name: {v: n for v, _l, n in f.options} for f in run(alice, partnership_a, "neglect").facets}
+    assert facets["theme"] == {"Disabled children / SEND": 1}
+    entry.themes.set([])  # any writer, not only the service
+    assert "theme" not in {f.name for f in run(alice, partnership_a, "neglect").facets}
+
+
+def test_a_search_with_more_matches_than_are_counted_says_so_and_still_pages(alice, partnership_a, monkeypatch):
+    monkeypatch.setattr(search, "COUNTED_MATCHES", 4)
+    for n in range(7):
+        national(f"Escalation was not used in case {n}.", title=f"Child {n}", year=2010 + n)
+    first = run(alice, partnership_a, "escalation")
+    assert (first.total, first.counted, first.counts_all) == (7, 4, False)
+    assert sum(n for _v, _l, n in next(f for f in first.facets if f.name == "year").options) == 4
+    last = selectors.entry_search(
+        user=alice, partnership=partnership_a, query=search.parse_query("escalation"), page=3, per_page=3
+    )
+    assert (last.total, last.page, last.pages, len(last.results)) == (7, 3, 3, 1)
+    beyond = selectors.entry_search(
+        user=alice, partnership=partnership_a, query=search.parse_query("escalation"), page=99, per_page=3
+    )
+    assert (beyond.page, len(beyond.results)) == (3, 1)
+    everything = {
+        e.pk
+        for page in (1, 2, 3)
+        for e, _s, _n in selectors.entry_search(
+            user=alice, partnership=partnership_a, query=search.parse_query("escalation"), page=page, per_page=3
+        ).results
+    }
+    assert len(everything) == 7

@@ -184,3 +184,37 @@ def test_a_briefing_is_validated_and_published_once(alice, partnership_a):
     services.briefing_publish(actor=alice, briefing=briefing, on=datetime.date(2025, 1, 2))
     again = services.briefing_publish(actor=alice, briefing=briefing, on=datetime.date(2025, 3, 3))
     assert again.published_on == datetime.date(2025, 1, 2)
+
+
+def test_a_briefing_still_holding_the_drafts_prompts_is_not_published(alice, partnership_a):
+    import datetime
+
+    draft = services.briefing_draft_from("Child P", [])
+    briefing = services.briefing_create(actor=alice, partnership=partnership_a, **draft)
+    with pytest.raises(ValidationError) as refused:
+        services.briefing_publish(actor=alice, briefing=briefing, on=datetime.date(2025, 1, 2))
+    message = " ".join(refused.value.messages)
+    assert "What happened" in message and "What it means for practice" in message
+    briefing.refresh_from_db()
+    assert briefing.published_on is None
+    # once a person writes the sections, it is published
+    services.briefing_update(
+        actor=alice,
+        briefing=briefing,
+        data={
+            "what_happened": "P, aged 2, was injured at home.",
+            "key_learning": "Bruising in a non-mobile baby is a child protection matter.",
+            "for_practice": "Refer every bruise on a baby who cannot move on their own.",
+        },
+    )
+    services.briefing_publish(actor=alice, briefing=briefing, on=datetime.date(2025, 1, 2))
+    briefing.refresh_from_db()
+    assert briefing.published_on == datetime.date(2025, 1, 2)
+
+
+def test_an_imported_paper_naming_no_child_is_titled_by_its_own_heading_not_its_file_name():
+    text = "Learning from reviews: what the panel found in 2023\n\nThe panel's second annual report looks at ..."
+    reviews, _type, _agencies = services.reviews_in_extract("019_panel_annual_review_2023", {}, text)
+    assert reviews[0]["title"] == "Learning from reviews: what the panel found in 2023"
+    untitled, _type, _agencies = services.reviews_in_extract("019_panel_annual_review_2023", {}, "")
+    assert untitled[0]["title"] == "Panel annual review 2023"

@@ -146,3 +146,34 @@ def test_cli_refuses_bad_arguments_with_a_sentence(partnership_a):
         call_command("library", "search", "neglect", "--theme", "Weather")
     with pytest.raises(CommandError, match="add --national"):
         call_command("library", "import", "/tmp")
+
+
+def test_the_library_page_asks_the_database_as_often_whatever_the_number_of_entries(client, bob, search_url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(bob)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert "result" in client.get(search_url, {"q": "neglect"}).content.decode()
+        return len(captured)
+
+    national("Neglect was missed.", title="Child 0")
+    queries()  # the session and the themes settle in
+    few = queries()
+    for n in range(1, 30):
+        national(f"Neglect was missed again in case {n}.", title=f"Child {n}")
+    assert queries() == few
+
+
+def test_the_page_says_when_the_filters_count_only_the_best_matches(client, bob, search_url, monkeypatch):
+    from casereview.library import search
+
+    monkeypatch.setattr(search, "COUNTED_MATCHES", 2)
+    for n in range(3):
+        national(f"Neglect was missed in case {n}.", title=f"Child {n}")
+    client.force_login(bob)
+    page = client.get(search_url, {"q": "neglect"}).content.decode()
+    assert "3 results" in page
+    assert "The numbers are of the 2 best matches" in page

@@ -132,11 +132,17 @@ def test_a_daily_digest_instead_of_an_email_each_time_sent_once(
 
 
 def test_a_person_without_an_email_is_not_emailed_but_sees_it_at_home(client, alice, partnership_a, police):
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child S")
+    rapid_review = decisions.rapid_review_open(
+        actor=alice, incident=incident, agencies=[police], opened_on=incident.aware_date
+    )
+    # a real, still open request: the home page shows only what is still asked
+    request = rapid_review.requests.get()
     lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, email="")
     outcome = notify(
         recipients=[lead],
         partnership=partnership_a,
-        key="request:9",
+        key=f"request:{request.pk}",
         what="Information wanted",
         about="Child S",
         path="/",

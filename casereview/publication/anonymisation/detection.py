@@ -11,7 +11,7 @@ from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
 from .names import forenames, surnames
 from .patterns import alternation
-from .rules import KEYWORD_KINDS, STREET_RE, rule_finds
+from .rules import KEYWORD_KINDS, STREET_RE, capitals_as_titles, norp_is_group, rule_finds
 from .structure import (
     header_finds,
     initials_finds,
@@ -112,6 +112,7 @@ def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
     clean = _capitals_as_names(clean)
+    clean = capitals_as_titles(clean)
     found = list(rule_finds(clean))
     found.extend(_person_rule_finds(clean))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
@@ -127,6 +128,7 @@ def detect(text, table=None):
     found.extend(undefined_initials_finds(clean))
     found.extend(letter_finds(clean))
     found.extend(table_finds(clean, [(s, e) for s, e, kind, *_ in found if kind == "PERSON"]))
+    found.extend(_setting_mentions(clean, found, labels))
     if table is not None:
         found.extend(table.term_finds(clean))
     found = _without_agencies(clean, _without_places_as_people(clean, found))
@@ -258,7 +260,11 @@ def _model_finds(text, model_found):
                 yield (*span, "PERSON", "model")
         elif label == "NORP":
             word = text[start:end]
-            if word.lower() not in NOT_GROUPS and not (word.isupper() and word not in ETHNICITIES):
+            if (
+                word.lower() not in NOT_GROUPS
+                and not (word.isupper() and word not in ETHNICITIES)
+                and norp_is_group(text, start, end)
+            ):
                 yield start, end, "RELIGION" if word.lower() in {r.lower() for r in RELIGIONS} else "ETHNICITY", "model"
 
 
@@ -625,6 +631,73 @@ def _named_place_finds(text, labels, found):
             continue  # "referred to Barnardo's", "moved from Croydon": an agency or a town
         start = m.start(1) if article == "The" else m.start(2)
         yield start, m.end(2), "PLACE", "rule"
+
+
+SETTING_HEAD_SKIP = frozenset({"The", "the", "of", "and", "&", "at", "on", "for", "St", "Saint", "Royal", "Our"})
+
+
+def setting_short_names(name):
+    """What a text may call a school or health setting for short ('Alder Hey', 'Whittington')."""
+    return _setting_heads(name, [(0, len(name), "SCHOOL")])
+
+
+def _setting_heads(text, found):
+    """The distinctive words of each school or health setting found ('Alder Hey' in 'Alder Hey Children's
+    Hospital', 'Whittington' in 'the Whittington Hospital'): what a text calls the setting for short later."""
+    heads = set()
+    for start, end, kind, *_ in found:
+        if kind not in ("SCHOOL", "HEALTH_SETTING"):
+            continue
+        run, runs = [], []
+        for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start:end]):
+            plain = _bare(word)
+            if (
+                word in KEYWORD_KINDS
+                or plain.lower() in GENERIC_SERVICE_WORDS
+                or word in MIDDLE_WORDS
+                or word in COMMON_CAPITALISED
+                or word.isupper()
+                or (word in SETTING_HEAD_SKIP and not run)
+            ):
+                if run:
+                    runs.append(run)
+                run = []
+                continue
+            run.append(word)
+        if run:
+            runs.append(run)
+        for words in runs:
+            while words and words[-1] in SETTING_HEAD_SKIP:
+                words = words[:-1]
+            if words and len(" ".join(words)) >= 4 and not any(_never_a_name(w) for w in words if w not in ("St",)):
+                heads.add(" ".join(words))
+    return heads
+
+
+def _setting_mentions(text, found, labels):
+    """A school or health setting named once in full is found again when the text names it for short: 'the
+    Whittington', 'Alder Hey'. A one-word short name is taken only after "the" (a town or a person never has
+    it)."""
+    heads = _setting_heads(text, found)
+    if not heads:
+        return
+    kinds = {}
+    for start, end, kind, *_ in found:
+        if kind in ("SCHOOL", "HEALTH_SETTING"):
+            for head in heads:
+                if head in text[start:end]:
+                    kinds.setdefault(head, kind)
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r")(?![\w'’-])"
+    )
+    for m in pattern.finditer(text):
+        head = m.group()
+        if " " not in head and (
+            labels.get(m.start()) in ("GPE", "LOC")
+            or not re.search(r"(?<![\w])(?:the|The)[ \t]+$", text[max(0, m.start() - 4) : m.start()])
+        ):
+            continue  # a one-word short name needs "the" before it: "the Whittington", not "in Hartlepool"
+        yield m.start(), m.end(), kinds.get(head, "SCHOOL"), "rule"
 
 
 def _without_places_as_people(text, found):

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .detection import detect
+from .detection import detect, setting_short_names
 from .entities import Entity
 from .structure import tables
 from .table import ReplacementTable, term_key
@@ -302,7 +302,10 @@ def _without_doubled_role(before, replacement, text, end):
     if numbered:  # "her social worker Mary Jones" -> "Social Worker 1": the number says which one
         start = m.start()
         determiner = re.search(r"(?:^|(?<=\s))(?:the|her|his|their|a|an)[ \t]+$", before[:start], re.I)
-        return before[: determiner.start() if determiner else start], replacement, 0
+        # "His social worker, Maria Lopez, visited" -> "Social Worker 1 visited": the aside's closing comma goes
+        # with its opening one
+        closing = 1 if m.group(1) and text[end : end + 1] == "," else 0
+        return before[: determiner.start() if determiner else start], replacement, closing
     if m.group(1):  # an appositive: "his mother, Kerry Adams, said"
         after = text[end : end + 2]
         if after.startswith(","):
@@ -347,6 +350,9 @@ class _Namer:
             if entity.type == "PERSON" and term_key(entity.text) in self.people:
                 original = self.people[term_key(entity.text)].name
             entry = self.table.record(original, replacement, entity.type)
+        if entity.type in ("SCHOOL", "HEALTH_SETTING"):
+            for short in setting_short_names(entry.original):  # "the Whittington" after "Whittington Hospital"
+                self.table.add_alias(short, entry.original)
         if entity.type == "PERSON":
             self.table.add_alias(entity.text, entry.original)
             for word in term_key(entry.original).split():

@@ -17,9 +17,17 @@ from .vocabulary import (
     INSTITUTION_KEYWORDS,
     LOWER_CASE_KEYWORDS,
     MIDDLE_WORDS,
+    MORE_ETHNICITIES,
+    MORE_OPEN_KEYWORDS,
+    MORE_RELIGIONS,
+    MORE_SETTING_KEYWORDS,
     NOT_A_PLACE,
     NOT_AN_ADDRESS_LAST_WORDS,
+    NOT_BEFORE_HIGH_OR_GENERAL,
+    NOT_ETHNICITY_AFTER,
+    NOT_RELIGION_AFTER,
     NUMBERED_WORDS,
+    PERSON_NOUNS,
     RELIGIONS,
     SHOPPING_CENTRES,
     STREET_SUFFIXES,
@@ -120,7 +128,7 @@ NICKNAME_RE = re.compile(
 # Tyrone "T-Bone" Walsh: a quoted word between a forename and a surname is a nickname
 QUOTED_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Za-z][\w'’ -]{0,20}?)[\"”’'] ([A-Z][a-z][A-Za-z'’-]*)")
 ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")\b")
-RELIGION_RE = re.compile(r"\b(?:" + alternation(RELIGIONS) + r")\b")
+RELIGION_RE = re.compile(r"\b(?:" + alternation(list(RELIGIONS) + MORE_RELIGIONS) + r")\b")
 
 # A word that can be part of a proper name: capitalised (St, O'Brien, Lily-Mae, McCarthy) or a number
 # in an address.
@@ -128,6 +136,7 @@ NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.&-]*|[A-Z]\b")
 CONNECTORS = frozenset({"and", "of", "&", "the", "upon", "in", "de", "la", "le"})  # "Bird in Bush Road"
 KEYWORD_KINDS = {
     **INSTITUTION_KEYWORDS,
+    **MORE_SETTING_KEYWORDS,
     **{
         k: INSTITUTION_KEYWORDS.get(k.title(), INSTITUTION_KEYWORDS.get(k.split()[-1].title(), "PLACE"))
         for k in LOWER_CASE_KEYWORDS
@@ -138,7 +147,7 @@ KEYWORD_RE = re.compile(
 )
 STREET_RE = re.compile(r"\b(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\b")
 HOUSE_NUMBER_RE = re.compile(
-    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?(?:\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)?$"
+    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?(?:(?<!\d)(?!(?:19|20)\d\d,)\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)?$"
 )
 FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+$")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*|\d{1,4}[A-Za-z]?)([ \t]+|[ \t]*\n[ \t]*)$")
@@ -250,14 +259,12 @@ LANGUAGE_AFTER_RE = re.compile(r"(?:-speaking|\s+(?:speaking|speaker|speakers|in
 
 def _identity_finds(text):
     for m in ETHNICITY_RE.finditer(text):
-        before = text[max(0, m.start() - 20) : m.start()]
-        if LANGUAGE_AFTER_RE.match(text, m.end()) or (
-            LANGUAGE_BEFORE_RE.search(before) and not re.search(r"\b(?:and|in)\s+$", before)
-        ):
-            continue  # "speaks Romanian", "a Somali-speaking interpreter": a language, not a person's ethnicity
+        if ethnicity_names_a_thing(text, m.start(), m.end()):
+            continue  # "speaks Romanian", "a Somali-speaking interpreter", "Polish Family Association"
         yield m.start(), m.end(), "ETHNICITY"
     for m in RELIGION_RE.finditer(text):
-        yield m.start(), m.end(), "RELIGION"
+        if not religion_names_a_body(text, m.end()):  # "Catholic Children's Society" is a charity
+            yield m.start(), m.end(), "RELIGION"
 
 
 def name_start(text, end_of_name, limit=6):
@@ -271,14 +278,20 @@ def name_start(text, end_of_name, limit=6):
         word = m.group(1)
         if word.endswith(".") and word not in ("St.", "Mt."):
             break  # the end of the previous sentence
+        if "\n" in m.group(2) and word in KEYWORD_KINDS:
+            break  # "ROYAL OLDHAM HOSPITAL\nSchool: ...": a name ended on the line above
         if word in CONNECTORS and words:
-            if word == "in":
+            if word in ("in", "and", "&"):
                 previous = WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
                 if previous and (previous.group(1) in KEYWORD_KINDS or STREET_RE.fullmatch(previous.group(1))):
-                    break  # "Premier Inn in Old Kent Road": two names, not one
+                    break  # "Premier Inn in Old Kent Road", "X Pre-School and Y Playgroup": two names, not one
             position = m.start()
             continue
         if word in MIDDLE_WORDS:  # "Birmingham Children's Hospital", "Camberwell New Road"
+            words.append(word)
+            position = start = m.start()
+            continue
+        if word == "Our" and words and words[-1] == "Lady":  # "Our Lady of Walsingham Catholic Primary"
             words.append(word)
             position = start = m.start()
             continue
@@ -293,7 +306,7 @@ def name_start(text, end_of_name, limit=6):
     return start, words[::-1]
 
 
-THE_BEFORE_RE = re.compile(r"(?<=[a-z0-9,;(] )The $|(?<=[a-z0-9,;(] )The\n$")
+THE_BEFORE_RE = re.compile(r"(?<=[a-z0-9,;(:] )The $|(?<=[a-z0-9,;(:] )The\n$")
 
 
 def with_the(text, start):
@@ -312,12 +325,19 @@ def _institution_finds(text):
         tail = TAIL_RE.match(after) if kind != "PLACE" else None
         found = name_start(text, m.start())
         if not found:
-            if tail and tail.group().startswith(" at ") and m.group()[0].isupper():
+            if (
+                tail
+                and tail.group().startswith(" at ")
+                and m.group()[0].isupper()
+                and m.group() not in MORE_SETTING_KEYWORDS
+            ):
                 yield m.start(), end + tail.end(), kind  # "Academy at Peckham"
             elif m.group() in SELF_NAMED_KEYWORDS:
                 yield m.start(), end, kind  # "the Kingdom Hall on Park Lane": the kind is its name
             continue
         start, words = found
+        if m.group() in MORE_OPEN_KEYWORDS and (words[-1] in NOT_BEFORE_HIGH_OR_GENERAL or words[-1].isupper()):
+            continue  # "Very High" (a risk level), "Attorney General"
         start = with_the(text, start)
         if AGENCY_AFTER_RE.match(after):
             continue  # a trust or board is an agency: a party to the review
@@ -335,7 +355,9 @@ def _institution_finds(text):
 
 
 SELF_NAMED_KEYWORDS = frozenset({"Kingdom Hall", "Meeting House"})
-OPEN_KEYWORDS = frozenset({"Primary", "Common", "Rec", "Store", "Stores", "Chicken", "Hub", "Farm"})
+OPEN_KEYWORDS = (
+    frozenset({"Primary", "Common", "Rec", "Store", "Stores", "Chicken", "Hub", "Farm"}) | MORE_OPEN_KEYWORDS
+)
 CHAIN_RE = re.compile(
     r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(CHAINS, key=len, reverse=True))) + r")(?![\w'’])"
     r"(?:[ \t]+(?:Express|Extra|Local|Metro|Superstore|Petrol Station|Drive-Thru|Drive Thru))?"
@@ -391,7 +413,7 @@ def _street_after(text, end):
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
 TAIL_RE = re.compile(
-    r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+| [A-Z][a-z]{3,})(?! "
+    r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?| [A-Z][a-z]{3,})(?! "
     r"[A-Z])(?=[\s,.;:)])"
 )
 
@@ -412,6 +434,7 @@ def _street_finds(text):
         building = BUILDING_BEFORE_RE.search(text, max(0, start - 80), start)
         if building and building.start() < start:
             start = building.start()  # "Room 3, Kenmore House, 2 Kenton Lane": one address
+        start = address_prefix_start(text, start)
         yield start, address_end(text, m.end()), "ADDRESS"
 
 
@@ -510,3 +533,452 @@ def nhs_number_valid(candidate):
 
 def ni_number_valid(candidate):
     return bool(NINO_RE.fullmatch(candidate.strip().upper()))
+
+
+# Dates as professionals write them ------------------------------------------------------------------------
+# DATE_RE above takes the full forms. These take the rest: "03-Apr-2023", "20 Apr 23", "March 28th", "3-5 Aug",
+# "15 & 16 Jun", a day alone where a weekday or a month named before says it is a date ("Tues 3rd", "on the
+# 14th" after "In January ..."), and a day and month in figures where the context says so ("Mon 3/4",
+# "21/05: DNA", "next meeting 17/04 14:00"), without taking scores, fractions or ratios ("7/10", "3/4 of").
+SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|rsday|urday)?"
+ORDINAL_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+DAY_MONTH_YY_RE = re.compile(
+    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)(?:{MONTHS})\.?(?:-(?:(?:19|20)\d\d|\d\d)|\s\d\d)(?![\w:/]|\.\d|\s?(?:%|am\b|pm\b))"
+    rf"|\b(?:[12]\d|3[01]|0?[1-9])-(?:{MONTHS})(?![\w-])",  # 03-Apr-2023, 1-Jun-21, 20 Apr 23, 12-Mar
+    re.I,
+)
+MONTH_DAY_RE = re.compile(
+    rf"\b(?:{MONTHS})\.?[ \t]+(?:{ORDINAL_DAY}|(?:[12]\d|3[01]|[1-9])"
+    r"(?=[,;)]|\.(?!\d)|[ \t]*$|[ \t]+(?:at|and|to|when)\b))"
+    rf"(?:,?[ \t]+{YEAR})?\b",
+    re.M,
+)
+RANGE_RE = re.compile(
+    rf"\b{DAY}(?:\s*(?:-|–|&|/|and|to)\s*|,\s*){DAY}(?:\s+(?:and|&)\s+{DAY})?\s+(?:of\s+)?(?:{MONTHS})\.?"
+    rf"(?:,?\s+{YEAR})?\b"
+)
+ORDINAL_RE = re.compile(rf"(?<![\w/.-])({ORDINAL_DAY})\b(?!\s*(?:of\s+)?(?:{MONTHS})\b)")
+# What comes before a day written alone: a weekday, "on the", a line's start, or "the" before a list of days.
+DAY_ALONE_BEFORE_RE = re.compile(
+    rf"(?:\b(?i:{SHORT_WEEKDAY})\.?,?\s+(?:the\s+)?|\b(?i:on|by|until|till|from|since|before|after|of|to|and|for)"
+    r"\s+the\s+|^[ \t]*|\|[ \t]*|\t|\bthe\s+)$",
+    re.M,
+)
+# What may follow a day written alone: punctuation, another day, or a word that starts a clause.
+AFTER_DAY_ALONE_RE = re.compile(
+    r"\s*(?:$|[,;:.)!?|\t–—-]|(?:and|or|to|at|when|with|for|in|but|after|before|because|as|until|the|a|an|he|she|"
+    r"they|we|i|it|his|her|their|police|mum|dad|mother|father|school|there|this|which|who|where|so|then|"
+    r"was|were|is|had|has|by|from|of|on|she's|he's)\b)",
+    re.I,
+)
+ORDINAL_NOT_DAY_RE = re.compile(
+    r"\s*(?:time|times|floor|child|children|birthday|percentile|century|occasion|attempt|week|day|month|year|"
+    r"grade|place|generation|pregnancy|baby|son|daughter|referral|visit|call|meeting|session|round|edition|"
+    r"anniversary|cousin|class|form|team|stage|contact|episode|incident|party|person|witness|officer|ward|shift|"
+    r"night|dose|tablet|bed|step|stair|stairs|floors|row|line|item|page|paragraph|point|option|choice)\b",
+    re.I,
+)
+DAY_LIST_RE = re.compile(rf"(?:,[ \t]*|[ \t]+(?:and|&|or|to)[ \t]+)(?:the[ \t]+)?({ORDINAL_DAY})\b")
+DAY_MONTH_FIGURES_RE = re.compile(r"(?<![\w/.£$€-])((?:[12]\d|3[01]|0?[1-9])([/.])(?:1[0-2]|0?[1-9]))(?![\w/-]|\.\d)")
+DATE_WORD_BEFORE_RE = re.compile(
+    rf"(?:\b(?i:{SHORT_WEEKDAY})\.?,?|\b(?i:on|from|until|till|by|since|dated|due|w/c|wc|start|starts|starting|"
+    r"begins|ends|next|review|meeting|date|deadline|expires|appointment|booked|seen|visit|visited|call|called|"
+    r"phoned|rang|DOB|D\.O\.B|DoB|born|LMP|EDD|between|and)\.?:?|^[ \t]*|\t|\|)[ \t]*$",
+    re.M,
+)
+TIME_AFTER_RE = re.compile(r"[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}\b|[ \t]*(?:[:–—-][ \t]|\t|[ \t]*\|)")
+NOT_FIGURES_DATE_AFTER_RE = re.compile(r"(?:[ \t]*(?:of\b|hours?\b|hrs?\b|%)|th\b|\d)", re.I)
+YEAR_FIRST_RE = re.compile(
+    r"\b(?:19|20)\d\d([/.])(?:1[0-2]|0?[1-9])\1(?:[12]\d|3[01]|0?[1-9])\b"  # 2024/03/14
+    r"|\b(?:19|20)\d\d-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])(?=T\d)"  # 2024-03-14T09:12
+)
+UPPER_MONTHS = "|".join(m.upper() for m in MONTHS.split("|"))
+CAPITALS_DATE_RE = re.compile(
+    rf"\b(?:[12]\d|3[01]|0?[1-9])(?:ST|ND|RD|TH|st|nd|rd|th)?[ \t]+(?:OF[ \t]+)?(?:{UPPER_MONTHS})\.?"
+    r"(?:,?[ \t]+(?:(?:19|20)\d\d|['’]\d\d))?\b"
+    rf"|\b(?:{UPPER_MONTHS})\.?[ \t]+(?:[12]\d|3[01]|0?[1-9])(?:ST|ND|RD|TH|st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d\b"
+)
+MONTH_NAMED_RE = re.compile(rf"\b(?:{MONTHS})\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b")
+
+
+def _loose_date_finds(text):
+    for m in DAY_MONTH_YY_RE.finditer(text):
+        if "may" not in m.group():  # "5 may 22": the verb, not the month
+            yield m.start(), m.end(), _date_kind(text, m.start())
+    for m in MONTH_DAY_RE.finditer(text):
+        if not m.group().lower().startswith("may ") or re.search(r"st|nd|rd|th|\d{4}", m.group()):
+            yield m.start(), m.end(), _date_kind(text, m.start())
+    for m in RANGE_RE.finditer(text):  # "3-5 Aug 2021", "15 & 16 Jun", "2 and 9 December": the first day too
+        yield m.start(), m.end(), "DATE"
+    for pattern in (YEAR_FIRST_RE, CAPITALS_DATE_RE):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), _date_kind(text, m.start())
+    first_month = MONTH_NAMED_RE.search(text)
+    for m in ORDINAL_RE.finditer(text):
+        start, end = m.span(1)
+        before = DAY_ALONE_BEFORE_RE.search(text, max(0, start - 16), start)
+        if not before:
+            continue
+        days = [(start, end)]
+        for more in DAY_LIST_RE.finditer(text, end):  # "on the 7th, 8th and 10th"
+            if more.start() != days[-1][1]:
+                break
+            days.append(more.span(1))
+        end = days[-1][1]
+        weekday = re.match(rf"(?i:{SHORT_WEEKDAY})\b", before.group())
+        if before.group().startswith("the") and len(days) == 1:
+            continue  # "the 3rd" with no "on" before it needs a list of days ("the 7th and 8th")
+        if ORDINAL_NOT_DAY_RE.match(text, end) or not (
+            weekday or before.group().lower().startswith("on") or AFTER_DAY_ALONE_RE.match(text, end)
+        ):
+            continue  # "the 2nd floor", "on the 3rd occasion", "the 5th and 6th floors"
+        if not weekday and (first_month is None or first_month.start() > start + 200):
+            continue  # "the 14th" is a date only once a month has been named (or is just after)
+        for day_start, day_end in days:
+            yield day_start, day_end, "DATE"
+    for m in DAY_MONTH_FIGURES_RE.finditer(text):
+        start, end = m.span(1)
+        if NOT_FIGURES_DATE_AFTER_RE.match(text, end):
+            continue  # "3/4 of a term", "24/48 hours", "3.5%"
+        if (
+            m.group(2) == "."
+            and not TIME_AFTER_RE.match(text, end)
+            and not re.search(r"\bon[ \t]+$", text[max(0, start - 4) : start])
+        ):
+            continue  # "1.4" is a date only as "on 1.4" or before a time; otherwise a decimal
+        if DATE_WORD_BEFORE_RE.search(text, max(0, start - 14), start) or TIME_AFTER_RE.match(text, end):
+            if not re.search(r"(?i:scored?|rated?|out of|ratio|score)\s*$", text[max(0, start - 12) : start]):
+                yield start, end, _date_kind(text, start)
+
+
+def _date_kind(text, start):
+    return "DATE_OF_BIRTH" if BIRTH_CONTEXT.search(text[max(0, start - 40) : start]) else "DATE"
+
+
+# Telephone numbers in every spacing ---------------------------------------------------------------------
+# A UK number is its trunk prefix (0, +44, +44 (0), 0044) and nine or ten more digits, in groups parted by
+# spaces, hyphens, dots or brackets however the writer grouped them ("07700 90 05 44", "0 7700 900 123",
+# "(0151) 496-0234", "+44 (0)7700 900 563"), with an extension after it. What is not a phone: more digits
+# or a sum of money ("£1,250"), a number not starting with a UK trunk prefix (NHS numbers, crime references),
+# a date or a time (their separators are slashes and colons).
+UK_PHONE_RE = re.compile(
+    r"(?<![\w+£$€.,-])(?:(?:\+[ \t]?44|0044)[ \t]?(?:\([ \t]?0[ \t]?\)[ \t]?)?\(?|\(?0(?!0))"
+    r"(?:[ \t]?[-.)]?[ \t]?\d){9,10}(?![\w:]|[.,]\d|/(?![ \t]*[0+]))"
+)
+EXTENSION_RE = re.compile(r"[ \t]*(?:,[ \t]*)?(?:ext\.?|extn\.?|extension|x)[ \t]*\d{2,5}\b", re.I)
+PHONE_LABEL_BEFORE_RE = re.compile(
+    r"(?i:tel|telephone|phone|mob|mobile|landline|fax|contact|number|no|call|ring|rang|text)\W{0,4}$"
+)
+
+
+def _uk_phone_finds(text):
+    for m in UK_PHONE_RE.finditer(text):
+        raw = m.group()
+        start = m.start() + len(raw) - len(raw.lstrip())
+        digits = re.sub(r"\D", "", raw)
+        national = digits[4:] if digits.startswith("0044") else digits[2:] if digits.startswith("44") else digits
+        national = national if national.startswith("0") else "0" + national
+        if national.startswith("00"):
+            national = national[1:]  # "+44 (0)7700 ...": the (0) is the trunk prefix written twice
+        groups = re.findall(r"\d+", raw)
+        if len(national) not in (10, 11) or national[1] not in "1235789" or len(groups) > 6:
+            continue
+        if len(national) == 10 and not (
+            national.startswith(("01", "08")) or PHONE_LABEL_BEFORE_RE.search(text[max(0, start - 14) : start])
+        ):
+            continue  # ten-digit numbers are some 01 and 0800 numbers; anything else shorter needs a label
+        if sum(len(g) == 1 for g in groups) > 1:
+            continue  # "0 1 2 3 ...": a list of figures, not a number someone dialled
+        end = m.end()
+        extension = EXTENSION_RE.match(text, end)
+        yield start, extension.end() if extension else end, "PHONE"
+
+
+# Schools and health settings beyond a keyword at the end ------------------------------------------------
+# "Ravenscliffe High School & Sports College", "Harrowby Lane Junior & Infant School": two kinds joined;
+# "Cedar Lodge CAMHS"; "Larkspur Unit" or "Jessop Wing" where the sentence is about health care (wards are
+# not labelled); "Talmud Torah Tiferes Shlomo", "Darul Uloom Bolton": faith schools named keyword first;
+# "Little Acorns (childminder-run pre-school", "The Rathbone Centre, an alternative provision": a name the
+# text introduces as a kind of setting.
+SCHOOL_WORD = r"(?:School|College|Academy|Nursery|Sixth Form|Infants?|Juniors?|Primary|High)"
+JOINED_SETTING_RE = re.compile(
+    rf"\b{SCHOOL_WORD}[ \t]+(?:&|and)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,3}}(?:{SCHOOL_WORD}|Children['’]s Centre)\b"
+)
+SERVICE_AFTER_SETTING_RE = re.compile(r"\b(?:Lodge|House|Centre|Clinic|Unit)[ \t]+\(?(?:CAMHS|SARC|PICU)\b\)?")
+HEALTH_UNIT_RE = re.compile(r"\b(?:Unit|Wing)\b")
+HEALTH_CONTEXT_RE = re.compile(
+    r"(?i:admitted|admission|inpatient|in-patient|hospital|camhs|mental health|psychiatr|discharged|patient|clinic|"
+    r"maternity|midwi|birth|neonatal|paediatric|medical|tier 4|nhs|ward)"
+)
+NOT_HEALTH_UNIT_WORDS = frozenset(
+    """Crime Crimes Gang Gangs Abuse Protection Investigation Intelligence Offender Cyber Fraud Homicide Trafficking
+    Prevent Support Response Custody Dog Traffic Firearms Major Serious Organised Public Vulnerability Missing
+    Exploitation Safeguarding Assessment Referral Family Intervention Housing Unit Police Special Specialist
+    Enforcement Operations Operational Policy Business Finance Research Data Performance Quality""".split()
+)
+FAITH_SCHOOL_FIRST_RE = re.compile(
+    r"\b(?:Talmud Torah|Darul Uloom|Dar al-Uloom|Madrass?ah?|Jamia)[ \t]+(?:[A-Z][\w'’-]*)(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+)
+KIND_NOUNS = {
+    "pre-school": "SCHOOL",
+    "preschool": "SCHOOL",
+    "nursery": "SCHOOL",
+    "playgroup": "SCHOOL",
+    "school": "SCHOOL",
+    "academy": "SCHOOL",
+    "alternative provision": "SCHOOL",
+    "pupil referral unit": "SCHOOL",
+    "PRU": "SCHOOL",
+    "sixth form": "SCHOOL",
+    "inpatient unit": "HEALTH_SETTING",
+    "in-patient unit": "HEALTH_SETTING",
+    "mental health unit": "HEALTH_SETTING",
+    "psychiatric unit": "HEALTH_SETTING",
+    "hospital": "HEALTH_SETTING",
+    "clinic": "HEALTH_SETTING",
+    "surgery": "HEALTH_SETTING",
+    "GP practice": "HEALTH_SETTING",
+    "hospice": "HEALTH_SETTING",
+    "children's home": "PLACE",
+    "children’s home": "PLACE",
+    "hostel": "PLACE",
+    "refuge": "PLACE",
+}
+INTRODUCED_RE = re.compile(
+    r"(?<![\w'’])((?:The[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})[ \t]*(?:,[ \t]*|\([ \t]*)"
+    r"(?:(?:an?|the|our|their|his|her|its)[ \t]+)?((?:(?!(?:of|for|to|at|from|with|by|and)\b)[\w-]+[ \t]+){0,3}?)"
+    r"(" + "|".join(sorted(map(re.escape, KIND_NOUNS), key=len, reverse=True)) + r")(?=[ \t]*[,.;:)]|[ \t]+(?:in|at|on|"
+    r"for|which|that|where|run|and|with|near|two|three|until|since|from)\b)"
+)
+
+
+def _more_setting_finds(text):
+    for m in JOINED_SETTING_RE.finditer(text):
+        found = name_start(text, m.start())
+        if found:
+            yield found[0], m.end(), "SCHOOL"
+    for m in SERVICE_AFTER_SETTING_RE.finditer(text):
+        found = name_start(text, m.start())
+        if found:
+            yield found[0], m.end(), "HEALTH_SETTING"
+    for m in HEALTH_UNIT_RE.finditer(text):
+        found = name_start(text, m.start(), limit=3)
+        if not found:
+            continue
+        start, words = found
+        if any(w in NOT_HEALTH_UNIT_WORDS or w.lower() in GENERIC_SERVICE_WORDS for w in words):
+            continue  # "the Child Abuse Investigation Unit", "Gang Unit": a team, not a setting
+        paragraph_start = text.rfind("\n\n", 0, start) + 1
+        paragraph_end = text.find("\n\n", m.end())
+        paragraph = text[
+            max(paragraph_start, start - 250) : m.end() + 150
+            if paragraph_end < 0
+            else min(paragraph_end, m.end() + 150)
+        ]
+        if HEALTH_CONTEXT_RE.search(paragraph):
+            yield with_the(text, start), m.end(), "HEALTH_SETTING"
+    for m in FAITH_SCHOOL_FIRST_RE.finditer(text):
+        yield m.start(), m.end(), "SCHOOL"
+    for m in INTRODUCED_RE.finditer(text):
+        name, kind = m.group(1), KIND_NOUNS[m.group(3)]
+        words = name.split()
+        if words[0] in COMMON_CAPITALISED and words[0] != "The":
+            continue
+        if any(w in COMMON_CAPITALISED and w != "The" for w in words) or _all_listed_names(words):
+            continue  # "Mrs Lund, the head", "Jade (school nurse)": a person, not a setting
+        yield m.start(1), m.end(1), kind
+
+
+def _all_listed_names(words):
+    from .names import forenames, surnames
+
+    first, first_ambiguous = forenames()
+    last, last_ambiguous = surnames()
+    return all(w in first or w in last or w in first_ambiguous or w in last_ambiguous for w in words if w != "The")
+
+
+# Settings and addresses written in capitals --------------------------------------------------------------
+UPPER_KEYWORDS = frozenset(
+    {k.upper() for k in KEYWORD_KINDS if k[:1].isupper()} | {s.upper() for s in STREET_SUFFIXES if len(s) > 2}
+)
+CAPS_RUN_RE = re.compile(r"(?<![\w'’])[A-Z][A-Z'’&-]*(?:[ \t]+[A-Z][A-Z'’&-]*)+(?![\w'’])")
+CAPS_FLAT_RE = re.compile(r"\b(?:FLAT|APARTMENT|ROOM|UNIT)(?=[ \t]+\d)")
+SMALL_WORDS = {"OF": "of", "AND": "and", "ON": "on", "IN": "in", "AT": "at", "UPON": "upon", "THE": "the"}
+
+
+def capitals_as_titles(text):
+    """'ROYAL OLDHAM HOSPITAL', '37 CROFT STREET', 'ST MATTHEW'S RC HIGH SCHOOL': the words in capitals up to
+    a setting's keyword or a street word (and an "OF X" after it) are read in Title Case, so the rules that
+    walk back from a keyword find them; short acronyms (RC, CE) stay. Same length, so offsets are unchanged."""
+    if not CAPS_RUN_RE.search(text):
+        return text
+
+    def titled(m):
+        words = re.split(r"([ \t]+)", m.group())
+        tokens = words[::2]
+        keyword_at = [
+            i
+            for i, w in enumerate(tokens)
+            if w in UPPER_KEYWORDS or " ".join(tokens[max(0, i - 1) : i + 1]) in UPPER_KEYWORDS
+        ]
+        if not keyword_at:
+            return m.group()
+        last = keyword_at[-1]
+        if last + 2 < len(tokens) and tokens[last + 1] in ("OF", "ON", "AT"):
+            last = min(len(tokens) - 1, last + 3)
+        first = max(0, keyword_at[0] - 5)
+        out = []
+        for i, token in enumerate(tokens):
+            if first <= i <= last:
+                out.append(_title_word(token, i == first))
+            else:
+                out.append(token)
+            if 2 * i + 1 < len(words):
+                out.append(words[2 * i + 1])
+        return "".join(out)
+
+    text = CAPS_RUN_RE.sub(titled, text)
+    return CAPS_FLAT_RE.sub(lambda m: m.group().title(), text)
+
+
+def _title_word(word, first):
+    if word in SMALL_WORDS:
+        return word.title() if first else SMALL_WORDS[word]
+    if (
+        (len(word) <= 2 and word != "ST")
+        or word in COMMON_CAPITALISED
+        or word.upper() in ("NHS", "GP", "CAMHS", "PRU", "UTC", "JIN")
+    ):
+        return word  # RC, CE, NHS: acronyms stay as written
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+# Ethnicity and religion as forms and police records write them --------------------------------------------
+CENSUS_HEAD = (
+    r"(?:White|Black|Asian|Mixed|Chinese|Arab|Other)(?:[ \t]*/[ \t]*(?:Black|Asian|African|Caribbean|Multiple|Mixed)"
+    r"(?:[ \t]+(?:British|ethnic[ \t]+groups?))?)*(?:[ \t]+or[ \t]+(?:Black|Asian)[ \t]+British)?"
+)
+CENSUS_RE = re.compile(
+    rf"\b{CENSUS_HEAD}[ \t]*[-–—:][ \t]*(?:[Aa]ny[ \t]+other[ \t]+[A-Za-z ]{{1,30}}?background|"
+    + alternation(ETHNICITIES)
+    + r")\b"
+)
+LOWER_ETHNICITY_RE = re.compile(
+    r"\b(?:white|black|mixed)[ \t]+(?:British|Irish|European|Other|other|Caribbean|African|Asian)\b|\bmixed[- ]race\b"
+)
+PLURAL_ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")s\b")
+IC_CODE_RE = re.compile(r"\bIC[ ]?[0-9]\b")
+SDE_CODE_RE = re.compile(
+    r"(?i:ethnicity|SDE|self[- ]defined(?:[ \t]+ethnicity)?|ethnic[ \t]+code)\W{0,4}([WMABO][1-9])\b"
+)
+COLOUR_PERSON_RE = re.compile(
+    rf"\b(?:white|black|White|Black|Asian|mixed[- ]race|Mixed[- ]race)(?=[ \t]+(?:British[ \t]+)?(?:{PERSON_NOUNS})\b)"
+)
+
+
+MORE_ETHNICITY_RE = re.compile(r"\b(?:" + alternation(MORE_ETHNICITIES) + r")s?\b")
+ISLAMIC_RE = re.compile(r"\bIslamic(?=[ \t]+[a-z]|[ \t]*[,.;)])")
+
+
+def _more_identity_finds(text):
+    for pattern in (CENSUS_RE, LOWER_ETHNICITY_RE, PLURAL_ETHNICITY_RE, IC_CODE_RE, COLOUR_PERSON_RE):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), "ETHNICITY"
+    for m in MORE_ETHNICITY_RE.finditer(text):
+        if not ethnicity_names_a_thing(text, m.start(), m.end()):
+            yield m.start(), m.end(), "ETHNICITY"
+    for m in SDE_CODE_RE.finditer(text):
+        yield m.start(1), m.end(1), "ETHNICITY"
+    for m in ISLAMIC_RE.finditer(text):  # "an Islamic upbringing"; "Islamic Relief" is a charity
+        yield m.start(), m.end(), "RELIGION"
+
+
+def religion_names_a_body(text, end):
+    after = re.match(r"[ \t]+([\w'’]+)", text[end : end + 30])
+    return bool(after and after.group(1) in NOT_RELIGION_AFTER)
+
+
+def ethnicity_names_a_thing(text, start, end):
+    """'Polish Family Association', 'a Turkish barber's', 'speaks Romanian', 'a Somali interpreter': the word
+    names a language, a body or a thing, not a person's ethnicity."""
+    after = re.match(r"[ \t]+([\w'’]+)(?:[ \t]+([\w'’]+))?", text[end : end + 40])
+    if after and (
+        after.group(1) in NOT_ETHNICITY_AFTER
+        or (after.group(2) and after.group(2) in NOT_ETHNICITY_AFTER and after.group(1)[:1].isupper())
+    ):
+        return True
+    before = text[max(0, start - 20) : start]
+    return bool(
+        LANGUAGE_AFTER_RE.match(text, end)
+        or (LANGUAGE_BEFORE_RE.search(before) and not re.search(r"\b(?:and|in)\s+$", before))
+    )
+
+
+DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|ch)s?")
+NOT_DEMONYM_RE = re.compile(r".*(?:ician|tician|arian|rian|dian|ilian|orian|ist|ic)s?")
+
+
+def norp_is_group(text, start, end):
+    """The model's NORP label is kept for an ethnicity, nationality or faith ('Eritrean'), not for a job or
+    a word in a table it mislabels ('Paediatrician', 'Dentist')."""
+    word = text[start:end]
+    known = {w.lower() for w in ETHNICITIES} | {w.lower() for w in list(RELIGIONS) + MORE_RELIGIONS}
+    if word.lower() in known or word.lower().rstrip("s") in known:
+        return not ethnicity_names_a_thing(text, start, end)
+    if not DEMONYM_RE.fullmatch(word) or NOT_DEMONYM_RE.fullmatch(word):
+        return False
+    return not ethnicity_names_a_thing(text, start, end)
+
+
+# Addresses: floors, and a house's name before its street --------------------------------------------------
+FLOOR_BEFORE_RE = re.compile(
+    r"(?i:(?:ground|first|second|third|fourth|fifth|top|basement|lower[ \t]+ground|upper|\d(?:st|nd|rd|th))"
+    r"[ \t]+floor(?:[ \t]+(?:flat|front|rear|back))?),?[ \t]+$"
+)
+PLOT_BEFORE_RE = re.compile(r"\b(?:Plot|Pitch|Bedsit|Maisonette|Studio|Caravan)[ \t]+(?:\d+[A-Za-z]?,?[ \t]+)?$")
+HOUSE_NAME_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\n:,(])|(?<=\bat[ \t])|(?<=\bof[ \t])|(?<=\bto[ \t]))[ \t]*((?:The[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){0,2}"
+    r"(?:Cottage|Cottages|Farm|Farmhouse|Barn|Forge|Mill|Lodge|House|Hall|Grange|Manor|Rectory|Vicarage|Bungalow|"
+    r"Villa|Works|Stables|Oast|Coach House|Old School|Orchard|Smithy|Granary|Byre))[ \t]*(?:,[ \t]*\n?|\n)[ \t]*$",
+    re.M,
+)
+
+
+def address_prefix_start(text, start):
+    """Where an address begins when a floor ('Second Floor Flat, 41 Granby Street') or a house's name on the
+    line or before the comma above ('The Old Forge\nBack Lane', 'Rose Cottage, Mill Lane') comes first."""
+    plot = PLOT_BEFORE_RE.search(text, max(0, start - 30), start)
+    if plot:
+        start = plot.start()
+    floor = FLOOR_BEFORE_RE.search(text, max(0, start - 40), start)
+    if floor:
+        start = floor.start()
+    house = HOUSE_NAME_BEFORE_RE.search(text, max(0, start - 60), start)
+    if house:
+        start = house.start(1)
+    the = re.search(r"(?:^|(?<=[\n:]))[ \t]*(The)[ \t]+$", text[max(0, start - 8) : start])
+    if the:
+        start = start - len(the.group()) + the.start(1) - the.start()
+    return start
+
+
+NUMBERED_STREET_RE = re.compile(
+    r"(?<![\w./-])(?<!Year )(?<!Section )(?<!Tier )(?<!Level )(?<!Room )(?<!Ward )(?<!aged )(?<!age )(?<!Page )"
+    r"\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){1,3}(?:"
+    + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _numbered_street_finds(text):
+    """'89 North Road', '12 High Street': a number and capitalised words before a street word are an address
+    even when the words are ones that also sit inside other names."""
+    for m in NUMBERED_STREET_RE.finditer(text):
+        words = m.group().split()[1:-1]
+        court = m.group().endswith("Court") and any(w in NOT_AN_ADDRESS_LAST_WORDS for w in words)
+        if court or any(w in COMMON_CAPITALISED for w in words):
+            continue  # "the 2 Crown Court hearings"
+        yield address_prefix_start(text, m.start()), address_end(text, m.end()), "ADDRESS"
+
+
+FINDERS += (_loose_date_finds, _uk_phone_finds, _more_setting_finds, _more_identity_finds, _numbered_street_finds)

@@ -347,6 +347,9 @@ COMMON_CAPITALISED = frozenset(
     Since Until Unless Whether Which Who Whom Whose What Why How Today Yesterday Tomorrow Please Thank""".split()
 )
 
+# Weekdays as notes shorten them ("Tues 3rd Oct"): never a name.
+COMMON_CAPITALISED = COMMON_CAPITALISED | frozenset("Mon Tue Tues Wed Weds Thu Thur Thurs Fri Sat Sun".split())
+
 # Capitalised words that are never a person's name, though a model or a name list may take them for one:
 # pronoun-like words, what children call their parents, apps and languages.
 NOT_PERSON_WORDS = frozenset(
@@ -439,4 +442,153 @@ NUMBERED_WORDS = frozenset(
     """Section Sections Schedule Paragraph Para Appendix Annex Stage Level Step Chapter Part Article Rule
     Regulation Key Page Item Point Question Box Figure Table Line Note Version Phase Tier Grade Band Form Class
     Room Flat Unit Block Floor Ward Bay Bed Case Standard Principle Recommendation Finding Action Priority""".split()
+)
+# More kinds of school and health setting, as names end (issue 16): early years, short forms, faith schools,
+# pupil referral units; pharmacies, dentists, walk-in and urgent care, group practices, "X General".
+MORE_SETTING_KEYWORDS = {
+    "Pre-School": "SCHOOL",
+    "Pre-school": "SCHOOL",
+    "Preschool": "SCHOOL",
+    "Playgroup": "SCHOOL",
+    "Play Group": "SCHOOL",
+    "Kindergarten": "SCHOOL",
+    "Montessori": "SCHOOL",
+    "PRU": "SCHOOL",
+    "Pri": "SCHOOL",
+    "Prim": "SCHOOL",
+    "Prep": "SCHOOL",
+    "Yeshiva": "SCHOOL",
+    "Yeshivah": "SCHOOL",
+    "Madrassa": "SCHOOL",
+    "Madrasa": "SCHOOL",
+    "Madrasah": "SCHOOL",
+    "High": "SCHOOL",
+    "Grammar": "SCHOOL",
+    "JIN": "SCHOOL",
+    "J&I": "SCHOOL",
+    "UTC": "SCHOOL",
+    "Pharmacy": "HEALTH_SETTING",
+    "Chemist": "HEALTH_SETTING",
+    "Chemists": "HEALTH_SETTING",
+    "Dental Care": "HEALTH_SETTING",
+    "Dental Centre": "HEALTH_SETTING",
+    "Dental Institute": "HEALTH_SETTING",
+    "Dental Surgery": "HEALTH_SETTING",
+    "Urgent Care Centre": "HEALTH_SETTING",
+    "Urgent Treatment Centre": "HEALTH_SETTING",
+    "Walk-in Centre": "HEALTH_SETTING",
+    "Walk-In Centre": "HEALTH_SETTING",
+    "Treatment Centre": "HEALTH_SETTING",
+    "Birth Centre": "HEALTH_SETTING",
+    "Wellbeing Centre": "HEALTH_SETTING",
+    "Health & Wellbeing Centre": "HEALTH_SETTING",
+    "Health and Wellbeing Centre": "HEALTH_SETTING",
+    "Group Practice": "HEALTH_SETTING",
+    "Family Practice": "HEALTH_SETTING",
+    "Medical Group": "HEALTH_SETTING",
+    "Sexual Assault Referral Centre": "HEALTH_SETTING",
+    "General": "HEALTH_SETTING",
+    "Maternity Unit": "HEALTH_SETTING",
+    "Minor Injuries Unit": "HEALTH_SETTING",
+}
+# Keywords that end a name only when no capitalised word follows ("Calder High", not "High Street").
+MORE_OPEN_KEYWORDS = frozenset({"High", "General", "Grammar", "Prep", "Pri", "Prim", "Montessori"})
+# Capitalised words before "High" or "General" that make it something else: a risk level, an office.
+NOT_BEFORE_HIGH_OR_GENERAL = frozenset(
+    """Very Medium Low Risk Attorney Secretary Director Solicitor Surgeon Postmaster Inspector Comptroller
+    Registrar Accountant Governor Consul Vicar Major Lieutenant Brigadier Adjutant Quartermaster""".split()
+)
+# Religions as forms and records write them.
+MORE_RELIGIONS = [
+    "C of E",
+    "CofE",
+    "Church of England",
+    "Church of Scotland",
+    "Orthodox",
+    "Orthodox Christian",
+    "Eritrean Orthodox",
+    "Ethiopian Orthodox",
+    "Pentecostalist",
+    "Born-again Christian",
+    "Evangelical Christian",
+    "Jain",
+    "Zoroastrian",
+    "Baha'i",
+    "Bahá'í",
+    "Ahmadi",
+    "Ahmadiyya",
+    "Alevi",
+    "Plymouth Brethren",
+    "Exclusive Brethren",
+    "Latter-day Saints",
+    "Christian Scientist",
+    "Judaism",
+    "Hinduism",
+    "Sikhism",
+    "Buddhism",
+    "Christianity",
+    "Catholicism",
+    "Rastafarianism",
+]
+# Nouns after which an ethnicity or nationality word names a thing, a body or a place, not a person's
+# ethnicity: "Polish Family Association", "Turkish barber's", "the Nigerian High Commission".
+NOT_ETHNICITY_AFTER = frozenset(
+    """Association Society Centre Center Church Embassy Consulate Council Community Club School Network Project
+    Group Trust Mission Federation Forum Alliance Foundation Police Government Airways Airlines Sea Ocean
+    Restaurant Takeaway Shop Deli Supermarket Store Food Cuisine Cafe Café Saturday Sunday Service Services
+    Advice Support Welfare Women's Women’s Refugee Cultural Culture Centre Festival New Year High Commission
+    Ministry Army Navy Football Cup League Press Times Channel Television TV Radio Bank Street Road Quarter
+    restaurant takeaway shop deli supermarket store food cuisine cafe barber barbers barber's community
+    centre church embassy consulate government army sea ocean food dish dishes flag passport embassy""".split()
+)
+# Nouns that make a colour or a group word before them a person's ethnicity ("a white male", "two Asian males").
+PERSON_NOUNS = (
+    "male|males|female|females|man|men|woman|women|boy|boys|girl|girls|youth|youths|lad|lads|teenager|"
+    "teenagers|child|children|baby|family|families|person|people|adult|adults|suspect|suspects|driver|youngster"
+)
+# "Oldham Child and Family Clinic": "Child" may sit inside a setting's name.
+MIDDLE_WORDS = MIDDLE_WORDS | frozenset({"Child"})
+MORE_SETTING_KEYWORDS.update(
+    {
+        "Juniors": "SCHOOL",
+        "JMI": "SCHOOL",
+        "Acad": "SCHOOL",
+        "Sch": "SCHOOL",
+        "Comprehensive": "SCHOOL",
+        "Alternative Provision": "SCHOOL",
+        "Dentists": "HEALTH_SETTING",
+        "Opticians": "HEALTH_SETTING",
+        "Midwife-led Unit": "HEALTH_SETTING",
+    }
+)
+MORE_OPEN_KEYWORDS = MORE_OPEN_KEYWORDS | frozenset({"Comprehensive", "Acad", "Sch"})
+# Nationalities and groups the first list lacks, and the ways records describe mixed heritage.
+MORE_ETHNICITIES = (
+    """Italian Spanish French German American Canadian Australian Lebanese Libyan Tunisian Cameroonian Malawian
+    Liberian Guinean Malian Croatian Serbian Bosnian Moldovan Belarusian Georgian Armenian Chechen Saudi Kuwaiti
+    Jordanian Thai Cambodian Indonesian Korean Japanese Mongolian Kashmiri Mirpuri Pashtun Hazara Oromo Amhara
+    Tigrayan Yoruba Igbo Akan Fulani Dominican Cuban Mexican Ecuadorian Peruvian Venezuelan Bolivian Chilean
+    Argentinian Vincentian Kittitian Antiguan Belizean Haitian Estonian Macedonian Montenegrin Slovenian Austrian
+    Swiss Dutch Belgian Swedish Danish Norwegian Finnish Icelandic Maltese Kurd Kurds GRT Romanichal""".split()
+    + [
+        "South African",
+        "Romany Gypsy",
+        "mixed parentage",
+        "mixed ethnicity",
+        "multiple heritage",
+        "multi-racial",
+        "biracial",
+        "mixed race",
+        "Mixed race",
+        "Northern Irish",
+    ]
+)
+NOT_ETHNICITY_AFTER = NOT_ETHNICITY_AFTER | frozenset(
+    """measles windows toast roll fries bread doors heels wave house houses terrace terraces building buildings
+    era style architecture period square Square Terrace Republic Relief Aid Care Agency Diocese Board""".split()
+)
+# After a faith word, the nouns that make it a body's name ("Catholic Children's Society", "Islamic Relief").
+NOT_RELIGION_AFTER = frozenset(
+    """Society Association Trust Council Network Federation Foundation Relief Aid Care Agency Diocese Board Forum
+    Alliance Mission Children's Children’s Women's Women’s Youth""".split()
 )

@@ -205,6 +205,11 @@ def test_a_role_said_beside_the_name_is_not_said_twice():
     assert anonymise(text).text == "Social Worker 1 visited. The mother said no."
 
 
+def test_a_numbered_role_in_an_aside_before_the_name_leaves_no_stray_comma():
+    text = "His social worker, Maria Lopez, visited twice. The police officer, PC John Davies, spoke to him."
+    assert anonymise(text).text == "Social Worker 1 visited twice. Police Officer 1 spoke to him."
+
+
 def test_nicknames_sign_off_initials_and_ages_written_loosely():
     text = 'Tyrone "T-Bone" Walsh turned 16; his sisters are ages 4 and 7.\n\nThanks,\nDM\n'
     found = {(e.text, e.type) for e in detect(text)}

@@ -72,6 +72,8 @@ def test_every_failing_check_is_listed(alice, review):
     assert "The review panel has not signed the report off" in failures
     assert "The police have not signed the report off (criminal proceedings)" in failures
     assert "at least 7 working days before publication" in failures
+    # the manager is told the date that would pass, not a count of working days to work back from
+    assert "it was sent on 27 August 2025, so the earliest publication date is 5 September 2025" in failures
     assert "Publication is on hold: Criminal proceedings are running" in failures
 
 
@@ -115,3 +117,46 @@ def test_a_missed_term_added_by_the_reviewer_is_caught_everywhere(alice, review,
         service.term_add(actor=alice, review=review, original="Blue Anchor", type="PLACE", replacement="a local pub")
     assert "Blue Anchor" not in service.anonymised_text(review)
     assert service.anonymised_text(review).count("a local pub") == 2
+
+
+def test_running_the_checks_posts_and_never_publishes_only_the_publish_button_does(client, alice, review):
+    from django.urls import reverse
+
+    from casereview.publication.models import Publication
+
+    ready_for_publication(alice, review)
+    decide_all(alice, review)
+    client.force_login(alice)
+    url = reverse("publication:overview", args=[review.pk])
+    page = client.get(url).content.decode()
+    # The form that carries the CSRF token posts: a GET put the token in the address bar and the logs.
+    assert '<form method="get"' not in page
+    date_fields = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
+    checked = client.post(url, {**date_fields, "check": "1"}).content.decode()
+    assert "Every check passes" in checked and not Publication.objects.filter(review=review).exists()
+    # Publish asks first: what publishing opens to whom, with a way back
+    asked = client.post(url, {**date_fields, "publish": "1"}).content.decode()
+    assert "Yes, publish it" in asked and "practitioners included" in asked
+    assert not Publication.objects.filter(review=review).exists()
+    client.post(url, {**date_fields, "publish": "1", "confirmed": "1"})
+    assert Publication.objects.filter(review=review).exists()
+
+
+def test_a_report_is_not_published_with_a_date_to_come(client, alice, review):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from casereview.publication.models import Publication
+
+    ready_for_publication(alice, review)
+    decide_all(alice, review)
+    client.force_login(alice)
+    later = timezone.localdate() + timedelta(days=10)
+    date_fields = {"publication_date_0": later.day, "publication_date_1": later.month, "publication_date_2": later.year}
+    page = client.post(
+        reverse("publication:overview", args=[review.pk]), {**date_fields, "publish": "1", "confirmed": "1"}
+    ).content.decode()
+    assert "cannot be in the future" in page
+    assert not Publication.objects.filter(review=review).exists()

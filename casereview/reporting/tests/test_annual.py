@@ -186,6 +186,9 @@ def test_contributions_total_and_refuse_bad_amounts(client, alice, report):
         response = client.post(url, bad)
         assert message in response.content.decode()
     assert annual.annual_content(user=alice, report=report, with_charts=False).contributions_total == 60550
+    # the page groups thousands as the Word and PDF report do
+    page = client.get(reverse("reporting:annual_report", args=[report.pk])).content.decode()
+    assert "£60,000.00" in page and "£60,550.00" in page
 
 
 # --- narrative: versions, sign-off, injection -----------------------------------------------------------

@@ -51,7 +51,8 @@ def test_chair_sees_the_decision_awaiting_them_beside_the_recommendation(client,
     page = home(client, chair)
     assert "Decisions awaiting you" in page
     assert "Child T: decide whether to hold a review" in page
-    assert reverse("incidents:detail", args=[case["decided"].pk]) in page
+    # the link opens the decision itself, not the case page above it
+    assert f'href="{reverse("decisions:decide", args=[case["decided"].pk])}">Child T: decide' in page
     assert "Local child safeguarding practice review" in page  # the recommendation beside it
 
 
@@ -86,3 +87,25 @@ def test_viewer_sees_published_learning_only(client, bob, case):
     page = home(client, bob)
     assert "Published learning" in page
     assert "Child S" not in page and "Child T" not in page and "Due and overdue" not in page
+
+
+def test_a_request_already_answered_leaves_recently_asked_of_you(client, partnership_a, case):
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=case["police"])
+    from casereview.notifications.models import Notification
+
+    request = case["rapid_review"].requests.get(agency=case["police"])
+    Notification.objects.create(
+        recipient=lead, partnership=partnership_a, key=f"request:{request.pk}", what="Information asked", path="/"
+    )
+    assert "Recently asked of you" in home(client, lead)
+    decisions.information_request_answer(actor=lead, info_request=request, response="Two call-outs.")
+    page = home(client, lead)
+    # Sent: it no longer sits above "Nothing is asked of your agency" as if still asked.
+    assert "Recently asked of you" not in page and "Information asked" not in page
+
+
+def test_viewer_home_is_about_learning_and_points_to_the_library_when_nothing_is_published(client, bob, case):
+    page = home(client, bob)
+    assert "Learning from case reviews" in page and "what needs you" not in page.lower()
+    assert "No anonymised report has been published from casereview yet" in page
+    assert reverse("library:search", args=["southwark"]) in page

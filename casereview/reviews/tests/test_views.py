@@ -10,7 +10,14 @@ from casereview.accounts.models import Role
 from casereview.audit.models import AuditAction, AuditEvent
 from casereview.reviews import services
 from casereview.reviews.models import ChronologyEntry, LearningPoint, PanelMember, Recommendation, Review
-from casereview.testing import AgencyContributionFactory, AgencyFactory, ChronologyEntryFactory, ReviewFactory, member
+from casereview.testing import (
+    AgencyContributionFactory,
+    AgencyFactory,
+    ChronologyEntryFactory,
+    ReviewFactory,
+    exported,
+    member,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +157,7 @@ def test_likely_duplicates_are_marked_and_a_panel_member_can_link_them(client, r
     assert review.duplicate_pairs.get().status == "linked"
 
 
-def test_exports_open_and_neutralise_formulas(client, alice, review, police):
+def test_exports_open_and_neutralise_formulas(client, alice, review, police, django_capture_on_commit_callbacks):
     ChronologyEntryFactory(
         contribution=AgencyContributionFactory(review=review, agency=police),
         description='=HYPERLINK("http://evil","x")',
@@ -160,7 +167,9 @@ def test_exports_open_and_neutralise_formulas(client, alice, review, police):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet["F2"].value.startswith("'=HYPERLINK")
     assert sheet["F2"].data_type == "s"
-    docx = client.get(reverse("reviews:chronology_docx", args=[review.pk]))
+    docx = exported(
+        client, reverse("reviews:chronology_docx", args=[review.pk]), capture=django_capture_on_commit_callbacks
+    )
     assert "HYPERLINK" in "\n".join(
         c.text for t in Document(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells
     )
@@ -288,3 +297,32 @@ def test_a_review_is_started_with_the_agencies_involved_and_its_page_names_them(
     assert response.status_code == 302 and list(review.agencies.all()) == [police]
     page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
     assert "Agencies involved" in page and police.name in page
+
+
+def test_the_review_links_to_its_incident_only_for_those_who_may_open_it(client, alice, partnership_a):
+    from casereview.testing import IncidentFactory
+
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
+    review = ReviewFactory(partnership=partnership_a, title="Child R", incident=incident)
+    incident_url = reverse("incidents:detail", args=[incident.pk])
+    client.force_login(alice)
+    assert incident_url in client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    reviewer = member(partnership_a, Role.REVIEWER)
+    services.reviewer_appoint(
+        actor=alice, review=review, user=reviewer, appointed_on=date(2025, 6, 2), declaration="Independent"
+    )
+    client.force_login(reviewer)
+    # the reviewer reads the review but not the incident: the link led to a page not found
+    assert incident_url not in client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert client.get(incident_url).status_code == 404
+
+
+def test_a_finished_review_asks_for_no_terms_of_reference_or_panel(client, alice, partnership_a):
+    live = ReviewFactory(partnership=partnership_a, title="Child W")
+    done = ReviewFactory(partnership=partnership_a, title="Child V", stage="published", published_on=date(2024, 5, 1))
+    client.force_login(alice)
+    live_page = client.get(reverse("reviews:detail", args=[live.pk])).content.decode()
+    assert "Write the terms of reference" in live_page and "A panel should include" in live_page
+    done_page = client.get(reverse("reviews:detail", args=[done.pk])).content.decode()
+    assert "Write the terms of reference" not in done_page and "A panel should include" not in done_page
+    assert "Not recorded in casereview" in done_page

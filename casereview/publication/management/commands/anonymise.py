@@ -4,11 +4,13 @@ someone in one report. JSON: {"text", "entities": [{"start", "end", "type", "tex
 extractor reads). The printed table can be given back with --table for the review's next document."""
 
 import json
+import os
 
 from django.core.management.base import BaseCommand, CommandError
 
 from casereview.documents.extraction import DEFAULT_LIMITS, ExtractionError, read_document
 from casereview.documents.extraction.sniff import check_size, sniff_kind
+from casereview.documents.extraction.txt import check_text_length, decode_text, too_much_text
 from casereview.publication.anonymisation import ModelUnavailable, ReplacementTable, anonymise
 
 
@@ -50,9 +52,9 @@ def read_text(path):
     check_size(path, DEFAULT_LIMITS)
     if sniff_kind(path) != "txt":
         return read_document(path).text
-    with open(path, "rb") as handle:
-        raw = handle.read()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    # the same bound on text as a PDF or Word file
+    if os.path.getsize(path) > 4 * DEFAULT_LIMITS.max_text_characters:
+        raise too_much_text(DEFAULT_LIMITS)
+    text = decode_text(path)
+    check_text_length(text, DEFAULT_LIMITS)
+    return text

@@ -1,0 +1,110 @@
+"""Background exports: only the person who asked downloads the file, while they still may; every job
+ends ready or failed with a message; files go after a day; the Word file is written a row at a time."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import timezone
+from docx import Document
+
+from casereview.accounts.models import Membership, Role
+from casereview.core import exports
+from casereview.core.models import ExportJob, ExportStatus
+from casereview.core.word import write_table_document
+from casereview.testing import exported, member
+
+pytestmark = pytest.mark.django_db
+
+
+def ask(client, user, partnership, capture):
+    client.force_login(user)
+    with capture(execute=True):
+        response = client.post(reverse("audit:event_export", args=[partnership.slug]))
+    return ExportJob.objects.unscoped().get(pk=response["Location"].split("/")[-2])
+
+
+def test_the_progress_page_refreshes_itself_without_javascript_until_the_file_is_ready(client, alice, partnership_a):
+    client.force_login(alice)
+    response = client.post(reverse("audit:event_export", args=[partnership_a.slug]))  # the task has not run
+    page = client.get(response["Location"]).content.decode()
+    assert '<meta http-equiv="refresh" content="3">' in page and "Preparing your file" in page
+
+
+def test_only_the_person_who_asked_may_download(
+    client, alice, partnership_a, charlie, django_capture_on_commit_callbacks
+):
+    job = ask(client, alice, partnership_a, django_capture_on_commit_callbacks)
+    assert job.status == ExportStatus.DONE
+    download = reverse("exports:download", args=[job.pk])
+    assert client.get(download).status_code == 200
+    another_manager = member(partnership_a, Role.BUSINESS_MANAGER, username="another-manager")
+    for outsider in (another_manager, charlie):
+        client.force_login(outsider)
+        assert client.get(download).status_code == 404
+        assert client.get(reverse("exports:progress", args=[job.pk])).status_code == 404
+
+
+def test_a_requester_who_lost_the_pages_permission_cannot_download(
+    client, alice, partnership_a, django_capture_on_commit_callbacks
+):
+    job = ask(client, alice, partnership_a, django_capture_on_commit_callbacks)
+    Membership.objects.filter(user=alice, partnership=partnership_a).update(role=Role.CHAIR)
+    assert client.get(reverse("exports:download", args=[job.pk])).status_code == 403
+
+
+def test_the_download_is_never_stored_by_a_browser(client, alice, partnership_a, django_capture_on_commit_callbacks):
+    client.force_login(alice)
+    download = exported(
+        client, reverse("audit:event_export", args=[partnership_a.slug]), capture=django_capture_on_commit_callbacks
+    )
+    assert "no-store" in download["Cache-Control"]
+    assert download.content.startswith(b"When,Who")
+
+
+def test_files_are_removed_after_a_day(client, alice, partnership_a, django_capture_on_commit_callbacks):
+    job = ask(client, alice, partnership_a, django_capture_on_commit_callbacks)
+    assert default_storage.exists(job.stored_as)
+    ExportJob.objects.unscoped().filter(pk=job.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    assert client.get(reverse("exports:download", args=[job.pk])).status_code == 404
+    assert "The file has been removed" in client.get(reverse("exports:progress", args=[job.pk])).content.decode()
+    assert exports.remove_expired() == 1
+    assert not default_storage.exists(job.stored_as)
+
+
+def test_an_export_that_breaks_ends_failed_with_a_message(
+    client, alice, partnership_a, django_capture_on_commit_callbacks, monkeypatch
+):
+    def broken(**kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setitem(
+        exports._KINDS,
+        "audit_csv",
+        exports.kind("audit_csv").__class__("audit_csv", broken, lambda t, p: "x.csv", "text/csv", "x"),
+    )
+    job = ask(client, alice, partnership_a, django_capture_on_commit_callbacks)
+    assert job.status == ExportStatus.FAILED
+    page = client.get(reverse("exports:progress", args=[job.pk])).content.decode()
+    assert "The file could not be prepared" in page and "bug" not in page
+
+
+def test_a_streamed_word_table_opens_with_every_row_and_survives_odd_characters(tmp_path):
+    path = tmp_path / "table.docx"
+    rows = ([f"{n}", "Line one\nline two", "a \x0b control & <tag>"] for n in range(500))
+    assert write_table_document(path, heading="Title", intro=["Intro"], headings=["N", "Text", "Odd"], rows=rows) == 500
+    table = Document(io.BytesIO(path.read_bytes())).tables[0]
+    assert len(table.rows) == 501
+    assert table.rows[1].cells[1].text == "Line one\nline two"
+    assert table.rows[500].cells[2].text == "a  control & <tag>"
+
+
+def test_an_export_whose_worker_died_ends_failed_when_its_page_is_opened(client, alice, partnership_a):
+    client.force_login(alice)
+    response = client.post(reverse("audit:event_export", args=[partnership_a.slug]))  # the task has not run
+    job_id = response["Location"].split("/")[-2]
+    ExportJob.objects.unscoped().filter(pk=job_id).update(created=timezone.now() - timedelta(hours=1))
+    page = client.get(response["Location"]).content.decode()
+    assert "stopped being prepared" in page and "refresh" not in page.split("</head>")[0]

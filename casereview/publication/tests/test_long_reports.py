@@ -1,0 +1,95 @@
+"""A long report gives pages of bounded size: the text a part at a time, the table a page at a time,
+the gate a readable number of problems."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from casereview.publication import services as service
+from casereview.publication.models import ReplacementTerm
+from casereview.testing import ReviewFactory
+
+pytestmark = pytest.mark.django_db
+
+FIRST = ["Mary", "John", "Sarah", "David", "Emma", "James", "Laura", "Peter", "Grace", "Simon"]
+LAST = ["Jones", "Smith", "Taylor", "Brown", "Wilson", "Evans", "Thomas", "Roberts", "Walker", "Wright"]
+
+
+def long_report(paragraphs):
+    lines = []
+    for n in range(paragraphs):
+        name = f"{FIRST[n % 10]} {LAST[(n // 10) % 10]}"
+        lines.append(f"On {1 + n % 28} March 2014 the social worker {name} visited the family at home. " * 3)
+    return "\n\n".join(lines)
+
+
+@pytest.fixture
+def review(partnership_a):
+    return ReviewFactory(partnership=partnership_a, title="Child R")
+
+
+@pytest.fixture
+def long_review(alice, review):
+    text = long_report(400)  # about 90,000 characters, a hundred people named
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=text.encode())
+    service.report_detect(report.pk)
+    return review, text
+
+
+def test_the_anonymise_page_shows_one_part_of_a_long_report_and_says_so(client, alice, long_review):
+    review, text = long_review
+    client.force_login(alice)
+    response = client.get(reverse("publication:anonymise", args=[review.pk]))
+    page = response.content.decode()
+    assert len(page) < 250_000
+    assert "shown a part at a time: this is part 1 of" in page
+    phrase = "visited the family at home"
+    assert 0 < page.count(phrase) < text.count(phrase) / 3
+    last = client.get(reverse("publication:anonymise", args=[review.pk]) + "?page=999").content.decode()
+    assert "this is part 1 of" not in last and phrase in last
+
+
+def test_the_replacement_table_is_paged_and_saving_one_page_keeps_the_others(client, alice, long_review):
+    review, _ = long_review
+    total = ReplacementTerm.objects.filter(review=review).count()
+    assert total > 100
+    client.force_login(alice)
+    page = client.get(reverse("publication:anonymise", args=[review.pk])).content.decode()
+    assert f"{total} terms, shown 100 at a time" in page
+    shown = [t for t in ReplacementTerm.objects.filter(review=review) if f'name="status-{t.pk}"' in page]
+    assert len(shown) == 100
+    data = {f"status-{t.pk}": "accepted" for t in shown} | {f"replacement-{t.pk}": "Person X" for t in shown}
+    client.post(reverse("publication:anonymise", args=[review.pk]), data)
+    assert ReplacementTerm.objects.filter(review=review, status="accepted").count() == 100
+    assert ReplacementTerm.objects.filter(review=review, status="proposed").count() == total - 100
+
+
+def test_the_gate_names_twenty_undecided_terms_then_counts_the_rest(alice, long_review):
+    review, _ = long_review
+    total = ReplacementTerm.objects.filter(review=review).count()
+    failures = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
+    named = [f for f in failures if f.endswith("is neither replaced nor allowed by a named person")]
+    assert len(named) == 20
+    assert f"…and {total - 20:,} more terms are neither replaced nor allowed by a named person" in failures
+
+
+def test_the_compare_page_shows_the_same_part_of_both_texts(client, alice, long_review):
+    review, text = long_review
+    client.force_login(alice)
+    page = client.get(reverse("publication:diff", args=[review.pk])).content.decode()
+    assert len(page) < 200_000
+    assert "compared a part at a time: this is part 1 of" in page
+
+
+def test_detection_that_breaks_ends_failed_with_a_message_on_the_page(client, alice, review, monkeypatch):
+    def broken(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(service, "anonymise", broken)
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=b"Mary Jones visited.")
+    report = service.report_detect(report.pk)
+    assert report.status == "failed"
+    client.force_login(alice)
+    page = client.get(reverse("publication:anonymise", args=[review.pk])).content.decode()
+    assert "could not be checked for identifying details" in page and "updates itself" not in page
