@@ -111,6 +111,8 @@ def send_escalations(*, site_url=None, today=None):
     today = today or timezone.localdate()
     outcome = Outcome()
     rules = escalation_rules(list(Partnership.objects.unscoped().values_list("pk", flat=True)))
+    if not rules:
+        return outcome
     # Partnerships sharing a rule share a condition, so the query has one branch per distinct rule (usually
     # one: the defaults), not one per partnership.
     by_rule = defaultdict(list)
@@ -119,7 +121,6 @@ def send_escalations(*, site_url=None, today=None):
     caught = reduce(
         operator.or_,
         (Q(review__partnership__in=ids) & escalation_rule_q(rules[ids[0]], today) for ids in by_rule.values()),
-        Q(pk__in=[]),
     )
     cutoff_after = {days: escalation_cutoff(rules[ids[0]], today) for (days, _), ids in by_rule.items()}
     cutoffs = {pk: cutoff_after[rule.escalate_after_working_days] for pk, rule in rules.items()}
@@ -149,9 +150,9 @@ def send_escalations(*, site_url=None, today=None):
 
 def _record_and_send(batch, members, today, site_url):
     """Records a batch of escalations (EscalatedAction, reason, trigger) and queues their e-mails in one
-    transaction. A copy of the command
-    running at the same moment may have recorded some of them first: the unique key skips those, and only
-    the rows this run inserted (their keys are made here, so they can be looked for) are e-mailed."""
+    transaction. A copy of the command running at the same moment may have recorded some of them first:
+    the unique key skips those, and only the rows this run inserted (their keys are made here, so they can
+    be looked for) are e-mailed."""
     path = paths_to("actionplans:action")
     rows, emails = [], {}
     for action, reason, trigger in batch:
