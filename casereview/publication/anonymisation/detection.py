@@ -21,6 +21,7 @@ from .structure import (
     undefined_initials_finds,
 )
 from .vocabulary import (
+    ACRONYMS,
     AGENCY_SUFFIXES,
     COMMON_CAPITALISED,
     ETHNICITIES,
@@ -37,14 +38,18 @@ TITLES = (
     r"Inspector|Det|Detective|Sergeant|Constable|Councillor|Judge|HHJ|DJ|Rabbi|Sheikh|Imam|Pastor|Canon|Fr|Sir|"
     r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector)"
 )
+# the particles of surnames of many origins, written lower case: "de Souza", "van der Berg", "bin Rashid"
+PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la|ap|ni|nic)"
 # A capitalised word with a lower-case letter in it, matched whole (possessive: no backtracking into it).
 NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
 INITIALS = r"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?"
 NAME_RUN = (
     rf"{INITIALS}{NAME}"
-    rf"(?:(?: +| *\n[ \t]*)(?:(?:de|van|der|von|bin|al|da) +)?{NAME}){{0,2}}"
+    rf"(?:(?: +| *\n[ \t]*)(?:{PARTICLE} +){{0,2}}{NAME}){{0,2}}"
 )
-TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
+TITLE_RE = re.compile(
+    rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+((?:{PARTICLE}[ \t]+){{0,2}}{NAME_RUN})"
+)
 STRONG_TITLE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh|Baby)\.?[ \t]+"
     r"((?:[A-Z]\.?[ \t]*){0,2}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])"
@@ -58,7 +63,8 @@ ROLE_WORDS = (
     "wife|son|daughter|brother|sister|half-brother|half-sister|sibling|siblings|grandmother|grandfather|nan|"
     "nana|grandma|granddad|grandson|granddaughter|aunt|uncle|cousin|friend|neighbour|carer|carers|baby|"
     "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor|"
-    "auntie|aunty|grandad|nanny|stepdad|stepmum|bestie|best friend|cousin"
+    "auntie|aunty|grandad|nanny|stepdad|stepmum|bestie|best friend|cousin|brother-in-law|sister-in-law|"
+    "mother-in-law|father-in-law|son-in-law|daughter-in-law"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
@@ -162,6 +168,10 @@ def _capitals_as_names(text):
             p or (a and ((i > 0 and any_list[i - 1]) or (i + 1 < len(words) and any_list[i + 1])))
             for i, (p, a) in enumerate(zip(plain, any_list))
         ]
+        if len(words) <= 3 and any(plain):
+            # "PRIYA RAGHUNATHAN": a short run with a listed name in it is a name; its unlisted, name-shaped
+            # words ("RAGHUNATHAN", not "CAIT" or "MEETING") are the surname the lists do not hold
+            names = [n or _capital_word_may_be_name(w) for n, w in zip(names, words)]
         if not any(names):
             return m.group()
         out, position = [], 0
@@ -174,6 +184,17 @@ def _capitals_as_names(text):
         return "".join(out)
 
     return CAPITALS_RUN_RE.sub(titled, text)
+
+
+def _capital_word_may_be_name(word):
+    titled = word.title()
+    return (
+        len(word) >= 4
+        and re.search(r"[AEIOUY]", word) is not None
+        and word not in ACRONYMS
+        and not _never_a_name(titled)
+        and titled.lower() not in GENERIC_SERVICE_WORDS
+    )
 
 
 # Where a sentence ends: after . ! ? (and a closing quote or bracket) and space, unless after a title or
@@ -832,7 +853,10 @@ def _merge(text, found):
         if (
             joined
             and span[2] == "PERSON" == joined[-1][2]
-            and text[joined[-1][1] : span[0]].strip(" ") in ("", "\n")
+            and (
+                text[joined[-1][1] : span[0]].strip(" ") in ("", "\n")
+                or PARTICLES_GAP_RE.fullmatch(text, joined[-1][1], span[0])
+            )
             and not _separate_lines(text, joined[-1], span)
         ):
             previous = joined.pop()
@@ -851,6 +875,9 @@ def _merge(text, found):
                 start = title.start()
         result.append((start, end, kind, source))
     return result
+
+
+PARTICLES_GAP_RE = re.compile(rf"(?:[ \t]+{PARTICLE}){{1,2}}[ \t]+")  # "Pieter" + " van der " + "Berg"
 
 
 def _separate_lines(text, first, second):

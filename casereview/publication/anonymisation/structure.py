@@ -84,7 +84,8 @@ def tables(text):
             for piece in line.split(sep):
                 cells.append((offset, offset + len(piece)))
                 offset += len(piece) + 1
-            if sep == "|":
+            if sep == "|" and line.lstrip().startswith("|"):
+                # "| a | b |": the pipes at both ends frame the row; "a | b |" ends with an empty cell
                 cells = [
                     c for i, c in enumerate(cells) if not (i in (0, len(cells) - 1) and not text[c[0] : c[1]].strip())
                 ]
@@ -215,9 +216,20 @@ def letter_finds(text):
             yield m.start(1), m.start(1) + len(initials.group(1)), "PERSON", "rule"
 
 
+def _initials_of_words_before(text, m):
+    token = m.group(1)
+    if token not in ACRONYMS:
+        return True
+    words = re.findall(r"[A-Z][\w'’-]*", text[max(0, m.start() - 60) : m.start() + 1])
+    return "".join(w[0] for w in words[-len(token) :]) == token
+
+
 def initials_finds(text):
     """Initials a document defines after a name ("Joanne Lister (JL)") stand for that person everywhere."""
-    defined = {m.group(1) for m in DEFINED_INITIALS_RE.finditer(text)} - ROLE_ABBREVIATIONS
+    # "Police (CAIT)", "Ciara MacNamara (ISW)": an agency's or a role's abbreviation in brackets is no
+    # person's initials, unless the words before it begin with its letters ("Mark Pettigrew (MP)")
+    defined = {m.group(1) for m in DEFINED_INITIALS_RE.finditer(text) if _initials_of_words_before(text, m)}
+    defined -= ROLE_ABBREVIATIONS
     defined = {d for d in defined if d not in COMMON_CAPITALISED}
     if not defined:
         return
