@@ -47,9 +47,7 @@ NAME_RUN = (
     rf"{INITIALS}{NAME}"
     rf"(?:(?: +| *\n[ \t]*)(?:{PARTICLE} +){{0,2}}{NAME}){{0,2}}"
 )
-TITLE_RE = re.compile(
-    rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+((?:{PARTICLE}[ \t]+){{0,2}}{NAME_RUN})"
-)
+TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+((?:{PARTICLE}[ \t]+){{0,2}}{NAME_RUN})")
 STRONG_TITLE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh|Baby)\.?[ \t]+"
     r"((?:[A-Z]\.?[ \t]*){0,2}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])"
@@ -70,8 +68,8 @@ ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
     rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
-    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z "
-    rf",'’-]{{0,30}}))\))"
+    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?<![a-z])"
+    rf"(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
 )
 AND_NAME_RE = re.compile(rf"\b({NAME})[ \t]+and[ \t]+({NAME}[ \t]+{NAME})\b")  # "Philip and Ruth Bennett"
 NAME_VERBS = (
@@ -137,10 +135,10 @@ def detect(text, table=None):
     found.extend(_setting_mentions(clean, found, labels))
     if table is not None:
         found.extend(table.term_finds(clean))
-    found = _without_agencies(clean, _without_places_as_people(clean, found))
+    found = _without_non_people(clean, _without_agencies(clean, _without_places_as_people(clean, found)))
     found.extend(_list_name_finds(clean, found, labels))
     names = _name_parts(clean, found, table)
-    found.extend(_name_mentions(clean, names))
+    found.extend(_name_mentions(clean, names, labels))
     found.extend(_nickname_mentions(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
     merged = _merge(clean, found)
@@ -297,7 +295,17 @@ def _clean_person(text, start, end, keep_everyday_names=False):
     if span[lead:].startswith(("the ", "The ")):
         lead += 4
     start, end = start + lead, start + len(stripped)
+    while True:  # "Sibling Greta", "Friend Liv", "Headteacher": a role word is no part of the name
+        first_word = re.match(r"[A-Za-z'’-]+", text[start:end])
+        if not first_word or first_word.group().lower() not in ROLE_WORD_SET or not first_word.group()[0].isupper():
+            break
+        start += first_word.end()
+        start += len(text[start:end]) - len(text[start:end].lstrip())
     name = text[start:end]
+    if end <= start or ORG_AFTER_NAME_RE.match(text, end):
+        return None  # "Sefton Children's Social Care", "Khan & Co": an organisation, not a person
+    if name.isupper() and _heading_in_capitals(name):
+        return None  # "STRATEGY MEETING": a heading in capitals
     if end <= start or len(name) > 60 or not any(c.isupper() for c in name) or any(c.isdigit() for c in name):
         return None
     if PSEUDONYM_RE.match(name) or len(name.replace(".", "").strip()) < 2:
@@ -313,6 +321,52 @@ def _clean_person(text, start, end, keep_everyday_names=False):
     if words[-1] in ORG_TAIL_WORDS or any(w in NOT_PERSON_WORDS for w in words):
         return None  # "Child Abuse Investigation Team", "Snapchat"
     return start, end
+
+
+def _heading_in_capitals(name):
+    """Names in capitals that the lists know were already rewritten in Title Case (_capitals_as_names): words
+    in capitals still, none of them listed, are a heading ("STRATEGY MEETING"), not a name."""
+    words = re.findall(r"[A-Za-z'’-]+", name)
+    if any(_never_a_name(w.title()) for w in words):
+        return True
+    return len(words) >= 2 and not any(_is_name_word(w.title()) for w in words)
+
+
+def _without_non_people(text, found):
+    """Every person found, whatever found it, loses a role word written first ("Friend Liv", "Sibling
+    Greta") and is dropped when it is a firm or a body ("Khan & Co", "Sefton Children's Social Care"), a
+    heading in capitals or the first word of a thing's name ("Moses basket")."""
+    kept = []
+    for item in found:
+        start, end, kind = item[:3]
+        if kind != "PERSON" or (len(item) > 3 and item[3] == "table"):
+            kept.append(item)
+            continue
+        while True:
+            first_word = re.match(r"[A-Za-z'’-]+", text[start:end])
+            if not first_word or not first_word.group()[0].isupper() or first_word.end() == end - start:
+                break
+            if first_word.group().lower() not in ROLE_WORD_SET or _is_name_word(first_word.group()) == "plain":
+                break  # "Nana Yaw Boateng": a role word that is also a listed forename stays
+            start += first_word.end()
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+        name = text[start:end]
+        if ORG_AFTER_NAME_RE.match(text, end) or name in ("Co", "Ltd", "LLP"):
+            continue
+        if name.isupper() and " " in name.strip() and _heading_in_capitals(name):
+            continue
+        after = re.match(r" ([a-z]+)", text[end : end + 12])
+        if after and (name, after.group(1)) in OBJECT_COMPOUNDS:
+            continue
+        kept.append((start, end, *item[2:]))
+    return kept
+
+
+ROLE_WORD_SET = frozenset(w for w in ROLE_WORDS.lower().split("|") if " " not in w) - {"lead", "name", "gp"}
+ORG_AFTER_NAME_RE = re.compile(
+    r"(?:['’]s[ \t]+(?:Social|Services?|Centre|Trust|Society|Department|Hospital|Charity)\b"
+    r"|[ \t]*(?:&|and)[ \t]+Co\b|[ \t]+(?:LLP|Ltd|Solicitors)\b)"
+)
 
 
 @functools.cache
@@ -483,7 +537,12 @@ def _context_name_finds(text, model_found):
 def _person_rule_finds(text):
     for pattern in (TITLE_RE, ROLE_BEFORE_RE, ROLE_AFTER_RE):
         for m in pattern.finditer(text):
+            if pattern is ROLE_AFTER_RE and _heading_word_before_aside(text, m):
+                continue
+            if pattern is ROLE_BEFORE_RE and _field_label_role(text, m):
+                continue
             span = _clean_person(text, *m.span(1), keep_everyday_names=True)
+            span = span and _cut_at_line_break(text, *span)
             if span and _name_may_start(text, *span) and text[span[0] : span[1]].split()[-1] not in NUMBERED_WORDS:
                 yield (*span, "PERSON", "rule")
     for m in STRONG_TITLE_RE.finditer(text):  # "Ms Young": after a title even an everyday word is a surname
@@ -492,6 +551,40 @@ def _person_rule_finds(text):
     for m in AND_NAME_RE.finditer(text):
         if m.group(1) not in COMMON_CAPITALISED and m.group(2).split()[0] not in COMMON_CAPITALISED:
             yield m.start(1), m.end(1), "PERSON", "rule"
+
+
+def _heading_word_before_aside(text, m):
+    """'Messages (screenshots, summarised by the police analyst)': a word no list holds opening a line, with a
+    long aside in brackets after it, is a heading, not a person with a role."""
+    name = m.group(1)
+    if " " in name or _is_name_word(_bare(name)) or not _sentence_start(text, m.start(1)):
+        return False
+    aside = text[m.end(1) : m.end()]
+    return "," in aside or len(aside.split()) > 4
+
+
+FIELD_LABEL_ROLE_RE = re.compile(r"(?:^|\n)[ \t>]*(?i:subject|name|lead|chair|re)[ \t]*:[ \t]*$")
+
+
+def _field_label_role(text, m):
+    """'Subject: Concern – ...', 'Lead: Social care': a role word that is a field's label makes a person of
+    the value only when the value is a listed name or reads as one (two capitalised words)."""
+    if not FIELD_LABEL_ROLE_RE.search(text, max(0, m.start() - 12), m.start(1)):
+        return False
+    words = m.group(1).split()
+    return len(words) == 1 and _is_name_word(_bare(words[0])) is None
+
+
+def _cut_at_line_break(text, start, end):
+    """'Dr Okonjo\nOther agencies': a name runs on to the next line, but not into a word that is never one."""
+    newline = text.find("\n", start, end)
+    if newline == -1:
+        return start, end
+    following = re.match(r"\s*([A-Za-z'’-]+)", text[newline:end])
+    if following and not _never_a_name(_bare(following.group(1))):
+        return start, end
+    cut = text[start:newline].rstrip()
+    return (start, start + len(cut)) if cut else None
 
 
 def _label_index(text, model_found):
@@ -816,9 +909,10 @@ def _inside_a_title(text, end, names):
     return bool(m and m.group(1) not in names)
 
 
-def _name_mentions(text, names):
+def _name_mentions(text, names, labels=None):
     if not names:
         return
+    labels = labels or {}
     for m in CAPITALISED_WORD_RE.finditer(text):
         word = m.group()
         bare = word[:-2] if word.endswith(("'s", "’s")) and word not in names else word
@@ -827,7 +921,61 @@ def _name_mentions(text, names):
         end = m.start() + len(bare)
         if _everyday_word(bare) and (_everyday_sense(text, m.start(), end) or _inside_a_title(text, end, names)):
             continue  # "Summer" the girl, but not "the Summer term" or "the Sunny Days team"
+        if _unlisted_or_everyday(bare) and ARTICLE_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            if _inside_a_title(text, end, names):
+                continue  # a pet's name in "the Sunny Days family support team"
+        if _noun_compound_opening(text, m.start(), end, bare, labels):
+            continue  # "Rose bushes at the front", "Storm clouds gathered"
+        after = re.match(r" ([a-z]+)", text[end : end + 12])
+        if after and (bare, after.group(1)) in OBJECT_COMPOUNDS:
+            continue  # "a Moses basket"
         yield m.start(), end, "PERSON", "name"
+
+
+# names that are also the first word of a thing's name ("Moses basket"): a short list, as the keywords are
+OBJECT_COMPOUNDS = frozenset(
+    {
+        ("Moses", "basket"),
+        ("Moses", "baskets"),
+        ("Jack", "Russell"),
+        ("Rose", "bushes"),
+        ("Rose", "bush"),
+        ("Christmas", "tree"),
+        ("Jacuzzi", "bath"),
+        ("Jenga", "blocks"),
+        ("Teddy", "bear"),
+    }
+)
+LOWER_WORD_AFTER_RE = re.compile(r" ([a-z][a-z'’-]+)\b")
+VERB_LIKE_AFTER_RE = re.compile(
+    rf"(?:{NAME_VERBS})$|(?:[a-z]+ed|[a-z]+n't|will|can|may|might|must|should|shall|does|also|never|always|"
+    r"then|now|just|still|only|often|again|both|too|herself|himself|and|or|but|who|as|to|at|in|on|with|from|"
+    r"for|by|about|of|into|over|up|down|out|back|here|there|not|x+|xx)$"
+)
+PAST_VERB_RE = re.compile(rf" [a-z]+ (?:[a-z]+ed|{NAME_VERBS})\b")
+
+
+def _unlisted_or_everyday(word):
+    return _is_name_word(word) != "plain"
+
+
+def _noun_compound_opening(text, start, end, word, labels):
+    """An everyday-word or unlisted name found elsewhere, opening a sentence and followed by a lower-case word
+    that is not a verb or a linking word, where the model did not read a person: the word in its ordinary
+    sense ("Rose bushes at the front", "Storm clouds gathered")."""
+    kind = _is_name_word(word)
+    if kind == "plain" or labels.get(start) == "PERSON" or not _sentence_start(text, start):
+        return False
+    m = LOWER_WORD_AFTER_RE.match(text, end)
+    if not m:
+        return False
+    following = m.group(1)
+    if VERB_LIKE_AFTER_RE.match(following) or STRONG_VERBS_RE.match(" " + following):
+        return False
+    if kind == "ambiguous" or _everyday_word(word):
+        return True  # "Rose bushes at the front"
+    # a word no list holds: only when a verb follows the two ("Storm clouds gathered"), not "MacNamara recommends"
+    return bool(PAST_VERB_RE.match(text, end))
 
 
 def _merge(text, found):

@@ -1,0 +1,103 @@
+"""Names of many origins and in every layout a review receives (issue 16, third round): surnames with
+particles, surnames in capitals the lists do not hold, contact tables whose rows end with an empty cell,
+in-law roles; and what must stay: abbreviations in brackets, role words and headings, firms and bodies,
+everyday words that are also names when they are written in their ordinary sense."""
+
+from casereview.publication.anonymisation import ReplacementTable, anonymise, detect
+
+
+def published(text, pseudonym="Child K"):
+    return anonymise(text, ReplacementTable(pseudonym=pseudonym)).text
+
+
+def people(text):
+    return [e.text for e in detect(text) if e.type == "PERSON"]
+
+
+# Recall ------------------------------------------------------------------------------------------------------
+
+
+def test_a_contact_table_whose_rows_end_with_an_empty_cell_is_one_table():
+    table = (
+        "Role | Name | Telephone | Email\n"
+        "Social worker | Ellen Marsh | 01632 960 771 | ellen.marsh@harlowe.gov.uk\n"
+        "School DSL | Nguyen Thi Lan | 01632 960 905 |\n"
+        "Youth worker | Dritan Hoxha | 07700 900 614 |\n"
+    )
+    text = published(table)
+    assert "Nguyen" not in text and "Lan" not in text and "Hoxha" not in text
+    kinds = {e.text: e.type for e in detect(table)}
+    assert "Youth worker" not in kinds and "School DSL" not in kinds  # roles, not schools
+
+
+def test_a_surname_in_capitals_beside_a_listed_forename_is_a_name_everywhere():
+    text = published("Social worker | PRIYA RAGHUNATHAN | 01632 960 771\nNotes: Raghunathan is the lead professional.")
+    assert "RAGHUNATHAN" not in text and "Raghunathan" not in text
+
+
+def test_surnames_with_particles_after_a_title_are_replaced_whole():
+    text = published(
+        "The guardian, Mr Hamza bin Rashid, supports the plan. Mr bin Rashid has met the children. "
+        "Ms de Souza and Mr van der Berg separated in 2021."
+    )
+    for part in ("Rashid", "bin ", "Souza", "de ", "Berg", "van der"):
+        assert part not in text
+
+
+def test_a_name_after_an_in_law_role_is_a_person():
+    assert "Selvam" in people("She disclosed that her brother-in-law, Selvam, threatened her.")
+
+
+def test_an_abbreviation_in_brackets_is_not_a_persons_initials_unless_it_spells_the_name():
+    found = people("Police (CAIT) attended. Ciara MacNamara (ISW) recommends an order. DS Mark Pettigrew (MP) spoke.")
+    assert "CAIT" not in found and "ISW" not in found
+    assert "MP" in found
+
+
+# Precision ---------------------------------------------------------------------------------------------------
+
+
+def test_role_words_and_headings_are_not_people():
+    found = people(
+        "STRATEGY MEETING – MIA-LOUISE TURNER\n"
+        "Headteacher: Mrs A. Kowalczyk\n"
+        "15:20 Friend Liv says Keeley went to the park.\n"
+        "| 2021-07-02 | Education | Sibling Greta (6) started school. |\n"
+    )
+    assert "Liv" in found and "Greta" in found
+    for word in ("STRATEGY MEETING", "Headteacher", "Friend Liv", "Sibling Greta"):
+        assert word not in found
+
+
+def test_firms_and_bodies_named_after_people_or_places_are_not_people():
+    found = people(
+        "His solicitors are Khan & Co, 01632 960 480. Ellie Hartley works for Sefton Children's Social Care."
+    )
+    assert "Co" not in found and "Khan" not in found and "Sefton Children" not in found
+    assert "Ellie Hartley" in found
+
+
+def test_headings_with_an_aside_and_field_labels_are_not_people():
+    found = people(
+        "Kinship (connected person) viability assessment\n"
+        "Messages (screenshots, summarised by the police analyst)\n"
+        "Subject: Concern – Ibrahim Hassan, Y9\n"
+        "Seen by Dr Okonjo\nOther agencies: CAMHS."
+    )
+    for word in ("Kinship", "Messages", "Concern", "Other"):
+        assert not any(word in name for name in found)
+    assert "Ibrahim Hassan" in found
+
+
+def test_an_everyday_word_name_keeps_its_ordinary_sense():
+    text = published(
+        'Rose said "Manny" had been messaging her. Rose bushes at the front of the school were cut.\n'
+        "Storm (aged 5) was at home. Storm clouds gathered over the hearing.\n"
+        "Moses Adeyemi visited. Home clean, Moses basket, no smoke."
+    )
+    assert "Rose bushes" in text and "Storm clouds" in text and "Moses basket" in text
+    assert "Rose said" not in text and "Storm (aged" not in text and "Moses Adeyemi" not in text
+
+
+def test_a_name_that_is_a_role_word_is_still_a_name():
+    assert any("Nana Yaw Boateng" in name for name in people("Her father, Nana Yaw Boateng, lives in Kumasi."))
