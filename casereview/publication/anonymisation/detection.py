@@ -13,6 +13,7 @@ from .names import forenames, surnames
 from .patterns import alternation
 from .rules import KEYWORD_KINDS, STREET_RE, capitals_as_titles, norp_is_group, rule_finds
 from .structure import (
+    PERSON_VERB_AFTER_RE,
     header_finds,
     initials_finds,
     letter_finds,
@@ -137,8 +138,12 @@ def detect(text, table=None):
         found.extend(table.term_finds(clean))
     found = _without_non_people(clean, _without_agencies(clean, _without_places_as_people(clean, found)))
     found.extend(_list_name_finds(clean, found, labels))
+    found.extend(_lower_kind_place_finds(clean))
     names = _name_parts(clean, found, table)
     found.extend(_name_mentions(clean, names, labels))
+    found.extend(_titled_everyday_mentions(clean, found, names))
+    found.extend(_lower_case_message_names(clean, names))
+    found.extend(_name_tails(clean, found))
     found.extend(_nickname_mentions(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
     merged = _merge(clean, found)
@@ -339,6 +344,15 @@ def _without_non_people(text, found):
     kept = []
     for item in found:
         start, end, kind = item[:3]
+        if kind in SETTING_TYPES and (
+            PERSONAL_TITLE_START_RE.match(text, start, end)
+            or (
+                PERSONAL_TITLE_BEFORE_RE.search(text, max(0, start - 6), start)
+                and PERSONAL_TITLE_START_RE.match("Mr " + text[start:end])
+            )
+        ):
+            item = (start, end, "PERSON", *item[3:])  # "Mrs Carol Church": a person, not a church
+            kind = "PERSON"
         if kind != "PERSON" or (len(item) > 3 and item[3] == "table"):
             kept.append(item)
             continue
@@ -353,6 +367,8 @@ def _without_non_people(text, found):
         name = text[start:end]
         if ORG_AFTER_NAME_RE.match(text, end) or name in ("Co", "Ltd", "LLP"):
             continue
+        if all(re.fullmatch(TITLES, w) for w in name.split()):
+            continue  # "Detective Sergeant" in a column of roles
         if name.isupper() and " " in name.strip() and _heading_in_capitals(name):
             continue
         after = re.match(r" ([a-z]+)", text[end : end + 12])
@@ -362,6 +378,10 @@ def _without_non_people(text, found):
     return kept
 
 
+PERSONAL_TITLE_START_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Cllr)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?![\w'’])(?!.*['’]s\b)"
+)
+PERSONAL_TITLE_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Cllr)\.?[ \t]+$")
 ROLE_WORD_SET = frozenset(w for w in ROLE_WORDS.lower().split("|") if " " not in w) - {"lead", "name", "gp"}
 ORG_AFTER_NAME_RE = re.compile(
     r"(?:['’]s[ \t]+(?:Social|Services?|Centre|Trust|Society|Department|Hospital|Charity)\b"
@@ -397,7 +417,7 @@ TIME_BEFORE_RE = re.compile(
 )
 EVERYDAY_AFTER_RE = re.compile(
     r"[ \t]+(?:term|terms|holidays?|half-term|break|months?|time|season|school|camp|fair|party|fete|festival|show|"
-    r"sale|timetable|[12]\d{3}|of[ \t]+[12]\d{3})\b",
+    r"sale|timetable|[12]\d{3}|of[ \t]+[12]\d{3}|is[ \t]+that)\b",
     re.I,
 )
 
@@ -668,6 +688,7 @@ def _known_name_finds(text, labels):
         first_is_forename = words[0] in first or words[0] in first_ambiguous
         if len(run) > 1 and (
             (words[0] in first)
+            or all(k == "plain" for k in kinds)  # "Le Thi Hoa": every word a listed name
             or (first_is_forename and kinds[-1])
             or (
                 kinds[-1] == "plain"
@@ -932,6 +953,117 @@ def _name_mentions(text, names, labels=None):
         yield m.start(), end, "PERSON", "name"
 
 
+def _titled_everyday_mentions(text, found, names):
+    """A surname that is an everyday word, written once after a title ("Ms Young", "PC Sharp"), is the
+    person's name in this text: found again alone ("passed to Young", "Sharp saw a hole") where it stands as a
+    name: not before another capitalised word ("Young People"), not after an article or in its everyday
+    sense, and at a sentence's start only before a verb."""
+    titled = set()
+    for start, end, kind, *_ in found:
+        if kind != "PERSON":
+            continue
+        title = TITLE_BEFORE_RE.search(text, max(0, start - 20), start) or re.match(rf"{TITLES}\.?\s+", text[start:end])
+        if not title:
+            continue
+        for word in re.findall(r"[A-Za-z'’-]+", text[start:end]):
+            word = _bare(word)
+            if word in COMMON_CAPITALISED and word not in names and not re.fullmatch(TITLES, word):
+                if word not in NOT_PERSON_WORDS and word not in MONTH_WORDS and not STREET_RE.fullmatch(word):
+                    titled.add(word)
+    if not titled:
+        return
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(titled))) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if TITLE_BEFORE_RE.search(text, max(0, start - 20), start) or _inside_a_title(text, end, names):
+            continue
+        if ARTICLE_JUST_BEFORE_RE.search(text, max(0, start - 6), start) or _everyday_sense(text, start, end):
+            continue
+        if text[end : end + 1] == "-" or re.match(r" [a-z]+ly\b", text[end : end + 20]):
+            continue
+        if _sentence_start(text, start):
+            following = LOWER_WORD_AFTER_RE.match(text, end)
+            if not following or not (
+                VERB_LIKE_AFTER_RE.match(following.group(1)) or PERSON_VERB_AFTER_RE.match(text, end)
+            ):
+                continue
+        yield start, end, "PERSON", "name"
+
+
+LOWER_TOKEN_RE = re.compile(r"(?<![\w@.'’-])[a-z][a-z]{2,}(?![\w@'’-])")
+
+
+def _lower_case_message_names(text, names):
+    """In a transcript people write names in lower case ("bartek said wiktor will drive"): a word of a name
+    found elsewhere, or a listed forename before a verb, is a name there too, unless it is an everyday word."""
+    messages = _transcript_messages(text)
+    if not messages:
+        return
+    first = forenames()[0]
+    lowered = {n.lower(): n for n in names if not _everyday_word(n) and n not in COMMON_CAPITALISED}
+    found_here = set()
+    for _ in range(2):
+        for start, end in messages:
+            for m in LOWER_TOKEN_RE.finditer(text, start, end):
+                word = m.group()
+                titled = word.title()
+                if titled in COMMON_CAPITALISED or titled in NOT_VOCATIVE or _everyday_word(titled):
+                    continue
+                if word in lowered or word in found_here:
+                    yield m.start(), m.end(), "PERSON", "name"
+                    continue
+                following = LOWER_WORD_AFTER_RE.match(text, m.end())
+                if (
+                    titled in first
+                    and following
+                    and (
+                        STRONG_VERBS_RE.match(" " + following.group(1)) or re.fullmatch(NAME_VERBS, following.group(1))
+                    )
+                ):
+                    found_here.add(word)
+                    yield m.start(), m.end(), "PERSON", "name"
+
+
+NAME_TAIL_RE = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]?[ \t]*[A-Z])")
+
+
+def _name_tails(text, found):
+    """'the interpreter was Wang Jun': a found name followed by a capitalised word no list calls an everyday
+    word is one name with it."""
+    for start, end, kind, *_ in found:
+        if kind != "PERSON":
+            continue
+        m = NAME_TAIL_RE.match(text, end)
+        if not m:
+            continue
+        word = m.group(1)
+        if _never_a_name(word) or word.lower() in GENERIC_SERVICE_WORDS or _is_name_word(word) == "ambiguous":
+            continue
+        if _street_follows(text, m.end(1)):
+            continue
+        yield m.start(1), m.end(1), "PERSON", "name"
+
+
+LOWER_KIND_PLACE_RE = re.compile(
+    r"\b((?:St|Saint)[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
+    r"(?:supported lodgings|lodgings|refuge|hostel|church hall|community centre|care home|children's home|"
+    r"children’s home|nail bar|car wash|foster home|mosque|gurdwara|temple|church)\b"
+)
+
+
+def _lower_kind_place_finds(text):
+    """'St Brigid's refuge', 'Kingsgate supported lodgings': a name before a kind of place written in lower
+    case is a small named place."""
+    for m in LOWER_KIND_PLACE_RE.finditer(text):
+        words = [_bare(w) for w in m.group(2).split()]
+        if any(_never_a_name(w) and w not in ("St",) for w in words) or _sentence_start(text, m.start()):
+            if not m.group(1):
+                continue
+        if any(w.lower() in GENERIC_SERVICE_WORDS or w in ETHNICITIES for w in words):
+            continue
+        yield m.start(), m.end(), "PLACE", "rule"
+
+
 # names that are also the first word of a thing's name ("Moses basket"): a short list, as the keywords are
 OBJECT_COMPOUNDS = frozenset(
     {
@@ -971,6 +1103,8 @@ def _noun_compound_opening(text, start, end, word, labels):
         return False
     following = m.group(1)
     if VERB_LIKE_AFTER_RE.match(following) or STRONG_VERBS_RE.match(" " + following):
+        return False
+    if PERSON_VERB_AFTER_RE.match(text, end):
         return False
     if kind == "ambiguous" or _everyday_word(word):
         return True  # "Rose bushes at the front"

@@ -66,6 +66,9 @@ AGE_RE = re.compile(
     rf"|\d{{1,2}}\s?(?:y/?o|yrs?)\b"  # 15yo, 15 y/o, 15yrs
     r"|(?<=\bage:\s)\d{1,2}\b|(?<=\bage:\t)\d{1,2}\b|(?<=\bage\t)\d{1,2}\b"
     r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))|(?<=\d{4}\s\()\d{1,2}(?=\))"  # Jade (14), DOB 01/02/2010 (13)
+    # "twins of 8 months", "a boy of 15 years": a person noun, "of" and an age
+    rf"|(?:(?<=\btwins of )|(?<=\bbaby of )|(?<=\bchild of )|(?<=\bboy of )|(?<=\bgirl of )|(?<=\bson of )"
+    rf"|(?<=\binfant of )|(?<=\bdaughter of )|(?<=\bchildren of )){AGE_NUM}\s+{AGE_UNIT}\b"
     rf"|(?<=\bturned\s){AGE_NUM}\b|(?<=\bages\s){AGE_NUM}(?:(?:,\s*|\s+and\s+){AGE_NUM})*\b"
     r"|(?<=[A-Za-z)],\s)\d{1,2}(?=[,)]|\.(?!\d))"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19) / (aka X), 24.
     rf"|(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:[1-9]\d?|{NUMBER_WORDS})\b(?![.,:/]?\d)"
@@ -82,7 +85,8 @@ NHS_CONTEXT = re.compile(r"NHS\s*(?:number|no\.?|#)?\W{0,3}$", re.I)
 NINO_SHAPED_RE = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Z]\b")
 ID_LABEL_RE = re.compile(
     r"\b(?:Hosp(?:ital)?\.? (?:No|Number)|MRN|PNC(?: (?:ID|No))?|CRO(?: No)?|UPN|ULN|Unique Pupil Number|CRN|"
-    r"Patient ID|Case (?:No|Ref)|Crime (?:No|Ref(?:erence)?)|Custody (?:No|Record))"
+    r"Patient ID|Case (?:No|Ref)|Crime (?:No|Ref(?:erence)?)|Custody (?:No|Record)|[Tt]enancy(?: (?:No|Ref))?|"
+    r"Claim No|Account No|Rent (?:account|Ref))"
     r"\.?\s*[:#]?\s*([A-Z0-9][A-Z0-9/-]{4,})\b",
 )
 # Shaped like a user name or a record number: letters with an underscore or a dot inside, or letters run
@@ -253,7 +257,9 @@ def _age_finds(text):
             yield m.start(), m.end(), "AGE"
 
 
-LANGUAGE_BEFORE_RE = re.compile(r"\b(?:speaks?|speaking|spoke|in|interpreter|language|translated into|and)\s+$", re.I)
+LANGUAGE_BEFORE_RE = re.compile(
+    r"\b(?:speaks?|speaking|spoke|in|interpreter|language|translated into|and|but not)\s+$|\binterpreters?\s*\($", re.I
+)
 LANGUAGE_AFTER_RE = re.compile(r"(?:-speaking|\s+(?:speaking|speaker|speakers|interpreter|language|translation)\b)")
 
 
@@ -483,6 +489,7 @@ def _a_person_named(text, start, words, suffix):
 
 ROOM_RE = re.compile(
     r"\b(?:(?:Flat|Apartment|Apt\.?|Room|Bedsit|Studio|Suite)[ \t]+\d{1,4}[A-Za-z]?\b|Flat[ \t]+[A-H]\b"
+    r"|Unit[ \t]+\d{1,4}[A-Za-z]?\b(?=,?[ \t]+[A-Z])"  # "Unit 4, Lockside Industrial Estate", not "Unit 4 of"
     r"|(?<=\bat )(?:[Nn]o\.?|[Nn]umber)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*[%/]))"
     r"(?:,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)?"
 )

@@ -164,6 +164,10 @@ INSTITUTION_KEYWORDS = {
     "Playing Fields": "PLACE",
     "Common": "PLACE",
     "Barbers": "PLACE",
+    "Nails": "PLACE",
+    "Nail Bar": "PLACE",
+    "Car Wash": "PLACE",
+    "Launderette": "PLACE",
     "Barber Shop": "PLACE",
     "Salon": "PLACE",
     "Stores": "PLACE",
@@ -355,7 +359,7 @@ COMMON_CAPITALISED = COMMON_CAPITALISED | frozenset("Mon Tue Tues Wed Weds Thu T
 NOT_PERSON_WORDS = frozenset(
     """Nobody Somebody Everybody Anybody Someone Everyone Anyone Noone Daddy Mummy Mommy Mammy Mamma Nanny
     Nanna Grandad Granddad Grandma Grandpa Gran Grandmother Grandfather Snapchat Instagram WhatsApp Whatsapp
-    Facebook TikTok Tiktok YouTube Youtube Twitter Messenger Telegram Google Xbox PlayStation Fortnite Roblox
+    Facebook TikTok Tiktok YouTube Youtube Twitter Messenger Telegram Google Xbox PlayStation Fortnite Roblox Line
     Discord Wizz Yubo Omegle Tinder Grindr Uber Amazon Specialist Practitioner Coordinator Co-ordinator
     Assistant Advocate Visitor Protection Abuse Investigation Exploitation English Urdu Punjabi Bengali Sylheti
     Romani Arabic Tigrinya Amharic Pashto Dari Farsi Tamil Gujarati Hindi Mandarin Cantonese Twi Yoruba Igbo

@@ -101,3 +101,64 @@ def test_an_everyday_word_name_keeps_its_ordinary_sense():
 
 def test_a_name_that_is_a_role_word_is_still_a_name():
     assert any("Nana Yaw Boateng" in name for name in people("Her father, Nana Yaw Boateng, lives in Kumasi."))
+
+
+# Second batch: everyday-word surnames after a title, names in lower case, three-part names, places ---------
+
+
+def test_an_everyday_word_surname_written_after_a_title_is_the_name_everywhere():
+    text = published(
+        "Call from Ms Young (Women's Aid). Her account was passed to Young. Joint visit with PC Sharp. "
+        "Sharp saw a hole in the door. The Young People's service was told."
+    )
+    assert "passed to Young" not in text and "Sharp saw" not in text
+    assert "Young People's service" in text
+
+
+def test_names_written_in_lower_case_in_a_transcript_are_found():
+    transcript = (
+        "Kasia: gosia r u coming\nGosia: cant my mum found the vapes\nKasia: bartek said wiktor will drive\n"
+        "Gosia: wiktor is like 25 tho\nKasia: Wiktor trusts him\n"
+    )
+    text = published(transcript)
+    for name in ("gosia", "bartek", "wiktor"):
+        assert name not in text
+    assert "the vapes" in text and "drive" in text
+
+
+def test_a_name_every_word_of_which_is_listed_is_one_name():
+    assert "Le Thi Hoa" in people("Anh said a woman, Le Thi Hoa, fed him.")
+
+
+def test_a_name_runs_on_into_a_surname_no_list_calls_a_word():
+    assert any("Wang Jun" in name for name in people("Wang said she was frightened. The interpreter was Wang Jun."))
+
+
+def test_a_named_place_before_a_kind_written_in_lower_case_and_an_industrial_unit():
+    found = {
+        e.text: e.type
+        for e in detect(
+            "She left for St Brigid's refuge. He moved to Kingsgate supported lodgings. Found at Unit 4, Lockside "
+            "Industrial Estate. The manager works from Unit 4 of the council depot."
+        )
+    }
+    assert found.get("St Brigid's refuge") == "PLACE" and found.get("Kingsgate supported lodgings") == "PLACE"
+    assert any("Unit 4, Lockside" in t for t in found) and not any("Unit 4 of" in t for t in found)
+
+
+def test_a_person_whose_surname_is_a_kind_of_place_is_a_person():
+    assert {e.text: e.type for e in detect("Neighbour Mrs Carol Church said they argued.")}.get(
+        "Mrs Carol Church"
+    ) == "PERSON"
+
+
+def test_a_language_is_not_an_ethnicity_and_a_tenancy_reference_is_redacted():
+    found = {
+        e.text: e.type
+        for e in detect(
+            "Mrs Chen speaks Mandarin but not Vietnamese. Interpreter (Punjabi) from Language Line. "
+            "Housing officer's notes, tenancy HT-22871."
+        )
+    }
+    assert "Vietnamese" not in found and "Punjabi" not in found and "Language Line" not in found
+    assert found.get("HT-22871") == "OTHER"
