@@ -48,7 +48,9 @@ NAME_RUN = (
     rf"{INITIALS}{NAME}"
     rf"(?:(?: +| *\n[ \t]*)(?:{PARTICLE} +){{0,2}}{NAME}){{0,2}}"
 )
-TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+((?:{PARTICLE}[ \t]+){{0,2}}{NAME_RUN})")
+TITLE_RE = re.compile(  # "PC 2231 Hayes": a collar number may sit between the rank and the name
+    rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+(?:\d{{2,5}}[ \t]+)?((?:{PARTICLE}[ \t]+){{0,2}}{NAME_RUN})"
+)
 STRONG_TITLE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh|Baby)\.?[ \t]+"
     r"((?:[A-Z]\.?[ \t]*){0,2}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])"
@@ -107,7 +109,7 @@ PLACE_AFTER_RE = re.compile(
     r"([A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})\b(?![ \t]*(?:[A-Z0-9]|['’]s\b))"
 )
 PLACE_VETO_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "LANGUAGE"})
-ITEM_END_RE = re.compile(r",|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[.;:)]|[ \t]*$")
+ITEM_END_RE = re.compile(r",|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[.;:)]|[ \t]*$|[ \t]+[—–][ \t]*(?:\n|$)")
 NOT_A_PERSON_LABELS = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 GROUP_WORDS = {w.lower() for w in ETHNICITIES} | {w.lower() for w in RELIGIONS}
 NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "conservative", "labour"})
@@ -139,6 +141,7 @@ def detect(text, table=None):
     found = _without_non_people(clean, _without_agencies(clean, _without_places_as_people(clean, found)))
     found.extend(_list_name_finds(clean, found, labels))
     found.extend(_lower_kind_place_finds(clean))
+    found.extend(_surname_comma_forename_finds(clean))
     names = _name_parts(clean, found, table)
     found.extend(_name_mentions(clean, names, labels))
     found.extend(_titled_everyday_mentions(clean, found, names))
@@ -369,6 +372,8 @@ def _without_non_people(text, found):
             continue
         if all(re.fullmatch(TITLES, w) for w in name.split()):
             continue  # "Detective Sergeant" in a column of roles
+        if name.lower() in GROUP_WORDS or name.lower() in LANGUAGE_WORDS:
+            continue  # "speak Romani and Slovak": a language or a people, not a person
         if name.isupper() and " " in name.strip() and _heading_in_capitals(name):
             continue
         after = re.match(r" ([a-z]+)", text[end : end + 12])
@@ -382,6 +387,11 @@ PERSONAL_TITLE_START_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Cllr)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?![\w'’])(?!.*['’]s\b)"
 )
 PERSONAL_TITLE_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Cllr)\.?[ \t]+$")
+LANGUAGE_WORDS = frozenset(
+    """romani slovak czech polish romanian lithuanian latvian albanian kurdish sorani kurmanji turkish arabic urdu
+    punjabi bengali sylheti tamil gujarati hindi pashto dari farsi tigrinya amharic somali swahili yoruba igbo
+    twi portuguese spanish french mandarin cantonese vietnamese""".split()
+)
 ROLE_WORD_SET = frozenset(w for w in ROLE_WORDS.lower().split("|") if " " not in w) - {"lead", "name", "gp"}
 ORG_AFTER_NAME_RE = re.compile(
     r"(?:['’]s[ \t]+(?:Social|Services?|Centre|Trust|Society|Department|Hospital|Charity)\b"
@@ -915,6 +925,8 @@ def _name_parts(text, found, table):
 def _words_of_name(name):
     for word in re.findall(r"[A-Za-z'’-]+", name):
         word = POSSESSIVE_RE.sub("", word) if word.endswith(("'s", "’s")) else word
+        if word.isupper() and len(word) > 2 and word not in ACRONYMS:
+            word = "-".join(part.title() for part in word.split("-"))  # "OKAFOR" is "Okafor" in prose
         common = word in COMMON_CAPITALISED and word not in everyday_forenames()
         if len(word) > 1 and word[0].isupper() and not common and not re.fullmatch(TITLES, word):
             yield word
@@ -951,6 +963,30 @@ def _name_mentions(text, names, labels=None):
         if after and (bare, after.group(1)) in OBJECT_COMPOUNDS:
             continue  # "a Moses basket"
         yield m.start(), end, "PERSON", "name"
+
+
+SURNAME_COMMA_FORENAME_RE = re.compile(
+    r"(?<![\w'’-])((?:(?:DOS|DA|DE|VAN|VON|DER|BIN|AL|EL)[ \t]+)*[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?),[ \t]*"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+([A-Z][a-z]+))?\b"
+)
+
+
+def _surname_comma_forename_finds(text):
+    """'OKAFOR, Chidinma', 'DOS SANTOS, Thiago': police and health systems write the surname in capitals, a
+    comma and the forename; a listed forename after a surname in capitals makes the pair a name."""
+    first, first_ambiguous = forenames()
+    for m in SURNAME_COMMA_FORENAME_RE.finditer(text):
+        surname, forename = m.group(1), m.group(2)
+        if surname in ACRONYMS or any(_never_a_name(w.title()) for w in surname.split()):
+            continue
+        at_line_start = re.search(r"(?:^|[\n\t|;:])[ \t]*$", text[max(0, m.start() - 6) : m.start()])
+        if (
+            forename not in first
+            and forename not in first_ambiguous
+            and not (at_line_start and _capital_word_may_be_name(surname.split()[-1]) and not _never_a_name(forename))
+        ):
+            continue  # an unlisted forename only where a record's name field starts: a line or a cell
+        yield m.start(), m.end(), "PERSON", "rule"
 
 
 def _titled_everyday_mentions(text, found, names):
@@ -1147,6 +1183,9 @@ def _merge(text, found):
     result = []
     for start, end, kind, source in joined:
         if kind == "PERSON":
+            particles = PARTICLES_BEFORE_RE.search(text, max(0, start - 12), start)
+            if particles and (not result or result[-1][1] <= particles.start()):
+                start = particles.start()  # "dos Santos declined", "Ms de Souza": the particle is the name's
             initial = INITIALS_BEFORE_RE.search(text, max(0, start - 12), start)
             if text[start:end].isupper():
                 initial = None  # "step up to CP. NK to monitor": initials take no initials before them
@@ -1159,6 +1198,9 @@ def _merge(text, found):
     return result
 
 
+PARTICLES_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:(?:de|da|dos|das|del|della|di|du|van|von|der|den|bin|bint|ibn|ap|nic)[ \t]+){1,2}$"
+)
 PARTICLES_GAP_RE = re.compile(rf"(?:[ \t]+{PARTICLE}){{1,2}}[ \t]+")  # "Pieter" + " van der " + "Berg"
 
 

@@ -86,7 +86,7 @@ NINO_SHAPED_RE = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Z]\b")
 ID_LABEL_RE = re.compile(
     r"\b(?:Hosp(?:ital)?\.? (?:No|Number)|MRN|PNC(?: (?:ID|No))?|CRO(?: No)?|UPN|ULN|Unique Pupil Number|CRN|"
     r"Patient ID|Case (?:No|Ref)|Crime (?:No|Ref(?:erence)?)|Custody (?:No|Record)|[Tt]enancy(?: (?:No|Ref))?|"
-    r"Claim No|Account No|Rent (?:account|Ref))"
+    r"Claim No|Account No|Rent (?:account|Ref)|[Oo]ccurrence(?: (?:No|Ref))?|Incident (?:No|Ref)|Log No|URN)"
     r"\.?\s*[:#]?\s*([A-Z0-9][A-Z0-9/-]{4,})\b",
 )
 # Shaped like a user name or a record number: letters with an underscore or a dot inside, or letters run

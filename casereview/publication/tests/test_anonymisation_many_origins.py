@@ -162,3 +162,35 @@ def test_a_language_is_not_an_ethnicity_and_a_tenancy_reference_is_redacted():
     }
     assert "Vietnamese" not in found and "Punjabi" not in found and "Language Line" not in found
     assert found.get("HT-22871") == "OTHER"
+
+
+# Third batch: records that write the surname first, collar numbers, particles alone, greetings ----------
+
+
+def test_a_surname_in_capitals_a_comma_and_a_forename_is_a_name_and_found_again_in_prose():
+    record = (
+        "Subject\tDOB\tRole\nOKAFOR, Chidinma\t03/07/2008\tVictim\nDOS SANTOS, Thiago\t09/05/2006\tWitness\n\n"
+        "Chidinma reported it. Thiago saw her. Okafor's mother was told. dos Santos declined to give a statement."
+    )
+    text = published(record)
+    for part in ("OKAFOR", "Chidinma", "SANTOS", "Thiago", "Okafor", "dos Santos"):
+        assert part not in text
+
+
+def test_a_name_after_a_rank_and_a_collar_number_is_a_person():
+    assert any("Hayes" in name for name in people("The mother was informed by PC 2231 Hayes."))
+
+
+def test_names_in_a_greeting_before_a_dash_are_people():
+    found = people("To: Ferreira, Daniel; Idris, Mohammed\n\nDan, Mo —\n\nSophie's stepdad came in.")
+    assert "Mo" in found and "Dan" in found
+
+
+def test_a_police_occurrence_number_is_redacted():
+    assert {e.text: e.type for e in detect("NICHE RECORD SUMMARY — occurrence 14/778123/24")}.get(
+        "14/778123/24"
+    ) == "OTHER"
+
+
+def test_a_language_the_model_calls_a_person_is_not_one():
+    assert "Slovak" not in people("The family speak Romani and Slovak at home.")
