@@ -42,7 +42,7 @@ TITLES = (
 # the particles of surnames of many origins, written lower case: "de Souza", "van der Berg", "bin Rashid"
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la|ap|ni|nic)"
 # A capitalised word with a lower-case letter in it, matched whole (possessive: no backtracking into it).
-NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
+NAME = r"(?:(?:al|el|ul|ud|ad|ar|as|ash|at|az|an|abu|bin|ibn)-)?[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
 INITIALS = r"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?"
 NAME_RUN = (
     rf"{INITIALS}{NAME}"
@@ -949,8 +949,13 @@ def _name_mentions(text, names, labels=None):
     for m in CAPITALISED_WORD_RE.finditer(text):
         word = m.group()
         bare = word[:-2] if word.endswith(("'s", "’s")) and word not in names else word
-        if bare not in names:
-            continue
+        if bare not in names and not (
+            bare.endswith("s")
+            and bare[:-1] in names
+            and not _everyday_word(bare[:-1])
+            and re.search(r"\b(?:the|The)[ \t]+$", text[max(0, m.start() - 4) : m.start()])
+        ):
+            continue  # "the Dohertys have moved on": a surname found once, the family in the plural
         end = m.start() + len(bare)
         if _everyday_word(bare) and (_everyday_sense(text, m.start(), end) or _inside_a_title(text, end, names)):
             continue  # "Summer" the girl, but not "the Summer term" or "the Sunny Days team"
@@ -1200,6 +1205,7 @@ def _merge(text, found):
 
 PARTICLES_BEFORE_RE = re.compile(
     r"(?<![\w'’-])(?:(?:de|da|dos|das|del|della|di|du|van|von|der|den|bin|bint|ibn|ap|nic)[ \t]+){1,2}$"
+    r"|(?<![\w'’-])(?:al|el|ul|ud|ad|ar|as|ash|at|az|an|abu|bin|ibn)-$"  # "al-Amin", "el-Sayed"
 )
 PARTICLES_GAP_RE = re.compile(rf"(?:[ \t]+{PARTICLE}){{1,2}}[ \t]+")  # "Pieter" + " van der " + "Berg"
 

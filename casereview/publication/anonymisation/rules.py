@@ -71,6 +71,7 @@ AGE_RE = re.compile(
     rf"|(?<=\binfant of )|(?<=\bdaughter of )|(?<=\bchildren of )){AGE_NUM}\s+{AGE_UNIT}\b"
     rf"|(?<=\bturned\s){AGE_NUM}\b|(?<=\bages\s){AGE_NUM}(?:(?:,\s*|\s+and\s+){AGE_NUM})*\b"
     r"|(?<=[A-Za-z)],\s)\d{1,2}(?=[,)]|\.(?!\d))"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19) / (aka X), 24.
+    r"|(?<=[A-Za-z)],\s)\d{1,2}\s(?:weeks?|months?|days?)(?=[,).]|\s+old\b)"  # Baby: Ibrahim, 6 weeks.
     rf"|(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:[1-9]\d?|{NUMBER_WORDS})\b(?![.,:/]?\d)"
     r"(?=\s+(?:at|and|when|in|but|on|during|years)\b|[,;)]|\.(?!\d))",
     re.I,
@@ -905,9 +906,15 @@ def religion_names_a_body(text, end):
     return bool(after and after.group(1) in NOT_RELIGION_AFTER)
 
 
+LISTED_GROUPS_AFTER_RE = re.compile(r"(?:[ \t]*(?:,|and|&)[ \t]*[A-Z][a-z]+)+[ \t]+([\w'’]+)")
+
+
 def ethnicity_names_a_thing(text, start, end):
     """'Polish Family Association', 'a Turkish barber's', 'speaks Romanian', 'a Somali interpreter': the word
     names a language, a body or a thing, not a person's ethnicity."""
+    listed = LISTED_GROUPS_AFTER_RE.match(text, end)
+    if listed and listed.group(1) in NOT_ETHNICITY_AFTER:
+        return True  # "Gypsy, Roma and Traveller liaison": groups listed in the name of a service
     after = re.match(r"[ \t]+([\w'’]+)(?:[ \t]+([\w'’]+))?", text[end : end + 40])
     if after and (
         after.group(1) in NOT_ETHNICITY_AFTER

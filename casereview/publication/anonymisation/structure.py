@@ -161,6 +161,11 @@ def speaker_finds(text):
     transcript = any(len(labels[label]) >= 2 for label in stamped)
     for label, spans in labels.items():
         words = label.split()
+        if transcript and label in stamped and len(spans) >= 2 and _nickname_label(words):
+            # "[22:14] Big T: u dey come?": a sender of a timestamped thread named by a nickname
+            for m in re.finditer(rf"(?<![\w'’]){re.escape(label)}(?![\w'’])", text):
+                yield m.start(), m.end(), "OTHER", "rule"
+            continue
         if any(not _word_ok(w) or w.rstrip(".").lower() in LABEL_WORDS for w in words):
             continue
         initials = label.isupper() and len(words) == 1
@@ -173,6 +178,16 @@ def speaker_finds(text):
             if initials:  # "JL said she would": the speaker's initials in the body of the minutes
                 for m in re.finditer(rf"(?<![\w'’]){re.escape(label)}(?![\w'’])", text):
                     yield m.start(), m.end(), "PERSON", "rule"
+
+
+def _nickname_label(words):
+    """'Big T', 'Lil Man J': two or three words, one of them a capital letter alone; not a role, a label or
+    an agency."""
+    if not 2 <= len(words) <= 3 or any(w.rstrip(".").lower() in LABEL_WORDS for w in words):
+        return False
+    if any(w in ROLE_ABBREVIATIONS or w in ACRONYMS or w in NOT_PERSON_WORDS or w in ORG_TAIL_WORDS for w in words):
+        return False
+    return any(len(w) == 1 and w.isupper() for w in words) and any(len(w) > 1 for w in words)
 
 
 def header_finds(text):

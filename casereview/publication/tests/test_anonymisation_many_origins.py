@@ -194,3 +194,38 @@ def test_a_police_occurrence_number_is_redacted():
 
 def test_a_language_the_model_calls_a_person_is_not_one():
     assert "Slovak" not in people("The family speak Romani and Slovak at home.")
+
+
+# Fourth batch: Arabic particles, families in the plural, nicknames as senders, ages in weeks, services ---
+
+
+def test_arabic_names_with_a_hyphenated_particle_are_replaced_whole():
+    text = published("Family: Mr Yusuf al-Amin (father), Mrs Hanan el-Sayed (mother). Mr al-Amin denied this.")
+    for part in ("Amin", "al-", "Sayed", "el-"):
+        assert part not in text
+
+
+def test_a_family_written_in_the_plural_after_a_surname_found_once():
+    text = published("Spoke to Kathleen Doherty at her trailer. The Dohertys have moved on.")
+    assert "Doherty" not in text
+
+
+def test_a_sender_named_by_a_nickname_is_found_in_every_message_and_in_the_notes():
+    thread = (
+        "[22:14] Big T: u dey come?\n[22:15] Damola: wait\n[22:15] Big T: tell him hurry\n[22:32] Damola: ok\n"
+        'Officer\'s note: "Big T" is believed to be Tobi.'
+    )
+    assert "Big T" not in published(thread)
+
+
+def test_an_age_in_weeks_after_a_name_and_a_comma():
+    assert "6 weeks" in [e.text for e in detect("Baby: Ibrahim, 6 weeks. Sibling: Sumaiya (3).") if e.type == "AGE"]
+
+
+def test_groups_listed_in_a_services_name_are_not_an_ethnicity():
+    found = [
+        e.text
+        for e in detect("Contact log — Gypsy, Roma and Traveller liaison. The family are Irish Travellers.")
+        if e.type == "ETHNICITY"
+    ]
+    assert "Gypsy" not in found and "Roma" not in found and "Irish Travellers" in found
