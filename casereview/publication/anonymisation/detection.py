@@ -74,6 +74,10 @@ ROLE_AFTER_RE = re.compile(
     rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?<![a-z])"
     rf"(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
 )
+NAMED_RE = re.compile(
+    r"\b(?i:(?:my|his|her|their|whose) name is|(?:is|was|were) called|calls? (?:me|him|her|them)|named|"
+    r"(?:goes|go|went) by)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 AND_NAME_RE = re.compile(rf"\b({NAME})[ \t]+and[ \t]+({NAME}[ \t]+{NAME})\b")  # "Philip and Ruth Bennett"
 NAME_VERBS = (
     "said|says|told|tells|was|is|had|has|went|came|arrived|attended|disclosed|asked|described|spent|moved|"
@@ -347,6 +351,8 @@ def _without_non_people(text, found):
     kept = []
     for item in found:
         start, end, kind = item[:3]
+        if kind in SETTING_TYPES and KIND_ROLE_AFTER_RE.match(text, end):
+            continue  # "Dr C Murphy\nPractice Manager": a job named after the kind of place, not a setting
         if kind in SETTING_TYPES and (
             PERSONAL_TITLE_START_RE.match(text, start, end)
             or (
@@ -367,6 +373,11 @@ def _without_non_people(text, found):
                 break  # "Nana Yaw Boateng": a role word that is also a listed forename stays
             start += first_word.end()
             start += len(text[start:end]) - len(text[start:end].lstrip())
+        if "\n" in text[start:end]:
+            cut = _cut_at_line_break(text, start, end)
+            if not cut:
+                continue
+            start, end = cut
         name = text[start:end]
         if ORG_AFTER_NAME_RE.match(text, end) or name in ("Co", "Ltd", "LLP"):
             continue
@@ -386,6 +397,7 @@ def _without_non_people(text, found):
 PERSONAL_TITLE_START_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Cllr)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?![\w'’])(?!.*['’]s\b)"
 )
+KIND_ROLE_AFTER_RE = re.compile(r"[ \t]+(?:Manager|Nurse|Lead|Administrator|Receptionist|Staff)\b")
 PERSONAL_TITLE_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Cllr)\.?[ \t]+$")
 LANGUAGE_WORDS = frozenset(
     """romani slovak czech polish romanian lithuanian latvian albanian kurdish sorani kurmanji turkish arabic urdu
@@ -543,7 +555,16 @@ def _nickname_mentions(text, found):
 WEAK_VERB_RE = re.compile(
     r"(?:['’]s)?\s+(?:is|was|had|has|would|could|did|became|seemed|appeared|continued|came|and her|and his)\b"
 )
-PRONOUN_AFTER_RE = re.compile(r"[ \t]+(?:she|he|they|it|that|we|I)\b")
+PRONOUN_AFTER_RE = re.compile(r"[ \t]+(?:she|he|they|it|that|we|I|her|him|them|back)\b")
+
+
+LEGAL_PARTIES = frozenset(
+    """guardian applicant respondent appellant claimant defendant judge court panel witness interpreter counsel
+    solicitor advocate magistrate magistrates jury prosecution defence police staff school nursery""".split()
+)
+SPEECH_VERB_RE = re.compile(
+    r"[ \t]+(?:said|says|told|tells|asked|replied|explained|disclosed|denied|admitted|agreed|reported|stated)\b"
+)
 
 
 def _context_name_finds(text, model_found):
@@ -559,8 +580,17 @@ def _context_name_finds(text, model_found):
         if _sentence_start(text, m.start(1)):
             kinds = {_is_name_word(w) for w in words}
             weak = WEAK_VERB_RE.match(text, m.end(1))
-            if "plain" not in kinds and not ("ambiguous" in kinds and not weak):
-                continue  # "Chronologies came from", "Hope is a theme": a sentence's first word must be a name
+            speech = (
+                SPEECH_VERB_RE.match(text, m.end(1))
+                and len(words) == 1
+                and not _never_a_name(words[0])
+                and not JOB_LINE_RE.fullmatch(words[0])
+                and words[0].lower() not in LEGAL_PARTIES
+            )
+            if "plain" not in kinds and not ("ambiguous" in kinds and not weak) and not speech:
+                # "Chronologies came from", "Hope is a theme": a sentence's first word must be a name, unless
+                # a speech verb follows ("Tendai said")
+                continue
         yield m.start(1), m.end(1), "PERSON", "rule"
 
 
@@ -577,6 +607,9 @@ def _person_rule_finds(text):
                 yield (*span, "PERSON", "rule")
     for m in STRONG_TITLE_RE.finditer(text):  # "Ms Young": after a title even an everyday word is a surname
         if m.group(1) not in NOT_PERSON_WORDS and m.group(1) not in ORG_TAIL_WORDS and m.group(1) not in MONTH_WORDS:
+            yield m.start(1), m.end(1), "PERSON", "rule"
+    for m in NAMED_RE.finditer(text):  # "My name is Oluwadamilare", "everyone calls me Dami"
+        if not _never_a_name(m.group(1)):
             yield m.start(1), m.end(1), "PERSON", "rule"
     for m in AND_NAME_RE.finditer(text):
         if m.group(1) not in COMMON_CAPITALISED and m.group(2).split()[0] not in COMMON_CAPITALISED:
@@ -605,13 +638,24 @@ def _field_label_role(text, m):
     return len(words) == 1 and _is_name_word(_bare(words[0])) is None
 
 
+JOB_LINE_RE = re.compile(
+    rf"\b(?i:{ROLE_ALTERNATION}|deputy|head|headteacher|director|lead|senior|principal|partner|practice|"
+    r"coordinator|administrator|receptionist|secretary)\b"
+)
+
+
 def _cut_at_line_break(text, start, end):
     """'Dr Okonjo\nOther agencies': a name runs on to the next line, but not into a word that is never one."""
     newline = text.find("\n", start, end)
     if newline == -1:
         return start, end
     following = re.match(r"\s*([A-Za-z'’-]+)", text[newline:end])
-    if following and not _never_a_name(_bare(following.group(1))):
+    line_end = text.find("\n", newline + 1)
+    next_line = text[newline + 1 : line_end if line_end != -1 else len(text)]
+    job_title = (
+        JOB_LINE_RE.search(next_line) and _is_name_word(_bare(following.group(1))) is None if following else False
+    )
+    if following and not _never_a_name(_bare(following.group(1))) and not job_title:
         return start, end
     cut = text[start:newline].rstrip()
     return (start, start + len(cut)) if cut else None
@@ -906,6 +950,9 @@ def _list_name_finds(text, found, labels):
         after = LIST_LINK_RE.match(text, end)
         linked_before = before and before.end() == start and before.start() in ends
         linked_after = after and after.end() in starts
+        if after and not linked_after:  # "Tendai and Mrs Chirwa": a title before the other name
+            titled = re.match(rf"{TITLES}\.?[ \t]+", text[after.end() : after.end() + 24])
+            linked_after = bool(titled and after.end() + titled.end() in starts)
         if linked_before or linked_after:
             yield start, end, "PERSON", "rule"
 
@@ -1088,7 +1135,8 @@ def _name_tails(text, found):
 LOWER_KIND_PLACE_RE = re.compile(
     r"\b((?:St|Saint)[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
     r"(?:supported lodgings|lodgings|refuge|hostel|church hall|community centre|care home|children's home|"
-    r"children’s home|nail bar|car wash|foster home|mosque|gurdwara|temple|church)\b"
+    r"children’s home|nail bar|car wash|foster home|mosque|gurdwara|temple|church|chippy|chip shop|"
+    r"kebab shop|takeaway|barbers|café|cafe)\b"
 )
 
 
@@ -1123,7 +1171,11 @@ LOWER_WORD_AFTER_RE = re.compile(r" ([a-z][a-z'’-]+)\b")
 VERB_LIKE_AFTER_RE = re.compile(
     rf"(?:{NAME_VERBS})$|(?:[a-z]+ed|[a-z]+n't|will|can|may|might|must|should|shall|does|also|never|always|"
     r"then|now|just|still|only|often|again|both|too|herself|himself|and|or|but|who|as|to|at|in|on|with|from|"
-    r"for|by|about|of|into|over|up|down|out|back|here|there|not|x+|xx)$"
+    r"for|by|about|of|into|over|up|down|out|back|here|there|not|x+|xx|drove|took|gave|went|came|saw|got|made|"
+    r"ran|sat|stood|left|kept|brought|bought|sent|spent|found|held|hit|put|let|threw|wrote|spoke|broke|rode|ate|"
+    r"drank|slept|woke|felt|met|paid|lost|won|swore|hid|bit|fought|caught|taught|thought|knew|grew|drew|wore|"
+    r"tore|began|rang|sang|swam|chose|forgot|understood|became|sold|heard|meant|led|fed|fled|read|shouted|"
+    r"seemed|looked|lives|says|wants|needs|likes|thinks|knows|goes|comes|takes|gets|has|is|was|had|did)$"
 )
 PAST_VERB_RE = re.compile(rf" [a-z]+ (?:[a-z]+ed|{NAME_VERBS})\b")
 

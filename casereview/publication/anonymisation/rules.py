@@ -131,7 +131,8 @@ NICKNAME_RE = re.compile(
 )
 
 # Tyrone "T-Bone" Walsh: a quoted word between a forename and a surname is a nickname
-QUOTED_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Za-z][\w'’ -]{0,20}?)[\"”’'] ([A-Z][a-z][A-Za-z'’-]*)")
+# (the nickname starts with a capital: 'Marcus "works for" Price' quotes words, not a nickname)
+QUOTED_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][\w'’ -]{0,20}?)[\"”’'] ([A-Z][a-z][A-Za-z'’-]*)")
 ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")\b")
 RELIGION_RE = re.compile(r"\b(?:" + alternation(list(RELIGIONS) + MORE_RELIGIONS) + r")\b")
 

@@ -229,3 +229,40 @@ def test_groups_listed_in_a_services_name_are_not_an_ethnicity():
         if e.type == "ETHNICITY"
     ]
     assert "Gypsy" not in found and "Roma" not in found and "Irish Travellers" in found
+
+
+# Fifth batch: signatures over a job title, names people give themselves, unlisted names before speech ---
+
+
+def test_a_signature_stops_at_the_job_title_under_it():
+    found = people("Yours sincerely,\n\nMr D. Okoro\nDeputy Headteacher")
+    assert any(name.endswith("Okoro") for name in found) and not any("Deputy" in name for name in found)
+    settings = [
+        e.text
+        for e in detect("Partners: Dr A Khan, Dr C Murphy\nPractice Manager: Mrs Funmi Bamidele")
+        if e.type == "HEALTH_SETTING"
+    ]
+    assert settings == []
+
+
+def test_a_name_a_child_gives_and_an_unlisted_name_before_a_speech_verb():
+    found = people('"My name is Oluwadamilare but everyone calls me Dami," he said.\nTendai said they would help.')
+    assert "Oluwadamilare" in found and "Dami" in found and "Tendai" in found
+    assert "Guardian" not in people("Guardian said the children should stay.")
+
+
+def test_a_name_listed_with_a_titled_person():
+    assert "Tendai" in people("The prospective adopters are Tendai and Mrs Chirwa.")
+
+
+def test_quoted_words_between_names_are_not_a_nickname_and_an_everyday_surname_before_a_verb_stays_a_name():
+    text = 'An older lad called Liam Price. Price drove them. Kayden said Marcus "works for" Price.'
+    kinds = {e.text: e.type for e in detect(text)}
+    assert "works for" not in kinds
+    assert "Price" not in published(text).replace("Price drove", "")  # every Price replaced
+    assert "drove them" in published(text)
+
+
+def test_a_named_chip_shop_and_a_verb_opening_a_note():
+    found = {e.text: e.type for e in detect("They went to a flat above the Golden Fry chippy.\nRang her mum at six.")}
+    assert found.get("Golden Fry chippy") == "PLACE" and "Rang" not in found
