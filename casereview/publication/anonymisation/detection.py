@@ -383,6 +383,17 @@ def _without_non_people(text, found):
             continue
         if all(re.fullmatch(TITLES, w) for w in name.split()):
             continue  # "Detective Sergeant" in a column of roles
+        if re.search(r"\b(?:Op|Operation)\.?[ \t]+$", text[max(0, start - 12) : start]):
+            continue  # "Op. Harbour": a police operation's name, not a person
+        if (
+            len(item) > 3
+            and item[3] == "model"
+            and " " not in name
+            and _is_name_word(name) is None
+            and re.match(r"[ \t]+\d", text[end : end + 3])
+            and re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 4) : start])
+        ):
+            continue  # "Arrival 03/04/2022 23:47": a field's label opening a line before its value
         if name.lower() in GROUP_WORDS or name.lower() in LANGUAGE_WORDS:
             continue  # "speak Romani and Slovak": a language or a people, not a person
         if name.isupper() and " " in name.strip() and _heading_in_capitals(name):
@@ -946,6 +957,8 @@ def _list_name_finds(text, found, labels):
             continue  # "Annie Hudson, Chair of the panel": not an item of a list of names
         if not listed and _sentence_start(text, start):
             continue  # "Later, Ms Adams said": a sentence's opening word, not the first of a list
+        if not listed and (word.lower() in LEGAL_PARTIES or JOB_LINE_RE.fullmatch(word)):
+            continue  # "the Children's Guardian, Mr Hughes": a role beside a name
         before = LIST_LINK_RE.search(text, max(0, start - 8), start)
         after = LIST_LINK_RE.match(text, end)
         linked_before = before and before.end() == start and before.start() in ends

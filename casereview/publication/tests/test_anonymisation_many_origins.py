@@ -266,3 +266,12 @@ def test_quoted_words_between_names_are_not_a_nickname_and_an_everyday_surname_b
 def test_a_named_chip_shop_and_a_verb_opening_a_note():
     found = {e.text: e.type for e in detect("They went to a flat above the Golden Fry chippy.\nRang her mum at six.")}
     assert found.get("Golden Fry chippy") == "PLACE" and "Rang" not in found
+
+
+def test_an_operations_name_a_field_label_and_a_role_beside_a_name_are_not_people():
+    found = people(
+        "OFFICERS AND CONTACTS – Op. Harbour (CSE)\nArrival 03/04/2022 23:47\n"
+        "The social worker, Ms Patel, and the Children's Guardian, Mr Hughes, both support the plan."
+    )
+    assert "Harbour" not in found and "Arrival" not in found and "Guardian" not in found
+    assert any("Hughes" in name for name in found)
