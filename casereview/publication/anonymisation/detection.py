@@ -13,6 +13,7 @@ from .names import forenames, surnames
 from .patterns import alternation
 from .rules import KEYWORD_KINDS, STREET_RE, capitals_as_titles, norp_is_group, rule_finds
 from .structure import (
+    PERSON_VERB_AFTER_RE,
     header_finds,
     initials_finds,
     letter_finds,
@@ -21,6 +22,7 @@ from .structure import (
     undefined_initials_finds,
 )
 from .vocabulary import (
+    ACRONYMS,
     AGENCY_SUFFIXES,
     COMMON_CAPITALISED,
     ETHNICITIES,
@@ -37,14 +39,18 @@ TITLES = (
     r"Inspector|Det|Detective|Sergeant|Constable|Councillor|Judge|HHJ|DJ|Rabbi|Sheikh|Imam|Pastor|Canon|Fr|Sir|"
     r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector)"
 )
+# the particles of surnames of many origins, written lower case: "de Souza", "van der Berg", "bin Rashid"
+PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la|ap|ni|nic)"
 # A capitalised word with a lower-case letter in it, matched whole (possessive: no backtracking into it).
-NAME = r"[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
+NAME = r"(?:(?:al|el|ul|ud|ad|ar|as|ash|at|az|an|abu|bin|ibn)-)?[A-Z](?=[A-Z'’-]*[a-z])[A-Za-z'’-]*+"
 INITIALS = r"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?"
 NAME_RUN = (
     rf"{INITIALS}{NAME}"
-    rf"(?:(?: +| *\n[ \t]*)(?:(?:de|van|der|von|bin|al|da) +)?{NAME}){{0,2}}"
+    rf"(?:(?: +| *\n[ \t]*)(?:{PARTICLE} +){{0,2}}{NAME}){{0,2}}"
 )
-TITLE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+({NAME_RUN})")
+TITLE_RE = re.compile(  # "PC 2231 Hayes": a collar number may sit between the rank and the name
+    rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+(?:\d{{2,5}}[ \t]+)?((?:{PARTICLE}[ \t]+){{0,2}}{NAME_RUN})"
+)
 STRONG_TITLE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh|Baby)\.?[ \t]+"
     r"((?:[A-Z]\.?[ \t]*){0,2}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])"
@@ -58,14 +64,19 @@ ROLE_WORDS = (
     "wife|son|daughter|brother|sister|half-brother|half-sister|sibling|siblings|grandmother|grandfather|nan|"
     "nana|grandma|granddad|grandson|granddaughter|aunt|uncle|cousin|friend|neighbour|carer|carers|baby|"
     "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor|"
-    "auntie|aunty|grandad|nanny|stepdad|stepmum|bestie|best friend|cousin"
+    "auntie|aunty|grandad|nanny|stepdad|stepmum|bestie|best friend|cousin|brother-in-law|sister-in-law|"
+    "mother-in-law|father-in-law|son-in-law|daughter-in-law"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
     rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
-    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z "
-    rf",'’-]{{0,30}}))\))"
+    rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?<![a-z])"
+    rf"(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
+)
+NAMED_RE = re.compile(
+    r"\b(?i:(?:my|his|her|their|whose) name is|(?:is|was|were) called|calls? (?:me|him|her|them)|named|"
+    r"(?:goes|go|went) by)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
 AND_NAME_RE = re.compile(rf"\b({NAME})[ \t]+and[ \t]+({NAME}[ \t]+{NAME})\b")  # "Philip and Ruth Bennett"
 NAME_VERBS = (
@@ -102,7 +113,7 @@ PLACE_AFTER_RE = re.compile(
     r"([A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2})\b(?![ \t]*(?:[A-Z0-9]|['’]s\b))"
 )
 PLACE_VETO_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "LANGUAGE"})
-ITEM_END_RE = re.compile(r",|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[.;:)]|[ \t]*$")
+ITEM_END_RE = re.compile(r",|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[.;:)]|[ \t]*$|[ \t]+[—–][ \t]*(?:\n|$)")
 NOT_A_PERSON_LABELS = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 GROUP_WORDS = {w.lower() for w in ETHNICITIES} | {w.lower() for w in RELIGIONS}
 NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "conservative", "labour"})
@@ -131,10 +142,15 @@ def detect(text, table=None):
     found.extend(_setting_mentions(clean, found, labels))
     if table is not None:
         found.extend(table.term_finds(clean))
-    found = _without_agencies(clean, _without_places_as_people(clean, found))
+    found = _without_non_people(clean, _without_agencies(clean, _without_places_as_people(clean, found)))
     found.extend(_list_name_finds(clean, found, labels))
+    found.extend(_lower_kind_place_finds(clean))
+    found.extend(_surname_comma_forename_finds(clean))
     names = _name_parts(clean, found, table)
-    found.extend(_name_mentions(clean, names))
+    found.extend(_name_mentions(clean, names, labels))
+    found.extend(_titled_everyday_mentions(clean, found, names))
+    found.extend(_lower_case_message_names(clean, names))
+    found.extend(_name_tails(clean, found))
     found.extend(_nickname_mentions(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
     merged = _merge(clean, found)
@@ -162,6 +178,10 @@ def _capitals_as_names(text):
             p or (a and ((i > 0 and any_list[i - 1]) or (i + 1 < len(words) and any_list[i + 1])))
             for i, (p, a) in enumerate(zip(plain, any_list))
         ]
+        if len(words) <= 3 and any(plain):
+            # "PRIYA RAGHUNATHAN": a short run with a listed name in it is a name; its unlisted, name-shaped
+            # words ("RAGHUNATHAN", not "CAIT" or "MEETING") are the surname the lists do not hold
+            names = [n or _capital_word_may_be_name(w) for n, w in zip(names, words)]
         if not any(names):
             return m.group()
         out, position = [], 0
@@ -174,6 +194,17 @@ def _capitals_as_names(text):
         return "".join(out)
 
     return CAPITALS_RUN_RE.sub(titled, text)
+
+
+def _capital_word_may_be_name(word):
+    titled = word.title()
+    return (
+        len(word) >= 4
+        and re.search(r"[AEIOUY]", word) is not None
+        and word not in ACRONYMS
+        and not _never_a_name(titled)
+        and titled.lower() not in GENERIC_SERVICE_WORDS
+    )
 
 
 # Where a sentence ends: after . ! ? (and a closing quote or bracket) and space, unless after a title or
@@ -276,7 +307,17 @@ def _clean_person(text, start, end, keep_everyday_names=False):
     if span[lead:].startswith(("the ", "The ")):
         lead += 4
     start, end = start + lead, start + len(stripped)
+    while True:  # "Sibling Greta", "Friend Liv", "Headteacher": a role word is no part of the name
+        first_word = re.match(r"[A-Za-z'’-]+", text[start:end])
+        if not first_word or first_word.group().lower() not in ROLE_WORD_SET or not first_word.group()[0].isupper():
+            break
+        start += first_word.end()
+        start += len(text[start:end]) - len(text[start:end].lstrip())
     name = text[start:end]
+    if end <= start or ORG_AFTER_NAME_RE.match(text, end):
+        return None  # "Sefton Children's Social Care", "Khan & Co": an organisation, not a person
+    if name.isupper() and _heading_in_capitals(name):
+        return None  # "STRATEGY MEETING": a heading in capitals
     if end <= start or len(name) > 60 or not any(c.isupper() for c in name) or any(c.isdigit() for c in name):
         return None
     if PSEUDONYM_RE.match(name) or len(name.replace(".", "").strip()) < 2:
@@ -292,6 +333,93 @@ def _clean_person(text, start, end, keep_everyday_names=False):
     if words[-1] in ORG_TAIL_WORDS or any(w in NOT_PERSON_WORDS for w in words):
         return None  # "Child Abuse Investigation Team", "Snapchat"
     return start, end
+
+
+def _heading_in_capitals(name):
+    """Names in capitals that the lists know were already rewritten in Title Case (_capitals_as_names): words
+    in capitals still, none of them listed, are a heading ("STRATEGY MEETING"), not a name."""
+    words = re.findall(r"[A-Za-z'’-]+", name)
+    if any(_never_a_name(w.title()) for w in words):
+        return True
+    return len(words) >= 2 and not any(_is_name_word(w.title()) for w in words)
+
+
+def _without_non_people(text, found):
+    """Every person found, whatever found it, loses a role word written first ("Friend Liv", "Sibling
+    Greta") and is dropped when it is a firm or a body ("Khan & Co", "Sefton Children's Social Care"), a
+    heading in capitals or the first word of a thing's name ("Moses basket")."""
+    kept = []
+    for item in found:
+        start, end, kind = item[:3]
+        if kind in SETTING_TYPES and KIND_ROLE_AFTER_RE.match(text, end):
+            continue  # "Dr C Murphy\nPractice Manager": a job named after the kind of place, not a setting
+        if kind in SETTING_TYPES and (
+            PERSONAL_TITLE_START_RE.match(text, start, end)
+            or (
+                PERSONAL_TITLE_BEFORE_RE.search(text, max(0, start - 6), start)
+                and PERSONAL_TITLE_START_RE.match("Mr " + text[start:end])
+            )
+        ):
+            item = (start, end, "PERSON", *item[3:])  # "Mrs Carol Church": a person, not a church
+            kind = "PERSON"
+        if kind != "PERSON" or (len(item) > 3 and item[3] == "table"):
+            kept.append(item)
+            continue
+        while True:
+            first_word = re.match(r"[A-Za-z'’-]+", text[start:end])
+            if not first_word or not first_word.group()[0].isupper() or first_word.end() == end - start:
+                break
+            if first_word.group().lower() not in ROLE_WORD_SET or _is_name_word(first_word.group()) == "plain":
+                break  # "Nana Yaw Boateng": a role word that is also a listed forename stays
+            start += first_word.end()
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+        if "\n" in text[start:end]:
+            cut = _cut_at_line_break(text, start, end)
+            if not cut:
+                continue
+            start, end = cut
+        name = text[start:end]
+        if ORG_AFTER_NAME_RE.match(text, end) or name in ("Co", "Ltd", "LLP"):
+            continue
+        if all(re.fullmatch(TITLES, w) for w in name.split()):
+            continue  # "Detective Sergeant" in a column of roles
+        if re.search(r"\b(?:Op|Operation)\.?[ \t]+$", text[max(0, start - 12) : start]):
+            continue  # "Op. Harbour": a police operation's name, not a person
+        if (
+            len(item) > 3
+            and item[3] == "model"
+            and " " not in name
+            and _is_name_word(name) is None
+            and re.match(r"[ \t]+\d", text[end : end + 3])
+            and re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 4) : start])
+        ):
+            continue  # "Arrival 03/04/2022 23:47": a field's label opening a line before its value
+        if name.lower() in GROUP_WORDS or name.lower() in LANGUAGE_WORDS:
+            continue  # "speak Romani and Slovak": a language or a people, not a person
+        if name.isupper() and " " in name.strip() and _heading_in_capitals(name):
+            continue
+        after = re.match(r" ([a-z]+)", text[end : end + 12])
+        if after and (name, after.group(1)) in OBJECT_COMPOUNDS:
+            continue
+        kept.append((start, end, *item[2:]))
+    return kept
+
+
+PERSONAL_TITLE_START_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Cllr)\.?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?![\w'’])(?!.*['’]s\b)"
+)
+KIND_ROLE_AFTER_RE = re.compile(r"[ \t]+(?:Manager|Nurse|Lead|Administrator|Receptionist|Staff)\b")
+PERSONAL_TITLE_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|DC|DS|PC|Cllr)\.?[ \t]+$")
+LANGUAGE_WORDS = frozenset(
+    """romani slovak czech polish romanian lithuanian latvian albanian kurdish sorani kurmanji turkish arabic urdu
+    punjabi bengali sylheti tamil gujarati hindi pashto dari farsi tigrinya amharic somali swahili yoruba igbo
+    twi portuguese spanish french mandarin cantonese vietnamese""".split()
+)
+ROLE_WORD_SET = frozenset(w for w in ROLE_WORDS.lower().split("|") if " " not in w) - {"lead", "name", "gp"}
+ORG_AFTER_NAME_RE = re.compile(
+    r"(?:['’]s[ \t]+(?:Social|Services?|Centre|Trust|Society|Department|Hospital|Charity)\b"
+    r"|[ \t]*(?:&|and)[ \t]+Co\b|[ \t]+(?:LLP|Ltd|Solicitors)\b)"
+)
 
 
 @functools.cache
@@ -322,7 +450,7 @@ TIME_BEFORE_RE = re.compile(
 )
 EVERYDAY_AFTER_RE = re.compile(
     r"[ \t]+(?:term|terms|holidays?|half-term|break|months?|time|season|school|camp|fair|party|fete|festival|show|"
-    r"sale|timetable|[12]\d{3}|of[ \t]+[12]\d{3})\b",
+    r"sale|timetable|[12]\d{3}|of[ \t]+[12]\d{3}|is[ \t]+that)\b",
     re.I,
 )
 
@@ -438,7 +566,16 @@ def _nickname_mentions(text, found):
 WEAK_VERB_RE = re.compile(
     r"(?:['’]s)?\s+(?:is|was|had|has|would|could|did|became|seemed|appeared|continued|came|and her|and his)\b"
 )
-PRONOUN_AFTER_RE = re.compile(r"[ \t]+(?:she|he|they|it|that|we|I)\b")
+PRONOUN_AFTER_RE = re.compile(r"[ \t]+(?:she|he|they|it|that|we|I|her|him|them|back)\b")
+
+
+LEGAL_PARTIES = frozenset(
+    """guardian applicant respondent appellant claimant defendant judge court panel witness interpreter counsel
+    solicitor advocate magistrate magistrates jury prosecution defence police staff school nursery""".split()
+)
+SPEECH_VERB_RE = re.compile(
+    r"[ \t]+(?:said|says|told|tells|asked|replied|explained|disclosed|denied|admitted|agreed|reported|stated)\b"
+)
 
 
 def _context_name_finds(text, model_found):
@@ -454,23 +591,85 @@ def _context_name_finds(text, model_found):
         if _sentence_start(text, m.start(1)):
             kinds = {_is_name_word(w) for w in words}
             weak = WEAK_VERB_RE.match(text, m.end(1))
-            if "plain" not in kinds and not ("ambiguous" in kinds and not weak):
-                continue  # "Chronologies came from", "Hope is a theme": a sentence's first word must be a name
+            speech = (
+                SPEECH_VERB_RE.match(text, m.end(1))
+                and len(words) == 1
+                and not _never_a_name(words[0])
+                and not JOB_LINE_RE.fullmatch(words[0])
+                and words[0].lower() not in LEGAL_PARTIES
+            )
+            if "plain" not in kinds and not ("ambiguous" in kinds and not weak) and not speech:
+                # "Chronologies came from", "Hope is a theme": a sentence's first word must be a name, unless
+                # a speech verb follows ("Tendai said")
+                continue
         yield m.start(1), m.end(1), "PERSON", "rule"
 
 
 def _person_rule_finds(text):
     for pattern in (TITLE_RE, ROLE_BEFORE_RE, ROLE_AFTER_RE):
         for m in pattern.finditer(text):
+            if pattern is ROLE_AFTER_RE and _heading_word_before_aside(text, m):
+                continue
+            if pattern is ROLE_BEFORE_RE and _field_label_role(text, m):
+                continue
             span = _clean_person(text, *m.span(1), keep_everyday_names=True)
+            span = span and _cut_at_line_break(text, *span)
             if span and _name_may_start(text, *span) and text[span[0] : span[1]].split()[-1] not in NUMBERED_WORDS:
                 yield (*span, "PERSON", "rule")
     for m in STRONG_TITLE_RE.finditer(text):  # "Ms Young": after a title even an everyday word is a surname
         if m.group(1) not in NOT_PERSON_WORDS and m.group(1) not in ORG_TAIL_WORDS and m.group(1) not in MONTH_WORDS:
             yield m.start(1), m.end(1), "PERSON", "rule"
+    for m in NAMED_RE.finditer(text):  # "My name is Oluwadamilare", "everyone calls me Dami"
+        if not _never_a_name(m.group(1)):
+            yield m.start(1), m.end(1), "PERSON", "rule"
     for m in AND_NAME_RE.finditer(text):
         if m.group(1) not in COMMON_CAPITALISED and m.group(2).split()[0] not in COMMON_CAPITALISED:
             yield m.start(1), m.end(1), "PERSON", "rule"
+
+
+def _heading_word_before_aside(text, m):
+    """'Messages (screenshots, summarised by the police analyst)': a word no list holds opening a line, with a
+    long aside in brackets after it, is a heading, not a person with a role."""
+    name = m.group(1)
+    if " " in name or _is_name_word(_bare(name)) or not _sentence_start(text, m.start(1)):
+        return False
+    aside = text[m.end(1) : m.end()]
+    return "," in aside or len(aside.split()) > 4
+
+
+FIELD_LABEL_ROLE_RE = re.compile(r"(?:^|\n)[ \t>]*(?i:subject|name|lead|chair|re)[ \t]*:[ \t]*$")
+
+
+def _field_label_role(text, m):
+    """'Subject: Concern – ...', 'Lead: Social care': a role word that is a field's label makes a person of
+    the value only when the value is a listed name or reads as one (two capitalised words)."""
+    if not FIELD_LABEL_ROLE_RE.search(text, max(0, m.start() - 12), m.start(1)):
+        return False
+    words = m.group(1).split()
+    return len(words) == 1 and _is_name_word(_bare(words[0])) is None
+
+
+JOB_LINE_RE = re.compile(
+    rf"\b(?i:{ROLE_ALTERNATION}|deputy|head|headteacher|director|lead|senior|principal|partner|practice|"
+    r"coordinator|administrator|receptionist|secretary)\b"
+)
+
+
+def _cut_at_line_break(text, start, end):
+    """'Dr Okonjo\nOther agencies': a name runs on to the next line, but not into a word that is never one."""
+    newline = text.find("\n", start, end)
+    if newline == -1:
+        return start, end
+    following = re.match(r"\s*([A-Za-z'’-]+)", text[newline:end])
+    line_end = text.find("\n", newline + 1)
+    next_line = text[newline + 1 : line_end if line_end != -1 else len(text)]
+    job_title = (
+        JOB_LINE_RE.search(next_line) and _is_name_word(_bare(following.group(1))) is None if following else False
+    )
+    if following and not _never_a_name(_bare(following.group(1))) and not job_title:
+        return start, end
+    cut = text[start:newline].rstrip()
+    return (start, start + len(cut)) if cut else None
 
 
 def _label_index(text, model_found):
@@ -554,6 +753,7 @@ def _known_name_finds(text, labels):
         first_is_forename = words[0] in first or words[0] in first_ambiguous
         if len(run) > 1 and (
             (words[0] in first)
+            or all(k == "plain" for k in kinds)  # "Le Thi Hoa": every word a listed name
             or (first_is_forename and kinds[-1])
             or (
                 kinds[-1] == "plain"
@@ -757,10 +957,15 @@ def _list_name_finds(text, found, labels):
             continue  # "Annie Hudson, Chair of the panel": not an item of a list of names
         if not listed and _sentence_start(text, start):
             continue  # "Later, Ms Adams said": a sentence's opening word, not the first of a list
+        if not listed and (word.lower() in LEGAL_PARTIES or JOB_LINE_RE.fullmatch(word)):
+            continue  # "the Children's Guardian, Mr Hughes": a role beside a name
         before = LIST_LINK_RE.search(text, max(0, start - 8), start)
         after = LIST_LINK_RE.match(text, end)
         linked_before = before and before.end() == start and before.start() in ends
         linked_after = after and after.end() in starts
+        if after and not linked_after:  # "Tendai and Mrs Chirwa": a title before the other name
+            titled = re.match(rf"{TITLES}\.?[ \t]+", text[after.end() : after.end() + 24])
+            linked_after = bool(titled and after.end() + titled.end() in starts)
         if linked_before or linked_after:
             yield start, end, "PERSON", "rule"
 
@@ -780,6 +985,8 @@ def _name_parts(text, found, table):
 def _words_of_name(name):
     for word in re.findall(r"[A-Za-z'’-]+", name):
         word = POSSESSIVE_RE.sub("", word) if word.endswith(("'s", "’s")) else word
+        if word.isupper() and len(word) > 2 and word not in ACRONYMS:
+            word = "-".join(part.title() for part in word.split("-"))  # "OKAFOR" is "Okafor" in prose
         common = word in COMMON_CAPITALISED and word not in everyday_forenames()
         if len(word) > 1 and word[0].isupper() and not common and not re.fullmatch(TITLES, word):
             yield word
@@ -795,18 +1002,220 @@ def _inside_a_title(text, end, names):
     return bool(m and m.group(1) not in names)
 
 
-def _name_mentions(text, names):
+def _name_mentions(text, names, labels=None):
     if not names:
         return
+    labels = labels or {}
     for m in CAPITALISED_WORD_RE.finditer(text):
         word = m.group()
         bare = word[:-2] if word.endswith(("'s", "’s")) and word not in names else word
-        if bare not in names:
-            continue
+        if bare not in names and not (
+            bare.endswith("s")
+            and bare[:-1] in names
+            and not _everyday_word(bare[:-1])
+            and re.search(r"\b(?:the|The)[ \t]+$", text[max(0, m.start() - 4) : m.start()])
+        ):
+            continue  # "the Dohertys have moved on": a surname found once, the family in the plural
         end = m.start() + len(bare)
         if _everyday_word(bare) and (_everyday_sense(text, m.start(), end) or _inside_a_title(text, end, names)):
             continue  # "Summer" the girl, but not "the Summer term" or "the Sunny Days team"
+        if _unlisted_or_everyday(bare) and ARTICLE_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            if _inside_a_title(text, end, names):
+                continue  # a pet's name in "the Sunny Days family support team"
+        if _noun_compound_opening(text, m.start(), end, bare, labels):
+            continue  # "Rose bushes at the front", "Storm clouds gathered"
+        after = re.match(r" ([a-z]+)", text[end : end + 12])
+        if after and (bare, after.group(1)) in OBJECT_COMPOUNDS:
+            continue  # "a Moses basket"
         yield m.start(), end, "PERSON", "name"
+
+
+SURNAME_COMMA_FORENAME_RE = re.compile(
+    r"(?<![\w'’-])((?:(?:DOS|DA|DE|VAN|VON|DER|BIN|AL|EL)[ \t]+)*[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?),[ \t]*"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+([A-Z][a-z]+))?\b"
+)
+
+
+def _surname_comma_forename_finds(text):
+    """'OKAFOR, Chidinma', 'DOS SANTOS, Thiago': police and health systems write the surname in capitals, a
+    comma and the forename; a listed forename after a surname in capitals makes the pair a name."""
+    first, first_ambiguous = forenames()
+    for m in SURNAME_COMMA_FORENAME_RE.finditer(text):
+        surname, forename = m.group(1), m.group(2)
+        if surname in ACRONYMS or any(_never_a_name(w.title()) for w in surname.split()):
+            continue
+        at_line_start = re.search(r"(?:^|[\n\t|;:])[ \t]*$", text[max(0, m.start() - 6) : m.start()])
+        if (
+            forename not in first
+            and forename not in first_ambiguous
+            and not (at_line_start and _capital_word_may_be_name(surname.split()[-1]) and not _never_a_name(forename))
+        ):
+            continue  # an unlisted forename only where a record's name field starts: a line or a cell
+        yield m.start(), m.end(), "PERSON", "rule"
+
+
+def _titled_everyday_mentions(text, found, names):
+    """A surname that is an everyday word, written once after a title ("Ms Young", "PC Sharp"), is the
+    person's name in this text: found again alone ("passed to Young", "Sharp saw a hole") where it stands as a
+    name: not before another capitalised word ("Young People"), not after an article or in its everyday
+    sense, and at a sentence's start only before a verb."""
+    titled = set()
+    for start, end, kind, *_ in found:
+        if kind != "PERSON":
+            continue
+        title = TITLE_BEFORE_RE.search(text, max(0, start - 20), start) or re.match(rf"{TITLES}\.?\s+", text[start:end])
+        if not title:
+            continue
+        for word in re.findall(r"[A-Za-z'’-]+", text[start:end]):
+            word = _bare(word)
+            if word in COMMON_CAPITALISED and word not in names and not re.fullmatch(TITLES, word):
+                if word not in NOT_PERSON_WORDS and word not in MONTH_WORDS and not STREET_RE.fullmatch(word):
+                    titled.add(word)
+    if not titled:
+        return
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(titled))) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if TITLE_BEFORE_RE.search(text, max(0, start - 20), start) or _inside_a_title(text, end, names):
+            continue
+        if ARTICLE_JUST_BEFORE_RE.search(text, max(0, start - 6), start) or _everyday_sense(text, start, end):
+            continue
+        if text[end : end + 1] == "-" or re.match(r" [a-z]+ly\b", text[end : end + 20]):
+            continue
+        if _sentence_start(text, start):
+            following = LOWER_WORD_AFTER_RE.match(text, end)
+            if not following or not (
+                VERB_LIKE_AFTER_RE.match(following.group(1)) or PERSON_VERB_AFTER_RE.match(text, end)
+            ):
+                continue
+        yield start, end, "PERSON", "name"
+
+
+LOWER_TOKEN_RE = re.compile(r"(?<![\w@.'’-])[a-z][a-z]{2,}(?![\w@'’-])")
+
+
+def _lower_case_message_names(text, names):
+    """In a transcript people write names in lower case ("bartek said wiktor will drive"): a word of a name
+    found elsewhere, or a listed forename before a verb, is a name there too, unless it is an everyday word."""
+    messages = _transcript_messages(text)
+    if not messages:
+        return
+    first = forenames()[0]
+    lowered = {n.lower(): n for n in names if not _everyday_word(n) and n not in COMMON_CAPITALISED}
+    found_here = set()
+    for _ in range(2):
+        for start, end in messages:
+            for m in LOWER_TOKEN_RE.finditer(text, start, end):
+                word = m.group()
+                titled = word.title()
+                if titled in COMMON_CAPITALISED or titled in NOT_VOCATIVE or _everyday_word(titled):
+                    continue
+                if word in lowered or word in found_here:
+                    yield m.start(), m.end(), "PERSON", "name"
+                    continue
+                following = LOWER_WORD_AFTER_RE.match(text, m.end())
+                if (
+                    titled in first
+                    and following
+                    and (
+                        STRONG_VERBS_RE.match(" " + following.group(1)) or re.fullmatch(NAME_VERBS, following.group(1))
+                    )
+                ):
+                    found_here.add(word)
+                    yield m.start(), m.end(), "PERSON", "name"
+
+
+NAME_TAIL_RE = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]?[ \t]*[A-Z])")
+
+
+def _name_tails(text, found):
+    """'the interpreter was Wang Jun': a found name followed by a capitalised word no list calls an everyday
+    word is one name with it."""
+    for start, end, kind, *_ in found:
+        if kind != "PERSON":
+            continue
+        m = NAME_TAIL_RE.match(text, end)
+        if not m:
+            continue
+        word = m.group(1)
+        if _never_a_name(word) or word.lower() in GENERIC_SERVICE_WORDS or _is_name_word(word) == "ambiguous":
+            continue
+        if _street_follows(text, m.end(1)):
+            continue
+        yield m.start(1), m.end(1), "PERSON", "name"
+
+
+LOWER_KIND_PLACE_RE = re.compile(
+    r"\b((?:St|Saint)[ \t]+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
+    r"(?:supported lodgings|lodgings|refuge|hostel|church hall|community centre|care home|children's home|"
+    r"children’s home|nail bar|car wash|foster home|mosque|gurdwara|temple|church|chippy|chip shop|"
+    r"kebab shop|takeaway|barbers|café|cafe)\b"
+)
+
+
+def _lower_kind_place_finds(text):
+    """'St Brigid's refuge', 'Kingsgate supported lodgings': a name before a kind of place written in lower
+    case is a small named place."""
+    for m in LOWER_KIND_PLACE_RE.finditer(text):
+        words = [_bare(w) for w in m.group(2).split()]
+        if any(_never_a_name(w) and w not in ("St",) for w in words) or _sentence_start(text, m.start()):
+            if not m.group(1):
+                continue
+        if any(w.lower() in GENERIC_SERVICE_WORDS or w in ETHNICITIES for w in words):
+            continue
+        yield m.start(), m.end(), "PLACE", "rule"
+
+
+# names that are also the first word of a thing's name ("Moses basket"): a short list, as the keywords are
+OBJECT_COMPOUNDS = frozenset(
+    {
+        ("Moses", "basket"),
+        ("Moses", "baskets"),
+        ("Jack", "Russell"),
+        ("Rose", "bushes"),
+        ("Rose", "bush"),
+        ("Christmas", "tree"),
+        ("Jacuzzi", "bath"),
+        ("Jenga", "blocks"),
+        ("Teddy", "bear"),
+    }
+)
+LOWER_WORD_AFTER_RE = re.compile(r" ([a-z][a-z'’-]+)\b")
+VERB_LIKE_AFTER_RE = re.compile(
+    rf"(?:{NAME_VERBS})$|(?:[a-z]+ed|[a-z]+n't|will|can|may|might|must|should|shall|does|also|never|always|"
+    r"then|now|just|still|only|often|again|both|too|herself|himself|and|or|but|who|as|to|at|in|on|with|from|"
+    r"for|by|about|of|into|over|up|down|out|back|here|there|not|x+|xx|drove|took|gave|went|came|saw|got|made|"
+    r"ran|sat|stood|left|kept|brought|bought|sent|spent|found|held|hit|put|let|threw|wrote|spoke|broke|rode|ate|"
+    r"drank|slept|woke|felt|met|paid|lost|won|swore|hid|bit|fought|caught|taught|thought|knew|grew|drew|wore|"
+    r"tore|began|rang|sang|swam|chose|forgot|understood|became|sold|heard|meant|led|fed|fled|read|shouted|"
+    r"seemed|looked|lives|says|wants|needs|likes|thinks|knows|goes|comes|takes|gets|has|is|was|had|did)$"
+)
+PAST_VERB_RE = re.compile(rf" [a-z]+ (?:[a-z]+ed|{NAME_VERBS})\b")
+
+
+def _unlisted_or_everyday(word):
+    return _is_name_word(word) != "plain"
+
+
+def _noun_compound_opening(text, start, end, word, labels):
+    """An everyday-word or unlisted name found elsewhere, opening a sentence and followed by a lower-case word
+    that is not a verb or a linking word, where the model did not read a person: the word in its ordinary
+    sense ("Rose bushes at the front", "Storm clouds gathered")."""
+    kind = _is_name_word(word)
+    if kind == "plain" or labels.get(start) == "PERSON" or not _sentence_start(text, start):
+        return False
+    m = LOWER_WORD_AFTER_RE.match(text, end)
+    if not m:
+        return False
+    following = m.group(1)
+    if VERB_LIKE_AFTER_RE.match(following) or STRONG_VERBS_RE.match(" " + following):
+        return False
+    if PERSON_VERB_AFTER_RE.match(text, end):
+        return False
+    if kind == "ambiguous" or _everyday_word(word):
+        return True  # "Rose bushes at the front"
+    # a word no list holds: only when a verb follows the two ("Storm clouds gathered"), not "MacNamara recommends"
+    return bool(PAST_VERB_RE.match(text, end))
 
 
 def _merge(text, found):
@@ -832,7 +1241,10 @@ def _merge(text, found):
         if (
             joined
             and span[2] == "PERSON" == joined[-1][2]
-            and text[joined[-1][1] : span[0]].strip(" ") in ("", "\n")
+            and (
+                text[joined[-1][1] : span[0]].strip(" ") in ("", "\n")
+                or PARTICLES_GAP_RE.fullmatch(text, joined[-1][1], span[0])
+            )
             and not _separate_lines(text, joined[-1], span)
         ):
             previous = joined.pop()
@@ -841,6 +1253,9 @@ def _merge(text, found):
     result = []
     for start, end, kind, source in joined:
         if kind == "PERSON":
+            particles = PARTICLES_BEFORE_RE.search(text, max(0, start - 12), start)
+            if particles and (not result or result[-1][1] <= particles.start()):
+                start = particles.start()  # "dos Santos declined", "Ms de Souza": the particle is the name's
             initial = INITIALS_BEFORE_RE.search(text, max(0, start - 12), start)
             if text[start:end].isupper():
                 initial = None  # "step up to CP. NK to monitor": initials take no initials before them
@@ -851,6 +1266,13 @@ def _merge(text, found):
                 start = title.start()
         result.append((start, end, kind, source))
     return result
+
+
+PARTICLES_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?:(?:de|da|dos|das|del|della|di|du|van|von|der|den|bin|bint|ibn|ap|nic)[ \t]+){1,2}$"
+    r"|(?<![\w'’-])(?:al|el|ul|ud|ad|ar|as|ash|at|az|an|abu|bin|ibn)-$"  # "al-Amin", "el-Sayed"
+)
+PARTICLES_GAP_RE = re.compile(rf"(?:[ \t]+{PARTICLE}){{1,2}}[ \t]+")  # "Pieter" + " van der " + "Berg"
 
 
 def _separate_lines(text, first, second):

@@ -66,8 +66,12 @@ AGE_RE = re.compile(
     rf"|\d{{1,2}}\s?(?:y/?o|yrs?)\b"  # 15yo, 15 y/o, 15yrs
     r"|(?<=\bage:\s)\d{1,2}\b|(?<=\bage:\t)\d{1,2}\b|(?<=\bage\t)\d{1,2}\b"
     r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))|(?<=\d{4}\s\()\d{1,2}(?=\))"  # Jade (14), DOB 01/02/2010 (13)
+    # "twins of 8 months", "a boy of 15 years": a person noun, "of" and an age
+    rf"|(?:(?<=\btwins of )|(?<=\bbaby of )|(?<=\bchild of )|(?<=\bboy of )|(?<=\bgirl of )|(?<=\bson of )"
+    rf"|(?<=\binfant of )|(?<=\bdaughter of )|(?<=\bchildren of )){AGE_NUM}\s+{AGE_UNIT}\b"
     rf"|(?<=\bturned\s){AGE_NUM}\b|(?<=\bages\s){AGE_NUM}(?:(?:,\s*|\s+and\s+){AGE_NUM})*\b"
     r"|(?<=[A-Za-z)],\s)\d{1,2}(?=[,)]|\.(?!\d))"  # Zainab Ahmed, 16, / (Chantelle Brooks, 19) / (aka X), 24.
+    r"|(?<=[A-Za-z)],\s)\d{1,2}\s(?:weeks?|months?|days?)(?=[,).]|\s+old\b)"  # Baby: Ibrahim, 6 weeks.
     rf"|(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bnow\s)|(?<=\bthen\s))(?:[1-9]\d?|{NUMBER_WORDS})\b(?![.,:/]?\d)"
     r"(?=\s+(?:at|and|when|in|but|on|during|years)\b|[,;)]|\.(?!\d))",
     re.I,
@@ -82,7 +86,8 @@ NHS_CONTEXT = re.compile(r"NHS\s*(?:number|no\.?|#)?\W{0,3}$", re.I)
 NINO_SHAPED_RE = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Z]\b")
 ID_LABEL_RE = re.compile(
     r"\b(?:Hosp(?:ital)?\.? (?:No|Number)|MRN|PNC(?: (?:ID|No))?|CRO(?: No)?|UPN|ULN|Unique Pupil Number|CRN|"
-    r"Patient ID|Case (?:No|Ref)|Crime (?:No|Ref(?:erence)?)|Custody (?:No|Record))"
+    r"Patient ID|Case (?:No|Ref)|Crime (?:No|Ref(?:erence)?)|Custody (?:No|Record)|[Tt]enancy(?: (?:No|Ref))?|"
+    r"Claim No|Account No|Rent (?:account|Ref)|[Oo]ccurrence(?: (?:No|Ref))?|Incident (?:No|Ref)|Log No|URN)"
     r"\.?\s*[:#]?\s*([A-Z0-9][A-Z0-9/-]{4,})\b",
 )
 # Shaped like a user name or a record number: letters with an underscore or a dot inside, or letters run
@@ -126,7 +131,8 @@ NICKNAME_RE = re.compile(
 )
 
 # Tyrone "T-Bone" Walsh: a quoted word between a forename and a surname is a nickname
-QUOTED_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Za-z][\w'’ -]{0,20}?)[\"”’'] ([A-Z][a-z][A-Za-z'’-]*)")
+# (the nickname starts with a capital: 'Marcus "works for" Price' quotes words, not a nickname)
+QUOTED_NICKNAME_RE = re.compile(r"\b([A-Z][a-z]+) [\"“‘']([A-Z][\w'’ -]{0,20}?)[\"”’'] ([A-Z][a-z][A-Za-z'’-]*)")
 ETHNICITY_RE = re.compile(r"\b(?:" + alternation(ETHNICITIES) + r")\b")
 RELIGION_RE = re.compile(r"\b(?:" + alternation(list(RELIGIONS) + MORE_RELIGIONS) + r")\b")
 
@@ -253,7 +259,9 @@ def _age_finds(text):
             yield m.start(), m.end(), "AGE"
 
 
-LANGUAGE_BEFORE_RE = re.compile(r"\b(?:speaks?|speaking|spoke|in|interpreter|language|translated into|and)\s+$", re.I)
+LANGUAGE_BEFORE_RE = re.compile(
+    r"\b(?:speaks?|speaking|spoke|in|interpreter|language|translated into|and|but not)\s+$|\binterpreters?\s*\($", re.I
+)
 LANGUAGE_AFTER_RE = re.compile(r"(?:-speaking|\s+(?:speaking|speaker|speakers|interpreter|language|translation)\b)")
 
 
@@ -483,6 +491,7 @@ def _a_person_named(text, start, words, suffix):
 
 ROOM_RE = re.compile(
     r"\b(?:(?:Flat|Apartment|Apt\.?|Room|Bedsit|Studio|Suite)[ \t]+\d{1,4}[A-Za-z]?\b|Flat[ \t]+[A-H]\b"
+    r"|Unit[ \t]+\d{1,4}[A-Za-z]?\b(?=,?[ \t]+[A-Z])"  # "Unit 4, Lockside Industrial Estate", not "Unit 4 of"
     r"|(?<=\bat )(?:[Nn]o\.?|[Nn]umber)[ \t]+\d{1,4}[A-Za-z]?\b(?![ \t]*[%/]))"
     r"(?:,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)?"
 )
@@ -898,9 +907,15 @@ def religion_names_a_body(text, end):
     return bool(after and after.group(1) in NOT_RELIGION_AFTER)
 
 
+LISTED_GROUPS_AFTER_RE = re.compile(r"(?:[ \t]*(?:,|and|&)[ \t]*[A-Z][a-z]+)+[ \t]+([\w'’]+)")
+
+
 def ethnicity_names_a_thing(text, start, end):
     """'Polish Family Association', 'a Turkish barber's', 'speaks Romanian', 'a Somali interpreter': the word
     names a language, a body or a thing, not a person's ethnicity."""
+    listed = LISTED_GROUPS_AFTER_RE.match(text, end)
+    if listed and listed.group(1) in NOT_ETHNICITY_AFTER:
+        return True  # "Gypsy, Roma and Traveller liaison": groups listed in the name of a service
     after = re.match(r"[ \t]+([\w'’]+)(?:[ \t]+([\w'’]+))?", text[end : end + 40])
     if after and (
         after.group(1) in NOT_ETHNICITY_AFTER

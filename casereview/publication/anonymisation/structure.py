@@ -84,7 +84,8 @@ def tables(text):
             for piece in line.split(sep):
                 cells.append((offset, offset + len(piece)))
                 offset += len(piece) + 1
-            if sep == "|":
+            if sep == "|" and line.lstrip().startswith("|"):
+                # "| a | b |": the pipes at both ends frame the row; "a | b |" ends with an empty cell
                 cells = [
                     c for i, c in enumerate(cells) if not (i in (0, len(cells) - 1) and not text[c[0] : c[1]].strip())
                 ]
@@ -160,6 +161,11 @@ def speaker_finds(text):
     transcript = any(len(labels[label]) >= 2 for label in stamped)
     for label, spans in labels.items():
         words = label.split()
+        if transcript and label in stamped and len(spans) >= 2 and _nickname_label(words):
+            # "[22:14] Big T: u dey come?": a sender of a timestamped thread named by a nickname
+            for m in re.finditer(rf"(?<![\w'’]){re.escape(label)}(?![\w'’])", text):
+                yield m.start(), m.end(), "OTHER", "rule"
+            continue
         if any(not _word_ok(w) or w.rstrip(".").lower() in LABEL_WORDS for w in words):
             continue
         initials = label.isupper() and len(words) == 1
@@ -172,6 +178,16 @@ def speaker_finds(text):
             if initials:  # "JL said she would": the speaker's initials in the body of the minutes
                 for m in re.finditer(rf"(?<![\w'’]){re.escape(label)}(?![\w'’])", text):
                     yield m.start(), m.end(), "PERSON", "rule"
+
+
+def _nickname_label(words):
+    """'Big T', 'Lil Man J': two or three words, one of them a capital letter alone; not a role, a label or
+    an agency."""
+    if not 2 <= len(words) <= 3 or any(w.rstrip(".").lower() in LABEL_WORDS for w in words):
+        return False
+    if any(w in ROLE_ABBREVIATIONS or w in ACRONYMS or w in NOT_PERSON_WORDS or w in ORG_TAIL_WORDS for w in words):
+        return False
+    return any(len(w) == 1 and w.isupper() for w in words) and any(len(w) > 1 for w in words)
 
 
 def header_finds(text):
@@ -215,9 +231,20 @@ def letter_finds(text):
             yield m.start(1), m.start(1) + len(initials.group(1)), "PERSON", "rule"
 
 
+def _initials_of_words_before(text, m):
+    token = m.group(1)
+    if token not in ACRONYMS:
+        return True
+    words = re.findall(r"[A-Z][\w'’-]*", text[max(0, m.start() - 60) : m.start() + 1])
+    return "".join(w[0] for w in words[-len(token) :]) == token
+
+
 def initials_finds(text):
     """Initials a document defines after a name ("Joanne Lister (JL)") stand for that person everywhere."""
-    defined = {m.group(1) for m in DEFINED_INITIALS_RE.finditer(text)} - ROLE_ABBREVIATIONS
+    # "Police (CAIT)", "Ciara MacNamara (ISW)": an agency's or a role's abbreviation in brackets is no
+    # person's initials, unless the words before it begin with its letters ("Mark Pettigrew (MP)")
+    defined = {m.group(1) for m in DEFINED_INITIALS_RE.finditer(text) if _initials_of_words_before(text, m)}
+    defined -= ROLE_ABBREVIATIONS
     defined = {d for d in defined if d not in COMMON_CAPITALISED}
     if not defined:
         return

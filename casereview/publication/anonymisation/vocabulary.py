@@ -164,6 +164,10 @@ INSTITUTION_KEYWORDS = {
     "Playing Fields": "PLACE",
     "Common": "PLACE",
     "Barbers": "PLACE",
+    "Nails": "PLACE",
+    "Nail Bar": "PLACE",
+    "Car Wash": "PLACE",
+    "Launderette": "PLACE",
     "Barber Shop": "PLACE",
     "Salon": "PLACE",
     "Stores": "PLACE",
@@ -355,7 +359,7 @@ COMMON_CAPITALISED = COMMON_CAPITALISED | frozenset("Mon Tue Tues Wed Weds Thu T
 NOT_PERSON_WORDS = frozenset(
     """Nobody Somebody Everybody Anybody Someone Everyone Anyone Noone Daddy Mummy Mommy Mammy Mamma Nanny
     Nanna Grandad Granddad Grandma Grandpa Gran Grandmother Grandfather Snapchat Instagram WhatsApp Whatsapp
-    Facebook TikTok Tiktok YouTube Youtube Twitter Messenger Telegram Google Xbox PlayStation Fortnite Roblox
+    Facebook TikTok Tiktok YouTube Youtube Twitter Messenger Telegram Google Xbox PlayStation Fortnite Roblox Line
     Discord Wizz Yubo Omegle Tinder Grindr Uber Amazon Specialist Practitioner Coordinator Co-ordinator
     Assistant Advocate Visitor Protection Abuse Investigation Exploitation English Urdu Punjabi Bengali Sylheti
     Romani Arabic Tigrinya Amharic Pashto Dari Farsi Tamil Gujarati Hindi Mandarin Cantonese Twi Yoruba Igbo
@@ -409,7 +413,8 @@ ACRONYMS = frozenset(
     LCSPR NSPCC ISP CPS YOI STC SCH HMP HMYOI BTP NCA USA EU TV OK ID AM PM IT HR QA RAG KPI BME BAME LGBT LGBTQ CEO
     MP ICO GDPR FOI DPA RE PE ICT DT PHSE PSHE RSE SRE MFL UCAS ESOL EAL ESL NVQ BTEC DLA PIP UC ESA JSA DWP HMRC NI
     SMS MGM MGF PGM PGF MGGM PGGM ISW CG PLO CAFCASS CAFCAS LAA SPOC DASH RIC MSP MSB MIU UCC AMHP MHA DOLS DoLS CQC
-    IOPC HMIC HMICFRS DHR SAR SAB CYP CYPS FE HE UN AA NA ACE ACEs SEMH SLCN PMLD MLD SLD VI HI ASC OCD BPD EUPD
+    SRCW RCW IOPC HMIC HMICFRS DHR SAR SAB CYP CYPS FE HE UN AA NA ACE ACEs SEMH SLCN PMLD MLD SLD VI HI ASC OCD
+    BPD EUPD
     CBT DBT EMDR IAPT PPE PPI NEP NRM SFH LSCB SSCB GMP MPS TVP WMP BT EE BBC ITV IQ RTC RTA ICT AWOL MFH MP3 CSA
     CSEM IIOC PIN URN UPN ULN CRN MRN DOB NOK EDD DNA WNB MMR BCG IV IM EEG MRI CT ECG XR ENT GUM TOP STI HIV
     DVLA DVD DJ MC USB SIM IP VPN URL PDF FAQ ETA AKA RIP ASAP PS PPS NW NE SW SE EDT EDS OOH IOM
@@ -585,7 +590,8 @@ MORE_ETHNICITIES = (
 )
 NOT_ETHNICITY_AFTER = NOT_ETHNICITY_AFTER | frozenset(
     """measles windows toast roll fries bread doors heels wave house houses terrace terraces building buildings
-    era style architecture period square Square Terrace Republic Relief Aid Care Agency Diocese Board""".split()
+    era style architecture period square Square Terrace Republic Relief Aid Care Agency Diocese Board liaison
+    Liaison team Team service officer worker workers network forum""".split()
 )
 # After a faith word, the nouns that make it a body's name ("Catholic Children's Society", "Islamic Relief").
 NOT_RELIGION_AFTER = frozenset(
