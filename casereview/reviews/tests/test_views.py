@@ -326,3 +326,15 @@ def test_a_finished_review_asks_for_no_terms_of_reference_or_panel(client, alice
     done_page = client.get(reverse("reviews:detail", args=[done.pk])).content.decode()
     assert "Write the terms of reference" not in done_page and "A panel should include" not in done_page
     assert "Not recorded in casereview" in done_page
+
+
+def test_a_chronology_still_awaited_is_not_said_to_hold_no_events(client, alice, partnership_a):
+    review = ReviewFactory(partnership=partnership_a, title="Child W")
+    AgencyContributionFactory(review=review, agency=AgencyFactory(partnership=partnership_a, name="Police"))
+    sent = AgencyContributionFactory(
+        review=review, agency=AgencyFactory(partnership=partnership_a, name="Health"), status="received"
+    )
+    ChronologyEntryFactory(contribution=sent)
+    client.force_login(alice)
+    page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert "(0 events)" not in page and "(1 event)" in page
