@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Validate extraction set 3 (copied from benchmarks/corpus/validate.py, same checks).
+"""Validate an extraction set (benchmarks/corpus, benchmarks/corpus3): one script for every set.
 
 Every gold parses and has every field, uses a known doc_type / review_type, `counts` match the lists, every
 item is verbatim (whitespace-normalised) in its doc, review sub-lists are in the top-level lists, and
-doc / gold / pdf / split line up. Run: python3 benchmarks/corpus3/validate.py
+doc / gold / pdf / split line up. Run: python3 benchmarks/corpus_validate.py benchmarks/corpus3
 """
 
 import json
@@ -11,7 +11,7 @@ import pathlib
 import re
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parent
+ROOT = pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent / "corpus"
 FIELDS = [
     "doc_type",
     "review_type",

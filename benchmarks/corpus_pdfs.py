@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Render every docs/NAME.txt as a report-like PDF in pdf/NAME.pdf.
+"""Render every docs/NAME.txt of an extraction set (benchmarks/corpus, benchmarks/corpus3) as a report-like
+PDF in its pdf/NAME.pdf.
 
 A4, running header (the document's first line), "Page N of M" footer, justified and hyphenated
 (pyphen, en_GB) body text. Documents whose gold doc_type is learning_brief are laid out in two
 columns, like the printed briefs they come from. Each non-empty source line becomes one paragraph,
 so the text order and line structure of the .txt are preserved; blank lines become vertical space.
 
-Copied from benchmarks/corpus/make_pdfs.py; paths are relative to this file.
-Run from the repository root with the dev venv plus pyphen (not a project dependency):
-    .venv/bin/pip install pyphen && .venv/bin/python benchmarks/corpus3/make_pdfs.py [NAME ...]
+One script for every set, so each is made the same way. Run from the repository root with the dev venv
+plus pyphen (not a project dependency):
+    .venv/bin/pip install pyphen && .venv/bin/python benchmarks/corpus_pdfs.py benchmarks/corpus3 [NAME ...]
 """
 
 import json
@@ -26,7 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent / "corpus"
 
 # A Unicode TrueType font so that curly quotes, en dashes and bullets survive.
 FONT, FONT_BOLD = "Helvetica", "Helvetica-Bold"
@@ -163,4 +164,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(sys.argv[2:])
