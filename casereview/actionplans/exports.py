@@ -61,7 +61,7 @@ def _actions_workbook(actions, progress):
     sheet.append(header)
     wrap = Alignment(wrap_text=True, vertical="top")
     count = 0
-    for values in rows(actions):
+    for count, values in enumerate(background.reported(rows(actions), progress), 1):
         cells = []
         for value in values:
             cell = WriteOnlyCell(sheet, value=spreadsheet_safe(value) if isinstance(value, str) else value)
@@ -70,9 +70,6 @@ def _actions_workbook(actions, progress):
                 cell.number_format = "DD/MM/YYYY"
             cells.append(cell)
         sheet.append(cells)
-        count += 1
-        if count % 2000 == 0:
-            progress(count)
     workbook.casereview_rows = count
     return workbook
 
@@ -84,18 +81,13 @@ def _docx_cells(values):
 def write_actions_docx(path, actions, *, partnership, progress=lambda done: None):
     """The action plans as Word, written to `path` a row at a time (core/word.py)."""
 
-    def cells():
-        for done, values in enumerate(rows(actions), 1):
-            if done % 2000 == 0:
-                progress(done)
-            yield _docx_cells(values)
-
+    cells = (_docx_cells(values) for values in background.reported(rows(actions), progress))
     return write_table_document(
         path,
         heading=f"{partnership.name}: action plans",
         intro=[f"Generated from casereview's live records on {timezone.localdate():%-d %B %Y}."],
         headings=COLUMNS,
-        rows=cells(),
+        rows=cells,
         font_half_points=0,
         landscape=True,
     )

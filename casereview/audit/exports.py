@@ -44,11 +44,8 @@ def write_audit_csv(path, events, *, progress=lambda done: None):
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADINGS)
-        for event in events.iterator(chunk_size=2000):
+        for count, event in enumerate(background.reported(events.iterator(chunk_size=2000), progress, 5000), 1):
             writer.writerow(_cells(event))
-            count += 1
-            if count % 5000 == 0:
-                progress(count)
     return count
 
 

@@ -46,6 +46,15 @@ class ExportKind:
 _KINDS = {}
 
 
+def reported(items, progress, every=2000):
+    """The items, telling `progress` how many have gone by every `every` of them: the one way an export's
+    rows move its progress bar."""
+    for done, item in enumerate(items, 1):
+        if done % every == 0:
+            progress(done)
+        yield item
+
+
 def register(name, *, build, file_name, content_type, description):
     _KINDS[name] = ExportKind(name, build, file_name, content_type, description)
 

@@ -69,18 +69,13 @@ def write_chronology_docx(path, review, entries, *, count, progress=lambda done:
     """The merged chronology as Word, written to `path` a row at a time (core/word.py); `entries` is a
     queryset read in chunks, so neither the rows nor the document are ever whole in memory."""
 
-    def rows():
-        for done, entry in enumerate(entries.iterator(chunk_size=2000), 1):
-            if done % 2000 == 0:
-                progress(done)
-            yield _docx_cells(entry)
-
+    rows = (_docx_cells(entry) for entry in background.reported(entries.iterator(chunk_size=2000), progress))
     return write_table_document(
         path,
         heading=f"Merged multi-agency chronology: {review.title}",
         intro=[f"{review.get_review_type_display()}, {review.partnership.name}. {count} events."],
         headings=["Date", "Agency", "Event", "Description", "Source"],
-        rows=rows(),
+        rows=rows,
     )
 
 
