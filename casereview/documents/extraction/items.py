@@ -18,7 +18,7 @@ LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
 # key issues, themes, messages, what a review found or highlighted, what a briefing asks "what did we find?".
 LEARNING_CUE = re.compile(
-    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?"
+    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?"
     r"|includ(?:e[sd]?|ing)|focus(?:es|ed)? on|from|identified|arising"
     r"|for (?:practice|practitioners|the partnership))\b)"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
@@ -63,7 +63,7 @@ NOT_A_LEAD_IN = re.compile(
     r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
     r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
     r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
-    r"|resolved)\b",
+    r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives))\b",
     re.I,
 )
 # Headings that start a section of another kind: what happened, how the review was done, what to do next.
@@ -184,6 +184,8 @@ def _unmarked_lines(blocks, source):
         )
         if block.kind not in (PROSE, HEADING) or not introduced or _introducer_kind(blocks, n - 1, source) != LEARNING:
             continue
+        if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
+            continue  # one title in an index of titles (briefings, pages), not a section heading
         if block.line_count >= MIN_UNMARKED_LINES:
             lines = _wrapped_lines(source, block)
         else:
@@ -366,9 +368,23 @@ def _titled_lines(block, source):
     return lines if _enough_lines(lines, source) else []
 
 
+# Three headings in a row before a learning title: the title is one entry of an index of titles.
+INDEX_HEADINGS = 3
+# A line that is only a date ("September 2011", "12 March 2019"): short lines with one are a title page
+# (author, role, date), not a list.
+DATE_LINE = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{4}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$",
+    re.I,
+)
+
+
 def _enough_lines(lines, source):
-    """Short lines make a list when there are three or more, or two that are each a sentence."""
+    """Short lines make a list when there are three or more, or two that are each a sentence; never when one
+    of them is only a date (a title page)."""
     if any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in lines):
+        return False
+    if any(DATE_LINE.match(normalise_space(source[a:b])) for a, b in lines):
         return False
     return len(lines) >= MIN_UNMARKED_LINES or (len(lines) == 2 and all(ends_sentence(source[a:b]) for a, b in lines))
 
@@ -459,7 +475,13 @@ def _wrapped_lines(source, block):
     return lines
 
 
+# Section numbers run together on one line ("4.1 Good practice 4.2 Lessons to be learnt 4.3 …"): contents.
+RUN_TOGETHER_SECTIONS = re.compile(r"(?:^|\s)\d{1,2}\.\d{1,2}\s+[A-Z]")
+
+
 def _is_contents_entry(text):
+    if len(RUN_TOGETHER_SECTIONS.findall(text)) >= 2 and not ends_sentence(text):
+        return True
     return len(text.split()) <= 15 and not ends_sentence(text) and bool(CONTENTS_ENTRY.search(text))
 
 

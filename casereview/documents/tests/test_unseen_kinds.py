@@ -485,7 +485,7 @@ def test_a_list_whose_own_lead_in_is_about_priorities_is_not_its_sections_learni
     ]
 
 
-def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrapped_sentence_is_not():
+def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrapped_sentence_is_one():
     record = extract("""
         What this means for practice
         Ask about every adult in the household.
@@ -501,7 +501,9 @@ def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrappe
         The review found that practitioners across several agencies did not
         share what they knew.
         """)
-    assert wrapped.learning_points == []
+    assert texts(wrapped.learning_points) == [
+        "The review found that practitioners across several agencies did not share what they knew."
+    ]
 
 
 def test_a_packed_paragraph_under_a_lead_in_of_its_own_gives_each_part():
@@ -518,3 +520,138 @@ def test_a_packed_paragraph_under_a_lead_in_of_its_own_gives_each_part():
         "agencies did not challenge each other",
         "and bruising was not referred.",
     ]
+
+
+def test_unbulleted_paragraphs_under_a_learning_heading_are_one_item_each_and_sub_headings_are_not_items():
+    record = extract("""
+        About the review
+
+        The review looked at the help given to a family over two years.
+
+        Key Findings
+
+        Working with fathers
+
+        Fathers were rarely seen by any agency, and their history was not asked about at any assessment.
+
+        Assessments
+
+        Assessments were repeated by each agency but none of them drew on what the others already knew.
+
+        Next steps
+
+        The partnership will hold workshops on these findings in the spring of next year.
+        """)
+    assert texts(record.learning_points) == [
+        "Fathers were rarely seen by any agency, and their history was not asked about at any assessment.",
+        "Assessments were repeated by each agency but none of them drew on what the others already knew.",
+    ]
+
+
+def test_a_page_written_a_paragraph_a_line_gives_each_paragraph_under_its_learning_heading():
+    line = (
+        "The review found that the plan was not changed when the family moved to a new area in the spring, and"
+        " that nobody in the new area was told about the worries the school had written down in the autumn."
+    )
+    last = "There was not enough focus on the risk from the adults who came and went from the household. Risk is more"
+    record = extract(
+        "Learning brief\nChild Q was a baby who was injured at home when she was four months old; the adults who"
+        " looked after her were known to several agencies, none of which had seen her for some weeks.\n"
+        f"Lessons learnt\n{line}\n{last}"
+    )
+    assert texts(record.learning_points) == [line, last]
+
+
+def test_paragraphs_under_a_learning_heading_that_also_has_a_list_give_only_the_list():
+    record = extract("""
+        Key themes and practice implications
+
+        Each review was different, with learning points of its own arising from each report.
+
+        The reviews reflect the challenges practitioners face in relation to:
+
+        - Working with large families
+        - Recognising neglect over time
+        """)
+    assert texts(record.learning_points) == ["Working with large families", "Recognising neglect over time"]
+
+
+def test_messages_numbered_in_prose_paragraph_by_paragraph_are_one_item_each():
+    record = extract("""
+        The chair said:
+
+        This report has three important messages.
+
+        Firstly, children's voices must be heard in every assessment and written down as they said it.
+
+        Our second message concerns the old problems of information sharing between agencies.
+
+        Our final message is ab
+        """)
+    assert texts(record.learning_points) == [
+        "Firstly, children's voices must be heard in every assessment and written down as they said it.",
+        "Our second message concerns the old problems of information sharing between agencies.",
+        "Our final message is ab",
+    ]
+
+
+def test_ordinal_paragraphs_with_no_cue_before_them_are_not_learning():
+    record = extract("""
+        The meeting opened at ten.
+
+        Firstly, the chair welcomed members and thanked the hosts for the room today.
+
+        Secondly, apologies were received from the police and from the clinical commissioning group.
+        """)
+    assert record.learning_points == []
+
+
+def test_practice_issues_found_by_an_analysis_of_reviews_are_its_learning_under_a_title_and_subtitle():
+    record = extract("""
+        We analysed forty reviews published last year.
+
+        Practice issues from case reviews: working across agencies and making decisions
+
+        To see the full map, go to the downloads section.
+
+        1. Referrals not made after bruising to babies
+        2. Strategy discussions not held
+        """)
+    assert texts(record.learning_points) == [
+        "Referrals not made after bruising to babies",
+        "Strategy discussions not held",
+    ]
+
+
+def test_an_index_of_titles_one_of_which_mentions_learning_gives_no_items():
+    titles = "\n\n".join(["Domestic Abuse", "Hidden Males", "Missing from Home", "Neglect: Learning from Case Reviews"])
+    more = "\n\n".join(["Parental Drinking", "Professional Curiosity", "Safer Sleep", "Voice of the Child"])
+    record = extract(f"Briefings\n\nOur briefings on key topics.\n\n{titles}\n\n{more}\n")
+    assert record.learning_points == []
+
+
+def test_a_title_pages_author_role_and_date_are_not_learning_and_nor_are_a_trainings_outcomes():
+    record = extract("""
+        Learning From Case
+        Reviews
+        A. Trainer BA (Hons)
+        Independent Consultant
+        September 2011
+
+        Learning Outcomes
+
+        - To understand the purpose of a case review
+        - To receive the findings of two local reviews
+        """)
+    assert record.learning_points == []
+
+
+def test_contents_run_together_on_one_line_are_not_items_and_a_lead_in_left_empty_gives_nothing():
+    record = extract("""
+        4. LEARNING
+
+        4.1 Good practice example 4.2 Lessons to be learnt 4.3 Putting the learning into practice
+
+        Key issues: include
+        """)
+    assert record.learning_points == []
