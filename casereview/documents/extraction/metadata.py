@@ -137,6 +137,10 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
         return "other"  # a table or page of many reviews; an annual report names many children too
     for doc_type, cue in DOC_TYPE_TITLE_CUES:
         if cue.search(text[:TITLE_START] if doc_type in ("annual_report", "learning_brief") else title):
+            if doc_type == "annual_report" and not REPORT_OPENING.search(title):
+                continue  # a page about an annual report (news, a post, a list of them), not the report
+            if doc_type == "overview_report" and len(_children_on_report_lines(title)) >= 2:
+                return "other"  # a page listing several reviews' reports
             return doc_type
     if REPORT_TITLE.search(title):
         return "overview_report"
@@ -164,11 +168,40 @@ def _reviews_named(pseudonyms):
     return sum(not ONE_FAMILY.match(name) for name in pseudonyms)
 
 
+# A report's own opening: its contents or foreword.
+REPORT_OPENING = re.compile(r"\b(?:contents|foreword)\b", re.I)
+# A line naming an overview report ("Child K Overview Report", "Overview Report Child L"): two or more are a
+# list of reports.
+OVERVIEW_LINE = re.compile(r"^[^\n.]{0,60}\boverview report\b[^\n.]{0,60}$", re.I | re.M)
+
+
+def _children_on_report_lines(title):
+    """The children named on lines that each name an overview report: two or more is a list of reports."""
+    return {m.group() for line in OVERVIEW_LINE.findall(title) if (m := KNOWN_BY_LETTER.search(line))}
+
+
+# "This briefing summarises the learning …": a page that calls itself a briefing on learning.
+THIS_BRIEFING = re.compile(
+    r"\bthis (?:learning |thematic )?briefing (?:summarises|sets out|draws|shares|highlights)\b", re.I
+)
+# "This SCR is about …", "this review found": the page is about one review, though it mentions reviews.
+ANNUAL_REPORTS = re.compile(r"\bannual reports?\b", re.I)
+ONE_REVIEW = re.compile(
+    r"\b(?:[Tt]his|[Tt]he) (?:SCR|CSPR|LCSPR|serious case review|(?:child )?safeguarding practice review)\b"
+)
+
+
 def _reads_as_learning_brief(text, pseudonyms, found):
-    if found["recommendations"] or not found["learning_points"] or not 1 <= len(pseudonyms) <= 2:
+    if found["recommendations"] or not found["learning_points"]:
         return False
-    if RESPONSE.search(text) or PLURAL_REVIEWS.search(text[:TITLE_REGION]):
-        return False  # a response to a review, or a page about several reviews
+    if THIS_BRIEFING.search(text[:TITLE_REGION]):
+        return True
+    if not 1 <= len(pseudonyms) <= 2:
+        return False
+    if RESPONSE.search(text):
+        return False  # a response to a review
+    if PLURAL_REVIEWS.search(text[:TITLE_REGION]) and not (len(pseudonyms) == 1 and ONE_REVIEW.search(text)):
+        return False  # a page about several reviews
     from .items import LEARNING, classify_cue  # items builds on this module's neighbours; import when needed
     from .markers import is_heading_text
 
@@ -176,8 +209,10 @@ def _reads_as_learning_brief(text, pseudonyms, found):
 
 
 def guess_review_type(text, doc_type, entries=(), dates=None):
-    if doc_type == "annual_report":
-        return "none"  # a year's work: many reviews, none of them the subject
+    if doc_type == "annual_report" or (
+        doc_type != "committee_report" and ANNUAL_REPORTS.search(_title_paragraph(text))
+    ):
+        return "none"  # a year's work, or a page about one: many reviews, none of them the subject
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
     if BRIEFINGS.search(text[:TITLE_START]):
@@ -199,6 +234,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
     if len(counted) < len(text) and OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):
         return "none"  # a domestic homicide or adult review: not a child's case review
     if "rapid review" in counted.lower() and RAPID_REVIEW.search(counted):
+        if RAPID_REVIEWS_TITLE.search(_title_paragraph(text)):
+            return "none"  # a guide to rapid reviews in general, about no one review
         return "CSPR"  # a rapid review is the first step of the 2018 arrangements
     return _single_review_type_by_date(text, dates)
 
@@ -206,9 +243,22 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
 def _plural_kind_in_title(text):
     """A page whose title names one kind of review in the plural ('Serious Case Reviews (SCRs)') lists
     reviews of that kind."""
-    title = CueText(text[:TITLE_START].split("\n\n")[0])
+    title = CueText(_title_paragraph(text))
     kinds = {kind for kind, phrases in PLURAL_KIND_CUES.items() if any(title.count(p) for p in phrases)}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+# A page's furniture before its title: "Skip to main content", "Menu", "Members login".
+PAGE_CHROME = re.compile(r"^(?:skip\b.*|menu|home|search|members? log ?in|sign in|top of page|back to top)$", re.I)
+
+
+def _title_paragraph(text):
+    """The page's first paragraph that is not its furniture."""
+    for paragraph in text[:TITLE_START].split("\n\n"):
+        lines = [line for line in paragraph.strip().splitlines() if not PAGE_CHROME.match(line.strip())]
+        if lines:
+            return "\n".join(lines)
+    return ""
 
 
 def _single_review_type_by_date(text, dates=None):
@@ -231,6 +281,7 @@ def _single_review_type_by_date(text, dates=None):
 
 
 WORKING_TOGETHER_2018_YEAR = 2018
+RAPID_REVIEWS_TITLE = re.compile(r"\brapid reviews\b", re.I)
 # "died in 2017", "was injured in March 2021", "was admitted to hospital in early 2016": the incident's year.
 INCIDENT_YEAR = re.compile(
     r"\b(?:died|death|killed|injur\w*|harmed|admitted|assault\w*)\b[^.]{0,60}?\bin\s+(?:(?:early|late|mid)[- ])?"
@@ -340,6 +391,8 @@ NAMES_LINE = re.compile(r"^[ \t]*([A-Z][a-z]{1,14}(?:(?:,[ \t]*|[ \t]+and[ \t]+)
 
 
 MAX_TABLE_ROWS = 200
+# A board's or a kind of review's abbreviation ("LSCB", "SCP", "DHR", "CSPR") is not a child's code.
+NOT_A_CHILD_CODE = re.compile(r"^(?:[A-Z]{0,2}SC[BP]|L?CSPRs?|SCRs?|DHRs?|SARs?|CDOP|MASH|NHS|GP)$")
 
 
 def _table_pseudonyms(text):
@@ -352,7 +405,7 @@ def _table_pseudonyms(text):
                 break  # prose: the table is over
             cells = re.split(r"\s{2,}", row.strip())
             cell = cells[0] if len(cells) > 1 else row.split()[0]
-            if TABLE_CELL_PSEUDONYM.match(cell) and cell not in names:
+            if TABLE_CELL_PSEUDONYM.match(cell) and not NOT_A_CHILD_CODE.match(cell) and cell not in names:
                 names.append(cell)
     return names
 

@@ -655,3 +655,93 @@ def test_contents_run_together_on_one_line_are_not_items_and_a_lead_in_left_empt
         Key issues: include
         """)
     assert record.learning_points == []
+
+
+def test_a_page_about_an_annual_report_or_listing_annual_reports_is_not_one():
+    news = extract("""
+        Annual Reports
+
+        Every partnership must publish an annual report on the effectiveness of its arrangements.
+
+        The report does the following: sets out progress.
+        """)
+    report = extract("""
+        NORTHSHIRE SAFEGUARDING CHILDREN PARTNERSHIP
+
+        ANNUAL REPORT 2022-2023
+
+        Contents
+
+        Foreword
+        """)
+    assert news.doc_type == "other" and news.review_type == "none"
+    assert report.doc_type == "annual_report"
+
+
+def test_a_page_listing_several_childrens_overview_reports_is_no_overview_report():
+    record = extract("""
+        Published case reviews
+
+        Child K Overview Report
+
+        Overview Report Child L
+
+        Overview Report Family A
+        """)
+    assert record.doc_type == "other"
+
+
+def test_a_briefing_on_one_reviews_lessons_is_a_learning_brief_though_it_mentions_reviews_in_general():
+    record = extract("""
+        These processes should be transparent, with findings of reviews shared publicly.
+
+        Child Q
+
+        This SCR is about a baby who was injured at home.
+
+        Lessons Learnt
+
+        - The professionals did not ask about the adults in the household.
+        """)
+    assert record.doc_type == "learning_brief"
+
+
+def test_a_guide_to_rapid_reviews_in_general_is_about_no_review_and_board_codes_are_not_children():
+    guide = extract("""
+        No. 12 Rapid Reviews
+
+        A rapid review is convened for serious incidents notified by the local authority.
+        """)
+    table = extract("""
+        Case   Published
+
+        Child K   2015
+
+        LSCB   2015
+        """)
+    assert guide.review_type == "none"
+    assert "LSCB" not in table.child_pseudonyms
+
+
+def test_a_kind_of_review_where_a_listing_puts_the_pseudonym_is_no_child():
+    record = extract("""
+        2024 - Anytown - DHR
+
+        A domestic homicide review about a mother killed by her partner.
+
+        Learning: agencies did not share information.
+        """)
+    assert record.child_pseudonyms == []
+
+
+def test_a_title_behind_the_pages_furniture_still_names_the_kind_of_reviews_it_lists():
+    record = extract("""
+        Skip to main content
+
+        Serious case reviews
+
+        Key themes
+
+        Each case reviewed was unique.
+        """)
+    assert record.review_type == "SCR"
