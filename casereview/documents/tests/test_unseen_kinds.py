@@ -745,3 +745,69 @@ def test_a_title_behind_the_pages_furniture_still_names_the_kind_of_reviews_it_l
         Each case reviewed was unique.
         """)
     assert record.review_type == "SCR"
+
+
+def test_children_listed_after_one_childs_name_are_kept_as_the_text_writes_them():
+    record = extract("""
+        Today we publish four reviews: Child AB; CD; EF; and G. The brief for Child G came out last year.
+
+        We also publish the briefs for Child HJ and KL, and the briefing on Child M1/M2.
+        """)
+    assert set(record.child_pseudonyms) == {"Child AB", "CD", "EF", "G", "Child HJ", "KL", "Child M1", "M2"}
+
+
+def test_a_child_listed_after_another_but_with_a_heading_of_its_own_keeps_its_full_name():
+    record = extract("""
+        Briefs for Child PQ and RS
+
+        Child RS:
+
+        - Nobody asked who lived at the house.
+        """)
+    assert set(record.child_pseudonyms) == {"Child PQ", "Child RS"}
+
+
+def test_a_case_code_is_a_pseudonym_but_a_broken_serious_case_review_is_not():
+    record = extract("""
+        The findings of two local reviews (Baby Q and Child Z) and one case audit (Case W).
+
+        This summarises the Serious Case R review of Baby Q.
+        """)
+    assert set(record.child_pseudonyms) == {"Baby Q", "Child Z", "Case W"}
+
+
+def test_a_people_partnership_and_a_place_before_the_generic_board_abbreviation_are_partnerships():
+    people = extract("Anytown Safeguarding People Partnership shares learning from reviews each month.")
+    abbreviated = extract("Serious Case Review - Anytown & Otherby LSCB\n\nLearning from reviews.")
+    generic = extract("An Independent LSCB chair leads the board.\n\nLearning from reviews.")
+    assert people.partnership == "Anytown Safeguarding People Partnership"
+    assert abbreviated.partnership == "Anytown & Otherby LSCB"
+    assert generic.partnership is None
+
+
+def test_a_committee_paper_on_an_annual_report_is_about_no_one_review():
+    record = extract("""
+        Agenda item
+
+        Children's Safeguarding Partnership Annual Report
+
+        The report set out the work of the partnership, including its child safeguarding practice review.
+        """)
+    assert record.doc_type == "committee_report"
+    assert record.review_type == "none"
+
+
+def test_reviews_named_with_their_abbreviation_in_brackets_are_reviews_in_general_and_a_briefing_on_many_is_thematic():
+    general = extract("""
+        Thematic learning
+
+        Recent Child Safeguarding Practice Reviews (CSPRs) and Serious Case Reviews (SCR’s) found that babies
+        under one were often bruised before a serious injury.
+        """)
+    briefing = extract("""
+        Disabled children: learning from case reviews
+
+        This briefing is based on case reviews published since 2010 which have highlighted lessons.
+        """)
+    assert general.review_type == "none"
+    assert briefing.review_type == "thematic"
