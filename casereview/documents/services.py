@@ -198,9 +198,13 @@ def _review_from_document(actor, document, title):
         themes=_themes_named(document.themes_found),
         agencies=agencies,
     )
-    return review_mark_published(
-        actor=actor, review=review, on=published or today, note=_created_from(document, unmatched)
-    )
+    note = _created_from(document, unmatched, stated.get("incident"))
+    if published is None:
+        # No publication date in the document: it is not (yet) a published report, so the review stays at
+        # its first stage rather than being marked published today; the note still says where it came from.
+        record_event(actor=actor, action=AuditAction.UPDATE, obj=review, reason=note)
+        return review
+    return review_mark_published(actor=actor, review=review, on=published, note=note)
 
 
 # The extractor names sectors ("police", "health"); the partnership's agencies carry the same sectors.
@@ -246,8 +250,10 @@ def _themes_named(tags):
     return chosen
 
 
-def _created_from(document, unmatched=()):
+def _created_from(document, unmatched=(), incident=None):
     note = f"Brought in from {document.file_name}"
+    if incident:
+        note += f"; incident: {incident:%d %B %Y}"
     if unmatched:
         note += f"; sectors named in it but not matched to one of the partnership's agencies: {', '.join(unmatched)}"
     return note

@@ -115,10 +115,25 @@ def _carries_on(current, text, source):
     return body[-1] in ",;–—-(" or last_word in CONNECTIVES
 
 
+# "Practice issues from reviews: communication and decision-making": a title and its subtitle on one line.
+TITLED_LINE = re.compile(r"^[A-Z][^:;.!?]{2,80}:\s+[^:;]{3,100}$")
+MAX_TITLED_LINE_WORDS = 16
+
+
 def _settle_kind(block, source):
     text = source[block.start : block.end]
-    if block.kind == PROSE and block.line_count == 1 and is_heading_text(text):
+    if block.kind == PROSE and block.line_count == 1 and (is_heading_text(text) or _is_titled_line(text)):
         block.kind = HEADING
     elif block.kind == ITEM and not block.marker.is_bullet and is_all_caps(source[block.body_start : block.end]):
         block.kind = HEADING  # "2. RECOMMENDATIONS", "3. BACKGROUND"
     return block
+
+
+def _is_titled_line(text):
+    """A line too long for a heading but built like one: a title, a colon, a subtitle, no sentence end."""
+    text = normalise_space(text)
+    return (
+        len(text.split()) <= MAX_TITLED_LINE_WORDS
+        and text[-1:] not in TERMINAL_PUNCTUATION + ",;:"
+        and bool(TITLED_LINE.match(text))
+    )

@@ -248,14 +248,19 @@ def _list_end(text, start, _stop_at_sentence):
     return sentence.end() if sentence else end
 
 
+# What is left of a lead-in with nothing after it ("Key issues: include"): no item.
+EMPTY_PART = re.compile(r"^(?:include[sd]?|including|are|is|were|was|the following)\W*$", re.I)
+
+
 def split_parts(text, start, end):
-    """(start, end) of each ';'-separated part of text[start:end] that has a letter in it."""
+    """(start, end) of each ';'-separated part of text[start:end] that has a letter in it and is more than
+    the rest of its lead-in."""
     parts, cursor = [], start
     for match in re.finditer(r";", text[start:end]):
         parts.append(_trimmed(text, cursor, start + match.start()))
         cursor = start + match.end()
     parts.append(_trimmed(text, cursor, end))
-    return [(a, b) for a, b in parts if b > a and re.search(r"[^\W\d_]", text[a:b])]
+    return [(a, b) for a, b in parts if b > a and re.search(r"[^\W\d_]", text[a:b]) and not EMPTY_PART.match(text[a:b])]
 
 
 def _trimmed(text, start, end):

@@ -18,7 +18,7 @@ LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
 # key issues, themes, messages, what a review found or highlighted, what a briefing asks "what did we find?".
 LEARNING_CUE = re.compile(
-    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?|outcomes?"
+    r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?"
     r"|includ(?:e[sd]?|ing)|focus(?:es|ed)? on|from|identified|arising"
     r"|for (?:practice|practitioners|the partnership))\b)"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
@@ -38,7 +38,12 @@ LEARNING_CUE = re.compile(
     r"|^(?:areas? of |examples? of )?(?:strengths?|positive practice)(?: (?:in practice|identified|found))?:?$"
     r"|practice points|points for practice|practice messages"
     r"|what (?:needs to|must|should) change|what could (?:have been done|we do|be done) (?:differently|better)"
-    r"|what (?:did not|didn[’']t) go well)",
+    r"|what (?:did not|didn[’']t) go well"
+    # Analyses of many reviews name what they found "practice issues" or "practice implications"; a report
+    # announces its learning by number ("three important messages", "five key lessons").
+    r"|practice (?:issues|implications)\b|implications for (?:the )?(?:partnership|agencies|services)"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2}) (?:(?:important|key|main|core|clear"
+    r"|central|overarching) )?(?:messages|lessons)\b)",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
@@ -58,7 +63,7 @@ NOT_A_LEAD_IN = re.compile(
     r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
     r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
     r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
-    r"|resolved)\b",
+    r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives))\b",
     re.I,
 )
 # Headings that start a section of another kind: what happened, how the review was done, what to do next.
@@ -132,6 +137,10 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _paragraphs_after_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _ordinal_paragraphs(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _paragraphs_under_learning_heading(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
@@ -175,6 +184,8 @@ def _unmarked_lines(blocks, source):
         )
         if block.kind not in (PROSE, HEADING) or not introduced or _introducer_kind(blocks, n - 1, source) != LEARNING:
             continue
+        if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
+            continue  # one title in an index of titles (briefings, pages), not a section heading
         if block.line_count >= MIN_UNMARKED_LINES:
             lines = _wrapped_lines(source, block)
         else:
@@ -203,6 +214,143 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             yield from _packed_parts(kind, following, source)
 
 
+# A paragraph that opens with an ordinal: "Firstly, …", "Secondly …", "Our second core message …", "The
+# third lesson …", "Finally, …", "Our final message is …".
+FIRST_PARAGRAPH = re.compile(r"^[\"“‘']?(?:first(?:ly)?|in the first place)\b", re.I)
+LATER_PARAGRAPH = re.compile(
+    r"^[\"“‘']?(?:(?:second|third|fourth|fifth|sixth)(?:ly)?\b|finally\b|lastly\b"
+    r"|(?:our|the|a|my|its|their)\s+(?:[\w-]+\s+)?(?:second|third|fourth|fifth|sixth|final|last|next)\b)",
+    re.I,
+)
+
+
+def _ordinal_paragraphs(blocks, covered, source):
+    """A list written as paragraphs, each opened by an ordinal ("Firstly, …" / "Our second core message …" /
+    "Our final message …"), announced just before by a cue ("This report has three important messages."):
+    each paragraph is one item. The last may be cut off."""
+    for n, block in enumerate(blocks):
+        if block.kind != PROSE or id(block) in covered or not FIRST_PARAGRAPH.match(block.text(source)):
+            continue
+        later = []
+        for following in blocks[n + 1 :]:
+            if following.kind not in (PROSE, HEADING) or not LATER_PARAGRAPH.match(following.text(source)):
+                break
+            later.append(following)
+        if not later:
+            continue
+        kind = next(
+            (classify_cue(b.text(source)) for b in reversed(blocks[max(0, n - 2) : n]) if classify_cue(b.text(source))),
+            None,
+        )
+        if kind:
+            yield kind, block
+            yield from ((kind, following) for following in later)
+
+
+# A learning section written as paragraphs ("Lessons learnt", "Key findings" and its sub-headings) ends at
+# a heading of another section: what to do next, where to read more, how the work was done.
+END_OF_FINDINGS = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:background|introduction|method(?:ology)?|how we|next steps|actions?\b|what happens next"
+    r"|resources|further (?:reading|information)|contact|useful links|references|appendix|glossary|about"
+    r"|downloads?|related|share|help|navigation|menu|search|home|recommend|conclusion|summary|questions?"
+    r"|reflective|training|support|case summary|the case|family)",
+    re.I,
+)
+MIN_FINDING_WORDS = 12
+MAX_SECTION_UNITS = 200  # paragraphs and sub-headings read after one heading
+# A text with no blank line and long lines writes one paragraph a line.
+PARAGRAPH_LINE_CHARACTERS = 100
+SENTENCE_INSIDE = re.compile(r"[.!?][\"'’”)]?\s+[A-Z]")
+
+
+def _paragraphs_under_learning_heading(blocks, covered, source):
+    """Unbulleted paragraphs under a short learning heading ("Lessons Learnt", "Key Findings"), with no list
+    in the section: each paragraph (of a sentence or more) is one item; sub-headings inside the section
+    ("Priorities and impact") are not items and keep it going. The last paragraph of a page cut off
+    mid-sentence is kept as it stands."""
+    units = _paragraph_units(blocks, source)
+    for n, (kind, start, end, first_line_heading) in enumerate(units):
+        if kind != HEADING and not first_line_heading:
+            continue
+        title = source[start:end] if kind == HEADING else source[start : source.find("\n", start, end)]
+        if len(title.split()) > MAX_INTRODUCER_WORDS or classify_cue(title) != LEARNING:
+            continue
+        if first_line_heading:
+            body_start = source.find("\n", start, end) + 1
+            section = [(PROSE, body_start, end)]
+        else:
+            section = []
+        for unit_kind, a, b, heads in units[n + 1 : n + 1 + MAX_SECTION_UNITS]:
+            text = normalise_space(source[a:b])
+            if unit_kind == ITEM or text.endswith(":"):
+                section = None  # the section has a list: the list rules read it
+                break
+            if heads:
+                break  # the next section
+            if unit_kind == HEADING:
+                if classify_cue(text) or END_OF_FINDINGS.match(text) or LINK_LINE.match(text):
+                    break
+                continue  # a sub-heading of the findings
+            section.append((unit_kind, a, b))
+        if not section:
+            continue
+        last_of_page = units[-1][2]
+        for _, a, b in section:
+            text = normalise_space(source[a:b])
+            if id_covered(blocks, covered, a) or LINK_LINE.match(text):
+                break
+            if len(text.split()) < MIN_FINDING_WORDS and b != last_of_page:
+                break
+            if not ends_sentence(text) and b != last_of_page:
+                break
+            yield from _packed_parts(LEARNING, Block(PROSE, a, b, a), source)
+
+
+def id_covered(blocks, covered, offset):
+    return any(id(block) in covered and block.start <= offset < block.end for block in blocks)
+
+
+def _paragraph_units(blocks, source):
+    """(kind, start, end, first line is a heading) for each paragraph: a block, or each line of a block where
+    the text writes one paragraph a line (no blank line anywhere, long lines)."""
+    one_a_line = "\n\n" not in source.strip() and _mean_line_length(source) > PARAGRAPH_LINE_CHARACTERS
+    units = []
+    for block in blocks:
+        if block.kind == PROSE and block.line_count > 1 and one_a_line:
+            for a, b in _line_spans(source, block):
+                line = source[a:b]
+                heading = is_heading_text(line) and not SENTENCE_INSIDE.search(line)
+                units.append((HEADING if heading else PROSE, a, b, False))
+            continue
+        first_heads = False
+        if block.kind == PROSE and block.line_count > 1:
+            first_end = source.find("\n", block.start, block.end)
+            title = source[block.start : first_end]
+            first_heads = (
+                is_heading_text(title)
+                and len(title.split()) <= MAX_INTRODUCER_WORDS
+                and not is_heading_text(source[first_end + 1 : block.end])
+            )
+        units.append((block.kind, block.start, block.end, first_heads))
+    return units
+
+
+def _mean_line_length(source):
+    lines = [line for line in source.splitlines() if line.strip()]
+    return sum(len(line) for line in lines) / len(lines) if lines else 0
+
+
+def _line_spans(source, block):
+    spans, offset = [], block.start
+    for raw in source[block.start : block.end].split("\n"):
+        a = offset + len(raw) - len(raw.lstrip())
+        b = offset + len(raw.rstrip())
+        offset += len(raw) + 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
 def _titled_lines(block, source):
     """A paragraph whose first line is a learning heading ("Key themes") and whose other lines are short,
     with no blank line between: the heading's lines, each (with its wrap) one item."""
@@ -220,9 +368,23 @@ def _titled_lines(block, source):
     return lines if _enough_lines(lines, source) else []
 
 
+# Three headings in a row before a learning title: the title is one entry of an index of titles.
+INDEX_HEADINGS = 3
+# A line that is only a date ("September 2011", "12 March 2019"): short lines with one are a title page
+# (author, role, date), not a list.
+DATE_LINE = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{4}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$",
+    re.I,
+)
+
+
 def _enough_lines(lines, source):
-    """Short lines make a list when there are three or more, or two that are each a sentence."""
+    """Short lines make a list when there are three or more, or two that are each a sentence; never when one
+    of them is only a date (a title page)."""
     if any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in lines):
+        return False
+    if any(DATE_LINE.match(normalise_space(source[a:b])) for a, b in lines):
         return False
     return len(lines) >= MIN_UNMARKED_LINES or (len(lines) == 2 and all(ends_sentence(source[a:b]) for a, b in lines))
 
@@ -261,11 +423,12 @@ def _separate_short_lines(blocks, n, source):
 
 
 # A line of a page's furniture rather than of its list: the next section, a link, a call to act.
-NOT_AN_ITEM_LINE = re.compile(
-    OTHER_SECTION.pattern + r"|(?:read|view|click|sign up|subscribe|back to|find out|download|print|follow|more)\b"
-    r"|[>»←→]|(?:posted|source|date|published|updated|author|by|tags?|category|filed under)\s*:",
-    re.I,
+LINK_LINE_PATTERN = (
+    r"(?:read|view|click|sign up|subscribe|back to|find out|download|print|follow|more)\b"
+    r"|[>»←→]|(?:posted|source|date|published|updated|author|by|tags?|category|filed under)\s*:"
 )
+NOT_AN_ITEM_LINE = re.compile(OTHER_SECTION.pattern + "|" + LINK_LINE_PATTERN, re.I)
+LINK_LINE = re.compile(LINK_LINE_PATTERN, re.I)
 # A section heading that introduces plain lines is short ("Key themes", "What we found"); a long title that
 # mentions learning ("Summary of the key learning from the Panel's report") is the page's title.
 MAX_INTRODUCER_WORDS = 8
@@ -312,7 +475,13 @@ def _wrapped_lines(source, block):
     return lines
 
 
+# Section numbers run together on one line ("4.1 Good practice 4.2 Lessons to be learnt 4.3 …"): contents.
+RUN_TOGETHER_SECTIONS = re.compile(r"(?:^|\s)\d{1,2}\.\d{1,2}\s+[A-Z]")
+
+
 def _is_contents_entry(text):
+    if len(RUN_TOGETHER_SECTIONS.findall(text)) >= 2 and not ends_sentence(text):
+        return True
     return len(text.split()) <= 15 and not ends_sentence(text) and bool(CONTENTS_ENTRY.search(text))
 
 

@@ -67,6 +67,8 @@ OTHER_REVIEWS = re.compile(
     re.I,
 )
 OTHER_REVIEW_WORDS = ("homicide", "adult review", "adults review", "abuse related death")
+# "Serious Case Reviews (SCR’s)": the abbreviation in brackets repeats the name before it (here a plural).
+REPEATED_ABBREVIATION = re.compile(r"(?<=[Rr]eviews)\s*\((?:L?CSPR|SCR)[’']?s?\)")
 FORMER_NAME_WORDS = ("formerly", "previously", "replac", "in place of")
 CHILD_REVIEW_WORDS = re.compile(
     r"\b(?:serious case|(?:child )?safeguarding practice|child practice|multi-agency learning|thematic)\s+reviews?\b"
@@ -94,6 +96,7 @@ ACROSS_REVIEWS = re.compile(
     r"\b(?:triennial|biennial) (?:analysis|review)|analys(?:is|es|ing) (?:of )?(?:the )?"
     r"(?:details and recommendations from )?(?:(?:serious )?case reviews|(?:local )?(?:child )?safeguarding practice"
     r" reviews|L?CSPRs|SCRs|rapid reviews)|research reports? on case reviews"
+    r"|(?:briefing|analysis|summary) is based on (?:\w+ ){0,3}case reviews"
     r"|evaluat(?:ion|ions|ed|ing) (?:of )?(?:\w+ ){0,2}(?:serious case reviews|SCRs|L?CSPRs|case reviews)"
     r"|(?:review|sample|analysis) of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:serious case reviews|SCRs|L?CSPRs"
     r"|local (?:child safeguarding practice )?reviews|case reviews|rapid reviews)"
@@ -137,6 +140,10 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
         return "other"  # a table or page of many reviews; an annual report names many children too
     for doc_type, cue in DOC_TYPE_TITLE_CUES:
         if cue.search(text[:TITLE_START] if doc_type in ("annual_report", "learning_brief") else title):
+            if doc_type == "annual_report" and not REPORT_OPENING.search(title):
+                continue  # a page about an annual report (news, a post, a list of them), not the report
+            if doc_type == "overview_report" and len(_children_on_report_lines(title)) >= 2:
+                return "other"  # a page listing several reviews' reports
             return doc_type
     if REPORT_TITLE.search(title):
         return "overview_report"
@@ -164,11 +171,40 @@ def _reviews_named(pseudonyms):
     return sum(not ONE_FAMILY.match(name) for name in pseudonyms)
 
 
+# A report's own opening: its contents or foreword.
+REPORT_OPENING = re.compile(r"\b(?:contents|foreword)\b", re.I)
+# A line naming an overview report ("Child K Overview Report", "Overview Report Child L"): two or more are a
+# list of reports.
+OVERVIEW_LINE = re.compile(r"^[^\n.]{0,60}\boverview report\b[^\n.]{0,60}$", re.I | re.M)
+
+
+def _children_on_report_lines(title):
+    """The children named on lines that each name an overview report: two or more is a list of reports."""
+    return {m.group() for line in OVERVIEW_LINE.findall(title) if (m := KNOWN_BY_LETTER.search(line))}
+
+
+# "This briefing summarises the learning …": a page that calls itself a briefing on learning.
+THIS_BRIEFING = re.compile(
+    r"\bthis (?:learning |thematic )?briefing (?:summarises|sets out|draws|shares|highlights)\b", re.I
+)
+# "This SCR is about …", "this review found": the page is about one review, though it mentions reviews.
+ANNUAL_REPORTS = re.compile(r"\bannual reports?\b", re.I)
+ONE_REVIEW = re.compile(
+    r"\b(?:[Tt]his|[Tt]he) (?:SCR|CSPR|LCSPR|serious case review|(?:child )?safeguarding practice review)\b"
+)
+
+
 def _reads_as_learning_brief(text, pseudonyms, found):
-    if found["recommendations"] or not found["learning_points"] or not 1 <= len(pseudonyms) <= 2:
+    if found["recommendations"] or not found["learning_points"]:
         return False
-    if RESPONSE.search(text) or PLURAL_REVIEWS.search(text[:TITLE_REGION]):
-        return False  # a response to a review, or a page about several reviews
+    if THIS_BRIEFING.search(text[:TITLE_REGION]):
+        return True
+    if not 1 <= len(pseudonyms) <= 2:
+        return False
+    if RESPONSE.search(text):
+        return False  # a response to a review
+    if PLURAL_REVIEWS.search(text[:TITLE_REGION]) and not (len(pseudonyms) == 1 and ONE_REVIEW.search(text)):
+        return False  # a page about several reviews
     from .items import LEARNING, classify_cue  # items builds on this module's neighbours; import when needed
     from .markers import is_heading_text
 
@@ -176,8 +212,12 @@ def _reads_as_learning_brief(text, pseudonyms, found):
 
 
 def guess_review_type(text, doc_type, entries=(), dates=None):
-    if doc_type == "annual_report":
-        return "none"  # a year's work: many reviews, none of them the subject
+    if (
+        doc_type == "annual_report"
+        or (doc_type != "committee_report" and ANNUAL_REPORTS.search(_title_paragraph(text)))
+        or (doc_type == "committee_report" and ANNUAL_REPORTS.search(text[:TITLE_START]))
+    ):
+        return "none"  # a year's work, or a page about one: many reviews, none of them the subject
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
     if BRIEFINGS.search(text[:TITLE_START]):
@@ -199,6 +239,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
     if len(counted) < len(text) and OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):
         return "none"  # a domestic homicide or adult review: not a child's case review
     if "rapid review" in counted.lower() and RAPID_REVIEW.search(counted):
+        if RAPID_REVIEWS_TITLE.search(_title_paragraph(text)):
+            return "none"  # a guide to rapid reviews in general, about no one review
         return "CSPR"  # a rapid review is the first step of the 2018 arrangements
     return _single_review_type_by_date(text, dates)
 
@@ -206,9 +248,22 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
 def _plural_kind_in_title(text):
     """A page whose title names one kind of review in the plural ('Serious Case Reviews (SCRs)') lists
     reviews of that kind."""
-    title = CueText(text[:TITLE_START].split("\n\n")[0])
+    title = CueText(_title_paragraph(text))
     kinds = {kind for kind, phrases in PLURAL_KIND_CUES.items() if any(title.count(p) for p in phrases)}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+# A page's furniture before its title: "Skip to main content", "Menu", "Members login".
+PAGE_CHROME = re.compile(r"^(?:skip\b.*|menu|home|search|members? log ?in|sign in|top of page|back to top)$", re.I)
+
+
+def _title_paragraph(text):
+    """The page's first paragraph that is not its furniture."""
+    for paragraph in text[:TITLE_START].split("\n\n"):
+        lines = [line for line in paragraph.strip().splitlines() if not PAGE_CHROME.match(line.strip())]
+        if lines:
+            return "\n".join(lines)
+    return ""
 
 
 def _single_review_type_by_date(text, dates=None):
@@ -231,6 +286,7 @@ def _single_review_type_by_date(text, dates=None):
 
 
 WORKING_TOGETHER_2018_YEAR = 2018
+RAPID_REVIEWS_TITLE = re.compile(r"\brapid reviews\b", re.I)
 # "died in 2017", "was injured in March 2021", "was admitted to hospital in early 2016": the incident's year.
 INCIDENT_YEAR = re.compile(
     r"\b(?:died|death|killed|injur\w*|harmed|admitted|assault\w*)\b[^.]{0,60}?\bin\s+(?:(?:early|late|mid)[- ])?"
@@ -249,6 +305,7 @@ def _without_kinds_and_bodies(text):
     # tried at every character, which is slow.
     if any(word in lowered for word in OTHER_REVIEW_WORDS) or "DHR" in text or "SAR" in text:
         spans += [m.span() for m in OTHER_REVIEWS.finditer(text)]
+    spans += [m.span() for m in REPEATED_ABBREVIATION.finditer(text)] if "(" in text else []
     if any(word in lowered for word in FORMER_NAME_WORDS):
         spans += [m.span() for m in FORMER_NAME.finditer(text)]
     for anchor, pattern in ((r"\bor\b", KINDS_OF_REVIEW), (r"\b(?:[Pp]anel|[Bb]oard|[Gg]roup)\b", REVIEW_BODIES)):
@@ -303,7 +360,7 @@ CHILD_NAMED_OR_CASE = re.compile(
 # "Baby A", "Infant B", "Child 1", "Young Person A", "Half Sibling 2", "Family R": a child (or family) known by
 # a letter or number.
 KNOWN_BY_LETTER = re.compile(
-    r"\b(Baby|Infant|Young\s+Person|(?:Half[- ])?Sibling|Family|Child)\s+([A-Z]{1,2}|\d{1,2})(?![\w-])"
+    r"\b(Baby|Infant|Young\s+Person|(?:Half[- ])?Sibling|Family|Child|Case)\s+([A-Z]{1,2}|\d{1,2})(?![\w-])"
 )
 # Codes ("AB1 & AB2") where the text says whose they are.
 CODE_NAMED = re.compile(
@@ -340,6 +397,8 @@ NAMES_LINE = re.compile(r"^[ \t]*([A-Z][a-z]{1,14}(?:(?:,[ \t]*|[ \t]+and[ \t]+)
 
 
 MAX_TABLE_ROWS = 200
+# A board's or a kind of review's abbreviation ("LSCB", "SCP", "DHR", "CSPR") is not a child's code.
+NOT_A_CHILD_CODE = re.compile(r"^(?:[A-Z]{0,2}SC[BP]|L?CSPRs?|SCRs?|DHRs?|SARs?|CDOP|MASH|NHS|GP)$")
 
 
 def _table_pseudonyms(text):
@@ -352,7 +411,7 @@ def _table_pseudonyms(text):
                 break  # prose: the table is over
             cells = re.split(r"\s{2,}", row.strip())
             cell = cells[0] if len(cells) > 1 else row.split()[0]
-            if TABLE_CELL_PSEUDONYM.match(cell) and cell not in names:
+            if TABLE_CELL_PSEUDONYM.match(cell) and not NOT_A_CHILD_CODE.match(cell) and cell not in names:
                 names.append(cell)
     return names
 
@@ -376,6 +435,8 @@ def find_child_pseudonyms(text):
             named.append(pseudonym)
     for match in KNOWN_BY_LETTER.finditer(text):
         pseudonym = f"{' '.join(match.group(1).split())} {match.group(2)}"
+        if match.group(1) == "Case" and text[max(0, match.start() - 9) : match.start()].lower().endswith("serious "):
+            continue  # "Serious Case R…": the kind of review, broken, not a case's code
         if pseudonym not in named:
             named.append(pseudonym)
     for match in CODE_NAMED.finditer(text):
@@ -388,6 +449,19 @@ def find_child_pseudonyms(text):
         said_once = match.re is AGED_NAME and match.group(2) == name
         if name not in named and name not in NOT_NAMES and (said_once or len(re.findall(rf"\b{name}\b", text)) >= 2):
             named.append(name)
+    listed = _codes_listed_after_child(text)
+    for name in listed:
+        if name not in named:
+            named.append(name)
+    # "Child LC; LE; LH; and G", then "the brief for Child G": the child is named as the list wrote it, unless
+    # a heading or label of its own gives the full name ("Child LD:" over its part of the page)
+    headed = {name for name in named if name.startswith("Child ") and re.search(rf"^[ \t]*{name}\b", text, re.M)}
+    named = [
+        name
+        for name in named
+        if not (name.startswith("Child ") and name.split()[-1] in listed and name not in headed)
+        and not (name in listed and f"Child {name}" in headed)
+    ]
     named += _names_beside_known(text, named)
     named += [name for name in _table_pseudonyms(text) if name not in named]
     named_letters = {name.split()[-1] for name in named}
@@ -400,6 +474,21 @@ def find_child_pseudonyms(text):
     return named
 
 
+# "Child LC; LE; LH; and G", "Child LF and LG", "Child X1/X2": one child named, then the other children's
+# codes as the text writes them (without "Child").
+CHILD_CODE_LIST = re.compile(
+    r"\bChild\s+([A-Z]{1,3}\d{0,2})((?:\s*(?:[;,/]\s*(?:and\s+)?|and\s+)[A-Z]{1,3}\d{0,2}(?![\w-]))+)"
+)
+
+
+def _codes_listed_after_child(text):
+    names = []
+    for match in CHILD_CODE_LIST.finditer(text):
+        names.append(f"Child {match.group(1)}")
+        names += re.findall(r"(?<![\w-])[A-Z]{1,3}\d{0,2}(?![\w-])", match.group(2))
+    return [name for name in names if not NOT_A_CHILD_CODE.match(name.split()[-1])]
+
+
 def _used_as_name(text, letter):
     """A pseudonym is used again: 'M first became known', "E's father"."""
     return len(re.findall(rf"(?<![\w*&.-]){letter}(?:['’]s)?(?![\w*&-])", text)) >= 3
@@ -408,7 +497,7 @@ def _used_as_name(text, letter):
 PARTNERSHIP = re.compile(
     r"((?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|upon|of|&)[ \t]+)?){1,4}?)"
     r"(Local\s+)?(Safeguarding\s+Children(?:['’]s)?\s+(?:Assurance\s+)?(?:Board|Partnership)"
-    r"|Children(?:['’]s)?\s+Safeguarding\s+(?:Assurance\s+)?(?:Board|Partnership)|Safeguarding\s+(?:Partnership|Board))"
+    r"|Children(?:['’]s)?\s+Safeguarding\s+(?:Assurance\s+)?(?:Board|Partnership)|Safeguarding\s+(?:People\s+)?(?:Partnership|Board))"
     r"\b(?!s)"
 )
 # National bodies that write about reviews, named when no local partnership is.
@@ -446,6 +535,10 @@ NOT_PLACES = {
 
 
 NATIONAL_TITLE_REGION = 600
+# "Bournemouth & Poole LSCB" in a page's title: the generic abbreviation with the area's name before it.
+PLACE_AND_LSCB = re.compile(
+    r"\b(?!The\b|A\b|An\b|Our\b)[A-Z][a-z]+(?:[ \t]+(?:&|and|upon|on)[ \t]+[A-Z][a-z]+)*[ \t]+LSC[BP]\b"
+)
 SMALL_WORDS = {"Of", "And", "Upon", "The"}
 
 
@@ -486,7 +579,12 @@ def find_partnership(text):
         return " ".join(national.group(1).split())  # a Panel's own paper or a summary of one
     if not names:
         abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
-        return abbreviations.most_common(1)[0][0] if abbreviations else None
+        if abbreviations:
+            return abbreviations.most_common(1)[0][0]
+        placed = PLACE_AND_LSCB.search(text, 0, TITLE_START)
+        if placed and placed.group().split()[0].lower() not in NOT_PLACES | {"independent", "every", "any", "your"}:
+            return " ".join(placed.group().split())
+        return None
     key = names.most_common(1)[0][0]
     return forms[key].most_common(1)[0][0]
 

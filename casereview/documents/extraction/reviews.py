@@ -23,6 +23,9 @@ SENTENCE = re.compile(r".+?[.!?](?=\s|$)|.+$", re.S)
 NAME = re.compile(r"^(?:(?:Child|Baby|Infant|Young Person|Sibling)\s+[A-Z0-9]{1,3}\b|[A-Z][a-z]+|[A-Z]{1,4}\d{0,3})$")
 
 
+KIND_OF_REVIEW_CODE = re.compile(r"^(?:DHRs?|SARs?|SCRs?|L?CSPRs?|LSCBs?|LSCPs?)$")
+
+
 @dataclass
 class ReviewEntry:
     pseudonym: str
@@ -103,5 +106,7 @@ def entry_pseudonyms(entries):
         for part in re.split(r"\s+and\s+|\s*,\s*|\s*&\s*", entry.pseudonym):
             part = part.strip()
             if NAME.match(part) and part.lower() not in ("anonymous", "family") and part not in names:
+                if KIND_OF_REVIEW_CODE.match(part):
+                    continue  # "DHR" where a listing puts the pseudonym: the kind of review, no child
                 names.append(part)
     return names

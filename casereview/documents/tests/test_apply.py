@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from casereview.audit.models import AuditEvent
 from casereview.documents import services as doc_services
 from casereview.reviews.models import LearningPoint
 from casereview.testing import (
@@ -54,6 +55,7 @@ def test_a_review_made_from_a_document_keeps_the_agencies_it_names(partnership_a
     AgencyFactory(partnership=partnership_a, name="Community Health Trust", sector="health")
     document = document_in(partnership_a)
     document.agencies_found = ["police", "health", "housing"]
+    document.dates_found = {"published": "June 2024"}
     document.save()
     decisions = {str(i.pk): ("accepted", i.text) for i in document.items.all()}
 
@@ -64,3 +66,21 @@ def test_a_review_made_from_a_document_keeps_the_agencies_it_names(partnership_a
     # one police agency: it is the one; two health agencies: a person chooses, and the audit says which sectors
     assert list(review.agencies.all()) == [police]
     assert "not matched to one of the partnership's agencies: health, housing" in review.stage_changes.get().note
+
+
+def test_a_review_made_from_a_document_with_no_publication_date_is_not_marked_published(partnership_a, alice):
+    document = document_in(partnership_a)
+    document.dates_found = {"incident": "March 2023"}
+    document.themes_found = ["neglect"]
+    document.save()
+    decisions = {str(i.pk): ("accepted", i.text) for i in document.items.all()}
+
+    review = doc_services.document_apply(
+        actor=alice, document=document, decisions=decisions, new_review_title="Child W"
+    )
+
+    review.refresh_from_db()
+    assert review.stage != "published" and review.published_on is None, "an unpublished paper published a review"
+    assert str(review.decided_on) == "2023-03-01"  # the incident's date, not today
+    assert "Neglect" in {theme.name for theme in review.themes.all()}
+    assert AuditEvent.objects.filter(object_id=str(review.pk), reason__contains="incident: 01 March 2023").exists()

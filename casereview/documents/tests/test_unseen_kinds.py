@@ -485,7 +485,7 @@ def test_a_list_whose_own_lead_in_is_about_priorities_is_not_its_sections_learni
     ]
 
 
-def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrapped_sentence_is_not():
+def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrapped_sentence_is_one():
     record = extract("""
         What this means for practice
         Ask about every adult in the household.
@@ -501,7 +501,9 @@ def test_two_plain_sentences_under_a_learning_heading_are_two_items_but_a_wrappe
         The review found that practitioners across several agencies did not
         share what they knew.
         """)
-    assert wrapped.learning_points == []
+    assert texts(wrapped.learning_points) == [
+        "The review found that practitioners across several agencies did not share what they knew."
+    ]
 
 
 def test_a_packed_paragraph_under_a_lead_in_of_its_own_gives_each_part():
@@ -518,3 +520,294 @@ def test_a_packed_paragraph_under_a_lead_in_of_its_own_gives_each_part():
         "agencies did not challenge each other",
         "and bruising was not referred.",
     ]
+
+
+def test_unbulleted_paragraphs_under_a_learning_heading_are_one_item_each_and_sub_headings_are_not_items():
+    record = extract("""
+        About the review
+
+        The review looked at the help given to a family over two years.
+
+        Key Findings
+
+        Working with fathers
+
+        Fathers were rarely seen by any agency, and their history was not asked about at any assessment.
+
+        Assessments
+
+        Assessments were repeated by each agency but none of them drew on what the others already knew.
+
+        Next steps
+
+        The partnership will hold workshops on these findings in the spring of next year.
+        """)
+    assert texts(record.learning_points) == [
+        "Fathers were rarely seen by any agency, and their history was not asked about at any assessment.",
+        "Assessments were repeated by each agency but none of them drew on what the others already knew.",
+    ]
+
+
+def test_a_page_written_a_paragraph_a_line_gives_each_paragraph_under_its_learning_heading():
+    line = (
+        "The review found that the plan was not changed when the family moved to a new area in the spring, and"
+        " that nobody in the new area was told about the worries the school had written down in the autumn."
+    )
+    last = "There was not enough focus on the risk from the adults who came and went from the household. Risk is more"
+    record = extract(
+        "Learning brief\nChild Q was a baby who was injured at home when she was four months old; the adults who"
+        " looked after her were known to several agencies, none of which had seen her for some weeks.\n"
+        f"Lessons learnt\n{line}\n{last}"
+    )
+    assert texts(record.learning_points) == [line, last]
+
+
+def test_paragraphs_under_a_learning_heading_that_also_has_a_list_give_only_the_list():
+    record = extract("""
+        Key themes and practice implications
+
+        Each review was different, with learning points of its own arising from each report.
+
+        The reviews reflect the challenges practitioners face in relation to:
+
+        - Working with large families
+        - Recognising neglect over time
+        """)
+    assert texts(record.learning_points) == ["Working with large families", "Recognising neglect over time"]
+
+
+def test_messages_numbered_in_prose_paragraph_by_paragraph_are_one_item_each():
+    record = extract("""
+        The chair said:
+
+        This report has three important messages.
+
+        Firstly, children's voices must be heard in every assessment and written down as they said it.
+
+        Our second message concerns the old problems of information sharing between agencies.
+
+        Our final message is ab
+        """)
+    assert texts(record.learning_points) == [
+        "Firstly, children's voices must be heard in every assessment and written down as they said it.",
+        "Our second message concerns the old problems of information sharing between agencies.",
+        "Our final message is ab",
+    ]
+
+
+def test_ordinal_paragraphs_with_no_cue_before_them_are_not_learning():
+    record = extract("""
+        The meeting opened at ten.
+
+        Firstly, the chair welcomed members and thanked the hosts for the room today.
+
+        Secondly, apologies were received from the police and from the clinical commissioning group.
+        """)
+    assert record.learning_points == []
+
+
+def test_practice_issues_found_by_an_analysis_of_reviews_are_its_learning_under_a_title_and_subtitle():
+    record = extract("""
+        We analysed forty reviews published last year.
+
+        Practice issues from case reviews: working across agencies and making decisions
+
+        To see the full map, go to the downloads section.
+
+        1. Referrals not made after bruising to babies
+        2. Strategy discussions not held
+        """)
+    assert texts(record.learning_points) == [
+        "Referrals not made after bruising to babies",
+        "Strategy discussions not held",
+    ]
+
+
+def test_an_index_of_titles_one_of_which_mentions_learning_gives_no_items():
+    titles = "\n\n".join(["Domestic Abuse", "Hidden Males", "Missing from Home", "Neglect: Learning from Case Reviews"])
+    more = "\n\n".join(["Parental Drinking", "Professional Curiosity", "Safer Sleep", "Voice of the Child"])
+    record = extract(f"Briefings\n\nOur briefings on key topics.\n\n{titles}\n\n{more}\n")
+    assert record.learning_points == []
+
+
+def test_a_title_pages_author_role_and_date_are_not_learning_and_nor_are_a_trainings_outcomes():
+    record = extract("""
+        Learning From Case
+        Reviews
+        A. Trainer BA (Hons)
+        Independent Consultant
+        September 2011
+
+        Learning Outcomes
+
+        - To understand the purpose of a case review
+        - To receive the findings of two local reviews
+        """)
+    assert record.learning_points == []
+
+
+def test_contents_run_together_on_one_line_are_not_items_and_a_lead_in_left_empty_gives_nothing():
+    record = extract("""
+        4. LEARNING
+
+        4.1 Good practice example 4.2 Lessons to be learnt 4.3 Putting the learning into practice
+
+        Key issues: include
+        """)
+    assert record.learning_points == []
+
+
+def test_a_page_about_an_annual_report_or_listing_annual_reports_is_not_one():
+    news = extract("""
+        Annual Reports
+
+        Every partnership must publish an annual report on the effectiveness of its arrangements.
+
+        The report does the following: sets out progress.
+        """)
+    report = extract("""
+        NORTHSHIRE SAFEGUARDING CHILDREN PARTNERSHIP
+
+        ANNUAL REPORT 2022-2023
+
+        Contents
+
+        Foreword
+        """)
+    assert news.doc_type == "other" and news.review_type == "none"
+    assert report.doc_type == "annual_report"
+
+
+def test_a_page_listing_several_childrens_overview_reports_is_no_overview_report():
+    record = extract("""
+        Published case reviews
+
+        Child K Overview Report
+
+        Overview Report Child L
+
+        Overview Report Family A
+        """)
+    assert record.doc_type == "other"
+
+
+def test_a_briefing_on_one_reviews_lessons_is_a_learning_brief_though_it_mentions_reviews_in_general():
+    record = extract("""
+        These processes should be transparent, with findings of reviews shared publicly.
+
+        Child Q
+
+        This SCR is about a baby who was injured at home.
+
+        Lessons Learnt
+
+        - The professionals did not ask about the adults in the household.
+        """)
+    assert record.doc_type == "learning_brief"
+
+
+def test_a_guide_to_rapid_reviews_in_general_is_about_no_review_and_board_codes_are_not_children():
+    guide = extract("""
+        No. 12 Rapid Reviews
+
+        A rapid review is convened for serious incidents notified by the local authority.
+        """)
+    table = extract("""
+        Case   Published
+
+        Child K   2015
+
+        LSCB   2015
+        """)
+    assert guide.review_type == "none"
+    assert "LSCB" not in table.child_pseudonyms
+
+
+def test_a_kind_of_review_where_a_listing_puts_the_pseudonym_is_no_child():
+    record = extract("""
+        2024 - Anytown - DHR
+
+        A domestic homicide review about a mother killed by her partner.
+
+        Learning: agencies did not share information.
+        """)
+    assert record.child_pseudonyms == []
+
+
+def test_a_title_behind_the_pages_furniture_still_names_the_kind_of_reviews_it_lists():
+    record = extract("""
+        Skip to main content
+
+        Serious case reviews
+
+        Key themes
+
+        Each case reviewed was unique.
+        """)
+    assert record.review_type == "SCR"
+
+
+def test_children_listed_after_one_childs_name_are_kept_as_the_text_writes_them():
+    record = extract("""
+        Today we publish four reviews: Child AB; CD; EF; and G. The brief for Child G came out last year.
+
+        We also publish the briefs for Child HJ and KL, and the briefing on Child M1/M2.
+        """)
+    assert set(record.child_pseudonyms) == {"Child AB", "CD", "EF", "G", "Child HJ", "KL", "Child M1", "M2"}
+
+
+def test_a_child_listed_after_another_but_with_a_heading_of_its_own_keeps_its_full_name():
+    record = extract("""
+        Briefs for Child PQ and RS
+
+        Child RS:
+
+        - Nobody asked who lived at the house.
+        """)
+    assert set(record.child_pseudonyms) == {"Child PQ", "Child RS"}
+
+
+def test_a_case_code_is_a_pseudonym_but_a_broken_serious_case_review_is_not():
+    record = extract("""
+        The findings of two local reviews (Baby Q and Child Z) and one case audit (Case W).
+
+        This summarises the Serious Case R review of Baby Q.
+        """)
+    assert set(record.child_pseudonyms) == {"Baby Q", "Child Z", "Case W"}
+
+
+def test_a_people_partnership_and_a_place_before_the_generic_board_abbreviation_are_partnerships():
+    people = extract("Anytown Safeguarding People Partnership shares learning from reviews each month.")
+    abbreviated = extract("Serious Case Review - Anytown & Otherby LSCB\n\nLearning from reviews.")
+    generic = extract("An Independent LSCB chair leads the board.\n\nLearning from reviews.")
+    assert people.partnership == "Anytown Safeguarding People Partnership"
+    assert abbreviated.partnership == "Anytown & Otherby LSCB"
+    assert generic.partnership is None
+
+
+def test_a_committee_paper_on_an_annual_report_is_about_no_one_review():
+    record = extract("""
+        Agenda item
+
+        Children's Safeguarding Partnership Annual Report
+
+        The report set out the work of the partnership, including its child safeguarding practice review.
+        """)
+    assert record.doc_type == "committee_report"
+    assert record.review_type == "none"
+
+
+def test_reviews_named_with_their_abbreviation_in_brackets_are_reviews_in_general_and_a_briefing_on_many_is_thematic():
+    general = extract("""
+        Thematic learning
+
+        Recent Child Safeguarding Practice Reviews (CSPRs) and Serious Case Reviews (SCR’s) found that babies
+        under one were often bruised before a serious injury.
+        """)
+    briefing = extract("""
+        Disabled children: learning from case reviews
+
+        This briefing is based on case reviews published since 2010 which have highlighted lessons.
+        """)
+    assert general.review_type == "none"
+    assert briefing.review_type == "thematic"
