@@ -5,6 +5,8 @@
 
 For each scale it makes (or reuses) a database `casereview_scale_<scale>` on the PostgreSQL at BENCH_PG
 (default postgres://postgres@127.0.0.1:5432), migrates and seeds it (`casereview seed-scale`), then:
+(`--db-prefix` names the databases otherwise, so two people on one server do not share them; `--fresh` drops
+and reseeds them, which the morning commands' first run needs: a reused database has sent its reminders.)
 
 - in process, for the business manager of the largest partnership (and of the smallest): each page's query
   count, and the raw time of its slowest query run again with a plain cursor (its "main query");
@@ -57,11 +59,12 @@ def _psql(sql, db="postgres"):
     )
 
 
-def ensure_database(scale):
-    name = f"casereview_scale_{str(scale).replace('.', '_')}"
+def ensure_database(scale, prefix="casereview_scale", fresh=False):
+    name = f"{prefix}_{str(scale).replace('.', '_')}"
     url = f"{PG}/{name}"
     exists = _psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout.strip() == "1"
-    if exists and _psql("SELECT 1 FROM accounts_partnership WHERE slug = 'scale-1'", name).stdout.strip() == "1":
+    seeded = exists and _psql("SELECT 1 FROM accounts_partnership WHERE slug = 'scale-1'", name).stdout.strip() == "1"
+    if seeded and not fresh:
         return url
     if exists:
         _psql(f"DROP DATABASE {name}")
@@ -285,7 +288,7 @@ def measure(base, page, cookie, single, clients, per_client):
 
 
 def run_scale(scale, args):
-    url = ensure_database(scale)
+    url = ensure_database(scale, args.db_prefix, args.fresh)
     out = subprocess.run(
         [PY, __file__, "--inprocess", str(scale)], cwd=ROOT, env=_env(url), capture_output=True, text=True
     )
@@ -340,6 +343,8 @@ def main():
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--per-client", type=int, default=5, help="requests per page by each of the clients")
     parser.add_argument("--no-http", dest="http", action="store_false", help="query counts and SQL only")
+    parser.add_argument("--db-prefix", default="casereview_scale", help="databases are named PREFIX_<scale>")
+    parser.add_argument("--fresh", action="store_true", help="drop and reseed the databases first")
     parser.add_argument("--inprocess", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inprocess:

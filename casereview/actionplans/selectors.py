@@ -311,11 +311,10 @@ def changes_since(*, user, partnership, since, today=None):
 
 
 def action_history(*, user, action):
+    """The action page's lists. The evidence is one list (an update's files are in it too), so the page makes
+    the same queries whether or not its updates have any."""
     return {
-        "updates": ProgressUpdate.objects.visible_to(user)
-        .filter(action=action)
-        .select_related("posted_by")
-        .prefetch_related("evidence"),
+        "updates": ProgressUpdate.objects.visible_to(user).filter(action=action).select_related("posted_by"),
         "evidence": Evidence.objects.visible_to(user).filter(action=action).select_related("added_by"),
         "sign_offs": SignOff.objects.visible_to(user).filter(action=action).select_related("by"),
         "escalations": Escalation.objects.visible_to(user).filter(action=action),

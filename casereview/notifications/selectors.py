@@ -6,10 +6,13 @@ def notification_list(*, user):
     return Notification.objects.filter(recipient=user).select_related("partnership")
 
 
-def was_told(*, user, key, since):
-    """Whether this person was notified of this request on or after `since` (the reminders then stay quiet)."""
-    from django.db.models import Q
+def told_since(*, user_ids, since):
+    """(person, key, day) of every notification to these people on or after `since`, in one query: the
+    reminders stay quiet about a request someone was notified of lately."""
+    from django.db.models.functions import TruncDate
 
-    return Notification.objects.filter(
-        Q(key=key) | Q(key__startswith=f"{key}:"), recipient=user, created__date__gte=since
-    ).exists()
+    return (
+        Notification.objects.filter(recipient__in=user_ids, created__date__gte=since)
+        .annotate(day=TruncDate("created"))
+        .values_list("recipient_id", "key", "day")
+    )

@@ -36,6 +36,9 @@ class ReminderSent(models.Model):
     due_date = models.DateField()
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(auto_now_add=True)
+    # The run (one batch of the command) that recorded it: a bulk insert that skips what another copy of the
+    # command recorded first finds its own rows by this, and e-mails only those.
+    run = models.UUIDField(null=True, blank=True, db_index=True)
 
     class Meta:
         constraints = [

@@ -1,17 +1,18 @@
 """E-mail reminders of deadlines: N working days before one is due, and once when it becomes overdue.
 
-Each reminder is recorded (ReminderSent) before its e-mail is queued, in one transaction, so running the
-command twice — or two copies at once — never sends the same reminder twice."""
+Each reminder is recorded (ReminderSent) in the same transaction as its e-mail is queued, a batch at a time,
+so running the command twice — or two copies at once — never sends the same reminder twice."""
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from casereview.accounts.models import Membership, Role
-from casereview.core.tasks import send_email
+from casereview.core.tasks import send_emails
 
 from .models import ReminderSent
 from .selectors import ACTIONS_LISTED, agency_deadlines_seen_by, deadlines_for
@@ -41,6 +42,10 @@ def _reminder_kind(deadline, lead_days):
     return None
 
 
+# Reminders are recorded and their e-mails queued this many at a time, in one transaction each.
+BATCH = 1000
+
+
 def send_deadline_reminders(*, site_url=None):
     site_url = (site_url or getattr(settings, "CASEREVIEW_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
     outcome = Outcome()
@@ -52,46 +57,64 @@ def send_deadline_reminders(*, site_url=None):
     )
     # Each partnership's business managers first: the list they see is read once for everyone.
     memberships.sort(key=lambda m: (m.partnership_id, m.role != Role.BUSINESS_MANAGER, m.pk))
-    # What each person was already reminded of, read once for everyone: a second run costs one query.
+    recipients = {m.user_id for m in memberships}
+    # What each person was already reminded of, and of which requests they were notified lately, each read
+    # once for everyone: a second run costs one query, and a first one no query a reminder.
     reminded = defaultdict(set)
-    for recipient, key, kind, due in ReminderSent.objects.filter(
-        recipient__in={m.user_id for m in memberships}
-    ).values_list("recipient_id", "deadline_key", "kind", "due_date"):
+    for recipient, key, kind, due in ReminderSent.objects.filter(recipient__in=recipients).values_list(
+        "recipient_id", "deadline_key", "kind", "due_date"
+    ):
         reminded[recipient].add((key, kind, due))
-    holdings = _holdings({m.user_id for m in memberships})
+    told = _ToldLately(recipients, max((m.partnership.reminder_working_days for m in memberships), default=0))
+    holdings = _holdings(recipients)
+    due = []
     for _, members in groupby(memberships, key=lambda m: m.partnership_id):
         lists = _PartnershipDeadlines(holdings)
         for membership in members:
+            lead_days = membership.partnership.reminder_working_days
             for deadline in lists.for_member(membership):
-                kind = _reminder_kind(deadline, membership.partnership.reminder_working_days)
+                kind = _reminder_kind(deadline, lead_days)
                 if kind is None or not _is_responsible(membership, deadline):
                     continue
                 if (deadline.key, kind, deadline.due) in reminded[membership.user_id] or (
-                    kind == "before"
-                    and _just_told(membership.user, deadline, membership.partnership.reminder_working_days)
+                    kind == "before" and told.of(membership.user_id, deadline.key, lead_days)
                 ):
                     outcome.already_sent += 1
                     continue
-                if _send(membership, deadline, kind, site_url):
-                    reminded[membership.user_id].add((deadline.key, kind, deadline.due))
-                    outcome.sent += 1
-                else:
-                    outcome.already_sent += 1
+                reminded[membership.user_id].add((deadline.key, kind, deadline.due))
+                due.append((membership, deadline, kind))
+    for start in range(0, len(due), BATCH):
+        batch = due[start : start + BATCH]
+        sent = _record_and_send(batch, site_url)
+        outcome.sent += sent
+        outcome.already_sent += len(batch) - sent
     return outcome
 
 
-def _send(membership, deadline, kind, site_url):
-    try:
-        with transaction.atomic():
-            ReminderSent.objects.create(
-                deadline_key=deadline.key, kind=kind, due_date=deadline.due, recipient=membership.user
-            )
-            send_email.enqueue(
-                subject=_subject(deadline, kind), body=_body(deadline, kind, site_url), to=[membership.user.email]
-            )
-    except IntegrityError:
-        return False
-    return True
+def _record_and_send(batch, site_url):
+    """Records a batch of reminders and queues their e-mails (one task for the batch) in one transaction. A
+    copy of the command running at the same moment may have recorded some of them first: the unique key
+    skips those, and only the rows this run inserted, found by the run's own token, are e-mailed."""
+    run = uuid.uuid4()
+    rows = [
+        ReminderSent(deadline_key=deadline.key, kind=kind, due_date=deadline.due, recipient=membership.user, run=run)
+        for membership, deadline, kind in batch
+    ]
+    with transaction.atomic():
+        ReminderSent.objects.bulk_create(rows, ignore_conflicts=True)
+        mine = set(ReminderSent.objects.filter(run=run).values_list("deadline_key", "kind", "due_date", "recipient_id"))
+        messages = [
+            {
+                "subject": _subject(deadline, kind),
+                "body": _body(deadline, kind, site_url),
+                "to": [membership.user.email],
+            }
+            for membership, deadline, kind in batch
+            if (deadline.key, kind, deadline.due, membership.user_id) in mine
+        ]
+        if messages:
+            send_emails.enqueue(messages=messages)
+    return len(messages)
 
 
 def _holdings(user_ids):
@@ -144,16 +167,33 @@ class _PartnershipDeadlines:
         return sum(d.key.startswith("action:") for d in self.everything) >= ACTIONS_LISTED
 
 
-def _just_told(user, deadline, lead_days):
-    """The person was notified of this very request within the reminder period: a reminder now would say
-    the same thing again."""
-    from django.utils import timezone
+class _ToldLately:
+    """Of which requests each person was notified within the reminder period (a reminder now would say the
+    same thing again): the notifications of the last `lead_days` working days, read once for everyone.
+    A notification's key is the request's, or starts with it and a colon."""
 
-    from casereview.core.working_days import add_working_days
-    from casereview.notifications.selectors import was_told
+    def __init__(self, user_ids, lead_days):
+        from django.utils import timezone
 
-    since = add_working_days(timezone.localdate(), -lead_days)
-    return was_told(user=user, key=deadline.key, since=since)
+        from casereview.core.working_days import add_working_days
+        from casereview.notifications.selectors import told_since
+
+        self.today = timezone.localdate()
+        self.latest = {}  # (user, key or a prefix of it that ends before a colon) -> the latest day told
+        if not user_ids:
+            return
+        for user_id, key, day in told_since(user_ids=user_ids, since=add_working_days(self.today, -lead_days)):
+            parts = key.split(":")
+            for end in range(1, len(parts) + 1):
+                prefix = (user_id, ":".join(parts[:end]))
+                if self.latest.get(prefix, day) <= day:
+                    self.latest[prefix] = day
+
+    def of(self, user_id, key, lead_days):
+        from casereview.core.working_days import add_working_days
+
+        day = self.latest.get((user_id, key))
+        return day is not None and day >= add_working_days(self.today, -lead_days)
 
 
 def _subject(deadline, kind):

@@ -395,3 +395,26 @@ def test_nonsense_in_the_address_gives_a_page_not_an_error(client, alice, plan, 
     client.force_login(alice)
     assert client.get(reverse("actionplans:training", args=["southwark"]) + query).status_code == 200
     assert client.get(reverse("actionplans:monitoring", args=["southwark"]) + query).status_code == 200
+
+
+def test_the_action_page_makes_the_same_queries_with_updates_and_evidence_as_without(client, alice, plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from casereview.testing import EvidenceFactory, ProgressUpdateFactory
+
+    bare = ActionFactory(review=plan["review"], owner_agency=plan["police"])
+    busy = ActionFactory(review=plan["review"], owner_agency=plan["police"])
+    for day in range(3):
+        update = ProgressUpdateFactory(action=busy, text=f"Update {day}", posted_by=alice)
+        EvidenceFactory(action=busy, update=update, description=f"Minutes {day}", added_by=alice)
+    client.force_login(alice)
+    counts = {}
+    for name, action in (("bare", bare), ("busy", busy)):
+        url = reverse("actionplans:action", args=[action.pk])
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            page = text(client.get(url))
+        counts[name] = len(queries.captured_queries)
+    assert "Update 2" in page and "Minutes 2" in page
+    assert counts["busy"] == counts["bare"]

@@ -225,3 +225,76 @@ def test_an_agency_lead_is_reminded_of_their_agencys_overdue_action_only_where_t
         "casereview: Action 1: Audit transfer summaries — Health visiting for Child R is overdue"
     ]
     assert not [m for m in mail.outbox if "ed@example.org" in m.to]
+
+
+def _overdue_actions(partnership, count):
+    """`count` overdue actions more of one review, owned by an agency whose lead has an e-mail address."""
+    from casereview.accounts.models import Agency
+    from casereview.actionplans.models import Action
+    from casereview.reviews.models import Review
+    from casereview.testing import ReviewFactory
+
+    today = timezone.localdate()
+    agency = Agency.objects.unscoped().filter(partnership=partnership, name="Health visiting").first()
+    if agency is None:
+        agency = AgencyFactory(partnership=partnership, name="Health visiting", sector="health")
+        member(partnership, Role.AGENCY_LEAD, agency=agency, email="hv@example.org")
+    review = Review.objects.unscoped().filter(partnership=partnership, title="Child R").first()
+    review = review or ReviewFactory(partnership=partnership, title="Child R")
+    start = Action.objects.filter(review=review).count()
+    for number in range(start + 1, start + count + 1):
+        Action.objects.create(
+            review=review,
+            owner_agency=agency,
+            number=number,
+            description=f"Overdue action {number}",
+            start_date=today - timedelta(days=60),
+            due_date=today - timedelta(days=3),
+        )
+
+
+def test_the_first_morning_run_costs_the_same_queries_for_many_reminders_as_for_few(alice, partnership_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _overdue_actions(partnership_a, 2)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as few:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    assert len([m for m in mail.outbox if "hv@example.org" in m.to]) == 2
+    ReminderSent.objects.all().delete()
+    _overdue_actions(partnership_a, 12)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as many:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    assert len([m for m in mail.outbox if "hv@example.org" in m.to]) == 14
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_reminder_another_copy_of_the_command_recorded_first_is_not_sent_again(alice, partnership_a):
+    from casereview.reporting import reminders
+
+    _overdue_actions(partnership_a, 3)
+    real = reminders._record_and_send
+    taken = []
+
+    def another_copy_first(batch, site_url):
+        # The other copy records the first reminder between this run's reading and its writing.
+        membership, deadline, kind = batch[0]
+        ReminderSent.objects.create(
+            deadline_key=deadline.key, kind=kind, due_date=deadline.due, recipient=membership.user
+        )
+        taken.append((reminders._subject(deadline, kind), membership.user.email))
+        return real(batch, site_url)
+
+    mail.outbox.clear()
+    reminders._record_and_send = another_copy_first
+    try:
+        out = io.StringIO()
+        call_command("send_deadline_reminders", stdout=out)
+    finally:
+        reminders._record_and_send = real
+    sent = [(m.subject, m.to[0]) for m in mail.outbox]
+    assert taken and taken[0] not in sent
+    assert len(sent) == ReminderSent.objects.count() - 1
+    assert f"Reminders sent: {len(sent)}; already sent earlier: 1." in out.getvalue()
