@@ -192,6 +192,25 @@ INSTITUTION_KEYWORDS = {
     "Arcade": "PLACE",
     "Cinema": "PLACE",
     "Pier": "PLACE",
+    # more kinds of small place, each a keyword a name ends with
+    "Interchange": "PLACE",
+    "Approved Premises": "PLACE",
+    "Supported Lodgings": "PLACE",
+    "Food Bank": "PLACE",
+    "Foodbank": "PLACE",
+    "Sports Hall": "PLACE",
+    "Contact Centre": "PLACE",
+    "FC": "PLACE",
+    "AFC": "PLACE",
+    "ARLFC": "PLACE",
+    "RFC": "PLACE",
+    "Grill": "PLACE",
+    "Garage": "PLACE",
+    "Brownies": "PLACE",
+    "Scouts": "PLACE",
+    "Guides": "PLACE",
+    "Caravan Site": "PLACE",
+    "Traveller Site": "PLACE",
 }
 # Shop and food chains: a chain's name alone is a named place ("outside Tesco Express", "at the Spar").
 CHAINS = frozenset(
@@ -236,6 +255,13 @@ LOWER_CASE_KEYWORDS = (
     "barbers",
     "off licence",
     "newsagents",
+    "public house",
+    "garage",
+    "petrol station",
+    "traveller site",
+    "caravan site",
+    "food bank",
+    "car park",
 )
 
 STREET_SUFFIXES = (
