@@ -704,8 +704,8 @@ def _loose_date_finds(text):
             and not re.search(r"\bon[ \t]+$", text[max(0, start - 4) : start])
         ):
             continue  # "1.4" is a date only as "on 1.4" or before a time; otherwise a decimal
-        if re.search(r"(?i:scored?|rated?|out of|ratio|score)\s*$", text[max(0, start - 12) : start]):
-            continue
+        if re.search(r"(?i:scored?|rated?|out of|ratio|score|\bage:?)\s*$", text[max(0, start - 12) : start]):
+            continue  # "Age 4/12" is four months old, as clinicians write it
         if DATE_WORD_BEFORE_RE.search(text, max(0, start - 14), start) or TIME_AFTER_RE.match(text, end):
             yield start, end, _date_kind(text, start)
         elif m.group(2) == "/" and figures_day_first and _short_date_fits(text, start, end):
