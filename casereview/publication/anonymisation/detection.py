@@ -146,6 +146,7 @@ def detect(text, table=None):
     found.extend(_list_name_finds(clean, found, labels))
     found.extend(_lower_kind_place_finds(clean))
     found.extend(_surname_comma_forename_finds(clean))
+    found.extend(_forename_capitals_finds(clean))
     names = _name_parts(clean, found, table)
     found.extend(_name_mentions(clean, names, labels))
     found.extend(_titled_everyday_mentions(clean, found, names))
@@ -1034,6 +1035,26 @@ SURNAME_COMMA_FORENAME_RE = re.compile(
     r"(?<![\w'’-])((?:(?:DOS|DA|DE|VAN|VON|DER|BIN|AL|EL)[ \t]+)*[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?),[ \t]*"
     r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+([A-Z][a-z]+))?\b"
 )
+
+
+# "Stacey-Marie BURKE", "Liam GORMLEY", "Mr Daniel HOPE": police and health systems write the surname in
+# capitals after the forename; a listed forename followed by a word in capitals that is no abbreviation is
+# one name, and the surname is then found again wherever it stands.
+FORENAME_CAPITALS_RE = re.compile(
+    r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+"
+    r"([A-Z]{2,}(?:['’-][A-Z]+)*(?:[ \t]+[A-Z]{2,}(?:['’-][A-Z]+)*)?)\b(?![a-z'’])"
+)
+
+
+def _forename_capitals_finds(text):
+    first, _ = forenames()
+    for m in FORENAME_CAPITALS_RE.finditer(text):
+        surname = m.group(2)
+        if m.group(1) not in first or len(surname.replace("'", "")) < 3:
+            continue
+        if any(w in ACRONYMS or w.title() in MONTH_WORDS or _never_a_name(w.title()) for w in surname.split()):
+            continue
+        yield m.start(), m.end(), "PERSON", "names"
 
 
 def _surname_comma_forename_finds(text):

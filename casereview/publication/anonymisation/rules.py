@@ -55,6 +55,7 @@ NUMBER_WORDS = (
 )
 AGE_NUM = rf"(?:\d{{1,2}}|{NUMBER_WORDS})"
 AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
+SHORT_AGE_UNIT = r"(?:years?|yrs?|y|months?|mths?|mo|weeks?|wks?|w|days?|d)\b"
 AGE_RE = re.compile(
     rf"\b{AGE_NUM}(?:\s+(?:and|or|to)\s+{AGE_NUM})?[\s-]+{AGE_UNIT}[\s-]+olds?\b"  # 15 year old, 4 months old
     rf"|\b{AGE_NUM}\s+years\s+of\s+age\b"
@@ -63,7 +64,15 @@ AGE_RE = re.compile(
     rf"|(?<=\bage of\s){AGE_NUM}\b"
     rf"|(?<=\(){AGE_NUM}\s+{AGE_UNIT}(?=\))"  # (18 months)
     rf"|(?<=\baged\s){AGE_NUM}\s+{AGE_UNIT}(?:\s+and\s+{AGE_NUM}\s+{AGE_UNIT})?"  # aged 2 years and 3 months
-    rf"|\d{{1,2}}\s?(?:y/?o|yrs?)\b"  # 15yo, 15 y/o, 15yrs
+    # (2 yrs 8 mths), (2 wks)
+    rf"|(?<=\(){AGE_NUM}[ \t]*{SHORT_AGE_UNIT}(?:,?[ \t]+(?:and[ \t]+)?\d{{1,2}}[ \t]*{SHORT_AGE_UNIT})?(?=\))"
+    # 15yo, 15 y/o, 15yrs, 16 yrs 10 mths
+    rf"|\d{{1,2}}\s?(?:y/?o|yrs?)\b(?:[ \t]+\d{{1,2}}[ \t]*(?:mths?|months?|m)\b)?"
+    r"|\d{1,2}y\b"  # 16y, 7y
+    r"|(?<=[A-Za-z]\s\()\d{1,2}(?=,[ \t]*[\w(])"  # Oliwia (14, Thomas Deacon Academy): the age first in brackets
+    r"|(?<=[A-Za-z)],\s)\d{1,2}(?=;)"  # Josie, 5; Patrick-John, 3)
+    r"|(?:(?<=\bmale\s)|(?<=\bfemale\s)|(?<=\bman\s)|(?<=\bwoman\s)|(?<=\bboy\s)|(?<=\bgirl\s)|(?<=\bmales\s)"
+    r"|(?<=\bfemales\s))\d{1,2}(?=[ \t]*(?:\t|[,;)]|\.(?!\d)|$))"  # found with a male 22
     r"|(?<=\bage:\s)\d{1,2}\b|(?<=\bage:\t)\d{1,2}\b|(?<=\bage\t)\d{1,2}\b"
     r"|(?<=[A-Za-z]\s\()\d{1,2}(?=\))|(?<=\d{4}\s\()\d{1,2}(?=\))"  # Jade (14), DOB 01/02/2010 (13)
     # "twins of 8 months", "a boy of 15 years": a person noun, "of" and an age
@@ -153,7 +162,7 @@ KEYWORD_RE = re.compile(
 )
 STREET_RE = re.compile(r"\b(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\b")
 HOUSE_NUMBER_RE = re.compile(
-    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?(?:(?<!\d)(?!(?:19|20)\d\d,)\d{1,4}[A-Za-z]?(?:-\d{1,4})?,?\s+)?$"
+    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?(?:(?<!\d)(?!(?:19|20)\d\d,)\d{1,4}[A-Za-z]?(?:[-–]\d{1,4})?,?\s+)?$"
 )
 FLAT_BEFORE_RE = re.compile(r"(?:Flat|Apartment|Apt\.?|Unit|Room)\s+\d+[A-Za-z]?,?\s+$")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*|\d{1,4}[A-Za-z]?)([ \t]+|[ \t]*\n[ \t]*)$")
@@ -248,7 +257,37 @@ def _numbered_reference(text, start):
     return bool(m and m.group(1) in NUMBERED_WORDS)
 
 
+# An age as a form writes it: after "Age", "Age at visit:", "Age at sentence -" ("Age: 16 yrs 10 mths", "Age
+# 27 months", "Age 4/12" in months as clinicians write it); the number just after a date of birth ("DOB
+# 10-03-2009   15", "(DOB 05/06/2019, 4)"); the ages listed in brackets after children ("(17, 13, 10)").
+AGE_FIELD_RE = re.compile(
+    rf"\b(?i:age)(?:[ \t]+(?i:at|on)[ \t]+[a-z][a-z ]{{1,20}}?)?[ \t]*[:\t–-]?[ \t]*"
+    rf"(\d{{1,2}}(?:/(?:12|52)\b|[ \t]*{SHORT_AGE_UNIT}(?:,?[ \t]+\d{{1,2}}[ \t]*{SHORT_AGE_UNIT})?|\b))"
+    r"(?![ \t]*(?:%|per\b|group|range|band|limit|-|–|to\b|/))"
+)
+AGE_AFTER_BIRTH_RE = re.compile(
+    r"(?i:\bdob|\bd\.o\.b\.?|date of birth|\bborn)[ \t:]*"
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{MONTHS})[ \t]+\d{{4}})"
+    r"(?:,[ \t]*|[ \t]{2,}|\t)(\d{1,2}(?:[ \t]*(?:y|yrs?|years?)\b)?)(?=[ \t]{2,}|\t|[ \t]*[),;]|[ \t]*$)",
+    re.M,
+)
+AGES_LISTED_RE = re.compile(
+    r"\b(?i:children|sons|daughters|siblings|kids|grandchildren|boys|girls)\b[^()\n]{0,30}"
+    r"\((\d{1,2}(?:,[ \t]*\d{1,2})+)\)"
+)
+
+
+def _age_field_finds(text):
+    for pattern in (AGE_FIELD_RE, AGE_AFTER_BIRTH_RE):
+        for m in pattern.finditer(text):
+            yield m.start(1), m.end(1), "AGE"
+    for m in AGES_LISTED_RE.finditer(text):
+        for number in re.finditer(r"\d{1,2}", m.group(1)):
+            yield m.start(1) + number.start(), m.start(1) + number.end(), "AGE"
+
+
 def _age_finds(text):
+    yield from _age_field_finds(text)
     done = 0
     for candidate in NUMBER_START_RE.finditer(text):
         if candidate.start() < done:
@@ -421,7 +460,8 @@ def _street_after(text, end):
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
 TAIL_RE = re.compile(
-    r"(?: for (?:Sick )?(?:Children|Women|Young People)| (?:at|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?| [A-Z][a-z]{3,})(?! "
+    r"(?: for (?:Sick )?(?:Children|Women|Young People|Girls|Boys)"
+    r"| (?:at|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?| [A-Z][a-z]{3,})(?! "
     r"[A-Z])(?=[\s,.;:)])"
 )
 
@@ -435,7 +475,11 @@ def _street_finds(text):
         if words[-1] in NOT_AN_ADDRESS_LAST_WORDS or words[0] in NOT_AN_ADDRESS_LAST_WORDS:
             continue  # the Crown Court, the Family Court
         number = HOUSE_NUMBER_RE.search(text, max(0, start - 30), start)
-        if (not number or number.start() == start) and _a_person_named(text, start, words, m.group()):
+        if (
+            (not number or number.start() == start)
+            and _a_person_named(text, start, words, m.group())
+            and not STREET_PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start)
+        ):
             continue  # "Chris Green", "PC Sarah Hill": a forename (or a title) and a surname, not a street
         if number and number.start() < start:
             start = number.start()
@@ -446,10 +490,14 @@ def _street_finds(text):
         yield start, address_end(text, m.end()), "ADDRESS"
 
 
+# A street after "on", "along", "off" ... is a street even when its first word is a forename ("the Londis on
+# Hope Street", "no relation to Rose Street").
+STREET_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:on|along|off|down|up|into|onto|near|opposite|to)[ \t]+$")
 BUILDING_BEFORE_RE = re.compile(
-    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
-    r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:House|Court|Lodge|Building|Tower|Point|Block|Mansions|Hall|Chambers),?[ \t]+$"
-    r"|(?:Flat|Apartment|Apt\.?|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+$"
+    r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Suite|Floor)[ \t]+\d+(?:/\d+)?[A-Za-z]?,?[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:House|Court|Lodge|Building|Tower|Point|Block|Mansions|Hall|Chambers|Centre|Site|Park),?[ \t]+$"
+    r"|(?:Flat|Apartment|Apt\.?|Unit|Room|Suite|Floor)[ \t]+\d+(?:/\d+)?[A-Za-z]?,?[ \t]+$"
 )
 LOCALITY_RE = re.compile(
     r"(?:,[ \t]*|[ \t]*\n[ \t]*)([A-Z][a-z'’-]+(?:[ \t]+(?:upon[ \t]+|on[ \t]+|in[ \t]+)?[A-Z][a-z'’-]+){0,2})"
@@ -645,6 +693,7 @@ def _loose_date_finds(text):
             continue  # "the 14th" is a date only once a month has been named (or is just after)
         for day_start, day_end in days:
             yield day_start, day_end, "DATE"
+    figures_day_first = FULL_FIGURES_DATE_RE.search(text) is not None
     for m in DAY_MONTH_FIGURES_RE.finditer(text):
         start, end = m.span(1)
         if NOT_FIGURES_DATE_AFTER_RE.match(text, end):
@@ -655,9 +704,37 @@ def _loose_date_finds(text):
             and not re.search(r"\bon[ \t]+$", text[max(0, start - 4) : start])
         ):
             continue  # "1.4" is a date only as "on 1.4" or before a time; otherwise a decimal
+        if re.search(r"(?i:scored?|rated?|out of|ratio|score|\bage:?)\s*$", text[max(0, start - 12) : start]):
+            continue  # "Age 4/12" is four months old, as clinicians write it
         if DATE_WORD_BEFORE_RE.search(text, max(0, start - 14), start) or TIME_AFTER_RE.match(text, end):
-            if not re.search(r"(?i:scored?|rated?|out of|ratio|score)\s*$", text[max(0, start - 12) : start]):
-                yield start, end, _date_kind(text, start)
+            yield start, end, _date_kind(text, start)
+        elif m.group(2) == "/" and figures_day_first and _short_date_fits(text, start, end):
+            yield start, end, _date_kind(text, start)
+    if figures_day_first:
+        for m in DAY_RANGE_FIGURES_RE.finditer(text):  # "phototherapy 20–22/03."
+            if _short_date_fits(text, m.start(), m.end()):
+                yield m.start(), m.end(), "DATE"
+
+
+# A document that writes its full dates in figures day first ("14/03/2024") writes its short ones the same
+# way ("revisit 21/9 when", "court 22/05.", "Visits: 06/02, 13/02"): there a day and a month in figures are a
+# date wherever what follows ends or starts a clause, as after a day written alone. Not a score or a
+# fraction ("scored 3/4", "3/4 of", "24/7", "50/50": a month is at most 12, a day 31).
+FULL_FIGURES_DATE_RE = re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?:(?:19|20)?\d\d)\b")
+DAY_RANGE_FIGURES_RE = re.compile(
+    r"(?<![\w/.£$€-])(?:[12]\d|3[01]|0?[1-9])[ \t]*[–-][ \t]*(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\w/-]|\.\d)"
+)
+NOT_SHORT_DATE_BEFORE_RE = re.compile(
+    r"(?i:scored?|rated?|out of|ratio|score|attendance|marks?|level|grade|vote[sd]?)\W*$"
+)
+
+
+def _short_date_fits(text, start, end):
+    if text[start:end] in ("24/7", "1/2", "1/3", "2/3", "1/4", "3/4"):
+        return False
+    if NOT_SHORT_DATE_BEFORE_RE.search(text[max(0, start - 14) : start]):
+        return False
+    return bool(AFTER_DAY_ALONE_RE.match(text, end)) and not NOT_FIGURES_DATE_AFTER_RE.match(text, end)
 
 
 def _date_kind(text, start):
@@ -672,7 +749,7 @@ def _date_kind(text, start):
 # a date or a time (their separators are slashes and colons).
 UK_PHONE_RE = re.compile(
     r"(?<![\w+£$€.,-])(?:(?:\+[ \t]?44|0044)[ \t]?(?:\([ \t]?0[ \t]?\)[ \t]?)?\(?|\(?0(?!0))"
-    r"(?:[ \t]?[-.)]?[ \t]?\d){9,10}(?![\w:]|[.,]\d|/(?![ \t]*[0+]))"
+    r"(?:(?:[ \t]|[ \t]*\n[ \t]*(?=\d))?[-.)]?[ \t]?\d){9,11}(?![\w:]|[.,]\d|/(?![ \t]*[0+]))"
 )
 EXTENSION_RE = re.compile(r"[ \t]*(?:,[ \t]*)?(?:ext\.?|extn\.?|extension|x)[ \t]*\d{2,5}\b", re.I)
 PHONE_LABEL_BEFORE_RE = re.compile(
@@ -690,8 +767,12 @@ def _uk_phone_finds(text):
         if national.startswith("00"):
             national = national[1:]  # "+44 (0)7700 ...": the (0) is the trunk prefix written twice
         groups = re.findall(r"\d+", raw)
-        if len(national) not in (10, 11) or national[1] not in "1235789" or len(groups) > 6:
+        if len(national) == 12 and not (national.startswith(("01", "02")) and [len(g) for g in groups[-2:]] == [3, 4]):
+            continue  # one digit too many, grouped as a number is ("01296 496 0101"): a phone, mistyped or invented
+        if len(national) not in (10, 11, 12) or national[1] not in "1235789" or len(groups) > 6:
             continue
+        if "\n" in raw and not re.search(r"\d{3,}[ \t]*\n[ \t]*\d{3,}", raw):
+            continue  # a number broken over a line only between groups of digits
         if len(national) == 10 and not (
             national.startswith(("01", "08")) or PHONE_LABEL_BEFORE_RE.search(text[max(0, start - 14) : start])
         ):
@@ -700,7 +781,7 @@ def _uk_phone_finds(text):
             continue  # "0 1 2 3 ...": a list of figures, not a number someone dialled
         end = m.end()
         extension = EXTENSION_RE.match(text, end)
-        yield start, extension.end() if extension else end, "PHONE"
+        yield start, extension.end() if extension else end, "PHONE", "doubtful" if len(national) == 12 else "rule"
 
 
 # Schools and health settings beyond a keyword at the end ------------------------------------------------
@@ -923,10 +1004,38 @@ def ethnicity_names_a_thing(text, start, end):
     ):
         return True
     before = text[max(0, start - 20) : start]
+    line_start = text.rfind("\n", 0, start) + 1
     return bool(
         LANGUAGE_AFTER_RE.match(text, end)
         or (LANGUAGE_BEFORE_RE.search(before) and not re.search(r"\b(?:and|in)\s+$", before))
+        or (MORE_LANGUAGE_BEFORE_RE.search(before) and not PERSON_NOUN_AFTER_RE.match(text, end))
+        or LANGUAGE_FIELD_RE.search(text, line_start, start)
+        or LANGUAGE_LIST_RE.match(text, end)
+        or re.search(r"\bEnglish[ \t]*/[ \t]*$", before)
     )
+
+
+# A language, not a people: the value of a field for languages or interpreting ("Lang: Polish/English",
+# "Interpreter: telephone, Vietnamese, via ...", "Interpreter: Mr Lucian Dumitru (Romanian; ..."), what one
+# understands, continues or is fluent in ("some Turkish", "continue in Romanian"), a language listed with
+# English ("Polish/English"), or what a class, a mass or teaching is in ("Gujarati + bhajan class",
+# "Welsh-medium", "Polish mass").
+LANGUAGE_FIELD_RE = re.compile(
+    r"(?i:\b(?:lang(?:uages?)?|interpreter|interpreting|spoken|first language|main language|home language)\b"
+    r"[^\n:]{0,4}:"
+    r"|\binterpreter:?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){1,4}\()[^:\n]*$"
+)
+MORE_LANGUAGE_BEFORE_RE = re.compile(
+    r"\b(?i:understands?|understood|reads?|writes?|fluent in|fluently|some|basic|limited|little|"
+    r"in[ \t]+(?:her|his|their)[ \t]+own|"
+    r"(?:continued?|conducted|carried out|written|delivered|held|interviewed|talked|chatted|answered|"
+    r"replied|communicated?|texts?|messages?|wrote|said it)[ \t]+in)\s+$"
+)
+PERSON_NOUN_AFTER_RE = re.compile(rf"[ \t]+(?:{PERSON_NOUNS})\b")
+LANGUAGE_LIST_RE = re.compile(
+    r"(?:[ \t]*/[ \t]*English\b|[ \t]*\+[ \t]*\w|-medium\b|[ \t]+(?:mass|class|classes|lessons?|tuition|medium|"
+    r"version|subtitles|translation|translations|interpreters|GCSE|A-level)\b)"
+)
 
 
 DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic|ch)s?")
@@ -985,6 +1094,63 @@ NUMBERED_STREET_RE = re.compile(
 )
 
 
+# An address as a form's value runs from its first number or capitalised word to the postcode, or to the
+# end of the field ("Address: Pitch 9, Rosehill Caravan Site, Moss Lane, M44 6GT", "Address: 23 Stonebridge
+# Park, NW10 8RL"); and a house number with capitalised words is an address whatever the street's last word
+# when a postcode or a town and a postcode follow ("12 Fossway, NE6 4QE", "3 Wheal Gerry,\nCamborne TR14 7AE"),
+# or when it follows "lives at", "of", "at" and ends the clause ("of 9 Dacre Park,", "at 27 Heol Iestyn.").
+ADDRESS_FIELD_RE = re.compile(
+    r"(?:^|(?<=[ \t]))"
+    r"(?:(?i:address|addr|home address|current address|previous address)[ \t]*[:–-]|(?i:current|previous|home):)[ \t]*"
+    r"(?:c/o[^,\n]{0,30},[ \t]*)?(?=[A-Z0-9])([^\n\t]{3,90}?)(?=[ \t]{2,}|\t|[ \t]*\(|[ \t]*$|[ \t]*;)",
+    re.M,
+)
+HOUSE_WORDS = r"(?:y|yr|[A-Z][\w'’-]+)"
+NUMBERED_WORDS_ADDRESS_RE = re.compile(
+    r"(?<![\w./£$€-])\d{1,4}[A-Za-z]?(?:[–-]\d{1,4})?[ \t]+[A-Z][\w'’-]+(?:[ \t]+" + HOUSE_WORDS + r"){0,3}"
+    r"(?=,?[ \t]*\n?[ \t]*(?:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?,?[ \t]*)?[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)"
+)
+LIVES_AT_RE = re.compile(
+    r"\b(?:lives|living|lived|staying|stays|resides|residing|moved|address|place|home|flat|house)[ \t]+(?:at|to)[ \t]+"
+    r"|\b(?:of|at)[ \t]+(?=\d)"
+)
+NUMBERED_WORDS_END_RE = re.compile(
+    r"\d{1,4}[A-Za-z]?(?:[–-]\d{1,4})?[ \t]+[A-Z][\w'’-]+(?:[ \t]+" + HOUSE_WORDS + r"){0,3}(?=[ \t]*(?:[,.;)]|\n|$))"
+)
+
+
+def _address_value_finds(text):
+    for m in ADDRESS_FIELD_RE.finditer(text):
+        value = m.group(1)
+        if not (re.search(r"\d", value) or STREET_RE.search(value) or POSTCODE_RE.search(value)):
+            continue  # "Address: not known", "Home: Ashbrook House children's home" is a place's
+        if re.match(r"(?:NFA|N/A|None|Unknown|Not|As above|See)\b", value, re.I):
+            continue
+        start, end = m.start(1), m.end(1)
+        postcode = POSTCODE_RE.search(text, start, end)
+        if postcode:
+            end = postcode.end()
+        yield start, end, "ADDRESS"
+    for m in NUMBERED_WORDS_ADDRESS_RE.finditer(text):
+        words = m.group().split()[1:]
+        if any(w in COMMON_CAPITALISED or w in MONTH_NAMES for w in words):
+            continue
+        yield address_prefix_start(text, m.start()), address_end(text, m.end()), "ADDRESS"
+    for m in LIVES_AT_RE.finditer(text):
+        street = NUMBERED_WORDS_END_RE.match(text, m.end())
+        if not street:
+            continue
+        words = street.group().split()[1:]
+        if any(w in COMMON_CAPITALISED or w in MONTH_NAMES for w in words):
+            continue
+        yield address_prefix_start(text, street.start()), address_end(text, street.end()), "ADDRESS"
+
+
+MONTH_NAMES = frozenset(MONTHS.split("|")) | frozenset(
+    "January February March April May June July August September October November December".split()
+)
+
+
 def _numbered_street_finds(text):
     """'89 North Road', '12 High Street': a number and capitalised words before a street word are an address
     even when the words are ones that also sit inside other names."""
@@ -996,4 +1162,11 @@ def _numbered_street_finds(text):
         yield address_prefix_start(text, m.start()), address_end(text, m.end()), "ADDRESS"
 
 
-FINDERS += (_loose_date_finds, _uk_phone_finds, _more_setting_finds, _more_identity_finds, _numbered_street_finds)
+FINDERS += (
+    _loose_date_finds,
+    _uk_phone_finds,
+    _more_setting_finds,
+    _more_identity_finds,
+    _numbered_street_finds,
+    _address_value_finds,
+)

@@ -192,6 +192,25 @@ INSTITUTION_KEYWORDS = {
     "Arcade": "PLACE",
     "Cinema": "PLACE",
     "Pier": "PLACE",
+    # more kinds of small place, each a keyword a name ends with
+    "Interchange": "PLACE",
+    "Approved Premises": "PLACE",
+    "Supported Lodgings": "PLACE",
+    "Food Bank": "PLACE",
+    "Foodbank": "PLACE",
+    "Sports Hall": "PLACE",
+    "Contact Centre": "PLACE",
+    "FC": "PLACE",
+    "AFC": "PLACE",
+    "ARLFC": "PLACE",
+    "RFC": "PLACE",
+    "Grill": "PLACE",
+    "Garage": "PLACE",
+    "Brownies": "PLACE",
+    "Scouts": "PLACE",
+    "Guides": "PLACE",
+    "Caravan Site": "PLACE",
+    "Traveller Site": "PLACE",
 }
 # Shop and food chains: a chain's name alone is a named place ("outside Tesco Express", "at the Spar").
 CHAINS = frozenset(
@@ -236,6 +255,13 @@ LOWER_CASE_KEYWORDS = (
     "barbers",
     "off licence",
     "newsagents",
+    "public house",
+    "garage",
+    "petrol station",
+    "traveller site",
+    "caravan site",
+    "food bank",
+    "car park",
 )
 
 STREET_SUFFIXES = (
@@ -591,7 +617,8 @@ MORE_ETHNICITIES = (
 NOT_ETHNICITY_AFTER = NOT_ETHNICITY_AFTER | frozenset(
     """measles windows toast roll fries bread doors heels wave house houses terrace terraces building buildings
     era style architecture period square Square Terrace Republic Relief Aid Care Agency Diocese Board liaison
-    Liaison team Team service officer worker workers network forum""".split()
+    Liaison team Team service officer worker workers network forum site sites Site Sites Movement Education
+    pitch pitches mass""".split()
 )
 # After a faith word, the nouns that make it a body's name ("Catholic Children's Society", "Islamic Relief").
 NOT_RELIGION_AFTER = frozenset(
