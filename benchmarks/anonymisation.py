@@ -142,11 +142,12 @@ def casereview_detector(model_name):
 
 
 def short_label(model_name):
-    """A column heading for a model: 'sm', 'md', ... where the name says, else the name's last part."""
+    """A column heading for a model: its size ('sm', 'md', ...) where the name says, and its version."""
+    version = model_module.ner_pipeline(model_name).meta.get("version", "")
     for size in ("sm", "md", "lg", "trf"):
-        if f"_{size}" in model_name or f"{size}_" in model_name or f"-{size}" in model_name:
-            return size
-    return Path(model_name).name[:10]
+        if any(f"{a}{size}{b}" in model_name for a in "_-" for b in ("_", "-", "")):
+            return f"{size} {version}"
+    return f"{Path(model_name).name[:10]} {version}"
 
 
 def score(passages, predictions):
