@@ -1,7 +1,10 @@
 """Anonymisation: detection precision and recall per entity type and overall, and throughput, for
 casereview and for Microsoft Presidio (presidio-analyzer with the same spaCy model) side by side.
-Run: `make bench-anon` (the tuning set tests/data/anonymisation, the holdout and the unseen set) or
-`python benchmarks/anonymisation.py FOLDER [FOLDER ...]`.
+Run: `make bench-anon` (the tuning set tests/data/anonymisation, the holdout and the unseen sets) or
+`python benchmarks/anonymisation.py FOLDER [FOLDER ...]`. casereview runs with the model detection uses
+(CASEREVIEW_NER_MODEL, else the default); `--model NAME` (repeatable) runs it with each named spaCy pipeline
+in turn, timed in the same rounds, and Presidio with `--presidio-model` (default: the first model). The
+header names each model, its version and its load time.
 
 FOLDER holds NAME.txt and NAME.json ({"entities": [{"start", "end", "type", "text"}]}) pairs; see the README
 in tests/data/anonymisation. Scoring (the same for both systems):
@@ -30,26 +33,27 @@ sys.path.insert(0, str(ROOT))
 
 from casereview.publication.anonymisation import ENTITY_TYPES, detect  # noqa: E402
 from casereview.publication.anonymisation import detection as detection_module  # noqa: E402
-from casereview.publication.anonymisation.model import MODEL_NAME, clear_cache  # noqa: E402
+from casereview.publication.anonymisation import model as model_module  # noqa: E402
+from casereview.publication.anonymisation.model import clear_cache  # noqa: E402
 
 # Figures recorded before issue 16 changed anything (commit b5a52a4), for the sets scored then.
 BEFORE = json.loads((Path(__file__).resolve().parent / "anonymisation_before.json").read_text(encoding="utf-8"))
 
 
 class ModelClock:
-    """Time spent inside the spaCy model during detection, so the rules' share can be told apart."""
+    """Time spent inside the spaCy model during detection, per model, so the rules' share can be told apart."""
 
     def __init__(self):
-        self.seconds = 0.0
+        self.seconds = Counter()
         self._model_entities = detection_module.model_entities
 
     def reset(self):
-        self.seconds = 0.0
+        self.seconds.clear()
 
     def __call__(self, *args, **kwargs):
         started = time.perf_counter()
         result = list(self._model_entities(*args, **kwargs))
-        self.seconds += time.perf_counter() - started
+        self.seconds[model_module.model_name()] += time.perf_counter() - started
         return result
 
 
@@ -92,8 +96,8 @@ def load_folder(folder):
     return passages
 
 
-def presidio_analyzer():
-    """Presidio offline: the installed spaCy model instead of en_core_web_lg, the e-mail recogniser's
+def presidio_analyzer(model_name):
+    """Presidio offline: an installed spaCy model instead of en_core_web_lg, the e-mail recogniser's
     tldextract without the public suffix list download, and the UK recognisers that ship disabled on."""
     import tldextract
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
@@ -110,7 +114,7 @@ def presidio_analyzer():
 
     email_recognizer.tldextract = OfflineTldextract
     nlp_engine = NlpEngineProvider(
-        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": MODEL_NAME}]}
+        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model_name}]}
     ).create_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=["en"])
@@ -128,9 +132,22 @@ def presidio_analyzer():
     return analyse
 
 
-def casereview_detector(text):
-    clear_cache()  # the engine remembers the model's answer for text it has seen; time the real work
-    return [(e.start, e.end, e.type) for e in detect(text)]
+def casereview_detector(model_name):
+    def detector(text):
+        model_module.use_model(model_name)
+        clear_cache()  # the engine remembers the model's answer for text it has seen; time the real work
+        return [(e.start, e.end, e.type) for e in detect(text)]
+
+    return detector
+
+
+def short_label(model_name):
+    """A column heading for a model: its size ('sm', 'md', ...) where the name says, and its version."""
+    version = model_module.ner_pipeline(model_name).meta.get("version", "")
+    for size in ("sm", "md", "lg", "trf"):
+        if any(f"{a}{size}{b}" in model_name for a in "_-" for b in ("_", "-", "")):
+            return f"{size} {version}"
+    return f"{Path(model_name).name[:10]} {version}"
 
 
 def score(passages, predictions):
@@ -195,58 +212,86 @@ def main(argv=None):
     parser.add_argument("folders", nargs="*", default=[str(ROOT / "tests" / "data" / "anonymisation")])
     parser.add_argument("--repeat", type=int, default=7, help="timed rounds (median reported)")
     parser.add_argument("--show-errors", action="store_true", help="list casereview's misses and false positives")
+    parser.add_argument(
+        "--model", action="append", help="spaCy pipeline for casereview (repeat to compare; default: the setting)"
+    )
+    parser.add_argument("--presidio-model", help="spaCy pipeline for Presidio (default: the first --model)")
     args = parser.parse_args(argv)
     os.environ.setdefault("TLDEXTRACT_CACHE", str(ROOT / "var" / "tldextract"))
-    presidio = presidio_analyzer()
+    args.model = args.model or [model_module.model_name()]
+    import spacy  # noqa: F401  (imported first, so a model's load time is its own)
+
+    for name in args.model:
+        model_module.ner_pipeline(name)  # loaded before any timing; its load time is reported
+        print(
+            f"casereview model: {model_module.model_description(name)},"
+            f" loaded in {model_module.load_seconds[name]:.1f} s"
+        )
+    presidio_model = args.presidio_model or args.model[0]
+    started = time.perf_counter()
+    presidio = presidio_analyzer(presidio_model)
+    print(f"Presidio model:   {presidio_model} (analyzer built in {time.perf_counter() - started:.1f} s)")
+    print()
     status = 0
     for folder in args.folders:
         status |= bench_folder(folder, presidio, args)
         print()
+    model_module.use_model(None)
     return status
 
 
 def bench_folder(folder, presidio, args):
     passages = load_folder(folder)
     words = sum(len(text.split()) for _, text, _ in passages)
-    systems = {"casereview": casereview_detector, "presidio": presidio}
+    labels = {name: f"casereview {short_label(name)}" if len(args.model) > 1 else "casereview" for name in args.model}
+    systems = {labels[name]: casereview_detector(name) for name in args.model}
+    systems["presidio"] = presidio
     clock = ModelClock()
     detection_module.model_entities = clock
     try:
         predictions, seconds = timed(systems, passages, args.repeat, after_warm_up=clock.reset)
     finally:
         detection_module.model_entities = clock._model_entities
-    model_share = clock.seconds / (sum(seconds["casereview"]) + 1e-9)
     results = {
         name: (*score(passages, predictions[name]), words / statistics.median(seconds[name])) for name in systems
     }
-    ratios = sorted(p / c for c, p in zip(seconds["casereview"], seconds["presidio"]))
-    speed_ratio = statistics.median(ratios)
+    ratios = {labels[m]: sorted(p / c for c, p in zip(seconds[labels[m]], seconds["presidio"])) for m in args.model}
 
     gold_count = sum(len(g) for _, _, g in passages)
     print(f"{len(passages)} passages, {gold_count} labelled entities, {words} words ({folder})")
-    print(f"{'type':<16} {'gold':>5} | {'casereview P':>12} {'R':>6} | {'presidio P':>10} {'R':>6}")
+    heading = f"{'type':<16} {'gold':>5}"
+    for name in systems:
+        heading += f" | {name + ' P':>{max(12, len(name) + 2)}} {'R':>6}"
+    print(heading)
+
+    def row(label, gold, kind=None):
+        line = f"{label:<16} {gold:>5}"
+        for name in systems:
+            hits, total, p_hits, p_total = results[name][:4]
+            line += (
+                f" | {fmt(ratio(p_hits, p_total, kind)):>{max(12, len(name) + 2)}} {fmt(ratio(hits, total, kind)):>6}"
+            )
+        return line
+
+    first = results[labels[args.model[0]]]
     for kind in ENTITY_TYPES:
-        ours, theirs = results["casereview"], results["presidio"]
-        if not (ours[1][kind] or ours[3][kind] or theirs[3][kind]):
+        if not any(results[name][1][kind] or results[name][3][kind] for name in systems):
             continue
+        print(row(kind, first[1][kind], kind))
+    print(row("overall", gold_count))
+    presidio_speed = results["presidio"][6]
+    for model_name in args.model:
+        label, model_ratios = labels[model_name], ratios[labels[model_name]]
+        share = clock.seconds[model_name] / (sum(seconds[label]) + 1e-9)
         print(
-            f"{kind:<16} {ours[1][kind]:>5} | {fmt(ratio(ours[2], ours[3], kind)):>12} "
-            f"{fmt(ratio(ours[0], ours[1], kind)):>6}"
-            f" | {fmt(ratio(theirs[2], theirs[3], kind)):>10} {fmt(ratio(theirs[0], theirs[1], kind)):>6}"
+            f"{'words/s':<16} {'':>5} | {label}: {results[label][6]:,.0f}, Presidio {presidio_speed:,.0f}"
+            f" ({statistics.median(model_ratios):.1f}x Presidio, median of {len(model_ratios)} rounds;"
+            f" {model_ratios[0]:.1f}x-{model_ratios[-1]:.1f}x)"
         )
-    ours, theirs = results["casereview"], results["presidio"]
-    p, r = ratio(ours[2], ours[3]), ratio(ours[0], ours[1])
-    pp, pr = ratio(theirs[2], theirs[3]), ratio(theirs[0], theirs[1])
-    print(f"{'overall':<16} {gold_count:>5} | {fmt(p):>12} {fmt(r):>6} | {fmt(pp):>10} {fmt(pr):>6}")
-    speed, presidio_speed = ours[6], theirs[6]
-    print(
-        f"{'words/s':<16} {'':>5} | {speed:>19,.0f} | {presidio_speed:>17,.0f}   ({speed_ratio:.1f}x Presidio,"
-        f" median of {len(ratios)} rounds; {ratios[0]:.1f}x-{ratios[-1]:.1f}x)"
-    )
-    print(
-        f"{'time':<16} {'':>5} | the model {model_share:.0%} of casereview's detection time, the rules and the"
-        f" rest {1 - model_share:.0%} (warm-up excluded)"
-    )
+        print(
+            f"{'time':<16} {'':>5} | {label}: the model ({model_name}) {share:.0%} of detection time, the rules"
+            f" and the rest {1 - share:.0%} (warm-up excluded)"
+        )
     before = BEFORE.get(Path(folder).name)
     if before:
         print(
@@ -254,21 +299,30 @@ def bench_folder(folder, presidio, args):
             f" | {before['presidio_precision']:>10.3f} {before['presidio_recall']:>6.3f}   (recorded at"
             f" {before['commit']}; words/s {before['words_per_second']:,} vs {before['presidio_words_per_second']:,})"
         )
-    if args.show_errors:
-        for name, kind, text in ours[4]:
-            print(f"  missed  {name}: {kind} {text!r}")
-        for name, kind, text in ours[5]:
-            print(f"  extra   {name}: {kind} {text!r}")
-    missed = []
-    if r < TARGET_RECALL or r < pr:
-        missed.append(f"recall {r:.3f} (target >= {TARGET_RECALL} and >= Presidio's {pr:.3f})")
-    if p < TARGET_PRECISION or p < pp:
-        missed.append(f"precision {p:.3f} (target >= {TARGET_PRECISION} and >= Presidio's {pp:.3f})")
-    if speed_ratio < TARGET_SPEED_RATIO:
-        missed.append(f"throughput {speed_ratio:.1f}x Presidio's (target >= {TARGET_SPEED_RATIO}x)")
-    for line in missed:
-        print("target missed:", line)
-    return 1 if missed else 0
+    status = 0
+    theirs = results["presidio"]
+    pp, pr = ratio(theirs[2], theirs[3]), ratio(theirs[0], theirs[1])
+    for model_name in args.model:
+        label = labels[model_name]
+        ours = results[label]
+        p, r = ratio(ours[2], ours[3]), ratio(ours[0], ours[1])
+        if args.show_errors:
+            for name, kind, text in ours[4]:
+                print(f"  missed  ({label}) {name}: {kind} {text!r}")
+            for name, kind, text in ours[5]:
+                print(f"  extra   ({label}) {name}: {kind} {text!r}")
+        missed = []
+        if r < TARGET_RECALL or r < pr:
+            missed.append(f"recall {r:.3f} (target >= {TARGET_RECALL} and >= Presidio's {pr:.3f})")
+        if p < TARGET_PRECISION or p < pp:
+            missed.append(f"precision {p:.3f} (target >= {TARGET_PRECISION} and >= Presidio's {pp:.3f})")
+        speed_ratio = statistics.median(ratios[label])
+        if speed_ratio < TARGET_SPEED_RATIO:
+            missed.append(f"throughput {speed_ratio:.1f}x Presidio's (target >= {TARGET_SPEED_RATIO}x)")
+        for line in missed:
+            print(f"target missed ({label}):", line)
+        status |= 1 if missed else 0
+    return status
 
 
 if __name__ == "__main__":
