@@ -527,3 +527,29 @@ def export_job_in(partnership):
         content_type="text/csv",
         expires_at=timezone.now() + timedelta(hours=1),
     )
+
+
+def recommendation_in(partnership, outcome="local_review"):
+    from casereview.decisions.models import ReviewRecommendation
+
+    return ReviewRecommendation.objects.create(
+        incident=IncidentFactory(partnership=partnership),
+        outcome=outcome,
+        rationale="Three criteria met",
+        made_on=datetime.date(2025, 5, 13),
+        recorded_by=UserFactory(),
+    )
+
+
+def decision_in(partnership, outcome="no_review"):
+    """A chair's decision on a case (with its recommendation); "no review" so that no review is made."""
+    from casereview.decisions.models import ChairDecision
+
+    recommendation = recommendation_in(partnership, outcome)
+    return ChairDecision.objects.create(
+        incident=recommendation.incident,
+        outcome=outcome,
+        rationale="Agreed with the subgroup",
+        decided_on=datetime.date(2025, 5, 20),
+        decided_by=UserFactory(),
+    )

@@ -21,7 +21,7 @@ from casereview.actionplans.models import Action, DisseminationEvent, Evidence, 
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.core.models import ExportJob
-from casereview.decisions.models import InformationRequest, RapidReview
+from casereview.decisions.models import ChairDecision, InformationRequest, RapidReview, ReviewRecommendation
 from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.library.models import Briefing, Entry
@@ -57,6 +57,7 @@ from casereview.testing import (
     UserFactory,
     briefing_in,
     chronology_import_in,
+    decision_in,
     document_in,
     duplicate_pair_in,
     export_job_in,
@@ -65,6 +66,7 @@ from casereview.testing import (
     member,
     panel_member_in,
     publication_in,
+    recommendation_in,
 )
 
 # Namespaces that guard themselves and are tested on their own below.
@@ -80,6 +82,8 @@ OBJECT_MAKERS = {
     NotificationDuty: lambda partnership: NotificationDutyFactory(incident__partnership=partnership),
     RapidReview: lambda partnership: RapidReviewFactory(incident__partnership=partnership),
     InformationRequest: lambda partnership: InformationRequestFactory(rapid_review__incident__partnership=partnership),
+    ReviewRecommendation: recommendation_in,
+    ChairDecision: decision_in,
     Review: lambda partnership: ReviewFactory(partnership=partnership, is_confidential=True),
     PanelMember: panel_member_in,
     AgencyContribution: lambda partnership: AgencyContributionFactory(review__partnership=partnership),

@@ -111,8 +111,10 @@ RULES = {
     "decisions.rapidreview": {"view": CASE_READERS_AND_LEADS, "change": MANAGERS},
     "decisions.informationrequest": {"view": CASE_READERS_AND_LEADS, "answer": frozenset({BM, AGENCY_LEAD})},
     "decisions.criterionassessment": {"view": CASE_READERS},
-    "decisions.reviewrecommendation": {"view": CASE_READERS},
-    "decisions.chairdecision": {"view": CASE_READERS},
+    # Corrected (with a reason, audited) by whoever may make them: the business manager records the
+    # subgroup's recommendation, the chair alone decides.
+    "decisions.reviewrecommendation": {"view": CASE_READERS, "correct": MANAGERS},
+    "decisions.chairdecision": {"view": CASE_READERS, "correct": CHAIR_ONLY},
     "decisions.panelresponse": {"view": CASE_READERS},
     "decisions.familycommunication": {"view": CASE_READERS},
     # documents brought in for extraction: the business manager checks and applies them

@@ -133,6 +133,29 @@ class DecisionForm(GovukFormMixin, forms.Form):
         self.fields["outcome"].choices = _outcomes_for(incident)
 
 
+def _correction_reason():
+    return forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why are you correcting it?",
+        help_text="For example: the wrong outcome was chosen, or the date was mistyped. This is kept in its history.",
+        error_messages={"required": "Say why you are correcting it"},
+    )
+
+
+class DecisionCorrectionForm(DecisionForm):
+    """The decision as it should have been recorded, and why it is corrected."""
+
+    reason = _correction_reason()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["confidential"]  # the review's confidentiality is changed on the review, not here
+
+
+class RecommendationCorrectionForm(RecommendationForm):
+    reason = _correction_reason()
+
+
 class PanelResponseForm(GovukFormMixin, forms.Form):
     response = forms.ChoiceField(
         choices=PanelResponseKind.choices,

@@ -5,13 +5,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from casereview.accounts.models import RapidReviewStart
-from casereview.audit.services import audit_create, model_update
+from casereview.audit.services import audit_correction, audit_create, model_update, require_reason, snapshot
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import add_working_days
 from casereview.incidents import rules
-from casereview.reviews.models import Review, ReviewType
+from casereview.reviews.models import Review, ReviewType, Stage
+from casereview.reviews.services import review_stage_change
 
 from .models import (
     ChairDecision,
@@ -213,6 +214,101 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
         review.full_clean()
         review.save()
         audit_create(actor=actor, obj=review, reason="Created by the chair's decision")
+    return decision
+
+
+# --- corrections: a decision entered wrongly is put right with a reason, never deleted ----------------
+
+
+def _correct(*, actor, record, data, reason):
+    """Set `data` on `record`, validate it and record one "Corrected" event with the reason."""
+    before = snapshot(record)
+    for name, value in data.items():
+        setattr(record, name, value)
+    record.full_clean()
+    record.save()
+    if audit_correction(actor=actor, obj=record, before=before, reason=reason) is None:
+        raise ValidationError("Nothing was changed: change what was recorded wrongly, or go back")
+    return record
+
+
+@transaction.atomic
+def recommendation_correct(*, actor, recommendation, outcome, rationale, made_on, subgroup, reason):
+    """Put right the subgroup's recommendation as recorded (the wrong outcome, date or subgroup, a rationale
+    mistyped). The earlier values stay in its history with the reason."""
+    reason = require_reason(reason)
+    _require_rationale(rationale)
+    incident = lock(recommendation.incident)
+    recommendation = ReviewRecommendation.objects.unscoped().select_for_update().get(pk=recommendation.pk)
+    require_not_future(made_on, "made_on", "The date of the recommendation")
+    if made_on < incident.aware_date:
+        raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
+    decision = ChairDecision.objects.unscoped().filter(incident=incident).first()
+    if decision and made_on > decision.decided_on:
+        raise ValidationError({"made_on": "The recommendation cannot be dated after the chair's decision on it"})
+    data = {"outcome": outcome, "rationale": rationale.strip(), "made_on": made_on, "subgroup": subgroup}
+    return _correct(actor=actor, record=recommendation, data=data, reason=reason)
+
+
+@transaction.atomic
+def chair_decision_correct(*, actor, decision, outcome, rationale, decided_on, reason):
+    """Put right the chair's decision as recorded. The review it created follows: its type and dates change
+    with the decision; a decision corrected to "no review" closes a review that has not started (one that
+    has is refused: its work must be closed on purpose first); a decision corrected to a review creates one,
+    or reopens the one an earlier correction closed."""
+    reason = require_reason(reason)
+    _require_rationale(rationale)
+    incident = lock(decision.incident)
+    decision = ChairDecision.objects.unscoped().select_for_update().get(pk=decision.pk)
+    require_not_future(decided_on, "decided_on", "The date of the decision")
+    recommendation = ReviewRecommendation.objects.unscoped().filter(incident=incident).first()
+    if recommendation and decided_on < recommendation.made_on:
+        raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
+    review = Review.objects.unscoped().filter(incident=incident).first()
+    to_review = outcome != Outcome.NO_REVIEW
+    if not to_review and review and review.stage not in (Stage.SCOPING, Stage.CLOSED):
+        raise ValidationError(
+            {
+                "outcome": f"The review has already started ({review.get_stage_display().lower()}): ask the "
+                "business manager to close it from the review's stage page, saying why, then correct the decision"
+            }
+        )
+    was_review = decision.outcome != Outcome.NO_REVIEW
+    data = {"outcome": outcome, "rationale": rationale.strip(), "decided_on": decided_on}
+    _correct(actor=actor, record=decision, data=data, reason=reason)
+    note = f"The chair's decision was corrected: {reason}"
+    if review is None and to_review:
+        review = Review(
+            partnership=incident.partnership,
+            incident=incident,
+            title=incident.child_pseudonym,
+            review_type=_review_type_for(incident, outcome),
+            decided_on=decided_on,
+            target_completion=add_months(decided_on, incident.partnership.review_completion_months),
+        )
+        review.full_clean()
+        review.save()
+        audit_create(actor=actor, obj=review, reason=note)
+    elif review is not None:
+        if to_review:
+            model_update(
+                actor=actor,
+                instance=review,
+                data={
+                    "review_type": _review_type_for(incident, outcome),
+                    "decided_on": decided_on,
+                    "target_completion": add_months(decided_on, incident.partnership.review_completion_months),
+                },
+                reason=note,
+            )
+            if not was_review and review.stage == Stage.CLOSED:  # closed by the earlier correction
+                review_stage_change(
+                    actor=actor, review=review, stage=Stage.SCOPING, changed_on=timezone.localdate(), note=note
+                )
+        elif review.stage == Stage.SCOPING:
+            review_stage_change(
+                actor=actor, review=review, stage=Stage.CLOSED, changed_on=timezone.localdate(), note=note
+            )
     return decision
 
 

@@ -11,6 +11,10 @@ urlpatterns = [
     path("information-requests/<uuid:pk>/", views.request_answer, name="request_answer"),
     path("incidents/<uuid:pk>/recommendation/", views.recommend, name="recommend"),
     path("incidents/<uuid:pk>/decision/", views.decide, name="decide"),
+    path("chair-decisions/<uuid:pk>/", views.decision_detail, name="decision"),
+    path("chair-decisions/<uuid:pk>/correct/", views.decision_correct, name="decision_correct"),
+    path("subgroup-recommendations/<uuid:pk>/", views.recommendation_detail, name="recommendation"),
+    path("subgroup-recommendations/<uuid:pk>/correct/", views.recommendation_correct, name="recommendation_correct"),
     path("incidents/<uuid:pk>/panel-response/", views.panel_response, name="panel_response"),
     path("incidents/<uuid:pk>/family/", views.family_communication, name="family_communication"),
 ]

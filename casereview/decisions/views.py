@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from casereview.accounts import permissions
+from casereview.audit.selectors import record_history
 from casereview.core.access import object_view
 from casereview.core.forms import submitted
 from casereview.incidents.models import Incident
@@ -9,14 +11,23 @@ from casereview.incidents.models import Incident
 from . import services
 from .forms import (
     AnswerForm,
+    DecisionCorrectionForm,
     DecisionForm,
     FamilyCommunicationForm,
     OpenRapidReviewForm,
     PanelResponseForm,
     RapidReviewForm,
+    RecommendationCorrectionForm,
     RecommendationForm,
 )
-from .models import Criterion, CriterionAssessment, InformationRequest, RapidReview, ReviewRecommendation
+from .models import (
+    ChairDecision,
+    Criterion,
+    CriterionAssessment,
+    InformationRequest,
+    RapidReview,
+    ReviewRecommendation,
+)
 
 
 def _step_page(request, incident, form, title, template="decisions/step_form.html", **context):
@@ -226,3 +237,136 @@ def family_communication(request, incident):
         messages.success(request, "Recorded how the family was told of the decision.")
         return redirect("incidents:detail", pk=incident.pk)
     return _step_page(request, incident, form, "Record telling the family", submit="Save")
+
+
+# --- the decision and the recommendation as recorded, their history and their correction ------------
+
+
+def _record_page(request, record, *, title, rows, correct_url, correct_text):
+    return render(
+        request,
+        "decisions/record_detail.html",
+        {
+            "incident": record.incident,
+            "title": title,
+            "rows": rows,
+            "history": record_history(record),
+            "correct_url": correct_url if permissions.can(request.user, "correct", record) else None,
+            "correct_text": correct_text,
+        },
+    )
+
+
+@object_view(ChairDecision)
+def decision_detail(request, decision):
+    return _record_page(
+        request,
+        decision,
+        title="Independent chair's decision",
+        rows=[
+            ("Decision", decision.get_outcome_display()),
+            ("Date of the decision", decision.decided_on),
+            ("Decided by", decision.decided_by),
+            ("Rationale", decision.rationale),
+        ],
+        correct_url=reverse("decisions:decision_correct", args=[decision.pk]),
+        correct_text="Correct this decision",
+    )
+
+
+@object_view(ChairDecision, "correct")
+def decision_correct(request, decision):
+    incident = decision.incident
+    initial = {"outcome": decision.outcome, "rationale": decision.rationale, "decided_on": decision.decided_on}
+    form = DecisionCorrectionForm(
+        request.POST if request.method == "POST" else None, incident=incident, initial=initial
+    )
+    if submitted(
+        request,
+        form,
+        lambda data: services.chair_decision_correct(
+            actor=request.user,
+            decision=decision,
+            outcome=data["outcome"],
+            rationale=data["rationale"],
+            decided_on=data["decided_on"],
+            reason=data["reason"],
+        ),
+    ):
+        messages.success(request, "Your decision has been corrected. The earlier one is kept in its history.")
+        return redirect("decisions:decision", pk=decision.pk)
+    return _step_page(
+        request,
+        incident,
+        form,
+        "Correct the decision",
+        template="decisions/correction_form.html",
+        intro="Correct the decision as it was recorded, if it was recorded wrongly. What was recorded before "
+        "stays in the decision's history, with your reason. If the family was told of the earlier decision, "
+        "tell them of the correction.",
+        submit="Save the correction",
+        history=record_history(decision),
+        back_url=reverse("decisions:decision", args=[decision.pk]),
+    )
+
+
+@object_view(ReviewRecommendation)
+def recommendation_detail(request, recommendation):
+    return _record_page(
+        request,
+        recommendation,
+        title="Subgroup's recommendation",
+        rows=[
+            ("Recommendation", recommendation.get_outcome_display()),
+            ("Date of the recommendation", recommendation.made_on),
+            ("Made by", recommendation.subgroup or "Not recorded"),
+            ("Rationale", recommendation.rationale),
+            ("Recorded by", recommendation.recorded_by),
+        ],
+        correct_url=reverse("decisions:recommendation_correct", args=[recommendation.pk]),
+        correct_text="Correct this recommendation",
+    )
+
+
+@object_view(ReviewRecommendation, "correct")
+def recommendation_correct(request, recommendation):
+    incident = recommendation.incident
+    initial = {
+        "outcome": recommendation.outcome,
+        "rationale": recommendation.rationale,
+        "made_on": recommendation.made_on,
+        "subgroup": recommendation.subgroup,
+    }
+    form = RecommendationCorrectionForm(
+        request.POST if request.method == "POST" else None,
+        partnership=incident.partnership,
+        incident=incident,
+        initial=initial,
+    )
+    if submitted(
+        request,
+        form,
+        lambda data: services.recommendation_correct(
+            actor=request.user,
+            recommendation=recommendation,
+            outcome=data["outcome"],
+            rationale=data["rationale"],
+            made_on=data["made_on"],
+            subgroup=data["subgroup"],
+            reason=data["reason"],
+        ),
+    ):
+        messages.success(request, "The recommendation has been corrected. The earlier one is kept in its history.")
+        return redirect("decisions:recommendation", pk=recommendation.pk)
+    return _step_page(
+        request,
+        incident,
+        form,
+        "Correct the recommendation",
+        template="decisions/correction_form.html",
+        intro="Correct the recommendation as it was recorded, if it was recorded wrongly. What was recorded "
+        "before stays in its history, with your reason.",
+        submit="Save the correction",
+        history=record_history(recommendation),
+        back_url=reverse("decisions:recommendation", args=[recommendation.pk]),
+    )

@@ -24,7 +24,7 @@ from casereview.core.validation import require_not_future
 from casereview.core.working_days import add_working_days, working_days_between
 from casereview.documents.extraction import ExtractionError, read_document
 from casereview.reviews.milestones import StepTaken
-from casereview.reviews.models import Stage
+from casereview.reviews.models import STAGE_ORDER, Review, Stage
 from casereview.reviews.services import review_mark_published, review_stage_catch_up
 
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
@@ -259,11 +259,28 @@ SIGN_OFF_MISSING = {
 GATE_SHOWS = 20
 
 
+def _not_yet_at_its_final_report(review):
+    """A review is published once it has reached its final report (drafting, then the sign-offs and the
+    report sent ahead): one still scoping, or gathering information, is not, whatever else is recorded."""
+    # read as saved: the services that record the report and sign-offs move the stage on in the database
+    stage = Review.objects.unscoped().filter(pk=review.pk).values_list("stage", flat=True).first() or review.stage
+    if STAGE_ORDER.index(stage) >= STAGE_ORDER.index(Stage.DRAFTING):
+        return None
+    return (
+        f"The review is still at the stage “{Stage(stage).label}”: it can be published only once it has "
+        "reached its final report. Record the review's progress (terms of reference, the agencies' information, "
+        "the learning event) or, if it has got further than it shows, change its stage on the review's page"
+    )
+
+
 def publication_gate(review, *, publication_date):
     failures = []
     report = Report.objects.unscoped().filter(review=review).first()
+    early = _not_yet_at_its_final_report(review)
     if report is None:
-        return GateResult(["No report has been uploaded"])
+        return GateResult([*filter(None, [early]), "No report has been uploaded"])
+    if early:
+        failures.append(early)
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
     undecided = ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED)

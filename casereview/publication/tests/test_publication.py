@@ -160,3 +160,32 @@ def test_a_report_is_not_published_with_a_date_to_come(client, alice, review):
     ).content.decode()
     assert "cannot be in the future" in page
     assert not Publication.objects.filter(review=review).exists()
+
+
+def test_a_review_still_scoping_is_not_published_whatever_else_is_recorded(client, alice, review):
+    """Sign-offs and the report sent do not make a review publishable while its stage says it is scoping:
+    the page says what must happen first, and publishing is refused."""
+    from django.urls import reverse
+
+    from casereview.publication.models import Publication
+    from casereview.reviews.services import review_stage_change
+
+    ready_for_publication(alice, review)
+    decide_all(alice, review)
+    assert service.publication_gate(review, publication_date=PUBLISH_ON).passed
+    # The business manager puts the stage right: the uploaded report was an early draft.
+    review.refresh_from_db()
+    assert review.stage == Stage.SENT_TO_PANEL
+    review_stage_change(actor=alice, review=review, stage=Stage.SCOPING, changed_on=PUBLISH_ON, note="Draft only")
+    review.refresh_from_db()
+    client.force_login(alice)
+    url = reverse("publication:overview", args=[review.pk])
+    date_fields = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
+    page = client.post(url, {**date_fields, "publish": "1", "confirmed": "1"}).content.decode()
+    assert "The review is still at the stage “Scoping”" in page
+    assert "it can be published only once it has reached its final report" in page
+    assert not Publication.objects.filter(review=review).exists()
+    with pytest.raises(ValidationError, match="still at the stage"):
+        service.review_publish(actor=alice, review=review, publication_date=PUBLISH_ON)
+    review.refresh_from_db()
+    assert review.stage == Stage.SCOPING

@@ -1,0 +1,142 @@
+"""A decision or recommendation recorded wrongly is corrected from its own page, with a reason, by whoever
+may make it; the earlier one stays in its history."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from casereview.accounts.models import Role
+from casereview.audit.models import AuditEvent
+from casereview.decisions import services
+from casereview.decisions.models import ChairDecision
+from casereview.reviews.models import Review, Stage
+from casereview.testing import IncidentFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+def date_fields(name, day):
+    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
+
+
+@pytest.fixture
+def chair(partnership_a):
+    return member(partnership_a, Role.CHAIR, username="chair", first_name="Clare", last_name="Chair")
+
+
+@pytest.fixture
+def decided(alice, chair, partnership_a):
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
+    services.recommendation_make(
+        actor=alice,
+        incident=incident,
+        outcome="local_review",
+        rationale="Three criteria met",
+        made_on=date(2025, 5, 13),
+    )
+    return services.chair_decide(
+        actor=chair, incident=incident, outcome="local_review", rationale="Agreed", decided_on=date(2025, 5, 20)
+    )
+
+
+def correction(outcome="learning_review", reason="I chose the wrong outcome", day=date(2025, 5, 20)):
+    return {"outcome": outcome, "rationale": "Below the criteria", "reason": reason, **date_fields("decided_on", day)}
+
+
+def test_the_chair_corrects_a_decision_from_its_page_and_sees_the_history(client, chair, decided):
+    client.force_login(chair)
+    incident_page = client.get(reverse("incidents:detail", args=[decided.incident_id])).content.decode()
+    decision_url = reverse("decisions:decision", args=[decided.pk])
+    assert decision_url in incident_page
+    page = client.get(decision_url).content.decode()
+    assert "Correct this decision" in page
+    response = client.post(reverse("decisions:decision_correct", args=[decided.pk]), correction(), follow=True)
+    page = response.content.decode()
+    assert "Your decision has been corrected" in page
+    assert "Multi-agency learning review" in page
+    assert "Corrected" in page and "Reason: I chose the wrong outcome" in page
+    assert "Rationale: Agreed → Below the criteria" in page
+    # The review the decision made follows it.
+    assert Review.objects.get(incident=decided.incident).review_type == "learning_review"
+    assert ChairDecision.objects.count() == 1
+
+
+def test_a_correction_without_a_reason_is_refused_and_changes_nothing(client, chair, decided):
+    client.force_login(chair)
+    page = client.post(reverse("decisions:decision_correct", args=[decided.pk]), correction(reason="")).content.decode()
+    assert "Say why you are correcting it" in page
+    assert "Below the criteria" in page  # what was typed is kept
+    decided.refresh_from_db()
+    assert decided.outcome == "local_review"
+
+
+def test_only_the_chair_may_correct_the_chairs_decision(client, alice, dora, decided):
+    url = reverse("decisions:decision_correct", args=[decided.pk])
+    for person in (alice, dora):
+        client.force_login(person)
+        assert (
+            "Correct this decision" not in client.get(reverse("decisions:decision", args=[decided.pk])).content.decode()
+        )
+        events = AuditEvent.objects.count()
+        assert client.get(url).status_code == 403
+        assert client.post(url, correction()).status_code == 403
+        assert AuditEvent.objects.count() == events
+    decided.refresh_from_db()
+    assert decided.outcome == "local_review"
+
+
+def test_a_decision_corrected_to_no_review_closes_a_review_not_yet_started(client, chair, decided):
+    client.force_login(chair)
+    client.post(reverse("decisions:decision_correct", args=[decided.pk]), correction(outcome="no_review"))
+    review = Review.objects.get(incident=decided.incident)
+    assert review.stage == Stage.CLOSED
+    assert "The chair's decision was corrected: I chose the wrong outcome" in review.stage_changes.last().note
+    # Corrected back, the same review opens again rather than a second one being made.
+    client.post(reverse("decisions:decision_correct", args=[decided.pk]), correction(outcome="local_review"))
+    review.refresh_from_db()
+    assert review.stage == Stage.SCOPING and Review.objects.count() == 1
+
+
+def test_a_decision_whose_review_has_started_is_not_corrected_to_no_review(client, chair, decided):
+    review = Review.objects.get(incident=decided.incident)
+    review.stage = Stage.AGENCY_INFORMATION
+    review.save()
+    client.force_login(chair)
+    page = client.post(
+        reverse("decisions:decision_correct", args=[decided.pk]), correction(outcome="no_review")
+    ).content.decode()
+    assert "The review has already started (agency information)" in page
+    assert "close it from the review&#x27;s stage page" in page
+    decided.refresh_from_db()
+    assert decided.outcome == "local_review"
+
+
+def test_the_business_manager_corrects_the_recommendation_and_the_chair_may_not(client, alice, chair, decided):
+    recommendation = decided.incident.recommendation
+    url = reverse("decisions:recommendation_correct", args=[recommendation.pk])
+    client.force_login(chair)
+    assert client.get(url).status_code == 403
+    client.force_login(alice)
+    assert (
+        "Correct this recommendation"
+        in client.get(reverse("decisions:recommendation", args=[recommendation.pk])).content.decode()
+    )
+    page = client.post(
+        url,
+        {
+            "outcome": "local_review",
+            "rationale": "Three criteria met",
+            "reason": "The date was mistyped",
+            **date_fields("made_on", date(2025, 5, 14)),
+        },
+        follow=True,
+    ).content.decode()
+    assert "The recommendation has been corrected" in page
+    assert "Made on: 13 May 2025 → 14 May 2025" in page
+    # Dated after the chair's decision it answers: refused.
+    page = client.post(
+        url,
+        {"outcome": "local_review", "rationale": "x", "reason": "y", **date_fields("made_on", date(2025, 5, 21))},
+    ).content.decode()
+    assert "cannot be dated after the chair&#x27;s decision" in page
