@@ -9,6 +9,7 @@ import re
 
 from .patterns import alternation
 from .vocabulary import (
+    ACRONYMS,
     CHAINS,
     COMMON_CAPITALISED,
     ETHNICITIES,
@@ -693,7 +694,7 @@ def _loose_date_finds(text):
             continue  # "the 14th" is a date only once a month has been named (or is just after)
         for day_start, day_end in days:
             yield day_start, day_end, "DATE"
-    figures_day_first = FULL_FIGURES_DATE_RE.search(text) is not None
+    figures_day_first = FULL_FIGURES_DATE_RE.search(text) is not None or DAY_MONTH_NAMED_RE.search(text) is not None
     for m in DAY_MONTH_FIGURES_RE.finditer(text):
         start, end = m.span(1)
         if NOT_FIGURES_DATE_AFTER_RE.match(text, end):
@@ -721,6 +722,7 @@ def _loose_date_finds(text):
 # date wherever what follows ends or starts a clause, as after a day written alone. Not a score or a
 # fraction ("scored 3/4", "3/4 of", "24/7", "50/50": a month is at most 12, a day 31).
 FULL_FIGURES_DATE_RE = re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?:(?:19|20)?\d\d)\b")
+DAY_MONTH_NAMED_RE = re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?[ \t]+(?:{MONTHS})\b")
 DAY_RANGE_FIGURES_RE = re.compile(
     r"(?<![\w/.£$€-])(?:[12]\d|3[01]|0?[1-9])[ \t]*[–-][ \t]*(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\w/-]|\.\d)"
 )
@@ -1151,6 +1153,121 @@ MONTH_NAMES = frozenset(MONTHS.split("|")) | frozenset(
 )
 
 
+# Names whose kind comes first, as Welsh and Cornish names are written: "Ysgol Gymraeg Bro Allta", "Cylch
+# Meithrin Trefforest", "Ysbyty Ystrad Fawr", "Parc Penallta", "Tŷ Croeso"; streets "Heol y Coed", "Ffordd
+# y Parc", "Maes y Deri", "Wheal Gerry" (with a house number before them when there is one).
+KIND_FIRST = {
+    "Ysgol": "SCHOOL",
+    "Cylch Meithrin": "SCHOOL",
+    "Meithrinfa": "SCHOOL",
+    "Coleg": "SCHOOL",
+    "Ysbyty": "HEALTH_SETTING",
+    "Meddygfa": "HEALTH_SETTING",
+    "Canolfan": "PLACE",
+    "Parc": "PLACE",
+    "Tŷ": "PLACE",
+    "Capel": "PLACE",
+    "Eglwys": "PLACE",
+    "Heol": "ADDRESS",
+    "Ffordd": "ADDRESS",
+    "Stryd": "ADDRESS",
+    "Lôn": "ADDRESS",
+    "Maes": "ADDRESS",
+    "Rhodfa": "ADDRESS",
+    "Cilgant": "ADDRESS",
+    "Wheal": "ADDRESS",
+}
+KIND_FIRST_RE = re.compile(
+    r"(?<![\w'’])(" + "|".join(sorted(KIND_FIRST, key=len, reverse=True)) + r")[ \t]+"
+    r"((?:(?:y|yr|'r|’r)[ \t]+)?[A-ZŴŶ][\wâêîôûŵŷ'’-]*"
+    r"(?:[ \t]+(?:(?:y|yr|'r|’r|a|ac)[ \t]+)?[A-ZŴŶ][\wâêîôûŵŷ'’-]*){0,3})"
+)
+
+
+def _kind_first_finds(text):
+    for m in KIND_FIRST_RE.finditer(text):
+        kind = KIND_FIRST[m.group(1)]
+        words = m.group(2).split()
+        if words[0] in COMMON_CAPITALISED or words[0] in MONTH_NAMES:
+            continue
+        start, end = m.start(), m.end()
+        if kind == "ADDRESS":
+            number = re.search(r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+$", text[max(0, start - 8) : start])
+            if number:
+                start -= len(number.group())
+            start = address_prefix_start(text, start)
+            end = address_end(text, end)
+        yield start, end, kind
+
+
+# A shop or hotel of a chain is named by the chain and its branch: the place before it ("Bilborough Tesco
+# Express", "Bulwell Morrisons") or after it ("Travelodge Nottingham Riverside").
+BRANCH_BEFORE_RE = re.compile(r"(?<=[a-z,;(] )([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+$")
+BRANCH_AFTER_RE = re.compile(
+    r"[ \t]+(?!(?:and|or|the|on|in|at)\b)([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\b(?![ \t]+[a-z]+ed\b)"
+)
+
+
+def _chain_branch_finds(text):
+    from .names import forenames
+
+    first, _ = forenames()
+    for m in CHAIN_RE.finditer(text):
+        start, end = m.start(), m.end()
+        before = BRANCH_BEFORE_RE.search(text, max(0, start - 30), start)
+        if before and not any(
+            w in COMMON_CAPITALISED or w in MONTH_NAMES or w in first or w in KEYWORD_KINDS or STREET_RE.fullmatch(w)
+            for w in before.group(1).split()
+        ):
+            start = before.start(1)
+        after = BRANCH_AFTER_RE.match(text, end)
+        if after and m.group() in HOTEL_CHAINS_AND_CHAINS_WITH_BRANCHES:
+            words = after.group(1).split()
+            if not any(w in COMMON_CAPITALISED or STREET_RE.fullmatch(w) for w in words):
+                end = after.end(1)
+        if (start, end) != m.span():
+            yield start, end, "PLACE"
+    for m in BRAND_RE.finditer(text):
+        after = BRANCH_AFTER_RE.match(text, m.end())
+        if after and not PERSON_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+            words = after.group(1).split()
+            if not any(w in COMMON_CAPITALISED or STREET_RE.fullmatch(w) for w in words):
+                yield m.start(), after.end(1), "PLACE"  # "Holiday Inn Express Walsall"
+
+
+HOTEL_CHAINS_AND_CHAINS_WITH_BRANCHES = frozenset({"Travelodge", "Premier Inn", "Holiday Inn", "Ibis"})
+
+
+# A hospital is named by the place before its emergency or intensive care department ("seen at Wythenshawe
+# ED", "Transferred QMC PICU", "Royal London A&E"): capitalised words or an unknown abbreviation before it.
+DEPARTMENT_AFTER_RE = re.compile(
+    r"(?<![\w'’])((?:[A-Z][a-z'’]+[ \t]+){0,2}[A-Z][a-z'’]+|[A-Z]{2,5})[ \t]+"
+    r"(?=(?:ED|A&E|A and E|PICU|NICU|SCBU|Emergency Department|Children's ED|Paediatric ED|minor injuries|"
+    r"Minor Injuries|maternity|Maternity|antenatal clinic|labour ward|ante-natal)\b)"
+)
+NOT_HOSPITAL_BEFORE = frozenset(
+    """The Paediatric Paediatrics Adult Adults Children's Main Local Nearest Hospital Attended Seen Taken Went Via
+    To At In From Transferred Admitted Local Our Their His Her Presented Brought Discharged Ambulance Police
+    Mum Dad Mother Father Baby Child""".split()
+)
+
+
+def _department_hospital_finds(text):
+    for m in DEPARTMENT_AFTER_RE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        while words and (words[0] in NOT_HOSPITAL_BEFORE or words[0] in COMMON_CAPITALISED):
+            words.pop(0)
+        if not words or any(w in MONTH_NAMES for w in words):
+            continue
+        if len(words) == 1 and words[0].isupper() and (words[0] in ACRONYMS or len(words[0]) < 3):
+            continue  # "GP ED", "CSC A&E"
+        start = m.end(1) - len(" ".join(words))
+        if text[start : m.end(1)] != " ".join(words):
+            continue  # words parted by more than one space
+        yield start, m.end(1), "HEALTH_SETTING"
+
+
 def _numbered_street_finds(text):
     """'89 North Road', '12 High Street': a number and capitalised words before a street word are an address
     even when the words are ones that also sit inside other names."""
@@ -1169,4 +1286,7 @@ FINDERS += (
     _more_identity_finds,
     _numbered_street_finds,
     _address_value_finds,
+    _kind_first_finds,
+    _chain_branch_finds,
+    _department_hospital_finds,
 )
