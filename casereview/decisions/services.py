@@ -151,9 +151,7 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
             return made  # the same form sent twice
         raise ValidationError("A recommendation has already been made on this case")
     _require_rationale(rationale)
-    require_not_future(made_on, "made_on", "The date of the recommendation")
-    if made_on < incident.aware_date:
-        raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
+    _check_recommendation_date(incident, made_on)
     recommendation = ReviewRecommendation(
         incident=incident,
         outcome=outcome,
@@ -169,6 +167,18 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
     return recommendation
 
 
+def _check_recommendation_date(incident, made_on):
+    require_not_future(made_on, "made_on", "The date of the recommendation")
+    if made_on < incident.aware_date:
+        raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
+
+
+def _check_decision_date(decided_on, recommendation):
+    require_not_future(decided_on, "decided_on", "The date of the decision")
+    if recommendation and decided_on < recommendation.made_on:
+        raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
+
+
 def _review_type_for(incident, outcome):
     if outcome == Outcome.LEARNING_REVIEW:
         return ReviewType.LEARNING_REVIEW
@@ -177,6 +187,29 @@ def _review_type_for(incident, outcome):
         if incident.regime.review_name == "serious case review"
         else ReviewType.LOCAL_CSPR
     )
+
+
+def _review_terms(incident, outcome, decided_on):
+    """What the chair's decision settles about the review: its kind, when it was decided and when it is due."""
+    return {
+        "review_type": _review_type_for(incident, outcome),
+        "decided_on": decided_on,
+        "target_completion": add_months(decided_on, incident.partnership.review_completion_months),
+    }
+
+
+def _create_review(*, actor, incident, outcome, decided_on, reason, confidential=False):
+    review = Review(
+        partnership=incident.partnership,
+        incident=incident,
+        title=incident.child_pseudonym,
+        is_confidential=confidential,
+        **_review_terms(incident, outcome, decided_on),
+    )
+    review.full_clean()
+    review.save()
+    audit_create(actor=actor, obj=review, reason=reason)
+    return review
 
 
 @transaction.atomic
@@ -192,9 +225,7 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
             return decided  # the same form sent twice
         raise ValidationError(f"The chair has already decided on this case ({decided.get_outcome_display()})")
     _require_rationale(rationale)
-    require_not_future(decided_on, "decided_on", "The date of the decision")
-    if decided_on < recommendation.made_on:
-        raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
+    _check_decision_date(decided_on, recommendation)
     decision = ChairDecision(
         incident=incident, outcome=outcome, rationale=rationale.strip(), decided_on=decided_on, decided_by=actor
     )
@@ -202,18 +233,14 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
     decision.save()
     audit_create(actor=actor, obj=decision)
     if outcome != Outcome.NO_REVIEW:
-        review = Review(
-            partnership=incident.partnership,
+        _create_review(
+            actor=actor,
             incident=incident,
-            title=incident.child_pseudonym,
-            review_type=_review_type_for(incident, outcome),
+            outcome=outcome,
             decided_on=decided_on,
-            target_completion=add_months(decided_on, incident.partnership.review_completion_months),
-            is_confidential=confidential,
+            reason="Created by the chair's decision",
+            confidential=confidential,
         )
-        review.full_clean()
-        review.save()
-        audit_create(actor=actor, obj=review, reason="Created by the chair's decision")
     return decision
 
 
@@ -240,9 +267,7 @@ def recommendation_correct(*, actor, recommendation, outcome, rationale, made_on
     _require_rationale(rationale)
     incident = lock(recommendation.incident)
     recommendation = ReviewRecommendation.objects.unscoped().select_for_update().get(pk=recommendation.pk)
-    require_not_future(made_on, "made_on", "The date of the recommendation")
-    if made_on < incident.aware_date:
-        raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
+    _check_recommendation_date(incident, made_on)
     decision = ChairDecision.objects.unscoped().filter(incident=incident).first()
     if decision and made_on > decision.decided_on:
         raise ValidationError({"made_on": "The recommendation cannot be dated after the chair's decision on it"})
@@ -260,10 +285,7 @@ def chair_decision_correct(*, actor, decision, outcome, rationale, decided_on, r
     _require_rationale(rationale)
     incident = lock(decision.incident)
     decision = ChairDecision.objects.unscoped().select_for_update().get(pk=decision.pk)
-    require_not_future(decided_on, "decided_on", "The date of the decision")
-    recommendation = ReviewRecommendation.objects.unscoped().filter(incident=incident).first()
-    if recommendation and decided_on < recommendation.made_on:
-        raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
+    _check_decision_date(decided_on, ReviewRecommendation.objects.unscoped().filter(incident=incident).first())
     review = Review.objects.unscoped().filter(incident=incident).first()
     to_review = outcome != Outcome.NO_REVIEW
     if not to_review and review and review.stage not in (Stage.SCOPING, Stage.CLOSED):
@@ -278,29 +300,10 @@ def chair_decision_correct(*, actor, decision, outcome, rationale, decided_on, r
     _correct(actor=actor, record=decision, data=data, reason=reason)
     note = f"The chair's decision was corrected: {reason}"
     if review is None and to_review:
-        review = Review(
-            partnership=incident.partnership,
-            incident=incident,
-            title=incident.child_pseudonym,
-            review_type=_review_type_for(incident, outcome),
-            decided_on=decided_on,
-            target_completion=add_months(decided_on, incident.partnership.review_completion_months),
-        )
-        review.full_clean()
-        review.save()
-        audit_create(actor=actor, obj=review, reason=note)
+        _create_review(actor=actor, incident=incident, outcome=outcome, decided_on=decided_on, reason=note)
     elif review is not None:
         if to_review:
-            model_update(
-                actor=actor,
-                instance=review,
-                data={
-                    "review_type": _review_type_for(incident, outcome),
-                    "decided_on": decided_on,
-                    "target_completion": add_months(decided_on, incident.partnership.review_completion_months),
-                },
-                reason=note,
-            )
+            model_update(actor=actor, instance=review, data=_review_terms(incident, outcome, decided_on), reason=note)
             if not was_review and review.stage == Stage.CLOSED:  # closed by the earlier correction
                 review_stage_change(
                     actor=actor, review=review, stage=Stage.SCOPING, changed_on=timezone.localdate(), note=note

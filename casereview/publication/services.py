@@ -274,13 +274,11 @@ def _not_yet_at_its_final_report(review):
 
 
 def publication_gate(review, *, publication_date):
-    failures = []
-    report = Report.objects.unscoped().filter(review=review).first()
     early = _not_yet_at_its_final_report(review)
+    failures = [early] if early else []
+    report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
-        return GateResult([*filter(None, [early]), "No report has been uploaded"])
-    if early:
-        failures.append(early)
+        return GateResult([*failures, "No report has been uploaded"])
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
     undecided = ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED)
