@@ -46,6 +46,9 @@ AUDIT_CURSOR = (_write_cursor, _read_cursor)
 
 
 def _field_label(model, name):
+    label = getattr(model, "history_labels", {}).get(name)
+    if label:
+        return label
     try:
         return str(model._meta.get_field(name).verbose_name).capitalize()
     except Exception:  # a field renamed or removed since the event was written

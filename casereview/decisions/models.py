@@ -153,6 +153,8 @@ class ReviewRecommendation(BaseModel):
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "incident__partnership"
+    # The history says what the record's page says (audit.selectors.record_history), not the field names.
+    history_labels = {"outcome": "Recommendation", "made_on": "Date of the recommendation", "subgroup": "Made by"}
 
     def __str__(self):
         return f"Recommendation for {self.incident.child_pseudonym}: {self.get_outcome_display()}"
@@ -169,6 +171,7 @@ class ChairDecision(BaseModel):
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "incident__partnership"
+    history_labels = {"outcome": "Decision", "decided_on": "Date of the decision"}
 
     def __str__(self):
         return f"Decision for {self.incident.child_pseudonym}: {self.get_outcome_display()}"

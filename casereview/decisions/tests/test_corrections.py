@@ -133,10 +133,57 @@ def test_the_business_manager_corrects_the_recommendation_and_the_chair_may_not(
         follow=True,
     ).content.decode()
     assert "The recommendation has been corrected" in page
-    assert "Made on: 13 May 2025 → 14 May 2025" in page
+    assert "Date of the recommendation: 13 May 2025 → 14 May 2025" in page
     # Dated after the chair's decision it answers: refused.
     page = client.post(
         url,
         {"outcome": "local_review", "rationale": "x", "reason": "y", **date_fields("made_on", date(2025, 5, 21))},
     ).content.decode()
     assert "cannot be dated after the chair&#x27;s decision" in page
+
+
+def test_the_history_uses_the_pages_words_and_says_recorded(client, chair, decided):
+    # Walkthrough 5: the history said "Outcome", "Decided on" and "Created" where the page says "Decision",
+    # "Date of the decision" and the record was typed in (not decided) then.
+    client.force_login(chair)
+    client.post(
+        reverse("decisions:decision_correct", args=[decided.pk]), correction(day=date(2025, 5, 21)), follow=True
+    )
+    page = client.get(reverse("decisions:decision", args=[decided.pk])).content.decode()
+    assert "Decision: Local child safeguarding practice review (serious case review before 2019) → Multi-agency" in page
+    assert "Date of the decision: 20 May 2025 → 21 May 2025" in page
+    assert "Outcome:" not in page and "Decided on:" not in page
+    assert "<strong>Recorded</strong> by" in page and "<strong>Created</strong>" not in page
+
+
+def test_the_recommendations_history_says_made_by_not_subgroup(client, alice, decided, partnership_a):
+    from casereview.accounts.models import Subgroup
+
+    subgroup = Subgroup.objects.create(partnership=partnership_a, name="Practice Review Subgroup")
+    recommendation = decided.incident.recommendation
+    client.force_login(alice)
+    client.post(
+        reverse("decisions:recommendation_correct", args=[recommendation.pk]),
+        {
+            "outcome": "local_review",
+            "rationale": "Three criteria met",
+            "subgroup": subgroup.pk,
+            "reason": "The subgroup was left out",
+            **date_fields("made_on", date(2025, 5, 13)),
+        },
+    )
+    page = client.get(reverse("decisions:recommendation", args=[recommendation.pk])).content.decode()
+    assert "Made by: nothing → Practice Review Subgroup" in page
+    assert "Subgroup:" not in page
+
+
+def test_a_refused_outcome_or_date_is_linked_from_the_error_summary(client, chair, decided):
+    # Walkthrough 5: the summary's links for the radios and the date went to "#".
+    client.force_login(chair)
+    page = client.post(
+        reverse("decisions:decision_correct", args=[decided.pk]), correction(day=date(2999, 1, 1))
+    ).content.decode()
+    summary = page.split('class="govuk-error-summary"')[1].split("</ul>")[0]
+    assert 'href="#id_decided_on_0"' in summary
+    assert 'href="#"' not in summary
+    assert 'id="id_decided_on_0"' in page
