@@ -150,10 +150,20 @@ class DecisionCorrectionForm(DecisionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["confidential"]  # the review's confidentiality is changed on the review, not here
+        self.fields["rationale"].help_text = _RATIONALE_STILL_FITS
+
+
+# The rationale is carried over into the correction form; a corrected outcome can leave it arguing the opposite.
+_RATIONALE_STILL_FITS = "If you change the outcome, check the rationale still explains it"
 
 
 class RecommendationCorrectionForm(RecommendationForm):
     reason = _correction_reason()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rationale = self.fields["rationale"]
+        rationale.help_text = f"{rationale.help_text}. {_RATIONALE_STILL_FITS}"
 
 
 class PanelResponseForm(GovukFormMixin, forms.Form):

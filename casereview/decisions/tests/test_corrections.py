@@ -187,3 +187,14 @@ def test_a_refused_outcome_or_date_is_linked_from_the_error_summary(client, chai
     assert 'href="#id_decided_on_0"' in summary
     assert 'href="#"' not in summary
     assert 'id="id_decided_on_0"' in page
+
+
+def test_the_correction_forms_ask_to_check_the_carried_over_rationale(client, alice, chair, decided):
+    # Walkthrough 5: a decision corrected to "below the criteria" kept a rationale saying the criteria were met.
+    client.force_login(chair)
+    page = client.get(reverse("decisions:decision_correct", args=[decided.pk])).content.decode()
+    assert "If you change the outcome, check the rationale still explains it" in page
+    client.force_login(alice)
+    recommendation = decided.incident.recommendation
+    page = client.get(reverse("decisions:recommendation_correct", args=[recommendation.pk])).content.decode()
+    assert "With reference to the criteria. If you change the outcome, check the rationale still explains it" in page
