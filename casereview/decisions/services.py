@@ -295,6 +295,15 @@ def chair_decision_correct(*, actor, decision, outcome, rationale, decided_on, r
                 "business manager to close it from the review's stage page, saying why, then correct the decision"
             }
         )
+    started = review is not None and review.stage not in (Stage.SCOPING, Stage.CLOSED)
+    if to_review and started and _review_type_for(incident, outcome) != review.review_type:
+        raise ValidationError(
+            {
+                "outcome": f"The review has already started ({review.get_stage_display().lower()}), so correcting "
+                "the decision cannot change what kind of review it is. Correct the date or the rationale only, "
+                "or ask the business manager to close the review from its stage page, saying why, first"
+            }
+        )
     was_review = decision.outcome != Outcome.NO_REVIEW
     data = {"outcome": outcome, "rationale": rationale.strip(), "decided_on": decided_on}
     _correct(actor=actor, record=decision, data=data, reason=reason)

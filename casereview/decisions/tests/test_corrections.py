@@ -112,6 +112,24 @@ def test_a_decision_whose_review_has_started_is_not_corrected_to_no_review(clien
     assert decided.outcome == "local_review"
 
 
+def test_a_started_review_keeps_its_kind_when_the_decision_is_corrected(client, chair, decided):
+    review = Review.objects.get(incident=decided.incident)
+    kind = review.review_type
+    review.stage = Stage.PUBLISHED
+    review.save()
+    client.force_login(chair)
+    url = reverse("decisions:decision_correct", args=[decided.pk])
+    page = client.post(url, correction(outcome="learning_review")).content.decode()
+    assert "cannot change what kind of review it is" in page
+    review.refresh_from_db()
+    decided.refresh_from_db()
+    assert (review.review_type, decided.outcome) == (kind, "local_review")
+    # The date or the rationale of the same decision may still be put right.
+    client.post(url, correction(outcome="local_review", day=date(2025, 5, 21)))
+    decided.refresh_from_db()
+    assert decided.decided_on == date(2025, 5, 21)
+
+
 def test_the_business_manager_corrects_the_recommendation_and_the_chair_may_not(client, alice, chair, decided):
     recommendation = decided.incident.recommendation
     url = reverse("decisions:recommendation_correct", args=[recommendation.pk])
