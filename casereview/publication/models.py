@@ -28,11 +28,18 @@ class Report(BaseModel):
     sent_to_panel_on = models.DateField(
         "Sent to the national panel and the Secretary of State on", null=True, blank=True
     )
+    # The publication gate's check of the anonymised text, kept with a digest of everything it was made from
+    # (the text, the table, the known details, the age setting and the engine's own code): the gate reuses
+    # it while the digest matches, and a long report is checked again in the background when it does not.
+    checked_digest = models.CharField(max_length=64, blank=True)
+    checked_output = models.TextField(blank=True)
+    checked_found = models.JSONField(default=list, blank=True)
+    checked_found_total = models.PositiveIntegerField(default=0)
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"
     # The text is the report before anonymisation: the trail says it changed, never what it says.
-    audit_restricted_fields = ("text",)
+    audit_restricted_fields = ("text", "checked_output")
 
     class Meta:
         db_table = "documents_report"

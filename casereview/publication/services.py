@@ -4,11 +4,15 @@ The engine (the anonymisation package beside this module) works on plain text an
 module keeps the table in the database (one row per term per review), runs the detector in the background, and decides
 whether the review may be published."""
 
+import functools
+import hashlib
 import io
+import json
 import logging
 import os
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.core.exceptions import ValidationError
@@ -27,6 +31,7 @@ from casereview.reviews.milestones import StepTaken
 from casereview.reviews.models import STAGE_ORDER, Review, Stage
 from casereview.reviews.services import review_mark_published, review_stage_catch_up
 
+from . import anonymisation as engine
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
 from .anonymisation.table import term_key
 from .models import (
@@ -163,7 +168,16 @@ def _report_detect(report):
                     },
                 )
         Report.objects.unscoped().filter(pk=report.pk).update(status=ReportStatus.READY)
+        _queue_text_check(report)
     return report
+
+
+def _queue_text_check(report):
+    """Check the published text in the background now, so the gate finds it ready when someone asks."""
+    if len(report.text) > CHECK_INLINE_CHARS:
+        from .tasks import check_report_text
+
+        transaction.on_commit(lambda: check_report_text.enqueue(report_id=str(report.pk)))
 
 
 @transaction.atomic
@@ -184,6 +198,9 @@ def terms_decide(*, actor, review, decisions):
             "decided_by": actor if status != TermStatus.PROPOSED else None,
         }
         model_update(actor=actor, instance=term, data=decision)
+    report = Report.objects.unscoped().filter(review=review).first()
+    if report is not None and report.status == ReportStatus.READY:
+        _queue_text_check(report)
 
 
 @transaction.atomic
@@ -273,6 +290,100 @@ def _not_yet_at_its_final_report(review):
     )
 
 
+# A report up to this many characters (about 15 pages) is checked inside the request when its check is out of
+# date; a longer one in the background, so that no page waits minutes for the detector.
+CHECK_INLINE_CHARS = 40_000
+
+
+@dataclass
+class TextCheck:
+    output: str  # the text as it will be published
+    found: list  # the first identifying details still in it, as sentences
+    total: int  # how many there are in all
+
+
+@functools.cache
+def _engine_digest():
+    """The anonymisation engine's own code and word lists: a check made by other rules is out of date."""
+    digest = hashlib.sha256()
+    folder = Path(engine.__file__).parent
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _check_digest(review, report, table):
+    """A digest of everything the published text and its check are made from."""
+    known = known_details(review)
+    parts = {
+        "engine": _engine_digest(),
+        "text": hashlib.sha256(report.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        "pseudonym": table.pseudonym,
+        "table": sorted([e.original, e.replacement, e.type, e.allowed, e.decided_by] for e in table),
+        "known": [list(map(str, known.names)), list(map(str, known.dates_of_birth)), list(known.addresses)],
+        "ages": age_style(review),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _run_text_check(review, report, table):
+    result = anonymise(report.text, table, age_style=age_style(review))
+    # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
+    made = [r.replacement for r in result.replaced]
+    found = []
+    for failure in text_check_failures(output_text=result.text, table=table, known_details=known_details(review)):
+        if failure.check == "identifying_text_in_output" and any(failure.text in replacement for replacement in made):
+            continue
+        found.append(failure.message[:1].upper() + failure.message[1:])
+    return TextCheck(result.text, found[: GATE_SHOWS + 1], len(found))
+
+
+def text_check(review, report, *, inline_chars=None):
+    """The gate's check of the text as it will be published: the one kept with the report while nothing it
+    was made from has changed; otherwise made now for a short report, or queued for a long one (None)."""
+    table = table_for(review)
+    digest = _check_digest(review, report, table)
+    kept = (
+        Report.objects.unscoped()
+        .filter(pk=report.pk, checked_digest=digest)
+        .values_list("checked_output", "checked_found", "checked_found_total")
+        .first()
+    )
+    if kept is not None:
+        return TextCheck(*kept)
+    if len(report.text) > (CHECK_INLINE_CHARS if inline_chars is None else inline_chars):
+        from .tasks import check_report_text
+
+        transaction.on_commit(lambda: check_report_text.enqueue(report_id=str(report.pk)))
+        return None
+    return _keep_check(report, digest, _run_text_check(review, report, table))
+
+
+def _keep_check(report, digest, check):
+    Report.objects.unscoped().filter(pk=report.pk).update(
+        checked_digest=digest, checked_output=check.output, checked_found=check.found, checked_found_total=check.total
+    )
+    return check
+
+
+def report_text_check(report_id):
+    """The background check of a long report (queued by the gate, after detection and after decisions). The
+    digest is taken before the check runs, so a change made meanwhile leaves it out of date, never wrong."""
+    report = Report.objects.unscoped().select_related("review").filter(pk=report_id).first()
+    if report is None or report.status != ReportStatus.READY:
+        return None
+    table = table_for(report.review)
+    digest = _check_digest(report.review, report, table)
+    if Report.objects.unscoped().filter(pk=report.pk, checked_digest=digest).exists():
+        return None
+    try:
+        return _keep_check(report, digest, _run_text_check(report.review, report, table))
+    except Exception:
+        logger.exception("The text check of report %s failed", report.pk)
+        return None
+
+
 def publication_gate(review, *, publication_date):
     early = _not_yet_at_its_final_report(review)
     failures = [early] if early else []
@@ -287,18 +398,16 @@ def publication_gate(review, *, publication_date):
         failures.append(f"{what} “{term.original}” is neither replaced nor allowed by a named person")
     if (left := undecided.count() - GATE_SHOWS) > 0:
         failures.append(f"…and {left:,} more terms are neither replaced nor allowed by a named person")
-    table = table_for(review)
-    result = anonymise(report.text, table, age_style=age_style(review))
-    # Rule-made replacements ("aged 12 to 15", "March 2014") are what the text should say, not leftovers.
-    made = [r.replacement for r in result.replaced]
-    found = []
-    for failure in text_check_failures(output_text=result.text, table=table, known_details=known_details(review)):
-        if failure.check == "identifying_text_in_output" and any(failure.text in replacement for replacement in made):
-            continue
-        found.append(failure.message[:1].upper() + failure.message[1:])
-    failures += found[:GATE_SHOWS]
-    if len(found) > GATE_SHOWS:
-        failures.append(f"…and {len(found) - GATE_SHOWS:,} more identifying details are still in the text")
+    check = text_check(review, report)
+    if check is None:
+        failures.append(
+            "The published text is being checked again after the latest changes. A long report takes a few "
+            "minutes: run the checks again shortly"
+        )
+    else:
+        failures += check.found[:GATE_SHOWS]
+        if check.total > GATE_SHOWS:
+            failures.append(f"…and {check.total - GATE_SHOWS:,} more identifying details are still in the text")
     signed = set(ReportSignOff.objects.unscoped().filter(review=review).values_list("kind", flat=True))
     for kind in ReportSignOffKind:
         if kind.value not in signed:
@@ -330,7 +439,8 @@ def review_publish(*, actor, review, publication_date, public_url=""):
     gate = publication_gate(review, publication_date=publication_date)
     if not gate.passed:
         raise ValidationError(gate.failures)
-    text = anonymised_text(review)
+    # the gate passed on the kept check, so its text is the one the checks were run on
+    text = text_check(review, Report.objects.unscoped().get(review=review)).output
     title = f"{review.get_review_type_display()}: {review.title}"
     docx_path = default_storage.save(f"publications/{review.pk}/report.docx", ContentFile(_docx(title, review, text)))
     pdf_path = default_storage.save(f"publications/{review.pk}/report.pdf", ContentFile(_pdf(title, review, text)))

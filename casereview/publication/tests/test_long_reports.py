@@ -93,3 +93,61 @@ def test_detection_that_breaks_ends_failed_with_a_message_on_the_page(client, al
     client.force_login(alice)
     page = client.get(reverse("publication:anonymise", args=[review.pk])).content.decode()
     assert "could not be checked for identifying details" in page and "updates itself" not in page
+
+
+BEING_CHECKED = "The published text is being checked again after the latest changes"
+
+
+def counting_anonymise(monkeypatch):
+    calls = []
+    real = service.anonymise
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "anonymise", counted)
+    return calls
+
+
+def test_a_long_reports_text_is_checked_in_the_background_and_the_gate_then_answers_at_once(
+    alice, long_review, monkeypatch, django_capture_on_commit_callbacks
+):
+    review, _ = long_review
+    calls = counting_anonymise(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        failures = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
+    assert BEING_CHECKED in " ".join(failures)  # the request did not wait for the detector
+    assert len(calls) == 1  # the queued check ran (at once, in tests), outside the gate
+    failures = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
+    assert BEING_CHECKED not in " ".join(failures)
+    assert len(calls) == 1  # the kept check was used
+
+
+def test_a_decision_makes_the_kept_check_out_of_date_and_queues_it_again(
+    alice, long_review, monkeypatch, django_capture_on_commit_callbacks
+):
+    review, _ = long_review
+    with django_capture_on_commit_callbacks(execute=True):
+        service.publication_gate(review, publication_date=date(2025, 9, 1))
+    term = ReplacementTerm.objects.filter(review=review, type="PERSON").order_by("original").first()
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        service.terms_decide(actor=alice, review=review, decisions={str(term.pk): ("accepted", "Social Worker 9")})
+        failures = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
+    assert BEING_CHECKED in " ".join(failures)
+    assert queued  # the decision queued the check again
+    for callback in queued:
+        callback()
+    failures = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
+    assert BEING_CHECKED not in " ".join(failures)
+    assert "Social Worker 9" in service.text_check(review, review.report).output
+
+
+def test_a_short_reports_check_is_made_in_the_request_once_and_kept(alice, review, monkeypatch):
+    report = service.report_upload(actor=alice, review=review, name="r.txt", data=b"Mary Jones visited Child R.")
+    service.report_detect(report.pk)
+    calls = counting_anonymise(monkeypatch)
+    first = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
+    again = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
+    assert first == again and BEING_CHECKED not in " ".join(first)
+    assert len(calls) == 1
