@@ -148,14 +148,16 @@ class ReopenForm(GovukFormMixin, forms.Form):
 
 
 class MonitoringFilterForm(GovukFormMixin, forms.Form):
-    review = forms.ModelChoiceField(queryset=Review.objects.none(), required=False, empty_label="All reviews")
+    # a search, not a list: a large partnership has hundreds of reviews with actions
+    review = forms.CharField(
+        required=False, max_length=200, label="Review", help_text="All or part of the review's name"
+    )
     agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False, empty_label="All agencies")
     status = forms.ChoiceField(choices=[("", "Any status")] + DISPLAY_STATUSES, required=False)
     due = forms.ChoiceField(required=False, label="Due in")
 
-    def __init__(self, *args, reviews, agencies, months, **kwargs):
+    def __init__(self, *args, agencies, months, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["review"].queryset = reviews
         self.fields["agency"].queryset = agencies
         self.fields["due"].choices = [("", "Any month")] + [(m.strftime("%Y-%m"), m.strftime("%B %Y")) for m in months]
 
@@ -165,7 +167,7 @@ class MonitoringFilterForm(GovukFormMixin, forms.Form):
         data = self.cleaned_data
         due = data.get("due")
         return {
-            "review": data.get("review"),
+            "review_title": " ".join((data.get("review") or "").split()),
             "agency": data.get("agency"),
             "status": data.get("status") or "",
             "due_month": date(int(due[:4]), int(due[5:7]), 1) if due else None,

@@ -117,6 +117,8 @@ class Action(BaseModel):
         indexes = [
             models.Index(fields=["owner_agency", "status", "due_date"]),
             models.Index(fields=["status", "due_date"]),
+            # the monitoring page's counts by review, agency and colour, read from the index alone
+            models.Index(fields=["review", "owner_agency", "status", "due_date"]),
         ]
 
     def __str__(self):

@@ -6,6 +6,7 @@ app_name = "actionplans"
 
 urlpatterns = [
     path("partnerships/<slug:slug>/actions/", views.monitoring, name="monitoring"),
+    path("partnerships/<slug:slug>/actions/by-review/", views.monitoring_reviews, name="monitoring_reviews"),
     path("partnerships/<slug:slug>/actions/export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("partnerships/<slug:slug>/actions/export.docx", views.export_docx, name="export_docx"),
     path("partnerships/<slug:slug>/actions/changes/", views.changes, name="changes"),

@@ -49,6 +49,15 @@ def _monitoring_filters(request, partnership):
     return monitoring_filters_from(request.GET, request.user, partnership)
 
 
+# The monitoring page's table by review shows the reviews with most overdue and at-risk actions; the rest
+# are a page of their own, so the page costs the same for a partnership of 300 reviews as for one of 3.
+REVIEWS_SHOWN = 10
+
+
+def _by_most_pressing(rows):
+    return sorted(rows, key=lambda row: (-row.red, -row.amber, row.label))
+
+
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
 def monitoring(request, partnership):
     form, filters = _monitoring_filters(request, partnership)
@@ -56,8 +65,9 @@ def monitoring(request, partnership):
     query = request.GET.copy()
     query.pop("page", None)
     by_review, by_agency, count = selectors.rag_by_review_and_agency(actions)
+    shown = _by_most_pressing(by_review)[:REVIEWS_SHOWN]
     plan = paths_to("actionplans:review_plan")
-    for row in by_review:
+    for row in shown:
         row.url = plan(row.key)
     return render(
         request,
@@ -66,8 +76,34 @@ def monitoring(request, partnership):
             "partnership": partnership,
             "form": form,
             "page": paginate(request, actions, count=count),
-            "by_review": by_review,
+            "by_review": shown,
+            "reviews_in_all": len(by_review),
             "by_agency": by_agency,
+            "query": query.urlencode(),
+            "filtered": any(filters.values()),
+            "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
+        },
+    )
+
+
+@object_view(Partnership, "view_action_plans", **PARTNERSHIP)
+def monitoring_reviews(request, partnership):
+    """Every review's actions by colour, a page at a time, with the monitoring page's filters."""
+    form, filters = _monitoring_filters(request, partnership)
+    actions = selectors.action_list(user=request.user, partnership=partnership, **filters)
+    by_review, _, _ = selectors.rag_by_review_and_agency(actions)
+    page = paginate(request, by_review)
+    plan = paths_to("actionplans:review_plan")
+    for row in page.object_list:
+        row.url = plan(row.key)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "actionplans/monitoring_reviews.html",
+        {
+            "partnership": partnership,
+            "page": page,
             "query": query.urlencode(),
             "filtered": any(filters.values()),
             "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
@@ -78,7 +114,6 @@ def monitoring(request, partnership):
 def monitoring_filters_from(query, user, partnership):
     form = MonitoringFilterForm(
         query or None,
-        reviews=selectors.reviews_with_actions(user=user, partnership=partnership),
         agencies=selectors.agencies(partnership=partnership),
         months=selectors.due_months(user=user, partnership=partnership),
     )

@@ -418,3 +418,23 @@ def test_the_action_page_makes_the_same_queries_with_updates_and_evidence_as_wit
         counts[name] = len(queries.captured_queries)
     assert "Update 2" in page and "Minutes 2" in page
     assert counts["busy"] == counts["bare"]
+
+
+def test_the_monitoring_page_shows_the_most_pressing_reviews_and_a_page_of_them_all(client, alice, partnership_a):
+    from casereview.actionplans import views
+    from casereview.testing import ActionFactory, ReviewFactory
+
+    late = TODAY - timedelta(days=10)
+    for n in range(views.REVIEWS_SHOWN + 2):
+        review = ReviewFactory(partnership=partnership_a, title=f"Child {chr(65 + n)}")
+        ActionFactory(review=review, due_date=late if n >= 2 else TODAY + timedelta(days=9), status="on_track")
+    client.force_login(alice)
+    url = reverse("actionplans:monitoring", args=[partnership_a.slug])
+    page = text(client.get(url))
+    assert "the reviews with the most overdue and at-risk actions" in page
+    assert "Child C" in page and "Child L" in page and ">Child A<" not in page  # A and B have nothing overdue
+    assert f"See all {views.REVIEWS_SHOWN + 2} reviews with actions" in page
+    every = text(client.get(reverse("actionplans:monitoring_reviews", args=[partnership_a.slug])))
+    assert "Child A" in every and "Child L" in every
+    searched = text(client.get(url, {"review": "child k"}))
+    assert "1 action, soonest due first" in searched and "See all" not in searched
