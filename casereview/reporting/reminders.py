@@ -66,6 +66,7 @@ def send_deadline_reminders(*, site_url=None):
     ):
         reminded[recipient].add((key, kind, due))
     told = _ToldLately(recipients, max((m.partnership.reminder_working_days for m in memberships), default=0))
+    _memberships_read_once(memberships)
     holdings = _holdings(recipients)
     due = []
     for _, members in groupby(memberships, key=lambda m: m.partnership_id):
@@ -115,6 +116,22 @@ def _record_and_send(batch, site_url):
         if messages:
             send_emails.enqueue(messages=messages)
     return len(messages)
+
+
+def _memberships_read_once(memberships):
+    """Every reminded person's active memberships, read in one query and kept on their user object as the
+    permission checks keep them (accounts.permissions.active_memberships), instead of a query a person."""
+    users = {m.user_id: m.user for m in memberships}
+    held = defaultdict(list)
+    for held_membership in (
+        Membership.objects.unscoped()  # a system job reading the reminded people's own memberships
+        .filter(is_active=True, user_id__in=users)
+        .select_related("partnership", "agency")
+        .order_by("pk")
+    ):
+        held[held_membership.user_id].append(held_membership)
+    for membership in memberships:
+        membership.user._casereview_memberships = held[membership.user_id]
 
 
 def _holdings(user_ids):
