@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-library clean bench-annual bench-scale bench-sqlite-worker
+.PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-library clean bench-annual bench-scale bench-exports bench-sqlite-worker
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: casereview needs Python 3.11"; exit 1; }
@@ -99,5 +99,9 @@ SCALE ?= 1
 bench-scale: install-dev
 	$(PY) benchmarks/scale.py --scale $(SCALE)
 # The embedded SQLite database written by this process and the task worker at once (make run's setup).
+# after bench-scale: the long exports' time and peak memory on its scale-1 database
+bench-exports: install-dev
+	$(PY) benchmarks/exports.py
+
 bench-sqlite-worker: install-dev
 	$(PY) benchmarks/sqlite_worker.py
