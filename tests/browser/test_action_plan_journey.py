@@ -93,8 +93,11 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
     expect(page.locator(".govuk-tag", has_text="Closed")).to_be_visible()
     assert_accessible(page)
 
-    # The export opens in openpyxl and holds both actions.
+    # The export opens in openpyxl and holds both actions, found by part of the review's name.
     open_area(page, "Reviews", "Action plans")
+    page.get_by_label("Review", exact=True).fill("child r")
+    page.get_by_role("button", name="Show actions").click()
+    expect(page.get_by_text("2 actions, soonest due first")).to_be_visible()
     assert_accessible(page)
     # A long export is prepared in the background: a page says what it holds, then one shows it ready.
     page.get_by_role("link", name="Download these actions as a spreadsheet (XLSX)").click()

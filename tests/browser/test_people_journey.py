@@ -136,6 +136,7 @@ def test_no_page_is_wider_than_a_phone(browser, live_server, alice, bob, first_w
             f"/roles/{membership.pk}/",
             "/partnerships/southwark/deadlines/",
             "/partnerships/southwark/actions/",
+            "/partnerships/southwark/actions/by-review/",
             "/partnerships/southwark/audit/",
             "/notifications/",
         ]:
