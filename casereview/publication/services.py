@@ -33,6 +33,7 @@ from casereview.reviews.services import review_mark_published, review_stage_catc
 
 from . import anonymisation as engine
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
+from .anonymisation.model import model_name
 from .anonymisation.table import term_key
 from .models import (
     Publication,
@@ -318,6 +319,7 @@ def _check_digest(review, report, table):
     known = known_details(review)
     parts = {
         "engine": _engine_digest(),
+        "model": model_name(),
         "text": hashlib.sha256(report.text.encode("utf-8", "surrogatepass")).hexdigest(),
         "pseudonym": table.pseudonym,
         "table": sorted([e.original, e.replacement, e.type, e.allowed, e.decided_by] for e in table),
