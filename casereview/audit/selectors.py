@@ -74,7 +74,7 @@ _QUIET = {"withdrawn_at", "withdrawn_by", "withdrawal_reason", "version", "sort_
 
 def record_history(obj):
     """Everything recorded about one record, oldest first: its creation, corrections, withdrawal, each
-    change said in words ("Sent on: 3 March 2026 → nothing"). Shown on the record's own pages to whoever
+    change said in words ("Sent on changed from 3 March 2026 to nothing"). Shown on the record's own pages to whoever
     may read the record (the partnership's full trail stays the business manager's); reads are left out."""
     model = type(obj)
     # unscoped: the events of this one record, which the caller's page has authorised; visible_to() would

@@ -47,7 +47,7 @@ def test_the_manager_corrects_a_duty_sent_by_mistake_and_sees_it_in_the_history(
     history = page.locator("#history ~ ol")
     expect(history).to_contain_text("Corrected by Alice Adams")
     expect(history).to_contain_text("Reason: Recorded against the wrong child")
-    expect(history).to_contain_text("22 April 2025 → nothing")
+    expect(history).to_contain_text("from 22 April 2025 to nothing")
     assert_accessible(page)
     no_wider_than_the_screen(page)
 

@@ -37,7 +37,7 @@ def test_correcting_a_recorded_year_needs_a_reason_and_is_kept_in_its_history(cl
     record.refresh_from_db()
     assert record.sessions == 10
     history = client.get(reverse("actionplans:training_year_history", args=[record.pk])).content.decode()
-    assert "Face-to-face sessions: 12 → 10" in history and "Two sessions were counted twice" in history
+    assert "Face-to-face sessions changed from 12 to 10" in history and "Two sessions were counted twice" in history
 
 
 def test_a_mistyped_year_is_withdrawn_and_leaves_the_training_page(client, alice, partnership_a):

@@ -56,7 +56,7 @@ def test_the_chair_corrects_a_decision_from_its_page_and_sees_the_history(client
     assert "Your decision has been corrected" in page
     assert "Multi-agency learning review" in page
     assert "Corrected" in page and "Reason: I chose the wrong outcome" in page
-    assert "Rationale: Agreed → Below the criteria" in page
+    assert "Rationale changed from Agreed to Below the criteria" in page
     # The review the decision made follows it.
     assert Review.objects.get(incident=decided.incident).review_type == "learning_review"
     assert ChairDecision.objects.count() == 1
@@ -151,7 +151,7 @@ def test_the_business_manager_corrects_the_recommendation_and_the_chair_may_not(
         follow=True,
     ).content.decode()
     assert "The recommendation has been corrected" in page
-    assert "Date of the recommendation: 13 May 2025 → 14 May 2025" in page
+    assert "Date of the recommendation changed from 13 May 2025 to 14 May 2025" in page
     # Dated after the chair's decision it answers: refused.
     page = client.post(
         url,
@@ -168,8 +168,8 @@ def test_the_history_uses_the_pages_words_and_says_recorded(client, chair, decid
         reverse("decisions:decision_correct", args=[decided.pk]), correction(day=date(2025, 5, 21)), follow=True
     )
     page = client.get(reverse("decisions:decision", args=[decided.pk])).content.decode()
-    assert "Decision: Local child safeguarding practice review (serious case review before 2019) → Multi-agency" in page
-    assert "Date of the decision: 20 May 2025 → 21 May 2025" in page
+    assert "Decision changed from Local child safeguarding practice review (serious case review before 2019) to Multi-agency" in page
+    assert "Date of the decision changed from 20 May 2025 to 21 May 2025" in page
     assert "Outcome:" not in page and "Decided on:" not in page
     assert "<strong>Recorded</strong> by" in page and "<strong>Created</strong>" not in page
 
@@ -191,7 +191,7 @@ def test_the_recommendations_history_says_made_by_not_subgroup(client, alice, de
         },
     )
     page = client.get(reverse("decisions:recommendation", args=[recommendation.pk])).content.decode()
-    assert "Made by: nothing → Practice Review Subgroup" in page
+    assert "Made by changed from nothing to Practice Review Subgroup" in page
     assert "Subgroup:" not in page
 
 

@@ -32,7 +32,7 @@ def test_a_duty_sent_by_mistake_is_due_again_and_its_history_says_who_why_and_wh
     history = client.get(response["Location"]).content.decode()
     assert "Corrected" in history and "Alice Adams" in history
     assert "Recorded against the wrong child" in history
-    assert "22 April 2025 → nothing" in history
+    assert "from 22 April 2025 to nothing" in history
     event = AuditEvent.objects.get(action=AuditAction.CORRECT)
     assert event.changes["sent_on"] == ["2025-04-22", None]
 
