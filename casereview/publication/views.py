@@ -71,6 +71,7 @@ def overview(request, review):
             "terms_pending": ReplacementTerm.objects.unscoped()
             .filter(review=review, status=TermStatus.PROPOSED)
             .count(),
+            "terms_total": ReplacementTerm.objects.unscoped().filter(review=review).count(),
         },
     )
 

@@ -151,3 +151,21 @@ def test_a_short_reports_check_is_made_in_the_request_once_and_kept(alice, revie
     again = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
     assert first == again and BEING_CHECKED not in " ".join(first)
     assert len(calls) == 1
+
+
+def test_the_publication_page_says_how_many_details_still_need_a_decision(client, alice, long_review):
+    review, _ = long_review
+    total = ReplacementTerm.objects.filter(review=review).count()
+    client.force_login(alice)
+    page = client.get(reverse("publication:overview", args=[review.pk])).content.decode()
+    assert f"report.txt has been checked: {total} of the {total} details found still need a decision" in page
+    ReplacementTerm.objects.filter(review=review).update(status="allowed")
+    page = client.get(reverse("publication:overview", args=[review.pk])).content.decode()
+    assert f"each of the {total} details found has a decision" in page
+
+
+def test_the_compare_page_leads_on_to_publication(client, alice, long_review):
+    review, _ = long_review
+    client.force_login(alice)
+    page = client.get(reverse("publication:diff", args=[review.pk])).content.decode()
+    assert reverse("publication:overview", args=[review.pk]) in page and "Continue to publication" in page
