@@ -1,4 +1,6 @@
+import html
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -291,6 +293,10 @@ def test_overdue_action_is_escalated_on_the_executive_view_and_emailed_once(clie
     assert "overdue" in mail.outbox[0].subject and "Child R" in mail.outbox[0].subject
     assert Escalation.objects.count() == 1
     assert TODAY.strftime("%-d %b %Y") in text(client.get(reverse("actionplans:escalated", args=["southwark"])))
+    action_page = html.unescape(
+        re.sub(r"<[^>]+>", "", text(client.get(reverse("actionplans:action", args=[plan["action"].pk]))))
+    )
+    assert f"Escalated to the agency's executive member on {TODAY:%-d %B %Y}" in " ".join(action_page.split())
 
 
 def test_panel_member_and_agency_lead_do_not_see_the_executive_view(client, plan):
