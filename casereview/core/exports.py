@@ -73,7 +73,7 @@ def _partnership_of(target):
     return obj
 
 
-def export_request(*, actor, kind_name, target, action, params, title):
+def export_request(*, actor, kind_name, target, action, params, title, back_url=""):
     """Queue an export of `target` for `actor`; the page's action (`action`) is checked again at download."""
     remove_expired()
     export = kind(kind_name)
@@ -86,6 +86,7 @@ def export_request(*, actor, kind_name, target, action, params, title):
         target_id=str(target.pk),
         target_action=action,
         params=params,
+        back_url=back_url[:2000],
         file_name=export.file_name(target, params)[:255],
         content_type=export.content_type,
         expires_at=timezone.now() + timedelta(hours=EXPORT_KEEP_HOURS),
@@ -130,8 +131,13 @@ def export_run(job_id):
         rows = kind(job.kind).build(job=job, target=target, user=user, path=path, progress=progress)
         with open(path, "rb") as handle:
             stored = default_storage.save(f"exports/{job.pk}", File(handle))
+        # kept for a day from when it is ready, not from when it was asked for
         ExportJob.objects.unscoped().filter(pk=job.pk).update(
-            status=ExportStatus.DONE, stored_as=stored, rows_done=rows, rows_total=rows
+            status=ExportStatus.DONE,
+            stored_as=stored,
+            rows_done=rows,
+            rows_total=rows,
+            expires_at=timezone.now() + timedelta(hours=EXPORT_KEEP_HOURS),
         )
     except Exception:
         logger.exception("Export %s failed", job.pk)
@@ -170,8 +176,16 @@ def export_page(request, *, kind_name, target, action, title, back_url):
     page's filters travel in the query string and are kept with the job."""
     if request.method == "POST":
         params = {key: request.GET.getlist(key) for key in request.GET if key != "page"}
+        query = request.GET.copy()
+        query.pop("page", None)
         job = export_request(
-            actor=request.user, kind_name=kind_name, target=target, action=action, params=params, title=title
+            actor=request.user,
+            kind_name=kind_name,
+            target=target,
+            action=action,
+            params=params,
+            title=title,
+            back_url=back_url + (f"?{query.urlencode()}" if query else ""),
         )
         return redirect("exports:progress", pk=job.pk)
     return render(

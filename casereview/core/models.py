@@ -83,6 +83,8 @@ class ExportJob(BaseModel):
     target_id = models.CharField(max_length=100)
     target_action = models.CharField(max_length=50)
     params = models.JSONField(default=dict, blank=True)
+    # the page the export was asked from, with its filters: where the progress page leads back to
+    back_url = models.CharField(max_length=2000, blank=True)
     status = models.CharField(max_length=20, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
     rows_done = models.PositiveIntegerField(default=0)
     rows_total = models.PositiveIntegerField(default=0)

@@ -14,7 +14,17 @@ from .models import ExportJob, ExportStatus
 def export_progress(request, job):
     target_for(job, request.user)
     job = give_up_if_stalled(job)
-    return render(request, "core/export_progress.html", {"job": job, "expired": job.expires_at < timezone.now()})
+    waited = timezone.now() - job.created
+    return render(
+        request,
+        "core/export_progress.html",
+        {
+            "job": job,
+            "expired": job.expires_at < timezone.now(),
+            # still waiting after two minutes: the task worker may not be running
+            "slow_to_start": job.status == ExportStatus.QUEUED and waited.total_seconds() > 120,
+        },
+    )
 
 
 @object_view(ExportJob)

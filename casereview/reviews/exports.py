@@ -2,6 +2,8 @@
 
 import io
 
+from django.utils import timezone
+from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -98,10 +100,15 @@ def _build_chronology_docx(*, job, target, user, path, progress):
     return written
 
 
+def chronology_file_name(review, extension):
+    """ "chronology-child-r-2026-12-02.docx": the review's name as people know it, not its internal key."""
+    return f"chronology-{slugify(review.title) or 'review'}-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
 background.register(
     "chronology_docx",
     build=_build_chronology_docx,
-    file_name=lambda review, params: f"chronology-{review.pk}.docx",
+    file_name=lambda review, params: chronology_file_name(review, "docx"),
     content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     description="The merged chronology (the events the page shows, with its filters) as a Word document.",
 )

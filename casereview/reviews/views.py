@@ -433,7 +433,7 @@ def chronology_export(request, review, fmt):
         exports.chronology_xlsx(review, entries),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="chronology-{review.pk}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{exports.chronology_file_name(review, fmt)}"'
     return response
 
 

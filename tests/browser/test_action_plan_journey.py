@@ -100,7 +100,7 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
     expect(page.get_by_text("2 actions, soonest due first")).to_be_visible()
     assert_accessible(page)
     # A long export is prepared in the background: a page says what it holds, then one shows it ready.
-    page.get_by_role("link", name="Download these actions as a spreadsheet (XLSX)").click()
+    page.get_by_role("link", name="Prepare a spreadsheet of these actions (XLSX)").click()
     assert_accessible(page)
     page.get_by_role("button", name="Prepare the file").click()
     expect(page.get_by_role("heading", name="Your file is ready")).to_be_visible()

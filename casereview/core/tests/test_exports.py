@@ -108,3 +108,35 @@ def test_an_export_whose_worker_died_ends_failed_when_its_page_is_opened(client,
     ExportJob.objects.unscoped().filter(pk=job_id).update(created=timezone.now() - timedelta(hours=1))
     page = client.get(response["Location"]).content.decode()
     assert "stopped being prepared" in page and "refresh" not in page.split("</head>")[0]
+
+
+def test_the_progress_page_leads_back_with_the_filters_and_counts_the_day_from_when_the_file_is_ready(
+    client, alice, partnership_a, django_capture_on_commit_callbacks
+):
+    client.force_login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("audit:event_export", args=[partnership_a.slug]) + "?who=nobody-at-all")
+    job = ExportJob.objects.unscoped().get(pk=response["Location"].split("/")[-2])
+    page = client.get(response["Location"]).content.decode()
+    assert f'href="{reverse("audit:event_list", args=[partnership_a.slug])}?who=nobody-at-all"' in page
+    assert "Your file is ready, but it is empty" in page and "nothing matched" in page
+    assert "govuk-panel--confirmation" not in page
+    assert job.expires_at - job.updated > timedelta(hours=23, minutes=59)
+
+
+def test_a_file_that_waits_minutes_to_start_says_the_worker_may_be_stopped(client, alice, partnership_a):
+    client.force_login(alice)
+    response = client.post(reverse("audit:event_export", args=[partnership_a.slug]))  # the task has not run
+    assert "may not be running" not in client.get(response["Location"]).content.decode()
+    job_pk = response["Location"].split("/")[-2]
+    ExportJob.objects.unscoped().filter(pk=job_pk).update(created=timezone.now() - timedelta(minutes=3))
+    assert "background worker may not be running" in client.get(response["Location"]).content.decode()
+
+
+def test_a_chronology_file_is_named_after_the_review_not_its_key(alice, partnership_a):
+    from casereview.reviews.exports import chronology_file_name
+    from casereview.testing import ReviewFactory
+
+    review = ReviewFactory(partnership=partnership_a, title="Child R")
+    assert chronology_file_name(review, "docx") == f"chronology-child-r-{timezone.localdate():%Y-%m-%d}.docx"
+    assert str(review.pk) not in chronology_file_name(review, "docx")
