@@ -258,6 +258,7 @@ def known_details(review):
 @dataclass
 class GateResult:
     failures: list  # sentences, every failing check
+    undecided_message: str = ""  # the failure about details nobody has decided, which the page links
 
     @property
     def passed(self):
@@ -394,12 +395,9 @@ def publication_gate(review, *, publication_date):
         return GateResult([*failures, "No report has been uploaded"])
     if report.status != ReportStatus.READY:
         failures.append("The report is still being checked for identifying details")
-    undecided = ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED)
-    for term in undecided.order_by("original")[:GATE_SHOWS]:
-        what = term.type_label[:1].upper() + term.type_label[1:]
-        failures.append(f"{what} “{term.original}” is neither replaced nor allowed by a named person")
-    if (left := undecided.count() - GATE_SHOWS) > 0:
-        failures.append(f"…and {left:,} more terms are neither replaced nor allowed by a named person")
+    undecided_message = _undecided_message(review)
+    if undecided_message:
+        failures.append(undecided_message)
     check = text_check(review, report)
     if check is None:
         failures.append(
@@ -426,7 +424,30 @@ def publication_gate(review, *, publication_date):
         )
     for hold in PublicationHold.objects.unscoped().filter(review=review, lifted_on__isnull=True):
         failures.append(f"Publication is on hold: {hold.reason}")
-    return GateResult(failures)
+    return GateResult(failures, undecided_message)
+
+
+# The undecided details the gate names by name before it counts the rest.
+GATE_NAMES = 5
+
+
+def _undecided_message(review):
+    """One sentence for every detail found that nobody has decided yet, naming the first few as the
+    replacement table shows them: a list of a hundred near-identical lines was read as jargon."""
+    undecided = ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED)
+    count = undecided.count()
+    if not count:
+        return ""
+    names = [
+        f"“{original}”" for original in undecided.order_by("original").values_list("original", flat=True)[:GATE_NAMES]
+    ]
+    if count > len(names):
+        named = f"{', '.join(names)} and {count - len(names):,} more"
+    else:
+        named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if count == 1:
+        return f"1 detail found in the report still needs a decision, to replace it or to allow it: {named}"
+    return f"{count:,} details found in the report still need a decision, to replace or to allow: {named}"
 
 
 @transaction.atomic

@@ -65,13 +65,26 @@ def test_the_replacement_table_is_paged_and_saving_one_page_keeps_the_others(cli
     assert ReplacementTerm.objects.filter(review=review, status="proposed").count() == total - 100
 
 
-def test_the_gate_names_twenty_undecided_terms_then_counts_the_rest(alice, long_review):
+def test_the_gate_says_in_one_sentence_how_many_details_need_a_decision_naming_the_first_five(
+    client, alice, long_review
+):
     review, _ = long_review
-    total = ReplacementTerm.objects.filter(review=review).count()
-    failures = service.publication_gate(review, publication_date=date(2025, 9, 1)).failures
-    named = [f for f in failures if f.endswith("is neither replaced nor allowed by a named person")]
-    assert len(named) == 20
-    assert f"…and {total - 20:,} more terms are neither replaced nor allowed by a named person" in failures
+    terms = ReplacementTerm.objects.filter(review=review).order_by("original")
+    total = terms.count()
+    gate = service.publication_gate(review, publication_date=date(2025, 9, 1))
+    first = ", ".join(f"“{t.original}”" for t in terms[:5])
+    expected = (
+        f"{total:,} details found in the report still need a decision, to replace or to allow: "
+        f"{first} and {total - 5:,} more"
+    )
+    assert gate.undecided_message == expected and gate.failures.count(expected) == 1
+    assert not any("neither replaced nor allowed" in f for f in gate.failures)
+    client.force_login(alice)
+    page = client.post(
+        reverse("publication:overview", args=[review.pk]),
+        {"check": "1", "publication_date_0": "1", "publication_date_1": "9", "publication_date_2": "2025"},
+    ).content.decode()
+    assert "Decide them in the replacement table" in page
 
 
 def test_the_compare_page_shows_the_same_part_of_both_texts(client, alice, long_review):

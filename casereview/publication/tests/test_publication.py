@@ -68,7 +68,7 @@ def test_every_failing_check_is_listed(alice, review):
     service.hold_place(actor=alice, review=review, reason="Criminal proceedings are running")
     service.report_sent_record(actor=alice, review=review, sent_on=add_working_days(PUBLISH_ON, -3))
     failures = " | ".join(service.publication_gate(review, publication_date=PUBLISH_ON).failures)
-    assert "is neither replaced nor allowed by a named person" in failures
+    assert "found in the report still need" in failures and "to replace or to allow" in failures
     assert "The review panel has not signed the report off" in failures
     assert "The police have not signed the report off (criminal proceedings)" in failures
     assert "at least 7 working days before publication" in failures
