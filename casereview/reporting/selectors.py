@@ -268,6 +268,7 @@ class HomeSection:
     due_count: int = 0
     overdue_count: int = 0
     reviews_in_progress: list = field(default_factory=list)
+    reviews_at_action_plan: int = 0  # finished reviews whose action plans are being followed up
     decisions_awaiting: list = field(default_factory=list)
     escalated_actions: list = field(default_factory=list)
     agency_requests: list = field(default_factory=list)
@@ -379,10 +380,15 @@ def home_sections(*, user):
             due = deadlines_for(user=user, partnership=partnership)
             section.open_keys = {d.key for d in due}
             if section.is_chair and not section.is_manager:
-                due = [d for d in due if Role.CHAIR in d.roles and not d.agency_id] or due
+                # the chair's own steps only: the manager's duties (notifying Ofsted, the panel) are not theirs
+                due = [d for d in due if Role.CHAIR in d.roles and not d.agency_id]
             section.due_count, section.overdue_count = len(due), sum(1 for d in due if d.is_overdue)
             section.due = due[:HOME_LIST_LENGTH]
             section.reviews_in_progress = _reviews_in_progress(user, partnership)
+            if not section.reviews_in_progress:
+                section.reviews_at_action_plan = (
+                    reviews.review_list(user=user, partnership=partnership).filter(stage="action_plan").count()
+                )
         if section.is_chair:
             section.decisions_awaiting = list(decisions.awaiting_chair_decision(user=user, partnership=partnership))
         if section.is_chair or section.is_executive:

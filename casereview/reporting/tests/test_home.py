@@ -109,3 +109,19 @@ def test_viewer_home_is_about_learning_and_points_to_the_library_when_nothing_is
     assert "Learning from case reviews" in page and "what needs you" not in page.lower()
     assert "No anonymised report has been published from casereview yet" in page
     assert reverse("library:search", args=["southwark"]) in page
+
+
+def test_the_chair_is_not_shown_the_business_managers_duties(client, partnership_a):
+    from casereview.testing import NotificationDutyFactory
+
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child N")
+    NotificationDutyFactory(incident=incident)
+    chair = member(partnership_a, Role.CHAIR)
+    page = home(client, chair)
+    assert "Child N" not in page and "Nothing is due" in page
+
+
+def test_home_says_finished_reviews_are_at_action_plan_monitoring(client, alice, partnership_a):
+    ReviewFactory(partnership=partnership_a, title="Child P", stage="action_plan")
+    page = home(client, alice)
+    assert "No review is being carried out at the moment. 1 finished review is at action plan monitoring" in page
