@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from casereview.reviews.models import ReviewType
 from casereview.testing import IncidentFactory, ReviewFactory
 
-from .conftest import assert_accessible
+from .conftest import PHONE, assert_accessible, assert_fits
 from .test_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,6 +53,12 @@ def test_the_anonymised_draft_reads_naturally_and_holds_no_identifying_detail(pa
     expect(date_of_birth).to_have_value("spring 2011")
     assert date_of_birth.bounding_box()["width"] > 200
     assert_accessible(page)
+    # On a phone each row of the table is a block: the box and the choice use the screen's width.
+    page.set_viewport_size(PHONE)
+    assert_fits(page)
+    assert date_of_birth.bounding_box()["width"] > 250
+    assert page.get_by_label("Decision for 14 March 2011").bounding_box()["width"] > 250
+    page.set_viewport_size({"width": 1280, "height": 900})
     for select in page.locator("select[id^=status-]").all():
         select.select_option("accepted")
     page.get_by_role("button", name="Save the table").click()
