@@ -6,6 +6,7 @@ import functools
 import re
 from collections import Counter
 
+from . import cues
 from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
@@ -96,7 +97,8 @@ CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 # One word of a name: "Jayden", "O'Brien", "McLeod", "Lily-Mae", "Jayden's".
-NAME_TOKEN_RE = re.compile(r"\b[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?:['’]s\b)?")
+# (a Gaelic "Mc"/"Mac" before a capital is part of the word: "McCartney", not "Mc" and "Cartney")
+NAME_TOKEN_RE = re.compile(r"\b(?:Ma?c(?=[A-Z][a-z]))?[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?:['’]s\b)?")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n•*-]|\d\t|\t)\s*$")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|The|A|An|this|that|of)\s+$")
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|from|near|around|outside|towards|across)\s+$")
@@ -125,6 +127,11 @@ def detect(text, table=None):
     clean = _capitals_as_names(clean)
     clean = capitals_as_titles(clean)
     found = list(rule_finds(clean))
+    found.extend(cues.age_and_week_finds(clean))
+    found.extend(cues.week_commencing_finds(clean, found))
+    found.extend(cues.alias_finds(clean))
+    found.extend(cues.chat_finds(clean))
+    found.extend(cues.rank_and_role_finds(clean))
     found.extend(_person_rule_finds(clean))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
@@ -153,6 +160,8 @@ def detect(text, table=None):
     found.extend(_lower_case_message_names(clean, names))
     found.extend(_name_tails(clean, found))
     found.extend(_nickname_mentions(clean, found))
+    found.extend(cues.alias_mentions(clean, found))
+    found.extend(cues.initials_of_people_finds(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]

@@ -249,13 +249,17 @@ def _ordinary_token(word):
 NUMBER_START_RE = re.compile(rf"(?<![\w]){AGE_NUM}", re.I)
 
 
-REFERENCE_BEFORE_RE = re.compile(r"([A-Z][a-z]+)[ \t]*\($")
+REFERENCE_BEFORE_RE = re.compile(r"(?:([A-Z][a-z]+)[ \t]+)?([A-Z][a-z]+)[ \t]*\($")
 
 
 def _numbered_reference(text, start):
     """'Section (2)', 'Appendix (3)': a number in brackets after a numbered word is a reference."""
-    m = REFERENCE_BEFORE_RE.search(text, max(0, start - 20), start)
-    return bool(m and m.group(1) in NUMBERED_WORDS)
+    m = REFERENCE_BEFORE_RE.search(text, max(0, start - 40), start)
+    if not m or m.group(2) not in NUMBERED_WORDS:
+        return False
+    from .names import forenames
+
+    return m.group(1) not in forenames()[0]  # "Aoife Ward (17)": a surname after a forename, and her age
 
 
 # An age as a form writes it: after "Age", "Age at visit:", "Age at sentence -" ("Age: 16 yrs 10 mths", "Age

@@ -1,0 +1,280 @@
+"""Cues the other finders miss, each a kind of text rather than one passage's wording (issue 16, round five):
+a rank and collar number before a surname in capitals; a role's abbreviation before a name ("HV Carol Ann
+Liddle"); initials that spell a person found in the document ("Deshawn Campbell (DC)" ... "DC said"); the
+senders of a chat thread named by handles ("xXshadowfangXx:", "Daddy K 👑:") and the names in lower case in
+its messages; a quoted alias after what introduces one ("under the name", "calling themselves", "group");
+ages written as speech or in compound units; a week written "w/c 19/6"."""
+
+import re
+import unicodedata
+
+from .names import forenames, surnames
+from .vocabulary import ACRONYMS, COMMON_CAPITALISED
+
+# Ranks and roles written before a person's name in police logs, minutes and health records.
+RANKS = r"(?:PC|DC|DS|PS|DI|DCI|Sgt|PCSO|Insp|Det|Officer)"
+ROLES = (
+    r"(?:HV|SW|IDVA|ISVA|DSL|DDSL|IRO|FSW|EHW|PA|OM|PO|SENCO|CPN|ANP|YOT worker|Named Nurse|Named Doctor|"
+    r"school nurse|social worker|health visitor|midwife|paramedic|Custody Sgt|Sgt|DS|DC|PC|DI)"
+)
+NAME_WORD = r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|Ma?c[A-Z][a-z]+|O['’][A-Z][a-z]+"
+CAPS_WORD = r"[A-Z]{2}[A-Z'’]*(?:-[A-Z]{2,})?"
+# "PC 2291 PATEL", "PC 3390 J. CALDERBANK", "PC 1162 ELLIS-JONES", "PC 2219 Sheikh": after a rank and a collar
+# number the next word is the officer's surname whatever its case (and even when it is also a title)
+RANK_NUMBER_NAME_RE = re.compile(
+    rf"\b{RANKS}[ \t]+\d{{2,5}}[ \t]+((?:[A-Z]\.?[ \t]+)?(?:{CAPS_WORD}|{NAME_WORD}))(?![\w'’-])"
+)
+# "(DS PH)", "Named Nurse CW": a rank or a role, then initials
+ROLE_INITIALS_RE = re.compile(rf"(?<![\w-]){ROLES}[ \t]+([A-Z]{{2,3}})(?![\w'’.&/-])")
+# "HV Carol Ann Liddle", "IDVA Charmaine Lewis", "DSL M. Szabo": a role's abbreviation before a name
+ROLE_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:HV|SW|IDVA|ISVA|DSL|DDSL|IRO|FSW|EHW|SENCO|CPN|Named Nurse)[ \t]+"
+    rf"((?:[A-Z]\.[ \t]*)?(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,2}})"
+)
+# "IDVA (Nicky Stone):", "Police (Sgt Jo Bell)": a role or agency, then a full name in brackets
+ROLE_BRACKET_NAME_RE = re.compile(rf"\b[A-Z][A-Za-z]+[ \t]+\(((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}})\)")
+
+INITIALS_RE = re.compile(r"(?<![\w'’&/.-])([A-Z]{2,4})(?![\w&/-]|['’](?!s\b)|\.\w)")
+DEFINING_GAP_RE = re.compile(r"[ \t]*(?:\(|\)|[–=-]|,|\"|“|”|:)?[ \t]*(?:\(|\)|[–=-]|\"|“|”)?[ \t]*$")
+
+
+def _plain(word):
+    return word in COMMON_CAPITALISED or word.lower() in {"the", "and", "of"}
+
+
+def rank_and_role_finds(text):
+    for m in RANK_NUMBER_NAME_RE.finditer(text):
+        yield m.start(1), m.end(1), "PERSON", "rule"
+    for m in ROLE_NAME_RE.finditer(text):
+        words = m.group(1).split()
+        while words and _plain(words[-1]):
+            words.pop()
+        if words and not _plain(words[0].rstrip(".")):
+            end = text.index(words[-1], m.start(1)) + len(words[-1])
+            yield m.start(1), end, "PERSON", "rule"
+    for m in ROLE_BRACKET_NAME_RE.finditer(text):
+        words = m.group(1).split()
+        if (words[0] in forenames()[0] or words[-1] in surnames()[0]) and not any(_plain(w) for w in words):
+            yield m.start(1), m.end(1), "PERSON", "rule"
+    introduced = set()
+    for m in ROLE_INITIALS_RE.finditer(text):
+        token = m.group(1)
+        if token not in ACRONYMS and token not in COMMON_CAPITALISED:
+            introduced.add(token)
+    for token in introduced:  # "Police (DS PH): ..." and later "Actions: 1. PH – flag address"
+        for m in re.finditer(rf"(?<![\w'’&/.-]){token}(?![\w&/-]|\.\w)", text):
+            yield m.start(), m.end(), "PERSON", "rule"
+
+
+def _initials_of(name):
+    """'Sarah-Jane Whitlock' -> {'SJW', 'SW'}; 'Kerry-Ann Bird' -> {'KAB', 'KB'}."""
+    words = [w for w in re.split(r"[ \t\n]+", name) if w[:1].isupper()]
+    if len(words) < 2:
+        return set()
+    whole = "".join(w[0] for w in words)
+    parts = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+    return {whole.upper(), parts.upper()}
+
+
+def initials_of_people_finds(text, found):
+    """Initials that spell a person the document names stand for that person wherever they are written
+    ("Deshawn Campbell (DC)", "KT – Kat Tregear", "DJ = Dean Jagger", '"NA" – Nadia Akhtar'). Initials that
+    are also an abbreviation ("DC", "NA", "PA") count only where the document writes them beside the name."""
+    people = {}
+    for start, end, kind, *_ in found:
+        if kind == "PERSON":
+            name = text[start:end]
+            for initials in _initials_of(name):
+                if 2 <= len(initials) <= 4:
+                    people.setdefault(initials, []).append((start, end))
+    if not people:
+        return
+    tokens = [m for m in INITIALS_RE.finditer(text) if m.group(1) in people]
+    defined = set()
+    for m in tokens:
+        for start, end in people[m.group(1)]:
+            before, after = text[end : m.start()], text[m.end() : start]
+            if (0 <= m.start() - end <= 6 and DEFINING_GAP_RE.fullmatch(before)) or (
+                0 <= start - m.end() <= 6 and DEFINING_GAP_RE.fullmatch(after)
+            ):
+                defined.add(m.group(1))
+    for m in tokens:
+        token = m.group(1)
+        ambiguous = token in ACRONYMS or token in COMMON_CAPITALISED or token in ROLE_TOKENS
+        if ambiguous and token not in defined:
+            continue
+        if token in ROLE_TOKENS and re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 4]):
+            continue  # "DC Rhiannon Price": the rank, not the initials
+        yield m.start(), m.end(), "PERSON", "rule"
+
+
+ROLE_TOKENS = frozenset("PC DC DS DI PS SW HV PA NA MP OM PO TA".split())
+
+# A chat thread: "[21:43] lilymae.b: outside", "12 Apr 2024 23:47 jayy_k.99: i know", "Daddy K 👑: where u at"
+SENDER_RE = re.compile(
+    r"^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?::\d{2})?[ \t]*|\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2}[ \t]*)?"
+    r"([^\s:\[\]][^:\n\[\]]{0,28}?)[ \t]*:[ \t]+(?=\S)(.*)$",
+    re.M,
+)
+HANDLE_LIKE_RE = re.compile(r"[A-Za-z][\w.]*(?:[_.\d]|[a-z][A-Z])[\w.]*")
+
+
+def _symbol(ch):
+    return unicodedata.category(ch) in ("So", "Sk", "Cn") or ord(ch) > 0x2500 and not ch.isalnum()
+
+
+def chat_senders(text):
+    """{sender label: [its (start, end) at line starts]} and the messages' spans, for a thread whose
+    senders each write at least twice."""
+    labels, messages = {}, []
+    for m in SENDER_RE.finditer(text):
+        labels.setdefault(m.group(1), []).append((m.span(1), m.span(2)))
+    labels = {k: v for k, v in labels.items() if len(v) >= 2}
+    if len(labels) < 2:
+        return {}, []
+    for spans in labels.values():
+        messages.extend(message for _, message in spans)
+    return {k: [s for s, _ in v] for k, v in labels.items()}, sorted(messages)
+
+
+def _handle_parts(label):
+    bare = "".join(ch for ch in label if not _symbol(ch)).strip()
+    parts = re.split(r"[_.\d\s]+|(?<=[a-z])(?=[A-Z])", bare)
+    return {p.lower() for p in parts if len(p) >= 3 and p.isalpha()}
+
+
+def chat_finds(text):
+    """Senders named by a handle ("xXshadowfangXx", "kayla.rae_07") or a name with a symbol ("Daddy K 👑")
+    are what someone is called, wherever the passage writes them; in the messages, a word of a sender's
+    handle and a listed forename in lower case ("bree add me", "go with dean") are names."""
+    labels, messages = chat_senders(text)
+    if not labels:
+        return
+    parts = set()
+    first = forenames()[0]
+    for label, spans in labels.items():
+        bare = "".join(ch for ch in label if not _symbol(ch)).strip()
+        handle = " " not in label and HANDLE_LIKE_RE.fullmatch(label)
+        symbol = bare != label.strip() and len(bare) >= 2
+        if not (handle or symbol) or bare in COMMON_CAPITALISED or bare.isupper():
+            if not handle and not symbol:
+                parts |= {w.lower() for w in bare.split() if w in first}
+            continue
+        mentions = {label.strip()} | ({bare} if symbol and len(re.sub(r"\W", "", bare)) >= 3 else set())
+        for mention in mentions:
+            for m in re.finditer(rf"(?<![\w.]){re.escape(mention)}(?![\w])", text):
+                yield m.start(), m.end(), "OTHER", "rule"
+        parts |= _handle_parts(label)
+    for start, end in messages:
+        for m in re.finditer(r"(?<![\w@.'’-])([a-z]{3,})(?:['’]?s)?(?![\w@'’-])", text[start:end]):
+            word = m.group(1)
+            titled = word.title()
+            listed = titled in first and titled not in COMMON_CAPITALISED and titled not in forenames()[1]
+            if word in parts or listed:
+                yield start + m.start(1), start + m.end(1), "PERSON", "name"
+
+
+# Quoted aliases after what introduces one
+ALIAS_CUE = (
+    r"(?i:know(?:s|n)?(?: (?:him|her|them))? as|saved as|under the name|under|calling (?:himself|herself|themselves)"
+    r"|calls? (?:himself|herself|themselves)|named (?:one|him|her|them) as|nicknamed|also uses|aka:?|a\.k\.a\.?"
+    r"|alias(?:es)?:?|group|server|channel|page|account|profile|user(?:name)?|(?:she|he|they) called)"
+)
+QUOTE = r"[\"“]([^\"”\n]{1,30}?)[\"”]"
+ALIAS_RE = re.compile(rf"\b{ALIAS_CUE}[ \t]*:?[ \t]*{QUOTE}((?:[ \t]*,[ \t]*[\"“][^\"”\n]{{1,30}}[\"”])*)")
+MORE_QUOTED_RE = re.compile(r"[\"“]([^\"”\n]{1,30}?)[\"”]")
+# 'a lad from Room 9, "Ghost",', 'a man from Leeds, "Wedi Asmara",': a person noun, where from, then the alias
+APPOSITION_RE = re.compile(
+    r"\b(?i:man|lad|boy|girl|male|female|woman|guy|youth|adult|associate|friend|someone|lodger)"
+    r"(?:[ \t]+(?:from|in|at|on)[ \t]+[^,\"“\n]{1,25})?,[ \t]*[\"“]([A-Z][^\"”\n]{0,24}?)[\"”]"
+)
+# 'with "Nines" and "Little T"': quoted names listed as the people someone was with
+WITH_QUOTED_RE = re.compile(
+    r"\b(?:with|and)[ \t]+[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[\"”](?=[ \t]*(?:[,;.)]|and\b|$))"
+)
+
+
+def alias_finds(text):
+    for m in ALIAS_RE.finditer(text):
+        if _alias_ok(m.group(1)):
+            yield m.start(1), m.end(1), "OTHER", "rule"
+        for more in MORE_QUOTED_RE.finditer(m.group(2) or ""):
+            if _alias_ok(more.group(1)):
+                yield m.start(2) + more.start(1), m.start(2) + more.end(1), "OTHER", "rule"
+    for pattern in (APPOSITION_RE, WITH_QUOTED_RE):
+        for m in pattern.finditer(text):
+            if _alias_ok(m.group(1)) and not all(w in COMMON_CAPITALISED for w in m.group(1).split()):
+                yield m.start(1), m.end(1), "OTHER", "rule"
+
+
+def _alias_ok(value):
+    words = value.split()
+    return bool(words) and len(words) <= 4 and not value.endswith((".", "?", "!")) and value not in COMMON_CAPITALISED
+
+
+def alias_mentions(text, found):
+    """An alias found once is the same person wherever it is written, in quotes or not ('"Ghost"' ... 'that
+    Ghost "chats to her"'; "T-Bone"); without any symbol after it ("Daddy K 👑" -> "Daddy K")."""
+    aliases = set()
+    for start, end, kind, *_ in found:
+        if kind != "OTHER":
+            continue
+        value = "".join(ch for ch in text[start:end] if not _symbol(ch)).strip()
+        if len(re.sub(r"\W", "", value)) >= 3 and value not in COMMON_CAPITALISED and value[:1].isupper():
+            if not re.fullmatch(r"[A-Z0-9 ]+", value) or " " in value:
+                aliases.add(value)
+    for alias in aliases:
+        for m in re.finditer(rf"(?<![\w'’@.-]){re.escape(alias)}(?![\w-])", text):
+            yield m.start(), m.end(), "OTHER", "name"
+
+
+# Ages as people say them, and in compound units
+AGE_PATTERNS = (
+    # "4y 5m", "2 years 2 months", "15 years and 10 months", "3 yrs, 4 mths"
+    re.compile(
+        r"\b\d{1,2}[ \t]*(?:y|yrs?|years?)[ \t]*,?[ \t]*(?:and[ \t]+)?\d{1,2}[ \t]*(?:m|mths?|months?|w|wks?|weeks?)\b"
+    ),
+    # "34 y   DOB", "2/12 old", "11 oed" (Welsh)
+    re.compile(r"\b\d{1,2}[ \t]?y(?=[ \t]{2,}|\t)|\b\d{1,2}/(?:12|52)[ \t]+old\b|\b\d{1,2}[ \t]+oed\b"),
+    # "then 11 months", "Liam 18 months)", "Anh, 10 weeks" at a line's end
+    re.compile(
+        r"(?:(?<=\bthen )|(?<=\bnow )|(?<=\bapprox )|(?<=\bapprox\. )|(?<=\babout ))\d{1,2}[ \t]+(?:months?|weeks?|days?)\b"
+        r"|(?<=[a-z] )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))"
+        r"|(?<=[a-z], )\d{1,2}[ \t]+(?:months?|weeks?|days?)(?=[ \t]*$)",
+        re.M,
+    ),
+    # "You are 15 and", "hes 19", "ur 14 ur gonna", "SHE'S 18,", "will be 17 on 15 February", "turns 16"
+    re.compile(
+        r"(?:(?<=\byou are )|(?<=\byou're )|(?<=\bu r )|(?<=\bur )|(?<=\bi am )|(?<=\bi'm )|(?<=\bim )|(?<=\bshe is )"
+        r"|(?<=\bhe is )|(?<=\bshe's )|(?<=\bhe's )|(?<=\bhes )|(?<=\bshes )|(?<=\bwill be )|(?<=\bturns )"
+        r"|(?<=\bturning ))\d{1,2}\b(?![:./]\d|[ \t]*(?:%|am\b|pm\b|minutes|hours|mins|times|o'clock))",
+        re.I,
+    ),
+    # "gave her age as 18", "married at 17", "left school at 12"
+    re.compile(
+        r"(?:(?<=\bage as )|(?<=\bage was )|(?<=\bmarried at )|(?<=\bleft school at )|(?<=\bpregnant at ))\d{1,2}\b"
+        r"(?![:./]\d)",
+        re.I,
+    ),
+    # "Mr Raymond Chow, 65" at a line's end or before a column gap; "(DC), 17    Key worker"
+    re.compile(r"(?<=[A-Za-z)], )\d{1,2}(?=[ \t]*$|[ \t]{2,}|\t)", re.M),
+)
+# a message that answers "how old r u" with a number
+HOW_OLD_RE = re.compile(r"(?i:how old)[^\n]*\n[^\n:]{1,60}:[ \t]*(\d{1,2})\b(?![:./]\d)")
+WEEK_COMMENCING_RE = re.compile(r"\b(?i:w/c|w/b|wc)[ \t]+(?=\d{1,2}(?:/\d{1,2}|(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))")
+
+
+def age_and_week_finds(text):
+    for pattern in AGE_PATTERNS:
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), "AGE", "rule"
+    for m in HOW_OLD_RE.finditer(text):
+        yield m.start(1), m.end(1), "AGE", "rule"
+
+
+def week_commencing_finds(text, found):
+    """'w/c 19/6': the week is written with its date; the span takes both."""
+    dates = {start: end for start, end, kind, *_ in found if kind == "DATE"}
+    for m in WEEK_COMMENCING_RE.finditer(text):
+        if m.end() in dates:
+            yield m.start(), dates[m.end()], "DATE", "rule"
