@@ -618,6 +618,7 @@ NOT_ETHNICITY_AFTER = NOT_ETHNICITY_AFTER | frozenset(
     """measles windows toast roll fries bread doors heels wave house houses terrace terraces building buildings
     era style architecture period square Square Terrace Republic Relief Aid Care Agency Diocese Board liaison
     Liaison team Team service officer worker workers network forum site sites Site Sites Movement Education
+    women's women’s men's men’s
     pitch pitches mass""".split()
 )
 # After a faith word, the nouns that make it a body's name ("Catholic Children's Society", "Islamic Relief").
