@@ -35,7 +35,9 @@ ROLE_NAME_RE = re.compile(
 ROLE_BRACKET_NAME_RE = re.compile(rf"\b[A-Z][A-Za-z]+[ \t]+\(((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}})\)")
 
 INITIALS_RE = re.compile(r"(?<![\w'’&/.-])([A-Z]{2,4})(?![\w&/-]|['’](?!s\b)|\.\w)")
-DEFINING_GAP_RE = re.compile(r"[ \t]*(?:\(|\)|[–=-]|,|\"|“|”|:)?[ \t]*(?:\(|\)|[–=-]|\"|“|”)?[ \t]*$")
+DEFINING_GAP_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:\(|\)|[–=-]|,|\"|“|”|:)?[ \t]*(?:\(|\)|[–=-]|\"|“|”)?[ \t]*$"
+)
 
 
 def _plain(word):
@@ -94,13 +96,19 @@ def initials_of_people_finds(text, found):
     for m in tokens:
         for start, end in people[m.group(1)]:
             before, after = text[end : m.start()], text[m.end() : start]
-            if (0 <= m.start() - end <= 6 and DEFINING_GAP_RE.fullmatch(before)) or (
+            if (0 <= m.start() - end <= 48 and DEFINING_GAP_RE.fullmatch(before)) or (
                 0 <= start - m.end() <= 6 and DEFINING_GAP_RE.fullmatch(after)
             ):
                 defined.add(m.group(1))
     for m in tokens:
         token = m.group(1)
-        ambiguous = token in ACRONYMS or token in COMMON_CAPITALISED or token in ROLE_TOKENS
+        # "ON BEHALF OF THE": a word in capitals is initials only where the document defines them
+        ambiguous = (
+            token in ACRONYMS
+            or token in COMMON_CAPITALISED
+            or token in ROLE_TOKENS
+            or token.lower() in ENGLISH_SHORT_WORDS
+        )
         if ambiguous and token not in defined:
             continue
         if token in ROLE_TOKENS and re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 4]):
@@ -108,6 +116,10 @@ def initials_of_people_finds(text, found):
         yield m.start(), m.end(), "PERSON", "rule"
 
 
+ENGLISH_SHORT_WORDS = frozenset(
+    """of to in on at is it as be by or an am we us he me my no so up do go if and the for but not you she her his
+    him was are has had can may all any our its who how why new one two off out own per via yes""".split()
+)
 ROLE_TOKENS = frozenset("PC DC DS DI PS SW HV PA NA MP OM PO TA".split())
 
 # A chat thread: "[21:43] lilymae.b: outside", "12 Apr 2024 23:47 jayy_k.99: i know", "Daddy K 👑: where u at"
@@ -166,12 +178,18 @@ def chat_finds(text):
                 yield m.start(), m.end(), "OTHER", "rule"
         parts |= _handle_parts(label)
     for start, end in messages:
-        for m in re.finditer(r"(?<![\w@.'’-])([a-z]{3,})(?:['’]?s)?(?![\w@'’-])", text[start:end]):
+        for m in re.finditer(r"(?<![\w@.'’-])([A-Za-z][a-z]{2,})(?![\w@'’-])", text[start:end]):
             word = m.group(1)
-            titled = word.title()
-            listed = titled in first and titled not in COMMON_CAPITALISED and titled not in forenames()[1]
-            if word in parts or listed:
-                yield start + m.start(1), start + m.end(1), "PERSON", "name"
+            if word.title() in COMMON_CAPITALISED or word.lower() in ENGLISH_SHORT_WORDS:
+                continue  # "this" is no "Thi" with an s
+            for candidate in (word, word[:-1] if word.endswith("s") else None):  # "at Joshs", "kofis mate"
+                if not candidate:
+                    continue
+                titled = candidate.title()
+                listed = titled in first and titled not in COMMON_CAPITALISED and titled not in forenames()[1]
+                if candidate.lower() in parts or listed:
+                    yield start + m.start(1), start + m.start(1) + len(candidate), "PERSON", "name"
+                    break
 
 
 # Quoted aliases after what introduces one
@@ -188,6 +206,12 @@ APPOSITION_RE = re.compile(
     r"\b(?i:man|lad|boy|girl|male|female|woman|guy|youth|adult|associate|friend|someone|lodger)"
     r"(?:[ \t]+(?:from|in|at|on)[ \t]+[^,\"“\n]{1,25})?,[ \t]*[\"“]([A-Z][^\"”\n]{0,24}?)[\"”]"
 )
+# 'Linh Nguyen ("Lily")', '"Mo" (Mohammed Farah)', 'whom she calls "Linc"': a quoted name beside a full name
+BESIDE_NAME_RE = re.compile(
+    rf"(?:{NAME_WORD})[ \t]+\([\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”]\)"
+    rf"|[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”][ \t]+\((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}}\)"
+    rf"|\b(?i:calls?|called)[ \t]+[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”]"
+)
 # 'with "Nines" and "Little T"': quoted names listed as the people someone was with
 WITH_QUOTED_RE = re.compile(
     r"\b(?:with|and)[ \t]+[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[\"”](?=[ \t]*(?:[,;.)]|and\b|$))"
@@ -201,6 +225,10 @@ def alias_finds(text):
         for more in MORE_QUOTED_RE.finditer(m.group(2) or ""):
             if _alias_ok(more.group(1)):
                 yield m.start(2) + more.start(1), m.start(2) + more.end(1), "OTHER", "rule"
+    for m in BESIDE_NAME_RE.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        if _alias_ok(m.group(group)):
+            yield m.start(group), m.end(group), "OTHER", "rule"
     for pattern in (APPOSITION_RE, WITH_QUOTED_RE):
         for m in pattern.finditer(text):
             if _alias_ok(m.group(1)) and not all(w in COMMON_CAPITALISED for w in m.group(1).split()):
@@ -220,7 +248,7 @@ def alias_mentions(text, found):
         if kind != "OTHER":
             continue
         value = "".join(ch for ch in text[start:end] if not _symbol(ch)).strip()
-        if len(re.sub(r"\W", "", value)) >= 3 and value not in COMMON_CAPITALISED and value[:1].isupper():
+        if len(re.sub(r"\W", "", value)) >= 2 and value not in COMMON_CAPITALISED and value[:1].isupper():
             if not re.fullmatch(r"[A-Z0-9 ]+", value) or " " in value:
                 aliases.add(value)
     for alias in aliases:
@@ -238,8 +266,9 @@ AGE_PATTERNS = (
     re.compile(r"\b\d{1,2}[ \t]?y(?=[ \t]{2,}|\t)|\b\d{1,2}/(?:12|52)[ \t]+old\b|\b\d{1,2}[ \t]+oed\b"),
     # "then 11 months", "Liam 18 months)", "Anh, 10 weeks" at a line's end
     re.compile(
-        r"(?:(?<=\bthen )|(?<=\bnow )|(?<=\bapprox )|(?<=\bapprox\. )|(?<=\babout ))\d{1,2}[ \t]+(?:months?|weeks?|days?)\b"
-        r"|(?<=[a-z] )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))"
+        r"(?:(?<=\bthen )|(?<=\bnow ))\d{1,2}[ \t]+(?:months?|weeks?|days?)\b"
+        r"|(?<=[A-Z][a-z] )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))|(?<=[A-Z][a-z]{2} )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))"
+        r"|(?<=[A-Z][a-z]{3} )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))|(?<=[A-Z][a-z]{4} )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))"
         r"|(?<=[a-z], )\d{1,2}[ \t]+(?:months?|weeks?|days?)(?=[ \t]*$)",
         re.M,
     ),
@@ -256,6 +285,7 @@ AGE_PATTERNS = (
         r"(?![:./]\d)",
         re.I,
     ),
+    re.compile(r"(?<=[\"”]\) \()\d{1,2}(?=\))"),  # 'Linh Nguyen ("Lily") (6)'
     # "Mr Raymond Chow, 65" at a line's end or before a column gap; "(DC), 17    Key worker"
     re.compile(r"(?<=[A-Za-z)], )\d{1,2}(?=[ \t]*$|[ \t]{2,}|\t)", re.M),
 )
@@ -278,3 +308,54 @@ def week_commencing_finds(text, found):
     for m in WEEK_COMMENCING_RE.finditer(text):
         if m.end() in dates:
             yield m.start(), dates[m.end()], "DATE", "rule"
+
+
+WORSHIP_END_RE = re.compile(
+    r"(?:Church|Chapel|Gurdwara|Mosque|Masjid|Temple|Mandir|Synagogue|Cathedral|Abbey|Sabha|of God)$"
+)
+DISTRICT_AFTER_RE = re.compile(
+    r",[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*(?:[.;)(\n]|$|[ \t]and\b|[ \t]on\b|[ \t]not\b))"
+)
+
+
+def place_district_finds(text, found):
+    """A place of worship is named with its district ("St Peter's Church, Roath", "Guru Nanak Gurdwara,
+    Smethwick)"): the district ends the name, not a street or a person after the comma."""
+    from .rules import STREET_RE
+
+    for start, end, kind, *_ in found:
+        if kind != "PLACE" or not WORSHIP_END_RE.search(text, start, end):
+            continue
+        m = DISTRICT_AFTER_RE.match(text, end)
+        if not m:
+            continue
+        words = m.group(1).split()
+        if STREET_RE.fullmatch(words[-1]) or any(w in COMMON_CAPITALISED for w in words):
+            continue
+        if words[0] in forenames()[0]:
+            continue  # "St Mary's Church, Jade said": a person after the comma
+        from .rules import name_start
+
+        opening = name_start(text, start)  # "New Testament Church of God": the name before what was found
+        if opening and opening[1]:
+            start = opening[0]
+        yield start, m.end(1), "PLACE", "rule"
+
+
+# "Flat 2, 61 Whalley Range": a flat and a house number make an address whatever the street's last word;
+# "Pitch 6" on a Traveller site is where a family lives, as a flat is
+FLAT_AND_NUMBER_RE = re.compile(
+    r"\b(?:Flat|Apartment|Apt\.?|Room|Unit)[ \t]+\d{1,4}[A-Za-z]?,[ \t]+\d{1,4}[A-Za-z]?[ \t]+"
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
+)
+PITCH_RE = re.compile(r"\bPitch[ \t]+\d{1,3}[A-Za-z]?\b")
+
+
+def dwelling_finds(text):
+    for pattern in (FLAT_AND_NUMBER_RE, PITCH_RE):
+        for m in pattern.finditer(text):
+            words = m.group().split()
+            while words and words[-1] in COMMON_CAPITALISED and not words[-1][0].isdigit() and len(words) > 3:
+                words.pop()
+            end = m.start() + m.group().index(words[-1]) + len(words[-1]) if len(words) > 2 else m.end()
+            yield m.start(), end, "ADDRESS", "rule"

@@ -132,6 +132,7 @@ def detect(text, table=None):
     found.extend(cues.alias_finds(clean))
     found.extend(cues.chat_finds(clean))
     found.extend(cues.rank_and_role_finds(clean))
+    found.extend(cues.dwelling_finds(clean))
     found.extend(_person_rule_finds(clean))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
@@ -162,6 +163,7 @@ def detect(text, table=None):
     found.extend(_nickname_mentions(clean, found))
     found.extend(cues.alias_mentions(clean, found))
     found.extend(cues.initials_of_people_finds(clean, found))
+    found.extend(cues.place_district_finds(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]

@@ -364,7 +364,7 @@ def name_start(text, end_of_name, limit=6):
 
 NEVER_OPENS_A_NAME = frozenset(
     """The A An This That These Those Our Your My His Her Their Its Each Every Any Some No Local Nearest Same Other
-    New Old Main Next Last First Second Third Both All Please Dear Re Ref See Seen Called Named Visited Attended
+    Main Next Last First Second Third Both Please Dear Re Ref See Seen Called Named Visited Attended
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow Yesterday Police Council Health Social
     Care Children Early Help Family Education Housing Services Service Team Unit Ward Hospital School""".split()
 ) | frozenset(MONTHS.split("|"))
@@ -489,7 +489,8 @@ def _street_after(text, end):
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
 TAIL_RE = re.compile(
-    r"(?: for (?:Sick )?(?:Children|Women|Young People|Girls|Boys)"
+    r"(?: for (?:Sick )?(?:Children|Women|Young People|Girls|Boys)(?: (?:for|in) (?:Wales|Scotland|England))?"
+    r"| for (?:Wales|Scotland|England|Northern Ireland)"
     r"| (?:at|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?| [A-Z][a-z]{3,})(?! "
     r"[A-Z])(?=[\s,.;:)])"
 )

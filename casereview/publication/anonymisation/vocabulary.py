@@ -211,6 +211,12 @@ INSTITUTION_KEYWORDS = {
     "Guides": "PLACE",
     "Caravan Site": "PLACE",
     "Traveller Site": "PLACE",
+    # youth and community settings named by a place ("Knowle West Youth Zone", "Brookside Youth Project")
+    "Youth Zone": "PLACE",
+    "Youth Project": "PLACE",
+    "Youth Centre": "PLACE",
+    "Civic Suite": "PLACE",
+    "Heath": "PLACE",
 }
 # Shop and food chains: a chain's name alone is a named place ("outside Tesco Express", "at the Spar").
 CHAINS = frozenset(
@@ -235,6 +241,9 @@ LOWER_CASE_KEYWORDS = (
     "church",
     "pub",
     "custody suite",
+    "custody",
+    "leisure centre",
+    "conservation project",
     "police station",
     "rec",
     "recreation ground",
