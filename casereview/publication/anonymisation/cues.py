@@ -24,6 +24,16 @@ CAPS_WORD = r"[A-Z]{2}[A-Z'’]*(?:-[A-Z]{2,})?"
 RANK_NUMBER_NAME_RE = re.compile(
     rf"\b{RANKS}[ \t]+\d{{2,5}}[ \t]+((?:[A-Z]\.?[ \t]+)?(?:{CAPS_WORD}|{NAME_WORD}))(?![\w'’-])"
 )
+NAME_PHRASE = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}"
+INITIALS_BEFORE_NAME_RE = re.compile(rf"(?<![\w'’&/.-])([A-Z]{{2,4}})[ \t]*[–=-][ \t]*({NAME_PHRASE})")
+NAME_BEFORE_INITIALS_RE = re.compile(
+    rf"({NAME_PHRASE})[ \t]*(?:\([^()\n]{{1,60}}\)[ \t]*)?(?:[–=-][ \t]*)?\(?([A-Z]{{2,4}})\)?(?![\w'’&-])"
+)
+FAMILY_WORDS = r"(?:mum|mother|dad|father|stepdad|stepmum|nan|nana|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin)"
+PERSON_BY_BRACKET_RE = re.compile(
+    rf"(?<![\w'’-])([A-Z][a-z]{{2,}})[ \t]+\((?:\d{{1,2}},[ \t]|born[ \t]+\d|b\.[ \t]*\d|aged[ \t]+\d)"
+    rf"|\b(?i:{FAMILY_WORDS})[ \t]+\(([A-Z][a-z]{{2,}})\)"
+)
 # "(DS PH)", "Named Nurse CW": a rank or a role, then initials
 ROLE_INITIALS_RE = re.compile(rf"(?<![\w-]){ROLES}[ \t]+([A-Z]{{2,3}})(?![\w'’.&/-])")
 # "HV Carol Ann Liddle", "IDVA Charmaine Lewis", "DSL M. Szabo": a role's abbreviation before a name
@@ -34,7 +44,7 @@ ROLE_NAME_RE = re.compile(
 # "IDVA (Nicky Stone):", "Police (Sgt Jo Bell)": a role or agency, then a full name in brackets
 ROLE_BRACKET_NAME_RE = re.compile(rf"\b[A-Z][A-Za-z]+[ \t]+\(((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}})\)")
 
-INITIALS_RE = re.compile(r"(?<![\w'’&/.-])([A-Z]{2,4})(?![\w&/-]|['’](?!s\b)|\.\w)")
+INITIALS_RE = re.compile(r"(?<![\w'’&.-])([A-Z]{2,4})(?![\w&-]|['’](?!s\b)|\.\w)")  # "TI/JP" are two people
 DEFINING_GAP_RE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:\(|\)|[–=-]|,|\"|“|”|:)?[ \t]*(?:\(|\)|[–=-]|\"|“|”)?[ \t]*$"
 )
@@ -46,7 +56,22 @@ def _plain(word):
 
 def rank_and_role_finds(text):
     for m in RANK_NUMBER_NAME_RE.finditer(text):
-        yield m.start(1), m.end(1), "PERSON", "rule"
+        yield m.start(1), m.end(1), "PERSON", "rank"
+    for m in INITIALS_BEFORE_NAME_RE.finditer(text):
+        if "".join(w[0] for w in re.split(r"[ \t-]+", m.group(2)) if w[:1].isupper()) == m.group(1):
+            yield m.start(1), m.end(1), "PERSON", "rule"  # "KT – Kat Tregear": the initials spell the name
+            yield m.start(2), m.end(2), "PERSON", "rule"
+    for m in NAME_BEFORE_INITIALS_RE.finditer(text):
+        if "".join(w[0] for w in re.split(r"[ \t-]+", m.group(1)) if w[:1].isupper()) == m.group(2):
+            yield m.start(1), m.end(1), "PERSON", "rule"  # "Sian Amber (school nurse) – SA"
+            yield m.start(2), m.end(2), "PERSON", "rule"
+    # "Oliwia (14, Thomas Deacon Academy)", "Kaiya (born 30/05/2020)", "mum (Harpreet)": a person by what
+    # the brackets say of them
+    for m in PERSON_BY_BRACKET_RE.finditer(text):
+        group = 1 if m.group(1) else 2
+        word = m.group(group)
+        if word not in COMMON_CAPITALISED and word.upper() != word:
+            yield m.start(group), m.end(group), "PERSON", "rule"
     for m in ROLE_NAME_RE.finditer(text):
         words = m.group(1).split()
         while words and _plain(words[-1]):
@@ -102,6 +127,12 @@ def initials_of_people_finds(text, found):
                 defined.add(m.group(1))
     for m in tokens:
         token = m.group(1)
+        if "/" in text[max(0, m.start() - 1) : m.end() + 1]:
+            chain = SLASH_CHAIN_RE.search(text, max(0, m.start() - 12))
+            while chain and chain.end() < m.end():
+                chain = SLASH_CHAIN_RE.search(text, chain.end())
+            if chain and re.search(r"\d|[a-z]", chain.group()):
+                continue  # "Our ref: GJ/LR/0442", "Exhibit JH/4": a reference, not people
         # "ON BEHALF OF THE": a word in capitals is initials only where the document defines them
         ambiguous = (
             token in ACRONYMS
@@ -120,7 +151,8 @@ ENGLISH_SHORT_WORDS = frozenset(
     """of to in on at is it as be by or an am we us he me my no so up do go if and the for but not you she her his
     him was are has had can may all any our its who how why new one two off out own per via yes""".split()
 )
-ROLE_TOKENS = frozenset("PC DC DS DI PS SW HV PA NA MP OM PO TA".split())
+ROLE_TOKENS = frozenset("PC DC DS DI PS SW HV PA NA MP OM PO TA MIL FIL SIL BIL MGM PGM MGF PGF".split())
+SLASH_CHAIN_RE = re.compile(r"[\w/]+")
 
 # A chat thread: "[21:43] lilymae.b: outside", "12 Apr 2024 23:47 jayy_k.99: i know", "Daddy K 👑: where u at"
 SENDER_RE = re.compile(
@@ -359,3 +391,32 @@ def dwelling_finds(text):
                 words.pop()
             end = m.start() + m.group().index(words[-1]) + len(words[-1]) if len(words) > 2 else m.end()
             yield m.start(), end, "ADDRESS", "rule"
+
+
+def capitals_mentions(text, found):
+    """A name found in one case is the same name in the other: "Mei Lin Chen" ... "Baby Girl CHEN", "Liam
+    Gormley" ... "GORMLEY located"; "Kathleen D." keeps the initial of her surname."""
+    words = set()
+    for start, end, kind, *_ in found:
+        if kind != "PERSON":
+            continue
+        for word in re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", text[start:end]):
+            titled = word.title() if word.isupper() else word
+            if titled in COMMON_CAPITALISED or word.upper() in ACRONYMS or titled in forenames()[1]:
+                continue
+            if titled in surnames()[1] or not titled[:1].isupper():
+                continue
+            if word.isupper():
+                words.add(word)  # "Liam GORMLEY" ... "GORMLEY located"
+                words.add(titled)
+            elif titled in forenames()[0] or titled in surnames()[0]:
+                words.add(titled.upper())  # "Mei Lin Chen" ... "Baby Girl CHEN"
+    if words:
+        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w'’-])")
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), "PERSON", "name"
+    for start, end, kind, *_ in found:
+        if kind == "PERSON":
+            m = re.match(r"[ \t]+[A-Z]\.(?![ \t]*[A-Z][a-z])", text[end : end + 4])
+            if m and " " not in text[start:end].strip():
+                yield start, end + m.end(), "PERSON", "name"

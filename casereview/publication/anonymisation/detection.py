@@ -71,7 +71,7 @@ ROLE_WORDS = (
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
-    rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
+    rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z '’-]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
     rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?<![a-z])"
     rf"(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
 )
@@ -162,6 +162,7 @@ def detect(text, table=None):
     found.extend(_name_tails(clean, found))
     found.extend(_nickname_mentions(clean, found))
     found.extend(cues.alias_mentions(clean, found))
+    found.extend(cues.capitals_mentions(clean, found))
     found.extend(cues.initials_of_people_finds(clean, found))
     found.extend(cues.place_district_finds(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
@@ -393,7 +394,7 @@ def _without_non_people(text, found):
         name = text[start:end]
         if ORG_AFTER_NAME_RE.match(text, end) or name in ("Co", "Ltd", "LLP"):
             continue
-        if all(re.fullmatch(TITLES, w) for w in name.split()):
+        if all(re.fullmatch(TITLES, w) for w in name.split()) and not (len(item) > 3 and item[3] == "rank"):
             continue  # "Detective Sergeant" in a column of roles
         if re.search(r"\b(?:Op|Operation)\.?[ \t]+$", text[max(0, start - 12) : start]):
             continue  # "Op. Harbour": a police operation's name, not a person
