@@ -269,7 +269,13 @@ def alias_finds(text):
 
 def _alias_ok(value):
     words = value.split()
-    return bool(words) and len(words) <= 4 and not value.endswith((".", "?", "!")) and value not in COMMON_CAPITALISED
+    return (
+        bool(words)
+        and len(words) <= 4
+        and "," not in value  # 'profile "JK, 19, Manny"': details listed, each found by its own rule
+        and not value.endswith((".", "?", "!"))
+        and value not in COMMON_CAPITALISED
+    )
 
 
 def alias_mentions(text, found):
@@ -322,7 +328,7 @@ AGE_PATTERNS = (
     re.compile(r"(?<=[A-Za-z)], )\d{1,2}(?=[ \t]*$|[ \t]{2,}|\t)", re.M),
 )
 # a message that answers "how old r u" with a number
-HOW_OLD_RE = re.compile(r"(?i:how old)[^\n]*\n[^\n:]{1,60}:[ \t]*(\d{1,2})\b(?![:./]\d)")
+HOW_OLD_RE = re.compile(r"(?i:how old)[^\n]*\n[^\n]{0,60}?:[ \t]+(\d{1,2})\b(?![:./]?\d)")
 WEEK_COMMENCING_RE = re.compile(r"\b(?i:w/c|w/b|wc)[ \t]+(?=\d{1,2}(?:/\d{1,2}|(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))")
 
 

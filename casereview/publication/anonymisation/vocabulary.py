@@ -216,7 +216,6 @@ INSTITUTION_KEYWORDS = {
     "Youth Project": "PLACE",
     "Youth Centre": "PLACE",
     "Civic Suite": "PLACE",
-    "Heath": "PLACE",
 }
 # Shop and food chains: a chain's name alone is a named place ("outside Tesco Express", "at the Spar").
 CHAINS = frozenset(
@@ -243,7 +242,6 @@ LOWER_CASE_KEYWORDS = (
     "custody suite",
     "custody",
     "leisure centre",
-    "conservation project",
     "police station",
     "rec",
     "recreation ground",
