@@ -29,7 +29,9 @@ INITIALS_BEFORE_NAME_RE = re.compile(rf"(?<![\w'’&/.-])([A-Z]{{2,4}})[ \t]*[�
 NAME_BEFORE_INITIALS_RE = re.compile(
     rf"({NAME_PHRASE})[ \t]*(?:\([^()\n]{{1,60}}\)[ \t]*)?(?:[–=-][ \t]*)?\(?([A-Z]{{2,4}})\)?(?![\w'’&-])"
 )
-FAMILY_WORDS = r"(?:mum|mother|dad|father|stepdad|stepmum|nan|nana|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin)"
+FAMILY_WORDS = (
+    r"(?:mum|mother|dad|father|stepdad|stepmum|nan|nana|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin)"
+)
 PERSON_BY_BRACKET_RE = re.compile(
     rf"(?<![\w'’-])([A-Z][a-z]{{2,}})[ \t]+\((?:\d{{1,2}},[ \t]|born[ \t]+\d|b\.[ \t]*\d|aged[ \t]+\d)"
     rf"|\b(?i:{FAMILY_WORDS})[ \t]+\(([A-Z][a-z]{{2,}})\)"
@@ -156,7 +158,8 @@ SLASH_CHAIN_RE = re.compile(r"[\w/]+")
 
 # A chat thread: "[21:43] lilymae.b: outside", "12 Apr 2024 23:47 jayy_k.99: i know", "Daddy K 👑: where u at"
 SENDER_RE = re.compile(
-    r"^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?::\d{2})?[ \t]*|\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2}[ \t]*)?"
+    r"^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[:.]\d{2}(?::\d{2})?[ \t]*"
+    r"|\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2}[ \t]*)?"
     r"([^\s:\[\]][^:\n\[\]]{0,28}?)[ \t]*:[ \t]+(?=\S)(.*)$",
     re.M,
 )
@@ -173,8 +176,9 @@ def chat_senders(text):
     labels, messages = {}, []
     for m in SENDER_RE.finditer(text):
         labels.setdefault(m.group(1), []).append((m.span(1), m.span(2)))
-    labels = {k: v for k, v in labels.items() if len(v) >= 2}
-    if len(labels) < 2:
+    lines = sum(len(v) for v in labels.values())
+    labels = {k: v for k, v in labels.items() if len(v) >= 2 or (lines >= 3 and HANDLE_LIKE_RE.fullmatch(k))}
+    if not labels or lines < 3:
         return {}, []
     for spans in labels.values():
         messages.extend(message for _, message in spans)
@@ -305,8 +309,6 @@ AGE_PATTERNS = (
     # "then 11 months", "Liam 18 months)", "Anh, 10 weeks" at a line's end
     re.compile(
         r"(?:(?<=\bthen )|(?<=\bnow ))\d{1,2}[ \t]+(?:months?|weeks?|days?)\b"
-        r"|(?<=[A-Z][a-z] )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))|(?<=[A-Z][a-z]{2} )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))"
-        r"|(?<=[A-Z][a-z]{3} )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))|(?<=[A-Z][a-z]{4} )\d{1,2}[ \t]+(?:months?|weeks?)(?=\))"
         r"|(?<=[a-z], )\d{1,2}[ \t]+(?:months?|weeks?|days?)(?=[ \t]*$)",
         re.M,
     ),
@@ -327,6 +329,8 @@ AGE_PATTERNS = (
     # "Mr Raymond Chow, 65" at a line's end or before a column gap; "(DC), 17    Key worker"
     re.compile(r"(?<=[A-Za-z)], )\d{1,2}(?=[ \t]*$|[ \t]{2,}|\t)", re.M),
 )
+# "Liam 18 months)": a name, then an age in months or weeks, closing a bracket
+NAME_THEN_AGE_RE = re.compile(r"\b[A-Z][a-z]+[ \t]+(\d{1,2}[ \t]+(?:months?|weeks?))(?=\))")
 # a message that answers "how old r u" with a number
 HOW_OLD_RE = re.compile(r"(?i:how old)[^\n]*\n[^\n]{0,60}?:[ \t]+(\d{1,2})\b(?![:./]?\d)")
 WEEK_COMMENCING_RE = re.compile(r"\b(?i:w/c|w/b|wc)[ \t]+(?=\d{1,2}(?:/\d{1,2}|(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))")
@@ -336,6 +340,8 @@ def age_and_week_finds(text):
     for pattern in AGE_PATTERNS:
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "AGE", "rule"
+    for m in NAME_THEN_AGE_RE.finditer(text):
+        yield m.start(1), m.end(1), "AGE", "rule"
     for m in HOW_OLD_RE.finditer(text):
         yield m.start(1), m.end(1), "AGE", "rule"
 
@@ -418,7 +424,9 @@ def capitals_mentions(text, found):
             elif titled in forenames()[0] or titled in surnames()[0]:
                 words.add(titled.upper())  # "Mei Lin Chen" ... "Baby Girl CHEN"
     if words:
-        pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w'’-])")
+        pattern = re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w'’-])"
+        )
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "PERSON", "name"
     for start, end, kind, *_ in found:

@@ -409,7 +409,8 @@ def _without_non_people(text, found):
             continue  # "Arrival 03/04/2022 23:47": a field's label opening a line before its value
         if name.lower() in GROUP_WORDS or name.lower() in LANGUAGE_WORDS:
             continue  # "speak Romani and Slovak": a language or a people, not a person
-        if name.isupper() and " " in name.strip() and _heading_in_capitals(name):
+        rank = len(item) > 3 and item[3] == "rank"  # "PC 3390 J. CALDERBANK": a name by where it stands
+        if name.isupper() and " " in name.strip() and _heading_in_capitals(name) and not rank:
             continue
         after = re.match(r" ([a-z]+)", text[end : end + 12])
         if after and (name, after.group(1)) in OBJECT_COMPOUNDS:
