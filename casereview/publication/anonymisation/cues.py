@@ -306,28 +306,6 @@ AGE_PATTERNS = (
     ),
     # "34 y   DOB", "2/12 old", "11 oed" (Welsh)
     re.compile(r"\b\d{1,2}[ \t]?y(?=[ \t]{2,}|\t)|\b\d{1,2}/(?:12|52)[ \t]+old\b|\b\d{1,2}[ \t]+oed\b"),
-    # "then 11 months", "Liam 18 months)", "Anh, 10 weeks" at a line's end
-    re.compile(
-        r"(?:(?<=\bthen )|(?<=\bnow ))\d{1,2}[ \t]+(?:months?|weeks?|days?)\b"
-        r"|(?<=[a-z], )\d{1,2}[ \t]+(?:months?|weeks?|days?)(?=[ \t]*$)",
-        re.M,
-    ),
-    # "You are 15 and", "hes 19", "ur 14 ur gonna", "SHE'S 18,", "will be 17 on 15 February", "turns 16"
-    re.compile(
-        r"(?:(?<=\byou are )|(?<=\byou're )|(?<=\bu r )|(?<=\bur )|(?<=\bi am )|(?<=\bi'm )|(?<=\bim )|(?<=\bshe is )"
-        r"|(?<=\bhe is )|(?<=\bshe's )|(?<=\bhe's )|(?<=\bhes )|(?<=\bshes )|(?<=\bwill be )|(?<=\bturns )"
-        r"|(?<=\bturning ))\d{1,2}\b(?![:./]\d|[ \t]*(?:%|am\b|pm\b|minutes|hours|mins|times|o'clock))",
-        re.I,
-    ),
-    # "gave her age as 18", "married at 17", "left school at 12"
-    re.compile(
-        r"(?:(?<=\bage as )|(?<=\bage was )|(?<=\bmarried at )|(?<=\bleft school at )|(?<=\bpregnant at ))\d{1,2}\b"
-        r"(?![:./]\d)",
-        re.I,
-    ),
-    re.compile(r"(?<=[\"”]\) \()\d{1,2}(?=\))"),  # 'Linh Nguyen ("Lily") (6)'
-    # "Mr Raymond Chow, 65" at a line's end or before a column gap; "(DC), 17    Key worker"
-    re.compile(r"(?<=[A-Za-z)], )\d{1,2}(?=[ \t]*$|[ \t]{2,}|\t)", re.M),
 )
 # "Liam 18 months)": a name, then an age in months or weeks, closing a bracket
 NAME_THEN_AGE_RE = re.compile(r"\b[A-Z][a-z]+[ \t]+(\d{1,2}[ \t]+(?:months?|weeks?))(?=\))")
@@ -336,10 +314,50 @@ HOW_OLD_RE = re.compile(r"(?i:how old)[^\n]*\n[^\n]{0,60}?:[ \t]+(\d{1,2})\b(?![
 WEEK_COMMENCING_RE = re.compile(r"\b(?i:w/c|w/b|wc)[ \t]+(?=\d{1,2}(?:/\d{1,2}|(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2}))")
 
 
+# Ages told by the words just before a number (each number is looked at once, with the text before and after it):
+# "You are 15 and", "hes 19", "ur 14 ur gonna", "SHE'S 18,", "will be 17 on 15 February", "turns 16", "gave
+# her age as 18", "married at 17", "left school at 12"; "then 11 months"; "Anh, 10 weeks" and "Mr Raymond Chow,
+# 65" at a line's end or before a column gap; 'Linh Nguyen ("Lily") (6)'
+NUMBER_RE = re.compile(r"(?<![\w/.:,])\d{1,2}(?!\d)|(?<=, )\d{1,2}(?!\d)")
+SPOKEN_BEFORE_RE = re.compile(
+    r"(?i:\b(?:you are|you're|u r|ur|i am|i'm|im|she is|he is|she's|he's|hes|shes|will be|turns|turning|age as"
+    r"|age was|married at|left school at|pregnant at) )$"
+)
+NOT_AN_AGE_AFTER_RE = re.compile(r"[:./]\d|[ \t]*(?:%|am\b|pm\b|minutes|hours|mins|times|o'clock)", re.I)
+THEN_BEFORE_RE = re.compile(r"\b(?:then|now) $")
+UNIT_AFTER_RE = re.compile(r"[ \t]+(?:months?|weeks?|days?)\b")
+LINE_END_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:months?|weeks?|days?)(?=[ \t]*(?:\n|$))")
+COMMA_BEFORE_RE = re.compile(r"[A-Za-z)], $")
+COLUMN_END_AFTER_RE = re.compile(r"[ \t]*(?:\n|$)|[ \t]{2,}|\t")
+
+
+def _spoken_ages(text):
+    for m in NUMBER_RE.finditer(text):
+        start, end = m.span()
+        before = text[max(0, start - 16) : start]
+        if SPOKEN_BEFORE_RE.search(before):
+            if not NOT_AN_AGE_AFTER_RE.match(text, end):
+                yield start, end
+        elif THEN_BEFORE_RE.search(before):
+            unit = UNIT_AFTER_RE.match(text, end)
+            if unit:
+                yield start, unit.end()
+        elif COMMA_BEFORE_RE.search(before):
+            unit = LINE_END_UNIT_AFTER_RE.match(text, end)
+            if unit:
+                yield start, unit.end()
+            elif COLUMN_END_AFTER_RE.match(text, end):
+                yield start, end
+        elif before.endswith(('") (', "”) (")) and text[end : end + 1] == ")":
+            yield start, end
+
+
 def age_and_week_finds(text):
     for pattern in AGE_PATTERNS:
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "AGE", "rule"
+    for start, end in _spoken_ages(text):
+        yield start, end, "AGE", "rule"
     for m in NAME_THEN_AGE_RE.finditer(text):
         yield m.start(1), m.end(1), "AGE", "rule"
     for m in HOW_OLD_RE.finditer(text):
@@ -405,6 +423,10 @@ def dwelling_finds(text):
             yield m.start(), end, "ADDRESS", "rule"
 
 
+WORD_TOKEN_RE = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.(?![ \t]*[A-Z][a-z])")
+
+
 def capitals_mentions(text, found):
     """A name found in one case is the same name in the other: "Mei Lin Chen" ... "Baby Girl CHEN", "Liam
     Gormley" ... "GORMLEY located"; "Kathleen D." keeps the initial of her surname."""
@@ -423,14 +445,15 @@ def capitals_mentions(text, found):
                 words.add(titled)
             elif titled in forenames()[0] or titled in surnames()[0]:
                 words.add(titled.upper())  # "Mei Lin Chen" ... "Baby Girl CHEN"
-    if words:
-        pattern = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w'’-])"
-        )
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), "PERSON", "name"
+    if words:  # a scan of the words, not a pattern compiled for each document
+        for m in WORD_TOKEN_RE.finditer(text):
+            word = m.group()
+            if word[-2:] in ("'s", "’s", "'S", "’S"):
+                word = word[:-2]
+            if word in words:
+                yield m.start(), m.start() + len(word), "PERSON", "name"
     for start, end, kind, *_ in found:
         if kind == "PERSON":
-            m = re.match(r"[ \t]+[A-Z]\.(?![ \t]*[A-Z][a-z])", text[end : end + 4])
+            m = INITIAL_AFTER_RE.match(text, end)
             if m and " " not in text[start:end].strip():
-                yield start, end + m.end(), "PERSON", "name"
+                yield start, m.end(), "PERSON", "name"
