@@ -423,6 +423,7 @@ def dwelling_finds(text):
             yield m.start(), end, "ADDRESS", "rule"
 
 
+NAME_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 WORD_TOKEN_RE = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.(?![ \t]*[A-Z][a-z])")
 
@@ -431,10 +432,9 @@ def capitals_mentions(text, found):
     """A name found in one case is the same name in the other: "Mei Lin Chen" ... "Baby Girl CHEN", "Liam
     Gormley" ... "GORMLEY located"; "Kathleen D." keeps the initial of her surname."""
     words = set()
-    for start, end, kind, *_ in found:
-        if kind != "PERSON":
-            continue
-        for word in re.findall(r"[A-Za-z][A-Za-z'’-]{2,}", text[start:end]):
+    names = {text[start:end] for start, end, kind, *_ in found if kind == "PERSON"}
+    for name in names:
+        for word in NAME_WORDS_RE.findall(name):
             titled = word.title() if word.isupper() else word
             if titled in COMMON_CAPITALISED or word.upper() in ACRONYMS or titled in forenames()[1]:
                 continue

@@ -695,6 +695,7 @@ def _label_index(text, model_found):
     return labels
 
 
+@functools.lru_cache(maxsize=65536)  # called for every capitalised word by several finders; the lists never change
 def _is_name_word(word):
     """'plain' for a listed forename or surname that is no everyday word, 'ambiguous' for one that is
     ("Grace", "Hope", "Young"), None otherwise. Hyphenated names count when every part is listed."""
