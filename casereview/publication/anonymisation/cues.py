@@ -109,13 +109,14 @@ def initials_of_people_finds(text, found):
     """Initials that spell a person the document names stand for that person wherever they are written
     ("Deshawn Campbell (DC)", "KT – Kat Tregear", "DJ = Dean Jagger", '"NA" – Nadia Akhtar'). Initials that
     are also an abbreviation ("DC", "NA", "PA") count only where the document writes them beside the name."""
-    people = {}
+    people, initials_of_name = {}, {}
     for start, end, kind, *_ in found:
         if kind == "PERSON":
             name = text[start:end]
-            for initials in _initials_of(name):
-                if 2 <= len(initials) <= 4:
-                    people.setdefault(initials, []).append((start, end))
+            if name not in initials_of_name:
+                initials_of_name[name] = [i for i in _initials_of(name) if 2 <= len(i) <= 4]
+            for initials in initials_of_name[name]:
+                people.setdefault(initials, []).append((start, end))
     if not people:
         return
     tokens = [m for m in INITIALS_RE.finditer(text) if m.group(1) in people]
