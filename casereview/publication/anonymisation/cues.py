@@ -59,17 +59,19 @@ def _plain(word):
 def rank_and_role_finds(text):
     for m in RANK_NUMBER_NAME_RE.finditer(text):
         yield m.start(1), m.end(1), "PERSON", "rank"
-    for m in INITIALS_BEFORE_NAME_RE.finditer(text):
+    near_initials = _windows(text, [m.start() for m in CAPITALS_TOKEN_RE.finditer(text)], 140, 70)
+    near_brackets = _windows(text, [m.start() for m in OPENING_BRACKET_RE.finditer(text)], 40, 70)
+    for m in _finditer_near(INITIALS_BEFORE_NAME_RE, text, near_initials):
         if "".join(w[0] for w in re.split(r"[ \t-]+", m.group(2)) if w[:1].isupper()) == m.group(1):
             yield m.start(1), m.end(1), "PERSON", "rule"  # "KT – Kat Tregear": the initials spell the name
             yield m.start(2), m.end(2), "PERSON", "rule"
-    for m in NAME_BEFORE_INITIALS_RE.finditer(text):
+    for m in _finditer_near(NAME_BEFORE_INITIALS_RE, text, near_initials):
         if "".join(w[0] for w in re.split(r"[ \t-]+", m.group(1)) if w[:1].isupper()) == m.group(2):
             yield m.start(1), m.end(1), "PERSON", "rule"  # "Sian Amber (school nurse) – SA"
             yield m.start(2), m.end(2), "PERSON", "rule"
     # "Oliwia (14, Thomas Deacon Academy)", "Kaiya (born 30/05/2020)", "mum (Harpreet)": a person by what
     # the brackets say of them
-    for m in PERSON_BY_BRACKET_RE.finditer(text):
+    for m in _finditer_near(PERSON_BY_BRACKET_RE, text, near_brackets):
         group = 1 if m.group(1) else 2
         word = m.group(group)
         if word not in COMMON_CAPITALISED and word.upper() != word:
@@ -81,7 +83,7 @@ def rank_and_role_finds(text):
         if words and not _plain(words[0].rstrip(".")):
             end = text.index(words[-1], m.start(1)) + len(words[-1])
             yield m.start(1), end, "PERSON", "rule"
-    for m in ROLE_BRACKET_NAME_RE.finditer(text):
+    for m in _finditer_near(ROLE_BRACKET_NAME_RE, text, near_brackets):
         words = m.group(1).split()
         if (words[0] in forenames()[0] or words[-1] in surnames()[0]) and not any(_plain(w) for w in words):
             yield m.start(1), m.end(1), "PERSON", "rule"
@@ -255,19 +257,49 @@ WITH_QUOTED_RE = re.compile(
 )
 
 
+def _windows(text, marks, before, after):
+    """Merged (start, end) stretches of `text` around each position in `marks`: the patterns that need a quote,
+    a bracket or initials are run only near one, not over the whole text."""
+    spans = []
+    for position in marks:
+        start, end = max(0, position - before), min(len(text), position + after)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _finditer_near(pattern, text, windows):
+    seen = set()
+    for start, end in windows:
+        for m in pattern.finditer(text, start, end):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+OPENING_QUOTE_RE = re.compile(r"[\"“]")
+OPENING_BRACKET_RE = re.compile(r"\(")
+CAPITALS_TOKEN_RE = re.compile(r"(?<![\w'’&.-])[A-Z]{2,4}(?![\w&-])")
+
+
 def alias_finds(text):
-    for m in ALIAS_RE.finditer(text):
+    windows = _windows(text, [m.start() for m in OPENING_QUOTE_RE.finditer(text)], 80, 140)
+    if not windows:
+        return
+    for m in _finditer_near(ALIAS_RE, text, windows):
         if _alias_ok(m.group(1)):
             yield m.start(1), m.end(1), "OTHER", "rule"
         for more in MORE_QUOTED_RE.finditer(m.group(2) or ""):
             if _alias_ok(more.group(1)):
                 yield m.start(2) + more.start(1), m.start(2) + more.end(1), "OTHER", "rule"
-    for m in BESIDE_NAME_RE.finditer(text):
+    for m in _finditer_near(BESIDE_NAME_RE, text, windows):
         group = next(g for g in (1, 2, 3) if m.group(g))
         if _alias_ok(m.group(group)):
             yield m.start(group), m.end(group), "OTHER", "rule"
     for pattern in (APPOSITION_RE, WITH_QUOTED_RE):
-        for m in pattern.finditer(text):
+        for m in _finditer_near(pattern, text, windows):
             if _alias_ok(m.group(1)) and not all(w in COMMON_CAPITALISED for w in m.group(1).split()):
                 yield m.start(1), m.end(1), "OTHER", "rule"
 
