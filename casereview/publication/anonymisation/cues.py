@@ -478,13 +478,19 @@ def capitals_mentions(text, found):
                 words.add(titled)
             elif titled in forenames()[0] or titled in surnames()[0]:
                 words.add(titled.upper())  # "Mei Lin Chen" ... "Baby Girl CHEN"
-    if words:  # a scan of the words, not a pattern compiled for each document
-        for m in WORD_TOKEN_RE.finditer(text):
-            word = m.group()
-            if word[-2:] in ("'s", "’s", "'S", "’S"):
-                word = word[:-2]
-            if word in words:
-                yield m.start(), m.start() + len(word), "PERSON", "name"
+    for word in words:  # found with str.find, not a pattern compiled for each document
+        position = text.find(word)
+        while position != -1:
+            end = position + len(word)
+            before = text[position - 1] if position else " "
+            after = text[end : end + 2]
+            if not (before.isalnum() or before in "'’-") and (
+                not after
+                or not (after[0].isalnum() or after[0] in "-")
+                and (after[0] not in "'’" or after[1:] in ("s", "S"))
+            ):
+                yield position, end, "PERSON", "name"
+            position = text.find(word, end)
     for start, end, kind, *_ in found:
         if kind == "PERSON":
             m = INITIAL_AFTER_RE.match(text, end)

@@ -183,7 +183,7 @@ def _date_finds(text):
 
 
 def _number_finds(text):
-    for m in EMAIL_RE.finditer(text):
+    for m in EMAIL_RE.finditer(text) if "@" in text else ():  # (no scan for an address without its @)
         yield m.start(), m.end(), "EMAIL"
     nhs_spans = []
     for m in TEN_DIGITS_RE.finditer(text):
@@ -224,7 +224,7 @@ def _number_finds(text):
     for m in QUOTED_SUBJECT_RE.finditer(text):
         if m.group(1) not in COMMON_CAPITALISED:
             yield m.start(1), m.end(1), "OTHER"
-    for m in GAMER_TAG_RE.finditer(text):
+    for m in GAMER_TAG_RE.finditer(text) if "#" in text else ():
         yield m.start(), m.end(), "OTHER"
     for m in QUOTED_BESIDE_PERSON_RE.finditer(text):
         if m.group(1) not in COMMON_CAPITALISED:
