@@ -234,7 +234,8 @@ def chat_finds(text):
 # Quoted aliases after what introduces one
 ALIAS_CUE = (
     r"(?i:know(?:s|n)?(?: (?:him|her|them))? as|saved as|under the name|under|calling (?:himself|herself|themselves)"
-    r"|calls? (?:himself|herself|themselves)|named (?:one|him|her|them) as|nicknamed|also uses|aka:?|a\.k\.a\.?"
+    r"|calls? (?:himself|herself|themselves)|called (?:him|her|them)"
+    r"|named (?:one|him|her|them) as|nicknamed|also uses|aka:?|a\.k\.a\.?"
     r"|alias(?:es)?:?|group|server|channel|page|account|profile|user(?:name)?|(?:she|he|they) called)"
 )
 QUOTE = r"[\"“]([^\"”\n]{1,30}?)[\"”]"
@@ -242,12 +243,12 @@ ALIAS_RE = re.compile(rf"\b{ALIAS_CUE}[ \t]*:?[ \t]*{QUOTE}((?:[ \t]*,[ \t]*[\"�
 MORE_QUOTED_RE = re.compile(r"[\"“]([^\"”\n]{1,30}?)[\"”]")
 # 'a lad from Room 9, "Ghost",', 'a man from Leeds, "Wedi Asmara",': a person noun, where from, then the alias
 APPOSITION_RE = re.compile(
-    r"\b(?i:man|lad|boy|girl|male|female|woman|guy|youth|adult|associate|friend|someone|lodger)"
+    r"\b(?:(?i:man|lad|boy|girl|male|female|woman|guy|youth|adult|associate|friend|someone|lodger)|One)"
     r"(?:[ \t]+(?:from|in|at|on)[ \t]+[^,\"“\n]{1,25})?,[ \t]*[\"“]([A-Z][^\"”\n]{0,24}?)[\"”]"
 )
 # 'Linh Nguyen ("Lily")', '"Mo" (Mohammed Farah)', 'whom she calls "Linc"': a quoted name beside a full name
 BESIDE_NAME_RE = re.compile(
-    rf"(?:{NAME_WORD})[ \t]+\([\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”]\)"
+    rf"(?:{NAME_WORD})[ \t]+\([\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”](?:,[ \t]*\d{{1,2}})?\)"
     rf"|[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”][ \t]+\((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}}\)"
     rf"|\b(?i:calls?|called)[ \t]+[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”]"
 )
@@ -289,6 +290,8 @@ def alias_finds(text):
     if not windows:
         return
     for m in _finditer_near(ALIAS_RE, text, windows):
+        if m.group().lower().startswith("called") and not m.group(1)[:1].isupper():
+            continue  # 'called her "gorgeous"': a word said to someone, not a name
         if _alias_ok(m.group(1)):
             yield m.start(1), m.end(1), "OTHER", "rule"
         for more in MORE_QUOTED_RE.finditer(m.group(2) or ""):
@@ -354,7 +357,7 @@ WEEK_COMMENCING_RE = re.compile(r"\b(?i:w/c|w/b|wc)[ \t]+(?=\d{1,2}(?:/\d{1,2}|(
 NUMBER_RE = re.compile(r"(?<![\w/.:,])\d{1,2}(?!\d)|(?<=, )\d{1,2}(?!\d)")
 SPOKEN_BEFORE_RE = re.compile(
     r"(?i:\b(?:you are|you're|u r|ur|i am|i'm|im|she is|he is|she's|he's|hes|shes|will be|turns|turning|age as"
-    r"|age was|married at|left school at|pregnant at) )$"
+    r"|age was|married at|left school at|pregnant at|is only|was only|'s only|’s only|both) )$"
 )
 NOT_AN_AGE_AFTER_RE = re.compile(r"[:./]\d|[ \t]*(?:%|am\b|pm\b|minutes|hours|mins|times|o'clock)", re.I)
 THEN_BEFORE_RE = re.compile(r"\b(?:then|now) $")
@@ -381,7 +384,7 @@ def _spoken_ages(text):
                 yield start, unit.end()
             elif COLUMN_END_AFTER_RE.match(text, end):
                 yield start, end
-        elif before.endswith(('") (', "”) (")) and text[end : end + 1] == ")":
+        elif before.endswith(('") (', "”) (", '", ', "”, ")) and text[end : end + 1] == ")":  # ("Paddy", 19)
             yield start, end
 
 

@@ -227,3 +227,16 @@ def test_the_published_text_holds_no_rank_initials_or_handle():
     out = published(text)
     for secret in ("CALDERBANK", "Carrick", "DC said", "zzmoonfangZz", "toffee_brin"):
         assert secret not in out
+
+
+def test_a_quoted_name_with_an_age_in_brackets_and_one_called_by_a_nickname():
+    text = 'Arrested with his cousin Pat Lowry ("Pads", 19). One, "Scarface", sells vapes. One called him "Tommo".'
+    spans = found(text)
+    assert {"Pads", "Scarface", "Tommo"} <= set(spans)
+    assert "19" in found(text, "AGE")
+
+
+def test_a_word_said_to_someone_in_quotes_and_a_quoted_title_are_not_aliases():
+    text = 'He called her "gorgeous". We need one, "Working Together" says so. He is only 7.'
+    assert found(text, "OTHER") == []
+    assert found(text, "AGE") == ["7"]
