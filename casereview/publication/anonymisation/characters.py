@@ -87,10 +87,13 @@ def _plain_letter(character):
 
 
 def _without_accents(text):
-    return "".join(c if c.isascii() else _plain_letter(c) for c in text)
+    # one table for the text's few distinct characters, applied in C, not a Python call per character
+    table = {ord(c): _plain_letter(c) for c in set(text) if not c.isascii()}
+    return text.translate(table)
 
 
 _INVISIBLE_TABLE = str.maketrans({c: None for c in INVISIBLE})
+_INVISIBLE_SET = frozenset(INVISIBLE)
 
 
 def clean_for_detection(text):
@@ -99,7 +102,7 @@ def clean_for_detection(text):
     if text.isascii():
         return text, None
     text = _without_accents(text.translate(_SAME_LENGTH_TABLE))
-    if not any(c in INVISIBLE for c in text):
+    if _INVISIBLE_SET.isdisjoint(text):
         return text, None
     positions = [i for i, c in enumerate(text) if c not in INVISIBLE]
     return text.translate(_INVISIBLE_TABLE), positions

@@ -6,6 +6,7 @@ import functools
 import re
 from collections import Counter
 
+from . import cues
 from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
@@ -70,7 +71,7 @@ ROLE_WORDS = (
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
-    rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z -]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
+    rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z '’-]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
     rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?<![a-z])"
     rf"(?:{ROLE_ALTERNATION}|police|care|service|team|school)[a-z ,'’-]{{0,30}}))\))"
 )
@@ -96,7 +97,8 @@ CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
 MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 # One word of a name: "Jayden", "O'Brien", "McLeod", "Lily-Mae", "Jayden's".
-NAME_TOKEN_RE = re.compile(r"\b[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?:['’]s\b)?")
+# (a Gaelic "Mc"/"Mac" before a capital is part of the word: "McCartney", not "Mc" and "Cartney")
+NAME_TOKEN_RE = re.compile(r"\b(?:Ma?c(?=[A-Z][a-z]))?[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?(?:['’]s\b)?")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n•*-]|\d\t|\t)\s*$")
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|The|A|An|this|that|of)\s+$")
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|from|near|around|outside|towards|across)\s+$")
@@ -125,6 +127,12 @@ def detect(text, table=None):
     clean = _capitals_as_names(clean)
     clean = capitals_as_titles(clean)
     found = list(rule_finds(clean))
+    found.extend(cues.age_and_week_finds(clean))
+    found.extend(cues.week_commencing_finds(clean, found))
+    found.extend(cues.alias_finds(clean))
+    found.extend(cues.chat_finds(clean))
+    found.extend(cues.rank_and_role_finds(clean))
+    found.extend(cues.dwelling_finds(clean))
     found.extend(_person_rule_finds(clean))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
@@ -153,6 +161,10 @@ def detect(text, table=None):
     found.extend(_lower_case_message_names(clean, names))
     found.extend(_name_tails(clean, found))
     found.extend(_nickname_mentions(clean, found))
+    found.extend(cues.alias_mentions(clean, found))
+    found.extend(cues.capitals_mentions(clean, found))
+    found.extend(cues.initials_of_people_finds(clean, found))
+    found.extend(cues.place_district_finds(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
@@ -382,7 +394,7 @@ def _without_non_people(text, found):
         name = text[start:end]
         if ORG_AFTER_NAME_RE.match(text, end) or name in ("Co", "Ltd", "LLP"):
             continue
-        if all(re.fullmatch(TITLES, w) for w in name.split()):
+        if all(re.fullmatch(TITLES, w) for w in name.split()) and not (len(item) > 3 and item[3] == "rank"):
             continue  # "Detective Sergeant" in a column of roles
         if re.search(r"\b(?:Op|Operation)\.?[ \t]+$", text[max(0, start - 12) : start]):
             continue  # "Op. Harbour": a police operation's name, not a person
@@ -397,7 +409,8 @@ def _without_non_people(text, found):
             continue  # "Arrival 03/04/2022 23:47": a field's label opening a line before its value
         if name.lower() in GROUP_WORDS or name.lower() in LANGUAGE_WORDS:
             continue  # "speak Romani and Slovak": a language or a people, not a person
-        if name.isupper() and " " in name.strip() and _heading_in_capitals(name):
+        rank = len(item) > 3 and item[3] == "rank"  # "PC 3390 J. CALDERBANK": a name by where it stands
+        if name.isupper() and " " in name.strip() and _heading_in_capitals(name) and not rank:
             continue
         after = re.match(r" ([a-z]+)", text[end : end + 12])
         if after and (name, after.group(1)) in OBJECT_COMPOUNDS:
@@ -682,6 +695,7 @@ def _label_index(text, model_found):
     return labels
 
 
+@functools.lru_cache(maxsize=65536)  # called for every capitalised word by several finders; the lists never change
 def _is_name_word(word):
     """'plain' for a listed forename or surname that is no everyday word, 'ambiguous' for one that is
     ("Grace", "Hope", "Young"), None otherwise. Hyphenated names count when every part is listed."""

@@ -183,7 +183,7 @@ def _date_finds(text):
 
 
 def _number_finds(text):
-    for m in EMAIL_RE.finditer(text):
+    for m in EMAIL_RE.finditer(text) if "@" in text else ():  # (no scan for an address without its @)
         yield m.start(), m.end(), "EMAIL"
     nhs_spans = []
     for m in TEN_DIGITS_RE.finditer(text):
@@ -224,7 +224,7 @@ def _number_finds(text):
     for m in QUOTED_SUBJECT_RE.finditer(text):
         if m.group(1) not in COMMON_CAPITALISED:
             yield m.start(1), m.end(1), "OTHER"
-    for m in GAMER_TAG_RE.finditer(text):
+    for m in GAMER_TAG_RE.finditer(text) if "#" in text else ():
         yield m.start(), m.end(), "OTHER"
     for m in QUOTED_BESIDE_PERSON_RE.finditer(text):
         if m.group(1) not in COMMON_CAPITALISED:
@@ -249,13 +249,17 @@ def _ordinary_token(word):
 NUMBER_START_RE = re.compile(rf"(?<![\w]){AGE_NUM}", re.I)
 
 
-REFERENCE_BEFORE_RE = re.compile(r"([A-Z][a-z]+)[ \t]*\($")
+REFERENCE_BEFORE_RE = re.compile(r"(?:([A-Z][a-z]+)[ \t]+)?([A-Z][a-z]+)[ \t]*\($")
 
 
 def _numbered_reference(text, start):
     """'Section (2)', 'Appendix (3)': a number in brackets after a numbered word is a reference."""
-    m = REFERENCE_BEFORE_RE.search(text, max(0, start - 20), start)
-    return bool(m and m.group(1) in NUMBERED_WORDS)
+    m = REFERENCE_BEFORE_RE.search(text, max(0, start - 40), start)
+    if not m or m.group(2) not in NUMBERED_WORDS:
+        return False
+    from .names import forenames
+
+    return m.group(1) not in forenames()[0]  # "Aoife Ward (17)": a surname after a forename, and her age
 
 
 # An age as a form writes it: after "Age", "Age at visit:", "Age at sentence -" ("Age: 16 yrs 10 mths", "Age
@@ -343,6 +347,10 @@ def name_start(text, end_of_name, limit=6):
             words.append(word)
             position = start = m.start()
             continue
+        if word in COMMON_CAPITALISED and words and _everyday_word_opens_name(text, m.start(), word):
+            words.append(word)  # "Spring Hill Surgery", "Summer Lane Primary": an everyday word opens the name
+            start = m.start()
+            break
         if not NAME_WORD.fullmatch(word) or word in COMMON_CAPITALISED:
             break
         words.append(word)
@@ -354,7 +362,27 @@ def name_start(text, end_of_name, limit=6):
     return start, words[::-1]
 
 
-THE_BEFORE_RE = re.compile(r"(?<=[a-z0-9,;(:] )The $|(?<=[a-z0-9,;(:] )The\n$")
+NEVER_OPENS_A_NAME = frozenset(
+    """The A An This That These Those Our Your My His Her Their Its Each Every Any Some No Local Nearest Same Other
+    Main Next Last First Second Third Both Please Dear Re Ref See Seen Called Named Visited Attended
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow Yesterday Police Council Health Social
+    Care Children Early Help Family Education Housing Services Service Team Unit Ward Hospital School""".split()
+) | frozenset(MONTHS.split("|"))
+OPENING_CONTEXT_RE = re.compile(r"(?:^|[\n(|,;:\t]|\b(?:at|to|from|in|by|with|of|via|and|the|a)[ \t])[ \t]*$")
+
+
+def _everyday_word_opens_name(text, start, word):
+    """An everyday capitalised word is a setting's first word when it opens the capitalised run (after a
+    preposition, a bracket, a comma or a line's start) and is no determiner, month, weekday or agency word."""
+    if word in NEVER_OPENS_A_NAME or not (word[:1].isupper() and word[1:].islower()):
+        return False
+    return bool(OPENING_CONTEXT_RE.search(text, max(0, start - 6), start))
+
+
+THE_BEFORE_RE = re.compile(
+    r"(?<=[a-z0-9,;(:] )The $|(?<=[a-z0-9,;(:] )The\n$"
+    r"|(?:^|(?<=\n)|(?<=\())[ \t]*(?:The|THE) $"  # a name that starts a line or a bracket: "(The Grange Academy)"
+)
 
 
 def with_the(text, start):
@@ -461,7 +489,8 @@ def _street_after(text, end):
 
 AGENCY_AFTER_RE = re.compile(r"\s+(?:NHS\b|Foundation\b|Trust\b|Board\b|Partnership\b|Service|Council\b|Group\b)")
 TAIL_RE = re.compile(
-    r"(?: for (?:Sick )?(?:Children|Women|Young People|Girls|Boys)"
+    r"(?: for (?:Sick )?(?:Children|Women|Young People|Girls|Boys)(?: (?:for|in) (?:Wales|Scotland|England))?"
+    r"| for (?:Wales|Scotland|England|Northern Ireland)"
     r"| (?:at|of|on) [A-Z][a-z]+(?: [A-Z][a-z]+)?| [A-Z][a-z]{3,})(?! "
     r"[A-Z])(?=[\s,.;:)])"
 )
@@ -1005,6 +1034,8 @@ def ethnicity_names_a_thing(text, start, end):
         or (after.group(2) and after.group(2) in NOT_ETHNICITY_AFTER and after.group(1)[:1].isupper())
     ):
         return True
+    if re.match(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+", text[end : end + 60]):
+        return True  # "Scottish Child Interview Model": the first word of a proper name of three words or more
     before = text[max(0, start - 20) : start]
     line_start = text.rfind("\n", 0, start) + 1
     return bool(
@@ -1012,6 +1043,7 @@ def ethnicity_names_a_thing(text, start, end):
         or (LANGUAGE_BEFORE_RE.search(before) and not re.search(r"\b(?:and|in)\s+$", before))
         or (MORE_LANGUAGE_BEFORE_RE.search(before) and not PERSON_NOUN_AFTER_RE.match(text, end))
         or LANGUAGE_FIELD_RE.search(text, line_start, start)
+        or BRACKETED_LANGUAGE_RE.search(before)
         or LANGUAGE_LIST_RE.match(text, end)
         or re.search(r"\bEnglish[ \t]*/[ \t]*$", before)
     )
@@ -1027,10 +1059,15 @@ LANGUAGE_FIELD_RE = re.compile(
     r"[^\n:]{0,4}:"
     r"|\binterpreter:?[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){1,4}\()[^:\n]*$"
 )
+# "asked me (in Polish)", "DA leaflet (Portuguese)": the language something is said or written in, in brackets
+BRACKETED_LANGUAGE_RE = re.compile(
+    r"(?:\(in[ \t]+|\b(?i:leaflets?|letters?|information|booklets?|materials?|versions?|translated|forms?)[ \t]*\()$"
+)
 MORE_LANGUAGE_BEFORE_RE = re.compile(
     r"\b(?i:understands?|understood|reads?|writes?|fluent in|fluently|some|basic|limited|little|"
-    r"in[ \t]+(?:her|his|their)[ \t]+own|"
-    r"(?:continued?|conducted|carried out|written|delivered|held|interviewed|talked|chatted|answered|"
+    r"in[ \t]+(?:her|his|their)[ \t]+own|rather than|English and|"
+    r"(?:continued?|conducted|carried out|written|delivered|held|interviewed|talked|chatted|answered|spoke|speak|"
+    r"asked (?:me|him|her|them|us)|"
     r"replied|communicated?|texts?|messages?|wrote|said it)[ \t]+in)\s+$"
 )
 PERSON_NOUN_AFTER_RE = re.compile(rf"[ \t]+(?:{PERSON_NOUNS})\b")

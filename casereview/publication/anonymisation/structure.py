@@ -249,8 +249,8 @@ def initials_finds(text):
     if not defined:
         return
     for m in INITIALS_WORD_RE.finditer(text):
-        if m.group(1) in defined:
-            yield m.start(1), m.end(1), "PERSON", "rule"
+        if m.group(1) in defined and not re.match(r"/[\w/]*\d", text[m.end(1) : m.end(1) + 12]):
+            yield m.start(1), m.end(1), "PERSON", "rule"  # not "Our ref: IF/LR/0442"
 
 
 LABEL_WORDS = frozenset(

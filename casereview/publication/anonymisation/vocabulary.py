@@ -211,6 +211,11 @@ INSTITUTION_KEYWORDS = {
     "Guides": "PLACE",
     "Caravan Site": "PLACE",
     "Traveller Site": "PLACE",
+    # youth and community settings named by a place ("Knowle West Youth Zone", "Brookside Youth Project")
+    "Youth Zone": "PLACE",
+    "Youth Project": "PLACE",
+    "Youth Centre": "PLACE",
+    "Civic Suite": "PLACE",
 }
 # Shop and food chains: a chain's name alone is a named place ("outside Tesco Express", "at the Spar").
 CHAINS = frozenset(
@@ -235,6 +240,8 @@ LOWER_CASE_KEYWORDS = (
     "church",
     "pub",
     "custody suite",
+    "custody",
+    "leisure centre",
     "police station",
     "rec",
     "recreation ground",
@@ -618,6 +625,7 @@ NOT_ETHNICITY_AFTER = NOT_ETHNICITY_AFTER | frozenset(
     """measles windows toast roll fries bread doors heels wave house houses terrace terraces building buildings
     era style architecture period square Square Terrace Republic Relief Aid Care Agency Diocese Board liaison
     Liaison team Team service officer worker workers network forum site sites Site Sites Movement Education
+    women's women’s men's men’s
     pitch pitches mass""".split()
 )
 # After a faith word, the nouns that make it a body's name ("Catholic Children's Society", "Islamic Relief").
