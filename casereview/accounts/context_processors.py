@@ -13,6 +13,9 @@ def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
+    if _two_factor_pending(user):
+        # signed in with the password alone: every link would only lead back to the code page
+        return {"two_factor_pending": True}
     path = request.path
     groups = [{"text": "Home", "href": reverse("home"), "pages": []}, *selectors.navigation_for(user)]
     # The longest matching page decides, so the partnership's page and its audit log are not both current.
@@ -29,3 +32,10 @@ def navigation(request):
         group["current"] = page["current"] = True
         sub_navigation = group["pages"] if len(group["pages"]) > 1 else []
     return {"navigation": groups, "sub_navigation": sub_navigation}
+
+
+def _two_factor_pending(user):
+    from . import permissions
+
+    is_verified = getattr(user, "is_verified", None)
+    return is_verified is not None and not is_verified() and permissions.must_use_two_factor(user)

@@ -254,6 +254,32 @@ def _throttled(device):
 
 
 WRONG_CODE = "That code is not right. Enter the 6-digit code your app shows now."
+USED_CODE = (
+    "That code has just been used to sign in. Wait for your app to show a new code (it changes every 30 seconds), "
+    "then enter the new one."
+)
+
+
+def _just_used(device, code):
+    """Whether `code` is right for a time step this device has already used: a code typed again after signing
+    out and in within its 30 seconds. It is refused all the same (a code works once), but said so, not
+    called wrong."""
+    from django_otp.oath import TOTP
+
+    TOTPDevice = type(device)
+    device = TOTPDevice.objects.filter(pk=device.pk).first()
+    try:
+        token = int(_code(code))
+    except (TypeError, ValueError):
+        return False
+    if device is None or device.last_t is None or device.last_t < 0:
+        return False
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    for offset in range(-device.tolerance, device.tolerance + 1):
+        totp.drift = device.drift + offset
+        if totp.t() <= device.last_t and totp.token() == token:
+            return True
+    return False
 
 
 def two_factor_confirm(*, user, device, code):
@@ -292,13 +318,18 @@ def two_factor_check(*, user, device, code):
     if accepted is not None:
         record_event(actor=user, action=AuditAction.LOGIN, object_repr=user.username, reason="Two-factor code accepted")
         return accepted
+    used = not refusal and _just_used(device, code)
     record_event(
         actor=user,
         action=AuditAction.FAILED_LOGIN,
         object_repr=user.username,
-        reason="Two-factor code tried too soon after a wrong one" if refusal else "Wrong two-factor code",
+        reason="Two-factor code tried too soon after a wrong one"
+        if refusal
+        else "Two-factor code already used"
+        if used
+        else "Wrong two-factor code",
     )
-    raise refusal or ValidationError({"code": WRONG_CODE})
+    raise refusal or ValidationError({"code": USED_CODE if used else WRONG_CODE})
 
 
 @transaction.atomic

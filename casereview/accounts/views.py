@@ -133,7 +133,26 @@ def two_factor_verify(request):
     if submitted(request, form, check):
         otp_login(request, checked["device"])
         return redirect(_next_page(request))
-    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_page(request)})
+    return render(
+        request,
+        "accounts/two_factor_verify.html",
+        {"form": form, "next": _next_page(request), "managers": _their_business_managers(user)},
+    )
+
+
+def _their_business_managers(user):
+    """Who a person who lost their phone should tell: the business managers of their partnerships (not
+    themselves), by name and e-mail address, as the people who know who runs casereview."""
+    from .models import Membership
+
+    partnerships = Membership.objects.unscoped().filter(user=user, is_active=True).values("partnership_id")
+    return list(
+        Membership.objects.unscoped()  # names and addresses only, of the person's own partnerships
+        .filter(partnership_id__in=partnerships, role=Role.BUSINESS_MANAGER, is_active=True, user__is_active=True)
+        .exclude(user=user)
+        .select_related("user", "partnership")
+        .order_by("partnership__name", "user__last_name")[:5]
+    )
 
 
 @object_view(Partnership, url_kwarg="slug", field="slug")

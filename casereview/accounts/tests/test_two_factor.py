@@ -200,7 +200,10 @@ def test_a_code_cannot_be_used_twice(client, alice, production):
     someone_else = Client()
     someone_else.force_login(alice)
     response = someone_else.post(VERIFY, {"code": code})
-    assert response.status_code == 200 and "That code is not right" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "That code has just been used to sign in" in page
+    assert "not right" not in page
+    assert AuditEvent.objects.filter(reason="Two-factor code already used").exists()
 
 
 def test_a_code_that_is_not_six_numbers_gets_a_clear_message(client, alice, production):
@@ -267,3 +270,21 @@ def test_staff_who_are_not_system_administrators_cannot_reset(client, alice, par
 def test_the_admin_does_not_show_device_secrets(client, admin_user):
     client.force_login(admin_user)
     assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
+
+
+def test_half_signed_in_the_header_offers_only_signing_out(client, partnership_a, production):
+    chair = member(partnership_a, Role.CHAIR, username="chair")
+    device_for(chair)
+    sign_in(client, "chair")
+    page = client.get(VERIFY).content.decode()
+    assert "Enter the code from your authenticator app" in page
+    assert "Sign out" in page and "Notifications" not in page and 'aria-label="Menu"' not in page
+
+
+def test_a_lost_phone_is_told_to_their_partnerships_business_manager_by_name(client, alice, partnership_a, production):
+    chair = member(partnership_a, Role.CHAIR, username="chair")
+    device_for(chair)
+    sign_in(client, "chair")
+    page = client.get(VERIFY).content.decode()
+    assert "Tell your partnership's business manager" in page
+    assert alice.email in page and "system administrator" not in page
