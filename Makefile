@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# e-mails link to the address the demo is served on (make run PORT=8043), unless the environment says otherwise
+CASEREVIEW_SITE_URL ?= http://$(HOST):$(PORT)
+export CASEREVIEW_SITE_URL
 
 .PHONY: run test lint install install-dev migrate demo worker check-deploy assets bench bench-actions bench-chronology bench-extract bench-anon bench-library clean bench-annual bench-scale bench-exports bench-sqlite-worker
 
