@@ -275,6 +275,15 @@ def recommendation_correct(*, actor, recommendation, outcome, rationale, made_on
     return _correct(actor=actor, record=recommendation, data=data, reason=reason)
 
 
+def _how_far(review):
+    """How far a review has gone, in the page's words: 'Child R's review has been published'."""
+    if review.stage == Stage.PUBLISHED:
+        return f"{review.title}'s review has been published"
+    if review.stage in (Stage.NOT_PUBLISHED, Stage.ACTION_PLAN):
+        return f"{review.title}'s review has been finished"
+    return f"{review.title}'s review is under way (it has reached “{review.get_stage_display()}”)"
+
+
 @transaction.atomic
 def chair_decision_correct(*, actor, decision, outcome, rationale, decided_on, reason):
     """Put right the chair's decision as recorded. The review it created follows: its type and dates change
@@ -291,17 +300,18 @@ def chair_decision_correct(*, actor, decision, outcome, rationale, decided_on, r
     if not to_review and review and review.stage not in (Stage.SCOPING, Stage.CLOSED):
         raise ValidationError(
             {
-                "outcome": f"The review has already started ({review.get_stage_display().lower()}): ask the "
-                "business manager to close it from the review's stage page, saying why, then correct the decision"
+                "outcome": f"{_how_far(review)}, so the decision cannot be corrected to no review. If the review "
+                "should not have been held, ask the business manager to close it on the review's page, saying why; "
+                "then correct the decision"
             }
         )
     started = review is not None and review.stage not in (Stage.SCOPING, Stage.CLOSED)
     if to_review and started and _review_type_for(incident, outcome) != review.review_type:
         raise ValidationError(
             {
-                "outcome": f"The review has already started ({review.get_stage_display().lower()}), so correcting "
-                "the decision cannot change what kind of review it is. Correct the date or the rationale only, "
-                "or ask the business manager to close the review from its stage page, saying why, first"
+                "outcome": f"{_how_far(review)}, so correcting the decision cannot change what kind of review it "
+                "is. Correct the date or the rationale only; if the kind was recorded wrongly, ask the business "
+                "manager to close the review on its page, saying why, first"
             }
         )
     was_review = decision.outcome != Outcome.NO_REVIEW

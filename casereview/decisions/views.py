@@ -356,7 +356,11 @@ def recommendation_correct(request, recommendation):
             reason=data["reason"],
         ),
     ):
-        messages.success(request, "The recommendation has been corrected. The earlier one is kept in its history.")
+        said = "The recommendation has been corrected. The earlier one is kept in its history."
+        if ChairDecision.objects.unscoped().filter(incident_id=recommendation.incident_id).exists():
+            # the chair's decision may quote the recommendation it followed
+            said += " The chair's decision rests on it: tell the independent chair, who can correct the decision."
+        messages.success(request, said)
         return redirect("decisions:recommendation", pk=recommendation.pk)
     return _step_page(
         request,

@@ -106,8 +106,8 @@ def test_a_decision_whose_review_has_started_is_not_corrected_to_no_review(clien
     page = client.post(
         reverse("decisions:decision_correct", args=[decided.pk]), correction(outcome="no_review")
     ).content.decode()
-    assert "The review has already started (agency information)" in page
-    assert "close it from the review&#x27;s stage page" in page
+    assert "review is under way (it has reached “Agency information”)" in page
+    assert "close it on the review&#x27;s page" in page
     decided.refresh_from_db()
     assert decided.outcome == "local_review"
 
@@ -151,6 +151,7 @@ def test_the_business_manager_corrects_the_recommendation_and_the_chair_may_not(
         follow=True,
     ).content.decode()
     assert "The recommendation has been corrected" in page
+    assert "The chair&#x27;s decision rests on it: tell the independent chair" in page
     assert "Date of the recommendation changed from 13 May 2025 to 14 May 2025" in page
     # Dated after the chair's decision it answers: refused.
     page = client.post(
