@@ -392,11 +392,19 @@ def _tell_chair_of_recommendation(recommendation):
     from casereview.notifications.services import notify
 
     incident = recommendation.incident
-    notify(
-        recipients=role_holders(incident.partnership, Role.CHAIR),
-        partnership=incident.partnership,
-        key=f"decision:{incident.pk}",
-        what="A decision on whether to hold a review awaits you",
-        about=incident.child_pseudonym,
-        path=reverse("incidents:detail", args=[incident.pk]),
-    )
+
+    def tell_if_still_undecided():
+        # at commit: a recommendation and the chair's decision recorded together (an import, the demo)
+        # ask nothing of the chair
+        if ChairDecision.objects.unscoped().filter(incident=incident).exists():
+            return
+        notify(
+            recipients=role_holders(incident.partnership, Role.CHAIR),
+            partnership=incident.partnership,
+            key=f"decision:{incident.pk}",
+            what="A decision on whether to hold a review awaits you",
+            about=incident.child_pseudonym,
+            path=reverse("incidents:detail", args=[incident.pk]),
+        )
+
+    transaction.on_commit(tell_if_still_undecided)

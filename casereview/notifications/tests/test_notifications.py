@@ -181,3 +181,21 @@ def test_nobody_sees_another_persons_notifications(client, alice, partnership_a,
     notify(recipients=[police_lead], partnership=partnership_a, key="k", what="For the lead only", path="/")
     client.force_login(alice)
     assert "For the lead only" not in client.get(reverse("notifications:settings")).content.decode()
+
+
+def test_a_recommendation_decided_in_the_same_transaction_asks_nothing_of_the_chair(
+    alice, partnership_a, django_capture_on_commit_callbacks
+):
+    from casereview.notifications.models import Notification
+
+    chair = member(partnership_a, Role.CHAIR, email="chair@example.org")
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
+    with django_capture_on_commit_callbacks(execute=True):
+        decisions.recommendation_make(
+            actor=alice, incident=incident, outcome="local_review", rationale="Met", made_on=incident.aware_date
+        )
+        decisions.chair_decide(
+            actor=chair, incident=incident, outcome="local_review", rationale="Agreed", decided_on=incident.aware_date
+        )
+    assert not [m for m in mail.outbox if chair.email in m.to and "decision" in m.subject]
+    assert not Notification.objects.filter(recipient=chair, key=f"decision:{incident.pk}").exists()
