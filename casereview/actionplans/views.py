@@ -550,7 +550,7 @@ def training_year_withdraw(request, record):
         ],
         back_url=back_url,
         done_url=_url("actionplans:training", record.partnership.slug),
-        consequence="They will no longer appear on the training page or in the annual report. Nothing is "
+        consequence="They will no longer appear on the training page or in the yearly report. Nothing is "
         "erased: they stay in their history, with your reason and your name.",
         submit="Withdraw these statistics",
         success=f"The training statistics for {record.label} have been withdrawn.",

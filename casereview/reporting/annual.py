@@ -333,7 +333,7 @@ def _narrative(doc, content, section, missing):
 def annual_document(content):
     label = content.label
     doc = Report(
-        title=f"Annual report {label}",
+        title=f"Yearly report {label}",
         organisation=content.partnership.name,
         subtitle=f"1 April {content.report.year_starting} to 31 March {content.report.year_starting + 1}. "
         f"Built from casereview's records on {content.built_on:%-d %B %Y}.",

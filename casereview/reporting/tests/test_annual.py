@@ -320,7 +320,7 @@ def test_the_preview_shows_the_whole_report(client, alice, report):
     client.force_login(alice)
     response = client.get(reverse("reporting:annual_preview", args=[report.pk]))
     page = response.content.decode()
-    assert "Annual report 2018-19" in page and "Looking ahead" in page and "Contents" in page
+    assert "Yearly report 2018-19" in page and "Looking ahead" in page and "Contents" in page
 
 
 def test_the_list_shows_the_partnerships_reports_only(client, alice, report, partnership_b):
