@@ -56,7 +56,7 @@ def test_the_replacement_table_is_paged_and_saving_one_page_keeps_the_others(cli
     assert total > 100
     client.force_login(alice)
     page = client.get(reverse("publication:anonymise", args=[review.pk])).content.decode()
-    assert f"{total} terms, shown 100 at a time" in page
+    assert f"{total} details were found in the report. They are shown 100 at a time" in page
     shown = [t for t in ReplacementTerm.objects.filter(review=review) if f'name="status-{t.pk}"' in page]
     assert len(shown) == 100
     data = {f"status-{t.pk}": "accepted" for t in shown} | {f"replacement-{t.pk}": "Person X" for t in shown}
