@@ -584,7 +584,12 @@ def who_may(action, model):
 
 
 def refusal(action, model):
-    return f"Only {who_may(action, model)} can do this."
+    """What the refusal page says: who may, and so whom to ask (a panel member refused the chair's decision
+    is told to ask the chair, not to be given the chair's role)."""
+    who = who_may(action, model)
+    if who == "nobody":
+        return "Nobody can do this here."
+    return f"Only {who} can do this. If it needs doing, ask {who}."
 
 
 def object_for_user(user, model, action="view", **lookup):

@@ -220,3 +220,15 @@ def test_the_correction_forms_ask_to_check_the_carried_over_rationale(client, al
     recommendation = decided.incident.recommendation
     page = client.get(reverse("decisions:recommendation_correct", args=[recommendation.pk])).content.decode()
     assert "With reference to the criteria. If you change the outcome, check the rationale still explains it" in page
+
+
+def test_a_panel_member_refused_the_chairs_correction_is_told_to_ask_the_chair(client, partnership_a, decided):
+    from casereview.accounts.models import Role
+    from casereview.testing import member
+
+    panel = member(partnership_a, Role.PANEL_MEMBER, username="panel-member")
+    client.force_login(panel)
+    response = client.get(reverse("decisions:decision_correct", args=[decided.pk]))
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Only the independent chair can do this. If it needs doing, ask the independent chair." in page
