@@ -226,7 +226,10 @@ def themes_by_year(*, user, partnership, collection):
         .order_by()
     )
     counts = {(name, year): n for name, year, n in rows}
-    years = sorted({year for _, year in counts})
+    found = {year for _, year in counts}
+    # every year from the first to the last, those without a review included: each bar is a year, and a gap
+    # left out would join two distant years as if they were neighbours
+    years = list(range(min(found), max(found) + 1)) if found else []
     totals = {}
     for (name, _year), n in counts.items():
         totals[name] = totals.get(name, 0) + n

@@ -71,6 +71,15 @@ def test_themes_over_time_show_a_table_per_collection(client, bob, partnership_a
     assert "2019</th>" in client.get(url, {"collection": "national"}).content.decode()
 
 
+def test_the_themes_table_shows_every_year_between_the_first_and_the_last(client, bob, partnership_a):
+    national("Neglect nationally.", themes=["Neglect"], year=2016)
+    national("Neglect again.", themes=["Neglect"], year=2019)
+    client.force_login(bob)
+    page = client.get(reverse("library:themes", args=[partnership_a.slug]), {"collection": "national"}).content.decode()
+    for year in (2016, 2017, 2018, 2019):
+        assert f"{year}</th>" in page  # the years without a review are columns of nothing, not left out
+
+
 def test_the_business_manager_writes_publishes_and_viewers_download_a_briefing(client, alice, bob, partnership_a):
     from io import BytesIO
 
