@@ -95,6 +95,24 @@ def test_two_incidents_recorded_at_once_take_the_next_two_references(alice, part
     assert Incident.objects.unscoped().count() == 2
 
 
+def test_an_incident_submitted_twice_at_once_is_recorded_once(alice, partnership_a):
+    facts = dict(
+        child_pseudonym="Child T",
+        harm="death",
+        incident_date=date(2025, 4, 16),
+        aware_date=date(2025, 4, 17),
+        abuse_or_neglect="suspected",
+        location="in_area",
+    )
+
+    def record():
+        return incident_services.incident_create(actor=alice, partnership=partnership_a, facts=dict(facts))
+
+    results = at_once(record, record)
+    assert len({value.pk for _, value in results}) == 1
+    assert Incident.objects.unscoped().count() == 1
+
+
 def test_an_agency_submitted_twice_is_made_once(alice, partnership_a):
     def add():
         return accounts_services.agency_create(

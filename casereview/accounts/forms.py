@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.mail import EmailMessage
 from django.template import loader
+from django.utils import timezone
 
 from casereview.core.forms import GovukFormMixin
 
@@ -114,7 +115,11 @@ class AgencyForm(GovukFormMixin, forms.Form):
         name = self.cleaned_data["name"].strip()
         if not name:
             raise forms.ValidationError("Enter the agency's name")
-        if Agency.objects.unscoped().filter(partnership=self.partnership, name__iexact=name).exists():
+        from .services import DOUBLE_SUBMISSION
+
+        # one added moments ago under this name is this form sent twice: the service answers with it
+        earlier = Agency.objects.unscoped().filter(partnership=self.partnership, name__iexact=name)
+        if earlier.filter(created__lt=timezone.now() - DOUBLE_SUBMISSION).exists():
             raise forms.ValidationError(f"{self.partnership} already has an agency called {name}")
         return name
 

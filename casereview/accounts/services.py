@@ -30,6 +30,8 @@ def agency_create(*, actor, partnership, name, sector):
     same = Agency.objects.unscoped().filter(partnership=partnership, name=name.strip(), sector=sector).first()
     if same is not None and same.created >= timezone.now() - DOUBLE_SUBMISSION:
         return same
+    if Agency.objects.unscoped().filter(partnership=partnership, name__iexact=name.strip()).exists():
+        raise ValidationError({"name": f"{partnership} already has an agency called {name.strip()}"})
     agency = Agency(partnership=partnership, name=name.strip(), sector=sector)
     agency.full_clean()
     agency.save()

@@ -48,7 +48,12 @@ def verify_chains():
         if recorded > found:
             missing = recorded - found
             findings.append(
-                Finding(key, f"the last {missing} event{'s' if missing != 1 else ''} of the chain are missing")
+                Finding(
+                    key,
+                    "the chain's last event is missing"
+                    if missing == 1
+                    else f"the last {missing} events of the chain are missing",
+                )
             )
         elif head is not None and last is not None and head.head != last.hash:
             findings.append(Finding(key, "the chain's last event is not the one recorded as its head"))

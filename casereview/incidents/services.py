@@ -39,6 +39,8 @@ def _next_reference(partnership, year):
 def incident_create(*, actor, partnership, facts, agencies=(), identity=None):
     """Record an incident, its restricted identity record and the notification duties it gives rise to."""
     lock(partnership)  # two incidents recorded at once take the next two references
+    if (same := _just_recorded(actor, partnership, facts, agencies)) is not None:
+        return same  # the same form sent twice: answered with the incident the first one recorded
     incident = Incident(partnership=partnership, created_by=actor, **facts)
     incident.reference = _next_reference(partnership, (incident.aware_date or timezone.localdate()).year)
     incident.full_clean()
@@ -56,6 +58,21 @@ def incident_create(*, actor, partnership, facts, agencies=(), identity=None):
     )
     incident_duties_recompute(actor=actor, incident=incident)
     return incident
+
+
+def _just_recorded(actor, partnership, facts, agencies):
+    """An incident this person recorded moments ago with the very same facts and agencies (a double
+    click, a resent form); two different incidents about one child are never taken for one."""
+    from casereview.accounts.services import DOUBLE_SUBMISSION
+
+    recent = Incident.objects.unscoped().filter(
+        partnership=partnership, created_by=actor, created__gte=timezone.now() - DOUBLE_SUBMISSION, **facts
+    )
+    wanted = {agency.pk for agency in agencies}
+    for incident in recent.prefetch_related("agencies_involved"):
+        if {agency.pk for agency in incident.agencies_involved.all()} == wanted:
+            return incident
+    return None
 
 
 @transaction.atomic

@@ -398,6 +398,10 @@ class ChronologyImport(BaseModel):
     class Meta:
         ordering = ["-created"]
 
+    def __str__(self):
+        # what the audit trail shows for an import: the file, not the record's key
+        return f"Chronology file {self.file_name}"
+
     @property
     def is_finished(self):
         return self.status in (ImportStatus.FAILED, ImportStatus.DONE)

@@ -121,3 +121,12 @@ def test_outsider_cannot_add_an_agency_to_another_partnership(client, charlie, p
     response = client.post(reverse("accounts:agency_create", args=["southwark"]), {"name": "Sneaky", "sector": "other"})
     assert response.status_code == 404
     assert not Agency.objects.filter(name="Sneaky").exists()
+
+
+def test_the_same_agency_form_sent_twice_is_answered_with_the_first_agency(client, alice, partnership_a):
+    client.force_login(alice)
+    url = reverse("accounts:agency_create", args=[partnership_a.slug])
+    first = client.post(url, {"name": "Southwark Council", "sector": "local_authority"})
+    again = client.post(url, {"name": "Southwark Council", "sector": "local_authority"})
+    assert first.status_code == again.status_code == 302
+    assert Agency.objects.filter(name="Southwark Council").count() == 1

@@ -64,7 +64,7 @@ def test_a_deleted_event_is_reported_as_a_gap(trail, partnership_a):
 def test_the_last_event_deleted_is_reported(trail):
     _raw("DELETE FROM audit_auditevent WHERE id = %s", [trail[-1].pk])
     whole, message = _verify()
-    assert not whole and "the last 1 event of the chain are missing" in message
+    assert not whole and "the chain's last event is missing" in message
 
 
 def test_an_edited_event_is_reported(trail):

@@ -154,3 +154,15 @@ def test_below_threshold_incident_can_be_referred_locally_with_a_reason(alice, p
     )
     incident.refresh_from_db()
     assert incident.local_referral_reason == "Learning about early help"
+
+
+def test_the_same_incident_sent_twice_is_recorded_once_and_a_different_one_is_not_taken_for_it(alice, partnership_a):
+    first = services.incident_create(actor=alice, partnership=partnership_a, facts=facts())
+    again = services.incident_create(actor=alice, partnership=partnership_a, facts=facts())
+    assert again.pk == first.pk and Incident.objects.count() == 1
+    assert ChildIdentity.objects.count() == 1 and NotificationDuty.objects.filter(incident=first).count() == 3
+    other = services.incident_create(actor=alice, partnership=partnership_a, facts=facts(summary="Another child"))
+    assert other.pk != first.pk
+    Incident.objects.filter(pk=first.pk).update(created=timezone.now() - timedelta(minutes=10))
+    later = services.incident_create(actor=alice, partnership=partnership_a, facts=facts())
+    assert later.pk != first.pk  # the same facts much later are a new record, not a resent form
