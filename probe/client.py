@@ -20,7 +20,7 @@ import requests
 BASE = os.environ.get("PROBE_BASE", "http://127.0.0.1:8071")
 assert BASE.startswith("http://127.0.0.1"), "the probe talks to 127.0.0.1 only"
 LOGINS = {}
-SESSIONS_FILE = "/work/wt/probe14/var-pg/probe-sessions.json"
+SESSIONS_FILE = os.environ.get("PROBE_SESSIONS", "/work/wt/probe14/var-pg/probe-sessions.json")
 STEPS_FILE = "/work/wt/probe14/var-pg/probe-steps.json"
 
 

@@ -5,6 +5,7 @@ double submission) and prints status codes, where a redirect went and any error 
 """
 
 import json
+import os
 import re
 import sys
 import threading
@@ -15,7 +16,7 @@ from client import LOGINS, Client, banner, errors, load_logins
 
 load_logins()
 IDS = json.load(open("/work/wt/probe14/var-pg/ids.json"))
-REVIEW = "148ab38f-3151-46c2-b407-b485cb985a63"  # Southwark, Child R
+REVIEW = os.environ.get("PROBE_REVIEW", "148ab38f-3151-46c2-b407-b485cb985a63")  # Southwark, Child R
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 SUMMARY = []
 
@@ -59,7 +60,23 @@ def note(name, ok, detail):
 
 
 def db(sql):
+    import os
     import subprocess
+
+    if os.environ.get("PROBE_SQLITE"):  # the development server's database
+        import sqlite3
+
+        sql = re.sub(r"string_agg\(([^,]+)::text, ','\)", r"group_concat(\1, ',')", sql)
+        with sqlite3.connect(os.environ["PROBE_SQLITE"], timeout=30) as con:
+            sql = re.sub(r"'([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})'",
+                         r"'\1\2\3\4\5'", sql)
+            rows = con.execute(sql).fetchall()
+
+        def dashed(v):
+            v = "" if v is None else str(v)
+            return str(uuid.UUID(v)) if re.fullmatch(r"[0-9a-f]{32}", v) else v
+
+        return "\n".join("|".join(dashed(v) for v in r) for r in rows)
 
     return subprocess.run(
         ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe14", "-At", "-c", sql],
