@@ -29,10 +29,21 @@ def _last_step(username):
     import subprocess
 
     out = subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", os.environ.get("PROBE_DB", "probe14"), "-At", "-c",
-         "select d.last_t from otp_totp_totpdevice d join accounts_user u on u.id=d.user_id "
-         f"where u.username='{username}'"],
-        capture_output=True, text=True,
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            os.environ.get("PROBE_DB", "probe14"),
+            "-At",
+            "-c",
+            "select d.last_t from otp_totp_totpdevice d join accounts_user u on u.id=d.user_id "
+            f"where u.username='{username}'",
+        ],
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     return int(out or 0)
 
@@ -43,6 +54,8 @@ def _set_last_step(username, step):
     d = json.load(open(STEPS_FILE)) if os.path.exists(STEPS_FILE) else {}
     d[username] = step
     json.dump(d, open(STEPS_FILE, "w"))
+
+
 SECRETS_FILE = os.environ.get("PROBE_SECRETS", "/work/wt/probe14/var-pg/probe-totp.json")
 SECRETS = {}  # username -> base32 TOTP secret, learnt at set-up
 

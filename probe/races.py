@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 
-from client import LOGINS, Client, banner, errors, load_logins
+from client import Client, banner, errors, load_logins
 
 load_logins()
 IDS = json.load(open("/work/wt/probe14/var-pg/ids.json"))
@@ -68,8 +68,9 @@ def db(sql):
 
         sql = re.sub(r"string_agg\(([^,]+)::text, ','\)", r"group_concat(\1, ',')", sql)
         with sqlite3.connect(os.environ["PROBE_SQLITE"], timeout=30) as con:
-            sql = re.sub(r"'([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})'",
-                         r"'\1\2\3\4\5'", sql)
+            sql = re.sub(
+                r"'([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})'", r"'\1\2\3\4\5'", sql
+            )
             rows = con.execute(sql).fetchall()
 
         def dashed(v):
@@ -87,8 +88,10 @@ def db(sql):
 
 
 def agency():
-    return db("select a.id from accounts_agency a join accounts_partnership p on p.id=a.partnership_id "
-              "where p.slug='southwark' order by a.name limit 1")
+    return db(
+        "select a.id from accounts_agency a join accounts_partnership p on p.id=a.partnership_id "
+        "where p.slug='southwark' order by a.name limit 1"
+    )
 
 
 def action_values(desc, ag):
@@ -122,15 +125,22 @@ def race_action_create():
             lambda: b.submit(path, action_values(f"probe create B {tag}", ag), html=pb),
         )
         n = db(f"select count(*) from actionplans_action where description like 'probe create % {tag}'")
-        nums = db(f"select string_agg(number::text, ',') from actionplans_action where description like "
-                  f"'probe create % {tag}'")
+        nums = db(
+            f"select string_agg(number::text, ',') from actionplans_action where description like "
+            f"'probe create % {tag}'"
+        )
         print(f"  round {i}: {[describe(r) for r in rs]} rows={n} numbers={nums}")
         if codes(rs) != [302, 302] or n != "2":
             bad.append(i)
-    dup = db(f"select count(*) from (select number from actionplans_action where review_id='{REVIEW}' "
-             "group by number having count(*)>1) x")
-    note("two people create an action at once", not bad and dup == "0",
-         f"{ROUNDS} rounds, bad rounds {bad}, duplicate numbers {dup}")
+    dup = db(
+        f"select count(*) from (select number from actionplans_action where review_id='{REVIEW}' "
+        "group by number having count(*)>1) x"
+    )
+    note(
+        "two people create an action at once",
+        not bad and dup == "0",
+        f"{ROUNDS} rounds, bad rounds {bad}, duplicate numbers {dup}",
+    )
 
 
 # --- (a2) double submission of the same form ---------------------------------------------------------
@@ -159,16 +169,30 @@ def race_doubles():
         for k in d:
             if k in ("theme", "themes") or k.startswith("theme"):
                 pass
-        double("learning point", m, f"/reviews/{REVIEW}/learning-points/new/", values,
-               f"select count(*) from reviews_learningpoint where text like '%{tag}%'")
+        double(
+            "learning point",
+            m,
+            f"/reviews/{REVIEW}/learning-points/new/",
+            values,
+            f"select count(*) from reviews_learningpoint where text like '%{tag}%'",
+        )
         tag = uuid.uuid4().hex[:8]
-        double("recommendation", m, f"/reviews/{REVIEW}/recommendations/new/",
-               {"text": f"Probe recommendation {tag}", "addressee": "partnership"},
-               f"select count(*) from reviews_recommendation where text like '%{tag}%'")
+        double(
+            "recommendation",
+            m,
+            f"/reviews/{REVIEW}/recommendations/new/",
+            {"text": f"Probe recommendation {tag}", "addressee": "partnership"},
+            f"select count(*) from reviews_recommendation where text like '%{tag}%'",
+        )
         tag = uuid.uuid4().hex[:8]
         sector = [v for v, _ in Client.options(m.get("/partnerships/southwark/agencies/new/").text, "sector") if v][0]
-        double("agency", m, "/partnerships/southwark/agencies/new/", {"name": f"Probe agency {tag}", "sector": sector},
-               f"select count(*) from accounts_agency where name like '%{tag}%'")
+        double(
+            "agency",
+            m,
+            "/partnerships/southwark/agencies/new/",
+            {"name": f"Probe agency {tag}", "sector": sector},
+            f"select count(*) from accounts_agency where name like '%{tag}%'",
+        )
 
 
 def race_training_and_incident():
@@ -177,24 +201,51 @@ def race_training_and_incident():
     for i in range(ROUNDS):
         year = 2020 + i
         tag = uuid.uuid4().hex[:8]
-        double("training year", m, "/partnerships/southwark/training/add/",
-               {"year_starting": str(year), "sessions": "3", "individuals": "4", "organisations": "2",
-                "elearning_modules": "1", "reason": f"probe {tag}"},
-               f"select count(*) from actionplans_trainingyear where year_starting={year} and withdrawn_at is null")
-        double("incident", m, "/partnerships/southwark/incidents/new/",
-               {"child_pseudonym": f"Child P{tag[:4]}", "summary": f"probe incident {tag}",
-                "incident_date_0": "1", "incident_date_1": "11", "incident_date_2": "2026",
-                "aware_date_0": "2", "aware_date_1": "11", "aware_date_2": "2026", "full_name": f"Probe {tag}", "abuse_or_neglect": "known", "harm": "serious_harm", "location": "in_area"},
-               f"select count(*) from incidents_incident where summary like '%{tag}%'")
+        double(
+            "training year",
+            m,
+            "/partnerships/southwark/training/add/",
+            {
+                "year_starting": str(year),
+                "sessions": "3",
+                "individuals": "4",
+                "organisations": "2",
+                "elearning_modules": "1",
+                "reason": f"probe {tag}",
+            },
+            f"select count(*) from actionplans_trainingyear where year_starting={year} and withdrawn_at is null",
+        )
+        double(
+            "incident",
+            m,
+            "/partnerships/southwark/incidents/new/",
+            {
+                "child_pseudonym": f"Child P{tag[:4]}",
+                "summary": f"probe incident {tag}",
+                "incident_date_0": "1",
+                "incident_date_1": "11",
+                "incident_date_2": "2026",
+                "aware_date_0": "2",
+                "aware_date_1": "11",
+                "aware_date_2": "2026",
+                "full_name": f"Probe {tag}",
+                "abuse_or_neglect": "known",
+                "harm": "serious_harm",
+                "location": "in_area",
+            },
+            f"select count(*) from incidents_incident where summary like '%{tag}%'",
+        )
 
 
 def race_decision():
     """The chair's decision on an incident that has a subgroup recommendation but no decision."""
     chair = Client("southwark.chair")
     chair.sign_in()
-    inc = db("select i.id from incidents_incident i join accounts_partnership p on p.id=i.partnership_id "
-             "where p.slug='southwark' and not exists (select 1 from decisions_chairdecision d where "
-             "d.incident_id=i.id) order by i.id limit 1")
+    inc = db(
+        "select i.id from incidents_incident i join accounts_partnership p on p.id=i.partnership_id "
+        "where p.slug='southwark' and not exists (select 1 from decisions_chairdecision d where "
+        "d.incident_id=i.id) order by i.id limit 1"
+    )
     if not inc:
         note("double submission: chair's decision", False, "no Southwark incident without a decision")
         return
@@ -207,8 +258,9 @@ def race_decision():
 def race_edit_vs_update():
     m, c = Client("southwark.manager"), Client("southwark.manager")  # post_update: BM or the agency's lead
     m.sign_in(), c.sign_in()
-    act = db(f"select id from actionplans_action where review_id='{REVIEW}' and status<>'closed' "
-             "order by number limit 1")
+    act = db(
+        f"select id from actionplans_action where review_id='{REVIEW}' and status<>'closed' order by number limit 1"
+    )
     lost = []
     refusals = 0
     for i in range(ROUNDS * 2):
@@ -220,8 +272,9 @@ def race_edit_vs_update():
         if st:
             upd["status"] = [s for s in st if s][0]
         rs = both(
-            lambda: m.submit(f"/actions/{act}/edit/", {"description": f"probe edit {tag}", "reason": "probe"},
-                             html=edit_html),
+            lambda: m.submit(
+                f"/actions/{act}/edit/", {"description": f"probe edit {tag}", "reason": "probe"}, html=edit_html
+            ),
             lambda: c.submit(f"/actions/{act}/update/", upd, html=upd_html),
         )
         desc = db(f"select description from actionplans_action where id='{act}'")
@@ -231,8 +284,10 @@ def race_edit_vs_update():
             lost.append(i)
         if not ok_edit:
             refusals += 1
-        print(f"  round {i}: edit {describe(rs[0])} | update {describe(rs[1])} | edit kept={tag in desc} "
-              f"update rows={upd_n}")
+        print(
+            f"  round {i}: edit {describe(rs[0])} | update {describe(rs[1])} | edit kept={tag in desc} "
+            f"update rows={upd_n}"
+        )
         if 500 in codes(rs):
             lost.append(f"500 in round {i}")
     # two edits opened at the same version: one saved, the other refused (optimistic lock)
@@ -249,8 +304,11 @@ def race_edit_vs_update():
         if sorted(codes(rs)) != [200, 302]:
             bad2.append(i)
     note("two edits of an action at once", not bad2, f"{ROUNDS} rounds, bad {bad2}")
-    note("action edit racing a progress update", not lost,
-         f"{ROUNDS * 2} rounds, lost edits/500s {lost}, edits refused {refusals}")
+    note(
+        "action edit racing a progress update",
+        not lost,
+        f"{ROUNDS * 2} rounds, lost edits/500s {lost}, edits refused {refusals}",
+    )
 
 
 # --- (a4) two people closing the same action ---------------------------------------------------------
@@ -261,16 +319,25 @@ def race_close():
     ag = agency()
     for i in range(ROUNDS):
         tag = uuid.uuid4().hex[:8]
-        r = m.submit(f"/reviews/{REVIEW}/action-plan/add/", action_values(f"probe close {tag}", ag))
+        m.submit(f"/reviews/{REVIEW}/action-plan/add/", action_values(f"probe close {tag}", ag))
         act = db(f"select id from actionplans_action where description='probe close {tag}'")
-        u = m.submit(f"/actions/{act}/update/", {"text": "evidence", "status": "on_track",
-                                                 "evidence_url": "https://example.org/e", "evidence_description": "e"})
+        u = m.submit(
+            f"/actions/{act}/update/",
+            {
+                "text": "evidence",
+                "status": "on_track",
+                "evidence_url": "https://example.org/e",
+                "evidence_description": "e",
+            },
+        )
         if u.status_code != 302:
             print("  update refused", errors(u.text))
         path = f"/actions/{act}/close/"
         pa, pb = m.get(path).text, c.get(path).text
-        rs = both(lambda: m.submit(path, {"note": "closed by A"}, html=pa),
-                  lambda: c.submit(path, {"note": "closed by B"}, html=pb))
+        rs = both(
+            lambda: m.submit(path, {"note": "closed by A"}, html=pa),
+            lambda: c.submit(path, {"note": "closed by B"}, html=pb),
+        )
         so = db(f"select count(*) from actionplans_signoff where action_id='{act}'")
         cs = sorted(codes(rs))
         print(f"  round {i}: {[describe(x) for x in rs]} sign-offs={so}")
@@ -281,9 +348,14 @@ def race_close():
 
 if __name__ == "__main__":
     which = sys.argv[1] if len(sys.argv) > 1 else "all"
-    for name, f in [("create", race_action_create), ("doubles", race_doubles), ("edit", race_edit_vs_update),
-                    ("close", race_close), ("decision", race_decision),
-                    ("ti", race_training_and_incident)]:
+    for name, f in [
+        ("create", race_action_create),
+        ("doubles", race_doubles),
+        ("edit", race_edit_vs_update),
+        ("close", race_close),
+        ("decision", race_decision),
+        ("ti", race_training_and_incident),
+    ]:
         if which in ("all", name):
             print(f"== {name}", flush=True)
             t = time.time()
@@ -299,29 +371,67 @@ def race_decision2():
     m.sign_in(), ch.sign_in()
     for i in range(ROUNDS):
         tag = uuid.uuid4().hex[:8]
-        m.submit("/partnerships/southwark/incidents/new/",
-                 {"child_pseudonym": f"Child D{tag[:4]}", "summary": f"probe decision {tag}",
-                  "incident_date_0": "1", "incident_date_1": "11", "incident_date_2": "2026",
-                  "aware_date_0": "2", "aware_date_1": "11", "aware_date_2": "2026", "full_name": f"Probe {tag}",
-                  "abuse_or_neglect": "known", "harm": "serious_harm", "location": "in_area"})
+        m.submit(
+            "/partnerships/southwark/incidents/new/",
+            {
+                "child_pseudonym": f"Child D{tag[:4]}",
+                "summary": f"probe decision {tag}",
+                "incident_date_0": "1",
+                "incident_date_1": "11",
+                "incident_date_2": "2026",
+                "aware_date_0": "2",
+                "aware_date_1": "11",
+                "aware_date_2": "2026",
+                "full_name": f"Probe {tag}",
+                "abuse_or_neglect": "known",
+                "harm": "serious_harm",
+                "location": "in_area",
+            },
+        )
         inc = db(f"select id from incidents_incident where summary='probe decision {tag}'")
         page = m.get(f"/incidents/{inc}/recommendation/")
         if i == 0:
-            print("  recommendation form", page.status_code, {k: v[:20] for k, v in Client.form_fields(page.text)[0].items()},
-                  Client.radios(page.text, "outcome"))
+            print(
+                "  recommendation form",
+                page.status_code,
+                {k: v[:20] for k, v in Client.form_fields(page.text)[0].items()},
+                Client.radios(page.text, "outcome"),
+            )
         outcome = [v for v in Client.radios(page.text, "outcome") if v][0]
-        double("subgroup recommendation", m, f"/incidents/{inc}/recommendation/",
-               {"outcome": outcome, "rationale": f"probe rationale {tag}", "made_on_0": "2", "made_on_1": "12",
-                "made_on_2": "2026"},
-               f"select count(*) from decisions_reviewrecommendation where incident_id='{inc}'")
+        double(
+            "subgroup recommendation",
+            m,
+            f"/incidents/{inc}/recommendation/",
+            {
+                "outcome": outcome,
+                "rationale": f"probe rationale {tag}",
+                "made_on_0": "2",
+                "made_on_1": "12",
+                "made_on_2": "2026",
+            },
+            f"select count(*) from decisions_reviewrecommendation where incident_id='{inc}'",
+        )
         page = ch.get(f"/incidents/{inc}/decision/")
         if i == 0:
-            print("  decision form", page.status_code, {k: v[:20] for k, v in Client.form_fields(page.text)[0].items()},
-                  Client.radios(page.text, "outcome"))
-        double("chair's decision", ch, f"/incidents/{inc}/decision/",
-               {"outcome": outcome, "rationale": f"probe decision {tag}", "decided_on_0": "2", "decided_on_1": "12",
-                "decided_on_2": "2026"},
-               f"select count(*) from decisions_chairdecision where incident_id='{inc}'")
+            print(
+                "  decision form",
+                page.status_code,
+                {k: v[:20] for k, v in Client.form_fields(page.text)[0].items()},
+                Client.radios(page.text, "outcome"),
+            )
+        double(
+            "chair's decision",
+            ch,
+            f"/incidents/{inc}/decision/",
+            {
+                "outcome": outcome,
+                "rationale": f"probe decision {tag}",
+                "decided_on_0": "2",
+                "decided_on_1": "12",
+                "decided_on_2": "2026",
+            },
+            f"select count(*) from decisions_chairdecision where incident_id='{inc}'",
+        )
         n_rev = db(f"select count(*) from reviews_review where incident_id='{inc}'")
         print(f"  reviews created for the incident: {n_rev}")
     # two different decisions at once (the chair in two browsers, different outcomes): one taken, one refused
@@ -330,20 +440,54 @@ def race_decision2():
     bad = []
     for i in range(ROUNDS):
         tag = uuid.uuid4().hex[:8]
-        m.submit("/partnerships/southwark/incidents/new/",
-                 {"child_pseudonym": f"Child E{tag[:4]}", "summary": f"probe decision {tag}",
-                  "incident_date_0": "1", "incident_date_1": "11", "incident_date_2": "2026",
-                  "aware_date_0": "2", "aware_date_1": "11", "aware_date_2": "2026", "full_name": f"Probe {tag}",
-                  "abuse_or_neglect": "known", "harm": "serious_harm", "location": "in_area"})
+        m.submit(
+            "/partnerships/southwark/incidents/new/",
+            {
+                "child_pseudonym": f"Child E{tag[:4]}",
+                "summary": f"probe decision {tag}",
+                "incident_date_0": "1",
+                "incident_date_1": "11",
+                "incident_date_2": "2026",
+                "aware_date_0": "2",
+                "aware_date_1": "11",
+                "aware_date_2": "2026",
+                "full_name": f"Probe {tag}",
+                "abuse_or_neglect": "known",
+                "harm": "serious_harm",
+                "location": "in_area",
+            },
+        )
         inc = db(f"select id from incidents_incident where summary='probe decision {tag}'")
-        m.submit(f"/incidents/{inc}/recommendation/", {"outcome": "local_review", "rationale": "r", "made_on_0": "2",
-                 "made_on_1": "12", "made_on_2": "2026"})
+        m.submit(
+            f"/incidents/{inc}/recommendation/",
+            {"outcome": "local_review", "rationale": "r", "made_on_0": "2", "made_on_1": "12", "made_on_2": "2026"},
+        )
         path = f"/incidents/{inc}/decision/"
         pa, pb = ch.get(path).text, ch2.get(path).text
-        rs = both(lambda: ch.submit(path, {"outcome": "local_review", "rationale": "A", "decided_on_0": "2",
-                                           "decided_on_1": "12", "decided_on_2": "2026"}, html=pa),
-                  lambda: ch2.submit(path, {"outcome": "no_review", "rationale": "B", "decided_on_0": "2",
-                                            "decided_on_1": "12", "decided_on_2": "2026"}, html=pb))
+        rs = both(
+            lambda: ch.submit(
+                path,
+                {
+                    "outcome": "local_review",
+                    "rationale": "A",
+                    "decided_on_0": "2",
+                    "decided_on_1": "12",
+                    "decided_on_2": "2026",
+                },
+                html=pa,
+            ),
+            lambda: ch2.submit(
+                path,
+                {
+                    "outcome": "no_review",
+                    "rationale": "B",
+                    "decided_on_0": "2",
+                    "decided_on_1": "12",
+                    "decided_on_2": "2026",
+                },
+                html=pb,
+            ),
+        )
         n = db(f"select count(*) from decisions_chairdecision where incident_id='{inc}'")
         nr = db(f"select count(*) from reviews_review where incident_id='{inc}'")
         print(f"  round {i}: {[describe(r) for r in rs]} decisions={n} reviews={nr}")

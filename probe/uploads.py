@@ -1,3 +1,5 @@
+# A probe script: long SQL and URL lines are kept whole.
+# ruff: noqa: E501
 """(b) Hostile uploads over HTTP: what the page says, where the import ends, and what is left on disk."""
 
 import io
@@ -18,8 +20,9 @@ REVIEW = "148ab38f-3151-46c2-b407-b485cb985a63"
 
 
 def db(sql):
-    return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe14", "-At", "-c", sql],
-                          capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe14", "-At", "-c", sql], capture_output=True, text=True
+    ).stdout.strip()
 
 
 def media_files():
@@ -33,31 +36,50 @@ def media_files():
 def xlsx_with_dtd():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
-                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-                   'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
-                   'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
-                   'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-                   'relationships"><sheets><sheet name="Chronology" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-                   'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-                   '</Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
-                   '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
-                   '<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/'
-                   'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c>'
-                   '<c r="B1" t="inlineStr"><is><t>&xxe;&c;</t></is></c></row></sheetData></worksheet>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships"><sheets><sheet name="Chronology" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            "</Relationships>",
+        )
+        z.writestr(
+            "xl/worksheets/sheet1.xml",
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+            '<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c>'
+            '<c r="B1" t="inlineStr"><is><t>&xxe;&c;</t></is></c></row></sheetData></worksheet>',
+        )
     return buf.getvalue()
 
 
 def csv_long_field():
-    return ("date,time,date precision,event type,description,practitioner role,source reference\n01/01/2018,10:00,exact,Contact,\"" + "x" * 140_000 + "\",GP,R1\n").encode()
+    return (
+        'date,time,date precision,event type,description,practitioner role,source reference\n01/01/2018,10:00,exact,Contact,"'
+        + "x" * 140_000
+        + '",GP,R1\n'
+    ).encode()
 
 
 def lying_docx(inflated=1 << 30):
@@ -74,22 +96,50 @@ def lying_docx(inflated=1 << 30):
         crc = zlib.crc32(block, crc)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         z.writestr("word/document.xml", b"x" * 10)
     raw = bytearray(buf.getvalue())
     # rebuild by hand: replace the document.xml entry with the bomb, directory claiming 100 bytes
     out = io.BytesIO()
     name1, body1 = b"[Content_Types].xml", zlib.compress(b'<?xml version="1.0"?><Types/>')[2:-4]
-    entries = [(name1, body1, zlib.crc32(b'<?xml version="1.0"?><Types/>'), 29, 29),
-               (b"word/document.xml", data, crc, inflated, 100)]
+    entries = [
+        (name1, body1, zlib.crc32(b'<?xml version="1.0"?><Types/>'), 29, 29),
+        (b"word/document.xml", data, crc, inflated, 100),
+    ]
     central = []
     for name, body, c, real, claimed in entries:
         off = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, c, len(body), claimed & 0xFFFFFFFF,
-                              len(name), 0) + name + body)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, c, len(body),
-                                   claimed & 0xFFFFFFFF, len(name), 0, 0, 0, 0, 0, off) + name)
+        out.write(
+            struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, c, len(body), claimed & 0xFFFFFFFF, len(name), 0)
+            + name
+            + body
+        )
+        central.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0,
+                c,
+                len(body),
+                claimed & 0xFFFFFFFF,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                off,
+            )
+            + name
+        )
     cd_off = out.tell()
     for c in central:
         out.write(c)
@@ -99,10 +149,12 @@ def lying_docx(inflated=1 << 30):
 
 
 def pdf_openaction():
-    objs = [b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-            b"<< /Type /Action /S /JavaScript /JS (app.alert('probe14');) >>"]
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        b"<< /Type /Action /S /JavaScript /JS (app.alert('probe14');) >>",
+    ]
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offs = []
@@ -133,7 +185,9 @@ def post_file(c, path, field, name, data, extra=None, content_type="application/
 
 def report(label, r, took, before, wait_import=None):
     msg = errors(r.text) or banner(r.text)
-    line = f"{label}: HTTP {r.status_code} at {r.url[len('http://127.0.0.1:8071'):]} in {took:.1f}s; page says {msg[:2]}"
+    line = (
+        f"{label}: HTTP {r.status_code} at {r.url[len('http://127.0.0.1:8071') :]} in {took:.1f}s; page says {msg[:2]}"
+    )
     if wait_import:
         line += "; " + wait_import()
     time.sleep(1)
@@ -146,12 +200,15 @@ def report(label, r, took, before, wait_import=None):
 def import_state():
     def check():
         for _ in range(30):
-            s = db("select status||' | '||coalesce(left(problems::text,160),'') from reviews_chronologyimport "
-                   "order by created desc limit 1")
+            s = db(
+                "select status||' | '||coalesce(left(problems::text,160),'') from reviews_chronologyimport "
+                "order by created desc limit 1"
+            )
             if s and not s.startswith(("pending", "checking", "queued", "running")):
                 break
             time.sleep(1)
         return f"newest chronology import: {s!r}"
+
     return check
 
 
@@ -161,8 +218,11 @@ if __name__ == "__main__":
     m = Client("southwark.manager")
     m.sign_in()
     con = db(f"select id from reviews_agencycontribution where review_id='{REVIEW}' limit 1") or db(
-        "select id from reviews_agencycontribution limit 1")
-    act = db(f"select id from actionplans_action where review_id='{REVIEW}' and status<>'closed' order by number limit 1")
+        "select id from reviews_agencycontribution limit 1"
+    )
+    act = db(
+        f"select id from actionplans_action where review_id='{REVIEW}' and status<>'closed' order by number limit 1"
+    )
     upl = f"/contributions/{con}/upload/"
     upd = f"/actions/{act}/update/"
     rep = f"/reviews/{REVIEW}/report/"
@@ -171,13 +231,34 @@ if __name__ == "__main__":
     ev = {"text": "probe evidence", "status": "on_track", "evidence_description": "probe"}
     cases = [
         ("XLSX with DTD entities (chronology)", upl, "file", "chronology.xlsx", xlsx_with_dtd(), {}, import_state()),
-        ("CSV with a 140,000-character field (chronology)", upl, "file", "chronology.csv", csv_long_field(), {},
-         import_state()),
+        (
+            "CSV with a 140,000-character field (chronology)",
+            upl,
+            "file",
+            "chronology.csv",
+            csv_long_field(),
+            {},
+            import_state(),
+        ),
         ("empty CSV (chronology)", upl, "file", "empty.csv", b"", {}, import_state()),
-        ("PNG named .xlsx (chronology)", upl, "file", "chronology.xlsx", b"\x89PNG\r\n\x1a\n" + b"0" * 100, {},
-         import_state()),
-        ("DOCX zip bomb, directory says 100 bytes, inflates to 1 GiB (evidence)", upd, "evidence_file",
-         "bomb.docx", lying_docx(), ev, None),
+        (
+            "PNG named .xlsx (chronology)",
+            upl,
+            "file",
+            "chronology.xlsx",
+            b"\x89PNG\r\n\x1a\n" + b"0" * 100,
+            {},
+            import_state(),
+        ),
+        (
+            "DOCX zip bomb, directory says 100 bytes, inflates to 1 GiB (evidence)",
+            upd,
+            "evidence_file",
+            "bomb.docx",
+            lying_docx(),
+            ev,
+            None,
+        ),
         ("PDF with /OpenAction JavaScript (evidence)", upd, "evidence_file", "plan.pdf", pdf_openaction(), ev, None),
         ("empty file (evidence)", upd, "evidence_file", "empty.pdf", b"", ev, None),
         ("Windows executable named .exe (evidence)", upd, "evidence_file", "tool.exe", b"MZ" + b"\0" * 500, ev, None),
