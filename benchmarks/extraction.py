@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -65,7 +65,8 @@ def category_correct(field, extracted, gold):
     if field == "partnership":
         if extracted is None or gold is None:
             return extracted is gold
-        return fuzz.token_set_ratio(extracted, gold) >= MATCH_THRESHOLD
+        # case and surrounding punctuation are not part of the name ("SAFEGUARDING BOARD", "(LSCB)")
+        return fuzz.token_set_ratio(extracted, gold, processor=utils.default_process) >= MATCH_THRESHOLD
     return extracted == gold
 
 

@@ -9,6 +9,7 @@ item, its connector ("and …") and final stop kept, as a reader would quote it.
 The lead-in is recognised by the domain's vocabulary (items.classify_cue), never by one document's
 wording; a lead-in with nothing after it gives nothing."""
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -131,13 +132,15 @@ def _packed_sentences(block, source, classify):
     if ":" not in text and ";" not in text:
         return []
     verbs = [(m.start(), m.end()) for m in REVIEW_VERB.finditer(text)] if ";" in text else []
-    items, position = [], 0
+    items, position, labels = [], 0, None
     while position < len(text):
         lead_in = _next_lead_in(text, position, classify, verbs)
         if lead_in is None:
             break
         kind, body_start, stop_at_sentence = lead_in
-        body_end = _list_end(text, body_start, stop_at_sentence)
+        if labels is None:  # found once: searching the rest of a long line at every lead-in was quadratic
+            labels = [m.start() for m in NEXT_LABEL.finditer(text)]
+        body_end = _list_end(text, body_start, labels)
         parts = split_parts(text, body_start, body_end)
         if stop_at_sentence and len(parts) < 2:
             position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
@@ -203,7 +206,8 @@ def _next_lead_in(text, position, classify, verbs):
                 candidates.append((colon, kind, body, False))
                 break
         colon = text.find(":", colon + 1)
-    verb = next((v for v in verbs if v[0] >= position), None)
+    next_verb = bisect.bisect_left(verbs, (position,))  # the verbs are in order: no rescan from the start
+    verb = verbs[next_verb] if next_verb < len(verbs) else None
     if verb:
         candidates.append((verb[0], classify("the review found"), verb[1], True))
     if not candidates:
@@ -241,9 +245,10 @@ def _label_start(text, position, colon):
     return max(start, text.rfind(";", start, colon) + 1)
 
 
-def _list_end(text, start, _stop_at_sentence):
-    label = NEXT_LABEL.search(text, start)
-    end = label.start() if label else len(text)
+def _list_end(text, start, labels):
+    """Where the list from start ends; labels are the starts of NEXT_LABEL's matches in text, in order."""
+    following = bisect.bisect_left(labels, start)
+    end = labels[following] if following < len(labels) else len(text)
     sentence = SENTENCE_END.search(text, start, end)
     return sentence.end() if sentence else end
 

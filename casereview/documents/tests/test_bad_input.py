@@ -1,6 +1,7 @@
 """Every unreadable file gets a message saying what is wrong and what to do, and nothing crashes."""
 
 import sys
+import time
 import zipfile
 
 import pytest
@@ -209,3 +210,13 @@ def test_five_hundred_plain_lines_of_themes_a_table_of_sixty_reviews_and_right_t
     arabic = "\u0627\u0644\u062a\u0639\u0644\u0645 \u0645\u0646 \u0627\u0644\u0645\u0631\u0627\u062c\u0639\u0629"
     rtl = structure(f"Key learning:\n\n\uf0b7 {arabic}\n- \u202e{arabic}\u202c\n\uf0b7 {arabic}\n")
     assert [i.text for i in rtl.learning_points] == [f"{arabic} - \u202e{arabic}\u202c", arabic]
+
+
+def test_two_megabytes_of_what_the_review_found_on_one_line_take_linear_time():
+    # Each sentence is a lead-in with its own ';' list; finding where each list ends used to search the rest
+    # of the line again, so a quarter of this took over ten minutes.
+    sentence = "The review found that the plan was late; the school was not told. "
+    started = time.process_time()
+    extraction = structure(sentence * (2 * MB // len(sentence)))
+    assert len(extraction.learning_points) == 2 * (2 * MB // len(sentence))
+    assert time.process_time() - started < 60  # the child process's CPU limit (Limits.seconds)
