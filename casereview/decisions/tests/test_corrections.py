@@ -232,3 +232,12 @@ def test_a_panel_member_refused_the_chairs_correction_is_told_to_ask_the_chair(c
     page = response.content.decode()
     assert response.status_code == 403
     assert "Only the independent chair can do this. If it needs doing, ask the independent chair." in page
+
+
+def test_after_a_correction_the_back_link_comes_before_the_success_banner(client, chair, decided):
+    # GOV.UK order: the back link first, then the banner at the top of the content (walkthrough 5, finding 13).
+    client.force_login(chair)
+    response = client.post(reverse("decisions:decision_correct", args=[decided.pk]), correction(), follow=True)
+    page = response.content.decode()
+    assert page.index("govuk-back-link") < page.index("govuk-notification-banner")
+    assert page.index("govuk-back-link") < page.index('id="main-content"')
