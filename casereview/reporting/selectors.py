@@ -420,3 +420,22 @@ def home_sections(*, user):
             section.dissemination = list(actionplans.dissemination_list(user=user, partnership=partnership)[:5])
         sections.append(section)
     return sections
+
+
+def last_reminded(keys):
+    """deadline key -> when a reminder about it was last e-mailed (to anyone): the trace the deadlines page
+    shows, so a manager can tell the morning's reminders ran. Keys are the partnership's own deadlines',
+    already scoped by deadlines_for."""
+    from django.db.models import Max
+
+    from .models import ReminderSent
+
+    keys = list(keys)
+    if not keys:
+        return {}
+    return dict(
+        ReminderSent.objects.filter(deadline_key__in=keys)
+        .values_list("deadline_key")
+        .annotate(last=Max("sent_at"))
+        .values_list("deadline_key", "last")
+    )

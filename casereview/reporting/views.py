@@ -32,13 +32,17 @@ def home(request):
 @object_view(Partnership, "view_deadlines", url_kwarg="slug", field="slug")
 def deadlines(request, partnership):
     items = selectors.deadlines_for(user=request.user, partnership=partnership)
+    page = paginate(request, items)
+    reminded = selectors.last_reminded(deadline.key for deadline in page.object_list)
+    for deadline in page.object_list:
+        deadline.last_reminded = reminded.get(deadline.key)
     return render(
         request,
         "reporting/deadlines.html",
         {
             "partnership": partnership,
             "deadlines": items,
-            "page": paginate(request, items),
+            "page": page,
             "overdue": sum(1 for d in items if d.is_overdue),
         },
     )

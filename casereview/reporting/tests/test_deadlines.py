@@ -72,6 +72,15 @@ def test_due_and_overdue_lists_overdue_first_with_working_days(client, alice, li
     assert "Metropolitan Police Service: information for the rapid review" in page
 
 
+def test_the_deadlines_page_says_when_a_reminder_was_e_mailed(client, alice, live_case):
+    client.force_login(alice)
+    url = reverse("reporting:deadlines", args=["southwark"])
+    assert "Reminder e-mailed" not in client.get(url).content.decode()
+    call_command("send_deadline_reminders", stdout=io.StringIO())
+    page = client.get(url).content.decode()
+    assert f"Reminder e-mailed {timezone.localdate():%-d %B %Y}" in page
+
+
 def test_agency_lead_sees_only_their_own_requests(client, live_case):
     client.force_login(live_case["lead"])
     page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
