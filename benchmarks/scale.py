@@ -93,6 +93,21 @@ def _two_factor_done(client, user):
     session.save()
 
 
+def largest_review(partnership):
+    """The partnership's open review with the longest chronology: the page every measure is taken on."""
+    from django.db.models import Count
+
+    from casereview.reviews.models import Review
+
+    return (
+        Review.objects.unscoped()
+        .filter(partnership=partnership, is_confidential=False)
+        .annotate(n=Count("chronology"))
+        .order_by("-n")
+        .first()
+    )
+
+
 def inprocess(scale_label):
     """Runs inside a subprocess with DATABASE_URL set: prints the pages, their query counts and raw SQL."""
     import django
@@ -100,7 +115,6 @@ def inprocess(scale_label):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.prod")
     django.setup()
     from django.db import connection
-    from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
@@ -108,7 +122,6 @@ def inprocess(scale_label):
     from casereview.accounts.models import Partnership, User
     from casereview.actionplans.models import Action
     from casereview.incidents.models import Incident
-    from casereview.reviews.models import Review
 
     partnerships = Partnership.objects.unscoped()
     count = partnerships.count()
@@ -116,13 +129,7 @@ def inprocess(scale_label):
     for label, slug in (("largest", "scale-1"), ("smallest", f"scale-{count}")):
         partnership = partnerships.get(slug=slug)
         bm = User.objects.get(username=f"{slug}-bm")
-        review = (
-            Review.objects.unscoped()
-            .filter(partnership=partnership, is_confidential=False)
-            .annotate(n=Count("chronology"))
-            .order_by("-n")
-            .first()
-        )
+        review = largest_review(partnership)
         incident = Incident.objects.unscoped().filter(partnership=partnership).order_by("-aware_date").first()
         action = Action.objects.unscoped().filter(review=review).order_by("number").first()
         pages = {

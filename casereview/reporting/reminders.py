@@ -66,8 +66,7 @@ def send_deadline_reminders(*, site_url=None):
     ):
         reminded[recipient].add((key, kind, due))
     told = _ToldLately(recipients, max((m.partnership.reminder_working_days for m in memberships), default=0))
-    _memberships_read_once(memberships)
-    holdings = _holdings(recipients)
+    holdings = _holdings(memberships)
     due = []
     for _, members in groupby(memberships, key=lambda m: m.partnership_id):
         lists = _PartnershipDeadlines(holdings)
@@ -118,32 +117,24 @@ def _record_and_send(batch, site_url):
     return len(messages)
 
 
-def _memberships_read_once(memberships):
-    """Every reminded person's active memberships, read in one query and kept on their user object as the
-    permission checks keep them (accounts.permissions.active_memberships), instead of a query a person."""
+def _holdings(memberships):
+    """user -> partnership -> the (role, agency) pairs of their active memberships there: what decides which
+    of a partnership's deadlines a person sees. Read in one query, and kept on each reminded person's user
+    object as the permission checks keep them (accounts.permissions.active_memberships), instead of a query
+    a person."""
     users = {m.user_id: m.user for m in memberships}
     held = defaultdict(list)
-    for held_membership in (
+    holdings = defaultdict(lambda: defaultdict(set))
+    for membership in (
         Membership.objects.unscoped()  # a system job reading the reminded people's own memberships
         .filter(is_active=True, user_id__in=users)
         .select_related("partnership", "agency")
         .order_by("pk")
     ):
-        held[held_membership.user_id].append(held_membership)
+        held[membership.user_id].append(membership)
+        holdings[membership.user_id][membership.partnership_id].add((membership.role, membership.agency_id))
     for membership in memberships:
         membership.user._casereview_memberships = held[membership.user_id]
-
-
-def _holdings(user_ids):
-    """user -> partnership -> the (role, agency) pairs of their active memberships there: what decides which
-    of a partnership's deadlines a person sees."""
-    holdings = defaultdict(lambda: defaultdict(set))
-    for user_id, partnership_id, role, agency_id in (
-        Membership.objects.unscoped()  # a system job reading the reminded people's own memberships
-        .filter(is_active=True, user_id__in=user_ids)
-        .values_list("user_id", "partnership_id", "role", "agency_id")
-    ):
-        holdings[user_id][partnership_id].add((role, agency_id))
     return holdings
 
 
