@@ -58,30 +58,43 @@ def _by_most_pressing(rows):
     return sorted(rows, key=lambda row: (-row.red, -row.amber, row.label))
 
 
-@object_view(Partnership, "view_action_plans", **PARTNERSHIP)
-def monitoring(request, partnership):
+def _monitoring_parts(request, partnership):
+    """What both monitoring pages start from: the filters, the filtered actions, their summaries by review
+    and agency, and what every page of them says alike."""
     form, filters = _monitoring_filters(request, partnership)
     actions = selectors.action_list(user=request.user, partnership=partnership, **filters)
+    by_review, by_agency, count = selectors.rag_by_review_and_agency(actions)
     query = request.GET.copy()
     query.pop("page", None)
-    by_review, by_agency, count = selectors.rag_by_review_and_agency(actions)
-    shown = _by_most_pressing(by_review)[:REVIEWS_SHOWN]
+    shared = {
+        "partnership": partnership,
+        "query": query.urlencode(),
+        "filtered": any(filters.values()),
+        "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
+    }
+    return form, actions, by_review, by_agency, count, shared
+
+
+def _link_to_plans(rows):
     plan = paths_to("actionplans:review_plan")
-    for row in shown:
+    for row in rows:
         row.url = plan(row.key)
+    return rows
+
+
+@object_view(Partnership, "view_action_plans", **PARTNERSHIP)
+def monitoring(request, partnership):
+    form, actions, by_review, by_agency, count, shared = _monitoring_parts(request, partnership)
     return render(
         request,
         "actionplans/monitoring.html",
         {
-            "partnership": partnership,
+            **shared,
             "form": form,
             "page": paginate(request, actions, count=count),
-            "by_review": shown,
+            "by_review": _link_to_plans(_by_most_pressing(by_review)[:REVIEWS_SHOWN]),
             "reviews_in_all": len(by_review),
             "by_agency": by_agency,
-            "query": query.urlencode(),
-            "filtered": any(filters.values()),
-            "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
         },
     )
 
@@ -89,26 +102,10 @@ def monitoring(request, partnership):
 @object_view(Partnership, "view_action_plans", **PARTNERSHIP)
 def monitoring_reviews(request, partnership):
     """Every review's actions by colour, a page at a time, with the monitoring page's filters."""
-    form, filters = _monitoring_filters(request, partnership)
-    actions = selectors.action_list(user=request.user, partnership=partnership, **filters)
-    by_review, _, _ = selectors.rag_by_review_and_agency(actions)
+    _, _, by_review, _, _, shared = _monitoring_parts(request, partnership)
     page = paginate(request, by_review)
-    plan = paths_to("actionplans:review_plan")
-    for row in page.object_list:
-        row.url = plan(row.key)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "actionplans/monitoring_reviews.html",
-        {
-            "partnership": partnership,
-            "page": page,
-            "query": query.urlencode(),
-            "filtered": any(filters.values()),
-            "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
-        },
-    )
+    _link_to_plans(page.object_list)
+    return render(request, "actionplans/monitoring_reviews.html", {**shared, "page": page})
 
 
 def monitoring_filters_from(query, user, partnership):
