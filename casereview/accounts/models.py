@@ -167,3 +167,22 @@ class Membership(BaseModel):
             raise ValidationError({"agency": "The agency must belong to the same partnership."})
         if self.role == Role.AGENCY_LEAD and not self.agency_id:
             raise ValidationError({"agency": "An agency safeguarding lead must be linked to their agency."})
+
+
+class PasswordResetRequest(models.Model):
+    """One use of the "reset your password" page, kept for an hour or so to limit how often an address is
+    sent a link and how often one client may ask. The address is kept only as a digest: the table must not
+    become a list of the addresses people typed."""
+
+    address_digest = models.CharField(max_length=64)
+    client = models.CharField(max_length=45, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["address_digest", "requested_at"], name="reset_address_time"),
+            models.Index(fields=["client", "requested_at"], name="reset_client_time"),
+        ]
+
+    def __str__(self):
+        return f"Password reset asked for at {self.requested_at:%d %B %Y %H:%M}"

@@ -1,5 +1,7 @@
 """Writes. Each service validates, saves and writes its audit event in one transaction."""
 
+import enum
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,7 +18,7 @@ from casereview.audit.services import audit_create, model_update, record_event
 from casereview.core.concurrency import lock
 from casereview.core.tasks import send_email
 
-from .models import Agency, Membership, Partnership, Role, User
+from .models import Agency, Membership, Partnership, PasswordResetRequest, Role, User
 from .tokens import invitation_token
 
 # How soon after the first a second identical submission is taken as the same one sent twice.
@@ -358,3 +360,30 @@ def two_factor_reset(*, actor, user, reason):
         )
     TOTPDevice.objects.filter(pk__in=[d.pk for d in devices]).delete()
     return len(devices)
+
+
+class ResetAnswer(enum.Enum):
+    SEND = "send"  # queue the e-mail (the task sends it only if the address is an account's)
+    QUIET = "quiet"  # the address was sent enough links this hour: the page looks the same, nothing is sent
+    TOO_MANY = "too many"  # this client asked too often: the page says so, whatever the address
+
+
+RESET_WINDOW = timedelta(hours=1)
+
+
+def note_password_reset(*, email, client):
+    """Count a use of the reset page and say what to do with it. Both limits are read from the requests of
+    the last hour, never from the accounts, so the answer (and the page's work) is the same whether or not
+    the address has an account."""
+    now = timezone.now()
+    since = now - RESET_WINDOW
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    asked = PasswordResetRequest.objects.filter(requested_at__gte=since)
+    if client and asked.filter(client=client).count() >= settings.PASSWORD_RESET_LIMIT_PER_CLIENT:
+        return ResetAnswer.TOO_MANY
+    sent_lately = asked.filter(address_digest=digest).count()
+    PasswordResetRequest.objects.create(address_digest=digest, client=client or "")
+    PasswordResetRequest.objects.filter(requested_at__lt=now - timedelta(days=1)).delete()
+    if sent_lately >= settings.PASSWORD_RESET_LIMIT_PER_ADDRESS:
+        return ResetAnswer.QUIET
+    return ResetAnswer.SEND

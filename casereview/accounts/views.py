@@ -1,6 +1,8 @@
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_str
@@ -35,8 +37,30 @@ sign_in = public_view(
     )
 )
 sign_out = before_two_factor(signed_in_view(auth_views.LogoutView.as_view()))
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page with two limits (services.note_password_reset): an address is sent a few links
+    an hour at most, and a client that asks too often is told to wait."""
+
+    def form_valid(self, form):
+        answer = services.note_password_reset(
+            email=form.cleaned_data["email"], client=get_client_ip_address(self.request)
+        )
+        if answer is services.ResetAnswer.TOO_MANY:
+            form.add_error(
+                None,
+                "You have asked for too many password reset links in the last hour. Wait an hour and try "
+                "again, or ask your partnership's business manager for help.",
+            )
+            return self.form_invalid(form)
+        if answer is services.ResetAnswer.QUIET:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 password_reset = public_view(
-    auth_views.PasswordResetView.as_view(
+    PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
         form_class=QueuedPasswordResetForm,
         email_template_name="accounts/email/password_reset.txt",

@@ -192,6 +192,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
+# Password resets: an address is sent at most this many links an hour (more requests look the same on the
+# page but send nothing), and one client may ask at most this many times an hour, whatever the addresses.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("CASEREVIEW_RESET_LIMIT_PER_ADDRESS", 3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("CASEREVIEW_RESET_LIMIT_PER_CLIENT", 20)
+
 # Two-factor sign-in (TOTP, django-otp): those who may open a child's identity (the business manager and the
 # chair) and system administrators enter a code from an authenticator app after their password. Always on
 # in production (prod.py); off by default in development so the demo signs in with a password alone.
