@@ -106,7 +106,9 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     inlines = [MembershipInline]
     list_display = ["username", "email", "first_name", "last_name", "is_active", "is_staff"]
-    readonly_fields = ["two_factor_sign_in"]
+    # when someone joined and last signed in are facts, not settings: the split date-time widget would also
+    # drop their microseconds on every save and audit that as a change
+    readonly_fields = ["two_factor_sign_in", "last_login", "date_joined"]
     fieldsets = DjangoUserAdmin.fieldsets + (("Two-factor sign-in", {"fields": ["two_factor_sign_in"]}),)
 
     @admin.display(description="Two-factor sign-in")

@@ -131,3 +131,39 @@ def test_a_person_added_in_the_admin_is_audited(client, admin_user):
     assert response.status_code == 302, response.content.decode()[:2000]
     newcomer = User.objects.get(username="newcomer")
     assert events(object_id=str(newcomer.pk), action=AuditAction.CREATE, actor=admin_user).exists()
+
+
+def test_a_name_changed_in_the_admin_leaves_when_they_joined_as_it_was(client, admin_user, alice):
+    joined = alice.date_joined.replace(microsecond=974489)
+    User.objects.filter(pk=alice.pk).update(date_joined=joined)
+    client.force_login(admin_user)
+    memberships = alice.memberships.count()
+    response = client.post(
+        reverse("admin:accounts_user_change", args=[alice.pk]),
+        {
+            "username": alice.username,
+            "first_name": "Alicia",
+            "last_name": alice.last_name,
+            "email": alice.email,
+            "is_active": "on",
+            "memberships-TOTAL_FORMS": str(memberships),
+            "memberships-INITIAL_FORMS": str(memberships),
+            **{
+                key: value
+                for number, membership in enumerate(alice.memberships.all())
+                for key, value in {
+                    f"memberships-{number}-id": membership.pk,
+                    f"memberships-{number}-user": alice.pk,
+                    f"memberships-{number}-partnership": membership.partnership_id,
+                    f"memberships-{number}-role": membership.role,
+                    f"memberships-{number}-agency": membership.agency_id or "",
+                }.items()
+            },
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    alice.refresh_from_db()
+    assert alice.first_name == "Alicia"
+    assert alice.date_joined == joined
+    change = events(object_id=str(alice.pk), action=AuditAction.UPDATE, actor=admin_user).latest("at")
+    assert set(change.changes) == {"first_name"}
