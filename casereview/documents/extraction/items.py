@@ -42,6 +42,12 @@ LEARNING_CUE = re.compile(
     # Analyses of many reviews name what they found "practice issues" or "practice implications"; a report
     # announces its learning by number ("three important messages", "five key lessons").
     r"|practice (?:issues|implications)\b|implications for (?:the )?(?:partnership|agencies|services)"
+    # What reviews, their learning or an analysis of them is said to have found, in any tense: "the case
+    # reviews highlighted that …", "the learning highlights the importance of:", "the Panel found that:".
+    r"|\b(?:(?:case|serious case|practice|local|national|rapid|child practice|learning) )?(?:reviews?|SCRs?|CSPRs?"
+    r"|LCSPRs?|learning|analysis|panel|evidence)\s+(?:(?:also|has|have|had|consistently|repeatedly)\s+)?"
+    r"(?:highlight(?:s|ed)?|identif(?:y|ies|ied)|found|show(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?"
+    r"|reveal(?:s|ed)?|illustrate[sd]?|emphasi[sz]e[sd]?|underline[sd]?|point(?:s|ed)? to|demonstrate[sd]?)\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2}) (?:(?:important|key|main|core|clear"
     r"|central|overarching) )?(?:messages|lessons)\b)",
     re.I,
@@ -273,7 +279,9 @@ def _paragraphs_under_learning_heading(blocks, covered, source):
         if kind != HEADING and not first_line_heading:
             continue
         title = source[start:end] if kind == HEADING else source[start : source.find("\n", start, end)]
-        if len(title.split()) > MAX_INTRODUCER_WORDS or classify_cue(title) != LEARNING:
+        if classify_cue(title) != LEARNING or not _short_enough(
+            title, lambda: all(unit[0] == HEADING for unit in units[:n])
+        ):
             continue
         if first_line_heading:
             body_start = source.find("\n", start, end) + 1
@@ -432,6 +440,20 @@ LINK_LINE = re.compile(LINK_LINE_PATTERN, re.I)
 # A section heading that introduces plain lines is short ("Key themes", "What we found"); a long title that
 # mentions learning ("Summary of the key learning from the Panel's report") is the page's title.
 MAX_INTRODUCER_WORDS = 8
+# ... unless the heading starts with the cue and only says whose it is ("Key issues for the health sector in
+# case reviews", "Lessons for practitioners working with families"): then it is the section's name. A
+# heading with no text before it (the document's title, or the title after a running header) is the title,
+# whatever it starts with.
+MAX_CUE_FIRST_HEADING_WORDS = 12
+
+
+def _short_enough(title, is_title):
+    """`is_title()` is asked only of a long heading (it looks back over the document)."""
+    words = len(title.split())
+    if words <= MAX_INTRODUCER_WORDS:
+        return True
+    cue = LEARNING_CUE.search(title)
+    return words <= MAX_CUE_FIRST_HEADING_WORDS and cue is not None and cue.start() == 0 and not is_title()
 
 
 # A theme heading ("Key themes", "Emerging themes") is a review's learning when the text just before it is
@@ -447,7 +469,7 @@ NOT_A_REVIEWS_THEME = re.compile(
 def _introducer_kind(blocks, n, source):
     """What blocks[n] (a short heading or a lead-in) introduces."""
     text = blocks[n].text(source)
-    if blocks[n].kind == HEADING and len(text.split()) > MAX_INTRODUCER_WORDS:
+    if blocks[n].kind == HEADING and not _short_enough(text, lambda: all(b.kind == HEADING for b in blocks[:n])):
         return None
     kind = classify_cue(text)
     if kind is None and blocks[n].kind == HEADING and THEME_CUE.search(text):

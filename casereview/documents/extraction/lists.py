@@ -1,9 +1,23 @@
 """Group list items into numbered runs: "1., 2., 3." is one run, "(a), (b)" under an item ending in ":" is
 a run nested in it, and a run resumes after a page break or stray paragraph when its numbering carries on."""
 
+import re
 from dataclasses import dataclass, field
 
 from .blocks import HEADING, PROSE, Block
+
+# A sentence that announces the list after it without a colon: "Examples of findings are below.", "The
+# themes were as follows.", "The review identified the following."
+ANNOUNCES_LIST = re.compile(
+    r"\b(?:(?:are|is|were|set out|listed|shown|given|summarised|outlined|described)\s+below|as follows"
+    r"|the following(?:\s+[\w-]+){0,2})\s*[.:]?$",
+    re.I,
+)
+
+
+def introduces_list(block, source):
+    """A prose paragraph that leads in to the list after it: it ends in ":" or announces it in words."""
+    return block.ends_with_colon(source) or bool(ANNOUNCES_LIST.search(block.text(source).rstrip()))
 
 
 @dataclass
@@ -34,7 +48,9 @@ def build_runs(blocks, source):
         if block.kind == HEADING:
             stack, closed, heading = [], [], block
         elif block.kind == PROSE:
-            closed, stack = (stack or closed), []
+            # a paragraph that leads in to a new list ends the one before; any other is a stray paragraph
+            # (a page break's leftovers) after which the list may carry on
+            closed, stack = ([] if introduces_list(block, source) else (stack or closed)), []
         else:
             stack, closed = _place_item(block, stack, closed, runs, previous, heading, source)
         previous = block
@@ -55,7 +71,7 @@ def _place_item(block, stack, closed, runs, previous, heading, source):
         run.parent.children.append(run)
         stack = stack + [run]
     else:
-        if previous is not None and previous.kind == PROSE and previous.ends_with_colon(source):
+        if previous is not None and previous.kind == PROSE and introduces_list(previous, source):
             run.lead_in = previous
         stack = [run]
     run.append(block, value)

@@ -811,3 +811,64 @@ def test_reviews_named_with_their_abbreviation_in_brackets_are_reviews_in_genera
         """)
     assert general.review_type == "none"
     assert briefing.review_type == "thematic"
+
+
+def test_what_the_reviews_are_said_to_have_found_leads_in_to_the_list_after_it():
+    record = extract("""
+        Neglect: learning from case reviews
+
+        This briefing draws on local reviews published since 2019.
+
+        The case reviews highlighted that practitioners sometimes struggled with:
+
+        • seeing the cumulative effect of many small concerns
+        • hearing from fathers and other men in the household.
+
+        The learning emphasises the importance of:
+
+        • chronologies that every agency adds to.
+        """)
+
+    assert texts(record.learning_points) == [
+        "seeing the cumulative effect of many small concerns",
+        "hearing from fathers and other men in the household.",
+        "chronologies that every agency adds to.",
+    ]
+
+
+def test_a_sentence_that_announces_the_list_below_it_is_a_lead_in_without_a_colon():
+    record = extract("""
+        The partnership has shared the findings of its review of sudden infant deaths. Examples of the
+        findings are set out below.
+
+        • Safer sleep advice was given once, at birth, and not repeated when the family moved.
+        • Professionals did not ask where the baby slept on the nights the parents had been drinking.
+
+        The themes of next year's conference are listed below.
+
+        • Hearing the voice of the child.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Safer sleep advice was given once, at birth, and not repeated when the family moved.",
+        "Professionals did not ask where the baby slept on the nights the parents had been drinking.",
+    ]
+
+
+def test_a_long_heading_that_starts_with_the_learning_names_a_section_but_the_pages_title_does_not():
+    record = extract("""
+        Key issues from case reviews for staff working in early years settings
+
+        This page introduces the briefing and who it is for. It was written by the partnership's learning group.
+
+        Key issues for early years practitioners found in these case reviews
+
+        Bruises on babies who could not yet crawl were explained away by the family and accepted by staff.
+
+        Nurseries did not always know which other professionals were working with the family at the time.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Bruises on babies who could not yet crawl were explained away by the family and accepted by staff.",
+        "Nurseries did not always know which other professionals were working with the family at the time.",
+    ]
