@@ -24,7 +24,7 @@ LEARNING_CUE = re.compile(
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"
     r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
-    r"|(?:^|\b(?:key|practice|main) )messages?\b"
+    r"|(?:^|\b(?:key|practice|main) (?:practitioner |practice |learning )?)messages?\b|\bkey points\b"
     r"|what (?:else |good practice )?(?:did|do|does) (?:we|the reviews?|this review|the panel)"
     r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
@@ -48,6 +48,9 @@ LEARNING_CUE = re.compile(
     r"|LCSPRs?|learning|analysis|panel|evidence)\s+(?:(?:also|has|have|had|consistently|repeatedly)\s+)?"
     r"(?:highlight(?:s|ed)?|identif(?:y|ies|ied)|found|show(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?"
     r"|reveal(?:s|ed)?|illustrate[sd]?|emphasi[sz]e[sd]?|underline[sd]?|point(?:s|ed)? to|demonstrate[sd]?)\b"
+    # ... or what its authors concluded: "They concluded that:", "The reviewer found that:"
+    r"|\b(?:they|it|we|the (?:independent )?(?:reviewers?|authors?|lead reviewers?))\s+(?:also\s+)?(?:concluded|found"
+    r"|identified|highlighted)\s+that\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2}) (?:(?:important|key|main|core|clear"
     r"|central|overarching) )?(?:messages|lessons)\b)",
     re.I,
@@ -55,10 +58,20 @@ LEARNING_CUE = re.compile(
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
 # workshop's or a board's themes are not learning from a review.
 THEME_CUE = re.compile(
-    r"\b(?:(?:key|main|emerging|common|recurring|recurrent|cross-cutting) themes?|themes? (?:identified|emerged"
-    r"|emerging|highlighted|includ(?:e[sd]?|ing))|identified (?:the following )?themes)\b",
+    r"\b(?:(?:key|main|emerging|common|recurring|recurrent|cross\W?cutting) themes?"
+    r"|themes? (?:(?:were|have been) )?(?:identified|emerged|emerging|highlighted|includ(?:e[sd]?|ing))"
+    r"|identified (?:the following )?themes)\b",
     re.I,
 )
+# Themes a study was framed by are its scope, not what it found: "The analysis examined the reports across
+# three key themes:", "grouped under four themes" (but "the main themes were:" is what it found).
+SCOPE_OF_THEMES = re.compile(
+    r"\b(?:across|under|against|around|into|by|within)\s+(?:(?:the|these|its|our|\w+)\s+){0,2}"
+    r"(?:(?:key|main|broad|overarching)\s+)?themes\b",
+    re.I,
+)
+
+
 REVIEW_WORD = re.compile(r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases)\b", re.I)
 RECOMMENDATION_CUE = re.compile(
     r"\brecommend(?:ations?|s|ed)?\b|\bcalls? for\b|\b(?:is|are) (?:requested|asked|invited) to\b", re.I
@@ -114,7 +127,8 @@ def classify_cue(text):
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
         if (m := cue.search(last_sentence))
     ]
-    if (theme := THEME_CUE.search(last_sentence)) and REVIEW_WORD.search(last_sentence):
+    theme = THEME_CUE.search(last_sentence)
+    if theme and REVIEW_WORD.search(last_sentence) and not SCOPE_OF_THEMES.search(last_sentence):
         found.append((theme.start(), LEARNING))
     return min(found)[1] if found else None
 
@@ -461,7 +475,7 @@ def _short_enough(title, is_title):
 THEME_CONTEXT = 600
 NOT_A_REVIEWS_THEME = re.compile(
     r"\b(?:priorit(?:y|ies)|plans?|year ahead|coming year|workshops?|conference|events?|surveys?|consultation"
-    r"|campaigns?|audits?|strateg(?:y|ies)|agenda)\b",
+    r"|campaigns?|audits?|strateg(?:y|ies)|agenda|criteria)\b",
     re.I,
 )
 
@@ -517,7 +531,21 @@ def _lead_in_kind(run, source):
         # "Finding 3", "Learning point 2", "Recommendation 2" say what they are
         return RECOMMENDATIONS if "recommendation" in run.style else LEARNING
     introducer = run.parent or run.lead_in
-    return classify_cue(introducer.text(source)) if introducer else None
+    if introducer is None:
+        return None
+    return classify_cue(introducer.text(source)) or _reviews_theme(introducer, source)
+
+
+def _reviews_theme(block, source):
+    """'The 4 main cross cutting themes are:' is a review's learning when the text just before it is about
+    reviews (as for a theme heading), and not about a board's plans, an event or a survey."""
+    text = block.text(source)
+    if not THEME_CUE.search(text) or SCOPE_OF_THEMES.search(text):
+        return None
+    before = source[max(0, block.start - THEME_CONTEXT) : block.start]
+    if REVIEW_WORD.search(before + " " + text) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
+        return LEARNING
+    return None
 
 
 def _is_label(block, source):

@@ -15,9 +15,18 @@ ANNOUNCES_LIST = re.compile(
 )
 
 
+# A sentence that runs on into the list, its last words a verb or preposition waiting for the items: "…
+# practitioners may need training and support to", "… the importance of", "… include".
+RUNS_INTO_LIST = re.compile(
+    r"\b(?:to|of|on|in|for|about|around|with|that|include|includes|including|such as|like|were|was|are|is)$", re.I
+)
+
+
 def introduces_list(block, source):
-    """A prose paragraph that leads in to the list after it: it ends in ":" or announces it in words."""
-    return block.ends_with_colon(source) or bool(ANNOUNCES_LIST.search(block.text(source).rstrip()))
+    """A prose paragraph that leads in to the list after it: it ends in ":", announces it in words, or its
+    sentence stops on a word that the items complete."""
+    text = block.text(source).rstrip()
+    return block.ends_with_colon(source) or bool(ANNOUNCES_LIST.search(text) or RUNS_INTO_LIST.search(text))
 
 
 @dataclass

@@ -872,3 +872,61 @@ def test_a_long_heading_that_starts_with_the_learning_names_a_section_but_the_pa
         "Bruises on babies who could not yet crawl were explained away by the family and accepted by staff.",
         "Nurseries did not always know which other professionals were working with the family at the time.",
     ]
+
+
+def test_a_lead_in_that_runs_on_into_its_bullets_without_a_colon():
+    record = extract("""
+        The learning from these reviews shows that health visitors may need more time to
+
+        • see the baby at home as well as in clinic
+        • ask who else cares for the baby.
+
+        Download the briefing
+        """)
+
+    assert texts(record.learning_points) == [
+        "see the baby at home as well as in clinic",
+        "ask who else cares for the baby.",
+    ]
+
+
+def test_themes_are_learning_after_text_about_reviews_but_not_the_themes_a_study_examined():
+    record = extract("""
+        The board commissioned an analysis of twelve local child practice reviews.
+
+        The 3 main cross cutting themes are:
+
+        1. Fathers were rarely seen or assessed.
+        2. Information held by schools did not reach the conference.
+        3. The child's own account was not recorded.
+
+        A second study examined the reviews across two key themes:
+
+        • timeliness
+        • quality.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Fathers were rarely seen or assessed.",
+        "Information held by schools did not reach the conference.",
+        "The child's own account was not recorded.",
+    ]
+
+
+def test_what_the_reviewers_concluded_and_a_summarys_key_points_are_learning():
+    record = extract("""
+        The review was published in May. They concluded that:
+
+        • the school nurse had not been told of the earlier referral
+        • the family's move across the county border lost the health records.
+
+        In the Panel's briefing we would summarise the key points as:
+
+        1. A bruise on a baby who is not mobile always needs a health assessment.
+        """)
+
+    assert texts(record.learning_points) == [
+        "the school nurse had not been told of the earlier referral",
+        "the family's move across the county border lost the health records.",
+        "A bruise on a baby who is not mobile always needs a health assessment.",
+    ]
