@@ -42,17 +42,21 @@ LEARNING_CUE = re.compile(
     # Analyses of many reviews name what they found "practice issues" or "practice implications"; a report
     # announces its learning by number ("three important messages", "five key lessons").
     r"|practice (?:issues|implications)\b|implications for (?:the )?(?:partnership|agencies|services)"
-    # What reviews, their learning or an analysis of them is said to have found, in any tense: "the case
-    # reviews highlighted that …", "the learning highlights the importance of:", "the Panel found that:".
-    r"|\b(?:(?:case|serious case|practice|local|national|rapid|child practice|learning) )?(?:reviews?|SCRs?|CSPRs?"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2}) (?:(?:important|key|main|core|clear"
+    r"|central|overarching) )?(?:messages|lessons)\b)",
+    re.I,
+)
+# What reviews, their learning or an analysis of them is said to have found, in any tense: "the case reviews
+# highlighted that …", "the learning highlights the importance of:", "the Panel found that:", or what its
+# authors concluded: "They concluded that:". Weaker than the cues above: "The review has highlighted a number
+# of recommendations" introduces recommendations.
+FOUND_CUE = re.compile(
+    r"\b(?:(?:case|serious case|practice|local|national|rapid|child practice|learning) )?(?:reviews?|SCRs?|CSPRs?"
     r"|LCSPRs?|learning|analysis|panel|evidence)\s+(?:(?:also|has|have|had|consistently|repeatedly)\s+)?"
     r"(?:highlight(?:s|ed)?|identif(?:y|ies|ied)|found|show(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?"
     r"|reveal(?:s|ed)?|illustrate[sd]?|emphasi[sz]e[sd]?|underline[sd]?|point(?:s|ed)? to|demonstrate[sd]?)\b"
-    # ... or what its authors concluded: "They concluded that:", "The reviewer found that:"
     r"|\b(?:they|it|we|the (?:independent )?(?:reviewers?|authors?|lead reviewers?))\s+(?:also\s+)?(?:concluded|found"
-    r"|identified|highlighted)\s+that\b"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2}) (?:(?:important|key|main|core|clear"
-    r"|central|overarching) )?(?:messages|lessons)\b)",
+    r"|identified|highlighted)\s+that\b",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
@@ -130,6 +134,8 @@ def classify_cue(text):
     theme = THEME_CUE.search(last_sentence)
     if theme and REVIEW_WORD.search(last_sentence) and not SCOPE_OF_THEMES.search(last_sentence):
         found.append((theme.start(), LEARNING))
+    if not found and FOUND_CUE.search(last_sentence):
+        return LEARNING
     return min(found)[1] if found else None
 
 
@@ -533,7 +539,25 @@ def _lead_in_kind(run, source):
     introducer = run.parent or run.lead_in
     if introducer is None:
         return None
-    return classify_cue(introducer.text(source)) or _reviews_theme(introducer, source)
+    return (
+        classify_cue(introducer.text(source)) or _reviews_theme(introducer, source) or _referred_to(introducer, source)
+    )
+
+
+# A lead-in that only points back ("These include:", "They are:", "Some of these were:") speaks for the
+# sentence before it: "The review has highlighted a number of recommendations. / These include:".
+POINTS_BACK = re.compile(
+    r"^[\"“‘']?(?:these|they|those|this|which|some of (?:these|them|which)|the main ones|examples)\b[^.:]{0,40}:$",
+    re.I,
+)
+POINT_BACK_REACH = 400
+
+
+def _referred_to(block, source):
+    if not POINTS_BACK.match(normalise_space(block.text(source))):
+        return None
+    before = source[max(0, block.start - POINT_BACK_REACH) : block.start].strip()
+    return classify_cue(before) if before else None
 
 
 def _reviews_theme(block, source):

@@ -930,3 +930,26 @@ def test_what_the_reviewers_concluded_and_a_summarys_key_points_are_learning():
         "the family's move across the county border lost the health records.",
         "A bruise on a baby who is not mobile always needs a health assessment.",
     ]
+
+
+def test_a_lead_in_that_points_back_takes_the_kind_of_the_sentence_before():
+    record = extract("""
+        The chair said the review has made a number of recommendations for the partnership.
+
+        These include:
+
+        • a single referral form for every agency;
+        • training for reception staff at GP surgeries.
+
+        Our priorities for the year are set out in the plan.
+
+        Some of these were:
+
+        • a new website.
+        """)
+
+    assert texts(record.recommendations) == [
+        "a single referral form for every agency;",
+        "training for reception staff at GP surgeries.",
+    ]
+    assert record.learning_points == []
