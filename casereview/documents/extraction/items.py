@@ -167,6 +167,8 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _paragraphs_under_learning_heading(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _counted_paragraphs(blocks, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
@@ -231,9 +233,10 @@ def _paragraphs_after_lead_in(blocks, covered, source):
         if blocks[n + 1].kind != PROSE or classify_cue(block.text(source)) is None:
             continue
         kind = classify_cue(block.text(source))
-        for following in blocks[n + 1 :]:
+        limit = _stated_count(block.text(source), kind)
+        for taken, following in enumerate(blocks[n + 1 :]):
             text = following.text(source)
-            if following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
+            if taken == limit or following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
                 break
             if not ends_sentence(text) and following is not blocks[-1]:
                 break
@@ -332,6 +335,48 @@ def _paragraphs_under_learning_heading(blocks, covered, source):
             if not ends_sentence(text) and b != last_of_page:
                 break
             yield from _packed_parts(LEARNING, Block(PROSE, a, b, a), source)
+
+
+MAX_COUNTED_PARAGRAPHS = 12
+
+
+def _stated_count(text, kind):
+    """The one number of items of this kind the lead-in states ("makes three recommendations:"), or None."""
+    from .checks import stated_counts  # checks reads this module's kinds
+
+    counts = {number for counted_kind, number, _ in stated_counts(text) if counted_kind == kind}
+    return counts.pop() if len(counts) == 1 else None
+
+
+def _counted_paragraphs(blocks, source):
+    """'The report makes three recommendations:' then plain paragraphs, no bullets: the lead-in's own count
+    says where the list ends, which nothing else in such a text does (the paragraph after it is prose of the
+    same look). Each of the next N paragraphs is an item when every one of them is a sentence or more and
+    none is a heading, a list or another lead-in; otherwise nothing is taken. The count elsewhere is only a
+    check (checks.py); here it is the list's end because plain paragraphs have no other. A paragraph the
+    inline rules took first keeps their reading (items are chosen by where they start)."""
+
+    units = _paragraph_units(blocks, source)
+    for n, (unit_kind, start, end, _) in enumerate(units):
+        text = normalise_space(source[start:end])
+        if unit_kind != PROSE or not text.endswith(":"):
+            continue
+        kind = classify_cue(text)
+        count = _stated_count(text, kind)
+        if kind is None or count is None or count > MAX_COUNTED_PARAGRAPHS:
+            continue
+        following = units[n + 1 : n + 1 + count]
+        if len(following) != count:
+            continue
+        if all(
+            k == PROSE
+            and not heads
+            and ends_sentence(source[a:b])
+            and not normalise_space(source[a:b]).endswith(":")
+            and len(source[a:b].split()) >= MIN_FINDING_WORDS
+            for k, a, b, heads in following
+        ):
+            yield from ((kind, Block(PROSE, a, b, a)) for _, a, b, _ in following)
 
 
 def id_covered(blocks, covered, offset):

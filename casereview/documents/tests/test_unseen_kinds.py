@@ -953,3 +953,26 @@ def test_a_lead_in_that_points_back_takes_the_kind_of_the_sentence_before():
         "training for reception staff at GP surgeries.",
     ]
     assert record.learning_points == []
+
+
+def test_a_lead_in_that_counts_its_paragraphs_takes_that_many_and_no_more():
+    record = extract("""
+        The national review was published today after two years of work with partnerships across England.
+
+        The report makes two recommendations:
+
+        Every partnership should check that fathers and other men in the household are seen and assessed.
+
+        The government should fund research into why men who harm babies are so rarely known to services.
+
+        The report makes for hard reading, and we commend it to every practitioner in our area.
+
+        The board makes three recommendations:
+
+        Training should be offered to all staff.
+        """)
+
+    assert texts(record.recommendations) == [
+        "Every partnership should check that fathers and other men in the household are seen and assessed.",
+        "The government should fund research into why men who harm babies are so rarely known to services.",
+    ]
