@@ -86,7 +86,10 @@ NOT_A_LEAD_IN = re.compile(
     r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
     r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
     r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
-    r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives))\b",
+    r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives)"
+    # risk factors from research, and whom a briefing is for, are not what a review learned
+    r"|risk factors?|who (?:should|need to|must|will) (?:read|understand|know|use)|(?:is|are) (?:aimed at|written for)"
+    r"|audiences?)\b",
     re.I,
 )
 # Headings that start a section of another kind: what happened, how the review was done, what to do next.
@@ -121,9 +124,13 @@ def is_request_to_meeting(text):
     return bool(MEETING_REQUEST.match(normalise_space(text)))
 
 
+def _last_sentence(text):
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalise_space(text))[-1]
+
+
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
-    last_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalise_space(text))[-1]
+    last_sentence = _last_sentence(text)
     if NOT_A_LEAD_IN.search(last_sentence):
         return None
     found = [
@@ -608,8 +615,8 @@ def _referred_to(block, source):
 def _reviews_theme(block, source):
     """'The 4 main cross cutting themes are:' is a review's learning when the text just before it is about
     reviews (as for a theme heading), and not about a board's plans, an event or a survey."""
-    text = block.text(source)
-    if not THEME_CUE.search(text) or SCOPE_OF_THEMES.search(text):
+    text = _last_sentence(block.text(source))
+    if not THEME_CUE.search(text) or SCOPE_OF_THEMES.search(text) or NOT_A_LEAD_IN.search(text):
         return None
     before = source[max(0, block.start - THEME_CONTEXT) : block.start]
     if REVIEW_WORD.search(before + " " + text) and not NOT_A_REVIEWS_THEME.search(before + " " + text):

@@ -976,3 +976,18 @@ def test_a_lead_in_that_counts_its_paragraphs_takes_that_many_and_no_more():
         "Every partnership should check that fathers and other men in the household are seen and assessed.",
         "The government should fund research into why men who harm babies are so rarely known to services.",
     ]
+
+
+def test_risk_factors_and_a_briefings_audience_are_not_learning_though_the_page_is_about_learning():
+    record = extract("""
+        Self-harm: learning from case reviews
+        Summary of risk factors and learning for improved practice, drawing on the emerging themes of reviews.
+        Practitioners who should read this learning include:
+        - school nurses
+        - youth workers
+        Risk factors can include:
+        - bullying
+        - social isolation.
+        """)
+
+    assert record.learning_points == []
