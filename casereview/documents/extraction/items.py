@@ -11,7 +11,7 @@ from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE, Block
 from .inline import inline_items, split_parts
-from .markers import DASH_STYLES, ends_sentence, is_heading_text, normalise_space
+from .markers import DASH_STYLES, ends_sentence, is_heading_text, is_question_heading, normalise_space
 from .result import Item
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
@@ -52,11 +52,15 @@ LEARNING_CUE = re.compile(
 # of recommendations" introduces recommendations.
 FOUND_CUE = re.compile(
     r"\b(?:(?:case|serious case|practice|local|national|rapid|child practice|learning) )?(?:reviews?|SCRs?|CSPRs?"
-    r"|LCSPRs?|learning|analysis|panel|evidence)\s+(?:(?:also|has|have|had|consistently|repeatedly)\s+)?"
+    r"|LCSPRs?|learning|analysis|panel|evidence|report|briefing|study)\s+"
+    r"(?:(?:also|has|have|had|consistently|repeatedly)\s+)?"
     r"(?:highlight(?:s|ed)?|identif(?:y|ies|ied)|found|show(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?"
     r"|reveal(?:s|ed)?|illustrate[sd]?|emphasi[sz]e[sd]?|underline[sd]?|point(?:s|ed)? to|demonstrate[sd]?)\b"
     r"|\b(?:they|it|we|the (?:independent )?(?:reviewers?|authors?|lead reviewers?))\s+(?:also\s+)?(?:concluded|found"
-    r"|identified|highlighted)\s+that\b",
+    r"|identified|highlighted)\s+that\b"
+    # the passive: "the issues identified in the case reviews were", "themes highlighted by local reviews"
+    r"|\b(?:identified|highlighted|found|raised)\s+(?:in|by|from|across)\s+(?:the\s+|these\s+|both\s+|all\s+)?"
+    r"(?:(?:case|serious case|practice|local|national|rapid|child practice|learning)\s+)?(?:reviews?|SCRs?|CSPRs?)\b",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
@@ -89,7 +93,9 @@ NOT_A_LEAD_IN = re.compile(
     r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives)"
     # risk factors from research, and whom a briefing is for, are not what a review learned
     r"|risk factors?|who (?:should|need to|must|will) (?:read|understand|know|use)|(?:is|are) (?:aimed at|written for)"
-    r"|audiences?)\b",
+    r"|audiences?"
+    # what a meeting's discussion raised is the meeting's, not a review's
+    r"|raised (?:in|during|at) (?:the )?(?:discussion|meeting|debate))\b",
     re.I,
 )
 # Headings that start a section of another kind: what happened, how the review was done, what to do next.
@@ -326,8 +332,8 @@ def _paragraphs_under_learning_heading(blocks, covered, source):
             if heads:
                 break  # the next section
             if unit_kind == HEADING:
-                if classify_cue(text) or END_OF_FINDINGS.match(text) or LINK_LINE.match(text):
-                    break
+                if classify_cue(text) or END_OF_FINDINGS.match(text) or LINK_LINE.match(text) or text.endswith("?"):
+                    break  # another section; a question that is not about the learning starts one too
                 continue  # a sub-heading of the findings
             section.append((unit_kind, a, b))
         if not section:
@@ -399,7 +405,7 @@ def _paragraph_units(blocks, source):
         if block.kind == PROSE and block.line_count > 1 and one_a_line:
             for a, b in _line_spans(source, block):
                 line = source[a:b]
-                heading = is_heading_text(line) and not SENTENCE_INSIDE.search(line)
+                heading = (is_heading_text(line) and not SENTENCE_INSIDE.search(line)) or is_question_heading(line)
                 units.append((HEADING if heading else PROSE, a, b, False))
             continue
         first_heads = False
@@ -407,7 +413,7 @@ def _paragraph_units(blocks, source):
             first_end = source.find("\n", block.start, block.end)
             title = source[block.start : first_end]
             first_heads = (
-                is_heading_text(title)
+                (is_heading_text(title) or is_question_heading(title))
                 and len(title.split()) <= MAX_INTRODUCER_WORDS
                 and not is_heading_text(source[first_end + 1 : block.end])
             )
@@ -489,8 +495,8 @@ def _separate_short_lines(blocks, n, source):
         text = block.text(source)
         if block.kind == ITEM or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
             break
-        if block.kind == HEADING and classify_cue(text):
-            break  # the next section
+        if block.kind == HEADING and (classify_cue(text) or is_question_heading(text)):
+            break  # the next section (a question heads the section that answers it)
         wrapped = _wrapped_lines(source, block)
         if len(wrapped) > 2 or any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in wrapped):
             break

@@ -991,3 +991,53 @@ def test_risk_factors_and_a_briefings_audience_are_not_learning_though_the_page_
         """)
 
     assert record.learning_points == []
+
+
+def test_a_briefs_question_headings_start_its_sections():
+    record = extract("""
+        Injuries to babies: a learning brief
+
+        What happened?
+
+        Two babies were brought to hospital with injuries that did not match the explanations their parents gave.
+
+        What did the reviews tell us?
+
+        Agencies knew the father had children from earlier relationships but did not ask about his role as a parent.
+
+        Practitioners did not consider how the parents' own experiences in care might affect their care of a baby.
+
+        How can I find out more?
+
+        The full reports are on the partnership's website, with a recording of the learning event for practitioners.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Agencies knew the father had children from earlier relationships but did not ask about his role as a parent.",
+        "Practitioners did not consider how the parents' own experiences in care might affect their care of a baby.",
+    ]
+
+
+def test_what_a_report_found_and_what_was_identified_in_reviews_lead_in_to_lists():
+    record = extract("""
+        The national report found that:
+
+        • fathers were often invisible to the services working with the family;
+        • information about risk was not shared between adult and children's services.
+
+        The issues identified in the local case reviews were:
+
+        • drift in child in need plans;
+        • over-optimism about parents' capacity to change.
+
+        The points raised in the discussion were:
+
+        • the date of the next meeting.
+        """)
+
+    assert texts(record.learning_points) == [
+        "fathers were often invisible to the services working with the family;",
+        "information about risk was not shared between adult and children's services.",
+        "drift in child in need plans;",
+        "over-optimism about parents' capacity to change.",
+    ]
