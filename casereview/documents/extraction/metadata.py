@@ -19,13 +19,20 @@ COMMITTEE_CUES = re.compile(
     r"|received|asked|noted|discussed))",
     re.I,
 )
-WEAK_COMMITTEE_CUES = re.compile(r"\b(?:report of\b|report to\b|committee:|report author)", re.I)
+# A cue of the cover table: at the start of a line ("Report of: Director of Children's Services", "Report to
+# Cabinet"), not in a sentence ("a thematic report of Ofsted's evaluation", "evidence of report authors").
+WEAK_COMMITTEE_CUES = re.compile(
+    r"^[ \t|]*(?:report of\b|report to\b|committee:|report author|(?:lead )?officer:)", re.I | re.M
+)
 DOC_TYPE_TITLE_CUES = (
     ("overview_report", re.compile(r"\boverview report\b", re.I)),
     (
         "learning_brief",
         re.compile(
-            r"\blearning (?:brief|briefing|summary)\b|\b(?:7|seven|six)[- ](?:minute|step) briefing\b(?!s)", re.I
+            r"\blearning (?:brief|briefing|summary)\b|\b(?:7|seven|six)[- ](?:minute|step) briefing\b(?!s)"
+            # a briefing titled by its topic: "Neglect: learning from case reviews"
+            r"|^[^\n:]{3,60}:\s*learning from (?:\w+ ){0,2}case reviews\b",
+            re.I | re.M,
         ),
     ),
     ("annual_report", re.compile(r"\bannual report\b", re.I)),
@@ -105,6 +112,28 @@ ACROSS_REVIEWS = re.compile(
     r"|national (?:child safeguarding practice )?review panel['’]s",
     re.I,
 )
+# Learning drawn from reviews in the plural, on a page that names no one child: "Neglect: learning from case
+# reviews", "lessons from serious case reviews", "Published case reviews highlight that …", "The reviews
+# suggest …", "a sample of case reviews", "an analysis of 20 Child Practice Reviews", "a thematic report".
+# With a child named, such words are the setting of that child's review ("Lessons from recent SCRs: Child I").
+LEARNING_ACROSS_REVIEWS = re.compile(
+    # a topic's learning ("Neglect: learning from case reviews", "learning from case reviews involving parental
+    # substance misuse", "the learning from these reviews"), not a board's page of its reviews ("Learning from
+    # case reviews")
+    r":\s*(?:learning|lessons?)(?: lessons| learn[te]d)? from (?:(?:the|local|published|recent|national)\s+)?"
+    r"(?:(?:serious|child|local|safeguarding|practice)\s+){0,3}(?:case|practice) reviews"
+    r"|\b(?:learning|lessons?) from (?:(?:the|local|published|recent|\w+[- ]related|national)\s+)?"
+    r"(?:(?:serious|child|local|safeguarding|practice)\s+){0,3}(?:case|practice) reviews"
+    r" (?:involving|into|about|on|where|in which|with|of children)\b"
+    r"|\b(?:learning|lessons?) from these (?:case |practice )?reviews"
+    r"|\b(?:(?:published|local|these|the|many|serious|child|safeguarding|practice)\s+){0,3}"
+    r"(?:case reviews|(?-i:SCRs|CPRs))\s+(?:also\s+|consistently\s+|repeatedly\s+|often\s+)?"
+    r"(?:highlight|suggest|show|reveal|illustrate|indicate)"
+    r"|\bthe reviews (?:also\s+)?(?:highlight|suggest|show|reveal|illustrate|indicate)"
+    r"|\ba sample of (?:\w+ ){0,2}(?:case|practice) reviews|\bthematic (?:report|analysis|reviews)\b"
+    r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)",
+    re.I,
+)
 # The bodies that decide on reviews are named after them ("Child Safeguarding Practice Review Panel",
 # "Safeguarding Practice Review Board", "Child Serious Practice Review Group (CSPR)"): not a review.
 REVIEW_BODIES = re.compile(
@@ -112,7 +141,15 @@ REVIEW_BODIES = re.compile(
 )
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
 NATIONAL_PANEL = re.compile(r"\b(?:child safeguarding practice review panel|national panel)\b", re.I)
-NATIONAL_REVIEW = re.compile(r"\bnational (?:child safeguarding practice )?review\b(?! panel)", re.I)
+# One of the Panel's national reviews: "the national review", "the phase two report", "a report into the deaths
+# of …", "the review into safeguarding children with disabilities …".
+NATIONAL_REVIEW = re.compile(
+    r"\bnational (?:child safeguarding practice )?review\b(?! panel)|\bphase (?:one|two|1|2) report\b"
+    r"|\b(?:review|report) into (?:the )?(?:deaths?|murders?|abuse|safeguarding|serious abuse)\b"
+    r"|\bthe (?:panel['’]s )?(?:review|report) (?:states|reveals|found|finds|recommends|highlights|calls|makes|draws)\b"
+    r"|\b(?:in-depth|hard-hitting) (?:and \S+ )?report\b",
+    re.I,
+)
 TITLE_WEIGHT = 5
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Anchored on the month or season word, which a scan finds quickly; the day or "early" before it is
@@ -147,6 +184,8 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
             return doc_type
     if REPORT_TITLE.search(title):
         return "overview_report"
+    if THIS_BRIEFING.search(title) and found and found["learning_points"] and not BRIEFINGS.search(text[:TITLE_START]):
+        return "learning_brief"  # a page that says it is a briefing, and gives learning (not a list of briefings)
     if WEAK_COMMITTEE_CUES.search(title):
         return "committee_report"
     if found and _reads_as_learning_brief(text, pseudonyms, found):
@@ -185,7 +224,9 @@ def _children_on_report_lines(title):
 
 # "This briefing summarises the learning …": a page that calls itself a briefing on learning.
 THIS_BRIEFING = re.compile(
-    r"\bthis (?:learning |thematic )?briefing (?:summarises|sets out|draws|shares|highlights)\b", re.I
+    r"\bthis (?:[\w-]+ ){0,5}brief(?:ing)? (?:summarises|sets out|draws|shares|highlights|looks at|focuses on"
+    r"|is based on|pulls together|brings together|covers)\b",
+    re.I,
 )
 # "This SCR is about …", "this review found": the page is about one review, though it mentions reviews.
 ANNUAL_REPORTS = re.compile(r"\bannual reports?\b", re.I)
@@ -222,8 +263,10 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "thematic"
     if BRIEFINGS.search(text[:TITLE_START]):
         return "none"  # a list of briefings on many reviews
-    if NATIONAL_PANEL.search(text[:TITLE_START]) and not CHILD_NAMED.search(text):
-        return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # the Panel's work across reviews
+    if NATIONAL_PANEL.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
+        return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # a national review, or its work across reviews
+    if LEARNING_ACROSS_REVIEWS.search(text) and doc_type != "committee_report" and not CHILD_NAMED_OR_CASE.search(text):
+        return "thematic"
     if entries:
         return _review_type_by_date(entries, text)
     counted = _without_kinds_and_bodies(text)

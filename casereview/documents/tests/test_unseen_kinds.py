@@ -1041,3 +1041,62 @@ def test_what_a_report_found_and_what_was_identified_in_reviews_lead_in_to_lists
         "drift in child in need plans;",
         "over-optimism about parents' capacity to change.",
     ]
+
+
+def test_learning_drawn_from_many_reviews_is_a_thematic_briefing_unless_one_child_is_named():
+    briefing = extract("""
+        Neglect: learning from case reviews
+
+        Summary of risk factors and learning for improved practice around neglect
+
+        Published case reviews highlight that professionals face a big challenge in identifying neglect.
+
+        Learning includes:
+
+        • practitioners should look at the history of the family, not only the latest incident;
+        • the lived experience of the child must be recorded.
+        """)
+    one_child = extract("""
+        Lessons from recent serious case reviews
+
+        Child I was nine months old when she was admitted to hospital in 2012. Case reviews highlight that
+        bruising in a baby who is not yet mobile must be referred.
+        """)
+
+    assert briefing.doc_type == "learning_brief"
+    assert briefing.review_type == "thematic"
+    assert one_child.review_type != "thematic"
+
+
+def test_a_page_on_one_of_the_panels_national_reviews_is_about_that_review():
+    national = extract("""
+        Review recommends new child protection units
+
+        A report into the deaths of two children has found a need for sharper specialist skills. The review
+        was carried out by the Child Safeguarding Practice Review Panel.
+        """)
+    across = extract("""
+        Bruising in non-mobile infants
+
+        The Child Safeguarding Practice Review Panel published a briefing paper on the guidance for bruising
+        in babies who are not yet mobile.
+        """)
+
+    assert national.review_type == "CSPR"
+    assert across.review_type == "thematic"
+
+
+def test_a_report_of_in_a_sentence_is_not_a_committee_papers_cover():
+    article = extract("""
+        Ages of concern
+
+        The report is a thematic report of Ofsted's evaluation of serious case reviews from 2007 to 2011.
+        """)
+    paper = extract("""
+        Report of: Director of Children's Services
+
+        Serious case review: progress on the action plan
+        """)
+
+    assert article.doc_type != "committee_report"
+    assert paper.doc_type == "committee_report"
