@@ -418,6 +418,60 @@ AGED_NAME = re.compile(
     r"|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)[- ]old\b"
     r"|\b(?:baby|son|daughter|infant|boy|girl),\s+([A-Z][a-z]{1,14}),"
 )
+# A child named in full in a review of their death or harm ("the murders of Arthur Labinjo-Hughes and Star
+# Hobson", "the death of Hamzah Khan"); two or three capitalised words, none of them a word of the kind that
+# follows "the death of" in other senses ("the deaths of Looked After Children").
+NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?![a-z])"
+FULL_NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{1,2}}"
+HARMED_IN_FULL = re.compile(
+    rf"\b(?:murders?|deaths?|killing|manslaughter|abuse|neglect|case|life) of ({FULL_NAME})"
+    rf"(?: and ({FULL_NAME}))?"
+    # "Daniel Pelka, four, was …", "Star Hobson, aged 16 months,"
+    rf"|\b({FULL_NAME}), (?:aged )?(?:1[0-7]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?: (?:days?|weeks?|months?|years?)(?: old)?)?,"
+    # "Daniel Pelka: Serious case review finds …", "Response regarding Logan Mwangi"
+    rf"|^[ \t]*({FULL_NAME}):? (?:serious case review|(?:child )?(?:safeguarding )?practice review|review)\b"
+    rf"|\b(?i:response|statement) (?:regarding|on|about|to the review of) ({FULL_NAME})\s*$",
+    re.M,
+)
+NOT_NAME_WORDS = {
+    "Child", "Children", "Baby", "Babies", "Young", "People", "Person", "Serious", "Case", "Review", "Reviews",
+    "Black", "Looked", "After", "Disabled", "The", "This", "Our", "Family", "Families", "Infant", "Infants",
+    "Safeguarding", "Practice", "Local", "National", "Children’s", "Mr", "Mrs", "Ms", "Miss", "Dr",
+}  # fmt: skip
+# Children named in brackets after the word ("two children (Annie and Beth)"), or by first name with their case
+# ("Julia’s case", "Daniel’s death"), the name used again elsewhere.
+CHILDREN_IN_BRACKETS = re.compile(
+    r"\bchildren\s*\(([A-Z][a-z]{1,14})((?:,\s*[A-Z][a-z]{1,14})*)\s+and\s+([A-Z][a-z]{1,14})\)"
+)
+FIRST_NAME_CASE = re.compile(
+    r"(?<!Lord )(?<!Lady )(?<!Sir )(?<!Dr )(?<!Mr )(?<!Ms )\b([A-Z][a-z]{1,14})[’']s"
+    r" (?:case|death|murder|killing|injuries|life)\b"
+)
+
+
+def _named_in_full_or_by_first_name(text, named):
+    found = []
+    for match in HARMED_IN_FULL.finditer(text):
+        for name in filter(None, match.groups()):
+            if not NOT_NAME_WORDS.intersection(name.split()) and name not in named + found:
+                found.append(name)
+    for match in CHILDREN_IN_BRACKETS.finditer(text):
+        names = [match.group(1), *re.findall(r"[A-Z][a-z]{1,14}", match.group(2)), match.group(3)]
+        found += [name for name in names if name not in named + found and name not in NOT_NAME_WORDS]
+    first_names = {name.split()[0] for name in named + found}
+    for match in FIRST_NAME_CASE.finditer(text):
+        name = match.group(1)
+        if name in first_names or name in NOT_NAME_WORDS or name in NOT_NAMES:
+            continue
+        if len(re.findall(rf"\b{name}\b", text)) >= 2:
+            full = re.search(rf"\b{name} ({NAME_WORD})", text)  # the full name, where the text gives it
+            surname = full.group(1) if full else None
+            found.append(f"{name} {surname}" if surname and surname not in NOT_NAME_WORDS else name)
+            first_names.add(name)
+    return found
+
+
 # AGED_NAME is tried only just before these words (an age, or "baby, Name,"): quick to find.
 OLD_OR_COMMA = re.compile(r"[- ]old\b|(?:baby|son|daughter|infant|boy|girl), [A-Z][a-z]{1,14},")
 NOT_NAMES = {"The", "This", "She", "He", "They", "It", "Mother", "Father", "Child", "Baby", "When", "Aged"}
@@ -441,7 +495,11 @@ NAMES_LINE = re.compile(r"^[ \t]*([A-Z][a-z]{1,14}(?:(?:,[ \t]*|[ \t]+and[ \t]+)
 
 MAX_TABLE_ROWS = 200
 # A board's or a kind of review's abbreviation ("LSCB", "SCP", "DHR", "CSPR") is not a child's code.
-NOT_A_CHILD_CODE = re.compile(r"^(?:[A-Z]{0,2}SC[BP]|L?CSPRs?|SCRs?|DHRs?|SARs?|CDOP|MASH|NHS|GP)$")
+# The domain's abbreviations, used again and again on a page, are not a child's code.
+NOT_A_CHILD_CODE = re.compile(
+    r"^(?:[A-Z]{0,2}SC[BP]|L?CSPRs?|SCRs?|DHRs?|SARs?|CDOP|MASH|NHS|GP|SUD[IC]|ICON|CSE|CCE|HSB|FGM|ACEs?|DASH"
+    r"|MARAC|MAPPA|CAMHS|SEND|EHCP|NSPCC|UK|CPRs?|APRs?|MALRs?)$"
+)
 
 
 def _table_pseudonyms(text):
@@ -483,6 +541,8 @@ def find_child_pseudonyms(text):
         if pseudonym not in named:
             named.append(pseudonym)
     for match in CODE_NAMED.finditer(text):
+        if NOT_A_CHILD_CODE.match(match.group(1)):
+            continue
         if match.group(1) not in named and len(re.findall(rf"\b{match.group(1)}\b", text)) >= 2:
             named.append(match.group(1))
     aged = (AGED_NAME.search(text, max(0, m.start() - 40), m.end()) for m in OLD_OR_COMMA.finditer(text))
@@ -507,6 +567,7 @@ def find_child_pseudonyms(text):
     ]
     named += _names_beside_known(text, named)
     named += [name for name in _table_pseudonyms(text) if name not in named]
+    named += _named_in_full_or_by_first_name(text, named)
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()

@@ -1100,3 +1100,23 @@ def test_a_report_of_in_a_sentence_is_not_a_committee_papers_cover():
 
     assert article.doc_type != "committee_report"
     assert paper.doc_type == "committee_report"
+
+
+def test_children_named_in_full_in_news_of_their_deaths_are_the_reviews_subjects_but_adults_are_not():
+    news = extract("""
+        Review published
+
+        The Panel published its national review into the murders of Arthur Labinjo-Hughes and Star Hobson.
+        Magdelena Lucas, 27, and her partner were convicted. Jamal Reid, four, was also seen by the team.
+        """)
+    brief = extract("""
+        Two rapid reviews followed injuries to two children (Annie and Beth) under the age of five years.
+        Annie’s case showed the same gaps as Beth’s.
+        """)
+    acronyms = extract("""
+        ICON: babies cry, you can cope. ICON is for every parent. SUDI is a sudden unexpected death. SUDI again.
+        """)
+
+    assert news.child_pseudonyms == ["Arthur Labinjo-Hughes", "Star Hobson", "Jamal Reid"]
+    assert brief.child_pseudonyms == ["Annie", "Beth"]
+    assert acronyms.child_pseudonyms == []
