@@ -29,6 +29,7 @@ LEARNING_CUE = re.compile(
     r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
     r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
+    r"|\b(?:major|key|main|particular|significant) areas? of concern\b"
     # A learning brief's sections on what the review found that went well and what it means for practice:
     # the review's own findings, though worded to practitioners.
     r"|^(?:examples? of |areas? of |evidence of )?good practice(?: (?:was |were )?(?:identified|found|noted|seen"
@@ -160,7 +161,8 @@ def find_items(blocks, runs, doc):
     for item in inline:
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     position = {id(block): n for n, block in enumerate(blocks)}
-    for run in runs:
+    # a run led in by a bullet at its own level speaks first for its items: the list above it is of another kind
+    for run in sorted(runs, key=lambda run: not run.same_level):
         if run.parent is not None and _absorbs_sub_bullets(run.parent, source):
             continue  # part of the item above it
         kind = _lead_in_kind(run, source) or _shared_lead_in_kind(run, blocks, position, source)

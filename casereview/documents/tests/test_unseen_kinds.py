@@ -1120,3 +1120,23 @@ def test_children_named_in_full_in_news_of_their_deaths_are_the_reviews_subjects
     assert news.child_pseudonyms == ["Arthur Labinjo-Hughes", "Star Hobson", "Jamal Reid"]
     assert brief.child_pseudonyms == ["Annie", "Beth"]
     assert acronyms.child_pseudonyms == []
+
+
+def test_a_bullet_that_leads_in_to_the_bullets_after_it_starts_a_list_of_its_own():
+    record = extract("""
+        The Panel had three major areas of concern:
+        - Weakness in information sharing
+        - The need for leaders to enable better child protection practice
+        - The Panel is making recommendations to Government as follows:
+        - A new expert-led, multi-agency model for child protection investigation.
+        - Establishing national multi-agency practice standards for child protection
+        """)
+
+    assert texts(record.learning_points) == [
+        "Weakness in information sharing",
+        "The need for leaders to enable better child protection practice",
+    ]
+    assert texts(record.recommendations) == [
+        "A new expert-led, multi-agency model for child protection investigation.",
+        "Establishing national multi-agency practice standards for child protection",
+    ]
