@@ -230,7 +230,7 @@ def _unmarked_lines(blocks, source):
         if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
             continue  # one title in an index of titles (briefings, pages), not a section heading
         if block.line_count >= MIN_UNMARKED_LINES:
-            lines = _wrapped_lines(source, block)
+            lines = _until_long_paragraph(_wrapped_lines(source, block), source)
         else:
             lines = _separate_short_lines(blocks, n, source)
         if _enough_lines(lines, source):
@@ -467,6 +467,16 @@ DATE_LINE = re.compile(
 )
 
 
+def _until_long_paragraph(lines, source):
+    """The short lines up to a long paragraph after them, when the last short line ends the list with a full
+    stop ("… the fragility of the baby." then "A notable feature of the cases …"): text with no blank lines
+    runs the list and the next paragraph together."""
+    long = next((n for n, (a, b) in enumerate(lines) if len(source[a:b].split()) > MAX_UNMARKED_WORDS), None)
+    if long is not None and long >= MIN_UNMARKED_LINES and ends_sentence(source[slice(*lines[long - 1])]):
+        return lines[:long]
+    return lines
+
+
 def _enough_lines(lines, source):
     """Short lines make a list when there are three or more, or two that are each a sentence; never when one
     of them is only a date (a title page)."""
@@ -551,7 +561,7 @@ def _introducer_kind(blocks, n, source):
     text = blocks[n].text(source)
     if blocks[n].kind == HEADING and not _short_enough(text, lambda: all(b.kind == HEADING for b in blocks[:n])):
         return None
-    kind = classify_cue(text)
+    kind = classify_cue(text) or (_referred_to(blocks[n], source) if blocks[n].kind == PROSE else None)
     if kind is None and blocks[n].kind == HEADING and THEME_CUE.search(text):
         before = source[max(0, blocks[n].start - THEME_CONTEXT) : blocks[n].start]
         if REVIEW_WORD.search(before) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
@@ -563,6 +573,9 @@ def _wrapped_lines(source, block):
     """(start, end) of each line of the block, a line that runs on (lower case next, or ending on a comma or
     a connective) joined to the next."""
     lines, offset = [], block.start
+    # a block whose first line starts in lower case is a list of clauses completing its lead-in ("In too many
+    # cases: / there were … / the role of …"): its lines start in lower case without running on
+    clauses = source[block.start : block.start + 1].islower()
     for raw in source[block.start : block.end].split("\n"):
         start = offset + len(raw) - len(raw.lstrip())
         end = offset + len(raw.rstrip())
@@ -570,7 +583,7 @@ def _wrapped_lines(source, block):
         if end <= start:
             continue
         text = source[start:end]
-        if lines and (text[:1].islower() or source[lines[-1][1] - 1] in ",;–-"):
+        if lines and ((text[:1].islower() and not clauses) or source[lines[-1][1] - 1] in ",;–-"):
             lines[-1] = (lines[-1][0], end)
         else:
             lines.append((start, end))
@@ -607,17 +620,25 @@ def _lead_in_kind(run, source):
 # A lead-in that only points back ("These include:", "They are:", "Some of these were:") speaks for the
 # sentence before it: "The review has highlighted a number of recommendations. / These include:".
 POINTS_BACK = re.compile(
-    r"^[\"“‘']?(?:these|they|those|this|which|some of (?:these|them|which)|the main ones|examples)\b[^.:]{0,40}:$",
+    r"^[\"“‘']?(?:these|they|those|this|which|some of (?:these|them|which)|the main ones|examples"
+    # "… recurring messages from the reviews. In too many cases:", "In particular:"
+    r"|in (?:too |so )?(?:many|most|some|all|several) (?:of the |of these )?cases|in particular|specifically"
+    r"|for example)"
+    r"\b[^.:]{0,40}:$",
     re.I,
 )
 POINT_BACK_REACH = 400
 
 
 def _referred_to(block, source):
-    if not POINTS_BACK.match(normalise_space(block.text(source))):
+    """The kind of the text before a lead-in that only points back to it: the paragraph before "These
+    include:", or the sentence before "In too many cases:" in the same paragraph."""
+    text = normalise_space(block.text(source))
+    last = _last_sentence(text)
+    if not POINTS_BACK.match(last):
         return None
-    before = source[max(0, block.start - POINT_BACK_REACH) : block.start].strip()
-    return classify_cue(before) if before else None
+    before = source[max(0, block.start - POINT_BACK_REACH) : block.start] + " " + text[: len(text) - len(last)]
+    return classify_cue(before.strip()) if before.strip() else None
 
 
 def _reviews_theme(block, source):

@@ -1140,3 +1140,25 @@ def test_a_bullet_that_leads_in_to_the_bullets_after_it_starts_a_list_of_its_own
         "A new expert-led, multi-agency model for child protection investigation.",
         "Establishing national multi-agency practice standards for child protection",
     ]
+
+
+def test_a_lead_in_that_points_back_within_its_paragraph_takes_the_kind_of_the_sentence_before():
+    record = extract("""
+        The report has identified recurring messages from the reviews that concerned babies. In too many cases:
+
+        there were shortcomings in the quality of pre-birth assessments
+        the role of the fathers had been marginalised
+        practitioners underestimated the fragility of the baby.
+
+        The partnership's plans for next year are ambitious. In particular:
+
+        a new website
+        a conference for practitioners
+        a newsletter every month.
+        """)
+
+    assert texts(record.learning_points) == [
+        "there were shortcomings in the quality of pre-birth assessments",
+        "the role of the fathers had been marginalised",
+        "practitioners underestimated the fragility of the baby.",
+    ]
