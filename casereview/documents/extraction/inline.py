@@ -41,12 +41,26 @@ CUE_STEMS = (
     "good practice",
     "what",
 )
-LABEL_START = re.compile(r"(?:^|(?<=[.!?])\s+|\n(?=[A-Z])|(?<![a-z,])\n|(?<=[.!?][\"'’”)])\s+)(?=[A-Za-z])")
+# A label may follow the full stop with no space where a web page's parts were glued together ("…taken into
+# care.Learning: five findings …").
+LABEL_START = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n(?=[A-Z])|(?<![a-z,])\n|(?<=[.!?][\"'’”)])\s+|(?<=[a-z][.!?])(?=[A-Z][a-z]))(?=[A-Za-z])"
+)
 # "Key issues: include: a; b" — a second, empty label after the first.
-SECOND_LABEL = re.compile(r"\s*(?:include[sd]?|including|are|is)\s*:\s*", re.I)
+SECOND_LABEL = re.compile(
+    r"\s*(?:include[sd]?|including|are|is)\s*:\s*"
+    # "Learning: five priority findings emerged including: a; b" — a lead-in of a few words after the label
+    r"|\s*[^:;.]{0,80}?\b(?:include[sd]?|including|are|were|as follows|the following)\s*:\s*",
+    re.I,
+)
+# "Recommendations: There are no recommendations but …": the label with nothing to list.
+NONE_LISTED = re.compile(r"\s*(?:there (?:are|were) no|no) (?:recommendations|learning points|findings)\b", re.I)
 # Where an inline list stops: a new labelled part of the entry ("Recommendations:", "Keywords:"), or the
 # end of the sentence the list is in.
-NEXT_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:[A-Z][\w’'-]*(?: [\w’'()-]+){0,6}?)\s*:\s)")
+NEXT_LABEL = re.compile(
+    r"(?<=[.!?])\s+(?=(?:[A-Z][\w’'-]*(?: [\w’'()-]+){0,6}?)\s*:\s)"
+    r"|(?<=[a-z][.!?])(?=[A-Z][a-z]+(?: [\w’'()-]+){0,3}?:\s)"
+)
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\"“‘]|\s*$)")
 # "The review considers a; b; and c" — a statement of what the review found, with no colon.
 REVIEW_VERB = re.compile(
@@ -198,6 +212,8 @@ def _next_lead_in(text, position, classify, verbs):
             kind = classify(label) or (
                 LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None
             )
+            if kind and NONE_LISTED.match(text, colon + 1):
+                kind = None
             if kind:
                 body = colon + 1
                 second = SECOND_LABEL.match(text, body)

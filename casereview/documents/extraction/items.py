@@ -131,8 +131,13 @@ def is_request_to_meeting(text):
     return bool(MEETING_REQUEST.match(normalise_space(text)))
 
 
+# A web address ends the sentence before it: "… drawn from an analysis by the NSPCC: https://… In these
+# case reviews children died through:" is two sentences.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\s*\bhttps?://\S+\s+(?=[A-Z])")
+
+
 def _last_sentence(text):
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalise_space(text))[-1]
+    return SENTENCE_END.split(normalise_space(text))[-1]
 
 
 def classify_cue(text):

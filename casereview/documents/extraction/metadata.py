@@ -139,6 +139,12 @@ LEARNING_ACROSS_REVIEWS = re.compile(
 REVIEW_BODIES = re.compile(
     r"\b(?:[\w-]+\s+){0,3}(?:practice|case)\s+review\s+(?:panel|board|group|sub-?group)\b(?:\s*\([A-Z]+\))?", re.I
 )
+# A review of a kind, done thematically: the word before the kind says which.
+THEMATIC_KIND = re.compile(
+    r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning)"
+    r" review\b",
+    re.I,
+)
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
 NATIONAL_PANEL = re.compile(r"\b(?:child safeguarding practice review panel|national panel)\b", re.I)
 # One of the Panel's national reviews: "the national review", "the phase two report", "a report into the deaths
@@ -147,7 +153,8 @@ NATIONAL_REVIEW = re.compile(
     r"\bnational (?:child safeguarding practice )?review\b(?! panel)|\bphase (?:one|two|1|2) report\b"
     r"|\b(?:review|report) into (?:the )?(?:deaths?|murders?|abuse|safeguarding|serious abuse)\b"
     r"|\bthe (?:panel['’]s )?(?:review|report) (?:states|reveals|found|finds|recommends|highlights|calls|makes|draws)\b"
-    r"|\b(?:in-depth|hard-hitting) (?:and \S+ )?report\b",
+    r"|\b(?:in-depth|hard-hitting) (?:and \S+ )?report\b"
+    r"|\b(?:this|the) (?:review|report) was commissioned by the (?:child safeguarding practice review )?panel\b",
     re.I,
 )
 TITLE_WEIGHT = 5
@@ -261,6 +268,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "none"  # a year's work, or a page about one: many reviews, none of them the subject
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
+    if THEMATIC_KIND.search(text[:TITLE_REGION]):
+        return "thematic"  # "a Thematic Child Safeguarding Practice Review": the kind is the thematic one
     if BRIEFINGS.search(text[:TITLE_START]):
         return "none"  # a list of briefings on many reviews
     if NATIONAL_PANEL.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
@@ -396,6 +405,16 @@ def _review_type_by_date(entries, text):
 
 
 CHILD_NAMED = re.compile(r"\b(Child|CHILD)\s+([A-Z]{1,2})(?![\w-])")
+# "Child Jody (pseudonym)": a child given a first name after the word, as some partnerships name them.
+# Not a name where the next word is capitalised too ("Child Safeguarding Practice Review") or the word is the
+# domain's ("Child Death Overview Panel", "Child Sexual Exploitation", "Child Protection").
+CHILD_FIRST_NAME = re.compile(r"\bChild ([A-Z][a-z]{2,14})\b(?![ \t]+[A-Z&])(?![’'-])")
+NOT_CHILD_FIRST_NAMES = {
+    "Safeguarding", "Protection", "Death", "Deaths", "Sexual", "Serious", "Practice", "Exploitation", "Health",
+    "Care", "Abuse", "Poverty", "Neglect", "Criminal", "Mental", "Development", "Trafficking", "Welfare",
+    "Services", "Minding", "Minder", "Minders", "Support", "Poverty", "Benefit", "Contact", "Arrangements",
+    "Maintenance", "Friendly", "Centred", "Focused", "Led", "Guidance", "Review", "Reviews", "Victims", "Victim",
+}  # fmt: skip
 # A document about one child's case: a child named by letter or number, or "the case of".
 CHILD_NAMED_OR_CASE = re.compile(
     r"\b(?:Child|Baby|Infant|Young Person|Sibling)\s+(?:[A-Z]{1,3}\d{0,2}|\d{1,2})(?![\w-])|\bthe case of\b"
@@ -429,6 +448,9 @@ HARMED_IN_FULL = re.compile(
     # "Daniel Pelka, four, was …", "Star Hobson, aged 16 months,"
     rf"|\b({FULL_NAME}), (?:aged )?(?:1[0-7]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?: (?:days?|weeks?|months?|years?)(?: old)?)?,"
+    # "five year old Logan Mwangi", "Logan Mwangi’s care", "Logan Mwangi's body"
+    rf"|\b(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:year|month)s?[- ]old"
+    rf" ({FULL_NAME})|\b({FULL_NAME})[’'](?:s)? (?:case|death|murder|killing|care|body|life|injuries)\b"
     # "Daniel Pelka: Serious case review finds …", "Response regarding Logan Mwangi"
     rf"|^[ \t]*({FULL_NAME}):? (?:serious case review|(?:child )?(?:safeguarding )?practice review|review)\b"
     rf"|\b(?i:response|statement) (?:regarding|on|about|to the review of) ({FULL_NAME})\s*$",
@@ -534,6 +556,12 @@ def find_child_pseudonyms(text):
         pseudonym = f"Child {match.group(2)}"
         if pseudonym not in named:
             named.append(pseudonym)
+    for match in CHILD_FIRST_NAME.finditer(text):
+        pseudonym = f"Child {match.group(1)}"
+        if match.group(1) in NOT_NAMES or match.group(1) in NOT_CHILD_FIRST_NAMES:
+            continue
+        if pseudonym not in named and len(re.findall(rf"\b{pseudonym}\b", text)) >= 2:
+            named.append(pseudonym)
     for match in KNOWN_BY_LETTER.finditer(text):
         pseudonym = f"{' '.join(match.group(1).split())} {match.group(2)}"
         if match.group(1) == "Case" and text[max(0, match.start() - 9) : match.start()].lower().endswith("serious "):
@@ -568,6 +596,7 @@ def find_child_pseudonyms(text):
     named += _names_beside_known(text, named)
     named += [name for name in _table_pseudonyms(text) if name not in named]
     named += _named_in_full_or_by_first_name(text, named)
+    named = [name for name in named if f"Child {name}" not in named]
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()

@@ -1162,3 +1162,32 @@ def test_a_lead_in_that_points_back_within_its_paragraph_takes_the_kind_of_the_s
         "the role of the fathers had been marginalised",
         "practitioners underestimated the fragility of the baby.",
     ]
+
+
+def test_a_label_glued_to_the_sentence_before_starts_a_list_and_a_label_with_nothing_to_list_gives_nothing():
+    record = extract(
+        "Significant harm of a sibling group. All children were taken into care.Learning: five priority findings"
+        " emerged including: loss of clarity about the lead professional; assumption that giving information is"
+        " communicating; some adult services take no account of children.Recommendations: There are no"
+        " recommendations but the review raises questions.Keywords: voice of the child"
+    )
+
+    assert texts(record.learning_points) == [
+        "loss of clarity about the lead professional",
+        "assumption that giving information is communicating",
+        "some adult services take no account of children.",
+    ]
+    assert record.recommendations == []
+
+
+def test_a_child_named_child_and_a_first_name_and_a_thematic_review_of_a_kind():
+    record = extract("""
+        Executive Summary of a Thematic Child Safeguarding Practice Review
+
+        The partnership decided to conduct a review following the death of Child Jody (pseudonym). The review
+        looked at what happened to Child Jody and two other children. Child Sexual Exploitation was not a factor;
+        Child Death Overview Panel processes ran alongside, as the Child Death Overview Panel expects.
+        """)
+
+    assert record.child_pseudonyms == ["Child Jody"]
+    assert record.review_type == "thematic"
