@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .blocks import HEADING
 
-LEARNING = "learning_points"  # items.LEARNING (items imports this module)
+LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"  # as items.py (which imports this module)
 from .markers import INLINE_BULLET, normalise_space
 
 # A label before a colon: short, and no sentence ends inside it.
@@ -114,7 +114,11 @@ def inline_items(blocks, source, classify):
             continue
         if block.kind == HEADING:
             continue
-        items = _packed_sentences(block, source, classify) or _ordinal_items(block, source, classify, blocks)
+        items = (
+            _packed_sentences(block, source, classify)
+            or _ordinal_items(block, source, classify, blocks)
+            or _made_recommendations(block, source)
+        )
         if items:
             found.extend(items)
             covered.add(id(block))
@@ -164,6 +168,33 @@ def _packed_sentences(block, source, classify):
             for start, end in parts
         )
         position = max(body_end, body_start + 1)
+    return items
+
+
+# A repository entry's sentence on what a review recommended, its subject left out or the review's own: "Makes
+# recommendations that photographs are taken …", "The review makes recommendations for guidance …". The
+# recommendation is what follows "recommendations", one sentence (or its ';'-separated parts).
+MADE_RECOMMENDATIONS = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n)(?:(?:It|The (?:review|report|SCR|CSPR)) )?[Mm]akes? "
+    r"(?:(?:a|two|three|four|five|six|several|a number of|\d+) )?recommendations? "
+    r"(?=(?:that|for|to|on|about|around|regarding|relating)\b)"
+)
+
+
+def _made_recommendations(block, source):
+    text = source[block.body_start : block.end]
+    if "ecommendation" not in text:
+        return []
+    items = []
+    for match in MADE_RECOMMENDATIONS.finditer(text):
+        stop = SENTENCE_END.search(text, match.end())
+        end = stop.end() if stop else len(text)
+        for start, part_end in split_parts(text, match.end(), end) or [(match.end(), end)]:
+            start, part_end = _trimmed(text, start, part_end)
+            if part_end > start:
+                items.append(
+                    InlineItem(RECOMMENDATIONS, block.body_start + start, block.body_start + part_end, block.body_start)
+                )
     return items
 
 

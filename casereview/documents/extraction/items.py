@@ -96,7 +96,9 @@ NOT_A_LEAD_IN = re.compile(
     r"|risk factors?|who (?:should|need to|must|will) (?:read|understand|know|use)|(?:is|are) (?:aimed at|written for)"
     r"|audiences?"
     # what a meeting's discussion raised is the meeting's, not a review's
-    r"|raised (?:in|during|at) (?:the )?(?:discussion|meeting|debate))\b",
+    r"|raised (?:in|during|at) (?:the )?(?:discussion|meeting|debate)"
+    # what a government or board plans or proposes to do is not what a review found
+    r"|plans? to|intends? to|proposes? to|(?:is|are) planning to)\b",
     re.I,
 )
 # Headings that start a section of another kind: what happened, how the review was done, what to do next.

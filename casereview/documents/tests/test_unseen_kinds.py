@@ -1191,3 +1191,20 @@ def test_a_child_named_child_and_a_first_name_and_a_thematic_review_of_a_kind():
 
     assert record.child_pseudonyms == ["Child Jody"]
     assert record.review_type == "thematic"
+
+
+def test_a_repository_entry_that_makes_recommendations_gives_what_it_recommends_but_a_governments_plans_are_not_learning():
+    record = extract("""
+        2012 Ceredigion – Child J
+        Serious injury of a baby in 2007.
+        Makes recommendations that photographs are taken as part of initial clinical assessments.
+        Non-accidental injuries, physical abuse.
+
+        To summarise the key points, the Government plans to:
+
+        • place a new requirement on three key partners;
+        • remove the requirement for local areas to have boards.
+        """)
+
+    assert texts(record.recommendations) == ["that photographs are taken as part of initial clinical assessments."]
+    assert record.learning_points == []
