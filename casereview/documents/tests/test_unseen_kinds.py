@@ -1193,7 +1193,7 @@ def test_a_child_named_child_and_a_first_name_and_a_thematic_review_of_a_kind():
     assert record.review_type == "thematic"
 
 
-def test_a_repository_entry_that_makes_recommendations_gives_what_it_recommends_but_a_governments_plans_are_not_learning():
+def test_a_repository_entry_that_makes_recommendations_gives_them_but_a_governments_plans_are_not_learning():
     record = extract("""
         2012 Ceredigion – Child J
         Serious injury of a baby in 2007.
