@@ -15,9 +15,9 @@ TITLE_REGION = 1500  # characters: covers a committee report's cover table or a 
 COMMITTEE_CUES = re.compile(
     r"\b(?:meeting (?:name|date)|agenda item|item no\b|classification:|wards? affected|decision maker|key decision"
     r"|originating officer|minutes:|resolved\b|issue - meetings|(?:scrutiny|select|sub[- ]?)\s*committee"
-    r"|committee \(item|cabinet member|decision:|members (?:asked|noted|considered)|the committee (?:considered"
+    r"|committee \(item|cabinet member|^[ \t]*decision:|members (?:asked|noted|considered)|the committee (?:considered"
     r"|received|asked|noted|discussed))",
-    re.I,
+    re.I | re.M,
 )
 # A cue of the cover table: at the start of a line ("Report of: Director of Children's Services", "Report to
 # Cabinet"), not in a sentence ("a thematic report of Ofsted's evaluation", "evidence of report authors").
@@ -29,7 +29,8 @@ DOC_TYPE_TITLE_CUES = (
     (
         "learning_brief",
         re.compile(
-            r"\blearning (?:brief|briefing|summary)\b|\b(?:7|seven|six)[- ](?:minute|step) briefing\b(?!s)"
+            r"\blearning (?:brief|briefing|summary)\b"
+            r"|\b(?:\d{1,2}|one|five|six|seven|ten)[- ](?:minute|step) brief(?:ing)?\b(?!s)"
             # a briefing titled by its topic: "Neglect: learning from case reviews"
             r"|^[^\n:]{3,60}:\s*learning from (?:\w+ ){0,2}case reviews\b",
             re.I | re.M,
@@ -54,7 +55,7 @@ REPORT_TITLE = re.compile(
 TITLE_START = 300  # characters: a page's own title, before its navigation and body
 REVIEW_TYPE_CUES = {
     # A trailing space asks for the whole word: the singular, one review; plurals are reviews in general.
-    "SCR": ["serious case review ", "SCR", "s c r "],
+    "SCR": ["serious case review ", "significant case review ", "SCR", "s c r "],
     "CSPR": ["child safeguarding practice review ", "CSPR", "LCSPR", "practice review "],
     "multi_agency_learning_review": ["multi agency learning review ", "multi agency practice review "],
     "thematic": ["thematic review ", "thematic learning review "],
@@ -121,10 +122,10 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     # substance misuse", "the learning from these reviews"), not a board's page of its reviews ("Learning from
     # case reviews")
     r":\s*(?:learning|lessons?)(?: lessons| learn[te]d)? from (?:(?:the|local|published|recent|national)\s+)?"
-    r"(?:(?:serious|child|local|safeguarding|practice)\s+){0,3}(?:case|practice) reviews"
+    r"(?:(?:serious|significant|child|local|safeguarding|practice)\s+){0,3}(?:case|practice) reviews"
     r"|\b(?:learning|lessons?) from (?:(?:the|local|published|recent|\w+[- ]related|national)\s+)?"
-    r"(?:(?:serious|child|local|safeguarding|practice)\s+){0,3}(?:case|practice) reviews"
-    r" (?:involving|into|about|on|where|in which|with|of children)\b"
+    r"(?:(?:serious|significant|child|local|safeguarding|practice)\s+){0,3}(?:case|practice) reviews"
+    r" (?:involving|into|about|on|where|in which|with|of children|published)\b"
     r"|\b(?:learning|lessons?) from these (?:case |practice )?reviews"
     r"|\b(?:(?:published|local|these|the|many|serious|child|safeguarding|practice)\s+){0,3}"
     r"(?:case reviews|(?-i:SCRs|CPRs))\s+(?:also\s+|consistently\s+|repeatedly\s+|often\s+)?"

@@ -1208,3 +1208,30 @@ def test_a_repository_entry_that_makes_recommendations_gives_them_but_a_governme
 
     assert texts(record.recommendations) == ["that photographs are taken as part of initial clinical assessments."]
     assert record.learning_points == []
+
+
+def test_scottish_significant_case_reviews_and_a_ten_minute_brief():
+    single = extract("""
+        Significant case review: sibling group
+
+        A significant case review was held after significant harm of a sibling group in the care of their
+        parents. The significant case review found that the lead professional was not clear.
+        """)
+    across = extract("""
+        Learning from significant case reviews published 2015 to 2018
+
+        The Care Inspectorate looked at what agencies had learned.
+        """)
+    brief = extract("""
+        10 minute brief: the Wood review
+
+        The review found that boards were not working as they should.
+
+        Key findings
+        • Boards should be replaced by local arrangements of three partners.
+        • A national panel should commission reviews of national importance.
+        """)
+
+    assert single.review_type == "SCR"
+    assert across.review_type == "thematic"
+    assert brief.doc_type == "learning_brief"
