@@ -53,6 +53,12 @@ SECOND_LABEL = re.compile(
     r"|\s*[^:;.]{0,80}?\b(?:include[sd]?|including|are|were|as follows|the following)\s*:\s*",
     re.I,
 )
+# A lead-in followed at once by the next section's heading: its list was lost when the page was copied.
+SECTION_AFTER_LEAD_IN = re.compile(
+    r"\s*(?:references|further (?:reading|information)|related (?:resources|content|links)|downloads?|see also"
+    r"|contents|useful links)\b",
+    re.I,
+)
 # "Recommendations: There are no recommendations but …": the label with nothing to list.
 NONE_LISTED = re.compile(r"\s*(?:there (?:are|were) no|no) (?:recommendations|learning points|findings)\b", re.I)
 # Where an inline list stops: a new labelled part of the entry ("Recommendations:", "Keywords:"), or the
@@ -159,6 +165,9 @@ def _packed_sentences(block, source, classify):
         if labels is None:  # found once: searching the rest of a long line at every lead-in was quadratic
             labels = [m.start() for m in NEXT_LABEL.finditer(text)]
         body_end = _list_end(text, body_start, labels)
+        if SECTION_AFTER_LEAD_IN.match(text, body_start):
+            position = max(body_end, body_start + 1)  # "… including: References …": the list was lost
+            continue
         parts = split_parts(text, body_start, body_end)
         if stop_at_sentence and len(parts) < 2:
             position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence

@@ -1235,3 +1235,12 @@ def test_scottish_significant_case_reviews_and_a_ten_minute_brief():
     assert single.review_type == "SCR"
     assert across.review_type == "thematic"
     assert brief.doc_type == "learning_brief"
+
+
+def test_a_lead_in_followed_at_once_by_the_references_gives_nothing():
+    record = extract(
+        "Our briefing summarises the findings from the report, including: References Child Safeguarding Practice"
+        " Review Panel (2024) I wanted them all to notice. London: the Panel."
+    )
+
+    assert record.learning_points == []
