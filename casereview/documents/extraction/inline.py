@@ -231,6 +231,15 @@ def _ordinal_items(block, source, classify, blocks):
     return items
 
 
+# A lead-in that ends its line with at least this many lines after it in the same paragraph introduces those
+# lines (items.py reads them), not the words after the colon.
+LINES_AFTER_LEAD_IN = 2
+
+
+def lines_follow(text, colon):
+    return text[colon + 1 : colon + 2] == "\n" and text.count("\n", colon) >= LINES_AFTER_LEAD_IN
+
+
 def _next_lead_in(text, position, classify, verbs):
     """(kind, where the list starts, whether the list ends with its sentence) for the next lead-in."""
     candidates = []
@@ -248,6 +257,7 @@ def _next_lead_in(text, position, classify, verbs):
             and len(label.split()) <= MAX_LABEL_WORDS
             and not NOT_A_LIST_LABEL.match(label)
             and not text[colon + 1 : colon + 2].isdigit()  # a time or a ratio, "10:30"
+            and not lines_follow(text, colon)  # "Key findings:" ending a line: the lines below are the list
         ):
             kind = classify(label) or (
                 LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE, Block
-from .inline import inline_items, split_parts
+from .inline import LINES_AFTER_LEAD_IN, inline_items, lines_follow, split_parts
 from .markers import DASH_STYLES, ends_sentence, is_heading_text, is_question_heading, normalise_space
 from .result import Item
 
@@ -182,6 +182,8 @@ def find_items(blocks, runs, doc):
                         end = _item_end(block, source)
                     _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
     for kind, block in _unmarked_lines(blocks, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _lines_after_inner_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _paragraphs_after_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
@@ -472,6 +474,52 @@ DATE_LINE = re.compile(
     r"|November|December)\s+\d{4}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$",
     re.I,
 )
+
+
+def _lines_after_inner_lead_in(blocks, covered, source):
+    """In text with no blank lines (a web page copied as lines), a line that ends with a learning lead-in
+    ("Key findings:", "… In too many cases:") and the short lines after it in the same paragraph: each line
+    is an item, except the short sub-headings among them ("School", "Health visitors") that name whose
+    findings follow, up to a long paragraph or the next lead-in."""
+    for block in blocks:
+        if block.kind != PROSE or block.line_count <= LINES_AFTER_LEAD_IN:
+            continue
+        text = source[block.start : block.end]
+        for match in re.finditer(r":[ \t]*\n", text):  # every lead-in of the paragraph
+            colon = block.start + match.start()
+            if not lines_follow(source[: block.end], colon):
+                continue
+            lead_in = Block(PROSE, block.start, colon + 1, block.start)
+            kind = classify_cue(lead_in.text(source)) or _referred_to(lead_in, source)
+            if kind is None:
+                continue
+            rest = Block(PROSE, block.start + match.end(), block.end, block.start + match.end())
+            limit = _stated_count(lead_in.text(source), kind)
+            if limit:  # "The report makes three recommendations:" then three lines, one paragraph each
+                counted = _wrapped_lines(source, rest)[:limit]
+                if len(counted) == limit and all(ends_sentence(source[a:b]) for a, b in counted):
+                    yield from ((kind, Block(PROSE, a, b, a)) for a, b in counted)
+                continue
+            lines = []
+            for a, b in _until_long_paragraph(_wrapped_lines(source, rest), source):
+                line = normalise_space(source[a:b])
+                if line.endswith(":") or NOT_AN_ITEM_LINE.match(line):
+                    break
+                lines.append((a, b))
+            items, after_heading = [], False
+            for a, b in lines:  # a short line straight after a sub-heading is the first of its items
+                heading = not after_heading and _is_sub_heading(source[a:b])
+                if not heading:
+                    items.append((a, b))
+                after_heading = heading
+            if len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source):
+                yield from ((kind, Block(PROSE, a, b, a)) for a, b in items)
+
+
+def _is_sub_heading(line):
+    """A short name over some of the lines ("School", "Children’s social care"): a heading, no sentence."""
+    line = normalise_space(line)
+    return len(line.split()) <= 3 and is_heading_text(line)
 
 
 def _until_long_paragraph(lines, source):

@@ -1244,3 +1244,32 @@ def test_a_lead_in_followed_at_once_by_the_references_gives_nothing():
     )
 
     assert record.learning_points == []
+
+
+def test_lines_after_a_lead_in_that_ends_its_line_in_text_with_no_blank_lines_are_items_and_sub_headings_are_not():
+    record = extract("""
+        Report into failings around a child's death released
+        Today's report has analysed in greater detail some of the issues raised in the initial review.
+        Key findings:
+        School
+        Lack of effective leadership to develop safe child protection systems.
+        Poor recording systems, especially in respect of recurrent injuries.
+        Health visitors
+        Were not proactive
+        Relied on police assessments instead of visiting the family themselves.
+        The council said in a statement that this report was a snapshot of what services were like when the boy died, and that a great deal has changed since then in every agency involved.
+        The report makes two recommendations:
+        Every partnership should check that fathers are seen and assessed by the services working with the family.
+        The government should fund research into why men who harm babies are so rarely known to services.
+        """)  # noqa: E501
+
+    assert texts(record.learning_points) == [
+        "Lack of effective leadership to develop safe child protection systems.",
+        "Poor recording systems, especially in respect of recurrent injuries.",
+        "Were not proactive",
+        "Relied on police assessments instead of visiting the family themselves.",
+    ]
+    assert texts(record.recommendations) == [
+        "Every partnership should check that fathers are seen and assessed by the services working with the family.",
+        "The government should fund research into why men who harm babies are so rarely known to services.",
+    ]
