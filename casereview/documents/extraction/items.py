@@ -98,6 +98,9 @@ NOT_A_LEAD_IN = re.compile(
     r"|audiences?"
     # what a meeting's discussion raised is the meeting's, not a review's
     r"|raised (?:in|during|at) (?:the )?(?:discussion|meeting|debate)"
+    # how the children in the reviews died or were harmed is the cases' circumstances, not the learning
+    r"|died,? (?:or|and) (?:were |was )?(?:seriously )?(?:injured|harmed)|died or suffered serious harm"
+    r"|harmed in a number of (?:different )?ways"
     # what a government or board plans or proposes to do is not what a review found
     r"|plans? to|intends? to|proposes? to|(?:is|are) planning to)\b",
     re.I,

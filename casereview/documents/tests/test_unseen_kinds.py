@@ -1273,3 +1273,18 @@ def test_lines_after_a_lead_in_that_ends_its_line_in_text_with_no_blank_lines_ar
         "Every partnership should check that fathers are seen and assessed by the services working with the family.",
         "The government should fund research into why men who harm babies are so rarely known to services.",
     ]
+
+
+def test_how_the_children_in_the_reviews_died_is_not_the_sections_recommendations():
+    record = extract("""
+        Recommendations around working with the family
+
+        Parental substance misuse puts children at risk. In these case reviews, children died, or were seriously
+        injured in a number of different ways:
+
+        • sudden infant death associated with co-sleeping
+        • accidental ingestion of drugs
+        """)
+
+    assert record.recommendations == []
+    assert record.learning_points == []
