@@ -238,7 +238,9 @@ def _unmarked_lines(blocks, source):
         introduced = before is not None and (
             before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
         )
-        if block.kind not in (PROSE, HEADING) or not introduced or _introducer_kind(blocks, n - 1, source) != LEARNING:
+        if block.kind not in (PROSE, HEADING) or not introduced:
+            continue
+        if _introducer_kind(blocks, n - 1, source) != LEARNING and _under_sub_heading(blocks, n, source) != LEARNING:
             continue
         if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
             continue  # one title in an index of titles (briefings, pages), not a section heading
@@ -478,6 +480,25 @@ DATE_LINE = re.compile(
     r"|November|December)\s+\d{4}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$",
     re.I,
 )
+
+
+MAX_SUB_SECTIONS = 12  # blocks looked back over, from a sub-heading to the lead-in above its section
+
+
+def _under_sub_heading(blocks, n, source):
+    """The kind of the lead-in above a sub-heading ("Key findings:" / "School" / lines / "Health visitors" /
+    lines): the sub-headings name whose findings follow, and the lead-in says what they are."""
+    if not n or blocks[n - 1].kind != HEADING or not _is_sub_heading(blocks[n - 1].text(source)):
+        return None
+    for before in reversed(blocks[max(0, n - 1 - MAX_SUB_SECTIONS) : n - 1]):
+        text = before.text(source)
+        if before.kind == PROSE and before.ends_with_colon(source):
+            return classify_cue(text) or _referred_to(before, source)
+        if before.kind == HEADING and not _is_sub_heading(text):
+            return None
+        if before.kind == ITEM:
+            return None
+    return None
 
 
 def _lines_after_inner_lead_in(blocks, covered, source):

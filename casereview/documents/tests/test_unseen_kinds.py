@@ -1288,3 +1288,30 @@ def test_how_the_children_in_the_reviews_died_is_not_the_sections_recommendation
 
     assert record.recommendations == []
     assert record.learning_points == []
+
+
+def test_lines_under_sub_headings_below_a_lead_in_are_its_items():
+    record = extract("""
+        The report analysed the issues raised in the initial review. Key findings:
+
+        School
+
+        Lack of effective leadership to develop safe child protection systems.
+        Poor recording systems, especially in respect of recurrent injuries.
+        Did not bring fragmented information together.
+
+        Children's social care
+
+        Lack of effective management oversight.
+        Core assessments were of poor quality and lacking detail.
+        Assessments were not of the required standard.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Lack of effective leadership to develop safe child protection systems.",
+        "Poor recording systems, especially in respect of recurrent injuries.",
+        "Did not bring fragmented information together.",
+        "Lack of effective management oversight.",
+        "Core assessments were of poor quality and lacking detail.",
+        "Assessments were not of the required standard.",
+    ]
