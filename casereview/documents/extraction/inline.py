@@ -237,7 +237,14 @@ LINES_AFTER_LEAD_IN = 2
 
 
 def lines_follow(text, colon):
-    return text[colon + 1 : colon + 2] == "\n" and text.count("\n", colon) >= LINES_AFTER_LEAD_IN
+    if text[colon + 1 : colon + 2] != "\n":
+        return False
+    position = colon + 1  # the first newline; look for the others without counting to the end of the text
+    for _ in range(LINES_AFTER_LEAD_IN - 1):
+        position = text.find("\n", position + 1)
+        if position == -1:
+            return False
+    return True
 
 
 def _next_lead_in(text, position, classify, verbs):

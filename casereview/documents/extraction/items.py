@@ -514,11 +514,16 @@ def _lines_after_inner_lead_in(blocks, covered, source):
             colon = block.start + match.start()
             if not lines_follow(source[: block.end], colon):
                 continue
-            lead_in = Block(PROSE, block.start, colon + 1, block.start)
+            # the lead-in's own line and the text just before it; the lines after it up to a bound: a long
+            # paragraph of many lead-ins is read in time proportional to its length
+            lead_start = max(block.start, source.rfind("\n", block.start, max(block.start, colon - POINT_BACK_REACH)))
+            lead_in = Block(PROSE, lead_start, colon + 1, lead_start)
             kind = classify_cue(lead_in.text(source)) or _referred_to(lead_in, source)
             if kind is None:
                 continue
-            rest = Block(PROSE, block.start + match.end(), block.end, block.start + match.end())
+            rest_start = block.start + match.end()
+            rest_end = _after_lines(source, rest_start, block.end, MAX_LINES_AFTER_LEAD_IN)
+            rest = Block(PROSE, rest_start, rest_end, rest_start)
             limit = _stated_count(lead_in.text(source), kind)
             if limit:  # "The report makes three recommendations:" then three lines, one paragraph each
                 counted = _wrapped_lines(source, rest)[:limit]
@@ -539,6 +544,20 @@ def _lines_after_inner_lead_in(blocks, covered, source):
                 after_heading = heading
             if len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source):
                 yield from ((kind, Block(PROSE, a, b, a)) for a, b in items)
+
+
+MAX_LINES_AFTER_LEAD_IN = 200
+
+
+def _after_lines(source, start, end, count):
+    """Where the `count`-th line from `start` ends (or `end`)."""
+    position = start
+    for _ in range(count):
+        position = source.find("\n", position, end)
+        if position == -1:
+            return end
+        position += 1
+    return position - 1
 
 
 def _is_sub_heading(line):
