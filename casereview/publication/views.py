@@ -63,9 +63,6 @@ def overview(request, review):
             "confirm": confirm,
             "publish_form": publish_form,
             "upload_form": ReportUploadForm(),
-            "sign_off_form": SignOffForm(),
-            "hold_form": HoldForm(),
-            "sent_form": SentForm(),
             "sign_offs": review.sign_offs.all(),
             "holds": review.holds.select_related("placed_by", "lifted_by"),
             "terms_pending": ReplacementTerm.objects.unscoped()
@@ -201,16 +198,20 @@ def diff(request, review):
     )
 
 
-def _small_form(request, review, form_class, action, success):
-    form = form_class(request.POST)
+def _small_form(request, review, form_class, action, *, title, submit, success, warning=False):
+    """One step of publication on a page of its own (a form hidden in the overview's details left its
+    button in the page, empty, for a screen reader or a narrow screen): shown again with its errors."""
+    form = form_class(posted(request))
     if submitted(request, form, action):
         messages.success(request, success)
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("publication:overview", pk=review.pk)
+        return redirect("publication:overview", pk=review.pk)
+    return render(
+        request,
+        "publication/simple_form.html",
+        {"review": review, "form": form, "title": title, "submit": submit, "warning": warning},
+    )
 
 
-@require_POST
 @object_view(Review, "manage_publication")
 def sign_off(request, review):
     return _small_form(
@@ -218,11 +219,12 @@ def sign_off(request, review):
         review,
         SignOffForm,
         lambda d: service.sign_off_record(actor=request.user, review=review, **d),
-        "The sign-off has been recorded.",
+        title="Record a sign-off",
+        submit="Record the sign-off",
+        success="The sign-off has been recorded.",
     )
 
 
-@require_POST
 @object_view(Review, "manage_publication")
 def hold(request, review):
     return _small_form(
@@ -230,11 +232,13 @@ def hold(request, review):
         review,
         HoldForm,
         lambda d: service.hold_place(actor=request.user, review=review, **d),
-        "Publication is on hold.",
+        title="Hold publication",
+        submit="Hold publication",
+        success="Publication is on hold.",
+        warning=True,
     )
 
 
-@require_POST
 @object_view(Review, "manage_publication")
 def sent(request, review):
     return _small_form(
@@ -242,7 +246,9 @@ def sent(request, review):
         review,
         SentForm,
         lambda d: service.report_sent_record(actor=request.user, review=review, **d),
-        "Recorded when the report was sent.",
+        title="Record when the report was sent",
+        submit="Save",
+        success="Recorded when the report was sent.",
     )
 
 
