@@ -112,7 +112,6 @@ def monitoring_filters_from(query, user, partnership):
     form = MonitoringFilterForm(
         query or None,
         agencies=selectors.agencies(partnership=partnership),
-        months=selectors.due_months(user=user, partnership=partnership),
     )
     return form, form.filters()
 
