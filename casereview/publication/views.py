@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from casereview.accounts import permissions
 from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors, posted, submitted
 from casereview.core.highlight import highlighted_window, text_parts
@@ -88,8 +89,21 @@ def report_upload(request, review):
     return render(
         request,
         "publication/simple_form.html",
-        {"review": review, "form": form, "title": "Upload the final report", "submit": "Upload", "multipart": True},
+        {
+            "review": review,
+            "form": form,
+            "title": "Upload the final report",
+            "submit": "Upload",
+            "multipart": True,
+            "may_publish": _may_publish(request, review),
+        },
     )
+
+
+def _may_publish(request, review):
+    """The independent reviewer anonymises the report but does not open publication: their pages lead back
+    to the review instead (a link to the publication page answered them "You cannot do this")."""
+    return permissions.can(request.user, "manage_publication", review)
 
 
 # The replacement table shows this many terms a page; a report full of names cannot make one huge form.
@@ -162,6 +176,7 @@ def anonymise(request, review):
             "text_length": len(report.text),
             "add_form": TermAddForm(),
             "statuses": TermStatus.choices,
+            "may_publish": _may_publish(request, review),
         },
     )
 
@@ -194,6 +209,7 @@ def diff(request, review):
             "original": report.text[start:end],
             "anonymised": service.anonymised_text(review, start=start, end=end),
             "page": part,
+            "may_publish": _may_publish(request, review),
         },
     )
 
@@ -208,7 +224,7 @@ def _small_form(request, review, form_class, action, *, title, submit, success, 
     return render(
         request,
         "publication/simple_form.html",
-        {"review": review, "form": form, "title": title, "submit": submit, "warning": warning},
+        {"review": review, "form": form, "title": title, "submit": submit, "warning": warning, "may_publish": True},
     )
 
 

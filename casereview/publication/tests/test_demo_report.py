@@ -52,3 +52,18 @@ def test_loading_the_demo_again_adds_no_second_report(demo):
     call_command("load_demo", stdout=out)
     assert "nothing changed" in out.getvalue()
     assert Report.objects.unscoped().filter(review__title="Child T").count() == 1
+
+
+def test_the_reviewer_finds_the_draft_from_the_review_and_is_led_back_to_it(demo, client):
+    """The independent reviewer may anonymise but not open publication: the review page had no link to the
+    report, and the report's pages led back to a page that answered "You cannot do this"."""
+    review = Review.objects.unscoped().get(partnership__slug="southwark", title="Child T")
+    client.force_login(User.objects.get(username="southwark.reviewer"))
+    detail = client.get(f"/reviews/{review.pk}/").content.decode()
+    assert f'href="/reviews/{review.pk}/anonymise/">Anonymise the report</a>' in detail
+    assert f"/reviews/{review.pk}/publication/" not in detail
+    for page in ("anonymise/", "anonymise/compare/", "report/"):
+        text = client.get(f"/reviews/{review.pk}/{page}").content.decode()
+        assert f"/reviews/{review.pk}/publication/" not in text, page
+        assert f'href="/reviews/{review.pk}/"' in text, page
+    assert client.get(f"/reviews/{review.pk}/publication/").status_code == 403
