@@ -135,3 +135,23 @@ def test_on_a_phone_every_button_on_the_publication_page_says_what_it_does(page,
     page.get_by_role("button", name="Hold publication").click()
     expect(page.get_by_text("Publication is on hold.")).to_be_visible()
     assert page.console_errors == []
+
+
+def test_on_a_phone_the_replacement_tables_headings_do_not_lie_over_its_first_row(page, alice, partnership_a):
+    """Stacked at 390 px, each row labels its own fields; the table's header, moved 9,999 px to the left,
+    still reached across the screen and printed "Replace with Decision" over the first row."""
+    from casereview.publication import services as publication
+
+    review = ReviewFactory(partnership=partnership_a, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW)
+    report = publication.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    publication.report_detect(report.pk)
+    page.set_viewport_size(PHONE)
+    sign_in(page, "alice")
+    page.goto(f"/reviews/{review.pk}/anonymise/")
+    header = page.evaluate(
+        "() => { const r = document.querySelector('#table thead').getBoundingClientRect(); return [r.width, r.right]; }"
+    )
+    assert header[0] <= 1 or header[1] <= 0, header
+    expect(page.locator("#table tbody tr").first.get_by_text("Replace with", exact=True)).to_be_visible()
+    assert_fits(page)
+    assert_accessible(page)
