@@ -66,7 +66,8 @@ def load(slugs):
         return 0
     appointment = review.reviewers.select_related("user").first()
     author = appointment.user if appointment else _manager(review)
-    report = services.report_upload(actor=author, review=review, name=FILE_NAME, data=DRAFT_REPORT.encode("utf-8"))
+    text = DRAFT_REPORT.format(**_dates(review.incident.aware_date))
+    report = services.report_upload(actor=author, review=review, name=FILE_NAME, data=text.encode("utf-8"))
     # Checked now rather than by the background worker, so the page is ready however the demo is run.
     services.report_detect(report.pk)
     return 1

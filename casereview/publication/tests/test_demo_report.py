@@ -35,6 +35,9 @@ def test_a_southwark_review_has_a_checked_draft_report_with_details_to_decide(de
     assert "Upload the final report" not in page
     anonymise = client.get(f"/reviews/{review.pk}/anonymise/").content.decode()
     assert "app-mark--person" in anonymise and "Tara Wilson" in anonymise
+    # the draft's dates follow the incident's, which is dated from the day the demo is loaded
+    aware = review.incident.aware_date
+    assert f"admitted to hospital on {aware.day} {aware:%B}" in report.text and "{" not in report.text
 
 
 def test_the_draft_report_is_audited_as_the_reviewers_upload(demo):
