@@ -159,6 +159,24 @@ class MonitoringFilterForm(GovukFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
 
+    def described(self):
+        """The filters in words, for an export's title: "owned by Metropolitan Police Service, due this week"."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        data = self.cleaned_data
+        words = []
+        if data.get("review"):
+            words.append(f"reviews named “{' '.join(data['review'].split())}”")
+        if data.get("agency"):
+            words.append(f"owned by {data['agency'].name}")
+        if data.get("status"):
+            words.append(f"status {dict(DISPLAY_STATUSES)[data['status']].lower()}")
+        if data.get("due") == "overdue":
+            words.append("overdue")
+        elif data.get("due"):
+            words.append(f"due {dict(DUE_WINDOWS)[data['due']][:1].lower()}{dict(DUE_WINDOWS)[data['due']][1:]}")
+        return ", ".join(words)
+
     def filters(self):
         if not self.is_valid():
             return {}

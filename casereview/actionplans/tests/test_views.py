@@ -489,6 +489,7 @@ def test_an_export_is_named_after_its_filters_and_its_page_leads_back_to_them(
     )
     assert f'<a href="{back}" class="govuk-back-link">Back</a>' in start
     assert f'<a class="govuk-link" href="{back}">Cancel</a>' in start
+    assert "(Excel): owned by Metropolitan Police Service, status overdue</h1>" in start
     response = exported(client, url, {"status": "overdue"}, capture=django_capture_on_commit_callbacks)
     assert f'filename="action-plans-southwark-overdue-{TODAY:%Y-%m-%d}.xlsx"' in response["Content-Disposition"]
     due = exported(client, url, {"due": "week"}, capture=django_capture_on_commit_callbacks)
