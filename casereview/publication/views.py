@@ -61,6 +61,7 @@ def overview(request, review):
             "report": report,
             "publication": publication,
             "gate": gate,
+            "gate_steps": _gate_steps(review, gate) if gate else [],
             "confirm": confirm,
             "publish_form": publish_form,
             "upload_form": ReportUploadForm(),
@@ -72,6 +73,30 @@ def overview(request, review):
             "terms_total": ReplacementTerm.objects.unscoped().filter(review=review).count(),
         },
     )
+
+
+def _gate_steps(review, gate):
+    """Each failure of the gate with the page that puts it right, as (failure, link text, address)."""
+    from django.urls import reverse
+
+    sign_off_kinds = {message: kind for kind, message in service.SIGN_OFF_MISSING.items()}
+    steps = []
+    for failure in gate.failures:
+        if failure == gate.undecided_message:
+            step = ("Decide them in the replacement table", reverse("publication:anonymise", args=[review.pk]))
+        elif failure in sign_off_kinds:
+            step = (
+                "Record the sign-off",
+                reverse("publication:sign_off", args=[review.pk]) + f"?kind={sign_off_kinds[failure].value}",
+            )
+        elif failure.startswith("Record when the report was sent"):
+            step = ("Record when it was sent", reverse("publication:report_sent", args=[review.pk]))
+        elif failure == "No report has been uploaded":
+            step = ("Upload the final report", reverse("publication:report_upload", args=[review.pk]))
+        else:
+            step = ("", "")
+        steps.append((failure, *step))
+    return steps
 
 
 @object_view(Review, "anonymise")
@@ -214,10 +239,10 @@ def diff(request, review):
     )
 
 
-def _small_form(request, review, form_class, action, *, title, submit, success, warning=False):
+def _small_form(request, review, form_class, action, *, title, submit, success, warning=False, initial=None):
     """One step of publication on a page of its own (a form hidden in the overview's details left its
     button in the page, empty, for a screen reader or a narrow screen): shown again with its errors."""
-    form = form_class(posted(request))
+    form = form_class(posted(request), initial=initial)
     if submitted(request, form, action):
         messages.success(request, success)
         return redirect("publication:overview", pk=review.pk)
@@ -236,6 +261,7 @@ def sign_off(request, review):
         SignOffForm,
         lambda d: service.sign_off_record(actor=request.user, review=review, **d),
         title="Record a sign-off",
+        initial={"kind": request.GET.get("kind")} if request.GET.get("kind") else None,
         submit="Record the sign-off",
         success="The sign-off has been recorded.",
     )

@@ -1,5 +1,6 @@
 """The publication gate and publishing, through the services the pages call."""
 
+import re
 from datetime import date
 
 import pytest
@@ -224,3 +225,25 @@ def test_the_publication_steps_are_refused_to_a_panel_member_and_hidden_from_an_
     assert client.post(url, {"kind": "panel", "signed_by": "Someone"}).status_code == 403
     client.force_login(charlie)
     assert client.get(url).status_code == 404
+
+
+def test_each_problem_the_checks_find_links_to_the_page_that_puts_it_right(client, alice, review):
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    service.report_detect(report.pk)
+    client.force_login(alice)
+    url = reverse("publication:overview", args=[review.pk])
+    dates = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
+    page = client.post(url, {**dates, "check": "1"}).content.decode()
+    failures = re.search(r'<ul class="govuk-list govuk-list--bullet" id="gate-failures">(.*?)</ul>', page, re.S).group(
+        1
+    )
+    sign_off = reverse("publication:sign_off", args=[review.pk])
+    assert (
+        "The police have not signed the report off (criminal proceedings). "
+        f'<a class="govuk-link" href="{sign_off}?kind=police">' in failures
+    )
+    assert f'href="{reverse("publication:report_sent", args=[review.pk])}"' in failures
+    assert f'href="{reverse("publication:anonymise", args=[review.pk])}"' in failures
+    # the link opens the sign-off the check named
+    form = client.get(f"{sign_off}?kind=police").content.decode()
+    assert re.search(r'<option value="police" selected>', form)
