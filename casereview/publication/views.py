@@ -75,26 +75,29 @@ def overview(request, review):
     )
 
 
+# Whose sign-off a link of the checks records, as a screen reader hears it after "Record the sign-off".
+SIGNED_BY = {"panel": " of the review panel", "police": " of the police", "legal": " of the legal adviser"}
+
+
 def _gate_steps(review, gate):
-    """Each failure of the gate with the page that puts it right, as (failure, link text, address)."""
+    """Each failure of the gate with the page that puts it right: (failure, link text, the words that tell
+    two such links apart to a screen reader, address)."""
     from django.urls import reverse
 
     sign_off_kinds = {message: kind for kind, message in service.SIGN_OFF_MISSING.items()}
     steps = []
     for failure in gate.failures:
+        step = ("", "", "")
         if failure == gate.undecided_message:
-            step = ("Decide them in the replacement table", reverse("publication:anonymise", args=[review.pk]))
+            step = ("Decide them in the replacement table", "", reverse("publication:anonymise", args=[review.pk]))
         elif failure in sign_off_kinds:
-            step = (
-                "Record the sign-off",
-                reverse("publication:sign_off", args=[review.pk]) + f"?kind={sign_off_kinds[failure].value}",
-            )
+            kind = sign_off_kinds[failure]
+            url = reverse("publication:sign_off", args=[review.pk]) + f"?kind={kind.value}"
+            step = ("Record the sign-off", SIGNED_BY.get(kind, ""), url)
         elif failure.startswith("Record when the report was sent"):
-            step = ("Record when it was sent", reverse("publication:report_sent", args=[review.pk]))
+            step = ("Record when it was sent", "", reverse("publication:report_sent", args=[review.pk]))
         elif failure == "No report has been uploaded":
-            step = ("Upload the final report", reverse("publication:report_upload", args=[review.pk]))
-        else:
-            step = ("", "")
+            step = ("Upload the final report", "", reverse("publication:report_upload", args=[review.pk]))
         steps.append((failure, *step))
     return steps
 
