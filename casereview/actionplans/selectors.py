@@ -4,10 +4,11 @@ export and escalations hold their own agency's actions only."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import BooleanField, Case, Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 
 from casereview.accounts.models import Agency
+from casereview.core.dates import add_months
 from casereview.core.working_days import add_working_days
 from casereview.reviews.models import Review
 
@@ -55,8 +56,37 @@ def status_filter(status, today=None):
     return Q(status=status)
 
 
-def action_list(*, user, partnership, review=None, review_title="", agency=None, status="", due_month=None):
-    """`due_month` is the first day of a month; `review_title` a part of the review's name."""
+# When an action falls due, as the monitoring filter offers it: a few windows from today, not every month.
+DUE_WINDOWS = [
+    ("overdue", "Overdue"),
+    ("week", "This week"),
+    ("month", "This month"),
+    ("quarter", "In the next 3 months"),
+    ("later", "Later than 3 months"),
+]
+
+
+def due_window_q(window, today=None):
+    """The filter for a window of DUE_WINDOWS. "This week" runs to Sunday and "this month" to its last day,
+    both from today; "overdue" is what the status "Overdue" means (open and past its date)."""
+
+    today = today or timezone.localdate()
+    if window == "overdue":
+        return _overdue_q(today)
+    if window == "week":
+        return Q(due_date__gte=today, due_date__lte=today + timedelta(days=6 - today.weekday()))
+    if window == "month":
+        next_month = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return Q(due_date__gte=today, due_date__lt=next_month)
+    if window == "quarter":
+        return Q(due_date__gte=today, due_date__lte=add_months(today, 3))
+    if window == "later":
+        return Q(due_date__gt=add_months(today, 3))
+    return Q()
+
+
+def action_list(*, user, partnership, review=None, review_title="", agency=None, status="", due=""):
+    """`due` is one of DUE_WINDOWS; `review_title` a part of the review's name."""
     actions = Action.objects.visible_to(user).filter(review__partnership=partnership)
     if review is not None:
         actions = actions.filter(review=review)
@@ -66,8 +96,8 @@ def action_list(*, user, partnership, review=None, review_title="", agency=None,
         actions = actions.filter(owner_agency=agency)
     if status:
         actions = actions.filter(status_filter(status))
-    if due_month is not None:
-        actions = actions.filter(due_date__year=due_month.year, due_date__month=due_month.month)
+    if due:
+        actions = actions.filter(due_window_q(due))
     return (
         with_state(actions)
         .select_related("review", "owner_agency", "recommendation", "learning_point")
@@ -175,23 +205,6 @@ def rag_by_review_and_agency(actions, today=None):
         return sorted((RagRow(labels.get(key, ""), key, *sums) for key, sums in rows.items()), key=lambda r: r.label)
 
     return rag_rows(by_review, titles), rag_rows(by_agency, names), total
-
-
-def due_months(*, user, partnership):
-    """The months from the earliest to the latest due date of the visible actions, for the filter. Two
-    index lookups rather than a DISTINCT over every action."""
-    bounds = (
-        Action.objects.visible_to(user)
-        .filter(review__partnership=partnership)
-        .aggregate(first=Min("due_date"), last=Max("due_date"))
-    )
-    if bounds["first"] is None:
-        return []
-    months, month = [], bounds["first"].replace(day=1)
-    while month <= bounds["last"]:
-        months.append(month)
-        month = (month + timedelta(days=32)).replace(day=1)
-    return months
 
 
 def agencies(*, partnership):

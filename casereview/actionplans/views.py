@@ -112,19 +112,20 @@ def monitoring_filters_from(query, user, partnership):
     form = MonitoringFilterForm(
         query or None,
         agencies=selectors.agencies(partnership=partnership),
-        months=selectors.due_months(user=user, partnership=partnership),
     )
     return form, form.filters()
 
 
 def _export(request, partnership, kind_name, what):
     """Every action, with the page's filters, prepared in the background (actionplans/exports.py)."""
+    form, _filters = monitoring_filters_from(request.GET, request.user, partnership)
+    described = form.described()
     return background.export_page(
         request,
         kind_name=kind_name,
         target=partnership,
         action="view_action_plans",
-        title=f"Action plans of {partnership} ({what})",
+        title=f"Action plans of {partnership} ({what})" + (f": {described}" if described else ""),
         back_url=reverse("actionplans:monitoring", args=[partnership.slug]),
     )
 
