@@ -140,6 +140,13 @@ LEARNING_ACROSS_REVIEWS = re.compile(
 REVIEW_BODIES = re.compile(
     r"\b(?:[\w-]+\s+){0,3}(?:practice|case)\s+review\s+(?:panel|board|group|sub-?group)\b(?:\s*\([A-Z]+\))?", re.I
 )
+# "What is a practice review?", "A child safeguarding practice review is undertaken when …": the kind of
+# review explained, on a page about no one review.
+DEFINES_A_REVIEW = re.compile(
+    r"\bwhat is an? [a-z -]{0,40}review\?|\ban? (?:serious case|(?:local )?child safeguarding practice|practice"
+    r"|child practice|rapid|learning) review (?:is|are|will be|may be|should be|must be) ",
+    re.I,
+)
 # A review of a kind, done thematically: the word before the kind says which.
 THEMATIC_KIND = re.compile(
     r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning)"
@@ -279,6 +286,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "thematic"
     if entries:
         return _review_type_by_date(entries, text)
+    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not CHILD_NAMED_OR_CASE.search(text):
+        return "none"  # a page that explains what such a review is, about no one review
     counted = _without_kinds_and_bodies(text)
     whole, title = CueText(counted), CueText(counted[:TITLE_REGION])
     scores = Counter()

@@ -1315,3 +1315,21 @@ def test_lines_under_sub_headings_below_a_lead_in_are_its_items():
         "Core assessments were of poor quality and lacking detail.",
         "Assessments were not of the required standard.",
     ]
+
+
+def test_a_page_that_explains_what_a_review_is_is_about_no_review():
+    guide = extract("""
+        What is a Practice Review?
+
+        A practice review is held when a child has died or been seriously harmed and abuse is suspected. The
+        board commissions a child practice review and publishes what it learns.
+        """)
+    one = extract("""
+        Child practice review: Child D
+
+        A child practice review is held when a child has died. This review looked at what happened to Child D
+        in 2021.
+        """)
+
+    assert guide.review_type == "none"
+    assert one.review_type != "none"
