@@ -5,19 +5,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
-from django.urls import reverse_lazy
 from django.utils import timezone
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership, Role
 from casereview.actionplans import selectors as actionplans
 from casereview.actionplans.models import OPEN_STATUSES
+from casereview.core.links import paths_to
 from casereview.core.working_days import add_working_days, working_days_between
 from casereview.decisions import selectors as decisions
 from casereview.incidents import selectors as incidents
 from casereview.incidents.models import NotificationDuty
 from casereview.reviews import selectors as reviews
-from casereview.reviews.models import Review
+from casereview.reviews.models import ContributionKind, Review
 
 # Open actions due soon listed at most (an action plan can hold hundreds of later ones).
 ACTIONS_LISTED = 300
@@ -29,7 +29,7 @@ class Deadline:
     what: str
     child: str
     due: date
-    url: str  # lazy: reversed when shown, so a list of hundreds reverses only the page it shows
+    url: str  # the record's path (links of one kind are reversed once for the whole list)
     partnership: Partnership
     # Who is reminded: members holding these roles in the partnership, or (agency_id) that agency's leads.
     roles: tuple = (Role.BUSINESS_MANAGER,)
@@ -49,6 +49,7 @@ class Deadline:
 def deadlines_for(*, user, partnership):
     """Every open duty, rapid review and decision step this user may see, soonest (and so overdue) first."""
     deadline = partial(Deadline, today=timezone.localdate())  # one today for the list's hundreds of entries
+    link = _Links()
     items = []
     for duty in incidents.open_duties(user=user, partnership=partnership):
         items.append(
@@ -57,7 +58,7 @@ def deadlines_for(*, user, partnership):
                 duty.get_kind_display(),
                 duty.incident.child_pseudonym,
                 duty.due_date,
-                reverse_lazy("incidents:detail", args=[duty.incident_id]),
+                link("incidents:detail", duty.incident_id),
                 partnership,
             )
         )
@@ -68,7 +69,7 @@ def deadlines_for(*, user, partnership):
                 "Complete the rapid review",
                 rapid_review.incident.child_pseudonym,
                 rapid_review.due_date,
-                reverse_lazy("decisions:rapid_review", args=[rapid_review.pk]),
+                link("decisions:rapid_review", rapid_review.pk),
                 partnership,
             )
         )
@@ -79,7 +80,7 @@ def deadlines_for(*, user, partnership):
                 f"{info.agency}: information for the rapid review",
                 info.rapid_review.incident.child_pseudonym,
                 info.due_date,
-                reverse_lazy("decisions:request_answer", args=[info.pk]),
+                link("decisions:request_answer", info.pk),
                 partnership,
                 roles=(),
                 agency_id=info.agency_id,
@@ -92,7 +93,7 @@ def deadlines_for(*, user, partnership):
                 "Recommendation to the independent chair",
                 rapid_review.incident.child_pseudonym,
                 rapid_review.due_date,
-                reverse_lazy("incidents:detail", args=[rapid_review.incident_id]),
+                link("incidents:detail", rapid_review.incident_id),
                 partnership,
             )
         )
@@ -109,7 +110,7 @@ def deadlines_for(*, user, partnership):
                 "Independent chair's decision",
                 recommendation.incident.child_pseudonym,
                 due,
-                reverse_lazy("incidents:detail", args=[recommendation.incident_id]),
+                link("incidents:detail", recommendation.incident_id),
                 partnership,
                 roles=(Role.CHAIR,),
             )
@@ -121,37 +122,45 @@ def deadlines_for(*, user, partnership):
                 "National panel's response expected",
                 rapid_review.incident.child_pseudonym,
                 add_working_days(rapid_review.sent_to_panel_on, partnership.panel_response_working_days),
-                reverse_lazy("incidents:detail", args=[rapid_review.incident_id]),
+                link("incidents:detail", rapid_review.incident_id),
                 partnership,
                 expected_from_others=True,
             )
         )
-    for contribution in reviews.open_contributions(user=user, partnership=partnership):
+    # The three long kinds (a large partnership waits on hundreds of contributions, actions and milestones)
+    # are read as plain values: building a model instance a row was most of the list's cost.
+    contribution_kinds = dict(ContributionKind.choices)
+    for pk, kind, due_date, agency_id, agency, review_title in reviews.open_contributions(
+        user=user, partnership=partnership
+    ).values_list("pk", "kind", "due_date", "agency_id", "agency__name", "review__title"):
         items.append(
             deadline(
-                f"contribution:{contribution.pk}",
-                f"{contribution.agency}: {contribution.get_kind_display().lower()}",
-                contribution.review.title,
-                contribution.due_date,
-                reverse_lazy("reviews:contribution", args=[contribution.pk]),
+                f"contribution:{pk}",
+                f"{agency}: {contribution_kinds.get(kind, kind).lower()}",
+                review_title,
+                due_date,
+                link("reviews:contribution", pk),
                 partnership,
                 roles=(),
-                agency_id=contribution.agency_id,
+                agency_id=agency_id,
             )
         )
     # Open actions overdue or due within four weeks (an action plan can hold hundreds of later ones).
     window_end = add_working_days(timezone.localdate(), 20)
-    for action in actionplans.open_actions_due_by(user=user, partnership=partnership, day=window_end)[:ACTIONS_LISTED]:
+    actions = actionplans.open_actions_due_by(user=user, partnership=partnership, day=window_end).values_list(
+        "pk", "number", "description", "due_date", "owner_agency_id", "owner_agency__name", "review__title"
+    )
+    for pk, number, description, due_date, agency_id, agency, review_title in actions[:ACTIONS_LISTED]:
         items.append(
             deadline(
-                f"action:{action.pk}",
-                f"Action {action.number}: {_gist(action.description)} — {action.owner_agency}",
-                action.review.title,
-                action.due_date,
-                reverse_lazy("actionplans:action", args=[action.pk]),
+                f"action:{pk}",
+                f"Action {number}: {_gist(description)} — {agency}",
+                review_title,
+                due_date,
+                link("actionplans:action", pk),
                 partnership,
                 roles=(),
-                agency_id=action.owner_agency_id,
+                agency_id=agency_id,
             )
         )
     for review, milestone in reviews.review_milestones(user=user, partnership=partnership):
@@ -162,11 +171,25 @@ def deadlines_for(*, user, partnership):
                     milestone.what,
                     review.title,
                     milestone.due,
-                    reverse_lazy("reviews:detail", args=[review.pk]),
+                    link("reviews:detail", review.pk),
                     partnership,
                 )
             )
     return sorted(items, key=lambda d: (d.due, d.what))
+
+
+class _Links:
+    """A record's path, each kind of link reversed once per list (core.links.paths_to): a partnership's list
+    holds hundreds of deadlines, and the morning's reminders put thousands of their links in e-mails."""
+
+    def __init__(self):
+        self.paths = {}
+
+    def __call__(self, viewname, pk):
+        path = self.paths.get(viewname)
+        if path is None:
+            path = self.paths[viewname] = paths_to(viewname)
+        return path(pk)
 
 
 def agency_deadlines_seen_by(*, user, partnership, deadlines):

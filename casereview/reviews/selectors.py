@@ -1,4 +1,5 @@
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -255,34 +256,51 @@ def withdrawn_findings_for(*, user, review):
 RUNNING_STAGES_EXCLUDED = ("published", "not_published", "action_plan", "closed")
 
 
+@dataclass(frozen=True)
+class ReviewRef:
+    """What a milestone's list says of its review: read as plain values, since a partnership's due list
+    holds a hundred running reviews and says only their title."""
+
+    pk: object
+    title: str
+
+
 def review_milestones(*, user, partnership=None, review=None):
     """(review, milestone) for every running review this user may see: the completion target, sending
-    the report ahead of publication (until it is sent) and the partners' next check of time and quality."""
+    the report ahead of publication (until it is sent) and the partners' next check of time and quality.
+    The review is a ReviewRef (its key and title)."""
     from django.conf import settings
     from django.db.models import Max
 
     from . import milestones
 
-    reviews = Review.objects.visible_to(user).exclude(stage__in=RUNNING_STAGES_EXCLUDED).select_related("partnership")
+    reviews = Review.objects.visible_to(user).exclude(stage__in=RUNNING_STAGES_EXCLUDED)
     if partnership is not None:
         reviews = reviews.filter(partnership=partnership)
     if review is not None:
         reviews = reviews.filter(pk=review.pk)
-    reviews = reviews.annotate(
-        last_check_on=Max("monitoring_checks__checked_on"), sent_on=F("report__sent_to_panel_on")
+    rows = reviews.annotate(last_check_on=Max("monitoring_checks__checked_on")).values_list(
+        "pk",
+        "title",
+        "target_completion",
+        "decided_on",
+        "partnership__publication_notice_working_days",
+        "last_check_on",
+        "report__sent_to_panel_on",
     )
     found = []
-    for r in reviews:
+    for pk, title, target_completion, decided_on, notice_days, last_check_on, sent_on in rows:
+        ref = ReviewRef(pk, title)
         for milestone in milestones.milestones_of(
-            review_id=r.pk,
-            target_completion=r.target_completion,
-            decided_on=r.decided_on,
-            notice_working_days=r.partnership.publication_notice_working_days,
+            review_id=pk,
+            target_completion=target_completion,
+            decided_on=decided_on,
+            notice_working_days=notice_days,
             monitoring_months=settings.REVIEW_MONITORING_MONTHS,
-            last_check_on=r.last_check_on,
-            sent_on=r.sent_on,
+            last_check_on=last_check_on,
+            sent_on=sent_on,
         ):
-            found.append((r, milestone))
+            found.append((ref, milestone))
     return found
 
 

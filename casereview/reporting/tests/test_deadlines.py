@@ -307,3 +307,40 @@ def test_a_reminder_another_copy_of_the_command_recorded_first_is_not_sent_again
     assert taken and taken[0] not in sent
     assert len(sent) == ReminderSent.objects.count() - 1
     assert f"Reminders sent: {len(sent)}; already sent earlier: 1." in out.getvalue()
+
+
+def test_the_due_list_says_whose_contribution_and_action_are_due_and_links_each_to_its_page(
+    client, alice, partnership_a
+):
+    from casereview.actionplans.models import Action
+    from casereview.testing import AgencyContributionFactory, ReviewFactory
+
+    today = timezone.localdate()
+    review = ReviewFactory(partnership=partnership_a, title="Child R", target_completion=today + timedelta(days=20))
+    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
+    contribution = AgencyContributionFactory(
+        review=review, agency=police, kind="agency_report", due_date=today - timedelta(days=2)
+    )
+    action = Action.objects.create(
+        review=review,
+        owner_agency=police,
+        number=4,
+        description="Audit transfer summaries.",
+        start_date=today - timedelta(days=60),
+        due_date=today + timedelta(days=3),
+    )
+    client.force_login(alice)
+    page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
+    rows = re.findall(r'<a class="govuk-link" href="([^"]+)">([^<]+)</a>', page)
+    assert (
+        reverse("reviews:contribution", args=[contribution.pk]),
+        "Metropolitan Police Service: agency report (management review or summary)",
+    ) in rows
+    assert (
+        reverse("actionplans:action", args=[action.pk]),
+        "Action 4: Audit transfer summaries — Metropolitan Police Service",
+    ) in [(url, text.replace("&mdash;", "—")) for url, text in rows]
+    assert (reverse("reviews:detail", args=[review.pk]), "Complete the review (the completion target)") in rows
+    assert (
+        page.count('<td class="govuk-table__cell">Child R</td>') == 5
+    )  # the contribution, the action and three milestones
