@@ -5,7 +5,8 @@
 
 DB must hold `casereview seed-scale` (benchmarks/scale.py's databases will do). For the business manager of
 the largest partnership (scale-1), with the production settings and two-factor entered as scale.py does:
-each page's query count and median time over --repeat requests through Django's test client, and the time
+each page's query count and median time over --repeat requests through Django's test client (wall clock,
+and this process's CPU time, which other work on a shared machine disturbs less), and the time
 spent in SQL (as the database driver reports it) and in rendering the template (queries a template runs
 included). `--profile PAGE` prints the top of a cProfile of one more request. `--reminders` times
 send_deadline_reminders as a first run (inside a transaction rolled back afterwards, so it can be run again
@@ -91,17 +92,18 @@ def time_page(client, url, repeat):
     from django.test.utils import CaptureQueriesContext
 
     client.get(url)
-    times, sql, rendering = [], [], []
+    times, cpu, sql, rendering = [], [], [], []
     for _ in range(repeat):
         RENDERING[0] = 0.0
         with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         sql.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
         rendering.append(RENDERING[0] * 1000)
-    medians = statistics.median(times), statistics.median(sql), statistics.median(rendering)
+    medians = statistics.median(times), statistics.median(cpu), statistics.median(sql), statistics.median(rendering)
     return len(queries.captured_queries), *medians, len(response.content)
 
 
@@ -163,10 +165,10 @@ def main():
         list_queries(client, urls[args.queries])
         return
     _time_rendering()
-    print(f"{'page':20} {'queries':>7} {'median ms':>9} {'SQL ms':>7} {'render ms':>9} {'KB':>6}")
+    print(f"{'page':20} {'queries':>7} {'median ms':>9} {'CPU ms':>7} {'SQL ms':>7} {'render ms':>9} {'KB':>6}")
     for name in args.page or PAGES:
-        count, median, sql, rendering, size = time_page(client, urls[name], args.repeat)
-        print(f"{name:20} {count:7} {median:9.1f} {sql:7.1f} {rendering:9.1f} {size / 1024:6.0f}")
+        count, median, cpu, sql, rendering, size = time_page(client, urls[name], args.repeat)
+        print(f"{name:20} {count:7} {median:9.1f} {cpu:7.1f} {sql:7.1f} {rendering:9.1f} {size / 1024:6.0f}")
     if args.reminders:
         time_reminders()
 

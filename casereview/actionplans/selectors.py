@@ -151,22 +151,37 @@ def rag_by_agency(actions, today=None):
     return _rag(actions, "owner_agency", "owner_agency__name", today or timezone.localdate())
 
 
-def rag_by_review_and_agency(actions, today=None):
-    """Both summaries of the monitoring page and the number of actions: one query counting each band by
-    review and agency, read from the (review, agency, status, due date) index alone and added up here, then
-    the names of the reviews and agencies found. Grouping by the names as well took most of the page's time
-    for 14,000 actions."""
+@dataclass
+class RagSummary:
+    by_review: list
+    by_agency: list
+    count: int
+    first_due: date | None = None  # the earliest and latest due dates of the actions counted
+    last_due: date | None = None
+
+
+def rag_summary(actions, today=None):
+    """Both summaries of the monitoring page, the number of actions and the range of their due dates: one
+    query counting each band by review and agency, read from the (review, agency, status, due date) index
+    alone and added up here, then the names of the reviews and agencies found. Grouping by the names as
+    well took most of the page's time for 14,000 actions; the due dates' range (the filter's months) was a
+    second pass over them."""
     cells = (
-        actions.order_by().values_list("review", "owner_agency").annotate(**_band_counts(today or timezone.localdate()))
+        actions.order_by()
+        .values_list("review", "owner_agency")
+        .annotate(**_band_counts(today or timezone.localdate()), first_due=Min("due_date"), last_due=Max("due_date"))
     )
     by_review, by_agency = {}, {}  # key -> [red, amber, green, done, closed]
-    for review, agency, *bands in cells:
+    first_due = last_due = None
+    for review, agency, *bands, first, last in cells:
         for rows, key in ((by_review, review), (by_agency, agency)):
             sums = rows.get(key)
             if sums is None:
                 rows[key] = bands
             else:
                 rows[key] = [a + b for a, b in zip(sums, bands)]
+        first_due = first if first_due is None or first < first_due else first_due
+        last_due = last if last_due is None or last > last_due else last_due
     titles = dict(Review.objects.unscoped().filter(pk__in=by_review).values_list("pk", "title"))
     names = dict(Agency.objects.unscoped().filter(pk__in=by_agency).values_list("pk", "name"))
     total = sum(sum(sums) for sums in by_review.values())
@@ -174,7 +189,13 @@ def rag_by_review_and_agency(actions, today=None):
     def rag_rows(rows, labels):
         return sorted((RagRow(labels.get(key, ""), key, *sums) for key, sums in rows.items()), key=lambda r: r.label)
 
-    return rag_rows(by_review, titles), rag_rows(by_agency, names), total
+    return RagSummary(rag_rows(by_review, titles), rag_rows(by_agency, names), total, first_due, last_due)
+
+
+def rag_by_review_and_agency(actions, today=None):
+    """(by review, by agency, number of actions): see rag_summary."""
+    summary = rag_summary(actions, today)
+    return summary.by_review, summary.by_agency, summary.count
 
 
 def due_months(*, user, partnership):
@@ -185,10 +206,15 @@ def due_months(*, user, partnership):
         .filter(review__partnership=partnership)
         .aggregate(first=Min("due_date"), last=Max("due_date"))
     )
-    if bounds["first"] is None:
+    return months_between(bounds["first"], bounds["last"])
+
+
+def months_between(first, last):
+    """The first day of each month from `first`'s to `last`'s ([] without dates)."""
+    if first is None or last is None:
         return []
-    months, month = [], bounds["first"].replace(day=1)
-    while month <= bounds["last"]:
+    months, month = [], first.replace(day=1)
+    while month <= last:
         months.append(month)
         month = (month + timedelta(days=32)).replace(day=1)
     return months

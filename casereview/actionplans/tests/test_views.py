@@ -222,6 +222,33 @@ def test_monitoring_filters_by_status_computed_from_dates(client, plan, alice):
     assert "No actions match these filters" in text(client.get(url, {"status": "closed"}))
 
 
+def test_the_unfiltered_monitoring_page_offers_the_months_from_the_first_to_the_last_due_date(client, plan, alice):
+    import re
+
+    for days in (-400, 200):
+        services.action_create(
+            actor=alice,
+            review=plan["review"],
+            description=f"Due {days} days from now",
+            owner_agency=plan["police"],
+            lead_role="Designated nurse",
+            start_date=TODAY - timedelta(days=500),
+            due_date=TODAY + timedelta(days=days),
+            success_measure="Done",
+        )
+    client.force_login(alice)
+    url = reverse("actionplans:monitoring", args=["southwark"])
+
+    def months(response):
+        return re.findall(r'<option value="(\d{4}-\d{2})"', response.content.decode())
+
+    unfiltered, filtered = months(client.get(url)), months(client.get(url, {"status": "overdue"}))
+    first, last = TODAY + timedelta(days=-400), TODAY + timedelta(days=200)
+    assert unfiltered[0] == f"{first:%Y-%m}" and unfiltered[-1] == f"{last:%Y-%m}"
+    assert unfiltered == filtered  # read from the page's counts, or on their own when the page is filtered
+    assert len(unfiltered) == (last.year - first.year) * 12 + last.month - first.month + 1
+
+
 def test_what_changed_since_the_last_meeting(client, plan, alice):
     services.progress_update_post(
         actor=plan["social_care_lead"],
