@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from casereview.core.scoping import of_partnerships
+
 from . import chronology
 from .models import (
     AgencyContribution,
@@ -59,7 +61,7 @@ def open_contributions(*, user, partnership):
     reviews' other columns are left in the database)."""
     return (
         AgencyContribution.objects.visible_to(user)
-        .filter(review__partnership=partnership, status="requested")
+        .filter(status="requested", **of_partnerships("review__partnership", partnership))
         .select_related("agency", "review")
         .only("kind", "due_date", "status", "agency", "review", "agency__name", "review__title")
     )
@@ -263,12 +265,13 @@ class ReviewRef:
 
     pk: object
     title: str
+    partnership_id: object
 
 
 def review_milestones(*, user, partnership=None, review=None):
     """(review, milestone) for every running review this user may see: the completion target, sending
     the report ahead of publication (until it is sent) and the partners' next check of time and quality.
-    The review is a ReviewRef (its key and title)."""
+    The review is a ReviewRef (its key, title and partnership). `partnership`: one, or a list of them."""
     from django.conf import settings
     from django.db.models import Max
 
@@ -276,12 +279,13 @@ def review_milestones(*, user, partnership=None, review=None):
 
     reviews = Review.objects.visible_to(user).exclude(stage__in=RUNNING_STAGES_EXCLUDED)
     if partnership is not None:
-        reviews = reviews.filter(partnership=partnership)
+        reviews = reviews.filter(**of_partnerships("partnership", partnership))
     if review is not None:
         reviews = reviews.filter(pk=review.pk)
     rows = reviews.annotate(last_check_on=Max("monitoring_checks__checked_on")).values_list(
         "pk",
         "title",
+        "partnership_id",
         "target_completion",
         "decided_on",
         "partnership__publication_notice_working_days",
@@ -289,8 +293,8 @@ def review_milestones(*, user, partnership=None, review=None):
         "report__sent_to_panel_on",
     )
     found = []
-    for pk, title, target_completion, decided_on, notice_days, last_check_on, sent_on in rows:
-        ref = ReviewRef(pk, title)
+    for pk, title, partnership_id, target_completion, decided_on, notice_days, last_check_on, sent_on in rows:
+        ref = ReviewRef(pk, title, partnership_id)
         for milestone in milestones.milestones_of(
             review_id=pk,
             target_completion=target_completion,

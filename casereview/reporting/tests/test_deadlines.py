@@ -344,3 +344,48 @@ def test_the_due_list_says_whose_contribution_and_action_are_due_and_links_each_
     assert (
         page.count('<td class="govuk-table__cell">Child R</td>') == 5
     )  # the contribution, the action and three milestones
+
+
+def _partnership_with_overdue_work(n):
+    """A partnership whose business manager (bm<n>@example.org) is owed reminders of the milestones of a
+    running review (confidential in every other partnership), which also waits on an agency's overdue
+    contribution and action (theirs to be reminded of, not the manager's)."""
+    from casereview.actionplans.models import Action
+    from casereview.testing import AgencyContributionFactory, PartnershipFactory, ReviewFactory
+
+    today = timezone.localdate()
+    partnership = PartnershipFactory()
+    member(partnership, Role.BUSINESS_MANAGER, email=f"bm{n}@example.org")
+    review = ReviewFactory(partnership=partnership, title=f"Child {n}", is_confidential=n % 2 == 0)
+    agency = AgencyFactory(partnership=partnership, name=f"Agency {n}")
+    AgencyContributionFactory(review=review, agency=agency, due_date=today - timedelta(days=5))
+    Action.objects.create(
+        review=review,
+        owner_agency=agency,
+        number=1,
+        description=f"Action of partnership {n}",
+        start_date=today - timedelta(days=60),
+        due_date=today - timedelta(days=3),
+    )
+
+
+def test_the_morning_run_reads_every_partnerships_list_at_once_and_tells_each_manager_only_of_their_own(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _partnership_with_overdue_work(1)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as one:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    ReminderSent.objects.all().delete()
+    for n in (2, 3, 4):
+        _partnership_with_overdue_work(n)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as four:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    assert len(four.captured_queries) == len(one.captured_queries)
+    for n in (1, 2, 3, 4):
+        subjects = sorted(m.subject for m in mail.outbox if m.to == [f"bm{n}@example.org"])
+        # the confidential review's too: a business manager sees all of the partnership's deadlines
+        assert f"casereview: Complete the review (the completion target) for Child {n} is overdue" in subjects
+        assert len(subjects) == 3 and all(f"for Child {n} is" in subject for subject in subjects), subjects
