@@ -10,6 +10,7 @@ from . import chronology
 from .models import (
     AgencyContribution,
     ChronologyEntry,
+    ChronologyTally,
     DuplicatePair,
     DuplicateStatus,
     LearningPoint,
@@ -81,17 +82,17 @@ def merged_chronology(*, user, review, agency=None, event_type="", date_from=Non
 
 
 class ChronologySummary:
-    """A review's chronology counted once, by event type, agency and year together: the filter's choices,
-    the derived facts' counts, the timeline and the number of entries all come from it. The page grouped
-    the same entries five times for them."""
+    """A review's chronology counted by event type, agency and year together: the filter's choices, the
+    derived facts' counts, the timeline and the number of entries all come from it. The page grouped the
+    same entries five times for them, then once; now it reads the counts kept beside them."""
 
     def __init__(self, *, user, review):
+        # Read from the counts the database keeps as entries come and go (ChronologyTally), through the
+        # entries' own rules: a hundred rows instead of grouping a large review's 16,000 entries.
         self.cells = list(
-            ChronologyEntry.objects.visible_to(user)
+            ChronologyTally.objects.visible_to(user)
             .filter(review=review)
-            .values_list("event_type", "agency_id", "agency__name", "sort_date__year")
-            .annotate(n=Count("id"))
-            .order_by()
+            .values_list("event_type", "agency_id", "agency__name", "year", "n")
         )
         self.total = sum(n for *_, n in self.cells)
         self.event_types = sorted({event_type for event_type, *_ in self.cells})
