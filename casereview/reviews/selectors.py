@@ -149,7 +149,7 @@ def review_parts(*, user, review):
     is_reader = _reads_review_parts(user, review)
     return {
         "terms": TermsOfReference.objects.visible_to(user).filter(review=review).first(),
-        "panel": PanelMember.objects.visible_to(user).filter(review=review).select_related("agency"),
+        "panel": list(PanelMember.objects.visible_to(user).filter(review=review).select_related("agency")),
         "reviewers": reviewers,
         "learning_events": LearningEvent.objects.visible_to(user)
         .current()
