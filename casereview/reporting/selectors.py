@@ -246,10 +246,9 @@ def _gist(text, limit=70):
 
 
 def deadlines_across(*, user):
-    items = []
-    for partnership in Partnership.objects.visible_to(user):
-        items += deadlines_for(user=user, partnership=partnership)
-    return sorted(items, key=lambda d: (d.due, d.what))
+    """Every partnership's deadlines this user may see (the calendar feed), each kind read once for all."""
+    lists = deadlines_by_partnership(user=user, partnerships=list(Partnership.objects.visible_to(user)))
+    return sorted((d for items in lists.values() for d in items), key=lambda d: (d.due, d.what))
 
 
 @dataclass

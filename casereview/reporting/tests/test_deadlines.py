@@ -389,3 +389,21 @@ def test_the_morning_run_reads_every_partnerships_list_at_once_and_tells_each_ma
         # the confidential review's too: a business manager sees all of the partnership's deadlines
         assert f"casereview: Complete the review (the completion target) for Child {n} is overdue" in subjects
         assert len(subjects) == 3 and all(f"for Child {n} is" in subject for subject in subjects), subjects
+
+
+def test_the_calendar_of_someone_in_two_partnerships_holds_both_lists_and_no_other(client, db):
+    from casereview.accounts.models import Partnership, User
+    from casereview.testing import MembershipFactory
+
+    for n in (1, 2, 3):
+        _partnership_with_overdue_work(n)
+    manager = User.objects.get(email="bm1@example.org")
+    second = Partnership.objects.unscoped().get(memberships__user__email="bm2@example.org")
+    MembershipFactory(user=manager, partnership=second, role=Role.BUSINESS_MANAGER)
+    feed = CalendarFeed.objects.create(user=manager)
+    response = client.get(reverse("reporting:calendar_feed", args=[feed.token]))
+    summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    for n in (1, 2):  # each partnership's actions (numbered per partnership in one query) and milestones
+        assert f"Action 1: Action of partnership {n} — Agency {n} — Child {n}" in summaries
+        assert f"Complete the review (the completion target) — Child {n}" in summaries
+    assert not [s for s in summaries if "Child 3" in s or "partnership 3" in s]
