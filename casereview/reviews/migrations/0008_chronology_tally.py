@@ -9,56 +9,49 @@ from django.db import migrations, models
 
 YEAR = {"postgresql": "EXTRACT(YEAR FROM {date})::integer", "sqlite": "CAST(strftime('%Y', {date}) AS INTEGER)"}
 
+# Each statement adds signed counts in one upsert, its keys in order, so two imports into one review lock the
+# same counts in the same order (and wait for each other rather than deadlock); counts that reach nothing
+# are deleted.
+_UPSERT = """
+    ON CONFLICT (review_id, agency_id, event_type, year)
+    DO UPDATE SET n = reviews_chronologytally.n + EXCLUDED.n;
+"""
+_KEYS = "review_id, agency_id, event_type, EXTRACT(YEAR FROM sort_date)::integer"
+
 POSTGRES = [
-    """
+    f"""
 CREATE OR REPLACE FUNCTION reviews_chronology_tally_add() RETURNS trigger AS $$
 BEGIN
     INSERT INTO reviews_chronologytally (review_id, agency_id, event_type, year, n)
-    SELECT review_id, agency_id, event_type, EXTRACT(YEAR FROM sort_date)::integer, count(*)
-    FROM added GROUP BY 1, 2, 3, 4
-    ON CONFLICT (review_id, agency_id, event_type, year)
-    DO UPDATE SET n = reviews_chronologytally.n + EXCLUDED.n;
+    SELECT {_KEYS}, count(*) FROM added GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    {_UPSERT}
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql
 """,
-    """
+    f"""
 CREATE OR REPLACE FUNCTION reviews_chronology_tally_remove() RETURNS trigger AS $$
 BEGIN
-    UPDATE reviews_chronologytally AS tally SET n = tally.n - gone.n
-    FROM (
-        SELECT review_id, agency_id, event_type, EXTRACT(YEAR FROM sort_date)::integer AS year, count(*) AS n
-        FROM removed GROUP BY 1, 2, 3, 4
-    ) AS gone
-    WHERE tally.review_id = gone.review_id AND tally.agency_id = gone.agency_id
-        AND tally.event_type = gone.event_type AND tally.year = gone.year;
+    INSERT INTO reviews_chronologytally (review_id, agency_id, event_type, year, n)
+    SELECT {_KEYS}, -count(*) FROM removed GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    {_UPSERT}
     DELETE FROM reviews_chronologytally WHERE n <= 0 AND review_id IN (SELECT review_id FROM removed);
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql
 """,
-    """
+    f"""
 CREATE OR REPLACE FUNCTION reviews_chronology_tally_change() RETURNS trigger AS $$
 BEGIN
-    -- only the entries whose review, agency, type or year changed count (not a corrected description)
-    UPDATE reviews_chronologytally AS tally SET n = tally.n - gone.n
-    FROM (
-        SELECT r.review_id, r.agency_id, r.event_type, EXTRACT(YEAR FROM r.sort_date)::integer AS year, count(*) AS n
-        FROM removed AS r JOIN added AS a ON a.id = r.id
-        WHERE (r.review_id, r.agency_id, r.event_type, EXTRACT(YEAR FROM r.sort_date))
-            IS DISTINCT FROM (a.review_id, a.agency_id, a.event_type, EXTRACT(YEAR FROM a.sort_date))
-        GROUP BY 1, 2, 3, 4
-    ) AS gone
-    WHERE tally.review_id = gone.review_id AND tally.agency_id = gone.agency_id
-        AND tally.event_type = gone.event_type AND tally.year = gone.year;
+    -- the counts after less the counts before: a corrected description changes none of them
     INSERT INTO reviews_chronologytally (review_id, agency_id, event_type, year, n)
-    SELECT a.review_id, a.agency_id, a.event_type, EXTRACT(YEAR FROM a.sort_date)::integer, count(*)
-    FROM removed AS r JOIN added AS a ON a.id = r.id
-    WHERE (r.review_id, r.agency_id, r.event_type, EXTRACT(YEAR FROM r.sort_date))
-        IS DISTINCT FROM (a.review_id, a.agency_id, a.event_type, EXTRACT(YEAR FROM a.sort_date))
-    GROUP BY 1, 2, 3, 4
-    ON CONFLICT (review_id, agency_id, event_type, year)
-    DO UPDATE SET n = reviews_chronologytally.n + EXCLUDED.n;
+    SELECT review_id, agency_id, event_type, year, sum(n) FROM (
+        SELECT {_KEYS} AS year, 1 AS n FROM added
+        UNION ALL
+        SELECT {_KEYS}, -1 FROM removed
+    ) AS changes
+    GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+    {_UPSERT}
     DELETE FROM reviews_chronologytally WHERE n <= 0 AND review_id IN (SELECT review_id FROM removed);
     RETURN NULL;
 END;
@@ -101,7 +94,8 @@ _SQLITE_REMOVE = """
 """
 SQLITE = [
     f"CREATE TRIGGER reviews_chronology_tally_add AFTER INSERT ON reviews_chronologyentry BEGIN {_SQLITE_ADD} END",
-    f"CREATE TRIGGER reviews_chronology_tally_remove AFTER DELETE ON reviews_chronologyentry BEGIN {_SQLITE_REMOVE} END",
+    "CREATE TRIGGER reviews_chronology_tally_remove AFTER DELETE ON reviews_chronologyentry"
+    f" BEGIN {_SQLITE_REMOVE} END",
     "CREATE TRIGGER reviews_chronology_tally_change AFTER UPDATE OF review_id, agency_id, event_type, sort_date"
     f" ON reviews_chronologyentry BEGIN {_SQLITE_REMOVE} {_SQLITE_ADD} END",
 ]
