@@ -4,6 +4,7 @@ the export can span reviews)."""
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
@@ -116,8 +117,33 @@ def _export_builder(write, what):
     return build
 
 
+# How the file's name says which "Due" window the page was filtered to.
+DUE_HINTS = {"week": "due-this-week", "month": "due-this-month", "quarter": "due-in-3-months", "later": "due-later"}
+
+
+def filter_hint(partnership, params):
+    """The page's filters in a few words for the file's name ("overdue", "metropolitan-police-service"), so
+    two files downloaded from the same list with different filters can be told apart."""
+    from .views import monitoring_filters_from
+
+    _form, filters = monitoring_filters_from(background.params_query(params), None, partnership)
+    parts = [
+        slugify(filters.get("review_title", ""))[:30],
+        slugify(filters["agency"].name)[:30] if filters.get("agency") else "",
+        slugify(filters.get("status", "").replace("_", "-")),
+        "overdue" if filters.get("due") == OVERDUE else DUE_HINTS.get(filters.get("due", ""), ""),
+    ]
+    return "-".join(dict.fromkeys(part.strip("-") for part in parts if part.strip("-")))
+
+
+def actions_file_name(partnership, params, extension):
+    """ "action-plans-southwark-overdue-2026-12-03.xlsx": the partnership, the filters, the day."""
+    hint = filter_hint(partnership, params)
+    return f"action-plans-{partnership.slug}{'-' + hint if hint else ''}-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
 def _file_name(extension):
-    return lambda partnership, params: f"action-plans-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.{extension}"
+    return lambda partnership, params: actions_file_name(partnership, params, extension)
 
 
 DESCRIPTION = (

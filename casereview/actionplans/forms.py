@@ -1,5 +1,3 @@
-from datetime import date
-
 from django import forms
 
 from casereview.accounts.models import Agency
@@ -9,6 +7,7 @@ from casereview.reviews.models import LearningPoint, Recommendation, Review
 
 from .evidence import ALLOWED_DESCRIPTION
 from .models import DISPLAY_STATUSES, REPORTABLE_STATUSES, DisseminationKind, RiskStatus
+from .selectors import DUE_WINDOWS
 
 SCORES = [(n, str(n)) for n in range(1, 6)]
 
@@ -154,23 +153,39 @@ class MonitoringFilterForm(GovukFormMixin, forms.Form):
     )
     agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False, empty_label="All agencies")
     status = forms.ChoiceField(choices=[("", "Any status")] + DISPLAY_STATUSES, required=False)
-    due = forms.ChoiceField(required=False, label="Due in")
+    due = forms.ChoiceField(choices=[("", "Any time")] + DUE_WINDOWS, required=False, label="Due")
 
-    def __init__(self, *args, agencies, months, **kwargs):
+    def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
-        self.fields["due"].choices = [("", "Any month")] + [(m.strftime("%Y-%m"), m.strftime("%B %Y")) for m in months]
+
+    def described(self):
+        """The filters in words, for an export's title: "owned by Metropolitan Police Service, due this week"."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        data = self.cleaned_data
+        words = []
+        if data.get("review"):
+            words.append(f"reviews named “{' '.join(data['review'].split())}”")
+        if data.get("agency"):
+            words.append(f"owned by {data['agency'].name}")
+        if data.get("status"):
+            words.append(f"status {dict(DISPLAY_STATUSES)[data['status']].lower()}")
+        if data.get("due") == "overdue":
+            words.append("overdue")
+        elif data.get("due"):
+            words.append(f"due {dict(DUE_WINDOWS)[data['due']][:1].lower()}{dict(DUE_WINDOWS)[data['due']][1:]}")
+        return ", ".join(words)
 
     def filters(self):
         if not self.is_valid():
             return {}
         data = self.cleaned_data
-        due = data.get("due")
         return {
             "review_title": " ".join((data.get("review") or "").split()),
             "agency": data.get("agency"),
             "status": data.get("status") or "",
-            "due_month": date(int(due[:4]), int(due[5:7]), 1) if due else None,
+            "due": data.get("due") or "",
         }
 
 

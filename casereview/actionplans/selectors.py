@@ -4,10 +4,11 @@ export and escalations hold their own agency's actions only."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import BooleanField, Case, Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 
 from casereview.accounts.models import Agency
+from casereview.core.dates import add_months
 from casereview.core.scoping import of_partnerships
 from casereview.core.working_days import add_working_days
 from casereview.reviews.models import Review
@@ -56,8 +57,37 @@ def status_filter(status, today=None):
     return Q(status=status)
 
 
-def action_list(*, user, partnership, review=None, review_title="", agency=None, status="", due_month=None):
-    """`due_month` is the first day of a month; `review_title` a part of the review's name."""
+# When an action falls due, as the monitoring filter offers it: a few windows from today, not every month.
+DUE_WINDOWS = [
+    ("overdue", "Overdue"),
+    ("week", "This week"),
+    ("month", "This month"),
+    ("quarter", "In the next 3 months"),
+    ("later", "Later than 3 months"),
+]
+
+
+def due_window_q(window, today=None):
+    """The filter for a window of DUE_WINDOWS. "This week" runs to Sunday and "this month" to its last day,
+    both from today; "overdue" is what the status "Overdue" means (open and past its date)."""
+
+    today = today or timezone.localdate()
+    if window == "overdue":
+        return _overdue_q(today)
+    if window == "week":
+        return Q(due_date__gte=today, due_date__lte=today + timedelta(days=6 - today.weekday()))
+    if window == "month":
+        next_month = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return Q(due_date__gte=today, due_date__lt=next_month)
+    if window == "quarter":
+        return Q(due_date__gte=today, due_date__lte=add_months(today, 3))
+    if window == "later":
+        return Q(due_date__gt=add_months(today, 3))
+    return Q()
+
+
+def action_list(*, user, partnership, review=None, review_title="", agency=None, status="", due=""):
+    """`due` is one of DUE_WINDOWS; `review_title` a part of the review's name."""
     actions = Action.objects.visible_to(user).filter(review__partnership=partnership)
     if review is not None:
         actions = actions.filter(review=review)
@@ -67,8 +97,8 @@ def action_list(*, user, partnership, review=None, review_title="", agency=None,
         actions = actions.filter(owner_agency=agency)
     if status:
         actions = actions.filter(status_filter(status))
-    if due_month is not None:
-        actions = actions.filter(due_date__year=due_month.year, due_date__month=due_month.month)
+    if due:
+        actions = actions.filter(due_window_q(due))
     return (
         with_state(actions)
         .select_related("review", "owner_agency", "recommendation", "learning_point")
@@ -152,37 +182,22 @@ def rag_by_agency(actions, today=None):
     return _rag(actions, "owner_agency", "owner_agency__name", today or timezone.localdate())
 
 
-@dataclass
-class RagSummary:
-    by_review: list
-    by_agency: list
-    count: int
-    first_due: date | None = None  # the earliest and latest due dates of the actions counted
-    last_due: date | None = None
-
-
-def rag_summary(actions, today=None):
-    """Both summaries of the monitoring page, the number of actions and the range of their due dates: one
-    query counting each band by review and agency, read from the (review, agency, status, due date) index
-    alone and added up here, then the names of the reviews and agencies found. Grouping by the names as
-    well took most of the page's time for 14,000 actions; the due dates' range (the filter's months) was a
-    second pass over them."""
+def rag_by_review_and_agency(actions, today=None):
+    """Both summaries of the monitoring page and the number of actions: one query counting each band by
+    review and agency, read from the (review, agency, status, due date) index alone and added up here, then
+    the names of the reviews and agencies found. Grouping by the names as well took most of the page's time
+    for 14,000 actions."""
     cells = (
-        actions.order_by()
-        .values_list("review", "owner_agency")
-        .annotate(**_band_counts(today or timezone.localdate()), first_due=Min("due_date"), last_due=Max("due_date"))
+        actions.order_by().values_list("review", "owner_agency").annotate(**_band_counts(today or timezone.localdate()))
     )
     by_review, by_agency = {}, {}  # key -> [red, amber, green, done, closed]
-    first_due = last_due = None
-    for review, agency, *bands, first, last in cells:
+    for review, agency, *bands in cells:
         for rows, key in ((by_review, review), (by_agency, agency)):
             sums = rows.get(key)
             if sums is None:
                 rows[key] = bands
             else:
                 rows[key] = [a + b for a, b in zip(sums, bands)]
-        first_due = first if first_due is None or first < first_due else first_due
-        last_due = last if last_due is None or last > last_due else last_due
     titles = dict(Review.objects.unscoped().filter(pk__in=by_review).values_list("pk", "title"))
     names = dict(Agency.objects.unscoped().filter(pk__in=by_agency).values_list("pk", "name"))
     total = sum(sum(sums) for sums in by_review.values())
@@ -190,35 +205,7 @@ def rag_summary(actions, today=None):
     def rag_rows(rows, labels):
         return sorted((RagRow(labels.get(key, ""), key, *sums) for key, sums in rows.items()), key=lambda r: r.label)
 
-    return RagSummary(rag_rows(by_review, titles), rag_rows(by_agency, names), total, first_due, last_due)
-
-
-def rag_by_review_and_agency(actions, today=None):
-    """(by review, by agency, number of actions): see rag_summary."""
-    summary = rag_summary(actions, today)
-    return summary.by_review, summary.by_agency, summary.count
-
-
-def due_months(*, user, partnership):
-    """The months from the earliest to the latest due date of the visible actions, for the filter. Two
-    index lookups rather than a DISTINCT over every action."""
-    bounds = (
-        Action.objects.visible_to(user)
-        .filter(review__partnership=partnership)
-        .aggregate(first=Min("due_date"), last=Max("due_date"))
-    )
-    return months_between(bounds["first"], bounds["last"])
-
-
-def months_between(first, last):
-    """The first day of each month from `first`'s to `last`'s ([] without dates)."""
-    if first is None or last is None:
-        return []
-    months, month = [], first.replace(day=1)
-    while month <= last:
-        months.append(month)
-        month = (month + timedelta(days=32)).replace(day=1)
-    return months
+    return rag_rows(by_review, titles), rag_rows(by_agency, names), total
 
 
 def agencies(*, partnership):

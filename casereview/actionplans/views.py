@@ -58,27 +58,12 @@ def _by_most_pressing(rows):
     return sorted(rows, key=lambda row: (-row.red, -row.amber, row.label))
 
 
-FILTERS = ("review", "agency", "status", "due")
-
-
 def _monitoring_parts(request, partnership):
     """What both monitoring pages start from: the filters, the filtered actions, their summaries by review
     and agency, and what every page of them says alike."""
-    if any(request.GET.get(name) for name in FILTERS):
-        form, filters = _monitoring_filters(request, partnership)
-        actions = selectors.action_list(user=request.user, partnership=partnership, **filters)
-        summary = selectors.rag_summary(actions)
-    else:
-        # Unfiltered, the summary counts every action, so the filter's months come from the range of due
-        # dates it found: no second pass over a large partnership's actions.
-        filters = {}
-        actions = selectors.action_list(user=request.user, partnership=partnership)
-        summary = selectors.rag_summary(actions)
-        form = MonitoringFilterForm(
-            request.GET or None,
-            agencies=selectors.agencies(partnership=partnership),
-            months=selectors.months_between(summary.first_due, summary.last_due),
-        )
+    form, filters = _monitoring_filters(request, partnership)
+    actions = selectors.action_list(user=request.user, partnership=partnership, **filters)
+    by_review, by_agency, count = selectors.rag_by_review_and_agency(actions)
     query = request.GET.copy()
     query.pop("page", None)
     shared = {
@@ -87,7 +72,7 @@ def _monitoring_parts(request, partnership):
         "filtered": any(filters.values()),
         "may_open_reviews": permissions.has_role(request.user, partnership, *permissions.CASE_READERS),
     }
-    return form, actions, summary.by_review, summary.by_agency, summary.count, shared
+    return form, actions, by_review, by_agency, count, shared
 
 
 def _link_to_plans(rows):
@@ -127,19 +112,20 @@ def monitoring_filters_from(query, user, partnership):
     form = MonitoringFilterForm(
         query or None,
         agencies=selectors.agencies(partnership=partnership),
-        months=selectors.due_months(user=user, partnership=partnership),
     )
     return form, form.filters()
 
 
 def _export(request, partnership, kind_name, what):
     """Every action, with the page's filters, prepared in the background (actionplans/exports.py)."""
+    form, _filters = monitoring_filters_from(request.GET, request.user, partnership)
+    described = form.described()
     return background.export_page(
         request,
         kind_name=kind_name,
         target=partnership,
         action="view_action_plans",
-        title=f"Action plans of {partnership} ({what})",
+        title=f"Action plans of {partnership} ({what})" + (f": {described}" if described else ""),
         back_url=reverse("actionplans:monitoring", args=[partnership.slug]),
     )
 

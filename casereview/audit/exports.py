@@ -4,6 +4,7 @@ import csv
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from casereview.core import exports as background
 from casereview.core.spreadsheets import spreadsheet_safe
@@ -63,10 +64,25 @@ def _build_audit_csv(*, job, target, user, path, progress):
     return count
 
 
+def audit_file_name(partnership, params):
+    """ "audit-southwark-export-alice-2026-12-03.csv": the filters the trail was exported with, in a few words."""
+    form = AuditFilterForm(background.params_query(params) or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    parts = [
+        filters.get("action", ""),
+        slugify(filters.get("who", ""))[:30],
+        slugify(filters.get("text", ""))[:30],
+        f"from-{filters['date_from']:%Y-%m-%d}" if filters.get("date_from") else "",
+        f"to-{filters['date_to']:%Y-%m-%d}" if filters.get("date_to") else "",
+    ]
+    hint = "-".join(part for part in parts if part)
+    return f"audit-{partnership.slug}{'-' + hint if hint else ''}-{timezone.localdate():%Y-%m-%d}.csv"
+
+
 background.register(
     "audit_csv",
     build=_build_audit_csv,
-    file_name=lambda partnership, params: f"audit-{partnership.slug}-{timezone.localdate():%Y-%m-%d}.csv",
+    file_name=audit_file_name,
     content_type="text/csv; charset=utf-8",
     description="The audit trail (the events the page shows, with its filters) as a CSV file for a spreadsheet.",
 )

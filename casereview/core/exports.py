@@ -188,8 +188,14 @@ def export_page(request, *, kind_name, target, action, title, back_url):
             back_url=back_url + (f"?{query.urlencode()}" if query else ""),
         )
         return redirect("exports:progress", pk=job.pk)
+    # Back and Cancel return to the list as it was filtered (and the page of it) when the export was asked for.
+    query = request.GET.urlencode()
     return render(
         request,
         "core/export_start.html",
-        {"title": title, "description": kind(kind_name).description, "back_url": back_url},
+        {
+            "title": title,
+            "description": kind(kind_name).description,
+            "back_url": back_url + (f"?{query}" if query else ""),
+        },
     )

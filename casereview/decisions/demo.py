@@ -123,9 +123,81 @@ def _current_example(partnership):
     )
 
 
+def _drafting_example(partnership):
+    """A fictional case whose review has reached its draft report (reviews' and publication's demos carry it
+    on), dated from the day the demo is loaded so the publication page has something to do: a local child
+    safeguarding practice review decided about five months ago and due a month from now."""
+    from django.utils import timezone
+
+    from casereview.core.working_days import add_working_days
+
+    aware = add_working_days(timezone.localdate(), -105)
+    decided = add_working_days(aware, 18)
+    return dict(
+        facts=dict(
+            child_pseudonym=DRAFTING_CHILD,
+            harm="serious_harm",
+            incident_date=aware,
+            aware_date=aware,
+            abuse_or_neglect="suspected",
+            looked_after=False,
+            location="in_area",
+            age_years=9,
+            sex="female",
+            summary=(
+                "Fictional example for the demonstration, dated from the day the demo data was loaded: a "
+                "nine-year-old girl was admitted to hospital with injuries her school had raised concerns about."
+            ),
+        ),
+        agencies=_agencies(partnership, "childrens_social_care", "police", "health", "education"),
+        duties_sent=add_working_days(aware, 2),
+        rapid_review=(
+            add_working_days(aware, 1),
+            {},
+            dict(
+                facts_gathered="Each agency's involvement with T and her family summarised.",
+                immediate_actions="T and her brother placed with their grandmother under a safety plan.",
+                sent_to_panel_on=add_working_days(aware, 14),
+                complete=True,
+                assessments={
+                    "improvements": ("yes", "The school's concerns were not followed up by a strategy discussion."),
+                    "recurrent_themes": ("may", "Neglect and missed health appointments, as in earlier reviews."),
+                    "agencies_working_together": ("yes", "Health and the school held information nobody joined up."),
+                    "panel_suggested_local": ("no", "The national panel has not asked for a national review."),
+                },
+            ),
+        ),
+        recommendation=dict(
+            outcome="local_review",
+            made_on=add_working_days(aware, 16),
+            subgroup=_subgroup(partnership, "Serious Case Review"),
+            rationale="The criteria for a local child safeguarding practice review are met.",
+        ),
+        decision=dict(
+            outcome="local_review",
+            decided_on=decided,
+            rationale="I agree with the subgroup: a local child safeguarding practice review will be held.",
+        ),
+        panel_response=dict(
+            response="agrees", received_on=add_working_days(aware, 25), notes="The panel agreed a local review."
+        ),
+        family=dict(
+            communicated_on=add_working_days(decided, 3),
+            method="meeting",
+            communicated_by="Head of Service, Children in Need",
+            notes="T's mother and grandmother were told of the review and invited to contribute.",
+        ),
+    )
+
+
+# The fictional Southwark child whose review has a draft report waiting to be anonymised.
+DRAFTING_CHILD = "Child T"
+
+
 def _southwark(partnership):
     return [
         _current_example(partnership),
+        _drafting_example(partnership),
         dict(
             facts=dict(
                 child_pseudonym="Child R",

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from casereview.accounts import permissions
 from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors, posted, submitted
 from casereview.core.highlight import highlighted_window, text_parts
@@ -60,12 +61,10 @@ def overview(request, review):
             "report": report,
             "publication": publication,
             "gate": gate,
+            "gate_steps": _gate_steps(review, gate) if gate else [],
             "confirm": confirm,
             "publish_form": publish_form,
             "upload_form": ReportUploadForm(),
-            "sign_off_form": SignOffForm(),
-            "hold_form": HoldForm(),
-            "sent_form": SentForm(),
             "sign_offs": review.sign_offs.all(),
             "holds": review.holds.select_related("placed_by", "lifted_by"),
             "terms_pending": ReplacementTerm.objects.unscoped()
@@ -74,6 +73,33 @@ def overview(request, review):
             "terms_total": ReplacementTerm.objects.unscoped().filter(review=review).count(),
         },
     )
+
+
+# Whose sign-off a link of the checks records, as a screen reader hears it after "Record the sign-off".
+SIGNED_BY = {"panel": " of the review panel", "police": " of the police", "legal": " of the legal adviser"}
+
+
+def _gate_steps(review, gate):
+    """Each failure of the gate with the page that puts it right: (failure, link text, the words that tell
+    two such links apart to a screen reader, address)."""
+    from django.urls import reverse
+
+    sign_off_kinds = {message: kind for kind, message in service.SIGN_OFF_MISSING.items()}
+    steps = []
+    for failure in gate.failures:
+        step = ("", "", "")
+        if failure == gate.undecided_message:
+            step = ("Decide them in the replacement table", "", reverse("publication:anonymise", args=[review.pk]))
+        elif failure in sign_off_kinds:
+            kind = sign_off_kinds[failure]
+            url = reverse("publication:sign_off", args=[review.pk]) + f"?kind={kind.value}"
+            step = ("Record the sign-off", SIGNED_BY.get(kind, ""), url)
+        elif failure.startswith("Record when the report was sent"):
+            step = ("Record when it was sent", "", reverse("publication:report_sent", args=[review.pk]))
+        elif failure == "No report has been uploaded":
+            step = ("Upload the final report", "", reverse("publication:report_upload", args=[review.pk]))
+        steps.append((failure, *step))
+    return steps
 
 
 @object_view(Review, "anonymise")
@@ -91,8 +117,21 @@ def report_upload(request, review):
     return render(
         request,
         "publication/simple_form.html",
-        {"review": review, "form": form, "title": "Upload the final report", "submit": "Upload", "multipart": True},
+        {
+            "review": review,
+            "form": form,
+            "title": "Upload the final report",
+            "submit": "Upload",
+            "multipart": True,
+            "may_publish": _may_publish(request, review),
+        },
     )
+
+
+def _may_publish(request, review):
+    """The independent reviewer anonymises the report but does not open publication: their pages lead back
+    to the review instead (a link to the publication page answered them "You cannot do this")."""
+    return permissions.can(request.user, "manage_publication", review)
 
 
 # The replacement table shows this many terms a page; a report full of names cannot make one huge form.
@@ -165,6 +204,7 @@ def anonymise(request, review):
             "text_length": len(report.text),
             "add_form": TermAddForm(),
             "statuses": TermStatus.choices,
+            "may_publish": _may_publish(request, review),
         },
     )
 
@@ -197,20 +237,25 @@ def diff(request, review):
             "original": report.text[start:end],
             "anonymised": service.anonymised_text(review, start=start, end=end),
             "page": part,
+            "may_publish": _may_publish(request, review),
         },
     )
 
 
-def _small_form(request, review, form_class, action, success):
-    form = form_class(request.POST)
+def _small_form(request, review, form_class, action, *, title, submit, success, warning=False, initial=None):
+    """One step of publication on a page of its own (a form hidden in the overview's details left its
+    button in the page, empty, for a screen reader or a narrow screen): shown again with its errors."""
+    form = form_class(posted(request), initial=initial)
     if submitted(request, form, action):
         messages.success(request, success)
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("publication:overview", pk=review.pk)
+        return redirect("publication:overview", pk=review.pk)
+    return render(
+        request,
+        "publication/simple_form.html",
+        {"review": review, "form": form, "title": title, "submit": submit, "warning": warning, "may_publish": True},
+    )
 
 
-@require_POST
 @object_view(Review, "manage_publication")
 def sign_off(request, review):
     return _small_form(
@@ -218,11 +263,13 @@ def sign_off(request, review):
         review,
         SignOffForm,
         lambda d: service.sign_off_record(actor=request.user, review=review, **d),
-        "The sign-off has been recorded.",
+        title="Record a sign-off",
+        initial={"kind": request.GET.get("kind")} if request.GET.get("kind") else None,
+        submit="Record the sign-off",
+        success="The sign-off has been recorded.",
     )
 
 
-@require_POST
 @object_view(Review, "manage_publication")
 def hold(request, review):
     return _small_form(
@@ -230,11 +277,13 @@ def hold(request, review):
         review,
         HoldForm,
         lambda d: service.hold_place(actor=request.user, review=review, **d),
-        "Publication is on hold.",
+        title="Hold publication",
+        submit="Hold publication",
+        success="Publication is on hold.",
+        warning=True,
     )
 
 
-@require_POST
 @object_view(Review, "manage_publication")
 def sent(request, review):
     return _small_form(
@@ -242,7 +291,9 @@ def sent(request, review):
         review,
         SentForm,
         lambda d: service.report_sent_record(actor=request.user, review=review, **d),
-        "Recorded when the report was sent.",
+        title="Record when the report was sent",
+        submit="Save",
+        success="Recorded when the report was sent.",
     )
 
 

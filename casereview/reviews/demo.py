@@ -9,7 +9,7 @@ from django.db import transaction
 from casereview.accounts.models import Agency, Membership, Role
 from casereview.core.models import Theme
 
-from . import chronology
+from . import chronology, services
 from .models import (
     AgencyContribution,
     ChronologyEntry,
@@ -118,6 +118,7 @@ def load(slugs):
             _child_r(review)
             created += 1
         created += _southwark_2018_19()
+        created += _child_t()
     if "tower-hamlets" in slugs:
         created += _tower_hamlets_2007()
     if "worcestershire" in slugs:
@@ -313,6 +314,52 @@ def _southwark_2018_19():
         "I have had no involvement with the children, their families or the services reviewed.",
     )
     return created
+
+
+def _child_t():
+    """The fictional review the decisions demo opened about five months ago, carried to its learning event
+    through the services people use (audited, and moving the stage on), ready for its draft report."""
+    from casereview.core.working_days import add_working_days
+
+    review = Review.objects.filter(partnership__slug="southwark", title="Child T").first()
+    if review is None or TermsOfReference.objects.filter(review=review).exists():
+        return 0
+    manager = _manager(review.partnership)
+    services.terms_save(
+        actor=manager,
+        review=review,
+        scope_start=date(review.decided_on.year - 2, 1, 1),
+        scope_end=review.incident.aware_date,
+        methodology=Methodology.SYSTEMS,
+        lines_of_enquiry=(
+            "How the school's concerns about T were shared and acted on; how health services followed up missed "
+            "appointments; whether a strategy discussion should have been held sooner."
+        ),
+        agreed_on=add_working_days(review.decided_on, 10),
+    )
+    author = _author(review.partnership)
+    services.reviewer_appoint(
+        actor=manager,
+        review=review,
+        user=author,
+        appointed_on=add_working_days(review.decided_on, 5),
+        declaration="I have had no involvement with T, her family or the services reviewed.",
+    )
+    services.learning_event_add(
+        actor=manager,
+        review=review,
+        held_on=add_working_days(review.decided_on, 45),
+        agencies=list(Agency.objects.filter(partnership=review.partnership, sector__in=["health", "education"])),
+        attendees=14,
+        themes_discussed="Practitioner learning event: acting on a school's concerns, missed health appointments.",
+    )
+    services.monitoring_check_record(
+        actor=manager,
+        review=review,
+        checked_on=add_working_days(review.decided_on, 60),
+        note="On time for its target date; the panel is content with the draft's progress.",
+    )
+    return 1
 
 
 def _child_r(review):

@@ -102,6 +102,7 @@ def review_detail(request, review):
             "missing_sectors": services.panel_missing_sectors(review, parts["panel"] if parts["is_reader"] else None),
             "contributions": selectors.contributions_for(user=user, review=review),
             "may_change": permissions.can(user, "change", review),
+            "may_anonymise": permissions.can(user, "anonymise", review),
             # a reviewer or agency lead may read the review but not the incident: no link to a page not found
             "may_view_incident": bool(review.incident) and permissions.can(user, "view", review.incident),
             "today": timezone.localdate(),

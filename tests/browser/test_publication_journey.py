@@ -13,7 +13,7 @@ from casereview.core.working_days import add_working_days
 from casereview.reviews.models import ReviewType
 from casereview.testing import IncidentFactory, ReviewFactory
 
-from .conftest import assert_accessible
+from .conftest import PHONE, assert_accessible, assert_fits
 from .test_case_journey import fill_date
 from .test_journeys import sign_in
 
@@ -105,3 +105,53 @@ def test_business_manager_anonymises_and_publishes(page, alice, partnership_a, t
         assert detail not in text, detail
     assert "Southwark" in text
     assert page.console_errors == []
+
+
+def test_on_a_phone_every_button_on_the_publication_page_says_what_it_does(page, alice, partnership_a):
+    """At 390 px the buttons of forms folded into closed details boxes were laid out with no text."""
+    from casereview.publication import services as publication
+
+    review = ReviewFactory(partnership=partnership_a, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW)
+    publication.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    page.set_viewport_size(PHONE)
+    sign_in(page, "alice")
+    page.goto(f"/reviews/{review.pk}/publication/")
+    page.get_by_role("button", name="Run the checks").click()
+    buttons = page.evaluate(
+        """() => [...document.querySelectorAll('main button')].filter(b => b.getBoundingClientRect().height > 0)
+                 .map(b => b.innerText.trim())"""
+    )
+    assert buttons and all(buttons), buttons
+    assert_fits(page)
+    assert_accessible(page)
+    page.get_by_role("link", name="Hold publication").click()
+    expect(page.get_by_role("heading", name="Hold publication")).to_be_visible()
+    page.get_by_role("button", name="Hold publication").click()
+    expect(
+        page.get_by_role("link", name="Say why publication is held, for example criminal proceedings")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Why is publication held?").fill("Criminal proceedings")
+    page.get_by_role("button", name="Hold publication").click()
+    expect(page.get_by_text("Publication is on hold.")).to_be_visible()
+    assert page.console_errors == []
+
+
+def test_on_a_phone_the_replacement_tables_headings_do_not_lie_over_its_first_row(page, alice, partnership_a):
+    """Stacked at 390 px, each row labels its own fields; the table's header, moved 9,999 px to the left,
+    still reached across the screen and printed "Replace with Decision" over the first row."""
+    from casereview.publication import services as publication
+
+    review = ReviewFactory(partnership=partnership_a, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW)
+    report = publication.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    publication.report_detect(report.pk)
+    page.set_viewport_size(PHONE)
+    sign_in(page, "alice")
+    page.goto(f"/reviews/{review.pk}/anonymise/")
+    header = page.evaluate(
+        "() => { const r = document.querySelector('#table thead').getBoundingClientRect(); return [r.width, r.right]; }"
+    )
+    assert header[0] <= 1 or header[1] <= 0, header
+    expect(page.locator("#table tbody tr").first.get_by_text("Replace with", exact=True)).to_be_visible()
+    assert_fits(page)
+    assert_accessible(page)

@@ -63,15 +63,6 @@ def test_the_monitoring_summaries_from_three_queries_match_each_summary_on_its_o
         ("Health", 1, 0, 1, 0, 1),
         ("Police", 1, 1, 0, 1, 0),
     ]
-    # the same query gives the range of due dates the monitoring filter offers months from
-    summary = selectors.rag_summary(actions, today)
-    assert (summary.first_due, summary.last_due) == (
-        today - datetime.timedelta(days=30),
-        today + datetime.timedelta(days=3),
-    )
-    assert selectors.months_between(summary.first_due, summary.last_due) == selectors.due_months(
-        user=alice, partnership=partnership_a
-    )
 
 
 def test_open_actions_due_by_a_day_are_the_action_lists_open_ones_in_its_order(partnership_a, alice):

@@ -222,33 +222,6 @@ def test_monitoring_filters_by_status_computed_from_dates(client, plan, alice):
     assert "No actions match these filters" in text(client.get(url, {"status": "closed"}))
 
 
-def test_the_unfiltered_monitoring_page_offers_the_months_from_the_first_to_the_last_due_date(client, plan, alice):
-    import re
-
-    for days in (-400, 200):
-        services.action_create(
-            actor=alice,
-            review=plan["review"],
-            description=f"Due {days} days from now",
-            owner_agency=plan["police"],
-            lead_role="Designated nurse",
-            start_date=TODAY - timedelta(days=500),
-            due_date=TODAY + timedelta(days=days),
-            success_measure="Done",
-        )
-    client.force_login(alice)
-    url = reverse("actionplans:monitoring", args=["southwark"])
-
-    def months(response):
-        return re.findall(r'<option value="(\d{4}-\d{2})"', response.content.decode())
-
-    unfiltered, filtered = months(client.get(url)), months(client.get(url, {"status": "overdue"}))
-    first, last = TODAY + timedelta(days=-400), TODAY + timedelta(days=200)
-    assert unfiltered[0] == f"{first:%Y-%m}" and unfiltered[-1] == f"{last:%Y-%m}"
-    assert unfiltered == filtered  # read from the page's counts, or on their own when the page is filtered
-    assert len(unfiltered) == (last.year - first.year) * 12 + last.month - first.month + 1
-
-
 def test_what_changed_since_the_last_meeting(client, plan, alice):
     services.progress_update_post(
         actor=plan["social_care_lead"],
@@ -471,3 +444,55 @@ def test_the_monitoring_page_shows_the_most_pressing_reviews_and_a_page_of_them_
     assert "Child A" in every and "Child L" in every
     searched = text(client.get(url, {"review": "child k"}))
     assert "1 action, soonest due first" in searched and "See all" not in searched
+
+
+def _late_action(alice, plan, *, due, description="Increase LAC health resources"):
+    return services.action_create(
+        actor=alice,
+        review=plan["review"],
+        description=description,
+        owner_agency=plan["police"],
+        lead_role="Designated nurse",
+        start_date=TODAY - timedelta(days=400),
+        due_date=due,
+        success_measure="Two more LAC nurses",
+    )
+
+
+def test_the_due_filter_offers_a_few_windows_not_every_month(client, plan, alice):
+    """Actions due over eleven years made a "Due in" list of about 140 months."""
+    _late_action(alice, plan, due=TODAY + timedelta(days=4000), description="Audit the new arrangements")
+    _late_action(alice, plan, due=TODAY - timedelta(days=5))
+    client.force_login(alice)
+    url = reverse("actionplans:monitoring", args=["southwark"])
+    page = text(client.get(url))
+    select = re.search(r'<select[^>]*name="due".*?</select>', page, re.S).group(0)
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", select)
+    assert options == ["Any time", "Overdue", "This week", "This month", "In the next 3 months", "Later than 3 months"]
+    overdue = text(client.get(url, {"due": "overdue"}))
+    assert "Increase LAC health resources" in overdue and "return-interview" not in overdue
+    soon = text(client.get(url, {"due": "quarter"}))  # the plan's action falls due in a month
+    assert "Increase LAC health resources" not in soon and "return-interview" in soon
+    later = text(client.get(url, {"due": "later"}))
+    assert "Audit the new arrangements" in later and "Increase LAC health resources" not in later
+
+
+def test_an_export_is_named_after_its_filters_and_its_page_leads_back_to_them(
+    client, plan, alice, django_capture_on_commit_callbacks
+):
+    _late_action(alice, plan, due=TODAY - timedelta(days=5))
+    client.force_login(alice)
+    url = reverse("actionplans:export_xlsx", args=["southwark"])
+    start = text(client.get(url, {"status": "overdue", "agency": plan["police"].pk}))
+    back = html.escape(
+        f"{reverse('actionplans:monitoring', args=['southwark'])}?status=overdue&agency={plan['police'].pk}"
+    )
+    assert f'<a href="{back}" class="govuk-back-link">Back</a>' in start
+    assert f'<a class="govuk-link" href="{back}">Cancel</a>' in start
+    assert "(Excel): owned by Metropolitan Police Service, status overdue</h1>" in start
+    response = exported(client, url, {"status": "overdue"}, capture=django_capture_on_commit_callbacks)
+    assert f'filename="action-plans-southwark-overdue-{TODAY:%Y-%m-%d}.xlsx"' in response["Content-Disposition"]
+    due = exported(client, url, {"due": "week"}, capture=django_capture_on_commit_callbacks)
+    assert f"action-plans-southwark-due-this-week-{TODAY:%Y-%m-%d}.xlsx" in due["Content-Disposition"]
+    plain = exported(client, url, capture=django_capture_on_commit_callbacks)
+    assert f'"action-plans-southwark-{TODAY:%Y-%m-%d}.xlsx"' in plain["Content-Disposition"]

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from casereview.accounts import services
 from casereview.accounts.models import Agency
@@ -138,3 +139,6 @@ def test_export_is_a_spreadsheet_safe_csv_and_is_itself_audited(
     assert rows[1][6].startswith("'=")
     export = AuditEvent.objects.get(action=AuditAction.EXPORT)
     assert export.actor == alice and "1 events" in export.object_repr
+    # named after its filters, so two exports of the trail can be told apart
+    today = timezone.localdate()
+    assert f'"audit-southwark-update-{today:%Y-%m-%d}.csv"' in response["Content-Disposition"]

@@ -13,6 +13,7 @@ from .markers import (
     is_all_caps,
     is_heading_text,
     is_numbered_section_title,
+    is_question_heading,
     match_marker,
     normalise_space,
     strip_markup,
@@ -122,7 +123,11 @@ MAX_TITLED_LINE_WORDS = 16
 
 def _settle_kind(block, source):
     text = source[block.start : block.end]
-    if block.kind == PROSE and block.line_count == 1 and (is_heading_text(text) or _is_titled_line(text)):
+    if (
+        block.kind == PROSE
+        and block.line_count == 1
+        and (is_heading_text(text) or _is_titled_line(text) or is_question_heading(text))
+    ):
         block.kind = HEADING
     elif block.kind == ITEM and not block.marker.is_bullet and is_all_caps(source[block.body_start : block.end]):
         block.kind = HEADING  # "2. RECOMMENDATIONS", "3. BACKGROUND"

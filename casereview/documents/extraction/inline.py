@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .blocks import HEADING
 
-LEARNING = "learning_points"  # items.LEARNING (items imports this module)
+LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"  # as items.py (which imports this module)
 from .markers import INLINE_BULLET, normalise_space
 
 # A label before a colon: short, and no sentence ends inside it.
@@ -41,12 +41,32 @@ CUE_STEMS = (
     "good practice",
     "what",
 )
-LABEL_START = re.compile(r"(?:^|(?<=[.!?])\s+|\n(?=[A-Z])|(?<![a-z,])\n|(?<=[.!?][\"'’”)])\s+)(?=[A-Za-z])")
+# A label may follow the full stop with no space where a web page's parts were glued together ("…taken into
+# care.Learning: five findings …").
+LABEL_START = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n(?=[A-Z])|(?<![a-z,])\n|(?<=[.!?][\"'’”)])\s+|(?<=[a-z][.!?])(?=[A-Z][a-z]))(?=[A-Za-z])"
+)
 # "Key issues: include: a; b" — a second, empty label after the first.
-SECOND_LABEL = re.compile(r"\s*(?:include[sd]?|including|are|is)\s*:\s*", re.I)
+SECOND_LABEL = re.compile(
+    r"\s*(?:include[sd]?|including|are|is)\s*:\s*"
+    # "Learning: five priority findings emerged including: a; b" — a lead-in of a few words after the label
+    r"|\s*[^:;.]{0,80}?\b(?:include[sd]?|including|are|were|as follows|the following)\s*:\s*",
+    re.I,
+)
+# A lead-in followed at once by the next section's heading: its list was lost when the page was copied.
+SECTION_AFTER_LEAD_IN = re.compile(
+    r"\s*(?:references|further (?:reading|information)|related (?:resources|content|links)|downloads?|see also"
+    r"|contents|useful links)\b",
+    re.I,
+)
+# "Recommendations: There are no recommendations but …": the label with nothing to list.
+NONE_LISTED = re.compile(r"\s*(?:there (?:are|were) no|no) (?:recommendations|learning points|findings)\b", re.I)
 # Where an inline list stops: a new labelled part of the entry ("Recommendations:", "Keywords:"), or the
 # end of the sentence the list is in.
-NEXT_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:[A-Z][\w’'-]*(?: [\w’'()-]+){0,6}?)\s*:\s)")
+NEXT_LABEL = re.compile(
+    r"(?<=[.!?])\s+(?=(?:[A-Z][\w’'-]*(?: [\w’'()-]+){0,6}?)\s*:\s)"
+    r"|(?<=[a-z][.!?])(?=[A-Z][a-z]+(?: [\w’'()-]+){0,3}?:\s)"
+)
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\"“‘]|\s*$)")
 # "The review considers a; b; and c" — a statement of what the review found, with no colon.
 REVIEW_VERB = re.compile(
@@ -100,7 +120,11 @@ def inline_items(blocks, source, classify):
             continue
         if block.kind == HEADING:
             continue
-        items = _packed_sentences(block, source, classify) or _ordinal_items(block, source, classify, blocks)
+        items = (
+            _packed_sentences(block, source, classify)
+            or _ordinal_items(block, source, classify, blocks)
+            or _made_recommendations(block, source)
+        )
         if items:
             found.extend(items)
             covered.add(id(block))
@@ -141,6 +165,9 @@ def _packed_sentences(block, source, classify):
         if labels is None:  # found once: searching the rest of a long line at every lead-in was quadratic
             labels = [m.start() for m in NEXT_LABEL.finditer(text)]
         body_end = _list_end(text, body_start, labels)
+        if SECTION_AFTER_LEAD_IN.match(text, body_start):
+            position = max(body_end, body_start + 1)  # "… including: References …": the list was lost
+            continue
         parts = split_parts(text, body_start, body_end)
         if stop_at_sentence and len(parts) < 2:
             position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
@@ -150,6 +177,33 @@ def _packed_sentences(block, source, classify):
             for start, end in parts
         )
         position = max(body_end, body_start + 1)
+    return items
+
+
+# A repository entry's sentence on what a review recommended, its subject left out or the review's own: "Makes
+# recommendations that photographs are taken …", "The review makes recommendations for guidance …". The
+# recommendation is what follows "recommendations", one sentence (or its ';'-separated parts).
+MADE_RECOMMENDATIONS = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n)(?:(?:It|The (?:review|report|SCR|CSPR)) )?[Mm]akes? "
+    r"(?:(?:a|two|three|four|five|six|several|a number of|\d+) )?recommendations? "
+    r"(?=(?:that|for|to|on|about|around|regarding|relating)\b)"
+)
+
+
+def _made_recommendations(block, source):
+    text = source[block.body_start : block.end]
+    if "ecommendation" not in text:
+        return []
+    items = []
+    for match in MADE_RECOMMENDATIONS.finditer(text):
+        stop = SENTENCE_END.search(text, match.end())
+        end = stop.end() if stop else len(text)
+        for start, part_end in split_parts(text, match.end(), end) or [(match.end(), end)]:
+            start, part_end = _trimmed(text, start, part_end)
+            if part_end > start:
+                items.append(
+                    InlineItem(RECOMMENDATIONS, block.body_start + start, block.body_start + part_end, block.body_start)
+                )
     return items
 
 
@@ -177,6 +231,22 @@ def _ordinal_items(block, source, classify, blocks):
     return items
 
 
+# A lead-in that ends its line with at least this many lines after it in the same paragraph introduces those
+# lines (items.py reads them), not the words after the colon.
+LINES_AFTER_LEAD_IN = 2
+
+
+def lines_follow(text, colon):
+    if text[colon + 1 : colon + 2] != "\n":
+        return False
+    position = colon + 1  # the first newline; look for the others without counting to the end of the text
+    for _ in range(LINES_AFTER_LEAD_IN - 1):
+        position = text.find("\n", position + 1)
+        if position == -1:
+            return False
+    return True
+
+
 def _next_lead_in(text, position, classify, verbs):
     """(kind, where the list starts, whether the list ends with its sentence) for the next lead-in."""
     candidates = []
@@ -194,10 +264,13 @@ def _next_lead_in(text, position, classify, verbs):
             and len(label.split()) <= MAX_LABEL_WORDS
             and not NOT_A_LIST_LABEL.match(label)
             and not text[colon + 1 : colon + 2].isdigit()  # a time or a ratio, "10:30"
+            and not lines_follow(text, colon)  # "Key findings:" ending a line: the lines below are the list
         ):
             kind = classify(label) or (
                 LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None
             )
+            if kind and NONE_LISTED.match(text, colon + 1):
+                kind = None
             if kind:
                 body = colon + 1
                 second = SECOND_LABEL.match(text, body)

@@ -10,8 +10,8 @@ import re
 from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE, Block
-from .inline import inline_items, split_parts
-from .markers import DASH_STYLES, ends_sentence, is_heading_text, normalise_space
+from .inline import LINES_AFTER_LEAD_IN, inline_items, lines_follow, split_parts
+from .markers import DASH_STYLES, ends_sentence, is_heading_text, is_question_heading, normalise_space
 from .result import Item
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
@@ -29,6 +29,7 @@ LEARNING_CUE = re.compile(
     r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
     r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
+    r"|\b(?:major|key|main|particular|significant) areas? of concern\b"
     # A learning brief's sections on what the review found that went well and what it means for practice:
     # the review's own findings, though worded to practitioners.
     r"|^(?:examples? of |areas? of |evidence of )?good practice(?: (?:was |were )?(?:identified|found|noted|seen"
@@ -52,11 +53,16 @@ LEARNING_CUE = re.compile(
 # of recommendations" introduces recommendations.
 FOUND_CUE = re.compile(
     r"\b(?:(?:case|serious case|practice|local|national|rapid|child practice|learning) )?(?:reviews?|SCRs?|CSPRs?"
-    r"|LCSPRs?|learning|analysis|panel|evidence)\s+(?:(?:also|has|have|had|consistently|repeatedly)\s+)?"
+    r"|LCSPRs?|learning|analysis|panel|evidence|report|briefing|study)\s+"
+    r"(?:(?:also|has|have|had|consistently|repeatedly)\s+)?"
     r"(?:highlight(?:s|ed)?|identif(?:y|ies|ied)|found|show(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?"
-    r"|reveal(?:s|ed)?|illustrate[sd]?|emphasi[sz]e[sd]?|underline[sd]?|point(?:s|ed)? to|demonstrate[sd]?)\b"
+    r"|reveal(?:s|ed)?|illustrate[sd]?|emphasi[sz]e[sd]?|underline[sd]?|point(?:s|ed)? to|demonstrate[sd]?"
+    r"|uncover(?:s|ed)?)\b"
     r"|\b(?:they|it|we|the (?:independent )?(?:reviewers?|authors?|lead reviewers?))\s+(?:also\s+)?(?:concluded|found"
-    r"|identified|highlighted)\s+that\b",
+    r"|identified|highlighted)\s+that\b"
+    # the passive: "the issues identified in the case reviews were", "themes highlighted by local reviews"
+    r"|\b(?:identified|highlighted|found|raised)\s+(?:in|by|from|across)\s+(?:the\s+|these\s+|both\s+|all\s+)?"
+    r"(?:(?:case|serious case|practice|local|national|rapid|child practice|learning)\s+)?(?:reviews?|SCRs?|CSPRs?)\b",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
@@ -89,7 +95,14 @@ NOT_A_LEAD_IN = re.compile(
     r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives)"
     # risk factors from research, and whom a briefing is for, are not what a review learned
     r"|risk factors?|who (?:should|need to|must|will) (?:read|understand|know|use)|(?:is|are) (?:aimed at|written for)"
-    r"|audiences?)\b",
+    r"|audiences?"
+    # what a meeting's discussion raised is the meeting's, not a review's
+    r"|raised (?:in|during|at) (?:the )?(?:discussion|meeting|debate)"
+    # how the children in the reviews died or were harmed is the cases' circumstances, not the learning
+    r"|died,? (?:or|and) (?:were |was )?(?:seriously )?(?:injured|harmed)|died or suffered serious harm"
+    r"|harmed in a number of (?:different )?ways"
+    # what a government or board plans or proposes to do is not what a review found
+    r"|plans? to|intends? to|proposes? to|(?:is|are) planning to)\b",
     re.I,
 )
 # Headings that start a section of another kind: what happened, how the review was done, what to do next.
@@ -124,8 +137,13 @@ def is_request_to_meeting(text):
     return bool(MEETING_REQUEST.match(normalise_space(text)))
 
 
+# A web address ends the sentence before it: "… drawn from an analysis by the NSPCC: https://… In these
+# case reviews children died through:" is two sentences.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\s*\bhttps?://\S+\s+(?=[A-Z])")
+
+
 def _last_sentence(text):
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", normalise_space(text))[-1]
+    return SENTENCE_END.split(normalise_space(text))[-1]
 
 
 def classify_cue(text):
@@ -154,7 +172,8 @@ def find_items(blocks, runs, doc):
     for item in inline:
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     position = {id(block): n for n, block in enumerate(blocks)}
-    for run in runs:
+    # a run led in by a bullet at its own level speaks first for its items: the list above it is of another kind
+    for run in sorted(runs, key=lambda run: not run.same_level):
         if run.parent is not None and _absorbs_sub_bullets(run.parent, source):
             continue  # part of the item above it
         kind = _lead_in_kind(run, source) or _shared_lead_in_kind(run, blocks, position, source)
@@ -167,6 +186,8 @@ def find_items(blocks, runs, doc):
                         end = _item_end(block, source)
                     _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
     for kind, block in _unmarked_lines(blocks, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _lines_after_inner_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _paragraphs_after_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
@@ -217,12 +238,14 @@ def _unmarked_lines(blocks, source):
         introduced = before is not None and (
             before.kind == HEADING or (before.kind == PROSE and before.ends_with_colon(source))
         )
-        if block.kind not in (PROSE, HEADING) or not introduced or _introducer_kind(blocks, n - 1, source) != LEARNING:
+        if block.kind not in (PROSE, HEADING) or not introduced:
+            continue
+        if _introducer_kind(blocks, n - 1, source) != LEARNING and _under_sub_heading(blocks, n, source) != LEARNING:
             continue
         if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
             continue  # one title in an index of titles (briefings, pages), not a section heading
         if block.line_count >= MIN_UNMARKED_LINES:
-            lines = _wrapped_lines(source, block)
+            lines = _until_long_paragraph(_wrapped_lines(source, block), source)
         else:
             lines = _separate_short_lines(blocks, n, source)
         if _enough_lines(lines, source):
@@ -326,8 +349,8 @@ def _paragraphs_under_learning_heading(blocks, covered, source):
             if heads:
                 break  # the next section
             if unit_kind == HEADING:
-                if classify_cue(text) or END_OF_FINDINGS.match(text) or LINK_LINE.match(text):
-                    break
+                if classify_cue(text) or END_OF_FINDINGS.match(text) or LINK_LINE.match(text) or text.endswith("?"):
+                    break  # another section; a question that is not about the learning starts one too
                 continue  # a sub-heading of the findings
             section.append((unit_kind, a, b))
         if not section:
@@ -399,7 +422,7 @@ def _paragraph_units(blocks, source):
         if block.kind == PROSE and block.line_count > 1 and one_a_line:
             for a, b in _line_spans(source, block):
                 line = source[a:b]
-                heading = is_heading_text(line) and not SENTENCE_INSIDE.search(line)
+                heading = (is_heading_text(line) and not SENTENCE_INSIDE.search(line)) or is_question_heading(line)
                 units.append((HEADING if heading else PROSE, a, b, False))
             continue
         first_heads = False
@@ -407,7 +430,7 @@ def _paragraph_units(blocks, source):
             first_end = source.find("\n", block.start, block.end)
             title = source[block.start : first_end]
             first_heads = (
-                is_heading_text(title)
+                (is_heading_text(title) or is_question_heading(title))
                 and len(title.split()) <= MAX_INTRODUCER_WORDS
                 and not is_heading_text(source[first_end + 1 : block.end])
             )
@@ -459,6 +482,100 @@ DATE_LINE = re.compile(
 )
 
 
+MAX_SUB_SECTIONS = 12  # blocks looked back over, from a sub-heading to the lead-in above its section
+
+
+def _under_sub_heading(blocks, n, source):
+    """The kind of the lead-in above a sub-heading ("Key findings:" / "School" / lines / "Health visitors" /
+    lines): the sub-headings name whose findings follow, and the lead-in says what they are."""
+    if not n or blocks[n - 1].kind != HEADING or not _is_sub_heading(blocks[n - 1].text(source)):
+        return None
+    for before in reversed(blocks[max(0, n - 1 - MAX_SUB_SECTIONS) : n - 1]):
+        text = before.text(source)
+        if before.kind == PROSE and before.ends_with_colon(source):
+            return classify_cue(text) or _referred_to(before, source)
+        if before.kind == HEADING and not _is_sub_heading(text):
+            return None
+        if before.kind == ITEM:
+            return None
+    return None
+
+
+def _lines_after_inner_lead_in(blocks, covered, source):
+    """In text with no blank lines (a web page copied as lines), a line that ends with a learning lead-in
+    ("Key findings:", "… In too many cases:") and the short lines after it in the same paragraph: each line
+    is an item, except the short sub-headings among them ("School", "Health visitors") that name whose
+    findings follow, up to a long paragraph or the next lead-in."""
+    for block in blocks:
+        if block.kind != PROSE or block.line_count <= LINES_AFTER_LEAD_IN:
+            continue
+        text = source[block.start : block.end]
+        for match in re.finditer(r":[ \t]*\n", text):  # every lead-in of the paragraph
+            colon = block.start + match.start()
+            if not lines_follow(source[: block.end], colon):
+                continue
+            # the lead-in's own line and the text just before it; the lines after it up to a bound: a long
+            # paragraph of many lead-ins is read in time proportional to its length
+            lead_start = max(block.start, source.rfind("\n", block.start, max(block.start, colon - POINT_BACK_REACH)))
+            lead_in = Block(PROSE, lead_start, colon + 1, lead_start)
+            kind = classify_cue(lead_in.text(source)) or _referred_to(lead_in, source)
+            if kind is None:
+                continue
+            rest_start = block.start + match.end()
+            rest_end = _after_lines(source, rest_start, block.end, MAX_LINES_AFTER_LEAD_IN)
+            rest = Block(PROSE, rest_start, rest_end, rest_start)
+            limit = _stated_count(lead_in.text(source), kind)
+            if limit:  # "The report makes three recommendations:" then three lines, one paragraph each
+                counted = _wrapped_lines(source, rest)[:limit]
+                if len(counted) == limit and all(ends_sentence(source[a:b]) for a, b in counted):
+                    yield from ((kind, Block(PROSE, a, b, a)) for a, b in counted)
+                continue
+            lines = []
+            for a, b in _until_long_paragraph(_wrapped_lines(source, rest), source):
+                line = normalise_space(source[a:b])
+                if line.endswith(":") or NOT_AN_ITEM_LINE.match(line):
+                    break
+                lines.append((a, b))
+            items, after_heading = [], False
+            for a, b in lines:  # a short line straight after a sub-heading is the first of its items
+                heading = not after_heading and _is_sub_heading(source[a:b])
+                if not heading:
+                    items.append((a, b))
+                after_heading = heading
+            if len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source):
+                yield from ((kind, Block(PROSE, a, b, a)) for a, b in items)
+
+
+MAX_LINES_AFTER_LEAD_IN = 200
+
+
+def _after_lines(source, start, end, count):
+    """Where the `count`-th line from `start` ends (or `end`)."""
+    position = start
+    for _ in range(count):
+        position = source.find("\n", position, end)
+        if position == -1:
+            return end
+        position += 1
+    return position - 1
+
+
+def _is_sub_heading(line):
+    """A short name over some of the lines ("School", "Children’s social care"): a heading, no sentence."""
+    line = normalise_space(line)
+    return len(line.split()) <= 3 and is_heading_text(line)
+
+
+def _until_long_paragraph(lines, source):
+    """The short lines up to a long paragraph after them, when the last short line ends the list with a full
+    stop ("… the fragility of the baby." then "A notable feature of the cases …"): text with no blank lines
+    runs the list and the next paragraph together."""
+    long = next((n for n, (a, b) in enumerate(lines) if len(source[a:b].split()) > MAX_UNMARKED_WORDS), None)
+    if long is not None and long >= MIN_UNMARKED_LINES and ends_sentence(source[slice(*lines[long - 1])]):
+        return lines[:long]
+    return lines
+
+
 def _enough_lines(lines, source):
     """Short lines make a list when there are three or more, or two that are each a sentence; never when one
     of them is only a date (a title page)."""
@@ -489,8 +606,8 @@ def _separate_short_lines(blocks, n, source):
         text = block.text(source)
         if block.kind == ITEM or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
             break
-        if block.kind == HEADING and classify_cue(text):
-            break  # the next section
+        if block.kind == HEADING and (classify_cue(text) or is_question_heading(text)):
+            break  # the next section (a question heads the section that answers it)
         wrapped = _wrapped_lines(source, block)
         if len(wrapped) > 2 or any(len(source[a:b].split()) > MAX_UNMARKED_WORDS for a, b in wrapped):
             break
@@ -543,7 +660,7 @@ def _introducer_kind(blocks, n, source):
     text = blocks[n].text(source)
     if blocks[n].kind == HEADING and not _short_enough(text, lambda: all(b.kind == HEADING for b in blocks[:n])):
         return None
-    kind = classify_cue(text)
+    kind = classify_cue(text) or (_referred_to(blocks[n], source) if blocks[n].kind == PROSE else None)
     if kind is None and blocks[n].kind == HEADING and THEME_CUE.search(text):
         before = source[max(0, blocks[n].start - THEME_CONTEXT) : blocks[n].start]
         if REVIEW_WORD.search(before) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
@@ -555,6 +672,9 @@ def _wrapped_lines(source, block):
     """(start, end) of each line of the block, a line that runs on (lower case next, or ending on a comma or
     a connective) joined to the next."""
     lines, offset = [], block.start
+    # a block whose first line starts in lower case is a list of clauses completing its lead-in ("In too many
+    # cases: / there were … / the role of …"): its lines start in lower case without running on
+    clauses = source[block.start : block.start + 1].islower()
     for raw in source[block.start : block.end].split("\n"):
         start = offset + len(raw) - len(raw.lstrip())
         end = offset + len(raw.rstrip())
@@ -562,7 +682,7 @@ def _wrapped_lines(source, block):
         if end <= start:
             continue
         text = source[start:end]
-        if lines and (text[:1].islower() or source[lines[-1][1] - 1] in ",;–-"):
+        if lines and ((text[:1].islower() and not clauses) or source[lines[-1][1] - 1] in ",;–-"):
             lines[-1] = (lines[-1][0], end)
         else:
             lines.append((start, end))
@@ -599,17 +719,25 @@ def _lead_in_kind(run, source):
 # A lead-in that only points back ("These include:", "They are:", "Some of these were:") speaks for the
 # sentence before it: "The review has highlighted a number of recommendations. / These include:".
 POINTS_BACK = re.compile(
-    r"^[\"“‘']?(?:these|they|those|this|which|some of (?:these|them|which)|the main ones|examples)\b[^.:]{0,40}:$",
+    r"^[\"“‘']?(?:these|they|those|this|which|some of (?:these|them|which)|the main ones|examples"
+    # "… recurring messages from the reviews. In too many cases:", "In particular:"
+    r"|in (?:too |so )?(?:many|most|some|all|several) (?:of the |of these )?cases|in particular|specifically"
+    r"|for example)"
+    r"\b[^.:]{0,40}:$",
     re.I,
 )
 POINT_BACK_REACH = 400
 
 
 def _referred_to(block, source):
-    if not POINTS_BACK.match(normalise_space(block.text(source))):
+    """The kind of the text before a lead-in that only points back to it: the paragraph before "These
+    include:", or the sentence before "In too many cases:" in the same paragraph."""
+    text = normalise_space(block.text(source))
+    last = _last_sentence(text)
+    if not POINTS_BACK.match(last):
         return None
-    before = source[max(0, block.start - POINT_BACK_REACH) : block.start].strip()
-    return classify_cue(before) if before else None
+    before = source[max(0, block.start - POINT_BACK_REACH) : block.start] + " " + text[: len(text) - len(last)]
+    return classify_cue(before.strip()) if before.strip() else None
 
 
 def _reviews_theme(block, source):

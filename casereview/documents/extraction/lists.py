@@ -38,6 +38,8 @@ class Run:
     heading: Block | None = None
     expected: int | None = None
     gaps: set = field(default_factory=set)  # ids of items whose number skipped (a likely missed item)
+    # under a bullet that leads in to it at the same level ("- … as follows:"): the run has its own lead-in
+    same_level: bool = False
 
     def accepts(self, style, value):
         return style == self.style and (value is None or value == self.expected)
@@ -71,6 +73,13 @@ def _place_item(block, stack, closed, runs, previous, heading, source):
         found = _continuing(candidates, block)
         if found:
             depth, style, value = found
+            last = candidates[depth].items[-1]
+            if _leads_in_at_same_level(last, block, value, source):
+                run = Run(style, parent=last, heading=heading, same_level=True)
+                last.children.append(run)
+                run.append(block, value)
+                runs.append(run)
+                return candidates[: depth + 1] + [run], []
             candidates[depth].append(block, value)
             return candidates[: depth + 1], []
     style, value = _opening_style(block)
@@ -86,6 +95,16 @@ def _place_item(block, stack, closed, runs, previous, heading, source):
     run.append(block, value)
     runs.append(run)
     return stack, []
+
+
+def _leads_in_at_same_level(last, block, value, source):
+    """A bullet that ends in ":" ("- The Panel is making recommendations as follows:") leads in to the bullets
+    after it, though a web page has lost their indent. Numbered items carry on their numbering instead."""
+    marker = block.marker
+    if value is not None or not (marker.is_bullet or marker.is_dash) or last.children:
+        return False
+    # one line: a bullet whose next line is a lead-in glued to it ("…professionals. / Reasons include:") is not
+    return last.ends_with_colon(source) and "\n" not in source[last.start : last.end].strip()
 
 
 def _continuing(stack, block):

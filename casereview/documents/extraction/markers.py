@@ -135,6 +135,18 @@ def is_heading_text(text):
     return text[0].isupper() or text[0].isdigit()
 
 
+# A short question on a line of its own heads the section that answers it: "What did the reviews tell us?",
+# "Why does this matter?", "How can I find out more?".
+QUESTION_HEADING = re.compile(
+    r"^(?:what|how|why|who|when|where|which|is|are|do|does|did|can|could|should|was|were|will)\b[^.!?:;]{2,90}\?$"
+)
+
+
+def is_question_heading(text):
+    text = normalise_space(text).strip("#").strip()
+    return len(text.split()) <= 12 and bool(QUESTION_HEADING.match(text[:1].lower() + text[1:])) and text[0].isupper()
+
+
 # "1. Background", "6. Recommendations": a numbered section of a briefing, its text on the lines below.
 MAX_SECTION_TITLE_WORDS = 5
 

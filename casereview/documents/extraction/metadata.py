@@ -15,17 +15,25 @@ TITLE_REGION = 1500  # characters: covers a committee report's cover table or a 
 COMMITTEE_CUES = re.compile(
     r"\b(?:meeting (?:name|date)|agenda item|item no\b|classification:|wards? affected|decision maker|key decision"
     r"|originating officer|minutes:|resolved\b|issue - meetings|(?:scrutiny|select|sub[- ]?)\s*committee"
-    r"|committee \(item|cabinet member|decision:|members (?:asked|noted|considered)|the committee (?:considered"
+    r"|committee \(item|cabinet member|^[ \t]*decision:|members (?:asked|noted|considered)|the committee (?:considered"
     r"|received|asked|noted|discussed))",
-    re.I,
+    re.I | re.M,
 )
-WEAK_COMMITTEE_CUES = re.compile(r"\b(?:report of\b|report to\b|committee:|report author)", re.I)
+# A cue of the cover table: at the start of a line ("Report of: Director of Children's Services", "Report to
+# Cabinet"), not in a sentence ("a thematic report of Ofsted's evaluation", "evidence of report authors").
+WEAK_COMMITTEE_CUES = re.compile(
+    r"^[ \t|]*(?:report of\b|report to\b|committee:|report author|(?:lead )?officer:)", re.I | re.M
+)
 DOC_TYPE_TITLE_CUES = (
     ("overview_report", re.compile(r"\boverview report\b", re.I)),
     (
         "learning_brief",
         re.compile(
-            r"\blearning (?:brief|briefing|summary)\b|\b(?:7|seven|six)[- ](?:minute|step) briefing\b(?!s)", re.I
+            r"\blearning (?:brief|briefing|summary)\b"
+            r"|\b(?:\d{1,2}|one|five|six|seven|ten)[- ](?:minute|step) brief(?:ing)?\b(?!s)"
+            # a briefing titled by its topic: "Neglect: learning from case reviews"
+            r"|^[^\n:]{3,60}:\s*learning from (?:\w+ ){0,2}case reviews\b",
+            re.I | re.M,
         ),
     ),
     ("annual_report", re.compile(r"\bannual report\b", re.I)),
@@ -47,7 +55,7 @@ REPORT_TITLE = re.compile(
 TITLE_START = 300  # characters: a page's own title, before its navigation and body
 REVIEW_TYPE_CUES = {
     # A trailing space asks for the whole word: the singular, one review; plurals are reviews in general.
-    "SCR": ["serious case review ", "SCR", "s c r "],
+    "SCR": ["serious case review ", "significant case review ", "SCR", "s c r "],
     "CSPR": ["child safeguarding practice review ", "CSPR", "LCSPR", "practice review "],
     "multi_agency_learning_review": ["multi agency learning review ", "multi agency practice review "],
     "thematic": ["thematic review ", "thematic learning review "],
@@ -105,14 +113,51 @@ ACROSS_REVIEWS = re.compile(
     r"|national (?:child safeguarding practice )?review panel['’]s",
     re.I,
 )
+# Learning drawn from reviews in the plural, on a page that names no one child: "Neglect: learning from case
+# reviews", "lessons from serious case reviews", "Published case reviews highlight that …", "The reviews
+# suggest …", "a sample of case reviews", "an analysis of 20 Child Practice Reviews", "a thematic report".
+# With a child named, such words are the setting of that child's review ("Lessons from recent SCRs: Child I").
+LEARNING_ACROSS_REVIEWS = re.compile(
+    # a topic's learning ("Neglect: learning from case reviews", "learning from case reviews involving parental
+    # substance misuse", "the learning from these reviews"), not a board's page of its reviews ("Learning from
+    # case reviews")
+    r":\s*(?:learning|lessons?)(?: lessons| learn[te]d)? from (?:(?:the|local|published|recent|national)\s+)?"
+    r"(?:(?:serious|significant|child|local|safeguarding|practice)\s+){0,3}(?:case|practice) reviews"
+    r"|\b(?:learning|lessons?) from (?:(?:the|local|published|recent|\w+[- ]related|national)\s+)?"
+    r"(?:(?:serious|significant|child|local|safeguarding|practice)\s+){0,3}(?:case|practice) reviews"
+    r" (?:involving|into|about|on|where|in which|with|of children|published)\b"
+    r"|\b(?:learning|lessons?) from these (?:case |practice )?reviews"
+    r"|\b(?:(?:published|local|these|the|many|serious|child|safeguarding|practice)\s+){0,3}"
+    r"(?:case reviews|(?-i:SCRs|CPRs))\s+(?:also\s+|consistently\s+|repeatedly\s+|often\s+)?"
+    r"(?:highlight|suggest|show|reveal|illustrate|indicate)"
+    r"|\bthe reviews (?:also\s+)?(?:highlight|suggest|show|reveal|illustrate|indicate)"
+    r"|\ba sample of (?:\w+ ){0,2}(?:case|practice) reviews|\bthematic (?:report|analysis|reviews)\b"
+    r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)",
+    re.I,
+)
 # The bodies that decide on reviews are named after them ("Child Safeguarding Practice Review Panel",
 # "Safeguarding Practice Review Board", "Child Serious Practice Review Group (CSPR)"): not a review.
 REVIEW_BODIES = re.compile(
     r"\b(?:[\w-]+\s+){0,3}(?:practice|case)\s+review\s+(?:panel|board|group|sub-?group)\b(?:\s*\([A-Z]+\))?", re.I
 )
+# A review of a kind, done thematically: the word before the kind says which.
+THEMATIC_KIND = re.compile(
+    r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning)"
+    r" review\b",
+    re.I,
+)
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
 NATIONAL_PANEL = re.compile(r"\b(?:child safeguarding practice review panel|national panel)\b", re.I)
-NATIONAL_REVIEW = re.compile(r"\bnational (?:child safeguarding practice )?review\b(?! panel)", re.I)
+# One of the Panel's national reviews: "the national review", "the phase two report", "a report into the deaths
+# of …", "the review into safeguarding children with disabilities …".
+NATIONAL_REVIEW = re.compile(
+    r"\bnational (?:child safeguarding practice )?review\b(?! panel)|\bphase (?:one|two|1|2) report\b"
+    r"|\b(?:review|report) into (?:the )?(?:deaths?|murders?|abuse|safeguarding|serious abuse)\b"
+    r"|\bthe (?:panel['’]s )?(?:review|report) (?:states|reveals|found|finds|recommends|highlights|calls|makes|draws)\b"
+    r"|\b(?:in-depth|hard-hitting) (?:and \S+ )?report\b"
+    r"|\b(?:this|the) (?:review|report) was commissioned by the (?:child safeguarding practice review )?panel\b",
+    re.I,
+)
 TITLE_WEIGHT = 5
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Anchored on the month or season word, which a scan finds quickly; the day or "early" before it is
@@ -147,6 +192,8 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
             return doc_type
     if REPORT_TITLE.search(title):
         return "overview_report"
+    if THIS_BRIEFING.search(title) and found and found["learning_points"] and not BRIEFINGS.search(text[:TITLE_START]):
+        return "learning_brief"  # a page that says it is a briefing, and gives learning (not a list of briefings)
     if WEAK_COMMITTEE_CUES.search(title):
         return "committee_report"
     if found and _reads_as_learning_brief(text, pseudonyms, found):
@@ -185,7 +232,9 @@ def _children_on_report_lines(title):
 
 # "This briefing summarises the learning …": a page that calls itself a briefing on learning.
 THIS_BRIEFING = re.compile(
-    r"\bthis (?:learning |thematic )?briefing (?:summarises|sets out|draws|shares|highlights)\b", re.I
+    r"\bthis (?:[\w-]+ ){0,5}brief(?:ing)? (?:summarises|sets out|draws|shares|highlights|looks at|focuses on"
+    r"|is based on|pulls together|brings together|covers)\b",
+    re.I,
 )
 # "This SCR is about …", "this review found": the page is about one review, though it mentions reviews.
 ANNUAL_REPORTS = re.compile(r"\bannual reports?\b", re.I)
@@ -220,10 +269,14 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "none"  # a year's work, or a page about one: many reviews, none of them the subject
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
+    if THEMATIC_KIND.search(text[:TITLE_REGION]):
+        return "thematic"  # "a Thematic Child Safeguarding Practice Review": the kind is the thematic one
     if BRIEFINGS.search(text[:TITLE_START]):
         return "none"  # a list of briefings on many reviews
-    if NATIONAL_PANEL.search(text[:TITLE_START]) and not CHILD_NAMED.search(text):
-        return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # the Panel's work across reviews
+    if NATIONAL_PANEL.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
+        return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # a national review, or its work across reviews
+    if LEARNING_ACROSS_REVIEWS.search(text) and doc_type != "committee_report" and not CHILD_NAMED_OR_CASE.search(text):
+        return "thematic"
     if entries:
         return _review_type_by_date(entries, text)
     counted = _without_kinds_and_bodies(text)
@@ -353,6 +406,16 @@ def _review_type_by_date(entries, text):
 
 
 CHILD_NAMED = re.compile(r"\b(Child|CHILD)\s+([A-Z]{1,2})(?![\w-])")
+# "Child Jody (pseudonym)": a child given a first name after the word, as some partnerships name them.
+# Not a name where the next word is capitalised too ("Child Safeguarding Practice Review") or the word is the
+# domain's ("Child Death Overview Panel", "Child Sexual Exploitation", "Child Protection").
+CHILD_FIRST_NAME = re.compile(r"\bChild ([A-Z][a-z]{2,14})\b(?![ \t]+[A-Z&])(?![’'-])")
+NOT_CHILD_FIRST_NAMES = {
+    "Safeguarding", "Protection", "Death", "Deaths", "Sexual", "Serious", "Practice", "Exploitation", "Health",
+    "Care", "Abuse", "Poverty", "Neglect", "Criminal", "Mental", "Development", "Trafficking", "Welfare",
+    "Services", "Minding", "Minder", "Minders", "Support", "Poverty", "Benefit", "Contact", "Arrangements",
+    "Maintenance", "Friendly", "Centred", "Focused", "Led", "Guidance", "Review", "Reviews", "Victims", "Victim",
+}  # fmt: skip
 # A document about one child's case: a child named by letter or number, or "the case of".
 CHILD_NAMED_OR_CASE = re.compile(
     r"\b(?:Child|Baby|Infant|Young Person|Sibling)\s+(?:[A-Z]{1,3}\d{0,2}|\d{1,2})(?![\w-])|\bthe case of\b"
@@ -375,6 +438,63 @@ AGED_NAME = re.compile(
     r"|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)[- ]old\b"
     r"|\b(?:baby|son|daughter|infant|boy|girl),\s+([A-Z][a-z]{1,14}),"
 )
+# A child named in full in a review of their death or harm ("the murders of Arthur Labinjo-Hughes and Star
+# Hobson", "the death of Hamzah Khan"); two or three capitalised words, none of them a word of the kind that
+# follows "the death of" in other senses ("the deaths of Looked After Children").
+NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?![a-z])"
+FULL_NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{1,2}}"
+HARMED_IN_FULL = re.compile(
+    rf"\b(?:murders?|deaths?|killing|manslaughter|abuse|neglect|case|life) of ({FULL_NAME})"
+    rf"(?: and ({FULL_NAME}))?"
+    # "Daniel Pelka, four, was …", "Star Hobson, aged 16 months,"
+    rf"|\b({FULL_NAME}), (?:aged )?(?:1[0-7]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?: (?:days?|weeks?|months?|years?)(?: old)?)?,"
+    # "five year old Logan Mwangi", "Logan Mwangi’s care", "Logan Mwangi's body"
+    rf"|\b(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:year|month)s?[- ]old"
+    rf" ({FULL_NAME})|\b({FULL_NAME})[’'](?:s)? (?:case|death|murder|killing|care|body|life|injuries)\b"
+    # "Daniel Pelka: Serious case review finds …", "Response regarding Logan Mwangi"
+    rf"|^[ \t]*({FULL_NAME}):? (?:serious case review|(?:child )?(?:safeguarding )?practice review|review)\b"
+    rf"|\b(?i:response|statement) (?:regarding|on|about|to the review of) ({FULL_NAME})\s*$",
+    re.M,
+)
+NOT_NAME_WORDS = {
+    "Child", "Children", "Baby", "Babies", "Young", "People", "Person", "Serious", "Case", "Review", "Reviews",
+    "Black", "Looked", "After", "Disabled", "The", "This", "Our", "Family", "Families", "Infant", "Infants",
+    "Safeguarding", "Practice", "Local", "National", "Children’s", "Mr", "Mrs", "Ms", "Miss", "Dr",
+}  # fmt: skip
+# Children named in brackets after the word ("two children (Annie and Beth)"), or by first name with their case
+# ("Julia’s case", "Daniel’s death"), the name used again elsewhere.
+CHILDREN_IN_BRACKETS = re.compile(
+    r"\bchildren\s*\(([A-Z][a-z]{1,14})((?:,\s*[A-Z][a-z]{1,14})*)\s+and\s+([A-Z][a-z]{1,14})\)"
+)
+FIRST_NAME_CASE = re.compile(
+    r"(?<!Lord )(?<!Lady )(?<!Sir )(?<!Dr )(?<!Mr )(?<!Ms )\b([A-Z][a-z]{1,14})[’']s"
+    r" (?:case|death|murder|killing|injuries|life)\b"
+)
+
+
+def _named_in_full_or_by_first_name(text, named):
+    found = []
+    for match in HARMED_IN_FULL.finditer(text):
+        for name in filter(None, match.groups()):
+            if not NOT_NAME_WORDS.intersection(name.split()) and name not in named + found:
+                found.append(name)
+    for match in CHILDREN_IN_BRACKETS.finditer(text):
+        names = [match.group(1), *re.findall(r"[A-Z][a-z]{1,14}", match.group(2)), match.group(3)]
+        found += [name for name in names if name not in named + found and name not in NOT_NAME_WORDS]
+    first_names = {name.split()[0] for name in named + found}
+    for match in FIRST_NAME_CASE.finditer(text):
+        name = match.group(1)
+        if name in first_names or name in NOT_NAME_WORDS or name in NOT_NAMES:
+            continue
+        if len(re.findall(rf"\b{name}\b", text)) >= 2:
+            full = re.search(rf"\b{name} ({NAME_WORD})", text)  # the full name, where the text gives it
+            surname = full.group(1) if full else None
+            found.append(f"{name} {surname}" if surname and surname not in NOT_NAME_WORDS else name)
+            first_names.add(name)
+    return found
+
+
 # AGED_NAME is tried only just before these words (an age, or "baby, Name,"): quick to find.
 OLD_OR_COMMA = re.compile(r"[- ]old\b|(?:baby|son|daughter|infant|boy|girl), [A-Z][a-z]{1,14},")
 NOT_NAMES = {"The", "This", "She", "He", "They", "It", "Mother", "Father", "Child", "Baby", "When", "Aged"}
@@ -398,7 +518,11 @@ NAMES_LINE = re.compile(r"^[ \t]*([A-Z][a-z]{1,14}(?:(?:,[ \t]*|[ \t]+and[ \t]+)
 
 MAX_TABLE_ROWS = 200
 # A board's or a kind of review's abbreviation ("LSCB", "SCP", "DHR", "CSPR") is not a child's code.
-NOT_A_CHILD_CODE = re.compile(r"^(?:[A-Z]{0,2}SC[BP]|L?CSPRs?|SCRs?|DHRs?|SARs?|CDOP|MASH|NHS|GP)$")
+# The domain's abbreviations, used again and again on a page, are not a child's code.
+NOT_A_CHILD_CODE = re.compile(
+    r"^(?:[A-Z]{0,2}SC[BP]|L?CSPRs?|SCRs?|DHRs?|SARs?|CDOP|MASH|NHS|GP|SUD[IC]|ICON|CSE|CCE|HSB|FGM|ACEs?|DASH"
+    r"|MARAC|MAPPA|CAMHS|SEND|EHCP|NSPCC|UK|CPRs?|APRs?|MALRs?)$"
+)
 
 
 def _table_pseudonyms(text):
@@ -433,6 +557,12 @@ def find_child_pseudonyms(text):
         pseudonym = f"Child {match.group(2)}"
         if pseudonym not in named:
             named.append(pseudonym)
+    for match in CHILD_FIRST_NAME.finditer(text):
+        pseudonym = f"Child {match.group(1)}"
+        if match.group(1) in NOT_NAMES or match.group(1) in NOT_CHILD_FIRST_NAMES:
+            continue
+        if pseudonym not in named and len(re.findall(rf"\b{pseudonym}\b", text)) >= 2:
+            named.append(pseudonym)
     for match in KNOWN_BY_LETTER.finditer(text):
         pseudonym = f"{' '.join(match.group(1).split())} {match.group(2)}"
         if match.group(1) == "Case" and text[max(0, match.start() - 9) : match.start()].lower().endswith("serious "):
@@ -440,6 +570,8 @@ def find_child_pseudonyms(text):
         if pseudonym not in named:
             named.append(pseudonym)
     for match in CODE_NAMED.finditer(text):
+        if NOT_A_CHILD_CODE.match(match.group(1)):
+            continue
         if match.group(1) not in named and len(re.findall(rf"\b{match.group(1)}\b", text)) >= 2:
             named.append(match.group(1))
     aged = (AGED_NAME.search(text, max(0, m.start() - 40), m.end()) for m in OLD_OR_COMMA.finditer(text))
@@ -464,6 +596,8 @@ def find_child_pseudonyms(text):
     ]
     named += _names_beside_known(text, named)
     named += [name for name in _table_pseudonyms(text) if name not in named]
+    named += _named_in_full_or_by_first_name(text, named)
+    named = [name for name in named if f"Child {name}" not in named]
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()

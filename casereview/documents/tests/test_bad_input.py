@@ -220,3 +220,13 @@ def test_two_megabytes_of_what_the_review_found_on_one_line_take_linear_time():
     extraction = structure(sentence * (2 * MB // len(sentence)))
     assert len(extraction.learning_points) == 2 * (2 * MB // len(sentence))
     assert time.process_time() - started < 60  # the child process's CPU limit (Limits.seconds)
+
+
+def test_a_paragraph_of_many_lead_ins_each_ending_its_line_takes_linear_time():
+    # Each "Key findings:" ends its line with lines after it in the same paragraph (text with no blank lines);
+    # reading the whole paragraph before each of them again was quadratic.
+    chunk = "The review found these lessons. Key findings:\n" + "agencies did not share information\n" * 3
+    started = time.process_time()
+    extraction = structure(chunk * (MB // len(chunk)))
+    assert len(extraction.learning_points) == 3 * (MB // len(chunk))
+    assert time.process_time() - started < 60  # the child process's CPU limit (Limits.seconds)

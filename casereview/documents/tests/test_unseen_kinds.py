@@ -991,3 +991,327 @@ def test_risk_factors_and_a_briefings_audience_are_not_learning_though_the_page_
         """)
 
     assert record.learning_points == []
+
+
+def test_a_briefs_question_headings_start_its_sections():
+    record = extract("""
+        Injuries to babies: a learning brief
+
+        What happened?
+
+        Two babies were brought to hospital with injuries that did not match the explanations their parents gave.
+
+        What did the reviews tell us?
+
+        Agencies knew the father had children from earlier relationships but did not ask about his role as a parent.
+
+        Practitioners did not consider how the parents' own experiences in care might affect their care of a baby.
+
+        How can I find out more?
+
+        The full reports are on the partnership's website, with a recording of the learning event for practitioners.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Agencies knew the father had children from earlier relationships but did not ask about his role as a parent.",
+        "Practitioners did not consider how the parents' own experiences in care might affect their care of a baby.",
+    ]
+
+
+def test_what_a_report_found_and_what_was_identified_in_reviews_lead_in_to_lists():
+    record = extract("""
+        The national report found that:
+
+        • fathers were often invisible to the services working with the family;
+        • information about risk was not shared between adult and children's services.
+
+        The issues identified in the local case reviews were:
+
+        • drift in child in need plans;
+        • over-optimism about parents' capacity to change.
+
+        The points raised in the discussion were:
+
+        • the date of the next meeting.
+        """)
+
+    assert texts(record.learning_points) == [
+        "fathers were often invisible to the services working with the family;",
+        "information about risk was not shared between adult and children's services.",
+        "drift in child in need plans;",
+        "over-optimism about parents' capacity to change.",
+    ]
+
+
+def test_learning_drawn_from_many_reviews_is_a_thematic_briefing_unless_one_child_is_named():
+    briefing = extract("""
+        Neglect: learning from case reviews
+
+        Summary of risk factors and learning for improved practice around neglect
+
+        Published case reviews highlight that professionals face a big challenge in identifying neglect.
+
+        Learning includes:
+
+        • practitioners should look at the history of the family, not only the latest incident;
+        • the lived experience of the child must be recorded.
+        """)
+    one_child = extract("""
+        Lessons from recent serious case reviews
+
+        Child I was nine months old when she was admitted to hospital in 2012. Case reviews highlight that
+        bruising in a baby who is not yet mobile must be referred.
+        """)
+
+    assert briefing.doc_type == "learning_brief"
+    assert briefing.review_type == "thematic"
+    assert one_child.review_type != "thematic"
+
+
+def test_a_page_on_one_of_the_panels_national_reviews_is_about_that_review():
+    national = extract("""
+        Review recommends new child protection units
+
+        A report into the deaths of two children has found a need for sharper specialist skills. The review
+        was carried out by the Child Safeguarding Practice Review Panel.
+        """)
+    across = extract("""
+        Bruising in non-mobile infants
+
+        The Child Safeguarding Practice Review Panel published a briefing paper on the guidance for bruising
+        in babies who are not yet mobile.
+        """)
+
+    assert national.review_type == "CSPR"
+    assert across.review_type == "thematic"
+
+
+def test_a_report_of_in_a_sentence_is_not_a_committee_papers_cover():
+    article = extract("""
+        Ages of concern
+
+        The report is a thematic report of Ofsted's evaluation of serious case reviews from 2007 to 2011.
+        """)
+    paper = extract("""
+        Report of: Director of Children's Services
+
+        Serious case review: progress on the action plan
+        """)
+
+    assert article.doc_type != "committee_report"
+    assert paper.doc_type == "committee_report"
+
+
+def test_children_named_in_full_in_news_of_their_deaths_are_the_reviews_subjects_but_adults_are_not():
+    news = extract("""
+        Review published
+
+        The Panel published its national review into the murders of Arthur Labinjo-Hughes and Star Hobson.
+        Magdelena Lucas, 27, and her partner were convicted. Jamal Reid, four, was also seen by the team.
+        """)
+    brief = extract("""
+        Two rapid reviews followed injuries to two children (Annie and Beth) under the age of five years.
+        Annie’s case showed the same gaps as Beth’s.
+        """)
+    acronyms = extract("""
+        ICON: babies cry, you can cope. ICON is for every parent. SUDI is a sudden unexpected death. SUDI again.
+        """)
+
+    assert news.child_pseudonyms == ["Arthur Labinjo-Hughes", "Star Hobson", "Jamal Reid"]
+    assert brief.child_pseudonyms == ["Annie", "Beth"]
+    assert acronyms.child_pseudonyms == []
+
+
+def test_a_bullet_that_leads_in_to_the_bullets_after_it_starts_a_list_of_its_own():
+    record = extract("""
+        The Panel had three major areas of concern:
+        - Weakness in information sharing
+        - The need for leaders to enable better child protection practice
+        - The Panel is making recommendations to Government as follows:
+        - A new expert-led, multi-agency model for child protection investigation.
+        - Establishing national multi-agency practice standards for child protection
+        """)
+
+    assert texts(record.learning_points) == [
+        "Weakness in information sharing",
+        "The need for leaders to enable better child protection practice",
+    ]
+    assert texts(record.recommendations) == [
+        "A new expert-led, multi-agency model for child protection investigation.",
+        "Establishing national multi-agency practice standards for child protection",
+    ]
+
+
+def test_a_lead_in_that_points_back_within_its_paragraph_takes_the_kind_of_the_sentence_before():
+    record = extract("""
+        The report has identified recurring messages from the reviews that concerned babies. In too many cases:
+
+        there were shortcomings in the quality of pre-birth assessments
+        the role of the fathers had been marginalised
+        practitioners underestimated the fragility of the baby.
+
+        The partnership's plans for next year are ambitious. In particular:
+
+        a new website
+        a conference for practitioners
+        a newsletter every month.
+        """)
+
+    assert texts(record.learning_points) == [
+        "there were shortcomings in the quality of pre-birth assessments",
+        "the role of the fathers had been marginalised",
+        "practitioners underestimated the fragility of the baby.",
+    ]
+
+
+def test_a_label_glued_to_the_sentence_before_starts_a_list_and_a_label_with_nothing_to_list_gives_nothing():
+    record = extract(
+        "Significant harm of a sibling group. All children were taken into care.Learning: five priority findings"
+        " emerged including: loss of clarity about the lead professional; assumption that giving information is"
+        " communicating; some adult services take no account of children.Recommendations: There are no"
+        " recommendations but the review raises questions.Keywords: voice of the child"
+    )
+
+    assert texts(record.learning_points) == [
+        "loss of clarity about the lead professional",
+        "assumption that giving information is communicating",
+        "some adult services take no account of children.",
+    ]
+    assert record.recommendations == []
+
+
+def test_a_child_named_child_and_a_first_name_and_a_thematic_review_of_a_kind():
+    record = extract("""
+        Executive Summary of a Thematic Child Safeguarding Practice Review
+
+        The partnership decided to conduct a review following the death of Child Jody (pseudonym). The review
+        looked at what happened to Child Jody and two other children. Child Sexual Exploitation was not a factor;
+        Child Death Overview Panel processes ran alongside, as the Child Death Overview Panel expects.
+        """)
+
+    assert record.child_pseudonyms == ["Child Jody"]
+    assert record.review_type == "thematic"
+
+
+def test_a_repository_entry_that_makes_recommendations_gives_them_but_a_governments_plans_are_not_learning():
+    record = extract("""
+        2012 Ceredigion – Child J
+        Serious injury of a baby in 2007.
+        Makes recommendations that photographs are taken as part of initial clinical assessments.
+        Non-accidental injuries, physical abuse.
+
+        To summarise the key points, the Government plans to:
+
+        • place a new requirement on three key partners;
+        • remove the requirement for local areas to have boards.
+        """)
+
+    assert texts(record.recommendations) == ["that photographs are taken as part of initial clinical assessments."]
+    assert record.learning_points == []
+
+
+def test_scottish_significant_case_reviews_and_a_ten_minute_brief():
+    single = extract("""
+        Significant case review: sibling group
+
+        A significant case review was held after significant harm of a sibling group in the care of their
+        parents. The significant case review found that the lead professional was not clear.
+        """)
+    across = extract("""
+        Learning from significant case reviews published 2015 to 2018
+
+        The Care Inspectorate looked at what agencies had learned.
+        """)
+    brief = extract("""
+        10 minute brief: the Wood review
+
+        The review found that boards were not working as they should.
+
+        Key findings
+        • Boards should be replaced by local arrangements of three partners.
+        • A national panel should commission reviews of national importance.
+        """)
+
+    assert single.review_type == "SCR"
+    assert across.review_type == "thematic"
+    assert brief.doc_type == "learning_brief"
+
+
+def test_a_lead_in_followed_at_once_by_the_references_gives_nothing():
+    record = extract(
+        "Our briefing summarises the findings from the report, including: References Child Safeguarding Practice"
+        " Review Panel (2024) I wanted them all to notice. London: the Panel."
+    )
+
+    assert record.learning_points == []
+
+
+def test_lines_after_a_lead_in_that_ends_its_line_in_text_with_no_blank_lines_are_items_and_sub_headings_are_not():
+    record = extract("""
+        Report into failings around a child's death released
+        Today's report has analysed in greater detail some of the issues raised in the initial review.
+        Key findings:
+        School
+        Lack of effective leadership to develop safe child protection systems.
+        Poor recording systems, especially in respect of recurrent injuries.
+        Health visitors
+        Were not proactive
+        Relied on police assessments instead of visiting the family themselves.
+        The council said in a statement that this report was a snapshot of what services were like when the boy died, and that a great deal has changed since then in every agency involved.
+        The report makes two recommendations:
+        Every partnership should check that fathers are seen and assessed by the services working with the family.
+        The government should fund research into why men who harm babies are so rarely known to services.
+        """)  # noqa: E501
+
+    assert texts(record.learning_points) == [
+        "Lack of effective leadership to develop safe child protection systems.",
+        "Poor recording systems, especially in respect of recurrent injuries.",
+        "Were not proactive",
+        "Relied on police assessments instead of visiting the family themselves.",
+    ]
+    assert texts(record.recommendations) == [
+        "Every partnership should check that fathers are seen and assessed by the services working with the family.",
+        "The government should fund research into why men who harm babies are so rarely known to services.",
+    ]
+
+
+def test_how_the_children_in_the_reviews_died_is_not_the_sections_recommendations():
+    record = extract("""
+        Recommendations around working with the family
+
+        Parental substance misuse puts children at risk. In these case reviews, children died, or were seriously
+        injured in a number of different ways:
+
+        • sudden infant death associated with co-sleeping
+        • accidental ingestion of drugs
+        """)
+
+    assert record.recommendations == []
+    assert record.learning_points == []
+
+
+def test_lines_under_sub_headings_below_a_lead_in_are_its_items():
+    record = extract("""
+        The report analysed the issues raised in the initial review. Key findings:
+
+        School
+
+        Lack of effective leadership to develop safe child protection systems.
+        Poor recording systems, especially in respect of recurrent injuries.
+        Did not bring fragmented information together.
+
+        Children's social care
+
+        Lack of effective management oversight.
+        Core assessments were of poor quality and lacking detail.
+        Assessments were not of the required standard.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Lack of effective leadership to develop safe child protection systems.",
+        "Poor recording systems, especially in respect of recurrent injuries.",
+        "Did not bring fragmented information together.",
+        "Lack of effective management oversight.",
+        "Core assessments were of poor quality and lacking detail.",
+        "Assessments were not of the required standard.",
+    ]

@@ -1,9 +1,11 @@
 """The publication gate and publishing, through the services the pages call."""
 
+import re
 from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from casereview.audit.models import AuditAction, AuditEvent
 from casereview.core.working_days import add_working_days
@@ -189,3 +191,59 @@ def test_a_review_still_scoping_is_not_published_whatever_else_is_recorded(clien
         service.review_publish(actor=alice, review=review, publication_date=PUBLISH_ON)
     review.refresh_from_db()
     assert review.stage == Stage.SCOPING
+
+
+def test_each_publication_step_is_a_page_of_its_own_with_its_errors_on_it(client, alice, review):
+    """The overview links to each step; a form hidden in a closed details box left an empty button in the
+    page (read out, and laid out at 390 px, with no text)."""
+    client.force_login(alice)
+    overview = client.get(reverse("publication:overview", args=[review.pk])).content.decode()
+    assert "govuk-details" not in overview
+    assert reverse("publication:sign_off", args=[review.pk]) in overview
+    assert reverse("publication:hold", args=[review.pk]) in overview
+
+    url = reverse("publication:sign_off", args=[review.pk])
+    page = client.get(url).content.decode()
+    assert '<h1 class="govuk-heading-l">Record a sign-off</h1>' in page and "Record the sign-off</button>" in page
+    refused = client.post(url, {"kind": "panel", "signed_by": ""}).content.decode()
+    assert "There is a problem" in refused and 'href="#id_signed_by"' in refused
+    done = client.post(
+        url,
+        {"kind": "panel", "signed_by": "Chair of the panel", "signed_on_0": 1, "signed_on_1": 8, "signed_on_2": 2025},
+    )
+    assert done.status_code == 302 and done.url == reverse("publication:overview", args=[review.pk])
+    assert review.sign_offs.get().signed_by == "Chair of the panel"
+
+    hold = client.get(reverse("publication:hold", args=[review.pk])).content.decode()
+    assert "govuk-button--warning" in hold
+
+
+def test_the_publication_steps_are_refused_to_a_panel_member_and_hidden_from_an_outsider(client, dora, charlie, review):
+    url = reverse("publication:sign_off", args=[review.pk])
+    client.force_login(dora)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"kind": "panel", "signed_by": "Someone"}).status_code == 403
+    client.force_login(charlie)
+    assert client.get(url).status_code == 404
+
+
+def test_each_problem_the_checks_find_links_to_the_page_that_puts_it_right(client, alice, review):
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    service.report_detect(report.pk)
+    client.force_login(alice)
+    url = reverse("publication:overview", args=[review.pk])
+    dates = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
+    page = client.post(url, {**dates, "check": "1"}).content.decode()
+    failures = re.search(r'<ul class="govuk-list govuk-list--bullet" id="gate-failures">(.*?)</ul>', page, re.S).group(
+        1
+    )
+    sign_off = reverse("publication:sign_off", args=[review.pk])
+    assert (
+        "The police have not signed the report off (criminal proceedings). "
+        f'<a class="govuk-link" href="{sign_off}?kind=police">' in failures
+    )
+    assert f'href="{reverse("publication:report_sent", args=[review.pk])}"' in failures
+    assert f'href="{reverse("publication:anonymise", args=[review.pk])}"' in failures
+    # the link opens the sign-off the check named
+    form = client.get(f"{sign_off}?kind=police").content.decode()
+    assert re.search(r'<option value="police" selected>', form)
