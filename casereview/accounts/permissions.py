@@ -147,6 +147,7 @@ RULES = {
         "quality_assure": MANAGERS,
     },
     "reviews.chronologyentry": {"view": CASE_READERS | {REVIEWER}},
+    "reviews.chronologytally": {"view": CASE_READERS | {REVIEWER}},  # counts of the entries: read as they are
     "reviews.chronologyimport": {"view": frozenset({BM, AGENCY_LEAD})},
     "reviews.duplicatepair": {"view": CASE_READERS | {REVIEWER}, "judge": frozenset({BM, PANEL, REVIEWER})},
     "reviews.learningevent": {"view": CASE_READERS | {REVIEWER}, "change": MANAGERS},
@@ -353,6 +354,7 @@ ROW_RULES = {
             "panelmember",
             "reviewerappointment",
             "chronologyentry",
+            "chronologytally",
             "duplicatepair",
             "learningevent",
             "familyinvolvement",

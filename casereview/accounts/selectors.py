@@ -96,10 +96,12 @@ GROUP_ORDER = ["Cases", "Reviews", "Learning", "Partnership"]
 def navigation_for(user):
     """The groups of links to the areas that exist for this user, each {"text", "href", "pages"}. With one
     partnership they go straight to it; with several, the home page lists them."""
-    partnerships = list(partnership_list(user=user))
+    # The partnerships the user sees are those of their active memberships (RULES: every role views its
+    # partnership), already read for the request: no query a page for the navigation.
+    partnerships = {m.partnership_id: m.partnership for m in permissions.active_memberships(user)}
     if len(partnerships) != 1:
         return []
-    partnership = partnerships[0]
+    (partnership,) = partnerships.values()
     pages = [("Partnership", "Agencies and subgroups", "accounts:partnership_detail")]
     for action, text, url_name in NAVIGATION:
         if permissions.may_in_partnership(user, action, partnership):

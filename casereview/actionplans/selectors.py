@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from casereview.accounts.models import Agency
 from casereview.core.dates import add_months
+from casereview.core.scoping import of_partnerships
 from casereview.core.working_days import add_working_days
 from casereview.reviews.models import Review
 
@@ -110,7 +111,7 @@ def open_actions_due_by(*, user, partnership, day):
     (no latest update or evidence: one deadline page reads up to 300 of them)."""
     return (
         Action.objects.visible_to(user)
-        .filter(review__partnership=partnership, status__in=OPEN_STATUSES, due_date__lte=day)
+        .filter(status__in=OPEN_STATUSES, due_date__lte=day, **of_partnerships("review__partnership", partnership))
         .select_related("review", "owner_agency")
         .only(
             "number",

@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 
+from casereview.core.scoping import of_partnerships
 from casereview.reviews.models import Review
 
 from .models import (
@@ -54,7 +55,7 @@ def case_progress(*, user, incident):
 def open_rapid_reviews(*, user, partnership):
     return (
         RapidReview.objects.visible_to(user)
-        .filter(incident__partnership=partnership, completed_on__isnull=True)
+        .filter(completed_on__isnull=True, **of_partnerships("incident__partnership", partnership))
         .select_related("incident")
     )
 
@@ -63,9 +64,9 @@ def unanswered_requests(*, user, partnership):
     return (
         InformationRequest.objects.visible_to(user)
         .filter(
-            rapid_review__incident__partnership=partnership,
             responded_on__isnull=True,
             rapid_review__completed_on__isnull=True,
+            **of_partnerships("rapid_review__incident__partnership", partnership),
         )
         .select_related("agency", "rapid_review__incident")
     )
@@ -75,7 +76,7 @@ def awaiting_recommendation(*, user, partnership):
     """Rapid reviews completed or running with no recommendation yet."""
     return (
         RapidReview.objects.visible_to(user)
-        .filter(incident__partnership=partnership, incident__recommendation__isnull=True)
+        .filter(incident__recommendation__isnull=True, **of_partnerships("incident__partnership", partnership))
         .select_related("incident")
     )
 
@@ -83,7 +84,7 @@ def awaiting_recommendation(*, user, partnership):
 def awaiting_chair_decision(*, user, partnership):
     return (
         ReviewRecommendation.objects.visible_to(user)
-        .filter(incident__partnership=partnership, incident__decision__isnull=True)
+        .filter(incident__decision__isnull=True, **of_partnerships("incident__partnership", partnership))
         .select_related("incident", "incident__rapid_review")
     )
 
@@ -92,7 +93,9 @@ def awaiting_panel_response(*, user, partnership):
     return (
         RapidReview.objects.visible_to(user)
         .filter(
-            incident__partnership=partnership, sent_to_panel_on__isnull=False, incident__panel_response__isnull=True
+            sent_to_panel_on__isnull=False,
+            incident__panel_response__isnull=True,
+            **of_partnerships("incident__partnership", partnership),
         )
         .select_related("incident")
     )

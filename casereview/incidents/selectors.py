@@ -1,5 +1,7 @@
 from django.db.models import Q
 
+from casereview.core.scoping import of_partnerships
+
 from .models import Incident, NotificationDuty
 
 
@@ -20,7 +22,9 @@ def open_duties(*, user, partnership):
     """Notifications owed and not yet sent."""
     return (
         NotificationDuty.objects.visible_to(user)
-        .filter(incident__partnership=partnership, sent_on__isnull=True, withdrawn_on__isnull=True)
+        .filter(
+            sent_on__isnull=True, withdrawn_on__isnull=True, **of_partnerships("incident__partnership", partnership)
+        )
         .select_related("incident")
     )
 

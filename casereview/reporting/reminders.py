@@ -15,7 +15,7 @@ from casereview.accounts.models import Membership, Role
 from casereview.core.tasks import send_emails
 
 from .models import ReminderSent
-from .selectors import ACTIONS_LISTED, agency_deadlines_seen_by, deadlines_for
+from .selectors import ACTIONS_LISTED, agency_deadlines_seen_by, deadlines_by_partnership, deadlines_for
 
 REMINDED_ROLES = (Role.BUSINESS_MANAGER, Role.CHAIR, Role.AGENCY_LEAD)
 
@@ -67,9 +67,10 @@ def send_deadline_reminders(*, site_url=None):
         reminded[recipient].add((key, kind, due))
     told = _ToldLately(recipients, max((m.partnership.reminder_working_days for m in memberships), default=0))
     holdings = _holdings(memberships)
+    everything = _managers_lists(memberships, holdings)
     due = []
-    for _, members in groupby(memberships, key=lambda m: m.partnership_id):
-        lists = _PartnershipDeadlines(holdings)
+    for partnership_id, members in groupby(memberships, key=lambda m: m.partnership_id):
+        lists = _PartnershipDeadlines(holdings, everything.get(partnership_id))
         for membership in members:
             lead_days = membership.partnership.reminder_working_days
             for deadline in lists.for_member(membership):
@@ -138,31 +139,47 @@ def _holdings(memberships):
     return holdings
 
 
+def _managers_lists(memberships, holdings):
+    """partnership id -> its whole list of deadlines, as its business managers see it, for every partnership
+    with a business manager to remind: read in one query a kind for all of them (deadlines_by_partnership),
+    through the scope of a reader holding each of those partnerships' first business manager's seat (a
+    business manager sees all of the partnership's deadlines). A query a kind and a partnership was most of
+    the morning's run."""
+    from casereview.accounts.models import User
+
+    seats = {}
+    for membership in memberships:
+        roles = {role for role, _ in holdings[membership.user_id][membership.partnership_id]}
+        if membership.role == Role.BUSINESS_MANAGER and Role.BUSINESS_MANAGER in roles:
+            seats.setdefault(membership.partnership_id, membership)
+    if not seats:
+        return {}
+    reader = User(username="the partnerships' business managers", is_active=True)  # never saved
+    reader._casereview_memberships = list(seats.values())
+    return deadlines_by_partnership(user=reader, partnerships=[m.partnership for m in seats.values()])
+
+
 class _PartnershipDeadlines:
     """One partnership's deadlines, read once for everyone it reminds.
 
     The business manager sees all of the partnership's deadlines (decisions.md: who sees a case, who sees a
-    review), so the list is read once, as the first business manager sees it, and serves every member
-    holding that role. The chair is reminded only of the chair's decisions, which every case reader sees,
-    so the chair is given that list too. An agency lead is reminded only of deadlines set for their agency:
-    those in the list are checked against the lead's own scope, by key, so a lead is told only of what they
-    may open (an action in a confidential review is not theirs to see). Without a business manager to read
-    the list, each person's own list is read."""
+    review), so the list read as a business manager sees it (`everything`, from _managers_lists) serves
+    every member holding that role. The chair is reminded only of the chair's decisions, which every case
+    reader sees, so the chair is given that list too. An agency lead is reminded only of deadlines set for
+    their agency: those in the list are checked against the lead's own scope, by key, so a lead is told
+    only of what they may open (an action in a confidential review is not theirs to see). Without a
+    business manager to read the list, each person's own list is read."""
 
-    def __init__(self, holdings):
+    def __init__(self, holdings, everything):
         self.holdings = holdings
-        self.everything = None
+        self.everything = everything
 
     def for_member(self, membership):
         user, partnership = membership.user, membership.partnership
         roles = {role for role, _ in self.holdings[user.pk][partnership.pk]}
-        if Role.BUSINESS_MANAGER in roles:
-            if self.everything is None:
-                self.everything = deadlines_for(user=user, partnership=partnership)
-            return self.everything
         if self.everything is None:
             return deadlines_for(user=user, partnership=partnership)
-        if roles <= {Role.CHAIR}:
+        if Role.BUSINESS_MANAGER in roles or roles <= {Role.CHAIR}:
             return self.everything
         if roles <= {Role.AGENCY_LEAD} and not self._cut_short():
             seen = agency_deadlines_seen_by(user=user, partnership=partnership, deadlines=self.everything)

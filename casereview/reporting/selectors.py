@@ -3,21 +3,22 @@ only through their selectors, so every list is scoped to the user."""
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 
-from django.urls import reverse_lazy
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership, Role
 from casereview.actionplans import selectors as actionplans
 from casereview.actionplans.models import OPEN_STATUSES
+from casereview.core.links import paths_to
 from casereview.core.working_days import add_working_days, working_days_between
 from casereview.decisions import selectors as decisions
 from casereview.incidents import selectors as incidents
 from casereview.incidents.models import NotificationDuty
 from casereview.reviews import selectors as reviews
-from casereview.reviews.models import Review
+from casereview.reviews.models import ContributionKind, Review
 
 # Open actions due soon listed at most (an action plan can hold hundreds of later ones).
 ACTIONS_LISTED = 300
@@ -29,7 +30,7 @@ class Deadline:
     what: str
     child: str
     due: date
-    url: str  # lazy: reversed when shown, so a list of hundreds reverses only the page it shows
+    url: str  # the record's path (links of one kind are reversed once for the whole list)
     partnership: Partnership
     # Who is reminded: members holding these roles in the partnership, or (agency_id) that agency's leads.
     roles: tuple = (Role.BUSINESS_MANAGER,)
@@ -48,125 +49,166 @@ class Deadline:
 
 def deadlines_for(*, user, partnership):
     """Every open duty, rapid review and decision step this user may see, soonest (and so overdue) first."""
-    deadline = partial(Deadline, today=timezone.localdate())  # one today for the list's hundreds of entries
-    items = []
-    for duty in incidents.open_duties(user=user, partnership=partnership):
-        items.append(
-            deadline(
-                f"duty:{duty.pk}",
-                duty.get_kind_display(),
-                duty.incident.child_pseudonym,
-                duty.due_date,
-                reverse_lazy("incidents:detail", args=[duty.incident_id]),
-                partnership,
-            )
+    return deadlines_by_partnership(user=user, partnerships=[partnership])[partnership.pk]
+
+
+def deadlines_by_partnership(*, user, partnerships):
+    """partnership id -> deadlines_for that partnership, each kind read once for all of them (the morning's
+    reminders read every partnership's list: a query a kind, not a query a kind and a partnership)."""
+    by_id = {p.pk: p for p in partnerships}
+    ids = list(by_id)
+    today = timezone.localdate()
+    link = _Links()
+    lists = {pk: [] for pk in ids}
+
+    def add(partnership_id, *args, **kwargs):
+        # one today for the list's hundreds of entries
+        lists[partnership_id].append(Deadline(*args, partnership=by_id[partnership_id], today=today, **kwargs))
+
+    for duty in incidents.open_duties(user=user, partnership=ids):
+        add(
+            duty.incident.partnership_id,
+            f"duty:{duty.pk}",
+            duty.get_kind_display(),
+            duty.incident.child_pseudonym,
+            duty.due_date,
+            link("incidents:detail", duty.incident_id),
         )
-    for rapid_review in decisions.open_rapid_reviews(user=user, partnership=partnership):
-        items.append(
-            deadline(
-                f"rapid_review:{rapid_review.pk}",
-                "Complete the rapid review",
-                rapid_review.incident.child_pseudonym,
-                rapid_review.due_date,
-                reverse_lazy("decisions:rapid_review", args=[rapid_review.pk]),
-                partnership,
-            )
+    for rapid_review in decisions.open_rapid_reviews(user=user, partnership=ids):
+        add(
+            rapid_review.incident.partnership_id,
+            f"rapid_review:{rapid_review.pk}",
+            "Complete the rapid review",
+            rapid_review.incident.child_pseudonym,
+            rapid_review.due_date,
+            link("decisions:rapid_review", rapid_review.pk),
         )
-    for info in decisions.unanswered_requests(user=user, partnership=partnership):
-        items.append(
-            deadline(
-                f"request:{info.pk}",
-                f"{info.agency}: information for the rapid review",
-                info.rapid_review.incident.child_pseudonym,
-                info.due_date,
-                reverse_lazy("decisions:request_answer", args=[info.pk]),
-                partnership,
-                roles=(),
-                agency_id=info.agency_id,
-            )
+    for info in decisions.unanswered_requests(user=user, partnership=ids):
+        add(
+            info.rapid_review.incident.partnership_id,
+            f"request:{info.pk}",
+            f"{info.agency}: information for the rapid review",
+            info.rapid_review.incident.child_pseudonym,
+            info.due_date,
+            link("decisions:request_answer", info.pk),
+            roles=(),
+            agency_id=info.agency_id,
         )
-    for rapid_review in decisions.awaiting_recommendation(user=user, partnership=partnership):
-        items.append(
-            deadline(
-                f"recommendation:{rapid_review.incident_id}",
-                "Recommendation to the independent chair",
-                rapid_review.incident.child_pseudonym,
-                rapid_review.due_date,
-                reverse_lazy("incidents:detail", args=[rapid_review.incident_id]),
-                partnership,
-            )
+    for rapid_review in decisions.awaiting_recommendation(user=user, partnership=ids):
+        add(
+            rapid_review.incident.partnership_id,
+            f"recommendation:{rapid_review.incident_id}",
+            "Recommendation to the independent chair",
+            rapid_review.incident.child_pseudonym,
+            rapid_review.due_date,
+            link("incidents:detail", rapid_review.incident_id),
         )
-    for recommendation in decisions.awaiting_chair_decision(user=user, partnership=partnership):
+    for recommendation in decisions.awaiting_chair_decision(user=user, partnership=ids):
         rapid_review = getattr(recommendation.incident, "rapid_review", None)
         due = (
             max(rapid_review.due_date, recommendation.made_on)
             if rapid_review
             else add_working_days(recommendation.made_on, 5)
         )
-        items.append(
-            deadline(
-                f"decision:{recommendation.incident_id}",
-                "Independent chair's decision",
-                recommendation.incident.child_pseudonym,
-                due,
-                reverse_lazy("incidents:detail", args=[recommendation.incident_id]),
-                partnership,
-                roles=(Role.CHAIR,),
-            )
+        add(
+            recommendation.incident.partnership_id,
+            f"decision:{recommendation.incident_id}",
+            "Independent chair's decision",
+            recommendation.incident.child_pseudonym,
+            due,
+            link("incidents:detail", recommendation.incident_id),
+            roles=(Role.CHAIR,),
         )
-    for rapid_review in decisions.awaiting_panel_response(user=user, partnership=partnership):
-        items.append(
-            deadline(
-                f"panel_response:{rapid_review.incident_id}",
-                "National panel's response expected",
-                rapid_review.incident.child_pseudonym,
-                add_working_days(rapid_review.sent_to_panel_on, partnership.panel_response_working_days),
-                reverse_lazy("incidents:detail", args=[rapid_review.incident_id]),
-                partnership,
-                expected_from_others=True,
-            )
+    for rapid_review in decisions.awaiting_panel_response(user=user, partnership=ids):
+        partnership = by_id[rapid_review.incident.partnership_id]
+        add(
+            partnership.pk,
+            f"panel_response:{rapid_review.incident_id}",
+            "National panel's response expected",
+            rapid_review.incident.child_pseudonym,
+            add_working_days(rapid_review.sent_to_panel_on, partnership.panel_response_working_days),
+            link("incidents:detail", rapid_review.incident_id),
+            expected_from_others=True,
         )
-    for contribution in reviews.open_contributions(user=user, partnership=partnership):
-        items.append(
-            deadline(
-                f"contribution:{contribution.pk}",
-                f"{contribution.agency}: {contribution.get_kind_display().lower()}",
-                contribution.review.title,
-                contribution.due_date,
-                reverse_lazy("reviews:contribution", args=[contribution.pk]),
-                partnership,
-                roles=(),
-                agency_id=contribution.agency_id,
-            )
+    # The three long kinds (a large partnership waits on hundreds of contributions, actions and milestones)
+    # are read as plain values: building a model instance a row was most of the list's cost.
+    contribution_kinds = dict(ContributionKind.choices)
+    for partnership_id, pk, kind, due_date, agency_id, agency, review_title in reviews.open_contributions(
+        user=user, partnership=ids
+    ).values_list("review__partnership_id", "pk", "kind", "due_date", "agency_id", "agency__name", "review__title"):
+        add(
+            partnership_id,
+            f"contribution:{pk}",
+            f"{agency}: {contribution_kinds.get(kind, kind).lower()}",
+            review_title,
+            due_date,
+            link("reviews:contribution", pk),
+            roles=(),
+            agency_id=agency_id,
         )
-    # Open actions overdue or due within four weeks (an action plan can hold hundreds of later ones).
-    window_end = add_working_days(timezone.localdate(), 20)
-    for action in actionplans.open_actions_due_by(user=user, partnership=partnership, day=window_end)[:ACTIONS_LISTED]:
-        items.append(
-            deadline(
-                f"action:{action.pk}",
-                f"Action {action.number}: {_gist(action.description)} — {action.owner_agency}",
-                action.review.title,
-                action.due_date,
-                reverse_lazy("actionplans:action", args=[action.pk]),
-                partnership,
-                roles=(),
-                agency_id=action.owner_agency_id,
-            )
+    for partnership_id, pk, number, description, due_date, agency_id, agency, review_title in _actions_listed(
+        user, ids, today
+    ):
+        add(
+            partnership_id,
+            f"action:{pk}",
+            f"Action {number}: {_gist(description)} — {agency}",
+            review_title,
+            due_date,
+            link("actionplans:action", pk),
+            roles=(),
+            agency_id=agency_id,
         )
-    for review, milestone in reviews.review_milestones(user=user, partnership=partnership):
+    for review, milestone in reviews.review_milestones(user=user, partnership=ids):
         if milestone.done_on is None:
-            items.append(
-                deadline(
-                    milestone.key,
-                    milestone.what,
-                    review.title,
-                    milestone.due,
-                    reverse_lazy("reviews:detail", args=[review.pk]),
-                    partnership,
-                )
+            add(
+                review.partnership_id,
+                milestone.key,
+                milestone.what,
+                review.title,
+                milestone.due,
+                link("reviews:detail", review.pk),
             )
-    return sorted(items, key=lambda d: (d.due, d.what))
+    return {pk: sorted(items, key=lambda d: (d.due, d.what)) for pk, items in lists.items()}
+
+
+def _actions_listed(user, partnership_ids, today):
+    """Each partnership's open actions overdue or due within four weeks, soonest first, up to ACTIONS_LISTED
+    of them (an action plan can hold hundreds of later ones), as plain values."""
+    actions = actionplans.open_actions_due_by(user=user, partnership=partnership_ids, day=add_working_days(today, 20))
+    fields = (
+        "review__partnership_id",
+        "pk",
+        "number",
+        "description",
+        "due_date",
+        "owner_agency_id",
+        "owner_agency__name",
+        "review__title",
+    )
+    if len(partnership_ids) == 1:
+        return actions.values_list(*fields)[:ACTIONS_LISTED]
+    # the first ACTIONS_LISTED of each partnership, numbered in the database
+    place = Window(
+        RowNumber(),
+        partition_by=F("review__partnership_id"),
+        order_by=[F("due_date").asc(), F("review__title").asc(), F("number").asc()],
+    )
+    return actions.annotate(place=place).filter(place__lte=ACTIONS_LISTED).values_list(*fields)
+
+
+class _Links:
+    """A record's path, each kind of link reversed once per list (core.links.paths_to): a partnership's list
+    holds hundreds of deadlines, and the morning's reminders put thousands of their links in e-mails."""
+
+    def __init__(self):
+        self.paths = {}
+
+    def __call__(self, viewname, pk):
+        path = self.paths.get(viewname)
+        if path is None:
+            path = self.paths[viewname] = paths_to(viewname)
+        return path(pk)
 
 
 def agency_deadlines_seen_by(*, user, partnership, deadlines):
@@ -204,10 +246,9 @@ def _gist(text, limit=70):
 
 
 def deadlines_across(*, user):
-    items = []
-    for partnership in Partnership.objects.visible_to(user):
-        items += deadlines_for(user=user, partnership=partnership)
-    return sorted(items, key=lambda d: (d.due, d.what))
+    """Every partnership's deadlines this user may see (the calendar feed), each kind read once for all."""
+    lists = deadlines_by_partnership(user=user, partnerships=list(Partnership.objects.visible_to(user)))
+    return sorted((d for items in lists.values() for d in items), key=lambda d: (d.due, d.what))
 
 
 @dataclass

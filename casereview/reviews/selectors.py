@@ -1,12 +1,16 @@
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
+
+from casereview.core.scoping import of_partnerships
 
 from . import chronology
 from .models import (
     AgencyContribution,
     ChronologyEntry,
+    ChronologyTally,
     DuplicatePair,
     DuplicateStatus,
     LearningPoint,
@@ -58,7 +62,7 @@ def open_contributions(*, user, partnership):
     reviews' other columns are left in the database)."""
     return (
         AgencyContribution.objects.visible_to(user)
-        .filter(review__partnership=partnership, status="requested")
+        .filter(status="requested", **of_partnerships("review__partnership", partnership))
         .select_related("agency", "review")
         .only("kind", "due_date", "status", "agency", "review", "agency__name", "review__title")
     )
@@ -78,17 +82,17 @@ def merged_chronology(*, user, review, agency=None, event_type="", date_from=Non
 
 
 class ChronologySummary:
-    """A review's chronology counted once, by event type, agency and year together: the filter's choices,
-    the derived facts' counts, the timeline and the number of entries all come from it. The page grouped
-    the same entries five times for them."""
+    """A review's chronology counted by event type, agency and year together: the filter's choices, the
+    derived facts' counts, the timeline and the number of entries all come from it. The page grouped the
+    same entries five times for them, then once; now it reads the counts kept beside them."""
 
     def __init__(self, *, user, review):
+        # Read from the counts the database keeps as entries come and go (ChronologyTally), through the
+        # entries' own rules: a hundred rows instead of grouping a large review's 16,000 entries.
         self.cells = list(
-            ChronologyEntry.objects.visible_to(user)
+            ChronologyTally.objects.visible_to(user)
             .filter(review=review)
-            .values_list("event_type", "agency_id", "agency__name", "sort_date__year")
-            .annotate(n=Count("id"))
-            .order_by()
+            .values_list("event_type", "agency_id", "agency__name", "year", "n")
         )
         self.total = sum(n for *_, n in self.cells)
         self.event_types = sorted({event_type for event_type, *_ in self.cells})
@@ -145,7 +149,7 @@ def review_parts(*, user, review):
     is_reader = _reads_review_parts(user, review)
     return {
         "terms": TermsOfReference.objects.visible_to(user).filter(review=review).first(),
-        "panel": PanelMember.objects.visible_to(user).filter(review=review).select_related("agency"),
+        "panel": list(PanelMember.objects.visible_to(user).filter(review=review).select_related("agency")),
         "reviewers": reviewers,
         "learning_events": LearningEvent.objects.visible_to(user)
         .current()
@@ -255,34 +259,53 @@ def withdrawn_findings_for(*, user, review):
 RUNNING_STAGES_EXCLUDED = ("published", "not_published", "action_plan", "closed")
 
 
+@dataclass(frozen=True)
+class ReviewRef:
+    """What a milestone's list says of its review: read as plain values, since a partnership's due list
+    holds a hundred running reviews and says only their title."""
+
+    pk: object
+    title: str
+    partnership_id: object
+
+
 def review_milestones(*, user, partnership=None, review=None):
     """(review, milestone) for every running review this user may see: the completion target, sending
-    the report ahead of publication (until it is sent) and the partners' next check of time and quality."""
+    the report ahead of publication (until it is sent) and the partners' next check of time and quality.
+    The review is a ReviewRef (its key, title and partnership). `partnership`: one, or a list of them."""
     from django.conf import settings
     from django.db.models import Max
 
     from . import milestones
 
-    reviews = Review.objects.visible_to(user).exclude(stage__in=RUNNING_STAGES_EXCLUDED).select_related("partnership")
+    reviews = Review.objects.visible_to(user).exclude(stage__in=RUNNING_STAGES_EXCLUDED)
     if partnership is not None:
-        reviews = reviews.filter(partnership=partnership)
+        reviews = reviews.filter(**of_partnerships("partnership", partnership))
     if review is not None:
         reviews = reviews.filter(pk=review.pk)
-    reviews = reviews.annotate(
-        last_check_on=Max("monitoring_checks__checked_on"), sent_on=F("report__sent_to_panel_on")
+    rows = reviews.annotate(last_check_on=Max("monitoring_checks__checked_on")).values_list(
+        "pk",
+        "title",
+        "partnership_id",
+        "target_completion",
+        "decided_on",
+        "partnership__publication_notice_working_days",
+        "last_check_on",
+        "report__sent_to_panel_on",
     )
     found = []
-    for r in reviews:
+    for pk, title, partnership_id, target_completion, decided_on, notice_days, last_check_on, sent_on in rows:
+        ref = ReviewRef(pk, title, partnership_id)
         for milestone in milestones.milestones_of(
-            review_id=r.pk,
-            target_completion=r.target_completion,
-            decided_on=r.decided_on,
-            notice_working_days=r.partnership.publication_notice_working_days,
+            review_id=pk,
+            target_completion=target_completion,
+            decided_on=decided_on,
+            notice_working_days=notice_days,
             monitoring_months=settings.REVIEW_MONITORING_MONTHS,
-            last_check_on=r.last_check_on,
-            sent_on=r.sent_on,
+            last_check_on=last_check_on,
+            sent_on=sent_on,
         ):
-            found.append((r, milestone))
+            found.append((ref, milestone))
     return found
 
 

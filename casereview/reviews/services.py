@@ -130,9 +130,13 @@ def terms_save(
     return terms
 
 
-def panel_missing_sectors(review):
-    """The core agencies (the Tower Hamlets SCR paper §3.4, docs/domain.md) with nobody on the panel yet."""
-    present = set(review.panel.values_list("agency__sector", flat=True))
+def panel_missing_sectors(review, panel=None):
+    """The core agencies (the Tower Hamlets SCR paper §3.4, docs/domain.md) with nobody on the panel yet.
+    `panel`: the review's panel members with their agencies, when the caller has read them already."""
+    if panel is None:
+        present = set(review.panel.values_list("agency__sector", flat=True))
+    else:
+        present = {member.agency.sector for member in panel}
     return [Sector(sector).label for sector in PANEL_REQUIRED_SECTORS if sector not in present]
 
 

@@ -98,7 +98,8 @@ def review_detail(request, review):
         {
             "review": review,
             **parts,
-            "missing_sectors": services.panel_missing_sectors(review),
+            # a reader of the review sees its whole panel, so the list shown tells which sectors are missing
+            "missing_sectors": services.panel_missing_sectors(review, parts["panel"] if parts["is_reader"] else None),
             "contributions": selectors.contributions_for(user=user, review=review),
             "may_change": permissions.can(user, "change", review),
             "may_anonymise": permissions.can(user, "anonymise", review),

@@ -46,3 +46,19 @@ def test_the_navigation_groups_the_pages_in_one_row(alice, bob):
     # beneath "Learning", its pages are not called "Learning" again
     learning = next(group for group in selectors.navigation_for(bob) if group["text"] == "Learning")
     assert [page["text"] for page in learning["pages"]] == ["Library", "Spreading the learning"]
+
+
+def test_the_navigation_is_made_from_the_memberships_already_read(
+    alice, partnership_a, partnership_b, django_assert_num_queries
+):
+    from casereview.accounts import permissions
+    from casereview.testing import MembershipFactory
+
+    permissions.active_memberships(alice)  # as the request's first permission check reads them
+    with django_assert_num_queries(0):
+        hrefs = [page["href"] for group in selectors.navigation_for(alice) for page in group["pages"]]
+    assert hrefs and all("/southwark/" in href for href in hrefs)
+    # with a second partnership the home page lists them instead
+    MembershipFactory(user=alice, partnership=partnership_b, role=Role.VIEWER)
+    permissions.forget_answers(alice)
+    assert selectors.navigation_for(alice) == []

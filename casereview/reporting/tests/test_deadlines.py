@@ -307,3 +307,103 @@ def test_a_reminder_another_copy_of_the_command_recorded_first_is_not_sent_again
     assert taken and taken[0] not in sent
     assert len(sent) == ReminderSent.objects.count() - 1
     assert f"Reminders sent: {len(sent)}; already sent earlier: 1." in out.getvalue()
+
+
+def test_the_due_list_says_whose_contribution_and_action_are_due_and_links_each_to_its_page(
+    client, alice, partnership_a
+):
+    from casereview.actionplans.models import Action
+    from casereview.testing import AgencyContributionFactory, ReviewFactory
+
+    today = timezone.localdate()
+    review = ReviewFactory(partnership=partnership_a, title="Child R", target_completion=today + timedelta(days=20))
+    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
+    contribution = AgencyContributionFactory(
+        review=review, agency=police, kind="agency_report", due_date=today - timedelta(days=2)
+    )
+    action = Action.objects.create(
+        review=review,
+        owner_agency=police,
+        number=4,
+        description="Audit transfer summaries.",
+        start_date=today - timedelta(days=60),
+        due_date=today + timedelta(days=3),
+    )
+    client.force_login(alice)
+    page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
+    rows = re.findall(r'<a class="govuk-link" href="([^"]+)">([^<]+)</a>', page)
+    assert (
+        reverse("reviews:contribution", args=[contribution.pk]),
+        "Metropolitan Police Service: agency report (management review or summary)",
+    ) in rows
+    assert (
+        reverse("actionplans:action", args=[action.pk]),
+        "Action 4: Audit transfer summaries — Metropolitan Police Service",
+    ) in [(url, text.replace("&mdash;", "—")) for url, text in rows]
+    assert (reverse("reviews:detail", args=[review.pk]), "Complete the review (the completion target)") in rows
+    assert (
+        page.count('<td class="govuk-table__cell">Child R</td>') == 5
+    )  # the contribution, the action and three milestones
+
+
+def _partnership_with_overdue_work(n):
+    """A partnership whose business manager (bm<n>@example.org) is owed reminders of the milestones of a
+    running review (confidential in every other partnership), which also waits on an agency's overdue
+    contribution and action (theirs to be reminded of, not the manager's)."""
+    from casereview.actionplans.models import Action
+    from casereview.testing import AgencyContributionFactory, PartnershipFactory, ReviewFactory
+
+    today = timezone.localdate()
+    partnership = PartnershipFactory()
+    member(partnership, Role.BUSINESS_MANAGER, email=f"bm{n}@example.org")
+    review = ReviewFactory(partnership=partnership, title=f"Child {n}", is_confidential=n % 2 == 0)
+    agency = AgencyFactory(partnership=partnership, name=f"Agency {n}")
+    AgencyContributionFactory(review=review, agency=agency, due_date=today - timedelta(days=5))
+    Action.objects.create(
+        review=review,
+        owner_agency=agency,
+        number=1,
+        description=f"Action of partnership {n}",
+        start_date=today - timedelta(days=60),
+        due_date=today - timedelta(days=3),
+    )
+
+
+def test_the_morning_run_reads_every_partnerships_list_at_once_and_tells_each_manager_only_of_their_own(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _partnership_with_overdue_work(1)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as one:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    ReminderSent.objects.all().delete()
+    for n in (2, 3, 4):
+        _partnership_with_overdue_work(n)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as four:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    assert len(four.captured_queries) == len(one.captured_queries)
+    for n in (1, 2, 3, 4):
+        subjects = sorted(m.subject for m in mail.outbox if m.to == [f"bm{n}@example.org"])
+        # the confidential review's too: a business manager sees all of the partnership's deadlines
+        assert f"casereview: Complete the review (the completion target) for Child {n} is overdue" in subjects
+        assert len(subjects) == 3 and all(f"for Child {n} is" in subject for subject in subjects), subjects
+
+
+def test_the_calendar_of_someone_in_two_partnerships_holds_both_lists_and_no_other(client, db):
+    from casereview.accounts.models import Partnership, User
+    from casereview.testing import MembershipFactory
+
+    for n in (1, 2, 3):
+        _partnership_with_overdue_work(n)
+    manager = User.objects.get(email="bm1@example.org")
+    second = Partnership.objects.unscoped().get(memberships__user__email="bm2@example.org")
+    MembershipFactory(user=manager, partnership=second, role=Role.BUSINESS_MANAGER)
+    feed = CalendarFeed.objects.create(user=manager)
+    response = client.get(reverse("reporting:calendar_feed", args=[feed.token]))
+    summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    for n in (1, 2):  # each partnership's actions (numbered per partnership in one query) and milestones
+        assert f"Action 1: Action of partnership {n} — Agency {n} — Child {n}" in summaries
+        assert f"Complete the review (the completion target) — Child {n}" in summaries
+    assert not [s for s in summaries if "Child 3" in s or "partnership 3" in s]
