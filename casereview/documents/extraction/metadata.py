@@ -282,11 +282,11 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "none"  # a list of briefings on many reviews
     if NATIONAL_PANEL.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
         return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # a national review, or its work across reviews
-    if LEARNING_ACROSS_REVIEWS.search(text) and doc_type != "committee_report" and not CHILD_NAMED_OR_CASE.search(text):
+    if LEARNING_ACROSS_REVIEWS.search(text) and doc_type != "committee_report" and not _names_a_child(text):
         return "thematic"
     if entries:
         return _review_type_by_date(entries, text)
-    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not CHILD_NAMED_OR_CASE.search(text):
+    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not _names_a_child(text):
         return "none"  # a page that explains what such a review is, about no one review
     counted = _without_kinds_and_bodies(text)
     whole, title = CueText(counted), CueText(counted[:TITLE_REGION])
@@ -305,6 +305,16 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
             return "none"  # a guide to rapid reviews in general, about no one review
         return "CSPR"  # a rapid review is the first step of the 2018 arrangements
     return _single_review_type_by_date(text, dates)
+
+
+def _names_a_child(text):
+    """A child known by letter, number or case ("Child R", "Baby 2", "the case of"), or by a first name after
+    "Child" ("Child Jody")."""
+    if CHILD_NAMED_OR_CASE.search(text):
+        return True
+    return any(
+        m.group(1) not in NOT_CHILD_FIRST_NAMES and m.group(1) not in NOT_NAMES for m in CHILD_FIRST_NAME.finditer(text)
+    )
 
 
 def _plural_kind_in_title(text):

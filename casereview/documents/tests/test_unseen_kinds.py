@@ -1333,3 +1333,14 @@ def test_a_page_that_explains_what_a_review_is_is_about_no_review():
 
     assert guide.review_type == "none"
     assert one.review_type != "none"
+
+
+def test_a_review_of_a_child_named_by_first_name_is_not_learning_across_reviews():
+    record = extract("""
+        Child Safeguarding Practice Review: Child Jody
+
+        The partnership decided to conduct a review following the death of Child Jody. The learning from these
+        reviews was set out in a thematic report last year; this review asks what happened to Child Jody.
+        """)
+
+    assert record.review_type == "CSPR"
