@@ -133,6 +133,20 @@ MEETING_REQUEST = re.compile(
 )
 
 
+# A report of what was done with recommendations, not one: "The Committee considered draft recommendations",
+# "A verbal update will be given on any recommendations".
+ABOUT_RECOMMENDATIONS = re.compile(
+    r"\b(?:considered|discussed|debated|update|updates|reported on|received)\b[^.]{0,40}\brecommendations\b", re.I
+)
+# A meeting's resolution on the list, not one of its items: "That the draft recommendations … be noted."
+RESOLUTION = re.compile(r"\bbe (?:noted|agreed|approved|received|endorsed|adopted)\W*$", re.I)
+
+
+def _is_resolution(entry, source):
+    _, start, end, _ = entry
+    return bool(RESOLUTION.search(source[start:end]))
+
+
 def is_request_to_meeting(text):
     return bool(MEETING_REQUEST.match(normalise_space(text)))
 
@@ -200,7 +214,10 @@ def find_items(blocks, runs, doc):
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
-    ordered = sorted(chosen.values(), key=lambda entry: entry[1])
+    ordered = sorted(
+        (entry for entry in chosen.values() if not (entry[0] == RECOMMENDATIONS and _is_resolution(entry, source))),
+        key=lambda entry: entry[1],
+    )
     return {
         kind: [_to_item(start, end, conf, doc) for k, start, end, conf in ordered if k == kind]
         for kind in (LEARNING, RECOMMENDATIONS)
@@ -821,7 +838,8 @@ def _section_items(blocks, runs, source):
             if not block.ends_with_colon(source) and not ends_sentence(block.text(source)):
                 kind = None  # a table or caption: the section's list is over
             elif kind == RECOMMENDATIONS and ends_sentence(block.text(source)):
-                yield kind, block, "section_prose", None
+                if not ABOUT_RECOMMENDATIONS.search(block.text(source)):  # "The Committee considered draft
+                    yield kind, block, "section_prose", None  # recommendations …" is about them, not one
         elif block.kind == ITEM and run.parent is None and _run_fits_section(run, kind, source):
             for leaf in _leaf_items([block], source):
                 yield kind, leaf, "section_item", run_of.get(id(leaf))

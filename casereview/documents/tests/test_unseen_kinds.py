@@ -1344,3 +1344,26 @@ def test_a_review_of_a_child_named_by_first_name_is_not_learning_across_reviews(
         """)
 
     assert record.review_type == "CSPR"
+
+
+def test_minutes_about_recommendations_and_the_resolution_to_note_them_are_not_recommendations():
+    record = extract("""
+        Recommendations to Cabinet
+
+        A verbal update will be given on any recommendations to be made to Cabinet on referrals.
+
+        The Committee considered draft recommendations to be reported to Cabinet.
+
+        Recommendations would include:
+
+        · That a review be made of GP attendance at safeguarding training.
+
+        · Improving the transition from children to adult social services.
+
+        · That the draft recommendations to be reported to Cabinet be noted.
+        """)
+
+    assert texts(record.recommendations) == [
+        "That a review be made of GP attendance at safeguarding training.",
+        "Improving the transition from children to adult social services.",
+    ]
