@@ -19,7 +19,10 @@ LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # key issues, themes, messages, what a review found or highlighted, what a briefing asks "what did we find?".
 LEARNING_CUE = re.compile(
     r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?"
-    r"|includ(?:e[sd]?|ing)|focus(?:es|ed)? on|from|identified|arising"
+    r"|includ(?:e[sd]?|ing)|focus(?:es|ed)? on|identified|arising"
+    # learning from a review or a case, not "learning from good practice, and it promotes a culture that:"
+    r"|from (?:(?:the|this|these|both|our|local|national|recent|published|serious|case|child|practice|rapid|such)\s+)"
+    r"{0,3}(?:reviews?|SCRs?|CSPRs?|LCSPRs?|cases?|incidents?|deaths?|child [A-Z]\w*)"
     r"|for (?:practice|practitioners|the partnership))\b)"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"

@@ -1367,3 +1367,25 @@ def test_minutes_about_recommendations_and_the_resolution_to_note_them_are_not_r
         "That a review be made of GP attendance at safeguarding training.",
         "Improving the transition from children to adult social services.",
     ]
+
+
+def test_learning_from_good_practice_in_a_partnerships_statement_of_its_culture_is_not_a_lead_in():
+    culture = extract("""
+        Learning from multiagency practice seeks to reduce harm. The focus is on learning from good practice,
+        and it promotes a culture that:
+
+          • is open and honest
+          • is proportionate and avoids hindsight bias
+        """)
+    review = extract("""
+        Learning from the review of Child D:
+
+          • the school did not share its concerns
+          • the GP was not invited to the meeting
+        """)
+
+    assert culture.learning_points == []
+    assert texts(review.learning_points) == [
+        "the school did not share its concerns",
+        "the GP was not invited to the meeting",
+    ]
