@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import cues
+from . import cues, extents
 from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
@@ -133,6 +133,7 @@ def detect(text, table=None):
     found.extend(cues.chat_finds(clean))
     found.extend(cues.rank_and_role_finds(clean))
     found.extend(cues.dwelling_finds(clean))
+    found.extend(extents.the_place_finds(clean))
     found.extend(_person_rule_finds(clean))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
@@ -166,6 +167,8 @@ def detect(text, table=None):
     found.extend(cues.initials_of_people_finds(clean, found))
     found.extend(cues.place_district_finds(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
+    found.extend(extents.setting_extents(clean, found))
+    found.extend(extents.dwelling_finds(clean, found))
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 

@@ -1,0 +1,213 @@
+"""How far a setting or an address runs, and places named without a keyword (issue 16, sixth round).
+
+A setting found by its keyword is often only the start of its name: the capitalised words after it are the
+rest ("Sunnyside Lodge Care Home", "Ashford Lodge Parent and Child Unit", "Christ Apostolic Church
+Leicester"), and the district written after a comma is where it is ("Stade Court Hotel, Hythe", "Aldi,
+Ropergate"). A public house is named by "The" and capitalised words ("The Fox and Hounds") with no keyword
+at all, and a dwelling by a unit word and a number in lower case ("pitch 6", "room 312"). Each finder here
+reads the spans the other rules found, or the text around a cue; none is a list of one passage's words."""
+
+import re
+
+from .names import forenames
+from .rules import KEYWORD_KINDS, NEVER_OPENS_A_NAME
+from .vocabulary import ACRONYMS, STREET_SUFFIXES
+
+SETTING_TYPES = frozenset({"SCHOOL", "HEALTH_SETTING", "PLACE"})
+WEEK_AND_MONTH = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun January
+    February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
+    Sep Sept Oct Nov Dec""".split()
+)
+# Words that open a new clause or name a person, never the rest of a setting's name
+NOT_A_NAME_WORD = (
+    frozenset("""I He She They We It You His Her Their Our My The A An This That These Those And Or But""".split())
+    | WEEK_AND_MONTH
+)
+AGENCY_WORDS = frozenset(
+    """Council Police Service Services Trust Society Office Department NHS Board Government Panel Partnership
+    Constabulary Authority Commissioner Ministry Agency Directorate""".split()
+)
+# role words after a setting's name ("Housemaster of Wolsey House and Head of Games")
+ROLE_WORDS = frozenset("Head Deputy Chair Manager Director Lead Officer Teacher Nurse Governor".split())
+STREETS = frozenset(STREET_SUFFIXES)
+
+# the rest of a name after what a rule found: capitalised words, with "and", "&", "for", "of", "y" between them
+# (spaces only: a tab or a line break parts the cells of a table)
+NAME_REST_RE = re.compile(r"(?:[ ]+(?:(?:and|&|for|of|y|yr)[ ]+)?(?:[A-Z][\w'’-]*[A-Za-z]|[A-Z]))+")
+# the district after a comma, or a bracket of capitalised words: "…, Isle of Wight", "… (Trentham Lakes)"
+DISTRICT_RE = re.compile(
+    r",[ ]+((?:The[ ]+)?[A-Z][\w'’-]*[a-z](?:[ ]+(?:(?:of|on|upon|the|y)[ ]+)?[A-Z][\w'’-]*[a-z]){0,3})"
+    r"(?=[ \t]*(?:[.;:,)\n|\t]|$|[ ]+\(|[ ]+[a-z]))"
+    r"|[ ]+\(((?:[A-Z][\w'’-]*[a-z])(?:[ ]+[A-Z][\w'’-]*[a-z]){0,2})\)"
+)
+
+
+def _name_words_ok(words, in_capitals):
+    for word in words:
+        bare = word.rstrip("'’").removesuffix("'s").removesuffix("’s")
+        if bare in NOT_A_NAME_WORD or bare in AGENCY_WORDS or bare in ROLE_WORDS:
+            return False
+        if not in_capitals and word.isupper() and len(word) > 1:
+            return False  # "(… Hospital ED)": a department, not more of the name
+    return True
+
+
+CONNECTOR_WORDS = frozenset({"and", "&", "for", "of", "y", "yr"})
+# English words that end a run of capitals: a passage in capitals names a setting and goes on ("TAKEN TO
+# UNIVERSITY HOSPITAL LEWISHAM WITH BRUISING")
+CAPITALS_STOP = frozenset(
+    """AT TO IN ON WITH FROM FOR BY OF AND OR BUT THE A AN WHO WHICH WHERE WHEN WAS WERE IS ARE HAS HAD HAVE
+    HE SHE THEY WE I IT HIS HER THEIR REPORT REPORTS SAID SAYS AS THEN AFTER BEFORE""".split()
+)
+WORD_IN_REST_RE = re.compile(r"[^ ]+")
+WORD_TAIL_RE = re.compile(r"[\w'’-]+")
+WORD_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))([A-Za-z][\w'’-]*)[ ]+$")
+
+
+def _rest_of_name(text, end, in_capitals, other_starts):
+    """Where the capitalised words after a setting's keyword end: before another setting found there."""
+    rest = NAME_REST_RE.match(text, end)
+    if not rest:
+        return end
+    kept = []
+    for word in WORD_IN_REST_RE.finditer(text, end, rest.end()):
+        if word.start() in other_starts:
+            break  # "Tottington Pre-School and Jack and Jill Playgroup": two settings
+        word = word.group()
+        if word in CONNECTOR_WORDS:
+            kept.append(word)
+            continue
+        if in_capitals:
+            if not word.isupper() or word in CAPITALS_STOP or len(kept) >= 3:
+                break
+        elif not _name_words_ok([word], False) or len(kept) >= 6:
+            break
+        kept.append(word)
+    while kept and kept[-1] in CONNECTOR_WORDS:
+        kept.pop()
+    position = end
+    for word in kept:
+        position = text.index(word, position) + len(word)
+    return position
+
+
+def _opening_words(text, start):
+    """A capitalised word or two just before a setting, mid-sentence, open its name ("attend All Nations
+    Church", "at Great North Children's Hospital")."""
+    new_start = start
+    for _ in range(2):
+        m = WORD_BEFORE_RE.search(text, max(0, new_start - 30), new_start)
+        if not m or not m.group(1)[:1].isupper() or m.group(1).isupper():
+            break
+        word = m.group(1)
+        if (
+            word in NOT_A_NAME_WORD
+            or word in NEVER_OPENS_A_NAME
+            or word in AGENCY_WORDS
+            or word in ROLE_WORDS
+            or word in forenames()[0]
+        ):
+            break
+        before = WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if not before or not before.group(1)[:1].islower():
+            break  # a sentence's or a line's first word, or a name before it
+        new_start = m.start()
+    return new_start
+
+
+def setting_extents(text, found):
+    """Each setting with the capitalised words that finish its name, and its district after a comma or in a
+    bracket; never over a tab or a line break, never over a person's name found there."""
+    person_starts = {s for s, e, kind, *_ in found if kind == "PERSON"}
+    setting_starts = {s for s, e, kind, *_ in found if kind in SETTING_TYPES}
+    for start, end, kind, *_ in found:
+        if kind not in SETTING_TYPES or end <= start:
+            continue
+        in_capitals = text[start:end].isupper()
+        new_start, new_end = start, end
+        tail = WORD_TAIL_RE.match(text, end)
+        if tail and text[end - 1 : end].isalnum() or (tail and text[end - 1 : end] in "'’"):
+            new_end = tail.end()  # a name cut inside a word ("Great North Children'" + "s")
+        rest_end = _rest_of_name(text, new_end, in_capitals, setting_starts)
+        if rest_end > new_end and (kind != "PLACE" or text[new_end:rest_end].split()[0] not in forenames()[0]):
+            last = text[new_end:rest_end].split()[-1]
+            kind = KEYWORD_KINDS.get(last, KEYWORD_KINDS.get(" ".join(text[new_end:rest_end].split()[-2:]), kind))
+            new_end = rest_end  # "King's College" + "Hospital": the name's last keyword says its kind
+        if not in_capitals:
+            new_start = _opening_words(text, start)
+        district = DISTRICT_RE.match(text, new_end)
+        if district and not in_capitals:
+            group = 1 if district.group(1) else 2
+            words = district.group(group).split()
+            if (
+                district.start(group) not in person_starts
+                and district.start(group) not in setting_starts
+                and not any(w in KEYWORD_KINDS for w in words)
+                and " ".join(words[-2:]) not in KEYWORD_KINDS
+                and words[0] not in forenames()[0]
+                and _name_words_ok([w for w in words[words[0] == "The" :] if w[:1].isupper()], False)
+                and words[-1] not in STREETS
+            ):
+                new_end = district.end(group) + (1 if group == 2 else 0)
+        if (new_start, new_end) != (start, end):
+            yield new_start, new_end, kind, "rule"
+
+
+# "at The Fox and Hounds", "towards The Old Bell", "come The Crooked Billet": "The" capitalised mid-sentence
+# after a word of going or being somewhere, with capitalised words, is a named place
+THE_PLACE_RE = re.compile(
+    r"\b(?:at|to|from|towards|outside|near|inside|behind|opposite|into|in|come|visit|visited|above|4)[ ]+"
+    r"(The[ ]+[A-Z][\w'’-]*[a-z](?:[ ]+(?:(?:and|&)[ ]+)?[A-Z][\w'’-]*[a-z]){0,3})(?![\w'’])"
+)
+
+
+def the_place_finds(text):
+    for m in THE_PLACE_RE.finditer(text):
+        words = m.group(1).split()[1:]
+        names = [w for w in words if w not in ("and", "&")]
+        if any(w.removesuffix("'s").removesuffix("’s") in AGENCY_WORDS or w in WEEK_AND_MONTH for w in names):
+            continue  # "to The Children's Society", "the Home Office": an agency
+        if words[-1] in STREETS or words[0] in ACRONYMS:
+            continue
+        yield m.start(1), m.end(1), "PLACE", "rule"
+
+
+# A dwelling by a unit word and a number, in lower case: "on pitch 6", "in room 312", "chalet 22",
+# "lives on plot 14"; a neighbour's house number in brackets: "Mr Cartwright (no. 15)"
+LOWER_DWELLING_RE = re.compile(
+    r"\b(?:pitch|plot|chalet|caravan|bedsit|flat|room)[ \t]+\d{1,4}[A-Za-z]?\b(?![./:]\d|[ \t]*(?:m²|m2|sq\b|square))"
+    r"|(?<=\()(?:no\.?|number)[ \t]*\d{1,4}[A-Za-z]?(?=\))"
+)
+# what comes before an address: "House 3, 41–43 Whitehorse Road", "Plot 9, Meadowside Council Site, Long Lane"
+UNIT_BEFORE_RE = re.compile(
+    r"(?:House|Block|Plot|Pitch|Unit|Flat|Room|Chalet|Caravan)[ \t]+\d{1,4}[A-Za-z]?,[ \t]+"
+    r"(?:(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*,[ \t]+)?$"
+)
+# a street's last word may be followed by a part of it: "7 Nelson Road Central", "Smith Street North"
+STREET_PART_RE = re.compile(r"[ ]+(?:North|South|East|West|Central|Upper|Lower|Parade)\b")
+# a street named alone after "on", "off", "along": "on West Street", "on High Street"
+STREET_ALONE_RE = re.compile(
+    r"\b(?:on|off|along|onto|down|opposite)[ ]([A-Z][a-z]+[ ](?:"
+    + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True))
+    + r"))\b"
+)
+
+
+def dwelling_finds(text, found):
+    for m in LOWER_DWELLING_RE.finditer(text):
+        yield m.start(), m.end(), "ADDRESS", "rule"
+    for m in STREET_ALONE_RE.finditer(text):
+        yield m.start(1), m.end(1), "ADDRESS", "rule"
+    for start, end, kind, *_ in found:
+        if kind != "ADDRESS":
+            continue
+        new_start, new_end = start, end
+        before = UNIT_BEFORE_RE.search(text, max(0, start - 90), start)
+        if before:
+            new_start = before.start()
+        part = STREET_PART_RE.match(text, end)
+        if part and text[start:end].split()[-1] in STREETS:
+            new_end = part.end()
+        if (new_start, new_end) != (start, end):
+            yield new_start, new_end, "ADDRESS", "rule"

@@ -1,0 +1,67 @@
+"""How far a setting or an address runs (issue 16, sixth round): the capitalised words after a setting's
+keyword, its district after a comma, a pub named "The ... and ...", a dwelling by a lower-case unit word and
+a number, a street named alone after "on". Every text is invented for the test."""
+
+from casereview.publication.anonymisation import ReplacementTable, anonymise, detect
+
+
+def found(text, kind=None):
+    return [e.text for e in detect(text) if kind is None or e.type == kind]
+
+
+def published(text):
+    return anonymise(text, ReplacementTable(pseudonym="Child Q")).text
+
+
+def test_a_setting_takes_the_capitalised_words_that_finish_its_name():
+    text = (
+        "Her mother works at Larchfield Lodge Nursing Home. The baby was placed at Ferndale Lodge Parent and "
+        "Child Unit, and the referrer was at Exeter Royal Hospital for Children ED."
+    )
+    places = found(text)
+    assert "Larchfield Lodge Nursing Home" in places
+    assert "Ferndale Lodge Parent and Child Unit" in places
+    assert "Exeter Royal Hospital for Children" in places  # "ED", a department, stays out
+
+
+def test_a_setting_takes_its_district_after_a_comma_but_not_a_person_or_another_setting():
+    text = (
+        "He stayed at Harbour View Hotel, Seaton. She worships at Grace Fellowship, Lower Dunmore. "
+        "At Brookside Surgery, Priya said she was fine. Seen at Alder Clinic, Birchwood Pharmacy and home."
+    )
+    places = found(text)
+    assert "Harbour View Hotel, Seaton" in places
+    assert "Grace Fellowship, Lower Dunmore" in places
+    assert "Brookside Surgery" in places and "Priya" in found(text, "PERSON")
+    assert "Alder Clinic" in places and "Birchwood Pharmacy" in places
+
+
+def test_a_shop_with_its_district_and_a_pub_named_with_the():
+    text = "Kian works at Lidl, Heavitree. The boys met at The Plough and Harrow and went towards The Old Swan."
+    places = found(text, "PLACE")
+    assert "Lidl, Heavitree" in places
+    assert "The Plough and Harrow" in places
+    assert "The Old Swan" in places
+    out = published(text)
+    assert "Plough" not in out and "Swan" not in out and "Heavitree" not in out
+
+
+def test_an_agency_named_with_the_stays():
+    text = "She was referred to The Children's Society and wrote to The Home Office."
+    assert not found(text, "PLACE")
+
+
+def test_a_dwelling_by_a_lower_case_unit_word_and_a_street_named_alone():
+    text = (
+        "The family live on pitch 7 and the grandmother on plot 3. Tia was found in room 418. Mr Dean (no. 22) "
+        "saw him on Mill Street. The bedroom is 9 m². House 2, 17 Canal Road Central, was inspected."
+    )
+    addresses = found(text, "ADDRESS")
+    for expected in ("pitch 7", "plot 3", "room 418", "no. 22", "Mill Street", "House 2, 17 Canal Road Central"):
+        assert expected in addresses
+    assert not any("9" == a.split()[-1] for a in addresses)
+
+
+def test_a_setting_whose_name_runs_into_another_kind_takes_the_last_keyword():
+    kinds = {(e.text, e.type) for e in detect("She was taken to Denmark Hill College Hospital that night.")}
+    assert ("Denmark Hill College Hospital", "HEALTH_SETTING") in kinds
