@@ -44,7 +44,10 @@ ROLE_NAME_RE = re.compile(
     rf"((?:[A-Z]\.[ \t]*)?(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,2}})"
 )
 # "IDVA (Nicky Stone):", "Police (Sgt Jo Bell)": a role or agency, then a full name in brackets
-ROLE_BRACKET_NAME_RE = re.compile(rf"\b[A-Z][A-Za-z]+[ \t]+\(((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}})\)")
+ROLE_BRACKET_NAME_RE = re.compile(
+    rf"\b([A-Z][A-Za-z]+)[ \t]+\(((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}})(?:\)|,[ \t])"
+)
+ROLE_ONLY_RE = re.compile(ROLES)
 
 INITIALS_RE = re.compile(r"(?<![\w'’&.-])([A-Z]{2,4})(?![\w&-]|['’](?!s\b)|\.\w)")  # "TI/JP" are two people
 DEFINING_GAP_RE = re.compile(
@@ -84,9 +87,10 @@ def rank_and_role_finds(text):
             end = text.index(words[-1], m.start(1)) + len(words[-1])
             yield m.start(1), end, "PERSON", "rule"
     for m in _finditer_near(ROLE_BRACKET_NAME_RE, text, near_brackets):
-        words = m.group(1).split()
-        if (words[0] in forenames()[0] or words[-1] in surnames()[0]) and not any(_plain(w) for w in words):
-            yield m.start(1), m.end(1), "PERSON", "rule"
+        words = m.group(2).split()
+        by_role = ROLE_ONLY_RE.fullmatch(m.group(1)) is not None  # "IDVA (Olena Marchenko, SMASH Swindon)"
+        if (by_role or words[0] in forenames()[0] or words[-1] in surnames()[0]) and not any(_plain(w) for w in words):
+            yield m.start(2), m.end(2), "PERSON", "rule"
     introduced = set()
     for m in ROLE_INITIALS_RE.finditer(text):
         token = m.group(1)

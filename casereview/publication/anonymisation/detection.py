@@ -58,7 +58,7 @@ STRONG_TITLE_RE = re.compile(
 )
 TITLE_BEFORE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+$")
 ROLE_WORDS = (
-    "social worker|health visitor|midwife|teacher|headteacher|head teacher|form tutor|youth worker|key worker|"
+    "social worker|health visitor|midwife|teacher|headteacher|head teacher|form tutor|tutor|youth worker|key worker|"
     "personal adviser|case manager|offender manager|housing officer|support worker|family support worker|"
     "practice nurse|school nurse|nurse|paediatrician|consultant|officer|adviser|advisor|manager|worker|chair|"
     "mother|father|mum|dad|stepfather|stepmother|step-father|step-mother|partner|boyfriend|girlfriend|husband|"
@@ -169,6 +169,7 @@ def detect(text, table=None):
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
     found.extend(extents.setting_extents(clean, found))
     found.extend(extents.dwelling_finds(clean, found))
+    found.extend(extents.person_extents(clean, found))
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
@@ -942,7 +943,7 @@ def _without_places_as_people(text, found):
 def _without_agencies(text, found):
     """Drop names and places inside an agency's name ("Guy's and St Thomas' NHS Foundation Trust"): agencies
     are parties to the review and stay."""
-    agencies = [m.span() for m in AGENCY_RE.finditer(text)]
+    agencies = [_agency_span(m) for m in AGENCY_RE.finditer(text)]
     if not agencies:
         return found
     kept = []
@@ -954,6 +955,16 @@ def _without_agencies(text, found):
             continue
         kept.append(item)
     return kept
+
+
+AND_THE_RE = re.compile(r"[ ]+(?:and|&)[ ]+the[ ]+")
+
+
+def _agency_span(m):
+    """An agency's name starts after "and the": "Abigail Fenn and the Kent Police" names a person and then
+    the agency."""
+    joins = list(AND_THE_RE.finditer(m.group()))
+    return (m.start() + joins[-1].end(), m.end()) if joins else m.span()
 
 
 def _list_name_finds(text, found, labels):
@@ -1226,7 +1237,10 @@ VERB_LIKE_AFTER_RE = re.compile(
     r"ran|sat|stood|left|kept|brought|bought|sent|spent|found|held|hit|put|let|threw|wrote|spoke|broke|rode|ate|"
     r"drank|slept|woke|felt|met|paid|lost|won|swore|hid|bit|fought|caught|taught|thought|knew|grew|drew|wore|"
     r"tore|began|rang|sang|swam|chose|forgot|understood|became|sold|heard|meant|led|fed|fled|read|shouted|"
-    r"seemed|looked|lives|says|wants|needs|likes|thinks|knows|goes|comes|takes|gets|has|is|was|had|did)$"
+    r"seemed|looked|lives|says|wants|needs|likes|thinks|knows|goes|comes|takes|gets|has|is|was|had|did"
+    # what records say of a child: "Ruby hiding in the cupboard", "Poppy attends", "Precious more settled"
+    r"|[a-z]{3,}ing|attends|seen|present|absent|asleep|remains|appears|subject|more|less|settled|unwell|upset|"
+    r"quiet|happy|presents|reports|discloses|continues|sleeps|eats)$"
 )
 PAST_VERB_RE = re.compile(rf" [a-z]+ (?:[a-z]+ed|{NAME_VERBS})\b")
 

@@ -79,7 +79,7 @@ def _rest_of_name(text, end, in_capitals, other_starts):
             kept.append(word)
             continue
         if in_capitals:
-            if not word.isupper() or word in CAPITALS_STOP or len(kept) >= 3:
+            if not word.isupper() or word in CAPITALS_STOP or word in ACRONYMS or len(kept) >= 3:
                 break
         elif not _name_words_ok([word], False) or len(kept) >= 6:
             break
@@ -122,7 +122,7 @@ def setting_extents(text, found):
     person_starts = {s for s, e, kind, *_ in found if kind == "PERSON"}
     setting_starts = {s for s, e, kind, *_ in found if kind in SETTING_TYPES}
     for start, end, kind, *_ in found:
-        if kind not in SETTING_TYPES or end <= start:
+        if kind not in SETTING_TYPES or end <= start or "\n" in text[start:end]:
             continue
         in_capitals = text[start:end].isupper()
         new_start, new_end = start, end
@@ -211,3 +211,80 @@ def dwelling_finds(text, found):
             new_end = part.end()
         if (new_start, new_end) != (start, end):
             yield new_start, new_end, "ADDRESS", "rule"
+
+
+# People: a name's other words beside a part found ------------------------------------------------------------
+
+NAME_SHAPED_RE = re.compile(r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+WORD_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s(,;]))([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
+WORD_BEFORE_THAT_RE = re.compile(r"(?:^|[\s(])([\w'’,;-]+)[ ]$")
+WORD_AFTER_NAME_RE = re.compile(r"[ ]((?:Ma?c|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+INITIAL_AFTER_NAME_RE = re.compile(r"[ ]([A-Z])(?![\w'’.&/-]|\.\w)")
+# particles of Welsh and other surnames the merge joins across: "Rhys ab Owain", "Dafydd ap Iorwerth"
+WELSH_PARTICLE_RE = re.compile(r"[ ](?:ab|ap|ferch|verch)[ ]([A-Z][a-z]+)\b")
+
+
+def person_extents(text, found):
+    """A forename written just before a surname found as a person ("Tutor Gethin Price", "June Atkins"), a
+    surname just after a forename found ("Ottilie Marsh"), an initial after a forename ("Danny B", "Dylan
+    P"), and a surname after a Welsh particle ("Rhys ab Owain"): the rest of the same person's name."""
+    from .detection import TITLES
+    from .names import surnames
+    from .vocabulary import COMMON_CAPITALISED, NOT_PERSON_WORDS
+
+    first_plain, first_ambiguous = forenames()
+    last_plain, last_ambiguous = surnames()
+    titles = re.compile(TITLES)
+    taken = {(s, e) for s, e, kind, *_ in found}
+    for start, end, kind, *_ in found:
+        if kind != "PERSON" or end <= start or "\n" in text[start:end]:
+            continue
+        words = text[start:end].split()
+        before = WORD_BEFORE_NAME_RE.search(text, max(0, start - 30), start)
+        if before and not titles.fullmatch(before.group(1)):
+            word = before.group(1)
+            listed = word in first_plain or word in first_ambiguous
+            previous = WORD_BEFORE_THAT_RE.search(text, max(0, before.start() - 30), before.start())
+            mid_sentence = previous is not None and previous.group(1)[:1].islower()
+            if (
+                (listed or (mid_sentence and word not in COMMON_CAPITALISED))
+                and word not in NOT_A_NAME_WORD
+                and word not in NEVER_OPENS_A_NAME
+                and word not in NOT_PERSON_WORDS
+                and word not in AGENCY_WORDS
+                and word not in KEYWORD_KINDS
+                and word not in STREETS
+                and (mid_sentence or listed)
+                and len(words) == 1
+                and (words[0] in last_plain or words[0] in last_ambiguous or not listed or mid_sentence)
+            ):
+                yield before.start(1), end, "PERSON", "rule"
+        if len(words) != 1:
+            continue
+        forename = words[0] in first_plain or words[0] in first_ambiguous
+        after = WORD_AFTER_NAME_RE.match(text, end)
+        if after:
+            word = after.group(1)
+            if (
+                (word in last_plain or (forename and word in last_ambiguous))
+                and word not in COMMON_CAPITALISED
+                and word not in KEYWORD_KINDS
+                and word not in STREETS
+                and word not in NOT_PERSON_WORDS
+                and not STREET_OR_KEYWORD_AFTER_RE.match(text, after.end())
+                and (start, after.end()) not in taken
+            ):
+                yield start, after.end(), "PERSON", "rule"
+        if not forename:
+            continue
+        initial = INITIAL_AFTER_NAME_RE.match(text, end)
+        if initial and initial.group(1) not in "AI":
+            yield start, initial.end(), "PERSON", "rule"
+        particle = WELSH_PARTICLE_RE.match(text, end)
+        if particle:
+            yield start, particle.end(), "PERSON", "rule"
+
+
+STREET_OR_KEYWORD_AFTER_RE = re.compile(
+    r"[ ](?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r"|Ward|Unit|House|Court)\b"
+)

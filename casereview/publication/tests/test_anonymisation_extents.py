@@ -65,3 +65,32 @@ def test_a_dwelling_by_a_lower_case_unit_word_and_a_street_named_alone():
 def test_a_setting_whose_name_runs_into_another_kind_takes_the_last_keyword():
     kinds = {(e.text, e.type) for e in detect("She was taken to Denmark Hill College Hospital that night.")}
     assert ("Denmark Hill College Hospital", "HEALTH_SETTING") in kinds
+
+
+# People ----------------------------------------------------------------------------------------------------
+
+
+def test_a_name_takes_its_other_words_beside_a_part_found():
+    text = (
+        "Mrs Hartley phoned. Her husband, Paddy Hartley, was away. Tutor Eurig Price recorded it verbatim. "
+        "The note names Kenzie B and Rhys ab Emyr. Ottilie (Ottilie Pryce, 12) also said so."
+    )
+    people = found(text, "PERSON")
+    for name in ("Paddy Hartley", "Eurig Price", "Kenzie B", "Rhys ab Emyr", "Ottilie Pryce"):
+        assert name in people, name
+
+
+def test_a_person_before_and_the_agency_is_no_part_of_the_agency():
+    people = found("A copy went to his YOT worker Abigail Tenby and the Kent Police liaison officer.", "PERSON")
+    assert "Abigail Tenby" in people
+
+
+def test_a_name_in_brackets_after_a_role_whatever_follows_it():
+    people = found("IDVA (Oksana Hrytsenko, Safer Places): she wants a sanctuary scheme.", "PERSON")
+    assert "Oksana Hrytsenko" in people
+
+
+def test_an_everyday_word_name_known_as_a_person_is_found_where_a_sentence_opens_with_it():
+    text = "Children present: Ruby (5) and Leo. Officers on scene. Ruby hiding in a cupboard. Ruby attends school."
+    assert found(text, "PERSON").count("Ruby") == 3
+    assert found("Rose bushes at the front were cut back.", "PERSON") == []
