@@ -252,7 +252,8 @@ APPOSITION_RE = re.compile(
 )
 # 'Linh Nguyen ("Lily")', '"Mo" (Mohammed Farah)', 'whom she calls "Linc"': a quoted name beside a full name
 BESIDE_NAME_RE = re.compile(
-    rf"(?:{NAME_WORD})[ \t]+\([\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”](?:,[ \t]*\d{{1,2}})?\)"
+    rf"(?:{NAME_WORD})[ \t]+\([\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”]"
+    rf"(?:,[ \t]*\d{{1,2}}|,[ \t]*\d{{1,2}}[ \t]+(?:years?|months?|weeks?)|[ \t]+to[ \t]+[a-z][a-z ]{{2,20}})?\)"
     rf"|[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”][ \t]+\((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}}\)"
     rf"|\b(?i:calls?|called)[ \t]+[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”]"
 )

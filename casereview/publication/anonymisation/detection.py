@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from . import cues, extents
+from .capitals import capitals_passage_names
 from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
@@ -124,6 +125,7 @@ NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "
 def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
+    clean = capitals_passage_names(clean)
     clean = _capitals_as_names(clean)
     clean = capitals_as_titles(clean)
     found = list(rule_finds(clean))
@@ -135,6 +137,7 @@ def detect(text, table=None):
     found.extend(cues.dwelling_finds(clean))
     found.extend(extents.the_place_finds(clean))
     found.extend(_person_rule_finds(clean))
+    found.extend(extents.nickname_surname_finds(clean, found))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
     found.extend(_context_name_finds(clean, model_found))

@@ -288,3 +288,25 @@ def person_extents(text, found):
 STREET_OR_KEYWORD_AFTER_RE = re.compile(
     r"[ ](?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r"|Ward|Unit|House|Court)\b"
 )
+
+
+# 'Chukwuemeka ("Emeka") Obi', 'Patrick ("Paddy") Joyce': the word after a nickname in brackets is the surname
+NICKNAME_THEN_SURNAME_RE = re.compile(
+    r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]\([\"“][A-Z][\w'’ -]{0,20}[\"”]\)[ ]((?:Ma?c|O['’])?[A-Z][a-z][\w'’-]*)"
+)
+
+
+def nickname_surname_finds(text, found):
+    from .vocabulary import COMMON_CAPITALISED
+
+    if "(" not in text:
+        return
+    people = {s for s, e, kind, *_ in found if kind == "PERSON"}
+    first_plain, first_ambiguous = forenames()
+    for m in NICKNAME_THEN_SURNAME_RE.finditer(text):
+        forename, surname = m.group(1), m.group(2).removesuffix("'s").removesuffix("’s")
+        if not (m.start(1) in people or forename in first_plain or forename in first_ambiguous):
+            continue
+        if surname in COMMON_CAPITALISED or surname in KEYWORD_KINDS or surname in STREETS:
+            continue
+        yield m.start(2), m.start(2) + len(surname), "PERSON", "rule"

@@ -94,3 +94,19 @@ def test_an_everyday_word_name_known_as_a_person_is_found_where_a_sentence_opens
     text = "Children present: Ruby (5) and Leo. Officers on scene. Ruby hiding in a cupboard. Ruby attends school."
     assert found(text, "PERSON").count("Ruby") == 3
     assert found("Rose bushes at the front were cut back.", "PERSON") == []
+
+
+# A passage in capitals ---------------------------------------------------------------------------------------
+
+
+def test_names_in_a_passage_typed_in_capitals_are_found_by_their_cues():
+    text = (
+        "ON MONDAY I WAS AT WORK. MY DAUGHTER HOPE (13) WAS WAITING FOR ME AT THE STATION. HOPE SAID A MAN "
+        "CALLED DECLAN TALKED TO HER.\nCALL FROM GWENLLIAN ROBERTS (44) STATING HUSBAND IFOR WYN ROBERTS (47) "
+        "HAD LEFT. SEEN BY PS ELERI HUWS 0743 AND MR T. OYELARAN. I HAVE NO HOPE OF A REPLY."
+    )
+    out = published(text)
+    for name in ("HOPE (13)", "HOPE SAID", "GWENLLIAN", "ROBERTS", "IFOR", "ELERI HUWS", "OYELARAN"):
+        assert name not in out, name
+    assert "NO HOPE OF" in out  # the everyday word stays
+    assert "WAS WAITING FOR ME" in out
