@@ -110,3 +110,18 @@ def test_names_in_a_passage_typed_in_capitals_are_found_by_their_cues():
         assert name not in out, name
     assert "NO HOPE OF" in out  # the everyday word stays
     assert "WAS WAITING FOR ME" in out
+
+
+# Ages ------------------------------------------------------------------------------------------------------
+
+
+def test_an_age_as_an_item_of_a_bracket_or_after_a_role_and_a_comma():
+    text = (
+        "Re: Aleks (DOB 02.03.2024, 5 months) and Mia (2 years, DOB 1 May 2022); Kit (9 days, born at home).\n"
+        "| Jordan Vale | boyfriend, 19 | 07700 900111 |\nPupil: Zainab Ali (Y6, 10). The girls said they were 18.\n"
+        "He stayed with his aunt before (2021, 4 months) and Leanne left at 5."
+    )
+    ages = found(text, "AGE")
+    for age in ("5 months", "2 years", "9 days", "19", "10", "18"):
+        assert age in ages, age
+    assert "4 months" not in ages and "5" not in ages  # a stay's length and a time stay
