@@ -24,6 +24,12 @@ STOP = frozenset(
     SISTER BROTHER AUNT UNCLE HUSBAND WIFE FRIEND PARTNER VISITED PRESENT WORKING WAITING ATTENDS STATED
     DETAILS LOCATION DATE TIME NAME REPORT REFERRAL CALL CONTACT HOSPITAL CHURCH CENTRE""".split()
 )
+# the nouns of STOP name settings and streets too ("CANAL STREET"), which the other rules read in Title Case
+FUNCTION_WORDS = STOP - frozenset(
+    """HOME HOUSE FLAT ROAD STREET SCHOOL POLICE HEALTH CHILD BABY MOTHER FATHER MUM DAD SON DAUGHTER SISTER
+    BROTHER AUNT UNCLE HUSBAND WIFE FRIEND PARTNER DETAILS LOCATION DATE TIME NAME REPORT REFERRAL CALL CONTACT
+    HOSPITAL CHURCH CENTRE""".split()
+)
 TITLE_WORDS = {"MR": "Mr", "MRS": "Mrs", "MS": "Ms", "MISS": "Miss", "DR": "Dr", "SGT": "Sgt", "REV": "Rev"}
 RANKS = frozenset("PC PS DC DS DI DCI PCSO SGT MR MRS MS MISS DR SW HV REV CLLR".split())
 FAMILY_NOUNS = frozenset(
@@ -96,6 +102,8 @@ def capitals_passage_names(text):
                 if _may_be_name(previous) and not previous.endswith(("ING", "ED")):
                     names.add(_key(previous))
         cue = word in RANKS or word in FAMILY_NOUNS or word.rstrip("'’S") in FAMILY_NOUNS
+        # "A MAN CALLED DECLAN", "A GIRL I KNOW AS ROXY"
+        cue = cue or word in ("CALLED", "NAMED") or (word == "AS" and i and tokens[i - 1].group() in ("KNOW", "KNOWN"))
         if not cue:
             continue
         position = m.end()

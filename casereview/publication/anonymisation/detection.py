@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from . import cues, extents
+from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
@@ -173,6 +174,7 @@ def detect(text, table=None):
     found.extend(extents.setting_extents(clean, found))
     found.extend(extents.dwelling_finds(clean, found))
     found.extend(extents.person_extents(clean, found))
+    found = extents.without_capitals_lead_in(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
@@ -208,7 +210,7 @@ def _capitals_as_names(text):
         for word, is_name in zip(words, names):
             index = m.group().index(word, position)
             out.append(m.group()[position:index])
-            out.append(word.title() if is_name and word not in COMMON_CAPITALISED else word)
+            out.append(word.title() if is_name and word not in COMMON_CAPITALISED and word not in CAPS_STOP else word)
             position = index + len(word)
         out.append(m.group()[position:])
         return "".join(out)

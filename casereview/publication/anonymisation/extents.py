@@ -310,3 +310,40 @@ def nickname_surname_finds(text, found):
         if surname in COMMON_CAPITALISED or surname in KEYWORD_KINDS or surname in STREETS:
             continue
         yield m.start(2), m.start(2) + len(surname), "PERSON", "rule"
+
+
+def _lead_in_word(word):
+    from .capitals import STOP
+
+    upper = word.upper()
+    return upper != "THE" and (upper in STOP or upper.endswith(("ED", "ING")) or upper in ("GOES", "KNOW"))
+
+
+def without_capitals_lead_in(text, found):
+    """A setting found in capitals starts after the last English word before its name: "BOOKED LATE AT QUEEN
+    ELIZABETH HOSPITAL" names "QUEEN ELIZABETH HOSPITAL", "HE GOES TO ST JOSEPH'S RC CHURCH" the church (some
+    words may have been put in Title Case by then, so the case of each is not relied on)."""
+    out = []
+    for item in found:
+        start, end, kind = item[:3]
+        span = text[start:end]
+        words = list(re.finditer(r"[^ \t]+", span))
+        if (
+            kind in SETTING_TYPES
+            and len(words) > 1
+            and _lead_in_word(words[0].group())
+            and sum(w.group().isupper() and len(w.group()) > 1 for w in words) >= 2
+        ):
+            cut = None
+            for i, w in enumerate(words[:-1]):
+                if _lead_in_word(w.group()):
+                    cut = i
+                elif not w.group().isupper() or w.group() == "THE":
+                    break  # the name itself ("St Joseph's", "QUEEN Elizabeth", "THE HOWARD ARMS") has begun
+            rest = [w.group() for w in words[cut + 1 :]] if cut is not None else []
+            if rest and all(w in KEYWORD_KINDS or w.title() in KEYWORD_KINDS for w in rest):
+                cut = None  # "AT Juniors": the keyword alone is no name
+            if cut is not None:
+                item = (start + words[cut + 1].start(), end, kind, *item[3:])
+        out.append(item)
+    return out

@@ -212,7 +212,7 @@ def _restated(replacement, before, replaced, text, entity):
 # Fitting a replacement to the words around it --------------------------------------------------------------
 
 DETERMINER_END_RE = re.compile(r"(?:^|(?<=[\s(\"“]))(the|a|an|her|his|their|its|our|my|your)([ \t]+)$", re.I)
-ON_END_RE = re.compile(r"(?:^|(?<=\s))(on|On)([ \t]+)(?:(?:the)[ \t]+)?$")
+ON_END_RE = re.compile(r"(?:^|(?<=\s))(on|On|ON)([ \t]+)(?:(?:the|THE)[ \t]+)?$")
 WEEKDAY_END_RE = re.compile(r"(?:^|(?<=\s))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+(?:the[ \t]+)?$")
 THE_END_RE = re.compile(r"(?:^|(?<=\s))the[ \t]+$", re.I)
 SENTENCE_START_BEFORE_RE = re.compile(r"(?:^|[.!?\n\t|•*]\s*|[.!?][\"”’)]\s+|\n\s*[-–]\s*)$")
@@ -230,7 +230,8 @@ def fit(before, replacement, entity, text, written_so_far):
             before = before[: weekday.start()]
         on = ON_END_RE.search(before)
         if on:
-            before = before[: on.start()] + ("in" if on.group(1) == "on" else "In") + on.group(2)
+            word = {"on": "in", "On": "In", "ON": "IN"}[on.group(1)]  # "BORN ON 22 NOVEMBER" -> "BORN IN"
+            before = before[: on.start()] + word + on.group(2)
         else:
             the = THE_END_RE.search(before)
             if the:  # "the 3rd of March" -> "March"
@@ -281,6 +282,7 @@ FAMILY_WORDS_AS_WRITTEN = {
     "father": r"father|dad",
     "stepfather": r"stepfather|step-father|stepdad",
     "stepmother": r"stepmother|step-mother|stepmum",
+    "partner": r"(?:ex-)?partner|(?:ex-)?boyfriend|(?:ex-)?girlfriend",  # "ex-partner Connor Hale" -> "ex-partner"
 }
 
 

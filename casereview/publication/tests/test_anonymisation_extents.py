@@ -125,3 +125,26 @@ def test_an_age_as_an_item_of_a_bracket_or_after_a_role_and_a_comma():
     for age in ("5 months", "2 years", "9 days", "19", "10", "18"):
         assert age in ages, age
     assert "4 months" not in ages and "5" not in ages  # a stay's length and a time stay
+
+
+# Output a reader can publish -------------------------------------------------------------------------------
+
+
+def test_a_setting_in_capitals_keeps_the_words_before_its_name():
+    text = (
+        "STATEMENT OF WITNESS TYPED IN CAPITALS. SHE WAS BOOKED LATE AT QUEEN MARY HOSPITAL AT 28 WEEKS. "
+        "HE GOES TO ST PAUL'S RC CHURCH ON SUNDAYS. THEY CAME FROM THE HOWARD ARMS WHERE SHE WORKS."
+    )
+    out = published(text)
+    assert "BOOKED LATE AT" in out and "HE GOES TO" in out and "CAME FROM" in out
+    assert "QUEEN MARY" not in out and "PAUL'S" not in out and "HOWARD" not in out
+
+
+def test_a_date_of_birth_in_capitals_reads_born_in():
+    out = published("MY DAUGHTER HOPE WAS BORN ON 22 NOVEMBER 2011. I WILL ATTEND COURT IF NEEDED TODAY.")
+    assert "BORN IN" in out and "BORN ON" not in out and "22 NOVEMBER" not in out
+
+
+def test_an_ex_partner_named_is_not_followed_by_the_partner():
+    out = published("Call from Kayleigh Dunn (24): ex-partner Connor Hale banging on the window.")
+    assert "ex-partner the partner" not in out and "Connor" not in out and "Hale" not in out
