@@ -145,6 +145,8 @@ def capitals_passage_names(text):
                     if gap != " " or not _may_be_name(word) or word in settings:
                         continue
                     # a listed word either side; an unlisted one only after, ending the run ("NERYS JONES (44)")
+                    if word.endswith(("ED", "ING")) and not _listed(word):
+                        continue  # "ROXY LOOKED SCARED"
                     if _listed(word, ambiguous=True) or (j > i and RUN_END_RE.match(text, other.end())):
                         names.add(_key(word))
     for i, m in enumerate(tokens):  # 'EMMANUEL ("MANNY") ADEKUNLE': the words around a nickname

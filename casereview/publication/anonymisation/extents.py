@@ -217,7 +217,7 @@ def dwelling_finds(text, found):
 
 NAME_SHAPED_RE = re.compile(r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 WORD_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s(,;]))([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
-WORD_BEFORE_THAT_RE = re.compile(r"(?:^|[\s(])([\w'’,;-]+)[ ]$")
+WORD_BEFORE_THAT_RE = re.compile(r"(?:^|[\s(])(\S+)[ ]$")
 WORD_AFTER_NAME_RE = re.compile(r"[ ]((?:Ma?c|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
 INITIAL_AFTER_NAME_RE = re.compile(r"[ ]([A-Z])(?![\w'’.&/-]|\.\w)")
 # particles of Welsh and other surnames the merge joins across: "Rhys ab Owain", "Dafydd ap Iorwerth"
@@ -245,11 +245,17 @@ def person_extents(text, found):
             word = before.group(1)
             listed = word in first_plain or word in first_ambiguous
             previous = WORD_BEFORE_THAT_RE.search(text, max(0, before.start() - 30), before.start())
-            mid_sentence = previous is not None and previous.group(1)[:1].islower()
+            # mid-sentence, or a field's or a cell's value ("Sibling on roll: Brook Delaney", "| June Atkins |")
+            mid_sentence = (
+                previous is not None
+                and not previous.group(1).endswith((".", "!", "?"))
+                and (previous.group(1)[:1].islower() or previous.group(1).endswith(":") or previous.group(1) == "|")
+            )
+            month_name = word in WEEK_AND_MONTH and len(word) > 3 and words[0] in last_plain  # "June Atkins"
             if (
                 (listed or (mid_sentence and word not in COMMON_CAPITALISED))
-                and word not in NOT_A_NAME_WORD
-                and word not in NEVER_OPENS_A_NAME
+                and (word not in NOT_A_NAME_WORD or month_name)
+                and (word not in NEVER_OPENS_A_NAME or month_name)
                 and word not in NOT_PERSON_WORDS
                 and word not in AGENCY_WORDS
                 and word not in KEYWORD_KINDS

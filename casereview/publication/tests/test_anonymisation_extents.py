@@ -148,3 +148,13 @@ def test_a_date_of_birth_in_capitals_reads_born_in():
 def test_an_ex_partner_named_is_not_followed_by_the_partner():
     out = published("Call from Kayleigh Dunn (24): ex-partner Connor Hale banging on the window.")
     assert "ex-partner the partner" not in out and "Connor" not in out and "Hale" not in out
+
+
+def test_a_forename_before_a_surname_found_in_a_field_or_a_cell():
+    text = (
+        "Pupil: Jordan Delacey\nSibling on roll: Brook Delacey (Year 7)\n| June Atkins | grandmother |\n| Lee Atkins |"
+    )
+    people = found(text, "PERSON")
+    assert "Brook Delacey" in people and "June Atkins" in people
+    later = found("Tanya Reid rang back. Says Leo and Kai fight all the time.", "PERSON")
+    assert "Says Leo" not in later
