@@ -194,7 +194,24 @@ STREET_ALONE_RE = re.compile(
 )
 
 
+# "Plot 9, Meadowside Council Site, Long Lane", "Unit 4, Enterprise Park": a unit and a number, the site's name,
+# and the street when one follows
+UNIT_ADDRESS_RE = re.compile(
+    r"\b(?:Plot|Pitch|Block|Unit|Chalet|Caravan)[ \t]+\d{1,4}[A-Za-z]?,[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,4}[A-Z][\w'’-]*"
+    r"(?:,[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:" + "|".join(sorted(STREET_SUFFIXES, key=len, reverse=True)) + r")\b)?"
+)
+
+
 def dwelling_finds(text, found):
+    for m in UNIT_ADDRESS_RE.finditer(text):
+        first = m.group().split(",", 1)[1].split()[0]
+        if first in forenames()[0] or first in NOT_A_NAME_WORD:
+            continue  # "Unit 4, Jade said"
+        end = m.end()
+        district = DISTRICT_RE.match(text, end)
+        if district and district.group(1) and district.group(1).split()[0] not in forenames()[0]:
+            end = district.end(1)  # "Unit 4, Enterprise Park, Tyseley": one address
+        yield m.start(), end, "ADDRESS", "rule"
     for m in LOWER_DWELLING_RE.finditer(text):
         yield m.start(), m.end(), "ADDRESS", "rule"
     for m in STREET_ALONE_RE.finditer(text):

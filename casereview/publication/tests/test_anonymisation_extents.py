@@ -158,3 +158,10 @@ def test_a_forename_before_a_surname_found_in_a_field_or_a_cell():
     assert "Brook Delacey" in people and "June Atkins" in people
     later = found("Tanya Reid rang back. Says Leo and Kai fight all the time.", "PERSON")
     assert "Says Leo" not in later
+
+
+def test_a_unit_and_a_site_with_the_street_or_district_after_it_are_one_address():
+    text = "Visit to Plot 3, Larkfield Council Site, Mill Lane, Bedford. Church at Unit 7, Canal Park, Tyseley, B11."
+    addresses = found(text, "ADDRESS")
+    assert any(a.startswith("Plot 3, Larkfield Council Site, Mill Lane") for a in addresses)
+    assert "Unit 7, Canal Park, Tyseley" in addresses
