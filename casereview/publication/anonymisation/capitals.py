@@ -43,10 +43,17 @@ INITIAL_RE = re.compile(r"[A-Z]\.[ \t]*")
 COLLAR_RE = re.compile(r"\d{2,5}[ \t]+")
 
 
+CAPITALS_STRETCH_RE = re.compile(r"[A-Z]{2,}[ ,.'’()-]+[A-Z]{2,}[ ,.'’()-]+[A-Z]{2,}")
+UPPER_RE = re.compile(r"[A-Z]")
+LOWER_RE = re.compile(r"[a-z]")
+
+
 def _capitals_lines(text):
+    if not CAPITALS_STRETCH_RE.search(text):
+        return  # no three words in capitals together: nothing here is typed in capitals
     for m in LINE_RE.finditer(text):
-        letters = [ch for ch in m.group() if ch.isalpha()]
-        if len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters):
+        upper = len(UPPER_RE.findall(m.group()))
+        if upper >= 17 and upper >= 0.85 * (upper + len(LOWER_RE.findall(m.group()))):
             yield m.start(), m.end()
 
 

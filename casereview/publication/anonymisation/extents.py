@@ -349,6 +349,9 @@ def without_capitals_lead_in(text, found):
     out = []
     for item in found:
         start, end, kind = item[:3]
+        if kind not in SETTING_TYPES or not _lead_in_word(text[start : text.find(" ", start, end) % (end + 1)]):
+            out.append(item)
+            continue
         span = text[start:end]
         words = list(re.finditer(r"[^ \t]+", span))
         if (
