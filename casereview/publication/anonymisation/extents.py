@@ -25,7 +25,7 @@ NOT_A_NAME_WORD = (
     | WEEK_AND_MONTH
 )
 AGENCY_WORDS = frozenset(
-    """Council Police Service Services Trust Society Office Department NHS Board Government Panel Partnership
+    """Council Police Service Services Trust Society Office Department NHS Board Government Panel Partnership Jobcentre
     Constabulary Authority Commissioner Ministry Agency Directorate""".split()
 )
 # role words after a setting's name ("Housemaster of Wolsey House and Head of Games")
@@ -162,7 +162,38 @@ THE_PLACE_RE = re.compile(
 )
 
 
+# "works at the Crown", "come down the Swan", "rang me from the Golden Fleece": a lower-case "the" and one or two
+# capitalised words after a word of going or being somewhere, ending the phrase
+LOWER_THE_PLACE_RE = re.compile(
+    r"\b(?:at|to|from|down|towards|outside|near|inside|behind|opposite|by)[ ]+the[ ]+"
+    r"([A-Z][a-z'’]+(?:[ ]+[A-Z][a-z'’]+)?)(?=[ \t]*(?:[.,;:!?)\n]|$|[ ]+(?:and|on|in|at|with|now|where|when|pub|"
+    r"car park|tonight|after|before|last|this|for)\b))"
+)
+
+
+def _lower_the_place_finds(text):
+    from .vocabulary import COMMON_CAPITALISED, GENERIC_SERVICE_WORDS, MIDDLE_WORDS
+
+    for m in LOWER_THE_PLACE_RE.finditer(text):
+        words = m.group(1).split()
+        if any(
+            w in COMMON_CAPITALISED
+            or w in AGENCY_WORDS
+            or w in WEEK_AND_MONTH
+            or w in MIDDLE_WORDS
+            or w.lower() in GENERIC_SERVICE_WORDS
+            or w in KEYWORD_KINDS
+            or w in STREETS
+            for w in words
+        ):
+            continue  # "to the Police", "in the Summer", "at the Hospital": no name
+        if words[0] in forenames()[0]:
+            continue
+        yield m.start(1), m.end(1), "PLACE", "rule"  # "the" stays a word of the sentence
+
+
 def the_place_finds(text):
+    yield from _lower_the_place_finds(text)
     for m in THE_PLACE_RE.finditer(text):
         words = m.group(1).split()[1:]
         names = [w for w in words if w not in ("and", "&")]
@@ -342,34 +373,29 @@ def _lead_in_word(word):
     return upper != "THE" and (upper in STOP or upper.endswith(("ED", "ING")) or upper in ("GOES", "KNOW"))
 
 
+UPPER_WORD_RE = re.compile(r"\b[A-Z]{2,}\b")
+
+
 def without_capitals_lead_in(text, found):
     """A setting found in capitals starts after the last English word before its name: "BOOKED LATE AT QUEEN
     ELIZABETH HOSPITAL" names "QUEEN ELIZABETH HOSPITAL", "HE GOES TO ST JOSEPH'S RC CHURCH" the church (some
-    words may have been put in Title Case by then, so the case of each is not relied on)."""
+    words may have been put in Title Case by then: the first word counts whatever its case, the others only in
+    capitals, so "Hospital for Sick Children" keeps its "for")."""
     out = []
     for item in found:
         start, end, kind = item[:3]
-        if kind not in SETTING_TYPES or not _lead_in_word(text[start : text.find(" ", start, end) % (end + 1)]):
+        if kind not in SETTING_TYPES or len(UPPER_WORD_RE.findall(text, start, end)) < 2:
             out.append(item)
             continue
-        span = text[start:end]
-        words = list(re.finditer(r"[^ \t]+", span))
-        if (
-            kind in SETTING_TYPES
-            and len(words) > 1
-            and _lead_in_word(words[0].group())
-            and sum(w.group().isupper() and len(w.group()) > 1 for w in words) >= 2
-        ):
-            cut = None
-            for i, w in enumerate(words[:-1]):
-                if _lead_in_word(w.group()):
-                    cut = i
-                elif not w.group().isupper() or w.group() == "THE":
-                    break  # the name itself ("St Joseph's", "QUEEN Elizabeth", "THE HOWARD ARMS") has begun
-            rest = [w.group() for w in words[cut + 1 :]] if cut is not None else []
-            if rest and all(w in KEYWORD_KINDS or w.title() in KEYWORD_KINDS for w in rest):
-                cut = None  # "AT Juniors": the keyword alone is no name
-            if cut is not None:
-                item = (start + words[cut + 1].start(), end, kind, *item[3:])
+        words = list(re.finditer(r"[^ \t]+", text[start:end]))
+        cut = None
+        for i, w in enumerate(words[:-1]):
+            if (i == 0 or w.group().isupper()) and _lead_in_word(w.group()):
+                cut = i
+        rest = [w.group() for w in words[cut + 1 :]] if cut is not None else []
+        if rest and all(w in KEYWORD_KINDS or w.title() in KEYWORD_KINDS for w in rest):
+            cut = None  # "AT Juniors": the keyword alone is no name
+        if cut is not None:
+            item = (start + words[cut + 1].start(), end, kind, *item[3:])
         out.append(item)
     return out

@@ -656,7 +656,12 @@ MORE_SETTING_KEYWORDS.update(
         "Baby Bank": "PLACE",
         "Mental Health Team": "HEALTH_SETTING",
         "Primary Care": "HEALTH_SETTING",
+        "Community Hall": "PLACE",
+        "Village Hall": "PLACE",
+        "Church Hall": "PLACE",
+        "Parish Hall": "PLACE",
+        "Scout Hut": "PLACE",
     }
 )
 MORE_OPEN_KEYWORDS = MORE_OPEN_KEYWORDS | frozenset({"Primary Care", "Fair"})
-LOWER_CASE_KEYWORDS = LOWER_CASE_KEYWORDS + ("care home",)
+LOWER_CASE_KEYWORDS = LOWER_CASE_KEYWORDS + ("care home", "tram stop", "bus stop")

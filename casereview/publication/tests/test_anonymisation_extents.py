@@ -165,3 +165,14 @@ def test_a_unit_and_a_site_with_the_street_or_district_after_it_are_one_address(
     addresses = found(text, "ADDRESS")
     assert any(a.startswith("Plot 3, Larkfield Council Site, Mill Lane") for a in addresses)
     assert "Unit 7, Canal Park, Tyseley" in addresses
+
+
+def test_a_pub_after_a_lower_case_the_and_halls_and_stops_by_their_kind():
+    text = (
+        "His dad works at the Swan and can get us in. Come down the Golden Fleece now. The group meets at "
+        "Mapleton Community Hall. She was last seen near Oldham Mumps tram stop. He was referred to the Police."
+    )
+    places = found(text, "PLACE")
+    for place in ("Swan", "Golden Fleece", "Mapleton Community Hall", "Oldham Mumps tram stop"):
+        assert place in places, place
+    assert not any("Police" in p for p in places)
