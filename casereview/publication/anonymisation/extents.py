@@ -399,3 +399,15 @@ def without_capitals_lead_in(text, found):
             item = (start + words[cut + 1].start(), end, kind, *item[3:])
         out.append(item)
     return out
+
+
+# Dates in Welsh: "5 Mawrth 2025", "17 Chwefror 2025", "1af Ionawr" (bilingual letters write both)
+WELSH_MONTHS = ("Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr").split()
+WELSH_DATE_RE = re.compile(
+    r"\b\d{1,2}(?:af|il|ydd|ed|fed|eg|ain)?[ \t]+(?:" + "|".join(WELSH_MONTHS) + r")(?:[ \t]+\d{4})?\b"
+)
+
+
+def welsh_date_finds(text):
+    for m in WELSH_DATE_RE.finditer(text):
+        yield m.start(), m.end(), "DATE", "rule"

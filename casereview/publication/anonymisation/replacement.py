@@ -599,6 +599,17 @@ def date_replacement(text, type_="DATE"):
             year = named.group("year")
             if year and not year[0].isdigit():
                 year = f"20{year[1:]}" if int(year[1:]) < 50 else f"19{year[1:]}"
+    if month is None:
+        from .extents import WELSH_DATE_RE, WELSH_MONTHS
+
+        welsh = WELSH_DATE_RE.search(text)
+        if welsh:  # "5 Mawrth 2025" -> "Mawrth 2025": the month and year, in the language written
+            words = welsh.group().split()
+            welsh_month = next(w for w in words if w in WELSH_MONTHS)
+            year = words[-1] if words[-1].isdigit() else None
+            if type_ != "DATE_OF_BIRTH":
+                return " ".join(p for p in (welsh_month, year) if p)
+            month = WELSH_MONTHS.index(welsh_month) + 1
     if type_ == "DATE_OF_BIRTH":
         if month and year:
             return f"{SEASONS[month - 1]} {year}"

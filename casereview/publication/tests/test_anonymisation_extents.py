@@ -176,3 +176,9 @@ def test_a_pub_after_a_lower_case_the_and_halls_and_stops_by_their_kind():
     for place in ("Swan", "Golden Fleece", "Mapleton Community Hall", "Oldham Mumps tram stop"):
         assert place in places, place
     assert not any("Police" in p for p in places)
+
+
+def test_a_date_in_welsh_becomes_its_month_and_year_in_welsh():
+    out = published("Dyddiad: 5 Mawrth 2025 / 5 March 2025. Mai Jones phoned on 17 Chwefror 2025.")
+    assert "5 Mawrth" not in out and "17 Chwefror" not in out and "5 March" not in out
+    assert "Mawrth 2025" in out and "Chwefror 2025" in out
