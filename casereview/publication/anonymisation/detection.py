@@ -138,6 +138,7 @@ def detect(text, table=None):
     found.extend(cues.dwelling_finds(clean))
     found.extend(extents.the_place_finds(clean))
     found.extend(extents.welsh_date_finds(clean))
+    found.extend(extents.kind_first_street_finds(clean))
     found.extend(_person_rule_finds(clean))
     found.extend(extents.nickname_surname_finds(clean, found))
     model_found = list(model_entities(clean, _model_spans(clean, found)))

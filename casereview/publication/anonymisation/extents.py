@@ -411,3 +411,16 @@ WELSH_DATE_RE = re.compile(
 def welsh_date_finds(text):
     for m in WELSH_DATE_RE.finditer(text):
         yield m.start(), m.end(), "DATE", "rule"
+
+
+# Streets whose kind comes first: Welsh "3 Stryd Fawr", "5 MAES GLAS", "Heol y Llan"; Polish "ul. Długa 14/3"
+KIND_FIRST_STREET_RE = re.compile(
+    r"\b\d{1,4}[A-Za-z]?[ ]+(?i:stryd|heol|ffordd|lôn|rhodfa|cilgant|teras|maes)[ ]+(?:(?i:y|yr)[ ]+)?"
+    r"[A-Z][\w'’-]+\b"
+    r"|\bul\.[ ]+[A-ZŁŚŻŹĆ][\w-]+(?:[ ]+[A-ZŁŚŻŹĆ][\w-]+)?[ ]+\d{1,4}[A-Za-z]?(?:/\d{1,4})?"
+)
+
+
+def kind_first_street_finds(text):
+    for m in KIND_FIRST_STREET_RE.finditer(text):
+        yield m.start(), m.end(), "ADDRESS", "rule"

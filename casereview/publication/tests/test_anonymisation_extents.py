@@ -182,3 +182,9 @@ def test_a_date_in_welsh_becomes_its_month_and_year_in_welsh():
     out = published("Dyddiad: 5 Mawrth 2025 / 5 March 2025. Mai Jones phoned on 17 Chwefror 2025.")
     assert "5 Mawrth" not in out and "17 Chwefror" not in out and "5 March" not in out
     assert "Mawrth 2025" in out and "Chwefror 2025" in out
+
+
+def test_streets_whose_kind_comes_first_in_welsh_and_polish():
+    text = "LOCATION: 5 MAES GLAS, BETHESDA. She moved to 3 Stryd Fawr. Father | ul. Długa 14/3, Gdańsk |"
+    addresses = found(text, "ADDRESS")
+    assert "5 MAES GLAS" in addresses and "3 Stryd Fawr" in addresses and "ul. Długa 14/3" in addresses
