@@ -44,7 +44,10 @@ ROLE_NAME_RE = re.compile(
     rf"((?:[A-Z]\.[ \t]*)?(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,2}})"
 )
 # "IDVA (Nicky Stone):", "Police (Sgt Jo Bell)": a role or agency, then a full name in brackets
-ROLE_BRACKET_NAME_RE = re.compile(rf"\b[A-Z][A-Za-z]+[ \t]+\(((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}})\)")
+ROLE_BRACKET_NAME_RE = re.compile(
+    rf"\b([A-Z][A-Za-z]+)[ \t]+\(((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}})(?:\)|,[ \t])"
+)
+ROLE_ONLY_RE = re.compile(ROLES)
 
 INITIALS_RE = re.compile(r"(?<![\w'’&.-])([A-Z]{2,4})(?![\w&-]|['’](?!s\b)|\.\w)")  # "TI/JP" are two people
 DEFINING_GAP_RE = re.compile(
@@ -84,9 +87,10 @@ def rank_and_role_finds(text):
             end = text.index(words[-1], m.start(1)) + len(words[-1])
             yield m.start(1), end, "PERSON", "rule"
     for m in _finditer_near(ROLE_BRACKET_NAME_RE, text, near_brackets):
-        words = m.group(1).split()
-        if (words[0] in forenames()[0] or words[-1] in surnames()[0]) and not any(_plain(w) for w in words):
-            yield m.start(1), m.end(1), "PERSON", "rule"
+        words = m.group(2).split()
+        by_role = ROLE_ONLY_RE.fullmatch(m.group(1)) is not None  # "IDVA (Olena Marchenko, SMASH Swindon)"
+        if (by_role or words[0] in forenames()[0] or words[-1] in surnames()[0]) and not any(_plain(w) for w in words):
+            yield m.start(2), m.end(2), "PERSON", "rule"
     introduced = set()
     for m in ROLE_INITIALS_RE.finditer(text):
         token = m.group(1)
@@ -248,7 +252,8 @@ APPOSITION_RE = re.compile(
 )
 # 'Linh Nguyen ("Lily")', '"Mo" (Mohammed Farah)', 'whom she calls "Linc"': a quoted name beside a full name
 BESIDE_NAME_RE = re.compile(
-    rf"(?:{NAME_WORD})[ \t]+\([\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”](?:,[ \t]*\d{{1,2}})?\)"
+    rf"(?:{NAME_WORD})[ \t]+\([\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”]"
+    rf"(?:,[ \t]*\d{{1,2}}|,[ \t]*\d{{1,2}}[ \t]+(?:years?|months?|weeks?)|[ \t]+to[ \t]+[a-z][a-z ]{{2,20}})?\)"
     rf"|[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”][ \t]+\((?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{1,2}}\)"
     rf"|\b(?i:calls?|called)[ \t]+[\"“]([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[\"”]"
 )
@@ -357,7 +362,8 @@ WEEK_COMMENCING_RE = re.compile(r"\b(?i:w/c|w/b|wc)[ \t]+(?=\d{1,2}(?:/\d{1,2}|(
 NUMBER_RE = re.compile(r"(?<![\w/.:,])\d{1,2}(?!\d)|(?<=, )\d{1,2}(?!\d)")
 SPOKEN_BEFORE_RE = re.compile(
     r"(?i:\b(?:you are|you're|u r|ur|i am|i'm|im|she is|he is|she's|he's|hes|shes|will be|turns|turning|age as"
-    r"|age was|married at|left school at|pregnant at|is only|was only|'s only|’s only|both) )$"
+    r"|age was|married at|left school at|pregnant at|is only|was only|'s only|’s only|both"
+    r"|they were|they are|they're|she was|he was|i was|we were|age claimed|claimed age|age given as) )$"
 )
 NOT_AN_AGE_AFTER_RE = re.compile(r"[:./]\d|[ \t]*(?:%|am\b|pm\b|minutes|hours|mins|times|o'clock)", re.I)
 THEN_BEFORE_RE = re.compile(r"\b(?:then|now) $")
@@ -367,11 +373,25 @@ COMMA_BEFORE_RE = re.compile(r"[A-Za-z)], $")
 COLUMN_END_AFTER_RE = re.compile(r"[ \t]*(?:\n|$)|[ \t]{2,}|\t")
 
 
+ROLE_COMMA_BEFORE_RE = re.compile(
+    r"\b(?i:child|son|daughter|brother|sister|sibling|boyfriend|girlfriend|partner|friend|cousin|mother|father|"
+    r"mum|dad|baby|pupil|victim|suspect|subject|Y\d{1,2}|Year \d{1,2}|Reception|Nursery), $"
+)
+AGE_CELL_END_RE = re.compile(r"[ \t]*(?:[|)\t;]|\n|$)")
+# a number and its unit as one item of a bracket: "(DOB …, 3 months)", "(11 days, born …)"
+BRACKET_AGE_RE = re.compile(
+    r"(?:(?<=\()|(?<=, )(?<!\(\d{4}, )(?<! \d{4}, ))\d{1,2}[ \t]+(?:years?|months?|weeks?|days?)(?:[ \t]+old)?(?=[,)])"
+    r"(?=[^()\n]{0,60}\))"
+)
+
+
 def _spoken_ages(text):
     for m in NUMBER_RE.finditer(text):
         start, end = m.span()
         before = text[max(0, start - 16) : start]
-        if SPOKEN_BEFORE_RE.search(before):
+        if ROLE_COMMA_BEFORE_RE.search(before) and AGE_CELL_END_RE.match(text, end):
+            yield start, end  # "| boyfriend, 19 |", "(Y5, 9)": a role or a school year, then the age
+        elif SPOKEN_BEFORE_RE.search(before):
             if not NOT_AN_AGE_AFTER_RE.match(text, end):
                 yield start, end
         elif THEN_BEFORE_RE.search(before):
@@ -386,6 +406,8 @@ def _spoken_ages(text):
                 yield start, end
         elif before.endswith(('") (', "”) (", '", ', "”, ")) and text[end : end + 1] == ")":  # ("Paddy", 19)
             yield start, end
+    for m in BRACKET_AGE_RE.finditer(text):
+        yield m.start(), m.end()  # "(DOB 17.07.2024, 3 months)", "(2 years, DOB …)", '("Biddy", 3 years)'
 
 
 def age_and_week_finds(text):

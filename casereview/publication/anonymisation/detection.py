@@ -6,7 +6,9 @@ import functools
 import re
 from collections import Counter
 
-from . import cues
+from . import cues, extents
+from .capitals import FUNCTION_WORDS as CAPS_STOP
+from .capitals import capitals_passage_names
 from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
@@ -58,7 +60,7 @@ STRONG_TITLE_RE = re.compile(
 )
 TITLE_BEFORE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+$")
 ROLE_WORDS = (
-    "social worker|health visitor|midwife|teacher|headteacher|head teacher|form tutor|youth worker|key worker|"
+    "social worker|health visitor|midwife|teacher|headteacher|head teacher|form tutor|tutor|youth worker|key worker|"
     "personal adviser|case manager|offender manager|housing officer|support worker|family support worker|"
     "practice nurse|school nurse|nurse|paediatrician|consultant|officer|adviser|advisor|manager|worker|chair|"
     "mother|father|mum|dad|stepfather|stepmother|step-father|step-mother|partner|boyfriend|girlfriend|husband|"
@@ -124,6 +126,7 @@ NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "
 def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
+    clean = capitals_passage_names(clean)
     clean = _capitals_as_names(clean)
     clean = capitals_as_titles(clean)
     found = list(rule_finds(clean))
@@ -133,7 +136,11 @@ def detect(text, table=None):
     found.extend(cues.chat_finds(clean))
     found.extend(cues.rank_and_role_finds(clean))
     found.extend(cues.dwelling_finds(clean))
+    found.extend(extents.the_place_finds(clean))
+    found.extend(extents.welsh_date_finds(clean))
+    found.extend(extents.kind_first_street_finds(clean))
     found.extend(_person_rule_finds(clean))
+    found.extend(extents.nickname_surname_finds(clean, found))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
     found.extend(_context_name_finds(clean, model_found))
@@ -166,6 +173,10 @@ def detect(text, table=None):
     found.extend(cues.initials_of_people_finds(clean, found))
     found.extend(cues.place_district_finds(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
+    found.extend(extents.setting_extents(clean, found))
+    found.extend(extents.dwelling_finds(clean, found))
+    found.extend(extents.person_extents(clean, found))
+    found = extents.without_capitals_lead_in(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
@@ -201,7 +212,7 @@ def _capitals_as_names(text):
         for word, is_name in zip(words, names):
             index = m.group().index(word, position)
             out.append(m.group()[position:index])
-            out.append(word.title() if is_name and word not in COMMON_CAPITALISED else word)
+            out.append(word.title() if is_name and word not in COMMON_CAPITALISED and word not in CAPS_STOP else word)
             position = index + len(word)
         out.append(m.group()[position:])
         return "".join(out)
@@ -939,7 +950,7 @@ def _without_places_as_people(text, found):
 def _without_agencies(text, found):
     """Drop names and places inside an agency's name ("Guy's and St Thomas' NHS Foundation Trust"): agencies
     are parties to the review and stay."""
-    agencies = [m.span() for m in AGENCY_RE.finditer(text)]
+    agencies = [_agency_span(m) for m in AGENCY_RE.finditer(text)]
     if not agencies:
         return found
     kept = []
@@ -951,6 +962,16 @@ def _without_agencies(text, found):
             continue
         kept.append(item)
     return kept
+
+
+AND_THE_RE = re.compile(r"[ ]+(?:and|&)[ ]+the[ ]+")
+
+
+def _agency_span(m):
+    """An agency's name starts after "and the": "Abigail Fenn and the Kent Police" names a person and then
+    the agency."""
+    joins = list(AND_THE_RE.finditer(m.group()))
+    return (m.start() + joins[-1].end(), m.end()) if joins else m.span()
 
 
 def _list_name_finds(text, found, labels):
@@ -1223,7 +1244,10 @@ VERB_LIKE_AFTER_RE = re.compile(
     r"ran|sat|stood|left|kept|brought|bought|sent|spent|found|held|hit|put|let|threw|wrote|spoke|broke|rode|ate|"
     r"drank|slept|woke|felt|met|paid|lost|won|swore|hid|bit|fought|caught|taught|thought|knew|grew|drew|wore|"
     r"tore|began|rang|sang|swam|chose|forgot|understood|became|sold|heard|meant|led|fed|fled|read|shouted|"
-    r"seemed|looked|lives|says|wants|needs|likes|thinks|knows|goes|comes|takes|gets|has|is|was|had|did)$"
+    r"seemed|looked|lives|says|wants|needs|likes|thinks|knows|goes|comes|takes|gets|has|is|was|had|did"
+    # what records say of a child: "Ruby hiding in the cupboard", "Poppy attends", "Precious more settled"
+    r"|[a-z]{3,}ing|attends|seen|present|absent|asleep|remains|appears|subject|more|less|settled|unwell|upset|"
+    r"quiet|happy|presents|reports|discloses|continues|sleeps|eats)$"
 )
 PAST_VERB_RE = re.compile(rf" [a-z]+ (?:[a-z]+ed|{NAME_VERBS})\b")
 

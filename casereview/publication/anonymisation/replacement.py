@@ -212,7 +212,7 @@ def _restated(replacement, before, replaced, text, entity):
 # Fitting a replacement to the words around it --------------------------------------------------------------
 
 DETERMINER_END_RE = re.compile(r"(?:^|(?<=[\s(\"“]))(the|a|an|her|his|their|its|our|my|your)([ \t]+)$", re.I)
-ON_END_RE = re.compile(r"(?:^|(?<=\s))(on|On)([ \t]+)(?:(?:the)[ \t]+)?$")
+ON_END_RE = re.compile(r"(?:^|(?<=\s))(on|On|ON)([ \t]+)(?:(?:the|THE)[ \t]+)?$")
 WEEKDAY_END_RE = re.compile(r"(?:^|(?<=\s))(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+(?:the[ \t]+)?$")
 THE_END_RE = re.compile(r"(?:^|(?<=\s))the[ \t]+$", re.I)
 SENTENCE_START_BEFORE_RE = re.compile(r"(?:^|[.!?\n\t|•*]\s*|[.!?][\"”’)]\s+|\n\s*[-–]\s*)$")
@@ -230,7 +230,8 @@ def fit(before, replacement, entity, text, written_so_far):
             before = before[: weekday.start()]
         on = ON_END_RE.search(before)
         if on:
-            before = before[: on.start()] + ("in" if on.group(1) == "on" else "In") + on.group(2)
+            word = {"on": "in", "On": "In", "ON": "IN"}[on.group(1)]  # "BORN ON 22 NOVEMBER" -> "BORN IN"
+            before = before[: on.start()] + word + on.group(2)
         else:
             the = THE_END_RE.search(before)
             if the:  # "the 3rd of March" -> "March"
@@ -281,6 +282,7 @@ FAMILY_WORDS_AS_WRITTEN = {
     "father": r"father|dad",
     "stepfather": r"stepfather|step-father|stepdad",
     "stepmother": r"stepmother|step-mother|stepmum",
+    "partner": r"(?:ex-)?partner|(?:ex-)?boyfriend|(?:ex-)?girlfriend",  # "ex-partner Connor Hale" -> "ex-partner"
 }
 
 
@@ -597,6 +599,17 @@ def date_replacement(text, type_="DATE"):
             year = named.group("year")
             if year and not year[0].isdigit():
                 year = f"20{year[1:]}" if int(year[1:]) < 50 else f"19{year[1:]}"
+    if month is None:
+        from .extents import WELSH_DATE_RE, WELSH_MONTHS
+
+        welsh = WELSH_DATE_RE.search(text)
+        if welsh:  # "5 Mawrth 2025" -> "Mawrth 2025": the month and year, in the language written
+            words = welsh.group().split()
+            welsh_month = next(w for w in words if w in WELSH_MONTHS)
+            year = words[-1] if words[-1].isdigit() else None
+            if type_ != "DATE_OF_BIRTH":
+                return " ".join(p for p in (welsh_month, year) if p)
+            month = WELSH_MONTHS.index(welsh_month) + 1
     if type_ == "DATE_OF_BIRTH":
         if month and year:
             return f"{SEASONS[month - 1]} {year}"

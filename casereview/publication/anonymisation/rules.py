@@ -137,7 +137,8 @@ NICKNAME_RE = re.compile(
     r"|\b(?:known (?:(?:to|on|in|around|by) (?:[\w'’]+ ){0,2}?)?as|(?i:aka|a\.k\.a\.?|alias|nicknamed|goes by"
     r"|also known as|street name|calls? (?:him|her|them)sel(?:f|ves)|(?:someone|somebody|anyone|a (?:male|female|man|"
     r"woman|boy|girl|lad|friend|youth)|an (?:adult|older (?:male|female|man|boy)|associate)) (?:called|named)))"
-    r"[ \t]+(?!Child\b|Baby\b|Person\b)([A-Z][A-Za-z0-9'’-]*(?: [A-Z][A-Za-z'’-]*)?)\b"
+    r"[ \t]+(?!Child\b|Baby\b|Person\b)([A-Z][A-Za-z0-9'’-]*"
+    r"(?: (?!(?:WAS|IS|WERE|HAD|HAS|AND|WHO|THE|IN|AT|TO|FROM|WITH|SAID)\b)[A-Z][A-Za-z'’-]*)?)\b"
 )
 
 # Tyrone "T-Bone" Walsh: a quoted word between a forename and a surname is a nickname

@@ -633,3 +633,35 @@ NOT_RELIGION_AFTER = frozenset(
     """Society Association Trust Council Network Federation Foundation Relief Aid Care Agency Diocese Board Forum
     Alliance Mission Children's Children’s Women's Women’s Youth""".split()
 )
+# Sixth round of issue 16: settings whose name ends in these words (care homes, a town hall, a post office, a
+# taxi firm, a lounge bar, a grocer's, a fellowship or mission, a suite where children are interviewed).
+MORE_SETTING_KEYWORDS.update(
+    {
+        "Care Home": "PLACE",
+        "Nursing Home": "PLACE",
+        "Residential Home": "PLACE",
+        "Town Hall": "PLACE",
+        "Post Office": "PLACE",
+        "Lounge": "PLACE",
+        "Grocers": "PLACE",
+        "Grocer's": "PLACE",
+        "Cars": "PLACE",
+        "Taxis": "PLACE",
+        "Kitchen": "PLACE",
+        "Fair": "PLACE",
+        "Fellowship": "PLACE",
+        "Mission": "PLACE",
+        "Priory": "PLACE",
+        "Suite": "PLACE",
+        "Baby Bank": "PLACE",
+        "Mental Health Team": "HEALTH_SETTING",
+        "Primary Care": "HEALTH_SETTING",
+        "Community Hall": "PLACE",
+        "Village Hall": "PLACE",
+        "Church Hall": "PLACE",
+        "Parish Hall": "PLACE",
+        "Scout Hut": "PLACE",
+    }
+)
+MORE_OPEN_KEYWORDS = MORE_OPEN_KEYWORDS | frozenset({"Primary Care", "Fair"})
+LOWER_CASE_KEYWORDS = LOWER_CASE_KEYWORDS + ("care home", "tram stop", "bus stop")
