@@ -31,6 +31,8 @@ LEARNING_CUE = re.compile(
     r"|what (?:else |good practice )?(?:did|do|does) (?:we|the reviews?|this review|the panel)"
     r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
+    # "What could have been done differently?", "So what more could have been done to protect Logan?"
+    r"|what (?:more |else )?could (?:have been|be) done\b"
     r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
     r"|\b(?:major|key|main|particular|significant) areas? of concern\b"
     # A learning brief's sections on what the review found that went well and what it means for practice:
@@ -113,7 +115,8 @@ OTHER_SECTION = re.compile(
     r"^(?:\d+[.)]?\s*)?(?:background|introduction|(?:the )?incident|(?:safeguarding )?concerns|method(?:ology)?"
     r"|next steps|actions?\b|what happens next|resources|further (?:reading|information)|contact|useful links"
     r"|references|appendix|glossary|about|training|support|purpose|priorit|case summary|summary of the case"
-    r"|family|chronology|downloads?|related|share|help|navigation|menu|search|home)",
+    r"|family|chronology|downloads?|related|share|help|navigation|menu|search|home"
+    r"|(?:how (?:can|do) (?:i|you|we) )?find out more|where (?:can|do) (?:i|you) find)",
     re.I,
 )
 # Unbulleted learning: at least this many lines, none longer than a short sentence.

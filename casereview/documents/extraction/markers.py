@@ -138,7 +138,8 @@ def is_heading_text(text):
 # A short question on a line of its own heads the section that answers it: "What did the reviews tell us?",
 # "Why does this matter?", "How can I find out more?".
 QUESTION_HEADING = re.compile(
-    r"^(?:what|how|why|who|when|where|which|is|are|do|does|did|can|could|should|was|were|will)\b[^.!?:;]{2,90}\?$"
+    r"^(?:(?:so|and|but),? )?(?:what|how|why|who|when|where|which|is|are|do|does|did|can|could|should|was|were|will)\b"
+    r"[^.!?:;]{2,90}\?$"
 )
 
 

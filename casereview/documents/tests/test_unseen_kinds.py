@@ -1389,3 +1389,17 @@ def test_learning_from_good_practice_in_a_partnerships_statement_of_its_culture_
         "the school did not share its concerns",
         "the GP was not invited to the meeting",
     ]
+
+
+def test_a_question_of_what_could_have_been_done_heads_the_learning_even_opening_with_so():
+    record = extract("""
+        So what more could have been done to protect him?
+
+        • Limited contact with the family due to the pandemic
+
+        How can I find out more?
+
+        • Read the full report on the board's website
+        """)
+
+    assert texts(record.learning_points) == ["Limited contact with the family due to the pandemic"]
