@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 from .names import forenames, surnames
-from .vocabulary import ACRONYMS, COMMON_CAPITALISED
+from .vocabulary import ACRONYMS, COMMON_CAPITALISED, NOT_PERSON_WORDS
 
 # Ranks and roles written before a person's name in police logs, minutes and health records.
 RANKS = r"(?:PC|DC|DS|PS|DI|DCI|Sgt|PCSO|Insp|Det|Officer)"
@@ -310,6 +310,40 @@ def alias_finds(text):
         for m in _finditer_near(pattern, text, windows):
             if _alias_ok(m.group(1)) and not all(w in COMMON_CAPITALISED for w in m.group(1).split()):
                 yield m.start(1), m.end(1), "OTHER", "rule"
+    for m in _finditer_near(QUOTED_NAME_LIKE_RE, text, windows):
+        value = m.group(1)
+        if not _alias_ok(value) or all(w in COMMON_CAPITALISED or w in NOT_PERSON_WORDS for w in value.split()):
+            continue
+        if NOT_QUOTED_NAMES_RE.match(value) or any(TITLE_WORD_RE.fullmatch(w) for w in value.split()):
+            continue  # '"Working Together" says so', '"Bright Spots"': a title or a campaign, not a person
+        if SPEECH_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # 'she said "Stop"': words said, not a name
+        yield m.start(1), m.end(1), "OTHER", "doubtful"
+
+
+# Any quoted name-like words in a record ('older boys – "Deeko" and "Fat Sam" –', 'her boyfriend, "Tiny"',
+# 'contact "Big R"'): one to three words, each capitalised, not the language's common capitalised words. A
+# record quotes a name it does not know in full; a miss is never shown to anyone, a false alarm costs a
+# click, so they are offered to the reviewer as doubtful.
+QUOTED_NAME_LIKE_RE = re.compile(r"[\"“]([A-Z][\w'’-]{0,15}(?:[ \t]+[A-Z][\w'’-]{0,15})?)[\"”]")
+PSEUDONYM_FORM_RE = re.compile(r"^(?:Child|Baby|Infant|Young Person|Family|Sibling|Case)[ \t]+[A-Z0-9]{1,3}$")
+# A review's pseudonym in quotes ("Child W") is already the replacement, and apps are not people.
+NOT_QUOTED_NAMES_RE = re.compile(
+    r"^(?:(?:Child|Baby|Infant|Young Person|Family|Sibling|Case)[ \t]+[A-Z0-9]{1,3}|TikTok|Snapchat|Instagram"
+    r"|WhatsApp|Facebook|YouTube|Discord|Telegram|Signal|Messenger|Twitter|Roblox|Fortnite|Xbox|PlayStation)$"
+)
+SPEECH_BEFORE_RE = re.compile(
+    r"(?i:\b(?:said|says|say|told|tells|asked|asks|shouted|replied|wrote|texted|messaged|screamed|answered)\b"
+    r"[^\"“]{0,12}|:[ \t]*)$"
+)
+
+
+# Words of titles, programmes and campaigns: a gerund ("Working Together", "Safeguarding Matters") or the
+# words such names are made of.
+TITLE_WORD_RE = re.compile(
+    r"[A-Z][a-z]{3,}ing|Together|Matters?|Counts?|Spots?|First|Plan|Programme|Project|Strategy|Framework"
+    r"|Guidance|Policy|Report|Review|Model|Approach|Pathway|Protocol|Toolkit|Service|Team|Hub|Week|Day",
+)
 
 
 def _alias_ok(value):
@@ -320,6 +354,7 @@ def _alias_ok(value):
         and "," not in value  # 'profile "JK, 19, Manny"': details listed, each found by its own rule
         and not value.endswith((".", "?", "!"))
         and value not in COMMON_CAPITALISED
+        and not PSEUDONYM_FORM_RE.match(value)  # 'the review calls her "Child W"': already anonymous
     )
 
 

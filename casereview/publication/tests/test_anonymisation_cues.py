@@ -240,3 +240,12 @@ def test_a_word_said_to_someone_in_quotes_and_a_quoted_title_are_not_aliases():
     text = 'He called her "gorgeous". We need one, "Working Together" says so. He is only 7.'
     assert found(text, "OTHER") == []
     assert found(text, "AGE") == ["7"]
+
+
+def test_quoted_name_like_words_in_a_record_are_offered_as_aliases_but_speech_titles_and_pseudonyms_are_not():
+    text = (
+        'Cian says older boys from the flats – "Deeko" and "Fat Sam" – made him carry a blade. She left after an '
+        'argument with her boyfriend, "Tiny". He said "Stop" twice. The "Bright Spots" survey and "Working '
+        'Together" say so. The summary names her "Child W" and she uses "TikTok".'
+    )
+    assert found(text, "OTHER") == ["Deeko", "Fat Sam", "Tiny"]
