@@ -378,7 +378,17 @@ def alias_mentions(text, found):
 AGE_PATTERNS = (
     # "4y 5m", "2 years 2 months", "15 years and 10 months", "3 yrs, 4 mths"
     re.compile(
-        r"\b\d{1,2}[ \t]*(?:y|yrs?|years?)[ \t]*,?[ \t]*(?:and[ \t]+)?\d{1,2}[ \t]*(?:m|mths?|months?|w|wks?|weeks?)\b"
+        r"\b\d{1,2}[ \t]*(?i:y|yrs?|years?)[ \t]*,?[ \t]*(?:and[ \t]+)?\d{1,2}[ \t]*"
+        r"(?i:m|mths?|months?|w|wks?|weeks?)\b(?:[ \t]+(?i:old))?"
+    ),
+    # "AGE: 9 MONTHS", "Age: 13 years": an age field, its unit in any case
+    re.compile(r"\b(?i:age)[ \t]*:[ \t]*(\d{1,2}[ \t]+(?i:years?|months?|weeks?|days?)\b(?:[ \t]+(?i:old))?)"),
+    # "DOB 30.04.2011   13 YEARS", "DOB 18/11/2024   9 weeks": an age beside a date of birth
+    re.compile(
+        r"(?:\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4})"  # a whole date, not a year
+        r"[ \t,]+(\d{1,2}[ \t]+(?i:years?|yrs|months?|mths|weeks?|wks|days?)\b(?:[ \t]+(?i:old))?)"
+        r"(?=[ \t]*(?:$|[\n|,;)]|[ \t]{2,}|\t))",
+        re.M,
     ),
     # "34 y   DOB", "2/12 old", "11 oed" (Welsh)
     re.compile(r"\b\d{1,2}[ \t]?y(?=[ \t]{2,}|\t)|\b\d{1,2}/(?:12|52)[ \t]+old\b|\b\d{1,2}[ \t]+oed\b"),
@@ -448,7 +458,7 @@ def _spoken_ages(text):
 def age_and_week_finds(text):
     for pattern in AGE_PATTERNS:
         for m in pattern.finditer(text):
-            yield m.start(), m.end(), "AGE", "rule"
+            yield *m.span(m.lastindex or 0), "AGE", "rule"  # the age itself, not the field's label
     for start, end in _spoken_ages(text):
         yield start, end, "AGE", "rule"
     for m in NAME_THEN_AGE_RE.finditer(text):

@@ -249,3 +249,12 @@ def test_quoted_name_like_words_in_a_record_are_offered_as_aliases_but_speech_ti
         'Together" say so. The summary names her "Child W" and she uses "TikTok".'
     )
     assert found(text, "OTHER") == ["Deeko", "Fat Sam", "Tiny"]
+
+
+def test_an_age_in_a_field_beside_a_date_of_birth_or_in_years_and_months_is_an_age_in_any_case():
+    text = (
+        "CHILD: NADIA KHAN   DOB: 17-MAY-2024   AGE: 9 MONTHS\n"
+        "ZACHARY HOLT   DOB 30.04.2011   13 YEARS\n"
+        "She is now 4 years 9 months old. On 12 March 2024, 3 weeks later, she came back; a stay in 2021, 4 months.\n"
+    )
+    assert found(text, "AGE") == ["9 MONTHS", "13 YEARS", "4 years 9 months old"]
