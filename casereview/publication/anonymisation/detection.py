@@ -140,6 +140,7 @@ def detect(text, table=None):
     found.extend(extents.welsh_date_finds(clean))
     found.extend(extents.kind_first_street_finds(clean))
     found.extend(_person_rule_finds(clean))
+    found.extend(_listed_full_name_finds(clean))
     found.extend(extents.nickname_surname_finds(clean, found))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
@@ -972,6 +973,29 @@ def _agency_span(m):
     the agency."""
     joins = list(AND_THE_RE.finditer(m.group()))
     return (m.start() + joins[-1].end(), m.end()) if joins else m.span()
+
+
+# A listed forename then a listed surname, both capitalised ("Caseworker Liam Osei", "Spoke to Ross Mistry"):
+# a person, wherever the model missed them; not where the second word names a kind of place ("Victoria
+# Park", "Grace Road").
+# (a lookahead, so that "Caseworker Liam Osei" is tried at "Liam" as well as at "Caseworker")
+FULL_NAME_PAIR_RE = re.compile(
+    r"(?<![\w'’-])(?=([A-Z][a-z]+)[ \t]+((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-]))"
+)
+
+
+def _listed_full_name_finds(text):
+    first, first_ambiguous = forenames()
+    last, last_ambiguous = surnames()
+    for m in FULL_NAME_PAIR_RE.finditer(text):
+        forename, surname = m.group(1), m.group(2)
+        if forename not in first or forename in first_ambiguous or forename in COMMON_CAPITALISED:
+            continue
+        if surname not in last and surname not in last_ambiguous:
+            continue
+        if surname in COMMON_CAPITALISED or surname in KEYWORD_KINDS or STREET_RE.fullmatch(surname):
+            continue
+        yield m.start(1), m.end(2), "PERSON", "name"
 
 
 def _list_name_finds(text, found, labels):

@@ -258,3 +258,9 @@ def test_an_age_in_a_field_beside_a_date_of_birth_or_in_years_and_months_is_an_a
         "She is now 4 years 9 months old. On 12 March 2024, 3 weeks later, she came back; a stay in 2021, 4 months.\n"
     )
     assert found(text, "AGE") == ["9 MONTHS", "13 YEARS", "4 years 9 months old"]
+
+
+def test_a_listed_forename_and_surname_are_a_person_but_not_a_park_or_a_road():
+    text = "Caseworker Liam Osei will accompany the family. They met at Victoria Park, off Grace Road."
+    assert "Liam Osei" in found(text, "PERSON")
+    assert not any("Victoria" in name or "Grace" in name for name in found(text, "PERSON"))
