@@ -312,9 +312,14 @@ def _names_a_child(text):
     "Child" ("Child Jody")."""
     if CHILD_NAMED_OR_CASE.search(text):
         return True
-    return any(
-        m.group(1) not in NOT_CHILD_FIRST_NAMES and m.group(1) not in NOT_NAMES for m in CHILD_FIRST_NAME.finditer(text)
-    )
+    return any(True for _ in _child_first_names(text))
+
+
+def _child_first_names(text):
+    """Each first name written after "Child" that is not a word of the domain ("Child Protection")."""
+    for match in CHILD_FIRST_NAME.finditer(text):
+        if match.group(1) not in NOT_NAMES and match.group(1) not in NOT_CHILD_FIRST_NAMES:
+            yield match.group(1)
 
 
 def _plural_kind_in_title(text):
@@ -576,10 +581,8 @@ def find_child_pseudonyms(text):
         pseudonym = f"Child {match.group(2)}"
         if pseudonym not in named:
             named.append(pseudonym)
-    for match in CHILD_FIRST_NAME.finditer(text):
-        pseudonym = f"Child {match.group(1)}"
-        if match.group(1) in NOT_NAMES or match.group(1) in NOT_CHILD_FIRST_NAMES:
-            continue
+    for name in _child_first_names(text):
+        pseudonym = f"Child {name}"
         if pseudonym not in named and len(re.findall(rf"\b{pseudonym}\b", text)) >= 2:
             named.append(pseudonym)
     for match in KNOWN_BY_LETTER.finditer(text):

@@ -314,7 +314,7 @@ def alias_finds(text):
         value = m.group(1)
         if not _alias_ok(value) or all(w in COMMON_CAPITALISED or w in NOT_PERSON_WORDS for w in value.split()):
             continue
-        if NOT_QUOTED_NAMES_RE.match(value) or any(TITLE_WORD_RE.fullmatch(w) for w in value.split()):
+        if any(TITLE_WORD_RE.fullmatch(w) for w in value.split()):
             continue  # '"Working Together" says so', '"Bright Spots"': a title or a campaign, not a person
         if SPEECH_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
             continue  # 'she said "Stop"': words said, not a name
@@ -327,11 +327,6 @@ def alias_finds(text):
 # click, so they are offered to the reviewer as doubtful.
 QUOTED_NAME_LIKE_RE = re.compile(r"[\"“]([A-Z][\w'’-]{0,15}(?:[ \t]+[A-Z][\w'’-]{0,15})?)[\"”]")
 PSEUDONYM_FORM_RE = re.compile(r"^(?:Child|Baby|Infant|Young Person|Family|Sibling|Case)[ \t]+[A-Z0-9]{1,3}$")
-# A review's pseudonym in quotes ("Child W") is already the replacement, and apps are not people.
-NOT_QUOTED_NAMES_RE = re.compile(
-    r"^(?:(?:Child|Baby|Infant|Young Person|Family|Sibling|Case)[ \t]+[A-Z0-9]{1,3}|TikTok|Snapchat|Instagram"
-    r"|WhatsApp|Facebook|YouTube|Discord|Telegram|Signal|Messenger|Twitter|Roblox|Fortnite|Xbox|PlayStation)$"
-)
 SPEECH_BEFORE_RE = re.compile(
     r"(?i:\b(?:said|says|say|told|tells|asked|asks|shouted|replied|wrote|texted|messaged|screamed|answered)\b"
     r"[^\"“]{0,12}|:[ \t]*)$"
