@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 EXPORT_KEEP_HOURS = 24
 # An export still unfinished this long after it was asked for lost its worker: it ends failed.
 EXPORT_GIVEN_UP_AFTER = timedelta(minutes=30)
+# A file not started after this long is waiting for the background worker, and its page says so.
+EXPORT_SLOW_TO_START = timedelta(seconds=20)
 
 
 @dataclass(frozen=True)

@@ -124,13 +124,26 @@ def test_the_progress_page_leads_back_with_the_filters_and_counts_the_day_from_w
     assert job.expires_at - job.updated > timedelta(hours=23, minutes=59)
 
 
-def test_a_file_that_waits_minutes_to_start_says_the_worker_may_be_stopped(client, alice, partnership_a):
+def test_a_file_still_waiting_after_twenty_seconds_says_it_waits_for_the_background_worker(
+    client, alice, partnership_a, settings
+):
+    """With `runserver` alone and no task worker, the page refreshed for ever saying only "Preparing your
+    file": after a short wait it says what it waits for, that the request is kept, and whom to tell."""
     client.force_login(alice)
     response = client.post(reverse("audit:event_export", args=[partnership_a.slug]))  # the task has not run
-    assert "may not be running" not in client.get(response["Location"]).content.decode()
-    job_pk = response["Location"].split("/")[-2]
-    ExportJob.objects.unscoped().filter(pk=job_pk).update(created=timezone.now() - timedelta(minutes=3))
-    assert "background worker may not be running" in client.get(response["Location"]).content.decode()
+    page = client.get(response["Location"]).content.decode()
+    assert "background worker" not in page
+    job = ExportJob.objects.unscoped().get(pk=response["Location"].split("/")[-2])
+    ExportJob.objects.unscoped().filter(pk=job.pk).update(created=timezone.now() - timedelta(seconds=30))
+    page = client.get(response["Location"]).content.decode()
+    assert "The file is waiting for casereview's background worker, which has not started on it after 30" in page
+    assert "tell whoever runs casereview for your partnership" in page
+    assert '<meta http-equiv="refresh"' in page  # it carries on by itself once the worker starts
+    assert "make run" not in page  # a command line is for a developer's own server only
+    settings.DEBUG = True
+    ExportJob.objects.unscoped().filter(pk=job.pk).update(created=timezone.now() - timedelta(minutes=3))
+    page = client.get(response["Location"]).content.decode()
+    assert "after 3 minutes" in page and "<code>make run</code> starts the worker" in page
 
 
 def test_a_chronology_file_is_named_after_the_review_not_its_key(alice, partnership_a):
