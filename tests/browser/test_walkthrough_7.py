@@ -105,10 +105,8 @@ def test_on_a_phone_the_replacement_table_has_one_save_button_always_in_reach(pa
 
 
 def test_on_a_phone_the_header_keeps_sign_out_beside_notifications(page, alice, partnership_a):
-    """"Independent Reviewer" beside "Notifications" pushed "Sign out" alone onto a second line."""
-    reviewer = member(
-        partnership_a, Role.REVIEWER, username="reviewer", first_name="Independent", last_name="Reviewer"
-    )
+    """ "Independent Reviewer" beside "Notifications" pushed "Sign out" alone onto a second line."""
+    reviewer = member(partnership_a, Role.REVIEWER, username="reviewer", first_name="Independent", last_name="Reviewer")
     review = ReviewFactory(partnership=partnership_a, title="Child R")
     reviewer_appoint(actor=alice, review=review, user=reviewer, appointed_on=timezone.localdate(), declaration="None")
     page.set_viewport_size(PHONE)
