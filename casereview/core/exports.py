@@ -158,9 +158,15 @@ def export_run(job_id):
 def give_up_if_stalled(job):
     if job.is_finished or job.created > timezone.now() - EXPORT_GIVEN_UP_AFTER:
         return job
-    ExportJob.objects.unscoped().filter(pk=job.pk).update(
-        status=ExportStatus.FAILED, problem="The file stopped being prepared before it was finished. Ask for it again."
-    )
+    if job.status == ExportStatus.QUEUED:
+        problem = (
+            "The file was never started: casereview's background worker did not take it up in "
+            f"{EXPORT_GIVEN_UP_AFTER.seconds // 60} minutes. Tell whoever runs casereview for your partnership "
+            "that the worker needs starting, then ask for the file again."
+        )
+    else:
+        problem = "The file stopped being prepared before it was finished. Ask for it again."
+    ExportJob.objects.unscoped().filter(pk=job.pk).update(status=ExportStatus.FAILED, problem=problem)
     job.refresh_from_db()
     return job
 

@@ -109,9 +109,21 @@ def test_an_export_whose_worker_died_ends_failed_when_its_page_is_opened(client,
     client.force_login(alice)
     response = client.post(reverse("audit:event_export", args=[partnership_a.slug]))  # the task has not run
     job_id = response["Location"].split("/")[-2]
+    ExportJob.objects.unscoped().filter(pk=job_id).update(
+        created=timezone.now() - timedelta(hours=1), status=ExportStatus.RUNNING
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "stopped being prepared" in page and "refresh" not in page
+
+
+def test_an_export_the_worker_never_took_up_says_so_when_it_is_given_up(client, alice, partnership_a):
+    client.force_login(alice)
+    response = client.post(reverse("audit:event_export", args=[partnership_a.slug]))  # the task has not run
+    job_id = response["Location"].split("/")[-2]
     ExportJob.objects.unscoped().filter(pk=job_id).update(created=timezone.now() - timedelta(hours=1))
     page = client.get(response["Location"]).content.decode()
-    assert "stopped being prepared" in page and "refresh" not in page.split("</head>")[0]
+    assert "The file was never started" in page and "background worker did not take it up in 30 minutes" in page
+    assert "stopped being prepared" not in page and "refresh" not in page
 
 
 def test_the_progress_page_leads_back_with_the_filters_and_counts_the_day_from_when_the_file_is_ready(
