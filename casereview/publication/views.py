@@ -331,11 +331,10 @@ def hold(request, review):
 
 
 def _lifted_by_whom(partnership):
-    """Who may lift a hold, by name: the partnership's business managers (permissions' "lift" rule)."""
-    from casereview.accounts.models import Role
+    """Who may lift a hold, by name: the holders of the roles permissions' "lift" rule names."""
     from casereview.notifications.recipients import role_holders
 
-    return [str(user) for user in role_holders(partnership, Role.BUSINESS_MANAGER)]
+    return [str(user) for user in role_holders(partnership, *permissions.RULES["publication.publicationhold"]["lift"])]
 
 
 @object_view(PublicationHold)
