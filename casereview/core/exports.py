@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 EXPORT_KEEP_HOURS = 24
 # An export still unfinished this long after it was asked for lost its worker: it ends failed.
 EXPORT_GIVEN_UP_AFTER = timedelta(minutes=30)
+# A file not started after this long is waiting for the background worker, and its page says so.
+EXPORT_SLOW_TO_START = timedelta(seconds=20)
 
 
 @dataclass(frozen=True)
@@ -156,9 +158,15 @@ def export_run(job_id):
 def give_up_if_stalled(job):
     if job.is_finished or job.created > timezone.now() - EXPORT_GIVEN_UP_AFTER:
         return job
-    ExportJob.objects.unscoped().filter(pk=job.pk).update(
-        status=ExportStatus.FAILED, problem="The file stopped being prepared before it was finished. Ask for it again."
-    )
+    if job.status == ExportStatus.QUEUED:
+        problem = (
+            "The file was never started: casereview's background worker did not take it up in "
+            f"{EXPORT_GIVEN_UP_AFTER.seconds // 60} minutes. Tell whoever runs casereview for your partnership "
+            "that the worker needs starting, then ask for the file again."
+        )
+    else:
+        problem = "The file stopped being prepared before it was finished. Ask for it again."
+    ExportJob.objects.unscoped().filter(pk=job.pk).update(status=ExportStatus.FAILED, problem=problem)
     job.refresh_from_db()
     return job
 

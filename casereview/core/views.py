@@ -1,12 +1,13 @@
 """The pages of a background export: its progress, then its download (core/exports.py)."""
 
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from .access import object_view
-from .exports import give_up_if_stalled, target_for
+from .exports import EXPORT_SLOW_TO_START, give_up_if_stalled, target_for
 from .models import ExportJob, ExportStatus
 
 
@@ -21,8 +22,11 @@ def export_progress(request, job):
         {
             "job": job,
             "expired": job.expires_at < timezone.now(),
-            # still waiting after two minutes: the task worker may not be running
-            "slow_to_start": job.status == ExportStatus.QUEUED and waited.total_seconds() > 120,
+            # The worker looks for work every second: a file still waiting to start after EXPORT_SLOW_TO_START
+            # means it is not running (or busy with something long). Two minutes read as "waits forever".
+            "slow_to_start": job.status == ExportStatus.QUEUED and waited > EXPORT_SLOW_TO_START,
+            "waited_seconds": int(waited.total_seconds()),
+            "development": settings.DEBUG,
         },
     )
 

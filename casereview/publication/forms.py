@@ -54,7 +54,10 @@ class SentForm(GovukFormMixin, forms.Form):
 
 
 class PublishForm(GovukFormMixin, forms.Form):
-    publication_date = GovukDateField(label="Publication date")
+    publication_date = GovukDateField(
+        label="Publication date",
+        help_text="The day the report goes online. You can check a day to come, but publish only on the day itself",
+    )
     public_url = forms.URLField(
         required=False, label="Address of the published report (optional)", assume_scheme="https"
     )

@@ -600,5 +600,5 @@ def _tell_of_hold(hold):
         key=f"hold:{hold.pk}",
         what="Publication of a review is on hold",
         about=review.title,
-        path=reverse("publication:overview", args=[review.pk]),
+        path=reverse("publication:hold_detail", args=[hold.pk]),  # the reviewer, told too, may not open publication
     )

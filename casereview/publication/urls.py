@@ -13,6 +13,7 @@ urlpatterns = [
     path("reviews/<uuid:pk>/sign-offs/", views.sign_off, name="sign_off"),
     path("reviews/<uuid:pk>/holds/", views.hold, name="hold"),
     path("reviews/<uuid:pk>/report-sent/", views.sent, name="report_sent"),
+    path("publication-holds/<uuid:pk>/", views.hold_detail, name="hold_detail"),
     path("publication-holds/<uuid:pk>/lift/", views.hold_lift, name="hold_lift"),
     path("publications/<uuid:pk>/report.pdf", views.download_pdf, name="download_pdf"),
     path("publications/<uuid:pk>/report.docx", views.download_docx, name="download_docx"),

@@ -18,7 +18,7 @@ from casereview.reviews.models import Review
 
 from . import services as service
 from .forms import HoldForm, PublishForm, ReportUploadForm, SentForm, SignOffForm, TermAddForm, type_label
-from .models import Publication, PublicationHold, ReplacementTerm, Report, TermStatus
+from .models import Publication, PublicationHold, ReplacementTerm, Report, ReportSignOffKind, TermStatus
 
 TYPE_CLASSES = {
     "PERSON": "person",
@@ -33,16 +33,30 @@ TYPE_CLASSES = {
 }
 
 
+def details_to_decide(pending, total):
+    """How far the replacement table has got, in plain words: "All 15 details decided", "3 of 15 details
+    still to decide" ("15 of the 15 details found still need a decision" read as a riddle)."""
+    if total == 1:
+        return "The 1 detail found is decided" if not pending else "The 1 detail found is still to decide"
+    if not pending:
+        return f"All {total:,} details decided"
+    if pending == total:
+        return f"None of the {total:,} details decided yet"
+    return f"{pending:,} of {total:,} details still to decide"
+
+
 @object_view(Review, "manage_publication")
 def overview(request, review):
     report = Report.objects.unscoped().filter(review=review).first()
     publication = Publication.objects.unscoped().filter(review=review).first()
     # "Run the checks" and "Publish" both post the form: a GET would put the CSRF token, which the Publish
-    # button needs in the same form, into the address bar, the history and the server's log.
-    publish_form = PublishForm(posted(request), initial={"publication_date": timezone.localdate()})
-    gate = confirm = None
+    # button needs in the same form, into the address bar, the history and the server's log. No date is
+    # filled in for the person: a publication date they had not chosen was checked and published as theirs.
+    publish_form = PublishForm(posted(request))
+    gate = confirm = publication_date = None
     if publish_form.is_bound and publish_form.is_valid():
-        gate = service.publication_gate(review, publication_date=publish_form.cleaned_data["publication_date"])
+        publication_date = publish_form.cleaned_data["publication_date"]
+        gate = service.publication_gate(review, publication_date=publication_date)
         if "publish" in request.POST and gate.passed and "confirmed" not in request.POST:
             confirm = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "publish", "check")]
         elif "publish" in request.POST and gate.passed:
@@ -53,6 +67,8 @@ def overview(request, review):
             else:
                 messages.success(request, f"{review.title}'s report has been published.")
                 return redirect("publication:overview", pk=review.pk)
+    terms = ReplacementTerm.objects.unscoped().filter(review=review)
+    pending, total = terms.filter(status=TermStatus.PROPOSED).count(), terms.count()
     return render(
         request,
         "publication/publication.html",
@@ -62,17 +78,26 @@ def overview(request, review):
             "publication": publication,
             "gate": gate,
             "gate_steps": _gate_steps(review, gate) if gate else [],
+            # Publish is offered only where the server would publish: every check passed, for a date not
+            # to come (publishing on a later day is refused: the learning is read as soon as it is published)
+            "may_publish_now": gate is not None and gate.passed and publication_date <= timezone.localdate(),
+            "publication_date": publication_date,
             "confirm": confirm,
             "publish_form": publish_form,
             "upload_form": ReportUploadForm(),
-            "sign_offs": review.sign_offs.all(),
+            "sign_off_rows": _sign_off_rows(review),
             "holds": review.holds.select_related("placed_by", "lifted_by"),
-            "terms_pending": ReplacementTerm.objects.unscoped()
-            .filter(review=review, status=TermStatus.PROPOSED)
-            .count(),
-            "terms_total": ReplacementTerm.objects.unscoped().filter(review=review).count(),
+            "terms_pending": pending,
+            "terms_total": total,
+            "details_to_decide": details_to_decide(pending, total),
         },
     )
+
+
+def _sign_off_rows(review):
+    """Each of the three sign-offs that make the partnership's (domain.md): (kind, label, the one recorded)."""
+    recorded = {s.kind: s for s in review.sign_offs.all()}
+    return [(kind, label, recorded.get(kind)) for kind, label in ReportSignOffKind.choices]
 
 
 # Whose sign-off a link of the checks records, as a screen reader hears it after "Record the sign-off".
@@ -85,6 +110,7 @@ def _gate_steps(review, gate):
     from django.urls import reverse
 
     sign_off_kinds = {message: kind for kind, message in service.SIGN_OFF_MISSING.items()}
+    holds = {f"Publication is on hold: {h.reason}": h.pk for h in review.holds.filter(lifted_on__isnull=True)}
     steps = []
     for failure in gate.failures:
         step = ("", "", "")
@@ -96,6 +122,8 @@ def _gate_steps(review, gate):
             step = ("Record the sign-off", SIGNED_BY.get(kind, ""), url)
         elif failure.startswith("Record when the report was sent"):
             step = ("Record when it was sent", "", reverse("publication:report_sent", args=[review.pk]))
+        elif failure in holds:
+            step = ("See the hold and lift it", "", reverse("publication:hold_detail", args=[holds[failure]]))
         elif failure == "No report has been uploaded":
             step = ("Upload the final report", "", reverse("publication:report_upload", args=[review.pk]))
         steps.append((failure, *step))
@@ -188,6 +216,7 @@ def anonymise(request, review):
             messages.success(request, "The replacement table has been saved.")
             return redirect(request.get_full_path())
     part, start, end = _text_part(request, report.text)
+    pending = all_terms.filter(status=TermStatus.PROPOSED).count()
     terms = Paginator(all_terms.order_by("-status", "original"), TERMS_PER_PAGE).get_page(request.GET.get("terms"))
     return render(
         request,
@@ -204,6 +233,8 @@ def anonymise(request, review):
             "text_length": len(report.text),
             "add_form": TermAddForm(),
             "statuses": TermStatus.choices,
+            "terms_pending": pending,
+            "details_to_decide": details_to_decide(pending, terms.paginator.count),
             "may_publish": _may_publish(request, review),
         },
     )
@@ -242,9 +273,12 @@ def diff(request, review):
     )
 
 
-def _small_form(request, review, form_class, action, *, title, submit, success, warning=False, initial=None):
+def _small_form(
+    request, review, form_class, action, *, title, submit, success, warning=False, initial=None, intro="", extra=None
+):
     """One step of publication on a page of its own (a form hidden in the overview's details left its
-    button in the page, empty, for a screen reader or a narrow screen): shown again with its errors."""
+    button in the page, empty, for a screen reader or a narrow screen): shown again with its errors.
+    `intro` names a template said above the form (what the step means, who does it)."""
     form = form_class(posted(request), initial=initial)
     if submitted(request, form, action):
         messages.success(request, success)
@@ -252,7 +286,16 @@ def _small_form(request, review, form_class, action, *, title, submit, success, 
     return render(
         request,
         "publication/simple_form.html",
-        {"review": review, "form": form, "title": title, "submit": submit, "warning": warning, "may_publish": True},
+        {
+            "review": review,
+            "form": form,
+            "title": title,
+            "submit": submit,
+            "warning": warning,
+            "may_publish": True,
+            "intro_template": intro,
+            **(extra or {}),
+        },
     )
 
 
@@ -264,6 +307,7 @@ def sign_off(request, review):
         SignOffForm,
         lambda d: service.sign_off_record(actor=request.user, review=review, **d),
         title="Record a sign-off",
+        intro="publication/partials/who_signs_off.html",
         initial={"kind": request.GET.get("kind")} if request.GET.get("kind") else None,
         submit="Record the sign-off",
         success="The sign-off has been recorded.",
@@ -281,6 +325,33 @@ def hold(request, review):
         submit="Hold publication",
         success="Publication is on hold.",
         warning=True,
+        intro="publication/partials/hold_intro.html",
+        extra={"holds": review.holds.filter(lifted_on__isnull=True).select_related("placed_by")},
+    )
+
+
+def _lifted_by_whom(partnership):
+    """Who may lift a hold, by name: the holders of the roles permissions' "lift" rule names."""
+    from casereview.notifications.recipients import role_holders
+
+    return [str(user) for user in role_holders(partnership, *permissions.RULES["publication.publicationhold"]["lift"])]
+
+
+@object_view(PublicationHold)
+def hold_detail(request, hold):
+    """A hold as everyone told of it reads it (the reviewer, the chair, the panel): why, by whom, since when,
+    and how it is lifted and by whom. The business manager lifts it here."""
+    review = hold.review
+    return render(
+        request,
+        "publication/hold.html",
+        {
+            "hold": hold,
+            "review": review,
+            "may_lift": permissions.can(request.user, "lift", hold) and not hold.lifted_on,
+            "may_publish": _may_publish(request, review),
+            "lifters": _lifted_by_whom(review.partnership),
+        },
     )
 
 
@@ -305,7 +376,7 @@ def hold_lift(request, hold):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "The hold has been lifted.")
+        messages.success(request, "The hold has been lifted. The report can be published once every check passes.")
     return redirect("publication:overview", pk=hold.review_id)
 
 

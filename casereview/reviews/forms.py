@@ -63,7 +63,7 @@ class StageForm(GovukFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         label="Note",
-        help_text="Required when the report is not published: give the reason",
+        help_text="Required when it is decided not to publish the report: give the reason",
     )
 
 

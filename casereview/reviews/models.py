@@ -26,7 +26,7 @@ class Stage(models.TextChoices):
     PARTNERSHIP_SIGN_OFF = "partnership_sign_off", "Partnership sign-off"
     SENT_TO_PANEL = "sent_to_panel", "Sent to the national panel and Secretary of State"
     PUBLISHED = "published", "Published"
-    NOT_PUBLISHED = "not_published", "Not published"
+    NOT_PUBLISHED = "not_published", "Decided not to publish the report"
     ACTION_PLAN = "action_plan", "Action plan monitoring"
     CLOSED = "closed", "Closed"
 

@@ -73,8 +73,11 @@ def test_business_manager_anonymises_and_publishes(page, alice, partnership_a, t
     expect(failures).to_contain_text("Record when the report was sent")
     assert_accessible(page)
     for kind in ["Review panel", "Police (criminal proceedings)", "Legal"]:
-        page.get_by_text("Record a sign-off").click()
-        page.get_by_label("Sign-off by").select_option(label=kind)
+        # each of the three sign-offs has its own link, which opens the form with it chosen
+        page.get_by_role("link", name=f"Record the sign-off: {kind}").click()
+        expect(page.get_by_label("Sign-off by")).to_have_value(
+            {"Review panel": "panel", "Police (criminal proceedings)": "police", "Legal": "legal"}[kind]
+        )
         page.get_by_label("Name and role").fill(f"{kind} signatory")
         fill_date(page, "Date signed off", 1, 8, 2025)
         page.get_by_role("button", name="Record the sign-off").click()

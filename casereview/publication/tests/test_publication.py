@@ -247,3 +247,147 @@ def test_each_problem_the_checks_find_links_to_the_page_that_puts_it_right(clien
     # the link opens the sign-off the check named
     form = client.get(f"{sign_off}?kind=police").content.decode()
     assert re.search(r'<option value="police" selected>', form)
+
+
+def _buttons(page):
+    return re.findall(r"<button[^>]*>(.*?)</button>", page.split('<main class="govuk-main-wrapper"', 1)[1], re.S)
+
+
+def test_publish_is_offered_only_once_the_checks_pass_and_no_date_is_chosen_for_the_person(client, alice, review):
+    """Walkthrough 7: the page filled in today's date and showed Publish beside "Run the checks" while
+    nothing had been checked, though the server refuses to publish until every check passes."""
+    client.force_login(alice)
+    url = reverse("publication:overview", args=[review.pk])
+    page = client.get(url).content.decode()
+    assert _buttons(page) == ["Run the checks"]
+    assert not re.search(r'name="publication_date_\d"[^>]*value="\d', page), "a date the person had not chosen"
+    assert "Enter the day the report goes online and run the checks" in page
+    assert "You can check a day to come, but publish only on the day itself" in page
+    # checks run without a date ask for one instead of choosing it
+    assert "Enter publication date" in client.post(url, {"check": "1"}).content.decode()
+
+    dates = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
+    failing = client.post(url, {**dates, "check": "1"}).content.decode()
+    assert "The report cannot be published yet" in failing
+    assert _buttons(failing) == ["Run the checks"]
+    assert "Put right what is listed above, then run the checks again" in failing
+
+    ready_for_publication(alice, review)
+    decide_all(alice, review)
+    passing = client.post(url, {**dates, "check": "1"}).content.decode()
+    assert "Every check passes for publication on 1 September 2025." in passing
+    assert _buttons(passing) == ["Publish", "Run the checks again"]
+    assert 'name="publication_date_0" value="1"' in passing  # the date the person chose is kept
+
+
+def test_a_date_to_come_that_passes_the_checks_is_not_offered_for_publishing(client, alice, review):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ready_for_publication(alice, review)
+    decide_all(alice, review)
+    client.force_login(alice)
+    later = timezone.localdate() + timedelta(days=10)
+    dates = {"publication_date_0": later.day, "publication_date_1": later.month, "publication_date_2": later.year}
+    page = client.post(reverse("publication:overview", args=[review.pk]), {**dates, "check": "1"}).content.decode()
+    assert f"Every check passes for publication on {later.day} {later:%B %Y}" in page
+    assert "can be published on that day, not before" in page
+    assert "Publish" not in _buttons(page)
+
+
+def test_the_publication_and_sign_off_pages_say_who_signs_the_report_off_for_the_partnership(client, alice, review):
+    """The partnership's sign-off is not a fourth kind: it is the panel's, the police's and the legal
+    adviser's together (domain.md; the review reaches "Partnership sign-off" when all three are in)."""
+    client.force_login(alice)
+    overview = client.get(reverse("publication:overview", args=[review.pk])).content.decode()
+    form = client.get(reverse("publication:sign_off", args=[review.pk])).content.decode()
+    for page in (overview, form):
+        assert "The partnership signs the report off through three sign-offs" in page
+        assert "when all three are recorded, the review is at “Partnership sign-off”" in page
+    sign_offs = re.search(r'<dl class="govuk-summary-list" id="sign-offs">(.*?)</dl>', overview, re.S).group(1)
+    for kind in ("panel", "police", "legal"):
+        assert f"?kind={kind}" in sign_offs
+    assert sign_offs.count("Not recorded yet") == 3
+    service.sign_off_record(actor=alice, review=review, kind="panel", signed_on=date(2025, 8, 1), signed_by="Ann Lee")
+    overview = client.get(reverse("publication:overview", args=[review.pk])).content.decode()
+    sign_offs = re.search(r'<dl class="govuk-summary-list" id="sign-offs">(.*?)</dl>', overview, re.S).group(1)
+    assert "Signed off by Ann Lee on 1 August 2025" in sign_offs and sign_offs.count("Not recorded yet") == 2
+
+
+def test_a_hold_says_who_put_it_on_when_and_why_and_who_lifts_it(client, alice, review, partnership_a):
+    from casereview.accounts.models import Role
+    from casereview.notifications.models import Notification
+    from casereview.reviews.services import reviewer_appoint
+    from casereview.testing import member
+
+    reviewer = member(partnership_a, Role.REVIEWER, first_name="Independent", last_name="Reviewer")
+    reviewer_appoint(actor=alice, review=review, user=reviewer, appointed_on=date(2025, 1, 6), declaration="None")
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    service.report_detect(report.pk)
+    hold = service.hold_place(actor=alice, review=review, reason="Criminal proceedings are running")
+    url = reverse("publication:hold_detail", args=[hold.pk])
+    # the reviewer is told, and the notice leads to a page they may open (publication's answered 403)
+    assert Notification.objects.filter(recipient=reviewer, path=url).exists()
+    client.force_login(reviewer)
+    page = client.get(url).content.decode()
+    summary = re.search(r'<dl class="govuk-summary-list" id="hold">(.*?)</dl>', page, re.S).group(1)
+    placed = hold.placed_on
+    for said in ("Criminal proceedings are running", "Alice Adams", f"{placed.day} {placed:%B %Y}"):
+        assert said in summary
+    assert "How the hold is lifted" in page
+    assert "Only the business manager can lift it (Alice Adams)" in page and "Lift the hold" not in page
+    assert client.post(reverse("publication:hold_lift", args=[hold.pk])).status_code == 403
+
+    client.force_login(alice)
+    dates = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
+    checks = client.post(reverse("publication:overview", args=[review.pk]), {**dates, "check": "1"}).content.decode()
+    assert f'Publication is on hold: Criminal proceedings are running. <a class="govuk-link" href="{url}">' in checks
+    assert "put on hold by Alice Adams: Criminal proceedings are running" in checks
+    page = client.get(url).content.decode()
+    assert "Lift the hold</button>" in page
+    client.post(reverse("publication:hold_lift", args=[hold.pk]))
+    page = client.get(url).content.decode()
+    assert "This hold on publication was lifted" in page and "by Alice Adams" in page
+    assert "Lift the hold</button>" not in page
+    placing = client.get(reverse("publication:hold", args=[review.pk])).content.decode()
+    assert "Only the business manager can lift the hold" in placing
+
+
+def test_the_anonymise_page_has_one_save_button_and_a_key_not_highlighted_words(client, alice, review):
+    """Walkthrough 7: two "Save the table" buttons above and below a long table were taken for two saves,
+    and the key's highlighted words in boxes for filters."""
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
+    service.report_detect(report.pk)
+    for n in range(12):  # a table long enough that the old page showed a second Save button above it
+        ReplacementTerm.objects.create(review=review, original=f"Detail {n}", type="OTHER")
+    client.force_login(alice)
+    page = client.get(reverse("publication:anonymise", args=[review.pk])).content.decode()
+    assert page.count("Save the table</button>") == 1
+    key = re.search(r'<div class="app-key" id="colour-key">(.*?)</div>', page, re.S).group(1)
+    assert "Key to the colours" in key and "<mark" not in key and "<button" not in key and "<a " not in key
+    assert [re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", key)] == [
+        "a person",
+        "a place",
+        "a date or an age",
+        "another detail",
+    ]
+    total = ReplacementTerm.objects.filter(review=review).count()
+    assert f"None of the {total} details decided yet." in page
+
+
+@pytest.mark.parametrize(
+    "pending, total, said",
+    [
+        (15, 15, "None of the 15 details decided yet"),
+        (3, 15, "3 of 15 details still to decide"),
+        (0, 15, "All 15 details decided"),
+        (1, 1, "The 1 detail found is still to decide"),
+        (0, 1, "The 1 detail found is decided"),
+        (1200, 1500, "1,200 of 1,500 details still to decide"),
+    ],
+)
+def test_how_far_the_replacement_table_has_got_is_said_plainly(pending, total, said):
+    from casereview.publication.views import details_to_decide
+
+    assert details_to_decide(pending, total) == said

@@ -238,6 +238,26 @@ def test_stage_changes_are_dated_audited_and_not_published_needs_a_reason(client
     assert AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(review.pk)).exists()
 
 
+def test_a_report_not_to_be_published_reads_as_a_decision_about_the_report_not_a_stage_of_the_review(
+    client, alice, review
+):
+    """Walkthrough 7: "Not published" among the stages read like a step the review had still to reach."""
+    client.force_login(alice)
+    form = client.get(reverse("reviews:stage", args=[review.pk])).content.decode()
+    assert "Decided not to publish the report" in form and ">Not published<" not in form
+    client.post(
+        reverse("reviews:stage", args=[review.pk]),
+        {
+            "stage": "not_published",
+            "note": "Publishing would identify the child",
+            **date_fields("changed_on", date(2025, 6, 2)),
+        },
+    )
+    page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert "Decided not to publish the report: Publishing would identify the child" in page
+    assert "Not published" not in page
+
+
 def test_findings_are_numbered_versioned_and_a_stale_save_is_refused_keeping_the_text(
     client, alice, review, partnership_a
 ):
