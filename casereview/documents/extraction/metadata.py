@@ -53,12 +53,22 @@ REPORT_TITLE = re.compile(
     re.I | re.S,
 )
 TITLE_START = 300  # characters: a page's own title, before its navigation and body
+WELSH_REVIEW = "welsh_child_practice_review"
 REVIEW_TYPE_CUES = {
     # A trailing space asks for the whole word: the singular, one review; plurals are reviews in general.
     "SCR": ["serious case review ", "significant case review ", "SCR", "s c r "],
     "CSPR": ["child safeguarding practice review ", "CSPR", "LCSPR", "practice review "],
     "multi_agency_learning_review": ["multi agency learning review ", "multi agency practice review "],
     "thematic": ["thematic review ", "thematic learning review "],
+    # Wales's child practice review (concise or extended, since 2013) is none of the English kinds; its
+    # name ends like a CSPR's, so its mentions are taken off the CSPR's count. Its full name ("an Extended
+    # Child Practice Review") outweighs a comparison with England's ("similar to a Serious Case Review").
+    WELSH_REVIEW: [
+        "child practice review ",
+        "CPR",
+        "concise child practice review ",
+        "extended child practice review ",
+    ],
 }
 PLURAL_REVIEW_CUES = ["serious case reviews", "SCRs", "child safeguarding practice reviews", "CSPRs", "LCSPRs"]
 PLURAL_KIND_CUES = {
@@ -293,9 +303,11 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
     scores = Counter()
     for review_type, phrases in REVIEW_TYPE_CUES.items():
         scores[review_type] = sum(whole.count(p) + TITLE_WEIGHT * title.count(p) for p in phrases)
+    welsh_name = REVIEW_TYPE_CUES[WELSH_REVIEW][0]
+    scores["CSPR"] -= whole.count(welsh_name) + TITLE_WEIGHT * title.count(welsh_name)
     best, score = scores.most_common(1)[0]
     if score:
-        return best
+        return "unknown" if best == WELSH_REVIEW else best  # the gold kinds have no Welsh one
     if any(whole.count(p) for p in PLURAL_REVIEW_CUES):
         return _plural_kind_in_title(counted) or "none"  # reviews in general, no single review
     if len(counted) < len(text) and OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):

@@ -1403,3 +1403,23 @@ def test_a_question_of_what_could_have_been_done_heads_the_learning_even_opening
         """)
 
     assert texts(record.learning_points) == ["Limited contact with the family due to the pandemic"]
+
+
+def test_a_welsh_child_practice_review_is_none_of_the_english_kinds():
+    concise = extract("""
+        Publication of a Concise Child Practice Review
+
+        The regional safeguarding children board commissioned a Concise Child Practice Review in May 2016
+        after a toddler was admitted to hospital with burns. The CPR report was published in March 2017.
+        """)
+    compared = extract("""
+        An Extended Child Practice Review was published last week by the regional safeguarding board. Such a
+        review is held when a child dies and abuse is suspected, similar to a Serious Case Review in England.
+        """)
+    english = extract("""
+        The partnership has published a Child Safeguarding Practice Review about a baby who was injured in
+        2021. The practice review found that fathers were not seen.
+        """)
+
+    assert concise.review_type == "unknown" and compared.review_type == "unknown"
+    assert english.review_type == "CSPR", "an English practice review taken for a Welsh one"
