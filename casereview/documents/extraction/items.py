@@ -11,7 +11,14 @@ from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE, Block
 from .inline import LINES_AFTER_LEAD_IN, inline_items, lines_follow, split_parts
-from .markers import DASH_STYLES, ends_sentence, is_heading_text, is_question_heading, normalise_space
+from .markers import (
+    DASH_STYLES,
+    UNNAMED_KEYWORDS,
+    ends_sentence,
+    is_heading_text,
+    is_question_heading,
+    normalise_space,
+)
 from .result import Item
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
@@ -196,7 +203,11 @@ def find_items(blocks, runs, doc):
     for run in sorted(runs, key=lambda run: not run.same_level):
         if run.parent is not None and _absorbs_sub_bullets(run.parent, source):
             continue  # part of the item above it
-        kind = _lead_in_kind(run, source) or _shared_lead_in_kind(run, blocks, position, source)
+        kind = (
+            _lead_in_kind(run, source)
+            or _shared_lead_in_kind(run, blocks, position, source)
+            or _labelled_parts_kind(run, blocks, position, source)
+        )
         if kind and not _is_contents(run.items, source):
             for block in _leaf_items(run.items, source):
                 if id(block) not in covered:
@@ -728,7 +739,7 @@ def _is_contents(items, source):
 
 
 def _lead_in_kind(run, source):
-    if run.style.startswith("kw:"):
+    if run.style.startswith("kw:") and not _unnamed_label(run):
         # "Finding 3", "Learning point 2", "Recommendation 2" say what they are
         return RECOMMENDATIONS if "recommendation" in run.style else LEARNING
     introducer = run.parent or run.lead_in
@@ -773,6 +784,40 @@ def _reviews_theme(block, source):
     if REVIEW_WORD.search(before + " " + text) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
         return LEARNING
     return None
+
+
+def _unnamed_label(run):
+    return run.style.startswith("kw:") and run.style.split()[-1].removeprefix("kw:") in UNNAMED_KEYWORDS
+
+
+# Where the text before labelled parts says they come from reviews: an analysis or study of reviews.
+PARTS_OF_AN_ANALYSIS = re.compile(
+    r"\b(?:analys[ie]s|research|stud(?:y|ies)|evaluation|review|overview|examination)\s+(?:of|into|across)\s+"
+    r"(?:(?:the|all|\d+|[a-z]+ty|[a-z]+teen|several|many|local|national|published|recent)\s+){0,2}"
+    r"(?:(?:serious|significant|child|local|safeguarding|practice)\s+){0,3}(?:case reviews|practice reviews"
+    r"|reviews|(?-i:SCRs|L?CSPRs|CPRs))\b",
+    re.I,
+)
+
+
+def _labelled_parts_kind(run, blocks, position, source):
+    """Parts numbered by a label that does not say what they are ("Study 1: …", "Study 2: …", "Theme 3: …"):
+    they are learning when the text before them leads in to learning or says they come from an analysis of
+    reviews ("… national analysis of serious case reviews. The report includes five studies …"); two or more
+    parts, as one is a heading."""
+    if not _unnamed_label(run) or len(run.items) < 2:
+        return None
+    first = run.items[0]
+    before = [b for b in blocks[max(0, position[id(first)] - 3) : position[id(first)]] if b.kind != ITEM]
+    if not before:
+        return None
+    text = source[before[0].start : first.start][-THEME_CONTEXT:]
+    if NOT_A_LEAD_IN.search(_last_sentence(text)):
+        return None
+    kind = classify_cue(text)
+    if kind is None and (PARTS_OF_AN_ANALYSIS.search(text) or FOUND_CUE.search(text)):
+        kind = LEARNING
+    return kind
 
 
 def _is_label(block, source):

@@ -1423,3 +1423,35 @@ def test_a_welsh_child_practice_review_is_none_of_the_english_kinds():
 
     assert concise.review_type == "unknown" and compared.review_type == "unknown"
     assert english.review_type == "CSPR", "an English practice review taken for a Welsh one"
+
+
+def test_parts_labelled_by_number_in_an_analysis_of_reviews_are_its_learning():
+    analysis = extract("""
+        Neglect of older children: what the reviews tell us
+
+        This paper is an analysis of 40 serious case reviews published between 2014 and 2017. It is set out
+        in three parts, each drawn from a different sample.
+
+        Theme 1:  Older children who were neglected were seen as able to look after themselves, and
+        referrals about them were often closed without a visit.
+
+        Theme 2:  Schools held much of what was known about the children, but were seldom invited to
+        strategy discussions.
+
+        Theme 3:  Where a parent misused alcohol, workers tended to judge the home by the parent's
+        account.
+        """)
+    course = extract("""
+        Safeguarding course for new staff
+
+        The course runs over two mornings and is open to every member of staff.
+
+        Theme 1:  Recognising the signs of abuse and what to do about them on the day.
+
+        Theme 2:  Recording what you see and hear, and who to tell.
+        """)
+
+    assert len(analysis.learning_points) == 3
+    assert analysis.learning_points[1].text.startswith("Schools held much of what was known")
+    assert analysis.learning_points[0].text.endswith("closed without a visit.")
+    assert course.learning_points == [], "a course's themes are not a review's learning"
