@@ -145,6 +145,17 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)",
     re.I,
 )
+# A page about the review system rather than a review: reviews' purpose, process, framework, guidance or
+# reform ("barriers to learning from serious case reviews", "a shift needed in child safeguarding reviews",
+# "the Wood review of safeguarding arrangements for LSCBs"), near its opening.
+REVIEW_SYSTEM = re.compile(
+    r"\b(?:reform\w*|arrangements|system|process|framework|implementation|effective\w*|purpose of|barriers|shift"
+    r"|guidance)\b[^.\n]{0,60}\b(?:reviews|SCRs|CSPRs|CPRs|review process|LSCBs|partnerships)\b"
+    r"|\b(?:reviews|SCRs|CSPRs|CPRs|LSCBs)\b[^.\n]{0,30}\b(?:reform\w*|arrangements|system|process|framework"
+    r"|implementation|effective\w*|more useful)\b",
+    re.I,
+)
+SYSTEM_OPENING = 600
 # The bodies that decide on reviews are named after them ("Child Safeguarding Practice Review Panel",
 # "Safeguarding Practice Review Board", "Child Serious Practice Review Group (CSPR)"): not a review.
 REVIEW_BODIES = re.compile(
@@ -284,6 +295,14 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         or (doc_type == "committee_report" and ANNUAL_REPORTS.search(text[:TITLE_START]))
     ):
         return "none"  # a year's work, or a page about one: many reviews, none of them the subject
+    opening = text[:SYSTEM_OPENING]
+    if (
+        REVIEW_SYSTEM.search(opening)
+        and not ACROSS_REVIEWS.search(opening)
+        and not ANNUAL_REPORTS.search(opening)  # a year's report on the system draws on many reviews
+        and not _names_a_child(text)
+    ):
+        return "none"  # about how reviews are done (their purpose, process, reform), not about one review
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
     if THEMATIC_KIND.search(text[:TITLE_REGION]):

@@ -1455,3 +1455,33 @@ def test_parts_labelled_by_number_in_an_analysis_of_reviews_are_its_learning():
     assert analysis.learning_points[1].text.startswith("Schools held much of what was known")
     assert analysis.learning_points[0].text.endswith("closed without a visit.")
     assert course.learning_points == [], "a course's themes are not a review's learning"
+
+
+def test_a_page_about_how_reviews_are_done_is_about_no_review():
+    reform = extract("""
+        Why local reviews need to change
+
+        A think tank argues that the process of commissioning serious case reviews is too slow, and that the
+        money spent on SCRs would do more for children if it went on front-line training.
+        """)
+    purpose = extract("""
+        Learning from reviews
+
+        The purpose of these reviews is to learn how agencies work together, not to blame anyone. The
+        partnership publishes each report on this page for a year.
+        """)
+    one_review = extract("""
+        Child H: serious case review
+
+        The process of the serious case review into the death of Child H in 2016 began in January 2017. The
+        report was published in March 2018.
+        """)
+    analysis = extract("""
+        Barriers and opportunities: an analysis of 60 serious case reviews
+
+        The effectiveness of the process of serious case reviews depends on what the analysis found.
+        """)
+
+    assert reform.review_type == "none" and purpose.review_type == "none"
+    assert one_review.review_type == "SCR", "one child's review taken for a page about the system"
+    assert analysis.review_type == "thematic", "an analysis of many reviews taken for a page about the system"
