@@ -142,7 +142,13 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"(?:highlight|suggest|show|reveal|illustrate|indicate)"
     r"|\bthe reviews (?:also\s+)?(?:highlight|suggest|show|reveal|illustrate|indicate)"
     r"|\ba sample of (?:\w+ ){0,2}(?:case|practice) reviews|\bthematic (?:report|analysis|reviews)\b"
-    r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)",
+    r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)"
+    # "key learning from 24 case management reviews", "findings from two rapid reviews", "learning from
+    # parental substance misuse related local case reviews", Northern Ireland's case management reviews
+    r"|\b(?:learning|lessons?|findings) from (?:\d+|two|three|four|five|six|[a-z]+ty|several|many)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:reviews|SCRs|CSPRs|CMRs)\b"
+    r"|\b(?:learning|lessons?|findings) from (?:[\w-]+\s+){0,4}\w+[- ]related (?:local\s+)?(?:case|practice) reviews"
+    r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b",
     re.I,
 )
 # A page about the review system rather than a review: reviews' purpose, process, framework, guidance or

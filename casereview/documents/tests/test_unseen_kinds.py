@@ -1485,3 +1485,22 @@ def test_a_page_about_how_reviews_are_done_is_about_no_review():
     assert reform.review_type == "none" and purpose.review_type == "none"
     assert one_review.review_type == "SCR", "one child's review taken for a page about the system"
     assert analysis.review_type == "thematic", "an analysis of many reviews taken for a page about the system"
+
+
+def test_learning_drawn_from_a_number_of_reviews_or_from_reviews_on_a_topic_is_across_reviews():
+    counted = extract("""
+        What we learned from eleven reviews
+
+        This report sets out key learning from 11 child safeguarding practice reviews completed in the region
+        between 2019 and 2022.
+        """)
+    topic = extract("""
+        Charity publishes learning from cannabis-related local case reviews
+
+        The charity's new briefing says professionals did not always ask who else lived in the home.
+        """)
+    northern_ireland = extract("""
+        The report brings together learning from case management reviews completed in Northern Ireland.
+        """)
+
+    assert [counted.review_type, topic.review_type, northern_ireland.review_type] == ["thematic"] * 3
