@@ -52,6 +52,14 @@ REPORT_TITLE = re.compile(
     r"\b(?:lead reviewer|independent author|author:|table of contents|contents)\b",
     re.I | re.S,
 )
+# A review's own report opens with numbered paragraphs ("1.1 Working Together 2018 requires …") that say
+# the partnership decided to hold the review: the report itself, though its title page was not kept.
+NUMBERED_PARAGRAPH = re.compile(r"(?:^|\s)1\.[01]\s+[A-Z]", re.M)
+DECIDED_TO_REVIEW = re.compile(
+    r"\b(?:decided|agreed)\s+to\s+(?:conduct|undertake|commission|carry out)\s+(?:a|an|this)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:review|CSPR|SCR|LCSPR)\b",
+    re.I,
+)
 TITLE_START = 300  # characters: a page's own title, before its navigation and body
 WELSH_REVIEW = "welsh_child_practice_review"
 REVIEW_TYPE_CUES = {
@@ -224,7 +232,7 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
             if doc_type == "overview_report" and len(_children_on_report_lines(title)) >= 2:
                 return "other"  # a page listing several reviews' reports
             return doc_type
-    if REPORT_TITLE.search(title):
+    if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
         return "overview_report"
     if THIS_BRIEFING.search(title) and found and found["learning_points"] and not BRIEFINGS.search(text[:TITLE_START]):
         return "learning_brief"  # a page that says it is a briefing, and gives learning (not a list of briefings)

@@ -1504,3 +1504,19 @@ def test_learning_drawn_from_a_number_of_reviews_or_from_reviews_on_a_topic_is_a
         """)
 
     assert [counted.review_type, topic.review_type, northern_ireland.review_type] == ["thematic"] * 3
+
+
+def test_a_reports_numbered_opening_that_says_the_review_was_decided_on_is_the_report_itself():
+    report = extract("""
+        1. Introduction
+        1.1 The Northshire Safeguarding Children Partnership agreed to undertake a local child safeguarding
+        practice review after Baby K was admitted to hospital with a fractured skull in 2021.
+        1.2 The review looked at the six months before the injury.
+        """)
+    news = extract("""
+        The Northshire Safeguarding Children Partnership agreed to undertake a local child safeguarding
+        practice review after Baby K was admitted to hospital. Its report will be published next year.
+        """)
+
+    assert report.doc_type == "overview_report"
+    assert news.doc_type != "overview_report", "a page that says a review will be held taken for its report"
