@@ -221,8 +221,11 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
         return "other"  # a page listing reviews' entries
     if COMMITTEE_CUES.search(title):
         return "committee_report"
-    if NEWS_CUES.search(title):
-        return "other"  # news, a newsletter or a listing: about reports, not one of them
+    news = NEWS_CUES.search(title)
+    if news and not (news.start() >= TITLE_START and DOC_TYPE_TITLE_CUES[1][1].search(text[:TITLE_START])):
+        # news, a newsletter or a listing: about reports, not one of them; but a briefing's own title beats
+        # the site's furniture further down ("Sign up to our newsletter")
+        return "other"
     if _reviews_named(pseudonyms) >= MANY_CHILDREN and not DOC_TYPE_TITLE_CUES[2][1].search(text[:TITLE_START]):
         return "other"  # a table or page of many reviews; an annual report names many children too
     for doc_type, cue in DOC_TYPE_TITLE_CUES:

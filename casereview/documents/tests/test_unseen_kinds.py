@@ -1520,3 +1520,20 @@ def test_a_reports_numbered_opening_that_says_the_review_was_decided_on_is_the_r
 
     assert report.doc_type == "overview_report"
     assert news.doc_type != "overview_report", "a page that says a review will be held taken for its report"
+
+
+def test_a_briefings_own_title_outweighs_the_sites_newsletter_link_further_down():
+    opening = """
+        Neglect: learning from case reviews briefing
+
+        Case reviews published since 2018 highlight that practitioners did not always see the daily lives of
+        children who were neglected over many years, and that chronologies were started late or not at all.
+        Learning from these case reviews emphasises that:
+        • practitioners need to see the child's room and the food in the home
+        • managers should ask for a chronology when concerns last more than a year
+        """
+    briefing = extract(opening + "\n        Sign up to our newsletter\n")
+    newsletter = extract("        Our autumn newsletter\n" + opening)
+
+    assert briefing.doc_type == "learning_brief"
+    assert newsletter.doc_type == "other", "a newsletter carrying a briefing taken for the briefing"
