@@ -32,7 +32,9 @@ DOC_TYPE_TITLE_CUES = (
             r"\blearning (?:brief|briefing|summary)\b"
             r"|\b(?:\d{1,2}|one|five|six|seven|ten)[- ](?:minute|step) brief(?:ing)?\b(?!s)"
             # a briefing titled by its topic: "Neglect: learning from case reviews"
-            r"|^[^\n:]{3,60}:\s*learning from (?:\w+ ){0,2}case reviews\b",
+            # (not "Report: Learning from …": a word before the colon naming the kind of document)
+            r"|^(?!(?:report|news|blog|article|press release|update)\b)[^\n:]{3,60}:\s*learning from (?:\w+ ){0,2}"
+            r"case reviews\b",
             re.I | re.M,
         ),
     ),
@@ -237,7 +239,7 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
             return doc_type
     if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
         return "overview_report"
-    if THIS_BRIEFING.search(title) and found and found["learning_points"] and not BRIEFINGS.search(text[:TITLE_START]):
+    if THIS_BRIEFING.search(title) and not BRIEFINGS.search(text[:TITLE_START]):
         return "learning_brief"  # a page that says it is a briefing, and gives learning (not a list of briefings)
     if WEAK_COMMITTEE_CUES.search(title):
         return "committee_report"

@@ -1537,3 +1537,20 @@ def test_a_briefings_own_title_outweighs_the_sites_newsletter_link_further_down(
 
     assert briefing.doc_type == "learning_brief"
     assert newsletter.doc_type == "other", "a newsletter carrying a briefing taken for the briefing"
+
+
+def test_a_page_that_calls_itself_a_briefing_is_one_though_its_opening_stops_before_the_learning():
+    cut_off = extract("""
+        Published 3 May 2024
+
+        This practice review briefing focuses on a baby of six weeks who was shaken by his father in 2022,
+        after the family had moved between three areas. It sets out what happened and why.
+        """)
+    report = extract("""
+        Report: Learning from case reviews in the north – 2016 to 2019
+
+        This report presents what an inspectorate found when it read 30 reviews completed over three years.
+        """)
+
+    assert cut_off.doc_type == "learning_brief"
+    assert report.doc_type != "learning_brief", "'Report:' before the title names the kind, not a topic"
