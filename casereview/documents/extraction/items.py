@@ -6,6 +6,7 @@ Two signals, both about how a document introduces a list rather than about any d
 - the section: a heading such as "Recommendations" or "Key learning", whose items (and, for
   recommendations, whose plain sentences — committee papers put them in prose) run to the next heading."""
 
+import bisect
 import re
 from collections import Counter
 
@@ -224,7 +225,8 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _ordinal_paragraphs(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
-    for kind, block in _paragraphs_under_learning_heading(blocks, covered, source):
+    inline_starts = sorted(item.start for item in inline)
+    for kind, block in _paragraphs_under_learning_heading(blocks, inline_starts, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _counted_paragraphs(blocks, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
@@ -356,7 +358,7 @@ PARAGRAPH_LINE_CHARACTERS = 100
 SENTENCE_INSIDE = re.compile(r"[.!?][\"'’”)]?\s+[A-Z]")
 
 
-def _paragraphs_under_learning_heading(blocks, covered, source):
+def _paragraphs_under_learning_heading(blocks, inline_starts, source):
     """Unbulleted paragraphs under a short learning heading ("Lessons Learnt", "Key Findings"), with no list
     in the section: each paragraph (of a sentence or more) is one item; sub-headings inside the section
     ("Priorities and impact") are not items and keep it going. The last paragraph of a page cut off
@@ -392,7 +394,7 @@ def _paragraphs_under_learning_heading(blocks, covered, source):
         last_of_page = units[-1][2]
         for _, a, b in section:
             text = normalise_space(source[a:b])
-            if id_covered(blocks, covered, a) or LINK_LINE.match(text):
+            if _has_inline_item(inline_starts, a, b) or LINK_LINE.match(text):
                 break
             if len(text.split()) < MIN_FINDING_WORDS and b != last_of_page:
                 break
@@ -443,8 +445,11 @@ def _counted_paragraphs(blocks, source):
             yield from ((kind, Block(PROSE, a, b, a)) for _, a, b, _ in following)
 
 
-def id_covered(blocks, covered, offset):
-    return any(id(block) in covered and block.start <= offset < block.end for block in blocks)
+def _has_inline_item(inline_starts, start, end):
+    """Whether a list written in sentences starts in source[start:end]: a paragraph, or one line of a text
+    that writes a paragraph a line (its other lines are not covered by that list)."""
+    following = bisect.bisect_left(inline_starts, start)
+    return following < len(inline_starts) and inline_starts[following] < end
 
 
 def _paragraph_units(blocks, source):

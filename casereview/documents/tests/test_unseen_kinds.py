@@ -1554,3 +1554,26 @@ def test_a_page_that_calls_itself_a_briefing_is_one_though_its_opening_stops_bef
 
     assert cut_off.doc_type == "learning_brief"
     assert report.doc_type != "learning_brief", "'Report:' before the title names the kind, not a topic"
+
+
+def test_paragraphs_under_a_learning_heading_count_in_a_page_written_a_paragraph_a_line_after_an_inline_list():
+    long_line = (
+        "This article reports an analysis of 15 serious case reviews from the north of England, read by two"
+        " researchers. The themes identified across the reviews were: the loss of the father from the record;"
+        " drift in plans; and the child's voice lost in meetings."
+    )
+    record = extract(
+        long_line + "\nKey Messages for Practice\n"
+        "Practitioners should record who the men in a child's life are, even when they do not live at home.\n"
+        "Plans that have not changed in six months should be brought to a manager, whatever the family says.\n"
+        "Each meeting about a child should say in its minutes what the child said or showed about home.\n"
+    )
+
+    assert texts(record.learning_points) == [
+        "the loss of the father from the record",
+        "drift in plans",
+        "and the child's voice lost in meetings.",
+        "Practitioners should record who the men in a child's life are, even when they do not live at home.",
+        "Plans that have not changed in six months should be brought to a manager, whatever the family says.",
+        "Each meeting about a child should say in its minutes what the child said or showed about home.",
+    ]
