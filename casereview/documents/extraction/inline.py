@@ -109,8 +109,9 @@ class InlineItem:
     lead_in_end: int
 
 
-def inline_items(blocks, source, classify):
-    """[InlineItem…] in document order, and the ids of blocks whose whole text they stand for."""
+def inline_items(blocks, source, classify, theme_in_context=None):
+    """[InlineItem…] in document order, and the ids of blocks whose whole text they stand for.
+    `theme_in_context(label, offset)` reads a label of themes by the text before it."""
     found, covered = [], set()
     for block in blocks:
         text = source[block.body_start : block.end]
@@ -121,7 +122,7 @@ def inline_items(blocks, source, classify):
         if block.kind == HEADING:
             continue
         items = (
-            _packed_sentences(block, source, classify)
+            _packed_sentences(block, source, classify, theme_in_context)
             or _ordinal_items(block, source, classify, blocks)
             or _made_recommendations(block, source)
         )
@@ -151,14 +152,14 @@ def _bulleted_line(block, source, classify):
     return items
 
 
-def _packed_sentences(block, source, classify):
+def _packed_sentences(block, source, classify, theme_in_context=None):
     text = source[block.body_start : block.end]
     if ":" not in text and ";" not in text:
         return []
     verbs = [(m.start(), m.end()) for m in REVIEW_VERB.finditer(text)] if ";" in text else []
     items, position, labels = [], 0, None
     while position < len(text):
-        lead_in = _next_lead_in(text, position, classify, verbs)
+        lead_in = _next_lead_in(text, position, classify, verbs, theme_in_context, block.body_start)
         if lead_in is None:
             break
         kind, body_start, stop_at_sentence = lead_in
@@ -247,8 +248,9 @@ def lines_follow(text, colon):
     return True
 
 
-def _next_lead_in(text, position, classify, verbs):
-    """(kind, where the list starts, whether the list ends with its sentence) for the next lead-in."""
+def _next_lead_in(text, position, classify, verbs, theme_in_context=None, offset=0):
+    """(kind, where the list starts, whether the list ends with its sentence) for the next lead-in; `offset`
+    is where text starts in the source."""
     candidates = []
     colon = text.find(":", position)
     while colon != -1:
@@ -266,8 +268,10 @@ def _next_lead_in(text, position, classify, verbs):
             and not text[colon + 1 : colon + 2].isdigit()  # a time or a ratio, "10:30"
             and not lines_follow(text, colon)  # "Key findings:" ending a line: the lines below are the list
         ):
-            kind = classify(label) or (
-                LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None
+            kind = (
+                classify(label)
+                or (LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None)
+                or (theme_in_context(label, offset + label_start) if theme_in_context else None)
             )
             if kind and NONE_LISTED.match(text, colon + 1):
                 kind = None

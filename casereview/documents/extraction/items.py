@@ -196,7 +196,9 @@ def find_items(blocks, runs, doc):
     """{LEARNING: [Item…], RECOMMENDATIONS: [Item…]} in document order; `doc` is the SourceText."""
     source = doc.text
     chosen = {}  # start offset -> (kind, start, end, confidence)
-    inline, covered = inline_items(blocks, source, classify_cue)
+    inline, covered = inline_items(
+        blocks, source, classify_cue, lambda label, offset: _theme_after_reviews(label, offset, source)
+    )
     for item in inline:
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     position = {id(block): n for n, block in enumerate(blocks)}
@@ -782,10 +784,17 @@ def _referred_to(block, source):
 def _reviews_theme(block, source):
     """'The 4 main cross cutting themes are:' is a review's learning when the text just before it is about
     reviews (as for a theme heading), and not about a board's plans, an event or a survey."""
-    text = _last_sentence(block.text(source))
+    return _theme_after_reviews(block.text(source), block.start, source)
+
+
+def _theme_after_reviews(label, offset, source):
+    """LEARNING when `label` (at source[offset]) names themes and the text just before it is about reviews:
+    a lead-in of its own ("The 4 main cross cutting themes are:") or inside a paragraph ("… an analysis of
+    20 reviews. The presentation identifies these cross-cutting themes: a; b; and c.")."""
+    text = _last_sentence(label)
     if not THEME_CUE.search(text) or SCOPE_OF_THEMES.search(text) or NOT_A_LEAD_IN.search(text):
         return None
-    before = source[max(0, block.start - THEME_CONTEXT) : block.start]
+    before = source[max(0, offset - THEME_CONTEXT) : offset]
     if REVIEW_WORD.search(before + " " + text) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
         return LEARNING
     return None

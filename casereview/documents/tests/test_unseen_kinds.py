@@ -1577,3 +1577,21 @@ def test_paragraphs_under_a_learning_heading_count_in_a_page_written_a_paragraph
         "Plans that have not changed in six months should be brought to a manager, whatever the family says.",
         "Each meeting about a child should say in its minutes what the child said or showed about home.",
     ]
+
+
+def test_themes_listed_in_a_sentence_after_text_about_reviews_are_learning():
+    record = extract("""
+        Researchers read 12 serious case reviews from one region. The talk sets out the recurring themes:
+        fathers who were not seen; plans that drifted; and chronologies that were never started.
+        """)
+    conference = extract("""
+        The board published two serious case reviews this year. Its conference in May has these key themes:
+        working with fathers; writing plans; and keeping chronologies.
+        """)
+
+    assert texts(record.learning_points) == [
+        "fathers who were not seen",
+        "plans that drifted",
+        "and chronologies that were never started.",
+    ]
+    assert conference.learning_points == [], "a conference's themes taken for what reviews found"
