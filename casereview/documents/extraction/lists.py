@@ -41,12 +41,17 @@ class Run:
     # under a bullet that leads in to it at the same level ("- … as follows:"): the run has its own lead-in
     same_level: bool = False
 
+    # every item so far numbered "1." (a web page whose list numbers all render as 1): a "1." carries it on
+    all_ones: bool = False
+
     def accepts(self, style, value):
-        return style == self.style and (value is None or value == self.expected)
+        return style == self.style and (value is None or value == self.expected or (value == 1 and self.all_ones))
 
     def append(self, block, value):
-        if value is not None and self.expected is not None and value != self.expected:
+        repeated_one = value == 1 and self.all_ones
+        if value is not None and self.expected is not None and value != self.expected and not repeated_one:
             self.gaps.add(id(block))
+        self.all_ones = value == 1 and (not self.items or self.all_ones)
         self.items.append(block)
         self.expected = None if value is None else value + 1
 
@@ -71,6 +76,8 @@ def build_runs(blocks, source):
 def _place_item(block, stack, closed, runs, previous, heading, source):
     for candidates in (stack, closed):
         found = _continuing(candidates, block)
+        if found and found[2] == 1 and candidates[found[0]].items[-1].ends_with_colon(source):
+            found = None  # "1." after an item that leads in to a list: that list, not a list of ones carried on
         if found:
             depth, style, value = found
             last = candidates[depth].items[-1]

@@ -1595,3 +1595,28 @@ def test_themes_listed_in_a_sentence_after_text_about_reviews_are_learning():
         "and chronologies that were never started.",
     ]
     assert conference.learning_points == [], "a conference's themes taken for what reviews found"
+
+
+def test_a_list_whose_numbers_all_render_as_one_is_one_list():
+    record = extract("""
+        The review's key findings were:
+
+          1. Health visitors did not ask who else lived in the home.
+          1. The nursery's concerns were not shared with the GP.
+          1. No one agency held the whole picture of the family.
+
+        Recommendations are as follows:
+
+          1. The partnership should audit how fathers are recorded.
+          1. Nurseries should be invited to strategy discussions.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Health visitors did not ask who else lived in the home.",
+        "The nursery's concerns were not shared with the GP.",
+        "No one agency held the whole picture of the family.",
+    ]
+    assert texts(record.recommendations) == [
+        "The partnership should audit how fathers are recorded.",
+        "Nurseries should be invited to strategy discussions.",
+    ]
