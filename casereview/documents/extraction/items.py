@@ -95,6 +95,15 @@ SCOPE_OF_THEMES = re.compile(
 )
 
 
+# "The findings are organised under five themes that emerged:" lists the headings the findings are arranged
+# under (the report's structure), not the findings.
+ARRANGED_UNDER_THEMES = re.compile(
+    r"\b(?:organi[sz]ed|grouped|arranged|structured|presented|set out)\s+(?:under|around|into|by|in)\s+"
+    r"(?:(?:the|these|its|\w+)\s+){0,2}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections)\b",
+    re.I,
+)
+
+
 REVIEW_WORD = re.compile(r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases)\b", re.I)
 RECOMMENDATION_CUE = re.compile(
     r"\brecommend(?:ations?|s|ed)?\b|\bcalls? for\b|\b(?:is|are) (?:requested|asked|invited) to\b", re.I
@@ -177,7 +186,7 @@ def _last_sentence(text):
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = _last_sentence(text)
-    if NOT_A_LEAD_IN.search(last_sentence):
+    if NOT_A_LEAD_IN.search(last_sentence) or ARRANGED_UNDER_THEMES.search(last_sentence):
         return None
     found = [
         (m.start(), kind)

@@ -1620,3 +1620,16 @@ def test_a_list_whose_numbers_all_render_as_one_is_one_list():
         "The partnership should audit how fathers are recorded.",
         "Nurseries should be invited to strategy discussions.",
     ]
+
+
+def test_the_headings_findings_are_arranged_under_are_not_findings():
+    record = extract("""
+        The evaluation's findings are grouped under four main themes:
+
+        • how partners decide to hold a review
+        • the time reviews take
+        • who takes part
+        • how learning is shared
+        """)
+
+    assert record.learning_points == []
