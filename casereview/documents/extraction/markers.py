@@ -29,7 +29,7 @@ MARKER = re.compile(
           | \((?P<palpha>[a-zA-Z]|[ivxIVX]{{1,4}})\)
           | (?P<alpha>[a-zA-Z]|[ivxIVX]{{1,4}})(?P<alphaclose>[.)])
         )
-      | (?P<bullet>{_BULLET})
+      | (?P<bullet>--|{_BULLET})
     )
     (?:[ \t]+|$)
     """,
@@ -54,7 +54,8 @@ ROMAN = {
 }
 TERMINAL_PUNCTUATION = ".!?"
 DASHES = "-–—"
-DASH_STYLES = frozenset(f"bullet:{dash}" for dash in DASHES)
+# "-- item": plain text's doubled hyphen, a bullet or (wrapped from the line above) an em dash, as a dash is
+DASH_STYLES = frozenset(f"bullet:{dash}" for dash in (*DASHES, "--"))
 # Markdown emphasis (**bold**, *italic*, __bold__) and HTML tags; a lone "*" after a word is a footnote mark
 # the text keeps ("young carers*").
 MARKUP = re.compile(r"\*\*|__|<\/?[a-z]+>")

@@ -1633,3 +1633,19 @@ def test_the_headings_findings_are_arranged_under_are_not_findings():
         """)
 
     assert record.learning_points == []
+
+
+def test_a_doubled_hyphen_at_a_line_start_is_a_bullet():
+    record = extract("""
+        The review made two recommendations for the council. These include:
+
+        -- a single front door for referrals from schools and health
+        -- a named worker for every family moving into the area
+
+        The council says both are now in place.
+        """)
+
+    assert texts(record.recommendations) == [
+        "a single front door for referrals from schools and health",
+        "a named worker for every family moving into the area",
+    ]
