@@ -22,11 +22,27 @@ RUNS_INTO_LIST = re.compile(
 )
 
 
+# A last sentence that offers a number of items of a kind: "Community Care offers some recommendations to
+# make reviews more effective", "The review made 12 recommendations." — the list after it is those items.
+OFFERS_ITEMS = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|several|a number of|a series of"
+    r"|a set of)\s+(?:(?:key|main|important|clear)\s+)?(?:recommendations|lessons|findings|learning points)\b"
+    r"[^.!?:]*[.!?]?$",
+    re.I,
+)
+
+
 def introduces_list(block, source):
     """A prose paragraph that leads in to the list after it: it ends in ":", announces it in words, or its
     sentence stops on a word that the items complete."""
     text = block.text(source).rstrip()
     return block.ends_with_colon(source) or bool(ANNOUNCES_LIST.search(text) or RUNS_INTO_LIST.search(text))
+
+
+def offers_items(block, source, style):
+    """A paragraph that offers a number of items, then a list numbered from 1 or bulleted (not a report's
+    numbered paragraphs, "11.2"): the list is those items."""
+    return not style.startswith("dotted") and bool(OFFERS_ITEMS.search(block.text(source).rstrip()[-300:]))
 
 
 @dataclass
@@ -96,7 +112,11 @@ def _place_item(block, stack, closed, runs, previous, heading, source):
         run.parent.children.append(run)
         stack = stack + [run]
     else:
-        if previous is not None and previous.kind == PROSE and introduces_list(previous, source):
+        if (
+            previous is not None
+            and previous.kind == PROSE
+            and (introduces_list(previous, source) or offers_items(previous, source, style))
+        ):
             run.lead_in = previous
         stack = [run]
     run.append(block, value)

@@ -1649,3 +1649,25 @@ def test_a_doubled_hyphen_at_a_line_start_is_a_bullet():
         "a single front door for referrals from schools and health",
         "a named worker for every family moving into the area",
     ]
+
+
+def test_a_paragraph_offering_a_number_of_recommendations_leads_in_to_the_numbered_list_after_it():
+    offered = extract("""
+        A charity has sent the minister some recommendations to make local reviews quicker
+
+        1. Reviews finished within six months
+
+        Too many reviews take more than a year, and staff have moved on by the time they are published.
+
+        2. One national library of reports
+
+        Reports are hard to find once the partnership's page is taken down.
+        """)
+    report = extract("""
+        4.1 The review was published in June 2022 and made 8 recommendations.
+
+        4.2 Since then the partnership has met every month to oversee its response.
+        """)
+
+    assert texts(offered.recommendations) == ["Reviews finished within six months", "One national library of reports"]
+    assert report.recommendations == [], "a report's numbered paragraphs taken for the recommendations it counts"
