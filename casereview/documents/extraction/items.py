@@ -241,6 +241,8 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _counted_paragraphs(blocks, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _lines_that_lost_their_bullets(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
@@ -412,6 +414,41 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
             if not ends_sentence(text) and b != last_of_page:
                 break
             yield from _packed_parts(LEARNING, Block(PROSE, a, b, a), source)
+
+
+# "This briefing summarises the learning from case reviews …": a briefing that says its body is learning.
+BRIEFING_OF_LEARNING = re.compile(
+    r"\bthis (?:[\w-]+ ){0,5}brief(?:ing)? (?:summarises|sets out|draws (?:out|together)|shares|highlights"
+    r"|pulls together|brings together)(?: and highlights)? (?:\w+ ){0,3}(?:learning|lessons|findings|key messages)\b",
+    re.I,
+)
+BRIEFING_OPENING = 1500
+MIN_LOST_BULLET_WORDS = 8
+
+
+def _lines_that_lost_their_bullets(blocks, covered, source):
+    """A briefing that says it summarises learning, read from a PDF whose bullets were lost: its sections are
+    paragraphs of wrapped lines with no full stop anywhere, each item starting a line in capitals and its
+    wrap in lower case. Each item of eight words or more is a learning point; shorter lines are the
+    sections' sub-headings ("Barriers to communication") or page numbers. A list that its own lead-in says
+    is something else ("children died or were harmed through:") is not read."""
+    opening = BRIEFING_OF_LEARNING.search(source[:BRIEFING_OPENING])
+    if opening is None:
+        return
+    for n, block in enumerate(blocks):
+        if block.kind != PROSE or block.start < opening.end() or id(block) in covered or block.line_count < 2:
+            continue
+        before = blocks[n - 1] if n else None
+        if before is not None and before.kind == PROSE and before.ends_with_colon(source):
+            continue  # the list of a lead-in, which the lead-in rules read
+        lines = _wrapped_lines(source, block)
+        if any(ends_sentence(source[a:b]) or source[a:b].rstrip().endswith(":") for a, b in lines):
+            continue  # a paragraph of sentences, or a lead-in
+        if not any("\n" in source[a:b] for a, b in lines):
+            continue  # short lines with no wrap: a list of phrases, which the other rules read
+        for a, b in lines:
+            if len(source[a:b].split()) >= MIN_LOST_BULLET_WORDS and source[a].isupper():
+                yield LEARNING, Block(PROSE, a, b, a)
 
 
 MAX_COUNTED_PARAGRAPHS = 12

@@ -1671,3 +1671,41 @@ def test_a_paragraph_offering_a_number_of_recommendations_leads_in_to_the_number
 
     assert texts(offered.recommendations) == ["Reviews finished within six months", "One national library of reports"]
     assert report.recommendations == [], "a report's numbered paragraphs taken for the recommendations it counts"
+
+
+def test_a_learning_briefing_whose_bullets_were_lost_gives_each_wrapped_line_as_an_item():
+    record = extract("""
+        Safer sleep: a briefing for practitioners
+
+        This briefing summarises the learning from local reviews of sudden infant deaths
+        published since 2019.
+
+        Seeing where the baby sleeps
+
+        Health visitors rarely saw the room where the baby slept at night and relied on
+        what parents told them about cots and bedding
+        Advice was given once at the new birth visit and not repeated when the family moved
+        Working with fathers
+
+        Fathers were seldom present when safer sleep was discussed and were not given
+        the leaflet or told why sharing a sofa with a baby is dangerous
+        2
+        """)
+    ordinary = extract("""
+        Safer sleep: a briefing for practitioners
+
+        This briefing summarises the learning from local reviews of sudden infant deaths
+        published since 2019.
+
+        The reviews found that health visitors rarely saw where the baby slept. Advice was
+        given once and not repeated when the family moved.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Health visitors rarely saw the room where the baby slept at night and relied on what parents told them "
+        "about cots and bedding",
+        "Advice was given once at the new birth visit and not repeated when the family moved",
+        "Fathers were seldom present when safer sleep was discussed and were not given the leaflet or told why "
+        "sharing a sofa with a baby is dangerous",
+    ]
+    assert ordinary.learning_points == [], "a paragraph of sentences taken for lines that lost their bullets"
