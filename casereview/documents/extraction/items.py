@@ -179,15 +179,30 @@ def is_request_to_meeting(text):
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\s*\bhttps?://\S+\s+(?=[A-Z])")
 
 
+# A quotation, opened by a double quotation mark and closed by the next (blogs close a quotation with
+# either mark): its full stops are the quoted text's, not the end of the sentence that quotes it ("The report
+# highlights “… media coverage.”; and goes on to point out that").
+QUOTATION = re.compile(r"[“\"][^“”\"]{1,1500}[”“\"]")
+
+
 def _last_sentence(text):
-    return SENTENCE_END.split(normalise_space(text))[-1]
+    text = normalise_space(text)
+    quoted = [m.span() for m in QUOTATION.finditer(text)] if "“" in text or '"' in text else []
+    starts = [a for a, _ in quoted]  # in order and not overlapping: one look-up per sentence end
+    start = 0
+    for end in SENTENCE_END.finditer(text):
+        inside = bisect.bisect_left(starts, end.start()) - 1
+        if inside < 0 or not quoted[inside][0] < end.start() < quoted[inside][1]:
+            start = end.end()
+    return text[start:]
 
 
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = _last_sentence(text)
-    if NOT_A_LEAD_IN.search(last_sentence) or ARRANGED_UNDER_THEMES.search(last_sentence):
-        return None
+    own_words = QUOTATION.sub(" ", last_sentence) if "“" in last_sentence or '"' in last_sentence else last_sentence
+    if NOT_A_LEAD_IN.search(own_words) or ARRANGED_UNDER_THEMES.search(own_words):
+        return None  # (a word such as "content" inside a quotation is the quoted text's, not the lead-in's)
     found = [
         (m.start(), kind)
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))

@@ -1709,3 +1709,26 @@ def test_a_learning_briefing_whose_bullets_were_lost_gives_each_wrapped_line_as_
         "sharing a sofa with a baby is dangerous",
     ]
     assert ordinary.learning_points == [], "a paragraph of sentences taken for lines that lost their bullets"
+
+
+def test_a_quotation_inside_a_lead_in_does_not_end_its_sentence_or_speak_for_it():
+    blog = extract("""
+        The study highlights “how the content of reports and the time they take breed defensiveness. Staff
+        read them as blame. Few are read in full.”; and goes on to point out that
+
+          • Recommendations are too many to act on.
+          • Reports are too long for the people who most need them.
+        """)
+    plans = extract("""
+        The chair said “the reviews found that fathers were missed. We have to act.” The board's priorities for
+        next year are to:
+
+          • hold a conference on fathers
+          • publish a new strategy
+        """)
+
+    assert texts(blog.learning_points) == [
+        "Recommendations are too many to act on.",
+        "Reports are too long for the people who most need them.",
+    ]
+    assert plans.learning_points == [], "a board's priorities taken for learning because of a quotation before them"
