@@ -36,6 +36,8 @@ LEARNING_CUE = re.compile(
     r"|(?:key |main )?issues (?:identified|raised"
     r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
     r"|(?:^|\b(?:key|practice|main) (?:practitioner |practice |learning )?)messages?\b|\bkey points\b"
+    # a blog quoting a review: "One of the points made in the Review is:"
+    r"|\bpoints? (?:made|raised) (?:in|by) (?:the|this) (?:review|report|SCR|CSPR)\b"
     r"|what (?:else |good practice )?(?:did|do|does) (?:we|the reviews?|this review|the panel)"
     r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
@@ -332,7 +334,7 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             text = following.text(source)
             if taken == limit or following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
                 break
-            if not ends_sentence(text) and following is not blocks[-1]:
+            if not _ends_cited_sentence(text) and following is not blocks[-1]:
                 break
             yield from _packed_parts(kind, following, source)
 
@@ -469,12 +471,26 @@ def _lines_that_lost_their_bullets(blocks, covered, source):
 MAX_COUNTED_PARAGRAPHS = 12
 
 
+# "One of the points made in the Review is:": a lead-in to a single item.
+ONE_OF = re.compile(r"\b(?:one|another) of (?:the|its|their) [^:]{0,80}\b(?:is|was)\s*:$", re.I)
+# A page reference after a quoted item: "… of child protection concerns. (p 16)".
+PAGE_REFERENCE = re.compile(r"\s*\((?:pp?\.?|pages?|para(?:graph)?s?\.?)\s*\d[\d\s,–-]*\)$", re.I)
+
+
 def _stated_count(text, kind):
-    """The one number of items of this kind the lead-in states ("makes three recommendations:"), or None."""
+    """The one number of items of this kind the lead-in states ("makes three recommendations:", "one of the
+    points made in the review is:"), or None."""
     from .checks import stated_counts  # checks reads this module's kinds
 
+    if ONE_OF.search(_last_sentence(text)):
+        return 1
     counts = {number for counted_kind, number, _ in stated_counts(text) if counted_kind == kind}
     return counts.pop() if len(counts) == 1 else None
+
+
+def _ends_cited_sentence(text):
+    """A sentence's end, though a page reference follows it."""
+    return ends_sentence(PAGE_REFERENCE.sub("", normalise_space(text)))
 
 
 def _counted_paragraphs(blocks, source):
@@ -629,7 +645,7 @@ def _lines_after_inner_lead_in(blocks, covered, source):
             limit = _stated_count(lead_in.text(source), kind)
             if limit:  # "The report makes three recommendations:" then three lines, one paragraph each
                 counted = _wrapped_lines(source, rest)[:limit]
-                if len(counted) == limit and all(ends_sentence(source[a:b]) for a, b in counted):
+                if len(counted) == limit and all(_ends_cited_sentence(source[a:b]) for a, b in counted):
                     yield from ((kind, Block(PROSE, a, b, a)) for a, b in counted)
                 continue
             lines = []

@@ -1732,3 +1732,18 @@ def test_a_quotation_inside_a_lead_in_does_not_end_its_sentence_or_speak_for_it(
         "Reports are too long for the people who most need them.",
     ]
     assert plans.learning_points == [], "a board's priorities taken for learning because of a quotation before them"
+
+
+def test_one_of_the_points_a_review_made_quoted_in_a_blog_is_one_learning_point():
+    line = "The blog does not retell what happened to the baby, which was widely reported at the trial last year."
+    record = extract(
+        line + "\nOne of the points made in the report is:\n"
+        "The health visitor was not told that the family had moved. No agency checked where the baby was living"
+        " for three months. (p 22)\n"
+        "There is much else in the report about the police, which this blog does not cover, and it is worth reading.\n"
+    )
+
+    assert texts(record.learning_points) == [
+        "The health visitor was not told that the family had moved. No agency checked where the baby was living for"
+        " three months. (p 22)"
+    ]
