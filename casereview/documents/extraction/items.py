@@ -21,6 +21,7 @@ from .markers import (
     normalise_space,
 )
 from .result import Item
+from .runon import is_run_on, run_on_clauses
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
@@ -260,6 +261,8 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _lines_that_lost_their_bullets(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _run_on_after_lead_in(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"] - 0.15, source)  # its edges are a guess
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
@@ -466,6 +469,34 @@ def _lines_that_lost_their_bullets(blocks, covered, source):
         for a, b in lines:
             if len(source[a:b].split()) >= MIN_LOST_BULLET_WORDS and source[a].isupper():
                 yield LEARNING, Block(PROSE, a, b, a)
+
+
+MAX_RUN_ON_CHARACTERS = 20_000
+
+
+def _run_on_after_lead_in(blocks, covered, source):
+    """A lead-in ending its line ("The report's key recommendations are:") followed by text with no sentence
+    punctuation at all, the rest of its paragraph or the paragraph after it: a list that lost its bullets,
+    line breaks and stops, cut into its clauses (runon.py)."""
+    for n, block in enumerate(blocks):
+        if block.kind != PROSE or id(block) in covered:
+            continue
+        text = source[block.start : block.end]
+        colons = [block.start + m.start() for m in re.finditer(r":[ \t]*\n", text)]
+        if block.ends_with_colon(source) and n + 1 < len(blocks) and blocks[n + 1].kind == PROSE:
+            colons.append(block.end - 1)
+        for colon in colons:
+            kind = classify_cue(source[max(block.start, colon - POINT_BACK_REACH) : colon + 1])
+            if kind is None:
+                continue
+            end = block.end if colon < block.end - 1 else blocks[n + 1].end
+            start = colon + 1
+            body = source[start : min(end, start + MAX_RUN_ON_CHARACTERS)]
+            if not is_run_on(body):
+                continue
+            offset = start
+            for a, b in run_on_clauses(body):
+                yield kind, Block(PROSE, offset + a, offset + b, offset + a)
 
 
 MAX_COUNTED_PARAGRAPHS = 12

@@ -1747,3 +1747,21 @@ def test_one_of_the_points_a_review_made_quoted_in_a_blog_is_one_learning_point(
         "The health visitor was not told that the family had moved. No agency checked where the baby was living for"
         " three months. (p 22)"
     ]
+
+
+def test_a_list_that_lost_its_bullets_and_stops_is_cut_into_its_clauses():
+    record = extract("""
+        The inquiry made 40 recommendations. Its main recommendations are:
+        every school should have a named lead for children missing from education the lead should meet the
+        local authority each term and the authority should keep a register of such children health visitors
+        must be told when a family with a baby leaves the area which would let the new area visit within a week
+        the chief officer of each police force should review how missing children are recorded
+        """)
+
+    assert texts(record.recommendations) == [
+        "every school should have a named lead for children missing from education",
+        "the lead should meet the local authority each term and the authority should keep a register of such"
+        " children health visitors must be told when a family with a baby leaves the area which would let the new"
+        " area visit within a week",
+        "the chief officer of each police force should review how missing children are recorded",
+    ]
