@@ -318,6 +318,7 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
     if (
         REVIEW_SYSTEM.search(opening)
         and not ACROSS_REVIEWS.search(opening)
+        and not LEARNING_ACROSS_REVIEWS.search(opening)  # a topic's learning from reviews, not the system
         and not ANNUAL_REPORTS.search(opening)  # a year's report on the system draws on many reviews
         and not _names_a_child(text)
     ):

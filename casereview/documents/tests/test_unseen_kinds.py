@@ -1484,7 +1484,15 @@ def test_a_page_about_how_reviews_are_done_is_about_no_review():
 
     assert reform.review_type == "none" and purpose.review_type == "none"
     assert one_review.review_type == "SCR", "one child's review taken for a page about the system"
+    topic = extract("""
+        Neglect: learning from case reviews
+
+        The reviews highlight that effective work between agencies and partnerships depends on sharing what
+        each knows about the child's daily life.
+        """)
+
     assert analysis.review_type == "thematic", "an analysis of many reviews taken for a page about the system"
+    assert topic.review_type == "thematic", "a topic's learning from reviews taken for a page about the system"
 
 
 def test_learning_drawn_from_a_number_of_reviews_or_from_reviews_on_a_topic_is_across_reviews():
