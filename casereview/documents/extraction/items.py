@@ -455,6 +455,7 @@ def _lines_that_lost_their_bullets(blocks, covered, source):
     opening = BRIEFING_OF_LEARNING.search(source[:BRIEFING_OPENING])
     if opening is None:
         return
+    found = []
     for n, block in enumerate(blocks):
         if block.kind != PROSE or block.start < opening.end() or id(block) in covered or block.line_count < 2:
             continue
@@ -467,8 +468,11 @@ def _lines_that_lost_their_bullets(blocks, covered, source):
         if not any("\n" in source[a:b] for a, b in lines):
             continue  # short lines with no wrap: a list of phrases, which the other rules read
         for a, b in lines:
-            if len(source[a:b].split()) >= MIN_LOST_BULLET_WORDS and source[a].isupper():
-                yield LEARNING, Block(PROSE, a, b, a)
+            line = normalise_space(source[a:b])
+            if len(line.split()) >= MIN_LOST_BULLET_WORDS and line[0].isupper() and not NOT_AN_ITEM_LINE.match(line):
+                found.append((LEARNING, Block(PROSE, a, b, a)))
+    if len(found) >= MIN_UNMARKED_LINES:  # a list, not a footer or a caption
+        yield from found
 
 
 MAX_RUN_ON_CHARACTERS = 20_000

@@ -1716,7 +1716,17 @@ def test_a_learning_briefing_whose_bullets_were_lost_gives_each_wrapped_line_as_
         "Fathers were seldom present when safer sleep was discussed and were not given the leaflet or told why "
         "sharing a sofa with a baby is dangerous",
     ]
+    footer = extract("""
+        Safer sleep: a briefing for practitioners
+
+        This briefing summarises the learning from local reviews of sudden infant deaths.
+
+        Produced by the learning and development team of the Northshire Safeguarding Children
+        partnership for everyone who works with families in the county
+        """)
+
     assert ordinary.learning_points == [], "a paragraph of sentences taken for lines that lost their bullets"
+    assert footer.learning_points == [], "a briefing's footer taken for a list that lost its bullets"
 
 
 def test_a_quotation_inside_a_lead_in_does_not_end_its_sentence_or_speak_for_it():
