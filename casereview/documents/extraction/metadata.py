@@ -344,6 +344,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         scores[review_type] = sum(whole.count(p) + TITLE_WEIGHT * title.count(p) for p in phrases)
     welsh_name = REVIEW_TYPE_CUES[WELSH_REVIEW][0]
     scores["CSPR"] -= whole.count(welsh_name) + TITLE_WEIGHT * title.count(welsh_name)
+    if not whole.count(welsh_name):  # "CPR" alone is resuscitation ("paramedics gave CPR"), not the review
+        scores[WELSH_REVIEW] -= whole.count("CPR") + TITLE_WEIGHT * title.count("CPR")
     best, score = scores.most_common(1)[0]
     if score:
         return "unknown" if best == WELSH_REVIEW else best  # the gold kinds have no Welsh one

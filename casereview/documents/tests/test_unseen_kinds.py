@@ -1422,7 +1422,15 @@ def test_a_welsh_child_practice_review_is_none_of_the_english_kinds():
         """)
 
     assert concise.review_type == "unknown" and compared.review_type == "unknown"
+    resuscitated = extract("""
+        Baby died after being found unresponsive
+
+        Paramedics gave CPR at the scene and CPR went on in the ambulance. A serious case review found that
+        the family had moved often.
+        """)
+
     assert english.review_type == "CSPR", "an English practice review taken for a Welsh one"
+    assert resuscitated.review_type == "SCR", "resuscitation (CPR) taken for a Welsh child practice review"
 
 
 def test_parts_labelled_by_number_in_an_analysis_of_reviews_are_its_learning():
