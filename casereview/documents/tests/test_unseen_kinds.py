@@ -1791,3 +1791,21 @@ def test_a_list_that_lost_its_bullets_and_stops_is_cut_into_its_clauses():
         " area visit within a week",
         "the chief officer of each police force should review how missing children are recorded",
     ]
+
+
+def test_a_list_of_ones_ends_at_a_paragraph_that_offers_recommendations():
+    record = extract("""
+        1. Introduction
+
+        The review was about a baby who was injured at home in 2021.
+
+        The review made two recommendations.
+
+        1. The partnership should audit how fathers are recorded.
+        1. Health visitors should see both parents at every visit.
+        """)
+
+    assert texts(record.recommendations) == [
+        "The partnership should audit how fathers are recorded.",
+        "Health visitors should see both parents at every visit.",
+    ]
