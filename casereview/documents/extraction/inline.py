@@ -17,6 +17,7 @@ from .blocks import HEADING
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"  # as items.py (which imports this module)
 from .markers import INLINE_BULLET, normalise_space
+from .runon import is_run_on, run_on_clauses
 
 # A label before a colon: short, and no sentence ends inside it.
 MAX_LABEL_WORDS = 14
@@ -109,8 +110,9 @@ class InlineItem:
     lead_in_end: int
 
 
-def inline_items(blocks, source, classify):
-    """[InlineItem…] in document order, and the ids of blocks whose whole text they stand for."""
+def inline_items(blocks, source, classify, theme_in_context=None):
+    """[InlineItem…] in document order, and the ids of blocks whose whole text they stand for.
+    `theme_in_context(label, offset)` reads a label of themes by the text before it."""
     found, covered = [], set()
     for block in blocks:
         text = source[block.body_start : block.end]
@@ -121,7 +123,7 @@ def inline_items(blocks, source, classify):
         if block.kind == HEADING:
             continue
         items = (
-            _packed_sentences(block, source, classify)
+            _packed_sentences(block, source, classify, theme_in_context)
             or _ordinal_items(block, source, classify, blocks)
             or _made_recommendations(block, source)
         )
@@ -151,14 +153,14 @@ def _bulleted_line(block, source, classify):
     return items
 
 
-def _packed_sentences(block, source, classify):
+def _packed_sentences(block, source, classify, theme_in_context=None):
     text = source[block.body_start : block.end]
     if ":" not in text and ";" not in text:
         return []
     verbs = [(m.start(), m.end()) for m in REVIEW_VERB.finditer(text)] if ";" in text else []
     items, position, labels = [], 0, None
     while position < len(text):
-        lead_in = _next_lead_in(text, position, classify, verbs)
+        lead_in = _next_lead_in(text, position, classify, verbs, theme_in_context, block.body_start)
         if lead_in is None:
             break
         kind, body_start, stop_at_sentence = lead_in
@@ -169,6 +171,8 @@ def _packed_sentences(block, source, classify):
             position = max(body_end, body_start + 1)  # "… including: References …": the list was lost
             continue
         parts = split_parts(text, body_start, body_end)
+        if len(parts) == 1 and not stop_at_sentence and is_run_on(text[body_start:body_end]):
+            parts = [(body_start + a, body_start + b) for a, b in run_on_clauses(text[body_start:body_end])] or parts
         if stop_at_sentence and len(parts) < 2:
             position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
             continue
@@ -247,8 +251,9 @@ def lines_follow(text, colon):
     return True
 
 
-def _next_lead_in(text, position, classify, verbs):
-    """(kind, where the list starts, whether the list ends with its sentence) for the next lead-in."""
+def _next_lead_in(text, position, classify, verbs, theme_in_context=None, offset=0):
+    """(kind, where the list starts, whether the list ends with its sentence) for the next lead-in; `offset`
+    is where text starts in the source."""
     candidates = []
     colon = text.find(":", position)
     while colon != -1:
@@ -266,8 +271,10 @@ def _next_lead_in(text, position, classify, verbs):
             and not text[colon + 1 : colon + 2].isdigit()  # a time or a ratio, "10:30"
             and not lines_follow(text, colon)  # "Key findings:" ending a line: the lines below are the list
         ):
-            kind = classify(label) or (
-                LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None
+            kind = (
+                classify(label)
+                or (LEARNING if SUBJECT_LOST.match(label) and _starts_line(text, label_start) else None)
+                or (theme_in_context(label, offset + label_start) if theme_in_context else None)
             )
             if kind and NONE_LISTED.match(text, colon + 1):
                 kind = None

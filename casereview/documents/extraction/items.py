@@ -6,13 +6,22 @@ Two signals, both about how a document introduces a list rather than about any d
 - the section: a heading such as "Recommendations" or "Key learning", whose items (and, for
   recommendations, whose plain sentences — committee papers put them in prose) run to the next heading."""
 
+import bisect
 import re
 from collections import Counter
 
 from .blocks import HEADING, ITEM, PROSE, Block
 from .inline import LINES_AFTER_LEAD_IN, inline_items, lines_follow, split_parts
-from .markers import DASH_STYLES, ends_sentence, is_heading_text, is_question_heading, normalise_space
+from .markers import (
+    DASH_STYLES,
+    UNNAMED_KEYWORDS,
+    ends_sentence,
+    is_heading_text,
+    is_question_heading,
+    normalise_space,
+)
 from .result import Item
+from .runon import is_run_on, run_on_clauses
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
@@ -28,6 +37,8 @@ LEARNING_CUE = re.compile(
     r"|(?:key |main )?issues (?:identified|raised"
     r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
     r"|(?:^|\b(?:key|practice|main) (?:practitioner |practice |learning )?)messages?\b|\bkey points\b"
+    # a blog quoting a review: "One of the points made in the Review is:"
+    r"|\bpoints? (?:made|raised) (?:in|by) (?:the|this) (?:review|report|SCR|CSPR)\b"
     r"|what (?:else |good practice )?(?:did|do|does) (?:we|the reviews?|this review|the panel)"
     r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
@@ -83,6 +94,15 @@ THEME_CUE = re.compile(
 SCOPE_OF_THEMES = re.compile(
     r"\b(?:across|under|against|around|into|by|within)\s+(?:(?:the|these|its|our|\w+)\s+){0,2}"
     r"(?:(?:key|main|broad|overarching)\s+)?themes\b",
+    re.I,
+)
+
+
+# "The findings are organised under five themes that emerged:" lists the headings the findings are arranged
+# under (the report's structure), not the findings.
+ARRANGED_UNDER_THEMES = re.compile(
+    r"\b(?:organi[sz]ed|grouped|arranged|structured|presented|set out)\s+(?:under|around|into|by|in)\s+"
+    r"(?:(?:the|these|its|\w+)\s+){0,2}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections)\b",
     re.I,
 )
 
@@ -162,15 +182,30 @@ def is_request_to_meeting(text):
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\s*\bhttps?://\S+\s+(?=[A-Z])")
 
 
+# A quotation, opened by a double quotation mark and closed by the next (blogs close a quotation with
+# either mark): its full stops are the quoted text's, not the end of the sentence that quotes it ("The report
+# highlights “… media coverage.”; and goes on to point out that").
+QUOTATION = re.compile(r"[“\"][^“”\"]{1,1500}[”“\"]")
+
+
 def _last_sentence(text):
-    return SENTENCE_END.split(normalise_space(text))[-1]
+    text = normalise_space(text)
+    quoted = [m.span() for m in QUOTATION.finditer(text)] if "“" in text or '"' in text else []
+    starts = [a for a, _ in quoted]  # in order and not overlapping: one look-up per sentence end
+    start = 0
+    for end in SENTENCE_END.finditer(text):
+        inside = bisect.bisect_left(starts, end.start()) - 1
+        if inside < 0 or not quoted[inside][0] < end.start() < quoted[inside][1]:
+            start = end.end()
+    return text[start:]
 
 
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = _last_sentence(text)
-    if NOT_A_LEAD_IN.search(last_sentence):
-        return None
+    own_words = QUOTATION.sub(" ", last_sentence) if "“" in last_sentence or '"' in last_sentence else last_sentence
+    if NOT_A_LEAD_IN.search(own_words) or ARRANGED_UNDER_THEMES.search(own_words):
+        return None  # (a word such as "content" inside a quotation is the quoted text's, not the lead-in's)
     found = [
         (m.start(), kind)
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
@@ -188,7 +223,9 @@ def find_items(blocks, runs, doc):
     """{LEARNING: [Item…], RECOMMENDATIONS: [Item…]} in document order; `doc` is the SourceText."""
     source = doc.text
     chosen = {}  # start offset -> (kind, start, end, confidence)
-    inline, covered = inline_items(blocks, source, classify_cue)
+    inline, covered = inline_items(
+        blocks, source, classify_cue, lambda label, offset: _theme_after_reviews(label, offset, source)
+    )
     for item in inline:
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     position = {id(block): n for n, block in enumerate(blocks)}
@@ -196,7 +233,11 @@ def find_items(blocks, runs, doc):
     for run in sorted(runs, key=lambda run: not run.same_level):
         if run.parent is not None and _absorbs_sub_bullets(run.parent, source):
             continue  # part of the item above it
-        kind = _lead_in_kind(run, source) or _shared_lead_in_kind(run, blocks, position, source)
+        kind = (
+            _lead_in_kind(run, source)
+            or _shared_lead_in_kind(run, blocks, position, source)
+            or _labelled_parts_kind(run, blocks, position, source)
+        )
         if kind and not _is_contents(run.items, source):
             for block in _leaf_items(run.items, source):
                 if id(block) not in covered:
@@ -213,10 +254,15 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _ordinal_paragraphs(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
-    for kind, block in _paragraphs_under_learning_heading(blocks, covered, source):
+    inline_starts = sorted(item.start for item in inline)
+    for kind, block in _paragraphs_under_learning_heading(blocks, inline_starts, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _counted_paragraphs(blocks, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _lines_that_lost_their_bullets(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _run_on_after_lead_in(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"] - 0.15, source)  # its edges are a guess
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
@@ -291,7 +337,7 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             text = following.text(source)
             if taken == limit or following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
                 break
-            if not ends_sentence(text) and following is not blocks[-1]:
+            if not _ends_cited_sentence(text) and following is not blocks[-1]:
                 break
             yield from _packed_parts(kind, following, source)
 
@@ -345,7 +391,7 @@ PARAGRAPH_LINE_CHARACTERS = 100
 SENTENCE_INSIDE = re.compile(r"[.!?][\"'’”)]?\s+[A-Z]")
 
 
-def _paragraphs_under_learning_heading(blocks, covered, source):
+def _paragraphs_under_learning_heading(blocks, inline_starts, source):
     """Unbulleted paragraphs under a short learning heading ("Lessons Learnt", "Key Findings"), with no list
     in the section: each paragraph (of a sentence or more) is one item; sub-headings inside the section
     ("Priorities and impact") are not items and keep it going. The last paragraph of a page cut off
@@ -381,7 +427,7 @@ def _paragraphs_under_learning_heading(blocks, covered, source):
         last_of_page = units[-1][2]
         for _, a, b in section:
             text = normalise_space(source[a:b])
-            if id_covered(blocks, covered, a) or LINK_LINE.match(text):
+            if _has_inline_item(inline_starts, a, b) or LINK_LINE.match(text):
                 break
             if len(text.split()) < MIN_FINDING_WORDS and b != last_of_page:
                 break
@@ -390,15 +436,96 @@ def _paragraphs_under_learning_heading(blocks, covered, source):
             yield from _packed_parts(LEARNING, Block(PROSE, a, b, a), source)
 
 
+# "This briefing summarises the learning from case reviews …": a briefing that says its body is learning.
+BRIEFING_OF_LEARNING = re.compile(
+    r"\bthis (?:[\w-]+ ){0,5}brief(?:ing)? (?:summarises|sets out|draws (?:out|together)|shares|highlights"
+    r"|pulls together|brings together)(?: and highlights)? (?:\w+ ){0,3}(?:learning|lessons|findings|key messages)\b",
+    re.I,
+)
+BRIEFING_OPENING = 1500
+MIN_LOST_BULLET_WORDS = 8
+
+
+def _lines_that_lost_their_bullets(blocks, covered, source):
+    """A briefing that says it summarises learning, read from a PDF whose bullets were lost: its sections are
+    paragraphs of wrapped lines with no full stop anywhere, each item starting a line in capitals and its
+    wrap in lower case. Each item of eight words or more is a learning point; shorter lines are the
+    sections' sub-headings ("Barriers to communication") or page numbers. A list that its own lead-in says
+    is something else ("children died or were harmed through:") is not read."""
+    opening = BRIEFING_OF_LEARNING.search(source[:BRIEFING_OPENING])
+    if opening is None:
+        return
+    found = []
+    for n, block in enumerate(blocks):
+        if block.kind != PROSE or block.start < opening.end() or id(block) in covered or block.line_count < 2:
+            continue
+        before = blocks[n - 1] if n else None
+        if before is not None and before.kind == PROSE and before.ends_with_colon(source):
+            continue  # the list of a lead-in, which the lead-in rules read
+        lines = _wrapped_lines(source, block)
+        if any(ends_sentence(source[a:b]) or source[a:b].rstrip().endswith(":") for a, b in lines):
+            continue  # a paragraph of sentences, or a lead-in
+        if not any("\n" in source[a:b] for a, b in lines):
+            continue  # short lines with no wrap: a list of phrases, which the other rules read
+        for a, b in lines:
+            line = normalise_space(source[a:b])
+            if len(line.split()) >= MIN_LOST_BULLET_WORDS and line[0].isupper() and not NOT_AN_ITEM_LINE.match(line):
+                found.append((LEARNING, Block(PROSE, a, b, a)))
+    if len(found) >= MIN_UNMARKED_LINES:  # a list, not a footer or a caption
+        yield from found
+
+
+MAX_RUN_ON_CHARACTERS = 20_000
+
+
+def _run_on_after_lead_in(blocks, covered, source):
+    """A lead-in ending its line ("The report's key recommendations are:") followed by text with no sentence
+    punctuation at all, the rest of its paragraph or the paragraph after it: a list that lost its bullets,
+    line breaks and stops, cut into its clauses (runon.py)."""
+    for n, block in enumerate(blocks):
+        if block.kind != PROSE or id(block) in covered:
+            continue
+        text = source[block.start : block.end]
+        colons = [block.start + m.start() for m in re.finditer(r":[ \t]*\n", text)]
+        if block.ends_with_colon(source) and n + 1 < len(blocks) and blocks[n + 1].kind == PROSE:
+            colons.append(block.end - 1)
+        for colon in colons:
+            kind = classify_cue(source[max(block.start, colon - POINT_BACK_REACH) : colon + 1])
+            if kind is None:
+                continue
+            end = block.end if colon < block.end - 1 else blocks[n + 1].end
+            start = colon + 1
+            body = source[start : min(end, start + MAX_RUN_ON_CHARACTERS)]
+            if not is_run_on(body):
+                continue
+            offset = start
+            for a, b in run_on_clauses(body):
+                yield kind, Block(PROSE, offset + a, offset + b, offset + a)
+
+
 MAX_COUNTED_PARAGRAPHS = 12
 
 
+# "One of the points made in the Review is:": a lead-in to a single item.
+ONE_OF = re.compile(r"\b(?:one|another) of (?:the|its|their) [^:]{0,80}\b(?:is|was)\s*:$", re.I)
+# A page reference after a quoted item: "… of child protection concerns. (p 16)".
+PAGE_REFERENCE = re.compile(r"\s*\((?:pp?\.?|pages?|para(?:graph)?s?\.?)\s*\d[\d\s,–-]*\)$", re.I)
+
+
 def _stated_count(text, kind):
-    """The one number of items of this kind the lead-in states ("makes three recommendations:"), or None."""
+    """The one number of items of this kind the lead-in states ("makes three recommendations:", "one of the
+    points made in the review is:"), or None."""
     from .checks import stated_counts  # checks reads this module's kinds
 
+    if ONE_OF.search(_last_sentence(text)):
+        return 1
     counts = {number for counted_kind, number, _ in stated_counts(text) if counted_kind == kind}
     return counts.pop() if len(counts) == 1 else None
+
+
+def _ends_cited_sentence(text):
+    """A sentence's end, though a page reference follows it."""
+    return ends_sentence(PAGE_REFERENCE.sub("", normalise_space(text)))
 
 
 def _counted_paragraphs(blocks, source):
@@ -432,8 +559,11 @@ def _counted_paragraphs(blocks, source):
             yield from ((kind, Block(PROSE, a, b, a)) for _, a, b, _ in following)
 
 
-def id_covered(blocks, covered, offset):
-    return any(id(block) in covered and block.start <= offset < block.end for block in blocks)
+def _has_inline_item(inline_starts, start, end):
+    """Whether a list written in sentences starts in source[start:end]: a paragraph, or one line of a text
+    that writes a paragraph a line (its other lines are not covered by that list)."""
+    following = bisect.bisect_left(inline_starts, start)
+    return following < len(inline_starts) and inline_starts[following] < end
 
 
 def _paragraph_units(blocks, source):
@@ -550,7 +680,7 @@ def _lines_after_inner_lead_in(blocks, covered, source):
             limit = _stated_count(lead_in.text(source), kind)
             if limit:  # "The report makes three recommendations:" then three lines, one paragraph each
                 counted = _wrapped_lines(source, rest)[:limit]
-                if len(counted) == limit and all(ends_sentence(source[a:b]) for a, b in counted):
+                if len(counted) == limit and all(_ends_cited_sentence(source[a:b]) for a, b in counted):
                     yield from ((kind, Block(PROSE, a, b, a)) for a, b in counted)
                 continue
             lines = []
@@ -728,7 +858,7 @@ def _is_contents(items, source):
 
 
 def _lead_in_kind(run, source):
-    if run.style.startswith("kw:"):
+    if run.style.startswith("kw:") and not _unnamed_label(run):
         # "Finding 3", "Learning point 2", "Recommendation 2" say what they are
         return RECOMMENDATIONS if "recommendation" in run.style else LEARNING
     introducer = run.parent or run.lead_in
@@ -766,13 +896,54 @@ def _referred_to(block, source):
 def _reviews_theme(block, source):
     """'The 4 main cross cutting themes are:' is a review's learning when the text just before it is about
     reviews (as for a theme heading), and not about a board's plans, an event or a survey."""
-    text = _last_sentence(block.text(source))
+    return _theme_after_reviews(block.text(source), block.start, source)
+
+
+def _theme_after_reviews(label, offset, source):
+    """LEARNING when `label` (at source[offset]) names themes and the text just before it is about reviews:
+    a lead-in of its own ("The 4 main cross cutting themes are:") or inside a paragraph ("… an analysis of
+    20 reviews. The presentation identifies these cross-cutting themes: a; b; and c.")."""
+    text = _last_sentence(label)
     if not THEME_CUE.search(text) or SCOPE_OF_THEMES.search(text) or NOT_A_LEAD_IN.search(text):
         return None
-    before = source[max(0, block.start - THEME_CONTEXT) : block.start]
+    before = source[max(0, offset - THEME_CONTEXT) : offset]
     if REVIEW_WORD.search(before + " " + text) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
         return LEARNING
     return None
+
+
+def _unnamed_label(run):
+    return run.style.startswith("kw:") and run.style.split()[-1].removeprefix("kw:") in UNNAMED_KEYWORDS
+
+
+# Where the text before labelled parts says they come from reviews: an analysis or study of reviews.
+PARTS_OF_AN_ANALYSIS = re.compile(
+    r"\b(?:analys[ie]s|research|stud(?:y|ies)|evaluation|review|overview|examination)\s+(?:of|into|across)\s+"
+    r"(?:(?:the|all|\d+|[a-z]+ty|[a-z]+teen|several|many|local|national|published|recent)\s+){0,2}"
+    r"(?:(?:serious|significant|child|local|safeguarding|practice)\s+){0,3}(?:case reviews|practice reviews"
+    r"|reviews|(?-i:SCRs|L?CSPRs|CPRs))\b",
+    re.I,
+)
+
+
+def _labelled_parts_kind(run, blocks, position, source):
+    """Parts numbered by a label that does not say what they are ("Study 1: …", "Study 2: …", "Theme 3: …"):
+    they are learning when the text before them leads in to learning or says they come from an analysis of
+    reviews ("… national analysis of serious case reviews. The report includes five studies …"); two or more
+    parts, as one is a heading."""
+    if not _unnamed_label(run) or len(run.items) < 2:
+        return None
+    first = run.items[0]
+    before = [b for b in blocks[max(0, position[id(first)] - 3) : position[id(first)]] if b.kind != ITEM]
+    if not before:
+        return None
+    text = source[before[0].start : first.start][-THEME_CONTEXT:]
+    if NOT_A_LEAD_IN.search(_last_sentence(text)):
+        return None
+    kind = classify_cue(text)
+    if kind is None and (PARTS_OF_AN_ANALYSIS.search(text) or FOUND_CUE.search(text)):
+        kind = LEARNING
+    return kind
 
 
 def _is_label(block, source):

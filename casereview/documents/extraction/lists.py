@@ -22,11 +22,27 @@ RUNS_INTO_LIST = re.compile(
 )
 
 
+# A last sentence that offers a number of items of a kind: "Community Care offers some recommendations to
+# make reviews more effective", "The review made 12 recommendations." — the list after it is those items.
+OFFERS_ITEMS = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|several|a number of|a series of"
+    r"|a set of)\s+(?:(?:key|main|important|clear)\s+)?(?:recommendations|lessons|findings|learning points)\b"
+    r"[^.!?:]*[.!?]?$",
+    re.I,
+)
+
+
 def introduces_list(block, source):
     """A prose paragraph that leads in to the list after it: it ends in ":", announces it in words, or its
     sentence stops on a word that the items complete."""
     text = block.text(source).rstrip()
     return block.ends_with_colon(source) or bool(ANNOUNCES_LIST.search(text) or RUNS_INTO_LIST.search(text))
+
+
+def offers_items(block, source, style):
+    """A paragraph that offers a number of items, then a list numbered from 1 or bulleted (not a report's
+    numbered paragraphs, "11.2"): the list is those items."""
+    return not style.startswith("dotted") and bool(OFFERS_ITEMS.search(block.text(source).rstrip()[-300:]))
 
 
 @dataclass
@@ -41,12 +57,17 @@ class Run:
     # under a bullet that leads in to it at the same level ("- … as follows:"): the run has its own lead-in
     same_level: bool = False
 
+    # every item so far numbered "1." (a web page whose list numbers all render as 1): a "1." carries it on
+    all_ones: bool = False
+
     def accepts(self, style, value):
-        return style == self.style and (value is None or value == self.expected)
+        return style == self.style and (value is None or value == self.expected or (value == 1 and self.all_ones))
 
     def append(self, block, value):
-        if value is not None and self.expected is not None and value != self.expected:
+        repeated_one = value == 1 and self.all_ones
+        if value is not None and self.expected is not None and value != self.expected and not repeated_one:
             self.gaps.add(id(block))
+        self.all_ones = value == 1 and (not self.items or self.all_ones)
         self.items.append(block)
         self.expected = None if value is None else value + 1
 
@@ -61,7 +82,8 @@ def build_runs(blocks, source):
         elif block.kind == PROSE:
             # a paragraph that leads in to a new list ends the one before; any other is a stray paragraph
             # (a page break's leftovers) after which the list may carry on
-            closed, stack = ([] if introduces_list(block, source) else (stack or closed)), []
+            leads_in = introduces_list(block, source) or OFFERS_ITEMS.search(block.text(source).rstrip()[-300:])
+            closed, stack = ([] if leads_in else (stack or closed)), []
         else:
             stack, closed = _place_item(block, stack, closed, runs, previous, heading, source)
         previous = block
@@ -71,6 +93,8 @@ def build_runs(blocks, source):
 def _place_item(block, stack, closed, runs, previous, heading, source):
     for candidates in (stack, closed):
         found = _continuing(candidates, block)
+        if found and found[2] == 1 and candidates[found[0]].items[-1].ends_with_colon(source):
+            found = None  # "1." after an item that leads in to a list: that list, not a list of ones carried on
         if found:
             depth, style, value = found
             last = candidates[depth].items[-1]
@@ -89,7 +113,11 @@ def _place_item(block, stack, closed, runs, previous, heading, source):
         run.parent.children.append(run)
         stack = stack + [run]
     else:
-        if previous is not None and previous.kind == PROSE and introduces_list(previous, source):
+        if (
+            previous is not None
+            and previous.kind == PROSE
+            and (introduces_list(previous, source) or offers_items(previous, source, style))
+        ):
             run.lead_in = previous
         stack = [run]
     run.append(block, value)

@@ -12,7 +12,10 @@ PRIVATE_USE_BULLETS = "\uf000-\uf0ff"
 _BULLET = f"[{re.escape(BULLETS)}{PRIVATE_USE_BULLETS}]"
 # A bullet inside a line ("Key issues • a • b"): a dot-like glyph between spaces (a dash is punctuation).
 INLINE_BULLET = re.compile(f"(?<=\\s)[•●▪■◦○➢►✓❖➤✔{PRIVATE_USE_BULLETS}](?=\\s)")
-_KEYWORD = r"(?i:(?:key\s+)?(?:learning\s+point|learning|lesson|finding|recommendation))"
+_KEYWORD = r"(?i:(?:key\s+)?(?:learning\s+point|learning|lesson|finding|recommendation|study|theme|message))"
+# Labels that number the parts of a text without saying what they are ("Study 2:", "Theme 3:"): the text
+# before them decides (items.py). Not "Issue 5", a newsletter's number.
+UNNAMED_KEYWORDS = ("study", "theme", "message")
 MARKER = re.compile(
     rf"""
     ^[ \t]*
@@ -26,7 +29,7 @@ MARKER = re.compile(
           | \((?P<palpha>[a-zA-Z]|[ivxIVX]{{1,4}})\)
           | (?P<alpha>[a-zA-Z]|[ivxIVX]{{1,4}})(?P<alphaclose>[.)])
         )
-      | (?P<bullet>{_BULLET})
+      | (?P<bullet>--|{_BULLET})
     )
     (?:[ \t]+|$)
     """,
@@ -51,7 +54,8 @@ ROMAN = {
 }
 TERMINAL_PUNCTUATION = ".!?"
 DASHES = "-–—"
-DASH_STYLES = frozenset(f"bullet:{dash}" for dash in DASHES)
+# "-- item": plain text's doubled hyphen, a bullet or (wrapped from the line above) an em dash, as a dash is
+DASH_STYLES = frozenset(f"bullet:{dash}" for dash in (*DASHES, "--"))
 # Markdown emphasis (**bold**, *italic*, __bold__) and HTML tags; a lone "*" after a word is a footnote mark
 # the text keeps ("young carers*").
 MARKUP = re.compile(r"\*\*|__|<\/?[a-z]+>")

@@ -32,7 +32,9 @@ DOC_TYPE_TITLE_CUES = (
             r"\blearning (?:brief|briefing|summary)\b"
             r"|\b(?:\d{1,2}|one|five|six|seven|ten)[- ](?:minute|step) brief(?:ing)?\b(?!s)"
             # a briefing titled by its topic: "Neglect: learning from case reviews"
-            r"|^[^\n:]{3,60}:\s*learning from (?:\w+ ){0,2}case reviews\b",
+            # (not "Report: Learning from …": a word before the colon naming the kind of document)
+            r"|^(?!(?:report|news|blog|article|press release|update)\b)[^\n:]{3,60}:\s*learning from (?:\w+ ){0,2}"
+            r"case reviews\b",
             re.I | re.M,
         ),
     ),
@@ -52,13 +54,31 @@ REPORT_TITLE = re.compile(
     r"\b(?:lead reviewer|independent author|author:|table of contents|contents)\b",
     re.I | re.S,
 )
+# A review's own report opens with numbered paragraphs ("1.1 Working Together 2018 requires …") that say
+# the partnership decided to hold the review: the report itself, though its title page was not kept.
+NUMBERED_PARAGRAPH = re.compile(r"(?:^|\s)1\.[01]\s+[A-Z]", re.M)
+DECIDED_TO_REVIEW = re.compile(
+    r"\b(?:decided|agreed)\s+to\s+(?:conduct|undertake|commission|carry out)\s+(?:a|an|this)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:review|CSPR|SCR|LCSPR)\b",
+    re.I,
+)
 TITLE_START = 300  # characters: a page's own title, before its navigation and body
+WELSH_REVIEW = "welsh_child_practice_review"
 REVIEW_TYPE_CUES = {
     # A trailing space asks for the whole word: the singular, one review; plurals are reviews in general.
     "SCR": ["serious case review ", "significant case review ", "SCR", "s c r "],
     "CSPR": ["child safeguarding practice review ", "CSPR", "LCSPR", "practice review "],
     "multi_agency_learning_review": ["multi agency learning review ", "multi agency practice review "],
     "thematic": ["thematic review ", "thematic learning review "],
+    # Wales's child practice review (concise or extended, since 2013) is none of the English kinds; its
+    # name ends like a CSPR's, so its mentions are taken off the CSPR's count. Its full name ("an Extended
+    # Child Practice Review") outweighs a comparison with England's ("similar to a Serious Case Review").
+    WELSH_REVIEW: [
+        "child practice review ",
+        "CPR",
+        "concise child practice review ",
+        "extended child practice review ",
+    ],
 }
 PLURAL_REVIEW_CUES = ["serious case reviews", "SCRs", "child safeguarding practice reviews", "CSPRs", "LCSPRs"]
 PLURAL_KIND_CUES = {
@@ -132,9 +152,26 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"(?:highlight|suggest|show|reveal|illustrate|indicate)"
     r"|\bthe reviews (?:also\s+)?(?:highlight|suggest|show|reveal|illustrate|indicate)"
     r"|\ba sample of (?:\w+ ){0,2}(?:case|practice) reviews|\bthematic (?:report|analysis|reviews)\b"
-    r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)",
+    r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)"
+    # "key learning from 24 case management reviews", "findings from two rapid reviews", "learning from
+    # parental substance misuse related local case reviews", Northern Ireland's case management reviews
+    r"|\b(?:learning|lessons?|findings) from (?:\d+|two|three|four|five|six|[a-z]+ty|several|many)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:reviews|SCRs|CSPRs|CMRs)\b"
+    r"|\b(?:learning|lessons?|findings) from (?:[\w-]+\s+){0,4}\w+[- ]related (?:local\s+)?(?:case|practice) reviews"
+    r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b",
     re.I,
 )
+# A page about the review system rather than a review: reviews' purpose, process, framework, guidance or
+# reform ("barriers to learning from serious case reviews", "a shift needed in child safeguarding reviews",
+# "the Wood review of safeguarding arrangements for LSCBs"), near its opening.
+REVIEW_SYSTEM = re.compile(
+    r"\b(?:reform\w*|arrangements|system|process|framework|implementation|effective\w*|purpose of|barriers|shift"
+    r"|guidance)\b[^.\n]{0,60}\b(?:reviews|SCRs|CSPRs|CPRs|review process|LSCBs|partnerships)\b"
+    r"|\b(?:reviews|SCRs|CSPRs|CPRs|LSCBs)\b[^.\n]{0,30}\b(?:reform\w*|arrangements|system|process|framework"
+    r"|implementation|effective\w*|more useful)\b",
+    re.I,
+)
+SYSTEM_OPENING = 600
 # The bodies that decide on reviews are named after them ("Child Safeguarding Practice Review Panel",
 # "Safeguarding Practice Review Board", "Child Serious Practice Review Group (CSPR)"): not a review.
 REVIEW_BODIES = re.compile(
@@ -186,8 +223,11 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
         return "other"  # a page listing reviews' entries
     if COMMITTEE_CUES.search(title):
         return "committee_report"
-    if NEWS_CUES.search(title):
-        return "other"  # news, a newsletter or a listing: about reports, not one of them
+    news = NEWS_CUES.search(title)
+    if news and not (news.start() >= TITLE_START and DOC_TYPE_TITLE_CUES[1][1].search(text[:TITLE_START])):
+        # news, a newsletter or a listing: about reports, not one of them; but a briefing's own title beats
+        # the site's furniture further down ("Sign up to our newsletter")
+        return "other"
     if _reviews_named(pseudonyms) >= MANY_CHILDREN and not DOC_TYPE_TITLE_CUES[2][1].search(text[:TITLE_START]):
         return "other"  # a table or page of many reviews; an annual report names many children too
     for doc_type, cue in DOC_TYPE_TITLE_CUES:
@@ -197,9 +237,9 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
             if doc_type == "overview_report" and len(_children_on_report_lines(title)) >= 2:
                 return "other"  # a page listing several reviews' reports
             return doc_type
-    if REPORT_TITLE.search(title):
+    if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
         return "overview_report"
-    if THIS_BRIEFING.search(title) and found and found["learning_points"] and not BRIEFINGS.search(text[:TITLE_START]):
+    if THIS_BRIEFING.search(title) and not BRIEFINGS.search(text[:TITLE_START]):
         return "learning_brief"  # a page that says it is a briefing, and gives learning (not a list of briefings)
     if WEAK_COMMITTEE_CUES.search(title):
         return "committee_report"
@@ -274,6 +314,15 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         or (doc_type == "committee_report" and ANNUAL_REPORTS.search(text[:TITLE_START]))
     ):
         return "none"  # a year's work, or a page about one: many reviews, none of them the subject
+    opening = text[:SYSTEM_OPENING]
+    if (
+        REVIEW_SYSTEM.search(opening)
+        and not ACROSS_REVIEWS.search(opening)
+        and not LEARNING_ACROSS_REVIEWS.search(opening)  # a topic's learning from reviews, not the system
+        and not ANNUAL_REPORTS.search(opening)  # a year's report on the system draws on many reviews
+        and not _names_a_child(text)
+    ):
+        return "none"  # about how reviews are done (their purpose, process, reform), not about one review
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
     if THEMATIC_KIND.search(text[:TITLE_REGION]):
@@ -293,9 +342,13 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
     scores = Counter()
     for review_type, phrases in REVIEW_TYPE_CUES.items():
         scores[review_type] = sum(whole.count(p) + TITLE_WEIGHT * title.count(p) for p in phrases)
+    welsh_name = REVIEW_TYPE_CUES[WELSH_REVIEW][0]
+    scores["CSPR"] -= whole.count(welsh_name) + TITLE_WEIGHT * title.count(welsh_name)
+    if not whole.count(welsh_name):  # "CPR" alone is resuscitation ("paramedics gave CPR"), not the review
+        scores[WELSH_REVIEW] -= whole.count("CPR") + TITLE_WEIGHT * title.count("CPR")
     best, score = scores.most_common(1)[0]
     if score:
-        return best
+        return "unknown" if best == WELSH_REVIEW else best  # the gold kinds have no Welsh one
     if any(whole.count(p) for p in PLURAL_REVIEW_CUES):
         return _plural_kind_in_title(counted) or "none"  # reviews in general, no single review
     if len(counted) < len(text) and OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):

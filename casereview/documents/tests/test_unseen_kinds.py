@@ -1403,3 +1403,409 @@ def test_a_question_of_what_could_have_been_done_heads_the_learning_even_opening
         """)
 
     assert texts(record.learning_points) == ["Limited contact with the family due to the pandemic"]
+
+
+def test_a_welsh_child_practice_review_is_none_of_the_english_kinds():
+    concise = extract("""
+        Publication of a Concise Child Practice Review
+
+        The regional safeguarding children board commissioned a Concise Child Practice Review in May 2016
+        after a toddler was admitted to hospital with burns. The CPR report was published in March 2017.
+        """)
+    compared = extract("""
+        An Extended Child Practice Review was published last week by the regional safeguarding board. Such a
+        review is held when a child dies and abuse is suspected, similar to a Serious Case Review in England.
+        """)
+    english = extract("""
+        The partnership has published a Child Safeguarding Practice Review about a baby who was injured in
+        2021. The practice review found that fathers were not seen.
+        """)
+
+    assert concise.review_type == "unknown" and compared.review_type == "unknown"
+    resuscitated = extract("""
+        Baby died after being found unresponsive
+
+        Paramedics gave CPR at the scene and CPR went on in the ambulance. A serious case review found that
+        the family had moved often.
+        """)
+
+    assert english.review_type == "CSPR", "an English practice review taken for a Welsh one"
+    assert resuscitated.review_type == "SCR", "resuscitation (CPR) taken for a Welsh child practice review"
+
+
+def test_parts_labelled_by_number_in_an_analysis_of_reviews_are_its_learning():
+    analysis = extract("""
+        Neglect of older children: what the reviews tell us
+
+        This paper is an analysis of 40 serious case reviews published between 2014 and 2017. It is set out
+        in three parts, each drawn from a different sample.
+
+        Theme 1:  Older children who were neglected were seen as able to look after themselves, and
+        referrals about them were often closed without a visit.
+
+        Theme 2:  Schools held much of what was known about the children, but were seldom invited to
+        strategy discussions.
+
+        Theme 3:  Where a parent misused alcohol, workers tended to judge the home by the parent's
+        account.
+        """)
+    course = extract("""
+        Safeguarding course for new staff
+
+        The course runs over two mornings and is open to every member of staff.
+
+        Theme 1:  Recognising the signs of abuse and what to do about them on the day.
+
+        Theme 2:  Recording what you see and hear, and who to tell.
+        """)
+
+    assert len(analysis.learning_points) == 3
+    assert analysis.learning_points[1].text.startswith("Schools held much of what was known")
+    assert analysis.learning_points[0].text.endswith("closed without a visit.")
+    assert course.learning_points == [], "a course's themes are not a review's learning"
+
+
+def test_a_page_about_how_reviews_are_done_is_about_no_review():
+    reform = extract("""
+        Why local reviews need to change
+
+        A think tank argues that the process of commissioning serious case reviews is too slow, and that the
+        money spent on SCRs would do more for children if it went on front-line training.
+        """)
+    purpose = extract("""
+        Learning from reviews
+
+        The purpose of these reviews is to learn how agencies work together, not to blame anyone. The
+        partnership publishes each report on this page for a year.
+        """)
+    one_review = extract("""
+        Child H: serious case review
+
+        The process of the serious case review into the death of Child H in 2016 began in January 2017. The
+        report was published in March 2018.
+        """)
+    analysis = extract("""
+        Barriers and opportunities: an analysis of 60 serious case reviews
+
+        The effectiveness of the process of serious case reviews depends on what the analysis found.
+        """)
+
+    assert reform.review_type == "none" and purpose.review_type == "none"
+    assert one_review.review_type == "SCR", "one child's review taken for a page about the system"
+    topic = extract("""
+        Neglect: learning from case reviews
+
+        The reviews highlight that effective work between agencies and partnerships depends on sharing what
+        each knows about the child's daily life.
+        """)
+
+    assert analysis.review_type == "thematic", "an analysis of many reviews taken for a page about the system"
+    assert topic.review_type == "thematic", "a topic's learning from reviews taken for a page about the system"
+
+
+def test_learning_drawn_from_a_number_of_reviews_or_from_reviews_on_a_topic_is_across_reviews():
+    counted = extract("""
+        What we learned from eleven reviews
+
+        This report sets out key learning from 11 child safeguarding practice reviews completed in the region
+        between 2019 and 2022.
+        """)
+    topic = extract("""
+        Charity publishes learning from cannabis-related local case reviews
+
+        The charity's new briefing says professionals did not always ask who else lived in the home.
+        """)
+    northern_ireland = extract("""
+        The report brings together learning from case management reviews completed in Northern Ireland.
+        """)
+
+    assert [counted.review_type, topic.review_type, northern_ireland.review_type] == ["thematic"] * 3
+
+
+def test_a_reports_numbered_opening_that_says_the_review_was_decided_on_is_the_report_itself():
+    report = extract("""
+        1. Introduction
+        1.1 The Northshire Safeguarding Children Partnership agreed to undertake a local child safeguarding
+        practice review after Baby K was admitted to hospital with a fractured skull in 2021.
+        1.2 The review looked at the six months before the injury.
+        """)
+    news = extract("""
+        The Northshire Safeguarding Children Partnership agreed to undertake a local child safeguarding
+        practice review after Baby K was admitted to hospital. Its report will be published next year.
+        """)
+
+    assert report.doc_type == "overview_report"
+    assert news.doc_type != "overview_report", "a page that says a review will be held taken for its report"
+
+
+def test_a_briefings_own_title_outweighs_the_sites_newsletter_link_further_down():
+    opening = """
+        Neglect: learning from case reviews briefing
+
+        Case reviews published since 2018 highlight that practitioners did not always see the daily lives of
+        children who were neglected over many years, and that chronologies were started late or not at all.
+        Learning from these case reviews emphasises that:
+        • practitioners need to see the child's room and the food in the home
+        • managers should ask for a chronology when concerns last more than a year
+        """
+    briefing = extract(opening + "\n        Sign up to our newsletter\n")
+    newsletter = extract("        Our autumn newsletter\n" + opening)
+
+    assert briefing.doc_type == "learning_brief"
+    assert newsletter.doc_type == "other", "a newsletter carrying a briefing taken for the briefing"
+
+
+def test_a_page_that_calls_itself_a_briefing_is_one_though_its_opening_stops_before_the_learning():
+    cut_off = extract("""
+        Published 3 May 2024
+
+        This practice review briefing focuses on a baby of six weeks who was shaken by his father in 2022,
+        after the family had moved between three areas. It sets out what happened and why.
+        """)
+    report = extract("""
+        Report: Learning from case reviews in the north – 2016 to 2019
+
+        This report presents what an inspectorate found when it read 30 reviews completed over three years.
+        """)
+
+    assert cut_off.doc_type == "learning_brief"
+    assert report.doc_type != "learning_brief", "'Report:' before the title names the kind, not a topic"
+
+
+def test_paragraphs_under_a_learning_heading_count_in_a_page_written_a_paragraph_a_line_after_an_inline_list():
+    long_line = (
+        "This article reports an analysis of 15 serious case reviews from the north of England, read by two"
+        " researchers. The themes identified across the reviews were: the loss of the father from the record;"
+        " drift in plans; and the child's voice lost in meetings."
+    )
+    record = extract(
+        long_line + "\nKey Messages for Practice\n"
+        "Practitioners should record who the men in a child's life are, even when they do not live at home.\n"
+        "Plans that have not changed in six months should be brought to a manager, whatever the family says.\n"
+        "Each meeting about a child should say in its minutes what the child said or showed about home.\n"
+    )
+
+    assert texts(record.learning_points) == [
+        "the loss of the father from the record",
+        "drift in plans",
+        "and the child's voice lost in meetings.",
+        "Practitioners should record who the men in a child's life are, even when they do not live at home.",
+        "Plans that have not changed in six months should be brought to a manager, whatever the family says.",
+        "Each meeting about a child should say in its minutes what the child said or showed about home.",
+    ]
+
+
+def test_themes_listed_in_a_sentence_after_text_about_reviews_are_learning():
+    record = extract("""
+        Researchers read 12 serious case reviews from one region. The talk sets out the recurring themes:
+        fathers who were not seen; plans that drifted; and chronologies that were never started.
+        """)
+    conference = extract("""
+        The board published two serious case reviews this year. Its conference in May has these key themes:
+        working with fathers; writing plans; and keeping chronologies.
+        """)
+
+    assert texts(record.learning_points) == [
+        "fathers who were not seen",
+        "plans that drifted",
+        "and chronologies that were never started.",
+    ]
+    assert conference.learning_points == [], "a conference's themes taken for what reviews found"
+
+
+def test_a_list_whose_numbers_all_render_as_one_is_one_list():
+    record = extract("""
+        The review's key findings were:
+
+          1. Health visitors did not ask who else lived in the home.
+          1. The nursery's concerns were not shared with the GP.
+          1. No one agency held the whole picture of the family.
+
+        Recommendations are as follows:
+
+          1. The partnership should audit how fathers are recorded.
+          1. Nurseries should be invited to strategy discussions.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Health visitors did not ask who else lived in the home.",
+        "The nursery's concerns were not shared with the GP.",
+        "No one agency held the whole picture of the family.",
+    ]
+    assert texts(record.recommendations) == [
+        "The partnership should audit how fathers are recorded.",
+        "Nurseries should be invited to strategy discussions.",
+    ]
+
+
+def test_the_headings_findings_are_arranged_under_are_not_findings():
+    record = extract("""
+        The evaluation's findings are grouped under four main themes:
+
+        • how partners decide to hold a review
+        • the time reviews take
+        • who takes part
+        • how learning is shared
+        """)
+
+    assert record.learning_points == []
+
+
+def test_a_doubled_hyphen_at_a_line_start_is_a_bullet():
+    record = extract("""
+        The review made two recommendations for the council. These include:
+
+        -- a single front door for referrals from schools and health
+        -- a named worker for every family moving into the area
+
+        The council says both are now in place.
+        """)
+
+    assert texts(record.recommendations) == [
+        "a single front door for referrals from schools and health",
+        "a named worker for every family moving into the area",
+    ]
+
+
+def test_a_paragraph_offering_a_number_of_recommendations_leads_in_to_the_numbered_list_after_it():
+    offered = extract("""
+        A charity has sent the minister some recommendations to make local reviews quicker
+
+        1. Reviews finished within six months
+
+        Too many reviews take more than a year, and staff have moved on by the time they are published.
+
+        2. One national library of reports
+
+        Reports are hard to find once the partnership's page is taken down.
+        """)
+    report = extract("""
+        4.1 The review was published in June 2022 and made 8 recommendations.
+
+        4.2 Since then the partnership has met every month to oversee its response.
+        """)
+
+    assert texts(offered.recommendations) == ["Reviews finished within six months", "One national library of reports"]
+    assert report.recommendations == [], "a report's numbered paragraphs taken for the recommendations it counts"
+
+
+def test_a_learning_briefing_whose_bullets_were_lost_gives_each_wrapped_line_as_an_item():
+    record = extract("""
+        Safer sleep: a briefing for practitioners
+
+        This briefing summarises the learning from local reviews of sudden infant deaths
+        published since 2019.
+
+        Seeing where the baby sleeps
+
+        Health visitors rarely saw the room where the baby slept at night and relied on
+        what parents told them about cots and bedding
+        Advice was given once at the new birth visit and not repeated when the family moved
+        Working with fathers
+
+        Fathers were seldom present when safer sleep was discussed and were not given
+        the leaflet or told why sharing a sofa with a baby is dangerous
+        2
+        """)
+    ordinary = extract("""
+        Safer sleep: a briefing for practitioners
+
+        This briefing summarises the learning from local reviews of sudden infant deaths
+        published since 2019.
+
+        The reviews found that health visitors rarely saw where the baby slept. Advice was
+        given once and not repeated when the family moved.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Health visitors rarely saw the room where the baby slept at night and relied on what parents told them "
+        "about cots and bedding",
+        "Advice was given once at the new birth visit and not repeated when the family moved",
+        "Fathers were seldom present when safer sleep was discussed and were not given the leaflet or told why "
+        "sharing a sofa with a baby is dangerous",
+    ]
+    footer = extract("""
+        Safer sleep: a briefing for practitioners
+
+        This briefing summarises the learning from local reviews of sudden infant deaths.
+
+        Produced by the learning and development team of the Northshire Safeguarding Children
+        partnership for everyone who works with families in the county
+        """)
+
+    assert ordinary.learning_points == [], "a paragraph of sentences taken for lines that lost their bullets"
+    assert footer.learning_points == [], "a briefing's footer taken for a list that lost its bullets"
+
+
+def test_a_quotation_inside_a_lead_in_does_not_end_its_sentence_or_speak_for_it():
+    blog = extract("""
+        The study highlights “how the content of reports and the time they take breed defensiveness. Staff
+        read them as blame. Few are read in full.”; and goes on to point out that
+
+          • Recommendations are too many to act on.
+          • Reports are too long for the people who most need them.
+        """)
+    plans = extract("""
+        The chair said “the reviews found that fathers were missed. We have to act.” The board's priorities for
+        next year are to:
+
+          • hold a conference on fathers
+          • publish a new strategy
+        """)
+
+    assert texts(blog.learning_points) == [
+        "Recommendations are too many to act on.",
+        "Reports are too long for the people who most need them.",
+    ]
+    assert plans.learning_points == [], "a board's priorities taken for learning because of a quotation before them"
+
+
+def test_one_of_the_points_a_review_made_quoted_in_a_blog_is_one_learning_point():
+    line = "The blog does not retell what happened to the baby, which was widely reported at the trial last year."
+    record = extract(
+        line + "\nOne of the points made in the report is:\n"
+        "The health visitor was not told that the family had moved. No agency checked where the baby was living"
+        " for three months. (p 22)\n"
+        "There is much else in the report about the police, which this blog does not cover, and it is worth reading.\n"
+    )
+
+    assert texts(record.learning_points) == [
+        "The health visitor was not told that the family had moved. No agency checked where the baby was living for"
+        " three months. (p 22)"
+    ]
+
+
+def test_a_list_that_lost_its_bullets_and_stops_is_cut_into_its_clauses():
+    record = extract("""
+        The inquiry made 40 recommendations. Its main recommendations are:
+        every school should have a named lead for children missing from education the lead should meet the
+        local authority each term and the authority should keep a register of such children health visitors
+        must be told when a family with a baby leaves the area which would let the new area visit within a week
+        the chief officer of each police force should review how missing children are recorded
+        """)
+
+    assert texts(record.recommendations) == [
+        "every school should have a named lead for children missing from education",
+        "the lead should meet the local authority each term and the authority should keep a register of such"
+        " children health visitors must be told when a family with a baby leaves the area which would let the new"
+        " area visit within a week",
+        "the chief officer of each police force should review how missing children are recorded",
+    ]
+
+
+def test_a_list_of_ones_ends_at_a_paragraph_that_offers_recommendations():
+    record = extract("""
+        1. Introduction
+
+        The review was about a baby who was injured at home in 2021.
+
+        The review made two recommendations.
+
+        1. The partnership should audit how fathers are recorded.
+        1. Health visitors should see both parents at every visit.
+        """)
+
+    assert texts(record.recommendations) == [
+        "The partnership should audit how fathers are recorded.",
+        "Health visitors should see both parents at every visit.",
+    ]
