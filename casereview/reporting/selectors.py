@@ -177,7 +177,7 @@ def _actions_listed(user, partnership_ids, today):
     of them (an action plan can hold hundreds of later ones), as plain values."""
     actions = actionplans.open_actions_due_by(user=user, partnership=partnership_ids, day=add_working_days(today, 20))
     fields = (
-        "review__partnership_id",
+        "partnership_id",
         "pk",
         "number",
         "description",
@@ -191,7 +191,7 @@ def _actions_listed(user, partnership_ids, today):
     # the first ACTIONS_LISTED of each partnership, numbered in the database
     place = Window(
         RowNumber(),
-        partition_by=F("review__partnership_id"),
+        partition_by=F("partnership_id"),
         order_by=[F("due_date").asc(), F("review__title").asc(), F("number").asc()],
     )
     return actions.annotate(place=place).filter(place__lte=ACTIONS_LISTED).values_list(*fields)
