@@ -45,7 +45,6 @@ def pages_of(scale, slug):
     from django.urls import reverse
 
     from casereview.accounts.models import Partnership
-
     from casereview.actionplans.models import Action
 
     partnership = Partnership.objects.unscoped().get(slug=slug)

@@ -259,9 +259,7 @@ def escalations_by_agency(*, user, partnership, today=None):
 
 def escalated_actions(*, user, partnership, today=None):
     today = today or timezone.localdate()
-    actions = (
-        Action.objects.visible_to(user).filter(partnership=partnership).filter(escalation_q(partnership, today))
-    )
+    actions = Action.objects.visible_to(user).filter(partnership=partnership).filter(escalation_q(partnership, today))
     return (
         with_state(actions, today)
         .select_related("review", "owner_agency")
