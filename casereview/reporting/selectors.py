@@ -216,18 +216,13 @@ class _Links:
 CHECKS_A_QUERY = 100
 
 
-def agency_deadlines_seen_by(*, user, partnership, deadlines):
-    """Of a partnership's deadlines, those set for this user's agencies that the user may open, checked by
-    key through the same scoped selectors as deadlines_for. None when a deadline is of a kind this cannot
-    check, so the caller reads the user's own list instead."""
-    return agency_deadlines_seen_by_each([(user, partnership, deadlines)])[0]
-
-
 def agency_deadlines_seen_by_each(asked):
-    """agency_deadlines_seen_by for many people at once: [(user, partnership, deadlines)] -> each one's list
-    (or None), in order. Every person's keys are still checked through their own scope — a branch of a
-    UNION ALL for each person and kind, tagged with its place — so the morning's agency leads cost a query
-    a hundred checks instead of up to three queries a lead."""
+    """For each (user, partnership, deadlines) asked: of the partnership's deadlines, those set for the
+    user's agencies that the user may open, checked by key through the same scoped selectors as
+    deadlines_for; None when one is of a kind this cannot check (the caller reads the user's own list).
+    Every person's keys are checked through their own scope — a branch of a UNION ALL for each person and
+    kind, tagged with its place — so the morning's agency leads cost a query a hundred checks instead of up
+    to three queries a lead."""
     results, branches, tags = [], [], []
     for user, partnership, deadlines in asked:
         agencies = {m.agency_id for m in permissions.active_memberships(user) if m.partnership_id == partnership.pk}
