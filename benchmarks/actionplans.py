@@ -72,6 +72,7 @@ def build():
             actions.append(
                 Action(
                     review=review,
+                    partnership_id=review.partnership_id,  # bulk_create calls no save()
                     number=number,
                     description=f"Action {number} of {review.title}: audit and report to the subgroup",
                     owner_agency=rng.choice(agencies),

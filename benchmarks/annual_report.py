@@ -144,6 +144,7 @@ def build():
             actions.append(
                 Action(
                     review=own[n % len(own)],
+                    partnership=p,  # bulk_create calls no save()
                     number=n // len(own) + 1,
                     description="Audit and report to the subgroup",
                     owner_agency=rng.choice(by_partnership[p.pk]),

@@ -164,7 +164,7 @@ def inprocess(scale_label):
                 raise SystemExit(f"{name} ({url}) answered {status} in process")
             slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
             raw = []
-            if slowest and slowest["sql"].lstrip().upper().startswith("SELECT"):
+            if slowest and slowest["sql"].lstrip("( \n").upper().startswith("SELECT"):  # a UNION opens with "("
                 with connection.cursor() as cursor:
                     for _ in range(5):
                         started = time.perf_counter()

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-PAGES = ("review", "chronology", "action monitoring", "due and overdue")
+PAGES = ("review", "chronology", "action monitoring", "action", "due and overdue")
 
 
 def setup():
@@ -45,13 +45,16 @@ def pages_of(scale, slug):
     from django.urls import reverse
 
     from casereview.accounts.models import Partnership
+    from casereview.actionplans.models import Action
 
     partnership = Partnership.objects.unscoped().get(slug=slug)
     review = scale.largest_review(partnership)
+    action = Action.objects.unscoped().filter(review=review).order_by("number").first()  # as scale.py picks it
     return {
         "review": reverse("reviews:detail", args=[review.pk]),
         "chronology": reverse("reviews:chronology", args=[review.pk]),
         "action monitoring": reverse("actionplans:monitoring", args=[slug]),
+        "action": reverse("actionplans:action", args=[action.pk]),
         "due and overdue": reverse("reporting:deadlines", args=[slug]),
     }
 

@@ -296,9 +296,16 @@ def _in_confidential_review(review_path):
     from django.db.models import Q
 
     def rule(queryset, user, action):
-        inner_circle = {m.partnership_id for m in active_memberships(user) if m.role in BM_OR_CHAIR}
+        memberships = active_memberships(user)
+        inner_circle = {m.partnership_id for m in memberships if m.role in BM_OR_CHAIR}
+        if memberships and all(m.partnership_id in inner_circle for m in memberships):
+            # The business manager and the chair read every review of their partnership, confidential or
+            # not, and the scope holds only their partnerships' records: the rule would narrow nothing, and
+            # its join to the reviews cost PostgreSQL the index of a partnership's actions.
+            return queryset
+        partnership = queryset.model.partnership_field
         return queryset.filter(
-            Q(**{f"{review_path}__is_confidential": False}) | Q(**{f"{review_path}__partnership_id__in": inner_circle})
+            Q(**{f"{review_path}__is_confidential": False}) | Q(**{f"{partnership}_id__in": inner_circle})
         )
 
     return rule
@@ -542,12 +549,16 @@ def has_role(user, partnership, *roles):
 def is_confidential(obj):
     """A confidential record, or one inside a confidential review (its learning points, recommendations,
     contributions, chronology imports, actions and their updates): read only with an audit event, as the
-    review is. Follows the record's path to its partnership (action -> review -> partnership)."""
+    review is. Follows the records on the path to its partnership (update -> action -> review ->
+    partnership), or the model's `confidentiality_path` where its partnership is a column of its own (an
+    action's partnership is its review's, copied)."""
     if getattr(obj, "is_confidential", False):
         return True
-    path = getattr(type(obj), "partnership_field", "") or ""
+    model = type(obj)
+    path = getattr(model, "confidentiality_path", None)
+    steps = path.split("__") if path else (getattr(model, "partnership_field", "") or "").split("__")[:-1]
     target = obj
-    for name in path.split("__")[:-1]:
+    for name in steps:
         target = getattr(target, name, None)
         if target is None:
             return False

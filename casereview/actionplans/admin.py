@@ -47,7 +47,7 @@ class SignOffInline(admin.TabularInline):
 @admin.register(Action)
 class ActionAdmin(AuditedAdmin):
     list_display = ["__str__", "owner_agency", "due_date", "status"]
-    list_filter = ["status", "review__partnership"]
+    list_filter = ["status", "partnership"]
     search_fields = ["description", "review__title", "owner_agency__name"]
     raw_id_fields = ["review", "recommendation", "learning_point", "owner_agency", "lead_person", "closed_by"]
     inlines = [ProgressUpdateInline, EvidenceInline, SignOffInline]

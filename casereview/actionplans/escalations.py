@@ -70,8 +70,8 @@ class EscalatedAction:
         "owner_agency__name",
         "review__title",
         "review__is_confidential",
-        "review__partnership",
-        "review__partnership__name",
+        "partnership",
+        "partnership__name",
         "at_risk_since",
     )
 
@@ -120,7 +120,7 @@ def send_escalations(*, site_url=None, today=None):
         by_rule[(rule.escalate_after_working_days, rule.escalate_after_at_risk_updates)].append(partnership_id)
     caught = reduce(
         operator.or_,
-        (Q(review__partnership__in=ids) & escalation_rule_q(rules[ids[0]], today) for ids in by_rule.values()),
+        (Q(partnership__in=ids) & escalation_rule_q(rules[ids[0]], today) for ids in by_rule.values()),
     )
     cutoff_after = {days: escalation_cutoff(rules[ids[0]], today) for (days, _), ids in by_rule.items()}
     cutoffs = {pk: cutoff_after[rule.escalate_after_working_days] for pk, rule in rules.items()}
@@ -129,7 +129,7 @@ def send_escalations(*, site_url=None, today=None):
         Escalation.objects.unscoped().filter(action__in=candidates.values("pk")).values_list("action_id", "trigger")
     )
     new = []
-    for row in candidates.order_by("review__partnership", "due_date", "pk").values_list(*EscalatedAction.FIELDS):
+    for row in candidates.order_by("partnership", "due_date", "pk").values_list(*EscalatedAction.FIELDS):
         action = EscalatedAction(*row)
         reason, trigger = _trigger(action, cutoffs[action.partnership_id])
         if (action.pk, trigger) in escalated:

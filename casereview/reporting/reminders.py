@@ -6,7 +6,6 @@ so running the command twice — or two copies at once — never sends the same 
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import groupby
 
 from django.conf import settings
 from django.db import transaction
@@ -15,7 +14,7 @@ from casereview.accounts.models import Membership, Role
 from casereview.core.tasks import send_emails
 
 from .models import ReminderSent
-from .selectors import ACTIONS_LISTED, agency_deadlines_seen_by, deadlines_by_partnership, deadlines_for
+from .selectors import ACTIONS_LISTED, agency_deadlines_seen_by_each, deadlines_by_partnership, deadlines_for
 
 REMINDED_ROLES = (Role.BUSINESS_MANAGER, Role.CHAIR, Role.AGENCY_LEAD)
 
@@ -55,7 +54,7 @@ def send_deadline_reminders(*, site_url=None):
         .exclude(user__email="")
         .select_related("user", "partnership")
     )
-    # Each partnership's business managers first: the list they see is read once for everyone.
+    # Each partnership's business managers first, then its other members.
     memberships.sort(key=lambda m: (m.partnership_id, m.role != Role.BUSINESS_MANAGER, m.pk))
     recipients = {m.user_id for m in memberships}
     # What each person was already reminded of, and of which requests they were notified lately, each read
@@ -67,23 +66,21 @@ def send_deadline_reminders(*, site_url=None):
         reminded[recipient].add((key, kind, due))
     told = _ToldLately(recipients, max((m.partnership.reminder_working_days for m in memberships), default=0))
     holdings = _holdings(memberships)
-    everything = _managers_lists(memberships, holdings)
+    lists = _Deadlines(memberships, holdings, _managers_lists(memberships, holdings))
     due = []
-    for partnership_id, members in groupby(memberships, key=lambda m: m.partnership_id):
-        lists = _PartnershipDeadlines(holdings, everything.get(partnership_id))
-        for membership in members:
-            lead_days = membership.partnership.reminder_working_days
-            for deadline in lists.for_member(membership):
-                kind = _reminder_kind(deadline, lead_days)
-                if kind is None or not _is_responsible(membership, deadline):
-                    continue
-                if (deadline.key, kind, deadline.due) in reminded[membership.user_id] or (
-                    kind == "before" and told.of(membership.user_id, deadline.key, lead_days)
-                ):
-                    outcome.already_sent += 1
-                    continue
-                reminded[membership.user_id].add((deadline.key, kind, deadline.due))
-                due.append((membership, deadline, kind))
+    for membership in memberships:
+        lead_days = membership.partnership.reminder_working_days
+        for deadline in lists.for_member(membership):
+            kind = _reminder_kind(deadline, lead_days)
+            if kind is None or not _is_responsible(membership, deadline):
+                continue
+            if (deadline.key, kind, deadline.due) in reminded[membership.user_id] or (
+                kind == "before" and told.of(membership.user_id, deadline.key, lead_days)
+            ):
+                outcome.already_sent += 1
+                continue
+            reminded[membership.user_id].add((deadline.key, kind, deadline.due))
+            due.append((membership, deadline, kind))
     for start in range(0, len(due), BATCH):
         batch = due[start : start + BATCH]
         sent = _record_and_send(batch, site_url)
@@ -159,37 +156,49 @@ def _managers_lists(memberships, holdings):
     return deadlines_by_partnership(user=reader, partnerships=[m.partnership for m in seats.values()])
 
 
-class _PartnershipDeadlines:
-    """One partnership's deadlines, read once for everyone it reminds.
+class _Deadlines:
+    """Each partnership's deadlines, read once for everyone it reminds.
 
     The business manager sees all of the partnership's deadlines (decisions.md: who sees a case, who sees a
     review), so the list read as a business manager sees it (`everything`, from _managers_lists) serves
     every member holding that role. The chair is reminded only of the chair's decisions, which every case
     reader sees, so the chair is given that list too. An agency lead is reminded only of deadlines set for
     their agency: those in the list are checked against the lead's own scope, by key, so a lead is told
-    only of what they may open (an action in a confidential review is not theirs to see). Without a
-    business manager to read the list, each person's own list is read."""
+    only of what they may open (an action in a confidential review is not theirs to see) — every lead's
+    check at once, before the first reminder (agency_deadlines_seen_by_each). Without a business manager to
+    read the list, each person's own list is read."""
 
-    def __init__(self, holdings, everything):
+    def __init__(self, memberships, holdings, everything):
         self.holdings = holdings
-        self.everything = everything
+        self.everything = everything  # partnership id -> its whole list
+        asked = {}
+        for membership in memberships:
+            listed = everything.get(membership.partnership_id)
+            if listed is not None and self._roles(membership) <= {Role.AGENCY_LEAD} and not _cut_short(listed):
+                asked.setdefault((membership.user_id, membership.partnership_id), (membership, listed))
+        seen = agency_deadlines_seen_by_each([(m.user, m.partnership, listed) for m, listed in asked.values()])
+        self.leads = dict(zip(asked, seen, strict=True))  # (user, partnership) -> their agencies' list, or None
+
+    def _roles(self, membership):
+        return {role for role, _ in self.holdings[membership.user_id][membership.partnership_id]}
 
     def for_member(self, membership):
         user, partnership = membership.user, membership.partnership
-        roles = {role for role, _ in self.holdings[user.pk][partnership.pk]}
-        if self.everything is None:
+        listed = self.everything.get(partnership.pk)
+        if listed is None:
             return deadlines_for(user=user, partnership=partnership)
+        roles = self._roles(membership)
         if Role.BUSINESS_MANAGER in roles or roles <= {Role.CHAIR}:
-            return self.everything
-        if roles <= {Role.AGENCY_LEAD} and not self._cut_short():
-            seen = agency_deadlines_seen_by(user=user, partnership=partnership, deadlines=self.everything)
-            if seen is not None:
-                return seen
+            return listed
+        seen = self.leads.get((user.pk, partnership.pk))
+        if seen is not None:
+            return seen
         return deadlines_for(user=user, partnership=partnership)
 
-    def _cut_short(self):
-        """The list's actions were cut at the listing limit, so an agency's may lie beyond it."""
-        return sum(d.key.startswith("action:") for d in self.everything) >= ACTIONS_LISTED
+
+def _cut_short(deadlines):
+    """The list's actions were cut at the listing limit, so an agency's may lie beyond it."""
+    return sum(d.key.startswith("action:") for d in deadlines) >= ACTIONS_LISTED
 
 
 class _ToldLately:

@@ -312,6 +312,7 @@ def _actions(rng, counts, reviews, agencies):
             rows.append(
                 Action(
                     review=review,
+                    partnership_id=review.partnership_id,  # bulk_create calls no save()
                     number=k + 1,
                     description=f"Action {k + 1} for {review.title}",
                     owner_agency=rng.choice(agencies[review.partnership_id]),

@@ -391,6 +391,50 @@ def test_the_morning_run_reads_every_partnerships_list_at_once_and_tells_each_ma
         assert len(subjects) == 3 and all(f"for Child {n} is" in subject for subject in subjects), subjects
 
 
+def _agency_lead_with_overdue_work(n):
+    """A partnership with a business manager and an agency lead (lead<n>@example.org) whose agency owes an
+    overdue contribution and action to an open review and an overdue action to a confidential one."""
+    from casereview.actionplans.models import Action
+    from casereview.testing import AgencyContributionFactory, PartnershipFactory, ReviewFactory
+
+    today = timezone.localdate()
+    partnership = PartnershipFactory()
+    member(partnership, Role.BUSINESS_MANAGER, email=f"bm{n}@example.org")
+    agency = AgencyFactory(partnership=partnership, name=f"Agency {n}")
+    member(partnership, Role.AGENCY_LEAD, agency=agency, email=f"lead{n}@example.org")
+    common = dict(owner_agency=agency, start_date=today - timedelta(days=60), due_date=today - timedelta(days=3))
+    for title, secret in ((f"Child {n}", False), (f"Child S{n}", True)):
+        review = ReviewFactory(partnership=partnership, title=title, is_confidential=secret)
+        AgencyContributionFactory(review=review, agency=agency, due_date=today - timedelta(days=5))
+        Action.objects.create(review=review, number=1, description=f"Action for {title}", **common)
+
+
+def test_every_agency_leads_own_check_costs_the_same_queries_for_many_leads_as_for_one(db):
+    """Each lead's deadlines are checked through the lead's own scope, all leads in the same query: a lead
+    hears of their agency's open-review work and their contribution to the confidential review (theirs to
+    submit), never of the confidential review's action."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _agency_lead_with_overdue_work(1)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as one:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    ReminderSent.objects.all().delete()
+    for n in (2, 3, 4):
+        _agency_lead_with_overdue_work(n)
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as four:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    assert len(four.captured_queries) == len(one.captured_queries)
+    for n in (1, 2, 3, 4):
+        subjects = sorted(m.subject for m in mail.outbox if m.to == [f"lead{n}@example.org"])
+        assert len(subjects) == 3, subjects
+        assert sum(f"Action for Child {n} — Agency {n} for Child {n} is overdue" in s for s in subjects) == 1
+        assert not any(f"Action for Child S{n}" in subject for subject in subjects)
+        assert all(f"Child {n} " in subject or f"Child S{n} " in subject for subject in subjects), subjects
+
+
 def test_the_calendar_of_someone_in_two_partnerships_holds_both_lists_and_no_other(client, db):
     from casereview.accounts.models import Partnership, User
     from casereview.testing import MembershipFactory
