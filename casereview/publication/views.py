@@ -71,6 +71,10 @@ def overview(request, review):
             .filter(review=review, status=TermStatus.PROPOSED)
             .count(),
             "terms_total": ReplacementTerm.objects.unscoped().filter(review=review).count(),
+            "terms_kept": sum(
+                t.kept_as_written
+                for t in ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.ACCEPTED)
+            ),
         },
     )
 

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .capitals import FUNCTION_WORDS as CAPITALS_FUNCTION_WORDS
 from .detection import detect, setting_short_names
 from .entities import Entity
 from .structure import tables
@@ -302,7 +303,7 @@ def _without_doubled_role(before, replacement, text, end):
         return before, replacement, 0
     numbered = replacement[-1:].isdigit()
     if numbered:  # "her social worker Mary Jones" -> "Social Worker 1": the number says which one
-        start = m.start()
+        start = _role_phrase_start(before, m.start())
         determiner = re.search(r"(?:^|(?<=\s))(?:the|her|his|their|a|an)[ \t]+$", before[:start], re.I)
         # "His social worker, Maria Lopez, visited" -> "Social Worker 1 visited": the aside's closing comma goes
         # with its opening one
@@ -314,6 +315,30 @@ def _without_doubled_role(before, replacement, text, end):
             return before[: m.start() + len(m.group()) - len(m.group(1) + m.group(2))], "", 1
         return before, replacement, 0
     return before[: m.start() + len(m.group()) - len(m.group(2))], "", 0
+
+
+QUALIFIER_RE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Za-z][a-z-]*)[ \t]+$")
+
+
+def _role_phrase_start(before, role_start):
+    """Where the role phrase ending at `role_start` begins: 'her class teacher Mrs Ann Patel' reads as
+    'Teacher 1', not 'her class Teacher 1', so the words qualifying the role ("class", "allocated",
+    "school") go with it; the numbered role is the name the reader follows through the report. Only one or
+    two words, and only when a small word (a determiner, a preposition) or a sentence's start comes before
+    them, so a verb ("phoned class teacher") is never taken for one."""
+    start = role_start
+    for _ in range(2):
+        word = QUALIFIER_RE.search(before[:start])
+        if word is None or word.group(1).upper() in CAPITALS_FUNCTION_WORDS:
+            break
+        if word.group(1)[0].isupper() and not _sentence_start(before[: word.start(1)]):
+            break  # "Oakfield class teacher": a capitalised word mid-sentence belongs to a name
+        start = word.start(1)
+        preceding = before[:start]
+        small = QUALIFIER_RE.search(preceding)
+        if _sentence_start(preceding) or (small and small.group(1).upper() in CAPITALS_FUNCTION_WORDS):
+            return start
+    return role_start
 
 
 # Choosing replacements --------------------------------------------------------------------------------------
