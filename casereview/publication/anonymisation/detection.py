@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import cues, extents
+from . import cues, extents, named_places
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -174,6 +174,9 @@ def detect(text, table=None):
     found.extend(cues.initials_of_people_finds(clean, found))
     found.extend(cues.place_district_finds(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
+    found.extend(named_places.street_named_settings(clean, found, labels))
+    found.extend(named_places.venue_before_address_finds(clean, found))
+    found.extend(named_places.lower_kind_setting_finds(clean, found, labels))
     found.extend(extents.setting_extents(clean, found))
     found.extend(extents.dwelling_finds(clean, found))
     found.extend(extents.person_extents(clean, found))

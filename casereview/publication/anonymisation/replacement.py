@@ -127,6 +127,12 @@ SETTING_KINDS = (
     (r"\bHub\b", "community hub"),
     (r"\bCommunity Centre\b|\bCentre\b|\bHall\b", "community centre"),
     (r"\b(?:Café|Cafe|Restaurant|Takeaway|Kebab|Chicken)\b", "café"),
+    (r"\b(?:Pizza|Pizzeria|Fish Bar|Chippy)\b", "takeaway"),
+    (r"\b(?:Mart|Minimart|Grocery|Grocers|Butchers|Butcher's|Bakery|Food (?:&|and) Wine|Cost Cutter)\b", "shop"),
+    (r"\b(?:Transit |Traveller |Caravan )?Site\b", "site"),
+    (r"\bProbation Office\b", "probation office"),
+    (r"\bMental Health Unit\b", "mental health unit"),
+    (r"\bSARC\b", "sexual assault referral centre"),
     (r"\bHouse\b", "residential home"),
 )
 SETTING_KIND_RES = [(re.compile(p), kind) for p, kind in SETTING_KINDS]
@@ -587,9 +593,10 @@ def setting_kind(name, type_):
         for m in pattern.finditer(name):
             if any(kind in kinds for t, kinds in KINDS_BY_TYPE.items() if t != type_):
                 continue
-            if best is None or m.end() > best[0]:
-                best = (m.end(), kind)
-    kind = best[1] if best else DEFAULT_KINDS.get(type_, "place")
+            # the last kind word decides; of two ending together the longer ("Fish Bar", not "Bar")
+            if best is None or (m.end(), -m.start()) > best[:2]:
+                best = (m.end(), -m.start(), kind)
+    kind = best[2] if best else DEFAULT_KINDS.get(type_, "place")
     if kind == "school":
         kind = next((k for pattern, k in SCHOOL_QUALIFIERS if pattern.search(name)), "school")
     return kind

@@ -441,7 +441,7 @@ CHAIN_RE = re.compile(
     r"(?:[ \t]+(?!(?:and|or|the|on|in|at)\b)[A-Z][a-z]+(?:[ \t]+(?:Road|Street|Lane|High Street|Broadway))?)?"
 )
 PRISON_RE = re.compile(
-    r"\b(?:HMP ?YOI|HMYOI|HMP|HM Prison|HM Young Offender Institution|HM YOI)[ \t]+"
+    r"\b(?:HMP(?: ?(?:&|and|/) ?| )?YOI|HMYOI|HMP|HM Prison|HM Young Offender Institution|HM YOI)[ \t]+"
     r"([A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]+){0,2})"
 )
 
