@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import cues, extents, named_places
+from . import chat_names, cues, extents, named_places
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -167,6 +167,7 @@ def detect(text, table=None):
     found.extend(_name_mentions(clean, names, labels))
     found.extend(_titled_everyday_mentions(clean, found, names))
     found.extend(_lower_case_message_names(clean, names))
+    found.extend(chat_names.chat_name_finds(clean, found, _everyday_word, _never_a_name_in_a_message))
     found.extend(_name_tails(clean, found))
     found.extend(_nickname_mentions(clean, found))
     found.extend(cues.alias_mentions(clean, found))
@@ -824,6 +825,10 @@ def _street_follows(text, end):
     """'Hope Street', 'Sarah Hill Road': the word is part of a street name when a street word follows."""
     m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 20])
     return bool(m and STREET_RE.fullmatch(m.group(1)))
+
+
+def _never_a_name_in_a_message(word):
+    return _never_a_name(word) or word in NOT_VOCATIVE
 
 
 def _bare(word):
