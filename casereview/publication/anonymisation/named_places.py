@@ -169,3 +169,41 @@ def lower_kind_setting_finds(text, found, labels):
         if all(w in COMMON_CAPITALISED for w in words):
             continue
         yield start, m.end(2), LOWER_KINDS[m.group(2)], "rule"
+
+
+# A field whose label is a kind of setting holds that setting's name, as a form or a letterhead writes it.
+SETTING_FIELD_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=\t)|(?<=   )|(?<=· )|(?<=\| ))[ \t]*"
+    r"(?P<label>(?i:(?:Registered |Current |Previous |New |Former )?(?:GP|GP practice|GP surgery|Practice|Surgery|"
+    r"School|Nursery|College|Hospital|Education setting|Setting)))[ \t]*:[ \t]*"
+    r"(?P<value>[A-Z][^\n\t;|·]*?)(?=[ \t]*(?:$|\n|\t| {2,}|;|\||·|[ \t]\(|,[ \t]*(?:tel|Tel|TEL)\b))",
+    re.M,
+)
+NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "at", "in", "on", "y", "yr", "upon", "le", "de"})
+FIELD_KINDS = {"gp": "HEALTH_SETTING", "practice": "HEALTH_SETTING", "surgery": "HEALTH_SETTING",
+               "hospital": "HEALTH_SETTING"}  # fmt: skip
+NOT_A_SETTING_VALUE_RE = re.compile(
+    r"^(?:Dr|Mr|Mrs|Ms|Miss|Year|Y\d|Yes|No|None|Not|N/?A|Unknown|TBC|Home|Awaiting|Pending|Same|See|Nil)\b", re.I
+)
+
+
+def setting_field_finds(text, found):
+    """'GP: Newland Group Medical Practice', 'Previous school: Ashgate Secondary': the value of a field labelled
+    by a kind of setting is that setting, whatever words its name is made of."""
+    spans = [(s, e, k) for s, e, k, *_ in found]
+    for m in SETTING_FIELD_RE.finditer(text):
+        value = m.group("value").rstrip(" ,.")
+        if not value or NOT_A_SETTING_VALUE_RE.match(value) or len(value.split()) > 7:
+            continue
+        start, end = m.start("value"), m.start("value") + len(value)
+        if any(s <= start < e and k == "PERSON" for s, e, k in spans) and not KEYWORD_RE.search(value):
+            continue  # "GP: Amir Khan": a doctor's name; "GP: Newland Group Medical Practice" is a practice
+        words = re.findall(r"[A-Za-z'’]+", value)
+        if any(w[0].islower() and w not in NAME_CONNECTORS for w in words):
+            continue  # "GP: seen, no concerns": what the GP did, in a chronology's cell
+        if len(words) == 1 and words[0] in MONTHS_AND_DAYS | {"Seen", "Attended", "Letter", "Phone", "Visit"}:
+            continue
+        if all(w.lower() in GENERIC_SERVICE_WORDS or w in COMMON_CAPITALISED for w in words):
+            continue  # "School: Primary School", "GP: Local practice"
+        label = m.group("label").split()[-1].lower()
+        yield start, end, FIELD_KINDS.get(label, "SCHOOL"), "rule"

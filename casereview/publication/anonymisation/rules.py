@@ -344,7 +344,7 @@ def name_start(text, end_of_name, limit=6):
             words.append(word)
             position = start = m.start()
             continue
-        if word == "Our" and words and words[-1] == "Lady":  # "Our Lady of Walsingham Catholic Primary"
+        if word == "Our" and words and words[-1] in ("Lady", "Lady's", "Lady’s"):  # "Our Lady of Walsingham"
             words.append(word)
             position = start = m.start()
             continue
@@ -411,6 +411,10 @@ def _institution_finds(text):
                 yield m.start(), end + tail.end(), kind  # "Academy at Peckham"
             elif m.group() in SELF_NAMED_KEYWORDS:
                 yield m.start(), end, kind  # "the Kingdom Hall on Park Lane": the kind is its name
+            elif tail and kind != "PLACE" and tail.group().startswith((" for ", " of ")):
+                lead = _middle_words_lead(text, m.start())
+                if lead is not None:  # "at Royal Hospital for Children", "Royal Infirmary of Edinburgh"
+                    yield lead, end + tail.end(), kind
             continue
         start, words = found
         if m.group() in MORE_OPEN_KEYWORDS and (words[-1] in NOT_BEFORE_HIGH_OR_GENERAL or words[-1].isupper()):
@@ -429,6 +433,20 @@ def _institution_finds(text):
         if text[start:end] in NOT_A_PLACE:
             continue
         yield start, end, kind
+
+
+def _middle_words_lead(text, keyword_start):
+    """Where a name made only of the words that sit inside names ("Royal", "General", "Children's") begins,
+    when it opens the capitalised run after a preposition, a bracket or a line's start; else None."""
+    start, count = keyword_start, 0
+    while count < 2:
+        m = WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+        if not m or m.group(1) not in MIDDLE_WORDS or "\n" in m.group(2):
+            break
+        start, count = m.start(), count + 1
+    if not count or not OPENING_CONTEXT_RE.search(text, max(0, start - 6), start):
+        return None
+    return start
 
 
 SELF_NAMED_KEYWORDS = frozenset({"Kingdom Hall", "Meeting House"})

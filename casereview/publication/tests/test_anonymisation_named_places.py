@@ -60,3 +60,28 @@ def test_a_setting_before_a_kind_of_place_in_lower_case():
     assert "Pen-y-bont industrial estate" in found(text, "PLACE")
     places = " ".join(found(text))
     assert "Facebook" not in places and "Kaiya's nursery" not in places
+
+
+def test_a_name_of_only_the_words_that_sit_inside_names_with_its_tail():
+    text = (
+        "I referred him to the burns clinic at Royal Hospital for Children. His mother was at Royal Infirmary "
+        "of Edinburgh. Ellie attends Our Lady's RC Primary."
+    )
+    assert "Royal Hospital for Children" in found(text, "HEALTH_SETTING")
+    assert "Royal Infirmary of Edinburgh" in found(text, "HEALTH_SETTING")
+    assert "Our Lady's RC Primary" in found(text, "SCHOOL")
+    assert not found("The Royal Hospital said no.", "HEALTH_SETTING")  # no name without its tail
+
+
+def test_the_value_of_a_field_labelled_by_a_kind_of_setting_is_that_setting():
+    form = (
+        "HV: Bethany Lumb   GP: Newland Group Medical Practice\n"
+        "Home: Flat 31, Brandon Estate · GP: Aylesbury Partnership, Taplow\n"
+        "Previous school: Ashgate Secondary (excluded 13 Oct 2023)\n"
+    )
+    assert "Newland Group Medical Practice" in found(form, "HEALTH_SETTING")
+    assert "Aylesbury Partnership, Taplow" in found(form, "HEALTH_SETTING")
+    assert "Ashgate Secondary" in found(form, "SCHOOL")
+    other = "GP: Dr Amir Khan\nSchool: Year 9\n| 14/01/2022 | GP: bruise to ear, mum says her brother hit her |"
+    settings = found(other, "SCHOOL") + found(other, "HEALTH_SETTING")
+    assert not settings, settings  # a doctor, a school year and what the GP saw
