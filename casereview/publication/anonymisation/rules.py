@@ -399,6 +399,8 @@ def _institution_finds(text):
         after = text[end : end + 40]
         if m.group() in OPEN_KEYWORDS and re.match(r"[ \t]+[A-Z]", after):
             continue  # "Primary Care Network", "Common Assessment": the keyword does not end this name
+        if re.match(r"[ \t]*:", after) and text[max(0, m.start() - 1) : m.start()] in ("", "\n"):
+            continue  # "GP: Dr Amir Khan\nSchool: ...": a field's label opening its line ends no name
         tail = TAIL_RE.match(after) if kind != "PLACE" else None
         found = name_start(text, m.start())
         if not found:
@@ -1160,7 +1162,7 @@ NUMBERED_STREET_RE = re.compile(
 ADDRESS_FIELD_RE = re.compile(
     r"(?:^|(?<=[ \t]))"
     r"(?:(?i:address|addr|home address|current address|previous address)[ \t]*[:–-]|(?i:current|previous|home):)[ \t]*"
-    r"(?:c/o[^,\n]{0,30},[ \t]*)?(?=[A-Z0-9])([^\n\t]{3,90}?)(?=[ \t]{2,}|\t|[ \t]*\(|[ \t]*$|[ \t]*;)",
+    r"(?:c/o[^,\n]{0,30},[ \t]*)?(?=[A-Z0-9])([^\n\t]{3,90}?)(?=[ \t]{2,}|\t|[ \t]*\(|[ \t]*$|[ \t]*;|[ \t]+[·|][ \t])",
     re.M,
 )
 HOUSE_WORDS = r"(?:y|yr|[A-Z][\w'’-]+)"
