@@ -40,7 +40,7 @@ from .vocabulary import (
 TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|DCS|PC|PS|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse|Insp|"
     r"Inspector|Det|Detective|Sergeant|Constable|Councillor|Judge|HHJ|DJ|Rabbi|Sheikh|Imam|Pastor|Canon|Fr|Sir|"
-    r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector)"
+    r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector|Smt|Shri)"
 )
 # the particles of surnames of many origins, written lower case: "de Souza", "van der Berg", "bin Rashid"
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la|ap|ni|nic)"
@@ -49,7 +49,8 @@ NAME = r"(?:(?:al|el|ul|ud|ad|ar|as|ash|at|az|an|abu|bin|ibn)-)?[A-Z](?=[A-Z'’
 INITIALS = r"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?"
 NAME_RUN = (
     rf"{INITIALS}{NAME}"
-    rf"(?:(?: +| *\n[ \t]*)(?:{PARTICLE} +){{0,2}}{NAME}){{0,2}}"
+    # (three spaces or more part a form's columns: "Offender manager: Ross McAllister   Police MOSOVO: ...")
+    rf"(?:(?: {{1,2}}(?! )| *\n[ \t]*)(?:{PARTICLE} +){{0,2}}{NAME}){{0,2}}"
 )
 TITLE_RE = re.compile(  # "PC 2231 Hayes": a collar number may sit between the rank and the name
     rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+(?:\d{{2,5}}[ \t]+)?((?:{PARTICLE}[ \t]+){{0,2}}{NAME_RUN})"
@@ -68,7 +69,10 @@ ROLE_WORDS = (
     "nana|grandma|granddad|grandson|granddaughter|aunt|uncle|cousin|friend|neighbour|carer|carers|baby|"
     "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor|"
     "auntie|aunty|grandad|nanny|stepdad|stepmum|bestie|best friend|cousin|brother-in-law|sister-in-law|"
-    "mother-in-law|father-in-law|son-in-law|daughter-in-law"
+    "mother-in-law|father-in-law|son-in-law|daughter-in-law|"
+    # who wrote, reported or was spoken to, as a record's fields and entries say it
+    "reported by|referred by|written by|prepared by|recorded by|reviewed by|spoke to|spoken to|houseparent|"
+    "caseworker|case worker"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
@@ -107,8 +111,8 @@ LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|from|near|around|outside|towards|acros
 LIST_LINK_RE = re.compile(r",[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 # (spaces only, and no word ending in a full stop: a tab parts the cells of a table, and
 # "Audi<tab>SO<tab>Police informed" or "the name of Jordan Pike. Police believe" is no agency)
-AGENCY_RE = re.compile(
-    r"\b[A-Z][\w'’.-]*(?<!\.)(?:[ ]+(?:[A-Z][\w'’.-]*(?<!\.)|and|of|&|for|on|upon|the))*?[ ]+(?:"
+AGENCY_RE = re.compile(  # (and three spaces or more part a form's columns: "Ross McAllister   Police MOSOVO")
+    r"\b[A-Z][\w'’.-]*(?<!\.)(?:[ ]{1,2}(?! )(?:[A-Z][\w'’.-]*(?<!\.)|and|of|&|for|on|upon|the))*?[ ]{1,2}(?! )(?:"
     + "|".join(re.escape(s).replace("\\ ", "[ ]+") for s in sorted(AGENCY_SUFFIXES, key=len, reverse=True))
     + r")\b"
 )

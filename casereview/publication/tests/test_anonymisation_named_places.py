@@ -85,3 +85,20 @@ def test_the_value_of_a_field_labelled_by_a_kind_of_setting_is_that_setting():
     other = "GP: Dr Amir Khan\nSchool: Year 9\n| 14/01/2022 | GP: bruise to ear, mum says her brother hit her |"
     settings = found(other, "SCHOOL") + found(other, "HEALTH_SETTING")
     assert not settings, settings  # a doctor, a school year and what the GP saw
+
+
+def test_a_name_after_a_who_field_or_spoke_to_and_a_form_s_column_gap_ends_a_name():
+    """Names people, in records' own fields and entries; three spaces part a form's columns, so the next
+    column's label is no part of the name (nor makes the name an agency's)."""
+    text = (
+        "Reported by: Adeola Martins, case worker   Date: 21 February 2025\n"
+        "Offender manager: Ross McAllister   Police MOSOVO: DC Tanvir Ahmed\n"
+        "Spoke to Pradeep Mistry, ref 25/00412. Recorded by: Smt. Hetal Joshi\n"
+        "22:40, Houseparent Nikhil Bhattacharya\n"
+    )
+    people = found(text, "PERSON")
+    for name in ("Adeola Martins", "Ross McAllister", "Pradeep Mistry", "Nikhil Bhattacharya"):
+        assert name in people, people
+    assert any("Hetal Joshi" in p for p in people)
+    assert not any("Police" in p or "Date" in p for p in people)
+    assert "Children's Social Care" not in " ".join(found("She spoke to Children's Social Care about it."))
