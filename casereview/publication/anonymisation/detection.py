@@ -183,6 +183,7 @@ def detect(text, table=None):
     found.extend(named_places.venue_before_address_finds(clean, found))
     found.extend(named_places.lower_kind_setting_finds(clean, found, labels))
     found.extend(named_places.setting_field_finds(clean, found))
+    found.extend(named_places.setting_on_street_finds(clean, found))
     found.extend(extents.setting_extents(clean, found))
     found.extend(extents.dwelling_finds(clean, found))
     found.extend(extents.person_extents(clean, found))

@@ -207,3 +207,19 @@ def setting_field_finds(text, found):
             continue  # "School: Primary School", "GP: Local practice"
         label = m.group("label").split()[-1].lower()
         yield start, end, FIELD_KINDS.get(label, "SCHOOL"), "rule"
+
+
+SETTING_TYPES = frozenset({"PLACE", "SCHOOL", "HEALTH_SETTING"})
+ON_STREET_RE = re.compile(r"[ \t]+(?:on|off)[ \t]+")
+
+
+def setting_on_street_finds(text, found):
+    """'the Kingdom Hall on Northgate Street', 'behind the Co-op on Shirley Road': a setting and the street it
+    stands on are where it is, one place; replaced whole, the street does not outlive its setting."""
+    streets = {s: e for s, e, k, *_ in found if k == "ADDRESS" and not any(c.isdigit() for c in text[s:e])}
+    for start, end, kind, *_ in found:
+        if kind not in SETTING_TYPES:
+            continue
+        gap = ON_STREET_RE.match(text, end)
+        if gap and gap.end() in streets and "\n" not in text[start : streets[gap.end()]]:
+            yield start, streets[gap.end()], kind, "rule"

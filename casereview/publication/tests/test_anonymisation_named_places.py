@@ -102,3 +102,12 @@ def test_a_name_after_a_who_field_or_spoke_to_and_a_form_s_column_gap_ends_a_nam
     assert any("Hetal Joshi" in p for p in people)
     assert not any("Police" in p or "Date" in p for p in people)
     assert "Children's Social Care" not in " ".join(found("She spoke to Children's Social Care about it."))
+
+
+def test_a_setting_and_the_street_it_stands_on_are_one_place():
+    text = "Zé is from the Kingdom Hall on Northgate Street. They met behind the Co-op on Shirley Road."
+    places = found(text, "PLACE")
+    assert "Kingdom Hall on Northgate Street" in places
+    assert any(p.endswith("Co-op on Shirley Road") for p in places)
+    assert "Shirley Road" not in published(text) and "Northgate" not in published(text)
+    assert "Oak Road" in " ".join(found("She lives on Oak Road, near the school.", "ADDRESS"))  # a street alone
