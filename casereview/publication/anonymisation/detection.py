@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import ages, chat_names, cues, extents, named_places
+from . import ages, chat_names, cues, extents, groups, named_places
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -188,6 +188,7 @@ def detect(text, table=None):
     found.extend(extents.dwelling_finds(clean, found))
     found.extend(extents.person_extents(clean, found))
     found.extend(ages.age_finds(clean, found))
+    found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
