@@ -105,6 +105,11 @@ class ReplacementTerm(BaseModel):
     def type_label(self):
         return TYPE_LABELS.get(self.type, self.type.lower())
 
+    @property
+    def kept_as_written(self):
+        """Replaced by itself: published as written (an age, a month and year) unless the reviewer edits it."""
+        return self.status == TermStatus.ACCEPTED and self.replacement == self.original
+
     class Meta:
         db_table = "documents_replacementterm"
         ordering = ["status", "type", "original"]

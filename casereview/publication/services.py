@@ -166,11 +166,21 @@ def _report_detect(report):
                         "replacement": entry.replacement[:500],
                         "type": entry.type,
                         "doubtful": term_key(entry.original) in doubtful,
+                        "status": _first_status(entry),
                     },
                 )
         Report.objects.unscoped().filter(pk=report.pk).update(status=ReportStatus.READY)
         _queue_text_check(report)
     return report
+
+
+def _first_status(entry):
+    """A detail the rules publish as it is written (an age when the partnership publishes ages as they
+    are, a date already only a month and year) is decided by that rule: asking the reviewer about "9 -> 9"
+    costs a click and says nothing. Anything else waits for the reviewer."""
+    if entry.replacement.strip() == entry.original.strip():
+        return TermStatus.ACCEPTED
+    return TermStatus.PROPOSED
 
 
 def _queue_text_check(report):

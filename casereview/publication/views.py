@@ -5,6 +5,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -90,6 +91,7 @@ def overview(request, review):
             "terms_pending": pending,
             "terms_total": total,
             "details_to_decide": details_to_decide(pending, total),
+            "terms_kept": terms.filter(status=TermStatus.ACCEPTED, replacement=F("original")).count(),
         },
     )
 

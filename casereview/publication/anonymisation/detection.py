@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import cues, extents
+from . import ages, chat_names, cues, extents, groups, named_places
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -40,7 +40,7 @@ from .vocabulary import (
 TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|DCS|PC|PS|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse|Insp|"
     r"Inspector|Det|Detective|Sergeant|Constable|Councillor|Judge|HHJ|DJ|Rabbi|Sheikh|Imam|Pastor|Canon|Fr|Sir|"
-    r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector)"
+    r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector|Smt|Shri)"
 )
 # the particles of surnames of many origins, written lower case: "de Souza", "van der Berg", "bin Rashid"
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la|ap|ni|nic)"
@@ -49,7 +49,8 @@ NAME = r"(?:(?:al|el|ul|ud|ad|ar|as|ash|at|az|an|abu|bin|ibn)-)?[A-Z](?=[A-Z'’
 INITIALS = r"(?:[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]*)?)?"
 NAME_RUN = (
     rf"{INITIALS}{NAME}"
-    rf"(?:(?: +| *\n[ \t]*)(?:{PARTICLE} +){{0,2}}{NAME}){{0,2}}"
+    # (three spaces or more part a form's columns: "Offender manager: Ross McAllister   Police MOSOVO: ...")
+    rf"(?:(?: {{1,2}}(?! )| *\n[ \t]*)(?:{PARTICLE} +){{0,2}}{NAME}){{0,2}}"
 )
 TITLE_RE = re.compile(  # "PC 2231 Hayes": a collar number may sit between the rank and the name
     rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+(?:\d{{2,5}}[ \t]+)?((?:{PARTICLE}[ \t]+){{0,2}}{NAME_RUN})"
@@ -68,7 +69,10 @@ ROLE_WORDS = (
     "nana|grandma|granddad|grandson|granddaughter|aunt|uncle|cousin|friend|neighbour|carer|carers|baby|"
     "twins|child|children|subject|victim|suspect|name|completed by|signed by|allocated to|lead|GP|doctor|"
     "auntie|aunty|grandad|nanny|stepdad|stepmum|bestie|best friend|cousin|brother-in-law|sister-in-law|"
-    "mother-in-law|father-in-law|son-in-law|daughter-in-law"
+    "mother-in-law|father-in-law|son-in-law|daughter-in-law|"
+    # who wrote, reported or was spoken to, as a record's fields and entries say it
+    "reported by|referred by|written by|prepared by|recorded by|reviewed by|spoke to|spoken to|houseparent|"
+    "caseworker|case worker"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
 ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
@@ -107,8 +111,8 @@ LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|from|near|around|outside|towards|acros
 LIST_LINK_RE = re.compile(r",[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 # (spaces only, and no word ending in a full stop: a tab parts the cells of a table, and
 # "Audi<tab>SO<tab>Police informed" or "the name of Jordan Pike. Police believe" is no agency)
-AGENCY_RE = re.compile(
-    r"\b[A-Z][\w'’.-]*(?<!\.)(?:[ ]+(?:[A-Z][\w'’.-]*(?<!\.)|and|of|&|for|on|upon|the))*?[ ]+(?:"
+AGENCY_RE = re.compile(  # (and three spaces or more part a form's columns: "Ross McAllister   Police MOSOVO")
+    r"\b[A-Z][\w'’.-]*(?<!\.)(?:[ ]{1,2}(?! )(?:[A-Z][\w'’.-]*(?<!\.)|and|of|&|for|on|upon|the))*?[ ]{1,2}(?! )(?:"
     + "|".join(re.escape(s).replace("\\ ", "[ ]+") for s in sorted(AGENCY_SUFFIXES, key=len, reverse=True))
     + r")\b"
 )
@@ -167,6 +171,7 @@ def detect(text, table=None):
     found.extend(_name_mentions(clean, names, labels))
     found.extend(_titled_everyday_mentions(clean, found, names))
     found.extend(_lower_case_message_names(clean, names))
+    found.extend(chat_names.chat_name_finds(clean, found, _everyday_word, _never_a_name_in_a_message))
     found.extend(_name_tails(clean, found))
     found.extend(_nickname_mentions(clean, found))
     found.extend(cues.alias_mentions(clean, found))
@@ -174,9 +179,16 @@ def detect(text, table=None):
     found.extend(cues.initials_of_people_finds(clean, found))
     found.extend(cues.place_district_finds(clean, found))
     found.extend(_list_name_finds(clean, found, labels))  # "Hope and Barty": Hope known only from elsewhere
+    found.extend(named_places.street_named_settings(clean, found, labels))
+    found.extend(named_places.venue_before_address_finds(clean, found))
+    found.extend(named_places.lower_kind_setting_finds(clean, found, labels))
+    found.extend(named_places.setting_field_finds(clean, found))
+    found.extend(named_places.setting_on_street_finds(clean, found))
     found.extend(extents.setting_extents(clean, found))
     found.extend(extents.dwelling_finds(clean, found))
     found.extend(extents.person_extents(clean, found))
+    found.extend(ages.age_finds(clean, found))
+    found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
@@ -821,6 +833,10 @@ def _street_follows(text, end):
     """'Hope Street', 'Sarah Hill Road': the word is part of a street name when a street word follows."""
     m = re.match(r"[ \t]+([A-Z][a-z]+)", text[end : end + 20])
     return bool(m and STREET_RE.fullmatch(m.group(1)))
+
+
+def _never_a_name_in_a_message(word):
+    return _never_a_name(word) or word in NOT_VOCATIVE
 
 
 def _bare(word):

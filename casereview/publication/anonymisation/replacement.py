@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .capitals import FUNCTION_WORDS as CAPITALS_FUNCTION_WORDS
 from .detection import detect, setting_short_names
 from .entities import Entity
 from .structure import tables
@@ -85,7 +86,7 @@ SETTING_KINDS = (
     (r"\bPupil Referral Unit\b|\bPRU\b|Alternative Provision", "pupil referral unit"),
     (r"\bSixth Form\b|\bCollege\b", "college"),
     (r"\b(?:School|Academy|High|Prep|Grammar|Infants?|Juniors?)\b", "school"),
-    (r"\bNursery\b|\bPre-?school\b", "nursery"),
+    (r"\b[Nn]ursery\b|\b[Pp]re-?[Ss]chool\b|\b[Pp]laygroup\b", "nursery"),
     (r"\bHospital\b|\bInfirmary\b", "hospital"),
     (r"\bHospice\b", "hospice"),
     (r"\bChild Development Centre\b", "child development centre"),
@@ -126,6 +127,14 @@ SETTING_KINDS = (
     (r"\bHub\b", "community hub"),
     (r"\bCommunity Centre\b|\bCentre\b|\bHall\b", "community centre"),
     (r"\b(?:Café|Cafe|Restaurant|Takeaway|Kebab|Chicken)\b", "café"),
+    (r"\b(?:Pizza|Pizzeria|Fish Bar|Chippy)\b", "takeaway"),
+    (r"\b(?:Mart|Minimart|Grocery|Grocers|Butchers|Butcher's|Bakery|Food (?:&|and) Wine|Cost Cutter)\b", "shop"),
+    (r"\b(?:[Tt]ransit |[Tt]raveller |[Cc]aravan )?[Ss]ite\b", "site"),
+    (r"\b[Aa]llotments?\b", "allotments"),
+    (r"\b(?:[Ii]ndustrial|[Tt]rading|[Bb]usiness) (?:[Ee]state|[Pp]ark)\b", "industrial estate"),
+    (r"\bProbation Office\b", "probation office"),
+    (r"\bMental Health Unit\b", "mental health unit"),
+    (r"\bSARC\b", "sexual assault referral centre"),
     (r"\bHouse\b", "residential home"),
 )
 SETTING_KIND_RES = [(re.compile(p), kind) for p, kind in SETTING_KINDS]
@@ -302,7 +311,7 @@ def _without_doubled_role(before, replacement, text, end):
         return before, replacement, 0
     numbered = replacement[-1:].isdigit()
     if numbered:  # "her social worker Mary Jones" -> "Social Worker 1": the number says which one
-        start = m.start()
+        start = _role_phrase_start(before, m.start())
         determiner = re.search(r"(?:^|(?<=\s))(?:the|her|his|their|a|an)[ \t]+$", before[:start], re.I)
         # "His social worker, Maria Lopez, visited" -> "Social Worker 1 visited": the aside's closing comma goes
         # with its opening one
@@ -314,6 +323,30 @@ def _without_doubled_role(before, replacement, text, end):
             return before[: m.start() + len(m.group()) - len(m.group(1) + m.group(2))], "", 1
         return before, replacement, 0
     return before[: m.start() + len(m.group()) - len(m.group(2))], "", 0
+
+
+QUALIFIER_RE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Za-z][a-z-]*)[ \t]+$")
+
+
+def _role_phrase_start(before, role_start):
+    """Where the role phrase ending at `role_start` begins: 'her class teacher Mrs Ann Patel' reads as
+    'Teacher 1', not 'her class Teacher 1', so the words qualifying the role ("class", "allocated",
+    "school") go with it; the numbered role is the name the reader follows through the report. Only one or
+    two words, and only when a small word (a determiner, a preposition) or a sentence's start comes before
+    them, so a verb ("phoned class teacher") is never taken for one."""
+    start = role_start
+    for _ in range(2):
+        word = QUALIFIER_RE.search(before[:start])
+        if word is None or word.group(1).upper() in CAPITALS_FUNCTION_WORDS:
+            break
+        if word.group(1)[0].isupper() and not _sentence_start(before[: word.start(1)]):
+            break  # "Oakfield class teacher": a capitalised word mid-sentence belongs to a name
+        start = word.start(1)
+        preceding = before[:start]
+        small = QUALIFIER_RE.search(preceding)
+        if _sentence_start(preceding) or (small and small.group(1).upper() in CAPITALS_FUNCTION_WORDS):
+            return start
+    return role_start
 
 
 # Choosing replacements --------------------------------------------------------------------------------------
@@ -562,9 +595,10 @@ def setting_kind(name, type_):
         for m in pattern.finditer(name):
             if any(kind in kinds for t, kinds in KINDS_BY_TYPE.items() if t != type_):
                 continue
-            if best is None or m.end() > best[0]:
-                best = (m.end(), kind)
-    kind = best[1] if best else DEFAULT_KINDS.get(type_, "place")
+            # the last kind word decides; of two ending together the longer ("Fish Bar", not "Bar")
+            if best is None or (m.end(), -m.start()) > best[:2]:
+                best = (m.end(), -m.start(), kind)
+    kind = best[2] if best else DEFAULT_KINDS.get(type_, "place")
     if kind == "school":
         kind = next((k for pattern, k in SCHOOL_QUALIFIERS if pattern.search(name)), "school")
     return kind

@@ -344,7 +344,7 @@ def name_start(text, end_of_name, limit=6):
             words.append(word)
             position = start = m.start()
             continue
-        if word == "Our" and words and words[-1] == "Lady":  # "Our Lady of Walsingham Catholic Primary"
+        if word == "Our" and words and words[-1] in ("Lady", "Lady's", "Lady’s"):  # "Our Lady of Walsingham"
             words.append(word)
             position = start = m.start()
             continue
@@ -399,6 +399,8 @@ def _institution_finds(text):
         after = text[end : end + 40]
         if m.group() in OPEN_KEYWORDS and re.match(r"[ \t]+[A-Z]", after):
             continue  # "Primary Care Network", "Common Assessment": the keyword does not end this name
+        if re.match(r"[ \t]*:", after) and text[max(0, m.start() - 1) : m.start()] in ("", "\n"):
+            continue  # "GP: Dr Amir Khan\nSchool: ...": a field's label opening its line ends no name
         tail = TAIL_RE.match(after) if kind != "PLACE" else None
         found = name_start(text, m.start())
         if not found:
@@ -411,6 +413,10 @@ def _institution_finds(text):
                 yield m.start(), end + tail.end(), kind  # "Academy at Peckham"
             elif m.group() in SELF_NAMED_KEYWORDS:
                 yield m.start(), end, kind  # "the Kingdom Hall on Park Lane": the kind is its name
+            elif tail and kind != "PLACE" and tail.group().startswith((" for ", " of ")):
+                lead = _middle_words_lead(text, m.start())
+                if lead is not None:  # "at Royal Hospital for Children", "Royal Infirmary of Edinburgh"
+                    yield lead, end + tail.end(), kind
             continue
         start, words = found
         if m.group() in MORE_OPEN_KEYWORDS and (words[-1] in NOT_BEFORE_HIGH_OR_GENERAL or words[-1].isupper()):
@@ -431,6 +437,20 @@ def _institution_finds(text):
         yield start, end, kind
 
 
+def _middle_words_lead(text, keyword_start):
+    """Where a name made only of the words that sit inside names ("Royal", "General", "Children's") begins,
+    when it opens the capitalised run after a preposition, a bracket or a line's start; else None."""
+    start, count = keyword_start, 0
+    while count < 2:
+        m = WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+        if not m or m.group(1) not in MIDDLE_WORDS or "\n" in m.group(2):
+            break
+        start, count = m.start(), count + 1
+    if not count or not OPENING_CONTEXT_RE.search(text, max(0, start - 6), start):
+        return None
+    return start
+
+
 SELF_NAMED_KEYWORDS = frozenset({"Kingdom Hall", "Meeting House"})
 OPEN_KEYWORDS = (
     frozenset({"Primary", "Common", "Rec", "Store", "Stores", "Chicken", "Hub", "Farm"}) | MORE_OPEN_KEYWORDS
@@ -441,7 +461,7 @@ CHAIN_RE = re.compile(
     r"(?:[ \t]+(?!(?:and|or|the|on|in|at)\b)[A-Z][a-z]+(?:[ \t]+(?:Road|Street|Lane|High Street|Broadway))?)?"
 )
 PRISON_RE = re.compile(
-    r"\b(?:HMP ?YOI|HMYOI|HMP|HM Prison|HM Young Offender Institution|HM YOI)[ \t]+"
+    r"\b(?:HMP(?: ?(?:&|and|/) ?| )?YOI|HMYOI|HMP|HM Prison|HM Young Offender Institution|HM YOI)[ \t]+"
     r"([A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]+){0,2})"
 )
 
@@ -1142,7 +1162,7 @@ NUMBERED_STREET_RE = re.compile(
 ADDRESS_FIELD_RE = re.compile(
     r"(?:^|(?<=[ \t]))"
     r"(?:(?i:address|addr|home address|current address|previous address)[ \t]*[:–-]|(?i:current|previous|home):)[ \t]*"
-    r"(?:c/o[^,\n]{0,30},[ \t]*)?(?=[A-Z0-9])([^\n\t]{3,90}?)(?=[ \t]{2,}|\t|[ \t]*\(|[ \t]*$|[ \t]*;)",
+    r"(?:c/o[^,\n]{0,30},[ \t]*)?(?=[A-Z0-9])([^\n\t]{3,90}?)(?=[ \t]{2,}|\t|[ \t]*\(|[ \t]*$|[ \t]*;|[ \t]+[·|][ \t])",
     re.M,
 )
 HOUSE_WORDS = r"(?:y|yr|[A-Z][\w'’-]+)"

@@ -665,3 +665,38 @@ MORE_SETTING_KEYWORDS.update(
 )
 MORE_OPEN_KEYWORDS = MORE_OPEN_KEYWORDS | frozenset({"Primary Care", "Fair"})
 LOWER_CASE_KEYWORDS = LOWER_CASE_KEYWORDS + ("care home", "tram stop", "bus stop")
+# Seventh round of issue 16 (helper anon7): the words a shop's, a food business's, a site's or an open
+# space's name ends with ("Rye Lane Mini Mart", "Bedfont Food & Wine", "Holbeck Moor", "Fletton Quays",
+# "Tamworth Road Transit Site", "St Mary's SARC"), each a kind of setting, not the wording of one passage.
+MORE_SETTING_KEYWORDS.update(
+    {
+        "Mart": "PLACE",
+        "Mini Mart": "PLACE",
+        "Minimart": "PLACE",
+        "Pizza": "PLACE",
+        "Pizzeria": "PLACE",
+        "Fish Bar": "PLACE",
+        "Chippy": "PLACE",
+        "Food & Wine": "PLACE",
+        "Food and Wine": "PLACE",
+        "Grocery": "PLACE",
+        "Butchers": "PLACE",
+        "Butcher's": "PLACE",
+        "Bakery": "PLACE",
+        "Dining Rooms": "PLACE",
+        "Shop": "PLACE",
+        "Cost Cutter": "PLACE",
+        "Transit Site": "PLACE",
+        "Site": "PLACE",
+        "Probation Office": "PLACE",
+        "Moor": "PLACE",
+        "Heath": "PLACE",
+        "Quay": "PLACE",
+        "Quays": "PLACE",
+        "Flyover": "PLACE",
+        "Allotments": "PLACE",
+        "Lido": "PLACE",
+        "SARC": "HEALTH_SETTING",
+        "Mental Health Unit": "HEALTH_SETTING",
+    }
+)

@@ -214,3 +214,26 @@ def test_nicknames_sign_off_initials_and_ages_written_loosely():
     text = 'Tyrone "T-Bone" Walsh turned 16; his sisters are ages 4 and 7.\n\nThanks,\nDM\n'
     found = {(e.text, e.type) for e in detect(text)}
     assert {("T-Bone", "OTHER"), ("Walsh", "PERSON"), ("16", "AGE"), ("4 and 7", "AGE"), ("DM", "PERSON")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, reads",
+    [
+        ("Jade told her class teacher Mrs Ann Patel that she was hungry.", "told Teacher 1 that she was hungry"),
+        ("Her school nurse Jenny Lowe saw her twice.", "Nurse 1 saw her twice"),
+        ("Mum spoke to the new class teacher Mrs Ann Patel.", "Mum spoke to Teacher 1."),
+        ("The allocated social worker Mary Jones visited.", "Social Worker 1 visited"),
+        ("Class teacher Mrs Ann Patel said no.", "Teacher 1 said no"),
+    ],
+)
+def test_the_words_qualifying_a_role_go_with_it_into_the_numbered_role(text, reads):
+    """ "her class teacher Mrs Ann Patel" read "her class Teacher 1": the role word went into the pseudonym
+    and its qualifier was left in front of it."""
+    result = anonymise(text).text
+    assert reads in result, result
+    assert not re.search(r"\b(?:class|school|new|allocated) (?:Teacher|Nurse|Social Worker) \d", result, re.I)
+
+
+def test_a_verb_before_a_role_is_never_taken_for_its_qualifier():
+    assert "Mum phoned" in anonymise("Mum phoned class teacher Mrs Ann Patel.").text
+    assert "her form tutor Teacher 1" in anonymise("Jade told her form tutor Mr Ben Cole.").text  # no doubled role

@@ -372,8 +372,10 @@ def test_the_anonymise_page_has_one_save_button_and_a_key_not_highlighted_words(
         "a date or an age",
         "another detail",
     ]
-    total = ReplacementTerm.objects.filter(review=review).count()
-    assert f"None of the {total} details decided yet." in page
+    terms = ReplacementTerm.objects.filter(review=review)
+    pending, total = terms.filter(status=TermStatus.PROPOSED).count(), terms.count()
+    assert 0 < pending < total  # the report's age is kept as written, so it is decided already
+    assert f"{pending} of {total} details still to decide." in page
 
 
 @pytest.mark.parametrize(
@@ -391,3 +393,40 @@ def test_how_far_the_replacement_table_has_got_is_said_plainly(pending, total, s
     from casereview.publication.views import details_to_decide
 
     assert details_to_decide(pending, total) == said
+
+
+def test_an_age_published_as_written_is_shown_kept_and_asks_for_no_decision(client, alice, review):
+    """The partnership publishes ages as they are: "9 -> 9" is no question for the reviewer."""
+    from django.urls import reverse
+
+    review.partnership.published_ages = "exact"
+    review.partnership.save()
+    text = "Mary Jones, aged 9, lived with her mother Kerry Adams in Leeds."
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=text.encode())
+    service.report_detect(report.pk)
+    terms = {t.original: t for t in ReplacementTerm.objects.filter(review=review)}
+    age = next(t for t in terms.values() if t.type == "AGE")
+    assert age.replacement == age.original and age.status == TermStatus.ACCEPTED
+    assert terms["Kerry Adams"].status == TermStatus.PROPOSED
+    client.force_login(alice)
+    overview = client.get(reverse("publication:overview", args=[review.pk])).content.decode()
+    undecided = len(terms) - 1
+    assert f"{undecided} of {len(terms)} details still to decide: replace or allow each one" in overview
+    assert "1 of the details is kept as written" in overview
+    page = client.get(reverse("publication:anonymise", args=[review.pk])).content.decode()
+    row = next(r for r in page.split('<tr class="govuk-table__row">') if f'value="{age.original}"' in r)
+    assert "Kept as written" in row and "Not decided</option>" in row
+    assert re.search(r'<option value="accepted" selected>Kept as written</option>', row)
+    # once the people are decided the gate has nothing left to ask
+    decide_all(alice, review)
+    failures = service.publication_gate(review, publication_date=PUBLISH_ON).failures
+    assert not any("still need" in f for f in failures)
+
+
+def test_a_band_replacing_an_age_still_asks_for_a_decision(alice, review):
+    review.partnership.published_ages = "band"
+    review.partnership.save()
+    report = service.report_upload(actor=alice, review=review, name="report.txt", data=b"Mary Jones, aged 9, moved.")
+    service.report_detect(report.pk)
+    age = ReplacementTerm.objects.get(review=review, type="AGE")
+    assert age.replacement != age.original and age.status == TermStatus.PROPOSED
