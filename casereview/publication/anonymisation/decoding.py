@@ -29,11 +29,13 @@ def entities(pipeline, docs):
     pipeline's `ner` component would set them."""
     ner = pipeline.get_pipe("ner")
     decoder = _decoder_for(pipeline, ner)
-    if decoder is None or any(doc.to_array([ENT_IOB]).any() for doc in docs):
+    if decoder is None:
         return _spacy_entities(ner, docs)
     found = []
     for start in range(0, len(docs), BATCH):
-        found.extend(decoder.entities(docs[start : start + BATCH]))
+        batch = docs[start : start + BATCH]
+        decided = decoder.entities(batch)
+        found.extend(_spacy_entities(ner, batch) if decided is None else decided)
     return found
 
 
@@ -62,17 +64,13 @@ class _Decoder:
 
     def __init__(self, ner, kinds, labels):
         self.ner = ner
-        self.labels = labels
-        kinds = numpy.array(kinds)
-        labelled = numpy.array([bool(label) for label in labels])
-        self.begin = (kinds == "B") & labelled
-        self.unit = (kinds == "U") & labelled
-        self.outside = kinds == "O"
-        self.never_first = ~(self.begin | self.unit | self.outside)  # inside, last, and a unit without a label
-        self.opens = ~self.outside
-        self.is_unit = kinds == "U"
+        self.begin_labels = [label for kind, label in zip(kinds, labels) if kind == "B" and label]
+        self.unit_labels = [label for kind, label in zip(kinds, labels) if kind == "U" and label]
+        self.begin_columns = [i for i, (kind, label) in enumerate(zip(kinds, labels)) if kind == "B" and label]
+        self.unit_columns = [i for i, (kind, label) in enumerate(zip(kinds, labels)) if kind == "U" and label]
+        self.outside_column = kinds.index("O")
         index = {(kind, label): i for i, (kind, label) in enumerate(zip(kinds, labels))}
-        self.inside_and_last = {label: (index["I", label], index["L", label]) for label in set(labels) if label}
+        self.inside_and_last = {label: (index["I", label], index["L", label]) for label in self.begin_labels}
 
     @classmethod
     def for_component(cls, ner):
@@ -88,64 +86,79 @@ class _Decoder:
         labels = [name.split("-", 1)[1] if "-" in name else "" for name in names]
         if set(kinds) - set("BILUO") or kinds.count("O") != 1:
             return None
+        begins = [i for i, kind in enumerate(kinds) if kind == "B"]
+        units = [i for i, kind in enumerate(kinds) if kind == "U"]
+        if not begins or not units or not max(begins) < min(units) < kinds.index("O"):
+            return None  # a tie goes to the move listed first: begin, then unit, then outside
         if any(
-            kind in "BILU" and label and (f"I-{label}" not in names or f"L-{label}" not in names)
-            for kind, label in zip(kinds, labels)
+            f"I-{label}" not in names or f"L-{label}" not in names for kind, label in zip(kinds, labels) if kind == "B"
         ):
             return None
         return cls(ner, kinds, labels)
 
     def entities(self, docs):
+        """As the module's `entities`, or None where a document has entities set already."""
         found = [() for _ in docs]
         texts = [i for i, doc in enumerate(docs) if len(doc)]
         if not texts:
             return found
+        attrs = [docs[i].to_array([SENT_START, IS_SPACE, IDX, LENGTH, ENT_IOB]).astype(numpy.int64) for i in texts]
+        if any(a[:, 4].any() for a in attrs):
+            return None
         step = self.ner.model.predict([docs[i] for i in texts])
         try:
-            state_vectors, scores_of = step.state2vec, step.vec2scores
-            total = sum(len(docs[i]) for i in texts)
+            state_vectors, upper = step.state2vec, step.vec2scores
+            weights, bias, ops = upper.get_param("W"), upper.get_param("b"), upper.ops
+
+            def scores(features):  # the upper layer's forward (thinc's Linear), without its call overhead
+                found = ops.gemm(state_vectors.predict(features), weights, trans2=True)
+                found += bias
+                return found
+
+            total = sum(len(a) for a in attrs)
             features = numpy.full((total, 3), -1, dtype="i")
             features[:, 0] = numpy.arange(total, dtype="i")
-            outside_scores = scores_of.predict(state_vectors.predict(features))
-
-            def scores_inside(token, first):
-                features = numpy.array([[token, first, token - 1]], dtype="i")
-                return scores_of.predict(state_vectors.predict(features))[0]
-
+            outside_scores = scores(features)
             offset = 0
-            for i in texts:
-                found[i] = self._walk(docs[i], outside_scores[offset : offset + len(docs[i])], offset, scores_inside)
-                offset += len(docs[i])
+            for i, a in zip(texts, attrs):
+                found[i] = self._walk(a, outside_scores[offset : offset + len(a)], offset, scores)
+                offset += len(a)
         finally:
             step.clear_memory()
         return found
 
-    def _walk(self, doc, outside_scores, offset, scores_inside):
-        attrs = doc.to_array([SENT_START, IS_SPACE, IDX, LENGTH]).astype(numpy.int64)
-        n = len(doc)
+    def _walk(self, attrs, outside_scores, offset, scores):
+        n = len(attrs)
         next_starts_sentence = numpy.zeros(n, dtype=bool)
         next_starts_sentence[:-1] = attrs[1:, 0] == 1
         space = attrs[:, 1] != 0
         may_begin = ~space & ~next_starts_sentence
         may_begin[-1] = False
-        # the best valid move outside an entity, for every token at once (the first best on a tie, as spaCy)
-        scores = outside_scores.copy()
-        scores[:, self.never_first] = -numpy.inf
-        scores[numpy.ix_(~may_begin, self.begin)] = -numpy.inf
-        scores[numpy.ix_(space, self.unit)] = -numpy.inf
-        moves = scores.argmax(axis=1)
+        # Outside an entity, for every token at once: the best valid move (the first listed on a tie, as spaCy)
+        begin_scores = outside_scores[:, self.begin_columns]
+        unit_scores = outside_scores[:, self.unit_columns]
+        best_begin, best_unit = begin_scores.argmax(axis=1), unit_scores.argmax(axis=1)
+        begin = numpy.where(may_begin, begin_scores.max(axis=1), -numpy.inf)
+        unit = numpy.where(space, -numpy.inf, unit_scores.max(axis=1))
+        outside = outside_scores[:, self.outside_column]
+        begins = (begin >= unit) & (begin >= outside)
+        units = ~begins & (unit >= outside)
         spans, resume = [], 0
-        for token in numpy.flatnonzero(self.opens[moves]).tolist():
+        for token in numpy.flatnonzero(begins | units).tolist():
             if token < resume:
                 continue
-            move, first = moves[token], token
-            label = self.labels[move]
-            if not self.is_unit[move]:
+            first = token
+            if units[token]:
+                label = self.unit_labels[best_unit[token]]
+            else:
+                label = self.begin_labels[best_begin[token]]
                 inside, last = self.inside_and_last[label]
-                while True:
+                while True:  # inside the entity: go on (the first listed on a tie) or close it
                     token += 1
-                    row = scores_inside(offset + token, offset + first)
-                    if token == n - 1 or next_starts_sentence[token] or row[last] > row[inside]:
+                    if token == n - 1 or next_starts_sentence[token]:
+                        break
+                    row = scores(numpy.array([[offset + token, offset + first, offset + token - 1]], dtype="i"))[0]
+                    if row[last] > row[inside]:
                         break
             spans.append((first, token + 1, label))
             resume = token + 1
