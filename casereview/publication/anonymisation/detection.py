@@ -124,6 +124,7 @@ PLACE_VETO_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "
 ITEM_END_RE = re.compile(r",|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[.;:)]|[ \t]*$|[ \t]+[—–][ \t]*(?:\n|$)")
 NOT_A_PERSON_LABELS = frozenset({"GPE", "LOC", "NORP", "LANGUAGE", "PRODUCT", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
 GROUP_WORDS = {w.lower() for w in ETHNICITIES} | {w.lower() for w in RELIGIONS}
+RELIGION_WORDS = frozenset(r.lower() for r in RELIGIONS)
 NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "conservative", "labour"})
 
 
@@ -204,7 +205,7 @@ def _capitals_as_names(text):
     if not CAPITALS_RUN_RE.search(text):
         return text
     first, last = forenames()[0], surnames()[0]
-    listed = first | last | forenames()[1] | surnames()[1]
+    listed = _any_listed_name()
 
     def titled(m):
         words = m.group().split()
@@ -301,6 +302,7 @@ def _all_explained(words):
     return True
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _explained(word):
     word = _bare(word)
     if (
@@ -333,7 +335,7 @@ def _model_finds(text, model_found):
                 and not (word.isupper() and word not in ETHNICITIES)
                 and norp_is_group(text, start, end)
             ):
-                yield start, end, "RELIGION" if word.lower() in {r.lower() for r in RELIGIONS} else "ETHNICITY", "model"
+                yield start, end, "RELIGION" if word.lower() in RELIGION_WORDS else "ETHNICITY", "model"
 
 
 def _clean_person(text, start, end, keep_everyday_names=False):
@@ -720,6 +722,7 @@ def _label_index(text, model_found):
 
 
 @functools.lru_cache(maxsize=65536)  # called for every capitalised word by several finders; the lists never change
+@functools.lru_cache(maxsize=1 << 16)  # a pure lookup of a word, asked for the same words again and again
 def _is_name_word(word):
     """'plain' for a listed forename or surname that is no everyday word, 'ambiguous' for one that is
     ("Grace", "Hope", "Young"), None otherwise. Hyphenated names count when every part is listed."""
@@ -816,6 +819,11 @@ INITIAL_JUST_BEFORE_RE = re.compile(r"(?<![\w.'’])[A-Z]\.[ \t]*(?:[A-Z]\.[ \t]
 
 
 @functools.cache
+def _any_listed_name():
+    return forenames()[0] | surnames()[0] | forenames()[1] | surnames()[1]
+
+
+@functools.cache
 def _any_surname():
     return surnames()[0] | surnames()[1]
 
@@ -843,6 +851,7 @@ def _bare(word):
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _never_a_name(word):
     return (
         word in COMMON_CAPITALISED

@@ -95,8 +95,10 @@ def chunks(text, size=CHUNK_CHARS):
 
 def model_entities(text, spans=None):
     """(start, end, label) for every entity the model finds in `text`, or only in the (start, end) `spans`
-    of it when given (the detector leaves out what the model cannot add to). The `ner` component is called directly:
-    `Language.pipe`'s batching machinery costs more than the model itself on a short passage. Its answer
+    of it when given (the detector leaves out what the model cannot add to). The `ner` component's network is
+    called directly (`Language.pipe`'s batching machinery costs more than the model itself on a short passage)
+    and its decisions are taken in numpy (`decoding`: spaCy's compiled walk over the tokens cost twice the
+    network). Its answer
     for each piece of text is remembered (a bounded, least-recently-used cache), so detecting the same
     document again (the publication gate re-checks the source; the reviewer edits the table and the text
     is detected anew) does not run the model again on the pieces that did not change."""
@@ -115,12 +117,12 @@ def model_entities(text, spans=None):
                 answers[piece] = _cache[name, piece]
     missing = list(dict.fromkeys(piece for _, piece in pieces if piece not in answers))
     if missing:
+        from . import decoding  # (imports spaCy: only once the model is needed)
+
         pipeline = ner_pipeline(name)
-        ner = pipeline.get_pipe("ner")
         docs = [pipeline.make_doc(piece) for piece in missing]
-        docs = [ner(docs[0])] if len(docs) == 1 else ner.pipe(docs, batch_size=64)
-        for piece, doc in zip(missing, docs):
-            answers[piece] = tuple((ent.start_char, ent.end_char, ent.label_) for ent in doc.ents)
+        for piece, found in zip(missing, decoding.entities(pipeline, docs)):
+            answers[piece] = found
         with _cache_lock:
             for piece in missing:
                 _cache[name, piece] = answers[piece]
