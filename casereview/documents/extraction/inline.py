@@ -138,7 +138,7 @@ def _bulleted_line(block, source, classify):
     bullets = list(INLINE_BULLET.finditer(text))
     if not bullets:
         return []
-    label = normalise_space(text[: bullets[0].start()])
+    label = _heading_before_bullets(normalise_space(text[: bullets[0].start()]))
     kind = classify(label) if label and len(label.split()) <= MAX_LABEL_WORDS else None
     if kind is None:
         return []
@@ -150,6 +150,20 @@ def _bulleted_line(block, source, classify):
         if end > start:
             items.append(InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start))
     return items
+
+
+# The capitalised words just before a colon: a heading run into the text before it when a page lost its line
+# breaks ("… with child fatality’ KEY PRACTITIONER MESSAGES: • a • b").
+HEADING_BEFORE_COLON = re.compile(r"(?:^|\s)((?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*\s*:)$")
+
+
+def _heading_before_bullets(label):
+    """The words before a line's first bullet that say what the bullets are: all of them when short, else
+    the heading that ends them (a run-on page's abstract, then its heading and bullets)."""
+    if len(label.split()) <= MAX_LABEL_WORDS:
+        return label
+    heading = HEADING_BEFORE_COLON.search(label)
+    return heading.group(1) if heading else ""
 
 
 def _packed_sentences(block, source, classify, theme_in_context=None):
@@ -199,6 +213,8 @@ def _made_recommendations(block, source):
     for match in MADE_RECOMMENDATIONS.finditer(text):
         stop = SENTENCE_END.search(text, match.end())
         end = stop.end() if stop else len(text)
+        if text[match.end() : end].rstrip().endswith(":"):
+            continue  # "The review makes recommendations to government:" leads in to the list below
         for start, part_end in split_parts(text, match.end(), end) or [(match.end(), end)]:
             start, part_end = _trimmed(text, start, part_end)
             if part_end > start:

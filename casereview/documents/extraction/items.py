@@ -197,12 +197,27 @@ def _last_sentence(text):
     return text[start:]
 
 
+# A lead-in whose own verb is what a review found, straight before its colon: the list is what it found,
+# whatever an earlier clause mentions ("In a 90-page report containing 12 recommendations, the serious case
+# review panel found that:").
+FOUND_THAT_AT_END = re.compile(
+    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|inquiry|investigation|report|panel)\b(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:also\s+)?(?:found|concluded|identified|highlighted)(?:\s+that)?\s*:$",
+    re.I,
+)
+
+# "From our analysis of these case reviews, two groups of parents emerged:": what emerged from reviews.
+EMERGED_AT_END = re.compile(r"\b(?:emerged|emerge|became (?:clear|apparent))\s*:$", re.I)
+
+
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = _last_sentence(text)
     own_words = QUOTATION.sub(" ", last_sentence) if "“" in last_sentence or '"' in last_sentence else last_sentence
     if NOT_A_LEAD_IN.search(own_words) or ARRANGED_UNDER_THEMES.search(own_words):
         return None  # (a word such as "content" inside a quotation is the quoted text's, not the lead-in's)
+    if FOUND_THAT_AT_END.search(own_words) or (EMERGED_AT_END.search(own_words) and REVIEW_WORD.search(own_words)):
+        return LEARNING  # "In a report containing 18 recommendations, the review found that:"
     found = [
         (m.start(), kind)
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
@@ -239,7 +254,7 @@ def find_items(blocks, runs, doc):
             for block in _leaf_items(run.items, source):
                 if id(block) not in covered:
                     if run.style.startswith("kw:"):
-                        end = _paragraphs_end(block, blocks, position)
+                        end = _paragraphs_end(block, blocks, position, source)
                     else:
                         end = _item_end(block, source)
                     _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
@@ -279,14 +294,18 @@ def _choose(chosen, kind, block, confidence, source, end=None):
     chosen.setdefault(block.body_start, (kind, block.body_start, end or block.end, confidence))
 
 
-def _paragraphs_end(block, blocks, position):
-    """'Finding 1: title' and the paragraphs under it, up to the next item or heading: the whole finding."""
-    end = block.end
+def _paragraphs_end(block, blocks, position, source):
+    """'Finding 1: title' and the paragraphs under it, up to the next item or heading: the whole finding. The
+    last labelled item that ends its own sentence is whole: the paragraphs after it are the page's own."""
+    end, next_label = block.end, False
     for following in blocks[position[id(block)] + 1 :]:
         if following.kind != PROSE:
+            next_label = following.kind == ITEM and following.marker.styles[0][0] == block.marker.styles[0][0]
             break
+        if following.ends_with_colon(source):
+            break  # "For further details, please visit:" leads in to something else
         end = following.end
-    return end
+    return end if next_label or not ends_sentence(block.text(source)) else block.end
 
 
 def _unmarked_lines(blocks, source):
@@ -419,11 +438,14 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
             section.append((unit_kind, a, b))
         if not section:
             continue
-        last_of_page = units[-1][2]
+        last_of_page, taken = units[-1][2], []
         for _, a, b in section:
             text = normalise_space(source[a:b])
             if _has_inline_item(inline_starts, a, b) or LINK_LINE.match(text):
                 break
+            if _is_pull_quote(text, taken):
+                continue
+            taken.append(text)
             if len(text.split()) < MIN_FINDING_WORDS and b != last_of_page:
                 break
             if not ends_sentence(text) and b != last_of_page:
@@ -691,11 +713,26 @@ def _enough_lines(lines, source):
 def _packed_parts(kind, block, source):
     """A paragraph that packs a list into one sentence ("a; b; and c.") gives each part; else itself."""
     parts = split_parts(source, block.body_start, block.end) if source.count(";", block.body_start, block.end) else []
-    if len(parts) < 2:
+    if len(parts) < 2 or not _packs_a_list(parts, source):
         yield kind, block
         return
     for start, end in parts:
         yield kind, Block(PROSE, start, end, start)
+
+
+def _packs_a_list(parts, source):
+    """Parts of a list packed in one sentence: three or more, or two whose second is joined by "and" / "or"
+    ("a; and b."). "Practice is relational; so too is reviewing it." is one sentence with a semicolon."""
+    second = source[parts[1][0] : parts[1][1]].lstrip("\"“‘'").lower()
+    return len(parts) >= 3 or second.startswith(("and ", "or ", "and/or "))
+
+
+def _is_pull_quote(text, taken):
+    """A paragraph wholly in quotation marks that repeats words of an item already taken: a pull quote."""
+    if len(text) < 3 or text[0] not in "\"“‘'" or text[-1] not in "\"”’'":
+        return False
+    quoted = normalise_space(text[1:-1]).lower()
+    return any(quoted in normalise_space(earlier).lower() for earlier in taken)
 
 
 def _separate_short_lines(blocks, n, source):
