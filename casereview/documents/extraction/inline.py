@@ -166,6 +166,12 @@ def _heading_before_bullets(label):
     return heading.group(1) if heading else ""
 
 
+def _two_joined_phrases(text, parts):
+    """With no colon, two parts the second of which opens with "and" / "or" are one sentence's two phrases
+    ("The review highlighted learning around a; and the need for b."), not a list; "a; b; and c" is one."""
+    return len(parts) == 2 and text[parts[1][0] : parts[1][1]].lower().startswith(("and ", "or "))
+
+
 def _packed_sentences(block, source, classify, theme_in_context=None):
     text = source[block.body_start : block.end]
     if ":" not in text and ";" not in text:
@@ -184,8 +190,9 @@ def _packed_sentences(block, source, classify, theme_in_context=None):
             position = max(body_end, body_start + 1)  # "… including: References …": the list was lost
             continue
         parts = split_parts(text, body_start, body_end)
-        if stop_at_sentence and len(parts) < 2:
-            position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
+        if stop_at_sentence and (len(parts) < 2 or _two_joined_phrases(text, parts)):
+            # "The review highlighted …" with no ';', or "… learning around a; and b.": a sentence
+            position = max(body_end, body_start + 1)
             continue
         items.extend(
             InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start + body_start)

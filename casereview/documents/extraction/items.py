@@ -21,6 +21,7 @@ from .markers import (
     normalise_space,
 )
 from .result import Item
+from .titles import message_titles
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
@@ -272,6 +273,8 @@ def find_items(blocks, runs, doc):
     for kind, block in _counted_paragraphs(blocks, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _lines_that_lost_their_bullets(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in message_titles(blocks, source, classify_cue, END_OF_FINDINGS.match):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:

@@ -156,3 +156,88 @@ def test_labelled_recommendations_end_before_a_closing_lead_in_and_the_pages_foo
         "A national standard for child protection conferences.",
         "Better use of shared records across agencies.",
     ]
+
+
+def test_lines_under_a_messages_heading_keep_their_semicolon_and_drop_a_pull_quote():
+    record = extract("""
+        Do reviews change practice?
+        Abstract
+        This article argues that local reviews repeat the same findings because their recommendations are written as training and procedure rather than as changes to the systems that practitioners work in, and proposes another way.
+        It draws on interviews with twenty lead reviewers and the chairs of eight partnerships, and on a reading of every local review that the partnerships published between 2012 and 2016, to show how the same findings came back year after year in the same areas.
+        Copyright © 2017 The Publisher, Ltd. All rights reserved by the publisher and its licensors in all countries of the world, including the right to reproduce the abstract in any form or medium whatever.
+        Key Practitioner Messages
+        Reviews should look at the systems around practitioners as well as at what practitioners did.
+        Training alone rarely changes what happens when a family first asks a service for help.
+        Protecting children is relational work done by people who know each other; so is learning from it.
+        ‘Training alone rarely changes what happens when a family first asks a service for help’
+        """)
+
+    assert texts(record.learning_points) == [
+        "Reviews should look at the systems around practitioners as well as at what practitioners did.",
+        "Training alone rarely changes what happens when a family first asks a service for help.",
+        "Protecting children is relational work done by people who know each other; so is learning from it.",
+    ]
+
+
+def test_message_titles_over_explanation_bullets_are_the_items():
+    record = extract("""
+        The national analysis of case reviews was published today. Below are some of the key messages from it:
+
+        Babies are seen too rarely by their own health visitor
+
+          • Most of the infants in the reviews had seen three or more different health visitors.
+          • “Continuity was the exception rather than the rule,” the authors write.
+
+        Fathers are left out of assessments
+
+          • Assessments recorded the mother's history but seldom the father's.
+
+        Children's social care
+
+        Background
+
+        The analysis covers reviews completed between 2017 and 2019.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Babies are seen too rarely by their own health visitor",
+        "Fathers are left out of assessments",
+    ]
+
+
+def test_sub_headings_naming_agencies_under_a_lead_in_are_not_titles():
+    record = extract("""
+        The review identified these key findings:
+
+        Health visitors
+
+          • The health visitor did not see the baby after the family moved.
+
+        Police
+
+          • Two call-outs to the home were not shared with the school.
+        """)
+
+    assert "Health visitors" not in texts(record.learning_points)
+    assert "Police" not in texts(record.learning_points)
+
+
+def test_a_lead_in_waiting_for_the_rest_of_its_sentence_before_a_heading_lost_its_list():
+    record = extract("""
+        The learning from these reviews shows that practitioners in every agency need to:
+
+        Why the reviews were carried out
+
+        This briefing draws on reviews published in 2016 and 2017.
+        """)
+
+    assert record.learning_points == []
+
+
+def test_a_review_sentence_with_one_semicolon_and_no_colon_is_prose():
+    record = extract("""
+        The session will look at a recent local review. The review highlighted important learning about how
+        schools share concerns about neglect; and the need for managers to check that referrals are followed up.
+        """)
+
+    assert record.learning_points == []
