@@ -17,6 +17,7 @@ from .blocks import HEADING
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"  # as items.py (which imports this module)
 from .markers import INLINE_BULLET, normalise_space
+from .runon import is_run_on, run_on_clauses
 
 # A label before a colon: short, and no sentence ends inside it.
 MAX_LABEL_WORDS = 14
@@ -190,6 +191,8 @@ def _packed_sentences(block, source, classify, theme_in_context=None):
             position = max(body_end, body_start + 1)  # "… including: References …": the list was lost
             continue
         parts = split_parts(text, body_start, body_end)
+        if len(parts) == 1 and not stop_at_sentence and is_run_on(text[body_start:body_end]):
+            parts = [(body_start + a, body_start + b) for a, b in run_on_clauses(text[body_start:body_end])] or parts
         if stop_at_sentence and (len(parts) < 2 or _two_joined_phrases(text, parts)):
             # "The review highlighted …" with no ';', or "… learning around a; and b.": a sentence
             position = max(body_end, body_start + 1)

@@ -21,6 +21,7 @@ from .markers import (
     normalise_space,
 )
 from .result import Item
+from .runon import is_run_on, run_on_clauses
 from .titles import message_titles
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
@@ -37,6 +38,8 @@ LEARNING_CUE = re.compile(
     r"|(?:key |main )?issues (?:identified|raised"
     r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
     r"|(?:^|\b(?:key|practice|main) (?:practitioner |practice |learning )?)messages?\b|\bkey points\b"
+    # a blog quoting a review: "One of the points made in the Review is:"
+    r"|\bpoints? (?:made|raised) (?:in|by) (?:the|this) (?:review|report|SCR|CSPR)\b"
     r"|what (?:else |good practice )?(?:did|do|does) (?:we|the reviews?|this review|the panel)"
     r" (?:find|learn|identify|show|tell us)"
     r"|what (?:can|should|could) we learn|good practice (?:identified|found|highlighted)"
@@ -276,6 +279,8 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in message_titles(blocks, source, classify_cue, END_OF_FINDINGS.match):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in _run_on_after_lead_in(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"] - 0.15, source)  # its edges are a guess
     for kind, block, basis, run in _section_items(blocks, runs, source):
         if id(block) not in covered:
             _choose(chosen, kind, block, _confidence(basis, block, run, source), source, _item_end(block, source))
@@ -354,7 +359,7 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             text = following.text(source)
             if taken == limit or following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
                 break
-            if not ends_sentence(text) and following is not blocks[-1]:
+            if not _ends_cited_sentence(text) and following is not blocks[-1]:
                 break
             yield from _packed_parts(kind, following, source)
 
@@ -475,6 +480,7 @@ def _lines_that_lost_their_bullets(blocks, covered, source):
     opening = BRIEFING_OF_LEARNING.search(source[:BRIEFING_OPENING])
     if opening is None:
         return
+    found = []
     for n, block in enumerate(blocks):
         if block.kind != PROSE or block.start < opening.end() or id(block) in covered or block.line_count < 2:
             continue
@@ -487,19 +493,64 @@ def _lines_that_lost_their_bullets(blocks, covered, source):
         if not any("\n" in source[a:b] for a, b in lines):
             continue  # short lines with no wrap: a list of phrases, which the other rules read
         for a, b in lines:
-            if len(source[a:b].split()) >= MIN_LOST_BULLET_WORDS and source[a].isupper():
-                yield LEARNING, Block(PROSE, a, b, a)
+            line = normalise_space(source[a:b])
+            if len(line.split()) >= MIN_LOST_BULLET_WORDS and line[0].isupper() and not NOT_AN_ITEM_LINE.match(line):
+                found.append((LEARNING, Block(PROSE, a, b, a)))
+    if len(found) >= MIN_UNMARKED_LINES:  # a list, not a footer or a caption
+        yield from found
+
+
+MAX_RUN_ON_CHARACTERS = 20_000
+
+
+def _run_on_after_lead_in(blocks, covered, source):
+    """A lead-in ending its line ("The report's key recommendations are:") followed by text with no sentence
+    punctuation at all, the rest of its paragraph or the paragraph after it: a list that lost its bullets,
+    line breaks and stops, cut into its clauses (runon.py)."""
+    for n, block in enumerate(blocks):
+        if block.kind != PROSE or id(block) in covered:
+            continue
+        text = source[block.start : block.end]
+        colons = [block.start + m.start() for m in re.finditer(r":[ \t]*\n", text)]
+        if block.ends_with_colon(source) and n + 1 < len(blocks) and blocks[n + 1].kind == PROSE:
+            colons.append(block.end - 1)
+        for colon in colons:
+            kind = classify_cue(source[max(block.start, colon - POINT_BACK_REACH) : colon + 1])
+            if kind is None:
+                continue
+            end = block.end if colon < block.end - 1 else blocks[n + 1].end
+            start = colon + 1
+            body = source[start : min(end, start + MAX_RUN_ON_CHARACTERS)]
+            if not is_run_on(body):
+                continue
+            offset = start
+            for a, b in run_on_clauses(body):
+                yield kind, Block(PROSE, offset + a, offset + b, offset + a)
 
 
 MAX_COUNTED_PARAGRAPHS = 12
 
 
+# "One of the points made in the Review is:": a lead-in to a single item.
+ONE_OF = re.compile(r"\b(?:one|another) of (?:the|its|their) [^:]{0,80}\b(?:is|was)\s*:$", re.I)
+# A page reference after a quoted item: "… of child protection concerns. (p 16)".
+PAGE_REFERENCE = re.compile(r"\s*\((?:pp?\.?|pages?|para(?:graph)?s?\.?)\s*\d[\d\s,–-]*\)$", re.I)
+
+
 def _stated_count(text, kind):
-    """The one number of items of this kind the lead-in states ("makes three recommendations:"), or None."""
+    """The one number of items of this kind the lead-in states ("makes three recommendations:", "one of the
+    points made in the review is:"), or None."""
     from .checks import stated_counts  # checks reads this module's kinds
 
+    if ONE_OF.search(_last_sentence(text)):
+        return 1
     counts = {number for counted_kind, number, _ in stated_counts(text) if counted_kind == kind}
     return counts.pop() if len(counts) == 1 else None
+
+
+def _ends_cited_sentence(text):
+    """A sentence's end, though a page reference follows it."""
+    return ends_sentence(PAGE_REFERENCE.sub("", normalise_space(text)))
 
 
 def _counted_paragraphs(blocks, source):
@@ -654,7 +705,7 @@ def _lines_after_inner_lead_in(blocks, covered, source):
             limit = _stated_count(lead_in.text(source), kind)
             if limit:  # "The report makes three recommendations:" then three lines, one paragraph each
                 counted = _wrapped_lines(source, rest)[:limit]
-                if len(counted) == limit and all(ends_sentence(source[a:b]) for a, b in counted):
+                if len(counted) == limit and all(_ends_cited_sentence(source[a:b]) for a, b in counted):
                     yield from ((kind, Block(PROSE, a, b, a)) for a, b in counted)
                 continue
             lines = []

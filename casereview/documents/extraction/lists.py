@@ -85,7 +85,8 @@ def build_runs(blocks, source):
         elif block.kind == PROSE:
             # a paragraph that leads in to a new list ends the one before; any other is a stray paragraph
             # (a page break's leftovers) after which the list may carry on
-            closed, stack = ([] if introduces_list(block, source) else (stack or closed)), []
+            leads_in = introduces_list(block, source) or OFFERS_ITEMS.search(block.text(source).rstrip()[-300:])
+            closed, stack = ([] if leads_in else (stack or closed)), []
         else:
             stack, closed = _place_item(block, stack, closed, runs, previous, heading, source)
         previous = block

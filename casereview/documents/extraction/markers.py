@@ -12,10 +12,10 @@ PRIVATE_USE_BULLETS = "\uf000-\uf0ff"
 _BULLET = f"[{re.escape(BULLETS)}{PRIVATE_USE_BULLETS}]"
 # A bullet inside a line ("Key issues • a • b"): a dot-like glyph between spaces (a dash is punctuation).
 INLINE_BULLET = re.compile(f"(?<=\\s)[•●▪■◦○➢►✓❖➤✔{PRIVATE_USE_BULLETS}](?=\\s)")
-_KEYWORD = r"(?i:(?:key\s+)?(?:learning\s+point|learning|lesson|finding|recommendation|study|theme|message|issue))"
+_KEYWORD = r"(?i:(?:key\s+)?(?:learning\s+point|learning|lesson|finding|recommendation|study|theme|message))"
 # Labels that number the parts of a text without saying what they are ("Study 2:", "Theme 3:"): the text
-# before them decides (items.py).
-UNNAMED_KEYWORDS = ("study", "theme", "message", "issue")
+# before them decides (items.py). Not "Issue 5", a newsletter's number.
+UNNAMED_KEYWORDS = ("study", "theme", "message")
 MARKER = re.compile(
     rf"""
     ^[ \t]*

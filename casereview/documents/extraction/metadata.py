@@ -318,6 +318,7 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
     if (
         REVIEW_SYSTEM.search(opening)
         and not ACROSS_REVIEWS.search(opening)
+        and not LEARNING_ACROSS_REVIEWS.search(opening)  # a topic's learning from reviews, not the system
         and not ANNUAL_REPORTS.search(opening)  # a year's report on the system draws on many reviews
         and not _names_a_child(text)
     ):
@@ -343,6 +344,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         scores[review_type] = sum(whole.count(p) + TITLE_WEIGHT * title.count(p) for p in phrases)
     welsh_name = REVIEW_TYPE_CUES[WELSH_REVIEW][0]
     scores["CSPR"] -= whole.count(welsh_name) + TITLE_WEIGHT * title.count(welsh_name)
+    if not whole.count(welsh_name):  # "CPR" alone is resuscitation ("paramedics gave CPR"), not the review
+        scores[WELSH_REVIEW] -= whole.count("CPR") + TITLE_WEIGHT * title.count("CPR")
     best, score = scores.most_common(1)[0]
     if score:
         return "unknown" if best == WELSH_REVIEW else best  # the gold kinds have no Welsh one

@@ -230,3 +230,17 @@ def test_a_paragraph_of_many_lead_ins_each_ending_its_line_takes_linear_time():
     extraction = structure(chunk * (MB // len(chunk)))
     assert len(extraction.learning_points) == 3 * (MB // len(chunk))
     assert time.process_time() - started < 60  # the child process's CPU limit (Limits.seconds)
+
+
+def test_a_megabyte_of_lead_ins_each_before_an_unpunctuated_run_on_takes_linear_time():
+    # Each lead-in ends its line and the clauses after it have no punctuation, so each is cut at its subjects
+    # (runon.py): every modal verb looks back a few words only.
+    chunk = (
+        "The key recommendations are:\nthe council should audit plans each school should name a lead the police"
+        " should share reports with health visitors every week and the agency should report to the board on"
+        " what it has done with each of them in full every year\n\n"
+    )
+    started = time.process_time()
+    extraction = structure(chunk * (MB // len(chunk)))
+    assert len(extraction.recommendations) == 3 * (MB // len(chunk))
+    assert time.process_time() - started < 60  # the child process's CPU limit (Limits.seconds)

@@ -1422,7 +1422,15 @@ def test_a_welsh_child_practice_review_is_none_of_the_english_kinds():
         """)
 
     assert concise.review_type == "unknown" and compared.review_type == "unknown"
+    resuscitated = extract("""
+        Baby died after being found unresponsive
+
+        Paramedics gave CPR at the scene and CPR went on in the ambulance. A serious case review found that
+        the family had moved often.
+        """)
+
     assert english.review_type == "CSPR", "an English practice review taken for a Welsh one"
+    assert resuscitated.review_type == "SCR", "resuscitation (CPR) taken for a Welsh child practice review"
 
 
 def test_parts_labelled_by_number_in_an_analysis_of_reviews_are_its_learning():
@@ -1484,7 +1492,15 @@ def test_a_page_about_how_reviews_are_done_is_about_no_review():
 
     assert reform.review_type == "none" and purpose.review_type == "none"
     assert one_review.review_type == "SCR", "one child's review taken for a page about the system"
+    topic = extract("""
+        Neglect: learning from case reviews
+
+        The reviews highlight that effective work between agencies and partnerships depends on sharing what
+        each knows about the child's daily life.
+        """)
+
     assert analysis.review_type == "thematic", "an analysis of many reviews taken for a page about the system"
+    assert topic.review_type == "thematic", "a topic's learning from reviews taken for a page about the system"
 
 
 def test_learning_drawn_from_a_number_of_reviews_or_from_reviews_on_a_topic_is_across_reviews():
@@ -1708,7 +1724,17 @@ def test_a_learning_briefing_whose_bullets_were_lost_gives_each_wrapped_line_as_
         "Fathers were seldom present when safer sleep was discussed and were not given the leaflet or told why "
         "sharing a sofa with a baby is dangerous",
     ]
+    footer = extract("""
+        Safer sleep: a briefing for practitioners
+
+        This briefing summarises the learning from local reviews of sudden infant deaths.
+
+        Produced by the learning and development team of the Northshire Safeguarding Children
+        partnership for everyone who works with families in the county
+        """)
+
     assert ordinary.learning_points == [], "a paragraph of sentences taken for lines that lost their bullets"
+    assert footer.learning_points == [], "a briefing's footer taken for a list that lost its bullets"
 
 
 def test_a_quotation_inside_a_lead_in_does_not_end_its_sentence_or_speak_for_it():
@@ -1732,3 +1758,54 @@ def test_a_quotation_inside_a_lead_in_does_not_end_its_sentence_or_speak_for_it(
         "Reports are too long for the people who most need them.",
     ]
     assert plans.learning_points == [], "a board's priorities taken for learning because of a quotation before them"
+
+
+def test_one_of_the_points_a_review_made_quoted_in_a_blog_is_one_learning_point():
+    line = "The blog does not retell what happened to the baby, which was widely reported at the trial last year."
+    record = extract(
+        line + "\nOne of the points made in the report is:\n"
+        "The health visitor was not told that the family had moved. No agency checked where the baby was living"
+        " for three months. (p 22)\n"
+        "There is much else in the report about the police, which this blog does not cover, and it is worth reading.\n"
+    )
+
+    assert texts(record.learning_points) == [
+        "The health visitor was not told that the family had moved. No agency checked where the baby was living for"
+        " three months. (p 22)"
+    ]
+
+
+def test_a_list_that_lost_its_bullets_and_stops_is_cut_into_its_clauses():
+    record = extract("""
+        The inquiry made 40 recommendations. Its main recommendations are:
+        every school should have a named lead for children missing from education the lead should meet the
+        local authority each term and the authority should keep a register of such children health visitors
+        must be told when a family with a baby leaves the area which would let the new area visit within a week
+        the chief officer of each police force should review how missing children are recorded
+        """)
+
+    assert texts(record.recommendations) == [
+        "every school should have a named lead for children missing from education",
+        "the lead should meet the local authority each term and the authority should keep a register of such"
+        " children health visitors must be told when a family with a baby leaves the area which would let the new"
+        " area visit within a week",
+        "the chief officer of each police force should review how missing children are recorded",
+    ]
+
+
+def test_a_list_of_ones_ends_at_a_paragraph_that_offers_recommendations():
+    record = extract("""
+        1. Introduction
+
+        The review was about a baby who was injured at home in 2021.
+
+        The review made two recommendations.
+
+        1. The partnership should audit how fathers are recorded.
+        1. Health visitors should see both parents at every visit.
+        """)
+
+    assert texts(record.recommendations) == [
+        "The partnership should audit how fathers are recorded.",
+        "Health visitors should see both parents at every visit.",
+    ]
