@@ -120,17 +120,14 @@ MIN_HEADING_LETTERS = 3  # a stray glyph on a line ("Â", a lost no-break space)
 def _opens_dash_list(marker, following):
     """'- a' with '- b' on the next line: a list of dashes, not a dash wrapped from a sentence above."""
     following_marker = match_marker(following)
-    return (
-        marker.is_dash
-        and following_marker is not None
-        and following_marker.styles[0][0] == marker.styles[0][0]
-    )
+    return marker.is_dash and following_marker is not None and following_marker.styles[0][0] == marker.styles[0][0]
 
 
 def _ends_item_without_blank_line(current, text, source):
     """In text with no blank lines (a web page copied as lines), a line after an item that does not stop on a
-    comma or a word such as "and", "of" is the next section when it is a heading ('Introduction', 'Good practice found'), not the item's
-    wrap. (A lead-in glued to an item, '…professionals. / Reasons include:', stays with the list above.)"""
+    comma or a word such as "and", "of" is the next section when it is a heading ('Introduction', 'Good
+    practice found'), not the item's wrap. (A lead-in glued to an item, '…professionals. / Reasons include:',
+    stays with the list above.)"""
     if current.kind != ITEM or not current.marker.is_bullet or match_marker(text):
         return False  # ("A. Trainer BA (Hons)" over a title page's lines is an initial, not a list)
     body = strip_markup(source[current.body_start : current.end]).rstrip()

@@ -159,24 +159,26 @@ def test_labelled_recommendations_end_before_a_closing_lead_in_and_the_pages_foo
 
 
 def test_lines_under_a_messages_heading_keep_their_semicolon_and_drop_a_pull_quote():
-    record = extract("""
-        Do reviews change practice?
-        Abstract
-        This article argues that local reviews repeat the same findings because their recommendations are written as training and procedure rather than as changes to the systems that practitioners work in, and proposes another way.
-        It draws on interviews with twenty lead reviewers and the chairs of eight partnerships, and on a reading of every local review that the partnerships published between 2012 and 2016, to show how the same findings came back year after year in the same areas.
-        Copyright © 2017 The Publisher, Ltd. All rights reserved by the publisher and its licensors in all countries of the world, including the right to reproduce the abstract in any form or medium whatever.
-        Key Practitioner Messages
-        Reviews should look at the systems around practitioners as well as at what practitioners did.
-        Training alone rarely changes what happens when a family first asks a service for help.
-        Protecting children is relational work done by people who know each other; so is learning from it.
-        ‘Training alone rarely changes what happens when a family first asks a service for help’
-        """)
-
-    assert texts(record.learning_points) == [
+    # a page copied as lines, no blank line anywhere: an abstract's long lines, then the messages
+    abstract = [
+        "This article argues that local reviews repeat the same findings because their recommendations are written"
+        " as training and procedure rather than as changes to the systems that practitioners work in.",
+        "It draws on interviews with twenty lead reviewers and the chairs of eight partnerships, and on a reading of"
+        " every local review that the partnerships published between 2012 and 2016, to show how the same findings"
+        " came back year after year in the same areas.",
+        "Copyright © 2017 The Publisher, Ltd. All rights reserved by the publisher and its licensors in all countries"
+        " of the world, including the right to reproduce the abstract in any form or medium whatever.",
+    ]
+    messages = [
         "Reviews should look at the systems around practitioners as well as at what practitioners did.",
         "Training alone rarely changes what happens when a family first asks a service for help.",
         "Protecting children is relational work done by people who know each other; so is learning from it.",
     ]
+    pull_quote = "‘Training alone rarely changes what happens when a family first asks a service for help’"
+    text = "\n".join(["Do reviews change practice?", "Abstract", *abstract, "Key Practitioner Messages", *messages])
+    record = extract(text + "\n" + pull_quote + "\n")
+
+    assert texts(record.learning_points) == messages
 
 
 def test_message_titles_over_explanation_bullets_are_the_items():
