@@ -140,7 +140,7 @@ def _bulleted_line(block, source, classify):
     if not bullets:
         return []
     label = _heading_before_bullets(normalise_space(text[: bullets[0].start()]))
-    kind = classify(label) if label and len(label.split()) <= MAX_LABEL_WORDS else None
+    kind = classify(label) if label and len(label.split()) <= MAX_LABEL_WORDS and not _cut_title(label) else None
     if kind is None:
         return []
     items = []
@@ -156,6 +156,12 @@ def _bulleted_line(block, source, classify):
 # The capitalised words just before a colon: a heading run into the text before it when a page lost its line
 # breaks ("… with child fatality’ KEY PRACTITIONER MESSAGES: • a • b").
 HEADING_BEFORE_COLON = re.compile(r"(?:^|\s)((?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*\s*:)$")
+
+
+def _cut_title(label):
+    """'A study of recommendations arising from serious case ... ·': a search result's title cut short (an
+    ellipsis in it), over a snippet of the text; not a lead-in."""
+    return "..." in label or "…" in label
 
 
 def _heading_before_bullets(label):

@@ -130,7 +130,10 @@ ACROSS_REVIEWS = re.compile(
     r"|local (?:child safeguarding practice )?reviews|case reviews|rapid reviews)"
     r"|(?:practice review panel|the panel)['’]?s? (?:first |second |third |fourth |\w+ )?annual (?:report|review)"
     r"|annual (?:report|review) (?:of|from) the (?:child safeguarding practice review )?panel"
-    r"|national (?:child safeguarding practice )?review panel['’]s",
+    r"|national (?:child safeguarding practice )?review panel['’]s"
+    # "a re-analysis of neglect in serious case reviews", "a study of recommendations arising from SCRs"
+    r"|\b(?:re-?)?analys(?:is|es) of (?:[\w-]+ ){1,3}in (?:serious case reviews|SCRs|L?CSPRs|case reviews)"
+    r"|\bstud(?:y|ies) of (?:[\w-]+ ){0,2}(?:arising |drawn )?from (?:serious case reviews|SCRs|L?CSPRs|case reviews)",
     re.I,
 )
 # Learning drawn from reviews in the plural, on a page that names no one child: "Neglect: learning from case
@@ -186,8 +189,8 @@ DEFINES_A_REVIEW = re.compile(
 )
 # A review of a kind, done thematically: the word before the kind says which.
 THEMATIC_KIND = re.compile(
-    r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning)"
-    r" review\b",
+    r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning"
+    r"|safeguarding) review\b",
     re.I,
 )
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
@@ -786,6 +789,8 @@ def find_partnership(text):
     national = NATIONAL_BODY.search(text, 0, NATIONAL_TITLE_REGION)
     if national and not any(m.start() < NATIONAL_TITLE_REGION for m in _partnership_mentions(text)):
         return " ".join(national.group(1).split())  # a Panel's own paper or a summary of one
+    if not names and (national := _panel_as_author(text)):
+        return national
     if not names:
         abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
         if abbreviations:
@@ -796,6 +801,23 @@ def find_partnership(text):
         return None
     key = names.most_common(1)[0][0]
     return forms[key].most_common(1)[0][0]
+
+
+# The Panel as the author of what a page is about: its national review in the page's title, or the review
+# "published by" / "undertaken by" it (a report or research it published is not a review of a case).
+NATIONAL_REVIEW_TITLE = re.compile(r"\bnational review\b(?! panel)", re.I)
+PANEL_AS_AUTHOR = re.compile(
+    r"\b[Rr]eview\b[^.]{0,80}?\b(?:published|commissioned|undertaken|carried out|conducted|led|written)\s+by\s+the\s+"
+    r"(?:national\s+)?(?:independent\s+)?(Child Safeguarding Practice Review Panel)\b"
+)
+
+
+def _panel_as_author(text):
+    """The national Panel, on a page about its national review that names no local partnership."""
+    if NATIONAL_REVIEW_TITLE.search(text, 0, NATIONAL_TITLE_REGION) and (national := NATIONAL_BODY.search(text)):
+        return " ".join(national.group(1).split())
+    author = PANEL_AS_AUTHOR.search(text)
+    return author.group(1) if author else None
 
 
 def _place(words):

@@ -243,3 +243,56 @@ def test_a_review_sentence_with_one_semicolon_and_no_colon_is_prose():
         """)
 
     assert record.learning_points == []
+
+
+def test_a_search_results_cut_title_over_a_bulleted_snippet_is_not_a_lead_in():
+    record = extract("""
+        Home > Library > Lessons from reviews of infant deaths in ... · • Most recommendations concerned ...
+
+        Page 1: Lessons from reviews of infant deaths in ... · • Most recommendations concerned training
+        """)
+
+    assert record.recommendations == []
+    assert record.learning_points == []
+
+
+def test_the_panel_that_undertook_a_national_review_is_the_partnership_of_a_page_about_it():
+    record = extract("""
+        Council executive, 12 June
+
+        The national review of the deaths of two children in 2021 was published last week. The review was
+        undertaken by the national independent Child Safeguarding Practice Review Panel, which looks at cases
+        of national importance.
+        """)
+
+    assert record.partnership == "Child Safeguarding Practice Review Panel"
+
+
+def test_research_the_panel_published_does_not_make_it_the_partnership():
+    opening = "Practitioners have long asked how reviews could be made more useful to them. " * 10
+    record = extract(
+        opening + "\n\nA new report published by the Child Safeguarding Practice Review Panel explores how local"
+        " reviews are carried out across England.\n"
+    )
+
+    assert record.partnership is None
+
+
+def test_a_study_of_what_serious_case_reviews_recommended_is_thematic():
+    record = extract("""
+        Research report
+
+        A study of recommendations arising from serious case reviews 2011-2012, by a university team.
+        """)
+
+    assert record.review_type == "thematic"
+
+
+def test_a_thematic_safeguarding_review_is_thematic():
+    record = extract("""
+        Learning briefing
+
+        This briefing summarises key learning from a thematic safeguarding review of neglect in four families.
+        """)
+
+    assert record.review_type == "thematic"
