@@ -683,7 +683,17 @@ def find_child_pseudonyms(text):
             if _used_as_name(text, letter):
                 named.append(letter)
                 named_letters.add(letter)
-    return named
+    return _one_spelling_each(named)
+
+
+def _one_spelling_each(named):
+    """A name written with and without its hyphen ("Ann Smith-Jones", "Ann Smith Jones") is one child: the
+    hyphenated spelling is kept."""
+    spellings = {}
+    for name in named:
+        spellings.setdefault(name.replace("-", " "), []).append(name)
+    kept = {key: next((n for n in forms if "-" in n), forms[0]) for key, forms in spellings.items()}
+    return [name for name in named if kept[name.replace("-", " ")] == name]
 
 
 # "Child LC; LE; LH; and G", "Child LF and LG", "Child X1/X2": one child named, then the other children's

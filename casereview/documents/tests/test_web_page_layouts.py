@@ -296,3 +296,15 @@ def test_a_thematic_safeguarding_review_is_thematic():
         """)
 
     assert record.review_type == "thematic"
+
+
+def test_a_child_named_with_and_without_the_hyphen_in_her_surname_is_one_child():
+    record = extract("""
+        NATIONAL REVIEW INTO THE MURDERS OF MIA DALE-HART AND LEO BROWN
+
+        An item relating to the national review into the deaths of Leo Brown and Mia Dale Hart is to be considered.
+
+        Following the deaths of Mia Dale-Hart in 2020 and Leo Brown in 2021, a review was held. Mia Dale-Hart was two.
+        """)
+
+    assert sorted(record.child_pseudonyms) == ["Leo Brown", "Mia Dale-Hart"]
