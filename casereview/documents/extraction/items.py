@@ -22,6 +22,7 @@ from .markers import (
 )
 from .result import Item
 from .runon import is_run_on, run_on_clauses
+from .tables import table_rows
 from .titles import message_titles
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
@@ -279,6 +280,8 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in message_titles(blocks, source, classify_cue, END_OF_FINDINGS.match):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in table_rows(source, _table_lead_in_kind(source)):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _run_on_after_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"] - 0.15, source)  # its edges are a guess
     for kind, block, basis, run in _section_items(blocks, runs, source):
@@ -292,6 +295,11 @@ def find_items(blocks, runs, doc):
         kind: [_to_item(start, end, conf, doc) for k, start, end, conf in ordered if k == kind]
         for kind in (LEARNING, RECOMMENDATIONS)
     }
+
+
+def _table_lead_in_kind(source):
+    """How a table's lead-in is read: as any lead-in, or as themes when the text before it is about reviews."""
+    return lambda text, offset: classify_cue(text) or _theme_after_reviews(text, offset, source)
 
 
 def _choose(chosen, kind, block, confidence, source, end=None):

@@ -308,3 +308,32 @@ def test_a_child_named_with_and_without_the_hyphen_in_her_surname_is_one_child()
         """)
 
     assert sorted(record.child_pseudonyms) == ["Leo Brown", "Mia Dale-Hart"]
+
+
+def test_a_markdown_table_of_themes_from_reviews_gives_one_item_a_row():
+    record = extract("""
+        What case reviews tell hospital staff
+        Serious case reviews keep finding the same gaps on children's wards. The table sets out the key themes.
+        Theme | What it looks like | What helps |
+        ---|---|---|
+        Missed bruising | Marks on a baby not questioned; no body map | Body maps on admission |
+        Lost history | Past referrals not seen by the ward | One shared record |
+        Next steps
+        """)
+
+    assert texts(record.learning_points) == [
+        "Missed bruising | Marks on a baby not questioned; no body map | Body maps on admission",
+        "Lost history | Past referrals not seen by the ward | One shared record",
+    ]
+
+
+def test_a_markdown_table_of_opening_hours_gives_nothing():
+    record = extract("""
+        Visiting the library
+        Day | Opens | Closes |
+        ---|---|---|
+        Monday | 9am | 5pm |
+        """)
+
+    assert record.learning_points == []
+    assert record.recommendations == []
