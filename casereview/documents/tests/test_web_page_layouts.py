@@ -4,7 +4,8 @@ in the general form of its kind, not copied from a document."""
 
 import textwrap
 
-from casereview.documents.extraction import SourceText, extract_structure
+from casereview.documents.extraction import SourceText, extract_file, extract_structure
+from casereview.testing import make_pdf
 
 
 def extract(text):
@@ -337,3 +338,17 @@ def test_a_markdown_table_of_opening_hours_gives_nothing():
 
     assert record.learning_points == []
     assert record.recommendations == []
+
+
+def test_a_dash_list_straight_under_a_heading_is_read_from_a_pdf_too(tmp_path):
+    lines = [
+        "Briefing 12: what the pilot reviews taught us",
+        "",
+        "Main findings",
+        "- Reviewers who met the staff early heard more about why decisions were taken.",
+        "- The family's account changed what the panel thought had gone wrong.",
+        "- Short reports were read by more practitioners than long ones.",
+    ]
+    expected = [line[2:] for line in lines[3:]]
+
+    assert texts(extract_file(str(make_pdf(tmp_path / "briefing.pdf", [lines]))).learning_points) == expected
