@@ -411,7 +411,7 @@ END_OF_FINDINGS = re.compile(
     r"^(?:\d+[.)]?\s*)?(?:background|introduction|method(?:ology)?|how we|next steps|actions?\b|what happens next"
     r"|resources|further (?:reading|information)|contact|useful links|references|appendix|glossary|about"
     r"|downloads?|related|share|help|navigation|menu|search|home|recommend|conclusion|summary|questions?"
-    r"|reflective|training|support|case summary|the case|family)",
+    r"|reflective|training|support|case summary|the case|family|(?:policy |national |local )?context\b)",
     re.I,
 )
 MIN_FINDING_WORDS = 12
@@ -676,6 +676,8 @@ def _under_sub_heading(blocks, n, source):
     lines): the sub-headings name whose findings follow, and the lead-in says what they are."""
     if not n or blocks[n - 1].kind != HEADING or not _is_sub_heading(blocks[n - 1].text(source)):
         return None
+    if END_OF_FINDINGS.match(blocks[n - 1].text(source)):
+        return None  # "Policy context", "Background": the next section, after a lead-in that lost its list
     for before in reversed(blocks[max(0, n - 1 - MAX_SUB_SECTIONS) : n - 1]):
         text = before.text(source)
         if before.kind == PROSE and before.ends_with_colon(source):

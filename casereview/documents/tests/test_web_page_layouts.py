@@ -352,3 +352,17 @@ def test_a_dash_list_straight_under_a_heading_is_read_from_a_pdf_too(tmp_path):
     expected = [line[2:] for line in lines[3:]]
 
     assert texts(extract_file(str(make_pdf(tmp_path / "briefing.pdf", [lines]))).learning_points) == expected
+
+
+def test_a_lead_in_followed_by_the_next_sections_heading_lost_its_list():
+    record = extract("""
+        Among the main findings of the pilot reviews are:
+
+        Policy context
+
+        The minister has asked for a review of child protection.
+        Among the questions is whether reviews could be quicker.
+        The answer is expected next year from the review team.
+        """)
+
+    assert record.learning_points == []
