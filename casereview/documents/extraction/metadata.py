@@ -166,10 +166,12 @@ LEARNING_ACROSS_REVIEWS = re.compile(
 )
 # A page about the review system rather than a review: reviews' purpose, process, framework, guidance or
 # reform ("barriers to learning from serious case reviews", "a shift needed in child safeguarding reviews",
-# "the Wood review of safeguarding arrangements for LSCBs"), near its opening.
+# "the Wood review of safeguarding arrangements for LSCBs", "the publication of serious case reviews", "a new
+# systems approach for conducting case reviews"), near its opening.
 REVIEW_SYSTEM = re.compile(
-    r"\b(?:reform\w*|arrangements|system|process|framework|implementation|effective\w*|purpose of|barriers|shift"
-    r"|guidance)\b[^.\n]{0,60}\b(?:reviews|SCRs|CSPRs|CPRs|review process|LSCBs|partnerships)\b"
+    r"\b(?:reform\w*|arrangements|systems?|publication|consultation|process|framework|implementation"
+    r"|effective\w*|purpose of|barriers|shift|guidance)\b[^.\n]{0,60}"
+    r"\b(?:reviews|SCRs|CSPRs|CPRs|review process|LSCBs|partnerships)\b"
     r"|\b(?:reviews|SCRs|CSPRs|CPRs|LSCBs)\b[^.\n]{0,30}\b(?:reform\w*|arrangements|system|process|framework"
     r"|implementation|effective\w*|more useful)\b",
     re.I,
@@ -205,6 +207,8 @@ NATIONAL_REVIEW = re.compile(
     r"|\b(?:this|the) (?:review|report) was commissioned by the (?:child safeguarding practice review )?panel\b",
     re.I,
 )
+# "National review into child sexual abuse within the family environment": the Panel's review, by its title.
+NATIONAL_REVIEW_INTO = re.compile(r"\bnational review into\b", re.I)
 TITLE_WEIGHT = 5
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Anchored on the month or season word, which a scan finds quickly; the day or "early" before it is
@@ -332,6 +336,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "thematic"  # "a Thematic Child Safeguarding Practice Review": the kind is the thematic one
     if BRIEFINGS.search(text[:TITLE_START]):
         return "none"  # a list of briefings on many reviews
+    if NATIONAL_REVIEW_INTO.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
+        return "CSPR"  # a page about one of the Panel’s national reviews, named near its opening
     if NATIONAL_PANEL.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
         return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # a national review, or its work across reviews
     if LEARNING_ACROSS_REVIEWS.search(text) and doc_type != "committee_report" and not _names_a_child(text):

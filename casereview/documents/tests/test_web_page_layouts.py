@@ -366,3 +366,37 @@ def test_a_lead_in_followed_by_the_next_sections_heading_lost_its_list():
         """)
 
     assert record.learning_points == []
+
+
+def test_a_page_about_publishing_reviews_or_a_new_system_for_them_is_about_no_one_review():
+    publishing = extract("""
+        Ministers change course on review summaries
+
+        The government has changed its position on the publication of serious case reviews, agreeing that every
+        summary should now include the action plan. A serious case review summary is often all the public sees.
+        """)
+    pilots = extract("""
+        Reviews: piloting a new model
+
+        A charity has developed a new systems approach for conducting case reviews. This film follows the first
+        pilots in three areas and the serious case review teams who took part.
+        """)
+
+    assert publishing.review_type == "none"
+    assert pilots.review_type == "none"
+
+
+def test_an_event_on_a_national_review_into_a_kind_of_harm_is_about_a_cspr():
+    record = extract("""
+        Webinar series - session 2
+
+        Overview
+
+        Partners should audit how they respond to concerns about neglect.
+
+        National review into neglect of children under five (2025)
+
+        This session helps partners act on the recommendations of the national review.
+        """)
+
+    assert record.review_type == "CSPR"
