@@ -568,6 +568,9 @@ def _named_in_full_or_by_first_name(text, named):
     for match in CHILDREN_IN_BRACKETS.finditer(text):
         names = [match.group(1), *re.findall(r"[A-Z][a-z]{1,14}", match.group(2)), match.group(3)]
         found += [name for name in names if name not in named + found and name not in NOT_NAME_WORDS]
+    headline = _child_in_headline(text)
+    if headline and headline not in named + found:
+        found.append(headline)
     first_names = {name.split()[0] for name in named + found}
     for match in FIRST_NAME_CASE.finditer(text):
         name = match.group(1)
@@ -579,6 +582,20 @@ def _named_in_full_or_by_first_name(text, named):
             found.append(f"{name} {surname}" if surname and surname not in NOT_NAME_WORDS else name)
             first_names.add(name)
     return found
+
+
+HEADLINE_NAME = re.compile(rf"^\s*({FULL_NAME}):\s")
+HARMED_AFTER_NAME = r"[^.]{0,80}\b(?:died|death|killed|murdered|starved|injured|harmed|abused)\b"
+
+
+def _child_in_headline(text):
+    """A news headline that opens on a child's full name ("Amy Clarke: council failed to act"), the child's
+    first name then said to have died or been harmed ("Amy, aged six, died …"): the name of the review."""
+    match = HEADLINE_NAME.match(text)
+    if not match or NOT_NAME_WORDS.intersection(match.group(1).split()):
+        return None
+    first = match.group(1).split()[0]
+    return match.group(1) if re.search(rf"\b{first}\b(?![ \t]+[A-Z]){HARMED_AFTER_NAME}", text) else None
 
 
 # AGED_NAME is tried only just before these words (an age, or "baby, Name,"): quick to find.

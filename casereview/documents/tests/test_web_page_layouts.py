@@ -400,3 +400,25 @@ def test_an_event_on_a_national_review_into_a_kind_of_harm_is_about_a_cspr():
         """)
 
     assert record.review_type == "CSPR"
+
+
+def test_a_child_named_in_a_news_headline_and_said_to_have_died_is_the_reviews_child():
+    record = extract("""
+        Ellen Marsh: agencies missed the signs, review finds
+
+        A review has found that agencies missed chances to protect a girl who was neglected at home.
+
+        Ellen, aged five, died in hospital in 2009 after months without proper food.
+        """)
+
+    assert record.child_pseudonyms == ["Ellen Marsh"]
+
+
+def test_a_person_named_in_a_headline_who_was_not_harmed_is_not_a_child():
+    record = extract("""
+        Jane Holt: why reviews must change
+
+        Jane Holt, who chairs a safeguarding partnership, writes about how reviews are done.
+        """)
+
+    assert "Jane Holt" not in record.child_pseudonyms
