@@ -214,6 +214,14 @@ FOUND_THAT_AT_END = re.compile(
 # "From our analysis of these case reviews, two groups of parents emerged:": what emerged from reviews.
 EMERGED_AT_END = re.compile(r"\b(?:emerged|emerge|became (?:clear|apparent))\s*:$", re.I)
 
+# "In serious case reviews carried out since 2018, we often see …": what a partnership sees in its reviews.
+SEEN_IN_REVIEWS = re.compile(
+    r"\bin (?:(?:our|the|these|local|recent)\s+){0,2}(?:serious case|case|practice|local"
+    r"|child safeguarding practice)\s+reviews\b[^.]{0,60}\bwe (?:often |frequently |repeatedly |commonly "
+    r"|consistently )?(?:see|find|saw|found)\b",
+    re.I,
+)
+
 
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
@@ -221,7 +229,11 @@ def classify_cue(text):
     own_words = QUOTATION.sub(" ", last_sentence) if "“" in last_sentence or '"' in last_sentence else last_sentence
     if NOT_A_LEAD_IN.search(own_words) or ARRANGED_UNDER_THEMES.search(own_words):
         return None  # (a word such as "content" inside a quotation is the quoted text's, not the lead-in's)
-    if FOUND_THAT_AT_END.search(own_words) or (EMERGED_AT_END.search(own_words) and REVIEW_WORD.search(own_words)):
+    if (
+        FOUND_THAT_AT_END.search(own_words)
+        or (EMERGED_AT_END.search(own_words) and REVIEW_WORD.search(own_words))
+        or SEEN_IN_REVIEWS.search(own_words)
+    ):
         return LEARNING  # "In a report containing 18 recommendations, the review found that:"
     found = [
         (m.start(), kind)
@@ -925,6 +937,7 @@ POINTS_BACK = re.compile(
     r"^[\"“‘']?(?:these|they|those|this|which|some of (?:these|them|which)|the main ones|examples"
     # "… recurring messages from the reviews. In too many cases:", "In particular:"
     r"|in (?:too |so )?(?:many|most|some|all|several) (?:of the |of these )?cases|in particular|specifically"
+    r"|such (?:cases|reviews|children|families)"
     r"|for example)"
     r"\b[^.:]{0,40}:$",
     re.I,

@@ -422,3 +422,22 @@ def test_a_person_named_in_a_headline_who_was_not_harmed_is_not_a_child():
         """)
 
     assert "Jane Holt" not in record.child_pseudonyms
+
+
+def test_what_a_partnership_sees_in_its_reviews_and_such_cases_show_are_findings():
+    record = extract("""
+        In the local case reviews of the last three years, we often see babies whose fathers were never
+        assessed. Such cases are more likely to show:
+
+          • Parents who did not attend antenatal care
+          • Bruising that was explained away by a relative
+
+        Audits planned for next year are:
+
+          • Attendance at child protection conferences
+        """)
+
+    assert texts(record.learning_points) == [
+        "Parents who did not attend antenatal care",
+        "Bruising that was explained away by a relative",
+    ]
