@@ -161,7 +161,10 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"|\b(?:learning|lessons?|findings) from (?:\d+|two|three|four|five|six|[a-z]+ty|several|many)\s+"
     r"(?:[\w-]+\s+){0,3}(?:reviews|SCRs|CSPRs|CMRs)\b"
     r"|\b(?:learning|lessons?|findings) from (?:[\w-]+\s+){0,4}\w+[- ]related (?:local\s+)?(?:case|practice) reviews"
-    r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b",
+    r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b"
+    # "In Serious Case Reviews carried out since 2018, we often see …"
+    r"|\bin (?:(?:our|the|these|local|recent)\s+){0,2}(?:serious case|case|practice) reviews\b[^.]{0,60}\bwe"
+    r" (?:often |frequently |repeatedly |commonly |consistently )?(?:see|find|saw|found)\b",
     re.I,
 )
 # A page about the review system rather than a review: reviews' purpose, process, framework, guidance or

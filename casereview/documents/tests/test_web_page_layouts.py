@@ -441,3 +441,15 @@ def test_what_a_partnership_sees_in_its_reviews_and_such_cases_show_are_findings
         "Parents who did not attend antenatal care",
         "Bruising that was explained away by a relative",
     ]
+
+
+def test_a_learning_page_on_what_a_partnership_sees_across_its_reviews_is_thematic():
+    record = extract("""
+        Learning hub
+
+        In the serious case reviews of recent years, we often see families where neglect lasted for years.
+
+        Our audits look at whether practice has improved.
+        """)
+
+    assert record.review_type == "thematic"
