@@ -246,6 +246,8 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
                 continue  # a page about an annual report (news, a post, a list of them), not the report
             if doc_type == "overview_report" and len(_children_on_report_lines(title)) >= 2:
                 return "other"  # a page listing several reviews' reports
+            if doc_type == "executive_summary" and not _names_itself(cue, text):
+                continue  # "action plans should be included in every executive summary": a page about them
             return doc_type
     if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
         return "overview_report"
@@ -268,6 +270,15 @@ RESPONSE = re.compile(r"\b(?:this|our|the board['’]s|the partnership['’]s) r
 # Children of one family are numbered ("Child 1", "Child 2") or named with it ("Family R", "Sibling 2").
 ONE_FAMILY = re.compile(r"^(?:Family|Sibling|Half[- ]Sibling)\b|^(?:Child|Baby|Infant)\s+\d")
 PLURAL_REVIEWS = re.compile(r"\breviews\b|\b(?:L?CSPR|SCR)s\b", re.I)
+
+
+def _names_itself(cue, text):
+    """The kind named in the page's title or on a heading line of its own, not only inside a sentence."""
+    if cue.search(_title_paragraph(text)):
+        return True
+    from .markers import is_heading_text  # (as _reads_as_learning_brief does)
+
+    return any(is_heading_text(line) and cue.search(line) for line in text[:TITLE_REGION].splitlines() if line.strip())
 
 
 def _reviews_named(pseudonyms):

@@ -453,3 +453,21 @@ def test_a_learning_page_on_what_a_partnership_sees_across_its_reviews_is_themat
         """)
 
     assert record.review_type == "thematic"
+
+
+def test_a_news_item_about_what_executive_summaries_must_contain_is_not_one():
+    news = extract("""
+        Ministers agree review action plans should be public
+
+        The government now says that the action plan should be included in every executive summary of a review.
+        """)
+    summary = extract("""
+        Serious Case Review: Child T
+
+        Executive Summary
+
+        1.1 This summary sets out what the review found.
+        """)
+
+    assert news.doc_type == "other"
+    assert summary.doc_type == "executive_summary"
