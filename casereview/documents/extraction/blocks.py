@@ -52,11 +52,13 @@ class _Line:
 
 def split_blocks(source):
     blocks, blank_before = [], True
-    for line in _lines(source):
+    lines = list(_lines(source))
+    for n, line in enumerate(lines):
         if not line.text.strip():
             blank_before = True
             continue
-        _add_line(blocks, line, blank_before, source)
+        following = lines[n + 1].text if n + 1 < len(lines) else ""
+        _add_line(blocks, line, blank_before, source, following)
         blank_before = False
     return [_settle_kind(block, source) for block in blocks]
 
@@ -71,13 +73,23 @@ def _lines(source):
         yield _Line(match.start() + lead, match.start() + lead + len(stripped), stripped)
 
 
-def _add_line(blocks, line, blank_before, source):
+def _add_line(blocks, line, blank_before, source, following=""):
     current = blocks[-1] if blocks else None
     marker = match_marker(line.text)
-    if marker and current and not blank_before and _is_dash_inside_sentence(marker, current, source):
+    if (
+        marker
+        and current
+        and not blank_before
+        and _is_dash_inside_sentence(marker, current, source)
+        and not _opens_dash_list(marker, following)
+    ):
         marker = None
     if marker:
+        if current and not blank_before and marker.is_bullet:
+            _split_off_heading_line(blocks, source)
         blocks.append(Block(ITEM, line.start, line.end, line.start + marker.body_offset, marker))
+    elif current and not blank_before and _ends_item_without_blank_line(current, line.text, source):
+        blocks.append(Block(PROSE, line.start, line.end, line.start))
     elif current and not blank_before and _opens_numbered_section(current, line, source):
         current.kind = HEADING  # "1. Background" over its text: a section, not an item
         blocks.append(Block(PROSE, line.start, line.end, line.start))
@@ -100,6 +112,49 @@ def _is_dash_inside_sentence(marker, current, source):
     in_bullet_list = current.marker is not None and current.marker.is_bullet
     last = strip_markup(source[current.body_start : current.end]).rstrip()
     return marker.is_dash and not in_bullet_list and bool(last) and last[-1] not in TERMINAL_PUNCTUATION + ":;"
+
+
+MIN_HEADING_LETTERS = 3  # a stray glyph on a line ("Â", a lost no-break space) is not a heading
+
+
+def _opens_dash_list(marker, following):
+    """'- a' with '- b' on the next line: a list of dashes, not a dash wrapped from a sentence above."""
+    following_marker = match_marker(following)
+    return marker.is_dash and following_marker is not None and following_marker.styles[0][0] == marker.styles[0][0]
+
+
+def _ends_item_without_blank_line(current, text, source):
+    """In text with no blank lines (a web page copied as lines), a line after an item that does not stop on a
+    comma or a word such as "and", "of" is the next section when it is a heading ('Introduction', 'Good
+    practice found'), not the item's wrap. (A lead-in glued to an item, '…professionals. / Reasons include:',
+    stays with the list above.)"""
+    if current.kind != ITEM or not current.marker.is_bullet or match_marker(text):
+        return False  # ("A. Trainer BA (Hons)" over a title page's lines is an initial, not a list)
+    body = strip_markup(source[current.body_start : current.end]).rstrip()
+    if not body or body[-1] in ",;–—-(" or body.split()[-1].lower() in CONNECTIVES:
+        return False  # the item's sentence runs on to this line
+    text = normalise_space(text)
+    return is_heading_text(text) and sum(ch.isalpha() for ch in text) >= MIN_HEADING_LETTERS
+
+
+def _split_off_heading_line(blocks, source):
+    """A paragraph whose last line is a heading ('Key messages') with a list straight under it, no blank line
+    between: the heading is a block of its own, so the list is read under it."""
+    current = blocks[-1]
+    if current.kind != PROSE or current.line_count < 2:
+        return
+    last_break = source.rfind("\n", current.start, current.end)
+    raw = source[last_break + 1 : current.end]
+    last_line = raw.strip()
+    before = strip_markup(source[current.start : last_break]).rstrip()
+    if not last_line or not is_heading_text(last_line) or not before:
+        return
+    if before[-1] in ",;–—-(" or before.split()[-1].lower() in CONNECTIVES:
+        return  # the line finishes a sentence wrapped from the line above
+    start = last_break + 1 + len(raw) - len(raw.lstrip())
+    current.end = current.start + len(source[current.start : last_break].rstrip())
+    current.line_count -= 1
+    blocks.append(Block(PROSE, start, start + len(last_line), start))
 
 
 def _carries_on(current, text, source):

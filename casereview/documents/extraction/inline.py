@@ -139,8 +139,8 @@ def _bulleted_line(block, source, classify):
     bullets = list(INLINE_BULLET.finditer(text))
     if not bullets:
         return []
-    label = normalise_space(text[: bullets[0].start()])
-    kind = classify(label) if label and len(label.split()) <= MAX_LABEL_WORDS else None
+    label = _heading_before_bullets(normalise_space(text[: bullets[0].start()]))
+    kind = classify(label) if label and len(label.split()) <= MAX_LABEL_WORDS and not _cut_title(label) else None
     if kind is None:
         return []
     items = []
@@ -151,6 +151,32 @@ def _bulleted_line(block, source, classify):
         if end > start:
             items.append(InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start))
     return items
+
+
+# The capitalised words just before a colon: a heading run into the text before it when a page lost its line
+# breaks ("… with child fatality’ KEY PRACTITIONER MESSAGES: • a • b").
+HEADING_BEFORE_COLON = re.compile(r"(?:^|\s)((?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*\s*:)$")
+
+
+def _cut_title(label):
+    """'A study of recommendations arising from serious case ... ·': a search result's title cut short (an
+    ellipsis in it), over a snippet of the text; not a lead-in."""
+    return "..." in label or "…" in label
+
+
+def _heading_before_bullets(label):
+    """The words before a line's first bullet that say what the bullets are: all of them when short, else
+    the heading that ends them (a run-on page's abstract, then its heading and bullets)."""
+    if len(label.split()) <= MAX_LABEL_WORDS:
+        return label
+    heading = HEADING_BEFORE_COLON.search(label)
+    return heading.group(1) if heading else ""
+
+
+def _two_joined_phrases(text, parts):
+    """With no colon, two parts the second of which opens with "and" / "or" are one sentence's two phrases
+    ("The review highlighted learning around a; and the need for b."), not a list; "a; b; and c" is one."""
+    return len(parts) == 2 and text[parts[1][0] : parts[1][1]].lower().startswith(("and ", "or "))
 
 
 def _packed_sentences(block, source, classify, theme_in_context=None):
@@ -173,8 +199,9 @@ def _packed_sentences(block, source, classify, theme_in_context=None):
         parts = split_parts(text, body_start, body_end)
         if len(parts) == 1 and not stop_at_sentence and is_run_on(text[body_start:body_end]):
             parts = [(body_start + a, body_start + b) for a, b in run_on_clauses(text[body_start:body_end])] or parts
-        if stop_at_sentence and len(parts) < 2:
-            position = max(body_end, body_start + 1)  # "The review highlighted …" with no ';': a sentence
+        if stop_at_sentence and (len(parts) < 2 or _two_joined_phrases(text, parts)):
+            # "The review highlighted …" with no ';', or "… learning around a; and b.": a sentence
+            position = max(body_end, body_start + 1)
             continue
         items.extend(
             InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start + body_start)
@@ -202,6 +229,8 @@ def _made_recommendations(block, source):
     for match in MADE_RECOMMENDATIONS.finditer(text):
         stop = SENTENCE_END.search(text, match.end())
         end = stop.end() if stop else len(text)
+        if text[match.end() : end].rstrip().endswith(":"):
+            continue  # "The review makes recommendations to government:" leads in to the list below
         for start, part_end in split_parts(text, match.end(), end) or [(match.end(), end)]:
             start, part_end = _trimmed(text, start, part_end)
             if part_end > start:

@@ -22,6 +22,8 @@ from .markers import (
 )
 from .result import Item
 from .runon import is_run_on, run_on_clauses
+from .tables import table_rows
+from .titles import message_titles
 
 LEARNING, RECOMMENDATIONS = "learning_points", "recommendations"
 # The domain's words for what a review learned: learning (points, themes, messages), lessons, findings,
@@ -200,12 +202,39 @@ def _last_sentence(text):
     return text[start:]
 
 
+# A lead-in whose own verb is what a review found, straight before its colon: the list is what it found,
+# whatever an earlier clause mentions ("In a 90-page report containing 12 recommendations, the serious case
+# review panel found that:").
+FOUND_THAT_AT_END = re.compile(
+    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|inquiry|investigation|report|panel)\b(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:also\s+)?(?:found|concluded|identified|highlighted)(?:\s+that)?\s*:$",
+    re.I,
+)
+
+# "From our analysis of these case reviews, two groups of parents emerged:": what emerged from reviews.
+EMERGED_AT_END = re.compile(r"\b(?:emerged|emerge|became (?:clear|apparent))\s*:$", re.I)
+
+# "In serious case reviews carried out since 2018, we often see …": what a partnership sees in its reviews.
+SEEN_IN_REVIEWS = re.compile(
+    r"\bin (?:(?:our|the|these|local|recent)\s+){0,2}(?:serious case|case|practice|local"
+    r"|child safeguarding practice)\s+reviews\b[^.]{0,60}\bwe (?:often |frequently |repeatedly |commonly "
+    r"|consistently )?(?:see|find|saw|found)\b",
+    re.I,
+)
+
+
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = _last_sentence(text)
     own_words = QUOTATION.sub(" ", last_sentence) if "“" in last_sentence or '"' in last_sentence else last_sentence
     if NOT_A_LEAD_IN.search(own_words) or ARRANGED_UNDER_THEMES.search(own_words):
         return None  # (a word such as "content" inside a quotation is the quoted text's, not the lead-in's)
+    if (
+        FOUND_THAT_AT_END.search(own_words)
+        or (EMERGED_AT_END.search(own_words) and REVIEW_WORD.search(own_words))
+        or SEEN_IN_REVIEWS.search(own_words)
+    ):
+        return LEARNING  # "In a report containing 18 recommendations, the review found that:"
     found = [
         (m.start(), kind)
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
@@ -242,7 +271,7 @@ def find_items(blocks, runs, doc):
             for block in _leaf_items(run.items, source):
                 if id(block) not in covered:
                     if run.style.startswith("kw:"):
-                        end = _paragraphs_end(block, blocks, position)
+                        end = _paragraphs_end(block, blocks, position, source)
                     else:
                         end = _item_end(block, source)
                     _choose(chosen, kind, block, _confidence("lead_in", block, run, source), source, end)
@@ -261,6 +290,10 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _lines_that_lost_their_bullets(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in message_titles(blocks, source, classify_cue, END_OF_FINDINGS.match):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block in table_rows(source, _table_lead_in_kind(source)):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _run_on_after_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"] - 0.15, source)  # its edges are a guess
     for kind, block, basis, run in _section_items(blocks, runs, source):
@@ -276,6 +309,11 @@ def find_items(blocks, runs, doc):
     }
 
 
+def _table_lead_in_kind(source):
+    """How a table's lead-in is read: as any lead-in, or as themes when the text before it is about reviews."""
+    return lambda text, offset: classify_cue(text) or _theme_after_reviews(text, offset, source)
+
+
 def _choose(chosen, kind, block, confidence, source, end=None):
     text = block.text(source)
     title = is_heading_text(text) and classify_cue(" ".join(text.split()[:3])) == kind
@@ -284,14 +322,18 @@ def _choose(chosen, kind, block, confidence, source, end=None):
     chosen.setdefault(block.body_start, (kind, block.body_start, end or block.end, confidence))
 
 
-def _paragraphs_end(block, blocks, position):
-    """'Finding 1: title' and the paragraphs under it, up to the next item or heading: the whole finding."""
-    end = block.end
+def _paragraphs_end(block, blocks, position, source):
+    """'Finding 1: title' and the paragraphs under it, up to the next item or heading: the whole finding. The
+    last labelled item that ends its own sentence is whole: the paragraphs after it are the page's own."""
+    end, next_label = block.end, False
     for following in blocks[position[id(block)] + 1 :]:
         if following.kind != PROSE:
+            next_label = following.kind == ITEM and following.marker.styles[0][0] == block.marker.styles[0][0]
             break
+        if following.ends_with_colon(source):
+            break  # "For further details, please visit:" leads in to something else
         end = following.end
-    return end
+    return end if next_label or not ends_sentence(block.text(source)) else block.end
 
 
 def _unmarked_lines(blocks, source):
@@ -381,7 +423,7 @@ END_OF_FINDINGS = re.compile(
     r"^(?:\d+[.)]?\s*)?(?:background|introduction|method(?:ology)?|how we|next steps|actions?\b|what happens next"
     r"|resources|further (?:reading|information)|contact|useful links|references|appendix|glossary|about"
     r"|downloads?|related|share|help|navigation|menu|search|home|recommend|conclusion|summary|questions?"
-    r"|reflective|training|support|case summary|the case|family)",
+    r"|reflective|training|support|case summary|the case|family|(?:policy |national |local )?context\b)",
     re.I,
 )
 MIN_FINDING_WORDS = 12
@@ -424,11 +466,14 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
             section.append((unit_kind, a, b))
         if not section:
             continue
-        last_of_page = units[-1][2]
+        last_of_page, taken = units[-1][2], []
         for _, a, b in section:
             text = normalise_space(source[a:b])
             if _has_inline_item(inline_starts, a, b) or LINK_LINE.match(text):
                 break
+            if _is_pull_quote(text, taken):
+                continue
+            taken.append(text)
             if len(text.split()) < MIN_FINDING_WORDS and b != last_of_page:
                 break
             if not ends_sentence(text) and b != last_of_page:
@@ -643,6 +688,8 @@ def _under_sub_heading(blocks, n, source):
     lines): the sub-headings name whose findings follow, and the lead-in says what they are."""
     if not n or blocks[n - 1].kind != HEADING or not _is_sub_heading(blocks[n - 1].text(source)):
         return None
+    if END_OF_FINDINGS.match(blocks[n - 1].text(source)):
+        return None  # "Policy context", "Background": the next section, after a lead-in that lost its list
     for before in reversed(blocks[max(0, n - 1 - MAX_SUB_SECTIONS) : n - 1]):
         text = before.text(source)
         if before.kind == PROSE and before.ends_with_colon(source):
@@ -742,11 +789,26 @@ def _enough_lines(lines, source):
 def _packed_parts(kind, block, source):
     """A paragraph that packs a list into one sentence ("a; b; and c.") gives each part; else itself."""
     parts = split_parts(source, block.body_start, block.end) if source.count(";", block.body_start, block.end) else []
-    if len(parts) < 2:
+    if len(parts) < 2 or not _packs_a_list(parts, source):
         yield kind, block
         return
     for start, end in parts:
         yield kind, Block(PROSE, start, end, start)
+
+
+def _packs_a_list(parts, source):
+    """Parts of a list packed in one sentence: three or more, or two whose second is joined by "and" / "or"
+    ("a; and b."). "Practice is relational; so too is reviewing it." is one sentence with a semicolon."""
+    second = source[parts[1][0] : parts[1][1]].lstrip("\"“‘'").lower()
+    return len(parts) >= 3 or second.startswith(("and ", "or ", "and/or "))
+
+
+def _is_pull_quote(text, taken):
+    """A paragraph wholly in quotation marks that repeats words of an item already taken: a pull quote."""
+    if len(text) < 3 or text[0] not in "\"“‘'" or text[-1] not in "\"”’'":
+        return False
+    quoted = normalise_space(text[1:-1]).lower()
+    return any(quoted in normalise_space(earlier).lower() for earlier in taken)
 
 
 def _separate_short_lines(blocks, n, source):
@@ -875,6 +937,7 @@ POINTS_BACK = re.compile(
     r"^[\"“‘']?(?:these|they|those|this|which|some of (?:these|them|which)|the main ones|examples"
     # "… recurring messages from the reviews. In too many cases:", "In particular:"
     r"|in (?:too |so )?(?:many|most|some|all|several) (?:of the |of these )?cases|in particular|specifically"
+    r"|such (?:cases|reviews|children|families)"
     r"|for example)"
     r"\b[^.:]{0,40}:$",
     re.I,

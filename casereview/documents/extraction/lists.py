@@ -10,7 +10,10 @@ from .blocks import HEADING, PROSE, Block
 # themes were as follows.", "The review identified the following."
 ANNOUNCES_LIST = re.compile(
     r"\b(?:(?:are|is|were|set out|listed|shown|given|summarised|outlined|described)\s+below|as follows"
-    r"|the following(?:\s+[\w-]+){0,2})\s*[.:]?$",
+    r"|the following(?:\s+[\w-]+){0,2})\s*[.:]?$"
+    # "… the following learning points were highlighted.": the passive after the list's name
+    r"|\bthe following(?:\s+[\w-]+){0,3}\s+(?:were|are|was|is|have been|has been)\s+(?:highlighted|identified"
+    r"|noted|found|raised|made|agreed|drawn out|learn[te]d)\s*[.:]?$",
     re.I,
 )
 

@@ -20,6 +20,7 @@ MARKER = re.compile(
     rf"""
     ^[ \t]*
     (?:
+        (?:\d{{1,3}}(?:\.\d{{1,3}})+[ \t]+)?  # a report's paragraph number before the label: "5.12 Finding 3:"
         (?P<kw>{_KEYWORD})\s+(?P<kwnum>\d{{1,3}}|[A-Za-z])(?:\s*[:.)–—-])?
       | (?:{_BULLET}[ \t]+)?
         (?:

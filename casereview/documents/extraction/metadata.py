@@ -130,7 +130,10 @@ ACROSS_REVIEWS = re.compile(
     r"|local (?:child safeguarding practice )?reviews|case reviews|rapid reviews)"
     r"|(?:practice review panel|the panel)['’]?s? (?:first |second |third |fourth |\w+ )?annual (?:report|review)"
     r"|annual (?:report|review) (?:of|from) the (?:child safeguarding practice review )?panel"
-    r"|national (?:child safeguarding practice )?review panel['’]s",
+    r"|national (?:child safeguarding practice )?review panel['’]s"
+    # "a re-analysis of neglect in serious case reviews", "a study of recommendations arising from SCRs"
+    r"|\b(?:re-?)?analys(?:is|es) of (?:[\w-]+ ){1,3}in (?:serious case reviews|SCRs|L?CSPRs|case reviews)"
+    r"|\bstud(?:y|ies) of (?:[\w-]+ ){0,2}(?:arising |drawn )?from (?:serious case reviews|SCRs|L?CSPRs|case reviews)",
     re.I,
 )
 # Learning drawn from reviews in the plural, on a page that names no one child: "Neglect: learning from case
@@ -158,15 +161,20 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"|\b(?:learning|lessons?|findings) from (?:\d+|two|three|four|five|six|[a-z]+ty|several|many)\s+"
     r"(?:[\w-]+\s+){0,3}(?:reviews|SCRs|CSPRs|CMRs)\b"
     r"|\b(?:learning|lessons?|findings) from (?:[\w-]+\s+){0,4}\w+[- ]related (?:local\s+)?(?:case|practice) reviews"
-    r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b",
+    r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b"
+    # "In Serious Case Reviews carried out since 2018, we often see …"
+    r"|\bin (?:(?:our|the|these|local|recent)\s+){0,2}(?:serious case|case|practice) reviews\b[^.]{0,60}\bwe"
+    r" (?:often |frequently |repeatedly |commonly |consistently )?(?:see|find|saw|found)\b",
     re.I,
 )
 # A page about the review system rather than a review: reviews' purpose, process, framework, guidance or
 # reform ("barriers to learning from serious case reviews", "a shift needed in child safeguarding reviews",
-# "the Wood review of safeguarding arrangements for LSCBs"), near its opening.
+# "the Wood review of safeguarding arrangements for LSCBs", "the publication of serious case reviews", "a new
+# systems approach for conducting case reviews"), near its opening.
 REVIEW_SYSTEM = re.compile(
-    r"\b(?:reform\w*|arrangements|system|process|framework|implementation|effective\w*|purpose of|barriers|shift"
-    r"|guidance)\b[^.\n]{0,60}\b(?:reviews|SCRs|CSPRs|CPRs|review process|LSCBs|partnerships)\b"
+    r"\b(?:reform\w*|arrangements|systems?|publication|consultation|process|framework|implementation"
+    r"|effective\w*|purpose of|barriers|shift|guidance)\b[^.\n]{0,60}"
+    r"\b(?:reviews|SCRs|CSPRs|CPRs|review process|LSCBs|partnerships)\b"
     r"|\b(?:reviews|SCRs|CSPRs|CPRs|LSCBs)\b[^.\n]{0,30}\b(?:reform\w*|arrangements|system|process|framework"
     r"|implementation|effective\w*|more useful)\b",
     re.I,
@@ -186,8 +194,8 @@ DEFINES_A_REVIEW = re.compile(
 )
 # A review of a kind, done thematically: the word before the kind says which.
 THEMATIC_KIND = re.compile(
-    r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning)"
-    r" review\b",
+    r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning"
+    r"|safeguarding) review\b",
     re.I,
 )
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
@@ -202,6 +210,8 @@ NATIONAL_REVIEW = re.compile(
     r"|\b(?:this|the) (?:review|report) was commissioned by the (?:child safeguarding practice review )?panel\b",
     re.I,
 )
+# "National review into child sexual abuse within the family environment": the Panel's review, by its title.
+NATIONAL_REVIEW_INTO = re.compile(r"\bnational review into\b", re.I)
 TITLE_WEIGHT = 5
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Anchored on the month or season word, which a scan finds quickly; the day or "early" before it is
@@ -236,6 +246,8 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
                 continue  # a page about an annual report (news, a post, a list of them), not the report
             if doc_type == "overview_report" and len(_children_on_report_lines(title)) >= 2:
                 return "other"  # a page listing several reviews' reports
+            if doc_type == "executive_summary" and not _names_itself(cue, text):
+                continue  # "action plans should be included in every executive summary": a page about them
             return doc_type
     if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
         return "overview_report"
@@ -258,6 +270,15 @@ RESPONSE = re.compile(r"\b(?:this|our|the board['’]s|the partnership['’]s) r
 # Children of one family are numbered ("Child 1", "Child 2") or named with it ("Family R", "Sibling 2").
 ONE_FAMILY = re.compile(r"^(?:Family|Sibling|Half[- ]Sibling)\b|^(?:Child|Baby|Infant)\s+\d")
 PLURAL_REVIEWS = re.compile(r"\breviews\b|\b(?:L?CSPR|SCR)s\b", re.I)
+
+
+def _names_itself(cue, text):
+    """The kind named in the page's title or on a heading line of its own, not only inside a sentence."""
+    if cue.search(_title_paragraph(text)):
+        return True
+    from .markers import is_heading_text  # (as _reads_as_learning_brief does)
+
+    return any(is_heading_text(line) and cue.search(line) for line in text[:TITLE_REGION].splitlines() if line.strip())
 
 
 def _reviews_named(pseudonyms):
@@ -329,6 +350,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "thematic"  # "a Thematic Child Safeguarding Practice Review": the kind is the thematic one
     if BRIEFINGS.search(text[:TITLE_START]):
         return "none"  # a list of briefings on many reviews
+    if NATIONAL_REVIEW_INTO.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
+        return "CSPR"  # a page about one of the Panel’s national reviews, named near its opening
     if NATIONAL_PANEL.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
         return "CSPR" if NATIONAL_REVIEW.search(text) else "thematic"  # a national review, or its work across reviews
     if LEARNING_ACROSS_REVIEWS.search(text) and doc_type != "committee_report" and not _names_a_child(text):
@@ -559,6 +582,9 @@ def _named_in_full_or_by_first_name(text, named):
     for match in CHILDREN_IN_BRACKETS.finditer(text):
         names = [match.group(1), *re.findall(r"[A-Z][a-z]{1,14}", match.group(2)), match.group(3)]
         found += [name for name in names if name not in named + found and name not in NOT_NAME_WORDS]
+    headline = _child_in_headline(text)
+    if headline and headline not in named + found:
+        found.append(headline)
     first_names = {name.split()[0] for name in named + found}
     for match in FIRST_NAME_CASE.finditer(text):
         name = match.group(1)
@@ -570,6 +596,20 @@ def _named_in_full_or_by_first_name(text, named):
             found.append(f"{name} {surname}" if surname and surname not in NOT_NAME_WORDS else name)
             first_names.add(name)
     return found
+
+
+HEADLINE_NAME = re.compile(rf"^\s*({FULL_NAME}):\s")
+HARMED_AFTER_NAME = r"[^.]{0,80}\b(?:died|death|killed|murdered|starved|injured|harmed|abused)\b"
+
+
+def _child_in_headline(text):
+    """A news headline that opens on a child's full name ("Amy Clarke: council failed to act"), the child's
+    first name then said to have died or been harmed ("Amy, aged six, died …"): the name of the review."""
+    match = HEADLINE_NAME.match(text)
+    if not match or NOT_NAME_WORDS.intersection(match.group(1).split()):
+        return None
+    first = match.group(1).split()[0]
+    return match.group(1) if re.search(rf"\b{first}\b(?![ \t]+[A-Z]){HARMED_AFTER_NAME}", text) else None
 
 
 # AGED_NAME is tried only just before these words (an age, or "baby, Name,"): quick to find.
@@ -680,7 +720,17 @@ def find_child_pseudonyms(text):
             if _used_as_name(text, letter):
                 named.append(letter)
                 named_letters.add(letter)
-    return named
+    return _one_spelling_each(named)
+
+
+def _one_spelling_each(named):
+    """A name written with and without its hyphen ("Ann Smith-Jones", "Ann Smith Jones") is one child: the
+    hyphenated spelling is kept."""
+    spellings = {}
+    for name in named:
+        spellings.setdefault(name.replace("-", " "), []).append(name)
+    kept = {key: next((n for n in forms if "-" in n), forms[0]) for key, forms in spellings.items()}
+    return [name for name in named if kept[name.replace("-", " ")] == name]
 
 
 # "Child LC; LE; LH; and G", "Child LF and LG", "Child X1/X2": one child named, then the other children's
@@ -786,6 +836,8 @@ def find_partnership(text):
     national = NATIONAL_BODY.search(text, 0, NATIONAL_TITLE_REGION)
     if national and not any(m.start() < NATIONAL_TITLE_REGION for m in _partnership_mentions(text)):
         return " ".join(national.group(1).split())  # a Panel's own paper or a summary of one
+    if not names and (national := _panel_as_author(text)):
+        return national
     if not names:
         abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
         if abbreviations:
@@ -796,6 +848,23 @@ def find_partnership(text):
         return None
     key = names.most_common(1)[0][0]
     return forms[key].most_common(1)[0][0]
+
+
+# The Panel as the author of what a page is about: its national review in the page's title, or the review
+# "published by" / "undertaken by" it (a report or research it published is not a review of a case).
+NATIONAL_REVIEW_TITLE = re.compile(r"\bnational review\b(?! panel)", re.I)
+PANEL_AS_AUTHOR = re.compile(
+    r"\b[Rr]eview\b[^.]{0,80}?\b(?:published|commissioned|undertaken|carried out|conducted|led|written)\s+by\s+the\s+"
+    r"(?:national\s+)?(?:independent\s+)?(Child Safeguarding Practice Review Panel)\b"
+)
+
+
+def _panel_as_author(text):
+    """The national Panel, on a page about its national review that names no local partnership."""
+    if NATIONAL_REVIEW_TITLE.search(text, 0, NATIONAL_TITLE_REGION) and (national := NATIONAL_BODY.search(text)):
+        return " ".join(national.group(1).split())
+    author = PANEL_AS_AUTHOR.search(text)
+    return author.group(1) if author else None
 
 
 def _place(words):

@@ -100,10 +100,28 @@ def _is_dash_inside_sentence(marker, previous, previous_marker):
     return marker.is_dash and not in_bullet_list and previous[-1] not in TERMINAL_PUNCTUATION + ":;"
 
 
+# Words a wrapped sentence stops on before a dash that carries it on ("… known to the - police -").
+RUNS_ON_WORDS = frozenset("the a an of to and or in for with by on at from as that which who is are was were".split())
+
+
+def _bullet_under_heading(marker, previous, previous_marker, line):
+    """'- The model produces …' under a heading line ('Key messages'): the first of its bullets, not a dash
+    wrapped from a sentence, when the heading does not stop on a word that runs on."""
+    body = line[marker.body_offset :].lstrip()
+    return (
+        previous_marker is None
+        and is_heading_text(previous)
+        and previous.split()[-1].lower() not in RUNS_ON_WORDS
+        and body[:1].isupper()
+    )
+
+
 def _continues_line(previous, previous_marker, line, marker):
     """Is `line` the rest of `previous`'s sentence (a wrap), rather than a new paragraph, item or heading?"""
     if marker:
-        return _is_dash_inside_sentence(marker, previous, previous_marker)
+        return _is_dash_inside_sentence(marker, previous, previous_marker) and not _bullet_under_heading(
+            marker, previous, previous_marker, line
+        )
     if previous_marker and not previous[previous_marker.body_offset :].strip():
         return True  # "7." alone on its line: the item's text follows
     if is_numbered_section_title(previous, previous_marker, line):
