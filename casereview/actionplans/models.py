@@ -133,13 +133,22 @@ class Action(BaseModel):
     def __str__(self):
         return f"{self.review.title} action {self.number}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        action = super().from_db(db, field_names, values)
+        action._review_id_as_loaded = action.__dict__.get("review_id")
+        return action
+
     def save(self, *args, **kwargs):
-        """The partnership is always the review's: taken from it when the action is made, or given another
-        review (the admin's raw-id field), so no caller sets it and none can set it wrong."""
+        """The partnership is always the review's: taken from it when the action is made or given another
+        review (the review itself, or only its key, as the admin's raw-id field does), so no caller sets it.
+        `update()` and `bulk_update()` pass by here: nothing in casereview moves an action with them."""
         review_given = type(self).review.field.is_cached(self)
-        if self.review_id and (self.partnership_id is None or review_given):
+        moved = self.review_id != getattr(self, "_review_id_as_loaded", self.review_id)
+        if self.review_id and (self.partnership_id is None or review_given or moved):
             self.partnership_id = self.review.partnership_id
         super().save(*args, **kwargs)
+        self._review_id_as_loaded = self.review_id
 
     @property
     def is_open(self):

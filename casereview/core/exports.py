@@ -166,7 +166,10 @@ def give_up_if_stalled(job):
         )
     else:
         problem = "The file stopped being prepared before it was finished. Ask for it again."
-    ExportJob.objects.unscoped().filter(pk=job.pk).update(status=ExportStatus.FAILED, problem=problem)
+    # only if the worker has not taken it up (or finished it) meanwhile
+    ExportJob.objects.unscoped().filter(pk=job.pk, status=job.status).update(
+        status=ExportStatus.FAILED, problem=problem
+    )
     job.refresh_from_db()
     return job
 

@@ -34,6 +34,7 @@ from casereview.reviews.services import review_mark_published, review_stage_catc
 from . import anonymisation as engine
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
 from .anonymisation.model import model_name
+from .anonymisation.replacement import DATED
 from .anonymisation.table import term_key
 from .models import (
     Publication,
@@ -177,8 +178,8 @@ def _report_detect(report):
 def _first_status(entry):
     """A detail the rules publish as it is written (an age when the partnership publishes ages as they
     are, a date already only a month and year) is decided by that rule: asking the reviewer about "9 -> 9"
-    costs a click and says nothing. Anything else waits for the reviewer."""
-    if entry.replacement.strip() == entry.original.strip():
+    costs a click and says nothing. Anything else waits for the reviewer, a name left as it is included."""
+    if entry.type in DATED and entry.replacement.strip() == entry.original.strip():
         return TermStatus.ACCEPTED
     return TermStatus.PROPOSED
 

@@ -91,7 +91,9 @@ def overview(request, review):
             "terms_pending": pending,
             "terms_total": total,
             "details_to_decide": details_to_decide(pending, total),
-            "terms_kept": terms.filter(status=TermStatus.ACCEPTED, replacement=F("original")).count(),
+            "terms_kept": terms.filter(
+                status=TermStatus.ACCEPTED, replacement=F("original"), decided_by__isnull=True
+            ).count(),
         },
     )
 

@@ -45,6 +45,15 @@ def test_an_action_given_another_review_follows_it_to_its_partnership(partnershi
     assert Action.objects.unscoped().get(pk=action.pk).partnership == partnership_b
 
 
+def test_an_action_moved_by_its_reviews_key_alone_follows_it_too(partnership_a, partnership_b):
+    """Setting only the key (a form's raw value, a script) drops the cached review: the move is still seen."""
+    loaded = Action.objects.unscoped().get(pk=ActionFactory(review__partnership=partnership_a).pk)
+    loaded.review_id = ReviewFactory(partnership=partnership_b).pk
+    loaded.save()
+    assert Action.objects.unscoped().get(pk=loaded.pk).partnership == partnership_b
+    assert not Action.objects.visible_to(member(partnership_a, Role.BUSINESS_MANAGER)).filter(pk=loaded.pk).exists()
+
+
 def test_an_action_written_without_its_partnership_is_refused_not_stored_unscoped(partnership_a):
     review = ReviewFactory(partnership=partnership_a)
     agency = AgencyFactory(partnership=partnership_a)
