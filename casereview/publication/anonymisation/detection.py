@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import ages, chat_names, cues, extents, named_places
+from . import ages, chat_names, cues, extents, known_settings, named_places
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -185,6 +185,8 @@ def detect(text, table=None):
     found.extend(named_places.setting_field_finds(clean, found))
     found.extend(named_places.setting_on_street_finds(clean, found))
     found.extend(extents.setting_extents(clean, found))
+    found.extend(known_settings.known_hospital_finds(clean))  # (after the extents: "RHCYP EMERGENCY DEPARTMENT")
+    found.extend(known_settings.service_setting_finds(clean))
     found.extend(extents.dwelling_finds(clean, found))
     found.extend(extents.person_extents(clean, found))
     found.extend(ages.age_finds(clean, found))
