@@ -191,6 +191,9 @@ def detect(text, table=None):
     found.extend(extents.person_extents(clean, found))
     found.extend(ages.age_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
+    found = known_settings.without_towns_as_people(
+        clean, found, lambda start: TITLE_BEFORE_RE.search(clean, max(0, start - 20), start) is not None
+    )
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 

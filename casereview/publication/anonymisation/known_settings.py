@@ -12,6 +12,7 @@ text, not the wording of one passage:
 
 import re
 
+from .names import forenames
 from .vocabulary import COMMON_CAPITALISED, GENERIC_SERVICE_WORDS
 
 # Short names that name one hospital wherever they are written (two words or an unusual word).
@@ -225,3 +226,68 @@ def _about_health_care(text, start, end, reach=90):
     left = re.split(r"[.!?\n](?:\s|$)|\n", left)[-1]
     right = re.split(r"[.!?](?:\s|$)|\n", right)[0]
     return HEALTH_CARE_RE.search(left + " " + right) is not None or HEALTH_CARE_RE.search(text[start:end]) is not None
+
+
+# Towns, cities, counties, boroughs and districts a record names beside its people: a word found alone as a
+# person that is one of them is the place ("Lime Trees CAMHS, York", "moved back to Bristol", "Kent placed
+# him"), unless the passage also names someone with it ("Mr Kent", "Rhys Durham").
+TOWNS = frozenset(
+    """Aberdeen Aberystwyth Avon Barnet Barnsley Basildon Bath Bedford Belfast Bexley Birmingham Blackburn
+    Blackpool Bolton Bournemouth Bradford Brent Brighton Bristol Bromley Burnley Bury Camden Cardiff Carlisle
+    Chelmsford Cheltenham Chester Chesterfield Colchester Coventry Crawley Croydon Cumbria Darlington Derby
+    Derbyshire Devon Doncaster Dorset Dudley Dundee Durham Ealing Edinburgh Enfield Essex Exeter Gateshead Glasgow
+    Gloucester Gloucestershire Greenwich Grimsby Gwynedd Hackney Halifax Hampshire Haringey Harlow Harrow Hartlepool
+    Havering Hertfordshire Hillingdon Hounslow Huddersfield Hull Inverness Ipswich Islington Kent Kirklees Knowsley
+    Lambeth Lancashire Leeds Leicester Leicestershire Lewisham Limerick Lincoln Lincolnshire Liverpool Llanelli
+    London Londonderry Luton Manchester Medway Merton Middlesbrough Milton Newcastle Newham Newport Norfolk
+    Northampton Northamptonshire Norwich Nottingham Nottinghamshire Oldham Oxford Oxfordshire Paisley Peterborough
+    Plymouth Portsmouth Preston Reading Redbridge Rochdale Romford Rotherham Salford Sandwell Sheffield Shropshire
+    Skye Slough Solihull Somerset Southampton Southend Southwark Stockport Stockton Stoke Suffolk Sunderland Surrey
+    Sussex Sutton Swansea Swindon Tameside Telford Thurrock Torbay Trafford Trent Tyneside Wakefield Walsall
+    Waltham Wandsworth Warrington Warwickshire Watford Westminster Wigan Wiltshire Wirral Wolverhampton Worcester
+    Wrexham York Yorkshire""".split()
+)
+# the agency or part of a council's service a town's name begins ("Westminster YOS", "Croydon CSC", "Leeds
+# Children's Services", "Somerset Direct", "Leeds North"): never a person
+TOWN_AGENCY_TAIL_RE = re.compile(
+    r"[ \t]+(?:YOS|YJS|LADO|CSC|MASH|CAMHS|SPA|EDT|Direct|Children(?:['’]s)?|North|South|East|West|Central|"
+    r"Council|Police|Social|Services?)\b"
+)
+
+
+def without_towns_as_people(text, found, titled_before):
+    """Drop a person found as one word that is a town, county or borough, or as a town and the agency its name
+    begins, unless the passage names someone with that word too. `titled_before(start)` says whether a title
+    stands before a span ("Mrs Durham")."""
+    # (someone named with the word: a longer person with a listed forename in it, not inside a setting
+    # found - "Blackpool Vic" is a hospital, "Brent River" a college's, "East Kent" a district)
+    first = forenames()[0]
+    settings = [(s, e) for s, e, kind, *_ in found if kind in ("SCHOOL", "HEALTH_SETTING", "PLACE", "ADDRESS")]
+    people_words = set()
+    for start, end, kind, *_ in found:
+        words = [re.sub(r"['’]s$", "", w) for w in text[start:end].split()]
+        if (
+            kind == "PERSON"
+            and len(words) > 1
+            and any(w in first and w not in TOWNS for w in words)
+            and not any(s <= start < e or start <= s < end for s, e in settings)
+        ):
+            people_words.update(words)
+    kept = []
+    for item in found:
+        start, end, kind = item[:3]
+        if kind == "PERSON":
+            words = text[start:end].split()
+            town = re.sub(r"['’]s?$", "", words[0]) if words else ""
+            agency = len(words) > 1 and TOWN_AGENCY_TAIL_RE.match(" " + " ".join(words[1:]))
+            if (
+                town in TOWNS
+                # ("Skye", "Lincoln", "Kent" alone may be forenames; "Kent MASH" is not)
+                and ((len(words) == 1 and town not in first) or agency)
+                and town not in people_words
+                and not titled_before(start)
+                and not any(0 <= s - end <= 1 for s, _ in settings)  # "Colchester Custody": the place's own word
+            ):
+                continue
+        kept.append(item)
+    return kept

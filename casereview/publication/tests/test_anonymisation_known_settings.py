@@ -43,3 +43,23 @@ def test_a_setting_named_before_the_service_it_was_visited_for():
 def test_a_hospital_trust_is_an_agency_not_a_setting():
     text = "The referral went to Birmingham Children's Trust and the exploitation hub."
     assert settings(text) == []
+
+
+def people(text):
+    return [e.text for e in detect(text) if e.type == "PERSON"]
+
+
+def test_a_town_or_county_is_not_taken_for_a_person():
+    text = (
+        "Ellis Marr moved back to Bristol with his mother, Tanya Marr. Wiltshire placed him with carers in "
+        "Swindon, and Hounslow MASH shared the earlier referral."
+    )
+    found = people(text)
+    assert "Ellis Marr" in found and "Tanya Marr" in found
+    assert not any(w in p for p in found for w in ("Bristol", "Wiltshire", "Swindon", "Hounslow"))
+
+
+def test_a_forename_that_is_also_a_place_stays_a_person():
+    text = "Skye said she was scared. Skye's brother Lincoln Abara (9) was at home with Ms Durham."
+    found = people(text)
+    assert "Skye" in found and "Lincoln Abara" in found and any("Durham" in p for p in found)
