@@ -17,12 +17,17 @@ NUMBER = r"(?:[1-9]\d?|0)"
 AFTER_PERSON_RE = re.compile(
     rf"[\"”’']?(?:[ \t]*\(({NUMBER})\)|,[ \t]+({NUMBER})(?=[ \t]*(?:[–—]|-[ \t]|\)|;|$|\n)))", re.M
 )
-AND_AGE_RE = re.compile(rf"[ \t]+(?i:and|&)[ \t]+(?:[A-Z][a-z]+[ \t]+)?({NUMBER})(?![\w:.,/]\d|[ \t]*(?:%|am|pm|hours?|mins?|minutes?|times|[A-Za-z]))")
+AND_AGE_RE = re.compile(
+    rf"[ \t]+(?i:and|&)[ \t]+(?:[A-Z][a-z]+[ \t]+)?({NUMBER})"
+    r"(?![\w:.,/]\d|[ \t]*(?:%|am|pm|hours?|mins?|minutes?|times|[A-Za-z]))"
+)
 CHILDREN_BRACKET_RE = re.compile(
-    rf"\b(?i:children|child|sons|daughters|boys|girls|kids|siblings|twins|grandchildren)[ \t]*\(({NUMBER}(?:[ \t]*(?:,|and|&)[ \t]*{NUMBER})+)\)"
+    r"\b(?i:children|child|sons|daughters|boys|girls|kids|siblings|twins|grandchildren)[ \t]*"
+    rf"\(({NUMBER}(?:[ \t]*(?:,|and|&)[ \t]*{NUMBER})+)\)"
 )
 BELIEVED_RE = re.compile(
-    rf"\b(?i:believed|thought|said|claimed|claims|understood|reported|known)[ \t]+(?i:to[ \t]+be)[ \t]+(?:about[ \t]+|around[ \t]+)?"
+    r"\b(?i:believed|thought|said|claimed|claims|understood|reported|known)[ \t]+(?i:to[ \t]+be)[ \t]+"
+    r"(?:about[ \t]+|around[ \t]+)?"
     rf"({NUMBER})\b(?![ \t]*(?:%|am|pm|hours?|minutes?|times|miles|weeks?|days?|months?))(?![\w:./])"
 )
 AGE_HEADER_RE = re.compile(r"\b(?i:age)\b")

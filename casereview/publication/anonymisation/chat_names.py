@@ -17,10 +17,12 @@ from .names import forenames
 
 TIMESTAMP = (
     r"(?:\[[^\]\n]{1,40}\][ \t]*"
-    r"|(?:\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?,?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*)"
+    r"|(?:\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?,?[ \t]+)?"
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]*[ap]m)?[ \t]*[-–,]?[ \t]*)"
 )
 LINE_RE = re.compile(
-    rf"^[ \t>]*(?P<time>{TIMESTAMP})?(?:(?:FROM|TO)[ \t]+)?(?P<speaker>[^\s:,]{{1,32}}|[^\s:,.][^:,.\n]{{0,30}}?)[ \t]*:[ \t]*(?P<message>\S.*)$",
+    rf"^[ \t>]*(?P<time>{TIMESTAMP})?(?:(?:FROM|TO)[ \t]+)?"
+    r"(?P<speaker>[^\s:,]{1,32}|[^\s:,.][^:,.\n]{0,30}?)[ \t]*:[ \t]*(?P<message>\S.*)$",
     re.M,
 )
 HANDLE_RE = re.compile(r"@?(?=[\w.]*[A-Za-z])[\w.]*[._\d][\w.]*")
@@ -43,7 +45,7 @@ def transcript_messages(text):
         speaker = m.group("speaker").strip()
         if len(speaker.split()) > 4:
             continue  # "00:41 Informant reports two girls in the": a log's sentence, not a speaker
-        handle = " " not in speaker and HANDLE_RE.fullmatch(speaker.strip("\"“”")) is not None
+        handle = " " not in speaker and HANDLE_RE.fullmatch(speaker.strip('"“”')) is not None
         if m.group("time") or handle:
             lines.append((speaker, m.start("message"), m.end("message")))
     return lines if len(lines) >= 3 else []

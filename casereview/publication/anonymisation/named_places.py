@@ -14,7 +14,7 @@ kind of text, not the wording of one passage:
 import re
 
 from .names import forenames
-from .rules import KEYWORD_RE, KEYWORD_KINDS, STREET_RE
+from .rules import KEYWORD_KINDS, KEYWORD_RE, STREET_RE
 from .vocabulary import COMMON_CAPITALISED, ETHNICITIES, GENERIC_SERVICE_WORDS
 
 WORD = r"[A-Z][\w'’-]*"
@@ -41,7 +41,10 @@ def street_named_settings(text, found, labels):
     for start, end, kind, *_ in found:
         if kind != "ADDRESS" or any(c.isdigit() for c in text[start:end]) or "\n" in text[start:end]:
             continue
-        if not STREET_RE.search(text, max(start, end - 12), end) or STREET_RE.search(text, max(start, end - 12), end).end() != end:
+        if (
+            not STREET_RE.search(text, max(start, end - 12), end)
+            or STREET_RE.search(text, max(start, end - 12), end).end() != end
+        ):
             continue
         tail = STREET_TAIL_RE.match(text, end)
         if tail is None:
@@ -72,8 +75,8 @@ def _starts(found):
 
 # A venue's name opening a field or a line, then a comma and where it is.
 VENUE_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=:)|(?<=[–—-])|(?<=\bat))[ \t]*((?:The[ \t]+)?{WORD}(?:[ \t]+(?:{WORD}|and|&|of|on|in|the)){{0,5}}),"
-    rf"[ \t]+"
+    r"(?:^|(?<=\n)|(?<=:)|(?<=[–—-])|(?<=\bat))[ \t]*"
+    rf"((?:The[ \t]+)?{WORD}(?:[ \t]+(?:{WORD}|and|&|of|on|in|the)){{0,5}}),[ \t]+"
 )
 STREET_ALONE_RE = re.compile(rf"({WORD}(?:[ \t]+{WORD})?),[ \t]+{WORD}(?:[ \t]+{WORD})?[ \t]+$")
 

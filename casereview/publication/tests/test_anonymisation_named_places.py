@@ -111,3 +111,9 @@ def test_a_setting_and_the_street_it_stands_on_are_one_place():
     assert any(p.endswith("Co-op on Shirley Road") for p in places)
     assert "Shirley Road" not in published(text) and "Northgate" not in published(text)
     assert "from the place of worship." in published(text)  # not "the place of worship on Address A"
+
+
+def test_a_setting_named_before_a_lower_case_kind_keeps_that_kind_when_replaced():
+    assert "attends the nursery." in published("Filip attends Busy Bees Colchester nursery.")
+    assert "at the allotments" in published("Marcus hides in a shed at the Hasland allotments.")
+    assert "on the site" in published("The family are on the Priory Lane Traveller site.")
