@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import ages, chat_names, cues, extents, groups, known_settings, named_places
+from . import age_forms, ages, chat_names, cues, extents, groups, known_settings, named_places
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -190,6 +190,7 @@ def detect(text, table=None):
     found.extend(extents.dwelling_finds(clean, found))
     found.extend(extents.person_extents(clean, found))
     found.extend(ages.age_finds(clean, found))
+    found.extend(age_forms.age_form_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = known_settings.without_towns_as_people(
