@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import age_forms, ages, chat_names, cues, extents, groups, known_settings, named_places
+from . import age_forms, ages, chat_names, cues, extents, fields, groups, known_settings, named_places
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -193,6 +193,7 @@ def detect(text, table=None):
     found.extend(age_forms.age_form_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
+    found = fields.without_field_names(clean, found)
     found = known_settings.without_towns_as_people(
         clean, found, lambda start: TITLE_BEFORE_RE.search(clean, max(0, start - 20), start) is not None
     )
