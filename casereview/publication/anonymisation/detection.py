@@ -194,6 +194,7 @@ def detect(text, table=None):
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
+    found = fields.without_role_labels(clean, found)
     found = known_settings.without_towns_as_people(
         clean, found, lambda start: TITLE_BEFORE_RE.search(clean, max(0, start - 20), start) is not None
     )

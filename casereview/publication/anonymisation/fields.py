@@ -22,3 +22,27 @@ def without_field_names(text, found):
         for item in found
         if not (item[2] == "OTHER" and any(a <= item[0] and item[1] <= b for a, b in spans))
     ]
+
+
+# the role a transcript's speaker label or a form's field names, never a name of its own ("Caller: He is
+# four.", "Referrer: school nurse", "Chaperone: HCA present")
+ROLE_LABELS = frozenset(
+    """Caller Referrer Chaperone Volunteer Interpreter Operator Informant Complainant Witness Reporter Patient
+    Claimant Applicant Respondent Appellant Defendant Dispatcher""".split()
+)
+
+
+def without_role_labels(text, found):
+    """Drop a person found as one word that is a role's label, or as a name and the next line's label
+    ("Agata\\nCaller": the name alone stays)."""
+    kept = []
+    for item in found:
+        start, end, kind = item[:3]
+        if kind == "PERSON":
+            words = text[start:end].split()
+            if len(words) == 1 and words[0] in ROLE_LABELS:
+                continue
+            if len(words) > 1 and words[-1] in ROLE_LABELS and "\n" in text[start:end]:
+                item = (start, text.rindex("\n", start, end), *item[2:])
+        kept.append(item)
+    return kept

@@ -13,3 +13,10 @@ def test_an_exports_field_names_and_file_name_are_not_handles():
     other = [e.text for e in detect(text) if e.type == "OTHER"]
     assert "josh_k_2009" in other
     assert not any(w in other for w in ("referrals_q3.csv", "young_person", "date_seen", "seen_by"))
+
+
+def test_a_speakers_role_label_is_not_a_name():
+    text = "Operator: Is anyone hurt?\nCaller: My son Dawid. He fell.\nCaller: Please hurry.\nReferrer: Sian Pugh"
+    found = [e.text for e in detect(text) if e.type == "PERSON"]
+    assert "Dawid" in found and "Sian Pugh" in found
+    assert not any(w in p for p in found for w in ("Caller", "Operator", "Referrer"))
