@@ -263,6 +263,7 @@ def without_towns_as_people(text, found, titled_before):
     # found - "Blackpool Vic" is a hospital, "Brent River" a college's, "East Kent" a district)
     first = forenames()[0]
     settings = [(s, e) for s, e, kind, *_ in found if kind in ("SCHOOL", "HEALTH_SETTING", "PLACE", "ADDRESS")]
+    named_settings = [(s, e) for s, e, kind, *_ in found if kind in ("SCHOOL", "HEALTH_SETTING", "PLACE")]
     people_words = set()
     for start, end, kind, *_ in found:
         words = [re.sub(r"['’]s$", "", w) for w in text[start:end].split()]
@@ -286,7 +287,9 @@ def without_towns_as_people(text, found, titled_before):
                 and ((len(words) == 1 and town not in first) or agency)
                 and town not in people_words
                 and not titled_before(start)
-                and not any(0 <= s - end <= 1 for s, _ in settings)  # "Colchester Custody": the place's own word
+                # ("Colchester Custody", "St Joseph's, Luton": a word of the place's own name or its district)
+                and not any(0 <= s - end <= 1 for s, e in settings)
+                and not any(0 <= start - e <= 2 for s, e in named_settings)
             ):
                 continue
         kept.append(item)
