@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import ages, chat_names, cues, extents, groups, named_places
+from . import age_forms, ages, chat_names, cues, extents, fields, groups, known_settings, named_places
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -186,11 +186,19 @@ def detect(text, table=None):
     found.extend(named_places.setting_field_finds(clean, found))
     found.extend(named_places.setting_on_street_finds(clean, found))
     found.extend(extents.setting_extents(clean, found))
+    found.extend(known_settings.known_hospital_finds(clean))  # (after the extents: "RHCYP EMERGENCY DEPARTMENT")
+    found.extend(known_settings.service_setting_finds(clean))
     found.extend(extents.dwelling_finds(clean, found))
     found.extend(extents.person_extents(clean, found))
     found.extend(ages.age_finds(clean, found))
+    found.extend(age_forms.age_form_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
+    found = fields.without_field_names(clean, found)
+    found = fields.without_role_labels(clean, found)
+    found = known_settings.without_towns_as_people(
+        clean, found, lambda start: TITLE_BEFORE_RE.search(clean, max(0, start - 20), start) is not None
+    )
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
