@@ -40,7 +40,8 @@ AGE_M_RE = re.compile(r"\b(?i:age)[ \t:]+(\d{1,2}[ \t]?m)\b")
 WELSH_RE = re.compile(r"(?<![\w/])(\d{1,2}[ \t]+(?:mis[ \t]+oed|oed|mis))\b")
 HOW_OLD_RE = re.compile(
     r"(?i:how old (?:is|was|are)\b)[^\n?]*\?[ \t]*\n[ \t]*[^\n:]{1,20}:[ \t]*"
-    rf"(?:(?i:she|he|they)['’](?:s|re)[ \t]+|(?i:she|he)[ \t]+is[ \t]+)?(?i:({NUMBER}))\b(?![ \t]*(?i:{UNIT}|o['’]clock))"
+    rf"(?:(?i:she|he|they)['’](?:s|re)[ \t]+|(?i:she|he)[ \t]+is[ \t]+)?"
+    rf"(?i:({NUMBER}))\b(?![ \t]*(?i:{UNIT}|o['’]clock))"
 )
 CSV_AGE_HEADER_RE = re.compile(r"(?i)^[ \t]*\"?age(?:_[a-z_]+)?\"?[ \t]*$")
 
@@ -75,7 +76,7 @@ def _csv_age_finds(text):
         if column is None:
             columns = [i for i, (a, b) in enumerate(cells) if CSV_AGE_HEADER_RE.match(line[a:b])]
             if columns and len(cells) >= 3:
-                column, width = columns[0], len(cells)
+                column = columns[0]
         elif len(cells) >= 3 and column < len(cells):
             a, b = cells[column]
             cell = re.fullmatch(r"[ \t]*(\d{1,2})[ \t]*", line[a:b])

@@ -17,11 +17,7 @@ def without_field_names(text, found):
     spans = [m.span() for m in HEADER_ROW_RE.finditer(text)] + [m.span() for m in FILE_NAME_RE.finditer(text)]
     if not spans:
         return found
-    return [
-        item
-        for item in found
-        if not (item[2] == "OTHER" and any(a <= item[0] and item[1] <= b for a, b in spans))
-    ]
+    return [item for item in found if not (item[2] == "OTHER" and any(a <= item[0] and item[1] <= b for a, b in spans))]
 
 
 # the role a transcript's speaker label or a form's field names, never a name of its own ("Caller: He is

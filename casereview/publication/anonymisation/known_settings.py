@@ -119,11 +119,44 @@ HOSPITAL_INITIALS = (
 ).split()
 # Short names that are also a person's name, an everyday word or a district: a hospital only where the
 # sentence speaks of health care, and (for the first group) only after "the".
-AFTER_THE_HOSPITALS = ("Royal", "royal", "London", "Heath", "Whit", "Cal", "Vic", "General", "Infirmary", "Alex",
-                       "Royal Victoria", "Freeman", "Queen Elizabeth", "QE", "Penn Hospital", "Mater")
-IN_CARE_HOSPITALS = ("King's", "Queen's", "King George", "St Mary's", "St Mary 's", "St John's", "St Thomas'",
-                     "Tommy's", "Lister", "Homerton", "Barts", "Newham", "City Hospital", "Hillingdon",
-                     "Bedford Hospital", "Jimmy's", "Ormskirk", "Broomfield")
+AFTER_THE_HOSPITALS = (
+    "Royal",
+    "royal",
+    "London",
+    "Heath",
+    "Whit",
+    "Cal",
+    "Vic",
+    "General",
+    "Infirmary",
+    "Alex",
+    "Royal Victoria",
+    "Freeman",
+    "Queen Elizabeth",
+    "QE",
+    "Penn Hospital",
+    "Mater",
+)
+IN_CARE_HOSPITALS = (
+    "King's",
+    "Queen's",
+    "King George",
+    "St Mary's",
+    "St Mary 's",
+    "St John's",
+    "St Thomas'",
+    "Tommy's",
+    "Lister",
+    "Homerton",
+    "Barts",
+    "Newham",
+    "City Hospital",
+    "Hillingdon",
+    "Bedford Hospital",
+    "Jimmy's",
+    "Ormskirk",
+    "Broomfield",
+)
 
 HEALTH_CARE_RE = re.compile(
     r"(?i:\b(?:hospital|A&E|ED|emergency|ward|admitted|admission|discharged?|born|birth|delivered|paediatric\w*|"
@@ -210,7 +243,8 @@ def service_setting_finds(text):
         end = m.end(2) if m.group(2) else m.start(1) + len(m.group(1))
         if len(words) == 1 and not m.group(2):
             continue  # "Nottingham ED": a town's department; a hospital by one word is in the list above
-        if len(words) == 1 and m.group(2) == "clinic" and not LONE_CLINIC_BEFORE_RE.search(text, max(0, start - 6), start):
+        lone_clinic = len(words) == 1 and m.group(2) == "clinic"
+        if lone_clinic and not LONE_CLINIC_BEFORE_RE.search(text, max(0, start - 6), start):
             continue
         if len(name) < 3:
             continue

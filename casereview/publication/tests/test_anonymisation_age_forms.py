@@ -42,4 +42,3 @@ def test_the_answer_to_how_old_and_a_csv_age_column():
 def test_a_number_that_is_not_an_age_stays():
     text = "Tom Hale, 07700 900123, rang at 9. Ward 10, Flat 4, 12 hours later: Ella Cope, Flat 3."
     assert ages(text) == []
-
