@@ -115,6 +115,9 @@ def report_upload(*, actor, review, name, data):
         audit_create(actor=actor, obj=report)
     else:
         model_update(actor=actor, instance=report, data=upload)
+        # The old version's findings are positions in the old text: shown over the new one until its own
+        # check ends, they highlight halves of other words and hide what is really there.
+        ReportDetection.objects.filter(report=report).delete()
     from .tasks import detect_report
 
     transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
