@@ -84,7 +84,7 @@ clean:
 # make bench-extract [CORPUS="folder folder:split ..."]
 CORPUS ?= ../shared/corpus benchmarks/corpus:dev benchmarks/corpus:heldout benchmarks/corpus3 benchmarks/corpus4 \
 	benchmarks/corpus5 benchmarks/corpus6:dev benchmarks/corpus6:heldout benchmarks/corpus7:heldout \
-	benchmarks/corpus8
+	benchmarks/corpus8 benchmarks/corpus9:heldout
 bench-extract: install-dev
 	$(PY) benchmarks/extraction.py $(CORPUS)
 
