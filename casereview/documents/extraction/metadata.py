@@ -133,7 +133,12 @@ ACROSS_REVIEWS = re.compile(
     r"|national (?:child safeguarding practice )?review panel['’]s"
     # "a re-analysis of neglect in serious case reviews", "a study of recommendations arising from SCRs"
     r"|\b(?:re-?)?analys(?:is|es) of (?:[\w-]+ ){1,3}in (?:serious case reviews|SCRs|L?CSPRs|case reviews)"
-    r"|\bstud(?:y|ies) of (?:[\w-]+ ){0,2}(?:arising |drawn )?from (?:serious case reviews|SCRs|L?CSPRs|case reviews)",
+    r"|\bstud(?:y|ies) of (?:[\w-]+ ){0,2}(?:arising |drawn )?from (?:serious case reviews|SCRs|L?CSPRs|case reviews)"
+    # a report or an inspectorate counting the reviews it read: "a report on 25 significant case reviews", "the
+    # watchdog looked at 147 SCRs", "key findings from analysis of 50 ICRs"
+    r"|\b(?:report|study|analysis|look(?:s|ed)? at|examin(?:es|ed)|evaluat(?:es|ed)|assess(?:es|ed)|read)"
+    r" (?:on |of )?(?:the )?(?:\d{2,}|\d+ (?=\w+ \w+ reviews)|[a-z]+ty(?:-[a-z]+)?|[a-z]+teen)"
+    r" (?:[\w-]+ ){0,3}(?:reviews|SCRs|ICRs|L?CSPRs|CMRs|CPRs)\b",
     re.I,
 )
 # Learning drawn from reviews in the plural, on a page that names no one child: "Neglect: learning from case
@@ -188,8 +193,9 @@ REVIEW_BODIES = re.compile(
 # "What is a practice review?", "A child safeguarding practice review is undertaken when …": the kind of
 # review explained, on a page about no one review.
 DEFINES_A_REVIEW = re.compile(
-    r"\bwhat is an? [a-z -]{0,40}review\?|\ban? (?:serious case|(?:local )?child safeguarding practice|practice"
-    r"|child practice|rapid|learning) review (?:is|are|will be|may be|should be|must be) ",
+    r"\bwhat is an? [a-z -]{0,40}review\?|\ban? (?:serious case|significant case|(?:local )?child safeguarding"
+    r" practice|practice|child practice|rapid|learning) review (?:\((?:SCR|L?CSPR|CPR)\) )?(?:is|are|will be|may be"
+    r"|should be|must be|takes place|should take place|is held|finds|looks at|happens) ",
     re.I,
 )
 # A review of a kind, done thematically: the word before the kind says which.
@@ -207,7 +213,18 @@ NATIONAL_REVIEW = re.compile(
     r"|\b(?:review|report) into (?:the )?(?:deaths?|murders?|abuse|safeguarding|serious abuse)\b"
     r"|\bthe (?:panel['’]s )?(?:review|report) (?:states|reveals|found|finds|recommends|highlights|calls|makes|draws)\b"
     r"|\b(?:in-depth|hard-hitting) (?:and \S+ )?report\b"
-    r"|\b(?:this|the) (?:review|report) was commissioned by the (?:child safeguarding practice review )?panel\b",
+    r"|\b(?:this|the) (?:review|report) was commissioned by the (?:child safeguarding practice review )?panel\b"
+    # "The Panel has published a review of the circumstances …": one review of its own, in the singular
+    r"|\bpanel (?:has |have )?(?:published|publishes|undertook|undertaken|carried out|launched) (?:a|an|its|the)"
+    r" (?:[\w-]+ ){0,3}(?:review|report) (?:of|into)\b",
+    re.I,
+)
+# "The Child Safeguarding Practice Review Panel: Annual Report 2019", "the fifth annual report from the independent
+# Child Safeguarding Practice Review Panel": the Panel's report of its year, unlike a local partnership's (and
+# unlike the 2014-18 national panel of experts on serious case reviews, whose reports were about the system).
+PANEL_ANNUAL_REPORT = re.compile(
+    r"\bchild safeguarding practice review panel\b[^.\n]{0,12}\bannual (?:report|review)\b"
+    r"|\bannual (?:report|review)\b[^.\n]{0,40}\bchild safeguarding practice review panel\b",
     re.I,
 )
 # "National review into child sexual abuse within the family environment": the Panel's review, by its title.
@@ -328,7 +345,10 @@ def _reads_as_learning_brief(text, pseudonyms, found):
     return any(is_heading_text(line) and classify_cue(line) == LEARNING for line in text.splitlines() if line.strip())
 
 
-def guess_review_type(text, doc_type, entries=(), dates=None):
+def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
+    """`pseudonyms`: the children found in the text (None: not looked for)."""
+    if PANEL_ANNUAL_REPORT.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
+        return "thematic"  # the national Panel's annual report draws on the year's reviews across England
     if (
         doc_type == "annual_report"
         or (doc_type != "committee_report" and ANNUAL_REPORTS.search(_title_paragraph(text)))
@@ -344,6 +364,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         and not _names_a_child(text)
     ):
         return "none"  # about how reviews are done (their purpose, process, reform), not about one review
+    if _panel_review_near_opening(text):
+        return "CSPR"  # the Panel's national review, named near the opening, beats an analysis cited further down
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
     if THEMATIC_KIND.search(text[:TITLE_REGION]):
@@ -358,7 +380,7 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "thematic"
     if entries:
         return _review_type_by_date(entries, text)
-    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not _names_a_child(text):
+    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not _names_a_child(text) and not pseudonyms:
         return "none"  # a page that explains what such a review is, about no one review
     counted = _without_kinds_and_bodies(text)
     whole, title = CueText(counted), CueText(counted[:TITLE_REGION])
@@ -380,7 +402,29 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         if RAPID_REVIEWS_TITLE.search(_title_paragraph(text)):
             return "none"  # a guide to rapid reviews in general, about no one review
         return "CSPR"  # a rapid review is the first step of the 2018 arrangements
+    if _no_case_review_named(text, counted, pseudonyms):
+        return "none"
     return _single_review_type_by_date(text, dates)
+
+
+def _panel_review_near_opening(text):
+    """The Panel and one national review of its own both named near the opening, no analysis across reviews
+    there, and no child known by letter."""
+    opening = text[:TITLE_REGION]
+    return bool(
+        NATIONAL_PANEL.search(opening)
+        and NATIONAL_REVIEW.search(opening)
+        and not ACROSS_REVIEWS.search(opening)
+        and not CHILD_NAMED.search(text)
+    )
+
+
+def _no_case_review_named(text, counted, pseudonyms):
+    """No child and no child's case review named in any form, not even in the plural or as a rapid review:
+    a review of services, of a policy, or a committee's own scrutiny review is about no child's case."""
+    if pseudonyms is None or pseudonyms or _names_a_child(text):
+        return False
+    return not CHILD_REVIEW_WORDS.search(counted) and "rapid review" not in counted.lower()
 
 
 def _names_a_child(text):

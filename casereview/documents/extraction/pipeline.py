@@ -43,7 +43,7 @@ def extract_structure(doc, source=""):
     return Extraction(
         source=source,
         doc_type=doc_type,
-        review_type=metadata.guess_review_type(text, doc_type, entries, dates),
+        review_type=metadata.guess_review_type(text, doc_type, entries, dates, pseudonyms),
         child_pseudonyms=pseudonyms,
         partnership=metadata.find_partnership(text),
         dates=dates,
