@@ -580,7 +580,10 @@ QUOTED_NAME = re.compile(r"\b(?:Child|Baby)\s+[‘'\"“]([A-Z][a-z]{1,14})[’'
 AGED_NAME = re.compile(
     r"(?<![\w.])([A-Z][a-z]{1,14})(?:,\s+an?\s+|\s+was\s+)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
     r"|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)[- ]old\b"
-    r"|\b(?:baby|son|daughter|infant|boy|girl),\s+([A-Z][a-z]{1,14}),"
+    r"|\b(?:baby|son|daughter|infant|boy|girl|sibling),\s+([A-Z][a-z]{1,14})[,.]"
+    # "When Holly died, aged 8 months": the child's age at the death or injury
+    r"|(?<![\w.])([A-Z][a-z]{1,14})\s+(?:died|was (?:born|injured|harmed|admitted))\b[^.,]{0,20},?\s+aged\s+"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)\b"
 )
 # A child named in full in a review of their death or harm ("the murders of Arthur Labinjo-Hughes and Star
 # Hobson", "the death of Hamzah Khan"); two or three capitalised words, none of them a word of the kind that
@@ -612,7 +615,7 @@ CHILDREN_IN_BRACKETS = re.compile(
     r"\bchildren\s*\(([A-Z][a-z]{1,14})((?:,\s*[A-Z][a-z]{1,14})*)\s+and\s+([A-Z][a-z]{1,14})\)"
 )
 FIRST_NAME_CASE = re.compile(
-    r"(?<!Lord )(?<!Lady )(?<!Sir )(?<!Dr )(?<!Mr )(?<!Ms )\b([A-Z][a-z]{1,14})[’']s"
+    r"(?<!Lord )(?<!Lady )(?<!Sir )(?<!Dr )(?<!Mr )(?<!Ms )(?<![\w-])([A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?)[’']s"
     r" (?:case|death|murder|killing|injuries|life)\b"
 )
 
@@ -630,9 +633,11 @@ def _named_in_full_or_by_first_name(text, named):
     if headline and headline not in named + found:
         found.append(headline)
     first_names = {name.split()[0] for name in named + found}
+    # "Daniel Pelka", then "Pelka's case": the surname of a child already named in full is that child
+    surnames = {name.split()[-1] for name in named + found if len(name.split()) > 1 and name.split()[0] != "Child"}
     for match in FIRST_NAME_CASE.finditer(text):
         name = match.group(1)
-        if name in first_names or name in NOT_NAME_WORDS or name in NOT_NAMES:
+        if name in first_names | surnames or name in NOT_NAME_WORDS or name in NOT_NAMES:
             continue
         if len(re.findall(rf"\b{name}\b", text)) >= 2:
             full = re.search(rf"\b{name} ({NAME_WORD})", text)  # the full name, where the text gives it
@@ -657,7 +662,10 @@ def _child_in_headline(text):
 
 
 # AGED_NAME is tried only just before these words (an age, or "baby, Name,"): quick to find.
-OLD_OR_COMMA = re.compile(r"[- ]old\b|(?:baby|son|daughter|infant|boy|girl), [A-Z][a-z]{1,14},")
+OLD_OR_COMMA = re.compile(
+    r"[- ]old\b|(?:baby|son|daughter|infant|boy|girl|sibling), [A-Z][a-z]{1,14}[,.]"
+    r"|\baged \w+[- ](?:day|week|month|year)s?\b"
+)
 NOT_NAMES = {"The", "This", "She", "He", "They", "It", "Mother", "Father", "Child", "Baby", "When", "Aged"}
 # Anchored on the capital letter (rare in text, so the scan is fast), then the words before it are checked.
 LONE_CAPITAL = re.compile(r"(?<=\s)[B-HJ-Z](?![\w*&-])")
@@ -757,6 +765,9 @@ def find_child_pseudonyms(text):
     named += [name for name in _table_pseudonyms(text) if name not in named]
     named += _named_in_full_or_by_first_name(text, named)
     named = [name for name in named if f"Child {name}" not in named]
+    # "Rosa Hart was two years old" after "Rosa Hart's death": the surname alone is the child named in full
+    surnames = {name.split()[-1] for name in named if len(name.split()) > 1 and name.split()[0] not in NOT_NAMES}
+    named = [name for name in named if " " in name or name not in surnames]
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()
@@ -882,6 +893,10 @@ def find_partnership(text):
         return " ".join(national.group(1).split())  # a Panel's own paper or a summary of one
     if not names and (national := _panel_as_author(text)):
         return national
+    if not names and (own := OWN_NAME_PARTNERSHIP.search(text)):
+        return " ".join(own.group().split())
+    if not names and (body := _other_nations_body(text)):
+        return body
     if not names:
         abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
         if abbreviations:
@@ -892,6 +907,29 @@ def find_partnership(text):
         return None
     key = names.most_common(1)[0][0]
     return forms[key].most_common(1)[0][0]
+
+
+# The bodies that hold reviews in the other nations, where no English partnership is named: Northern Ireland's
+# one board (its name puts the place last) and a Scottish area's child protection committee ("Fife Child
+# Protection Committee", "Fife's child protection committee"; "child protection committees" in general are none).
+# A partnership whose name is complete without a place ("the Children’s Safeguarding Assurance Partnership",
+# which three areas share), perhaps broken over a line.
+OWN_NAME_PARTNERSHIP = re.compile(r"\bChildren[’']s\s+Safeguarding\s+Assurance\s+Partnership\b")
+NI_BOARD = re.compile(r"\bSafeguarding Board for Northern Ireland\b")
+PROTECTION_COMMITTEE = re.compile(
+    r"((?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&)[ \t]+(?:the[ \t]+)?)?){1,4}?)([Cc]hild [Pp]rotection [Cc]ommittee)\b(?!s)"
+)
+
+
+def _other_nations_body(text):
+    if "Northern Ireland" in text and (board := NI_BOARD.search(text)):
+        return board.group()
+    names = Counter()
+    for anchor in re.finditer(r"[Pp]rotection [Cc]ommittee\b(?!s)", text):
+        match = PROTECTION_COMMITTEE.search(text, max(0, anchor.start() - 70), anchor.end())
+        if match and (place := _place(match.group(1))):
+            names[f"{place} {match.group(2)}"] += 1
+    return names.most_common(1)[0][0] if names else None
 
 
 # The Panel as the author of what a page is about: its national review in the page's title, or the review

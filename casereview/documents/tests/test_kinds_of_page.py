@@ -2,7 +2,7 @@
 case, the Panel's own national reviews, inspectorates' reports across many reviews, pages explaining what a
 review of a kind is. Every text is written for the test in the general form of its kind."""
 
-from .kinds import review_type
+from .kinds import extract, review_type
 
 
 def test_a_review_of_services_or_a_policy_that_names_no_child_is_no_childs_case_review():
@@ -149,3 +149,66 @@ def test_a_page_explaining_what_a_review_of_a_kind_is_is_about_no_review():
         """)
         == "SCR"
     )
+
+
+def partnership(text):
+    return extract(text).partnership
+
+
+def pseudonyms(text):
+    return extract(text).child_pseudonyms
+
+
+def test_the_other_nations_bodies_are_the_partnership_where_no_english_one_is_named():
+    assert (
+        partnership("""
+        Case management reviews
+
+        The Safeguarding Board for Northern Ireland has published the overview report of a review.
+        """)
+        == "Safeguarding Board for Northern Ireland"
+    )
+    assert (
+        partnership("""
+        The significant case review, carried out for Lothian Child Protection Committee, found gaps.
+        """)
+        == "Lothian Child Protection Committee"
+    )
+    # "Ayrshire's child protection committee" as a news story writes it
+    assert partnership("The chair of Ayrshire's child protection committee said the review was thorough.") == (
+        "Ayrshire child protection committee"
+    )
+    # committees in general name no one
+    assert (
+        partnership("""
+        National guidance for Child Protection Committees says that a local child protection committee decides.
+        """)
+        is None
+    )
+
+
+def test_a_partnership_whose_name_needs_no_place_is_named_though_broken_over_a_line():
+    assert (
+        partnership("""
+        This report was written to keep the child's identity private. The
+        Children’s Safeguarding Assurance Partnership has changed the names used.
+        """)
+        == "Children’s Safeguarding Assurance Partnership"
+    )
+
+
+def test_a_childs_surname_alone_and_the_second_half_of_a_hyphenated_name_are_the_same_child():
+    assert pseudonyms("""
+        A review into the death of four-year-old Tomas Brenner found failings. Brenner's death followed months
+        of neglect, and Tomas Brenner's school had raised concerns.
+        """) == ["Tomas Brenner"]
+    assert pseudonyms("""
+        Rosa-Lee Hart's death was preventable, the review found. Rosa-Lee Hart was two years old.
+        """) == ["Rosa-Lee Hart"]
+
+
+def test_a_child_named_with_the_age_at_death_and_a_sibling_after_a_comma_are_the_review_s_children():
+    assert pseudonyms("""
+        1.1 When Ellie died, aged 5 months, the cause was not known. Ellie lived with her mother and her
+        3-year old sibling, Mia. The report refers to the parents as MX and FX.
+        """) == ["Ellie", "Mia"]
