@@ -41,11 +41,13 @@ DOC_TYPE_TITLE_CUES = (
     ("annual_report", re.compile(r"\bannual report\b", re.I)),
     ("executive_summary", re.compile(r"\bexecutive summary\b", re.I)),
 )
-# The opening of a news item, newsletter, blog or listing page: about reports, not one of them.
+# The opening of a news item, newsletter, blog or listing page (or a press release: "Minister welcomes launch
+# of …"): about reports, not one of them.
 NEWS_CUES = re.compile(
     r"\b(?:newsletter|news\b|blog|last updated|posted:|view this email|published (?:today|three|four|two|new)"
     r"|have published|has published|has now been published|today we publish|case reviews published in"
-    r"|recently published|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+\w+\s+\d{1,2},\s+\d{4})",
+    r"|recently published|\bwelcome[sd]? (?:the )?(?:launch|publication)\b"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+\w+\s+\d{1,2},\s+\d{4})",
     re.I,
 )
 # The title page of a review's own report: the review named, then its author, contents or date.
@@ -248,7 +250,7 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
     title = text[:TITLE_REGION]
     if entries:
         return "other"  # a page listing reviews' entries
-    if COMMITTEE_CUES.search(title):
+    if _committee_cue(title):
         return "committee_report"
     news = NEWS_CUES.search(title)
     if news and not (news.start() >= TITLE_START and DOC_TYPE_TITLE_CUES[1][1].search(text[:TITLE_START])):
@@ -263,8 +265,10 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
                 continue  # a page about an annual report (news, a post, a list of them), not the report
             if doc_type == "overview_report" and len(_children_on_report_lines(title)) >= 2:
                 return "other"  # a page listing several reviews' reports
-            if doc_type == "executive_summary" and not _names_itself(cue, text):
-                continue  # "action plans should be included in every executive summary": a page about them
+            if doc_type in ("executive_summary", "overview_report") and not _names_itself(cue, text):
+                # "action plans should be included in every executive summary", "the board has published the
+                # overview report": a page about such reports, not one of them
+                continue
             return doc_type
     if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
         return "overview_report"
@@ -287,6 +291,19 @@ RESPONSE = re.compile(r"\b(?:this|our|the board['’]s|the partnership['’]s) r
 # Children of one family are numbered ("Child 1", "Child 2") or named with it ("Family R", "Sibling 2").
 ONE_FAMILY = re.compile(r"^(?:Family|Sibling|Half[- ]Sibling)\b|^(?:Child|Baby|Infant)\s+\d")
 PLURAL_REVIEWS = re.compile(r"\breviews\b|\b(?:L?CSPR|SCR)s\b", re.I)
+
+
+# "a children's scrutiny committee with powers … is needed": a committee proposed, not the paper's own.
+A_COMMITTEE = re.compile(r"\ban?\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _committee_cue(title):
+    """A cue of a committee's paper, not a committee spoken of as one of a kind ("a scrutiny committee")."""
+    for match in COMMITTEE_CUES.finditer(title):
+        if match.group().lower().endswith("committee") and A_COMMITTEE.search(title, 0, match.start()):
+            continue
+        return True
+    return False
 
 
 def _names_itself(cue, text):

@@ -212,3 +212,76 @@ def test_a_child_named_with_the_age_at_death_and_a_sibling_after_a_comma_are_the
         1.1 When Ellie died, aged 5 months, the cause was not known. Ellie lived with her mother and her
         3-year old sibling, Mia. The report refers to the parents as MX and FX.
         """) == ["Ellie", "Mia"]
+
+
+def doc_type(text):
+    return extract(text).doc_type
+
+
+def test_a_news_item_about_an_overview_report_is_not_the_report():
+    assert (
+        doc_type("""
+        Westshire Safeguarding Children Board
+
+        Child P review published
+
+        The board has today made public the independent overview report into the death of Child P, who was
+        found unwell at home in 2016.
+        """)
+        == "other"
+    )
+    # a page that lists reviews and says each has an overview report
+    assert (
+        doc_type("""
+        Case reviews
+
+        Each review leads to a summary. Since 2011 the board has also made the overview report public.
+        """)
+        == "other"
+    )
+    # the report's own title page still names it
+    assert (
+        doc_type("""
+        Serious Case Review
+
+        Overview Report
+
+        Child P
+
+        Author: A. Reviewer
+        """)
+        == "overview_report"
+    )
+
+
+def test_a_press_release_welcoming_a_report_is_not_the_report():
+    assert (
+        doc_type("""
+        Minister welcomes launch of the first overview report on reviews
+
+        The minister today welcomed the launch of a report bringing together learning from 20 reviews.
+        """)
+        == "other"
+    )
+
+
+def test_a_committee_proposed_in_a_list_does_not_make_the_page_a_committee_paper():
+    assert (
+        doc_type("""
+        Keeping children safe: the review of children's services, 2006
+
+        The report lists what needs to be done:
+
+          • a children's scrutiny committee with powers to call witnesses is needed
+          • better planning of services
+        """)
+        == "other"
+    )
+    assert (
+        doc_type("""
+        Children and Families Scrutiny Committee, 4 March 2020
+
+        The committee received a report on the partnership's reviews.
+        """)
+        == "committee_report"
+    )
