@@ -80,7 +80,8 @@ FOUND_CUE = re.compile(
     r"|identified|highlighted)\s+that\b"
     # the passive: "the issues identified in the case reviews were", "themes highlighted by local reviews"
     r"|\b(?:identified|highlighted|found|raised)\s+(?:in|by|from|across)\s+(?:the\s+|these\s+|both\s+|all\s+)?"
-    r"(?:(?:case|serious case|practice|local|national|rapid|child practice|learning)\s+)?(?:reviews?|SCRs?|CSPRs?)\b",
+    r"(?:(?:case|serious case|practice|local|national|rapid|child practice|learning)\s+)?(?:reviews?|SCRs?|CSPRs?"
+    r"|report|inquiry)\b",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
@@ -118,7 +119,10 @@ RECOMMENDATION_CUE = re.compile(
 NOT_A_LEAD_IN = re.compile(
     r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
     r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
-    r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
+    # statutory rules and bodies ("the three statutory partners:"), not "statutory and voluntary services"
+    r"|statutory (?:partners?|duty|duties|criteria|guidance|requirements?|functions?|responsibilit\w+|members?"
+    r"|content|framework|obligations?|notifications?|basis)"
+    r"|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
     r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives)"
     # risk factors from research, and whom a briefing is for, are not what a review learned
     r"|risk factors?|who (?:should|need to|must|will) (?:read|understand|know|use)|(?:is|are) (?:aimed at|written for)"
@@ -975,6 +979,17 @@ def _theme_after_reviews(label, offset, source):
     return None
 
 
+def _theme_heading_after_learning(text, blocks, n, source):
+    """A heading that names themes ("Cross-cutting themes") over a list, straight after a paragraph about
+    reviews or one whose last sentence leads in to learning ("The following findings have been drawn from
+    a series of local briefings …")."""
+    if not THEME_CUE.search(text) or n == 0 or blocks[n - 1].kind != PROSE:
+        return None
+    if found := _theme_after_reviews(text, blocks[n].start, source):
+        return found
+    return LEARNING if classify_cue(blocks[n - 1].text(source)) == LEARNING else None
+
+
 def _unnamed_label(run):
     return run.style.startswith("kw:") and run.style.split()[-1].removeprefix("kw:") in UNNAMED_KEYWORDS
 
@@ -1067,6 +1082,8 @@ def _section_items(blocks, runs, source):
             text = block.text(source)
             cue = classify_cue(text) if lines[text] < 3 else None  # a title repeated on every slide or page
             followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
+            if cue is None and followed_by_list:
+                cue = _theme_heading_after_learning(text, blocks, n, source)
             if cue or not followed_by_list or OTHER_SECTION.match(text) or NOT_A_LEAD_IN.search(text):
                 kind = cue
             # else: a sub-heading naming one review or topic inside a learning section keeps the section
