@@ -734,6 +734,10 @@ def _lines_after_inner_lead_in(blocks, covered, source):
                 if len(counted) == limit and all(_ends_cited_sentence(source[a:b]) for a, b in counted):
                     yield from ((kind, Block(PROSE, a, b, a)) for a, b in counted)
                 continue
+            labelled = _labelled_paragraph_lines(source, rest)
+            if labelled:  # "Information sharing:" / a paragraph under it / the next label …
+                yield from ((kind, Block(PROSE, a, b, a)) for a, b in labelled)
+                continue
             lines = []
             for a, b in _until_long_paragraph(_wrapped_lines(source, rest), source):
                 line = normalise_space(source[a:b])
@@ -746,11 +750,45 @@ def _lines_after_inner_lead_in(blocks, covered, source):
                 if not heading:
                     items.append((a, b))
                 after_heading = heading
-            if len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source):
+            if (len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source)) or _two_clauses(items, source):
                 yield from ((kind, Block(PROSE, a, b, a)) for a, b in items)
 
 
 MAX_LINES_AFTER_LEAD_IN = 200
+
+
+MAX_LABEL_WORDS = 8
+
+
+def _labelled_paragraph_lines(source, rest):
+    """Under a lead-in in text with no blank lines: short label lines ending in ":", each over a paragraph
+    line of sentences; each label with its paragraph is one item (two or more), up to a line that is
+    neither. Nothing when the first line is not such a label."""
+    items, label = [], None
+    offset = rest.start
+    for raw in source[rest.start : rest.end].split("\n"):
+        start = offset + len(raw) - len(raw.lstrip())
+        end = offset + len(raw.rstrip())
+        offset += len(raw) + 1
+        if end <= start:
+            break
+        line = source[start:end]
+        if line.endswith(":") and len(line.split()) <= MAX_LABEL_WORDS and label is None:
+            label = start
+        elif label is not None and not line.endswith(":") and ends_sentence(line) and len(line.split()) > 6:
+            items.append((label, end))
+            label = None
+        else:
+            break
+    return items if len(items) >= 2 else []
+
+
+def _two_clauses(items, source):
+    """Two lines that complete the lead-in as clauses (each in lower case, of some length), the last ending
+    the sentence: "Recommendations include: / the government should fund … / the engagement of … ."."""
+    if len(items) != 2 or not ends_sentence(source[slice(*items[-1])]):
+        return False
+    return all(source[a].islower() and CLAUSE_WORDS <= len(source[a:b].split()) <= MAX_UNMARKED_WORDS for a, b in items)
 
 
 def _after_lines(source, start, end, count):
@@ -901,11 +939,26 @@ def _wrapped_lines(source, block):
         if end <= start:
             continue
         text = source[start:end]
-        if lines and ((text[:1].islower() and not clauses) or source[lines[-1][1] - 1] in ",;–-"):
+        if lines and ((text[:1].islower() and not clauses) or _runs_on_at_end(source, lines[-1], text, clauses)):
             lines[-1] = (lines[-1][0], end)
         else:
             lines.append((start, end))
     return lines
+
+
+CLAUSE_WORDS = 5
+
+
+def _runs_on_at_end(source, line, next_text, clauses):
+    """A line ending on a comma, a semicolon or a dash runs on; but among clauses completing a lead-in ("Findings
+    include: / a range of risks were common in the cases, / a lack of …,") a clause and the next, each of some
+    length, are two items."""
+    if source[line[1] - 1] not in ",;–-":
+        return False
+    if clauses and source[line[1] - 1] in ",;":
+        own_words = len(source[line[0] : line[1]].split())
+        return not (own_words >= CLAUSE_WORDS and len(next_text.split()) >= CLAUSE_WORDS)
+    return True
 
 
 # Section numbers run together on one line ("4.1 Good practice 4.2 Lessons to be learnt 4.3 …"): contents.

@@ -99,3 +99,61 @@ def test_statutory_rules_and_bodies_still_do_not_lead_in_to_learning():
         """)
 
     assert record.learning_points == []
+
+
+def test_clauses_after_a_lead_in_on_lines_of_their_own_are_items_though_they_end_on_commas():
+    # a page copied as lines: no blank line, no bullets, each clause on its own line
+    record = extract("""
+        The national Panel has published a review of cases where toddlers were harmed at home.
+        Findings include:
+        professionals rarely asked who else lived in the household,
+        health and housing records were not brought together before decisions,
+        many services offered to parents were only open during working hours.
+        Recommendations include:
+        the government should pay for pilots of evening services for parents
+        every area should check that its records follow a family when it moves.
+        Read the full report: Safeguarding toddlers at home
+        """)
+
+    assert texts(record.learning_points) == [
+        "professionals rarely asked who else lived in the household,",
+        "health and housing records were not brought together before decisions,",
+        "many services offered to parents were only open during working hours.",
+    ]
+    assert texts(record.recommendations) == [
+        "the government should pay for pilots of evening services for parents",
+        "every area should check that its records follow a family when it moves.",
+    ]
+
+
+def test_a_clause_wrapped_over_a_comma_still_runs_on_when_its_next_line_is_short():
+    record = extract("""
+        Key findings:
+        in too many cases the school, the nursery and the GP each held a part of the picture,
+        and nobody
+        brought it together before the child was harmed.
+        the plan for the family was not reviewed when the father returned to the home.
+        staff did not always know how to raise a concern about a decision made by another agency.
+        """)
+
+    assert texts(record.learning_points)[0] == (
+        "in too many cases the school, the nursery and the GP each held a part of the picture, and nobody"
+    )
+
+
+def test_labelled_paragraphs_under_a_lead_in_in_a_page_copied_as_lines_are_one_item_each():
+    record = extract("""
+        Baby safety week – 1 to 5 July
+        Some key learning which local and national reviews have highlighted includes the following:
+        Asking about stress at home:
+        Asking parents what worries them, and offering help early, lets professionals see risks to the baby.
+        Thinking about the whole family:
+        Talking to everyone who lives in the home gives a truer picture of the strengths and the risks.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Asking about stress at home: Asking parents what worries them, and offering help early, lets "
+        "professionals see risks to the baby.",
+        "Thinking about the whole family: Talking to everyone who lives in the home gives a truer picture of the "
+        "strengths and the risks.",
+    ]
