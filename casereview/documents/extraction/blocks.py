@@ -134,7 +134,18 @@ def _ends_item_without_blank_line(current, text, source):
     if not body or body[-1] in ",;–—-(" or body.split()[-1].lower() in CONNECTIVES:
         return False  # the item's sentence runs on to this line
     text = normalise_space(text)
-    return is_heading_text(text) and sum(ch.isalpha() for ch in text) >= MIN_HEADING_LETTERS
+    if is_heading_text(text) and sum(ch.isalpha() for ch in text) >= MIN_HEADING_LETTERS:
+        return True
+    # a bullet with no full stop, then a capitalised sentence leading in to something else ("In her foreword,
+    # the chair said:"): the next paragraph, not the bullet's wrap
+    return body[-1] not in TERMINAL_PUNCTUATION and _is_lead_in_line(text)
+
+
+MIN_LEAD_IN_LINE_WORDS = 4
+
+
+def _is_lead_in_line(text):
+    return text[:1].isupper() and text.endswith(":") and len(text.split()) >= MIN_LEAD_IN_LINE_WORDS
 
 
 def _split_off_heading_line(blocks, source):

@@ -101,11 +101,12 @@ SCOPE_OF_THEMES = re.compile(
 )
 
 
-# "The findings are organised under five themes that emerged:" lists the headings the findings are arranged
-# under (the report's structure), not the findings.
+# "The findings are organised under five themes that emerged:", "Its key findings are summarised under the
+# following areas:" list the headings the findings are arranged under (the report's structure), not them.
 ARRANGED_UNDER_THEMES = re.compile(
-    r"\b(?:organi[sz]ed|grouped|arranged|structured|presented|set out)\s+(?:under|around|into|by|in)\s+"
-    r"(?:(?:the|these|its|\w+)\s+){0,2}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections)\b",
+    r"\b(?:organi[sz]ed|grouped|arranged|structured|presented|set out|summari[sz]ed)\s+(?:under|around|into|by|in)"
+    r"\s+(?:(?:the|these|its|\w+)\s+){0,2}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections|areas"
+    r"|domains|categories)\b",
     re.I,
 )
 
@@ -117,7 +118,8 @@ RECOMMENDATION_CUE = re.compile(
 # A lead-in about something else, though it uses one of the words above: a future review's scope, the
 # criteria for a review, a board's priorities, a content list, questions asked of the meeting.
 NOT_A_LEAD_IN = re.compile(
-    r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
+    r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine|cover|explore)"
+    r"|may include but|must include"
     r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
     # statutory rules and bodies ("the three statutory partners:"), not "statutory and voluntary services"
     r"|statutory (?:partners?|duty|duties|criteria|guidance|requirements?|functions?|responsibilit\w+|members?"

@@ -157,3 +157,40 @@ def test_labelled_paragraphs_under_a_lead_in_in_a_page_copied_as_lines_are_one_i
         "Thinking about the whole family: Talking to everyone who lives in the home gives a truer picture of the "
         "strengths and the risks.",
     ]
+
+
+def test_what_a_future_review_will_cover_is_its_scope_not_its_findings():
+    record = extract("""
+        The Panel will hold a national review after the death of a baby.
+        The findings of the review will cover areas which may include but are not limited to:
+        - Working with parents who conceal a pregnancy
+        - Working across different areas
+        """)
+
+    assert record.learning_points == []
+
+
+def test_findings_summarised_under_areas_are_the_headings_of_the_findings():
+    record = extract("""
+        The report was published last month.
+        Its key findings are summarised under the following areas:
+        - Hearing what children say
+        - Understanding the needs of parents
+        """)
+
+    assert record.learning_points == []
+
+
+def test_a_capitalised_lead_in_after_an_unfinished_bullet_starts_a_paragraph_of_its_own():
+    record = extract("""
+        The review found:
+        - Records were not shared between the two hospitals
+        - Nobody asked the father about his own history
+        In a statement on the day of publication, the chair of the partnership said:
+        "We accept every one of the findings and have already begun work on them."
+        """)
+
+    assert texts(record.learning_points) == [
+        "Records were not shared between the two hospitals",
+        "Nobody asked the father about his own history",
+    ]
