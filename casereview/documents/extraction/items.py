@@ -357,6 +357,8 @@ def _unmarked_lines(blocks, source):
         )
         if block.kind not in (PROSE, HEADING) or not introduced:
             continue
+        if before.kind == HEADING and LEARNING_PRODUCT_TITLE.match(before.text(source)):
+            continue  # the page's title names a document about learning
         if _introducer_kind(blocks, n - 1, source) != LEARNING and _under_sub_heading(blocks, n, source) != LEARNING:
             continue
         if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
@@ -433,6 +435,13 @@ END_OF_FINDINGS = re.compile(
     re.I,
 )
 MIN_FINDING_WORDS = 12
+# A title that names a document or page about learning ("Learning from Reviews Report", "Lessons from case
+# reviews newsletter"), not a section of learning.
+LEARNING_PRODUCT_TITLE = re.compile(
+    r"^(?:learning|lessons?) from (?:[\w-]+ ){0,3}(?:reviews?|SCRs|CSPRs) (?:annual )?(?:report|newsletter|bulletin"
+    r"|library|hub|archive|repository|page|catalogue)s?$",
+    re.I,
+)
 MAX_SECTION_UNITS = 200  # paragraphs and sub-headings read after one heading
 # A text with no blank line and long lines writes one paragraph a line.
 PARAGRAPH_LINE_CHARACTERS = 100
@@ -453,6 +462,8 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
             title, lambda: all(unit[0] == HEADING for unit in units[:n])
         ):
             continue
+        if LEARNING_PRODUCT_TITLE.match(normalise_space(title)):
+            continue  # "Learning from Reviews Report": the page's title names a document, its text describes it
         if first_line_heading:
             body_start = source.find("\n", start, end) + 1
             section = [(PROSE, body_start, end)]
@@ -1129,11 +1140,43 @@ def _leaf_items(items, source):
 
 
 def _section_items(blocks, runs, source):
+    pending = []  # a recommendations section's paragraphs, settled when the section ends
+    for entry in _section_entries(blocks, runs, source):
+        if entry is None or entry[2] != "section_prose":
+            yield from _numbered_if_any(pending, source)
+            pending = []
+            if entry is not None:
+                yield entry
+        else:
+            pending.append(entry)
+    yield from _numbered_if_any(pending, source)
+
+
+# "1: To review …", "2. Develop …": paragraphs numbered in sequence from 1.
+NUMBERED_PARAGRAPH_START = re.compile(r"^(\d{1,2})[:.)][ \t]+(?=\S)")
+
+
+def _numbered_if_any(entries, source):
+    """A recommendations section whose paragraphs include two or more numbered 1, 2, … in order: those are
+    its recommendations (without their numbers); the sentence before them and the prose after them are not."""
+    numbered = []
+    for entry in entries:
+        block = entry[1]
+        match = NUMBERED_PARAGRAPH_START.match(source[block.start : block.end])
+        if match and int(match.group(1)) == len(numbered) + 1:
+            body = block.start + match.end()
+            numbered.append((entry[0], Block(PROSE, body, block.end, body), entry[2], entry[3]))
+    yield from numbered if len(numbered) >= 2 else entries
+
+
+def _section_entries(blocks, runs, source):
+    """What _section_items reads, and None where a section ends."""
     run_of = {id(block): run for run in runs for block in run.items}
     lines = Counter(" ".join(line.split()) for line in source.splitlines())
     kind = None
     for n, block in enumerate(blocks):
         if block.kind == HEADING:
+            yield None
             text = block.text(source)
             cue = classify_cue(text) if lines[text] < 3 else None  # a title repeated on every slide or page
             followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
@@ -1149,6 +1192,7 @@ def _section_items(blocks, runs, source):
         if block.kind == PROSE:
             if not block.ends_with_colon(source) and not ends_sentence(block.text(source)):
                 kind = None  # a table or caption: the section's list is over
+                yield None
             elif kind == RECOMMENDATIONS and ends_sentence(block.text(source)):
                 if not ABOUT_RECOMMENDATIONS.search(block.text(source)):  # "The Committee considered draft
                     yield kind, block, "section_prose", None  # recommendations …" is about them, not one

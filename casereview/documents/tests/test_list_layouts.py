@@ -194,3 +194,46 @@ def test_a_capitalised_lead_in_after_an_unfinished_bullet_starts_a_paragraph_of_
         "Records were not shared between the two hospitals",
         "Nobody asked the father about his own history",
     ]
+
+
+def test_paragraphs_numbered_from_one_under_a_recommendations_heading_are_its_recommendations():
+    record = extract("""
+        Eight recommendations
+
+        The study recommended changes to how reviews are shared.
+
+        1: To publish every review's summary in one national place.
+
+        2: To write summaries in plain language that practitioners can use.
+
+        3: Train managers to use the summaries in supervision.
+
+        Poor language and a fear of blame are holding back learning, the study found.
+        """)
+
+    assert texts(record.recommendations) == [
+        "To publish every review's summary in one national place.",
+        "To write summaries in plain language that practitioners can use.",
+        "Train managers to use the summaries in supervision.",
+    ]
+
+
+def test_a_page_titled_as_a_learning_report_describes_the_report_not_its_learning():
+    record = extract("""
+        Learning from Reviews Report
+
+        The safeguarding team regularly contributes to child and adult practice reviews across the region.
+
+        The team has written a report to highlight themes from reviews published in the year to March 2019.
+        """)
+
+    assert record.learning_points == []
+    # a learning heading over paragraphs of findings still gives them
+    record = extract("""
+        Lessons learned
+
+        Practitioners did not always see the baby when they visited the home during the day.
+
+        The plan for the family was not changed when the father came back to live at the address.
+        """)
+    assert len(record.learning_points) == 2
