@@ -169,6 +169,13 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:reviews|SCRs|CSPRs|CMRs)\b"
     r"|\b(?:learning|lessons?|findings) from (?:[\w-]+\s+){0,4}\w+[- ]related (?:local\s+)?(?:case|practice) reviews"
     r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b"
+    # "recommendations from case reviews undertaken locally", "key themes from published child and adult
+    # practice reviews" (but "Learning from Local Child Safeguarding Practice Reviews" heads a board's page of
+    # its own reviews)
+    r"|\b(?:recommendations|(?:key )?themes|findings) from (?:the )?(?:published|local|recent)\s+"
+    r"(?:[\w-]+\s+){0,4}reviews\b"
+    r"|\b(?:recommendations|(?:key )?themes|findings) from (?:the )?(?:[\w-]+\s+){0,3}reviews"
+    r" (?:undertaken|carried out|completed|published)\b"
     # "In Serious Case Reviews carried out since 2018, we often see …"
     r"|\bin (?:(?:our|the|these|local|recent)\s+){0,2}(?:serious case|case|practice) reviews\b[^.]{0,60}\bwe"
     r" (?:often |frequently |repeatedly |commonly |consistently )?(?:see|find|saw|found)\b",
@@ -191,6 +198,11 @@ SYSTEM_OPENING = 600
 # "Safeguarding Practice Review Board", "Child Serious Practice Review Group (CSPR)"): not a review.
 REVIEW_BODIES = re.compile(
     r"\b(?:[\w-]+\s+){0,3}(?:practice|case)\s+review\s+(?:panel|board|group|sub-?group)\b(?:\s*\([A-Z]+\))?", re.I
+)
+REVIEW_BODY_TITLE = re.compile(
+    r"^(?:the )?(?:[\w-]+\s+){0,3}(?:practice|case|management)\s+review\s+(?:panel|board|group|sub-?group)"
+    r"(?:\s*\([A-Z]+\))?\s*$",
+    re.I,
 )
 # "What is a practice review?", "A child safeguarding practice review is undertaken when …": the kind of
 # review explained, on a page about no one review.
@@ -383,6 +395,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         return "none"  # about how reviews are done (their purpose, process, reform), not about one review
     if _panel_review_near_opening(text):
         return "CSPR"  # the Panel's national review, named near the opening, beats an analysis cited further down
+    if REVIEW_BODY_TITLE.match(_title_paragraph(text)) and not _names_a_child(text):
+        return "none"  # a page about the panel or group that decides on reviews ("Case Management Review Panel")
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
     if THEMATIC_KIND.search(text[:TITLE_REGION]):
@@ -421,7 +435,7 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         return "CSPR"  # a rapid review is the first step of the 2018 arrangements
     if _no_case_review_named(text, counted, pseudonyms):
         return "none"
-    return _single_review_type_by_date(text, dates)
+    return _single_review_type_by_date(text, dates, pseudonyms)
 
 
 def _panel_review_near_opening(text):
@@ -468,7 +482,9 @@ def _plural_kind_in_title(text):
 
 
 # A page's furniture before its title: "Skip to main content", "Menu", "Members login".
-PAGE_CHROME = re.compile(r"^(?:skip\b.*|menu|home|search|members? log ?in|sign in|top of page|back to top)$", re.I)
+PAGE_CHROME = re.compile(
+    r"^(?:skip\b.*|menu|home|search|members? log ?in|sign in|top of page|back to top|.*\s[»›]\s.*)$", re.I
+)
 
 
 def _title_paragraph(text):
@@ -480,12 +496,13 @@ def _title_paragraph(text):
     return ""
 
 
-def _single_review_type_by_date(text, dates=None):
+def _single_review_type_by_date(text, dates=None, pseudonyms=None):
     """A review the text does not name by kind, dated against Working Together 2018: a document that
     mentions no year from 2019 on is about a serious case review; one about an incident from 2019 on is
-    about a child safeguarding practice review; otherwise it cannot be told."""
+    about a child safeguarding practice review; otherwise it cannot be told. The child may be known by a
+    letter ("Child D", "the case of") or named in full ("the death of three-year-old Amir Shah")."""
     years = [int(y) for y in YEAR.findall(text)]
-    if not years or not CHILD_NAMED_OR_CASE.search(text):
+    if not years or not (CHILD_NAMED_OR_CASE.search(text) or pseudonyms):
         return "unknown"
     if max(years) < FIRST_CSPR_YEAR:
         return "SCR"

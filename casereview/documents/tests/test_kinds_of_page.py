@@ -285,3 +285,47 @@ def test_a_committee_proposed_in_a_list_does_not_make_the_page_a_committee_paper
         """)
         == "committee_report"
     )
+
+
+def test_a_child_named_in_full_in_a_review_before_2019_is_a_serious_case_review():
+    assert (
+        review_type("""
+        Review finds toddler's death could not have been foreseen
+
+        An independent review of the death of three-year-old Amir Shah has found that his death in 2014
+        could not have been predicted. The report was released by the council in 2016.
+        """)
+        == "SCR"
+    )
+
+
+def test_recommendations_or_themes_drawn_from_reviews_done_locally_are_learning_across_reviews():
+    assert (
+        review_type("""
+        Safeguarding lessons for schools, spring 2022
+
+        The attached paper draws together recent recommendations from case reviews undertaken locally and
+        explains what they mean for schools.
+        """)
+        == "thematic"
+    )
+    assert (
+        review_type("""
+        Our report highlights key themes from published practice reviews across the region in 2019.
+        """)
+        == "thematic"
+    )
+
+
+def test_a_page_about_the_panel_that_decides_on_reviews_is_about_no_review():
+    assert (
+        review_type("""
+        Home » About us » Our groups
+
+        Case Review Sub-group
+
+        The sub-group decides whether a case meets the criteria for a review and oversees the reviews the
+        board commissions. Learning from these reviews is shared through the board's learning memos.
+        """)
+        == "none"
+    )
