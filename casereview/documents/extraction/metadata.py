@@ -165,7 +165,8 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)"
     # "key learning from 24 case management reviews", "findings from two rapid reviews", "learning from
     # parental substance misuse related local case reviews", Northern Ireland's case management reviews
-    r"|\b(?:learning|lessons?|findings) from (?:\d+|two|three|four|five|six|[a-z]+ty|several|many)\s+"
+    r"|\b(?:learning|lessons?|findings) from (?:\d+|two|three|four|five|six|[a-z]+ty|several|many|a series of"
+    r"|a number of|a range of)\s+"
     r"(?:[\w-]+\s+){0,3}(?:reviews|SCRs|CSPRs|CMRs)\b"
     r"|\b(?:learning|lessons?|findings) from (?:[\w-]+\s+){0,4}\w+[- ]related (?:local\s+)?(?:case|practice) reviews"
     r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b"
@@ -798,6 +799,7 @@ def find_child_pseudonyms(text):
     named += _names_beside_known(text, named)
     named += [name for name in _table_pseudonyms(text) if name not in named]
     named += _named_in_full_or_by_first_name(text, named)
+    named += [name for name in _first_names_of_cases(text) if name not in named]
     named = [name for name in named if f"Child {name}" not in named]
     # "Rosa Hart was two years old" after "Rosa Hart's death": the surname alone is the child named in full
     surnames = {name.split()[-1] for name in named if len(name.split()) > 1 and name.split()[0] not in NOT_NAMES}
@@ -810,6 +812,20 @@ def find_child_pseudonyms(text):
                 named.append(letter)
                 named_letters.add(letter)
     return _one_spelling_each(named)
+
+
+# "findings from the cases of Carlos, Cassie, Emily & Jack": the children of several reviews, by first name.
+CASES_OF_NAMES = re.compile(
+    r"\bthe\s+cases\s+of\s+([A-Z][a-z]{1,14}(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]+and[ \t]+)[A-Z][a-z]{1,14})+)"
+    r"\b(?![ \t]+[A-Z])"
+)
+
+
+def _first_names_of_cases(text):
+    for match in CASES_OF_NAMES.finditer(text):
+        names = re.findall(r"[A-Z][a-z]{1,14}", match.group(1))
+        if not any(name in NOT_NAMES or name in NOT_NAME_WORDS for name in names):
+            yield from names
 
 
 def _one_spelling_each(named):

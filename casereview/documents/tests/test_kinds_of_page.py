@@ -329,3 +329,17 @@ def test_a_page_about_the_panel_that_decides_on_reviews_is_about_no_review():
         """)
         == "none"
     )
+
+
+def test_children_named_by_first_name_as_the_cases_of_several_reviews():
+    record = extract("""
+        Learning on information sharing
+
+        The partnership has drawn key learning from a series of local reviews, including findings from the
+        cases of Ruby, Tariq, Lena & Sam.
+        """)
+
+    assert record.child_pseudonyms == ["Ruby", "Tariq", "Lena", "Sam"]
+    assert record.review_type == "thematic"
+    # one child named in full in "the case of" is not a list of first names
+    assert pseudonyms("Lessons were drawn from the case of Victoria Climbie in 2003.") != ["Victoria"]
