@@ -32,8 +32,9 @@ LEARNING_CUE = re.compile(
     r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?"
     r"|includ(?:e[sd]?|ing)|focus(?:es|ed)? on|identified|arising"
     # learning from a review or a case, not "learning from good practice, and it promotes a culture that:"
-    r"|from (?:(?:the|this|these|both|our|local|national|recent|published|serious|case|child|practice|rapid|such)\s+)"
-    r"{0,3}(?:reviews?|SCRs?|CSPRs?|LCSPRs?|cases?|incidents?|deaths?|child [A-Z]\w*)"
+    # ("Learning from CSCP Reviews": a partnership's abbreviation before its reviews)
+    r"|from (?:(?:the|this|these|both|our|local|national|recent|published|serious|case|child|practice|rapid|such"
+    r"|(?-i:[A-Z]{2,6}))\s+){0,3}(?:reviews?|SCRs?|CSPRs?|LCSPRs?|cases?|incidents?|deaths?|child [A-Z]\w*)"
     r"|for (?:practice|practitioners|the partnership))\b)"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"

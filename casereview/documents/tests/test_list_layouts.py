@@ -237,3 +237,25 @@ def test_a_page_titled_as_a_learning_report_describes_the_report_not_its_learnin
         The plan for the family was not changed when the father came back to live at the address.
         """)
     assert len(record.learning_points) == 2
+
+
+def test_a_stray_bullet_on_the_next_sections_heading_is_a_heading_and_its_section_is_read():
+    record = extract("""
+        Key findings
+
+        - Drift: plans were repeated without anyone checking whether anything had changed.
+
+        - Escalation: staff who disagreed with a decision did not know whom to tell.
+
+        - Learning from NSCP Reviews
+
+        The partnership has published three reviews this year and a briefing on each.
+
+        1. Seeing the baby
+        """)
+
+    assert texts(record.learning_points) == [
+        "Drift: plans were repeated without anyone checking whether anything had changed.",
+        "Escalation: staff who disagreed with a decision did not know whom to tell.",
+        "Seeing the baby",
+    ]
