@@ -220,7 +220,10 @@ THEMATIC_KIND = re.compile(
     re.I,
 )
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
-NATIONAL_PANEL = re.compile(r"\b(?:child safeguarding practice review panel|national panel)\b", re.I)
+# (also by its short name, "the government's Child Safeguarding Panel")
+NATIONAL_PANEL = re.compile(
+    r"\b(?:child safeguarding practice review panel|national panel|child safeguarding panel)\b", re.I
+)
 # One of the Panel's national reviews: "the national review", "the phase two report", "a report into the deaths
 # of …", "the review into safeguarding children with disabilities …".
 NATIONAL_REVIEW = re.compile(

@@ -343,3 +343,13 @@ def test_children_named_by_first_name_as_the_cases_of_several_reviews():
     assert record.review_type == "thematic"
     # one child named in full in "the case of" is not a list of first names
     assert pseudonyms("Lessons were drawn from the case of Victoria Climbie in 2003.") != ["Victoria"]
+
+
+def test_the_panel_by_its_short_name_is_the_national_panel():
+    assert (
+        review_type("""
+        On 3 May the government's Child Safeguarding Panel published a briefing paper on head injuries in
+        babies, drawing on the incidents notified to it over two years.
+        """)
+        == "thematic"
+    )
