@@ -60,7 +60,30 @@ def split_blocks(source):
         following = lines[n + 1].text if n + 1 < len(lines) else ""
         _add_line(blocks, line, blank_before, source, following)
         blank_before = False
-    return [_settle_kind(block, source) for block in blocks]
+    blocks = [_settle_kind(block, source) for block in blocks]
+    _stray_bullets_on_headings(blocks, source)
+    return blocks
+
+
+def _stray_bullets_on_headings(blocks, source):
+    """A bullet whose text is a heading ("- Learning from our reviews"), after bullets that each end a sentence
+    and before a paragraph: the next section's heading, its bullet a stray of the page's layout."""
+    for n in range(1, len(blocks) - 1):
+        block, before, after = blocks[n], blocks[n - 1], blocks[n + 1]
+        if block.kind != ITEM or not block.marker.is_bullet or before.kind != ITEM or after.kind != PROSE:
+            continue
+        if not before.marker or before.marker.styles != block.marker.styles:
+            continue
+        body = normalise_space(source[block.body_start : block.end])
+        if not is_heading_text(body) or not _ends_sentence_text(source[before.body_start : before.end]):
+            continue
+        if not _ends_sentence_text(source[after.start : after.end]):
+            continue
+        blocks[n] = Block(HEADING, block.body_start, block.end, block.body_start, line_count=block.line_count)
+
+
+def _ends_sentence_text(text):
+    return strip_markup(text).rstrip()[-1:] in TERMINAL_PUNCTUATION
 
 
 def _lines(source):
@@ -134,7 +157,18 @@ def _ends_item_without_blank_line(current, text, source):
     if not body or body[-1] in ",;–—-(" or body.split()[-1].lower() in CONNECTIVES:
         return False  # the item's sentence runs on to this line
     text = normalise_space(text)
-    return is_heading_text(text) and sum(ch.isalpha() for ch in text) >= MIN_HEADING_LETTERS
+    if is_heading_text(text) and sum(ch.isalpha() for ch in text) >= MIN_HEADING_LETTERS:
+        return True
+    # a bullet with no full stop, then a capitalised sentence leading in to something else ("In her foreword,
+    # the chair said:"): the next paragraph, not the bullet's wrap
+    return body[-1] not in TERMINAL_PUNCTUATION and _is_lead_in_line(text)
+
+
+MIN_LEAD_IN_LINE_WORDS = 4
+
+
+def _is_lead_in_line(text):
+    return text[:1].isupper() and text.endswith(":") and len(text.split()) >= MIN_LEAD_IN_LINE_WORDS
 
 
 def _split_off_heading_line(blocks, source):

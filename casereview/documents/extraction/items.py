@@ -32,8 +32,9 @@ LEARNING_CUE = re.compile(
     r"\b(?:learning points?|points? of learning|key learning|learning(?: (?:themes?|messages?"
     r"|includ(?:e[sd]?|ing)|focus(?:es|ed)? on|identified|arising"
     # learning from a review or a case, not "learning from good practice, and it promotes a culture that:"
-    r"|from (?:(?:the|this|these|both|our|local|national|recent|published|serious|case|child|practice|rapid|such)\s+)"
-    r"{0,3}(?:reviews?|SCRs?|CSPRs?|LCSPRs?|cases?|incidents?|deaths?|child [A-Z]\w*)"
+    # ("Learning from CSCP Reviews": a partnership's abbreviation before its reviews)
+    r"|from (?:(?:the|this|these|both|our|local|national|recent|published|serious|case|child|practice|rapid|such"
+    r"|(?-i:[A-Z]{2,6}))\s+){0,3}(?:reviews?|SCRs?|CSPRs?|LCSPRs?|cases?|incidents?|deaths?|child [A-Z]\w*)"
     r"|for (?:practice|practitioners|the partnership))\b)"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"
@@ -80,7 +81,8 @@ FOUND_CUE = re.compile(
     r"|identified|highlighted)\s+that\b"
     # the passive: "the issues identified in the case reviews were", "themes highlighted by local reviews"
     r"|\b(?:identified|highlighted|found|raised)\s+(?:in|by|from|across)\s+(?:the\s+|these\s+|both\s+|all\s+)?"
-    r"(?:(?:case|serious case|practice|local|national|rapid|child practice|learning)\s+)?(?:reviews?|SCRs?|CSPRs?)\b",
+    r"(?:(?:case|serious case|practice|local|national|rapid|child practice|learning)\s+)?(?:reviews?|SCRs?|CSPRs?"
+    r"|report|inquiry)\b",
     re.I,
 )
 # Themes are what a review found only when the sentence says a review (or reviews) found them: a
@@ -100,11 +102,12 @@ SCOPE_OF_THEMES = re.compile(
 )
 
 
-# "The findings are organised under five themes that emerged:" lists the headings the findings are arranged
-# under (the report's structure), not the findings.
+# "The findings are organised under five themes that emerged:", "Its key findings are summarised under the
+# following areas:" list the headings the findings are arranged under (the report's structure), not them.
 ARRANGED_UNDER_THEMES = re.compile(
-    r"\b(?:organi[sz]ed|grouped|arranged|structured|presented|set out)\s+(?:under|around|into|by|in)\s+"
-    r"(?:(?:the|these|its|\w+)\s+){0,2}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections)\b",
+    r"\b(?:organi[sz]ed|grouped|arranged|structured|presented|set out|summari[sz]ed)\s+(?:under|around|into|by|in)"
+    r"\s+(?:(?:the|these|its|\w+)\s+){0,2}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections|areas"
+    r"|domains|categories)\b",
     re.I,
 )
 
@@ -116,9 +119,13 @@ RECOMMENDATION_CUE = re.compile(
 # A lead-in about something else, though it uses one of the words above: a future review's scope, the
 # criteria for a review, a board's priorities, a content list, questions asked of the meeting.
 NOT_A_LEAD_IN = re.compile(
-    r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine)|must include"
+    r"\b(?:priorit(?:y|ies)|criteria|terms of reference|scope|will (?:consider|look at|examine|cover|explore)"
+    r"|may include but|must include"
     r"|should include|contents?|questions?|asked (?:about|whether|how)|on whether to|whether to undertake"
-    r"|statutory|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
+    # statutory rules and bodies ("the three statutory partners:"), not "statutory and voluntary services"
+    r"|statutory (?:partners?|duty|duties|criteria|guidance|requirements?|functions?|responsibilit\w+|members?"
+    r"|content|framework|obligations?|notifications?|basis)"
+    r"|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
     r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives)"
     # risk factors from research, and whom a briefing is for, are not what a review learned
     r"|risk factors?|who (?:should|need to|must|will) (?:read|understand|know|use)|(?:is|are) (?:aimed at|written for)"
@@ -351,6 +358,8 @@ def _unmarked_lines(blocks, source):
         )
         if block.kind not in (PROSE, HEADING) or not introduced:
             continue
+        if before.kind == HEADING and LEARNING_PRODUCT_TITLE.match(before.text(source)):
+            continue  # the page's title names a document about learning
         if _introducer_kind(blocks, n - 1, source) != LEARNING and _under_sub_heading(blocks, n, source) != LEARNING:
             continue
         if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
@@ -427,6 +436,13 @@ END_OF_FINDINGS = re.compile(
     re.I,
 )
 MIN_FINDING_WORDS = 12
+# A title that names a document or page about learning ("Learning from Reviews Report", "Lessons from case
+# reviews newsletter"), not a section of learning.
+LEARNING_PRODUCT_TITLE = re.compile(
+    r"^(?:learning|lessons?) from (?:[\w-]+ ){0,3}(?:reviews?|SCRs|CSPRs) (?:annual )?(?:report|newsletter|bulletin"
+    r"|library|hub|archive|repository|page|catalogue)s?$",
+    re.I,
+)
 MAX_SECTION_UNITS = 200  # paragraphs and sub-headings read after one heading
 # A text with no blank line and long lines writes one paragraph a line.
 PARAGRAPH_LINE_CHARACTERS = 100
@@ -447,6 +463,8 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
             title, lambda: all(unit[0] == HEADING for unit in units[:n])
         ):
             continue
+        if LEARNING_PRODUCT_TITLE.match(normalise_space(title)):
+            continue  # "Learning from Reviews Report": the page's title names a document, its text describes it
         if first_line_heading:
             body_start = source.find("\n", start, end) + 1
             section = [(PROSE, body_start, end)]
@@ -730,6 +748,10 @@ def _lines_after_inner_lead_in(blocks, covered, source):
                 if len(counted) == limit and all(_ends_cited_sentence(source[a:b]) for a, b in counted):
                     yield from ((kind, Block(PROSE, a, b, a)) for a, b in counted)
                 continue
+            labelled = _labelled_paragraph_lines(source, rest)
+            if labelled:  # "Information sharing:" / a paragraph under it / the next label …
+                yield from ((kind, Block(PROSE, a, b, a)) for a, b in labelled)
+                continue
             lines = []
             for a, b in _until_long_paragraph(_wrapped_lines(source, rest), source):
                 line = normalise_space(source[a:b])
@@ -742,11 +764,45 @@ def _lines_after_inner_lead_in(blocks, covered, source):
                 if not heading:
                     items.append((a, b))
                 after_heading = heading
-            if len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source):
+            if (len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source)) or _two_clauses(items, source):
                 yield from ((kind, Block(PROSE, a, b, a)) for a, b in items)
 
 
 MAX_LINES_AFTER_LEAD_IN = 200
+
+
+MAX_LABEL_WORDS = 8
+
+
+def _labelled_paragraph_lines(source, rest):
+    """Under a lead-in in text with no blank lines: short label lines ending in ":", each over a paragraph
+    line of sentences; each label with its paragraph is one item (two or more), up to a line that is
+    neither. Nothing when the first line is not such a label."""
+    items, label = [], None
+    offset = rest.start
+    for raw in source[rest.start : rest.end].split("\n"):
+        start = offset + len(raw) - len(raw.lstrip())
+        end = offset + len(raw.rstrip())
+        offset += len(raw) + 1
+        if end <= start:
+            break
+        line = source[start:end]
+        if line.endswith(":") and len(line.split()) <= MAX_LABEL_WORDS and label is None:
+            label = start
+        elif label is not None and not line.endswith(":") and ends_sentence(line) and len(line.split()) > 6:
+            items.append((label, end))
+            label = None
+        else:
+            break
+    return items if len(items) >= 2 else []
+
+
+def _two_clauses(items, source):
+    """Two lines that complete the lead-in as clauses (each in lower case, of some length), the last ending
+    the sentence: "Recommendations include: / the government should fund … / the engagement of … ."."""
+    if len(items) != 2 or not ends_sentence(source[slice(*items[-1])]):
+        return False
+    return all(source[a].islower() and CLAUSE_WORDS <= len(source[a:b].split()) <= MAX_UNMARKED_WORDS for a, b in items)
 
 
 def _after_lines(source, start, end, count):
@@ -897,11 +953,26 @@ def _wrapped_lines(source, block):
         if end <= start:
             continue
         text = source[start:end]
-        if lines and ((text[:1].islower() and not clauses) or source[lines[-1][1] - 1] in ",;–-"):
+        if lines and ((text[:1].islower() and not clauses) or _runs_on_at_end(source, lines[-1], text, clauses)):
             lines[-1] = (lines[-1][0], end)
         else:
             lines.append((start, end))
     return lines
+
+
+CLAUSE_WORDS = 5
+
+
+def _runs_on_at_end(source, line, next_text, clauses):
+    """A line ending on a comma, a semicolon or a dash runs on; but among clauses completing a lead-in ("Findings
+    include: / a range of risks were common in the cases, / a lack of …,") a clause and the next, each of some
+    length, are two items."""
+    if source[line[1] - 1] not in ",;–-":
+        return False
+    if clauses and source[line[1] - 1] in ",;":
+        own_words = len(source[line[0] : line[1]].split())
+        return not (own_words >= CLAUSE_WORDS and len(next_text.split()) >= CLAUSE_WORDS)
+    return True
 
 
 # Section numbers run together on one line ("4.1 Good practice 4.2 Lessons to be learnt 4.3 …"): contents.
@@ -973,6 +1044,17 @@ def _theme_after_reviews(label, offset, source):
     if REVIEW_WORD.search(before + " " + text) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
         return LEARNING
     return None
+
+
+def _theme_heading_after_learning(text, blocks, n, source):
+    """A heading that names themes ("Cross-cutting themes") over a list, straight after a paragraph about
+    reviews or one whose last sentence leads in to learning ("The following findings have been drawn from
+    a series of local briefings …")."""
+    if not THEME_CUE.search(text) or n == 0 or blocks[n - 1].kind != PROSE:
+        return None
+    if found := _theme_after_reviews(text, blocks[n].start, source):
+        return found
+    return LEARNING if classify_cue(blocks[n - 1].text(source)) == LEARNING else None
 
 
 def _unnamed_label(run):
@@ -1059,14 +1141,48 @@ def _leaf_items(items, source):
 
 
 def _section_items(blocks, runs, source):
+    pending = []  # a recommendations section's paragraphs, settled when the section ends
+    for entry in _section_entries(blocks, runs, source):
+        if entry is None or entry[2] != "section_prose":
+            yield from _numbered_if_any(pending, source)
+            pending = []
+            if entry is not None:
+                yield entry
+        else:
+            pending.append(entry)
+    yield from _numbered_if_any(pending, source)
+
+
+# "1: To review …", "2. Develop …": paragraphs numbered in sequence from 1.
+NUMBERED_PARAGRAPH_START = re.compile(r"^(\d{1,2})[:.)][ \t]+(?=\S)")
+
+
+def _numbered_if_any(entries, source):
+    """A recommendations section whose paragraphs include two or more numbered 1, 2, … in order: those are
+    its recommendations (without their numbers); the sentence before them and the prose after them are not."""
+    numbered = []
+    for entry in entries:
+        block = entry[1]
+        match = NUMBERED_PARAGRAPH_START.match(source[block.start : block.end])
+        if match and int(match.group(1)) == len(numbered) + 1:
+            body = block.start + match.end()
+            numbered.append((entry[0], Block(PROSE, body, block.end, body), entry[2], entry[3]))
+    yield from numbered if len(numbered) >= 2 else entries
+
+
+def _section_entries(blocks, runs, source):
+    """What _section_items reads, and None where a section ends."""
     run_of = {id(block): run for run in runs for block in run.items}
     lines = Counter(" ".join(line.split()) for line in source.splitlines())
     kind = None
     for n, block in enumerate(blocks):
         if block.kind == HEADING:
+            yield None
             text = block.text(source)
             cue = classify_cue(text) if lines[text] < 3 else None  # a title repeated on every slide or page
             followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
+            if cue is None and followed_by_list:
+                cue = _theme_heading_after_learning(text, blocks, n, source)
             if cue or not followed_by_list or OTHER_SECTION.match(text) or NOT_A_LEAD_IN.search(text):
                 kind = cue
             # else: a sub-heading naming one review or topic inside a learning section keeps the section
@@ -1077,6 +1193,7 @@ def _section_items(blocks, runs, source):
         if block.kind == PROSE:
             if not block.ends_with_colon(source) and not ends_sentence(block.text(source)):
                 kind = None  # a table or caption: the section's list is over
+                yield None
             elif kind == RECOMMENDATIONS and ends_sentence(block.text(source)):
                 if not ABOUT_RECOMMENDATIONS.search(block.text(source)):  # "The Committee considered draft
                     yield kind, block, "section_prose", None  # recommendations …" is about them, not one

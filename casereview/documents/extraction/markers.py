@@ -180,3 +180,37 @@ def is_all_caps(text):
 def ends_sentence(text):
     text = normalise_space(text).rstrip("\"'’”)")
     return bool(text) and text[-1] in TERMINAL_PUNCTUATION
+
+
+# A web page copied as text can put each bullet's glyph on a line of its own, the item's text on the next
+# ("-" / "Information sharing: delays …" / "-" / …). The glyph's line end becomes a space (the text keeps its
+# length, so every offset still points at the same character) when the glyph stands alone, the line after it
+# has text, and that text is followed by another lone glyph or ends a sentence; a page needs two such bullets.
+# (Within a paragraph the glyph line would otherwise join the text above it, and a heading above the list
+# with it.)
+LONE_BULLET = re.compile(rf"^([ \t]*{_BULLET})[ \t]*\n(?=[ \t]*([^\s{re.escape(BULLETS)}][^\n]*)(\n|$))", re.M)
+LONE_BULLET_LINE = re.compile(rf"[ \t]*{_BULLET}[ \t]*$")
+
+
+def join_lone_bullets(text):
+    """The text with each lone bullet glyph joined to the line of text after it (same length)."""
+    if "\n" not in text:
+        return text
+    joins = []
+    for match in LONE_BULLET.finditer(text):
+        following_line_end = match.end() + len(match.group(2))
+        next_line = text[following_line_end + 1 : text.find("\n", following_line_end + 1) % (len(text) + 1)]
+        if LONE_BULLET_LINE.match(next_line) or match.group(2).rstrip().endswith((".", "!", "?", ";")):
+            joins.append(match.end() - 1)  # the line end after the glyph (and its spaces)
+    if len(joins) < 2:
+        return text
+    characters = list(text)
+    for position in joins:
+        characters[position] = " "
+    # on such a page a lone glyph over a heading or nothing is an empty bullet: the glyph is dropped
+    joined = set(joins)
+    for match in LONE_BULLET.finditer(text):
+        if match.end() - 1 not in joined:
+            glyph = match.start() + len(match.group(1)) - 1
+            characters[glyph] = " "
+    return "".join(characters)

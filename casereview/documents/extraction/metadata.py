@@ -41,11 +41,13 @@ DOC_TYPE_TITLE_CUES = (
     ("annual_report", re.compile(r"\bannual report\b", re.I)),
     ("executive_summary", re.compile(r"\bexecutive summary\b", re.I)),
 )
-# The opening of a news item, newsletter, blog or listing page: about reports, not one of them.
+# The opening of a news item, newsletter, blog or listing page (or a press release: "Minister welcomes launch
+# of …"): about reports, not one of them.
 NEWS_CUES = re.compile(
     r"\b(?:newsletter|news\b|blog|last updated|posted:|view this email|published (?:today|three|four|two|new)"
     r"|have published|has published|has now been published|today we publish|case reviews published in"
-    r"|recently published|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+\w+\s+\d{1,2},\s+\d{4})",
+    r"|recently published|\bwelcome[sd]? (?:the )?(?:launch|publication)\b"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),\s+\w+\s+\d{1,2},\s+\d{4})",
     re.I,
 )
 # The title page of a review's own report: the review named, then its author, contents or date.
@@ -133,7 +135,12 @@ ACROSS_REVIEWS = re.compile(
     r"|national (?:child safeguarding practice )?review panel['’]s"
     # "a re-analysis of neglect in serious case reviews", "a study of recommendations arising from SCRs"
     r"|\b(?:re-?)?analys(?:is|es) of (?:[\w-]+ ){1,3}in (?:serious case reviews|SCRs|L?CSPRs|case reviews)"
-    r"|\bstud(?:y|ies) of (?:[\w-]+ ){0,2}(?:arising |drawn )?from (?:serious case reviews|SCRs|L?CSPRs|case reviews)",
+    r"|\bstud(?:y|ies) of (?:[\w-]+ ){0,2}(?:arising |drawn )?from (?:serious case reviews|SCRs|L?CSPRs|case reviews)"
+    # a report or an inspectorate counting the reviews it read: "a report on 25 significant case reviews", "the
+    # watchdog looked at 147 SCRs", "key findings from analysis of 50 ICRs"
+    r"|\b(?:report|study|analysis|look(?:s|ed)? at|examin(?:es|ed)|evaluat(?:es|ed)|assess(?:es|ed)|read)"
+    r" (?:on |of )?(?:the )?(?:\d{2,}|\d+ (?=\w+ \w+ reviews)|[a-z]+ty(?:-[a-z]+)?|[a-z]+teen)"
+    r" (?:[\w-]+ ){0,3}(?:reviews|SCRs|ICRs|L?CSPRs|CMRs|CPRs)\b",
     re.I,
 )
 # Learning drawn from reviews in the plural, on a page that names no one child: "Neglect: learning from case
@@ -158,10 +165,18 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)"
     # "key learning from 24 case management reviews", "findings from two rapid reviews", "learning from
     # parental substance misuse related local case reviews", Northern Ireland's case management reviews
-    r"|\b(?:learning|lessons?|findings) from (?:\d+|two|three|four|five|six|[a-z]+ty|several|many)\s+"
+    r"|\b(?:learning|lessons?|findings) from (?:\d+|two|three|four|five|six|[a-z]+ty|several|many|a series of"
+    r"|a number of|a range of)\s+"
     r"(?:[\w-]+\s+){0,3}(?:reviews|SCRs|CSPRs|CMRs)\b"
     r"|\b(?:learning|lessons?|findings) from (?:[\w-]+\s+){0,4}\w+[- ]related (?:local\s+)?(?:case|practice) reviews"
     r"|\b(?:learning|lessons?|findings) from (?:the )?(?:case management reviews|CMRs)\b"
+    # "recommendations from case reviews undertaken locally", "key themes from published child and adult
+    # practice reviews" (but "Learning from Local Child Safeguarding Practice Reviews" heads a board's page of
+    # its own reviews)
+    r"|\b(?:recommendations|(?:key )?themes|findings) from (?:the )?(?:published|local|recent)\s+"
+    r"(?:[\w-]+\s+){0,4}reviews\b"
+    r"|\b(?:recommendations|(?:key )?themes|findings) from (?:the )?(?:[\w-]+\s+){0,3}reviews"
+    r" (?:undertaken|carried out|completed|published)\b"
     # "In Serious Case Reviews carried out since 2018, we often see …"
     r"|\bin (?:(?:our|the|these|local|recent)\s+){0,2}(?:serious case|case|practice) reviews\b[^.]{0,60}\bwe"
     r" (?:often |frequently |repeatedly |commonly |consistently )?(?:see|find|saw|found)\b",
@@ -185,11 +200,17 @@ SYSTEM_OPENING = 600
 REVIEW_BODIES = re.compile(
     r"\b(?:[\w-]+\s+){0,3}(?:practice|case)\s+review\s+(?:panel|board|group|sub-?group)\b(?:\s*\([A-Z]+\))?", re.I
 )
+REVIEW_BODY_TITLE = re.compile(
+    r"^(?:the )?(?:[\w-]+\s+){0,3}(?:practice|case|management)\s+review\s+(?:panel|board|group|sub-?group)"
+    r"(?:\s*\([A-Z]+\))?\s*$",
+    re.I,
+)
 # "What is a practice review?", "A child safeguarding practice review is undertaken when …": the kind of
 # review explained, on a page about no one review.
 DEFINES_A_REVIEW = re.compile(
-    r"\bwhat is an? [a-z -]{0,40}review\?|\ban? (?:serious case|(?:local )?child safeguarding practice|practice"
-    r"|child practice|rapid|learning) review (?:is|are|will be|may be|should be|must be) ",
+    r"\bwhat is an? [a-z -]{0,40}review\?|\ban? (?:serious case|significant case|(?:local )?child safeguarding"
+    r" practice|practice|child practice|rapid|learning) review (?:\((?:SCR|L?CSPR|CPR)\) )?(?:is|are|will be|may be"
+    r"|should be|must be|takes place|should take place|is held|finds|looks at|happens) ",
     re.I,
 )
 # A review of a kind, done thematically: the word before the kind says which.
@@ -199,7 +220,10 @@ THEMATIC_KIND = re.compile(
     re.I,
 )
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
-NATIONAL_PANEL = re.compile(r"\b(?:child safeguarding practice review panel|national panel)\b", re.I)
+# (also by its short name, "the government's Child Safeguarding Panel")
+NATIONAL_PANEL = re.compile(
+    r"\b(?:child safeguarding practice review panel|national panel|child safeguarding panel)\b", re.I
+)
 # One of the Panel's national reviews: "the national review", "the phase two report", "a report into the deaths
 # of …", "the review into safeguarding children with disabilities …".
 NATIONAL_REVIEW = re.compile(
@@ -207,7 +231,18 @@ NATIONAL_REVIEW = re.compile(
     r"|\b(?:review|report) into (?:the )?(?:deaths?|murders?|abuse|safeguarding|serious abuse)\b"
     r"|\bthe (?:panel['’]s )?(?:review|report) (?:states|reveals|found|finds|recommends|highlights|calls|makes|draws)\b"
     r"|\b(?:in-depth|hard-hitting) (?:and \S+ )?report\b"
-    r"|\b(?:this|the) (?:review|report) was commissioned by the (?:child safeguarding practice review )?panel\b",
+    r"|\b(?:this|the) (?:review|report) was commissioned by the (?:child safeguarding practice review )?panel\b"
+    # "The Panel has published a review of the circumstances …": one review of its own, in the singular
+    r"|\bpanel (?:has |have )?(?:published|publishes|undertook|undertaken|carried out|launched) (?:a|an|its|the)"
+    r" (?:[\w-]+ ){0,3}(?:review|report) (?:of|into)\b",
+    re.I,
+)
+# "The Child Safeguarding Practice Review Panel: Annual Report 2019", "the fifth annual report from the independent
+# Child Safeguarding Practice Review Panel": the Panel's report of its year, unlike a local partnership's (and
+# unlike the 2014-18 national panel of experts on serious case reviews, whose reports were about the system).
+PANEL_ANNUAL_REPORT = re.compile(
+    r"\bchild safeguarding practice review panel\b[^.\n]{0,12}\bannual (?:report|review)\b"
+    r"|\bannual (?:report|review)\b[^.\n]{0,40}\bchild safeguarding practice review panel\b",
     re.I,
 )
 # "National review into child sexual abuse within the family environment": the Panel's review, by its title.
@@ -231,7 +266,7 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
     title = text[:TITLE_REGION]
     if entries:
         return "other"  # a page listing reviews' entries
-    if COMMITTEE_CUES.search(title):
+    if _committee_cue(title):
         return "committee_report"
     news = NEWS_CUES.search(title)
     if news and not (news.start() >= TITLE_START and DOC_TYPE_TITLE_CUES[1][1].search(text[:TITLE_START])):
@@ -246,8 +281,10 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
                 continue  # a page about an annual report (news, a post, a list of them), not the report
             if doc_type == "overview_report" and len(_children_on_report_lines(title)) >= 2:
                 return "other"  # a page listing several reviews' reports
-            if doc_type == "executive_summary" and not _names_itself(cue, text):
-                continue  # "action plans should be included in every executive summary": a page about them
+            if doc_type in ("executive_summary", "overview_report") and not _names_itself(cue, text):
+                # "action plans should be included in every executive summary", "the board has published the
+                # overview report": a page about such reports, not one of them
+                continue
             return doc_type
     if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
         return "overview_report"
@@ -270,6 +307,19 @@ RESPONSE = re.compile(r"\b(?:this|our|the board['’]s|the partnership['’]s) r
 # Children of one family are numbered ("Child 1", "Child 2") or named with it ("Family R", "Sibling 2").
 ONE_FAMILY = re.compile(r"^(?:Family|Sibling|Half[- ]Sibling)\b|^(?:Child|Baby|Infant)\s+\d")
 PLURAL_REVIEWS = re.compile(r"\breviews\b|\b(?:L?CSPR|SCR)s\b", re.I)
+
+
+# "a children's scrutiny committee with powers … is needed": a committee proposed, not the paper's own.
+A_COMMITTEE = re.compile(r"\ban?\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _committee_cue(title):
+    """A cue of a committee's paper, not a committee spoken of as one of a kind ("a scrutiny committee")."""
+    for match in COMMITTEE_CUES.finditer(title):
+        if match.group().lower().endswith("committee") and A_COMMITTEE.search(title, 0, match.start()):
+            continue
+        return True
+    return False
 
 
 def _names_itself(cue, text):
@@ -328,7 +378,10 @@ def _reads_as_learning_brief(text, pseudonyms, found):
     return any(is_heading_text(line) and classify_cue(line) == LEARNING for line in text.splitlines() if line.strip())
 
 
-def guess_review_type(text, doc_type, entries=(), dates=None):
+def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
+    """`pseudonyms`: the children found in the text (None: not looked for)."""
+    if PANEL_ANNUAL_REPORT.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
+        return "thematic"  # the national Panel's annual report draws on the year's reviews across England
     if (
         doc_type == "annual_report"
         or (doc_type != "committee_report" and ANNUAL_REPORTS.search(_title_paragraph(text)))
@@ -344,6 +397,10 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         and not _names_a_child(text)
     ):
         return "none"  # about how reviews are done (their purpose, process, reform), not about one review
+    if _panel_review_near_opening(text):
+        return "CSPR"  # the Panel's national review, named near the opening, beats an analysis cited further down
+    if REVIEW_BODY_TITLE.match(_title_paragraph(text)) and not _names_a_child(text):
+        return "none"  # a page about the panel or group that decides on reviews ("Case Management Review Panel")
     if ACROSS_REVIEWS.search(text) and doc_type != "committee_report":
         return "thematic"
     if THEMATIC_KIND.search(text[:TITLE_REGION]):
@@ -358,7 +415,7 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         return "thematic"
     if entries:
         return _review_type_by_date(entries, text)
-    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not _names_a_child(text):
+    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not _names_a_child(text) and not pseudonyms:
         return "none"  # a page that explains what such a review is, about no one review
     counted = _without_kinds_and_bodies(text)
     whole, title = CueText(counted), CueText(counted[:TITLE_REGION])
@@ -380,7 +437,29 @@ def guess_review_type(text, doc_type, entries=(), dates=None):
         if RAPID_REVIEWS_TITLE.search(_title_paragraph(text)):
             return "none"  # a guide to rapid reviews in general, about no one review
         return "CSPR"  # a rapid review is the first step of the 2018 arrangements
-    return _single_review_type_by_date(text, dates)
+    if _no_case_review_named(text, counted, pseudonyms):
+        return "none"
+    return _single_review_type_by_date(text, dates, pseudonyms)
+
+
+def _panel_review_near_opening(text):
+    """The Panel and one national review of its own both named near the opening, no analysis across reviews
+    there, and no child known by letter."""
+    opening = text[:TITLE_REGION]
+    return bool(
+        NATIONAL_PANEL.search(opening)
+        and NATIONAL_REVIEW.search(opening)
+        and not ACROSS_REVIEWS.search(opening)
+        and not CHILD_NAMED.search(text)
+    )
+
+
+def _no_case_review_named(text, counted, pseudonyms):
+    """No child and no child's case review named in any form, not even in the plural or as a rapid review:
+    a review of services, of a policy, or a committee's own scrutiny review is about no child's case."""
+    if pseudonyms is None or pseudonyms or _names_a_child(text):
+        return False
+    return not CHILD_REVIEW_WORDS.search(counted) and "rapid review" not in counted.lower()
 
 
 def _names_a_child(text):
@@ -407,7 +486,9 @@ def _plural_kind_in_title(text):
 
 
 # A page's furniture before its title: "Skip to main content", "Menu", "Members login".
-PAGE_CHROME = re.compile(r"^(?:skip\b.*|menu|home|search|members? log ?in|sign in|top of page|back to top)$", re.I)
+PAGE_CHROME = re.compile(
+    r"^(?:skip\b.*|menu|home|search|members? log ?in|sign in|top of page|back to top|.*\s[»›]\s.*)$", re.I
+)
 
 
 def _title_paragraph(text):
@@ -419,12 +500,13 @@ def _title_paragraph(text):
     return ""
 
 
-def _single_review_type_by_date(text, dates=None):
+def _single_review_type_by_date(text, dates=None, pseudonyms=None):
     """A review the text does not name by kind, dated against Working Together 2018: a document that
     mentions no year from 2019 on is about a serious case review; one about an incident from 2019 on is
-    about a child safeguarding practice review; otherwise it cannot be told."""
+    about a child safeguarding practice review; otherwise it cannot be told. The child may be known by a
+    letter ("Child D", "the case of") or named in full ("the death of three-year-old Amir Shah")."""
     years = [int(y) for y in YEAR.findall(text)]
-    if not years or not CHILD_NAMED_OR_CASE.search(text):
+    if not years or not (CHILD_NAMED_OR_CASE.search(text) or pseudonyms):
         return "unknown"
     if max(years) < FIRST_CSPR_YEAR:
         return "SCR"
@@ -536,7 +618,10 @@ QUOTED_NAME = re.compile(r"\b(?:Child|Baby)\s+[‘'\"“]([A-Z][a-z]{1,14})[’'
 AGED_NAME = re.compile(
     r"(?<![\w.])([A-Z][a-z]{1,14})(?:,\s+an?\s+|\s+was\s+)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
     r"|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)[- ]old\b"
-    r"|\b(?:baby|son|daughter|infant|boy|girl),\s+([A-Z][a-z]{1,14}),"
+    r"|\b(?:baby|son|daughter|infant|boy|girl|sibling),\s+([A-Z][a-z]{1,14})[,.]"
+    # "When Holly died, aged 8 months": the child's age at the death or injury
+    r"|(?<![\w.])([A-Z][a-z]{1,14})\s+(?:died|was (?:born|injured|harmed|admitted))\b[^.,]{0,20},?\s+aged\s+"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](?:days?|weeks?|months?|years?)\b"
 )
 # A child named in full in a review of their death or harm ("the murders of Arthur Labinjo-Hughes and Star
 # Hobson", "the death of Hamzah Khan"); two or three capitalised words, none of them a word of the kind that
@@ -568,7 +653,7 @@ CHILDREN_IN_BRACKETS = re.compile(
     r"\bchildren\s*\(([A-Z][a-z]{1,14})((?:,\s*[A-Z][a-z]{1,14})*)\s+and\s+([A-Z][a-z]{1,14})\)"
 )
 FIRST_NAME_CASE = re.compile(
-    r"(?<!Lord )(?<!Lady )(?<!Sir )(?<!Dr )(?<!Mr )(?<!Ms )\b([A-Z][a-z]{1,14})[’']s"
+    r"(?<!Lord )(?<!Lady )(?<!Sir )(?<!Dr )(?<!Mr )(?<!Ms )(?<![\w-])([A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?)[’']s"
     r" (?:case|death|murder|killing|injuries|life)\b"
 )
 
@@ -586,9 +671,11 @@ def _named_in_full_or_by_first_name(text, named):
     if headline and headline not in named + found:
         found.append(headline)
     first_names = {name.split()[0] for name in named + found}
+    # "Daniel Pelka", then "Pelka's case": the surname of a child already named in full is that child
+    surnames = {name.split()[-1] for name in named + found if len(name.split()) > 1 and name.split()[0] != "Child"}
     for match in FIRST_NAME_CASE.finditer(text):
         name = match.group(1)
-        if name in first_names or name in NOT_NAME_WORDS or name in NOT_NAMES:
+        if name in first_names | surnames or name in NOT_NAME_WORDS or name in NOT_NAMES:
             continue
         if len(re.findall(rf"\b{name}\b", text)) >= 2:
             full = re.search(rf"\b{name} ({NAME_WORD})", text)  # the full name, where the text gives it
@@ -613,7 +700,10 @@ def _child_in_headline(text):
 
 
 # AGED_NAME is tried only just before these words (an age, or "baby, Name,"): quick to find.
-OLD_OR_COMMA = re.compile(r"[- ]old\b|(?:baby|son|daughter|infant|boy|girl), [A-Z][a-z]{1,14},")
+OLD_OR_COMMA = re.compile(
+    r"[- ]old\b|(?:baby|son|daughter|infant|boy|girl|sibling), [A-Z][a-z]{1,14}[,.]"
+    r"|\baged \w+[- ](?:day|week|month|year)s?\b"
+)
 NOT_NAMES = {"The", "This", "She", "He", "They", "It", "Mother", "Father", "Child", "Baby", "When", "Aged"}
 # Anchored on the capital letter (rare in text, so the scan is fast), then the words before it are checked.
 LONE_CAPITAL = re.compile(r"(?<=\s)[B-HJ-Z](?![\w*&-])")
@@ -712,7 +802,11 @@ def find_child_pseudonyms(text):
     named += _names_beside_known(text, named)
     named += [name for name in _table_pseudonyms(text) if name not in named]
     named += _named_in_full_or_by_first_name(text, named)
+    named += [name for name in _first_names_of_cases(text) if name not in named]
     named = [name for name in named if f"Child {name}" not in named]
+    # "Rosa Hart was two years old" after "Rosa Hart's death": the surname alone is the child named in full
+    surnames = {name.split()[-1] for name in named if len(name.split()) > 1 and name.split()[0] not in NOT_NAMES}
+    named = [name for name in named if " " in name or name not in surnames]
     named_letters = {name.split()[-1] for name in named}
     for match in LONE_CAPITAL.finditer(text):
         letter = match.group()
@@ -721,6 +815,20 @@ def find_child_pseudonyms(text):
                 named.append(letter)
                 named_letters.add(letter)
     return _one_spelling_each(named)
+
+
+# "findings from the cases of Carlos, Cassie, Emily & Jack": the children of several reviews, by first name.
+CASES_OF_NAMES = re.compile(
+    r"\bthe\s+cases\s+of\s+([A-Z][a-z]{1,14}(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|,[ \t]+and[ \t]+)[A-Z][a-z]{1,14})+)"
+    r"\b(?![ \t]+[A-Z])"
+)
+
+
+def _first_names_of_cases(text):
+    for match in CASES_OF_NAMES.finditer(text):
+        names = re.findall(r"[A-Z][a-z]{1,14}", match.group(1))
+        if not any(name in NOT_NAMES or name in NOT_NAME_WORDS for name in names):
+            yield from names
 
 
 def _one_spelling_each(named):
@@ -838,6 +946,10 @@ def find_partnership(text):
         return " ".join(national.group(1).split())  # a Panel's own paper or a summary of one
     if not names and (national := _panel_as_author(text)):
         return national
+    if not names and (own := OWN_NAME_PARTNERSHIP.search(text)):
+        return " ".join(own.group().split())
+    if not names and (body := _other_nations_body(text)):
+        return body
     if not names:
         abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
         if abbreviations:
@@ -848,6 +960,29 @@ def find_partnership(text):
         return None
     key = names.most_common(1)[0][0]
     return forms[key].most_common(1)[0][0]
+
+
+# The bodies that hold reviews in the other nations, where no English partnership is named: Northern Ireland's
+# one board (its name puts the place last) and a Scottish area's child protection committee ("Fife Child
+# Protection Committee", "Fife's child protection committee"; "child protection committees" in general are none).
+# A partnership whose name is complete without a place ("the Children’s Safeguarding Assurance Partnership",
+# which three areas share), perhaps broken over a line.
+OWN_NAME_PARTNERSHIP = re.compile(r"\bChildren[’']s\s+Safeguarding\s+Assurance\s+Partnership\b")
+NI_BOARD = re.compile(r"\bSafeguarding Board for Northern Ireland\b")
+PROTECTION_COMMITTEE = re.compile(
+    r"((?:[A-Z][\w’'&-]*[ \t]+(?:(?:and|&)[ \t]+(?:the[ \t]+)?)?){1,4}?)([Cc]hild [Pp]rotection [Cc]ommittee)\b(?!s)"
+)
+
+
+def _other_nations_body(text):
+    if "Northern Ireland" in text and (board := NI_BOARD.search(text)):
+        return board.group()
+    names = Counter()
+    for anchor in re.finditer(r"[Pp]rotection [Cc]ommittee\b(?!s)", text):
+        match = PROTECTION_COMMITTEE.search(text, max(0, anchor.start() - 70), anchor.end())
+        if match and (place := _place(match.group(1))):
+            names[f"{place} {match.group(2)}"] += 1
+    return names.most_common(1)[0][0] if names else None
 
 
 # The Panel as the author of what a page is about: its national review in the page's title, or the review

@@ -10,10 +10,12 @@ from .docx import read_docx
 from .items import LEARNING, RECOMMENDATIONS, find_items
 from .limits import DEFAULT_LIMITS
 from .lists import build_runs
+from .markers import join_lone_bullets
 from .pdf import read_pdf
 from .result import Extraction
 from .reviews import entry_pseudonyms, find_review_entries
 from .sniff import check_size, sniff_kind
+from .source_text import SourceText
 from .txt import check_text_length, read_txt
 
 READERS = {"pdf": read_pdf, "docx": read_docx, "txt": read_txt}
@@ -33,8 +35,10 @@ def extract_file(path, limits=DEFAULT_LIMITS):
 
 def extract_structure(doc, source=""):
     text = doc.text
-    blocks = split_blocks(text)
-    found = find_items(blocks, build_runs(blocks, text), doc)
+    layout = join_lone_bullets(text)  # the same length: items' offsets point into `text` as well
+    laid_out = doc if layout == text else SourceText(layout, doc.page_starts)
+    blocks = split_blocks(layout)
+    found = find_items(blocks, build_runs(blocks, layout), laid_out)
     entries = find_review_entries(text, found[LEARNING], found[RECOMMENDATIONS])
     pseudonyms = metadata.find_child_pseudonyms(text)
     pseudonyms += [name for name in entry_pseudonyms(entries) if name not in pseudonyms]
@@ -43,7 +47,7 @@ def extract_structure(doc, source=""):
     return Extraction(
         source=source,
         doc_type=doc_type,
-        review_type=metadata.guess_review_type(text, doc_type, entries, dates),
+        review_type=metadata.guess_review_type(text, doc_type, entries, dates, pseudonyms),
         child_pseudonyms=pseudonyms,
         partnership=metadata.find_partnership(text),
         dates=dates,

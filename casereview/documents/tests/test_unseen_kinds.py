@@ -3,18 +3,10 @@ sections, national summaries with a lead-in mid-sentence or learning as plain li
 the kind of review where a document does not say it. Every text is written for the test in the general
 form of its kind."""
 
-import textwrap
-
-from casereview.documents.extraction import SourceText, extract_file, extract_structure
+from casereview.documents.extraction import extract_file
 from casereview.testing import make_pdf
 
-
-def extract(text):
-    return extract_structure(SourceText(textwrap.dedent(text)))
-
-
-def texts(items):
-    return [item.text for item in items]
+from .kinds import extract, review_type, texts
 
 
 def test_a_learning_briefs_good_practice_and_messages_for_practitioners_are_its_learning():
@@ -227,10 +219,6 @@ def test_a_lead_in_followed_only_by_a_link_gives_nothing():
         """)
 
     assert record.learning_points == []
-
-
-def review_type(text):
-    return extract(text).review_type
 
 
 def test_a_domestic_homicide_or_adult_review_is_no_childs_case_review():

@@ -2,18 +2,10 @@
 blank line, the next section's heading straight after a list, and others. Every text is written for the test
 in the general form of its kind, not copied from a document."""
 
-import textwrap
-
-from casereview.documents.extraction import SourceText, extract_file, extract_structure
+from casereview.documents.extraction import extract_file
 from casereview.testing import make_pdf
 
-
-def extract(text):
-    return extract_structure(SourceText(textwrap.dedent(text)))
-
-
-def texts(items):
-    return [item.text for item in items]
+from .kinds import extract, texts
 
 
 def test_dash_lines_under_a_heading_with_no_blank_line_are_the_headings_list():
