@@ -288,7 +288,7 @@ def anonymise(request, review):
             # Shown again, not redirected: every choice and replacement posted is kept as the person left it,
             # and each refusal is said on its own row (one mistake threw away every decision on the page).
             if hasattr(exc, "error_dict"):
-                errors = {field: " ".join(e.messages) for field, e in exc.error_dict.items()}
+                errors = {field: " ".join(said) for field, said in exc.message_dict.items()}
                 shown = decisions
             else:
                 refused = " ".join(exc.messages)
