@@ -282,7 +282,8 @@ def test_the_replacement_table_keeps_its_order_after_a_save(client, alice, revie
     assert len(before) >= 3
     terms = list(ReplacementTerm.objects.filter(review=review, status=TermStatus.PROPOSED))
     # decide the first row only: sorted by status, it moved down below every row still to decide
-    first = next(t for t in terms if t.original == before[0])
+    first = next(t for name in before for t in terms if t.original == name)
+    assert first.original != before[-1]
     service.terms_decide(actor=alice, review=review, decisions={str(first.pk): (TermStatus.ALLOWED, "")})
     assert _row_order(client, review) == before
 
