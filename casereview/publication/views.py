@@ -377,6 +377,8 @@ def diff(request, review):
             "original": report.text[start:end],
             "anonymised": service.anonymised_text(review, start=start, end=end),
             "page": part,
+            "draft_ready": not Publication.objects.unscoped().filter(review=review).exists()
+            and _draft_ready(report, table_counts(review)),
             "may_publish": _may_publish(request, review),
         },
     )

@@ -184,7 +184,8 @@ def test_the_anonymised_draft_is_offered_once_every_detail_is_decided_marked_and
     assert "Decide every detail in the replacement table first" in refused.content.decode()
 
     decide_all(alice, review, **{"Rosie Example": (TermStatus.ACCEPTED, "Child R")})
-    for page in (client.get(anonymise).content.decode(), client.get(overview).content.decode()):
+    compare = reverse("publication:diff", args=[review.pk])
+    for page in (client.get(url).content.decode() for url in (anonymise, overview, compare)):
         assert f'href="{pdf}"' in page and f'href="{docx}"' in page and "Download the anonymised draft" in page
     response = client.get(pdf)
     assert response["Content-Type"] == "application/pdf"
