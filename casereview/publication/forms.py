@@ -49,6 +49,15 @@ class HoldForm(GovukFormMixin, forms.Form):
     )
 
 
+class HoldLiftForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why is the hold lifted?",
+        help_text="For example: the trial ended with a verdict on 2 December; the police agree to publication",
+        error_messages={"required": "Say why the hold is lifted, for example the criminal proceedings have ended"},
+    )
+
+
 class SentForm(GovukFormMixin, forms.Form):
     sent_on = GovukDateField(label="Date the report was sent to the national panel and the Secretary of State")
 

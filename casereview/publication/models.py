@@ -119,7 +119,7 @@ class ReplacementTerm(BaseModel):
 class ReportSignOffKind(models.TextChoices):
     PANEL = "panel", "Review panel"
     POLICE = "police", "Police (criminal proceedings)"
-    LEGAL = "legal", "Legal"
+    LEGAL = "legal", "Legal adviser"
 
 
 class ReportSignOff(BaseModel):
@@ -128,6 +128,10 @@ class ReportSignOff(BaseModel):
     signed_on = models.DateField()
     signed_by = models.CharField(max_length=200, help_text="Name and role of the person who signed off")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # A sign-off is of the anonymised text: the SHA-256 of the text it was given for. When the table (or the
+    # report) changes the text afterwards, the sign-off is for an earlier text and must be given again.
+    # Blank for a sign-off recorded before casereview kept it: it too must be given again.
+    text_digest = models.CharField(max_length=64, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"
@@ -148,6 +152,7 @@ class PublicationHold(BaseModel):
     lifted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    lifted_reason = models.TextField("Why the hold was lifted", blank=True)
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"

@@ -10,6 +10,7 @@ import io
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from casereview.audit.services import audit_create, model_update
+from casereview.audit.models import AuditAction
+from casereview.audit.services import audit_create, model_update, record_event
 from casereview.core import uploads
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
@@ -88,8 +90,28 @@ def _identity(review):
     return getattr(getattr(review, "incident", None), "identity", None) if review.incident_id else None
 
 
+def published_refusal(review, what="the replacement table can no longer be changed"):
+    """The refusal of a change to what was published: the published text is kept as it was published.
+    casereview publishes a review once; a corrected version is the business manager's to arrange."""
+    publication = Publication.objects.unscoped().filter(review=review).first()
+    if publication is None:
+        return ""
+    on = publication.published_on
+    return (
+        f"The report was published on {on.day} {on:%B %Y}, so {what}. To publish a corrected version, "
+        "ask the business manager"
+    )
+
+
+def _refuse_after_publication(review, what="the replacement table can no longer be changed", field=None):
+    refusal = published_refusal(review, what)
+    if refusal:
+        raise ValidationError({field: refusal} if field else refusal)
+
+
 @transaction.atomic
 def report_upload(*, actor, review, name, data):
+    _refuse_after_publication(review, "a new version of the report cannot be uploaded", field="file")
     if not uploads.size_of(data):
         raise ValidationError({"file": "The file is empty"})
     problem = uploads.too_large("report", uploads.size_of(data), "Save a copy without images and try again.")
@@ -197,14 +219,22 @@ def _queue_text_check(report):
 
 @transaction.atomic
 def terms_decide(*, actor, review, decisions):
-    """`decisions` maps a term id to (status, replacement). Allowing names the person who allowed it."""
+    """`decisions` maps a term id to (status, replacement). Allowing names the person who allowed it.
+    Every row is checked before any is saved: a refusal names each row that is wrong, by
+    "replacement-<term id>" (the page puts each message on its row), and saves none."""
+    _refuse_after_publication(review)
     terms = {str(t.pk): t for t in ReplacementTerm.objects.unscoped().filter(review=review)}
+    errors = {}
+    for pk, (status, replacement) in decisions.items():
+        term = terms.get(pk)
+        if term is not None and status == TermStatus.ACCEPTED and not replacement.strip():
+            errors[f"replacement-{pk}"] = f"Give a replacement for “{term.original}” or allow it"
+    if errors:
+        raise ValidationError(errors)
     for pk, (status, replacement) in decisions.items():
         term = terms.get(pk)
         if term is None or status not in TermStatus.values:
             continue
-        if status == TermStatus.ACCEPTED and not replacement.strip():
-            raise ValidationError(f"Give a replacement for “{term.original}” or allow it")
         if (term.status, term.replacement) == (status, replacement.strip() or term.replacement):
             continue
         decision = {
@@ -221,6 +251,7 @@ def terms_decide(*, actor, review, decisions):
 @transaction.atomic
 def term_add(*, actor, review, original, type, replacement=""):
     """A term the detector missed: every occurrence is caught from now on (the report is scanned again)."""
+    _refuse_after_publication(review, field="original")
     original = " ".join(original.split())
     if len(original) < 2:
         raise ValidationError({"original": "Enter the word or phrase to replace"})
@@ -274,6 +305,12 @@ class GateResult:
     failures: list  # sentences, every failing check
     undecided_message: str = ""  # the failure about details nobody has decided, which the page links
     published_text: str = ""  # the anonymised text the checks were run on (publishing uses it)
+    sign_offs_to_record: dict = None  # failure -> the kind of sign-off it asks to record (or record again)
+    warnings: list = None  # what a person should look at, which does not stop publication
+
+    def __post_init__(self):
+        self.sign_offs_to_record = self.sign_offs_to_record or {}
+        self.warnings = self.warnings or []
 
     @property
     def passed(self):
@@ -286,6 +323,45 @@ SIGN_OFF_MISSING = {
     ReportSignOffKind.POLICE: "The police have not signed the report off (criminal proceedings)",
     ReportSignOffKind.LEGAL: "The legal adviser has not signed the report off",
 }
+
+
+# ... and when the sign-off recorded was given for an earlier anonymised text than the one to be published.
+SIGN_OFF_EARLIER = {
+    ReportSignOffKind.PANEL: "The review panel signed off an earlier text",
+    ReportSignOffKind.POLICE: "The police signed off an earlier text",
+    ReportSignOffKind.LEGAL: "The legal adviser signed off an earlier text",
+}
+
+
+def text_digest(text):
+    """The fingerprint of an anonymised text that a sign-off keeps (SHA-256)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def current_text(review, report=None):
+    """The anonymised text as it would be published now (the kept check's while it is current), or None
+    when there is none yet: no report, one still being checked, or a long one being checked again."""
+    report = report or Report.objects.unscoped().filter(review=review).first()
+    if report is None or report.status != ReportStatus.READY:
+        return None
+    check = text_check(review, report)
+    return check.output if check is not None else None
+
+
+def sign_off_given_for_this_text(sign_off, digest):
+    """True when the sign-off was given for the text whose fingerprint is `digest` (None: not known yet)."""
+    return digest is None or sign_off.text_digest == digest
+
+
+def _draft_title_warning(text):
+    """The report's title (its first line) still calls it a draft: the demo's did, and was published so."""
+    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if re.search(r"\bdraft\b", title, re.IGNORECASE):
+        return (
+            f"The report's title still says it is a draft: “{title[:200]}”. If this is the final report, "
+            "correct the title and upload the final version"
+        )
+    return ""
 
 
 # The gate names at most this many problems of one kind, then says how many more: a report full of names
@@ -423,10 +499,23 @@ def publication_gate(review, *, publication_date):
         failures += check.found[:GATE_SHOWS]
         if check.total > GATE_SHOWS:
             failures.append(f"…and {check.total - GATE_SHOWS:,} more identifying details are still in the text")
-    signed = set(ReportSignOff.objects.unscoped().filter(review=review).values_list("kind", flat=True))
+    signed = {s.kind: s for s in ReportSignOff.objects.unscoped().filter(review=review)}
+    digest = text_digest(check.output) if check is not None else None
+    to_record = {}
     for kind in ReportSignOffKind:
-        if kind.value not in signed:
-            failures.append(SIGN_OFF_MISSING.get(kind, f"{kind.label} has not signed the report off"))
+        sign_off = signed.get(kind.value)
+        if sign_off is None:
+            message = SIGN_OFF_MISSING.get(kind, f"{kind.label} has not signed the report off")
+        elif not sign_off_given_for_this_text(sign_off, digest):
+            on = sign_off.signed_on
+            message = (
+                f"{SIGN_OFF_EARLIER[kind]} (signed off on {on.day} {on:%B %Y}): the anonymised text has changed "
+                "since, so the sign-off must be given again for the text that will be published"
+            )
+        else:
+            continue
+        failures.append(message)
+        to_record[message] = kind
     notice = review.partnership.publication_notice_working_days
     if not report.sent_to_panel_on:
         failures.append("Record when the report was sent to the national panel and the Secretary of State")
@@ -439,7 +528,14 @@ def publication_gate(review, *, publication_date):
         )
     for hold in PublicationHold.objects.unscoped().filter(review=review, lifted_on__isnull=True):
         failures.append(f"Publication is on hold: {hold.reason}")
-    return GateResult(failures, undecided_message, check.output if check is not None else "")
+    warning = _draft_title_warning(check.output) if check is not None else ""
+    return GateResult(
+        failures,
+        undecided_message,
+        check.output if check is not None else "",
+        sign_offs_to_record=to_record,
+        warnings=[warning] if warning else [],
+    )
 
 
 # The undecided details the gate names by name before it counts the rest.
@@ -496,10 +592,42 @@ def review_publish(*, actor, review, publication_date, public_url=""):
     return publication
 
 
-def _docx(title, review, text):
+# Said at the head of every page of the anonymised draft, so it is never taken for the published report.
+DRAFT_MARK = "Draft — not for publication"
+
+
+def draft_export(*, actor, review, file_format):
+    """The anonymised report as a draft document (Word or PDF) to send ahead of publication, to the panel,
+    the national panel and the Secretary of State: only once every detail is decided; marked as a draft on
+    every page; recorded in the audit trail like every export."""
+    report = Report.objects.unscoped().filter(review=review).first()
+    if report is None:
+        raise ValidationError("Upload the final report first")
+    if report.status != ReportStatus.READY:
+        raise ValidationError("The report is still being checked for identifying details")
+    if ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED).exists():
+        raise ValidationError("Decide every detail in the replacement table first: the draft is the anonymised text")
+    text = current_text(review, report)
+    if text is None:
+        text = anonymised_text(review)
+    title = f"{review.get_review_type_display()}: {review.title}"
+    data = _pdf(title, review, text, draft=True) if file_format == "pdf" else _docx(title, review, text, draft=True)
+    record_event(
+        actor=actor,
+        action=AuditAction.EXPORT,
+        obj=report,
+        object_repr=f"Anonymised draft of {review.title}'s report ({file_format.upper()})",
+    )
+    return data
+
+
+def _docx(title, review, text, *, draft=False):
     from docx import Document as WordDocument
 
     document = WordDocument()
+    if draft:
+        document.sections[0].header.paragraphs[0].text = DRAFT_MARK
+        document.add_paragraph(DRAFT_MARK)
     document.add_heading(title, level=1)
     document.add_paragraph(review.partnership.name)
     for paragraph in text.split("\n\n"):
@@ -510,7 +638,7 @@ def _docx(title, review, text):
     return buffer.getvalue()
 
 
-def _pdf(title, review, text):
+def _pdf(title, review, text, *, draft=False):
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
@@ -518,6 +646,7 @@ def _pdf(title, review, text):
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
     story = [
+        *([Paragraph(DRAFT_MARK, styles["Heading2"])] if draft else []),
         Paragraph(escape(title), styles["Title"]),
         Paragraph(escape(review.partnership.name), styles["Normal"]),
         Spacer(1, 12),
@@ -525,16 +654,49 @@ def _pdf(title, review, text):
     for paragraph in text.split("\n\n"):
         if paragraph.strip():
             story.append(Paragraph(escape(" ".join(paragraph.split())), styles["BodyText"]))
-    SimpleDocTemplate(buffer, pagesize=A4, title=title).build(story)
+
+    def mark(canvas, document):
+        canvas.saveState()
+        canvas.setFont("Helvetica-Bold", 10)
+        canvas.drawString(document.leftMargin, A4[1] - 36, DRAFT_MARK)
+        canvas.restoreState()
+
+    pages = {"onFirstPage": mark, "onLaterPages": mark} if draft else {}
+    SimpleDocTemplate(buffer, pagesize=A4, title=f"{DRAFT_MARK}: {title}" if draft else title).build(story, **pages)
     return buffer.getvalue()
 
 
 @transaction.atomic
 def sign_off_record(*, actor, review, kind, signed_on, signed_by):
+    """A sign-off is of the anonymised text: refused until there is one (every detail decided), and kept
+    with the fingerprint of the text it was given for."""
+    _refuse_after_publication(review, "its sign-offs can no longer be changed")
+    report = Report.objects.unscoped().filter(review=review).first()
+    if report is None:
+        raise ValidationError("Upload the final report first: the sign-off is of its anonymised text")
+    if report.status != ReportStatus.READY:
+        raise ValidationError(
+            "The report is still being checked for identifying details: record the sign-off once it is ready"
+        )
+    if ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED).exists():
+        raise ValidationError(
+            "Decide every detail in the replacement table first: the sign-off is of the anonymised text"
+        )
     require_not_future(signed_on, "signed_on", "The date of sign-off")
     if not signed_by.strip():
         raise ValidationError({"signed_by": "Enter who signed off"})
-    signed = {"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor}
+    text = current_text(review, report)
+    if text is None:
+        raise ValidationError(
+            "The anonymised text is being checked again after the latest changes. A long report takes a few "
+            "minutes: record the sign-off again shortly"
+        )
+    signed = {
+        "signed_on": signed_on,
+        "signed_by": signed_by.strip(),
+        "recorded_by": actor,
+        "text_digest": text_digest(text),
+    }
     sign_off, created = ReportSignOff.objects.unscoped().get_or_create(review=review, kind=kind, defaults=signed)
     if created:
         audit_create(actor=actor, obj=sign_off)
@@ -557,10 +719,19 @@ def hold_place(*, actor, review, reason):
 
 
 @transaction.atomic
-def hold_lift(*, actor, hold):
+def hold_lift(*, actor, hold, reason):
+    """Lifting a hold says why, as putting it on did: the trail shows why a police hold ended. Those told
+    of the hold are no longer told it stands."""
+    from casereview.notifications.models import Notification
+
     if hold.lifted_on:
         raise ValidationError("This hold was already lifted")
-    return model_update(actor=actor, instance=hold, data={"lifted_on": timezone.localdate(), "lifted_by": actor})[0]
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the hold is lifted, for example the criminal proceedings have ended"})
+    lifted = {"lifted_on": timezone.localdate(), "lifted_by": actor, "lifted_reason": reason.strip()}
+    hold = model_update(actor=actor, instance=hold, data=lifted, reason=reason.strip())[0]
+    Notification.objects.filter(key=f"hold:{hold.pk}").update(what="The hold on publication was lifted")
+    return hold
 
 
 @transaction.atomic

@@ -6,7 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
-from django.http import FileResponse
+from django.db.models.functions import Lower
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -15,11 +16,28 @@ from casereview.accounts import permissions
 from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors, posted, submitted
 from casereview.core.highlight import highlighted_window, text_parts
-from casereview.reviews.models import Review
+from casereview.reviews.models import Review, Stage
 
 from . import services as service
-from .forms import HoldForm, PublishForm, ReportUploadForm, SentForm, SignOffForm, TermAddForm, type_label
-from .models import Publication, PublicationHold, ReplacementTerm, Report, ReportSignOffKind, TermStatus
+from .forms import (
+    HoldForm,
+    HoldLiftForm,
+    PublishForm,
+    ReportUploadForm,
+    SentForm,
+    SignOffForm,
+    TermAddForm,
+    type_label,
+)
+from .models import (
+    Publication,
+    PublicationHold,
+    ReplacementTerm,
+    Report,
+    ReportSignOffKind,
+    ReportStatus,
+    TermStatus,
+)
 
 TYPE_CLASSES = {
     "PERSON": "person",
@@ -34,16 +52,55 @@ TYPE_CLASSES = {
 }
 
 
-def details_to_decide(pending, total):
-    """How far the replacement table has got, in plain words: "All 15 details decided", "3 of 15 details
-    still to decide" ("15 of the 15 details found still need a decision" read as a riddle)."""
-    if total == 1:
-        return "The 1 detail found is decided" if not pending else "The 1 detail found is still to decide"
+# What a detail kept as written is, said of one and of several ("1 age kept as written").
+KEPT_WORDS = {"AGE": ("age", "ages"), "DATE": ("date", "dates"), "DATE_OF_BIRTH": ("date of birth", "dates of birth")}
+
+
+def details_to_decide(pending, to_decide, kept=0, kept_types=()):
+    """How far the replacement table has got, in plain words. `to_decide` counts the details that need a
+    decision; those kept as written by rule (an age, a month and year) need none and are counted apart:
+    "14 details to decide; 1 age kept as written", "3 of 14 details still to decide", "All details decided
+    (1 kept as written)". ("14 of 15 details still to decide" counted the age that needed no decision, and
+    never read as "all but one done".)"""
     if not pending:
-        return f"All {total:,} details decided"
-    if pending == total:
-        return f"None of the {total:,} details decided yet"
-    return f"{pending:,} of {total:,} details still to decide"
+        if kept:
+            return f"All details decided ({kept:,} kept as written)"
+        if to_decide == 1:
+            return "The 1 detail found is decided"
+        return f"All {to_decide:,} details decided"
+    if pending == to_decide:
+        said = "1 detail to decide" if pending == 1 else f"{pending:,} details to decide"
+    else:
+        said = f"{pending:,} of {to_decide:,} details still to decide"
+    if kept:
+        kinds = set(kept_types)
+        one, several = KEPT_WORDS.get(kinds.pop(), ("detail", "details")) if len(kinds) == 1 else ("detail", "details")
+        said += f"; {kept:,} {one if kept == 1 else several} kept as written"
+    return said
+
+
+# A detail kept as written by rule: accepted as itself, and decided by nobody.
+KEPT_BY_RULE = Q(status=TermStatus.ACCEPTED, replacement=F("original"), decided_by__isnull=True)
+
+
+def table_counts(review):
+    """The replacement table's counts in one pass over the review's terms, not three, and the sentence
+    that says them."""
+    terms = ReplacementTerm.objects.unscoped().filter(review=review)
+    counts = terms.aggregate(
+        total=Count("pk"),
+        pending=Count("pk", filter=Q(status=TermStatus.PROPOSED)),
+        kept=Count("pk", filter=KEPT_BY_RULE),
+    )
+    kept_types = terms.filter(KEPT_BY_RULE).values_list("type", flat=True).distinct() if counts["kept"] else []
+    counts["to_decide"] = counts["total"] - counts["kept"]
+    counts["sentence"] = details_to_decide(counts["pending"], counts["to_decide"], counts["kept"], list(kept_types))
+    return counts
+
+
+def _draft_ready(report, counts):
+    """The anonymised draft can be downloaded once the report is checked and every detail decided."""
+    return report is not None and report.status == ReportStatus.READY and counts["total"] and not counts["pending"]
 
 
 @object_view(Review, "manage_publication")
@@ -68,20 +125,8 @@ def overview(request, review):
             else:
                 messages.success(request, f"{review.title}'s report has been published.")
                 return redirect("publication:overview", pk=review.pk)
-    # The table's three counts in one pass over the review's terms, not three.
-    counts = (
-        ReplacementTerm.objects.unscoped()
-        .filter(review=review)
-        .aggregate(
-            total=Count("pk"),
-            pending=Count("pk", filter=Q(status=TermStatus.PROPOSED)),
-            kept=Count(
-                "pk",
-                filter=Q(status=TermStatus.ACCEPTED, replacement=F("original"), decided_by__isnull=True),
-            ),
-        )
-    )
-    pending, total = counts["pending"], counts["total"]
+    counts = table_counts(review)
+    holds = list(review.holds.select_related("placed_by", "lifted_by"))
     return render(
         request,
         "publication/publication.html",
@@ -98,20 +143,31 @@ def overview(request, review):
             "confirm": confirm,
             "publish_form": publish_form,
             "upload_form": ReportUploadForm(),
-            "sign_off_rows": _sign_off_rows(review),
-            "holds": review.holds.select_related("placed_by", "lifted_by"),
-            "terms_pending": pending,
-            "terms_total": total,
-            "details_to_decide": details_to_decide(pending, total),
-            "terms_kept": counts["kept"],
+            "sign_off_rows": _sign_off_rows(review, report) if publication is None else [],
+            "holds": holds,
+            "hold_stands": any(not h.lifted_on for h in holds),
+            "terms_pending": counts["pending"],
+            "terms_total": counts["total"],
+            "details_to_decide": counts["sentence"],
+            "draft_ready": publication is None and _draft_ready(report, counts),
         },
     )
 
 
-def _sign_off_rows(review):
-    """Each of the three sign-offs that make the partnership's (domain.md): (kind, label, the one recorded)."""
+def _sign_off_rows(review, report):
+    """Each of the three sign-offs that make the partnership's (domain.md): (kind, label, the one recorded,
+    whether it was given for the anonymised text as it is now). The text is worked out only when a sign-off
+    is recorded (the one kept with the report's check, while it is current)."""
     recorded = {s.kind: s for s in review.sign_offs.all()}
-    return [(kind, label, recorded.get(kind)) for kind, label in ReportSignOffKind.choices]
+    digest = None
+    if recorded:
+        text = service.current_text(review, report)
+        digest = service.text_digest(text) if text is not None else None
+    rows = []
+    for kind, label in ReportSignOffKind.choices:
+        signed = recorded.get(kind)
+        rows.append((kind, label, signed, signed is not None and service.sign_off_given_for_this_text(signed, digest)))
+    return rows
 
 
 # Whose sign-off a link of the checks records, as a screen reader hears it after "Record the sign-off".
@@ -123,7 +179,7 @@ def _gate_steps(review, gate):
     two such links apart to a screen reader, address)."""
     from django.urls import reverse
 
-    sign_off_kinds = {message: kind for kind, message in service.SIGN_OFF_MISSING.items()}
+    sign_off_kinds = gate.sign_offs_to_record
     holds = {f"Publication is on hold: {h.reason}": h.pk for h in review.holds.filter(lifted_on__isnull=True)}
     steps = []
     for failure in gate.failures:
@@ -133,7 +189,8 @@ def _gate_steps(review, gate):
         elif failure in sign_off_kinds:
             kind = sign_off_kinds[failure]
             url = reverse("publication:sign_off", args=[review.pk]) + f"?kind={kind.value}"
-            step = ("Record the sign-off", SIGNED_BY.get(kind, ""), url)
+            again = failure not in service.SIGN_OFF_MISSING.values()
+            step = ("Record the sign-off again" if again else "Record the sign-off", SIGNED_BY.get(kind, ""), url)
         elif failure.startswith("Record when the report was sent"):
             step = ("Record when it was sent", "", reverse("publication:report_sent", args=[review.pk]))
         elif failure in holds:
@@ -211,7 +268,10 @@ def anonymise(request, review):
     if report is None:
         return redirect("publication:report_upload", pk=review.pk)
     all_terms = ReplacementTerm.objects.unscoped().filter(review=review).select_related("decided_by")
-    error = ""
+    publication = Publication.objects.unscoped().filter(review=review).first()
+    errors = {}  # "replacement-<term id>" -> what is wrong with that row
+    shown = {}  # term id -> (status, replacement) as the person left them, when a save was refused
+    refused = ""  # a refusal of the whole table (after publication)
     if request.method == "POST":
         # Only the terms on the page that was sent: the others keep their decisions.
         sent = [key.removeprefix("status-") for key in request.POST if key.startswith("status-")]
@@ -225,13 +285,27 @@ def anonymise(request, review):
         try:
             service.terms_decide(actor=request.user, review=review, decisions=decisions)
         except ValidationError as exc:
-            error = " ".join(exc.messages)
+            # Shown again, not redirected: every choice and replacement posted is kept as the person left it,
+            # and each refusal is said on its own row (one mistake threw away every decision on the page).
+            if hasattr(exc, "error_dict"):
+                errors = {field: " ".join(said) for field, said in exc.message_dict.items()}
+                shown = decisions
+            else:
+                refused = " ".join(exc.messages)
         else:
             messages.success(request, "The replacement table has been saved.")
             return redirect(request.get_full_path())
     part, start, end = _text_part(request, report.text)
-    pending = all_terms.filter(status=TermStatus.PROPOSED).count()
-    terms = Paginator(all_terms.order_by("-status", "original"), TERMS_PER_PAGE).get_page(request.GET.get("terms"))
+    counts = table_counts(review)
+    # In one order whatever is decided: sorting by status moved a decided row away from where the person
+    # was working, and a replacement typed into the row now in its place went to the wrong detail.
+    terms = Paginator(all_terms.order_by(Lower("original"), "original", "pk"), TERMS_PER_PAGE).get_page(
+        request.GET.get("terms")
+    )
+    for term in terms:
+        status, replacement = shown.get(str(term.pk), (term.status, term.replacement))
+        term.shown_status, term.shown_replacement = status, replacement
+        term.error = errors.get(f"replacement-{term.pk}", "")
     return render(
         request,
         "publication/anonymise.html",
@@ -239,7 +313,9 @@ def anonymise(request, review):
             "review": review,
             "report": report,
             "terms": terms,
-            "error": error,
+            "errors": [(f"replacement-{t.pk}", t.error) for t in terms if t.error],
+            "refused": refused,
+            "publication": publication,
             "pieces": _highlight(report, start, end),
             "page": part,
             "part_start": start,
@@ -247,11 +323,30 @@ def anonymise(request, review):
             "text_length": len(report.text),
             "add_form": TermAddForm(),
             "statuses": TermStatus.choices,
-            "terms_pending": pending,
-            "details_to_decide": details_to_decide(pending, terms.paginator.count),
+            "terms_pending": counts["pending"],
+            "details_to_decide": counts["sentence"],
+            "draft_ready": publication is None and _draft_ready(report, counts),
             "may_publish": _may_publish(request, review),
         },
     )
+
+
+@object_view(Review, "anonymise")
+def draft_download(request, review, file_format):
+    """The anonymised report as a draft, to send before publication (Word or PDF), marked as a draft."""
+    try:
+        data = service.draft_export(actor=request.user, review=review, file_format=file_format)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("publication:anonymise", pk=review.pk)
+    content_type = (
+        "application/pdf"
+        if file_format == "pdf"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{review.title} - anonymised draft.{file_format}"'
+    return response
 
 
 @require_POST
@@ -282,6 +377,8 @@ def diff(request, review):
             "original": report.text[start:end],
             "anonymised": service.anonymised_text(review, start=start, end=end),
             "page": part,
+            "draft_ready": not Publication.objects.unscoped().filter(review=review).exists()
+            and _draft_ready(report, table_counts(review)),
             "may_publish": _may_publish(request, review),
         },
     )
@@ -315,16 +412,39 @@ def _small_form(
 
 @object_view(Review, "manage_publication")
 def sign_off(request, review):
-    return _small_form(
+    recorded = {}
+
+    def record(data):
+        recorded["sign_off"] = service.sign_off_record(actor=request.user, review=review, **data)
+
+    form = SignOffForm(posted(request), initial={"kind": request.GET.get("kind")} if request.GET.get("kind") else None)
+    stage_before = Review.objects.unscoped().filter(pk=review.pk).values_list("stage", flat=True).first()
+    if submitted(request, form, record):
+        label = ReportSignOffKind(recorded["sign_off"].kind).label
+        stage = Review.objects.unscoped().filter(pk=review.pk).values_list("stage", flat=True).first()
+        if stage == Stage.PARTNERSHIP_SIGN_OFF and stage_before != stage:
+            messages.success(
+                request,
+                f"The sign-off of the {label.lower()} has been recorded. With all three sign-offs recorded, the "
+                "review is now at “Partnership sign-off”.",
+            )
+        else:
+            messages.success(request, f"The sign-off of the {label.lower()} has been recorded.")
+        return redirect("publication:overview", pk=review.pk)
+    report = Report.objects.unscoped().filter(review=review).first()
+    return render(
         request,
-        review,
-        SignOffForm,
-        lambda d: service.sign_off_record(actor=request.user, review=review, **d),
-        title="Record a sign-off",
-        intro="publication/partials/who_signs_off.html",
-        initial={"kind": request.GET.get("kind")} if request.GET.get("kind") else None,
-        submit="Record the sign-off",
-        success="The sign-off has been recorded.",
+        "publication/simple_form.html",
+        {
+            "review": review,
+            "form": form,
+            "title": "Record a sign-off",
+            "submit": "Record the sign-off",
+            "may_publish": True,
+            "intro_template": "publication/partials/sign_off_intro.html",
+            "undecided": ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED).exists(),
+            "report": report,
+        },
     )
 
 
@@ -382,16 +502,32 @@ def sent(request, review):
     )
 
 
-@require_POST
 @object_view(PublicationHold, "lift")
 def hold_lift(request, hold):
-    try:
-        service.hold_lift(actor=request.user, hold=hold)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
+    """Lifting a hold asks, as putting it on does, why: the trail shows why it ended (a verdict, the police's
+    agreement), and the question is the confirmation (one click lifted it)."""
+    review = hold.review
+    if hold.lifted_on:
+        messages.error(request, "This hold was already lifted.")
+        return redirect("publication:hold_detail", pk=hold.pk)
+    form = HoldLiftForm(posted(request))
+    if submitted(request, form, lambda d: service.hold_lift(actor=request.user, hold=hold, **d)):
         messages.success(request, "The hold has been lifted. The report can be published once every check passes.")
-    return redirect("publication:overview", pk=hold.review_id)
+        return redirect("publication:overview", pk=hold.review_id)
+    return render(
+        request,
+        "publication/simple_form.html",
+        {
+            "review": review,
+            "hold": hold,
+            "form": form,
+            "title": "Lift the hold on publication",
+            "submit": "Lift the hold",
+            "warning": True,
+            "may_publish": True,
+            "intro_template": "publication/partials/hold_lift_intro.html",
+        },
+    )
 
 
 def _download(publication, which):

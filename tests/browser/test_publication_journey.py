@@ -72,16 +72,16 @@ def test_business_manager_anonymises_and_publishes(page, alice, partnership_a, t
     expect(failures).to_contain_text("The review panel has not signed the report off")
     expect(failures).to_contain_text("Record when the report was sent")
     assert_accessible(page)
-    for kind in ["Review panel", "Police (criminal proceedings)", "Legal"]:
+    for kind in ["Review panel", "Police (criminal proceedings)", "Legal adviser"]:
         # each of the three sign-offs has its own link, which opens the form with it chosen
         page.get_by_role("link", name=f"Record the sign-off: {kind}").click()
         expect(page.get_by_label("Sign-off by")).to_have_value(
-            {"Review panel": "panel", "Police (criminal proceedings)": "police", "Legal": "legal"}[kind]
+            {"Review panel": "panel", "Police (criminal proceedings)": "police", "Legal adviser": "legal"}[kind]
         )
         page.get_by_label("Name and role").fill(f"{kind} signatory")
         fill_date(page, "Date signed off", 1, 8, 2025)
         page.get_by_role("button", name="Record the sign-off").click()
-        expect(page.get_by_text("The sign-off has been recorded")).to_be_visible()
+        expect(page.get_by_text(f"The sign-off of the {kind.lower()} has been recorded")).to_be_visible()
     page.get_by_text("Record when it was sent").click()
     sent = add_working_days(date(2025, 9, 1), -7)
     fill_date(
