@@ -14,10 +14,12 @@ Later capabilities add their models to RULES (and, where a record is narrower th
 agency's own drafts, a confidential review — a row rule in ROW_RULES).
 """
 
+import copy
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .models import Role
+from .models import Partnership, Role
 
 BM = Role.BUSINESS_MANAGER
 CHAIR = Role.CHAIR
@@ -605,11 +607,32 @@ def refusal(action, model):
     return f"Only {who} can do this. If it needs doing, ask {who}."
 
 
+def _partnership_of_memberships(user, model, lookup):
+    """A partnership's page names the partnership (by slug or key): the scope's query for it would select
+    one of the partnerships already read with the user's memberships for the request (RULES: every active
+    membership's role views its partnership), so that row is used instead of a query a page. A copy: a form
+    given the page's partnership must not change what the navigation, built from the memberships, says.
+    None when it is not one of them (the scope's query then decides, and refuses)."""
+    if model is not Partnership or len(lookup) != 1:
+        return None
+    ((field, value),) = lookup.items()
+    if field not in ("slug", "pk"):
+        return None
+    allowed = roles_for(user, "view", Partnership)
+    for membership in active_memberships(user):
+        partnership = membership.partnership
+        if membership.role in allowed and str(getattr(partnership, field)) == str(value):
+            return copy.copy(partnership)
+    return None
+
+
 def object_for_user(user, model, action="view", **lookup):
     """The record, fetched through the scope: 404 for anyone outside it, 403 for a member whose role does
     not allow the action. Writing the access log of confidential records is the caller's part."""
-    queryset = model._default_manager.all() if hasattr(model, "_default_manager") else model
-    obj = scope(queryset, user, "view").filter(**lookup).first()
+    obj = _partnership_of_memberships(user, model, lookup)
+    if obj is None:
+        queryset = model._default_manager.all() if hasattr(model, "_default_manager") else model
+        obj = scope(queryset, user, "view").filter(**lookup).first()
     if obj is None:
         raise Http404("No such record, or not one you may see")
     model = type(obj)
