@@ -626,6 +626,21 @@ def _partnership_of_memberships(user, model, lookup):
     return None
 
 
+def _attach_partnership(user, obj):
+    """A record's page says whose it is (headings, links, the partnership's settings): the record is given
+    its partnership from the memberships read for the request (a copy, as above) instead of a query for
+    that row when the page first asks for it."""
+    if getattr(type(obj), "partnership_field", None) != "partnership":
+        return
+    field = obj._meta.get_field("partnership")
+    if field.is_cached(obj):
+        return
+    for membership in active_memberships(user):
+        if membership.partnership_id == obj.partnership_id:
+            field.set_cached_value(obj, copy.copy(membership.partnership))
+            return
+
+
 def object_for_user(user, model, action="view", **lookup):
     """The record, fetched through the scope: 404 for anyone outside it, 403 for a member whose role does
     not allow the action. Writing the access log of confidential records is the caller's part."""
@@ -636,6 +651,7 @@ def object_for_user(user, model, action="view", **lookup):
     if obj is None:
         raise Http404("No such record, or not one you may see")
     model = type(obj)
+    _attach_partnership(user, obj)
     _answers(user)[(_label(model), obj.pk, _decisive_memberships(user, "view", model))] = True
     if action != "view" and not can(user, action, obj):
         raise PermissionDenied(refusal(action, model))
