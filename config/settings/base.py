@@ -163,6 +163,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "casereview.accounts.context_processors.navigation",
             ],
+            # `date` written out for the pages' formats, in place of Django's (core/templatetags/dates.py)
+            "builtins": ["casereview.core.templatetags.dates"],
         },
     },
 ]
