@@ -526,14 +526,18 @@ def forget_answers(user):
 def can(user, action, obj):
     """Whether the user may take `action` on this record: the same scope as a list, answered once per
     request for each record and set of relevant roles."""
-    model = type(obj)
+    return can_by_key(user, action, type(obj), obj.pk)
+
+
+def can_by_key(user, action, model, pk):
+    """can() for a record known by its key (a page linking to it), without reading the record first."""
     decisive = _decisive_memberships(user, action, model)
     if not decisive:
         return False
     answers = _answers(user)
-    key = (_label(model), obj.pk, decisive)
+    key = (_label(model), pk, decisive)
     if key not in answers:
-        answers[key] = scope(model._default_manager.filter(pk=obj.pk), user, action).exists()
+        answers[key] = scope(model._default_manager.filter(pk=pk), user, action).exists()
     return answers[key]
 
 

@@ -104,7 +104,11 @@ def review_detail(request, review):
             "may_change": permissions.can(user, "change", review),
             "may_anonymise": permissions.can(user, "anonymise", review),
             # a reviewer or agency lead may read the review but not the incident: no link to a page not found
-            "may_view_incident": bool(review.incident) and permissions.can(user, "view", review.incident),
+            # asked by its key: the page links to the incident and needs nothing else of it
+            "may_view_incident": review.incident_id is not None
+            and permissions.can_by_key(
+                user, "view", review._meta.get_field("incident").related_model, review.incident_id
+            ),
             "today": timezone.localdate(),
             # the completion target has its own row above
             "milestones": [
