@@ -155,6 +155,9 @@ def main():
     parser.add_argument("--page", action="append", help="page names as scale.py names them")
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--calls", action="store_true", help="Python function calls a request (cProfile's count): the same on any load"
+    )
     args = parser.parse_args()
 
     import scale  # benchmarks/scale.py: the same settings as its in-process part
@@ -199,6 +202,17 @@ def main():
     client.force_login(bm)
     scale._two_factor_done(client, bm)
     names = args.page or ["risk register", "documents"]
+    if args.calls:
+        for name in names:
+            client.get(pages[name])
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(5):
+                client.get(pages[name])
+            profiler.disable()
+            calls = sum(stat[1] for stat in pstats.Stats(profiler).stats.values())
+            print(f"{name:18} {calls / 5:10.0f} calls a request ({slug})")
+        return
     if args.profile:
         for name in names:
             client.get(pages[name])
