@@ -203,15 +203,26 @@ def main():
     scale._two_factor_done(client, bm)
     names = args.page or ["risk register", "documents"]
     if args.calls:
-        for name in names:
-            client.get(pages[name])
-            profiler = cProfile.Profile()
-            profiler.enable()
-            for _ in range(5):
+        parts = ("middleware", "view", "render", "processors")
+        print(f"{slug}: Python calls a request, by part (the database driver's inside the part that queried)")
+        print(f"{'page':18} {'all':>8} " + " ".join(f"{p:>10}" for p in parts))
+        with instrument():
+            for name in names:
                 client.get(pages[name])
-            profiler.disable()
-            calls = sum(stat[1] for stat in pstats.Stats(profiler).stats.values())
-            print(f"{name:18} {calls / 5:10.0f} calls a request ({slug})")
+                counts = defaultdict(int)
+
+                def count(frame, event, arg):
+                    if event in ("call", "c_call"):
+                        counts[_current().removeprefix("sql ")] += 1
+
+                for _ in range(5):
+                    _enter("middleware")
+                    sys.setprofile(count)
+                    client.get(pages[name])
+                    sys.setprofile(None)
+                    _leave()
+                cells = " ".join(f"{counts[p] / 5:10.0f}" for p in parts)
+                print(f"{name:18} {sum(counts.values()) / 5:8.0f} {cells}")
         return
     if args.profile:
         for name in names:
