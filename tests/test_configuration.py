@@ -41,6 +41,15 @@ def test_database_url_selects_postgresql(monkeypatch):
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("127.0.0.1", 5432, "casereview")
 
 
+def test_postgresql_sessions_start_no_parallel_workers(monkeypatch):
+    """A page's queries are short index reads: starting parallel workers for one costs more than it saves."""
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/casereview?options=-c%20work_mem%3D8MB")
+    assert database_from_env()["OPTIONS"]["options"] == "-c work_mem=8MB -c max_parallel_workers_per_gather=0"
+    monkeypatch.setenv("CASEREVIEW_PG_PARALLEL_WORKERS", "2")
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/casereview")
+    assert database_from_env()["OPTIONS"]["options"] == "-c max_parallel_workers_per_gather=2"
+
+
 @pytest.mark.parametrize("url", ["not a url", "nosuchdb://x/y", "postgres://host:notaport/db", "postgres://host:5432/"])
 def test_malformed_database_url_is_explained(monkeypatch, url):
     monkeypatch.setenv("DATABASE_URL", url)

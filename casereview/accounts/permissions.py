@@ -14,10 +14,12 @@ Later capabilities add their models to RULES (and, where a record is narrower th
 agency's own drafts, a confidential review — a row rule in ROW_RULES).
 """
 
+import copy
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .models import Role
+from .models import Partnership, Role
 
 BM = Role.BUSINESS_MANAGER
 CHAIR = Role.CHAIR
@@ -524,14 +526,18 @@ def forget_answers(user):
 def can(user, action, obj):
     """Whether the user may take `action` on this record: the same scope as a list, answered once per
     request for each record and set of relevant roles."""
-    model = type(obj)
+    return can_by_key(user, action, type(obj), obj.pk)
+
+
+def can_by_key(user, action, model, pk):
+    """can() for a record known by its key (a page linking to it), without reading the record first."""
     decisive = _decisive_memberships(user, action, model)
     if not decisive:
         return False
     answers = _answers(user)
-    key = (_label(model), obj.pk, decisive)
+    key = (_label(model), pk, decisive)
     if key not in answers:
-        answers[key] = scope(model._default_manager.filter(pk=obj.pk), user, action).exists()
+        answers[key] = scope(model._default_manager.filter(pk=pk), user, action).exists()
     return answers[key]
 
 
@@ -605,14 +611,51 @@ def refusal(action, model):
     return f"Only {who} can do this. If it needs doing, ask {who}."
 
 
+def _partnership_of_memberships(user, model, lookup):
+    """A partnership's page names the partnership (by slug or key): the scope's query for it would select
+    one of the partnerships already read with the user's memberships for the request (RULES: every active
+    membership's role views its partnership), so that row is used instead of a query a page. A copy: a form
+    given the page's partnership must not change what the navigation, built from the memberships, says.
+    None when it is not one of them (the scope's query then decides, and refuses)."""
+    if model is not Partnership or len(lookup) != 1:
+        return None
+    ((field, value),) = lookup.items()
+    if field not in ("slug", "pk"):
+        return None
+    allowed = roles_for(user, "view", Partnership)
+    for membership in active_memberships(user):
+        partnership = membership.partnership
+        if membership.role in allowed and str(getattr(partnership, field)) == str(value):
+            return copy.copy(partnership)
+    return None
+
+
+def _attach_partnership(user, obj):
+    """A record's page says whose it is (headings, links, the partnership's settings): the record is given
+    its partnership from the memberships read for the request (a copy, as above) instead of a query for
+    that row when the page first asks for it."""
+    if getattr(type(obj), "partnership_field", None) != "partnership":
+        return
+    field = obj._meta.get_field("partnership")
+    if field.is_cached(obj):
+        return
+    for membership in active_memberships(user):
+        if membership.partnership_id == obj.partnership_id:
+            field.set_cached_value(obj, copy.copy(membership.partnership))
+            return
+
+
 def object_for_user(user, model, action="view", **lookup):
     """The record, fetched through the scope: 404 for anyone outside it, 403 for a member whose role does
     not allow the action. Writing the access log of confidential records is the caller's part."""
-    queryset = model._default_manager.all() if hasattr(model, "_default_manager") else model
-    obj = scope(queryset, user, "view").filter(**lookup).first()
+    obj = _partnership_of_memberships(user, model, lookup)
+    if obj is None:
+        queryset = model._default_manager.all() if hasattr(model, "_default_manager") else model
+        obj = scope(queryset, user, "view").filter(**lookup).first()
     if obj is None:
         raise Http404("No such record, or not one you may see")
     model = type(obj)
+    _attach_partnership(user, obj)
     _answers(user)[(_label(model), obj.pk, _decisive_memberships(user, "view", model))] = True
     if action != "view" and not can(user, action, obj):
         raise PermissionDenied(refusal(action, model))

@@ -1,7 +1,9 @@
 """Reads. Every list starts from the scoped queryset (`visible_to`)."""
 
+import functools
+
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from . import permissions
 from .models import Agency, Membership, Partnership, Subgroup
@@ -102,12 +104,24 @@ def navigation_for(user):
     if len(partnerships) != 1:
         return []
     (partnership,) = partnerships.values()
+    allowed = tuple(action for action, _, _ in NAVIGATION if permissions.may_in_partnership(user, action, partnership))
+    # fresh dictionaries each time: the context processor marks the open page in them
+    return [
+        {"text": text, "href": href, "pages": [{"text": t, "href": h} for t, h in pages]}
+        for text, href, pages in _navigation_links(partnership.slug, allowed, get_script_prefix())
+    ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _navigation_links(slug, allowed, script_prefix):
+    """The groups' links for a partnership and the NAVIGATION actions allowed there, reversed once for each
+    (a dozen reverses a page otherwise). `script_prefix` is part of every path reversed."""
     pages = [("Partnership", "Agencies and subgroups", "accounts:partnership_detail")]
     for action, text, url_name in NAVIGATION:
-        if permissions.may_in_partnership(user, action, partnership):
+        if action in allowed:
             pages.append((NAVIGATION_GROUPS.get(url_name, text), text, url_name))
     groups = {}
     for group, text, url_name in pages:
-        groups.setdefault(group, []).append({"text": text, "href": reverse(url_name, args=[partnership.slug])})
+        groups.setdefault(group, []).append((text, reverse(url_name, args=[slug])))
     order = GROUP_ORDER + [g for g in groups if g not in GROUP_ORDER]
-    return [{"text": g, "href": groups[g][0]["href"], "pages": groups[g]} for g in order if g in groups]
+    return tuple((g, groups[g][0][1], tuple(groups[g])) for g in order if g in groups)

@@ -1,4 +1,5 @@
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.forms.widgets import Input
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -42,6 +43,8 @@ class GovukFormMixin:
                         widget.attrs["class"] = " ".join([css, *classes])
                     break
             _name_the_empty_choice(field)
+            if isinstance(field, forms.ModelChoiceField) and field.iterator is ModelChoiceIterator:
+                field.iterator = ListedModelChoiceIterator
 
     def get_context(self):
         self._govuk_style()
@@ -61,6 +64,18 @@ class GovukFormMixin:
                     field.widget.attrs["class"] = f"{css} {css.split()[-1]}--error"
             if described_by:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+class ListedModelChoiceIterator(ModelChoiceIterator):
+    """A model choice field's options read with one plain query. Django reads them through
+    QuerySet.iterator(), which on PostgreSQL opens a server-side cursor (DECLARE, FETCH, CLOSE: three round
+    trips, and a cursor kept past the transaction) for what is a few dozen agencies or reviews."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
 
 
 def _name_the_empty_choice(field):

@@ -24,7 +24,7 @@ from casereview.reviews.models import ContributionKind, Review
 ACTIONS_LISTED = 300
 
 
-@dataclass
+@dataclass(slots=True)
 class Deadline:
     key: str
     what: str
@@ -37,6 +37,7 @@ class Deadline:
     agency_id: object = None
     expected_from_others: bool = False
     today: date = field(default_factory=timezone.localdate)
+    last_reminded: object = None  # set by the page for the deadlines it shows
 
     @property
     def working_days_left(self):
