@@ -140,8 +140,10 @@ class ContributionRequestForm(GovukFormMixin, forms.Form):
         choices=ContributionKind.choices,
         widget=forms.CheckboxSelectMultiple,
         label="Ask for",
-        initial=[ContributionKind.CHRONOLOGY, ContributionKind.AGENCY_REPORT],
-        error_messages={"required": "Choose what to ask for"},
+        help_text="Select all that apply",
+        # nothing ticked to start with, as the agencies are not: a box ticked already is unticked by the
+        # person who clicks it meaning to choose it
+        error_messages={"required": "Choose what to ask for: a chronology, an agency report or both"},
     )
     due_date = GovukDateField(label="Due by")
 

@@ -1,0 +1,104 @@
+"""Walkthrough 8's findings on the review pages (docs/walkthrough-8.md, findings 4-7 and 23)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from casereview.accounts.models import Role
+from casereview.reviews.models import LearningEvent, ReviewerAppointment, TermsOfReference
+from casereview.testing import (
+    AgencyContributionFactory,
+    AgencyFactory,
+    IncidentFactory,
+    LearningPointFactory,
+    ReviewFactory,
+    member,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_agency_lead_is_told_the_parts_they_may_not_see_are_not_shown_not_missing(client, partnership_a):
+    """Finding 4: terms, a reviewer and a learning event exist; the health lead may not read them."""
+    review = ReviewFactory(partnership=partnership_a)
+    agency = AgencyFactory(partnership=partnership_a, name="Health")
+    AgencyContributionFactory(review=review, agency=agency)
+    TermsOfReference.objects.create(
+        review=review,
+        scope_start=datetime.date(2025, 1, 1),
+        scope_end=datetime.date(2025, 6, 1),
+        lines_of_enquiry="Lines",
+        methodology="other",
+    )
+    reviewer = member(partnership_a, Role.REVIEWER, username="rev")
+    ReviewerAppointment.objects.create(
+        review=review,
+        user=reviewer,
+        appointed_on=datetime.date(2025, 6, 1),
+        independence_declaration="I am independent.",
+        declared_on=datetime.date(2025, 6, 1),
+    )
+    LearningEvent.objects.create(review=review, held_on=datetime.date(2025, 7, 1), attendees=5)
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="healthlead")
+    client.force_login(lead)
+    body = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    for wrong in ("Not recorded in casereview", "Not written yet", "No reviewer appointed yet", "None recorded yet"):
+        assert wrong not in body, wrong
+    assert body.count("Not shown to you.") == 5  # terms, panel, reviewer, learning events, the family
+    # the manager still sees what there is, and what there is not
+    client.force_login(member(partnership_a, Role.BUSINESS_MANAGER, username="bm"))
+    body = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert "Not shown to you" not in body and "I am independent." in body
+
+
+def test_the_kinds_to_ask_for_start_unticked_and_one_is_required(client, partnership_a, alice):
+    """Finding 5."""
+    review = ReviewFactory(partnership=partnership_a)
+    police = AgencyFactory(partnership=partnership_a, name="Police")
+    client.force_login(alice)
+    url = reverse("reviews:contributions_request", args=[review.pk])
+    body = client.get(url).content.decode()
+    assert 'value="chronology" checked' not in body.replace("\n", " ") and "checked" not in body
+    response = client.post(url, {"agencies": [police.pk], "due_date_0": "1", "due_date_1": "2", "due_date_2": "2027"})
+    assert response.status_code == 200
+    assert "Choose what to ask for: a chronology, an agency report or both" in response.content.decode()
+    assert not review.contributions.exists()
+
+
+def test_a_published_review_without_learning_points_says_so_to_whoever_may_add_them(client, partnership_a, alice, dora):
+    """Finding 6: on the findings page and in the library; and finding 7: the panel is told who adds them."""
+    review = ReviewFactory(partnership=partnership_a, title="Child T", stage="published")
+    review.published_on = datetime.date(2026, 12, 3)
+    review.save()
+    other = ReviewFactory(
+        partnership=partnership_a, title="Child Q", stage="published", published_on=datetime.date(2026, 1, 1)
+    )
+    LearningPointFactory(review=other)
+    client.force_login(alice)
+    findings = client.get(reverse("reviews:findings", args=[review.pk])).content.decode()
+    assert "This review is published but its learning points are not recorded yet" in findings
+    assert reverse("reviews:learning_point_add", args=[review.pk]) in findings
+    library = client.get(reverse("library:search", args=[partnership_a.slug])).content.decode()
+    assert "Child T is published but its learning points are not recorded yet" in library
+    assert "Child Q is published" not in library
+    # the panel may not add them: no warning to them, but who does
+    client.force_login(dora)
+    findings = client.get(reverse("reviews:findings", args=[review.pk])).content.decode()
+    assert "not recorded yet" not in findings
+    assert (
+        "Learning points and recommendations are added by the business manager or the review's independent reviewer"
+        in findings.replace("&#x27;", "'")
+    )
+    assert (
+        "are not recorded yet" not in client.get(reverse("library:search", args=[partnership_a.slug])).content.decode()
+    )
+
+
+def test_the_decided_row_links_to_the_incident_in_words_that_do_not_read_as_its_date(client, partnership_a, alice):
+    """Finding 23: "Decided 3 August 2026 (the incident)"."""
+    review = ReviewFactory(partnership=partnership_a, incident=IncidentFactory(partnership=partnership_a))
+    client.force_login(alice)
+    body = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    assert ">the incident</a>)" not in body
+    assert "Read the incident and the decision" in body
