@@ -8,7 +8,7 @@ from casereview.core.access import object_view
 from casereview.core.forms import submitted
 from casereview.incidents.models import Incident
 
-from . import services
+from . import selectors, services
 from .forms import (
     AnswerForm,
     DecisionCorrectionForm,
@@ -167,8 +167,23 @@ def recommend(request, incident):
         messages.success(request, "The recommendation has been recorded and is waiting for the independent chair.")
         return redirect("incidents:detail", pk=incident.pk)
     return _step_page(
-        request, incident, form, "Record the subgroup's recommendation", submit="Record the recommendation"
+        request,
+        incident,
+        form,
+        "Record the subgroup's recommendation",
+        submit="Record the recommendation",
+        **_gaps(
+            incident,
+            "The subgroup recommends on the rapid review: check that what is missing would not change the "
+            "recommendation.",
+        ),
     )
+
+
+def _gaps(incident, advice):
+    """What the rapid review lacks, warned above the Save button of a step taken on it."""
+    rapid_review = RapidReview.objects.unscoped().filter(incident=incident).first()
+    return {"rapid_review_gaps": selectors.rapid_review_gaps(rapid_review), "gaps_advice": advice}
 
 
 @object_view(Incident, "decide")
@@ -197,6 +212,7 @@ def decide(request, incident):
         recommendation=ReviewRecommendation.objects.unscoped().filter(incident=incident).first(),
         rapid_review=RapidReview.objects.unscoped().filter(incident=incident).first(),
         assessments=CriterionAssessment.objects.unscoped().filter(rapid_review__incident=incident),
+        **_gaps(incident, "You decide on the rapid review: check that what is missing would not change your decision."),
     )
 
 
