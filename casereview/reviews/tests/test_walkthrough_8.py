@@ -102,3 +102,57 @@ def test_the_decided_row_links_to_the_incident_in_words_that_do_not_read_as_its_
     body = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
     assert ">the incident</a>)" not in body
     assert "Read the incident and the decision" in body
+
+
+def _docx_bytes():
+    import io
+
+    from docx import Document
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("Chronology of the health visitor's contact")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("chron.docx", _docx_bytes()),
+        ("chron.xlsx", _docx_bytes()),  # a Word file renamed
+        ("chron.csv", b"%PDF-1.7 not a spreadsheet"),
+        ("chron.xlsx", b"date,event type,description\n"),  # a CSV renamed
+        ("chron.txt", b"date,event type,description\n"),
+    ],
+)
+def test_a_chronology_that_is_not_a_csv_or_excel_file_is_refused_at_the_upload_form(client, partnership_a, name, data):
+    """Finding 15: by its name and by its bytes, on the upload page, before it is queued."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from casereview.reviews.models import ChronologyImport
+
+    review = ReviewFactory(partnership=partnership_a)
+    agency = AgencyFactory(partnership=partnership_a, name="Health")
+    contribution = AgencyContributionFactory(review=review, agency=agency, kind="chronology")
+    client.force_login(member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="healthlead"))
+    response = client.post(
+        reverse("reviews:chronology_upload", args=[contribution.pk]), {"file": SimpleUploadedFile(name, data)}
+    )
+    assert response.status_code == 200
+    assert "The file must be a CSV or Excel (.xlsx) file" in response.content.decode()
+    assert not ChronologyImport.objects.unscoped().exists()
+
+
+def test_a_csv_chronology_is_still_accepted(client, partnership_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    review = ReviewFactory(partnership=partnership_a)
+    agency = AgencyFactory(partnership=partnership_a, name="Health")
+    contribution = AgencyContributionFactory(review=review, agency=agency, kind="chronology")
+    client.force_login(member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="healthlead"))
+    data = "date,event type,description\n17/04/2014,Home visit,Seen at home\n".encode()
+    response = client.post(
+        reverse("reviews:chronology_upload", args=[contribution.pk]), {"file": SimpleUploadedFile("chron.csv", data)}
+    )
+    assert response.status_code == 302
