@@ -78,6 +78,17 @@ class AnswerForm(GovukFormMixin, forms.Form):
         error_messages={"required": "Enter your agency's information"},
     )
 
+    def __init__(self, *args, adding=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if adding:
+            field = self.fields["response"]
+            field.label = "What to add"
+            field.help_text = (
+                "It is added below what you sent, with today's date and your name. What you sent stays as it is."
+            )
+            field.error_messages["required"] = "Enter what to add to your agency's information"
+            field.widget.attrs["rows"] = 6
+
 
 def _outcomes_for(incident):
     """The outcomes in the words of the rules that judge the case: a 2026 case is offered a local child

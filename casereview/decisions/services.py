@@ -131,7 +131,15 @@ def information_request_answer(*, actor, info_request, response):
         raise ValidationError({"response": "Enter your agency's information"})
     if info_request.rapid_review.completed_on:
         raise ValidationError("The rapid review is complete: contact the business manager to add information")
-    answer = {"response": response.strip(), "responded_on": timezone.localdate(), "responded_by": actor}
+    today = timezone.localdate()
+    if info_request.is_answered:
+        # Added to, never replaced: the rapid review may already have read what was sent. What is added
+        # goes below it, dated and signed, so every page, paper and export that reads the information
+        # reads the addition too; the first sending keeps its date and sender.
+        who = actor.get_full_name() or actor.username
+        added = f"{info_request.response}\n\nAdded on {today:%-d %B %Y} by {who}:\n{response.strip()}"
+        return model_update(actor=actor, instance=info_request, data={"response": added})[0]
+    answer = {"response": response.strip(), "responded_on": today, "responded_by": actor}
     return model_update(actor=actor, instance=info_request, data=answer)[0]
 
 

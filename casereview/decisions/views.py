@@ -124,7 +124,8 @@ def rapid_review_edit(request, rapid_review):
 
 @object_view(InformationRequest, "answer")
 def request_answer(request, info_request):
-    form = AnswerForm(request.POST if request.method == "POST" else None, initial={"response": info_request.response})
+    sent = info_request.is_answered
+    form = AnswerForm(request.POST if request.method == "POST" else None, adding=sent)
     if submitted(
         request,
         form,
@@ -132,7 +133,12 @@ def request_answer(request, info_request):
             actor=request.user, info_request=info_request, response=data["response"]
         ),
     ):
-        messages.success(request, f"{info_request.agency}'s information has been sent to the rapid review.")
+        messages.success(
+            request,
+            f"What you added has been sent to the rapid review, below {info_request.agency}'s information."
+            if sent
+            else f"{info_request.agency}'s information has been sent to the rapid review.",
+        )
         return redirect("decisions:rapid_review", pk=info_request.rapid_review_id)
     return render(
         request,
@@ -143,6 +149,7 @@ def request_answer(request, info_request):
             "incident": info_request.rapid_review.incident,
             # A completed rapid review takes no more information: say so rather than offer a form that refuses.
             "closed": bool(info_request.rapid_review.completed_on),
+            "sent": sent,
         },
     )
 

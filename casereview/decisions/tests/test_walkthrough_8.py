@@ -116,3 +116,29 @@ def test_a_case_under_the_current_rules_names_its_review_without_the_old_regimes
     assert "The chair decides once the subgroup's recommendation is recorded" in body
     body = client.get(reverse("decisions:rapid_review", args=[open_rapid_review.pk])).content.decode()
     assert "2026-001" not in body
+
+
+def test_sent_information_is_shown_as_sent_and_an_addition_is_appended_with_its_date(client, partnership_a):
+    """Finding 17: not an editable box under "Send"; adding keeps what was sent."""
+    from casereview.decisions import services
+
+    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service")
+    rapid_review = RapidReviewFactory(incident=IncidentFactory(partnership=partnership_a))
+    request = InformationRequestFactory(rapid_review=rapid_review, agency=police)
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="pl", first_name="Police", last_name="Lead")
+    services.information_request_answer(actor=lead, info_request=request, response="Two call-outs in March.")
+    client.force_login(lead)
+    url = reverse("decisions:request_answer", args=[request.pk])
+    page = client.get(url).content.decode()
+    assert "What you sent" in page and "Add to what you sent" in page
+    textarea = page.split("<textarea", 1)[1].split("</textarea>", 1)[0]
+    assert "Two call-outs in March." not in textarea, "what was sent is not in the box to edit"
+    assert "Two call-outs in March." in page.split("<textarea", 1)[0]
+    response = client.post(url, {"response": "A third call-out on 2 April."})
+    assert response.status_code == 302
+    request.refresh_from_db()
+    today = timezone.localdate()
+    assert request.response == (
+        f"Two call-outs in March.\n\nAdded on {today:%-d %B %Y} by Police Lead:\nA third call-out on 2 April."
+    )
+    assert request.responded_by == lead
