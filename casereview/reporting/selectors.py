@@ -18,7 +18,7 @@ from casereview.decisions import selectors as decisions
 from casereview.incidents import selectors as incidents
 from casereview.incidents.models import NotificationDuty
 from casereview.reviews import selectors as reviews
-from casereview.reviews.models import ContributionKind, Review
+from casereview.reviews.models import ContributionKind, Review, Stage
 
 # Open actions due soon listed at most (an action plan can hold hundreds of later ones).
 ACTIONS_LISTED = 300
@@ -280,6 +280,12 @@ class ExecutiveReport:
     decisions: list
     reviews_commissioned: list
     escalated_actions: list = field(default_factory=list)
+    reviews_published: list = field(default_factory=list)
+    reviews_in_progress: list = field(default_factory=list)
+    overdue_actions: list = field(default_factory=list)
+
+
+FINISHED_STAGES = (Stage.PUBLISHED, Stage.NOT_PUBLISHED, Stage.ACTION_PLAN, Stage.CLOSED)  # Review.is_finished
 
 
 def executive_report(*, user, partnership, start, end):
@@ -311,6 +317,19 @@ def executive_report(*, user, partnership, start, end):
             if permissions.can(user, "view_escalations", partnership)
             else []
         ),
+        # the quarterly picture (domain.md): what was published in the period and what is still running
+        reviews_published=list(
+            Review.objects.visible_to(user)
+            .filter(partnership=partnership, published_on__gte=start, published_on__lte=end)
+            .order_by("published_on", "title")
+        ),
+        reviews_in_progress=list(
+            Review.objects.visible_to(user)
+            .filter(partnership=partnership, decided_on__lte=end)
+            .exclude(stage__in=FINISHED_STAGES)
+            .order_by("target_completion", "title")
+        ),
+        overdue_actions=actionplans.overdue_by_agency(user=user, partnership=partnership),
     )
 
 
