@@ -156,3 +156,46 @@ def test_a_csv_chronology_is_still_accepted(client, partnership_a):
         reverse("reviews:chronology_upload", args=[contribution.pk]), {"file": SimpleUploadedFile("chron.csv", data)}
     )
     assert response.status_code == 302
+
+
+def test_the_learning_point_form_groups_the_themes_hints_the_number_and_names_the_field_in_errors(
+    client, partnership_a, alice
+):
+    """Finding 23: 45 checkboxes in one list, no hint on "Number", "Enter the text"."""
+    from casereview.core.themes import TAXONOMY
+
+    review = ReviewFactory(partnership=partnership_a)
+    client.force_login(alice)
+    url = reverse("reviews:learning_point_add", args=[review.pk])
+    body = client.get(url).content.decode().replace("&#x27;", "'")
+    for label, _names in TAXONOMY.values():
+        assert f'<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>' in body
+    assert body.count('name="themes"') == sum(len(names) for _label, names in TAXONOMY.values())
+    assert "The learning point's number in the report, for example 3 for learning point 3" in body
+    body = client.post(url, {"number": "", "text": ""}).content.decode().replace("&#x27;", "'")
+    assert "Enter the learning point's number" in body and "Enter the text of the learning point" in body
+    assert "Enter the text<" not in body
+    body = client.get(reverse("reviews:recommendation_add", args=[review.pk])).content.decode()
+    assert "for example 3 for recommendation 3" in body.replace("&#x27;", "'")
+
+
+def test_a_viewer_is_told_the_same_on_the_reviews_list_and_on_a_review_whatever_exists(
+    client, partnership_a, partnership_b, bob
+):
+    """Finding 23: 403 on the list, 404 on a review, and nothing to tell them apart or to say why. Both now
+    say why in the same words; a review of this partnership, of another, and an address of no review
+    answer the same 404 page."""
+    import uuid
+
+    ours = ReviewFactory(partnership=partnership_a)
+    theirs = ReviewFactory(partnership=partnership_b)
+    client.force_login(bob)
+    listed = client.get(reverse("reviews:list", args=[partnership_a.slug]))
+    assert listed.status_code == 403
+    why = "Case reviews, cases and people are not shown to you"
+    assert why in listed.content.decode()
+    pages = [client.get(reverse("reviews:detail", args=[pk])) for pk in (ours.pk, theirs.pk, uuid.uuid4())]
+    assert {p.status_code for p in pages} == {404}
+    bodies = {p.content.decode().split("<main", 1)[1].split("</main>", 1)[0] for p in pages}
+    assert len(bodies) == 1, "the answer says nothing of whether, or where, the review exists"
+    assert why in bodies.pop()
