@@ -337,6 +337,53 @@ def executive_report(*, user, partnership, start, end):
 
 
 @dataclass
+class Change:
+    at: object
+    who: str
+    said: str
+
+
+_CHANGE_VERBS = {"create": "added", "update": "changed", "correct": "corrected", "withdraw": "withdrew"}
+
+
+def changes_since_last_look(*, user, partnership, limit=10):
+    """What other people changed in the partnership since this person's sign-in before this one (domain.md:
+    the business manager sees "what changed since they last looked"): (when they last signed in, newest
+    changes first), or (None, []) on a first sign-in. Read from the audit log, through its own rule."""
+    from casereview.audit.models import AuditAction, AuditEvent
+
+    # unscoped: the person's own sign-ins, which belong to no partnership; a second factor accepted is the
+    # same sign-in, not another
+    sign_ins = list(
+        AuditEvent.objects.unscoped()
+        .filter(actor=user, action=AuditAction.LOGIN)
+        .exclude(reason="Two-factor code accepted")
+        .order_by("-at")
+        .values_list("at", flat=True)[:2]
+    )
+    if len(sign_ins) < 2:
+        return None, []
+    since = sign_ins[1]
+    events = (
+        AuditEvent.objects.visible_to(user, partnership=partnership)
+        .filter(partnership=partnership, at__gt=since, action__in=list(_CHANGE_VERBS))
+        .exclude(actor=user)
+        .select_related("object_type")
+        .order_by("-at", "-id")[:limit]
+    )
+    changes = []
+    for event in events:
+        model = event.object_type.model_class() if event.object_type else None
+        kind = f"the {model._meta.verbose_name} " if model is not None else ""
+        changes.append(
+            Change(
+                event.at, event.actor_name or "Someone", f"{_CHANGE_VERBS[event.action]} {kind}“{event.object_repr}”"
+            )
+        )
+    return since, changes
+
+
+@dataclass
 class HomeSection:
     """One partnership's part of a person's home page; each list is filled only for a role that needs it."""
 
@@ -353,6 +400,8 @@ class HomeSection:
     agency_actions: list = field(default_factory=list)
     my_reviews: list = field(default_factory=list)
     quarter: object = None
+    last_looked: object = None  # the business manager's sign-in before this one
+    changes: list = field(default_factory=list)
     publications: list = field(default_factory=list)
     dissemination: list = field(default_factory=list)
     # The keys of every deadline still open here, when this section worked them out (None when it did not).
@@ -463,6 +512,8 @@ def home_sections(*, user):
             section.due_count, section.overdue_count = len(due), sum(1 for d in due if d.is_overdue)
             section.due = due[:HOME_LIST_LENGTH]
             section.reviews_in_progress = _reviews_in_progress(user, partnership)
+            if section.is_manager:
+                section.last_looked, section.changes = changes_since_last_look(user=user, partnership=partnership)
             if not section.reviews_in_progress:
                 section.reviews_at_action_plan = (
                     reviews.review_list(user=user, partnership=partnership).filter(stage="action_plan").count()

@@ -120,5 +120,8 @@ def test_walkthrough_8s_pages_fit_a_phone_and_pass_axe(page, alice, partnership_
     assert "Case reviews, cases and people are not shown to you" in page.locator("main").inner_text()
     assert_fits(page)
     assert_accessible(page)
+    sign_out(page)
+    sign_in(page, "alice")  # a second sign-in: the home page says what others changed since the first
+    _check(page, "/", "What changed since you last signed in")
     # the one error is the page's own "not found", as it should be
     assert [e for e in page.console_errors if "status of 404" not in e] == []

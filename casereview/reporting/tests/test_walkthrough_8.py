@@ -102,3 +102,20 @@ def test_the_home_page_says_it_shows_the_first_ten_of_what_is_due(client, partne
     body = page(client, alice, reverse("home"))
     assert f"the first {HOME_LIST_LENGTH} shown here, soonest first" in body
     assert "See all" in body
+
+
+def test_the_managers_home_says_what_others_changed_since_they_last_signed_in(client, partnership_a, alice):
+    """Finding 22: after the police sent their information, the item simply dropped off the due list."""
+    from casereview.decisions import services as decisions
+    from casereview.testing import IncidentFactory, InformationRequestFactory, RapidReviewFactory
+
+    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service")
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child S")
+    request = InformationRequestFactory(rapid_review=RapidReviewFactory(incident=incident), agency=police)
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="pl", first_name="Police", last_name="Lead")
+    # each page() signs in (force_login records the sign-in, as signing in does)
+    assert "What changed since you last signed in" not in page(client, alice, reverse("home")), "a first sign-in"
+    decisions.information_request_answer(actor=lead, info_request=request, response="Two call-outs.")
+    body = page(client, alice, reverse("home"))
+    assert "What changed since you last signed in" in body
+    assert "Police Lead changed the information request “Metropolitan Police Service — Child S”" in body
