@@ -31,7 +31,21 @@ def navigation(request):
         group, page = best
         group["current"] = page["current"] = True
         sub_navigation = group["pages"] if len(group["pages"]) > 1 else []
-    return {"navigation": groups, "sub_navigation": sub_navigation}
+    return {
+        "navigation": groups,
+        "sub_navigation": sub_navigation,
+        "reads_learning_only": _reads_learning_only(user),
+    }
+
+
+def _reads_learning_only(user):
+    """Whether every role the person has is a viewer's: the refusal and not-found pages then say why a link
+    to a review or a case leads nowhere, in the same words whether or not the record exists (and in
+    whichever partnership it is)."""
+    from . import permissions
+
+    memberships = permissions.active_memberships(user)
+    return bool(memberships) and all(m.role == permissions.VIEWER for m in memberships)
 
 
 def _two_factor_pending(user):

@@ -41,6 +41,15 @@ def check_evidence_file(upload):
     content_type = _sniff(head, upload)
     if content_type is None:
         raise ValidationError({"evidence_file": f"The selected file must be a {ALLOWED_DESCRIPTION} file"})
+    named = _named_kind(getattr(upload, "name", "") or "")
+    if named is not None and content_type not in named[1]:
+        # what the name promises is what whoever opens it expects: a text file called .pdf is not a PDF
+        raise ValidationError(
+            {
+                "evidence_file": f"The selected file is called .{named[0]} but it is not a {_KIND_NAMES[named[0]]} "
+                f"file. Upload the file as it was saved, as a {ALLOWED_DESCRIPTION} file"
+            }
+        )
     if content_type == "application/pdf":
         upload.seek(0)
         actions = pdf_actions(upload.read())
@@ -55,6 +64,40 @@ def check_evidence_file(upload):
                 }
             )
     return content_type
+
+
+_TEXT = {"text/plain"}
+_DOCX, _XLSX, _PPTX = (content_type for _kind, content_type in _OFFICE_KINDS.values())
+# a file's extension -> the content types its bytes may have
+_EXTENSIONS = {
+    "pdf": {"application/pdf"},
+    "png": {"image/png"},
+    "jpg": {"image/jpeg"},
+    "jpeg": {"image/jpeg"},
+    "docx": {_DOCX},
+    "xlsx": {_XLSX},
+    "pptx": {_PPTX},
+    "txt": _TEXT,
+    "csv": _TEXT,
+}
+_KIND_NAMES = {
+    "pdf": "PDF",
+    "png": "PNG",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "docx": "Word",
+    "xlsx": "Excel",
+    "pptx": "PowerPoint",
+    "txt": "plain text",
+    "csv": "CSV",
+}
+
+
+def _named_kind(name):
+    """(extension, the content types it allows) when the name ends in a kind we know; None otherwise (a
+    name with no extension, or one we do not list, is judged by its bytes alone)."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return (extension, _EXTENSIONS[extension]) if extension in _EXTENSIONS else None
 
 
 def _sniff(head, upload):

@@ -1,13 +1,16 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from casereview.accounts.models import Agency
 from casereview.core.forms import GovukDateField, GovukFormMixin
 from casereview.core.models import Theme
 from casereview.reviews.models import LearningPoint, Recommendation, Review
 
-from .evidence import ALLOWED_DESCRIPTION
+from .evidence import ALLOWED_DESCRIPTION, check_evidence_file
 from .models import DISPLAY_STATUSES, REPORTABLE_STATUSES, DisseminationKind, RiskStatus
 from .selectors import DUE_WINDOWS
+from .services import EVIDENCE_DESCRIPTION_NEEDED
 
 SCORES = [(n, str(n)) for n in range(1, 6)]
 
@@ -124,7 +127,32 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         assume_scheme="https",
         error_messages={"invalid": "Enter a link in the right format, like https://intranet.example.org/policy"},
     )
-    evidence_description = forms.CharField(max_length=300, required=False, label="Describe the evidence")
+    evidence_description = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Describe the evidence",
+        help_text="Needed only when you give a file or a link",
+    )
+
+    def clean(self):
+        # the service's checks of the evidence, here too, so that every problem is told at once: a date that
+        # does not exist, a missing description and a file of the wrong kind on one page, not three
+        data = super().clean()
+        upload, url = data.get("evidence_file"), data.get("evidence_url")
+        if upload and url:
+            self.add_error("evidence_url", "Give either a file or a link, not both")
+        if (upload or url or "evidence_url" in self.errors) and not (data.get("evidence_description") or "").strip():
+            self.add_error("evidence_description", EVIDENCE_DESCRIPTION_NEEDED)
+        if upload:
+            try:
+                check_evidence_file(upload)
+            except ValidationError as exc:
+                for message in exc.message_dict.get("evidence_file", exc.messages):
+                    self.add_error("evidence_file", message)
+        posted_on = data.get("posted_on")
+        if posted_on and posted_on > timezone.localdate():
+            self.add_error("posted_on", "The date of the update must be today or in the past")
+        return data
 
 
 class CloseForm(GovukFormMixin, forms.Form):

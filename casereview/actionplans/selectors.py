@@ -243,6 +243,20 @@ def escalation_rules(partnership_ids):
     return {pk: saved.get(pk) or ActionPlanSettings(partnership_id=pk) for pk in partnership_ids}
 
 
+def overdue_by_agency(*, user, partnership, today=None):
+    """How many open actions are past their due date, per owner agency: the executive group's summary."""
+    today = today or timezone.localdate()
+    return list(
+        Action.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .filter(_overdue_q(today))
+        .order_by()
+        .values("owner_agency__name")
+        .annotate(n=Count("pk"))
+        .order_by("owner_agency__name")
+    )
+
+
 def escalations_by_agency(*, user, partnership, today=None):
     """How many actions are escalated, per owner agency: the executive group's summary."""
     today = today or timezone.localdate()

@@ -26,6 +26,12 @@ from .models import (
 )
 from .selectors import year_starting as year_starting_on
 
+# said by the form and the service alike
+EVIDENCE_DESCRIPTION_NEEDED = (
+    "Describe the evidence you have given as a file or a link, for example "
+    "'Minutes of the looked-after children's health steering group, 3 May'"
+)
+
 
 def _save(obj):
     obj.full_clean()
@@ -129,7 +135,7 @@ def progress_update_post(
     if evidence_file and evidence_url:
         errors["evidence_url"] = "Give either a file or a link, not both"
     if (evidence_file or evidence_url) and not evidence_description.strip():
-        errors["evidence_description"] = "Describe the evidence, e.g. 'Minutes of the LAC health steering group, 3 May'"
+        errors["evidence_description"] = EVIDENCE_DESCRIPTION_NEEDED
     if errors:
         raise ValidationError(errors)
     content_type = check_evidence_file(evidence_file) if evidence_file else ""

@@ -1,9 +1,19 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from casereview.accounts.models import Agency, Subgroup
 from casereview.core.forms import GovukDateField, GovukFormMixin
 
-from .models import Criterion, CriterionMet, FamilyContactMethod, Outcome, PanelResponseKind
+from . import services
+from .models import (
+    Criterion,
+    CriterionMet,
+    FamilyContactMethod,
+    Outcome,
+    PanelResponseKind,
+    ReviewRecommendation,
+    outcome_label,
+)
 
 
 class OpenRapidReviewForm(GovukFormMixin, forms.Form):
@@ -68,17 +78,24 @@ class AnswerForm(GovukFormMixin, forms.Form):
         error_messages={"required": "Enter your agency's information"},
     )
 
+    def __init__(self, *args, adding=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if adding:
+            field = self.fields["response"]
+            field.label = "What to add"
+            field.help_text = (
+                "It is added below what you sent, with today's date and your name. What you sent stays as it is."
+            )
+            field.error_messages["required"] = "Enter what to add to your agency's information"
+            field.widget.attrs["rows"] = 6
+
 
 def _outcomes_for(incident):
     """The outcomes in the words of the rules that judge the case: a 2026 case is offered a local child
     safeguarding practice review, a 2007 one a serious case review."""
     if incident is None:
         return Outcome.choices
-    from casereview.incidents.rules import review_name_for
-
-    name = review_name_for(incident.incident_date)
-    local = f"Local {name}" if name.startswith("child") else name[0].upper() + name[1:]
-    return [(value, local if value == Outcome.LOCAL_REVIEW else label) for value, label in Outcome.choices]
+    return [(value, outcome_label(value, incident)) for value in Outcome.values]
 
 
 class RecommendationForm(GovukFormMixin, forms.Form):
@@ -103,8 +120,15 @@ class RecommendationForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, partnership, incident=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.incident = incident
         self.fields["subgroup"].queryset = Subgroup.objects.unscoped().filter(partnership=partnership)
         self.fields["outcome"].choices = _outcomes_for(incident)
+
+    def clean(self):
+        data = super().clean()
+        if self.incident is not None and data.get("made_on"):
+            _check(self, services.check_recommendation_date, self.incident, data["made_on"])
+        return data
 
 
 class DecisionForm(GovukFormMixin, forms.Form):
@@ -130,7 +154,25 @@ class DecisionForm(GovukFormMixin, forms.Form):
 
     def __init__(self, *args, incident=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.incident = incident
         self.fields["outcome"].choices = _outcomes_for(incident)
+
+    def clean(self):
+        # the service's date checks here too, so that a missing rationale and a date to come are told at once
+        data = super().clean()
+        if self.incident is not None and data.get("decided_on"):
+            recommendation = ReviewRecommendation.objects.unscoped().filter(incident=self.incident).first()
+            _check(self, services.check_decision_date, data["decided_on"], recommendation)
+        return data
+
+
+def _check(form, check, *args):
+    """Run one of the service's checks, its errors put beside their fields (the service runs it again)."""
+    try:
+        check(*args)
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
 
 
 def _correction_reason():

@@ -140,6 +140,19 @@ class Outcome(models.TextChoices):
     NO_REVIEW = "no_review", "No review"
 
 
+def outcome_label(value, incident):
+    """An outcome in the words of the rules that judge the case: a 2026 case's local review is a "Local
+    child safeguarding practice review", a 2007 case's a "Serious case review", with no bracket naming the
+    other regime's review."""
+    label = Outcome(value).label if value in Outcome.values else value
+    if value != Outcome.LOCAL_REVIEW or incident is None:
+        return label
+    from casereview.incidents.rules import review_name_for
+
+    name = review_name_for(incident.incident_date)
+    return f"Local {name}" if name.startswith("child") else name[0].upper() + name[1:]
+
+
 class ReviewRecommendation(BaseModel):
     """The review subgroup or board's recommendation to the independent chair (docs/domain.md,
     Decision on a local CSPR)."""
@@ -155,6 +168,9 @@ class ReviewRecommendation(BaseModel):
     partnership_field = "incident__partnership"
     # The history says what the record's page says (audit.selectors.record_history), not the field names.
     history_labels = {"outcome": "Recommendation", "made_on": "Date of the recommendation", "subgroup": "Made by"}
+
+    def get_outcome_display(self):  # on the class itself: Django adds its own unless the class has one
+        return outcome_label(self.outcome, self.incident)
 
     def __str__(self):
         return f"Recommendation for {self.incident.child_pseudonym}: {self.get_outcome_display()}"
@@ -172,6 +188,9 @@ class ChairDecision(BaseModel):
     objects = ScopedQuerySet.as_manager()
     partnership_field = "incident__partnership"
     history_labels = {"outcome": "Decision", "decided_on": "Date of the decision"}
+
+    def get_outcome_display(self):  # on the class itself: Django adds its own unless the class has one
+        return outcome_label(self.outcome, self.incident)
 
     def __str__(self):
         return f"Decision for {self.incident.child_pseudonym}: {self.get_outcome_display()}"

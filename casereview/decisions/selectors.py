@@ -52,6 +52,37 @@ def case_progress(*, user, incident):
     )
 
 
+def rapid_review_gaps(rapid_review):
+    """What the rapid review still lacks, in words for the person about to recommend or decide on it: the
+    agencies whose information is awaited, the criteria not judged, not sent to the national panel. Empty
+    when it is complete (or there is none: a case referred locally is decided without one)."""
+    from .models import Criterion, CriterionAssessment
+
+    if rapid_review is None:
+        return []
+    gaps = []
+    # unscoped: the business manager or the chair, who read every request (decisions.informationrequest)
+    awaited = [
+        str(r.agency)
+        for r in InformationRequest.objects.unscoped()
+        .filter(rapid_review=rapid_review, responded_on__isnull=True)
+        .select_related("agency")
+    ]
+    if awaited:
+        names = awaited[0] if len(awaited) == 1 else ", ".join(awaited[:-1]) + " and " + awaited[-1]
+        gaps.append(f"information from {names} is awaited")
+    judged = CriterionAssessment.objects.unscoped().filter(rapid_review=rapid_review).count()
+    total = len(Criterion.choices)
+    if judged == 0:
+        gaps.append("no criterion has been judged")
+    elif judged < total:
+        unjudged = total - judged
+        gaps.append(f"{unjudged} of the {total} criteria {'has' if unjudged == 1 else 'have'} not been judged")
+    if rapid_review.sent_to_panel_on is None:
+        gaps.append("it has not been sent to the national panel")
+    return gaps
+
+
 def open_rapid_reviews(*, user, partnership):
     return (
         RapidReview.objects.visible_to(user)

@@ -131,7 +131,15 @@ def information_request_answer(*, actor, info_request, response):
         raise ValidationError({"response": "Enter your agency's information"})
     if info_request.rapid_review.completed_on:
         raise ValidationError("The rapid review is complete: contact the business manager to add information")
-    answer = {"response": response.strip(), "responded_on": timezone.localdate(), "responded_by": actor}
+    today = timezone.localdate()
+    if info_request.is_answered:
+        # Added to, never replaced: the rapid review may already have read what was sent. What is added
+        # goes below it, dated and signed, so every page, paper and export that reads the information
+        # reads the addition too; the first sending keeps its date and sender.
+        who = actor.get_full_name() or actor.username
+        added = f"{info_request.response}\n\nAdded on {today:%-d %B %Y} by {who}:\n{response.strip()}"
+        return model_update(actor=actor, instance=info_request, data={"response": added})[0]
+    answer = {"response": response.strip(), "responded_on": today, "responded_by": actor}
     return model_update(actor=actor, instance=info_request, data=answer)[0]
 
 
@@ -151,7 +159,7 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
             return made  # the same form sent twice
         raise ValidationError("A recommendation has already been made on this case")
     _require_rationale(rationale)
-    _check_recommendation_date(incident, made_on)
+    check_recommendation_date(incident, made_on)
     recommendation = ReviewRecommendation(
         incident=incident,
         outcome=outcome,
@@ -167,13 +175,13 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
     return recommendation
 
 
-def _check_recommendation_date(incident, made_on):
+def check_recommendation_date(incident, made_on):
     require_not_future(made_on, "made_on", "The date of the recommendation")
     if made_on < incident.aware_date:
         raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
 
 
-def _check_decision_date(decided_on, recommendation):
+def check_decision_date(decided_on, recommendation):
     require_not_future(decided_on, "decided_on", "The date of the decision")
     if recommendation and decided_on < recommendation.made_on:
         raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
@@ -225,7 +233,7 @@ def chair_decide(*, actor, incident, outcome, rationale, decided_on, confidentia
             return decided  # the same form sent twice
         raise ValidationError(f"The chair has already decided on this case ({decided.get_outcome_display()})")
     _require_rationale(rationale)
-    _check_decision_date(decided_on, recommendation)
+    check_decision_date(decided_on, recommendation)
     decision = ChairDecision(
         incident=incident, outcome=outcome, rationale=rationale.strip(), decided_on=decided_on, decided_by=actor
     )
@@ -267,7 +275,7 @@ def recommendation_correct(*, actor, recommendation, outcome, rationale, made_on
     _require_rationale(rationale)
     incident = lock(recommendation.incident)
     recommendation = ReviewRecommendation.objects.unscoped().select_for_update().get(pk=recommendation.pk)
-    _check_recommendation_date(incident, made_on)
+    check_recommendation_date(incident, made_on)
     decision = ChairDecision.objects.unscoped().filter(incident=incident).first()
     if decision and made_on > decision.decided_on:
         raise ValidationError({"made_on": "The recommendation cannot be dated after the chair's decision on it"})
@@ -294,7 +302,7 @@ def chair_decision_correct(*, actor, decision, outcome, rationale, decided_on, r
     _require_rationale(rationale)
     incident = lock(decision.incident)
     decision = ChairDecision.objects.unscoped().select_for_update().get(pk=decision.pk)
-    _check_decision_date(decided_on, ReviewRecommendation.objects.unscoped().filter(incident=incident).first())
+    check_decision_date(decided_on, ReviewRecommendation.objects.unscoped().filter(incident=incident).first())
     review = Review.objects.unscoped().filter(incident=incident).first()
     to_review = outcome != Outcome.NO_REVIEW
     if not to_review and review and review.stage not in (Stage.SCOPING, Stage.CLOSED):

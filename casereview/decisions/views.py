@@ -8,7 +8,7 @@ from casereview.core.access import object_view
 from casereview.core.forms import submitted
 from casereview.incidents.models import Incident
 
-from . import services
+from . import selectors, services
 from .forms import (
     AnswerForm,
     DecisionCorrectionForm,
@@ -124,7 +124,8 @@ def rapid_review_edit(request, rapid_review):
 
 @object_view(InformationRequest, "answer")
 def request_answer(request, info_request):
-    form = AnswerForm(request.POST if request.method == "POST" else None, initial={"response": info_request.response})
+    sent = info_request.is_answered
+    form = AnswerForm(request.POST if request.method == "POST" else None, adding=sent)
     if submitted(
         request,
         form,
@@ -132,7 +133,12 @@ def request_answer(request, info_request):
             actor=request.user, info_request=info_request, response=data["response"]
         ),
     ):
-        messages.success(request, f"{info_request.agency}'s information has been sent to the rapid review.")
+        messages.success(
+            request,
+            f"What you added has been sent to the rapid review, below {info_request.agency}'s information."
+            if sent
+            else f"{info_request.agency}'s information has been sent to the rapid review.",
+        )
         return redirect("decisions:rapid_review", pk=info_request.rapid_review_id)
     return render(
         request,
@@ -143,6 +149,7 @@ def request_answer(request, info_request):
             "incident": info_request.rapid_review.incident,
             # A completed rapid review takes no more information: say so rather than offer a form that refuses.
             "closed": bool(info_request.rapid_review.completed_on),
+            "sent": sent,
         },
     )
 
@@ -167,8 +174,23 @@ def recommend(request, incident):
         messages.success(request, "The recommendation has been recorded and is waiting for the independent chair.")
         return redirect("incidents:detail", pk=incident.pk)
     return _step_page(
-        request, incident, form, "Record the subgroup's recommendation", submit="Record the recommendation"
+        request,
+        incident,
+        form,
+        "Record the subgroup's recommendation",
+        submit="Record the recommendation",
+        **_gaps(
+            incident,
+            "The subgroup recommends on the rapid review: check that what is missing would not change the "
+            "recommendation.",
+        ),
     )
+
+
+def _gaps(incident, advice):
+    """What the rapid review lacks, warned above the Save button of a step taken on it."""
+    rapid_review = RapidReview.objects.unscoped().filter(incident=incident).first()
+    return {"rapid_review_gaps": selectors.rapid_review_gaps(rapid_review), "gaps_advice": advice}
 
 
 @object_view(Incident, "decide")
@@ -197,6 +219,7 @@ def decide(request, incident):
         recommendation=ReviewRecommendation.objects.unscoped().filter(incident=incident).first(),
         rapid_review=RapidReview.objects.unscoped().filter(incident=incident).first(),
         assessments=CriterionAssessment.objects.unscoped().filter(rapid_review__incident=incident),
+        **_gaps(incident, "You decide on the rapid review: check that what is missing would not change your decision."),
     )
 
 

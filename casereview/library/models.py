@@ -39,6 +39,9 @@ class Sector(models.TextChoices):
     OTHER = "other", "Other agencies"
 
 
+BRIEF_WORDS = 2
+
+
 class Entry(models.Model):
     """A whole-number key, so the SQLite full-text table can use it as its rowid."""
 
@@ -57,6 +60,7 @@ class Entry(models.Model):
     review_key = models.CharField(max_length=300, db_index=True)
     source = models.CharField(max_length=20, choices=Source.choices)
     source_document = models.CharField(max_length=300, blank=True, help_text="The file it was imported from")
+    source_title = models.CharField(max_length=300, blank=True, help_text="That document's own title")
     source_name = models.CharField(max_length=300, blank=True, help_text="The partnership or body it came from")
     source_page = models.PositiveIntegerField(null=True, blank=True)
     source_start = models.PositiveIntegerField(null=True, blank=True)
@@ -116,6 +120,23 @@ class Entry(models.Model):
     @property
     def is_national(self):
         return self.partnership_id is None
+
+    @property
+    def document_title(self):
+        """What the document it came from is called, for a reader: its own title, or for an entry imported
+        before titles were kept, its file name without the numbering and the underscores."""
+        if self.source_title:
+            return self.source_title
+        import re
+
+        words = re.sub(r"^\d+[_ -]+", "", self.source_document).replace("_", " ").strip()
+        return words[:1].upper() + words[1:]
+
+    @property
+    def is_brief(self):
+        """A suggestion of the national collection's extraction that is a word or two ("Neglect"): a
+        heading read as learning. It teaches nothing, so a search does not match it by its words."""
+        return self.partnership_id is None and len(self.text.split()) <= BRIEF_WORDS
 
 
 class EntrySector(models.Model):

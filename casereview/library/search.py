@@ -99,7 +99,9 @@ def websearch_text(query):
 
 
 def document_text(entry):
-    return entry.text
+    """What a search matches an entry's words against: nothing for a brief national entry (Entry.is_brief),
+    which is still listed under its filters and its review."""
+    return "" if entry.is_brief else entry.text
 
 
 def create_fts_table(schema_editor=None):
@@ -184,13 +186,21 @@ def refresh_facets(ids):
             values = ", ".join(["(%s::bigint, %s::bigint, %s::bigint)"] * len(chunk))
             cursor.execute(
                 f"UPDATE library_entry SET theme_bits = v.themes, facet_code = v.code, search_vector = "
-                f"setweight(to_tsvector('english'::regconfig, COALESCE(text, '')), 'A') || "
+                f"setweight(to_tsvector('english'::regconfig, CASE WHEN {_BRIEF_SQL} THEN '' "
+                f"ELSE COALESCE(text, '') END), 'A') || "
                 f"setweight(to_tsvector('english'::regconfig, COALESCE(review_title, '')), 'B') "
                 f"FROM (VALUES {values}) AS v(themes, code, id) WHERE library_entry.id = v.id",
                 [value for row in chunk for value in row],
             )
         if len(ids) >= 1000:  # a bulk load: the planner's statistics would be far from the table
             cursor.execute("ANALYZE library_entry")
+
+
+# Entry.is_brief in SQL, for the search vector
+_BRIEF_SQL = (
+    "library_entry.partnership_id IS NULL AND "
+    "COALESCE(array_length(regexp_split_to_array(btrim(COALESCE(text, '')), '\\s+'), 1), 0) <= 2"
+)
 
 
 def _chunks(items, size=900):

@@ -332,7 +332,7 @@ def _why(theme, match):
     if others:
         reason += " and " + ", ".join(others[:2])
     if match.shared_words:
-        reason += "; shared words: " + ", ".join(match.shared_words[:4])
+        reason += "; shared words: " + ", ".join(match.shared_words[:3])
     return reason
 
 

@@ -388,6 +388,7 @@ def _import_document(*, actor, name, data, text):
                     review_key=review["key"][:300],
                     source=source,
                     source_document=name[:300],
+                    source_title=_title_of(text, name)[:300],
                     source_name=(review["area"] or "National")[:300],
                     source_page=_number(place.get("page")),
                     source_start=_number(place.get("start")),

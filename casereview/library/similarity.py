@@ -22,6 +22,19 @@ STOPWORDS = frozenset(
     where which while who whom why will with would you your yours was were been being child children's children
     review reviews case year years old aged age month months week weeks time told said also one two three""".split()
 )
+# Words that weigh in the ranking but say nothing to a chair as a reason: everyday English and the words of
+# almost every case review ("the child died", "in care", "abuse suspected", "looked after"). A reason shows
+# at most SHOWN_WORDS of the others, after the themes in common.
+REASON_STOPWORDS = frozenset(
+    """day days date dated died die dies death deaths dead care cared caring suspected suspect suspicion looked
+    look looking after found find home house family families mother father parent parents carer carers school
+    police hospital health social worker workers agency agencies concern concerns concerned seen known reported
+    report reports later first last taken went made many may might new well early late life living lived
+    serious seriously harm harmed abuse abused neglect incident incidents information support supported
+    service services professional professionals practitioner practitioners local partnership safeguarding
+    baby babies young person people boy girl son daughter brother sister sibling siblings local authority""".split()
+)
+SHOWN_WORDS = 3
 # a shared theme is worth this many BM25 points: the reviewer's own criterion 1 (similar harm, child, family,
 # practice failing) is what themes encode, so they count beside the words.
 THEME_WEIGHT = 1.5
@@ -72,9 +85,22 @@ def most_similar(text, candidates, limit=5, theme_weight=THEME_WEIGHT):
             {t for t in query if t in token_set},
             key=lambda t: -bm25.idf.get(t, 0),
         )
-        results.append(Match(candidate, total, shared, [words_of.get(t, t) for t in weighted[:5]]))
+        results.append(Match(candidate, total, shared, _telling_words(weighted, words_of)))
     results.sort(key=lambda m: -m.score)
     return results[:limit]
+
+
+def _telling_words(stems, words_of):
+    """The shared words worth showing as a reason, rarest first: none of REASON_STOPWORDS, SHOWN_WORDS at most."""
+    shown = []
+    for stem in stems:
+        word = words_of.get(stem, stem)
+        if word in REASON_STOPWORDS or stem in REASON_STOPWORDS or len(word) < 4:
+            continue
+        shown.append(word)
+        if len(shown) == SHOWN_WORDS:
+            break
+    return shown
 
 
 def _surface_words(text):

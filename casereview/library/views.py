@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from casereview.accounts import permissions
 from casereview.core.access import object_view
 from casereview.core.forms import apply_service_errors
+from casereview.reviews.selectors import published_without_learning
 
 from . import exports, selectors, services
 from .forms import BriefingForm, EntryThemesForm, SearchForm
@@ -45,6 +46,8 @@ def library_search(request, partnership):
             "query_text": request.GET.get("q", "")[:200],
             "briefings": selectors.briefing_list(user=request.user, partnership=partnership, published_only=True)[:3],
             "may_add_briefing": permissions.may_in_partnership(request.user, "add_briefing", partnership),
+            # published reviews whose learning is not in the library, told to whoever may record it
+            "unrecorded": published_without_learning(user=request.user, partnership=partnership),
         },
     )
 

@@ -90,6 +90,20 @@ class AnnualContent:
         return self.report.label
 
     @property
+    def decided_without_record(self):
+        """Reviews commissioned in the year whose decision casereview holds no record of (a review recorded
+        without its case, or decided before casereview): each was a decision to review all the same."""
+        recorded = {d.incident_id for d in self.decisions}
+        return [r for r in self.commissioned if not (r.incident_id and r.incident_id in recorded)]
+
+    @property
+    def decisions_made(self):
+        """Every decision on whether to review made in the year: the chair's recorded decisions, and the
+        decisions to review known only from the reviews they commissioned. Never fewer than the reviews
+        commissioned (walkthrough 8: "0 decisions" beside "2 commissioned")."""
+        return len(self.decisions) + len(self.decided_without_record)
+
+    @property
     def has_case_activity(self):
         return bool(self.incidents_recorded or self.notifications_sent or self.decisions or self.reviews)
 
@@ -408,7 +422,7 @@ def annual_document(content):
                 ["Serious incidents recorded", content.incidents_recorded],
                 ["Notifications sent", len(content.notifications_sent)],
                 ["Rapid reviews completed", content.rapid_reviews_completed],
-                ["Decisions on whether to review", len(content.decisions)],
+                ["Decisions on whether to review", content.decisions_made],
                 ["Reviews commissioned", len(content.commissioned)],
                 ["Reviews completed", len(content.completed)],
                 ["Reviews published", len(content.published)],
@@ -429,8 +443,17 @@ def annual_document(content):
                 )
             )
             doc.text(decision.rationale)
-    else:
+    elif not content.decided_without_record:
         doc.add(Para(f"No decisions on whether to review a case were made in {label}."))
+    if content.decided_without_record:
+        names = ", ".join(r.title for r in content.decided_without_record)
+        doc.add(
+            Para(
+                f"The decision to review {names} is recorded only by the review it commissioned: its rationale is "
+                "not held in casereview.",
+                muted=True,
+            )
+        )
     doc.add(Heading("The reviews and their learning", 2))
     for item in content.reviews:
         review = item.review

@@ -31,6 +31,7 @@ def report_list(request, partnership):
             "reports": reports,
             "form": YearForm(),
             "may_prepare": permissions.may_in_partnership(request.user, "prepare_annual_report", partnership),
+            "who_prepares": permissions.who_may("prepare_annual_report", Partnership),
             "may": {
                 action: permissions.may_in_partnership(request.user, action, partnership)
                 for action in ("view_dashboard", "view_committee_papers", "view_people", "export_national_picture")

@@ -3,6 +3,7 @@ figures it gives (329 children on a plan, 459 looked after, 146 LADO referrals, 
 partners) and its foreword, priorities and looking-ahead sections in short. The case figures and the
 reviews come from the other apps' demos."""
 
+import datetime
 from decimal import Decimal
 
 from django.db import transaction
@@ -10,6 +11,8 @@ from django.db import transaction
 from casereview.accounts.models import Membership, Partnership, Role
 
 from .models import AnnualFigure, AnnualReport, Contribution, FigureKind, Section, SectionVersion
+
+WRITTEN_AT = datetime.datetime(2019, 6, 14, 10, 0, tzinfo=datetime.UTC)
 
 FIGURES = [
     (FigureKind.CHILD_POPULATION, 70800, "Public Health England Child Health Profiles 2019 (aged 0-19, 2017)"),
@@ -77,4 +80,6 @@ def load(slugs):
         )
     for section, text in NARRATIVE.items():
         SectionVersion.objects.create(report=report, section=section, number=1, text=text, written_by=manager)
+    # written when a 2018-19 report would have been, the summer after the year, not the day the demo loads
+    SectionVersion.objects.filter(report=report).update(created=WRITTEN_AT, updated=WRITTEN_AT)
     return 1

@@ -62,6 +62,28 @@ def executive_report_docx(report, charts=()):
         )
     if not report.reviews_commissioned:
         document.add_paragraph("None in the period.")
+    document.add_heading("Reviews published", level=2)
+    for review in report.reviews_published:
+        document.add_paragraph(f"{review}: published {review.published_on:%-d %B %Y}.", style="List Bullet")
+    if not report.reviews_published:
+        document.add_paragraph("None in the period.")
+    document.add_heading("Reviews in progress", level=2)
+    for review in report.reviews_in_progress:
+        late = " (late)" if review.target_completion < report.end else ""
+        document.add_paragraph(
+            f"{review}: {review.get_stage_display().lower()}, target completion "
+            f"{review.target_completion:%-d %B %Y}{late}.",
+            style="List Bullet",
+        )
+    if not report.reviews_in_progress:
+        document.add_paragraph("None.")
+    document.add_heading("Overdue actions by agency", level=2)
+    for row in report.overdue_actions:
+        document.add_paragraph(
+            f"{row['owner_agency__name']}: {row['n']} action{'s' if row['n'] != 1 else ''}.", style="List Bullet"
+        )
+    if not report.overdue_actions:
+        document.add_paragraph("None.")
     document.add_heading("Escalated actions", level=2)
     for row in report.escalated_actions:
         document.add_paragraph(

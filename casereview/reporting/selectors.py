@@ -18,7 +18,7 @@ from casereview.decisions import selectors as decisions
 from casereview.incidents import selectors as incidents
 from casereview.incidents.models import NotificationDuty
 from casereview.reviews import selectors as reviews
-from casereview.reviews.models import ContributionKind, Review
+from casereview.reviews.models import ContributionKind, Review, Stage
 
 # Open actions due soon listed at most (an action plan can hold hundreds of later ones).
 ACTIONS_LISTED = 300
@@ -281,6 +281,12 @@ class ExecutiveReport:
     decisions: list
     reviews_commissioned: list
     escalated_actions: list = field(default_factory=list)
+    reviews_published: list = field(default_factory=list)
+    reviews_in_progress: list = field(default_factory=list)
+    overdue_actions: list = field(default_factory=list)
+
+
+FINISHED_STAGES = (Stage.PUBLISHED, Stage.NOT_PUBLISHED, Stage.ACTION_PLAN, Stage.CLOSED)  # Review.is_finished
 
 
 def executive_report(*, user, partnership, start, end):
@@ -312,10 +318,70 @@ def executive_report(*, user, partnership, start, end):
             if permissions.can(user, "view_escalations", partnership)
             else []
         ),
+        # the quarterly picture (domain.md): what was published in the period and what is still running
+        reviews_published=list(
+            Review.objects.visible_to(user)
+            .filter(partnership=partnership, published_on__gte=start, published_on__lte=end)
+            .order_by("published_on", "title")
+        ),
+        reviews_in_progress=list(
+            Review.objects.visible_to(user)
+            .filter(partnership=partnership, decided_on__lte=end)
+            .exclude(stage__in=FINISHED_STAGES)
+            .order_by("target_completion", "title")
+        ),
+        overdue_actions=actionplans.overdue_by_agency(user=user, partnership=partnership),
     )
 
 
 # --- the home page: what each of a person's roles needs first (domain.md) --------------------------
+
+
+@dataclass
+class Change:
+    at: object
+    who: str
+    said: str
+
+
+_CHANGE_VERBS = {"create": "added", "update": "changed", "correct": "corrected", "withdraw": "withdrew"}
+
+
+def changes_since_last_look(*, user, partnership, limit=10):
+    """What other people changed in the partnership since this person's sign-in before this one (domain.md:
+    the business manager sees "what changed since they last looked"): (when they last signed in, newest
+    changes first), or (None, []) on a first sign-in. Read from the audit log, through its own rule."""
+    from casereview.audit.models import AuditAction, AuditEvent
+
+    # unscoped: the person's own sign-ins, which belong to no partnership; a second factor accepted is the
+    # same sign-in, not another
+    sign_ins = list(
+        AuditEvent.objects.unscoped()
+        .filter(actor=user, action=AuditAction.LOGIN)
+        .exclude(reason="Two-factor code accepted")
+        .order_by("-at")
+        .values_list("at", flat=True)[:2]
+    )
+    if len(sign_ins) < 2:
+        return None, []
+    since = sign_ins[1]
+    events = (
+        AuditEvent.objects.visible_to(user, partnership=partnership)
+        .filter(partnership=partnership, at__gt=since, action__in=list(_CHANGE_VERBS))
+        .exclude(actor=user)
+        .select_related("object_type")
+        .order_by("-at", "-id")[:limit]
+    )
+    changes = []
+    for event in events:
+        model = event.object_type.model_class() if event.object_type else None
+        kind = f"the {model._meta.verbose_name} " if model is not None else ""
+        changes.append(
+            Change(
+                event.at, event.actor_name or "Someone", f"{_CHANGE_VERBS[event.action]} {kind}“{event.object_repr}”"
+            )
+        )
+    return since, changes
 
 
 @dataclass
@@ -335,6 +401,8 @@ class HomeSection:
     agency_actions: list = field(default_factory=list)
     my_reviews: list = field(default_factory=list)
     quarter: object = None
+    last_looked: object = None  # the business manager's sign-in before this one
+    changes: list = field(default_factory=list)
     publications: list = field(default_factory=list)
     dissemination: list = field(default_factory=list)
     # The keys of every deadline still open here, when this section worked them out (None when it did not).
@@ -445,6 +513,8 @@ def home_sections(*, user):
             section.due_count, section.overdue_count = len(due), sum(1 for d in due if d.is_overdue)
             section.due = due[:HOME_LIST_LENGTH]
             section.reviews_in_progress = _reviews_in_progress(user, partnership)
+            if section.is_manager:
+                section.last_looked, section.changes = changes_since_last_look(user=user, partnership=partnership)
             if not section.reviews_in_progress:
                 section.reviews_at_action_plan = (
                     reviews.review_list(user=user, partnership=partnership).filter(stage="action_plan").count()

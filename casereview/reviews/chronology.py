@@ -264,6 +264,38 @@ def _records(rows, header_row_number=1):
         yield offset, {name: (values[i] if i < len(values) else None) for name, i in positions.items()}
 
 
+NOT_A_SPREADSHEET = "The file must be a CSV or Excel (.xlsx) file"
+
+
+def file_kind_problem(name, data):
+    """Why this upload cannot be a chronology (NOT_A_SPREADSHEET), or None: its name must end .csv or .xlsx
+    and its bytes must say the same — a Word file, a PDF or a program renamed .csv or .xlsx is refused at
+    the upload form, before it is queued and read for columns it cannot have."""
+    import zipfile
+
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if suffix not in ("csv", "xlsx"):
+        return NOT_A_SPREADSHEET
+    upload = uploads.as_file(data)
+    upload.seek(0)
+    head = upload.read(4096)
+    upload.seek(0)
+    try:
+        if suffix == "xlsx":
+            if not head.startswith(b"PK\x03\x04"):
+                return NOT_A_SPREADSHEET
+            try:
+                names = set(zipfile.ZipFile(upload).namelist())  # the directory only: nothing is inflated
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+                return NOT_A_SPREADSHEET
+            return None if "xl/workbook.xml" in names else NOT_A_SPREADSHEET
+        if head.startswith((b"PK\x03\x04", b"%PDF-", b"MZ", b"\x7fELF", b"\xd0\xcf\x11\xe0")) or b"\x00" in head:
+            return NOT_A_SPREADSHEET
+        return None
+    finally:
+        upload.seek(0)
+
+
 def read_chronology_file(name, data, *, today):
     """Check a whole uploaded file. Raises ChronologyFileError when the file itself is unusable;
     otherwise returns the rows and every row's errors."""

@@ -140,8 +140,10 @@ class ContributionRequestForm(GovukFormMixin, forms.Form):
         choices=ContributionKind.choices,
         widget=forms.CheckboxSelectMultiple,
         label="Ask for",
-        initial=[ContributionKind.CHRONOLOGY, ContributionKind.AGENCY_REPORT],
-        error_messages={"required": "Choose what to ask for"},
+        help_text="Select all that apply",
+        # nothing ticked to start with, as the agencies are not: a box ticked already is unticked by the
+        # person who clicks it meaning to choose it
+        error_messages={"required": "Choose what to ask for: a chronology, an agency report or both"},
     )
     due_date = GovukDateField(label="Due by")
 
@@ -256,20 +258,48 @@ class FamilyForm(GovukFormMixin, forms.Form):
 
 
 class FindingForm(GovukFormMixin, forms.Form):
+    noun = "learning point"
     number = forms.IntegerField(
         min_value=1,
         max_value=999,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-        error_messages={"required": "Enter the number"},
     )
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), error_messages={"required": "Enter the text"})
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the field's name in its errors, as the page names it: "Enter the text" did not say which
+        noun = self.noun
+        number = self.fields["number"]
+        number.help_text = f"The {noun}'s number in the report, for example 3 for {noun} 3. Numbers run 1 to 999"
+        number.error_messages.update(
+            required=f"Enter the {noun}'s number",
+            invalid=f"The {noun}'s number must be a whole number, like 3",
+            min_value=f"The {noun}'s number must be 1 or more",
+            max_value=f"The {noun}'s number must be 999 or less",
+        )
+        self.fields["text"].label = f"The {noun}"
+        self.fields["text"].error_messages["required"] = f"Enter the text of the {noun}"
+        self.fields["themes"].help_text = "Tick every theme it is about"
+
+    def theme_groups(self):
+        """The themes' checkboxes in the taxonomy's groups (domain.md: abuse type, child, family, practice),
+        [(group label, [bound checkbox])], each group shown in a fieldset of its own."""
+        from casereview.core.themes import TAXONOMY
+
+        categories = dict(Theme.objects.values_list("pk", "category"))
+        groups = {key: [] for key in TAXONOMY}
+        for choice in self["themes"]:
+            groups.setdefault(categories.get(choice.data["value"].value, ""), []).append(choice)
+        return [(TAXONOMY[key][0] if key in TAXONOMY else "Other", items) for key, items in groups.items() if items]
+
 
 class RecommendationForm(FindingForm):
+    noun = "recommendation"
     addressee = forms.ChoiceField(choices=Addressee.choices, widget=forms.RadioSelect, label="Addressed to")
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.none(), required=False, label="Agency (if addressed to an agency)"

@@ -158,7 +158,28 @@ def review_parts(*, user, review):
         "family": FamilyInvolvement.objects.visible_to(user).filter(review=review).first(),
         "stage_changes": review.stage_changes.select_related("changed_by") if is_reader else [],
         "is_reader": is_reader,
+        # which parts the user's role may read at all (RULES): a part they may not read says "Not shown to
+        # you", never "Not recorded", which would tell an agency lead that a review has no terms of reference
+        "shown": {
+            name: _role_may_read(user, model, review)
+            for name, model in (
+                ("terms", TermsOfReference),
+                ("panel", PanelMember),
+                ("reviewers", ReviewerAppointment),
+                ("learning_events", LearningEvent),
+                ("family", FamilyInvolvement),
+            )
+        },
     }
+
+
+def _role_may_read(user, model, review):
+    from casereview.accounts import permissions
+
+    allowed = permissions.roles_for(user, "view", model)
+    return any(
+        m.partnership_id == review.partnership_id and m.role in allowed for m in permissions.active_memberships(user)
+    )
 
 
 def _reads_review_parts(user, review):
@@ -231,6 +252,20 @@ def findings_for(*, user, review):
         )
     )
     return list(points), list(recommendations)
+
+
+def published_without_learning(*, user, partnership):
+    """The published reviews whose learning points nobody has recorded, among those this user may add them
+    to: their learning cannot reach the library (and the practitioners who search it) until someone does."""
+    from django.db.models import Exists, OuterRef
+
+    points = LearningPoint.objects.unscoped().current().filter(review=OuterRef("pk"))
+    return list(
+        Review.objects.visible_to(user, "edit_findings", partnership=partnership)
+        .filter(published_on__isnull=False)
+        .exclude(Exists(points))
+        .order_by("-published_on", "title")
+    )
 
 
 def findings_of_partnership(*, partnership):

@@ -260,6 +260,9 @@ def chronology_upload(*, actor, contribution, name, data):
     problem = uploads.too_large("chronology", uploads.size_of(data), "Split it into smaller files.")
     if problem:
         raise ValidationError({"file": problem})
+    problem = chronology.file_kind_problem(name, data)
+    if problem:
+        raise ValidationError({"file": f"{problem}. Download the template, add your agency's events and upload it."})
     stored = default_storage.save(
         f"chronologies/{contribution.review_id}/{contribution.agency_id}.upload", uploads.as_file(data)
     )

@@ -512,6 +512,9 @@ def findings(request, review):
             "recommendations": recommendations,
             "withdrawn": selectors.withdrawn_findings_for(user=request.user, review=review),
             "may_edit": permissions.can(request.user, "edit_findings", review),
+            "who_adds": permissions.who_may("edit_findings", Review).replace(
+                "an independent reviewer", "the review's independent reviewer"
+            ),
         },
     )
 

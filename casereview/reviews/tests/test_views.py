@@ -91,12 +91,17 @@ def test_a_re_upload_replaces_the_agencys_chronology(
 def test_a_file_that_is_not_a_spreadsheet_is_refused_clearly(
     client, review, police, police_lead, django_capture_on_commit_callbacks
 ):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     contribution = AgencyContributionFactory(review=review, agency=police)
     client.force_login(police_lead)
-    page = upload(
-        client, contribution, b"MZ\x90\x00\x03binary", django_capture_on_commit_callbacks, name="chronology.xlsx"
-    ).content.decode()
-    assert "is not a spreadsheet" in page
+    # refused on the upload page itself, before it is queued (walkthrough 8, finding 15)
+    response = client.post(
+        reverse("reviews:chronology_upload", args=[contribution.pk]),
+        {"file": SimpleUploadedFile("chronology.xlsx", b"MZ\x90\x00\x03binary")},
+    )
+    assert response.status_code == 200
+    assert "The file must be a CSV or Excel (.xlsx) file" in response.content.decode()
 
 
 def test_an_agency_lead_cannot_touch_another_agencys_contribution(client, review, police_lead, partnership_a):
