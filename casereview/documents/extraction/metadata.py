@@ -397,6 +397,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         and not _names_a_child(text)
     ):
         return "none"  # about how reviews are done (their purpose, process, reform), not about one review
+    if _explains_reviews_then_cites(text, pseudonyms):
+        return "none"  # a page on when reviews are held, citing analyses of them further on
     if _panel_review_near_opening(text):
         return "CSPR"  # the Panel's national review, named near the opening, beats an analysis cited further down
     if REVIEW_BODY_TITLE.match(_title_paragraph(text)) and not _names_a_child(text):
@@ -426,6 +428,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     scores["CSPR"] -= whole.count(welsh_name) + TITLE_WEIGHT * title.count(welsh_name)
     if not whole.count(welsh_name):  # "CPR" alone is resuscitation ("paramedics gave CPR"), not the review
         scores[WELSH_REVIEW] -= whole.count("CPR") + TITLE_WEIGHT * title.count("CPR")
+    if _reviews_in_general(text, doc_type, pseudonyms):
+        return "none"  # an essay, blog or abstract on reviews of a kind in general, no one review its subject
     best, score = scores.most_common(1)[0]
     if score:
         return "unknown" if best == WELSH_REVIEW else best  # the gold kinds have no Welsh one
@@ -440,6 +444,63 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     if _no_case_review_named(text, counted, pseudonyms):
         return "none"
     return _single_review_type_by_date(text, dates, pseudonyms)
+
+
+# When a review is held, as a page explaining reviews says it: "where a child has died or been seriously
+# harmed", "the child dies or is seriously harmed", "where abuse or neglect has led to the death of a child".
+WHEN_REVIEWS_ARE_HELD = re.compile(
+    r"\b(?:died|dies|death)\b[^.\n]{0,40}?\bseriously\s+(?:harmed|injured)\b|\bled\s+to\s+the\s+death\s+of\s+a\s+child\b"
+    r"|\bwhen\s+a\s+child\s+(?:suffers|dies|has\s+died)\b",
+    re.I,
+)
+EXPLAINING_OPENING = 1000
+# A title about what many reviews teach: "Learning from serious case reviews", "Lessons from SCRs", "Findings
+# from case reviews", "What learning from reviews tells us" (not a kind's name, "Learning Reviews"), "Safeguarding learning lessons across <area>".
+LEARNING_TITLE = re.compile(
+    r"\b(?:learning|lessons?|findings|themes|analysis)\s+(?:from|of|in|across)\b[^\n]{0,40}?\b(?:reviews|SCRs|L?CSPRs)\b"
+    r"|\blearning lessons\b|\blessons (?:learned|learnt)\b",
+    re.I,
+)
+
+
+def _explains_reviews_then_cites(text, pseudonyms):
+    """A page that opens by explaining what a review is or when one is held (a board's page on case reviews,
+    a blog or an essay on reviews in general) and cites an analysis across reviews only after that: it is about
+    reviews in general, not about the analysis it cites. Not when its title (or anything before the explanation)
+    speaks of what reviews teach, or a child or one national review is its subject."""
+    opening = text[:EXPLAINING_OPENING]
+    explained = DEFINES_A_REVIEW.search(text, 0, 2 * TITLE_START) or WHEN_REVIEWS_ARE_HELD.search(opening)
+    if not explained or pseudonyms or _names_a_child(text):
+        return False
+    if LEARNING_TITLE.search(text, 0, explained.start()) or _panel_review_near_opening(text):
+        return False
+    cited = [m.start() for cue in (ACROSS_REVIEWS, LEARNING_ACROSS_REVIEWS) if (m := cue.search(text))]
+    return bool(cited) and min(cited) > explained.start()
+
+
+# A kind of review in the singular and in the plural; "the review", "this SCR" point at one review.
+ONE_OF_A_KIND = re.compile(
+    r"\b(?:serious case review|SCR|child safeguarding practice review|L?CSPR|practice review)\b(?![s’'])", re.I
+)
+MANY_OF_A_KIND = re.compile(
+    r"\b(?:serious case reviews|SCRs|child safeguarding practice reviews|L?CSPRs|practice reviews)\b", re.I
+)
+THAT_REVIEW = re.compile(
+    r"\b(?:the|this|that|our|its|their)\s+(?:[\w-]+\s+){0,2}(?:serious case review|SCR|child safeguarding practice"
+    r" review|L?CSPR|practice review)\b(?![s’'])",
+    re.I,
+)
+
+
+def _reviews_in_general(text, doc_type, pseudonyms):
+    """Reviews of a kind written of in the plural more than twice as often as in the singular, and never one
+    review pointed at ("the review", "this SCR"): an essay, blog or abstract about such reviews in general,
+    whose "a serious case review is …" is an example of the kind. A committee's item is about its board's
+    reviews, and a child named makes one review the subject."""
+    if doc_type == "committee_report" or pseudonyms or _names_a_child(text):
+        return False
+    singular = len(ONE_OF_A_KIND.findall(text))
+    return singular >= 1 and not THAT_REVIEW.search(text) and len(MANY_OF_A_KIND.findall(text)) > 2 * singular
 
 
 def _panel_review_near_opening(text):
