@@ -455,7 +455,8 @@ WHEN_REVIEWS_ARE_HELD = re.compile(
 )
 EXPLAINING_OPENING = 1000
 # A title about what many reviews teach: "Learning from serious case reviews", "Lessons from SCRs", "Findings
-# from case reviews", "What learning from reviews tells us" (not a kind's name, "Learning Reviews"), "Safeguarding learning lessons across <area>".
+# from case reviews", "What learning from reviews tells us" (not a kind's name, "Learning Reviews"), "Safeguarding
+# learning lessons across <area>".
 LEARNING_TITLE = re.compile(
     r"\b(?:learning|lessons?|findings|themes|analysis)\s+(?:from|of|in|across)\b[^\n]{0,40}?\b(?:reviews|SCRs|L?CSPRs)\b"
     r"|\blearning lessons\b|\blessons (?:learned|learnt)\b",
