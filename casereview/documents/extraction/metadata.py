@@ -138,7 +138,7 @@ ACROSS_REVIEWS = re.compile(
     r"|\bstud(?:y|ies) of (?:[\w-]+ ){0,2}(?:arising |drawn )?from (?:serious case reviews|SCRs|L?CSPRs|case reviews)"
     # a report or an inspectorate counting the reviews it read: "a report on 25 significant case reviews", "the
     # watchdog looked at 147 SCRs", "key findings from analysis of 50 ICRs"
-    r"|\b(?:report|study|analysis|look(?:s|ed)? at|examin(?:es|ed)|evaluat(?:es|ed)|assess(?:es|ed)|read)"
+    r"|\b(?:report|study|analys(?:is|es|ed)|look(?:s|ed)? at|examin(?:es|ed)|evaluat(?:es|ed)|assess(?:es|ed)|read)"
     r" (?:on |of )?(?:the )?(?:\d{2,}|\d+ (?=\w+ \w+ reviews)|[a-z]+ty(?:-[a-z]+)?|[a-z]+teen)"
     r" (?:[\w-]+ ){0,3}(?:reviews|SCRs|ICRs|L?CSPRs|CMRs|CPRs)\b",
     re.I,
@@ -216,7 +216,9 @@ DEFINES_A_REVIEW = re.compile(
 # A review of a kind, done thematically: the word before the kind says which.
 THEMATIC_KIND = re.compile(
     r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning"
-    r"|safeguarding) review\b",
+    r"|safeguarding) review\b"
+    # a paper on a partnership's thematic reviews ("Thematic reviews of adolescent suicide"): each one thematic
+    r"|\bthematic reviews (?:of|into|on)\b",
     re.I,
 )
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
@@ -417,8 +419,6 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         return "thematic"
     if entries:
         return _review_type_by_date(entries, text)
-    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not _names_a_child(text) and not pseudonyms:
-        return "none"  # a page that explains what such a review is, about no one review
     counted = _without_kinds_and_bodies(text)
     whole, title = CueText(counted), CueText(counted[:TITLE_REGION])
     scores = Counter()
@@ -466,17 +466,21 @@ LEARNING_TITLE = re.compile(
 
 def _explains_reviews_then_cites(text, pseudonyms):
     """A page that opens by explaining what a review is or when one is held (a board's page on case reviews,
-    a blog or an essay on reviews in general) and cites an analysis across reviews only after that: it is about
-    reviews in general, not about the analysis it cites. Not when its title (or anything before the explanation)
-    speaks of what reviews teach, or a child or one national review is its subject."""
+    a blog, an essay or a guide for schools on reviews in general) and cites an analysis across reviews or the
+    national Panel (its guidance, its reports) only after that: it is about reviews in general, not about what it
+    cites. Not when its title (or anything before the explanation) speaks of what reviews teach, or a child or
+    one national review is its subject."""
     opening = text[:EXPLAINING_OPENING]
-    explained = DEFINES_A_REVIEW.search(text, 0, 2 * TITLE_START) or WHEN_REVIEWS_ARE_HELD.search(opening)
+    defined = DEFINES_A_REVIEW.search(text, 0, 2 * TITLE_START)
+    explained = defined or WHEN_REVIEWS_ARE_HELD.search(opening)
     if not explained or pseudonyms or _names_a_child(text):
         return False
     if LEARNING_TITLE.search(text, 0, explained.start()) or _panel_review_near_opening(text):
         return False
-    cited = [m.start() for cue in (ACROSS_REVIEWS, LEARNING_ACROSS_REVIEWS) if (m := cue.search(text))]
-    return bool(cited) and min(cited) > explained.start()
+    cited = [m.start() for cue in (ACROSS_REVIEWS, LEARNING_ACROSS_REVIEWS, NATIONAL_PANEL) if (m := cue.search(text))]
+    if not cited:
+        return bool(defined)  # a page that explains what such a review is, citing nothing
+    return min(cited) > explained.start()
 
 
 # A kind of review in the singular and in the plural; "the review", "this SCR" point at one review.

@@ -376,6 +376,19 @@ def test_a_page_explaining_when_reviews_are_held_that_cites_an_analysis_is_about
     )
 
 
+def test_a_guide_on_when_reviews_are_held_that_cites_the_panels_guidance_is_about_no_one_review():
+    assert (
+        review_type("""
+        Guide for schools: rapid reviews
+
+        When is a rapid review held?
+        A rapid review is held where abuse or neglect is suspected and the child has died or been seriously
+        harmed. What partners must do is set out in the Child Safeguarding Practice Review Panel guidance.
+        """)
+        == "none"
+    )
+
+
 def test_a_page_whose_title_speaks_of_what_reviews_teach_still_draws_on_them():
     # the title says the page is about what many reviews teach: the definition below it is background
     assert (
@@ -433,4 +446,33 @@ def test_one_review_pointed_at_or_a_committee_item_is_not_reviews_in_general():
         case reviews published locally are read by schools. A serious case review was started in 2016.
         """)
         != "none"
+    )
+
+
+def test_a_report_that_analysed_the_reviews_it_counts_is_learning_across_reviews():
+    assert (
+        review_type("""
+        University and charity publish the region's first review of child deaths
+
+        The report analysed 31 case reviews concerning 40 children who died or were seriously injured between
+        2004 and 2009. It was launched today.
+        """)
+        == "thematic"
+    )
+
+
+def test_a_paper_on_a_partnerships_thematic_reviews_is_about_thematic_reviews():
+    assert (
+        review_type("""
+        Agenda item
+
+        CHILDREN'S PARTNERSHIP: THEMATIC REVIEWS OF SELF-HARM AND EXPLOITATION
+
+        The purpose of this report is to advise the Board of the findings of two thematic reviews carried out
+        by the partnership over the last year.
+
+        Minutes:
+        Members noted the findings.
+        """)
+        == "thematic"
     )
