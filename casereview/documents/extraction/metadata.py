@@ -138,7 +138,7 @@ ACROSS_REVIEWS = re.compile(
     r"|\bstud(?:y|ies) of (?:[\w-]+ ){0,2}(?:arising |drawn )?from (?:serious case reviews|SCRs|L?CSPRs|case reviews)"
     # a report or an inspectorate counting the reviews it read: "a report on 25 significant case reviews", "the
     # watchdog looked at 147 SCRs", "key findings from analysis of 50 ICRs"
-    r"|\b(?:report|study|analysis|look(?:s|ed)? at|examin(?:es|ed)|evaluat(?:es|ed)|assess(?:es|ed)|read)"
+    r"|\b(?:report|study|analys(?:is|es|ed)|look(?:s|ed)? at|examin(?:es|ed)|evaluat(?:es|ed)|assess(?:es|ed)|read)"
     r" (?:on |of )?(?:the )?(?:\d{2,}|\d+ (?=\w+ \w+ reviews)|[a-z]+ty(?:-[a-z]+)?|[a-z]+teen)"
     r" (?:[\w-]+ ){0,3}(?:reviews|SCRs|ICRs|L?CSPRs|CMRs|CPRs)\b",
     re.I,
@@ -216,7 +216,9 @@ DEFINES_A_REVIEW = re.compile(
 # A review of a kind, done thematically: the word before the kind says which.
 THEMATIC_KIND = re.compile(
     r"\bthematic (?:local )?(?:child safeguarding practice|safeguarding practice|practice|serious case|learning"
-    r"|safeguarding) review\b",
+    r"|safeguarding) review\b"
+    # a paper on a partnership's thematic reviews ("Thematic reviews of adolescent suicide"): each one thematic
+    r"|\bthematic reviews (?:of|into|on)\b",
     re.I,
 )
 BRIEFINGS = re.compile(r"\bbriefings\b", re.I)
@@ -397,6 +399,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         and not _names_a_child(text)
     ):
         return "none"  # about how reviews are done (their purpose, process, reform), not about one review
+    if _explains_reviews_then_cites(text, pseudonyms):
+        return "none"  # a page on when reviews are held, citing analyses of them further on
     if _panel_review_near_opening(text):
         return "CSPR"  # the Panel's national review, named near the opening, beats an analysis cited further down
     if REVIEW_BODY_TITLE.match(_title_paragraph(text)) and not _names_a_child(text):
@@ -415,8 +419,6 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         return "thematic"
     if entries:
         return _review_type_by_date(entries, text)
-    if DEFINES_A_REVIEW.search(text[: 2 * TITLE_START]) and not _names_a_child(text) and not pseudonyms:
-        return "none"  # a page that explains what such a review is, about no one review
     counted = _without_kinds_and_bodies(text)
     whole, title = CueText(counted), CueText(counted[:TITLE_REGION])
     scores = Counter()
@@ -426,6 +428,8 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     scores["CSPR"] -= whole.count(welsh_name) + TITLE_WEIGHT * title.count(welsh_name)
     if not whole.count(welsh_name):  # "CPR" alone is resuscitation ("paramedics gave CPR"), not the review
         scores[WELSH_REVIEW] -= whole.count("CPR") + TITLE_WEIGHT * title.count("CPR")
+    if _reviews_in_general(text, doc_type, pseudonyms):
+        return "none"  # an essay, blog or abstract on reviews of a kind in general, no one review its subject
     best, score = scores.most_common(1)[0]
     if score:
         return "unknown" if best == WELSH_REVIEW else best  # the gold kinds have no Welsh one
@@ -440,6 +444,68 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     if _no_case_review_named(text, counted, pseudonyms):
         return "none"
     return _single_review_type_by_date(text, dates, pseudonyms)
+
+
+# When a review is held, as a page explaining reviews says it: "where a child has died or been seriously
+# harmed", "the child dies or is seriously harmed", "where abuse or neglect has led to the death of a child".
+WHEN_REVIEWS_ARE_HELD = re.compile(
+    r"\b(?:died|dies|death)\b[^.\n]{0,40}?\bseriously\s+(?:harmed|injured)\b|\bled\s+to\s+the\s+death\s+of\s+a\s+child\b"
+    r"|\bwhen\s+a\s+child\s+(?:suffers|dies|has\s+died)\b",
+    re.I,
+)
+EXPLAINING_OPENING = 1000
+# A title about what many reviews teach: "Learning from serious case reviews", "Lessons from SCRs", "Findings
+# from case reviews", "What learning from reviews tells us" (not a kind's name, "Learning Reviews"), "Safeguarding
+# learning lessons across <area>".
+LEARNING_TITLE = re.compile(
+    r"\b(?:learning|lessons?|findings|themes|analysis)\s+(?:from|of|in|across)\b[^\n]{0,40}?\b(?:reviews|SCRs|L?CSPRs)\b"
+    r"|\blearning lessons\b|\blessons (?:learned|learnt)\b",
+    re.I,
+)
+
+
+def _explains_reviews_then_cites(text, pseudonyms):
+    """A page that opens by explaining what a review is or when one is held (a board's page on case reviews,
+    a blog, an essay or a guide for schools on reviews in general) and cites an analysis across reviews or the
+    national Panel (its guidance, its reports) only after that: it is about reviews in general, not about what it
+    cites. Not when its title (or anything before the explanation) speaks of what reviews teach, or a child or
+    one national review is its subject."""
+    opening = text[:EXPLAINING_OPENING]
+    defined = DEFINES_A_REVIEW.search(text, 0, 2 * TITLE_START)
+    explained = defined or WHEN_REVIEWS_ARE_HELD.search(opening)
+    if not explained or pseudonyms or _names_a_child(text):
+        return False
+    if LEARNING_TITLE.search(text, 0, explained.start()) or _panel_review_near_opening(text):
+        return False
+    cited = [m.start() for cue in (ACROSS_REVIEWS, LEARNING_ACROSS_REVIEWS, NATIONAL_PANEL) if (m := cue.search(text))]
+    if not cited:
+        return bool(defined)  # a page that explains what such a review is, citing nothing
+    return min(cited) > explained.start()
+
+
+# A kind of review in the singular and in the plural; "the review", "this SCR" point at one review.
+ONE_OF_A_KIND = re.compile(
+    r"\b(?:serious case review|SCR|child safeguarding practice review|L?CSPR|practice review)\b(?![s’'])", re.I
+)
+MANY_OF_A_KIND = re.compile(
+    r"\b(?:serious case reviews|SCRs|child safeguarding practice reviews|L?CSPRs|practice reviews)\b", re.I
+)
+THAT_REVIEW = re.compile(
+    r"\b(?:the|this|that|our|its|their)\s+(?:[\w-]+\s+){0,2}(?:serious case review|SCR|child safeguarding practice"
+    r" review|L?CSPR|practice review)\b(?![s’'])",
+    re.I,
+)
+
+
+def _reviews_in_general(text, doc_type, pseudonyms):
+    """Reviews of a kind written of in the plural more than twice as often as in the singular, and never one
+    review pointed at ("the review", "this SCR"): an essay, blog or abstract about such reviews in general,
+    whose "a serious case review is …" is an example of the kind. A committee's item is about its board's
+    reviews, and a child named makes one review the subject."""
+    if doc_type == "committee_report" or pseudonyms or _names_a_child(text):
+        return False
+    singular = len(ONE_OF_A_KIND.findall(text))
+    return singular >= 1 and not THAT_REVIEW.search(text) and len(MANY_OF_A_KIND.findall(text)) > 2 * singular
 
 
 def _panel_review_near_opening(text):

@@ -353,3 +353,126 @@ def test_the_panel_by_its_short_name_is_the_national_panel():
         """)
         == "thematic"
     )
+
+
+# Helper extract10: review type by what a page is about, not what it cites.
+
+
+def test_a_page_explaining_when_reviews_are_held_that_cites_an_analysis_is_about_no_one_review():
+    # a board's or a blog's page on reviews in general: the analysis it cites is not its subject
+    assert (
+        review_type("""
+        Case reviews: what schools need to know
+
+        Posted 3 March 2025
+
+        A practice review is held when abuse or neglect of a child is known or suspected and the child has
+        died or been seriously harmed. Schools are often asked to contribute.
+
+        Nationally, a recent analysis of serious case reviews found that schools were rarely asked for their
+        view. We look at what this means for designated leads.
+        """)
+        == "none"
+    )
+
+
+def test_a_guide_on_when_reviews_are_held_that_cites_the_panels_guidance_is_about_no_one_review():
+    assert (
+        review_type("""
+        Guide for schools: rapid reviews
+
+        When is a rapid review held?
+        A rapid review is held where abuse or neglect is suspected and the child has died or been seriously
+        harmed. What partners must do is set out in the Child Safeguarding Practice Review Panel guidance.
+        """)
+        == "none"
+    )
+
+
+def test_a_page_whose_title_speaks_of_what_reviews_teach_still_draws_on_them():
+    # the title says the page is about what many reviews teach: the definition below it is background
+    assert (
+        review_type("""
+        Learning from serious case reviews
+
+        A serious case review is a local enquiry held where a child has died or been seriously harmed. An
+        analysis of serious case reviews published in 2020 found these themes.
+        """)
+        == "thematic"
+    )
+    # the analysis opens the page, before any explanation of what a review is
+    assert (
+        review_type("""
+        Analysis of 120 serious case reviews published
+
+        The study looked at cases where a child died or was seriously harmed.
+        """)
+        == "thematic"
+    )
+
+
+def test_an_essay_on_reviews_of_a_kind_in_general_is_about_no_one_review():
+    # the plural throughout, "a serious case review" only as an example of the kind, no review pointed at
+    assert (
+        review_type("""
+        Why serious case reviews matter to nurses
+
+        Serious case reviews bring agencies together after harm. Serious case reviews ask what went wrong,
+        and a serious case review usually takes months. Nurses learn from serious case reviews when their
+        trusts share them, and serious case reviews often name health visitors.
+        """)
+        == "none"
+    )
+
+
+def test_one_review_pointed_at_or_a_committee_item_is_not_reviews_in_general():
+    # "the serious case review" points at one review, though the plural is frequent
+    assert (
+        review_type("""
+        Serious case reviews: the board's year
+
+        Serious case reviews are commissioned by the board. Serious case reviews take time and serious case
+        reviews cost money. The serious case review published in May 2016 concerned a baby who died.
+        """)
+        != "none"
+    )
+    assert (
+        review_type("""
+        Children's Scrutiny Committee
+
+        Item 6: Serious case reviews
+
+        Members noted that serious case reviews had fallen. Serious case reviews now take longer, and serious
+        case reviews published locally are read by schools. A serious case review was started in 2016.
+        """)
+        != "none"
+    )
+
+
+def test_a_report_that_analysed_the_reviews_it_counts_is_learning_across_reviews():
+    assert (
+        review_type("""
+        University and charity publish the region's first review of child deaths
+
+        The report analysed 31 case reviews concerning 40 children who died or were seriously injured between
+        2004 and 2009. It was launched today.
+        """)
+        == "thematic"
+    )
+
+
+def test_a_paper_on_a_partnerships_thematic_reviews_is_about_thematic_reviews():
+    assert (
+        review_type("""
+        Agenda item
+
+        CHILDREN'S PARTNERSHIP: THEMATIC REVIEWS OF SELF-HARM AND EXPLOITATION
+
+        The purpose of this report is to advise the Board of the findings of two thematic reviews carried out
+        by the partnership over the last year.
+
+        Minutes:
+        Members noted the findings.
+        """)
+        == "thematic"
+    )
