@@ -7,6 +7,8 @@ import pytest
 from django.utils import timezone
 
 from casereview.accounts.models import Role
+from casereview.core.models import Theme
+from casereview.core.themes import ensure_themes
 from casereview.decisions import services as decisions
 from casereview.decisions.models import ReviewRecommendation
 from casereview.reviews.models import ReviewerAppointment, TermsOfReference
@@ -39,6 +41,7 @@ def _check(page, path, *texts):
 
 
 def test_walkthrough_8s_pages_fit_a_phone_and_pass_axe(page, alice, partnership_a):
+    ensure_themes(Theme)  # an earlier transactional test's flush empties the migration's themes
     health = AgencyFactory(partnership=partnership_a, name="Guy's and St Thomas'", sector="health")
     police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
     review = ReviewFactory(
