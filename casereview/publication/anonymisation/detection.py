@@ -13,7 +13,7 @@ from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
 from .names import forenames, surnames
-from .patterns import alternation
+from .patterns import alternation, prefilter_patterns
 from .rules import KEYWORD_KINDS, STREET_RE, capitals_as_titles, norp_is_group, rule_finds
 from .structure import (
     PERSON_VERB_AFTER_RE,
@@ -1446,3 +1446,6 @@ def _entity(original, clean, positions, start, end, kind, source):
     if positions is not None:
         start, end = positions[start], positions[end - 1] + 1
     return Entity(start, end, kind, original[start:end], source)
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -10,6 +10,7 @@ reads the spans the other rules found, or the text around a cue; none is a list 
 import re
 
 from .names import forenames
+from .patterns import prefilter_patterns
 from .rules import KEYWORD_KINDS, NEVER_OPENS_A_NAME
 from .vocabulary import ACRONYMS, STREET_SUFFIXES
 
@@ -424,3 +425,6 @@ KIND_FIRST_STREET_RE = re.compile(
 def kind_first_street_finds(text):
     for m in KIND_FIRST_STREET_RE.finditer(text):
         yield m.start(), m.end(), "ADDRESS", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py
