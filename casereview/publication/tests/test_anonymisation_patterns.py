@@ -75,23 +75,23 @@ def test_a_pattern_given_a_literal_it_can_match_without_is_caught():
 
 
 @pytest.mark.parametrize(
-    "regex, flags, needs_case, needs_folded",
+    "regex, flags, literals",
     [
-        (r"\b(?i:known as|aka)\s+(\w+)", 0, (), ("aka", "known as")),
-        (r"\bMrs?\.? Smith|\bDr Smith", 0, ("Dr Smith", "Mr Smith", "Mr. Smith", "Mrs Smith", "Mrs. Smith"), ()),
-        (r"(?:Flat|Apartment|Apt\.?|Unit)\s+\d+", 0, ("Apartment", "Apt", "Flat", "Unit"), ()),
-        (r"born on", re.I, (), ("born on",)),
-        (r"\b[A-Z][a-z]+\b", 0, None, None),  # nothing literal
-        (r"(?:known as)?\s+\w+", 0, None, None),  # optional: nothing it needs
-        (r"\b(?:at|in)\s+\w+", 0, None, None),  # too short to be worth a check
+        # substrings in any case, whole words in any case ("aka" is one: a boundary before, a space after)
+        (r"\b(?i:known as|aka)\s+(\w+)", 0, ((), (), ("aka", "known"))),
+        (r"\bMrs?\.? Smith|\bDr Smith", 0, (("Dr Smith", "Mr Smith", "Mr. Smith"), (), ("mrs",))),
+        (r"(?:Flat|Apartment|Apt\.?|Unit)\s+\d+", 0, (("Apartment", "Apt", "Flat", "Unit"), (), ())),
+        (r"\b(?:Flat|Apartment|Apt\.?|Unit)\s+\d+", 0, ((), (), ("apartment", "apt", "flat", "unit"))),
+        (r"(?<![\w'’])(?:mother|father)(?![\w'’])", 0, ((), (), ("father", "mother"))),
+        (r"born on", re.I, ((), ("born on",), ())),
+        (r"\b[A-Z][a-z]+\b", 0, None),  # nothing literal
+        (r"(?:known as)?\s+\w+", 0, None),  # optional: nothing it needs
+        (r"\b(?:at|in)\s+\w+", 0, None),  # words in every text: not worth a check
+        (r"\b(?:ab|cd)", 0, None),  # too short to be worth a check (not whole words)
     ],
 )
-def test_the_literals_read_off_a_pattern(regex, flags, needs_case, needs_folded):
-    literals = required_literals(re.compile(regex, flags))
-    if needs_case is None:
-        assert literals is None
-    else:
-        assert literals == (needs_case, needs_folded)
+def test_the_literals_read_off_a_pattern(regex, flags, literals):
+    assert required_literals(re.compile(regex, flags)) == literals
 
 
 def test_case_folding_follows_the_engine():
@@ -101,6 +101,14 @@ def test_case_folding_follows_the_engine():
     assert pattern.unfiltered.search(text)
     assert pattern.search(text)
     assert patterns.folded("Kſİ") == "ksi"
+
+
+def test_only_three_characters_fold_otherwise_than_lower_case():
+    others = [
+        code for code in range(0x110000) if not 0xD800 <= code < 0xE000 and patterns._FOLD[code] != chr(code).lower()
+    ]
+    assert sorted(others) == sorted(patterns.NOT_AS_LOWER)
+    assert all(patterns._FOLD[code] == folded for code, folded in patterns.NOT_AS_LOWER.items())
 
 
 def test_a_skipped_scan_answers_like_the_pattern_finding_nothing():
