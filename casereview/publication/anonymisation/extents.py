@@ -265,7 +265,8 @@ def dwelling_finds(text, found):
 # People: a name's other words beside a part found ------------------------------------------------------------
 
 NAME_SHAPED_RE = re.compile(r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
-WORD_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s(,;]))([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
+# (the capital first, so the engine skips to one; the lookbehind then asks for the start, a space, "(", "," or ";")
+WORD_BEFORE_NAME_RE = re.compile(r"([A-Z](?<![^\s(,;].)[a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
 WORD_BEFORE_THAT_RE = re.compile(r"(?:^|[\s(])(\S+)[ ]$")
 WORD_AFTER_NAME_RE = re.compile(r"[ ]((?:Ma?c|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
 INITIAL_AFTER_NAME_RE = re.compile(r"[ ]([A-Z])(?![\w'’.&/-]|\.\w)")

@@ -9,9 +9,10 @@ text holds none of them, the scan is skipped. How to use it, as a rule-writer:
   module-level compiled pattern named in capitals (`FOO_RE = re.compile(...)`) by a `Prefiltered` pattern when
   it has literals worth checking. `required_literals` reads them off the pattern itself, so they cannot go
   stale when the pattern changes: a match of `\b(?i:nicknamed|aka)\s+(\w+)` holds the whole word
-  "nicknamed" or "aka" in any case. A `Prefiltered` pattern answers `finditer`, `search`, `match`,
-  `fullmatch`, `findall`, `sub`, `subn` and `split` as the pattern does, and forwards everything else to it
-  (`.pattern`, `.groups`); when none of its literals is in the string it answers "no match" at once.
+  "nicknamed" or "aka" in any case. A `Prefiltered` pattern answers `finditer`, `findall`, `search`,
+  `sub`, `subn` and `split` as the pattern does, and passes everything else to it (`match` and `fullmatch`,
+  which try one position, `.pattern`, `.groups`); when none of its literals is in the string it answers "no
+  match" at once.
 - A pattern built inside a function, or kept in a list or a dict, is not swept: wrap it with
   `prefiltered(re.compile(...))` where it is built once (not per call).
 - To state the literals by hand (when they cannot be read off, e.g. words the pattern matches only through a
@@ -455,7 +456,7 @@ SHORT = 200  # a string shorter than this is matched directly: checking would co
 class Prefiltered:
     """A compiled pattern that first checks the string holds one of the literals any match needs."""
 
-    __slots__ = ("unfiltered", "needs_case", "needs_folded", "needs_words", "_last", "_last_ok")
+    __slots__ = ("unfiltered", "needs_case", "needs_folded", "needs_words", "_last", "_last_ok", "match", "fullmatch")
 
     def __init__(self, pattern, needs_case=(), needs_folded=(), needs_words=()):
         self.unfiltered = pattern
@@ -464,6 +465,9 @@ class Prefiltered:
         self.needs_words = frozenset(needs_words)
         self._last = None
         self._last_ok = True
+        # one position tried: no scan to skip, so the pattern's own (bound here: no Python call in between)
+        self.match = pattern.match
+        self.fullmatch = pattern.fullmatch
 
     def __repr__(self):
         needs = (self.needs_case, self.needs_folded, sorted(self.needs_words))
@@ -497,18 +501,8 @@ class Prefiltered:
         return []
 
     def search(self, string, *args, **kwargs):
-        if self.may_match(string):
+        if args or kwargs or self.may_match(string):  # (a window: checking would cost more than the search)
             return self.unfiltered.search(string, *args, **kwargs)
-        return None
-
-    def match(self, string, *args, **kwargs):
-        if self.may_match(string):
-            return self.unfiltered.match(string, *args, **kwargs)
-        return None
-
-    def fullmatch(self, string, *args, **kwargs):
-        if self.may_match(string):
-            return self.unfiltered.fullmatch(string, *args, **kwargs)
         return None
 
     def sub(self, repl, string, *args, **kwargs):
