@@ -371,7 +371,10 @@ def _item_info(op, av, flags):
 
 
 def _simplified(clause):
-    """Drop an alternative that contains another (if "mrs" is there, so is "mr")."""
+    """Drop an alternative that contains another (if "mrs" is there, so is "mr"); a long list is left as it is
+    (the comparison goes as its square, and the whole words of a long list are looked up at once anyway)."""
+    if len(clause) > 64:
+        return clause
     kept = []
     for s, f in sorted(clause, key=lambda pair: len(pair[0])):
         if not any(_implies(s, f, t, g) for t, g in kept):
@@ -412,11 +415,13 @@ def _checks(clause):
     checks = [_check(s, f) for s, f in _simplified(clause)]
     if None in checks or any(kind == "word" and s in EVERYWHERE for kind, s in checks):
         return None
-    kept = []  # "Apt" is enough: "Apt." holds it
-    for kind, s in sorted(set(checks), key=lambda check: len(check[1])):
-        if not any(k == kind and (t == s if kind == "word" else t in s) for k, t in kept):
-            kept.append((kind, s))
-    return kept
+    words = {s for kind, s in checks if kind == "word"}
+    kept = [("word", w) for w in sorted(words)]
+    substrings = []  # "Apt" is enough: "Apt." holds it
+    for kind, s in sorted({c for c in checks if c[0] != "word"}, key=lambda check: len(check[1])):
+        if not any(k == kind and t in s for k, t in substrings):
+            substrings.append((kind, s))
+    return kept + substrings
 
 
 def _score(checks):
@@ -442,13 +447,13 @@ def _best_clause(clauses, limits=True):
     return best
 
 
-def required_literals(pattern):
+def required_literals(pattern, tree=None):
     """(substrings, folded substrings, folded whole words): every match of `pattern` holds at least one of
     them (the first as written, the second in the folded text, the third as a whole word of the folded text);
     None when there is nothing worth checking."""
     if isinstance(pattern, Prefiltered):
         pattern = pattern.unfiltered
-    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    tree = tree or sre_parse.parse(pattern.pattern, pattern.flags)
     best = _best_clause(_clauses(_info(tree.data, tree.state.flags)))
     if best is None:
         return None
@@ -538,11 +543,11 @@ def _opens_with_alternatives(items):
 SELECTIVE_LETTERS = 18  # a lookahead that lets through more lower-case letters than this saves nothing
 
 
-def first_character_lookahead(pattern):
+def first_character_lookahead(pattern, tree=None):
     """`(?=[...])`, the characters a match of `pattern` can begin with, when that is worth putting before it:
     the pattern opens (after `\b` or lookbehinds) with alternatives, which Python's engine enters one by one at
     every position unless the engine already skips ahead to a literal or a character set (then None)."""
-    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    tree = tree or sre_parse.parse(pattern.pattern, pattern.flags)
     flags = tree.state.flags
     if _sre_compiler._get_literal_prefix(tree, flags)[0] or _sre_compiler._get_charset_prefix(tree, flags):
         return None
@@ -564,9 +569,9 @@ def first_character_lookahead(pattern):
     return lookahead
 
 
-def with_first_character_lookahead(pattern):
+def with_first_character_lookahead(pattern, tree=None):
     """`pattern` with its first-character lookahead before it (same matches, same groups), or None."""
-    lookahead = first_character_lookahead(pattern)
+    lookahead = first_character_lookahead(pattern, tree)
     if lookahead is None:
         return None
     try:
@@ -672,15 +677,16 @@ def prefiltered(pattern, needs=None, needs_case=(), needs_words=()):
     first-character lookahead before it where that is worth it. The pattern itself when neither is."""
     if isinstance(pattern, Prefiltered):
         pattern = pattern.unfiltered
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)  # (once for both)
     if needs is None and not needs_case and not needs_words:
-        literals = required_literals(pattern) or ((), (), ())
+        literals = required_literals(pattern, tree) or ((), (), ())
     else:
         literals = (
             tuple(needs_case),
             tuple(_fold_string(s) for s in (needs or ())),
             tuple(_fold_string(s) for s in needs_words),
         )
-    scan = with_first_character_lookahead(pattern)
+    scan = with_first_character_lookahead(pattern, tree)
     if scan is None and not any(literals):
         return pattern
     return Prefiltered(pattern, *literals, scan=scan)
