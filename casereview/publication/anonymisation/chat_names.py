@@ -14,6 +14,7 @@ from collections import Counter
 
 from .capitals import STOP as ENGLISH_WORDS
 from .names import forenames
+from .patterns import prefilter_patterns
 
 TIMESTAMP = (
     r"(?:\[[^\]\n]{1,40}\][ \t]*"
@@ -103,3 +104,6 @@ def _lower_case_words_outside(text, messages):
         position = end
     outside.append(text[position:])
     return set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", " ".join(outside)))
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py
