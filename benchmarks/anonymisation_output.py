@@ -37,7 +37,7 @@ KIND_WORDS = (
 SENTENCE_START = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s))"
 
 FAULTS = {  # kind: (what a reader sees, pattern counted in the anonymised text, flags)
-    "doubled word": ("a word written twice", r"\b(\w{2,})[ \t]+\1\b", re.I),
+    "doubled word": ("a word written twice (not across a table's tab)", r"\b(\w{2,}) +\1\b", re.I),
     "same replacement twice": (
         "one person or place written twice side by side: 'Person B (Person B, 14)', 'Person A = Person A'",
         r"(?<![\w-])((?:Person [A-Z]{1,2}|Child T|[A-Z][a-z]+(?: [A-Z][a-z]+)? \d+|the (?:second |third )?[a-z]+"
@@ -46,14 +46,14 @@ FAULTS = {  # kind: (what a reader sees, pattern counted in the anonymised text,
     ),
     "role written twice": (
         "the role written beside its replacement: 'his mother, the mother', 'Social Worker 1, social worker'",
-        rf"\b({ROLE_WORDS})s?\b,?[ \t]+(?:the[ \t]+(?:second[ \t]+|third[ \t]+)?)?\1\b(?![ \t]+\d)"
-        rf"|\b({ROLE_WORDS})[ \t]+\d+,?[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?\2\b",
+        rf"\b({ROLE_WORDS})s?\b,? +(?:the +(?:second +|third +)?)?\1\b(?! +\d)"
+        rf"|\b({ROLE_WORDS}) +\d+,? +(?:the +|a +|an +)?\2\b(?! +\d)",
         re.I,
     ),
     "determiner before a numbered role": (
         "an article or possessive before a numbered role: 'her class Teacher 1', 'The ED Nurse 1', 'my Manager 1'",
-        r"\b(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \t]+"
-        r"(?:(?!(?:and|or|to|of|with|in|at|by|for)\b)[A-Za-z&-]+[ \t]+)?"
+        r"(?<!Person )\b(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \t]+"
+        r"(?:(?!(?:and|or|to|of|with|in|at|by|for|told|said)\b)[A-Za-z&-]+[ \t]+)?"
         r"(?:Social Worker|Health Visitor|Teacher|Nurse|Doctor|Midwife|Police Officer|Adviser|Manager|"
         r"Support Worker|Carer|Neighbour|Friend) \d+\b",
         0,

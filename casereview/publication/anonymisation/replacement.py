@@ -45,8 +45,10 @@ ROLES = (  # (pattern near the name, role); the nearest match within a few words
     (r"\bfather\b|\bdad\b", "Father"),
     (r"\baunt(?:ie|y)?\b", "Aunt"),
     (r"\buncle\b", "Uncle"),
-    (r"partner|boyfriend|girlfriend|husband|wife", "Partner"),
-    (r"brother|sister|sibling|twin", "Sibling"),
+    (r"partner|boyfriend|girlfriend|husband|\bwife\b", "Partner"),  # not the "wife" in "midwife"
+    (r"brother\b", "Brother"),
+    (r"sister\b", "Sister"),
+    (r"sibling|\btwin\b", "Sibling"),
     (r"foster carer|\bcarers?\b", "Carer"),
     (r"neighbour", "Neighbour"),
     (r"friend", "Friend"),
@@ -67,6 +69,9 @@ FAMILY_ROLES = {
     "Aunt",
     "Uncle",
     "Partner",
+    "Brother",  # "her brother Baran" -> "her brother", not "her brother Sibling 1"
+    "Sister",
+    "Sibling",
 }
 CHILD_CUES_BEFORE = re.compile(
     r"\b(?:the child|the subject|subject child|daughter|son|baby|infant|pupil|young person|child|year \d+)[\s,:]*$",
@@ -187,7 +192,7 @@ def anonymise(text, table=None, entities=None, *, age_style="exact"):
     table = table if table is not None else ReplacementTable()
     entities = detect(text, table) if entities is None else entities
     namer = _Namer(table, text, [e for e in entities if not table.is_allowed(e.text)], age_style)
-    out, replaced, allowed, position = [], [], [], 0
+    out, replaced, allowed, position, written_last = [], [], [], 0, None
     for entity in entities:
         if table.is_allowed(entity.text):
             allowed.append(entity)
@@ -199,13 +204,48 @@ def anonymise(text, table=None, entities=None, *, age_style="exact"):
             replaced.append(Replaced(entity, replacement))
             position = entity.end + 1  # "Joanne Lister (JL)" -> "Social Worker 1", not "... (Social Worker 1)"
             continue
+        again = _written_again(before, replacement, written_last, entity, text)
+        if again is not None:  # "Jodie Wragg (JW)" -> "Person B", not "Person B (Person B)"
+            out.append(again[0])
+            replaced.append(Replaced(entity, replacement))
+            position = entity.end + again[1]
+            continue
         before, written, skip = fit(before, replacement, entity, text, out)
         out.append(before)
         out.append(written)
         replaced.append(Replaced(entity, replacement))
+        written_last = (written or replacement, entity.type)  # a role word left standing for them is them too
         position = entity.end + skip
     out.append(text[position:])
     return Anonymised("".join(out), replaced, allowed)
+
+
+SAME_AGAIN_TYPES = {"PERSON", "SCHOOL", "HEALTH_SETTING", "PLACE", "ADDRESS"}
+SAME_AGAIN_OPEN_RE = re.compile(r"[ \t]*\([ \t]*")
+SAME_AGAIN_GAP_RE = re.compile(r"[ \t]*(?:\([ \t]*[A-Za-z]{1,8}[ \t]*)?[,=/–—-][ \t]*|[ \t]+")
+SAME_AGAIN_SEPARATOR_RE = re.compile(r"[ \t]*[,=/–—-][ \t]*$")
+
+
+def _written_again(before, replacement, written_last, entity, text):
+    """(text to write, characters after to skip) when the same person or place is named again right after
+    itself, as notes do ("JW (Jodie Wragg, 32)", "PB = Paul Barraclough", "Evelina (Evelina Children's
+    Hospital)"): once replaced, both are the same words, so the second is left out with its separator:
+    "Person B (32)", "Person A". None when it is not."""
+    if written_last is None or entity.type not in SAME_AGAIN_TYPES or written_last[1] not in SAME_AGAIN_TYPES:
+        return None
+    last = written_last[0]
+    if last.lower() != replacement.lower() and last.lower() != re.sub(r"^the\s+", "", replacement.lower()):
+        return None
+    if SAME_AGAIN_OPEN_RE.fullmatch(before):
+        comma = re.match(r"[ \t]*,[ \t]*", text[entity.end :])
+        if comma and not text[entity.end + comma.end() :].startswith(")"):
+            return before, comma.end()  # "X (X, 14)" -> "X (14)"
+        return None
+    if SAME_AGAIN_GAP_RE.fullmatch(before):
+        if not before.strip():
+            return "", 0  # "My husband, Stephen, Stephen Lomax." -> "My husband."
+        return SAME_AGAIN_SEPARATOR_RE.sub("", before), 0  # "(X, X)" -> "(X)", "X (SW, X)" -> "X (SW)"
+    return None
 
 
 def _restated(replacement, before, replaced, text, entity):
@@ -249,6 +289,8 @@ def fit(before, replacement, entity, text, written_so_far):
         before, replacement, skip = _without_doubled_role(before, replacement, text, entity.end)
         if replacement and not skip:
             skip = _role_said_after(replacement, text, entity.end)
+    if entity.type in ("SCHOOL", "HEALTH_SETTING", "PLACE"):
+        before, skip = _kind_not_doubled(before, replacement, text, entity.end)
     determiner = DETERMINER_END_RE.search(before)
     if determiner and replacement.startswith("the "):
         word = determiner.group(1)
@@ -257,9 +299,42 @@ def fit(before, replacement, entity, text, written_so_far):
             article = "an" if replacement[:1].lower() in "aeiou" else "a"
             article = article.capitalize() if word[0].isupper() else article
             before = before[: determiner.start()] + article + determiner.group(2)
+    if entity.type in ("SCHOOL", "HEALTH_SETTING", "PLACE") and KIND_NOUN_AFTER_RE.match(text, entity.end):
+        # "at the Djanogly school" -> "at the school", not "at the place school": the text names the kind
+        generic = GENERIC_KIND_RE.search(replacement)
+        if generic:
+            replacement = replacement[: generic.start()]
+            if not replacement:
+                skip = max(skip, len(re.match(r"[ \t]*", text[entity.end :]).group()))
     if replacement and replacement[0].islower() and _sentence_start("".join(written_so_far) + before):
         replacement = replacement[0].upper() + replacement[1:]
     return before, replacement, skip
+
+
+KIND_NOUN_AFTER_RE = re.compile(
+    r"[ \t]+(?:school|academy|college|nursery|hospital|surgery|practice|clinic|church|mosque|temple|chapel|"
+    r"centre|club|park|station|estate|pub|hotel|hostel|shop|ward|unit)s?\b"
+)
+GENERIC_KIND_RE = re.compile(r"[ \t]*\b(?:place|health setting)$")
+# only a word standing alone before the name ("Health: GP Kendray Surgery"), not one ending a phrase ("Boys' school
+# Oakfield Primary") or a table's cell ("GP<tab>Kendray Surgery")
+KIND_WORD_BEFORE_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.:;,(])|(?<=[.:;,(] )|(?<=\b(?:at|to|by|in|of) )|(?<=\bthe )|(?<=\b(?:with|from) ))"
+    r"([A-Za-z]+) +$"
+)
+
+
+def _kind_not_doubled(before, replacement, text, end):
+    """'GP Kendray Surgery' -> 'the GP surgery', not 'GP the GP surgery'; 'Whitechapel Health Centre GP' ->
+    'the GP surgery', not 'the GP surgery GP': a word of the kind written beside the name is already in the
+    replacement. Returns (text before, characters after to skip)."""
+    words = {w.lower() for w in replacement.split()} - {"the", "a", "an", *ORDINALS}
+    word = KIND_WORD_BEFORE_RE.search(before)
+    if word and word.group(1).lower() in words:
+        before = before[: word.start(1)]
+    after = re.match(r"[ \t]+([A-Za-z]+)\b", text[end : end + 30])
+    skip = len(after.group()) if after and after.group(1).lower() in words else 0
+    return before, skip
 
 
 def _sentence_start(written):
@@ -276,7 +351,11 @@ def _role_said_after(replacement, text, end):
     words = r"[ \t]+".join(map(re.escape, role.lower().split()))
     aside = re.match(
         rf",[ \t]+(?:the|her|his|their|a|an)[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?{words},(?=[ \t])"
-        rf"|[ \t]*\((?:the[ \t]+)?{words}\)",
+        rf"|[ \t]*\((?:the[ \t]+)?{words}\)"
+        # "Author: Rachel Tindall, social worker   Date" -> "Author: Social Worker 1   Date": the field ends there
+        rf"|,[ \t]+(?:(?:the|her|his|their|a|an)[ \t]+)?(?:(?!{NOT_AN_ASIDE}\b|the\b|his\b|her\b)[a-z-]+[ \t]+){{0,2}}?"
+        rf"{words}"
+        rf"(?=[ \t]*(?:$|\n|[.;,()])|[ \t]{{2,}}|[ \t]*\[)",
         text[end : end + 60],
         re.I,
     )
@@ -291,7 +370,11 @@ FAMILY_WORDS_AS_WRITTEN = {
     "father": r"father|dad",
     "stepfather": r"stepfather|step-father|stepdad",
     "stepmother": r"stepmother|step-mother|stepmum",
-    "partner": r"(?:ex-)?partner|(?:ex-)?boyfriend|(?:ex-)?girlfriend",  # "ex-partner Connor Hale" -> "ex-partner"
+    # "ex-partner Connor Hale" -> "ex-partner"
+    "partner": r"(?:ex-)?partner|(?:ex-)?boyfriend|(?:ex-)?girlfriend|husband|wife",
+    "brother": r"brother|bro",  # "half-brother" too: a hyphen may come before it
+    "sister": r"sister|sis",
+    "sibling": r"sibling|twin",
 }
 
 
@@ -305,27 +388,38 @@ def _without_doubled_role(before, replacement, text, end):
         return before, replacement, 0
     said = FAMILY_WORDS_AS_WRITTEN.get(role.lower()) if len(words) == 1 else None
     written = said or r"[ \t]+".join(map(re.escape, words))
-    pattern = r"(?:^|(?<=[\s(]))(?i:" + written + r")(,?)([ \t]+)$"
+    if replacement[-1:].isdigit():  # "his offender manager X" -> "Adviser 1": the ways the role is written
+        written = "|".join([written, *(pattern for pattern, name in ROLES if name == role)])
+    pattern = r"(?:^|(?<=[\s(-]))(?i:" + written + r")(,?)([ \t]+)$"  # "great-aunt", "half-sister" too
     m = re.search(pattern, before, re.I)
     if not m:
         return before, replacement, 0
     numbered = replacement[-1:].isdigit()
     if numbered:  # "her social worker Mary Jones" -> "Social Worker 1": the number says which one
         start = _role_phrase_start(before, m.start())
-        determiner = re.search(r"(?:^|(?<=\s))(?:the|her|his|their|a|an)[ \t]+$", before[:start], re.I)
+        determiner = re.search(r"(?:^|(?<=\s))(?:the|her|his|their|a|an|our|my|your)[ \t]+$", before[:start], re.I)
         # "His social worker, Maria Lopez, visited" -> "Social Worker 1 visited": the aside's closing comma goes
         # with its opening one
         closing = 1 if m.group(1) and text[end : end + 1] == "," else 0
         return before[: determiner.start() if determiner else start], replacement, closing
     if m.group(1):  # an appositive: "his mother, Kerry Adams, said"
-        after = text[end : end + 2]
-        if after.startswith(","):
-            return before[: m.start() + len(m.group()) - len(m.group(1) + m.group(2))], "", 1
+        kept = before[: m.start() + len(m.group()) - len(m.group(1) + m.group(2))]
+        if re.match(r",[ \t]*\d", text[end:]):  # "his girlfriend, Amy Fox, 16, who" -> "his girlfriend, 16, who"
+            return kept + ",", "", 1
+        if text[end : end + 1] == ",":
+            return kept, "", 1
+        bracket = APPOSITIVE_BRACKET_RE.match(text, end)
+        if bracket:  # "his mother, Danielle (22), her partner" -> "his mother (22), her partner"
+            return kept, "", 0
+        if APPOSITIVE_END_RE.match(text, end):  # "with her stepfather, Ray Cole." -> "with her stepfather."
+            return kept, "", 0
         return before, replacement, 0
     return before[: m.start() + len(m.group()) - len(m.group(2))], "", 0
 
 
-QUALIFIER_RE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Za-z][a-z-]*)[ \t]+$")
+APPOSITIVE_BRACKET_RE = re.compile(r"[ \t]+\([^()\n]{1,40}\)")
+APPOSITIVE_END_RE = re.compile(r"[ \t]*(?:[.;:)!?]|\n|$)")
+QUALIFIER_RE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Za-z][a-z-]*|[A-Z]{2,4})[ \t]+$")  # "the ED nurse" too
 
 
 def _role_phrase_start(before, role_start):
@@ -339,7 +433,8 @@ def _role_phrase_start(before, role_start):
         word = QUALIFIER_RE.search(before[:start])
         if word is None or word.group(1).upper() in CAPITALS_FUNCTION_WORDS:
             break
-        if word.group(1)[0].isupper() and not _sentence_start(before[: word.start(1)]):
+        abbreviation = word.group(1).isupper() and len(word.group(1)) > 1
+        if word.group(1)[0].isupper() and not abbreviation and not _sentence_start(before[: word.start(1)]):
             break  # "Oakfield class teacher": a capitalised word mid-sentence belongs to a name
         start = word.start(1)
         preceding = before[:start]
@@ -465,8 +560,10 @@ def _people(text, mentions, table):
             if role:
                 roles[head][role] += 1
             child_cues[head] += _child_cues(text, entity)
-    people = {}
-    for head in set(owner.values()):
+    people, first = {}, {}
+    for key, entities in by_key.items():
+        first[owner[key]] = min(first.get(owner[key], len(text)), *(e.start for e in entities))
+    for head in sorted(set(owner.values()), key=first.get):  # in the text's order, so a tie is decided the same
         name = by_key[head][0].text
         role = roles[head].most_common(1)[0][0] if roles[head] else None
         people[head] = _Person(name, role)
@@ -474,7 +571,8 @@ def _people(text, mentions, table):
     if table.pseudonym and not pseudonym_taken:
         candidates = [h for h in people if child_cues[h] and not _adult_role(people[h].role)]
         if candidates:
-            child = max(candidates, key=lambda h: (child_cues[h], counts[h]))
+            # of equals, the first the text names ("Children: Ishaan (11) and Inaya (8)"), on every run
+            child = max(candidates, key=lambda h: (child_cues[h], counts[h], -first[h]))
             people[child].is_child = True
     return {key: people[owner[key]] for key in owner}
 
@@ -502,31 +600,39 @@ def _initials_holder(text, key, entities, by_key, fullest):
     return candidates[0] if len(candidates) == 1 else None
 
 
+ROLE_COLUMN_RE = re.compile(r"^\s*(?:role|job(?: title)?|title|designation|position|relationship)\s*$", re.I)
+
+
 def _column_headers(text):
-    """[(start, end, header text)] for every cell of a table below its header row."""
+    """[(start, end, header text, the row's role cell)] for every cell of a table below its header row; the
+    role cell is the text of the row's column headed "Role" (or "Relationship", "Job title"), else ""."""
     if "\t" not in text and text.count("|") < 4:
         return []
     cells = []
     for table in tables(text):
         header = [text[a:b] for a, b in table[0]]
+        role_column = next((i for i, h in enumerate(header) if ROLE_COLUMN_RE.match(h)), None)
         for row in table[1:]:
-            cells.extend((a, b, header[i]) for i, (a, b) in enumerate(row))
+            role_cell = text[slice(*row[role_column])] if role_column is not None else ""
+            cells.extend((a, b, header[i], role_cell if i != role_column else "") for i, (a, b) in enumerate(row))
     return cells
 
 
 def _role_from_header(headers, entity):
-    """A name in a column headed "Officer" or "Social worker" takes the header's role."""
-    for start, end, header in headers:
+    """A name in a column headed "Officer" or "Social worker" takes the header's role; a name in a row whose
+    "Role" column says "Health visitor" takes that ("Name | Role | Agency" in minutes)."""
+    for start, end, header, role_cell in headers:
         if start <= entity.start and entity.end <= end:
-            for pattern, role in ROLE_RES:
-                if pattern.search(header):
-                    return role
+            for said in (header, role_cell):
+                found = [(m.start(), m.end(), role) for pattern, role in ROLE_RES for m in pattern.finditer(said)]
+                if found:
+                    return max(found, key=lambda f: (f[1], -f[0]))[2]
             return None
     return None
 
 
 def _adult_role(role):
-    return role is not None and role not in ("Sibling", "Friend")
+    return role is not None and role not in ("Sibling", "Brother", "Sister", "Friend")
 
 
 def _child_cues(text, entity):
@@ -553,12 +659,20 @@ ROLE_WORDS = "|".join(p for p, _ in ROLES)
 # A role written right beside the name: "her social worker Mary Jones", "Mary Jones (social worker)",
 # "Mary Jones, the allocated social worker,", "Mary Jones was the health visitor". A role word further
 # away ("Jade lived with her mother") is about someone else.
-ROLE_BEFORE_NAME_RE = re.compile(rf"(?:{ROLE_WORDS})(?:\s*[,:(-]\s*|\s+)$", re.I)
+# Words that start a clause or say who else, so the role after them is someone else's ("Eirlys, since his mother")
+NOT_AN_ASIDE = (
+    r"(?:from|per|by|to|for|with|via|and|or|but|of|at|in|on|since|because|when|while|after|before|until|who|which|"
+    r"that|so)"
+)
+ROLE_BEFORE_NAME_RE = re.compile(rf"(?:{ROLE_WORDS})(?:[ \t]*[,:(-][ \t]*|[ \t]+)$", re.I)
+# Only on the name's line, and not a bracket saying who else ("History (from mother)", "(per mother)").
 ROLE_AFTER_NAME_RE = re.compile(
-    rf"^(?:\s*[,(–-]\s*|\s+(?:is|was|as|became)\s+)(?:(?:the|her|his|their|a|an|our)\s+)?(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{ROLE_WORDS})",
+    rf"^(?:[ \t]*[,(–-][ \t]*|[ \t]+(?:is|was|as|became)[ \t]+)(?!{NOT_AN_ASIDE}\b)"
+    rf"(?:(?:the|her|his|their|a|an|our)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?:{ROLE_WORDS})",
     re.I,
 )
+# "for the mother, Ms Anna Rutkowska" is who acts for the mother, not the mother.
+ACTING_FOR_RE = re.compile(r"\b(?:for|behalf of)[ \t]+(?:the[ \t]+)?$", re.I)
 
 
 FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[,;(|\t])")
@@ -573,18 +687,24 @@ def _role_near(text, entity):
     m = ROLE_BEFORE_NAME_RE.search(before)
     if m is not None and m.group().rstrip().endswith(":") and not FIELD_END_RE.match(after):
         m = None  # "Mum: Summer who??" is what Mum says in a transcript; "Mother: Kerry Adams" is a field
+    if m is not None:
+        word = next((w for pattern, _ in ROLE_RES for w in [pattern.search(m.group())] if w), None)
+        if word is not None and ACTING_FOR_RE.search(before[: m.start() + word.start()]):
+            m = None
+    written_before = m is not None
     if m is None:
         m = ROLE_AFTER_NAME_RE.match(after)
         if m is None:
             return None
-        phrase = m.group()
-    else:
-        phrase = m.group()
-    found = [(m2.start(), role) for pattern, role in ROLE_RES for m2 in [pattern.search(phrase)] if m2]
+    phrase = m.group()
+    found = [(m2.start(), m2.end(), role) for pattern, role in ROLE_RES for m2 in pattern.finditer(phrase)]
     if not found:
         return None
-    # the role word nearest the name: the last in the words before it, the first in the words after
-    return (max(found) if phrase is not after[: len(phrase)] else min(found))[1]
+    # the role word nearest the name: the last in the words before it, the first in the words after; of two
+    # ending (or starting) together the longer ("girlfriend", not "friend")
+    if written_before:
+        return max(found, key=lambda f: (f[1], -f[0]))[2]
+    return min(found, key=lambda f: (f[0], -f[1]))[2]
 
 
 def setting_kind(name, type_):
