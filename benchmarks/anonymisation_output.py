@@ -97,6 +97,11 @@ FAULTS = {  # kind: (what a reader sees, pattern counted in the anonymised text,
     ),
 }
 COMPILED = {kind: re.compile(pattern, flags) for kind, (_, pattern, flags) in FAULTS.items()}
+ADULT_TITLE_RE = re.compile(r"(?:Mr|Mrs|Ms|MR|MRS|MS)\.?\s")
+PSEUDONYM = "Child T"
+TABLE_FAULTS = {  # kind: what a reader sees; counted from what each mention was replaced by
+    "an adult given the child's pseudonym": "'Lily-Mae's father, Mr Whitfield' read \"Child T's father, Child T\"",
+}
 
 
 def faults(original, anonymised):
@@ -110,6 +115,13 @@ def faults(original, anonymised):
                 -extra:
             ]
     return found
+
+
+def table_faults(original, replaced):
+    """{kind: [mention]} for what the replacements say about people, whatever the words around them."""
+    adults = [f"{text} -> {replacement}" for text, type_, replacement in replaced if type_ == "PERSON"
+              and replacement == PSEUDONYM and ADULT_TITLE_RE.match(text)]  # fmt: skip
+    return {"an adult given the child's pseudonym": adults} if adults else {}
 
 
 def passages(folders):
@@ -144,18 +156,18 @@ def main(argv=None):
     for name, text, anonymised, replaced in outputs:
         count += 1
         words += len(text.split())
-        for kind, hits in faults(text, anonymised).items():
+        for kind, hits in {**faults(text, anonymised), **table_faults(text, replaced)}.items():
             counts[kind] += len(hits)
             examples.setdefault(kind, []).extend(f"{name}: {h}" for h in hits)
         if args.dump:
             dump[name] = {"text": text, "anon": anonymised, "replaced": replaced}
     print(f"{count} passages, {words:,} words")
     print(f"{'fault kind':38} {'count':>6} {'per 1,000 words':>16}")
-    for kind in FAULTS:
+    for kind in [*FAULTS, *TABLE_FAULTS]:
         print(f"{kind:38} {counts[kind]:>6} {1000 * counts[kind] / max(words, 1):>16.2f}")
     total = sum(counts.values())
     print(f"{'all':38} {total:>6} {1000 * total / max(words, 1):>16.2f}")
-    for kind in list(FAULTS) if "all" in args.show else args.show:
+    for kind in [*FAULTS, *TABLE_FAULTS] if "all" in args.show else args.show:
         print(f"\n{kind}:")
         for example in examples.get(kind, []):
             print("  ", example)

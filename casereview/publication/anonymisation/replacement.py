@@ -21,7 +21,7 @@ from .capitals import FUNCTION_WORDS as CAPITALS_FUNCTION_WORDS
 from .detection import detect, setting_short_names
 from .entities import Entity
 from .structure import tables
-from .table import ReplacementTable, term_key
+from .table import ReplacementTable, TableEntry, term_key
 from .vocabulary import HOTEL_CHAINS, SHOPPING_CENTRES
 
 AGE_STYLES = ("exact", "band")
@@ -74,7 +74,8 @@ FAMILY_ROLES = {
     "Sibling",
 }
 CHILD_CUES_BEFORE = re.compile(
-    r"\b(?:the child|the subject|subject child|daughter|son|baby|infant|pupil|young person|child|year \d+)[\s,:]*$",
+    r"\b(?:the child|the subject|subject child|daughter|son|baby|infant|pupil|young person|child|year \d+|"
+    r"child['’]s name|name of (?:the )?child)[\s,:]*$",
     re.I,
 )
 BORN_AFTER = re.compile(r"^(?:['’]s)?\s+(?:was\s+)?born\b|^\s*\((?:born|b\.|dob)", re.I)
@@ -439,12 +440,30 @@ def _role_phrase_start(before, role_start):
         start = word.start(1)
         preceding = before[:start]
         small = QUALIFIER_RE.search(preceding)
-        if _sentence_start(preceding) or (small and small.group(1).upper() in CAPITALS_FUNCTION_WORDS):
+        clause = re.search(r"[;:,(–-][ \t]*$", preceding)  # "knocking at night; hotel manager Vikram Shah"
+        if _sentence_start(preceding) or clause or (small and small.group(1).upper() in CAPITALS_FUNCTION_WORDS):
             return start
     return role_start
 
 
 # Choosing replacements --------------------------------------------------------------------------------------
+
+
+TITLED_RE = re.compile(r"(Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS)\.?\s+\S")
+ADULT_TITLES = ("MR", "MRS", "MS")
+MALE_ROLES = ("Father", "Stepfather", "Grandfather", "Uncle", "Brother")
+FEMALE_ROLES = ("Mother", "Stepmother", "Grandmother", "Aunt", "Sister")
+GENDERED_ROLES = {
+    "MR": FEMALE_ROLES,
+    "MRS": MALE_ROLES,
+    "MS": MALE_ROLES,
+    "MISS": MALE_ROLES,
+}  # roles a title rules out
+
+
+def _adult_titled(text):
+    titled = TITLED_RE.match(text)
+    return titled is not None and titled.group(1).upper() in ADULT_TITLES
 
 
 class _Namer:
@@ -464,12 +483,19 @@ class _Namer:
 
     def replacement_for(self, entity):
         entry = self.table.entry_for(entity.text)
+        someone_else = self._another_persons(entity, entry)
+        if someone_else:
+            entry = None
         if entry is not None and entry.replacement:
             return entry.replacement
         if entity.type == "PERSON":
             person = self.people.get(term_key(entity.text))
+            if person is not None and self._adult_beside_child(entity, person):
+                someone_else, person = True, None
             if person is not None:
                 entry = self.table.entry_for(person.name)
+                if self._another_persons(entity, entry):
+                    entry = None
                 if entry is not None and entry.replacement:
                     return entry.replacement
         replacement = self._new(entity)
@@ -477,9 +503,12 @@ class _Namer:
             entry.replacement = replacement
         else:
             original = entity.text
-            if entity.type == "PERSON" and term_key(entity.text) in self.people:
+            if entity.type == "PERSON" and term_key(entity.text) in self.people and not someone_else:
                 original = self.people[term_key(entity.text)].name
-            entry = self.table.record(original, replacement, entity.type)
+            if someone_else:  # recorded under its own words, not the other person's alias for them
+                entry = self.table._put(TableEntry(original, replacement, entity.type))
+            else:
+                entry = self.table.record(original, replacement, entity.type)
         if entity.type in ("SCHOOL", "HEALTH_SETTING"):
             for short in setting_short_names(entry.original):  # "the Whittington" after "Whittington Hospital"
                 self.table.add_alias(short, entry.original)
@@ -490,12 +519,44 @@ class _Namer:
                     self.table.add_alias(word, entry.original)
         return entry.replacement
 
+    def _another_persons(self, entity, entry):
+        """True when the table reached `entry` only through a word of another person's name ("Mr Whitfield"
+        through "Lily-Mae Whitfield") and this text's mentions say they are two people ("Lily-Mae's father, Mr
+        Whitfield (Ryan Whitfield)"): a surname shared in a family is not the same person."""
+        if entity.type != "PERSON" or entry is None or entry.added_by_reviewer:
+            return False
+        # only an adult's title reaching the child's pseudonym: "Mr Whitfield" is not Lily-Mae Whitfield, while a
+        # forename alone ("Kwabena") or a surname shared with one adult most often is the same person
+        titled = TITLED_RE.match(entity.text)
+        if titled is None:
+            return False
+        adult = titled.group(1).upper() in ADULT_TITLES  # "Miss Wiśniewska" may be the girl herself
+        role = self._kind_of(entry)[1].title()
+        other_sex = role in GENDERED_ROLES.get(titled.group(1).upper(), ())  # "Mrs Ward" is not "the father"
+        if not (adult and self.table.pseudonym and entry.replacement == self.table.pseudonym) and not other_sex:
+            return False
+        key, original = term_key(entity.text), term_key(entry.original)
+        person = self.people.get(key)
+        if person is None or original == key or original not in self.people:
+            return False
+        return other_sex or self.people[original] is not person or self._adult_beside_child(entity, person)
+
+    @staticmethod
+    def _adult_beside_child(entity, person):
+        """'Mr Crozier' grouped with his son Liam Crozier: an adult's title is not the child's."""
+        return person.is_child and _adult_titled(entity.text)
+
     def _new(self, entity):
         if entity.type == "PERSON":
             person = self.people.get(term_key(entity.text))
+            if person is not None and self._adult_beside_child(entity, person):
+                person = None  # "Mr Crozier" beside his son Liam Crozier is not the child
+            titled = TITLED_RE.match(entity.text)
             if person is not None and person.is_child and self.table.pseudonym:
                 return self.table.pseudonym
             role = (person.role if person else None) or _role_near(self.text, entity) or "Person"
+            if titled and role in GENDERED_ROLES.get(titled.group(1).upper(), ()):
+                role = "Person"  # "Mrs Ward" is not "the father", whatever a mention of another Ward said
             count = self._next(("PERSON", role.lower()))
             if role == "Person":
                 return f"Person {_letters(count)}"
@@ -541,9 +602,12 @@ def _people(text, mentions, table):
     def name_words(key):  # initials say nothing about who it is: "K. Adams" is Kerry-Ann Adams
         return {w for w in key.split() if len(w.rstrip(".")) > 1}
 
+    cued = {k for k, entities in by_key.items() if any(_child_cues(text, e) for e in entities)}
     for key in fullest:
         words = name_words(key)
         holders = [k for k in fullest if k != key and len(name_words(k)) > len(words) and words <= name_words(k)]
+        if all(_adult_titled(e.text) for e in by_key[key]):  # "Mr Whitfield" is not the child Lily-Mae Whitfield
+            holders = [k for k in holders if k not in cued]
         heads = {owner.get(h, h) for h in holders}
         owner[key] = heads.pop() if len(heads) == 1 else key
     for key, entities in by_key.items():  # "Joanne Lister (JL)": the initials are hers wherever they are used
@@ -668,7 +732,9 @@ ROLE_BEFORE_NAME_RE = re.compile(rf"(?:{ROLE_WORDS})(?:[ \t]*[,:(-][ \t]*|[ \t]+
 # Only on the name's line, and not a bracket saying who else ("History (from mother)", "(per mother)").
 ROLE_AFTER_NAME_RE = re.compile(
     rf"^(?:[ \t]*[,(–-][ \t]*|[ \t]+(?:is|was|as|became)[ \t]+)(?!{NOT_AN_ASIDE}\b)"
-    rf"(?:(?:the|her|his|their|a|an|our)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?:{ROLE_WORDS})",
+    # "Dawit was brought by his aunt" is not the aunt: no preposition or other's possessive in the words between
+    rf"(?:(?:the|her|his|their|a|an|our)[ \t]+)?(?:(?!{NOT_AN_ASIDE}\b|his\b|her\b|their\b)[\w-]+[ \t]+){{0,3}}?"
+    rf"(?:{ROLE_WORDS})",
     re.I,
 )
 # "for the mother, Ms Anna Rutkowska" is who acts for the mother, not the mother.

@@ -135,3 +135,49 @@ def test_no_fitted_sentence_doubles_a_word():
     assert "his mother said no." in result
     assert "Nurse 1 completed" in result and "The ED Nurse 1" not in result
     assert not re.search(r"\b(\w+),? (?:the )?\1\b", result, re.I), result
+
+
+def test_an_adult_sharing_the_childs_surname_is_not_the_child():
+    text = "Re: Lily-Mae Whitfield (2). Lily-Mae's father, Mr Whitfield, is in prison. Mrs Whitfield said he calls."
+    found = [
+        ("PERSON", "Lily-Mae Whitfield"),
+        ("PERSON", "Lily-Mae"),
+        ("PERSON", "Mr Whitfield"),
+        ("PERSON", "Mrs Whitfield"),
+    ]
+    result, table = published(text, *found)
+    assert result.startswith("Re: Child T (2). Child T's father is in prison."), result
+    assert "Child T said" not in result
+    assert table.entry_for("Lily-Mae Whitfield").replacement == "Child T"
+
+
+def test_a_girl_written_with_miss_can_still_be_the_child():
+    text = "Young person: Ola Nowak (14). Miss Nowak said she wants to stay."
+    result, _ = published(text, ("PERSON", "Ola Nowak"), ("PERSON", "Miss Nowak"))
+    assert result == "Young person: Child T (14). Child T said she wants to stay."
+
+
+def test_a_title_rules_out_a_role_of_the_other_sex():
+    text = "Parents: Paddy Ward (father). Mrs Ward has low mood."
+    _, table = published(text, ("PERSON", "Paddy Ward"), ("PERSON", "Mrs Ward"), pseudonym="")
+    assert table.entry_for("Paddy Ward").replacement == "the father"
+    assert table.entry_for("Mrs Ward").replacement == "Person A"
+
+
+def test_a_role_after_a_verb_and_a_preposition_is_someone_elses():
+    text = "Dawit Tesfaye was brought by his aunt. Mary Jones was the allocated social worker."
+    _, table = published(text, ("PERSON", "Dawit Tesfaye"), ("PERSON", "Mary Jones"), pseudonym="")
+    assert table.entry_for("Dawit Tesfaye").replacement == "Person A"
+    assert table.entry_for("Mary Jones").replacement == "Social Worker 1"
+
+
+def test_a_roles_qualifier_after_a_semicolon_goes_with_it():
+    text = "A man keeps knocking at night; hotel manager Vikram Shah is aware. Please call our nurse, Ann Lee."
+    result, _ = published(text, ("PERSON", "Vikram Shah"), ("PERSON", "Ann Lee"))
+    assert "at night; Manager 1 is aware." in result and "Please call Nurse 1." in result, result
+
+
+def test_the_child_named_on_a_form_takes_the_pseudonym():
+    text = "Child's name: Oisín Connors   Age: 11\nHis sister Mary Connors (15) has left school."
+    result, _ = published(text, ("PERSON", "Oisín Connors"), ("PERSON", "Mary Connors"))
+    assert result.startswith("Child's name: Child T   Age: 11\nHis sister (15) has left school."), result
