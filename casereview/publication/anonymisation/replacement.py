@@ -39,9 +39,9 @@ ROLES = (  # (pattern near the name, role); the nearest match within a few words
     (r"idva|adviser|advisor|case manager|offender manager", "Adviser"),
     (r"step-?father", "Stepfather"),
     (r"step-?mother", "Stepmother"),
-    (r"grandmother|\bnan\b|nana|grandma", "Grandmother"),
-    (r"grandfather|granddad|grandad", "Grandfather"),
-    (r"\bmother\b|\bmum\b", "Mother"),
+    (r"grandmother|\bnan\b|nana|grandma|\bgran\b|\bnain\b", "Grandmother"),
+    (r"grandfather|granddad|grandad|grandpa|\btaid\b", "Grandfather"),
+    (r"\bmother\b|\bmum\b|\bmam\b|\bmom\b", "Mother"),
     (r"\bfather\b|\bdad\b", "Father"),
     (r"\baunt(?:ie|y)?\b", "Aunt"),
     (r"\buncle\b", "Uncle"),
@@ -57,6 +57,7 @@ ROLE_RES = [(re.compile(p, re.I), role) for p, role in ROLES]
 TITLE_ROLES = (
     (re.compile(r"^(?:Dr)\b\.?"), "Doctor"),
     (re.compile(r"^(?:PC|DC|DS|DI|DCI|Sgt|PCSO)\b"), "Police Officer"),
+    (re.compile(r"^SW [A-Z][a-z]"), "Social Worker"),  # "SW Hope Mackintosh", not the initials "SW" alone
 )
 # Roles a family has one of: "the mother"; a second person in the role is "the second aunt".
 FAMILY_ROLES = {
@@ -290,6 +291,9 @@ def fit(before, replacement, entity, text, written_so_far):
         before, replacement, skip = _without_doubled_role(before, replacement, text, entity.end)
         if replacement and not skip:
             skip = _role_said_after(replacement, text, entity.end)
+            more = 0 if skip else _role_said_in_bracket(replacement, text, entity.end)
+            if more:  # "Chelsea Brook (mother, 27)" -> "the mother (27)"
+                replacement, skip = replacement + " (", more
     if entity.type in ("SCHOOL", "HEALTH_SETTING", "PLACE"):
         before, skip = _kind_not_doubled(before, replacement, text, entity.end)
     determiner = DETERMINER_END_RE.search(before)
@@ -340,6 +344,17 @@ def _kind_not_doubled(before, replacement, text, end):
 
 def _sentence_start(written):
     return bool(SENTENCE_START_BEFORE_RE.search(written[-6:])) if written.strip() else True
+
+
+def _role_said_in_bracket(replacement, text, end):
+    """How many characters of ' (mother, ' after the name to leave out when the bracket goes on with more
+    ('(mother, 27)'), so the role is not written twice; 0 when it is not so."""
+    role = re.sub(r"^the\s+|^(?:" + "|".join(ORDINALS[1:]) + r")\s+|\s+\d+$", "", replacement).strip()
+    if not role or replacement.startswith("[") or role.startswith("Person"):
+        return 0
+    words = r"[ \t]+".join(map(re.escape, role.lower().split()))
+    m = re.match(rf"[ \t]*\((?:the[ \t]+)?{words},[ \t]*(?=[^()\n]{{1,30}}\))", text[end : end + 80], re.I)
+    return len(m.group()) if m else 0
 
 
 def _role_said_after(replacement, text, end):
@@ -461,6 +476,21 @@ GENDERED_ROLES = {
 }  # roles a title rules out
 
 
+def _sexes(text, mentions):
+    """{'m', 'f'}: what the titles and roles beside a person's mentions say of their sex."""
+    found = set()
+    for entity in mentions:
+        titled = TITLED_RE.match(entity.text)
+        title = titled.group(1).upper() if titled else ""
+        if title == "MR":
+            found.add("m")
+        elif title in ("MRS", "MS", "MISS"):
+            found.add("f")
+        role = _role_near(text, entity)
+        found |= {"m"} if role in MALE_ROLES else {"f"} if role in FEMALE_ROLES else set()
+    return found
+
+
 def _adult_titled(text):
     titled = TITLED_RE.match(text)
     return titled is not None and titled.group(1).upper() in ADULT_TITLES
@@ -525,15 +555,15 @@ class _Namer:
         Whitfield (Ryan Whitfield)"): a surname shared in a family is not the same person."""
         if entity.type != "PERSON" or entry is None or entry.added_by_reviewer:
             return False
-        # only an adult's title reaching the child's pseudonym: "Mr Whitfield" is not Lily-Mae Whitfield, while a
-        # forename alone ("Kwabena") or a surname shared with one adult most often is the same person
+        # only for a mention with an adult's title ("Mr Whitfield" is not Lily-Mae Whitfield); a forename alone
+        # ("Kwabena") most often is the same person
         titled = TITLED_RE.match(entity.text)
         if titled is None:
             return False
         adult = titled.group(1).upper() in ADULT_TITLES  # "Miss Wiśniewska" may be the girl herself
         role = self._kind_of(entry)[1].title()
         other_sex = role in GENDERED_ROLES.get(titled.group(1).upper(), ())  # "Mrs Ward" is not "the father"
-        if not (adult and self.table.pseudonym and entry.replacement == self.table.pseudonym) and not other_sex:
+        if not adult and not other_sex:
             return False
         key, original = term_key(entity.text), term_key(entry.original)
         person = self.people.get(key)
@@ -607,7 +637,16 @@ def _people(text, mentions, table):
         words = name_words(key)
         holders = [k for k in fullest if k != key and len(name_words(k)) > len(words) and words <= name_words(k)]
         if all(_adult_titled(e.text) for e in by_key[key]):  # "Mr Whitfield" is not the child Lily-Mae Whitfield
-            holders = [k for k in holders if k not in cued]
+            other = {"m": "f", "f": "m"}
+            ruled_out = {other[x] for x in _sexes(text, by_key[key])}  # nor "Mr Nwosu" his wife Chiamaka Nwosu
+            said = {_role_near(text, e) for e in by_key[key]} - {None}  # "Mum (Mrs Haddad)" is not her son
+            holders = [
+                k
+                for k in holders
+                if k not in cued
+                and not (_sexes(text, by_key[k]) & ruled_out)
+                and not (said and {_role_near(text, e) for e in by_key[k]} - {None} - said)
+            ]
         heads = {owner.get(h, h) for h in holders}
         owner[key] = heads.pop() if len(heads) == 1 else key
     for key, entities in by_key.items():  # "Joanne Lister (JL)": the initials are hers wherever they are used

@@ -181,3 +181,38 @@ def test_the_child_named_on_a_form_takes_the_pseudonym():
     text = "Child's name: Oisín Connors   Age: 11\nHis sister Mary Connors (15) has left school."
     result, _ = published(text, ("PERSON", "Oisín Connors"), ("PERSON", "Mary Connors"))
     assert result.startswith("Child's name: Child T   Age: 11\nHis sister (15) has left school."), result
+
+
+def test_a_role_said_in_a_bracket_with_more_is_not_written_twice():
+    text = "Household: Gemma Lane (mother, 29), Rob Lane (stepfather, 41). Mam: Cerys Pugh (36)."
+    found = [("PERSON", "Gemma Lane"), ("PERSON", "Rob Lane"), ("PERSON", "Cerys Pugh")]
+    result, _ = published(text, *found, pseudonym="")
+    assert result == "Household: the mother (29), the stepfather (41). Mam: the second mother (36).", result
+
+
+def test_sw_before_a_name_is_a_social_worker():
+    text = "Present: SW Hope Mackintosh; Amber Ridgeway."
+    result, _ = published(text, ("PERSON", "SW Hope Mackintosh"), ("PERSON", "Amber Ridgeway"))
+    assert result == "Present: Social Worker 1; Person A."
+
+
+def test_a_titled_surname_is_the_one_of_that_sex_among_those_sharing_it():
+    text = (
+        "Applicant: Dwayne Campbell. The paternal grandmother, Mrs Hyacinth Campbell, offered to help. "
+        "Mr Campbell appeared in person. Amara Nwosu came with her father, Obiora Nwosu; her mother is Chiamaka "
+        "Nwosu. Mr Nwosu waited."
+    )
+    found = [
+        ("PERSON", "Dwayne Campbell"),
+        ("PERSON", "Mrs Hyacinth Campbell"),
+        ("PERSON", "Mr Campbell"),
+        ("PERSON", "Amara Nwosu"),
+        ("PERSON", "Obiora Nwosu"),
+        ("PERSON", "Chiamaka Nwosu"),
+        ("PERSON", "Mr Nwosu"),
+    ]
+    result, table = published(text, *found, pseudonym="")
+    assert "Person A appeared in person" in result, result  # Dwayne, not his mother
+    assert table.entry_for("Mr Nwosu").replacement not in ("Person B", "the mother"), (
+        result
+    )  # not Amara, not her mother
