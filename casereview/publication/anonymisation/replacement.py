@@ -207,6 +207,10 @@ def anonymise(text, table=None, entities=None, *, age_style="exact"):
             position = entity.end + 1  # "Joanne Lister (JL)" -> "Social Worker 1", not "... (Social Worker 1)"
             continue
         again = _written_again(before, replacement, written_last, entity, text)
+        if again is None and not before and out and out[-1].endswith(" (") and text.startswith(")", entity.end):
+            if written_last and written_last[0].lower() == replacement.lower():  # "MO (father, Michael Owusu)"
+                out[-1] = out[-1][:-2]
+                again = ("", 1)
         if again is not None:  # "Jodie Wragg (JW)" -> "Person B", not "Person B (Person B)"
             out.append(again[0])
             replaced.append(Replaced(entity, replacement))
@@ -216,7 +220,8 @@ def anonymise(text, table=None, entities=None, *, age_style="exact"):
         out.append(before)
         out.append(written)
         replaced.append(Replaced(entity, replacement))
-        written_last = (written or replacement, entity.type)  # a role word left standing for them is them too
+        # a role word left standing for them is them too; "the father (" is the father
+        written_last = (written.removesuffix(" (") or replacement, entity.type)
         position = entity.end + skip
     out.append(text[position:])
     return Anonymised("".join(out), replaced, allowed)
@@ -242,6 +247,8 @@ def _written_again(before, replacement, written_last, entity, text):
         comma = re.match(r"[ \t]*,[ \t]*", text[entity.end :])
         if comma and not text[entity.end + comma.end() :].startswith(")"):
             return before, comma.end()  # "X (X, 14)" -> "X (14)"
+        if text.startswith(")", entity.end):
+            return "", 1  # "Evelina (Evelina Children's Hospital)" -> "the hospital", not "the hospital (the hospital)"
         return None
     if SAME_AGAIN_GAP_RE.fullmatch(before):
         if not before.strip():
@@ -296,6 +303,11 @@ def fit(before, replacement, entity, text, written_so_far):
                 replacement, skip = replacement + " (", more
     if entity.type in ("SCHOOL", "HEALTH_SETTING", "PLACE"):
         before, skip = _kind_not_doubled(before, replacement, text, entity.end)
+    same = PLACEHOLDER_RE.match(replacement) and re.search(r"(?:^|(?<=\s))(\w+) $", before)
+    if same and same.group(1).lower() == replacement.split()[0].lower():
+        alone = same.group(1)[0].isupper() or re.search(r"(?:^|[\n(:;,–—-][ \t]*)$", before[: same.start(1)])
+        if alone:  # not a compound's last word: "key person Person E" stays as written
+            before = before[: same.start(1)]  # "Address 12 Hill Rd" -> "Address A", not "Address Address A"
     determiner = DETERMINER_END_RE.search(before)
     if determiner and replacement.startswith("the "):
         word = determiner.group(1)
@@ -340,6 +352,9 @@ def _kind_not_doubled(before, replacement, text, end):
     after = re.match(r"[ \t]+([A-Za-z]+)\b", text[end : end + 30])
     skip = len(after.group()) if after and after.group(1).lower() in words else 0
     return before, skip
+
+
+PLACEHOLDER_RE = re.compile(r"^(?:Address [A-Z]+|Person [A-Z]+|[A-Z][a-z]+ [A-Z]$|[A-Z][a-z]+(?: [A-Z][a-z]+)? \d+)$")
 
 
 def _sentence_start(written):

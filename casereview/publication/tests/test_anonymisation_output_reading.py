@@ -216,3 +216,22 @@ def test_a_titled_surname_is_the_one_of_that_sex_among_those_sharing_it():
     assert table.entry_for("Mr Nwosu").replacement not in ("Person B", "the mother"), (
         result
     )  # not Amara, not her mother
+
+
+def test_a_label_the_replacement_already_says_is_not_written_again():
+    text = "Address 12 Hill Road, Leeds\nCHRONOLOGY – Child Kacper Nowak (3)\nKey person Amy Cole."
+    found = [("ADDRESS", "12 Hill Road, Leeds"), ("PERSON", "Kacper Nowak"), ("PERSON", "Amy Cole")]
+    result, _ = published(text, *found)
+    assert result == "Address A\nCHRONOLOGY – Child T (3)\nKey person Person A.", result
+
+
+def test_a_bracket_naming_the_same_one_again_goes():
+    text = "MO (father, Michael Owusu) hit him. Seen at the Evelina (Evelina) ED."
+    found = [
+        ("PERSON", "MO"),
+        ("PERSON", "Michael Owusu"),
+        ("HEALTH_SETTING", "Evelina"),
+        ("HEALTH_SETTING", "Evelina"),
+    ]
+    result, _ = published(text, *found)
+    assert result == "The father hit him. Seen at the health setting ED.", result
