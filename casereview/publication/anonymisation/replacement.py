@@ -228,7 +228,7 @@ def anonymise(text, table=None, entities=None, *, age_style="exact"):
 
 
 SAME_AGAIN_TYPES = {"PERSON", "SCHOOL", "HEALTH_SETTING", "PLACE", "ADDRESS"}
-SAME_AGAIN_OPEN_RE = re.compile(r"[ \t]*\([ \t]*")
+SAME_AGAIN_OPEN_RE = re.compile(r"[ \t]*\([ \t]*(?:[Tt]he[ \t]+)?")  # "Ulster Hospital (the Ulster)" too
 SAME_AGAIN_GAP_RE = re.compile(r"[ \t]*(?:\([ \t]*[A-Za-z]{1,8}[ \t]*)?[,=/–—-][ \t]*|[ \t]+")
 SAME_AGAIN_SEPARATOR_RE = re.compile(r"[ \t]*[,=/–—-][ \t]*$")
 
@@ -246,7 +246,7 @@ def _written_again(before, replacement, written_last, entity, text):
     if SAME_AGAIN_OPEN_RE.fullmatch(before):
         comma = re.match(r"[ \t]*,[ \t]*", text[entity.end :])
         if comma and not text[entity.end + comma.end() :].startswith(")"):
-            return before, comma.end()  # "X (X, 14)" -> "X (14)"
+            return re.sub(r"[Tt]he[ \t]+$", "", before), comma.end()  # "X (X, 14)" -> "X (14)"
         if text.startswith(")", entity.end):
             return "", 1  # "Evelina (Evelina Children's Hospital)" -> "the hospital", not "the hospital (the hospital)"
         return None
@@ -491,6 +491,25 @@ GENDERED_ROLES = {
 }  # roles a title rules out
 
 
+def _fuller_settings(entities):
+    """{term key of a setting's short name: the fuller setting it stands for}, for a short name written before
+    its fuller one ("Evelina" then "Evelina London Children's Hospital"): only when the short name's words begin
+    the one fuller name found, so two settings sharing a word are not merged."""
+    settings = [e for e in entities if e.type in ("SCHOOL", "HEALTH_SETTING")]
+    fuller = {}
+    for short in settings:
+        words = term_key(short.text).split()
+        longer = {
+            term_key(e.text): e
+            for e in settings
+            if e.start > short.start and len(term_key(e.text).split()) > len(words)
+            and term_key(e.text).split()[: len(words)] == words
+        }  # fmt: skip
+        if len(longer) == 1 and term_key(short.text) not in fuller:
+            fuller[term_key(short.text)] = next(iter(longer.values()))
+    return fuller
+
+
 def _sexes(text, mentions):
     """{'m', 'f'}: what the titles and roles beside a person's mentions say of their sex."""
     found = set()
@@ -518,6 +537,7 @@ class _Namer:
         self.age_style = age_style
         self.counts = Counter(self._kind_of(e) for e in table if not e.allowed)
         self.people = _people(text, [e for e in entities if e.type == "PERSON"], table)
+        self.fuller = _fuller_settings(entities)
 
     @staticmethod
     def _kind_of(entry):
@@ -543,6 +563,11 @@ class _Namer:
                     entry = None
                 if entry is not None and entry.replacement:
                     return entry.replacement
+        fuller = self.fuller.get(term_key(entity.text)) if entry is None else None
+        if fuller is not None:  # "Evelina (Evelina London Children's Hospital)": the fuller name gives the kind
+            replacement = self.replacement_for(fuller)
+            self.table.add_alias(entity.text, fuller.text)
+            return replacement
         replacement = self._new(entity)
         if entry is not None:
             entry.replacement = replacement

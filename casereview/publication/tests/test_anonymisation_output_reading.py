@@ -235,3 +235,16 @@ def test_a_bracket_naming_the_same_one_again_goes():
     ]
     result, _ = published(text, *found)
     assert result == "The father hit him. Seen at the health setting ED.", result
+
+
+def test_a_settings_short_name_before_its_full_one_is_the_same_setting():
+    text = "CP medical at Evelina (Evelina London Children's Hospital). Seen at Ulster Hospital (the Ulster) ED."
+    found = [
+        ("HEALTH_SETTING", "Evelina"),
+        ("HEALTH_SETTING", "Evelina London Children's Hospital"),
+        ("HEALTH_SETTING", "Ulster Hospital"),
+        ("HEALTH_SETTING", "Ulster"),
+    ]
+    result, table = published(text, *found)
+    assert result == "CP medical at the hospital. Seen at the second hospital ED.", result
+    assert table.entry_for("Evelina").replacement == "the hospital"
