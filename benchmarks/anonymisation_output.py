@@ -99,8 +99,9 @@ FAULTS = {  # kind: (what a reader sees, pattern counted in the anonymised text,
 COMPILED = {kind: re.compile(pattern, flags) for kind, (_, pattern, flags) in FAULTS.items()}
 ADULT_TITLE_RE = re.compile(r"(?:Mr|Mrs|Ms|MR|MRS|MS)\.?\s")
 PSEUDONYM = "Child T"
-TABLE_FAULTS = {  # kind: what a reader sees; counted from what each mention was replaced by
+TABLE_FAULTS = {  # kind: what a reader sees; counted from what each mention was replaced by, or by brackets
     "an adult given the child's pseudonym": "'Lily-Mae's father, Mr Whitfield' read \"Child T's father, Child T\"",
+    "a bracket left unpaired": "'Health Visitor 1 [phone number]) shares': a bracket lost with what was found",
 }
 
 
@@ -117,11 +118,19 @@ def faults(original, anonymised):
     return found
 
 
-def table_faults(original, replaced):
+def table_faults(original, anonymised, replaced):
     """{kind: [mention]} for what the replacements say about people, whatever the words around them."""
     adults = [f"{text} -> {replacement}" for text, type_, replacement in replaced if type_ == "PERSON"
               and replacement == PSEUDONYM and ADULT_TITLE_RE.match(text)]  # fmt: skip
-    return {"an adult given the child's pseudonym": adults} if adults else {}
+    found = {"an adult given the child's pseudonym": adults} if adults else {}
+    lost = abs(_unpaired(anonymised) - _unpaired(original))
+    if lost:
+        found["a bracket left unpaired"] = [f"{lost} bracket(s)"] * lost
+    return found
+
+
+def _unpaired(text):
+    return text.count("(") - text.count(")")
 
 
 def passages(folders):
@@ -156,7 +165,7 @@ def main(argv=None):
     for name, text, anonymised, replaced in outputs:
         count += 1
         words += len(text.split())
-        for kind, hits in {**faults(text, anonymised), **table_faults(text, replaced)}.items():
+        for kind, hits in {**faults(text, anonymised), **table_faults(text, anonymised, replaced)}.items():
             counts[kind] += len(hits)
             examples.setdefault(kind, []).extend(f"{name}: {h}" for h in hits)
         if args.dump:

@@ -323,6 +323,7 @@ def fit(before, replacement, entity, text, written_so_far):
             replacement = replacement[: generic.start()]
             if not replacement:
                 skip = max(skip, len(re.match(r"[ \t]*", text[entity.end :]).group()))
+    replacement = _brackets_kept(entity.text, replacement)
     if replacement and replacement[0].islower() and _sentence_start("".join(written_so_far) + before):
         replacement = replacement[0].upper() + replacement[1:]
     return before, replacement, skip
@@ -355,6 +356,19 @@ def _kind_not_doubled(before, replacement, text, end):
 
 
 PLACEHOLDER_RE = re.compile(r"^(?:Address [A-Z]+|Person [A-Z]+|[A-Z][a-z]+ [A-Z]$|[A-Z][a-z]+(?: [A-Z][a-z]+)? \d+)$")
+
+
+def _brackets_kept(original, replacement):
+    """A bracket the found text opens or closes but does not pair ("(07700 900 442" of "Joanne Tromans (07700
+    900 442) shares") is kept around the replacement, so the published text's brackets still pair."""
+    if not replacement:
+        return replacement
+    for opening, closing in ("()", "[]"):
+        if original.startswith(opening) and original.count(opening) > original.count(closing):
+            replacement = opening + replacement
+        if original.endswith(closing) and original.count(closing) > original.count(opening):
+            replacement = replacement + closing
+    return replacement
 
 
 def _sentence_start(written):

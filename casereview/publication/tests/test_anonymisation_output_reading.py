@@ -248,3 +248,9 @@ def test_a_settings_short_name_before_its_full_one_is_the_same_setting():
     result, table = published(text, *found)
     assert result == "CP medical at the hospital. Seen at the second hospital ED.", result
     assert table.entry_for("Evelina").replacement == "the hospital"
+
+
+def test_a_bracket_taken_with_what_was_found_is_put_back():
+    text = "Health visitor Joanne Tromans (07700 900 442) shares my concern."
+    result, _ = published(text, ("PERSON", "Joanne Tromans"), ("PHONE", "(07700 900 442"))
+    assert result == "Health Visitor 1 ([phone number]) shares my concern.", result
