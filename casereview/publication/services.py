@@ -724,6 +724,9 @@ def hold_lift(*, actor, hold, reason):
     of the hold are no longer told it stands."""
     from casereview.notifications.models import Notification
 
+    # Read again, locked: two people lifting at once each saw the hold standing, and the second's reason
+    # replaced the first's in the record.
+    hold = PublicationHold.objects.unscoped().select_for_update().get(pk=hold.pk)
     if hold.lifted_on:
         raise ValidationError("This hold was already lifted")
     if not reason.strip():

@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from casereview.accounts import permissions
@@ -345,7 +346,11 @@ def draft_download(request, review, file_format):
         else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{review.title} - anonymised draft.{file_format}"'
+    # Django's header: a title with quotes or accents was sent MIME-encoded whole ("=?utf-8?b?…"), which no
+    # browser reads as an attachment, and so without the no-store that every download carries.
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{' '.join(review.title.split())} - anonymised draft.{file_format}"
+    )
     return response
 
 
