@@ -271,6 +271,7 @@ def anonymise(request, review):
     all_terms = ReplacementTerm.objects.unscoped().filter(review=review).select_related("decided_by")
     publication = Publication.objects.unscoped().filter(review=review).first()
     errors = {}  # "replacement-<term id>" -> what is wrong with that row
+    seen = {}  # term id -> (status, replacement) as the page that was sent showed them
     shown = {}  # term id -> (status, replacement) as the person left them, when a save was refused
     refused = ""  # a refusal of the whole table (after publication)
     if request.method == "POST":
@@ -283,8 +284,14 @@ def anonymise(request, review):
             )
             for t in all_terms.filter(pk__in=[pk for pk in sent if _is_uuid(pk)])
         }
+        # What the page showed of each row, so that a row left as it was does not undo another's decision.
+        seen = {
+            pk: (request.POST[f"was-status-{pk}"], request.POST[f"was-replacement-{pk}"])
+            for pk in decisions
+            if f"was-status-{pk}" in request.POST and f"was-replacement-{pk}" in request.POST
+        }
         try:
-            service.terms_decide(actor=request.user, review=review, decisions=decisions)
+            service.terms_decide(actor=request.user, review=review, decisions=decisions, seen=seen)
         except ValidationError as exc:
             # Shown again, not redirected: every choice and replacement posted is kept as the person left it,
             # and each refusal is said on its own row (one mistake threw away every decision on the page).
@@ -307,6 +314,13 @@ def anonymise(request, review):
         status, replacement = shown.get(str(term.pk), (term.status, term.replacement))
         term.shown_status, term.shown_replacement = status, replacement
         term.error = errors.get(f"replacement-{term.pk}", "")
+        # What the page showed: kept from the refused save, but as it is now on a row refused (so that, seen
+        # and saved again, the person's choice is kept).
+        term.was_status, term.was_replacement = (
+            seen.get(str(term.pk), (term.status, term.replacement))
+            if not term.error
+            else (term.status, term.replacement)
+        )
     return render(
         request,
         "publication/anonymise.html",
