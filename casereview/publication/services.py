@@ -705,7 +705,7 @@ def _pdf(title, review, text, *, draft=False):
 
 
 @transaction.atomic
-def sign_off_record(*, actor, review, kind, signed_on, signed_by):
+def sign_off_record(*, actor, review, kind, signed_on, signed_by, text_seen=""):
     """A sign-off is of the anonymised text: refused until there is one (every detail decided), and kept
     with the fingerprint of the text it was given for."""
     _refuse_after_publication(review, "its sign-offs can no longer be changed")
@@ -729,12 +729,13 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by):
             "The anonymised text is being checked again after the latest changes. A long report takes a few "
             "minutes: record the sign-off again shortly"
         )
-    signed = {
-        "signed_on": signed_on,
-        "signed_by": signed_by.strip(),
-        "recorded_by": actor,
-        "text_digest": text_digest(text),
-    }
+    digest = text_digest(text)
+    if text_seen and text_seen != digest:
+        raise ValidationError(
+            "The anonymised text has changed since this page was opened (the replacement table was changed). "
+            "Check that the sign-off was given for the text as it is now, then record it again"
+        )
+    signed = {"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor, "text_digest": digest}
     sign_off, created = ReportSignOff.objects.unscoped().get_or_create(review=review, kind=kind, defaults=signed)
     if created:
         audit_create(actor=actor, obj=sign_off)

@@ -436,7 +436,11 @@ def sign_off(request, review):
     def record(data):
         recorded["sign_off"] = service.sign_off_record(actor=request.user, review=review, **data)
 
-    form = SignOffForm(posted(request), initial={"kind": request.GET.get("kind")} if request.GET.get("kind") else None)
+    report = Report.objects.unscoped().filter(review=review).first()
+    text = service.current_text(review, report) if report is not None else None
+    seen = service.text_digest(text) if text is not None else ""
+    initial = {"text_seen": seen, **({"kind": request.GET["kind"]} if request.GET.get("kind") else {})}
+    form = SignOffForm(posted(request), initial=initial)
     stage_before = Review.objects.unscoped().filter(pk=review.pk).values_list("stage", flat=True).first()
     if submitted(request, form, record):
         label = ReportSignOffKind(recorded["sign_off"].kind).label
@@ -450,7 +454,10 @@ def sign_off(request, review):
         else:
             messages.success(request, f"The sign-off of the {label.lower()} has been recorded.")
         return redirect("publication:overview", pk=review.pk)
-    report = Report.objects.unscoped().filter(review=review).first()
+    if form.is_bound and form.data.get("text_seen") != seen:
+        # shown again with the text as it is now: sent again, once checked, it is recorded for that text
+        form.data = form.data.copy()
+        form.data["text_seen"] = seen
     return render(
         request,
         "publication/simple_form.html",
