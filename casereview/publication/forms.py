@@ -39,6 +39,9 @@ class SignOffForm(GovukFormMixin, forms.Form):
         max_length=200, label="Name and role", error_messages={"required": "Enter who signed off"}
     )
     signed_on = GovukDateField(label="Date signed off")
+    # The fingerprint of the anonymised text when the page was opened: a sign-off sent after the table
+    # changed the text under the page is refused, not kept as given for a text nobody had signed off.
+    text_seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
 
 class HoldForm(GovukFormMixin, forms.Form):

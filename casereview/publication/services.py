@@ -217,23 +217,61 @@ def _queue_text_check(report):
         transaction.on_commit(lambda: check_report_text.enqueue(report_id=str(report.pk)))
 
 
+# A replacement is kept in a column of this many characters: a longer one is refused on its row (PostgreSQL
+# refused it with an error page).
+REPLACEMENT_MAX = ReplacementTerm._meta.get_field("replacement").max_length
+
+
+def _same(one, other):
+    """Two (status, replacement) pairs say the same, whatever the spaces around the replacement."""
+    return (one[0], one[1].strip()) == (other[0], other[1].strip())
+
+
+def _decision_said(term):
+    if term.status == TermStatus.ALLOWED:
+        return "allowed"
+    if term.status == TermStatus.PROPOSED:
+        return "not decided"
+    return f"replaced with “{term.replacement}”"
+
+
 @transaction.atomic
-def terms_decide(*, actor, review, decisions):
+def terms_decide(*, actor, review, decisions, seen=None):
     """`decisions` maps a term id to (status, replacement). Allowing names the person who allowed it.
     Every row is checked before any is saved: a refusal names each row that is wrong, by
-    "replacement-<term id>" (the page puts each message on its row), and saves none."""
+    "replacement-<term id>" (the page puts each message on its row), and saves none.
+
+    `seen` maps a term id to (status, replacement) as the page showed them. A row left as it was shown is
+    not saved: someone else may have decided it since the page was opened, and saving the page put back
+    what it showed, undoing their decision. A row both people changed, differently, is refused on its row."""
     _refuse_after_publication(review)
-    terms = {str(t.pk): t for t in ReplacementTerm.objects.unscoped().filter(review=review)}
+    seen = seen or {}
+    terms = {str(t.pk): t for t in ReplacementTerm.objects.unscoped().select_for_update().filter(review=review)}
     errors = {}
     for pk, (status, replacement) in decisions.items():
         term = terms.get(pk)
-        if term is not None and status == TermStatus.ACCEPTED and not replacement.strip():
-            errors[f"replacement-{pk}"] = f"Give a replacement for “{term.original}” or allow it"
+        if term is None:
+            continue
+        field = f"replacement-{pk}"
+        shown, now = seen.get(pk), (term.status, term.replacement)
+        if shown is not None and _same(shown, (status, replacement)):
+            continue
+        if shown is not None and not _same(shown, now) and not _same(now, (status, replacement)):
+            errors[field] = (
+                f"{term.decided_by or 'Someone else'} changed “{term.original}” while you were working on the "
+                f"table: it is now {_decision_said(term)}. Check it, then save the table again"
+            )
+        elif status == TermStatus.ACCEPTED and not replacement.strip():
+            errors[field] = f"Give a replacement for “{term.original}” or allow it"
+        elif len(replacement.strip()) > REPLACEMENT_MAX:
+            errors[field] = f"The replacement for “{term.original}” must be {REPLACEMENT_MAX} characters or fewer"
     if errors:
         raise ValidationError(errors)
     for pk, (status, replacement) in decisions.items():
         term = terms.get(pk)
         if term is None or status not in TermStatus.values:
+            continue
+        if pk in seen and _same(seen[pk], (status, replacement)):
             continue
         if (term.status, term.replacement) == (status, replacement.strip() or term.replacement):
             continue
@@ -667,7 +705,7 @@ def _pdf(title, review, text, *, draft=False):
 
 
 @transaction.atomic
-def sign_off_record(*, actor, review, kind, signed_on, signed_by):
+def sign_off_record(*, actor, review, kind, signed_on, signed_by, text_seen=""):
     """A sign-off is of the anonymised text: refused until there is one (every detail decided), and kept
     with the fingerprint of the text it was given for."""
     _refuse_after_publication(review, "its sign-offs can no longer be changed")
@@ -691,12 +729,13 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by):
             "The anonymised text is being checked again after the latest changes. A long report takes a few "
             "minutes: record the sign-off again shortly"
         )
-    signed = {
-        "signed_on": signed_on,
-        "signed_by": signed_by.strip(),
-        "recorded_by": actor,
-        "text_digest": text_digest(text),
-    }
+    digest = text_digest(text)
+    if text_seen and text_seen != digest:
+        raise ValidationError(
+            "The anonymised text has changed since this page was opened (the replacement table was changed). "
+            "Check that the sign-off was given for the text as it is now, then record it again"
+        )
+    signed = {"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor, "text_digest": digest}
     sign_off, created = ReportSignOff.objects.unscoped().get_or_create(review=review, kind=kind, defaults=signed)
     if created:
         audit_create(actor=actor, obj=sign_off)
@@ -724,6 +763,9 @@ def hold_lift(*, actor, hold, reason):
     of the hold are no longer told it stands."""
     from casereview.notifications.models import Notification
 
+    # Read again, locked: two people lifting at once each saw the hold standing, and the second's reason
+    # replaced the first's in the record.
+    hold = PublicationHold.objects.unscoped().select_for_update().get(pk=hold.pk)
     if hold.lifted_on:
         raise ValidationError("This hold was already lifted")
     if not reason.strip():

@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from casereview.accounts import permissions
@@ -270,6 +271,7 @@ def anonymise(request, review):
     all_terms = ReplacementTerm.objects.unscoped().filter(review=review).select_related("decided_by")
     publication = Publication.objects.unscoped().filter(review=review).first()
     errors = {}  # "replacement-<term id>" -> what is wrong with that row
+    seen = {}  # term id -> (status, replacement) as the page that was sent showed them
     shown = {}  # term id -> (status, replacement) as the person left them, when a save was refused
     refused = ""  # a refusal of the whole table (after publication)
     if request.method == "POST":
@@ -282,8 +284,14 @@ def anonymise(request, review):
             )
             for t in all_terms.filter(pk__in=[pk for pk in sent if _is_uuid(pk)])
         }
+        # What the page showed of each row, so that a row left as it was does not undo another's decision.
+        seen = {
+            pk: (request.POST[f"was-status-{pk}"], request.POST[f"was-replacement-{pk}"])
+            for pk in decisions
+            if f"was-status-{pk}" in request.POST and f"was-replacement-{pk}" in request.POST
+        }
         try:
-            service.terms_decide(actor=request.user, review=review, decisions=decisions)
+            service.terms_decide(actor=request.user, review=review, decisions=decisions, seen=seen)
         except ValidationError as exc:
             # Shown again, not redirected: every choice and replacement posted is kept as the person left it,
             # and each refusal is said on its own row (one mistake threw away every decision on the page).
@@ -306,6 +314,13 @@ def anonymise(request, review):
         status, replacement = shown.get(str(term.pk), (term.status, term.replacement))
         term.shown_status, term.shown_replacement = status, replacement
         term.error = errors.get(f"replacement-{term.pk}", "")
+        # What the page showed: kept from the refused save, but as it is now on a row refused (so that, seen
+        # and saved again, the person's choice is kept).
+        term.was_status, term.was_replacement = (
+            seen.get(str(term.pk), (term.status, term.replacement))
+            if not term.error
+            else (term.status, term.replacement)
+        )
     return render(
         request,
         "publication/anonymise.html",
@@ -345,7 +360,11 @@ def draft_download(request, review, file_format):
         else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{review.title} - anonymised draft.{file_format}"'
+    # Django's header: a title with quotes or accents was sent MIME-encoded whole ("=?utf-8?b?…"), which no
+    # browser reads as an attachment, and so without the no-store that every download carries.
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{' '.join(review.title.split())} - anonymised draft.{file_format}"
+    )
     return response
 
 
@@ -417,7 +436,11 @@ def sign_off(request, review):
     def record(data):
         recorded["sign_off"] = service.sign_off_record(actor=request.user, review=review, **data)
 
-    form = SignOffForm(posted(request), initial={"kind": request.GET.get("kind")} if request.GET.get("kind") else None)
+    report = Report.objects.unscoped().filter(review=review).first()
+    text = service.current_text(review, report) if report is not None else None
+    seen = service.text_digest(text) if text is not None else ""
+    initial = {"text_seen": seen, **({"kind": request.GET["kind"]} if request.GET.get("kind") else {})}
+    form = SignOffForm(posted(request), initial=initial)
     stage_before = Review.objects.unscoped().filter(pk=review.pk).values_list("stage", flat=True).first()
     if submitted(request, form, record):
         label = ReportSignOffKind(recorded["sign_off"].kind).label
@@ -431,7 +454,10 @@ def sign_off(request, review):
         else:
             messages.success(request, f"The sign-off of the {label.lower()} has been recorded.")
         return redirect("publication:overview", pk=review.pk)
-    report = Report.objects.unscoped().filter(review=review).first()
+    if form.is_bound and form.data.get("text_seen") != seen:
+        # shown again with the text as it is now: sent again, once checked, it is recorded for that text
+        form.data = form.data.copy()
+        form.data["text_seen"] = seen
     return render(
         request,
         "publication/simple_form.html",
