@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from . import age_forms, ages, chat_names, cues, extents, fields, groups, known_settings, named_places
+from . import age_forms, ages, chat_names, cues, extents, fields, groups, known_settings, named_places, ocr
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -131,6 +131,7 @@ NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "
 def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
+    clean = ocr.normalised(clean)
     clean = capitals_passage_names(clean)
     clean = _capitals_as_names(clean)
     clean = capitals_as_titles(clean)
@@ -192,6 +193,7 @@ def detect(text, table=None):
     found.extend(extents.person_extents(clean, found))
     found.extend(ages.age_finds(clean, found))
     found.extend(age_forms.age_form_finds(clean, found))
+    found.extend(ocr.spaced_finds(clean))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
