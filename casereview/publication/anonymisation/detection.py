@@ -6,7 +6,21 @@ import functools
 import re
 from collections import Counter
 
-from . import age_forms, age_speech, ages, chat_names, cues, extents, fields, groups, known_settings, named_places, ocr
+from . import (
+    age_forms,
+    age_speech,
+    ages,
+    chat_names,
+    cues,
+    dwellings,
+    extents,
+    fields,
+    groups,
+    known_settings,
+    named_places,
+    ocr,
+    spoken,
+)
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -195,6 +209,8 @@ def detect(text, table=None):
     found.extend(age_forms.age_form_finds(clean, found))
     found.extend(ocr.spaced_finds(clean))
     found.extend(age_speech.age_speech_finds(clean, found))
+    found.extend(dwellings.dwelling_finds(clean, found))
+    found.extend(spoken.spoken_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
