@@ -16,6 +16,7 @@ from . import (
     extents,
     fields,
     groups,
+    identifiers,
     known_settings,
     named_places,
     ocr,
@@ -54,7 +55,7 @@ from .vocabulary import (
 TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|DCS|PC|PS|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse|Insp|"
     r"Inspector|Det|Detective|Sergeant|Constable|Councillor|Judge|HHJ|DJ|Rabbi|Sheikh|Imam|Pastor|Canon|Fr|Sir|"
-    r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector|Smt|Shri)"
+    r"Dame|Lord|Lady|Supt|Superintendent|Sr|Matron|Detective Constable|Detective Sergeant|Detective Inspector|Smt|Shri)"
 )
 # the particles of surnames of many origins, written lower case: "de Souza", "van der Berg", "bin Rashid"
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la|ap|ni|nic)"
@@ -211,6 +212,7 @@ def detect(text, table=None):
     found.extend(age_speech.age_speech_finds(clean, found))
     found.extend(dwellings.dwelling_finds(clean, found))
     found.extend(spoken.spoken_finds(clean, found))
+    found.extend(identifiers.identifier_finds(clean))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
