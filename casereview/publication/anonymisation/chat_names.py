@@ -12,6 +12,9 @@ A chat printed without times ("kels: did u see", "mo: come back") is a transcrip
 in a row open with a lower-case display name and two of its senders speak twice (helper anon9): each sender is a
 person where they speak, where the messages name them, and where the passage quotes them ('"dom" is Dominic');
 a lower-case title before a word in a message names someone ("tell miss rowley").
+
+A chat's lower-case name quoted in the note beside it ('"kj" may be Kyle Jobling') is a person there and in the
+messages; a shop chain typed in lower case in a message ("outside spar") is a named place.
 """
 
 import re
@@ -19,6 +22,7 @@ from collections import Counter
 
 from .capitals import STOP as ENGLISH_WORDS
 from .names import forenames
+from .vocabulary import CHAINS
 
 TIMESTAMP = (
     r"(?:\[[^\]\n]{1,40}\][ \t]*"
@@ -47,6 +51,21 @@ BARE_LINE_RE = re.compile(r"^[ \t>]*(?P<speaker>[a-z][a-z0-9_]{1,19})[ \t]*:[ \t
 NOT_SENDERS = frozenset(
     "note notes re cc fw fwd me mum dad nan nana mam mama gran grandad caller http https tel ref date time age "
     "action plan yes no ok lol update reply sent from to subject".split()
+)
+# '"kj" may be Kyle Jobling', '"tash" is believed to be Natasha': a chat's lower-case name quoted in a note
+QUOTED_ALIAS_RE = re.compile(
+    r"[\"“](?P<name>[a-z][a-z]{1,14})[\"”][ \t]+"
+    r"(?:=|is|was|may[ \t]+be|might[ \t]+be|could[ \t]+be|is[ \t]+thought|is[ \t]+believed)\b"
+)
+# a chain's name typed in lower case in a message: "outside spar", "by the big tesco", "meet me tesco extra"
+CHAIN_WORDS = sorted(
+    {c.lower() for c in CHAINS if " " not in c} - {"boots", "iceland", "subway", "spoons", "pret", "costa"},
+    key=len,
+    reverse=True,
+)
+CHAIN_IN_MESSAGE_RE = re.compile(
+    r"(?<![\w'’@.-])(?:" + "|".join(re.escape(c) for c in CHAIN_WORDS) + r")(?:[ \t]+(?:extra|express|metro|local))?"
+    r"(?![\w'’-])"
 )
 TITLE_IN_MESSAGE_RE = re.compile(r"(?<![\w'’])(?:miss|mr|mrs|ms|sir)[ \t]+(?P<name>[a-z]{3,})(?![\w'’])")
 
@@ -113,6 +132,13 @@ def chat_name_finds(text, found, everyday_word, never_a_name):
         for part in HANDLE_PART_RE.findall(speaker.lower()):
             if part.title() in plain_forenames:
                 known.add(part)
+    quoted = set()
+    for m in QUOTED_ALIAS_RE.finditer(text):
+        name = m.group("name")
+        if name.upper() not in ENGLISH_WORDS and name not in NOT_SENDERS and not never_a_name(name.title()):
+            quoted.add(name)
+            known.add(name)
+            yield m.start("name"), m.end("name"), "PERSON", "name"
     senders = set()
     for speaker, start, end, _, _ in bare_chat_lines(text):
         if speaker not in NOT_SENDERS and speaker.upper() not in ENGLISH_WORDS and not never_a_name(speaker.title()):
@@ -148,6 +174,17 @@ def chat_name_finds(text, found, everyday_word, never_a_name):
                 yield m.start(), m.end(), "PERSON", "name"
     if senders:
         yield from _sender_mentions(text, messages, senders, named, everyday_word)
+    for word in sorted(w for w in quoted if len(w) == 2):  # ("kj", "ty": too short for the token scan above)
+        for _, start, end in messages:
+            for m in re.finditer(rf"(?<![\w'’@.-]){word}(?![\w'’@-])", text[start:end]):
+                yield start + m.start(), start + m.end(), "PERSON", "name"
+
+
+def chat_place_finds(text):
+    """A shop chain's name typed in lower case in a transcript's messages is a named place."""
+    for _, start, end in transcript_messages(text):
+        for m in CHAIN_IN_MESSAGE_RE.finditer(text, start, end):
+            yield m.start(), m.end(), "PLACE", "rule"
 
 
 def _sender_mentions(text, messages, senders, named, everyday_word):

@@ -213,6 +213,7 @@ def detect(text, table=None):
     found.extend(dwellings.dwelling_finds(clean, found))
     found.extend(spoken.spoken_finds(clean, found))
     found.extend(identifiers.identifier_finds(clean))
+    found.extend(chat_names.chat_place_finds(clean))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)

@@ -77,3 +77,19 @@ def test_lines_of_a_form_in_lower_case_are_not_a_chat():
     form = "name: Ellis Brook\nschool: Hill Top\nnotes: seen by nurse\naction: review\nnotes: none\n"
     found = " ".join(people(form)).lower()
     assert "notes" not in found and "action" not in found and "school" not in found
+
+
+TIMED_CHAT = (
+    "[03/04/2025, 21:02] Deon: u at the spar or tesco extra\n"
+    "[03/04/2025, 21:03] Kerys: spar. jb says hes coming\n"
+    "[03/04/2025, 21:05] Deon: tell jb to bring it\n"
+    "[03/04/2025, 21:06] Kerys: ok\n"
+    'Officer\'s note: "jb" may be Jamal Brooks (17).\n'
+)
+
+
+def test_a_quoted_lower_case_name_in_the_note_and_chains_in_the_messages():
+    spans = [(e.text, e.type) for e in detect(TIMED_CHAT)]
+    assert spans.count(("jb", "PERSON")) == 3  # quoted in the note and named twice in the messages
+    assert ("spar", "PLACE") in spans and ("tesco extra", "PLACE") in spans
+    assert not any(t in ("ok", "bring") for t, _ in spans)
