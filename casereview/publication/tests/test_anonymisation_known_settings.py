@@ -63,3 +63,15 @@ def test_a_forename_that_is_also_a_place_stays_a_person():
     text = "Skye said she was scared. Skye's brother Lincoln Abara (9) was at home with Ms Durham."
     found = people(text)
     assert "Skye" in found and "Lincoln Abara" in found and any("Durham" in p for p in found)
+
+
+def test_more_hospitals_by_the_names_families_use():
+    text = (
+        "She was born at Whipps Cross and later seen at Liverpool Women's. In 2024 he was admitted to Heartlands "
+        "after a fall, then to the Children's for a scan.\n"
+        "Partners: Birmingham Women's and Children's NHS Foundation Trust; Heartlands ward councillors.\n"
+    )
+    settings = [e.text for e in detect(text) if e.type == "HEALTH_SETTING"]
+    assert "Whipps Cross" in settings and "Liverpool Women's" in settings and "Heartlands" in settings
+    assert any("Children's" in s for s in settings)
+    assert not any("Birmingham Women's" in s for s in settings)  # an agency of the review
