@@ -75,3 +75,14 @@ def test_more_hospitals_by_the_names_families_use():
     assert "Whipps Cross" in settings and "Liverpool Women's" in settings and "Heartlands" in settings
     assert any("Children's" in s for s in settings)
     assert not any("Birmingham Women's" in s for s in settings)  # an agency of the review
+
+
+def test_settings_named_by_kinds_of_the_later_sets():
+    text = (
+        "Her brother is at Kelvinside Secondary and her sister at Burnside ELC. He signs on at Walthamstow "
+        "Jobcentre; the family prays at Bethel Tabernacle. The family are Eastern Orthodox.\n"
+    )
+    found = {(e.text, e.type) for e in detect(text)}
+    assert ("Kelvinside Secondary", "SCHOOL") in found and ("Burnside ELC", "SCHOOL") in found
+    assert any("Walthamstow Jobcentre" in t for t, _ in found) and ("Bethel Tabernacle", "PLACE") in found
+    assert ("Eastern Orthodox", "RELIGION") in found
