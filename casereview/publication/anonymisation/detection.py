@@ -20,6 +20,7 @@ from . import (
     known_settings,
     named_places,
     ocr,
+    school_cues,
     spoken,
 )
 from .capitals import FUNCTION_WORDS as CAPS_STOP
@@ -214,6 +215,7 @@ def detect(text, table=None):
     found.extend(spoken.spoken_finds(clean, found))
     found.extend(identifiers.identifier_finds(clean))
     found.extend(chat_names.chat_place_finds(clean))
+    found.extend(school_cues.school_cue_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)

@@ -213,6 +213,9 @@ INSTITUTION_KEYWORDS = {
     "Foodbank": "PLACE",
     # (helper anon9: kinds the sixth and seventh blind sets named settings by)
     "Secondary": "SCHOOL",
+    "First School": "SCHOOL",
+    "Middle School": "SCHOOL",
+    "Upper School": "SCHOOL",
     "ELC": "SCHOOL",
     "Hospital Education Service": "SCHOOL",
     "Jobcentre": "PLACE",
