@@ -10,6 +10,7 @@ anon9). The name carries no "School" or "Nursery", but the sentence says what it
 
 import re
 
+from .names import forenames
 from .vocabulary import COMMON_CAPITALISED
 
 NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|St\.?|[A-Z]{2,4})"
@@ -45,6 +46,8 @@ def school_cue_finds(text, found):
             words = m.group("name").split()
             if words[0] in NOT_A_SCHOOL_START or all(w in COMMON_CAPITALISED for w in words):
                 continue
+            if words[0] in forenames()[0] and any(s <= start < e for s, e, k, *_ in found if k == "PERSON"):
+                continue  # "Referral from the school: Jayden, Year 2": a child, not the school
             if len(words) == 1 and words[0].isupper():
                 continue  # "school: SIMS", "college (BTEC)": a system or a course, not the setting
             if any(s <= start < e or start <= s < end for s, e in taken):
