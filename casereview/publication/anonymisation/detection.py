@@ -88,10 +88,13 @@ ROLE_WORDS = (
     "mother-in-law|father-in-law|son-in-law|daughter-in-law|"
     # who wrote, reported or was spoken to, as a record's fields and entries say it
     "reported by|referred by|written by|prepared by|recorded by|reviewed by|spoke to|spoken to|houseparent|"
-    "caseworker|case worker"
+    "caseworker|case worker|"
+    # (helper anon9) crews, interpreters, coaches and the carers a child is placed with
+    "crew|interpreter|work coach|foster care with|placed with|chair –|chair -"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
-ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
+# ("her social worker is Anouk de Vries": a role said to be someone)
+ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *| +(?:is|was) +)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
     rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z '’-]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
     rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?<![a-z])"

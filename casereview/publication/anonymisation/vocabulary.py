@@ -421,8 +421,9 @@ NOT_PERSON_WORDS = frozenset(
     """Nobody Somebody Everybody Anybody Someone Everyone Anyone Noone Daddy Mummy Mommy Mammy Mamma Nanny
     Nanna Grandad Granddad Grandma Grandpa Gran Grandmother Grandfather Snapchat Instagram WhatsApp Whatsapp
     Facebook TikTok Tiktok YouTube Youtube Twitter Messenger Telegram Google Xbox PlayStation Fortnite Roblox Line
-    Discord Wizz Yubo Omegle Tinder Grindr Uber Amazon Specialist Practitioner Coordinator Co-ordinator
+    Discord Wizz Yubo Omegle Tinder Grindr Uber Amazon Specialist Practitioner
     Assistant Advocate Visitor Protection Abuse Investigation Exploitation English Urdu Punjabi Bengali Sylheti
+    LanguageLine Thebigword Coordinator Co-ordinator
     Romani Arabic Tigrinya Amharic Pashto Dari Farsi Tamil Gujarati Hindi Mandarin Cantonese Twi Yoruba Igbo
     Hausa Swahili Lingala Krio Patois Creole Chair Chairs Vice-Chair
     London England Britain Scotland Wales Ireland Europe""".split()
