@@ -16,6 +16,8 @@ import csv
 import io
 import re
 
+from .patterns import prefilter_patterns
+
 WORD_NUMBER = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen)"
@@ -104,3 +106,6 @@ def _csv_cells(line):
             start = i + 1
     cells.append((start, len(line.rstrip("\r\n"))))
     return cells
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

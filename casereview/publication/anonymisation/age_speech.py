@@ -16,6 +16,8 @@ text, not the wording of one passage:
 
 import re
 
+from .patterns import prefilter_patterns
+
 TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 WORD_NUMBER = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -149,3 +151,6 @@ def _answers(text):
                 yield offset + m.start("age"), offset + m.end("age")
         previous = line
         offset += len(line) + 1
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -11,6 +11,7 @@ place in the text, not by a word next to it.
 
 import re
 
+from .patterns import prefilter_patterns
 from .structure import tables
 
 NUMBER = r"(?:[1-9]\d?|0)"
@@ -68,3 +69,6 @@ def _age_column_finds(text):
                 cell = re.fullmatch(rf"[ \t]*({NUMBER}(?:[ \t]*(?:y|yrs?|years?))?)[ \t]*", text[a:b])
                 if cell:
                     yield a + cell.start(1), a + cell.end(1), "AGE", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -9,6 +9,7 @@ nickname ('EMMANUEL ("MANNY") ADEKUNLE'). A word read as a name once is a name i
 import re
 
 from .names import forenames, surnames
+from .patterns import prefilter_patterns
 from .vocabulary import ACRONYMS, COMMON_CAPITALISED, ETHNICITIES, RELIGIONS, STREET_SUFFIXES
 
 LINE_RE = re.compile(r"[^\n]+")
@@ -171,3 +172,6 @@ def capitals_passage_names(text):
                 continue  # "NO HOPE OF", "THE FAITH"
             chars[m.start() : m.start() + len(word)] = "-".join(part.title() for part in word.split("-"))
     return "".join(chars)
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -22,6 +22,7 @@ from collections import Counter
 
 from .capitals import STOP as ENGLISH_WORDS
 from .names import forenames
+from .patterns import prefilter_patterns
 from .vocabulary import CHAINS
 
 TIMESTAMP = (
@@ -214,3 +215,6 @@ def _lower_case_words_outside(text, messages):
     outside.append(text[position:])
     narrative = re.sub(r"[\"“‘][a-z]+[\"”’]", " ", " ".join(outside))  # ('"kieran" is his cousin': a name quoted)
     return set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", narrative))
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

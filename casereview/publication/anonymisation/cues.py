@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from .names import forenames, surnames
+from .patterns import prefilter_patterns
 from .vocabulary import ACRONYMS, COMMON_CAPITALISED, NOT_PERSON_WORDS
 
 # Ranks and roles written before a person's name in police logs, minutes and health records.
@@ -566,3 +567,6 @@ def capitals_mentions(text, found):
             m = INITIAL_AFTER_RE.match(text, end)
             if m and " " not in text[start:end].strip():
                 yield start, m.end(), "PERSON", "name"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

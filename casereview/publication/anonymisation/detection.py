@@ -29,7 +29,7 @@ from .characters import clean_for_detection
 from .entities import TYPE_PRIORITY, Entity
 from .model import model_entities
 from .names import forenames, surnames
-from .patterns import alternation
+from .patterns import alternation, prefilter_patterns
 from .rules import KEYWORD_KINDS, STREET_RE, capitals_as_titles, norp_is_group, rule_finds
 from .structure import (
     PERSON_VERB_AFTER_RE,
@@ -75,7 +75,9 @@ STRONG_TITLE_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|DCI|PC|PS|Sgt|Cllr|Insp|Det|HHJ|Rabbi|Sheikh|Baby)\.?[ \t]+"
     r"((?:[A-Z]\.?[ \t]*){0,2}[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?![ \t]+[A-Z])"
 )
-TITLE_BEFORE_RE = re.compile(rf"\b{TITLES}\.?(?:[ \t]+and[ \t]+{TITLES}\.?)?\s+$")
+# (the titles as a trie: each ends where the window does, so which of "Det" / "Detective" matches changes nothing)
+TITLES_TRIE = "(?:" + alternation(TITLES[3:-1].split("|")) + ")"
+TITLE_BEFORE_RE = re.compile(rf"\b{TITLES_TRIE}\.?(?:[ \t]+and[ \t]+{TITLES_TRIE}\.?)?\s+$")
 ROLE_WORDS = (
     "social worker|health visitor|midwife|teacher|headteacher|head teacher|form tutor|tutor|youth worker|key worker|"
     "personal adviser|case manager|offender manager|housing officer|support worker|family support worker|"
@@ -281,9 +283,12 @@ def _capital_word_may_be_name(word):
 
 
 # Where a sentence ends: after . ! ? (and a closing quote or bracket) and space, unless after a title or
-# "St"; or at a line end.
+# "St"; or at a line end. (Opening with the character class lets the engine skip to the next . ! ? or line
+# end, twenty times faster than trying eight lookbehinds at every character; the lookbehinds, one character
+# longer, look at the same letters.)
 SENTENCE_END_RE = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bRev)(?<!\bProf)[.!?]+[\"”’)]*[ \t]+|\n+"
+    r"[.!?\n](?:(?<=[.!?])(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bRev.)(?<!\bProf.)"
+    r"[.!?]*[\"”’)]*[ \t]+|(?<=\n)\n*)"
 )
 CAPITALISED_TOKEN_RE = re.compile(r"\b[A-Z][\w'’-]*")
 GROUP_PARTS = frozenset(w for phrase in list(ETHNICITIES) + list(RELIGIONS) for w in phrase.split())
@@ -1473,3 +1478,6 @@ def _entity(original, clean, positions, start, end, kind, source):
     if positions is not None:
         start, end = positions[start], positions[end - 1] + 1
     return Entity(start, end, kind, original[start:end], source)
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -9,6 +9,7 @@ anon9). A room or flat number is an address even without a street (the labelling
 
 import re
 
+from .patterns import prefilter_patterns
 from .vocabulary import STREET_SUFFIXES
 
 BUILDING_WORDS = (
@@ -80,3 +81,6 @@ def joined_with(found, start, end):
         if kind in ("ADDRESS", "POSTCODE", "PLACE") and s <= end and start <= e:  # (or touching: "0/2, " + "12 ...")
             start, end = min(start, s), max(end, e)
     return start, end
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -10,6 +10,7 @@ reads the spans the other rules found, or the text around a cue; none is a list 
 import re
 
 from .names import forenames
+from .patterns import prefilter_patterns
 from .rules import KEYWORD_KINDS, NEVER_OPENS_A_NAME
 from .vocabulary import ACRONYMS, STREET_SUFFIXES
 
@@ -264,7 +265,8 @@ def dwelling_finds(text, found):
 # People: a name's other words beside a part found ------------------------------------------------------------
 
 NAME_SHAPED_RE = re.compile(r"(?:Ma?c|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
-WORD_BEFORE_NAME_RE = re.compile(r"(?:^|(?<=[\s(,;]))([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
+# (the capital first, so the engine skips to one; the lookbehind then asks for the start, a space, "(", "," or ";")
+WORD_BEFORE_NAME_RE = re.compile(r"([A-Z](?<![^\s(,;].)[a-z]+(?:-[A-Z][a-z]+)?)[ ]$")
 WORD_BEFORE_THAT_RE = re.compile(r"(?:^|[\s(])(\S+)[ ]$")
 WORD_AFTER_NAME_RE = re.compile(r"[ ]((?:Ma?c|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
 INITIAL_AFTER_NAME_RE = re.compile(r"[ ]([A-Z])(?![\w'’.&/-]|\.\w)")
@@ -424,3 +426,6 @@ KIND_FIRST_STREET_RE = re.compile(
 def kind_first_street_finds(text):
     for m in KIND_FIRST_STREET_RE.finditer(text):
         yield m.start(), m.end(), "ADDRESS", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -4,6 +4,8 @@ name no one, though "child_name" is shaped like a user name."""
 
 import re
 
+from .patterns import prefilter_patterns
+
 # a header row: three or more cells, each a lower-case field name, parted by commas, tabs or bars
 FIELD = r"[ \t]*\"?[a-z][a-z0-9]*(?:[_ ][a-z0-9]+)*\"?[ \t]*"
 HEADER_ROW_RE = re.compile(rf"^{FIELD}(?:[,\t|]{FIELD}){{2,}}$", re.M)
@@ -42,3 +44,6 @@ def without_role_labels(text, found):
                 item = (start, text.rindex("\n", start, end), *item[2:])
         kept.append(item)
     return kept
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

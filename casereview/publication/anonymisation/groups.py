@@ -4,6 +4,7 @@ a colour before a nationality on a form is part of how the form records ethnicit
 
 import re
 
+from .patterns import prefilter_patterns
 from .rules import _identity_finds
 
 LINE_RE = re.compile(r"[^\n]+")
@@ -27,3 +28,6 @@ def group_finds(text, found):
             colour = COLOUR_BEFORE_RE.search(text, max(0, start - 8), start)
             if colour:
                 yield colour.start(), end, "ETHNICITY", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

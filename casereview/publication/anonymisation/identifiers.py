@@ -14,6 +14,8 @@ import csv
 import io
 import re
 
+from .patterns import prefilter_patterns
+
 PLATFORMS = r"(?:Instagram|Insta|Snapchat|TikTok|Tiktok|Twitter|Facebook|Messenger|Telegram|Kik|Discord|YouTube)"
 AFTER_PLATFORM_RE = re.compile(
     rf"\b{PLATFORMS}(?P<cue>[ \t]+(?:name|handle|account|username|user))?(?P<colon>[ \t]*[:(])?[ \t]*[\"“']?"
@@ -116,3 +118,6 @@ def _cells(line, delimiter):
             start = i + 1
     cells.append((start, len(line)))
     return cells
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -13,6 +13,7 @@ text, not the wording of one passage:
 import re
 
 from .names import forenames
+from .patterns import prefilter_patterns
 from .vocabulary import COMMON_CAPITALISED, GENERIC_SERVICE_WORDS
 
 # Short names that name one hospital wherever they are written (two words or an unusual word).
@@ -423,3 +424,6 @@ def without_towns_as_people(text, found, titled_before):
                 continue
         kept.append(item)
     return kept
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

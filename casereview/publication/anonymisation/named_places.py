@@ -14,6 +14,7 @@ kind of text, not the wording of one passage:
 import re
 
 from .names import forenames
+from .patterns import prefilter_patterns
 from .rules import KEYWORD_KINDS, KEYWORD_RE, STREET_RE
 from .vocabulary import COMMON_CAPITALISED, ETHNICITIES, GENERIC_SERVICE_WORDS
 
@@ -226,3 +227,6 @@ def setting_on_street_finds(text, found):
         gap = ON_STREET_RE.match(text, end)
         if gap and gap.end() in streets and "\n" not in text[start : streets[gap.end()]]:
             yield start, streets[gap.end()], kind, "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -11,6 +11,7 @@ ordinary text are left alone. `spaced_finds` finds what OCR spaced out digit by 
 import re
 
 from .names import forenames, surnames
+from .patterns import prefilter_patterns
 
 # a number with a letter read for a digit: "2O26", "l4/O1/2O26", "9OO", "l2", "14:3O"
 NUMBER_TOKEN_RE = re.compile(r"[0-9OolI|]+(?:[/.:\-][0-9OolI|]+)*")
@@ -138,3 +139,6 @@ def spaced_finds(text):
         for m in SPACED_NHS_RE.finditer(text):
             if _bounded(text, m.start(), m.end()) and "NHS" in text[max(0, m.start() - 20) : m.start()]:
                 yield m.start(), m.end(), "NHS_NUMBER", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -7,7 +7,7 @@ a character class that is rare in prose, so the whole-text scans stay fast on a 
 
 import re
 
-from .patterns import alternation
+from .patterns import alternation, prefilter_patterns
 from .vocabulary import (
     ACRONYMS,
     CHAINS,
@@ -1348,3 +1348,6 @@ FINDERS += (
     _chain_branch_finds,
     _department_hospital_finds,
 )
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

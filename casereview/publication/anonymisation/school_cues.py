@@ -11,6 +11,7 @@ anon9). The name carries no "School" or "Nursery", but the sentence says what it
 import re
 
 from .names import forenames
+from .patterns import prefilter_patterns
 from .vocabulary import COMMON_CAPITALISED
 
 NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|St\.?|[A-Z]{2,4})"
@@ -65,3 +66,6 @@ def _school_sentence(text, start, end):
         if i != -1:
             right = min(right, i)
     return SCHOOL_CONTEXT_RE.search(text, left, right) is not None
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

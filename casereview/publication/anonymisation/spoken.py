@@ -12,6 +12,7 @@ anon9):
 import re
 
 from .dwellings import joined_with
+from .patterns import prefilter_patterns
 from .vocabulary import STREET_SUFFIXES
 
 DIGIT_WORDS = {
@@ -78,3 +79,6 @@ def spoken_finds(text, found):
     for m in WORD_DATE_RE.finditer(text):
         birth = BIRTH_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
         yield m.start(), m.end(), "DATE_OF_BIRTH" if birth else "DATE", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -5,6 +5,7 @@ or of minutes ("JL:", "[21:04] Kayla:"), the people in e-mail headers, and initi
 
 import re
 
+from .patterns import prefilter_patterns
 from .vocabulary import ACRONYMS, COMMON_CAPITALISED, NOT_PERSON_WORDS, ORG_TAIL_WORDS, ROMAN_NUMERALS
 
 PERSON_HEADER_RE = re.compile(
@@ -391,3 +392,6 @@ def undefined_initials_finds(text):
     for start, end in uses:
         if text[start:end] in people:
             yield start, end, "PERSON", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

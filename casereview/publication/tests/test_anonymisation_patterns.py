@@ -1,0 +1,134 @@
+"""Prefiltered scans (patterns.py) find exactly what the patterns find unfiltered: on the tuning passages as
+written, in capitals and in lower case, for every prefiltered pattern of the anonymisation package; and a
+pattern given a literal it can match without is caught by the same comparison."""
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+from casereview.publication import anonymisation
+from casereview.publication.anonymisation import patterns
+from casereview.publication.anonymisation.patterns import Prefiltered, prefiltered, required_literals
+
+DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
+SETS = ("anonymisation", "anonymisation_holdout")
+
+
+def _texts():
+    texts = []
+    for name in SETS:
+        for path in sorted((DATA / name).glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            texts.extend([text, text.upper(), text.lower()])
+    # the characters the engine's IGNORECASE equates with ASCII letters, and a text that is all of one
+    texts.append("Her friend, known aſ “Kay”, is the mother’s KNOWN AS Sam; İn ſchool, 14 March 2014. " * 5)
+    return texts
+
+
+TEXTS = _texts()
+
+
+def _scan(pattern, text):
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def filter_losses(pattern, texts):
+    """The texts on which `pattern`, a Prefiltered pattern, finds something other than its pattern unfiltered."""
+    return [
+        text
+        for text in texts
+        if _scan(pattern, text) != _scan(pattern.unfiltered, text)
+        or bool(pattern.search(text)) != bool(pattern.unfiltered.search(text))
+    ]
+
+
+def _package_patterns():
+    modules = [
+        importlib.import_module(f"{anonymisation.__name__}.{m.name}")
+        for m in pkgutil.iter_modules(anonymisation.__path__)
+    ]
+    return list(patterns.prefiltered_patterns(modules))
+
+
+PREFILTERED = _package_patterns()
+
+
+def test_the_rule_modules_have_prefiltered_patterns():
+    assert len(PREFILTERED) >= 50
+
+
+@pytest.mark.parametrize(
+    "module, name, pattern", PREFILTERED, ids=[f"{m.rsplit('.', 1)[1]}.{n}" for m, n, _ in PREFILTERED]
+)
+def test_a_prefiltered_pattern_finds_what_it_finds_unfiltered(module, name, pattern):
+    assert filter_losses(pattern, TEXTS) == [], f"{module}.{name} needs {pattern.needs_case} {pattern.needs_folded}"
+
+
+def test_a_pattern_given_a_literal_it_can_match_without_is_caught():
+    wrong = prefiltered(re.compile(r"\b(?i:mother|father)\b"), needs=("mother",))  # "father" alone is missed
+    assert filter_losses(wrong, TEXTS)
+    right = prefiltered(re.compile(r"\b(?i:mother|father)\b"))
+    assert filter_losses(right, TEXTS) == []
+
+
+@pytest.mark.parametrize(
+    "regex, flags, literals",
+    [
+        # substrings in any case, whole words in any case ("aka" is one: a boundary before, a space after)
+        (r"\b(?i:known as|aka)\s+(\w+)", 0, ((), (), ("aka", "known"))),
+        (r"\bMrs?\.? Smith|\bDr Smith", 0, (("Dr Smith", "Mr Smith", "Mr. Smith"), (), ("mrs",))),
+        (r"(?:Flat|Apartment|Apt\.?|Unit)\s+\d+", 0, (("Apartment", "Apt", "Flat", "Unit"), (), ())),
+        (r"\b(?:Flat|Apartment|Apt\.?|Unit)\s+\d+", 0, ((), (), ("apartment", "apt", "flat", "unit"))),
+        (r"(?<![\w'’])(?:mother|father)(?![\w'’])", 0, ((), (), ("father", "mother"))),
+        (r"born on", re.I, ((), ("born on",), ())),
+        (r"\b[A-Z][a-z]+\b", 0, None),  # nothing literal
+        (r"(?:known as)?\s+\w+", 0, None),  # optional: nothing it needs
+        (r"\b(?:at|in)\s+\w+", 0, None),  # words in every text: not worth a check
+        (r"\b(?:ab|cd)", 0, None),  # too short to be worth a check (not whole words)
+    ],
+)
+def test_the_literals_read_off_a_pattern(regex, flags, literals):
+    assert required_literals(re.compile(regex, flags)) == literals
+
+
+def test_case_folding_follows_the_engine():
+    # "ſ" (long s) matches "s" and "K" (Kelvin) matches "k" under IGNORECASE; lower() would miss the first
+    pattern = prefiltered(re.compile(r"\b(?i:known as)\b"))
+    text = "x" * 300 + " known aſ " + "y" * 300
+    assert pattern.unfiltered.search(text)
+    assert pattern.search(text)
+    assert patterns.folded("Kſİ") == "ksi"
+
+
+def test_only_three_characters_fold_otherwise_than_lower_case():
+    others = [
+        code for code in range(0x110000) if not 0xD800 <= code < 0xE000 and patterns._FOLD[code] != chr(code).lower()
+    ]
+    assert sorted(others) == sorted(patterns.NOT_AS_LOWER)
+    assert all(patterns._FOLD[code] == folded for code, folded in patterns.NOT_AS_LOWER.items())
+
+
+def test_a_skipped_scan_answers_like_the_pattern_finding_nothing():
+    pattern = prefiltered(re.compile(r"\bknown as (\w+)"))
+    assert isinstance(pattern, Prefiltered)
+    text = "Nothing to see here. " * 20
+    assert not pattern.may_match(text)
+    for method, args in [
+        ("finditer", ()),
+        ("findall", ()),
+        ("search", ()),
+        ("match", ()),
+        ("fullmatch", ()),
+        ("split", ()),
+    ]:
+        found = getattr(pattern, method)(text, *args)
+        expected = getattr(pattern.unfiltered, method)(text, *args)
+        assert (list(found) if method == "finditer" else found) == (
+            list(expected) if method == "finditer" else expected
+        )
+    assert pattern.sub("X", text) == pattern.unfiltered.sub("X", text)
+    assert pattern.subn("X", text) == pattern.unfiltered.subn("X", text)
+    assert pattern.pattern == pattern.unfiltered.pattern and pattern.groups == 1
