@@ -116,3 +116,9 @@ def test_a_name_said_to_hold_a_role_or_named_after_a_crew_or_an_interpreter():
     assert any("Maartje van Dijk" in p for p in people)
     assert "Idris Pughe" in people and "Ilinca Stanescu" in people and "Adwoa Boakye" in people
     assert "LanguageLine" not in people  # an interpreting service
+
+
+def test_forenames_of_more_origins_are_listed():
+    text = "Ardit said he was scared; Thandiwe told the nurse, and Gruffudd went home with Nyasha."
+    people = [e.text for e in detect(text) if e.type == "PERSON"]
+    assert {"Ardit", "Thandiwe", "Gruffudd", "Nyasha"} <= set(people)
