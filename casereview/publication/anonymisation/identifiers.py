@@ -5,6 +5,8 @@ registration in its older and spoken shapes, a worker's log-in in an export's co
   when it is shaped like one (a digit, an underscore or a dot in it, or an @ before it);
 - "R452 KHV" (a letter, up to three digits, three letters), "FY16 0RK" (a nought for an O), "B-D-seven-two,
   K-X-P" (letters and digits said one by one);
+- initials a transcript's key gives to someone named by title and surname ("Speakers: AM = PC Morris"), wherever
+  the transcript writes them ("AM: Police, open the door", "exhibit AM/1");
 - a nickname made of "Big", "Lil", "Mummy" or "Daddy" and a name or a letter ("Big Al", "Lil Reub", "Mummy T");
 - an export whose header names a column "recorded_by", "user", "entered by", "author": each row's cell there
   ("CHolroyd", "AJaffar", "lizdolan") is the worker's log-in, and "by lizdolan" after an export's time.
@@ -15,6 +17,7 @@ import io
 import re
 
 from .patterns import prefilter_patterns
+from .vocabulary import COMMON_CAPITALISED
 
 PLATFORMS = r"(?:Instagram|Insta|Snapchat|TikTok|Tiktok|Twitter|Facebook|Messenger|Telegram|Kik|Discord|YouTube)"
 AFTER_PLATFORM_RE = re.compile(
@@ -37,6 +40,11 @@ PERSON_HEADER_RE = re.compile(
     r"(?i)^[ \t\"]*(?:[a-z_ ]*_by|(?:recorded|entered|reported|logged|completed|updated|created)[ ]by"
     r"|user(?:_?name|_?id)?|author|staff_?id|(?:child_?|full_?|first_?|last_?|family_?|fore|sur|given_?)?name"
     r"|forenames?|surname|known[ _]as|lead[ _]professional)[ \t\"]*$"
+)
+# "Speakers: AM = PC Morris": initials a transcript's key gives to someone named by title and surname
+DEFINED_INITIALS_RE = re.compile(
+    r"(?<![\w/])(?P<initials>[A-Z]{2,3})[ \t]*=[ \t]*(?P<title>(?:PC|DC|DS|PS|Sgt|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)"
+    r"(?P<surname>[A-Z][a-z'’-]+)"
 )
 # "exported ... 09/02/2026 10:14 by lizdolan": the log-in after an export's time
 EXPORTED_BY_RE = re.compile(
@@ -61,6 +69,13 @@ def identifier_finds(text):
         yield from _column_finds(text)
     for m in EXPORTED_BY_RE.finditer(text):
         yield m.start("user"), m.end("user"), "OTHER", "rule"
+    if "=" in text:
+        for m in DEFINED_INITIALS_RE.finditer(text):
+            initials = m.group("initials")
+            surname = m.group("surname")
+            if initials[-1] == surname[0] and surname not in COMMON_CAPITALISED:  # "AM = PC Morris"
+                for mention in re.finditer(rf"(?<![\w]){initials}(?![a-zA-Z])", text):
+                    yield mention.start(), mention.end(), "PERSON", "rule"
 
 
 def _column_finds(text):

@@ -45,3 +45,9 @@ def test_the_people_and_log_ins_of_an_exports_columns():
     assert ("PWhitlow", "OTHER") in spans and ("mkaur", "OTHER") in spans
     assert ("Okonjo", "PERSON") in spans and ("Adaeze", "PERSON") in spans
     assert not any(t in ("Police", "Health", "mother") for t, _ in spans)
+
+
+def test_initials_a_transcript_key_gives_to_an_officer():
+    text = "Speakers: JT = PC Tanner; M = mother\nJT: Can I come in?\nM: Yes.\nExhibit JT/2, taken to the ED.\n"
+    people = [e.text for e in detect(text) if e.type == "PERSON"]
+    assert people.count("JT") >= 3 and "M" not in people and "ED" not in people
