@@ -35,6 +35,7 @@ filter only ever skips a scan that would have found nothing: what detection find
 
 import re
 import unicodedata
+from re import _compiler as _sre_compiler  # (its choice of a prefix to skip ahead to)
 from re import _constants as sre  # the parser's opcodes: read-only use of the standard library's parse tree
 from re import _parser as sre_parse
 
@@ -66,18 +67,25 @@ def _pattern(node):
 # --- case folding -----------------------------------------------------------------------------------------------
 
 
+_ASCII_LETTER_IN_ANY_CASE = re.compile("(?i:[a-z])")
+
+
+def fold_of(code):
+    """The one character IGNORECASE treats the character `code` as: ASCII letters in lower case; the few other
+    characters the engine equates with an ASCII letter, such as "ſ" with "s" and "K" (Kelvin) with "k", that
+    letter; anything else its lower case when that is one character, else itself."""
+    char = chr(code)
+    if _ASCII_LETTER_IN_ANY_CASE.fullmatch(char):
+        return next(a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, char, re.I))
+    lower = char.lower()
+    return lower if len(lower) == 1 else char
+
+
 class _FoldTable(dict):
-    """str.translate table: each character to the one character IGNORECASE treats it as (ASCII letters to lower
-    case; the few other characters the engine equates with an ASCII letter, such as "ſ" with "s" and "K"
-    (Kelvin) with "k", to that letter; anything else to its lower case when that is one character)."""
+    """str.translate table of fold_of, filled as characters are met."""
 
     def __missing__(self, code):
-        char = chr(code)
-        folded = next((a for a in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(a, char, re.I)), None)
-        if folded is None:
-            lower = char.lower()
-            folded = lower if len(lower) == 1 else char
-        self[code] = folded
+        self[code] = folded = fold_of(code)
         return folded
 
 
@@ -363,7 +371,10 @@ def _item_info(op, av, flags):
 
 
 def _simplified(clause):
-    """Drop an alternative that contains another (if "mrs" is there, so is "mr")."""
+    """Drop an alternative that contains another (if "mrs" is there, so is "mr"); a long list is left as it is
+    (the comparison goes as its square, and the whole words of a long list are looked up at once anyway)."""
+    if len(clause) > 64:
+        return clause
     kept = []
     for s, f in sorted(clause, key=lambda pair: len(pair[0])):
         if not any(_implies(s, f, t, g) for t, g in kept):
@@ -404,11 +415,13 @@ def _checks(clause):
     checks = [_check(s, f) for s, f in _simplified(clause)]
     if None in checks or any(kind == "word" and s in EVERYWHERE for kind, s in checks):
         return None
-    kept = []  # "Apt" is enough: "Apt." holds it
-    for kind, s in sorted(set(checks), key=lambda check: len(check[1])):
-        if not any(k == kind and (t == s if kind == "word" else t in s) for k, t in kept):
-            kept.append((kind, s))
-    return kept
+    words = {s for kind, s in checks if kind == "word"}
+    kept = [("word", w) for w in sorted(words)]
+    substrings = []  # "Apt" is enough: "Apt." holds it
+    for kind, s in sorted({c for c in checks if c[0] != "word"}, key=lambda check: len(check[1])):
+        if not any(k == kind and t in s for k, t in substrings):
+            substrings.append((kind, s))
+    return kept + substrings
 
 
 def _score(checks):
@@ -434,18 +447,142 @@ def _best_clause(clauses, limits=True):
     return best
 
 
-def required_literals(pattern):
+def required_literals(pattern, tree=None):
     """(substrings, folded substrings, folded whole words): every match of `pattern` holds at least one of
     them (the first as written, the second in the folded text, the third as a whole word of the folded text);
     None when there is nothing worth checking."""
     if isinstance(pattern, Prefiltered):
         pattern = pattern.unfiltered
-    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    tree = tree or sre_parse.parse(pattern.pattern, pattern.flags)
     best = _best_clause(_clauses(_info(tree.data, tree.state.flags)))
     if best is None:
         return None
     checks = set(_checks(best))
     return tuple(tuple(sorted(s for k, s in checks if k == kind)) for kind in ("case", "folded", "word"))
+
+
+# --- a first-character lookahead ---------------------------------------------------------------------------
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+class _NoFirst(Exception):
+    """The pattern's first character cannot be put as a character class."""
+
+
+def _class_char(code):
+    return "\\" + chr(code) if chr(code) in "-]\\^[" else re.escape(chr(code))
+
+
+def _first(items, flags):
+    """(class items as written, class items in any case, can be empty) for the first character of `items`."""
+    written, any_case = set(), set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        a, b, empty = _first_of(op, av, flags)
+        written |= a
+        any_case |= b
+        if not empty:
+            return written, any_case, False
+    return written, any_case, True
+
+
+def _first_of(op, av, flags):
+    if op is sre.LITERAL:
+        parts = {_class_char(av)}
+    elif op is sre.IN:
+        parts = set()
+        for item_op, item in av:
+            if item_op is sre.LITERAL:
+                parts.add(_class_char(item))
+            elif item_op is sre.RANGE:
+                parts.add(_class_char(item[0]) + "-" + _class_char(item[1]))
+            elif item_op is sre.CATEGORY and item in _CATEGORIES:
+                parts.add(_CATEGORIES[item])
+            else:
+                raise _NoFirst  # a negated set: not worth it
+    elif op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return _first(sub, (flags | add_flags) & ~del_flags)
+    elif op is sre.ATOMIC_GROUP:
+        return _first(av, flags)
+    elif op is sre.BRANCH:
+        written, any_case, empty = set(), set(), False
+        for branch in av[1]:
+            a, b, e = _first(branch, flags)
+            written, any_case, empty = written | a, any_case | b, empty or e
+        return written, any_case, empty
+    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        a, b, empty = _first(sub, flags)
+        return a, b, empty or low == 0
+    else:
+        raise _NoFirst  # any character, a back-reference, a conditional group
+    return (set(), parts, False) if flags & re.IGNORECASE else (parts, set(), False)
+
+
+def _opens_with_alternatives(items):
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN:
+            return _opens_with_alternatives(av[3])
+        return op is sre.BRANCH
+    return False
+
+
+SELECTIVE_LETTERS = 18  # a lookahead that lets through more lower-case letters than this saves nothing
+
+
+def first_character_lookahead(pattern, tree=None):
+    """`(?=[...])`, the characters a match of `pattern` can begin with, when that is worth putting before it:
+    the pattern opens (after `\b` or lookbehinds) with alternatives, which Python's engine enters one by one at
+    every position unless the engine already skips ahead to a literal or a character set (then None)."""
+    tree = tree or sre_parse.parse(pattern.pattern, pattern.flags)
+    flags = tree.state.flags
+    if _sre_compiler._get_literal_prefix(tree, flags)[0] or _sre_compiler._get_charset_prefix(tree, flags):
+        return None
+    if not _opens_with_alternatives(tree.data):
+        return None
+    try:
+        written, any_case, empty = _first(tree.data, flags)
+    except _NoFirst:
+        return None
+    if empty:
+        return None
+    parts = ([f"[{''.join(sorted(written))}]"] if written else []) + (
+        [f"(?i:[{''.join(sorted(any_case))}])"] if any_case else []
+    )
+    lookahead = f"(?={'|'.join(parts)})"
+    passing = re.compile(lookahead)
+    if passing.match(" ") or sum(bool(passing.match(c)) for c in "abcdefghijklmnopqrstuvwxyz") > SELECTIVE_LETTERS:
+        return None
+    return lookahead
+
+
+def with_first_character_lookahead(pattern, tree=None):
+    """`pattern` with its first-character lookahead before it (same matches, same groups), or None."""
+    lookahead = first_character_lookahead(pattern, tree)
+    if lookahead is None:
+        return None
+    try:
+        return re.compile(
+            f"{lookahead}(?:{pattern.pattern}\n)"
+            if pattern.flags & re.VERBOSE
+            else f"{lookahead}(?:{pattern.pattern})",
+            pattern.flags,
+        )
+    except re.error:  # e.g. flags for the whole pattern written at its start
+        return None
 
 
 # --- the prefiltered pattern ------------------------------------------------------------------------------------
@@ -456,13 +593,26 @@ SHORT = 200  # a string shorter than this is matched directly: checking would co
 class Prefiltered:
     """A compiled pattern that first checks the string holds one of the literals any match needs."""
 
-    __slots__ = ("unfiltered", "needs_case", "needs_folded", "needs_words", "_last", "_last_ok", "match", "fullmatch")
+    __slots__ = (
+        "unfiltered",
+        "scan",
+        "needs_case",
+        "needs_folded",
+        "needs_words",
+        "_gated",
+        "_last",
+        "_last_ok",
+        "match",
+        "fullmatch",
+    )
 
-    def __init__(self, pattern, needs_case=(), needs_folded=(), needs_words=()):
+    def __init__(self, pattern, needs_case=(), needs_folded=(), needs_words=(), scan=None):
         self.unfiltered = pattern
+        self.scan = pattern if scan is None else scan  # what scans: the pattern, or it after a lookahead
         self.needs_case = tuple(needs_case)
         self.needs_folded = tuple(needs_folded)
         self.needs_words = frozenset(needs_words)
+        self._gated = bool(self.needs_case or self.needs_folded or self.needs_words)
         self._last = None
         self._last_ok = True
         # one position tried: no scan to skip, so the pattern's own (bound here: no Python call in between)
@@ -480,7 +630,7 @@ class Prefiltered:
         """False only when `string` holds none of the literals, so the pattern cannot match anywhere in it."""
         if string is self._last:
             return self._last_ok
-        if len(string) < SHORT:
+        if len(string) < SHORT or not self._gated:
             return True
         ok = (
             any(s in string for s in self.needs_case)
@@ -492,49 +642,54 @@ class Prefiltered:
 
     def finditer(self, string, *args, **kwargs):
         if self.may_match(string):
-            return self.unfiltered.finditer(string, *args, **kwargs)
+            return self.scan.finditer(string, *args, **kwargs)
         return iter(())
 
     def findall(self, string, *args, **kwargs):
         if self.may_match(string):
-            return self.unfiltered.findall(string, *args, **kwargs)
+            return self.scan.findall(string, *args, **kwargs)
         return []
 
     def search(self, string, *args, **kwargs):
         if args or kwargs or self.may_match(string):  # (a window: checking would cost more than the search)
-            return self.unfiltered.search(string, *args, **kwargs)
+            return self.scan.search(string, *args, **kwargs)
         return None
 
     def sub(self, repl, string, *args, **kwargs):
         if self.may_match(string):
-            return self.unfiltered.sub(repl, string, *args, **kwargs)
+            return self.scan.sub(repl, string, *args, **kwargs)
         return string
 
     def subn(self, repl, string, *args, **kwargs):
         if self.may_match(string):
-            return self.unfiltered.subn(repl, string, *args, **kwargs)
+            return self.scan.subn(repl, string, *args, **kwargs)
         return string, 0
 
     def split(self, string, *args, **kwargs):
         if self.may_match(string):
-            return self.unfiltered.split(string, *args, **kwargs)
+            return self.scan.split(string, *args, **kwargs)
         return [string]
 
 
 def prefiltered(pattern, needs=None, needs_case=(), needs_words=()):
     """`pattern` prefiltered on the literals read off it, or on those given: `needs` (substrings in any case),
-    `needs_case` (substrings as written), `needs_words` (whole words in any case); the pattern itself when
-    there is nothing worth checking."""
+    `needs_case` (substrings as written), `needs_words` (whole words in any case); and scanning with a
+    first-character lookahead before it where that is worth it. The pattern itself when neither is."""
     if isinstance(pattern, Prefiltered):
         pattern = pattern.unfiltered
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)  # (once for both)
     if needs is None and not needs_case and not needs_words:
-        literals = required_literals(pattern)
-        return pattern if literals is None else Prefiltered(pattern, *literals)
-    needs_folded = tuple(_fold_string(s) for s in (needs or ()))
-    needs_words = tuple(_fold_string(s) for s in needs_words)
-    if not (needs_folded or needs_case or needs_words):
+        literals = required_literals(pattern, tree) or ((), (), ())
+    else:
+        literals = (
+            tuple(needs_case),
+            tuple(_fold_string(s) for s in (needs or ())),
+            tuple(_fold_string(s) for s in needs_words),
+        )
+    scan = with_first_character_lookahead(pattern, tree)
+    if scan is None and not any(literals):
         return pattern
-    return Prefiltered(pattern, needs_case, needs_folded, needs_words)
+    return Prefiltered(pattern, *literals, scan=scan)
 
 
 def prefilter_patterns(namespace):

@@ -102,8 +102,10 @@ ID_LABEL_RE = re.compile(
 )
 # Shaped like a user name or a record number: letters with an underscore or a dot inside, or letters run
 # into two or more digits ("deshawn_x7", "ShadowKing99", "RPH4419283"); not a postcode or a year.
+# (the first lookahead asks what every kind needs, a digit, "_" or "." or a capital after a small letter, so
+# the engine gives up on an ordinary word after one look along it instead of trying each kind in turn)
 HANDLE_SHAPED_RE = re.compile(
-    r"(?<![\w@.])(?=[\w.]*[A-Za-z]{2})"
+    r"(?<![\w@.])(?=[A-Za-z0-9_.]*?(?:[\d_.]|[a-z][A-Z]))(?=[\w.]*[A-Za-z]{2})"
     r"(?:[A-Za-z][A-Za-z0-9]*[_.][A-Za-z0-9_.]*[A-Za-z0-9]|[A-Za-z]{3,}\d{2,}[A-Za-z0-9]*"
     r"|[A-Za-z]+\d+[A-Za-z]{2,}[A-Za-z0-9]*"  # digits inside letters: "Gr33nGoblin77", "kingk0bra"
     r"|[A-Za-z]*[a-z][A-Z][A-Za-z]*\d+)(?![\w@])"  # capitals inside and digits after: "LeonTheLegend9"
