@@ -6,6 +6,9 @@ anon9). The name carries no "School" or "Nursery", but the sentence says what it
 - after a verb of attending school, where the sentence is about school: "Ishaan attends Stepney All Saints",
   "a place at Nancealverne", "withdrawn from Yewdale", "excluded from Southmoor";
 - a uniform or tie that names it: "school tie of Ortu Gable Hall".
+
+The same holds for a small place after its kind in a bracket: "a barber's (Capital Cuts, Green Lanes)", "soft play
+(Jungle Jims at Braehead)", "the takeaway (Chicken Cottage)".
 """
 
 import re
@@ -20,6 +23,13 @@ KIND = r"(?:nursery|pre-school|preschool|playgroup|school|college|academy|sixth 
 AFTER_KIND_RE = re.compile(
     rf"(?<![\w-])(?i:{KIND})(?:['’]s[ \t]+name)?(?:[ \t]*\([ \t]*|[ \t]*:[ \t]*|[ \t]+is[ \t]+)"
     rf"(?P<name>{NAME})(?=[ \t]*(?:[),.;:\n]|on[ \t]|in[ \t]|$))"
+)
+PLACE_KIND = (
+    r"(?:barber['’]?s|barbers|salon|takeaway|shop|pub|bar|club|gym|soft play|caf[eé]|restaurant|hotel|hostel|"
+    r"supermarket|chippy|chip shop|off licence|nail bar|car wash|hairdresser['’]?s|garage|church|mosque|temple)"
+)
+PLACE_AFTER_KIND_RE = re.compile(
+    rf"(?<![\w-])(?i:{PLACE_KIND})[ \t]*\([ \t]*(?P<name>{NAME})(?=[ \t]*(?:[),;]|at[ \t]|on[ \t]|in[ \t]))"
 )
 ATTEND_RE = re.compile(
     r"\b(?:attends|attended|attending|pupil at|on roll at|a place at|withdrawn from|excluded from|transferred to|"
@@ -41,7 +51,11 @@ NOT_A_SCHOOL_START = frozenset(
 def school_cue_finds(text, found):
     # (a name taken for a person may be the school the cue says it is: "attends Becket Keys")
     taken = [(s, e) for s, e, kind, *_ in found if kind != "PERSON"]
-    for pattern, needs_context in ((AFTER_KIND_RE, False), (ATTEND_RE, True)):
+    for pattern, needs_context, kind in (
+        (AFTER_KIND_RE, False, "SCHOOL"),
+        (ATTEND_RE, True, "SCHOOL"),
+        (PLACE_AFTER_KIND_RE, False, "PLACE"),
+    ):
         for m in pattern.finditer(text):
             start, end = m.span("name")
             words = m.group("name").split()
@@ -55,7 +69,7 @@ def school_cue_finds(text, found):
                 continue  # a setting, a person or a place found already
             if needs_context and not _school_sentence(text, m.start(), end):
                 continue
-            yield start, end, "SCHOOL", "rule"
+            yield start, end, kind, "rule"
 
 
 def _school_sentence(text, start, end):

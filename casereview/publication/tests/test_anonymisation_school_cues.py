@@ -32,3 +32,9 @@ def test_no_role_day_or_person_is_taken_for_a_school():
 
 def test_a_first_or_middle_school():
     assert schools("She moved to Ashby First School in May.\n") == ["Ashby First School"]
+
+
+def test_a_small_place_after_its_kind_in_a_bracket():
+    text = "He was kept above a barber's (Sharp Fades, Mill Road). She fell at soft play (Monkey Mayhem at the park).\n"
+    places = [e.text for e in detect(text) if e.type == "PLACE"]
+    assert "Sharp Fades" in places and "Monkey Mayhem" in places
