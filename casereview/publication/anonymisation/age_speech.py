@@ -29,19 +29,43 @@ AGE = rf"{NUMBER}(?:[ \t]+(?i:{UNIT})(?:[ \t]+old)?)?"
 # what may follow an age said in a sentence: its end, a comma, "and", an emoji
 AFTER = r"(?=[ \t]*(?:[,.;:!?)\]\"”]|and\b|$|\n|[^\x00-\x7f]))"
 
-NOT_SOMEONE = (
-    r"(?!(?:Year|Room|Flat|Bay|Ward|Bed|Page|Item|Score|Level|Step|Stage|Class|Group|Day|Week|Number|It|That|This"
-    r"|There|What|Here)\b)"
+NOT_SOMEONE = frozenset(
+    """Year Room Flat Bay Ward Bed Page Item Score Level Step Stage Class Group Day Week Number It That This There
+    What Here""".split()
 )
+# (the scan opens with the verb, a character class, and the word before it is checked after: a scan opening with
+# any capitalised word was the dearest of these rules)
 SAID_RE = re.compile(
-    rf"(?:(?i:he|she|you)['’]s|{NOT_SOMEONE}[A-Z][a-z]+['’]s|(?i:he|she)[ \t]+(?:is|was)"
-    rf"|{NOT_SOMEONE}[A-Z][a-z]+[ \t]+is"
-    r"|I[ \t]+am|I['’]m"
-    r"|im|i['’]m|(?i:you['’]re|ur|are[ \t]+you))"
+    r"(?P<verb>['’](?:s|m|re)|[ \t](?:is|was|am|(?i:im|ur|are[ \t]+you)))"
     r"(?:[ \t]*(?:\.\.\.|…))?[ \t]+(?:(?:only|just|actually|really|now|still)[ \t]+)?"
     rf"(?P<age>{AGE}){AFTER}",
     re.M,
 )
+WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([A-Za-z]+)$")
+
+
+def _said_of_someone(text, m):
+    """Whether the word before the verb makes it an age said of someone: "he's", "Kaiden's", "she is", "Brooke
+    is", "I am", "I'm", "you're"; "im", "ur" and "are you" need no word before them."""
+    verb = m.group("verb").strip().lower()
+    if verb in ("im", "ur") or verb.startswith("are"):
+        return True
+    before = WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+    if not before:
+        return False
+    word = before.group(1)
+    name = word[0].isupper() and word[1:].islower() and len(word) > 1 and word not in NOT_SOMEONE
+    if verb[1:] == "s":
+        return word.lower() in ("he", "she", "you") or name
+    if verb[1:] == "m" or verb == "am":
+        return word in ("I", "i") if verb != "am" else word == "I"
+    if verb[1:] == "re":
+        return word.lower() == "you"
+    if verb == "was":
+        return word.lower() in ("he", "she")
+    return word.lower() in ("he", "she") or name  # "is"
+
+
 ASKED_RE = re.compile(
     rf"(?i:how old|what age|your age|age\?|are you[ \t]+(?:actually[ \t]+|really[ \t]+|even[ \t]+)?{WORD_NUMBER}\?)"
 )
@@ -110,7 +134,8 @@ def age_speech_finds(text, found):
 def _candidates(text, people_ends):
     if "'" in text or "’" in text or " is " in text or " am " in text or "im " in text or "you" in text:
         for m in SAID_RE.finditer(text):
-            yield m.span("age")
+            if _said_of_someone(text, m):
+                yield m.span("age")
     if "?" in text:
         yield from _answers(text)
     if "ge" in text or "GE" in text:

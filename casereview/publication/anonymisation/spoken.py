@@ -43,9 +43,12 @@ WORD_NUMBER = (
     rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)}|{'|'.join(UNITS)}|a[ \t]+hundred"
     rf"(?:[ \t]+and[ \t]+\w+)?|(?:one|two|three)[ \t]+hundred(?:[ \t]+and[ \t]+[\w-]+)?)"
 )
-STREET = r"(?:[A-Z][a-z'’]+[ \t]+){1,3}(?:" + "|".join(STREET_SUFFIXES) + r")\b"
-WORD_HOUSE_RE = re.compile(rf"\b(?i:{WORD_NUMBER})[ \t]+{STREET}")
-STREET_THEN_NUMBER_RE = re.compile(rf"{STREET},[ \t]+(?i:{WORD_NUMBER})(?=[ \t]*[.,;!])")
+# (a street's last word is found first, a literal, and the number before or after it looked for beside it: a scan
+# opening with a street's capitalised words was the dearest of these rules)
+SUFFIX_RE = re.compile("(?:" + "|".join(STREET_SUFFIXES) + r")(?!\w)")
+NUMBER_AND_STREET_WORDS_RE = re.compile(rf"\b(?i:{WORD_NUMBER})[ \t]+(?:[A-Z][a-z'’]+[ \t]+){{1,3}}$")
+STREET_WORDS_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z'’]+[ \t]+){1,3}$")
+NUMBER_AFTER_STREET_RE = re.compile(rf",[ \t]+(?i:{WORD_NUMBER})(?=[ \t]*[.,;!])")
 # "Number 6, Heol y Nant,": a house number said as "number", the street in any language up to the comma
 SAID_NUMBER_RE = re.compile(
     r"\b(?i:number)[ \t]+\d{1,4}[A-Za-z]?,[ \t]+[A-Z][a-z]+(?:[ \t]+(?:[a-z]{1,3}|[A-Z][a-z]+)){1,3}(?=,)"
@@ -65,15 +68,32 @@ WORD_DATE_RE = re.compile(
 BIRTH_BEFORE_RE = re.compile(r"(?i:date of birth|d\.?o\.?b|born)")
 
 
+def _word_number_streets(text):
+    """(start, end) of "forty-six Gillott Road" and "Anfield Road, forty-seven"."""
+    for m in SUFFIX_RE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
+        window = max(0, m.start() - 90)
+        before = NUMBER_AND_STREET_WORDS_RE.search(text, window, m.start())
+        if before:
+            yield before.start(), m.end()
+        after = NUMBER_AFTER_STREET_RE.match(text, m.end())
+        if after:
+            street = STREET_WORDS_RE.search(text, window, m.start())
+            if street:
+                yield street.start(), after.end()
+
+
 def spoken_finds(text, found):
     if "oh " in text or "zero" in text or "Oh " in text:
         for m in PHONE_WORDS_RE.finditer(text):
             words = re.findall(r"[a-z]+", m.group().lower())
             if sum(DIGIT_WORDS.get(w, 0) for w in words) >= 10:
                 yield m.start(), m.end(), "PHONE", "rule"
-    for pattern in (WORD_HOUSE_RE, STREET_THEN_NUMBER_RE, SAID_NUMBER_RE):
-        for m in pattern.finditer(text):
-            yield (*joined_with(found, m.start(), m.end()), "ADDRESS", "rule")
+    for start, end in _word_number_streets(text):
+        yield (*joined_with(found, start, end), "ADDRESS", "rule")
+    for m in SAID_NUMBER_RE.finditer(text):
+        yield (*joined_with(found, m.start(), m.end()), "ADDRESS", "rule")
     for m in SPELLED_POSTCODE_RE.finditer(text):
         yield m.start(), m.end(), "POSTCODE", "rule"
     for m in WORD_DATE_RE.finditer(text):
