@@ -29,8 +29,9 @@ text holds none of them, the scan is skipped. How to use it, as a rule-writer:
 
 The text is folded once per text, not per pattern: lower-cased as the engine's IGNORECASE compares (three
 characters it folds otherwise, see NOT_AS_LOWER), and its words taken as a set when a pattern first asks; a
-pattern remembers its answer for the last text, so the many calls a rule makes on one text check once. The
-filter only ever skips a scan that would have found nothing: what detection finds is unchanged.
+pattern remembers its answer for the last text, so the many calls a rule makes on one text check once (each
+cache is one immutable pair replaced whole: threads detecting at once only miss it). The filter only ever skips
+a scan that would have found nothing: what detection finds is unchanged.
 """
 
 import re
@@ -93,27 +94,36 @@ _FOLD = _FoldTable()
 # The only characters the table folds otherwise than str.lower() (checked over all of Unicode by a test):
 # "İ" (lower() makes it two characters), "ı" and "ſ" (which the engine takes for "i" and "s").
 NOT_AS_LOWER = {0x130: "i", 0x131: "i", 0x17F: "s"}
-_last_folded = [None, "", None]  # the last text asked about, folded, and its words (when asked for)
+# The last text asked about with its folded form, and with its words: each an immutable pair, replaced whole
+# and read once, so threads detecting at once can only miss the cache, never read another text's answer.
+_last_folded = (None, "")
+_last_words = (None, frozenset())
 
 
 def folded(text):
     """`text` case-folded as the prefilter compares (same length, one character for one); remembered for the
     last text asked about, so every pattern checked against one text folds it once."""
-    if text is not _last_folded[0]:
-        if not text.isascii() and any(chr(code) in text for code in NOT_AS_LOWER):
-            result = text.translate(NOT_AS_LOWER).lower()
-        else:
-            result = text.lower()
-        _last_folded[:] = text, result, None
-    return _last_folded[1]
+    global _last_folded
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
+    if not text.isascii() and any(chr(code) in text for code in NOT_AS_LOWER):
+        result = text.translate(NOT_AS_LOWER).lower()
+    else:
+        result = text.lower()
+    _last_folded = (text, result)
+    return result
 
 
 def folded_words(text):
     """The words (runs of letters, digits and underscores) of the folded text, as a set; remembered likewise."""
-    fold = folded(text)
-    if _last_folded[2] is None:
-        _last_folded[2] = frozenset(WORD_RE.findall(fold))
-    return _last_folded[2]
+    global _last_words
+    last = _last_words
+    if last[0] is text:
+        return last[1]
+    words = frozenset(WORD_RE.findall(folded(text)))
+    _last_words = (text, words)
+    return words
 
 
 def _fold_char(char):
@@ -601,7 +611,6 @@ class Prefiltered:
         "needs_words",
         "_gated",
         "_last",
-        "_last_ok",
         "match",
         "fullmatch",
     )
@@ -613,8 +622,7 @@ class Prefiltered:
         self.needs_folded = tuple(needs_folded)
         self.needs_words = frozenset(needs_words)
         self._gated = bool(self.needs_case or self.needs_folded or self.needs_words)
-        self._last = None
-        self._last_ok = True
+        self._last = (None, True)  # (the last string asked about, the answer): one pair, read once (threads)
         # one position tried: no scan to skip, so the pattern's own (bound here: no Python call in between)
         self.match = pattern.match
         self.fullmatch = pattern.fullmatch
@@ -628,8 +636,9 @@ class Prefiltered:
 
     def may_match(self, string):
         """False only when `string` holds none of the literals, so the pattern cannot match anywhere in it."""
-        if string is self._last:
-            return self._last_ok
+        last = self._last
+        if last[0] is string:
+            return last[1]
         if len(string) < SHORT or not self._gated:
             return True
         ok = (
@@ -637,7 +646,7 @@ class Prefiltered:
             or (bool(self.needs_folded) and any(s in folded(string) for s in self.needs_folded))
             or (bool(self.needs_words) and not self.needs_words.isdisjoint(folded_words(string)))
         )
-        self._last, self._last_ok = string, ok
+        self._last = (string, ok)
         return ok
 
     def finditer(self, string, *args, **kwargs):

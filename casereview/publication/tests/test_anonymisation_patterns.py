@@ -151,3 +151,15 @@ def test_a_skipped_scan_answers_like_the_pattern_finding_nothing():
     assert pattern.sub("X", text) == pattern.unfiltered.sub("X", text)
     assert pattern.subn("X", text) == pattern.unfiltered.subn("X", text)
     assert pattern.pattern == pattern.unfiltered.pattern and pattern.groups == 1
+
+
+def test_threads_detecting_at_once_find_what_each_finds_alone():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from casereview.publication.anonymisation import detect
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted((DATA / "anonymisation").glob("*.txt"))[:24]]
+    alone = [[(e.start, e.end, e.type) for e in detect(text)] for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda text: [(e.start, e.end, e.type) for e in detect(text)], texts * 2))
+    assert together == alone * 2
