@@ -81,7 +81,7 @@ def _csv_age_finds(text):
                 column = columns[0]
         elif len(cells) >= 3 and column < len(cells):
             a, b = cells[column]
-            cell = re.fullmatch(r"[ \t]*(\d{1,2})[ \t]*", line[a:b])
+            cell = re.fullmatch(r"[ \t]*\"?(\d{1,2})\"?[ \t]*", line[a:b])  # (quoted or not)
             if cell:
                 yield offset + a + cell.start(1), offset + a + cell.end(1), "AGE", "rule"
         elif not line.strip():

@@ -199,6 +199,9 @@ def _handle_parts(label):
     return {p.lower() for p in parts if len(p) >= 3 and p.isalpha()}
 
 
+NOT_A_NAME_AFTER_RE = re.compile(r"(?<![\w'’])(?:my|ur|your|his|her|our|their|st|St)[ \t]+$")
+
+
 def chat_finds(text):
     """Senders named by a handle ("xXshadowfangXx", "kayla.rae_07") or a name with a symbol ("Daddy K 👑")
     are what someone is called, wherever the passage writes them; in the messages, a word of a sender's
@@ -226,6 +229,8 @@ def chat_finds(text):
             word = m.group(1)
             if word.title() in COMMON_CAPITALISED or word.lower() in ENGLISH_SHORT_WORDS:
                 continue  # "this" is no "Thi" with an s
+            if NOT_A_NAME_AFTER_RE.search(text, max(start, start + m.start() - 6), start + m.start()):
+                continue  # "on my nana", "come st pauls": a family word or a saint's church, not a sender
             for candidate in (word, word[:-1] if word.endswith("s") else None):  # "at Joshs", "kofis mate"
                 if not candidate:
                     continue

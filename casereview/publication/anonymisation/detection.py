@@ -6,7 +6,23 @@ import functools
 import re
 from collections import Counter
 
-from . import age_forms, ages, chat_names, cues, extents, fields, groups, known_settings, named_places
+from . import (
+    age_forms,
+    age_speech,
+    ages,
+    chat_names,
+    cues,
+    dwellings,
+    extents,
+    fields,
+    groups,
+    identifiers,
+    known_settings,
+    named_places,
+    ocr,
+    school_cues,
+    spoken,
+)
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
 from .characters import clean_for_detection
@@ -40,7 +56,7 @@ from .vocabulary import (
 TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|DC|DS|DI|DCI|DSU|DCS|PC|PS|PCSO|Sgt|Cllr|Rev|Revd|Sister|Nurse|Insp|"
     r"Inspector|Det|Detective|Sergeant|Constable|Councillor|Judge|HHJ|DJ|Rabbi|Sheikh|Imam|Pastor|Canon|Fr|Sir|"
-    r"Dame|Lord|Lady|Supt|Superintendent|Detective Constable|Detective Sergeant|Detective Inspector|Smt|Shri)"
+    r"Dame|Lord|Lady|Supt|Superintendent|Sr|Matron|Detective Constable|Detective Sergeant|Detective Inspector|Smt|Shri)"
 )
 # the particles of surnames of many origins, written lower case: "de Souza", "van der Berg", "bin Rashid"
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la|ap|ni|nic)"
@@ -74,10 +90,13 @@ ROLE_WORDS = (
     "mother-in-law|father-in-law|son-in-law|daughter-in-law|"
     # who wrote, reported or was spoken to, as a record's fields and entries say it
     "reported by|referred by|written by|prepared by|recorded by|reviewed by|spoke to|spoken to|houseparent|"
-    "caseworker|case worker"
+    "caseworker|case worker|"
+    # (helper anon9) crews, interpreters, coaches and the carers a child is placed with
+    "crew|interpreter|work coach|foster care with|placed with|chair –|chair -"
 )
 ROLE_ALTERNATION = alternation(ROLE_WORDS.lower().split("|"))
-ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *)({NAME_RUN})")
+# ("her social worker is Anouk de Vries": a role said to be someone)
+ROLE_BEFORE_RE = re.compile(rf"\b(?i:{ROLE_ALTERNATION})(?: *[,:]? +|: *| +(?:is|was) +)({NAME_RUN})")
 ROLE_AFTER_RE = re.compile(
     rf"\b({NAME_RUN})(?:,[ \t]+(?:the|her|his|their|a|an)[ \t]+(?i:[a-z '’-]{{0,30}}?)(?i:{ROLE_ALTERNATION})\b"
     rf"|[ \t]+\((?:\d{{1,2}}|(?i:[a-z ,'’-]{{0,40}}?(?<![a-z])"
@@ -133,6 +152,7 @@ NOT_GROUPS = frozenset({"british", "english", "european", "western", "london", "
 def detect(text, table=None):
     """Every identifying span in `text`, allowed terms included (see `is_allowed` on the table)."""
     clean, positions = clean_for_detection(text)
+    clean = ocr.normalised(clean)
     clean = capitals_passage_names(clean)
     clean = _capitals_as_names(clean)
     clean = capitals_as_titles(clean)
@@ -194,6 +214,13 @@ def detect(text, table=None):
     found.extend(extents.person_extents(clean, found))
     found.extend(ages.age_finds(clean, found))
     found.extend(age_forms.age_form_finds(clean, found))
+    found.extend(ocr.spaced_finds(clean))
+    found.extend(age_speech.age_speech_finds(clean, found))
+    found.extend(dwellings.dwelling_finds(clean, found))
+    found.extend(spoken.spoken_finds(clean, found))
+    found.extend(identifiers.identifier_finds(clean))
+    found.extend(chat_names.chat_place_finds(clean))
+    found.extend(school_cues.school_cue_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)

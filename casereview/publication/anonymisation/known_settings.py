@@ -112,11 +112,76 @@ DISTINCT_HOSPITALS = (
     "North Mid",
     "Blackpool Vic",
     "Jenny Lind",
+    # (helper anon9: more of the country's hospitals by the names families and staff use)
+    "Whipps Cross",
+    "Luton and Dunstable",
+    "Liverpool Women's",
+    "Birmingham Women's",
+    "Royal Manchester Children's",
+    "Bristol Children's",
+    "Royal Aberdeen Children's",
+    "Royal Alexandra Children's",
+    "Noah's Ark",
+    "Heartlands Hospital",
+    "Good Hope Hospital",
+    "Queen Elizabeth Hospital",
+    "Queen Elizabeth University",
+    "Leicester Royal",
+    "Hull Royal",
+    "Royal Liverpool",
+    "Bradford Royal",
+    "Aberdeen Royal",
+    "Worcestershire Royal",
+    "Royal United",
+    "Royal Bournemouth",
+    "Royal Jubilee",
+    "Royal Papworth",
+    "Bristol Royal Infirmary",
+    "Leeds General Infirmary",
+    "Cumberland Infirmary",
+    "New Cross Hospital",
+    "Manor Hospital",
+    "Walsgrave",
+    "Booth Hall",
+    "Broadgreen",
+    "Croydon University",
+    "Princess Royal",
+    "Princess of Wales",
+    "Queen Alexandra",
+    "Medway Maritime",
+    "Darent Valley",
+    "William Harvey",
+    "Wexham Park",
+    "Chase Farm",
+    "James Paget",
+    "James Cook",
+    "Darlington Memorial",
+    "Furness General",
+    "Airedale",
+    "Scunthorpe General",
+    "Cheltenham General",
+    "Colchester General",
+    "Southampton General",
+    "Harrogate District",
+    "Salisbury District",
+    "Eastbourne District",
+    "Peterborough City",
+    "Hinchingbrooke",
+    "Pilgrim Hospital",
+    "Borders General",
+    "Victoria Hospital",
+    "Musgrave Park",
+    "Causeway Hospital",
+    "Singleton Hospital",
+    "Prince Charles Hospital",
+    "Grange University",
+    "University Hospital of Wales",
+    "Ysbyty Glan Clwyd",
 )
 # Initials that name one hospital (written in capitals, as a word of their own).
 HOSPITAL_INITIALS = (
     "QMC RVI LGI BRI HRI CUH UHW RHCYP QEUH RMCH GOSH N&N NNUH L&D UCLH UCH RLH RFH LRI ARI RIE RHSC RHC JCUH "
-    "NUH QEHB BCH WGH"
+    "NUH QEHB BCH WGH RBHSC RAEI QEH RJMH BRHC RLI FGH LWH BWH DRI RPH RUH UHCW UHNM QAH QEQM NMUH GRI RAH"
 ).split()
 # Short names that are also a person's name, an everyday word or a district: a hospital only where the
 # sentence speaks of health care, and (for the first group) only after "the".
@@ -137,6 +202,10 @@ AFTER_THE_HOSPITALS = (
     "QE",
     "Penn Hospital",
     "Mater",
+    "Jessop",
+    "Children's",
+    "Women's",
+    "Barberry",
 )
 IN_CARE_HOSPITALS = (
     "King's",
@@ -157,6 +226,29 @@ IN_CARE_HOSPITALS = (
     "Jimmy's",
     "Ormskirk",
     "Broomfield",
+    "Heartlands",
+    "Whiston",
+    "Cefn Coed",
+    "Aintree",
+    "Sandwell",
+    "Basildon",
+    "Singleton",
+    "Morriston",
+    "Whipps",
+    "Fazakerley",
+    "St George's",
+    "St Helier",
+    "St James's",
+    "Kingston Hospital",
+    "Lewisham",
+    "Yeovil",
+    "Torbay",
+    "Stepping Hill",
+    "Macclesfield",
+    "Warrington",
+    "Wansbeck",
+    "Cramlington",
+    "Selly Oak",
 )
 
 HEALTH_CARE_RE = re.compile(
@@ -178,7 +270,10 @@ SERVICE_OUTSIDE = (
 SERVICE_INSIDE = r"(?:CAMHS|SARC|clinic)"
 # (an agency's name goes on after the hospital's: "Birmingham Children's Trust", "St Thomas' NHS Foundation
 # Trust", "Manchester Children's Advice and Support Service")
-AGENCY_AFTER_RE = re.compile(r"[ \t]+(?:Trust|NHS|Advice|Services?|Partnership|Foundation)\b")
+AGENCY_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)?[ \t]+)?"  # ("... Women's and Children's NHS")
+    r"(?:Trust|NHS|Advice|Services?|Partnership|Foundation)\b"
+)
 # (a lone word before "clinic" names a setting only after a preposition: "at Werneth clinic", not "Missed clinic")
 LONE_CLINIC_BEFORE_RE = re.compile(r"\b(?:at|to|from|in|into|via)[ \t]+$")
 NAME_WORD = r"(?:[A-Z][a-z][\w'’-]*|St|Royal|[A-Z]{2,5})"

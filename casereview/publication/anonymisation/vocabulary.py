@@ -90,6 +90,19 @@ RELIGIONS = [
     "Greek Orthodox",
     "Russian Orthodox",
     "Coptic",
+    "Eastern Orthodox",
+    "Orthodox Christian",
+    "Free Church",
+    "Free Presbyterian",
+    "Presbyterian",
+    "Church of Scotland",
+    "Deobandi",
+    "Barelvi",
+    "Salafi",
+    "Sufi",
+    "Ismaili",
+    "Zoroastrian",
+    "Jain",
 ]
 
 # Keyword ending a name -> type. Title case; a few are matched in lower case too (LOWER_CASE_KEYWORDS).
@@ -198,6 +211,21 @@ INSTITUTION_KEYWORDS = {
     "Supported Lodgings": "PLACE",
     "Food Bank": "PLACE",
     "Foodbank": "PLACE",
+    # (helper anon9: kinds the sixth and seventh blind sets named settings by)
+    "Secondary": "SCHOOL",
+    "First School": "SCHOOL",
+    "Middle School": "SCHOOL",
+    "Upper School": "SCHOOL",
+    "ELC": "SCHOOL",
+    "Hospital Education Service": "SCHOOL",
+    "Jobcentre": "PLACE",
+    "Social Work Office": "PLACE",
+    "Tabernacle": "PLACE",
+    "Museum": "PLACE",
+    "Training Ground": "PLACE",
+    "Beauty Palace": "PLACE",
+    "Pizza Palace": "PLACE",
+    "Soft Play": "PLACE",
     "Sports Hall": "PLACE",
     "Contact Centre": "PLACE",
     "FC": "PLACE",
@@ -393,8 +421,9 @@ NOT_PERSON_WORDS = frozenset(
     """Nobody Somebody Everybody Anybody Someone Everyone Anyone Noone Daddy Mummy Mommy Mammy Mamma Nanny
     Nanna Grandad Granddad Grandma Grandpa Gran Grandmother Grandfather Snapchat Instagram WhatsApp Whatsapp
     Facebook TikTok Tiktok YouTube Youtube Twitter Messenger Telegram Google Xbox PlayStation Fortnite Roblox Line
-    Discord Wizz Yubo Omegle Tinder Grindr Uber Amazon Specialist Practitioner Coordinator Co-ordinator
+    Discord Wizz Yubo Omegle Tinder Grindr Uber Amazon Specialist Practitioner
     Assistant Advocate Visitor Protection Abuse Investigation Exploitation English Urdu Punjabi Bengali Sylheti
+    LanguageLine Thebigword Coordinator Co-ordinator
     Romani Arabic Tigrinya Amharic Pashto Dari Farsi Tamil Gujarati Hindi Mandarin Cantonese Twi Yoruba Igbo
     Hausa Swahili Lingala Krio Patois Creole Chair Chairs Vice-Chair
     London England Britain Scotland Wales Ireland Europe""".split()
@@ -553,7 +582,6 @@ MORE_RELIGIONS = [
     "Zoroastrian",
     "Baha'i",
     "Bahá'í",
-    "Ahmadi",
     "Ahmadiyya",
     "Alevi",
     "Plymouth Brethren",

@@ -50,3 +50,46 @@ def test_lines_of_a_log_with_times_are_not_a_transcript_of_speakers():
     found = " ".join(people(log)).lower()
     assert "girls" not in found and "male" not in found
     assert "mia kowalski" in found
+
+
+PRINTED_CHAT = (
+    "[Messages copied from a tablet by the foster carer]\n"
+    "rio: u coming to the skate park\n"
+    "bo: cant, grounded\n"
+    "rio: tell miss okafor ur ill then\n"
+    "bo: she rang my nan already\n"
+    "rio: me and kieran are going anyway\n"
+    "bo: ok dont tell rio's mum\n"
+    'Carer\'s note: "rio" is Rio Danvers (13); "kieran" is his cousin.\n'
+)
+
+
+def test_a_chat_printed_without_times_has_its_lower_case_senders_named():
+    found = people(PRINTED_CHAT)
+    assert found.count("rio") >= 3 and found.count("bo") >= 3  # the senders, where they speak and are quoted
+    assert "okafor" in found  # a lower-case title before a word names someone
+    assert found.count("kieran") == 2  # named in a message, then quoted in the note
+    words = " ".join(found).lower().split()
+    assert "nan" not in words and "skate" not in words and "grounded" not in words
+
+
+def test_lines_of_a_form_in_lower_case_are_not_a_chat():
+    form = "name: Ellis Brook\nschool: Hill Top\nnotes: seen by nurse\naction: review\nnotes: none\n"
+    found = " ".join(people(form)).lower()
+    assert "notes" not in found and "action" not in found and "school" not in found
+
+
+TIMED_CHAT = (
+    "[03/04/2025, 21:02] Deon: u at the spar or tesco extra\n"
+    "[03/04/2025, 21:03] Kerys: spar. jb says hes coming\n"
+    "[03/04/2025, 21:05] Deon: tell jb to bring it\n"
+    "[03/04/2025, 21:06] Kerys: ok\n"
+    'Officer\'s note: "jb" may be Jamal Brooks (17).\n'
+)
+
+
+def test_a_quoted_lower_case_name_in_the_note_and_chains_in_the_messages():
+    spans = [(e.text, e.type) for e in detect(TIMED_CHAT)]
+    assert spans.count(("jb", "PERSON")) == 3  # quoted in the note and named twice in the messages
+    assert ("spar", "PLACE") in spans and ("tesco extra", "PLACE") in spans
+    assert not any(t in ("ok", "bring") for t, _ in spans)

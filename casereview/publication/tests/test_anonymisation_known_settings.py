@@ -63,3 +63,26 @@ def test_a_forename_that_is_also_a_place_stays_a_person():
     text = "Skye said she was scared. Skye's brother Lincoln Abara (9) was at home with Ms Durham."
     found = people(text)
     assert "Skye" in found and "Lincoln Abara" in found and any("Durham" in p for p in found)
+
+
+def test_more_hospitals_by_the_names_families_use():
+    text = (
+        "She was born at Whipps Cross and later seen at Liverpool Women's. In 2024 he was admitted to Heartlands "
+        "after a fall, then to the Children's for a scan.\n"
+        "Partners: Birmingham Women's and Children's NHS Foundation Trust; Heartlands ward councillors.\n"
+    )
+    settings = [e.text for e in detect(text) if e.type == "HEALTH_SETTING"]
+    assert "Whipps Cross" in settings and "Liverpool Women's" in settings and "Heartlands" in settings
+    assert any("Children's" in s for s in settings)
+    assert not any("Birmingham Women's" in s for s in settings)  # an agency of the review
+
+
+def test_settings_named_by_kinds_of_the_later_sets():
+    text = (
+        "Her brother is at Kelvinside Secondary and her sister at Burnside ELC. He signs on at Walthamstow "
+        "Jobcentre; the family prays at Bethel Tabernacle. The family are Eastern Orthodox.\n"
+    )
+    found = {(e.text, e.type) for e in detect(text)}
+    assert ("Kelvinside Secondary", "SCHOOL") in found and ("Burnside ELC", "SCHOOL") in found
+    assert any("Walthamstow Jobcentre" in t for t, _ in found) and ("Bethel Tabernacle", "PLACE") in found
+    assert ("Eastern Orthodox", "RELIGION") in found

@@ -105,3 +105,20 @@ def test_a_trie_alternation_prefers_the_longest_word():
         "sister",
         "son",
     ]
+
+
+def test_a_name_said_to_hold_a_role_or_named_after_a_crew_or_an_interpreter():
+    text = (
+        "His social worker is Maartje van Dijk. Crew: Idris Pughe (paramedic). Interpreter: Ilinca Stanescu.\n"
+        "Now in foster care with Adwoa Boakye. Interpreter: LanguageLine, by phone.\n"
+    )
+    people = [e.text for e in detect(text) if e.type == "PERSON"]
+    assert any("Maartje van Dijk" in p for p in people)
+    assert "Idris Pughe" in people and "Ilinca Stanescu" in people and "Adwoa Boakye" in people
+    assert "LanguageLine" not in people  # an interpreting service
+
+
+def test_forenames_of_more_origins_are_listed():
+    text = "Ardit said he was scared; Thandiwe told the nurse, and Gruffudd went home with Nyasha."
+    people = [e.text for e in detect(text) if e.type == "PERSON"]
+    assert {"Ardit", "Thandiwe", "Gruffudd", "Nyasha"} <= set(people)
