@@ -29,22 +29,21 @@ def executive_report_docx(report, charts=()):
             )
     else:
         document.add_paragraph("No notifications were sent in the period.")
-    document.add_heading("Serious incidents recorded", level=2)
-    for incident in report.incidents_recorded or []:
-        document.add_paragraph(
-            f"{incident.child_pseudonym} ({incident.reference}): {incident.get_harm_display().lower()}; "
-            f"aware {incident.aware_date:%-d %B %Y}.",
-            style="List Bullet",
-        )
-    if not report.incidents_recorded:
-        document.add_paragraph("None in the period.")
-    document.add_heading("Rapid reviews in progress", level=2)
-    for rapid_review in report.rapid_reviews_in_progress:
-        document.add_paragraph(
-            f"{rapid_review.incident.child_pseudonym}: due {rapid_review.due_date:%-d %B %Y}.", style="List Bullet"
-        )
-    if not report.rapid_reviews_in_progress:
-        document.add_paragraph("None.")
+    _bullets(
+        document,
+        "Serious incidents recorded",
+        report.incidents_recorded,
+        lambda incident: f"{incident.child_pseudonym} ({incident.reference}): {incident.get_harm_display().lower()}; "
+        f"aware {incident.aware_date:%-d %B %Y}.",
+        "None in the period.",
+    )
+    _bullets(
+        document,
+        "Rapid reviews in progress",
+        report.rapid_reviews_in_progress,
+        lambda rapid_review: f"{rapid_review.incident.child_pseudonym}: due {rapid_review.due_date:%-d %B %Y}.",
+        "None.",
+    )
     document.add_heading("Decisions made and their rationale", level=2)
     for decision in report.decisions:
         document.add_paragraph(
@@ -54,43 +53,31 @@ def executive_report_docx(report, charts=()):
         document.add_paragraph(decision.rationale)
     if not report.decisions:
         document.add_paragraph("No decisions in the period.")
-    document.add_heading("Reviews commissioned", level=2)
-    for review in report.reviews_commissioned:
-        document.add_paragraph(
-            f"{review}: decided {review.decided_on:%-d %B %Y}, target completion {review.target_completion:%-d %B %Y}.",
-            style="List Bullet",
-        )
-    if not report.reviews_commissioned:
-        document.add_paragraph("None in the period.")
-    document.add_heading("Reviews published", level=2)
-    for review in report.reviews_published:
-        document.add_paragraph(f"{review}: published {review.published_on:%-d %B %Y}.", style="List Bullet")
-    if not report.reviews_published:
-        document.add_paragraph("None in the period.")
-    document.add_heading("Reviews in progress", level=2)
-    for review in report.reviews_in_progress:
-        late = " (late)" if review.target_completion < report.end else ""
-        document.add_paragraph(
-            f"{review}: {review.get_stage_display().lower()}, target completion "
-            f"{review.target_completion:%-d %B %Y}{late}.",
-            style="List Bullet",
-        )
-    if not report.reviews_in_progress:
-        document.add_paragraph("None.")
-    document.add_heading("Overdue actions by agency", level=2)
-    for row in report.overdue_actions:
-        document.add_paragraph(
-            f"{row['owner_agency__name']}: {row['n']} action{'s' if row['n'] != 1 else ''}.", style="List Bullet"
-        )
-    if not report.overdue_actions:
-        document.add_paragraph("None.")
-    document.add_heading("Escalated actions", level=2)
-    for row in report.escalated_actions:
-        document.add_paragraph(
-            f"{row['owner_agency__name']}: {row['n']} action{'s' if row['n'] != 1 else ''}.", style="List Bullet"
-        )
-    if not report.escalated_actions:
-        document.add_paragraph("None.")
+    _bullets(
+        document,
+        "Reviews commissioned",
+        report.reviews_commissioned,
+        lambda review: f"{review}: decided {review.decided_on:%-d %B %Y}, "
+        f"target completion {review.target_completion:%-d %B %Y}.",
+        "None in the period.",
+    )
+    _bullets(
+        document,
+        "Reviews published",
+        report.reviews_published,
+        lambda review: f"{review}: published {review.published_on:%-d %B %Y}.",
+        "None in the period.",
+    )
+    _bullets(
+        document,
+        "Reviews in progress",
+        report.reviews_in_progress,
+        lambda review: f"{review}: {review.get_stage_display().lower()}, target completion "
+        f"{review.target_completion:%-d %B %Y}{' (late)' if review.target_completion < report.end else ''}.",
+        "None.",
+    )
+    _bullets(document, "Overdue actions by agency", report.overdue_actions, _actions_line, "None.")
+    _bullets(document, "Escalated actions", report.escalated_actions, _actions_line, "None.")
     if charts:
         from docx.shared import Cm
 
@@ -132,3 +119,17 @@ def deadlines_ical(deadlines, *, site_url):
         event.add("description", f"{deadline.partnership.name}. Open casereview for details.")
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _bullets(document, heading, items, line, empty):
+    """A section of the executive group's report: its heading, a bullet a row, or what to say when there are none."""
+    document.add_heading(heading, level=2)
+    items = list(items or [])
+    for item in items:
+        document.add_paragraph(line(item), style="List Bullet")
+    if not items:
+        document.add_paragraph(empty)
+
+
+def _actions_line(row):
+    return f"{row['owner_agency__name']}: {row['n']} action{'s' if row['n'] != 1 else ''}."
