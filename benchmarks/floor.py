@@ -172,31 +172,13 @@ def main():
 
     logging.disable(logging.WARNING)
     from django.test import Client
-    from django.urls import reverse
 
     from casereview.accounts.models import Partnership, User
-    from casereview.actionplans.models import Action
-    from casereview.incidents.models import Incident
 
     slug = args.slug or f"scale-{Partnership.objects.unscoped().count()}"
     partnership = Partnership.objects.unscoped().get(slug=slug)
-    review = scale.largest_review(partnership)
-    incident = Incident.objects.unscoped().filter(partnership=partnership).order_by("-aware_date").first()
-    action = Action.objects.unscoped().filter(review=review).order_by("number").first()
-    pages = {
-        "home": reverse("accounts:partnership_detail", args=[slug]),
-        "incidents": reverse("incidents:list", args=[slug]),
-        "incident": reverse("incidents:detail", args=[incident.pk]),
-        "reviews": reverse("reviews:list", args=[slug]),
-        "review": reverse("reviews:detail", args=[review.pk]),
-        "chronology": reverse("reviews:chronology", args=[review.pk]),
-        "action monitoring": reverse("actionplans:monitoring", args=[slug]),
-        "action": reverse("actionplans:action", args=[action.pk]) if action else None,
-        "due and overdue": reverse("reporting:deadlines", args=[slug]),
-        "audit log": reverse("audit:event_list", args=[slug]),
-        "risk register": reverse("actionplans:risk_register", args=[slug]),
-        "documents": reverse("documents:list", args=[slug]),
-    }
+    pages = scale.main_pages(partnership)
+    del pages["audit log page 40"]
     bm = User.objects.get(username=f"{slug}-bm")
     client = Client(HTTP_X_FORWARDED_PROTO="https")
     client.force_login(bm)

@@ -108,6 +108,34 @@ def largest_review(partnership):
     )
 
 
+def main_pages(partnership):
+    """The main pages of a partnership's business manager, by name: the addresses both benchmarks time."""
+    from django.urls import reverse
+
+    from casereview.actionplans.models import Action
+    from casereview.incidents.models import Incident
+
+    slug = partnership.slug
+    review = largest_review(partnership)
+    incident = Incident.objects.unscoped().filter(partnership=partnership).order_by("-aware_date").first()
+    action = Action.objects.unscoped().filter(review=review).order_by("number").first()
+    return {
+        "home": reverse("accounts:partnership_detail", args=[slug]),
+        "incidents": reverse("incidents:list", args=[slug]),
+        "incident": reverse("incidents:detail", args=[incident.pk]),
+        "reviews": reverse("reviews:list", args=[slug]),
+        "review": reverse("reviews:detail", args=[review.pk]),
+        "chronology": reverse("reviews:chronology", args=[review.pk]),
+        "action monitoring": reverse("actionplans:monitoring", args=[slug]),
+        "action": reverse("actionplans:action", args=[action.pk]) if action else None,
+        "due and overdue": reverse("reporting:deadlines", args=[slug]),
+        "audit log": reverse("audit:event_list", args=[slug]),
+        "audit log page 40": reverse("audit:event_list", args=[slug]) + "?page=40",
+        "risk register": reverse("actionplans:risk_register", args=[slug]),
+        "documents": reverse("documents:list", args=[slug]),
+    }
+
+
 def inprocess(scale_label):
     """Runs inside a subprocess with DATABASE_URL set: prints the pages, their query counts and raw SQL."""
     import django
@@ -117,11 +145,8 @@ def inprocess(scale_label):
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from django.urls import reverse
 
     from casereview.accounts.models import Partnership, User
-    from casereview.actionplans.models import Action
-    from casereview.incidents.models import Incident
 
     partnerships = Partnership.objects.unscoped()
     count = partnerships.count()
@@ -129,24 +154,7 @@ def inprocess(scale_label):
     for label, slug in (("largest", "scale-1"), ("smallest", f"scale-{count}")):
         partnership = partnerships.get(slug=slug)
         bm = User.objects.get(username=f"{slug}-bm")
-        review = largest_review(partnership)
-        incident = Incident.objects.unscoped().filter(partnership=partnership).order_by("-aware_date").first()
-        action = Action.objects.unscoped().filter(review=review).order_by("number").first()
-        pages = {
-            "home": reverse("accounts:partnership_detail", args=[slug]),
-            "incidents": reverse("incidents:list", args=[slug]),
-            "incident": reverse("incidents:detail", args=[incident.pk]),
-            "reviews": reverse("reviews:list", args=[slug]),
-            "review": reverse("reviews:detail", args=[review.pk]),
-            "chronology": reverse("reviews:chronology", args=[review.pk]),
-            "action monitoring": reverse("actionplans:monitoring", args=[slug]),
-            "action": reverse("actionplans:action", args=[action.pk]) if action else None,
-            "due and overdue": reverse("reporting:deadlines", args=[slug]),
-            "audit log": reverse("audit:event_list", args=[slug]),
-            "audit log page 40": reverse("audit:event_list", args=[slug]) + "?page=40",
-            "risk register": reverse("actionplans:risk_register", args=[slug]),
-            "documents": reverse("documents:list", args=[slug]),
-        }
+        pages = main_pages(partnership)
         client = Client(HTTP_X_FORWARDED_PROTO="https")
         client.force_login(bm)
         _two_factor_done(client, bm)
