@@ -83,7 +83,7 @@ def test_an_agency_lead_attaches_documents_and_sees_who_sent_them_and_when(clien
     client.force_login(case["lead"])
     page = body_of(client.get(case["page"]))
     assert "No documents have been sent with this information yet." in page
-    assert 'type="file"' in page and "multiple" in page and 'data-module="govuk-file-upload"' in page
+    assert 'type="file"' in page and "multiple" in page and 'class="govuk-file-upload"' in page
     response = attach(client, case, pdf(), SimpleUploadedFile("referral.docx", docx_bytes()))
     page = body_of(response)
     assert response.redirect_chain[-1][0] == case["page"]
