@@ -72,7 +72,9 @@ def member(partnership, role, agency=None, **user_fields):
 
 import datetime  # noqa: E402
 
-from casereview.decisions.models import InformationRequest, RapidReview  # noqa: E402
+from django.core.files.base import ContentFile  # noqa: E402
+
+from casereview.decisions.models import InformationAttachment, InformationRequest, RapidReview  # noqa: E402
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty  # noqa: E402
 from casereview.reviews.models import Review  # noqa: E402
 
@@ -129,6 +131,21 @@ class InformationRequestFactory(factory.django.DjangoModelFactory):
     agency = factory.LazyAttribute(lambda o: AgencyFactory(partnership=o.rapid_review.incident.partnership))
     requested_on = datetime.date(2025, 4, 22)
     due_date = datetime.date(2025, 5, 6)
+
+
+class InformationAttachmentFactory(factory.django.DjangoModelFactory):
+    """A PDF an agency sent with its information (stored as it would be: under the record's key)."""
+
+    class Meta:
+        model = InformationAttachment
+
+    info_request = factory.SubFactory(InformationRequestFactory)
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4 chronology extract", name="chronology.pdf"))
+    file_name = "chronology.pdf"
+    content_type = "application/pdf"
+    size = 27
+    sha256 = factory.Sequence(lambda n: f"{n:064x}")
+    sent_by = factory.SubFactory(UserFactory)
 
 
 class ReviewFactory(factory.django.DjangoModelFactory):
@@ -290,7 +307,6 @@ def hold_in(partnership):
 
 # --- action plans ----------------------------------------------------------------------------------
 
-from django.core.files.base import ContentFile  # noqa: E402
 
 from casereview.actionplans.models import (  # noqa: E402
     Action,

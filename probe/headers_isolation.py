@@ -162,6 +162,7 @@ def isolation():
         ("reviews_learningpoint", ["/learning-points/{}/", "/learning-points/{}/history/"]),
         ("reviews_recommendation", ["/recommendations/{}/", "/recommendations/{}/history/"]),
         ("actionplans_evidence", ["/evidence/{}/"]),
+        ("decisions_informationattachment", ["/information-documents/{}/"]),
         ("reviews_agencycontribution", ["/contributions/{}/"]),
         ("decisions_chairdecision", ["/chair-decisions/{}/"]),
         ("decisions_rapidreview", ["/rapid-reviews/{}/"]),

@@ -21,7 +21,13 @@ from casereview.actionplans.models import Action, DisseminationEvent, Evidence, 
 from casereview.audit.models import AuditEvent
 from casereview.core.access import ObjectRule, Public, SignedIn, access_rule_of
 from casereview.core.models import ExportJob
-from casereview.decisions.models import ChairDecision, InformationRequest, RapidReview, ReviewRecommendation
+from casereview.decisions.models import (
+    ChairDecision,
+    InformationAttachment,
+    InformationRequest,
+    RapidReview,
+    ReviewRecommendation,
+)
 from casereview.documents.models import Document, ImportBatch
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
 from casereview.library.models import Briefing, Entry
@@ -44,6 +50,7 @@ from casereview.testing import (
     DisseminationEventFactory,
     EvidenceFactory,
     IncidentFactory,
+    InformationAttachmentFactory,
     InformationRequestFactory,
     LearningEventFactory,
     LearningPointFactory,
@@ -82,6 +89,9 @@ OBJECT_MAKERS = {
     NotificationDuty: lambda partnership: NotificationDutyFactory(incident__partnership=partnership),
     RapidReview: lambda partnership: RapidReviewFactory(incident__partnership=partnership),
     InformationRequest: lambda partnership: InformationRequestFactory(rapid_review__incident__partnership=partnership),
+    InformationAttachment: lambda partnership: InformationAttachmentFactory(
+        info_request__rapid_review__incident__partnership=partnership
+    ),
     ReviewRecommendation: recommendation_in,
     ChairDecision: decision_in,
     Review: lambda partnership: ReviewFactory(partnership=partnership, is_confidential=True),

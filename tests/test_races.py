@@ -284,3 +284,25 @@ def test_an_unrelated_partnerships_agency_is_not_taken_for_a_double_submission(a
     AgencyFactory(partnership=partnership_b, name="Youth Service", sector="other")
     made = accounts_services.agency_create(actor=alice, partnership=partnership_a, name="Youth Service", sector="other")
     assert made.partnership == partnership_a
+
+
+def test_the_same_document_attached_twice_at_once_is_kept_once(partnership_a):
+    """A double click on "Attach the documents": the second waits for the first and finds its document."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from casereview.decisions.models import InformationAttachment
+    from casereview.testing import InformationRequestFactory, RapidReviewFactory
+
+    request = InformationRequestFactory(
+        rapid_review=RapidReviewFactory(incident=IncidentFactory(partnership=partnership_a))
+    )
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=request.agency)
+
+    def attach():
+        upload = SimpleUploadedFile("chronology.pdf", b"%PDF-1.4\n% police chronology extract\n")
+        return decision_services.information_request_attach(actor=lead, info_request=request, files=[upload])
+
+    (_, first), (_, second) = at_once(attach, attach)
+    assert InformationAttachment.objects.unscoped().filter(info_request=request).count() == 1
+    assert sorted([len(first.added), len(second.added)]) == [0, 1]
+    assert sorted([len(first.already_sent), len(second.already_sent)]) == [0, 1]

@@ -112,6 +112,9 @@ RULES = {
     "incidents.notificationduty": {"view": CASE_READERS, "change": MANAGERS},
     "decisions.rapidreview": {"view": CASE_READERS_AND_LEADS, "change": MANAGERS},
     "decisions.informationrequest": {"view": CASE_READERS_AND_LEADS, "answer": frozenset({BM, AGENCY_LEAD})},
+    # documents sent with the information: read by whoever reads the request; withdrawn (sent in error) by
+    # whoever may answer it
+    "decisions.informationattachment": {"view": CASE_READERS_AND_LEADS, "withdraw": frozenset({BM, AGENCY_LEAD})},
     "decisions.criterionassessment": {"view": CASE_READERS},
     # Corrected (with a reason, audited) by whoever may make them: the business manager records the
     # subgroup's recommendation, the chair alone decides.
@@ -196,6 +199,7 @@ AGENCY_PATHS = {
     "incidents.incident": "rapid_review__requests__agency",
     "decisions.rapidreview": "requests__agency",
     "decisions.informationrequest": "agency",
+    "decisions.informationattachment": "info_request__agency",
     "reviews.review": "contributions__agency",
     "reviews.agencycontribution": "agency",
     "reviews.chronologyimport": "contribution__agency",

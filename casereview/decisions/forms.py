@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from casereview.accounts.models import Agency, Subgroup
+from casereview.core import file_checks, uploads
 from casereview.core.forms import GovukDateField, GovukFormMixin
 
 from . import services
@@ -88,6 +89,42 @@ class AnswerForm(GovukFormMixin, forms.Form):
             )
             field.error_messages["required"] = "Enter what to add to your agency's information"
             field.widget.attrs["rows"] = 6
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFilesField(forms.FileField):
+    """The files chosen in one file input. Each file's checks (empty, too large, its kind) are the
+    service's (attachment_problems), so that they name the file and are told together."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, (list, tuple)) else [data]) if f]
+        if not files and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
+class AttachmentForm(GovukFormMixin, forms.Form):
+    files = MultipleFilesField(
+        label="Documents to attach", error_messages={"required": "Select the documents to attach"}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = (  # read when the page is shown: the limit is a setting
+            f"{file_checks.describe(services.ATTACHMENT_KINDS)}, each smaller than "
+            f"{uploads.max_megabytes(services.ATTACHMENT_LIMIT)} MB. You can choose more than one."
+        )
+
+    def clean(self):
+        files = self.cleaned_data.get("files")
+        for problem in services.attachment_problems(files) if files else []:
+            self.add_error("files", problem)
+        return self.cleaned_data
 
 
 def _outcomes_for(incident):

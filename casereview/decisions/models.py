@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from casereview.core.models import BaseModel
+from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
 from casereview.core.validation import require_not_future
 from casereview.core.working_days import working_days_between
@@ -89,6 +89,49 @@ class InformationRequest(BaseModel):
     @property
     def working_days_left(self):
         return working_days_between(timezone.localdate(), self.due_date)
+
+
+def attachment_path(instance, filename):
+    # The sender's file name is kept in `file_name`; storage uses the record's key, so names never clash and
+    # nothing about the case appears in the storage path.
+    return f"information/{instance.info_request_id}/{instance.pk}"
+
+
+class InformationAttachment(Withdrawable, BaseModel):
+    """A document an agency sends with its information for a rapid review (a chronology extract, a referral,
+    a report). Read by whoever reads the request; never deleted: one sent in error is withdrawn, with a
+    reason, and is then no longer offered for download."""
+
+    info_request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path)
+    file_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)  # judged from the bytes (core.file_checks), not the name
+    size = models.PositiveIntegerField()
+    # the same document sent twice (a double click, sent again) is kept once
+    sha256 = models.CharField(max_length=64)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = WithdrawableQuerySet.as_manager()
+    partnership_field = "info_request__rapid_review__incident__partnership"
+
+    class Meta:
+        ordering = ["created"]
+        indexes = [models.Index(fields=["info_request", "sha256"])]
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def kind_name(self):
+        """What the file is, as a person says it ("PDF"), from the type its bytes were judged to be."""
+        return _KIND_NAMES.get(self.content_type, "Document")
+
+
+_KIND_NAMES = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
+    "text/plain": "Text",
+}
 
 
 class Criterion(models.TextChoices):

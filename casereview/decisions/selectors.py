@@ -6,6 +6,7 @@ from casereview.reviews.models import Review
 from .models import (
     ChairDecision,
     FamilyCommunication,
+    InformationAttachment,
     InformationRequest,
     PanelResponse,
     RapidReview,
@@ -139,3 +140,25 @@ def decisions_between(*, user, partnership, start, end):
         .select_related("incident")
         .order_by("decided_on")
     )
+
+
+def information_attachments_for(*, user, info_request):
+    """The documents sent with one request, oldest first, withdrawn ones included (they are listed as
+    withdrawn, with the reason)."""
+    return list(
+        InformationAttachment.objects.visible_to(user)
+        .filter(info_request=info_request)
+        .select_related("sent_by", "withdrawn_by")
+    )
+
+
+def information_attachments_by_request(*, user, rapid_review):
+    """The documents sent with each of the rapid review's requests this user may read: request key -> list."""
+    by_request = {}
+    for attachment in (
+        InformationAttachment.objects.visible_to(user)
+        .filter(info_request__rapid_review=rapid_review)
+        .select_related("sent_by", "withdrawn_by")
+    ):
+        by_request.setdefault(attachment.info_request_id, []).append(attachment)
+    return by_request

@@ -1,11 +1,23 @@
 """Writes for the rapid review and the decision on a review (domain.md "Rapid review", "Decision")."""
 
+import hashlib
+import os
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from casereview.accounts.models import RapidReviewStart
-from casereview.audit.services import audit_correction, audit_create, model_update, require_reason, snapshot
+from casereview.audit.services import (
+    audit_correction,
+    audit_create,
+    model_update,
+    model_withdraw,
+    require_reason,
+    snapshot,
+)
+from casereview.core import file_checks
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months
 from casereview.core.validation import require_not_future
@@ -19,6 +31,7 @@ from .models import (
     Criterion,
     CriterionAssessment,
     FamilyCommunication,
+    InformationAttachment,
     InformationRequest,
     Outcome,
     PanelResponse,
@@ -141,6 +154,127 @@ def information_request_answer(*, actor, info_request, response):
         return model_update(actor=actor, instance=info_request, data={"response": added})[0]
     answer = {"response": response.strip(), "responded_on": today, "responded_by": actor}
     return model_update(actor=actor, instance=info_request, data=answer)[0]
+
+
+# --- documents an agency sends with its information ------------------------------------------------
+
+# What an agency sends a rapid review: a chronology extract, a referral, a report. Spreadsheets and images
+# are left out: an extract is sent as the agency's system prints it (PDF) or as Word.
+ATTACHMENT_KINDS = ("pdf", "docx", "text")
+ATTACHMENT_LIMIT = "evidence"  # the size limit of an action's evidence (CASEREVIEW_UPLOAD_MAX_MB)
+MAX_ATTACHMENTS_AT_ONCE = 10
+CLOSED_TO_ATTACHMENTS = (
+    "The rapid review was completed on {on}, so nothing more can be attached. If your agency has a document "
+    "the partnership should see, contact the business manager"
+)
+
+
+@dataclass
+class Attached:
+    added: list = field(default_factory=list)
+    # (the name chosen, the attachment that already holds the same document)
+    already_sent: list = field(default_factory=list)
+
+
+def attachment_problems(files):
+    """Every problem with the chosen files, as messages for the form's `files` field, so a form and the
+    service refuse alike and every problem is told at once. A file is named when several were chosen."""
+    return _checked(files)[1]
+
+
+def _checked(files):
+    """(each file's content type, judged by its bytes; the problems)."""
+    if not files:
+        return [], ["Select the documents to attach"]
+    if len(files) > MAX_ATTACHMENTS_AT_ONCE:
+        return [], [f"Attach at most {MAX_ATTACHMENTS_AT_ONCE} documents at once"]
+    content_types, problems = [], []
+    for upload in files:
+        try:
+            content_types.append(
+                file_checks.check_upload(
+                    upload,
+                    kinds=ATTACHMENT_KINDS,
+                    limit=ATTACHMENT_LIMIT,
+                    field="files",
+                    too_large_advice="Save a smaller copy, or send it in parts.",
+                )
+            )
+        except ValidationError as exc:
+            for message in exc.message_dict["files"]:
+                problems.append(message if len(files) == 1 else f"{_base_name(upload)}: {message}")
+    return content_types, problems
+
+
+def _base_name(upload):
+    return os.path.basename(getattr(upload, "name", "") or "document")[:255] or "document"
+
+
+def _sha256(upload):
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+@transaction.atomic
+def information_request_attach(*, actor, info_request, files):
+    """Attach the agency's documents to its information. Each is checked by its bytes (core.file_checks),
+    stored under the record's key and audited; a document already attached to this request (the same
+    bytes, not withdrawn) is not stored again, so a form sent twice adds nothing. Refused once the rapid
+    review is complete. A file stored before something failed is removed."""
+    info_request = lock(info_request)  # two submissions at once: the second sees the first's documents
+    completed_on = (
+        RapidReview.objects.unscoped().filter(pk=info_request.rapid_review_id).values_list("completed_on", flat=True)[0]
+    )
+    if completed_on:
+        raise ValidationError({"files": CLOSED_TO_ATTACHMENTS.format(on=f"{completed_on:%-d %B %Y}")})
+    content_types, problems = _checked(files)
+    if problems:
+        raise ValidationError({"files": problems})
+    result = Attached()
+    current = InformationAttachment.objects.unscoped().current().filter(info_request=info_request)
+    held = {a.sha256: a for a in current.select_related("sent_by")}
+    stored = []
+    try:
+        for upload, content_type in zip(files, content_types, strict=True):
+            name, digest = _base_name(upload), _sha256(upload)
+            if digest in held:
+                result.already_sent.append((name, held[digest]))
+                continue
+            attachment = InformationAttachment(
+                info_request=info_request,
+                file_name=name,
+                content_type=content_type,
+                size=upload.size,
+                sha256=digest,
+                sent_by=actor,
+            )
+            attachment.file.save(name, upload, save=False)
+            stored.append(attachment.file.name)
+            attachment.full_clean()
+            attachment.save()
+            audit_create(actor=actor, obj=attachment)
+            held[digest] = attachment
+            result.added.append(attachment)
+    except BaseException:
+        storage = InformationAttachment._meta.get_field("file").storage
+        for name in stored:
+            storage.delete(name)
+        raise
+    return result
+
+
+@transaction.atomic
+def information_attachment_withdraw(*, actor, attachment, reason):
+    """Withdraw a document sent in error (the wrong file, another child's, a copy sent twice): nothing is
+    erased; it stays listed, with the reason, and is no longer offered for download. Allowed after the
+    rapid review is complete, since a wrong document must stop being read whenever it is found."""
+    attachment = InformationAttachment.objects.unscoped().select_for_update().get(pk=attachment.pk)
+    model_withdraw(actor=actor, instance=attachment, reason=reason)
+    return attachment
 
 
 def _require_rationale(rationale):

@@ -9,6 +9,13 @@ urlpatterns = [
     path("rapid-reviews/<uuid:pk>/", views.rapid_review_detail, name="rapid_review"),
     path("rapid-reviews/<uuid:pk>/edit/", views.rapid_review_edit, name="rapid_review_edit"),
     path("information-requests/<uuid:pk>/", views.request_answer, name="request_answer"),
+    path("information-requests/<uuid:pk>/documents/", views.request_attach, name="request_attach"),
+    path("information-documents/<uuid:pk>/", views.information_attachment_download, name="information_attachment"),
+    path(
+        "information-documents/<uuid:pk>/withdraw/",
+        views.information_attachment_withdraw,
+        name="information_attachment_withdraw",
+    ),
     path("incidents/<uuid:pk>/recommendation/", views.recommend, name="recommend"),
     path("incidents/<uuid:pk>/decision/", views.decide, name="decide"),
     path("chair-decisions/<uuid:pk>/", views.decision_detail, name="decision"),

@@ -1,16 +1,22 @@
 from django.contrib import messages
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from casereview.accounts import permissions
+from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
+from casereview.audit.services import record_event
 from casereview.core.access import object_view
-from casereview.core.forms import submitted
+from casereview.core.dates import long_date
+from casereview.core.forms import posted, submitted, withdraw_page
 from casereview.incidents.models import Incident
 
 from . import selectors, services
 from .forms import (
     AnswerForm,
+    AttachmentForm,
     DecisionCorrectionForm,
     DecisionForm,
     FamilyCommunicationForm,
@@ -24,6 +30,7 @@ from .models import (
     ChairDecision,
     Criterion,
     CriterionAssessment,
+    InformationAttachment,
     InformationRequest,
     RapidReview,
     ReviewRecommendation,
@@ -62,15 +69,21 @@ def rapid_review_detail(request, rapid_review):
     assessments = {
         a.criterion: a for a in CriterionAssessment.objects.visible_to(user).filter(rapid_review=rapid_review)
     }
+    requests = list(
+        InformationRequest.objects.visible_to(user)
+        .filter(rapid_review=rapid_review)
+        .select_related("agency", "responded_by")
+    )
+    documents = selectors.information_attachments_by_request(user=user, rapid_review=rapid_review)
+    for info_request in requests:
+        info_request.documents = documents.get(info_request.pk, [])
     return render(
         request,
         "decisions/rapid_review_detail.html",
         {
             "rapid_review": rapid_review,
             "incident": rapid_review.incident,
-            "requests": InformationRequest.objects.visible_to(user)
-            .filter(rapid_review=rapid_review)
-            .select_related("agency", "responded_by"),
+            "requests": requests,
             "criteria": [(criterion, assessments.get(criterion.value)) for criterion in Criterion],
             "may_change": permissions.can(user, "change", rapid_review),
             "is_case_reader": permissions.has_role(user, rapid_review.incident.partnership, *permissions.CASE_READERS),
@@ -122,10 +135,34 @@ def rapid_review_edit(request, rapid_review):
     )
 
 
+def _request_page(request, info_request, *, form=None, attach_form=None, status=200):
+    """The agency's request: what was asked, what was sent, the documents sent with it, and the two
+    forms (add to the information, attach documents) while the rapid review is open."""
+    sent = info_request.is_answered
+    documents = selectors.information_attachments_for(user=request.user, info_request=info_request)
+    return render(
+        request,
+        "decisions/answer_form.html",
+        {
+            "form": form or AnswerForm(adding=sent),
+            "attach_form": attach_form or AttachmentForm(),
+            "info_request": info_request,
+            "incident": info_request.rapid_review.incident,
+            # A completed rapid review takes no more information: say so rather than offer a form that refuses.
+            "closed": bool(info_request.rapid_review.completed_on),
+            "sent": sent,
+            "documents": documents,
+            # the same people as may answer the request, but asked of the rule for documents
+            "may_withdraw": bool(documents) and permissions.can(request.user, "withdraw", documents[0]),
+        },
+        status=status,
+    )
+
+
 @object_view(InformationRequest, "answer")
 def request_answer(request, info_request):
     sent = info_request.is_answered
-    form = AnswerForm(request.POST if request.method == "POST" else None, adding=sent)
+    form = AnswerForm(posted(request), adding=sent)
     if submitted(
         request,
         form,
@@ -140,17 +177,77 @@ def request_answer(request, info_request):
             else f"{info_request.agency}'s information has been sent to the rapid review.",
         )
         return redirect("decisions:rapid_review", pk=info_request.rapid_review_id)
-    return render(
+    return _request_page(request, info_request, form=form)
+
+
+@object_view(InformationRequest, "answer")
+def request_attach(request, info_request):
+    """The documents form posts here; its errors are shown on the request's page."""
+    if request.method != "POST":
+        return redirect("decisions:request_answer", pk=info_request.pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    attached = []
+    if submitted(
         request,
-        "decisions/answer_form.html",
-        {
-            "form": form,
-            "info_request": info_request,
-            "incident": info_request.rapid_review.incident,
-            # A completed rapid review takes no more information: say so rather than offer a form that refuses.
-            "closed": bool(info_request.rapid_review.completed_on),
-            "sent": sent,
-        },
+        form,
+        lambda data: attached.append(
+            services.information_request_attach(actor=request.user, info_request=info_request, files=data["files"])
+        ),
+    ):
+        result = attached[0]
+        if result.added:
+            names = ", ".join(a.file_name for a in result.added)
+            messages.success(request, f"Sent to the rapid review with {info_request.agency}'s information: {names}.")
+        for name, held in result.already_sent:
+            when = long_date(timezone.localtime(held.created))
+            messages.info(request, f"{name} was already sent, on {when} by {held.sent_by}: it was not attached again.")
+        return redirect("decisions:request_answer", pk=info_request.pk)
+    return _request_page(request, info_request, attach_form=form)
+
+
+@object_view(InformationAttachment)
+def information_attachment_download(request, attachment):
+    """Served only through this permission-checked view, never from a public media URL; every download is
+    in the access log, and the response is never cached (core.middleware)."""
+    if attachment.is_withdrawn:
+        raise Http404("This document was withdrawn")
+    record_event(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=attachment,
+        object_repr=f"Document downloaded: {attachment.file_name}",
+    )
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.file_name,
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+
+
+@object_view(InformationAttachment, "withdraw")
+def information_attachment_withdraw(request, attachment):
+    info_request = attachment.info_request
+    back_url = reverse("decisions:request_answer", args=[info_request.pk])
+    if attachment.is_withdrawn:
+        messages.info(request, f"{attachment.file_name} was already withdrawn.")
+        return redirect(back_url)
+    return withdraw_page(
+        request,
+        withdraw=lambda **data: services.information_attachment_withdraw(
+            actor=request.user, attachment=attachment, **data
+        ),
+        title=f"Withdraw {attachment.file_name}?",
+        caption=f"{info_request.rapid_review.incident.child_pseudonym} · information from {info_request.agency}",
+        record_lines=[
+            ("Document", attachment.file_name),
+            ("Sent", f"{long_date(timezone.localtime(attachment.created))} by {attachment.sent_by}"),
+        ],
+        back_url=back_url,
+        consequence="The rapid review will no longer be able to open it. Nothing is erased: it stays listed as "
+        "withdrawn, with your reason and your name.",
+        submit="Withdraw this document",
+        success=f"{attachment.file_name} has been withdrawn.",
     )
 
 

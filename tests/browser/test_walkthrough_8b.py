@@ -128,3 +128,67 @@ def test_walkthrough_8s_pages_fit_a_phone_and_pass_axe(page, alice, partnership_
     _check(page, "/", "What changed since you last signed in")
     # the one error is the page's own "not found", as it should be
     assert [e for e in page.console_errors if "status of 404" not in e] == []
+
+
+def test_an_agency_attaches_documents_to_its_information_and_withdraws_one_at_390px(page, partnership_a):
+    """Finding 17's "Left": the request's documents, every state of the page at 390 px and axe-clean."""
+    from playwright.sync_api import expect
+
+    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
+    rapid_review = RapidReviewFactory(incident=IncidentFactory(partnership=partnership_a, child_pseudonym="Child S"))
+    request = InformationRequestFactory(rapid_review=rapid_review, agency=police)
+    member(partnership_a, Role.AGENCY_LEAD, agency=police, username="police", first_name="Police", last_name="Lead")
+    member(partnership_a, Role.CHAIR, username="chair")
+    page.set_viewport_size(PHONE)
+    files = page.locator("input[type=file]")
+    attach = page.get_by_role("button", name="Attach the documents")
+
+    sign_in(page, "police")
+    _check(page, f"/information-requests/{request.pk}/", "No documents have been sent with this information yet.")
+    attach.click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select the documents to attach")
+    assert_fits(page)
+    assert_accessible(page)
+    files.set_input_files([{"name": "figures.xlsx", "mimeType": "text/plain", "buffer": b"MZ a program"}])
+    attach.click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("must be a PDF, Word (.docx) or plain text file")
+    assert_fits(page)
+    assert_accessible(page)
+    long_name = "Metropolitan_Police_Service_chronology_extract_Child_S_April_2026.pdf"
+    files.set_input_files(
+        [
+            {"name": long_name, "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% chronology\n"},
+            {"name": "referral-notes.txt", "mimeType": "text/plain", "buffer": b"Referral of 2 April."},
+        ]
+    )
+    attach.click()
+    expect(page.get_by_text("Sent to the rapid review with Metropolitan Police Service's information")).to_be_visible()
+    documents = page.locator("#documents-sent")
+    expect(documents).to_contain_text(long_name)
+    expect(documents).to_contain_text("by Police Lead")
+    assert_fits(page)
+    assert_accessible(page)
+
+    page.get_by_role("link", name=f"Withdraw {long_name}").click()
+    expect(page.get_by_role("heading", name=f"Withdraw {long_name}?")).to_be_visible()
+    assert_fits(page)
+    assert_accessible(page)
+    page.get_by_role("button", name="Withdraw this document").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Say why you are withdrawing it")
+    assert_fits(page)
+    assert_accessible(page)
+    page.get_by_label("Why are you withdrawing it?").fill("Sent for the wrong child")
+    page.get_by_role("button", name="Withdraw this document").click()
+    expect(page.get_by_text(f"{long_name} has been withdrawn.")).to_be_visible()
+    expect(documents).to_contain_text("Sent for the wrong child")
+    assert_fits(page)
+    assert_accessible(page)
+
+    sign_out(page)
+    sign_in(page, "chair")
+    _check(page, f"/rapid-reviews/{rapid_review.pk}/", "referral-notes.txt", f"{long_name}: withdrawn")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="referral-notes.txt").click()
+    assert download.value.suggested_filename == "referral-notes.txt"
+    assert page.get_by_role("link", name=long_name).count() == 0
+    assert page.console_errors == []

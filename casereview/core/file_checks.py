@@ -1,0 +1,223 @@
+"""What an uploaded document really is (judged by its bytes, not its name), and whether it may be stored:
+the one check shared by every upload of a document a person reads later (an action's evidence, what an
+agency sends a rapid review). Each caller names the kinds it takes, its size limit (core/uploads.py) and
+the form field its messages belong to.
+
+Anything but the kinds named — a program, a macro-enabled Office file, an archive — is refused before it
+is stored; so is an Office file that would unpack past a bound (a zip bomb) and a PDF that could act when
+opened."""
+
+import re
+import zlib
+
+from django.core.exceptions import ValidationError
+
+from . import uploads
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+# kind -> (content type, its name in "The selected file must be a … file")
+KINDS = {
+    "pdf": ("application/pdf", "PDF"),
+    "docx": (DOCX, "Word (.docx)"),
+    "xlsx": (XLSX, "Excel (.xlsx)"),
+    "pptx": (PPTX, "PowerPoint (.pptx)"),
+    "png": ("image/png", "PNG"),
+    "jpeg": ("image/jpeg", "JPEG"),
+    "text": ("text/plain", "plain text"),
+}
+# Office files are zips: refuse one that would unpack to more than this (a zip bomb).
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+_OFFICE_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
+_OFFICE_PROGRAMS = {"docx": "Word", "xlsx": "Excel", "pptx": "PowerPoint"}
+_EXECUTABLES = (b"MZ", b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"#!")
+
+
+def _joined(words):
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def describe(kinds):
+    """The kinds as a person reads them: "PDF, Word (.docx) or plain text"."""
+    return _joined([KINDS[kind][1] for kind in kinds])
+
+
+def check_upload(upload, *, kinds, limit, field, too_large_advice=""):
+    """The file's content type if it is one of `kinds` and within the `limit` kind's size; otherwise
+    ValidationError, for the form's `field`, saying what is wrong and what to do. The size is checked
+    before a byte is read."""
+    described = describe(kinds)
+    size = upload.size
+    if not size:
+        raise ValidationError({field: "The selected file is empty"})
+    problem = uploads.too_large(limit, size, too_large_advice)
+    if problem:
+        raise ValidationError({field: problem})
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    content_type = _sniff(head, upload, kinds=kinds, field=field)
+    if content_type is None or content_type not in {KINDS[kind][0] for kind in kinds}:
+        raise ValidationError({field: f"The selected file must be a {described} file"})
+    named = _named_kind(getattr(upload, "name", "") or "")
+    if named is not None and content_type not in named[1]:
+        # what the name promises is what whoever opens it expects: a text file called .pdf is not a PDF
+        raise ValidationError(
+            {
+                field: f"The selected file is called .{named[0]} but it is not a {_KIND_NAMES[named[0]]} "
+                f"file. Upload the file as it was saved, as a {described} file"
+            }
+        )
+    if content_type == "application/pdf":
+        upload.seek(0)
+        actions = pdf_actions(upload.read())
+        upload.seek(0)
+        if actions:
+            raise ValidationError(
+                {
+                    field: "The selected PDF contains "
+                    + " and ".join(sorted(actions))
+                    + ", which could run when it is opened. Print it to a new PDF (or save it as PDF/A) and "
+                    "upload that copy instead"
+                }
+            )
+    return content_type
+
+
+_TEXT = {"text/plain"}
+# a file's extension -> the content types its bytes may have
+_EXTENSIONS = {
+    "pdf": {"application/pdf"},
+    "png": {"image/png"},
+    "jpg": {"image/jpeg"},
+    "jpeg": {"image/jpeg"},
+    "docx": {DOCX},
+    "xlsx": {XLSX},
+    "pptx": {PPTX},
+    "txt": _TEXT,
+    "csv": _TEXT,
+}
+_KIND_NAMES = {
+    "pdf": "PDF",
+    "png": "PNG",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "docx": "Word",
+    "xlsx": "Excel",
+    "pptx": "PowerPoint",
+    "txt": "plain text",
+    "csv": "CSV",
+}
+
+
+def _named_kind(name):
+    """(extension, the content types it allows) when the name ends in a kind we know; None otherwise (a
+    name with no extension, or one we do not list, is judged by its bytes alone)."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return (extension, _EXTENSIONS[extension]) if extension in _EXTENSIONS else None
+
+
+def _sniff(head, upload, *, kinds, field):
+    if head.startswith(_EXECUTABLES):
+        return None
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        return _office_type(upload, kinds=kinds, field=field)
+    if _is_text(head):
+        return "text/plain"
+    return None
+
+
+def _office_type(upload, *, kinds, field):
+    try:
+        contents = uploads.inspect_zip(upload, max_inflated=MAX_UNZIPPED_BYTES)
+    except uploads.UnsafeZip as exc:
+        if str(exc) == "damaged":
+            return None
+        programs = _joined([program for kind, program in _OFFICE_PROGRAMS.items() if kind in kinds] or ["Word"])
+        raise ValidationError(
+            {
+                field: f"The selected file cannot be stored safely: {exc}. Save a new copy from "
+                f"{programs} (or as PDF) and upload that instead"
+            }
+        ) from None
+    finally:
+        upload.seek(0)
+    names = contents.names
+    # Macros run code when the file is opened: a .docm renamed .docx is still refused.
+    if any(name.lower().endswith("vbaproject.bin") for name in names) or "[Content_Types].xml" not in names:
+        return None
+    for part, kind in _OFFICE_PARTS.items():
+        if part in names:
+            return KINDS[kind][0]
+    return None
+
+
+# --- scripts in PDFs ----------------------------------------------------------------------------------
+# A plain scan of the PDF's objects, not a parser: a name such as /JavaScript or /Launch is a token the
+# file cannot hide except by #-escaping its letters (undone here) or by putting the dictionary inside a
+# compressed object stream (/ObjStm, inflated here within a bound). Reading the same bytes through
+# pdfium would answer only some of the question (its API lists document-level JavaScript, not open or
+# launch actions on pages and annotations) and would parse hostile input in the web process.
+# A refused genuine file loses nothing: printing it to PDF drops every action.
+_DANGEROUS_NAMES = {
+    b"JavaScript": "a script",
+    b"JS": "a script",
+    b"Launch": "an action that starts a program",
+    b"SubmitForm": "an action that sends data",
+    b"ImportData": "an action that fetches data",
+    b"RichMedia": "embedded media that can run code",
+}
+_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
+_OBJECT_STREAM = re.compile(rb"\bobj\b(.{0,4096}?)\bstream(?:\r\n|\n|\r)", re.DOTALL)
+_STREAM_BODY = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r).*?endstream", re.DOTALL)
+_MAX_PDF_INFLATED = 64 * 1024 * 1024
+
+
+def _names(data):
+    for match in _NAME.finditer(data):
+        name = match.group(1)
+        if b"#" in name:
+            name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name)
+        yield name
+
+
+def pdf_actions(data):
+    """What in this PDF could act when it is opened (a set of plain phrases; empty when nothing)."""
+    # Stream bodies (images, page content) are left out: their bytes are data, not dictionaries.
+    objects = _STREAM_BODY.sub(b"stream endstream", data)
+    found = {_DANGEROUS_NAMES[name] for name in _names(objects) if name in _DANGEROUS_NAMES}
+    budget = _MAX_PDF_INFLATED
+    for match in _OBJECT_STREAM.finditer(data):
+        if b"ObjStm" not in set(_names(match.group(1))):
+            continue
+        end = data.find(b"endstream", match.end())
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(data[match.end() : end if end > 0 else None], budget)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        found |= {_DANGEROUS_NAMES[name] for name in _names(inflated) if name in _DANGEROUS_NAMES}
+        if budget <= 0:
+            found.add("more compressed content than a document of this size should hold")
+            break
+    return found
+
+
+def _is_text(head):
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A character cut at the end of the sample is still text.
+        return exc.start >= len(head) - 4
+    return True
