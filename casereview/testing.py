@@ -197,6 +197,36 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     text = "The partnership should audit transfer summaries."
 
 
+class TermsOfReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.TermsOfReference"
+
+    review = factory.SubFactory(ReviewFactory)
+    scope_start = datetime.date(2025, 1, 1)
+    scope_end = datetime.date(2025, 6, 1)
+    lines_of_enquiry = "Lines"
+    methodology = "other"
+
+
+class ReviewerAppointmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.ReviewerAppointment"
+
+    review = factory.SubFactory(ReviewFactory)
+    user = factory.LazyAttribute(lambda o: member(o.review.partnership, Role.REVIEWER))
+    appointed_on = datetime.date(2025, 6, 1)
+    independence_declaration = "I am independent."
+    declared_on = datetime.date(2025, 6, 1)
+
+
+def contribution_with_lead(partnership, *, agency_name, username, **fields):
+    """A review of `partnership` with one agency's contribution, and that agency's lead: (contribution, lead).
+    The review is `contribution.review`, the agency `contribution.agency`."""
+    agency = AgencyFactory(partnership=partnership, name=agency_name)
+    contribution = AgencyContributionFactory(review__partnership=partnership, agency=agency, **fields)
+    return contribution, member(partnership, Role.AGENCY_LEAD, agency=agency, username=username)
+
+
 def duplicate_pair_in(partnership):
     contribution = AgencyContributionFactory(review__partnership=partnership)
     other = AgencyContributionFactory(review=contribution.review)
