@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts.models import Role
@@ -26,6 +27,14 @@ def docx_bytes(extra_parts=()):
         for name in extra_parts:
             archive.writestr(name, "x")
     return buffer.getvalue()
+
+
+def post_update(client, action, *, follow=False, **fields):
+    """The action's update form as the signed-in person sends it, dated today unless the fields give the
+    date (posted_on_0, _1 and _2)."""
+    today = timezone.localdate()
+    data = {"posted_on_0": today.day, "posted_on_1": today.month, "posted_on_2": today.year, **fields}
+    return client.post(reverse("actionplans:action_update", args=[action.pk]), data, follow=follow)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from casereview.actionplans.models import Action, ActionStatus, Escalation, Evid
 from casereview.audit.models import AuditEvent
 from casereview.testing import ActionFactory, ReviewFactory, exported
 
-from .conftest import pdf_upload
+from .conftest import pdf_upload, post_update
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -32,16 +32,13 @@ def text(response):
 
 def test_agency_lead_posts_an_update_with_evidence_through_the_page(client, plan):
     client.force_login(plan["social_care_lead"])
-    url = reverse("actionplans:action_update", args=[plan["action"].pk])
-    response = client.post(
-        url,
-        {
-            **date_fields("posted_on", TODAY),
-            "status": "completed",
-            "text": "Service running since May",
-            "evidence_file": pdf_upload("contract.pdf"),
-            "evidence_description": "Signed contract",
-        },
+    response = post_update(
+        client,
+        plan["action"],
+        status="completed",
+        text="Service running since May",
+        evidence_file=pdf_upload("contract.pdf"),
+        evidence_description="Signed contract",
         follow=True,
     )
     assert "Your update has been posted" in text(response)
@@ -50,18 +47,15 @@ def test_agency_lead_posts_an_update_with_evidence_through_the_page(client, plan
 
 def test_a_refused_evidence_file_keeps_what_was_typed(client, plan):
     client.force_login(plan["social_care_lead"])
-    url = reverse("actionplans:action_update", args=[plan["action"].pk])
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = client.post(
-        url,
-        {
-            **date_fields("posted_on", TODAY),
-            "status": "on_track",
-            "text": "Provider chosen after tender",
-            "evidence_file": SimpleUploadedFile("tender.pdf", b"MZ\x90 program"),
-            "evidence_description": "Tender",
-        },
+    response = post_update(
+        client,
+        plan["action"],
+        status="on_track",
+        text="Provider chosen after tender",
+        evidence_file=SimpleUploadedFile("tender.pdf", b"MZ\x90 program"),
+        evidence_description="Tender",
     )
     page = text(response)
     assert response.status_code == 200 and "There is a problem" in page
@@ -74,10 +68,7 @@ def test_another_agencys_lead_cannot_see_or_update_the_action(client, plan):
     client.force_login(plan["police_lead"])
     action = plan["action"]
     assert client.get(reverse("actionplans:action", args=[action.pk])).status_code == 404
-    response = client.post(
-        reverse("actionplans:action_update", args=[action.pk]),
-        {**date_fields("posted_on", TODAY), "status": "on_track", "text": "Not ours"},
-    )
+    response = post_update(client, action, status="on_track", text="Not ours")
     assert response.status_code == 404 and not ProgressUpdate.objects.exists()
     listing = text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
     assert "return-interview" not in listing and "No actions have been agreed yet" in listing
