@@ -68,6 +68,11 @@ def member(partnership, role, agency=None, **user_fields):
     return user
 
 
+def date_fields(name, day):
+    """The three boxes of a GOV.UK date input called `name` (core.forms' date field), filled in with `day`."""
+    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
+
+
 # --- cases -----------------------------------------------------------------------------------------
 
 import datetime  # noqa: E402

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from casereview.accounts.models import Role
 from casereview.actionplans import services
-from casereview.testing import AgencyFactory, ReviewFactory, member
+from casereview.testing import AgencyFactory, ReviewFactory, date_fields, member
 
 
 def pdf_upload(name="minutes.pdf", size=None):
@@ -32,8 +32,7 @@ def docx_bytes(extra_parts=()):
 def post_update(client, action, *, follow=False, **fields):
     """The action's update form as the signed-in person sends it, dated today unless the fields give the
     date (posted_on_0, _1 and _2)."""
-    today = timezone.localdate()
-    data = {"posted_on_0": today.day, "posted_on_1": today.month, "posted_on_2": today.year, **fields}
+    data = {**date_fields("posted_on", timezone.localdate()), **fields}
     return client.post(reverse("actionplans:action_update", args=[action.pk]), data, follow=follow)
 
 

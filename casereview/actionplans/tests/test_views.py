@@ -14,16 +14,12 @@ from openpyxl import load_workbook
 from casereview.actionplans import services
 from casereview.actionplans.models import Action, ActionStatus, Escalation, Evidence, ProgressUpdate
 from casereview.audit.models import AuditEvent
-from casereview.testing import ActionFactory, ReviewFactory, exported
+from casereview.testing import ActionFactory, ReviewFactory, date_fields, exported
 
 from .conftest import pdf_upload, post_update
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-
-
-def date_fields(name, day):
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 def text(response):

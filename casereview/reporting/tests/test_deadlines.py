@@ -24,6 +24,7 @@ from casereview.testing import (
     MembershipFactory,
     PartnershipFactory,
     ReviewFactory,
+    date_fields,
     member,
 )
 
@@ -219,7 +220,7 @@ def test_executive_report_period_can_be_chosen_and_bad_dates_explained(client, a
     client.force_login(alice)
     url = reverse("reporting:executive_report", args=["southwark"])
     future = timezone.localdate() + timedelta(days=30)
-    page = client.get(url, {"start_0": future.day, "start_1": future.month, "start_2": future.year}).content.decode()
+    page = client.get(url, date_fields("start", future)).content.decode()
     assert "The date of the last meeting must be in the past" in page
 
 
