@@ -82,6 +82,23 @@ from casereview.incidents.models import ChildIdentity, Incident, NotificationDut
 from casereview.reviews.models import Review  # noqa: E402
 
 
+def incident_facts(**overrides):
+    """What incidents.services.incident_create needs to record a case (a looked-after child's death, abuse
+    suspected, in the area), with `overrides`."""
+    return dict(
+        {
+            "child_pseudonym": "Child T",
+            "harm": "death",
+            "incident_date": datetime.date(2025, 4, 16),
+            "aware_date": datetime.date(2025, 4, 17),
+            "abuse_or_neglect": "suspected",
+            "looked_after": True,
+            "location": "in_area",
+        },
+        **overrides,
+    )
+
+
 class IncidentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Incident

@@ -25,6 +25,7 @@ from casereview.testing import (
     PartnershipFactory,
     ReviewFactory,
     date_fields,
+    incident_facts,
     member,
 )
 
@@ -32,8 +33,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _incident(alice, partnership, aware, **facts):
-    """A case recorded through the service, learnt of on `aware`, in the area."""
-    facts = dict(incident_date=aware, aware_date=aware, location="in_area", **facts)
+    """A case recorded through the service, learnt of on `aware`."""
+    facts = incident_facts(incident_date=aware, aware_date=aware, **facts)
     return incident_services.incident_create(actor=alice, partnership=partnership, facts=facts)
 
 
@@ -77,15 +78,7 @@ def live_case(alice, partnership_a):
     today = timezone.localdate()
     aware = add_working_days(today, -4)
     police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
-    incident = _incident(
-        alice,
-        partnership_a,
-        aware,
-        child_pseudonym="Child S",
-        harm="death",
-        abuse_or_neglect="suspected",
-        looked_after=True,
-    )
+    incident = _incident(alice, partnership_a, aware, child_pseudonym="Child S")
     rapid_review = decision_services.rapid_review_open(
         actor=alice, incident=incident, agencies=[police], opened_on=aware
     )
