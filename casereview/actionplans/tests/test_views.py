@@ -122,16 +122,21 @@ def test_closing_without_evidence_shows_a_clear_error(client, plan, alice):
     assert Action.objects.get(pk=plan["action"].pk).status == ActionStatus.NOT_STARTED
 
 
-def test_business_manager_closes_on_evidence(client, plan, alice):
+def _completed_with_evidence(plan, file_name):
+    """The children's services lead reports the plan's action completed today, with a PDF as evidence."""
     services.progress_update_post(
         actor=plan["social_care_lead"],
         action=plan["action"],
         posted_on=TODAY,
         text="Done",
         status="completed",
-        evidence_file=pdf_upload(),
+        evidence_file=pdf_upload(file_name),
         evidence_description="Contract",
     )
+
+
+def test_business_manager_closes_on_evidence(client, plan, alice):
+    _completed_with_evidence(plan, "minutes.pdf")
     client.force_login(alice)
     response = client.post(
         reverse("actionplans:action_close", args=[plan["action"].pk]),
@@ -168,15 +173,7 @@ def test_a_due_date_before_the_start_is_shown_as_an_error(client, plan, alice):
 
 
 def test_evidence_downloads_only_through_the_checked_view(client, plan, alice):
-    services.progress_update_post(
-        actor=plan["social_care_lead"],
-        action=plan["action"],
-        posted_on=TODAY,
-        text="Done",
-        status="completed",
-        evidence_file=pdf_upload("contract.pdf"),
-        evidence_description="Contract",
-    )
+    _completed_with_evidence(plan, "contract.pdf")
     evidence = Evidence.objects.get()
     url = reverse("actionplans:evidence", args=[evidence.pk])
     client.force_login(plan["police_lead"])
