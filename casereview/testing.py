@@ -68,6 +68,11 @@ def member(partnership, role, agency=None, **user_fields):
     return user
 
 
+def date_fields(name, day):
+    """The three boxes of a GOV.UK date input called `name` (core.forms' date field), filled in with `day`."""
+    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
+
+
 # --- cases -----------------------------------------------------------------------------------------
 
 import datetime  # noqa: E402
@@ -77,6 +82,23 @@ from django.core.files.base import ContentFile  # noqa: E402
 from casereview.decisions.models import InformationAttachment, InformationRequest, RapidReview  # noqa: E402
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty  # noqa: E402
 from casereview.reviews.models import Review  # noqa: E402
+
+
+def incident_facts(**overrides):
+    """What incidents.services.incident_create needs to record a case (a looked-after child's death, abuse
+    suspected, in the area), with `overrides`."""
+    return dict(
+        {
+            "child_pseudonym": "Child T",
+            "harm": "death",
+            "incident_date": datetime.date(2025, 4, 16),
+            "aware_date": datetime.date(2025, 4, 17),
+            "abuse_or_neglect": "suspected",
+            "looked_after": True,
+            "location": "in_area",
+        },
+        **overrides,
+    )
 
 
 class IncidentFactory(factory.django.DjangoModelFactory):
@@ -212,6 +234,36 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     review = factory.SubFactory(ReviewFactory)
     number = factory.Sequence(lambda n: n + 1)
     text = "The partnership should audit transfer summaries."
+
+
+class TermsOfReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.TermsOfReference"
+
+    review = factory.SubFactory(ReviewFactory)
+    scope_start = datetime.date(2025, 1, 1)
+    scope_end = datetime.date(2025, 6, 1)
+    lines_of_enquiry = "Lines"
+    methodology = "other"
+
+
+class ReviewerAppointmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.ReviewerAppointment"
+
+    review = factory.SubFactory(ReviewFactory)
+    user = factory.LazyAttribute(lambda o: member(o.review.partnership, Role.REVIEWER))
+    appointed_on = datetime.date(2025, 6, 1)
+    independence_declaration = "I am independent."
+    declared_on = datetime.date(2025, 6, 1)
+
+
+def contribution_with_lead(partnership, *, agency_name, username, **fields):
+    """A review of `partnership` with one agency's contribution, and that agency's lead: (contribution, lead).
+    The review is `contribution.review`, the agency `contribution.agency`."""
+    agency = AgencyFactory(partnership=partnership, name=agency_name)
+    contribution = AgencyContributionFactory(review__partnership=partnership, agency=agency, **fields)
+    return contribution, member(partnership, Role.AGENCY_LEAD, agency=agency, username=username)
 
 
 def duplicate_pair_in(partnership):

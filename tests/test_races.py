@@ -19,7 +19,7 @@ from casereview.incidents import services as incident_services
 from casereview.incidents.models import Incident
 from casereview.reviews import services as review_services
 from casereview.reviews.models import LearningPoint
-from casereview.testing import AgencyFactory, IncidentFactory, ReviewFactory, member
+from casereview.testing import AgencyFactory, IncidentFactory, ReviewFactory, incident_facts, member
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks under real concurrency: PostgreSQL"),
@@ -76,17 +76,10 @@ def test_two_actions_added_at_once_take_the_next_two_numbers(alice, partnership_
 
 
 def test_two_incidents_recorded_at_once_take_the_next_two_references(alice, partnership_a):
-    facts = dict(
-        harm="death",
-        incident_date=date(2025, 4, 16),
-        aware_date=date(2025, 4, 17),
-        abuse_or_neglect="suspected",
-        location="in_area",
-    )
     results = at_once(
         *[
             lambda name=name: incident_services.incident_create(
-                actor=alice, partnership=partnership_a, facts={**facts, "child_pseudonym": name}
+                actor=alice, partnership=partnership_a, facts=incident_facts(child_pseudonym=name)
             )
             for name in ("Child T", "Child U")
         ]
@@ -96,17 +89,8 @@ def test_two_incidents_recorded_at_once_take_the_next_two_references(alice, part
 
 
 def test_an_incident_submitted_twice_at_once_is_recorded_once(alice, partnership_a):
-    facts = dict(
-        child_pseudonym="Child T",
-        harm="death",
-        incident_date=date(2025, 4, 16),
-        aware_date=date(2025, 4, 17),
-        abuse_or_neglect="suspected",
-        location="in_area",
-    )
-
     def record():
-        return incident_services.incident_create(actor=alice, partnership=partnership_a, facts=dict(facts))
+        return incident_services.incident_create(actor=alice, partnership=partnership_a, facts=incident_facts())
 
     results = at_once(record, record)
     assert len({value.pk for _, value in results}) == 1

@@ -333,23 +333,7 @@ def _chronology_import(job):
             ChronologyEntry.objects.unscoped().filter(contribution=contribution).values_list("sort_date", flat=True)
         )
         ChronologyEntry.objects.unscoped().filter(contribution=contribution).delete()
-        batch = [
-            ChronologyEntry(
-                contribution=contribution,
-                review_id=contribution.review_id,
-                agency_id=contribution.agency_id,
-                event_date=row.event_date,
-                event_time=row.event_time,
-                date_precision=row.date_precision,
-                sort_date=row.sort_date,
-                event_type=row.event_type,
-                description=row.description,
-                practitioner_role=row.practitioner_role,
-                source_reference=row.source_reference,
-                row_number=row.row,
-            )
-            for row in parsed.rows
-        ]
+        batch = [ChronologyEntry(**_entry_fields(contribution, row), row_number=row.row) for row in parsed.rows]
         for start in range(0, len(batch), 2000):
             ChronologyEntry.objects.bulk_create(batch[start : start + 2000])
             ChronologyImport.objects.unscoped().filter(pk=job.pk).update(rows_imported=min(start + 2000, len(batch)))
@@ -396,6 +380,24 @@ def _finish(job, status, problems, imported=None):
     return job
 
 
+def _entry_fields(contribution, row):
+    """A checked chronology row (chronology.check_rows) as its entry's fields in `contribution`, all but the
+    row number: a file's import and an event typed on the page make the same entry."""
+    return dict(
+        contribution=contribution,
+        review_id=contribution.review_id,
+        agency_id=contribution.agency_id,
+        event_date=row.event_date,
+        event_time=row.event_time,
+        date_precision=row.date_precision,
+        sort_date=row.sort_date,
+        event_type=row.event_type,
+        description=row.description,
+        practitioner_role=row.practitioner_role,
+        source_reference=row.source_reference,
+    )
+
+
 @transaction.atomic
 def chronology_entry_add(*, actor, contribution, record):
     """One event typed on the page, checked by the same rules as a file's rows."""
@@ -413,20 +415,7 @@ def chronology_entry_add(*, actor, contribution, record):
         .first()
         or 0
     )
-    entry = ChronologyEntry.objects.create(
-        contribution=contribution,
-        review_id=contribution.review_id,
-        agency_id=contribution.agency_id,
-        event_date=row.event_date,
-        event_time=row.event_time,
-        date_precision=row.date_precision,
-        sort_date=row.sort_date,
-        event_type=row.event_type,
-        description=row.description,
-        practitioner_role=row.practitioner_role,
-        source_reference=row.source_reference,
-        row_number=last + 1,
-    )
+    entry = ChronologyEntry.objects.create(**_entry_fields(contribution, row), row_number=last + 1)
     if contribution.status == ContributionStatus.REQUESTED:
         contribution.status, contribution.received_on = ContributionStatus.RECEIVED, timezone.localdate()
         contribution.save()

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts.models import Role
 from casereview.actionplans import services
-from casereview.testing import AgencyFactory, ReviewFactory, member
+from casereview.testing import AgencyFactory, ReviewFactory, date_fields, member
 
 
 def pdf_upload(name="minutes.pdf", size=None):
@@ -26,6 +27,13 @@ def docx_bytes(extra_parts=()):
         for name in extra_parts:
             archive.writestr(name, "x")
     return buffer.getvalue()
+
+
+def post_update(client, action, *, follow=False, **fields):
+    """The action's update form as the signed-in person sends it, dated today unless the fields give the
+    date (posted_on_0, _1 and _2)."""
+    data = {**date_fields("posted_on", timezone.localdate()), **fields}
+    return client.post(reverse("actionplans:action_update", args=[action.pk]), data, follow=follow)
 
 
 @pytest.fixture

@@ -14,16 +14,12 @@ from openpyxl import load_workbook
 from casereview.actionplans import services
 from casereview.actionplans.models import Action, ActionStatus, Escalation, Evidence, ProgressUpdate
 from casereview.audit.models import AuditEvent
-from casereview.testing import ActionFactory, ReviewFactory, exported
+from casereview.testing import ActionFactory, ReviewFactory, date_fields, exported
 
-from .conftest import pdf_upload
+from .conftest import pdf_upload, post_update
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-
-
-def date_fields(name, day):
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 def text(response):
@@ -32,16 +28,13 @@ def text(response):
 
 def test_agency_lead_posts_an_update_with_evidence_through_the_page(client, plan):
     client.force_login(plan["social_care_lead"])
-    url = reverse("actionplans:action_update", args=[plan["action"].pk])
-    response = client.post(
-        url,
-        {
-            **date_fields("posted_on", TODAY),
-            "status": "completed",
-            "text": "Service running since May",
-            "evidence_file": pdf_upload("contract.pdf"),
-            "evidence_description": "Signed contract",
-        },
+    response = post_update(
+        client,
+        plan["action"],
+        status="completed",
+        text="Service running since May",
+        evidence_file=pdf_upload("contract.pdf"),
+        evidence_description="Signed contract",
         follow=True,
     )
     assert "Your update has been posted" in text(response)
@@ -50,18 +43,15 @@ def test_agency_lead_posts_an_update_with_evidence_through_the_page(client, plan
 
 def test_a_refused_evidence_file_keeps_what_was_typed(client, plan):
     client.force_login(plan["social_care_lead"])
-    url = reverse("actionplans:action_update", args=[plan["action"].pk])
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = client.post(
-        url,
-        {
-            **date_fields("posted_on", TODAY),
-            "status": "on_track",
-            "text": "Provider chosen after tender",
-            "evidence_file": SimpleUploadedFile("tender.pdf", b"MZ\x90 program"),
-            "evidence_description": "Tender",
-        },
+    response = post_update(
+        client,
+        plan["action"],
+        status="on_track",
+        text="Provider chosen after tender",
+        evidence_file=SimpleUploadedFile("tender.pdf", b"MZ\x90 program"),
+        evidence_description="Tender",
     )
     page = text(response)
     assert response.status_code == 200 and "There is a problem" in page
@@ -74,10 +64,7 @@ def test_another_agencys_lead_cannot_see_or_update_the_action(client, plan):
     client.force_login(plan["police_lead"])
     action = plan["action"]
     assert client.get(reverse("actionplans:action", args=[action.pk])).status_code == 404
-    response = client.post(
-        reverse("actionplans:action_update", args=[action.pk]),
-        {**date_fields("posted_on", TODAY), "status": "on_track", "text": "Not ours"},
-    )
+    response = post_update(client, action, status="on_track", text="Not ours")
     assert response.status_code == 404 and not ProgressUpdate.objects.exists()
     listing = text(client.get(reverse("actionplans:monitoring", args=["southwark"])))
     assert "return-interview" not in listing and "No actions have been agreed yet" in listing
@@ -135,16 +122,21 @@ def test_closing_without_evidence_shows_a_clear_error(client, plan, alice):
     assert Action.objects.get(pk=plan["action"].pk).status == ActionStatus.NOT_STARTED
 
 
-def test_business_manager_closes_on_evidence(client, plan, alice):
+def _completed_with_evidence(plan, file_name):
+    """The children's services lead reports the plan's action completed today, with a PDF as evidence."""
     services.progress_update_post(
         actor=plan["social_care_lead"],
         action=plan["action"],
         posted_on=TODAY,
         text="Done",
         status="completed",
-        evidence_file=pdf_upload(),
+        evidence_file=pdf_upload(file_name),
         evidence_description="Contract",
     )
+
+
+def test_business_manager_closes_on_evidence(client, plan, alice):
+    _completed_with_evidence(plan, "minutes.pdf")
     client.force_login(alice)
     response = client.post(
         reverse("actionplans:action_close", args=[plan["action"].pk]),
@@ -181,15 +173,7 @@ def test_a_due_date_before_the_start_is_shown_as_an_error(client, plan, alice):
 
 
 def test_evidence_downloads_only_through_the_checked_view(client, plan, alice):
-    services.progress_update_post(
-        actor=plan["social_care_lead"],
-        action=plan["action"],
-        posted_on=TODAY,
-        text="Done",
-        status="completed",
-        evidence_file=pdf_upload("contract.pdf"),
-        evidence_description="Contract",
-    )
+    _completed_with_evidence(plan, "contract.pdf")
     evidence = Evidence.objects.get()
     url = reverse("actionplans:evidence", args=[evidence.pk])
     client.force_login(plan["police_lead"])

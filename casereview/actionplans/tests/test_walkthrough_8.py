@@ -4,29 +4,26 @@ import html
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
-from django.utils import timezone
 
 from casereview.actionplans.models import ProgressUpdate
 
+from .conftest import post_update
+
 pytestmark = pytest.mark.django_db
-_today = timezone.localdate()
-TODAY = {"posted_on_0": _today.day, "posted_on_1": _today.month, "posted_on_2": _today.year}
 
 
 def test_the_update_form_reports_a_bad_date_a_missing_description_and_a_wrong_file_at_once(client, plan):
     client.force_login(plan["social_care_lead"])
-    response = client.post(
-        reverse("actionplans:action_update", args=[plan["action"].pk]),
-        {
-            "posted_on_0": "31",
-            "posted_on_1": "11",
-            "posted_on_2": "2026",
-            "status": "on_track",
-            "text": "Training booked",
-            "evidence_file": SimpleUploadedFile("evidence.exe", b"MZ\x90 a program"),
-            "evidence_description": "",
-        },
+    response = post_update(
+        client,
+        plan["action"],
+        posted_on_0="31",
+        posted_on_1="11",
+        posted_on_2="2026",
+        status="on_track",
+        text="Training booked",
+        evidence_file=SimpleUploadedFile("evidence.exe", b"MZ\x90 a program"),
+        evidence_description="",
     )
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
@@ -40,28 +37,21 @@ def test_the_update_form_reports_a_bad_date_a_missing_description_and_a_wrong_fi
 
 def test_a_text_file_renamed_pdf_is_refused(client, plan):
     client.force_login(plan["social_care_lead"])
-    response = client.post(
-        reverse("actionplans:action_update", args=[plan["action"].pk]),
-        {
-            **TODAY,
-            "status": "on_track",
-            "text": "Training booked",
-            "evidence_file": SimpleUploadedFile("minutes.pdf", b"Minutes of the meeting, 3 May\n"),
-            "evidence_description": "Minutes",
-        },
+    minutes = dict(status="on_track", text="Training booked", evidence_description="Minutes")
+    response = post_update(
+        client,
+        plan["action"],
+        evidence_file=SimpleUploadedFile("minutes.pdf", b"Minutes of the meeting, 3 May\n"),
+        **minutes,
     )
     page = html.unescape(response.content.decode())
     assert "The selected file is called .pdf but it is not a PDF file" in page
     assert not ProgressUpdate.objects.exists()
     # the same words under their own name are accepted
-    response = client.post(
-        reverse("actionplans:action_update", args=[plan["action"].pk]),
-        {
-            **TODAY,
-            "status": "on_track",
-            "text": "Training booked",
-            "evidence_file": SimpleUploadedFile("minutes.txt", b"Minutes of the meeting, 3 May\n"),
-            "evidence_description": "Minutes",
-        },
+    response = post_update(
+        client,
+        plan["action"],
+        evidence_file=SimpleUploadedFile("minutes.txt", b"Minutes of the meeting, 3 May\n"),
+        **minutes,
     )
     assert response.status_code == 302

@@ -11,13 +11,9 @@ from casereview.audit.models import AuditEvent
 from casereview.decisions import services
 from casereview.decisions.models import ChairDecision
 from casereview.reviews.models import Review, Stage
-from casereview.testing import IncidentFactory, member
+from casereview.testing import IncidentFactory, date_fields, member
 
 pytestmark = pytest.mark.django_db
-
-
-def date_fields(name, day):
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 @pytest.fixture

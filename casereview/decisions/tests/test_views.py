@@ -7,13 +7,9 @@ from casereview.accounts.models import Role
 from casereview.decisions import services
 from casereview.decisions.models import ChairDecision
 from casereview.reviews.models import Review
-from casereview.testing import AgencyFactory, IncidentFactory, member
+from casereview.testing import AgencyFactory, IncidentFactory, date_fields, member
 
 pytestmark = pytest.mark.django_db
-
-
-def date_fields(name, day):
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from casereview.testing import (
     IncidentFactory,
     InformationRequestFactory,
     RapidReviewFactory,
+    date_fields,
     member,
 )
 
@@ -69,7 +70,7 @@ def test_the_decision_form_reports_every_error_at_once(client, partnership_a, al
     later = timezone.localdate() + datetime.timedelta(days=7)
     body = client.post(
         reverse("decisions:decide", args=[incident.pk]),
-        {"outcome": "local_review", "rationale": "", **_day("decided_on", later)},
+        {"outcome": "local_review", "rationale": "", **date_fields("decided_on", later)},
     ).content.decode()
     assert "Give the rationale" in body and "The date of the decision must be today or in the past" in body
     assert not hasattr(incident, "decision") or not incident.__class__.objects.get(pk=incident.pk).decision_id
@@ -80,13 +81,9 @@ def test_the_recommendation_form_reports_every_error_at_once(client, partnership
     later = timezone.localdate() + datetime.timedelta(days=7)
     body = client.post(
         reverse("decisions:recommend", args=[open_rapid_review.incident.pk]),
-        {"outcome": "local_review", "rationale": "", **_day("made_on", later)},
+        {"outcome": "local_review", "rationale": "", **date_fields("made_on", later)},
     ).content.decode()
     assert "Give the rationale" in body and "The date of the recommendation must be today or in the past" in body
-
-
-def _day(name, day):
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 def test_a_case_under_the_current_rules_names_its_review_without_the_old_regimes_name(

@@ -7,22 +7,9 @@ from django.utils import timezone
 from casereview.audit.models import AuditAction, AuditEvent
 from casereview.incidents import services
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty
+from casereview.testing import incident_facts as facts
 
 pytestmark = pytest.mark.django_db
-
-
-def facts(**overrides):
-    values = dict(
-        child_pseudonym="Child T",
-        harm="death",
-        incident_date=date(2025, 4, 16),
-        aware_date=date(2025, 4, 17),
-        abuse_or_neglect="suspected",
-        looked_after=True,
-        location="in_area",
-    )
-    values.update(overrides)
-    return values
 
 
 def test_recording_a_looked_after_childs_death_creates_three_duties_due_after_easter(alice, partnership_a):

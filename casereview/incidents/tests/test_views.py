@@ -7,13 +7,9 @@ from django.utils import timezone
 from casereview.accounts.models import Role
 from casereview.audit.models import AuditAction, AuditEvent
 from casereview.incidents.models import Incident
-from casereview.testing import IncidentFactory, member
+from casereview.testing import IncidentFactory, date_fields, member
 
 pytestmark = pytest.mark.django_db
-
-
-def date_fields(name, day):
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 def incident_form(**overrides):

@@ -162,25 +162,10 @@ def test_sync_rebuilds_a_partnerships_entries(alice, partnership_a):
 def test_a_briefing_is_validated_and_published_once(alice, partnership_a):
     import datetime
 
+    sections = dict(what_happened="x", key_learning="x", for_practice="x", questions="x")
     with pytest.raises(ValidationError):
-        services.briefing_create(
-            actor=alice,
-            partnership=partnership_a,
-            title=" ",
-            what_happened="x",
-            key_learning="x",
-            for_practice="x",
-            questions="x",
-        )
-    briefing = services.briefing_create(
-        actor=alice,
-        partnership=partnership_a,
-        title="Child P",
-        what_happened="x",
-        key_learning="x",
-        for_practice="x",
-        questions="x",
-    )
+        services.briefing_create(actor=alice, partnership=partnership_a, title=" ", **sections)
+    briefing = services.briefing_create(actor=alice, partnership=partnership_a, title="Child P", **sections)
     services.briefing_publish(actor=alice, briefing=briefing, on=datetime.date(2025, 1, 2))
     again = services.briefing_publish(actor=alice, briefing=briefing, on=datetime.date(2025, 3, 3))
     assert again.published_on == datetime.date(2025, 1, 2)

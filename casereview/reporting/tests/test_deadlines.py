@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
@@ -15,9 +17,58 @@ from casereview.core.working_days import add_working_days
 from casereview.decisions import services as decision_services
 from casereview.incidents import services as incident_services
 from casereview.reporting.models import CalendarFeed, ReminderSent
-from casereview.testing import AgencyFactory, member
+from casereview.testing import (
+    ActionFactory,
+    AgencyContributionFactory,
+    AgencyFactory,
+    MembershipFactory,
+    PartnershipFactory,
+    ReviewFactory,
+    date_fields,
+    incident_facts,
+    member,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+def _incident(alice, partnership, aware, **facts):
+    """A case recorded through the service, learnt of on `aware`."""
+    facts = incident_facts(incident_date=aware, aware_date=aware, **facts)
+    return incident_services.incident_create(actor=alice, partnership=partnership, facts=facts)
+
+
+def _action(review, agency, number, description, *, due_in_days=-3, **fields):
+    """An action of `review` owned by `agency`, started 60 days ago and due `due_in_days` from today."""
+    today = timezone.localdate()
+    return ActionFactory(
+        review=review,
+        owner_agency=agency,
+        number=number,
+        description=description,
+        start_date=today - timedelta(days=60),
+        due_date=today + timedelta(days=due_in_days),
+        **fields,
+    )
+
+
+def _morning_run():
+    """The reminders command run on an empty outbox; returns the queries it made."""
+    mail.outbox.clear()
+    with CaptureQueriesContext(connection) as run:
+        call_command("send_deadline_reminders", stdout=io.StringIO())
+    return run.captured_queries
+
+
+def _assert_four_cost_the_queries_of_one(make):
+    """The morning run after `make(1)`, then (reminders forgotten) after `make(2)` to `make(4)` as well:
+    the same number of queries, whatever the number of partnerships or people."""
+    make(1)
+    one = _morning_run()
+    ReminderSent.objects.all().delete()
+    for n in (2, 3, 4):
+        make(n)
+    assert len(_morning_run()) == len(one)
 
 
 @pytest.fixture
@@ -27,35 +78,18 @@ def live_case(alice, partnership_a):
     today = timezone.localdate()
     aware = add_working_days(today, -4)
     police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
-    incident = incident_services.incident_create(
-        actor=alice,
-        partnership=partnership_a,
-        facts=dict(
-            child_pseudonym="Child S",
-            harm="death",
-            incident_date=aware,
-            aware_date=aware,
-            abuse_or_neglect="suspected",
-            looked_after=True,
-            location="in_area",
-        ),
-    )
+    incident = _incident(alice, partnership_a, aware, child_pseudonym="Child S")
     rapid_review = decision_services.rapid_review_open(
         actor=alice, incident=incident, agencies=[police], opened_on=aware
     )
-    old_aware = add_working_days(today, -10)
-    overdue = incident_services.incident_create(
-        actor=alice,
-        partnership=partnership_a,
-        facts=dict(
-            child_pseudonym="Child O",
-            harm="serious_harm",
-            incident_date=old_aware,
-            aware_date=old_aware,
-            abuse_or_neglect="known",
-            looked_after=False,
-            location="in_area",
-        ),
+    overdue = _incident(
+        alice,
+        partnership_a,
+        add_working_days(today, -10),
+        child_pseudonym="Child O",
+        harm="serious_harm",
+        abuse_or_neglect="known",
+        looked_after=False,
     )
     lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="police_lead", email="lead@example.org")
     return dict(incident=incident, rapid_review=rapid_review, overdue=overdue, lead=lead)
@@ -179,7 +213,7 @@ def test_executive_report_period_can_be_chosen_and_bad_dates_explained(client, a
     client.force_login(alice)
     url = reverse("reporting:executive_report", args=["southwark"])
     future = timezone.localdate() + timedelta(days=30)
-    page = client.get(url, {"start_0": future.day, "start_1": future.month, "start_2": future.year}).content.decode()
+    page = client.get(url, date_fields("start", future)).content.decode()
     assert "The date of the last meeting must be in the past" in page
 
 
@@ -190,20 +224,11 @@ def test_viewer_has_no_deadlines_or_executive_report(client, bob):
 
 
 def test_open_actions_due_soon_or_overdue_are_on_the_due_list_but_closed_ones_are_not(client, alice, partnership_a):
-    from casereview.actionplans.models import Action
-    from casereview.testing import ReviewFactory
-
     review = ReviewFactory(partnership=partnership_a, title="Child R")
     agency = AgencyFactory(partnership=partnership_a, name="Health visiting", sector="health")
-    today = timezone.localdate()
-    common = dict(review=review, owner_agency=agency, start_date=today - timedelta(days=60))
-    Action.objects.create(
-        number=1, description="Audit transfer summaries", due_date=today - timedelta(days=3), **common
-    )
-    Action.objects.create(number=2, description="Train on escalation", due_date=today + timedelta(days=300), **common)
-    Action.objects.create(
-        number=3, description="Done already", due_date=today - timedelta(days=3), status="closed", **common
-    )
+    _action(review, agency, 1, "Audit transfer summaries")
+    _action(review, agency, 2, "Train on escalation", due_in_days=300)
+    _action(review, agency, 3, "Done already", status="closed")
     client.force_login(alice)
     page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
     # the entry says what is due and whose it is, not only a number
@@ -212,10 +237,6 @@ def test_open_actions_due_soon_or_overdue_are_on_the_due_list_but_closed_ones_ar
 
 
 def test_an_agency_lead_is_reminded_of_their_agencys_overdue_action_only_where_they_may_open_it(alice, partnership_a):
-    from casereview.actionplans.models import Action
-    from casereview.testing import ReviewFactory
-
-    today = timezone.localdate()
     health = AgencyFactory(partnership=partnership_a, name="Health visiting", sector="health")
     school = AgencyFactory(partnership=partnership_a, name="Schools", sector="education")
     # the leads come before the business manager in the members' list: the order must not matter
@@ -223,9 +244,8 @@ def test_an_agency_lead_is_reminded_of_their_agencys_overdue_action_only_where_t
     member(partnership_a, Role.AGENCY_LEAD, agency=school, username="ed", email="ed@example.org")
     open_review = ReviewFactory(partnership=partnership_a, title="Child R")
     secret_review = ReviewFactory(partnership=partnership_a, title="Child Q", is_confidential=True)
-    common = dict(owner_agency=health, start_date=today - timedelta(days=60), due_date=today - timedelta(days=3))
-    Action.objects.create(review=open_review, number=1, description="Audit transfer summaries", **common)
-    Action.objects.create(review=secret_review, number=1, description="Review the referral pathway", **common)
+    _action(open_review, health, 1, "Audit transfer summaries")
+    _action(secret_review, health, 1, "Review the referral pathway")
     alice.memberships.update(created=timezone.now())  # membership order is not the order of reading
     mail.outbox.clear()
     call_command("send_deadline_reminders", stdout=io.StringIO())
@@ -241,9 +261,7 @@ def _overdue_actions(partnership, count):
     from casereview.accounts.models import Agency
     from casereview.actionplans.models import Action
     from casereview.reviews.models import Review
-    from casereview.testing import ReviewFactory
 
-    today = timezone.localdate()
     agency = Agency.objects.unscoped().filter(partnership=partnership, name="Health visiting").first()
     if agency is None:
         agency = AgencyFactory(partnership=partnership, name="Health visiting", sector="health")
@@ -252,32 +270,18 @@ def _overdue_actions(partnership, count):
     review = review or ReviewFactory(partnership=partnership, title="Child R")
     start = Action.objects.filter(review=review).count()
     for number in range(start + 1, start + count + 1):
-        Action.objects.create(
-            review=review,
-            owner_agency=agency,
-            number=number,
-            description=f"Overdue action {number}",
-            start_date=today - timedelta(days=60),
-            due_date=today - timedelta(days=3),
-        )
+        _action(review, agency, number, f"Overdue action {number}")
 
 
 def test_the_first_morning_run_costs_the_same_queries_for_many_reminders_as_for_few(alice, partnership_a):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     _overdue_actions(partnership_a, 2)
-    mail.outbox.clear()
-    with CaptureQueriesContext(connection) as few:
-        call_command("send_deadline_reminders", stdout=io.StringIO())
+    few = _morning_run()
     assert len([m for m in mail.outbox if "hv@example.org" in m.to]) == 2
     ReminderSent.objects.all().delete()
     _overdue_actions(partnership_a, 12)
-    mail.outbox.clear()
-    with CaptureQueriesContext(connection) as many:
-        call_command("send_deadline_reminders", stdout=io.StringIO())
+    many = _morning_run()
     assert len([m for m in mail.outbox if "hv@example.org" in m.to]) == 14
-    assert len(many.captured_queries) == len(few.captured_queries)
+    assert len(many) == len(few)
 
 
 def test_a_reminder_another_copy_of_the_command_recorded_first_is_not_sent_again(alice, partnership_a):
@@ -312,23 +316,13 @@ def test_a_reminder_another_copy_of_the_command_recorded_first_is_not_sent_again
 def test_the_due_list_says_whose_contribution_and_action_are_due_and_links_each_to_its_page(
     client, alice, partnership_a
 ):
-    from casereview.actionplans.models import Action
-    from casereview.testing import AgencyContributionFactory, ReviewFactory
-
     today = timezone.localdate()
     review = ReviewFactory(partnership=partnership_a, title="Child R", target_completion=today + timedelta(days=20))
     police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
     contribution = AgencyContributionFactory(
         review=review, agency=police, kind="agency_report", due_date=today - timedelta(days=2)
     )
-    action = Action.objects.create(
-        review=review,
-        owner_agency=police,
-        number=4,
-        description="Audit transfer summaries.",
-        start_date=today - timedelta(days=60),
-        due_date=today + timedelta(days=3),
-    )
+    action = _action(review, police, 4, "Audit transfer summaries.", due_in_days=3)
     client.force_login(alice)
     page = client.get(reverse("reporting:deadlines", args=["southwark"])).content.decode()
     rows = re.findall(r'<a class="govuk-link" href="([^"]+)">([^<]+)</a>', page)
@@ -350,40 +344,17 @@ def _partnership_with_overdue_work(n):
     """A partnership whose business manager (bm<n>@example.org) is owed reminders of the milestones of a
     running review (confidential in every other partnership), which also waits on an agency's overdue
     contribution and action (theirs to be reminded of, not the manager's)."""
-    from casereview.actionplans.models import Action
-    from casereview.testing import AgencyContributionFactory, PartnershipFactory, ReviewFactory
-
     today = timezone.localdate()
     partnership = PartnershipFactory()
     member(partnership, Role.BUSINESS_MANAGER, email=f"bm{n}@example.org")
     review = ReviewFactory(partnership=partnership, title=f"Child {n}", is_confidential=n % 2 == 0)
     agency = AgencyFactory(partnership=partnership, name=f"Agency {n}")
     AgencyContributionFactory(review=review, agency=agency, due_date=today - timedelta(days=5))
-    Action.objects.create(
-        review=review,
-        owner_agency=agency,
-        number=1,
-        description=f"Action of partnership {n}",
-        start_date=today - timedelta(days=60),
-        due_date=today - timedelta(days=3),
-    )
+    _action(review, agency, 1, f"Action of partnership {n}")
 
 
 def test_the_morning_run_reads_every_partnerships_list_at_once_and_tells_each_manager_only_of_their_own(db):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    _partnership_with_overdue_work(1)
-    mail.outbox.clear()
-    with CaptureQueriesContext(connection) as one:
-        call_command("send_deadline_reminders", stdout=io.StringIO())
-    ReminderSent.objects.all().delete()
-    for n in (2, 3, 4):
-        _partnership_with_overdue_work(n)
-    mail.outbox.clear()
-    with CaptureQueriesContext(connection) as four:
-        call_command("send_deadline_reminders", stdout=io.StringIO())
-    assert len(four.captured_queries) == len(one.captured_queries)
+    _assert_four_cost_the_queries_of_one(_partnership_with_overdue_work)
     for n in (1, 2, 3, 4):
         subjects = sorted(m.subject for m in mail.outbox if m.to == [f"bm{n}@example.org"])
         # the confidential review's too: a business manager sees all of the partnership's deadlines
@@ -394,39 +365,22 @@ def test_the_morning_run_reads_every_partnerships_list_at_once_and_tells_each_ma
 def _agency_lead_with_overdue_work(n):
     """A partnership with a business manager and an agency lead (lead<n>@example.org) whose agency owes an
     overdue contribution and action to an open review and an overdue action to a confidential one."""
-    from casereview.actionplans.models import Action
-    from casereview.testing import AgencyContributionFactory, PartnershipFactory, ReviewFactory
-
     today = timezone.localdate()
     partnership = PartnershipFactory()
     member(partnership, Role.BUSINESS_MANAGER, email=f"bm{n}@example.org")
     agency = AgencyFactory(partnership=partnership, name=f"Agency {n}")
     member(partnership, Role.AGENCY_LEAD, agency=agency, email=f"lead{n}@example.org")
-    common = dict(owner_agency=agency, start_date=today - timedelta(days=60), due_date=today - timedelta(days=3))
     for title, secret in ((f"Child {n}", False), (f"Child S{n}", True)):
         review = ReviewFactory(partnership=partnership, title=title, is_confidential=secret)
         AgencyContributionFactory(review=review, agency=agency, due_date=today - timedelta(days=5))
-        Action.objects.create(review=review, number=1, description=f"Action for {title}", **common)
+        _action(review, agency, 1, f"Action for {title}")
 
 
 def test_every_agency_leads_own_check_costs_the_same_queries_for_many_leads_as_for_one(db):
     """Each lead's deadlines are checked through the lead's own scope, all leads in the same query: a lead
     hears of their agency's open-review work and their contribution to the confidential review (theirs to
     submit), never of the confidential review's action."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    _agency_lead_with_overdue_work(1)
-    mail.outbox.clear()
-    with CaptureQueriesContext(connection) as one:
-        call_command("send_deadline_reminders", stdout=io.StringIO())
-    ReminderSent.objects.all().delete()
-    for n in (2, 3, 4):
-        _agency_lead_with_overdue_work(n)
-    mail.outbox.clear()
-    with CaptureQueriesContext(connection) as four:
-        call_command("send_deadline_reminders", stdout=io.StringIO())
-    assert len(four.captured_queries) == len(one.captured_queries)
+    _assert_four_cost_the_queries_of_one(_agency_lead_with_overdue_work)
     for n in (1, 2, 3, 4):
         subjects = sorted(m.subject for m in mail.outbox if m.to == [f"lead{n}@example.org"])
         assert len(subjects) == 3, subjects
@@ -437,7 +391,6 @@ def test_every_agency_leads_own_check_costs_the_same_queries_for_many_leads_as_f
 
 def test_the_calendar_of_someone_in_two_partnerships_holds_both_lists_and_no_other(client, db):
     from casereview.accounts.models import Partnership, User
-    from casereview.testing import MembershipFactory
 
     for n in (1, 2, 3):
         _partnership_with_overdue_work(n)

@@ -7,34 +7,25 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from casereview.accounts.models import Role
 from casereview.reviews.models import FamilyInvolvement, TermsOfReference
 from casereview.testing import (
     AgencyContributionFactory,
-    AgencyFactory,
     ChronologyEntryFactory,
     ReviewFactory,
-    member,
+    TermsOfReferenceFactory,
+    contribution_with_lead,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_agency_lead_does_not_see_the_familys_notes_or_the_terms_of_reference(client, partnership_a):
-    review = ReviewFactory(partnership=partnership_a)
-    agency = AgencyFactory(partnership=partnership_a, name="School")
-    AgencyContributionFactory(review=review, agency=agency)
+    contribution, lead = contribution_with_lead(partnership_a, agency_name="School", username="lead")
+    review = contribution.review
     FamilyInvolvement.objects.create(
         review=review, participation="declined", notes="SECRET-FAMILY-NOTE mother in refuge"
     )
-    TermsOfReference.objects.create(
-        review=review,
-        scope_start=datetime.date(2020, 1, 1),
-        scope_end=datetime.date(2021, 1, 1),
-        lines_of_enquiry="SECRET-LINES-OF-ENQUIRY",
-        methodology="other",
-    )
-    lead = member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="lead")
+    TermsOfReferenceFactory(review=review, lines_of_enquiry="SECRET-LINES-OF-ENQUIRY")
     # The rules say an agency lead may not see these records:
     assert not FamilyInvolvement.objects.visible_to(lead).exists()
     assert not TermsOfReference.objects.visible_to(lead).exists()
@@ -45,31 +36,22 @@ def test_an_agency_lead_does_not_see_the_familys_notes_or_the_terms_of_reference
 
 
 def test_an_agency_lead_sees_only_their_own_agencys_chronology_event_types(client, partnership_a):
-    review = ReviewFactory(partnership=partnership_a)
-    mine = AgencyContributionFactory(review=review)
+    mine, lead = contribution_with_lead(partnership_a, agency_name="School", username="lead2")
+    review = mine.review
     other = AgencyContributionFactory(review=review)
     ChronologyEntryFactory(contribution=other, event_type="Strategy discussion SECRET-TYPE")
-    lead = member(partnership_a, Role.AGENCY_LEAD, agency=mine.agency, username="lead2")
     client.force_login(lead)
     body = client.get(reverse("reviews:chronology", args=[review.pk])).content.decode()
     assert "SECRET-TYPE" not in body, "event types of other agencies' chronologies leak"
 
 
 def test_an_agency_lead_does_not_see_the_terms_or_the_panel_on_the_review_page(client, partnership_a):
-    review = ReviewFactory(partnership=partnership_a)
-    agency = AgencyFactory(partnership=partnership_a, name="School")
-    AgencyContributionFactory(review=review, agency=agency)
-    TermsOfReference.objects.create(
-        review=review,
-        scope_start=datetime.date(2020, 1, 1),
-        scope_end=datetime.date(2021, 1, 1),
-        lines_of_enquiry="SECRET-LINES-OF-ENQUIRY",
-        methodology="other",
-    )
+    contribution, lead = contribution_with_lead(partnership_a, agency_name="School", username="lead9")
+    review = contribution.review
+    TermsOfReferenceFactory(review=review, lines_of_enquiry="SECRET-LINES-OF-ENQUIRY")
     from casereview.reviews.models import PanelMember
 
-    PanelMember.objects.create(review=review, agency=agency, name="SECRET-PANEL-NAME")
-    lead = member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="lead9")
+    PanelMember.objects.create(review=review, agency=contribution.agency, name="SECRET-PANEL-NAME")
     client.force_login(lead)
     body = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
     assert "SECRET-LINES-OF-ENQUIRY" not in body and "SECRET-PANEL-NAME" not in body

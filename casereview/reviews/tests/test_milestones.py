@@ -10,7 +10,7 @@ from django.utils import timezone
 from casereview.core.dates import add_months
 from casereview.reviews import milestones, services
 from casereview.reviews.models import Stage
-from casereview.testing import AgencyContributionFactory, ReviewFactory
+from casereview.testing import AgencyContributionFactory, ReviewFactory, date_fields
 
 
 def test_steps_move_the_stage_forward_only_each_with_its_date():
@@ -104,9 +104,7 @@ def test_the_milestones_are_on_the_due_list_and_a_recorded_check_moves_the_next_
     url = reverse("reviews:monitoring_check_add", args=[review.pk])
     assert "Say what the partners concluded" in client.post(url, {"note": ""}).content.decode()
     today = timezone.localdate()
-    client.post(
-        url, {"checked_on_0": today.day, "checked_on_1": today.month, "checked_on_2": today.year, "note": "On track"}
-    )
+    client.post(url, {**date_fields("checked_on", today), "note": "On track"})
     detail = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
     assert "On track" in detail
     assert f"Due by {add_months(today, 3):%-d %B %Y}" in detail

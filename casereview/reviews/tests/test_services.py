@@ -131,3 +131,33 @@ def test_an_agency_report_marks_the_request_received_and_quality_assurance_follo
     assert request.status == ContributionStatus.RECEIVED and request.received_on == datetime.date.today()
     services.contribution_quality_assure(actor=alice, contribution=request)
     assert request.status == ContributionStatus.QUALITY_ASSURED
+
+
+def test_an_event_typed_on_the_page_is_recorded_whole_as_the_contributions_next_row(alice, partnership_a):
+    from casereview.testing import AgencyContributionFactory, ChronologyEntryFactory
+
+    contribution = AgencyContributionFactory(review__partnership=partnership_a, kind="chronology")
+    ChronologyEntryFactory(contribution=contribution, row_number=4)
+    record = {
+        "date": "17/04/2014",
+        "time": "14:30",
+        "date precision": "exact",
+        "event type": "Home visit",
+        "description": "Seen at home with her mother",
+        "practitioner role": "Health visitor",
+        "source reference": "HV notes p. 12",
+    }
+    entry = services.chronology_entry_add(actor=alice, contribution=contribution, record=record)
+    entry.refresh_from_db()
+    assert (entry.review, entry.agency, entry.row_number) == (contribution.review, contribution.agency, 5)
+    assert (entry.event_date, entry.sort_date, entry.event_time) == (
+        datetime.date(2014, 4, 17),
+        datetime.date(2014, 4, 17),
+        datetime.time(14, 30),
+    )
+    assert (entry.date_precision, entry.event_type, entry.description) == (
+        "exact",
+        "Home visit",
+        "Seen at home with her mother",
+    )
+    assert (entry.practitioner_role, entry.source_reference) == ("Health visitor", "HV notes p. 12")

@@ -15,6 +15,7 @@ from casereview.testing import (
     AgencyFactory,
     ChronologyEntryFactory,
     ReviewFactory,
+    date_fields,
     exported,
     member,
 )
@@ -22,10 +23,6 @@ from casereview.testing import (
 pytestmark = pytest.mark.django_db
 
 HEADER = "date,time,date precision,event type,description,practitioner role,source reference\n"
-
-
-def date_fields(name, day):
-    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 @pytest.fixture

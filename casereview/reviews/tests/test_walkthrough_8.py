@@ -6,13 +6,15 @@ import pytest
 from django.urls import reverse
 
 from casereview.accounts.models import Role
-from casereview.reviews.models import LearningEvent, ReviewerAppointment, TermsOfReference
+from casereview.reviews.models import LearningEvent
 from casereview.testing import (
-    AgencyContributionFactory,
     AgencyFactory,
     IncidentFactory,
     LearningPointFactory,
+    ReviewerAppointmentFactory,
     ReviewFactory,
+    TermsOfReferenceFactory,
+    contribution_with_lead,
     member,
 )
 
@@ -21,26 +23,11 @@ pytestmark = pytest.mark.django_db
 
 def test_an_agency_lead_is_told_the_parts_they_may_not_see_are_not_shown_not_missing(client, partnership_a):
     """Finding 4: terms, a reviewer and a learning event exist; the health lead may not read them."""
-    review = ReviewFactory(partnership=partnership_a)
-    agency = AgencyFactory(partnership=partnership_a, name="Health")
-    AgencyContributionFactory(review=review, agency=agency)
-    TermsOfReference.objects.create(
-        review=review,
-        scope_start=datetime.date(2025, 1, 1),
-        scope_end=datetime.date(2025, 6, 1),
-        lines_of_enquiry="Lines",
-        methodology="other",
-    )
-    reviewer = member(partnership_a, Role.REVIEWER, username="rev")
-    ReviewerAppointment.objects.create(
-        review=review,
-        user=reviewer,
-        appointed_on=datetime.date(2025, 6, 1),
-        independence_declaration="I am independent.",
-        declared_on=datetime.date(2025, 6, 1),
-    )
+    contribution, lead = contribution_with_lead(partnership_a, agency_name="Health", username="healthlead")
+    review = contribution.review
+    TermsOfReferenceFactory(review=review)
+    ReviewerAppointmentFactory(review=review, independence_declaration="I am independent.")
     LearningEvent.objects.create(review=review, held_on=datetime.date(2025, 7, 1), attendees=5)
-    lead = member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="healthlead")
     client.force_login(lead)
     body = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
     for wrong in ("Not recorded in casereview", "Not written yet", "No reviewer appointed yet", "None recorded yet"):
@@ -116,6 +103,15 @@ def _docx_bytes():
     return buffer.getvalue()
 
 
+def _upload_as_the_agency_lead(client, partnership, upload):
+    """The health lead uploads `upload` as their agency's chronology for a review; returns the response."""
+    contribution, lead = contribution_with_lead(
+        partnership, agency_name="Health", username="healthlead", kind="chronology"
+    )
+    client.force_login(lead)
+    return client.post(reverse("reviews:chronology_upload", args=[contribution.pk]), {"file": upload})
+
+
 @pytest.mark.parametrize(
     "name, data",
     [
@@ -132,13 +128,7 @@ def test_a_chronology_that_is_not_a_csv_or_excel_file_is_refused_at_the_upload_f
 
     from casereview.reviews.models import ChronologyImport
 
-    review = ReviewFactory(partnership=partnership_a)
-    agency = AgencyFactory(partnership=partnership_a, name="Health")
-    contribution = AgencyContributionFactory(review=review, agency=agency, kind="chronology")
-    client.force_login(member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="healthlead"))
-    response = client.post(
-        reverse("reviews:chronology_upload", args=[contribution.pk]), {"file": SimpleUploadedFile(name, data)}
-    )
+    response = _upload_as_the_agency_lead(client, partnership_a, SimpleUploadedFile(name, data))
     assert response.status_code == 200
     assert "The file must be a CSV or Excel (.xlsx) file" in response.content.decode()
     assert not ChronologyImport.objects.unscoped().exists()
@@ -147,14 +137,8 @@ def test_a_chronology_that_is_not_a_csv_or_excel_file_is_refused_at_the_upload_f
 def test_a_csv_chronology_is_still_accepted(client, partnership_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    review = ReviewFactory(partnership=partnership_a)
-    agency = AgencyFactory(partnership=partnership_a, name="Health")
-    contribution = AgencyContributionFactory(review=review, agency=agency, kind="chronology")
-    client.force_login(member(partnership_a, Role.AGENCY_LEAD, agency=agency, username="healthlead"))
     data = "date,event type,description\n17/04/2014,Home visit,Seen at home\n".encode()
-    response = client.post(
-        reverse("reviews:chronology_upload", args=[contribution.pk]), {"file": SimpleUploadedFile("chron.csv", data)}
-    )
+    response = _upload_as_the_agency_lead(client, partnership_a, SimpleUploadedFile("chron.csv", data))
     assert response.status_code == 302
 
 
