@@ -1,5 +1,5 @@
 """(d) Cache-Control on the identity page and every download, (f) two-factor in production,
-(g) one partnership's user against another's record IDs, over HTTP on 127.0.0.1:8071."""
+(g) one partnership's user against another's record IDs, over HTTP on 127.0.0.1:8035."""
 
 import re
 import subprocess
@@ -14,7 +14,7 @@ RESULTS = []
 def db(sql):
     return (
         subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe14", "-At", "-c", sql],
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe15", "-At", "-c", sql],
             capture_output=True,
             text=True,
             check=True,
@@ -58,7 +58,7 @@ def cache_control():
         "select i.id from incidents_incident i join accounts_partnership p on p.id=i.partnership_id "
         "where p.slug='southwark' limit 1"
     )[0]
-    review = "148ab38f-3151-46c2-b407-b485cb985a63"
+    review = "68bca4b3-5748-4910-b18b-e907397ed464"
     ev = db("select id from actionplans_evidence where kind='file' and file<>'' limit 1")
     ann = db("select id from reporting_annualreport limit 1")
     brief = db("select id from library_briefing limit 1")
@@ -95,7 +95,7 @@ def cache_control():
         note(
             f"Cache-Control {name}",
             ok,
-            f"GET {url} -> {r.status_code} {r.url[len('http://127.0.0.1:8071') :]} "
+            f"GET {url} -> {r.status_code} {r.url[len('http://127.0.0.1:8035') :]} "
             f"Cache-Control={cc!r} disposition={disp[:50]!r} first-response-CC={first_cc!r}",
         )
         if r.url.endswith("/download") or "/exports/" in r.url:
@@ -111,7 +111,7 @@ def two_factor():
     for user in ["southwark.manager", "southwark.chair", "southwark.police.lead", "southwark.executive"]:
         c = Client(user)
         r = c.submit("/sign-in/", {"username": user, "password": LOGINS[user]}, follow=True)
-        landed = r.url[len("http://127.0.0.1:8071") :]
+        landed = r.url[len("http://127.0.0.1:8035") :]
         probes = {}
         for url in [
             "/",

@@ -15,7 +15,7 @@ known = subprocess.run(
         "-U",
         "postgres",
         "-d",
-        "probe14",
+        "probe15",
         "-At",
         "-c",
         "select email from accounts_user where username='southwark.viewer'",
@@ -27,13 +27,15 @@ unknown = "nobody.probe14@example.invalid"
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 50
 c = Client()
 times = {"known": [], "unknown": []}
+statuses = {}
 for i in range(N):
     for label, addr in (("known", known), ("unknown", unknown)) if i % 2 else (("unknown", unknown), ("known", known)):
         page = c.get("/password-reset/").text
         t = time.perf_counter()
         r = c.submit("/password-reset/", {"email": addr}, html=page)
         times[label].append((time.perf_counter() - t) * 1000)
-        assert r.status_code == 302, (r.status_code, r.text[:200])
+        statuses.setdefault(label, {}).setdefault(r.status_code, 0)
+        statuses[label][r.status_code] += 1
 for k, v in times.items():
     v = sorted(v)
     print(
@@ -41,3 +43,4 @@ for k, v in times.items():
         f"p10={v[len(v) // 10]:.1f} p90={v[len(v) * 9 // 10]:.1f} mean={statistics.mean(v):.1f}"
     )
 print(f"difference of medians: {statistics.median(times['known']) - statistics.median(times['unknown']):+.1f} ms")
+print("answers:", statuses)
