@@ -263,17 +263,35 @@ def _deadlines(user, partnerships, first=None, today=None):
             roles=(),
             agency_id=agency_id,
         )
-    for review, milestone in reviews.review_milestones(user=user, partnership=ids):
-        if milestone.done_on is None:
-            add(
-                review.partnership_id,
-                milestone.key,
-                milestone.what,
-                review.title,
-                milestone.due,
-                link("reviews:detail", review.pk),
-            )
+    milestones = [(r, m) for r, m in reviews.review_milestones(user=user, partnership=ids) if m.done_on is None]
+    if first is not None:
+        milestones = _first_milestones(milestones, first, beyond, today)
+    for review, milestone in milestones:
+        add(
+            review.partnership_id,
+            milestone.key,
+            milestone.what,
+            review.title,
+            milestone.due,
+            link("reviews:detail", review.pk),
+        )
     return lists, beyond
+
+
+def _first_milestones(milestones, first, beyond, today):
+    """Of each kind of milestone (completion, sending the report, the partners' check) its first `first` in
+    the list's order, the rest counted in `beyond`: a review's milestones are worked out in Python, three a
+    running review, and first_deadlines keeps no more of any kind."""
+    kinds = {}
+    for review, milestone in milestones:
+        kinds.setdefault(milestone.kind, []).append((review, milestone))
+    kept = []
+    for of_kind in kinds.values():
+        of_kind.sort(key=lambda pair: (pair[1].due, pair[1].what, pair[1].key))
+        kept += of_kind[:first]
+        beyond.total += len(of_kind) - len(of_kind[:first])
+        beyond.overdue += sum(1 for _, milestone in of_kind[first:] if milestone.due < today)
+    return kept
 
 
 def _actions_listed(user, partnership_ids, today, first=None):

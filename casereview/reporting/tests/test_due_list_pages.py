@@ -25,17 +25,18 @@ ROW = re.compile(
 
 @pytest.fixture
 def busy(partnership_a):
-    """A running review (its three milestones) and a review monitoring its action plan (none) waiting on
+    """Two running reviews (three milestones each) and reviews monitoring their action plans (none) waiting on
     contributions and actions, many of them due on the same two days, one of them today, and the same
     agency and kind due the same day more than once (so only the key tells them apart)."""
     today = timezone.localdate()
     police, health = (AgencyFactory(partnership=partnership_a, name=n) for n in ("Police", "Health"))
-    ReviewFactory(
-        partnership=partnership_a,
-        title="Child R",
-        decided_on=today - timedelta(days=200),
-        target_completion=today + timedelta(days=20),
-    )
+    for title, decided, target in (("Child T", -200, 20), ("Child U", -30, 100)):
+        ReviewFactory(
+            partnership=partnership_a,
+            title=title,
+            decided_on=today + timedelta(days=decided),
+            target_completion=today + timedelta(days=target),
+        )
     plan, *others = (ReviewFactory(partnership=partnership_a, title=f"Child {t}", stage="action_plan") for t in "PQRS")
     days = [-30, -9, -9, -9, -9, -9, -9, -2, 0, 0, 0, 0, 0, 0, 3, 5]
     # each review asks each agency for each kind once: 16, the same agency and kind often due the same day
@@ -68,15 +69,15 @@ def _rows(page):
 def test_the_pages_together_are_the_whole_list_in_its_order(client, alice, busy, settings):
     settings.CASEREVIEW_PAGE_SIZE = 7
     whole = selectors.deadlines_for(user=alice, partnership=busy)
-    assert len(whole) == 3 + 16 + 19
+    assert len(whole) == 6 + 16 + 19
     overdue = sum(1 for d in whole if d.is_overdue)
     client.force_login(alice)
     url = reverse("reporting:deadlines", args=[busy.slug])
     shown = []
-    for number in range(1, 7):  # 38 deadlines: five pages of 7 and one of 3
+    for number in range(1, 7):  # 41 deadlines: five pages of 7 and one of 6
         page = client.get(url, {"page": number}).content.decode()
         rows = _rows(page)
-        assert len(rows) == (7 if number < 6 else 3)
+        assert len(rows) == (7 if number < 6 else 6)
         assert f"{len(whole)} open deadlines" in page and f"{overdue} overdue" in page
         shown += rows
     assert shown == [(d.url, d.what) for d in whole]
@@ -113,12 +114,17 @@ def test_a_page_builds_the_list_only_up_to_itself_in_as_many_queries_however_lon
             super().__init__(*args, **kwargs)
             built.append(self.key)
 
+    whole_first = selectors.deadlines_for(user=alice, partnership=busy)[0]
     monkeypatch.setattr(selectors, "Deadline", Counted)
     found = selectors.first_deadlines(user=alice, partnership=busy, first=2)
-    assert found.total == 38
-    # the milestones (three, each worked out in Python), then of each long kind its first two and those
-    # due the same day: the contributions' second is due 9 days ago with five others; the actions' too
-    assert len(built) == 3 + (1 + 6) + (1 + 7)
+    assert found.total == 41
+    # of each kind of milestone (two each) both, then of each long kind its first two and those due the
+    # same day: the contributions' second is due 9 days ago with five others; the actions' with six
+    assert len(built) == 6 + (1 + 6) + (1 + 7)
+    built.clear()
+    found = selectors.first_deadlines(user=alice, partnership=busy, first=1)
+    assert found.total == 41 and [d.key for d in found.deadlines] == [whole_first.key]
+    assert len(built) == 3 + 1 + 1  # the soonest of each kind of milestone, contribution and action
 
     # the same page for a business manager of a partnership waiting on one contribution
     AgencyContributionFactory(review=ReviewFactory(partnership=partnership_b, stage="action_plan"))
