@@ -46,12 +46,17 @@ class UncountedPage:
         return len(self.object_list)
 
 
+def page_number_asked(request):
+    """?page=N as a number from 1; 1 for a missing or nonsense one."""
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except (TypeError, ValueError):
+        return 1
+
+
 def paginate_uncounted(request, queryset, per_page=None):
     per_page = per_page or settings.CASEREVIEW_PAGE_SIZE
-    try:
-        number = max(1, int(request.GET.get("page", 1)))
-    except (TypeError, ValueError):
-        number = 1
+    number = page_number_asked(request)
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     if not rows and number > 1:  # past the end: the first page rather than an empty one

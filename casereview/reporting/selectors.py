@@ -4,8 +4,8 @@ only through their selectors, so every list is scoped to the user."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import F, Value, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce, Rank, RowNumber
 from django.utils import timezone
 
 from casereview.accounts import permissions
@@ -48,6 +48,12 @@ class Deadline:
         return self.due < self.today
 
 
+def _in_order(deadlines):
+    """Soonest (and so overdue) first; the key last, so that deadlines due the same day for the same thing
+    keep one order from one page of the list to the next."""
+    return sorted(deadlines, key=lambda d: (d.due, d.what, d.key))
+
+
 def deadlines_for(*, user, partnership):
     """Every open duty, rapid review and decision step this user may see, soonest (and so overdue) first."""
     return deadlines_by_partnership(user=user, partnerships=[partnership])[partnership.pk]
@@ -56,10 +62,101 @@ def deadlines_for(*, user, partnership):
 def deadlines_by_partnership(*, user, partnerships):
     """partnership id -> deadlines_for that partnership, each kind read once for all of them (the morning's
     reminders read every partnership's list: a query a kind, not a query a kind and a partnership)."""
+    lists, _ = _deadlines(user, partnerships)
+    return {pk: _in_order(items) for pk, items in lists.items()}
+
+
+@dataclass
+class FirstDeadlines:
+    deadlines: list  # the first ones of deadlines_for's list, in its order
+    total: int  # how many the whole list holds
+    overdue: int  # and how many of those are overdue
+
+
+@dataclass
+class _Beyond:
+    """The deadlines of a kind left unread (or unbuilt) past the first ones, counted."""
+
+    total: int = 0
+    overdue: int = 0
+
+    def add(self, deadlines, today):
+        self.total += len(deadlines)
+        self.overdue += sum(1 for d in deadlines if d.due < today)
+
+
+def first_deadlines(*, user, partnership, first):
+    """The first `first` deadlines of deadlines_for's list, with how many it holds and how many of them are
+    overdue: what a page of the due list shows. Of each kind no more is built than its own first `first`
+    (the two long kinds, contributions and actions, are not even read past them but counted in the
+    database), so the first page costs the same whether the partnership waits on 30 deadlines or 900.
+
+    Why that is the list's beginning: a deadline among the list's first `first` has fewer than `first` of
+    its own kind before it, so it is among its kind's first `first` in the same order."""
+    today = timezone.localdate()
+    lists, beyond = _deadlines(user, [partnership], first=first, today=today)
+    kept = []
+    for of_kind in _by_kind(lists[partnership.pk]).values():
+        of_kind = _in_order(of_kind)
+        kept += of_kind[:first]
+        beyond.add(of_kind[first:], today)
+    kept = _in_order(kept)
+    return FirstDeadlines(
+        kept[:first], len(kept) + beyond.total, sum(1 for d in kept if d.due < today) + beyond.overdue
+    )
+
+
+def _by_kind(deadlines):
+    kinds = {}
+    for deadline in deadlines:
+        kinds.setdefault(deadline.key.partition(":")[0], []).append(deadline)
+    return kinds
+
+
+def _first_by_due(queryset, first, today, cap=None):
+    """The rows of `queryset` due no later than its `first`-th (so every row due that day too: ranked, not
+    numbered), each also saying how many rows the queryset holds and how many are overdue, in one query.
+    `cap`: the list holds only its soonest `cap` rows; the counts are then read only from the rows due by
+    the `cap`-th (min(count, cap) is then the capped list's, overdue or not), so that the database reads a
+    few hundred of a large partnership's thousands of open actions through the due date's index."""
+    if cap is not None:
+        queryset = queryset.filter(due_date__lte=_day_of(queryset, cap))
+    return queryset.annotate(
+        place=Window(Rank(), order_by=F("due_date").asc()),
+        of_all=Window(Count("pk")),
+        overdue_of_all=Window(Count("pk", filter=Q(due_date__lt=today))),
+    ).filter(place__lte=first)
+
+
+def _day_of(queryset, nth):
+    """The due date of the queryset's `nth` row by due date, as a subquery; the last day there is when it
+    holds fewer rows."""
+    day = queryset.order_by("due_date").values("due_date")[nth - 1 : nth]
+    return Coalesce(Subquery(day), Value(date.max))
+
+
+def _count_beyond(beyond, rows, today, due_at, cap=None):
+    """Adds to `beyond` the rows of a kind read by _first_by_due that were not read. Each row ends with the
+    kind's counts (of_all, overdue_of_all); `cap`: the kind's list holds no more than that many, the
+    soonest (so also the overdue ones first)."""
+    if not rows:
+        return
+    total, overdue = rows[0][-2:]
+    if cap is not None:
+        total, overdue = min(total, cap), min(overdue, cap)
+    beyond.total += total - len(rows)
+    beyond.overdue += overdue - sum(1 for row in rows if row[due_at] < today)
+
+
+def _deadlines(user, partnerships, first=None, today=None):
+    """partnership id -> its deadlines, in no order, and what was left unread (_Beyond). `first` (one
+    partnership only): read no more of the two long kinds than first_deadlines needs."""
     by_id = {p.pk: p for p in partnerships}
     ids = list(by_id)
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     link = _Links()
+    beyond = _Beyond()
+    assert first is None or len(ids) == 1, "first_deadlines reads one partnership's list"
     lists = {pk: [] for pk in ids}
 
     def add(partnership_id, *args, **kwargs):
@@ -134,9 +231,14 @@ def deadlines_by_partnership(*, user, partnerships):
     # The three long kinds (a large partnership waits on hundreds of contributions, actions and milestones)
     # are read as plain values: building a model instance a row was most of the list's cost.
     contribution_kinds = dict(ContributionKind.choices)
-    for partnership_id, pk, kind, due_date, agency_id, agency, review_title in reviews.open_contributions(
-        user=user, partnership=ids
-    ).values_list("review__partnership_id", "pk", "kind", "due_date", "agency_id", "agency__name", "review__title"):
+    contributions = reviews.open_contributions(user=user, partnership=ids)
+    fields = ["review__partnership_id", "pk", "kind", "due_date", "agency_id", "agency__name", "review__title"]
+    if first is not None:
+        contributions, fields = _first_by_due(contributions, first, today), fields + ["of_all", "overdue_of_all"]
+    rows = list(contributions.values_list(*fields))
+    if first is not None:
+        _count_beyond(beyond, rows, today, due_at=3)
+    for partnership_id, pk, kind, due_date, agency_id, agency, review_title, *_counts in rows:
         add(
             partnership_id,
             f"contribution:{pk}",
@@ -147,9 +249,10 @@ def deadlines_by_partnership(*, user, partnerships):
             roles=(),
             agency_id=agency_id,
         )
-    for partnership_id, pk, number, description, due_date, agency_id, agency, review_title in _actions_listed(
-        user, ids, today
-    ):
+    rows = list(_actions_listed(user, ids, today, first))
+    if first is not None:
+        _count_beyond(beyond, rows, today, due_at=4, cap=ACTIONS_LISTED)
+    for partnership_id, pk, number, description, due_date, agency_id, agency, review_title, *_counts in rows:
         add(
             partnership_id,
             f"action:{pk}",
@@ -160,22 +263,42 @@ def deadlines_by_partnership(*, user, partnerships):
             roles=(),
             agency_id=agency_id,
         )
-    for review, milestone in reviews.review_milestones(user=user, partnership=ids):
-        if milestone.done_on is None:
-            add(
-                review.partnership_id,
-                milestone.key,
-                milestone.what,
-                review.title,
-                milestone.due,
-                link("reviews:detail", review.pk),
-            )
-    return {pk: sorted(items, key=lambda d: (d.due, d.what)) for pk, items in lists.items()}
+    milestones = [(r, m) for r, m in reviews.review_milestones(user=user, partnership=ids) if m.done_on is None]
+    if first is not None:
+        milestones = _first_milestones(milestones, first, beyond, today)
+    for review, milestone in milestones:
+        add(
+            review.partnership_id,
+            milestone.key,
+            milestone.what,
+            review.title,
+            milestone.due,
+            link("reviews:detail", review.pk),
+        )
+    return lists, beyond
 
 
-def _actions_listed(user, partnership_ids, today):
+def _first_milestones(milestones, first, beyond, today):
+    """Of each kind of milestone (completion, sending the report, the partners' check) its first `first` in
+    the list's order, the rest counted in `beyond`: a review's milestones are worked out in Python, three a
+    running review, and first_deadlines keeps no more of any kind."""
+    kinds = {}
+    for review, milestone in milestones:
+        kinds.setdefault(milestone.kind, []).append((review, milestone))
+    kept = []
+    for of_kind in kinds.values():
+        of_kind.sort(key=lambda pair: (pair[1].due, pair[1].what, pair[1].key))
+        kept += of_kind[:first]
+        beyond.total += len(of_kind) - len(of_kind[:first])
+        beyond.overdue += sum(1 for _, milestone in of_kind[first:] if milestone.due < today)
+    return kept
+
+
+def _actions_listed(user, partnership_ids, today, first=None):
     """Each partnership's open actions overdue or due within four weeks, soonest first, up to ACTIONS_LISTED
-    of them (an action plan can hold hundreds of later ones), as plain values."""
+    of them (an action plan can hold hundreds of later ones), as plain values. `first` (one partnership):
+    only those due no later than the first `first` of them, each row ending with how many the list holds
+    and how many are overdue (before the cap: _count_beyond applies it)."""
     actions = actionplans.open_actions_due_by(user=user, partnership=partnership_ids, day=add_working_days(today, 20))
     fields = (
         "partnership_id",
@@ -187,6 +310,12 @@ def _actions_listed(user, partnership_ids, today):
         "owner_agency__name",
         "review__title",
     )
+    if first is not None:
+        # Those due by the first `first` are the start of the list in its order, so its first ACTIONS_LISTED
+        # of them are the capped list's.
+        in_order = actions.query.order_by
+        soonest = _first_by_due(actions, min(first, ACTIONS_LISTED), today, cap=ACTIONS_LISTED)
+        return soonest.order_by(*in_order).values_list(*fields, "of_all", "overdue_of_all")[:ACTIONS_LISTED]
     if len(partnership_ids) == 1:
         return actions.values_list(*fields)[:ACTIONS_LISTED]
     # the first ACTIONS_LISTED of each partnership, numbered in the database
@@ -266,8 +395,8 @@ def _gist(text, limit=70):
 
 def deadlines_across(*, user):
     """Every partnership's deadlines this user may see (the calendar feed), each kind read once for all."""
-    lists = deadlines_by_partnership(user=user, partnerships=list(Partnership.objects.visible_to(user)))
-    return sorted((d for items in lists.values() for d in items), key=lambda d: (d.due, d.what))
+    lists, _ = _deadlines(user, list(Partnership.objects.visible_to(user)))
+    return _in_order(d for items in lists.values() for d in items)
 
 
 @dataclass

@@ -1,10 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from casereview.accounts.models import Partnership, User
 from casereview.core.access import object_view, public_view, signed_in_view
-from casereview.core.pagination import paginate
+from casereview.core.pagination import page_number_asked, paginate
 
 from . import dashboard, exports, selectors, services
 from .forms import PeriodForm
@@ -31,20 +32,20 @@ def home(request):
 
 @object_view(Partnership, "view_deadlines", url_kwarg="slug", field="slug")
 def deadlines(request, partnership):
-    items = selectors.deadlines_for(user=request.user, partnership=partnership)
-    page = paginate(request, items)
+    """A page of the partnership's deadlines: only the list up to the page asked for is built (a page past
+    the end shows the last, as paginate does, and the list up to there is the whole list)."""
+    per_page = settings.CASEREVIEW_PAGE_SIZE
+    found = selectors.first_deadlines(
+        user=request.user, partnership=partnership, first=page_number_asked(request) * per_page
+    )
+    page = paginate(request, found.deadlines, per_page=per_page, count=found.total)
     reminded = selectors.last_reminded(deadline.key for deadline in page.object_list)
     for deadline in page.object_list:
         deadline.last_reminded = reminded.get(deadline.key)
     return render(
         request,
         "reporting/deadlines.html",
-        {
-            "partnership": partnership,
-            "deadlines": items,
-            "page": page,
-            "overdue": sum(1 for d in items if d.is_overdue),
-        },
+        {"partnership": partnership, "total": found.total, "page": page, "overdue": found.overdue},
     )
 
 
