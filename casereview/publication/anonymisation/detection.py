@@ -19,7 +19,9 @@ from . import (
     identifiers,
     known_settings,
     named_places,
+    not_people,
     ocr,
+    place_objects,
     school_cues,
     spoken,
 )
@@ -221,6 +223,7 @@ def detect(text, table=None):
     found.extend(identifiers.identifier_finds(clean))
     found.extend(chat_names.chat_place_finds(clean))
     found.extend(school_cues.school_cue_finds(clean, found))
+    found.extend(place_objects.place_object_finds(clean, found, labels))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
@@ -228,6 +231,7 @@ def detect(text, table=None):
     found = known_settings.without_towns_as_people(
         clean, found, lambda start: TITLE_BEFORE_RE.search(clean, max(0, start - 20), start) is not None
     )
+    found = not_people.without_vehicles_as_people(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
