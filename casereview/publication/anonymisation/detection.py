@@ -18,6 +18,7 @@ from . import (
     groups,
     identifiers,
     known_settings,
+    name_shapes,
     named_places,
     not_people,
     ocr,
@@ -173,6 +174,7 @@ def detect(text, table=None):
     found.extend(extents.nickname_surname_finds(clean, found))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
+    found.extend(name_shapes.person_shaped_finds(clean, model_found, _clean_person))
     found.extend(_context_name_finds(clean, model_found))
     labels = _label_index(clean, model_found)
     found.extend(_known_name_finds(clean, labels))
