@@ -234,6 +234,7 @@ def detect(text, table=None):
         clean, found, lambda start: TITLE_BEFORE_RE.search(clean, max(0, start - 20), start) is not None
     )
     found = not_people.without_vehicles_as_people(clean, found)
+    found = not_people.without_modifiers_as_people(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 

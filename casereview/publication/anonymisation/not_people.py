@@ -6,7 +6,10 @@ Person D"). Each test reads the words around the span, not the wording of one pa
   after a colour and an article ("a silver Fiesta"), or one a registration or a vehicle word follows ("Corsa
   (KT68 ZWP)", "the Kia registration");
 - a make before a model ("Ford Ranger LR70 PWK"), a colour opening it ("Grey Audi, reg FV19 KXO");
-- the same word written elsewhere in the passage as a vehicle is a vehicle there too.
+- the same word written elsewhere in the passage as a vehicle is a vehicle there too;
+- a name used as a modifier: after an article and before a thing's noun in lower case ("referred to the Complex
+  Exploitation team", "the Safer Schools officer", "a few Lingala words"): a team, a service or a language is
+  named there, and a person's name before such a noun takes a possessive ("Jo's team").
 """
 
 import re
@@ -36,6 +39,30 @@ VEHICLE_AFTER_RE = re.compile(
     r"[ \t]*(?:[,(]?[ \t]*(?:VRM|reg(?:istration)?|index)?[ \t:.]*[A-Z]{2}[0-9]{2}[ \t]?[A-Z]{3}\b|[ \t]+(?:car|van|estate|"
     r"hatchback|saloon|SUV|4x4|pickup|pick-up|registration|reg|VRM|motorbike|moped|scooter)\b)"
 )
+
+
+DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?i:the|a|an|our|their|its|this|that|few)[ \t]+(?:(?!(?:and|or|to|of|with|by|for|told|said|asked)\b)[a-z]+[ \t]+)?$"
+)
+THING_AFTER_RE = re.compile(
+    r"[ \t]+(?:team|teams|service|services|officer|officers|project|programme|scheme|unit|hub|words|language|"
+    r"embankment|estate|centre|campus|contract|assessment|pathway|panel|forum|meeting|referral|report|checks?)\b"
+)
+
+
+def without_modifiers_as_people(text, found):
+    modifiers = [
+        (item[0], item[1])
+        for item in found
+        if item[2] == "PERSON"
+        and (len(item) < 4 or item[3] not in ("table", "rank"))
+        and THING_AFTER_RE.match(text, item[1])
+        and DETERMINER_BEFORE_RE.search(text, max(0, item[0] - 24), item[0])
+    ]
+    if not modifiers:
+        return found
+    # (with any person found inside one: "Exploitation" of "the Complex Exploitation team")
+    return [item for item in found if not (item[2] == "PERSON" and any(s <= item[0] and item[1] <= e for s, e in modifiers))]
 
 
 def without_vehicles_as_people(text, found):

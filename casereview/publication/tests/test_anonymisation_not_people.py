@@ -33,3 +33,10 @@ def test_a_person_with_a_forename_that_is_a_make_stays_a_person():
 def test_a_person_beside_a_registration_stays_a_person():
     text = "Driver: Kieran Walsh (LK70 FDE) was stopped on the A6.\n"
     assert "Kieran Walsh" in people(text)
+
+
+def test_a_name_used_as_a_modifier_of_a_team_or_a_service_is_no_person():
+    text = "Plan: refer to the specialist Gateway team; Kerry Moss to call. Lena Marsh's team called back.\n"
+    found = people(text)
+    assert "Gateway" not in found
+    assert "Kerry Moss" in found and "Lena Marsh" in found
