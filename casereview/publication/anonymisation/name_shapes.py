@@ -23,7 +23,8 @@ FIRM_WORDS = frozenset(
     """Solicitors Law LLP Ltd Limited Associates Chambers Partners Homes Housing Foods Cars Motors Taxis Properties
     Lettings Company Co Holdings Consulting Media Studios Stores Store Supplies Logistics Recruitment""".split()
 )
-QUOTES = frozenset("\"“”'‘’")
+QUOTES = frozenset('"“”')  # (not single quotes: an e-mail header writes "To: 'Leanne Hope' <...>")
+PLACE_BEFORE_RE = re.compile(r"\b(?i:at|outside|near|behind|inside|opposite|past)[ \t]+(?:the[ \t]+)?$")
 OTHER_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})
 NAME_WORD_RE = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿā-ž'’]+(?:-[A-Z][a-zà-ÿā-ž]+)?")
 # a blank line or a table's column gap ends a name: the model's span may run on into the next field
@@ -54,6 +55,8 @@ def person_shaped_finds(text, model_found, clean_person):
                 continue
             if any(_not_a_name_word(w) for w in words):
                 continue
+            if PLACE_BEFORE_RE.search(text, max(0, piece_start - 16), piece_start):
+                continue  # "near Fenwick Steps": where the sentence puts it, it is a place (place_objects.py)
             if text[piece_start - 1 : piece_start] in QUOTES:
                 continue  # '"Fat Sam"': a name in quotes is what someone is known by, which the alias rules read
             span = clean_person(text, piece_start, piece_start + len(piece))
