@@ -16,6 +16,7 @@ from . import (
     extents,
     fields,
     groups,
+    house_numbers,
     identifiers,
     known_settings,
     name_shapes,
@@ -226,6 +227,7 @@ def detect(text, table=None):
     found.extend(chat_names.chat_place_finds(clean))
     found.extend(school_cues.school_cue_finds(clean, found))
     found.extend(place_objects.place_object_finds(clean, found, labels))
+    found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
