@@ -237,6 +237,7 @@ def detect(text, table=None):
     )
     found = not_people.without_vehicles_as_people(clean, found)
     found = not_people.without_modifiers_as_people(clean, found)
+    found = not_people.without_languages_as_groups(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 

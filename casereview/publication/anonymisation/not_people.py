@@ -9,7 +9,11 @@ Person D"). Each test reads the words around the span, not the wording of one pa
 - the same word written elsewhere in the passage as a vehicle is a vehicle there too;
 - a name used as a modifier: after an article and before a thing's noun in lower case ("referred to the Complex
   Exploitation team", "the Safer Schools officer", "a few Lingala words"): a team, a service or a language is
-  named there, and a person's name before such a noun takes a possessive ("Jo's team").
+  named there, and a person's name before such a noun takes a possessive ("Jo's team");
+- a nationality word used as a language or an attribute is no ethnicity (the labels' convention: "speaks Tamil"
+  is no ethnicity): before "to English", "and English", "words", "first language", "speaker", "record",
+  "spelling", "provider", or after "in", "translated from", an interpreter's field or bracket ("Interpreter
+  needed for mum: Polish", "Interpreter: Mai Pham (Vietnamese)", "a leaflet in Welsh and English").
 """
 
 import re
@@ -48,6 +52,30 @@ THING_AFTER_RE = re.compile(
     r"[ \t]+(?:team|teams|service|services|officer|officers|project|programme|scheme|unit|hub|words|language|"
     r"embankment|estate|centre|campus|contract|assessment|pathway|panel|forum|meeting|referral|report|checks?)\b"
 )
+
+
+LANGUAGE_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:to|and|or|into)[ \t]+English\b|words?\b|first[ \t]+language\b|speak(?:er|ers|ing)\b|record\b|"
+    r"spelling\b|provider\b|translation\b|version\b|interpret(?:er|ing)\b)|[ \t]*[,.;)]?[ \t]*(?:to|and)[ \t]+English\b"
+)
+LANGUAGE_BEFORE_RE = re.compile(
+    r"(?:\b(?:in|into|from|speaks|spoke|speaking|translated[ \t]+from)[ \t]+|\b(?i:interpreter)\b[^\n.;]{0,40}?[:(][ \t]*)$"
+)
+
+
+def without_languages_as_groups(text, found):
+    return [
+        item
+        for item in found
+        if not (
+            item[2] == "ETHNICITY"
+            and " " not in text[item[0] : item[1]].strip()
+            and (
+                LANGUAGE_AFTER_RE.match(text, item[1])
+                or LANGUAGE_BEFORE_RE.search(text, max(0, item[0] - 60), item[0])
+            )
+        )
+    ]
 
 
 def without_modifiers_as_people(text, found):

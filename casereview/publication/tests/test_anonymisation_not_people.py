@@ -40,3 +40,16 @@ def test_a_name_used_as_a_modifier_of_a_team_or_a_service_is_no_person():
     found = people(text)
     assert "Gateway" not in found
     assert "Kerry Moss" in found and "Lena Marsh" in found
+
+
+def groups(text):
+    return [e.text for e in detect(text) if e.type == "ETHNICITY"]
+
+
+def test_a_nationality_word_used_as_a_language_is_no_ethnicity():
+    text = (
+        "Interpreter needed for mum: Lithuanian. The leaflet was left in Welsh and English. Ana uses a few "
+        "Romanian words. Translated note of interview – Albanian to English.\n"
+        "The family are Lithuanian and Catholic.\n"
+    )
+    assert groups(text) == ["Lithuanian"]  # the family's, on the last line
