@@ -51,6 +51,9 @@ ROLE_BRACKET_NAME_RE = re.compile(
 ROLE_ONLY_RE = re.compile(ROLES)
 
 INITIALS_RE = re.compile(r"(?<![\w'’&.-])([A-Z]{2,4})(?![\w&-]|['’](?!s\b)|\.\w)")  # "TI/JP" are two people
+ROLE_THEN_NAME_GAP_RE = re.compile(
+    r"[ \t]*\([^()\n]{1,40}?,[ \t]*|[ \t]+(?:DS|DC|PC|DI|DCI|PS|Sgt|Dr|Mr|Mrs|Ms|Miss|Mx|SW|HV|Cllr)\.?[ \t]+"
+)
 DEFINING_GAP_RE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:\(|\)|[–=-]|,|\"|“|”|:)?[ \t]*(?:\(|\)|[–=-]|\"|“|”)?[ \t]*$"
 )
@@ -131,8 +134,11 @@ def initials_of_people_finds(text, found):
     for m in tokens:
         for start, end in people[m.group(1)]:
             before, after = text[end : m.start()], text[m.end() : start]
-            if (0 <= m.start() - end <= 48 and DEFINING_GAP_RE.fullmatch(before)) or (
-                0 <= start - m.end() <= 6 and DEFINING_GAP_RE.fullmatch(after)
+            if (
+                (0 <= m.start() - end <= 48 and DEFINING_GAP_RE.fullmatch(before))
+                or (0 <= start - m.end() <= 6 and DEFINING_GAP_RE.fullmatch(after))
+                # "BT (school nurse, Ben Tobin)", "DJ DS Dev Joshi": a role or a rank between (helper anon10)
+                or (0 <= start - m.end() <= 48 and ROLE_THEN_NAME_GAP_RE.fullmatch(after))
             ):
                 defined.add(m.group(1))
     for m in tokens:

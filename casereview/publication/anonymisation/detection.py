@@ -16,10 +16,14 @@ from . import (
     extents,
     fields,
     groups,
+    house_numbers,
     identifiers,
     known_settings,
+    name_shapes,
     named_places,
+    not_people,
     ocr,
+    place_objects,
     school_cues,
     spoken,
 )
@@ -171,6 +175,7 @@ def detect(text, table=None):
     found.extend(extents.nickname_surname_finds(clean, found))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
+    found.extend(name_shapes.person_shaped_finds(clean, model_found, _clean_person))
     found.extend(_context_name_finds(clean, model_found))
     labels = _label_index(clean, model_found)
     found.extend(_known_name_finds(clean, labels))
@@ -221,6 +226,8 @@ def detect(text, table=None):
     found.extend(identifiers.identifier_finds(clean))
     found.extend(chat_names.chat_place_finds(clean))
     found.extend(school_cues.school_cue_finds(clean, found))
+    found.extend(place_objects.place_object_finds(clean, found, labels))
+    found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
@@ -228,6 +235,9 @@ def detect(text, table=None):
     found = known_settings.without_towns_as_people(
         clean, found, lambda start: TITLE_BEFORE_RE.search(clean, max(0, start - 20), start) is not None
     )
+    found = not_people.without_vehicles_as_people(clean, found)
+    found = not_people.without_modifiers_as_people(clean, found)
+    found = not_people.without_languages_as_groups(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
