@@ -106,7 +106,7 @@ SCOPE_OF_THEMES = re.compile(
 # following areas:" list the headings the findings are arranged under (the report's structure), not them.
 ARRANGED_UNDER_THEMES = re.compile(
     r"\b(?:organi[sz]ed|grouped|arranged|structured|presented|set out|summari[sz]ed)\s+(?:under|around|into|by|in)"
-    r"\s+(?:(?:the|these|its|\w+)\s+){0,2}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections|areas"
+    r"\s+(?:(?:the|these|its|\w+)\s+){0,3}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections|areas"
     r"|domains|categories)\b",
     re.I,
 )
@@ -1040,10 +1040,17 @@ def _theme_after_reviews(label, offset, source):
     text = _last_sentence(label)
     if not THEME_CUE.search(text) or SCOPE_OF_THEMES.search(text) or NOT_A_LEAD_IN.search(text):
         return None
-    before = source[max(0, offset - THEME_CONTEXT) : offset]
-    if REVIEW_WORD.search(before + " " + text) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
-        return LEARNING
-    return None
+    before = source[max(0, offset - THEME_CONTEXT) : offset] + " " + text
+    # the sentence naming reviews nearest the label, and what follows it, decide: a strategy named five
+    # sentences up does not make a review's "Key themes:" a board's
+    reviews = [m.start() for m in REVIEW_WORD.finditer(before)]
+    if not reviews:
+        return None
+    sentence_start = max((m.end() for m in CONTEXT_SENTENCE_END.finditer(before, 0, reviews[-1])), default=0)
+    return None if NOT_A_REVIEWS_THEME.search(before, sentence_start) else LEARNING
+
+
+CONTEXT_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
 def _theme_heading_after_learning(text, blocks, n, source):
@@ -1128,16 +1135,33 @@ def _item_end(block, source):
 
 
 def _leaf_items(items, source):
-    """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list."""
+    """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list;
+    but a numbered title over bullets that explain it is the item ("2. Drift in planning" over how the drift
+    showed), as a numbered title over paragraphs is."""
     for block in items:
         text = block.text(source)
-        if _absorbs_sub_bullets(block, source):
+        if _absorbs_sub_bullets(block, source) or _numbered_title_over_bullets(block, text):
             yield block
         elif block.children and (text.endswith((":", "?")) or is_heading_text(text)):
             for child in block.children:
                 yield from _leaf_items(child.items, source)
         else:
             yield block
+
+
+MAX_NUMBERED_TITLE_WORDS = 8
+
+
+def _numbered_title_over_bullets(block, text):
+    return (
+        bool(block.children)
+        and block.marker is not None
+        and block.marker.styles[0][0].startswith("decimal")
+        and all(run.style.startswith("bullet") for run in block.children)
+        and len(text.split()) <= MAX_NUMBERED_TITLE_WORDS
+        and not text.endswith((":", "?"))
+        and is_heading_text(text)
+    )
 
 
 def _section_items(blocks, runs, source):
