@@ -1043,13 +1043,18 @@ def _theme_after_reviews(label, offset, source):
     before = source[max(0, offset - THEME_CONTEXT) : offset] + " " + text
     # the sentence naming reviews nearest the label, and what follows it, decide: a strategy named five
     # sentences up does not make a review's "Key themes:" a board's
-    reviews = [m.start() for m in REVIEW_WORD.finditer(before)]
+    reviews = [m.start() for m in REVIEWED_WORK.finditer(before)]
     if not reviews:
         return None
     sentence_start = max((m.end() for m in CONTEXT_SENTENCE_END.finditer(before, 0, reviews[-1])), default=0)
     return None if NOT_A_REVIEWS_THEME.search(before, sentence_start) else LEARNING
 
 
+# What themes are drawn from: a review, or an inquiry's or a report's findings on the system ("The final
+# report … made 15 recommendations. Key themes to come through for health include:").
+REVIEWED_WORK = re.compile(
+    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases|inquiry|inquiries|(?:final|overview|the|this|her|his) report)\b", re.I
+)
 CONTEXT_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 

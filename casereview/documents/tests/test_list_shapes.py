@@ -69,3 +69,60 @@ def test_numbered_titles_over_bullets_that_explain_them_are_the_items():
           • decisions were not recorded
         """)
     assert texts(record.learning_points) == ["cases were not discussed for months", "decisions were not recorded"]
+
+
+def test_a_list_noun_and_its_verb_lead_in_to_a_list_in_one_sentence_without_a_colon():
+    record = extract("""
+        Child Y
+        The review was published in 2022. The learning from this review includes the need to weigh babies at
+        every visit; the father's history being asked about; and plans that say who checks progress.
+        Recommendations include a single neglect tool for all agencies; training for reception staff; and an
+        audit of closed cases.
+        """)
+
+    assert texts(record.learning_points) == [
+        "the need to weigh babies at every visit",
+        "the father's history being asked about",
+        "and plans that say who checks progress.",
+    ]
+    assert texts(record.recommendations) == [
+        "a single neglect tool for all agencies",
+        "training for reception staff",
+        "and an audit of closed cases.",
+    ]
+    record = extract("Child Y\nRecommendations were made for health to audit supervision; and for schools to train staff; "
+                     "for the police to share callouts.\n")
+    assert texts(record.recommendations) == [
+        "for health to audit supervision",
+        "and for schools to train staff",
+        "for the police to share callouts.",
+    ]
+    # the same nouns in a sentence that lists nothing
+    record = extract("Child Y\nRecommendations include those the board made last year, which are on its website.\n")
+    assert record.recommendations == [] and record.learning_points == []
+
+
+def test_key_themes_after_a_report_on_the_system_are_its_learning():
+    record = extract("""
+        The final report was published last spring and made twelve recommendations.
+
+        Key themes to come through for health services include:
+
+          • A family-focused approach is needed in every assessment.
+          • Professionals should use their judgement rather than checklists.
+        """)
+
+    assert texts(record.learning_points) == [
+        "A family-focused approach is needed in every assessment.",
+        "Professionals should use their judgement rather than checklists.",
+    ]
+    # themes after a sentence about an event are the event's
+    record = extract("""
+        The final report was published last spring. The conference in May will discuss it.
+
+        Key themes to come through for health services include:
+
+          • Workforce
+          • Budgets
+        """)
+    assert record.learning_points == []
