@@ -156,10 +156,33 @@ def _bulleted_line(block, source, classify):
     edges = [m.end() for m in bullets]
     ends = [m.start() for m in bullets[1:]] + [len(text)]
     for start, end in zip(edges, ends, strict=True):
+        if kind is None:
+            break
+        glued = GLUED_HEADING.search(text, start, end)
+        next_kind = kind
+        if glued and (SECTION_END_LABEL.match(glued.group(1)) or classify(glued.group(1))):
+            next_kind = classify(glued.group(1)) if not SECTION_END_LABEL.match(glued.group(1)) else None
+            end = glued.start(1)
         start, end = _trimmed(text, start, end)
         if end > start:
             items.append(InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start))
+        kind = next_kind
     return items
+
+
+# The next section's heading glued to the end of the bullet before it when a page lost its line breaks
+# ("• The school's concerns were not shared Recommendations • The partnership should …", "… missed Contact
+# us"): a few capitalised words after a word in lower case, at the end of the bullet.
+GLUED_HEADING = re.compile(
+    r"(?<=[a-z,.;)’'])\s+((?:Key|Main|Learning|Lessons|Findings|Recommendations|Themes|Messages|Issues|Areas|Good"
+    r"|Practice|What|Contact|Next|Further|Related|Downloads?|Share|Useful|References|Find)\b(?:\s+[A-Za-z][\w’'-]*){0,3})"
+    r"\s*$"
+)
+SECTION_END_LABEL = re.compile(
+    r"^(?:contact(?: us)?|next steps|further (?:information|reading)|related\b|downloads?|share\b|useful links"
+    r"|references|find out more)",
+    re.I,
+)
 
 
 # The capitalised words just before a colon: a heading run into the text before it when a page lost its line

@@ -310,10 +310,41 @@ def find_items(blocks, runs, doc):
         (entry for entry in chosen.values() if not (entry[0] == RECOMMENDATIONS and _is_resolution(entry, source))),
         key=lambda entry: entry[1],
     )
+    ordered = _split_by_wording(ordered, blocks, source)
     return {
         kind: [_to_item(start, end, conf, doc) for k, start, end, conf in ordered if k == kind]
         for kind in (LEARNING, RECOMMENDATIONS)
     }
+
+
+# One lead-in for both lists ("The review's findings and recommendations are:", a heading "Key findings and
+# recommendations"): each item is whichever its own wording says.
+MIXED_LEAD_IN = re.compile(
+    r"\b(?:findings|learning|lessons(?: learn[te]d)?|key issues|conclusions)\s+and\s+(?:(?:the|its|their)\s+)?"
+    r"recommendations\b|\brecommendations\s+and\s+(?:(?:the|its|their)\s+)?(?:findings|learning|lessons)\b",
+    re.I,
+)
+RECOMMENDATION_WORDING = re.compile(
+    r"\b(?:should|must|needs? to|ought to|recommend(?:s|ed)?|is asked to|are asked to)\b"
+    r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide)\s",
+    re.I,
+)
+
+
+def _split_by_wording(entries, blocks, source):
+    """The introducer of an item is the nearest block before it that is neither a list item nor an item."""
+    starts = [block.start for block in blocks]
+    taken = {start for _, start, _, _ in entries}
+    split = []
+    for kind, start, end, confidence in entries:
+        n = bisect.bisect_right(starts, start) - 1
+        while n >= 0 and (blocks[n].kind == ITEM or blocks[n].body_start in taken):
+            n -= 1
+        if n >= 0 and MIXED_LEAD_IN.search(blocks[n].text(source)[-200:]):
+            text = normalise_space(source[start:end])
+            kind = RECOMMENDATIONS if RECOMMENDATION_WORDING.search(text) else LEARNING
+        split.append((kind, start, end, confidence))
+    return split
 
 
 def _table_lead_in_kind(source):

@@ -126,3 +126,53 @@ def test_key_themes_after_a_report_on_the_system_are_its_learning():
           • Budgets
         """)
     assert record.learning_points == []
+
+
+def test_one_lead_in_for_findings_and_recommendations_gives_each_item_to_the_list_its_wording_names():
+    record = extract("""
+        Review of Child C
+
+        The review's findings and recommendations are:
+
+        • Agencies did not share what they knew about the father's violence.
+        • The partnership should write guidance on working with fathers.
+        • The child's voice was missing from assessments.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Agencies did not share what they knew about the father's violence.",
+        "The child's voice was missing from assessments.",
+    ]
+    assert texts(record.recommendations) == ["The partnership should write guidance on working with fathers."]
+    # under a lead-in for findings alone, an item saying "should" stays a finding
+    record = extract("""
+        Review of Child C
+
+        The review's findings are:
+
+        • Agencies did not share what they knew about the father's violence.
+        • Staff said the policy should have been clearer.
+        """)
+    assert len(record.learning_points) == 2 and record.recommendations == []
+
+
+def test_a_heading_glued_to_the_last_bullet_of_a_flattened_line_starts_the_next_list():
+    record = extract("""
+        Thematic review of missed appointments
+        Key findings • Staff did not know the escalation policy • Missed appointments were not followed up Recommendations • The partnership should relaunch its escalation policy • GPs should be told of missed appointments Contact us
+        """)
+
+    assert texts(record.learning_points) == [
+        "Staff did not know the escalation policy",
+        "Missed appointments were not followed up",
+    ]
+    assert texts(record.recommendations) == [
+        "The partnership should relaunch its escalation policy",
+        "GPs should be told of missed appointments",
+    ]
+    # capitalised words that end an item are kept when they name no section
+    record = extract("Key findings • Nobody told Children's Social Care • Records were not kept by the School Nursing Service\n")
+    assert texts(record.learning_points) == [
+        "Nobody told Children's Social Care",
+        "Records were not kept by the School Nursing Service",
+    ]
