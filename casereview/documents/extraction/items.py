@@ -35,7 +35,12 @@ LEARNING_CUE = re.compile(
     # ("Learning from CSCP Reviews": a partnership's abbreviation before its reviews)
     r"|from (?:(?:the|this|these|both|our|local|national|recent|published|serious|case|child|practice|rapid|such"
     r"|(?-i:[A-Z]{2,6}))\s+){0,3}(?:reviews?|SCRs?|CSPRs?|LCSPRs?|cases?|incidents?|deaths?|child [A-Z]\w*)"
-    r"|for (?:practice|practitioners|the partnership))\b)"
+    r"|for (?:practice|practitioners|the partnership|(?:all |other |partner )?(?:agencies|services|professionals"
+    r"|organisations|partners|schools)|the (?:workforce|system)))\b)"
+    # what was learned, said of the whole: "What we learned", "Emerging learning", a heading "The learning"
+    r"|\bwhat (?:we|the reviews?|the panel|practitioners) (?:have )?learn(?:ed|t)\b|^the learning$"
+    r"|\b(?:emerging|practice|wider|shared|system|systemic|multi-agency) learning\b(?! (?:event|session|day|week|hub"
+    r"|programme|opportunit))|\b(?:key|main) conclusions?\b"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"
     r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
@@ -381,7 +386,7 @@ def _unmarked_lines(blocks, source):
     for n, block in enumerate(blocks):
         titled = _titled_lines(block, source)
         if titled:
-            yield from ((LEARNING, Block(PROSE, start, end, start)) for start, end in titled)
+            yield from ((kind, Block(PROSE, start, end, start)) for kind, (start, end) in titled)
             continue
         before = blocks[n - 1] if n else None
         introduced = before is not None and (
@@ -391,8 +396,13 @@ def _unmarked_lines(blocks, source):
             continue
         if before.kind == HEADING and LEARNING_PRODUCT_TITLE.match(before.text(source)):
             continue  # the page's title names a document about learning
-        if _introducer_kind(blocks, n - 1, source) != LEARNING and _under_sub_heading(blocks, n, source) != LEARNING:
-            continue
+        kind = _introducer_kind(blocks, n - 1, source)
+        if kind not in (LEARNING, RECOMMENDATIONS):
+            kind = _under_sub_heading(blocks, n, source)
+        if kind not in (LEARNING, RECOMMENDATIONS) or (
+            kind == RECOMMENDATIONS and block.line_count < MIN_UNMARKED_LINES
+        ):
+            continue  # recommendations a paragraph each are the section's paragraphs (numbered ones first)
         if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
             continue  # one title in an index of titles (briefings, pages), not a section heading
         if block.line_count >= MIN_UNMARKED_LINES:
@@ -401,7 +411,7 @@ def _unmarked_lines(blocks, source):
             lines = _separate_short_lines(blocks, n, source)
         if _enough_lines(lines, source):
             for start, end in lines:
-                yield LEARNING, Block(PROSE, start, end, start)
+                yield kind, Block(PROSE, start, end, start)
 
 
 def _paragraphs_after_lead_in(blocks, covered, source):
@@ -711,11 +721,12 @@ def _titled_lines(block, source):
     if not is_heading_text(title):
         return []
     heading = Block(HEADING, block.start, first_end, block.start)
-    if _introducer_kind([heading], 0, source) != LEARNING:
+    kind = _introducer_kind([heading], 0, source)
+    if kind not in (LEARNING, RECOMMENDATIONS):
         return []
     rest = Block(PROSE, first_end + 1, block.end, first_end + 1, line_count=block.line_count - 1)
     lines = _wrapped_lines(source, rest)
-    return lines if _enough_lines(lines, source) else []
+    return [(kind, line) for line in lines] if _enough_lines(lines, source) else []
 
 
 # Three headings in a row before a learning title: the title is one entry of an index of titles.
@@ -1084,7 +1095,8 @@ def _theme_after_reviews(label, offset, source):
 # What themes are drawn from: a review, or an inquiry's or a report's findings on the system ("The final
 # report … made 15 recommendations. Key themes to come through for health include:").
 REVIEWED_WORK = re.compile(
-    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases|inquiry|inquiries|(?:final|overview|the|this|her|his) report)\b", re.I
+    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases|inquiry|inquiries|(?:final|overview|the|this|her|his) report)\b",
+    re.I,
 )
 CONTEXT_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 

@@ -90,8 +90,10 @@ def test_a_list_noun_and_its_verb_lead_in_to_a_list_in_one_sentence_without_a_co
         "training for reception staff",
         "and an audit of closed cases.",
     ]
-    record = extract("Child Y\nRecommendations were made for health to audit supervision; and for schools to train staff; "
-                     "for the police to share callouts.\n")
+    record = extract(
+        "Child Y\nRecommendations were made for health to audit supervision; and for schools to train staff; "
+        "for the police to share callouts.\n"
+    )
     assert texts(record.recommendations) == [
         "for health to audit supervision",
         "and for schools to train staff",
@@ -157,10 +159,12 @@ def test_one_lead_in_for_findings_and_recommendations_gives_each_item_to_the_lis
 
 
 def test_a_heading_glued_to_the_last_bullet_of_a_flattened_line_starts_the_next_list():
-    record = extract("""
-        Thematic review of missed appointments
-        Key findings • Staff did not know the escalation policy • Missed appointments were not followed up Recommendations • The partnership should relaunch its escalation policy • GPs should be told of missed appointments Contact us
-        """)
+    record = extract(
+        "Thematic review of missed appointments\n"
+        "Key findings • Staff did not know the escalation policy • Missed appointments were not followed up"
+        " Recommendations • The partnership should relaunch its escalation policy • GPs should be told of missed"
+        " appointments Contact us\n"
+    )
 
     assert texts(record.learning_points) == [
         "Staff did not know the escalation policy",
@@ -171,8 +175,51 @@ def test_a_heading_glued_to_the_last_bullet_of_a_flattened_line_starts_the_next_
         "GPs should be told of missed appointments",
     ]
     # capitalised words that end an item are kept when they name no section
-    record = extract("Key findings • Nobody told Children's Social Care • Records were not kept by the School Nursing Service\n")
+    record = extract(
+        "Key findings • Nobody told Children's Social Care • Records were not kept by the School Nursing Service\n"
+    )
     assert texts(record.learning_points) == [
         "Nobody told Children's Social Care",
         "Records were not kept by the School Nursing Service",
+    ]
+
+
+def test_headings_that_say_what_was_learned_in_other_words_head_learning_sections():
+    for heading in ("What we learned", "Emerging learning", "Learning for agencies", "The learning", "Key conclusions"):
+        record = extract(f"""
+            Review of Child Q
+
+            {heading}
+
+            • Health visitors did not know the father lived in the home.
+            • The safe sleep advice was given only once.
+            """)
+        assert texts(record.learning_points) == [
+            "Health visitors did not know the father lived in the home.",
+            "The safe sleep advice was given only once.",
+        ], heading
+    # an event about learning is not what was learned
+    record = extract("""
+        Practice learning events
+
+        • Tuesday 4 March, town hall
+        • Thursday 6 March, online
+        """)
+    assert record.learning_points == []
+
+
+def test_recommendations_written_as_lines_without_bullets_are_one_item_a_line():
+    record = extract("""
+        Review of Child Q
+
+        Key recommendations
+        The partnership should publish a safe sleep guide for fathers.
+        Health visitors should ask who lives in the home at every visit.
+        Midwives should share antenatal concerns with the GP.
+        """)
+
+    assert texts(record.recommendations) == [
+        "The partnership should publish a safe sleep guide for fathers.",
+        "Health visitors should ask who lives in the home at every visit.",
+        "Midwives should share antenatal concerns with the GP.",
     ]
