@@ -77,6 +77,7 @@ REVIEW_VERB = re.compile(
     r"|draws?\s+out|sets?\s+out)\s+(?:that\s+)?",
     re.I,
 )
+CALLS_FOR = re.compile(r"\bcalls?\s+for\b", re.I)
 # "Recommendations include a; b; and c.", "The learning from this review includes a; b", "Recommendations were
 # made for a; for b": a list noun and its verb with no colon, the list ending with the sentence (as above).
 LIST_NOUN_VERB = re.compile(
@@ -218,7 +219,11 @@ def _packed_sentences(block, source, classify, theme_in_context=None):
     verbs = []
     if ";" in text:
         found = classify("the review found")
-        verbs = [(m.start(), m.end(), found) for m in REVIEW_VERB.finditer(text)]
+        # what a review calls for is what it recommends; what it considers, found or highlighted is its learning
+        verbs = [
+            (m.start(), m.end(), RECOMMENDATIONS if CALLS_FOR.search(m.group()) else found)
+            for m in REVIEW_VERB.finditer(text)
+        ]
         verbs += [(m.start(), m.end(), classify(m.group())) for m in LIST_NOUN_VERB.finditer(text)]
         verbs = sorted(verb for verb in verbs if verb[2])
     items, position, labels = [], 0, None

@@ -223,3 +223,18 @@ def test_recommendations_written_as_lines_without_bullets_are_one_item_a_line():
         "Health visitors should ask who lives in the home at every visit.",
         "Midwives should share antenatal concerns with the GP.",
     ]
+
+
+def test_what_a_review_calls_for_is_what_it_recommends():
+    record = extract("""
+        Child S
+        The review calls for a named lead for every child missing education; a single record shared by schools and
+        health; and training for reception staff.
+        """)
+
+    assert texts(record.recommendations) == [
+        "a named lead for every child missing education",
+        "a single record shared by schools and health",
+        "and training for reception staff.",
+    ]
+    assert record.learning_points == []
