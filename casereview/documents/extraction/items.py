@@ -329,6 +329,7 @@ MIXED_LEAD_IN = re.compile(
     r"recommendations\b|\brecommendations\s+and\s+(?:(?:the|its|their)\s+)?(?:findings|learning|lessons)\b",
     re.I,
 )
+MIXED_LEAD_IN_REACH = 200  # the end of a lead-in
 RECOMMENDATION_WORDING = re.compile(
     r"\b(?:should|must|needs? to|ought to|recommend(?:s|ed)?|is asked to|are asked to)\b"
     r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide)\s",
@@ -340,12 +341,18 @@ def _split_by_wording(entries, blocks, source):
     """The introducer of an item is the nearest block before it that is neither a list item nor an item."""
     starts = [block.start for block in blocks]
     taken = {start for _, start, _, _ in entries}
+    mixed = {}  # block number -> whether it leads in to both lists, read once (a 2 MB line has 16,000 items)
     split = []
     for kind, start, end, confidence in entries:
         n = bisect.bisect_right(starts, start) - 1
         while n >= 0 and (blocks[n].kind == ITEM or blocks[n].body_start in taken):
             n -= 1
-        if n >= 0 and MIXED_LEAD_IN.search(blocks[n].text(source)[-200:]):
+        if n >= 0 and n not in mixed:
+            block = blocks[n]
+            mixed[n] = bool(
+                MIXED_LEAD_IN.search(source, max(block.body_start, block.end - MIXED_LEAD_IN_REACH), block.end)
+            )
+        if n >= 0 and mixed[n]:
             text = normalise_space(source[start:end])
             kind = RECOMMENDATIONS if RECOMMENDATION_WORDING.search(text) else LEARNING
         split.append((kind, start, end, confidence))
