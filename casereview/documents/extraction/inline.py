@@ -77,6 +77,16 @@ REVIEW_VERB = re.compile(
     r"|draws?\s+out|sets?\s+out)\s+(?:that\s+)?",
     re.I,
 )
+CALLS_FOR = re.compile(r"\bcalls?\s+for\b", re.I)
+# "Recommendations include a; b; and c.", "The learning from this review includes a; b", "Recommendations were
+# made for a; for b": a list noun and its verb with no colon, the list ending with the sentence (as above).
+LIST_NOUN_VERB = re.compile(
+    r"\b(?:(?:the|its|their|our)\s+)?(?:(?:key|main|other)\s+)?(?:learning(?:\s+points)?|lessons(?:\s+learn[te]d)?"
+    r"|findings|key\s+issues|recommendations|(?:key|main|common)\s+themes|key\s+messages)"
+    r"(?:\s+(?:from|of|for|in)\s+(?:the|this|these|both|each)\s+(?:[\w-]+\s+){0,2}?(?:reviews?|reports?|SCRs?|CSPRs?|cases?))?"
+    r"\s+(?:include[sd]?|included|(?:were|are|have\s+been)\s+made(?=\s+(?:for|around|about|on|in\s+relation\s+to)\b))\s+",
+    re.I,
+)
 # "includes: a; b" opening a paragraph: the lead-in lost its first word ("Learning includes:") when the page
 # was copied; in a review's entry what it introduces is the review's learning.
 SUBJECT_LOST = re.compile(r"^(?:include[sd]?|including)$", re.I)
@@ -147,10 +157,33 @@ def _bulleted_line(block, source, classify):
     edges = [m.end() for m in bullets]
     ends = [m.start() for m in bullets[1:]] + [len(text)]
     for start, end in zip(edges, ends, strict=True):
+        if kind is None:
+            break
+        glued = GLUED_HEADING.search(text, start, end)
+        next_kind = kind
+        if glued and (SECTION_END_LABEL.match(glued.group(1)) or classify(glued.group(1))):
+            next_kind = classify(glued.group(1)) if not SECTION_END_LABEL.match(glued.group(1)) else None
+            end = glued.start(1)
         start, end = _trimmed(text, start, end)
         if end > start:
             items.append(InlineItem(kind, block.body_start + start, block.body_start + end, block.body_start))
+        kind = next_kind
     return items
+
+
+# The next section's heading glued to the end of the bullet before it when a page lost its line breaks
+# ("• The school's concerns were not shared Recommendations • The partnership should …", "… missed Contact
+# us"): a few capitalised words after a word in lower case, at the end of the bullet.
+GLUED_HEADING = re.compile(
+    r"(?<=[a-z,.;)’'])\s+((?:Key|Main|Learning|Lessons|Findings|Recommendations|Themes|Messages|Issues|Areas|Good"
+    r"|Practice|What|Contact|Next|Further|Related|Downloads?|Share|Useful|References|Find)\b(?:\s+[A-Za-z][\w’'-]*){0,3})"
+    r"\s*$"
+)
+SECTION_END_LABEL = re.compile(
+    r"^(?:contact(?: us)?|next steps|further (?:information|reading)|related\b|downloads?|share\b|useful links"
+    r"|references|find out more)",
+    re.I,
+)
 
 
 # The capitalised words just before a colon: a heading run into the text before it when a page lost its line
@@ -183,7 +216,16 @@ def _packed_sentences(block, source, classify, theme_in_context=None):
     text = source[block.body_start : block.end]
     if ":" not in text and ";" not in text:
         return []
-    verbs = [(m.start(), m.end()) for m in REVIEW_VERB.finditer(text)] if ";" in text else []
+    verbs = []
+    if ";" in text:
+        found = classify("the review found")
+        # what a review calls for is what it recommends; what it considers, found or highlighted is its learning
+        verbs = [
+            (m.start(), m.end(), RECOMMENDATIONS if CALLS_FOR.search(m.group()) else found)
+            for m in REVIEW_VERB.finditer(text)
+        ]
+        verbs += [(m.start(), m.end(), classify(m.group())) for m in LIST_NOUN_VERB.finditer(text)]
+        verbs = sorted(verb for verb in verbs if verb[2])
     items, position, labels = [], 0, None
     while position < len(text):
         lead_in = _next_lead_in(text, position, classify, verbs, theme_in_context, block.body_start)
@@ -318,7 +360,7 @@ def _next_lead_in(text, position, classify, verbs, theme_in_context=None, offset
     next_verb = bisect.bisect_left(verbs, (position,))  # the verbs are in order: no rescan from the start
     verb = verbs[next_verb] if next_verb < len(verbs) else None
     if verb:
-        candidates.append((verb[0], classify("the review found"), verb[1], True))
+        candidates.append((verb[0], verb[2], verb[1], True))
     if not candidates:
         return None
     _, kind, body, sentence = min(candidates)

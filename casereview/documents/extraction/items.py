@@ -35,7 +35,12 @@ LEARNING_CUE = re.compile(
     # ("Learning from CSCP Reviews": a partnership's abbreviation before its reviews)
     r"|from (?:(?:the|this|these|both|our|local|national|recent|published|serious|case|child|practice|rapid|such"
     r"|(?-i:[A-Z]{2,6}))\s+){0,3}(?:reviews?|SCRs?|CSPRs?|LCSPRs?|cases?|incidents?|deaths?|child [A-Z]\w*)"
-    r"|for (?:practice|practitioners|the partnership))\b)"
+    r"|for (?:practice|practitioners|the partnership|(?:all |other |partner )?(?:agencies|services|professionals"
+    r"|organisations|partners|schools)|the (?:workforce|system)))\b)"
+    # what was learned, said of the whole: "What we learned", "Emerging learning", a heading "The learning"
+    r"|\bwhat (?:we|the reviews?|the panel|practitioners) (?:have )?learn(?:ed|t)\b|^the learning$"
+    r"|\b(?:emerging|practice|wider|shared|system|systemic|multi-agency) learning\b(?! (?:event|session|day|week|hub"
+    r"|programme|opportunit))|\b(?:key|main) conclusions?\b"
     r"|^learning:?$|lessons?(?: (?:to be )?learn[te]d)?|(?:key |main )?findings|(?:key|main) finding"
     r"|(?:key |main )?issues (?:identified|raised"
     r"|highlighted|found|includ(?:e[sd]?|ing))|key issues|(?:practice |learning )themes?"
@@ -106,7 +111,7 @@ SCOPE_OF_THEMES = re.compile(
 # following areas:" list the headings the findings are arranged under (the report's structure), not them.
 ARRANGED_UNDER_THEMES = re.compile(
     r"\b(?:organi[sz]ed|grouped|arranged|structured|presented|set out|summari[sz]ed)\s+(?:under|around|into|by|in)"
-    r"\s+(?:(?:the|these|its|\w+)\s+){0,2}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections|areas"
+    r"\s+(?:(?:the|these|its|\w+)\s+){0,3}(?:(?:key|main|broad|overarching)\s+)?(?:themes|headings|sections|areas"
     r"|domains|categories)\b",
     re.I,
 )
@@ -310,10 +315,48 @@ def find_items(blocks, runs, doc):
         (entry for entry in chosen.values() if not (entry[0] == RECOMMENDATIONS and _is_resolution(entry, source))),
         key=lambda entry: entry[1],
     )
+    ordered = _split_by_wording(ordered, blocks, source)
     return {
         kind: [_to_item(start, end, conf, doc) for k, start, end, conf in ordered if k == kind]
         for kind in (LEARNING, RECOMMENDATIONS)
     }
+
+
+# One lead-in for both lists ("The review's findings and recommendations are:", a heading "Key findings and
+# recommendations"): each item is whichever its own wording says.
+MIXED_LEAD_IN = re.compile(
+    r"\b(?:findings|learning|lessons(?: learn[te]d)?|key issues|conclusions)\s+and\s+(?:(?:the|its|their)\s+)?"
+    r"recommendations\b|\brecommendations\s+and\s+(?:(?:the|its|their)\s+)?(?:findings|learning|lessons)\b",
+    re.I,
+)
+MIXED_LEAD_IN_REACH = 200  # the end of a lead-in
+RECOMMENDATION_WORDING = re.compile(
+    r"\b(?:should|must|needs? to|ought to|recommend(?:s|ed)?|is asked to|are asked to)\b"
+    r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide)\s",
+    re.I,
+)
+
+
+def _split_by_wording(entries, blocks, source):
+    """The introducer of an item is the nearest block before it that is neither a list item nor an item."""
+    starts = [block.start for block in blocks]
+    taken = {start for _, start, _, _ in entries}
+    mixed = {}  # block number -> whether it leads in to both lists, read once (a 2 MB line has 16,000 items)
+    split = []
+    for kind, start, end, confidence in entries:
+        n = bisect.bisect_right(starts, start) - 1
+        while n >= 0 and (blocks[n].kind == ITEM or blocks[n].body_start in taken):
+            n -= 1
+        if n >= 0 and n not in mixed:
+            block = blocks[n]
+            mixed[n] = bool(
+                MIXED_LEAD_IN.search(source, max(block.body_start, block.end - MIXED_LEAD_IN_REACH), block.end)
+            )
+        if n >= 0 and mixed[n]:
+            text = normalise_space(source[start:end])
+            kind = RECOMMENDATIONS if RECOMMENDATION_WORDING.search(text) else LEARNING
+        split.append((kind, start, end, confidence))
+    return split
 
 
 def _table_lead_in_kind(source):
@@ -350,7 +393,7 @@ def _unmarked_lines(blocks, source):
     for n, block in enumerate(blocks):
         titled = _titled_lines(block, source)
         if titled:
-            yield from ((LEARNING, Block(PROSE, start, end, start)) for start, end in titled)
+            yield from ((kind, Block(PROSE, start, end, start)) for kind, (start, end) in titled)
             continue
         before = blocks[n - 1] if n else None
         introduced = before is not None and (
@@ -360,8 +403,13 @@ def _unmarked_lines(blocks, source):
             continue
         if before.kind == HEADING and LEARNING_PRODUCT_TITLE.match(before.text(source)):
             continue  # the page's title names a document about learning
-        if _introducer_kind(blocks, n - 1, source) != LEARNING and _under_sub_heading(blocks, n, source) != LEARNING:
-            continue
+        kind = _introducer_kind(blocks, n - 1, source)
+        if kind not in (LEARNING, RECOMMENDATIONS):
+            kind = _under_sub_heading(blocks, n, source)
+        if kind not in (LEARNING, RECOMMENDATIONS) or (
+            kind == RECOMMENDATIONS and block.line_count < MIN_UNMARKED_LINES
+        ):
+            continue  # recommendations a paragraph each are the section's paragraphs (numbered ones first)
         if n >= 1 + INDEX_HEADINGS and all(b.kind == HEADING for b in blocks[n - 1 - INDEX_HEADINGS : n - 1]):
             continue  # one title in an index of titles (briefings, pages), not a section heading
         if block.line_count >= MIN_UNMARKED_LINES:
@@ -370,7 +418,7 @@ def _unmarked_lines(blocks, source):
             lines = _separate_short_lines(blocks, n, source)
         if _enough_lines(lines, source):
             for start, end in lines:
-                yield LEARNING, Block(PROSE, start, end, start)
+                yield kind, Block(PROSE, start, end, start)
 
 
 def _paragraphs_after_lead_in(blocks, covered, source):
@@ -680,11 +728,12 @@ def _titled_lines(block, source):
     if not is_heading_text(title):
         return []
     heading = Block(HEADING, block.start, first_end, block.start)
-    if _introducer_kind([heading], 0, source) != LEARNING:
+    kind = _introducer_kind([heading], 0, source)
+    if kind not in (LEARNING, RECOMMENDATIONS):
         return []
     rest = Block(PROSE, first_end + 1, block.end, first_end + 1, line_count=block.line_count - 1)
     lines = _wrapped_lines(source, rest)
-    return lines if _enough_lines(lines, source) else []
+    return [(kind, line) for line in lines] if _enough_lines(lines, source) else []
 
 
 # Three headings in a row before a learning title: the title is one entry of an index of titles.
@@ -1040,10 +1089,23 @@ def _theme_after_reviews(label, offset, source):
     text = _last_sentence(label)
     if not THEME_CUE.search(text) or SCOPE_OF_THEMES.search(text) or NOT_A_LEAD_IN.search(text):
         return None
-    before = source[max(0, offset - THEME_CONTEXT) : offset]
-    if REVIEW_WORD.search(before + " " + text) and not NOT_A_REVIEWS_THEME.search(before + " " + text):
-        return LEARNING
-    return None
+    before = source[max(0, offset - THEME_CONTEXT) : offset] + " " + text
+    # the sentence naming reviews nearest the label, and what follows it, decide: a strategy named five
+    # sentences up does not make a review's "Key themes:" a board's
+    reviews = [m.start() for m in REVIEWED_WORK.finditer(before)]
+    if not reviews:
+        return None
+    sentence_start = max((m.end() for m in CONTEXT_SENTENCE_END.finditer(before, 0, reviews[-1])), default=0)
+    return None if NOT_A_REVIEWS_THEME.search(before, sentence_start) else LEARNING
+
+
+# What themes are drawn from: a review, or an inquiry's or a report's findings on the system ("The final
+# report … made 15 recommendations. Key themes to come through for health include:").
+REVIEWED_WORK = re.compile(
+    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases|inquiry|inquiries|(?:final|overview|the|this|her|his) report)\b",
+    re.I,
+)
+CONTEXT_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
 def _theme_heading_after_learning(text, blocks, n, source):
@@ -1128,16 +1190,33 @@ def _item_end(block, source):
 
 
 def _leaf_items(items, source):
-    """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list."""
+    """An item that introduces a list under it (it ends in ':' or '?', or is a heading) stands for that list;
+    but a numbered title over bullets that explain it is the item ("2. Drift in planning" over how the drift
+    showed), as a numbered title over paragraphs is."""
     for block in items:
         text = block.text(source)
-        if _absorbs_sub_bullets(block, source):
+        if _absorbs_sub_bullets(block, source) or _numbered_title_over_bullets(block, text):
             yield block
         elif block.children and (text.endswith((":", "?")) or is_heading_text(text)):
             for child in block.children:
                 yield from _leaf_items(child.items, source)
         else:
             yield block
+
+
+MAX_NUMBERED_TITLE_WORDS = 8
+
+
+def _numbered_title_over_bullets(block, text):
+    return (
+        bool(block.children)
+        and block.marker is not None
+        and block.marker.styles[0][0].startswith("decimal")
+        and all(run.style.startswith("bullet") for run in block.children)
+        and len(text.split()) <= MAX_NUMBERED_TITLE_WORDS
+        and not text.endswith((":", "?"))
+        and is_heading_text(text)
+    )
 
 
 def _section_items(blocks, runs, source):
