@@ -834,7 +834,9 @@ def _review_moves_on(actor, review):
         steps.append(StepTaken(Stage.PANEL_SIGN_OFF, signed[ReportSignOffKind.PANEL], "Signed off by the review panel"))
     if set(ReportSignOffKind.values) <= set(signed):
         steps.append(
-            StepTaken(Stage.PARTNERSHIP_SIGN_OFF, max(signed.values()), "Signed off by the panel, police and legal adviser")
+            StepTaken(
+                Stage.PARTNERSHIP_SIGN_OFF, max(signed.values()), "Signed off by the panel, police and legal adviser"
+            )
         )
     review_stage_catch_up(actor=actor, review=review, extra=steps)
 

@@ -20,4 +20,6 @@ def test_the_same_day_or_later_and_no_date_pass():
     for day in (date(2026, 12, 4), date(2026, 12, 5), None):
         require_not_before(day, "f", "The date", step="x", step_on=date(2026, 12, 4))
     assert dated_step_problem(date(2026, 12, 4), "Sent", step="x", step_on=date(2026, 12, 4)) == ""
-    assert "before x (4 December 2026)" in dated_step_problem(date(2026, 1, 1), "Sent", step="x", step_on=date(2026, 12, 4))
+    assert "before x (4 December 2026)" in dated_step_problem(
+        date(2026, 1, 1), "Sent", step="x", step_on=date(2026, 12, 4)
+    )

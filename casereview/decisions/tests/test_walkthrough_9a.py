@@ -31,7 +31,9 @@ def test_the_family_cannot_be_told_of_a_decision_before_the_chair_made_it(alice,
     services.recommendation_make(
         actor=alice, incident=incident, outcome="local_review", rationale="x", made_on=date(2025, 5, 13)
     )
-    services.chair_decide(actor=alice, incident=incident, outcome="local_review", rationale="y", decided_on=date(2025, 5, 20))
+    services.chair_decide(
+        actor=alice, incident=incident, outcome="local_review", rationale="y", decided_on=date(2025, 5, 20)
+    )
     with pytest.raises(ValidationError) as refused:
         services.family_communication_record(
             actor=alice, incident=incident, communicated_on=date(2025, 5, 17), method="letter", communicated_by="BM"
@@ -60,8 +62,12 @@ JUDGED = {
 
 @pytest.fixture
 def opened(alice, incident):
-    social_care = AgencyFactory(partnership=incident.partnership, name="Children's Services", sector="childrens_social_care")
-    lead = member(incident.partnership, Role.AGENCY_LEAD, agency=social_care, username="sc_lead", email="sc@example.org")
+    social_care = AgencyFactory(
+        partnership=incident.partnership, name="Children's Services", sector="childrens_social_care"
+    )
+    lead = member(
+        incident.partnership, Role.AGENCY_LEAD, agency=social_care, username="sc_lead", email="sc@example.org"
+    )
     rapid_review = services.rapid_review_open(
         actor=alice, incident=incident, agencies=[social_care], opened_on=date(2025, 4, 22)
     )
@@ -136,3 +142,21 @@ def test_an_agency_whose_information_is_awaited_is_told_when_the_rapid_review_is
     home = client.get("/").content.decode()
     assert "no longer asked of you" in home
     assert "Nothing is asked of your agency at the moment." in home
+
+
+def test_the_family_page_shows_the_decision_and_rationale_the_family_is_to_be_told(client, alice, incident):
+    services.recommendation_make(
+        actor=alice, incident=incident, outcome="local_review", rationale="x", made_on=date(2025, 5, 13)
+    )
+    services.chair_decide(
+        actor=alice,
+        incident=incident,
+        outcome="local_review",
+        rationale="Agencies did not share what they knew.",
+        decided_on=date(2025, 5, 20),
+    )
+    client.force_login(alice)
+    page = client.get(reverse("decisions:family_communication", args=[incident.pk])).content.decode()
+    assert 'id="decision-to-tell"' in page
+    assert "Agencies did not share what they knew." in page
+    assert "20 May 2025" in page

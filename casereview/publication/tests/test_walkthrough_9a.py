@@ -11,7 +11,7 @@ from casereview.core.working_days import add_working_days
 from casereview.publication import services as service
 from casereview.publication.models import Report, ReportSignOff
 from casereview.reviews.models import ReviewType, StageChange
-from casereview.testing import IncidentFactory, ReviewFactory, report_uploaded_on
+from casereview.testing import IncidentFactory, ReviewFactory
 
 from .test_publication import PUBLISH_ON, ready_for_publication
 

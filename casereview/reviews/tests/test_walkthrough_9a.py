@@ -63,3 +63,100 @@ def test_the_reviewers_declaration_is_dated_on_appointment(alice, review, partne
         actor=alice, review=review, user=reviewer, appointed_on=date(2025, 6, 1), declaration="No involvement."
     )
     assert appointment.declared_on == date(2025, 6, 1)
+
+
+# --- finding 12: asking agencies ------------------------------------------------------------------------
+
+from casereview.accounts.models import Role  # noqa: E402
+from casereview.reviews.models import AgencyContribution  # noqa: E402
+from casereview.testing import AgencyFactory, member  # noqa: E402
+
+
+@pytest.fixture
+def agencies(partnership_a):
+    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service")
+    member(partnership_a, Role.AGENCY_LEAD, agency=police, username="police_lead")
+    cafcass = AgencyFactory(partnership=partnership_a, name="CAFCASS")  # nobody there uses casereview
+    return police, cafcass
+
+
+def _ask(client, review, agencies, due, **extra):
+    day = {"due_date_0": due.day, "due_date_1": due.month, "due_date_2": due.year}
+    data = {"agencies": [a.pk for a in agencies], "kinds": ["chronology"], **day, **extra}
+    return client.post(reverse("reviews:contributions_request", args=[review.pk]), data, follow=True)
+
+
+def test_an_agency_nobody_uses_is_named_on_the_form_and_the_review_page(client, alice, agencies):
+    police, cafcass = agencies
+    review = ReviewFactory(partnership=police.partnership, target_completion=timezone.localdate() + timedelta(days=90))
+    client.force_login(alice)
+    form = client.get(reverse("reviews:contributions_request", args=[review.pk])).content.decode()
+    assert "CAFCASS (nobody there uses casereview: send it yourself)" in form
+    assert "Metropolitan Police Service (nobody" not in form
+    page = _ask(client, review, [police, cafcass], timezone.localdate() + timedelta(days=10)).content.decode()
+    assert page.count("uses casereview, so nobody there was told: send the request yourself") == 1
+    assert "Nobody at CAFCASS uses casereview, so nobody there was told" in page
+
+
+def test_asking_again_says_so_and_offers_the_new_due_date(client, alice, agencies):
+    police, cafcass = agencies
+    review = ReviewFactory(partnership=police.partnership, target_completion=timezone.localdate() + timedelta(days=90))
+    client.force_login(alice)
+    first, second = timezone.localdate() + timedelta(days=30), timezone.localdate() + timedelta(days=10)
+    _ask(client, review, [cafcass], first)
+    refused = _ask(client, review, [cafcass, police], second).content.decode()
+    assert "Already asked: CAFCASS for a chronology (due" in refused
+    assert "Also move requests already made to this due date" in refused
+    assert not AgencyContribution.objects.filter(review=review, agency=police).exists()  # nothing half-done
+    _ask(client, review, [cafcass, police], second, move_due_dates="on")
+    assert AgencyContribution.objects.get(review=review, agency=cafcass).due_date == second
+    assert AgencyContribution.objects.get(review=review, agency=police).due_date == second
+
+
+def test_a_due_date_after_the_target_completion_is_warned_of(client, alice, agencies):
+    police, _ = agencies
+    review = ReviewFactory(partnership=police.partnership, target_completion=timezone.localdate() + timedelta(days=30))
+    client.force_login(alice)
+    page = _ask(client, review, [police], timezone.localdate() + timedelta(days=60)).content.decode()
+    assert "after the review&#x27;s target completion" in page
+    assert AgencyContribution.objects.filter(review=review, agency=police).exists()
+
+
+# --- finding 21: smaller wording --------------------------------------------------------------------------
+
+
+def test_the_target_completion_counts_working_days_after_a_separator(client, alice, partnership_a):
+    from casereview.core.working_days import working_days_between
+
+    target = timezone.localdate() + timedelta(days=62)
+    review = ReviewFactory(partnership=partnership_a, target_completion=target)
+    client.force_login(alice)
+    page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
+    left = working_days_between(timezone.localdate(), target)
+    assert f"{target.day} {target:%B %Y} — <strong" in page
+    assert f"{left} working days left</strong>" in page
+    assert "62 days left" not in page
+
+
+def test_the_executive_report_keeps_the_stages_capitals(client, alice, partnership_a):
+    ReviewFactory(partnership=partnership_a, title="Child T", stage="sent_to_panel", decided_on=timezone.localdate())
+    client.force_login(alice)
+    page = client.get(reverse("reporting:executive_report", args=[partnership_a.slug])).content.decode()
+    assert "at “Sent to the national panel and Secretary of State”" in page
+
+
+def test_the_business_manager_sees_a_contribution_in_their_own_words(client, alice, agencies):
+    from casereview.testing import AgencyContributionFactory
+
+    police, _ = agencies
+    contribution = AgencyContributionFactory(review=ReviewFactory(partnership=police.partnership), agency=police)
+    client.force_login(alice)
+    page = client.get(reverse("reviews:contribution", args=[contribution.pk])).content.decode()
+    assert "Send your chronology" not in page
+    assert "Record Metropolitan Police Service's chronology" in page
+    from casereview.accounts.models import User
+
+    client.force_login(User.objects.get(username="police_lead"))
+    assert (
+        "Send your chronology" in client.get(reverse("reviews:contribution", args=[contribution.pk])).content.decode()
+    )
