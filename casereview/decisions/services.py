@@ -480,8 +480,8 @@ def _tell_agency_request_closed(info, *, actor):
         partnership=incident.partnership,
         key=f"request_closed:{info.pk}",
         what=(
-            f"The rapid review was completed on {completed} before {info.agency}'s information arrived, so it is "
-            f"no longer asked of you. If it should still be considered, contact {contact} (business manager)"
+            f"The rapid review was completed on {completed} before the information from {info.agency} arrived, so "
+            f"it is no longer asked of you. If it should still be considered, contact {contact} (business manager)"
         ),
         about=incident.child_pseudonym,
         path=reverse("decisions:request_answer", args=[info.pk]),

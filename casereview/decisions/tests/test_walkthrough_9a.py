@@ -133,7 +133,7 @@ def test_an_agency_whose_information_is_awaited_is_told_when_the_rapid_review_is
         _update(alice, rapid_review, complete=True)
     told = Notification.objects.get(recipient=lead, key__startswith="request_closed:")
     assert told.what.startswith("The rapid review was completed on")
-    assert "before Children's Services's information arrived, so it is no longer asked of you" in told.what
+    assert "before the information from Children's Services arrived, so it is no longer asked of you" in told.what
     assert "contact Alice Adams (business manager)" in told.what
     asked = Notification.objects.get(recipient=lead, key__startswith="request:")
     assert "no longer asked, the rapid review was completed" in asked.what
