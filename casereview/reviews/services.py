@@ -789,7 +789,8 @@ def _timeline_follows(*, actor, review, steps):
             continue
         first = line.changed_on
         line.changed_on = step.on
-        line.note = f"{step.because} (first recorded as {first.day} {first:%B %Y}, corrected)"
+        # "recorded again", not "corrected": a sign-off given again for a changed text moves the line too
+        line.note = f"{step.because} (recorded again; first recorded as {first.day} {first:%B %Y})"
         line.save(update_fields=["changed_on", "note"])
         record_event(
             actor=actor,

@@ -60,7 +60,7 @@ def test_the_timeline_follows_a_sign_off_recorded_again(alice, review):
     service.sign_off_record(actor=alice, review=review, kind="panel", signed_on=date(2025, 8, 11), signed_by="J")
     line = StageChange.objects.get(review=review, stage="panel_sign_off")
     assert line.changed_on == date(2025, 8, 11)
-    assert line.note.startswith("Signed off by the review panel (first recorded as 1 August 2025")
+    assert line.note == "Signed off by the review panel (recorded again; first recorded as 1 August 2025)"
     together = StageChange.objects.get(review=review, stage="partnership_sign_off")
     assert together.changed_on == date(2025, 8, 11)
     assert together.note.startswith("Signed off by the panel, police and legal adviser")
