@@ -621,3 +621,14 @@ def decision_in(partnership, outcome="no_review"):
         decided_on=datetime.date(2025, 5, 20),
         decided_by=UserFactory(),
     )
+
+
+def report_uploaded_on(review, day):
+    """Date a review's uploaded report back to `day`: the sign-offs and the sending cannot be dated before
+    the report was uploaded, and tests of those steps date them in the past."""
+    from django.utils import timezone
+
+    from casereview.publication.models import Report
+
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+    Report.objects.unscoped().filter(review=review).update(created=moment)

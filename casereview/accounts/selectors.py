@@ -125,3 +125,17 @@ def _navigation_links(slug, allowed, script_prefix):
         groups.setdefault(group, []).append((text, reverse(url_name, args=[slug])))
     order = GROUP_ORDER + [g for g in groups if g not in GROUP_ORDER]
     return tuple((g, groups[g][0][1], tuple(groups[g])) for g in order if g in groups)
+
+
+def agency_lead_exists(agency_ref="pk"):
+    """An Exists() for annotating agencies (or records with an agency, `agency_ref` "agency") with whether
+    anyone at the agency uses casereview as its safeguarding lead: a request to an agency with none reaches
+    nobody, and the person asking must send it themselves."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Role
+
+    # unscoped: whether a lead exists, never who; the caller has already read the agency through its scope.
+    return Exists(
+        Membership.objects.unscoped().filter(agency=OuterRef(agency_ref), role=Role.AGENCY_LEAD, is_active=True)
+    )

@@ -1,4 +1,5 @@
 from django import forms
+from django.core import validators
 from django.forms.models import ModelChoiceIterator
 from django.forms.widgets import Input
 from django.utils.html import format_html
@@ -11,6 +12,27 @@ _WIDGET_CLASSES = {
     forms.FileInput: "govuk-file-upload",
     Input: "govuk-input",
 }
+
+
+# The longest free text a box takes when its form sets no limit of its own: about six pages. Without one a
+# pasted document was saved whole and the pages showing it became hundreds of thousands of pixels wide.
+TEXT_MAX_CHARACTERS = 20_000
+
+
+def _limit_free_text(field):
+    """A text box with no limit gets TEXT_MAX_CHARACTERS, refused with a GOV.UK error naming the field and
+    the limit. Idempotent (a form styles its fields again at render time)."""
+    if not isinstance(field, forms.CharField) or not isinstance(field.widget, forms.Textarea):
+        return
+    if field.max_length is not None:
+        return
+    field.max_length = TEXT_MAX_CHARACTERS
+    label = str(field.label or "The text")
+    field.validators.append(
+        validators.MaxLengthValidator(
+            TEXT_MAX_CHARACTERS, message=f"{label} must be {TEXT_MAX_CHARACTERS:,} characters or fewer"
+        )
+    )
 
 
 class GovukFormMixin:
@@ -43,6 +65,7 @@ class GovukFormMixin:
                         widget.attrs["class"] = " ".join([css, *classes])
                     break
             _name_the_empty_choice(field)
+            _limit_free_text(field)
             if isinstance(field, forms.ModelChoiceField) and field.iterator is ModelChoiceIterator:
                 field.iterator = ListedModelChoiceIterator
 

@@ -31,6 +31,12 @@ class OpenRapidReviewForm(GovukFormMixin, forms.Form):
         self.fields["agencies"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
 
 
+PANEL_CRITERION_HINT = (
+    "The national panel is sent the rapid review once it is complete, so leave this until the panel replies: "
+    "the rapid review can be completed without it"
+)
+
+
 class RapidReviewForm(GovukFormMixin, forms.Form):
     facts_gathered = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), required=False, label="Facts gathered")
     immediate_actions = forms.CharField(
@@ -50,6 +56,7 @@ class RapidReviewForm(GovukFormMixin, forms.Form):
                 required=False,
                 label=criterion.label,
                 widget=forms.RadioSelect,
+                help_text=PANEL_CRITERION_HINT if criterion == Criterion.PANEL_SUGGESTED_LOCAL else "",
             )
             self.fields[f"evidence_{criterion.value}"] = forms.CharField(
                 widget=forms.Textarea(attrs={"rows": 3}),

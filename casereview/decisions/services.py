@@ -20,7 +20,7 @@ from casereview.audit.services import (
 from casereview.core import file_checks
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months
-from casereview.core.validation import require_not_future
+from casereview.core.validation import require_not_before, require_not_future
 from casereview.core.working_days import add_working_days
 from casereview.incidents import rules
 from casereview.reviews.models import Review, ReviewType, Stage
@@ -88,6 +88,10 @@ CRITERION_SHORT = {
     Criterion.PANEL_SUGGESTED_LOCAL: "the national panel's view",
 }
 
+# Criteria a rapid review can be completed without: the national panel considers the case only once it is
+# sent the completed rapid review.
+JUDGED_AFTER_COMPLETION = {Criterion.PANEL_SUGGESTED_LOCAL}
+
 
 @transaction.atomic
 def rapid_review_update(
@@ -108,12 +112,37 @@ def rapid_review_update(
             errors[f"evidence_{criterion}"] = f"Give the evidence for your judgement on {CRITERION_SHORT[criterion]}"
         if evidence.strip() and not met:
             errors[f"met_{criterion}"] = f"Say whether the case meets the criterion on {CRITERION_SHORT[criterion]}"
+    completing = complete or bool(rapid_review.completed_on)
     if complete:
-        missing = [c for c, (met, _) in assessments.items() if not met]
-        if missing:
-            errors["complete"] = "Judge every criterion before completing the rapid review"
+        # On each criterion's own question, so the error summary leads to the first one left unjudged. The
+        # national panel's view is not asked: the panel is sent the completed rapid review, so it has not
+        # considered the case yet (domain.md, "Rapid review").
+        for criterion, (met, _) in assessments.items():
+            if not met and criterion not in JUDGED_AFTER_COMPLETION:
+                errors[f"met_{criterion}"] = (
+                    f"Judge the criterion on {CRITERION_SHORT[criterion]} before completing the rapid review"
+                )
         if not facts_gathered.strip():
             errors["facts_gathered"] = "Record the facts gathered before completing the rapid review"
+    if sent_to_panel_on and not completing:
+        # The national panel is sent the completed rapid review and decides on it: a date sent for one still
+        # being gathered would tell the case page, the chair and the executive it had gone.
+        errors["sent_to_panel_on"] = (
+            "The national panel is sent the completed rapid review: tick “The rapid review is complete” to "
+            "record it as sent, or leave the date empty until it is complete"
+        )
+    if sent_to_panel_on and "sent_to_panel_on" not in errors:
+        try:
+            require_not_before(
+                sent_to_panel_on,
+                "sent_to_panel_on",
+                "The date sent to the national panel",
+                step="the rapid review opened",
+                step_on=rapid_review.opened_on,
+            )
+            require_not_future(sent_to_panel_on, "sent_to_panel_on", "The date sent to the national panel")
+        except ValidationError as exc:
+            errors.update({field: messages[0] for field, messages in exc.message_dict.items()})
     if errors:
         raise ValidationError(errors)
     data = {
@@ -121,9 +150,14 @@ def rapid_review_update(
         "immediate_actions": immediate_actions,
         "sent_to_panel_on": sent_to_panel_on,
     }
-    if complete and not rapid_review.completed_on:
+    completed_now = complete and not rapid_review.completed_on
+    if completed_now:
         data["completed_on"] = timezone.localdate()
     model_update(actor=actor, instance=rapid_review, data=data)
+    if completed_now:
+        awaited = InformationRequest.objects.unscoped().filter(rapid_review=rapid_review, responded_on__isnull=True)
+        for info in awaited.select_related("agency"):
+            _tell_agency_request_closed(info, actor=actor)
     for criterion, (met, evidence) in assessments.items():
         current = rapid_review.assessments.filter(criterion=criterion).first()
         if not met:
@@ -311,14 +345,24 @@ def recommendation_make(*, actor, incident, outcome, rationale, made_on, subgrou
 
 def check_recommendation_date(incident, made_on):
     require_not_future(made_on, "made_on", "The date of the recommendation")
-    if made_on < incident.aware_date:
-        raise ValidationError({"made_on": "The recommendation cannot predate the local authority becoming aware"})
+    require_not_before(
+        made_on,
+        "made_on",
+        "The recommendation",
+        step="the local authority became aware",
+        step_on=incident.aware_date,
+    )
 
 
 def check_decision_date(decided_on, recommendation):
     require_not_future(decided_on, "decided_on", "The date of the decision")
-    if recommendation and decided_on < recommendation.made_on:
-        raise ValidationError({"decided_on": "The decision cannot predate the recommendation it answers"})
+    require_not_before(
+        decided_on,
+        "decided_on",
+        "The decision",
+        step="the recommendation it answers",
+        step_on=recommendation.made_on if recommendation else None,
+    )
 
 
 def _review_type_for(incident, outcome):
@@ -476,11 +520,22 @@ def chair_decision_correct(*, actor, decision, outcome, rationale, decided_on, r
     return decision
 
 
+def check_panel_response_date(incident, received_on):
+    """The national panel answers the rapid review it was sent: its response cannot come before that."""
+    rapid_review = RapidReview.objects.unscoped().filter(incident=incident).first()
+    if rapid_review is not None and rapid_review.sent_to_panel_on:
+        step, step_on = "the rapid review was sent to the national panel", rapid_review.sent_to_panel_on
+    else:
+        step, step_on = "the local authority became aware", incident.aware_date
+    require_not_before(received_on, "received_on", "The date received", step=step, step_on=step_on)
+
+
 @transaction.atomic
 def panel_response_record(*, actor, incident, response, received_on, notes=""):
     if PanelResponse.objects.unscoped().filter(incident=incident).exists():
         raise ValidationError("The national panel's response is already recorded")
     require_not_future(received_on, "received_on", "The date received")
+    check_panel_response_date(incident, received_on)
     answer = PanelResponse(incident=incident, response=response, received_on=received_on, notes=notes.strip())
     answer.full_clean()
     answer.save()
@@ -490,9 +545,17 @@ def panel_response_record(*, actor, incident, response, received_on, notes=""):
 
 @transaction.atomic
 def family_communication_record(*, actor, incident, communicated_on, method, communicated_by, notes=""):
-    if not ChairDecision.objects.unscoped().filter(incident=incident).exists():
+    decision = ChairDecision.objects.unscoped().filter(incident=incident).first()
+    if decision is None:
         raise ValidationError("Record the chair's decision before recording how the family was told of it")
     require_not_future(communicated_on, "communicated_on", "The date the family was told")
+    require_not_before(
+        communicated_on,
+        "communicated_on",
+        "The date the family was told",
+        step="the chair decided",
+        step_on=decision.decided_on,
+    )
     contact = FamilyCommunication(
         incident=incident,
         communicated_on=communicated_on,
@@ -522,6 +585,39 @@ def _tell_agency_of_request(info):
         key=f"request:{info.pk}",
         what=f"{info.agency}: information for a rapid review, due {long_date(info.due_date)}",
         about=info.rapid_review.incident.child_pseudonym,
+        path=reverse("decisions:request_answer", args=[info.pk]),
+    )
+
+
+def _tell_agency_request_closed(info, *, actor):
+    """The rapid review was completed before the agency sent its information: its leads are told so, as they
+    were told of the request (home page and e-mail), with whom to contact, and the request is no longer shown
+    as asked of them."""
+    from django.urls import reverse
+
+    from casereview.accounts.models import Role
+    from casereview.core.dates import long_date
+    from casereview.notifications.models import Notification
+    from casereview.notifications.recipients import agency_leads, role_holders
+    from casereview.notifications.services import notify
+
+    incident = info.rapid_review.incident
+    managers = role_holders(incident.partnership, Role.BUSINESS_MANAGER) or [actor]
+    contact = " or ".join(sorted({m.get_full_name() or m.username for m in managers}))
+    completed = long_date(info.rapid_review.completed_on)
+    Notification.objects.filter(key=f"request:{info.pk}").update(
+        what=f"{info.agency}: information for a rapid review — no longer asked, the rapid review was completed "
+        f"on {completed}"
+    )
+    notify(
+        recipients=agency_leads(info.agency),
+        partnership=incident.partnership,
+        key=f"request_closed:{info.pk}",
+        what=(
+            f"The rapid review was completed on {completed} before the information from {info.agency} arrived, so "
+            f"it is no longer asked of you. If it should still be considered, contact {contact} (business manager)"
+        ),
+        about=incident.child_pseudonym,
         path=reverse("decisions:request_answer", args=[info.pk]),
     )
 

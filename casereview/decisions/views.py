@@ -34,6 +34,7 @@ from .models import (
     InformationRequest,
     RapidReview,
     ReviewRecommendation,
+    outcome_label,
 )
 
 
@@ -356,7 +357,17 @@ def family_communication(request, incident):
     ):
         messages.success(request, "Recorded how the family was told of the decision.")
         return redirect("incidents:detail", pk=incident.pk)
-    return _step_page(request, incident, form, "Record telling the family", submit="Save")
+    decision = ChairDecision.objects.visible_to(request.user).filter(incident=incident).first()
+    return _step_page(
+        request,
+        incident,
+        form,
+        "Record telling the family",
+        template="decisions/family_form.html",
+        submit="Save",
+        decision=decision,
+        decision_label=outcome_label(decision.outcome, incident) if decision else "",
+    )
 
 
 # --- the decision and the recommendation as recorded, their history and their correction ------------

@@ -14,7 +14,8 @@ from casereview.audit.services import (
     snapshot,
 )
 from casereview.core.concurrency import lock
-from casereview.core.validation import require_not_future
+from casereview.core.dates import long_date
+from casereview.core.validation import require_not_before, require_not_future
 
 from . import rules
 from .models import ChildIdentity, Incident, NotificationDuty
@@ -132,17 +133,29 @@ def incident_duties_recompute(*, actor, incident, reason=""):
             )
 
 
+class AlreadySent(ValidationError):
+    """The notification is already recorded as sent: changing that is a correction, which asks why."""
+
+
 @transaction.atomic
 def duty_mark_sent(*, actor, duty, sent_on, reference=""):
-    errors = {}
+    """Record a notification as sent, once. The same form sent again (a double click, a resent page) is
+    answered with the first record; another date or reference is refused and sent to "Correct this record",
+    which keeps the reason in the notification's history."""
+    duty = lock(duty)
+    if duty.sent_on:
+        if (duty.sent_on, duty.sent_reference) == (sent_on, reference.strip()):
+            return duty  # the same form sent twice
+        raise AlreadySent(
+            f"This notification is already recorded as sent on {long_date(duty.sent_on)}. To change the date or "
+            "the reference, correct the record: the correction and its reason are kept in its history"
+        )
     if duty.withdrawn_on:
-        errors["sent_on"] = "This notification is no longer owed"
-    elif sent_on > timezone.localdate():
-        errors["sent_on"] = "The date sent must be today or in the past"
-    elif sent_on < duty.incident.aware_date:
-        errors["sent_on"] = "The date sent cannot be before the local authority became aware"
-    if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"sent_on": "This notification is no longer owed"})
+    require_not_future(sent_on, "sent_on", "The date sent")
+    require_not_before(
+        sent_on, "sent_on", "The date sent", step="the local authority became aware", step_on=duty.incident.aware_date
+    )
     sent = {"sent_on": sent_on, "sent_by": actor, "sent_reference": reference.strip()}
     return model_update(actor=actor, instance=duty, data=sent)[0]
 

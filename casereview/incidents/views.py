@@ -153,6 +153,14 @@ def duty_sent(request, duty):
         # panel, Ofsted and the Secretary of State are names.
         messages.success(request, f"Recorded as sent: {duty.get_kind_display()}.")
         return redirect("incidents:detail", pk=duty.incident_id)
+    duty.refresh_from_db()
+    if duty.sent_on:
+        # a bookmark, the back button or a second tab: say it is recorded and lead to the correction
+        return render(
+            request,
+            "incidents/duty_already_sent.html",
+            {"form": form, "duty": duty, "incident": duty.incident},
+        )
     return render(request, "incidents/duty_sent_form.html", {"form": form, "duty": duty, "incident": duty.incident})
 
 

@@ -68,9 +68,26 @@ def load(slugs):
     author = appointment.user if appointment else _manager(review)
     text = DRAFT_REPORT.format(**_dates(review.incident.aware_date))
     report = services.report_upload(actor=author, review=review, name=FILE_NAME, data=text.encode("utf-8"))
+    _uploaded_weeks_ago(review, report)
     # Checked now rather than by the background worker, so the page is ready however the demo is run.
     services.report_detect(report.pk)
     return 1
+
+
+def _uploaded_weeks_ago(review, report):
+    """The draft came in after the learning event (the reviews demo holds it 45 working days after the
+    decision), weeks before today: the sign-offs and the sending, dated no earlier than the upload, can then
+    be dated so the seven working days' notice is met without waiting a fortnight."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from casereview.core.working_days import add_working_days
+    from casereview.reviews.models import StageChange
+
+    on = min(add_working_days(review.decided_on, 70), timezone.localdate())
+    Report.objects.unscoped().filter(pk=report.pk).update(created=timezone.make_aware(datetime.combine(on, time(10))))
+    StageChange.objects.filter(review=review, stage="drafting").update(changed_on=on)
 
 
 def _dates(admitted):

@@ -26,7 +26,7 @@ from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_update, record_event
 from casereview.core import uploads
 from casereview.core.dates import add_months
-from casereview.core.validation import require_not_future
+from casereview.core.validation import dated_step_problem, require_not_before, require_not_future
 from casereview.core.working_days import add_working_days, working_days_between
 from casereview.documents.extraction import ExtractionError, read_document
 from casereview.reviews.milestones import StepTaken
@@ -370,6 +370,13 @@ SIGN_OFF_EARLIER = {
     ReportSignOffKind.LEGAL: "The legal adviser signed off an earlier text",
 }
 
+# A sign-off named in a sentence about its date.
+SIGN_OFF_DATED = {
+    ReportSignOffKind.PANEL: "The review panel's sign-off",
+    ReportSignOffKind.POLICE: "The police's sign-off",
+    ReportSignOffKind.LEGAL: "The legal adviser's sign-off",
+}
+
 
 def text_digest(text):
     """The fingerprint of an anonymised text that a sign-off keeps (SHA-256)."""
@@ -551,12 +558,20 @@ def publication_gate(review, *, publication_date):
                 "since, so the sign-off must be given again for the text that will be published"
             )
         else:
-            continue
+            early = dated_step_problem(sign_off.signed_on, SIGN_OFF_DATED[kind], **_after_upload(report))
+            if not early:
+                continue
+            message = f"{early}: record the sign-off again with the date it was given"
         failures.append(message)
         to_record[message] = kind
     notice = review.partnership.publication_notice_working_days
+    sent_early = dated_step_problem(
+        report.sent_to_panel_on, "The date the report was sent to the national panel", **_after_upload(report)
+    )
     if not report.sent_to_panel_on:
         failures.append("Record when the report was sent to the national panel and the Secretary of State")
+    elif sent_early:
+        failures.append(f"{sent_early}: record the date it was really sent")
     elif working_days_between(report.sent_to_panel_on, publication_date) < notice:
         earliest = add_working_days(report.sent_to_panel_on, notice)
         failures.append(
@@ -721,6 +736,7 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, text_seen=""):
             "Decide every detail in the replacement table first: the sign-off is of the anonymised text"
         )
     require_not_future(signed_on, "signed_on", "The date of sign-off")
+    require_not_before(signed_on, "signed_on", "The date of sign-off", **_after_upload(report))
     if not signed_by.strip():
         raise ValidationError({"signed_by": "Enter who signed off"})
     text = current_text(review, report)
@@ -782,9 +798,20 @@ def report_sent_record(*, actor, review, sent_on):
     if report is None:
         raise ValidationError({"sent_on": "Upload the report first"})
     require_not_future(sent_on, "sent_on", "The date sent")
+    require_not_before(sent_on, "sent_on", "The date sent", **_after_upload(report))
     report = model_update(actor=actor, instance=report, data={"sent_to_panel_on": sent_on})[0]
     _review_moves_on(actor, review)
     return report
+
+
+def report_uploaded_on(report):
+    return timezone.localtime(report.created).date()
+
+
+def _after_upload(report):
+    """The step a sign-off and the sending follow: both are of the final report, so neither can be dated
+    before it was uploaded."""
+    return {"step": "the final report was uploaded", "step_on": report_uploaded_on(report)}
 
 
 def _review_moves_on(actor, review):
@@ -793,7 +820,7 @@ def _review_moves_on(actor, review):
     steps = []
     report = Report.objects.unscoped().filter(review=review).first()
     if report is not None:
-        steps.append(StepTaken(Stage.DRAFTING, timezone.localtime(report.created).date(), "Final report uploaded"))
+        steps.append(StepTaken(Stage.DRAFTING, report_uploaded_on(report), "Final report uploaded"))
         if report.sent_to_panel_on:
             steps.append(
                 StepTaken(
@@ -807,7 +834,9 @@ def _review_moves_on(actor, review):
         steps.append(StepTaken(Stage.PANEL_SIGN_OFF, signed[ReportSignOffKind.PANEL], "Signed off by the review panel"))
     if set(ReportSignOffKind.values) <= set(signed):
         steps.append(
-            StepTaken(Stage.PARTNERSHIP_SIGN_OFF, max(signed.values()), "Signed off by the panel, police and legal")
+            StepTaken(
+                Stage.PARTNERSHIP_SIGN_OFF, max(signed.values()), "Signed off by the panel, police and legal adviser"
+            )
         )
     review_stage_catch_up(actor=actor, review=review, extra=steps)
 

@@ -72,7 +72,7 @@ def executive_report_docx(report, charts=()):
         document,
         "Reviews in progress",
         report.reviews_in_progress,
-        lambda review: f"{review}: {review.get_stage_display().lower()}, target completion "
+        lambda review: f"{review}: at “{review.get_stage_display()}”, target completion "
         f"{review.target_completion:%-d %B %Y}{' (late)' if review.target_completion < report.end else ''}.",
         "None.",
     )

@@ -23,7 +23,7 @@ def first_draft(*, user, partnership, reviews):
         if review.published_on:
             line += f", published on {review.published_on:%-d %B %Y}"
         else:
-            line += f", now at the stage: {review.get_stage_display().lower()}"
+            line += f", now at the stage “{review.get_stage_display()}”"
         background.append(line + ".")
         if review.subjects:
             background.append(review.subjects)

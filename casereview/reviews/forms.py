@@ -1,6 +1,7 @@
 from django import forms
 
 from casereview.accounts.models import Agency, Role
+from casereview.accounts.selectors import agency_lead_exists
 from casereview.core import uploads
 from casereview.core.forms import GovukDateField, GovukFormMixin
 from casereview.core.models import Theme
@@ -146,10 +147,26 @@ class ContributionRequestForm(GovukFormMixin, forms.Form):
         error_messages={"required": "Choose what to ask for: a chronology, an agency report or both"},
     )
     due_date = GovukDateField(label="Due by")
+    move_due_dates = forms.BooleanField(
+        required=False,
+        label="Also move requests already made to this due date",
+        help_text="An agency already asked for the same thing is not asked twice: tick this to change its due date",
+    )
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = Agency.objects.unscoped().filter(partnership=partnership)
+        agencies = Agency.objects.unscoped().filter(partnership=partnership).annotate(has_lead=agency_lead_exists())
+        field = self.fields["agencies"]
+        field.queryset = agencies
+        field.label_from_instance = lambda agency: (
+            str(agency) if agency.has_lead else f"{agency} (nobody there uses casereview: send it yourself)"
+        )
+        without = [str(agency) for agency in agencies if not agency.has_lead]
+        if without:
+            field.help_text = (
+                f"Nobody at {', '.join(without)} uses casereview, so a request to them tells nobody: send it "
+                "yourself, then record what they send on the request's page"
+            )
 
 
 class ChronologyUploadForm(GovukFormMixin, forms.Form):

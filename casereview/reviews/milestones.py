@@ -41,6 +41,19 @@ class StepTaken:
     because: str
 
 
+# Steps whose date one record holds, so recording that record again re-dates the step on the timeline.
+REDATED = {Stage.TERMS_AGREED, Stage.PANEL_SIGN_OFF, Stage.PARTNERSHIP_SIGN_OFF, Stage.SENT_TO_PANEL}
+
+# What a timeline line written before a wording changed began with, so it is still found.
+_FORMER_BECAUSE = {"Signed off by the panel, police and legal adviser": "Signed off by the panel, police and legal"}
+
+
+def because_of(step):
+    """The words a step's timeline line starts with (the line may have gained a correction after them;
+    a line written before the wording changed starts with the former words)."""
+    return _FORMER_BECAUSE.get(step.because, step.because)
+
+
 def steps_taken(*, terms_agreed_on=None, contributions=(), learning_events=(), today, extra=()):
     """What the record shows, as (stage, date, what happened), in stage order.
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
+from casereview.core.working_days import working_days_between
 
 
 class ReviewType(models.TextChoices):
@@ -69,7 +70,8 @@ class Review(BaseModel):
 
     @property
     def days_to_target(self):
-        return (self.target_completion - timezone.localdate()).days
+        """Working days to the completion target (negative once past it), as every other deadline counts."""
+        return working_days_between(timezone.localdate(), self.target_completion)
 
     @property
     def is_finished(self):

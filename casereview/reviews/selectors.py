@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from casereview.accounts.selectors import agency_lead_exists
 from casereview.core.scoping import of_partnerships
 
 from . import chronology
@@ -43,7 +44,7 @@ def contributions_for(*, user, review):
         AgencyContribution.objects.visible_to(user)
         .filter(review=review)
         .select_related("agency")
-        .annotate(events=Coalesce(Subquery(events), 0))
+        .annotate(events=Coalesce(Subquery(events), 0), agency_has_lead=agency_lead_exists("agency"))
     )
 
 

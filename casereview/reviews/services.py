@@ -14,8 +14,8 @@ from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, model_update, model_withdraw, record_event, snapshot
 from casereview.core import uploads
 from casereview.core.concurrency import lock
-from casereview.core.dates import add_months
-from casereview.core.validation import require_not_future
+from casereview.core.dates import add_months, long_date
+from casereview.core.validation import require_not_before, require_not_future
 
 from . import chronology, milestones
 from .models import (
@@ -109,6 +109,11 @@ def terms_save(
     agreed_on=None,
 ):
     require_not_future(agreed_on, "agreed_on", "The date agreed")
+    require_not_before(
+        agreed_on, "agreed_on", "The date agreed", step="the review was commissioned", step_on=review.decided_on
+    )
+    # the scope is the period of the child's history the review looks at, which cannot run past today
+    require_not_future(scope_end, "scope_end", "The end of the scope period")
     data = {
         "scope_start": scope_start,
         "scope_end": scope_end,
@@ -163,7 +168,9 @@ def panel_member_remove(*, actor, member):
 
 
 @transaction.atomic
-def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=True):
+def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=True, declared_on=None):
+    """The declaration of independence is given on appointment, so it is dated then unless said otherwise
+    (recording in December an appointment made in August does not make the declaration December's)."""
     if (
         not Membership.objects.unscoped()
         .filter(user=user, partnership=review.partnership, role=Role.REVIEWER, is_active=True)
@@ -189,7 +196,7 @@ def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=
         appointed_on=appointed_on,
         is_lead=is_lead,
         independence_declaration=declaration.strip(),
-        declared_on=timezone.localdate(),
+        declared_on=declared_on or appointed_on,
     )
     appointment.full_clean()
     appointment.save()
@@ -199,27 +206,62 @@ def reviewer_appoint(*, actor, review, user, appointed_on, declaration, is_lead=
 
 
 @transaction.atomic
-def contributions_request(*, actor, review, agencies, kinds, due_date):
+def contributions_request(*, actor, review, agencies, kinds, due_date, move_due_dates=False):
+    """Ask agencies for chronologies and reports. An agency already asked for the same thing is not asked
+    twice: the request is refused, naming it and its due date, unless `move_due_dates` says to give the
+    request already made the new due date (its agency is told)."""
     if not agencies or not kinds:
         raise ValidationError("Choose at least one agency and what to ask it for")
     today = timezone.localdate()
     if due_date < today:
         raise ValidationError({"due_date": "The due date must be today or later"})
+    if any(agency.partnership_id != review.partnership_id for agency in agencies):
+        raise ValidationError({"agencies": "Choose agencies of this partnership"})
+    lock(review)  # a double click waits for the first, then finds its requests made
+    asked = {
+        (c.agency_id, c.kind): c
+        for c in AgencyContribution.objects.unscoped().filter(review=review, agency__in=agencies, kind__in=kinds)
+    }
+    if asked and not move_due_dates and not all(c.due_date == due_date for c in asked.values()):
+        named = "; ".join(
+            f"{c.agency} for {'a' if c.kind == 'chronology' else 'an'} {c.get_kind_display().lower()} "
+            f"(due {long_date(c.due_date)})"
+            for c in sorted(asked.values(), key=lambda c: (str(c.agency), c.kind))
+        )
+        raise ValidationError(
+            {
+                "move_due_dates": f"Already asked: {named}. Untick those agencies, or tick “Also move requests "
+                f"already made to this due date” to make them due on {long_date(due_date)}"
+            }
+        )
     made = []
     for agency in agencies:
-        if agency.partnership_id != review.partnership_id:
-            raise ValidationError({"agencies": "Choose agencies of this partnership"})
         for kind in kinds:
-            contribution, created = AgencyContribution.objects.unscoped().get_or_create(
-                review=review, agency=agency, kind=kind, defaults={"requested_on": today, "due_date": due_date}
-            )
-            if created:
+            current = asked.get((agency.pk, kind))
+            if current is None:
+                contribution = AgencyContribution.objects.create(
+                    review=review, agency=agency, kind=kind, requested_on=today, due_date=due_date
+                )
                 audit_create(actor=actor, obj=contribution)
                 _tell_agency_of_contribution(contribution)
                 made.append(contribution)
-    if not made:
-        raise ValidationError("Those agencies have already been asked for these")
-    return made
+            elif current.due_date != due_date:
+                model_update(
+                    actor=actor, instance=current, data={"due_date": due_date}, reason="Asked again with a new due date"
+                )
+                _tell_agency_of_contribution(current, moved=True)
+                made.append(current)
+    return made  # empty: every one was already asked, due that day (the same form sent twice)
+
+
+def contribution_due_warning(review, due_date):
+    """A due date after the review's completion target is allowed (a late agency is still asked), but said."""
+    if review.target_completion and due_date > review.target_completion:
+        return (
+            f"The requests are due on {long_date(due_date)}, after the review's target completion "
+            f"({long_date(review.target_completion)}). Check the date, or plan for the review to finish late"
+        )
+    return ""
 
 
 @transaction.atomic
@@ -616,20 +658,21 @@ def finding_move(*, actor, finding, direction):
 # --- telling people what is asked of them (a link and the review's title, nothing more) -----------
 
 
-def _tell_agency_of_contribution(contribution):
+def _tell_agency_of_contribution(contribution, *, moved=False):
     from django.urls import reverse
 
-    from casereview.core.dates import long_date
     from casereview.notifications.recipients import agency_leads
     from casereview.notifications.services import notify
 
+    due = long_date(contribution.due_date)
     notify(
         recipients=agency_leads(contribution.agency),
         partnership=contribution.review.partnership,
-        key=f"contribution:{contribution.pk}",
+        # a moved due date is news of its own: told afresh, once per date
+        key=f"contribution:{contribution.pk}" + (f":due:{contribution.due_date:%Y-%m-%d}" if moved else ""),
         what=(
             f"{contribution.agency}: {contribution.get_kind_display().lower()} for a review, "
-            f"due {long_date(contribution.due_date)}"
+            + (f"now due {due}" if moved else f"due {due}")
         ),
         about=contribution.review.title,
         path=reverse("reviews:contribution", args=[contribution.pk]),
@@ -703,6 +746,7 @@ def review_stage_catch_up(*, actor, review, extra=()):
         today=timezone.localdate(),
         extra=extra,
     )
+    _timeline_follows(actor=actor, review=review, steps=steps)
     to_record = milestones.stages_to_record(review.stage, steps)
     if not to_record:
         return review
@@ -715,6 +759,35 @@ def review_stage_catch_up(*, actor, review, extra=()):
     review.save(update_fields=["stage", "updated"])
     audit_update(actor=actor, obj=review, before=before, reason="; ".join(s.because for s in to_record))
     return review
+
+
+def _timeline_follows(*, actor, review, steps):
+    """A step recorded again with another date (a sign-off dated 2015 by mistake, then 2026) moves its line on
+    the timeline to the date the record now holds, saying what it first read; the change is in the review's
+    history. Only steps one record dates (milestones.REDATED) are followed: adding a later agency's chronology
+    does not rewrite when the first set was complete."""
+    for step in steps:
+        if step.stage not in milestones.REDATED:
+            continue
+        line = (
+            StageChange.objects.filter(review=review, stage=step.stage, note__startswith=milestones.because_of(step))
+            .order_by("-recorded_at")
+            .first()
+        )
+        if line is None or line.changed_on == step.on:
+            continue
+        first = line.changed_on
+        line.changed_on = step.on
+        # "recorded again", not "corrected": a sign-off given again for a changed text moves the line too
+        line.note = f"{step.because} (recorded again; first recorded as {first.day} {first:%B %Y})"
+        line.save(update_fields=["changed_on", "note"])
+        record_event(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=review,
+            changes={f"Timeline: {line.get_stage_display()}": [first.isoformat(), step.on.isoformat()]},
+            reason=f"{line.get_stage_display()} recorded again for {step.on.day} {step.on:%B %Y}",
+        )
 
 
 @transaction.atomic

@@ -7,12 +7,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from casereview.accounts import permissions
-from casereview.accounts.models import Partnership
+from casereview.accounts.models import Membership, Partnership
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
 from casereview.core import exports as background
 from casereview.core.access import object_view, signed_in_view
+from casereview.core.dates import long_date
 from casereview.core.forms import apply_service_errors, form_page, submitted, withdraw_page
 from casereview.core.pagination import paginate
 
@@ -221,8 +222,20 @@ def reviewer_appoint(request, review):
 @object_view(Review, "change")
 def contributions_request(request, review):
     form = ContributionRequestForm(request.POST if request.method == "POST" else None, partnership=review.partnership)
-    if submitted(request, form, lambda d: services.contributions_request(actor=request.user, review=review, **d)):
-        messages.success(request, "The agencies have been asked for their contributions.")
+    made = []
+    if submitted(
+        request, form, lambda d: made.extend(services.contributions_request(actor=request.user, review=review, **d))
+    ):
+        due = form.cleaned_data["due_date"]
+        if made:
+            messages.success(request, "The agencies have been asked for their contributions.")
+        else:
+            messages.info(
+                request, f"Those agencies had already been asked for these, due {long_date(due)}: nothing changed."
+            )
+        warning = services.contribution_due_warning(review, due)
+        if warning:
+            messages.warning(request, warning)
         return redirect("reviews:detail", pk=review.pk)
     return form_page(
         request,
@@ -247,6 +260,11 @@ def contribution_detail(request, contribution):
             "entries": contribution.entries.all()[:200],
             "entry_count": contribution.entries.count(),
             "may_submit": may_submit,
+            # the agency's own lead is asked to send it; anyone else (the business manager) records what
+            # the agency sent them, an agency with nobody in casereview included
+            "is_own_agency": Membership.objects.unscoped()  # the person's own memberships
+            .filter(user=user, agency_id=contribution.agency_id, is_active=True)
+            .exists(),
             "may_qa": permissions.can(user, "quality_assure", contribution),
             "upload_form": ChronologyUploadForm(),
             "row_form": ChronologyRowForm(),

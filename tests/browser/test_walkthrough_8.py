@@ -12,7 +12,7 @@ from casereview.core.working_days import add_working_days
 from casereview.publication import services as publication
 from casereview.publication.models import ReplacementTerm, TermStatus
 from casereview.reviews.models import ReviewType
-from casereview.testing import IncidentFactory, ReviewFactory
+from casereview.testing import IncidentFactory, ReviewFactory, report_uploaded_on
 
 from .conftest import PHONE, assert_accessible, assert_fits
 from .test_case_journey import fill_date
@@ -36,6 +36,7 @@ def _review(alice, partnership):
     )
     report = publication.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
     publication.report_detect(report.pk)
+    report_uploaded_on(review, date(2025, 7, 1))  # before the sign-offs dated August 2025
     return review
 
 

@@ -72,7 +72,10 @@ def test_completing_needs_every_criterion_judged_with_evidence(alice, incident, 
         )
     # The error summary lists every message together, so each names its criterion.
     assert "Give the evidence for your judgement on agencies working together" in str(refused.value)
-    assert "Judge every criterion" in str(refused.value)
+    assert refused.value.message_dict["met_recurrent_themes"] == [
+        "Judge the criterion on recurrent themes before completing the rapid review"
+    ]
+    assert "met_panel_suggested_local" not in refused.value.message_dict  # the panel has not seen it yet
     rapid_review.refresh_from_db()
     assert rapid_review.completed_on is None and not rapid_review.assessments.exists()
 
@@ -191,7 +194,7 @@ def test_dates_in_the_future_and_decisions_before_recommendations_are_refused(al
     services.recommendation_make(
         actor=alice, incident=incident, outcome="local_review", rationale="x", made_on=date(2025, 5, 13)
     )
-    with pytest.raises(ValidationError, match="cannot predate the recommendation"):
+    with pytest.raises(ValidationError, match="cannot be before the recommendation"):
         services.chair_decide(
             actor=alice, incident=incident, outcome="local_review", rationale="y", decided_on=date(2025, 5, 1)
         )

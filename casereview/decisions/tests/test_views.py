@@ -76,7 +76,7 @@ def test_rapid_review_form_reports_missing_evidence_and_keeps_the_text(client, a
         {"facts_gathered": "Facts so far", "met_improvements": "yes", "evidence_improvements": "", "complete": "on"},
     ).content.decode()
     assert "Give the evidence for your judgement on improvements needed" in page
-    assert "Judge every criterion before completing the rapid review" in page
+    assert "Judge the criterion on recurrent themes before completing the rapid review" in page
     assert "Facts so far" in page
 
 

@@ -12,7 +12,7 @@ from casereview.core.working_days import add_working_days
 from casereview.publication import services as service
 from casereview.publication.models import ReplacementTerm, TermStatus
 from casereview.reviews.models import ReviewType, Stage
-from casereview.testing import IncidentFactory, ReviewFactory
+from casereview.testing import IncidentFactory, ReviewFactory, report_uploaded_on
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,7 @@ def ready_for_publication(alice, review, **overrides):
 
 
 def sign_all(alice, review, on=date(2025, 8, 1)):
+    report_uploaded_on(review, min(on, date(2025, 7, 1)))  # the report was written before it was signed off
     for kind in ("panel", "police", "legal"):
         service.sign_off_record(actor=alice, review=review, kind=kind, signed_on=on, signed_by="Signer")
 
@@ -74,6 +75,7 @@ def test_the_childs_name_with_a_zero_width_space_is_refused_until_replaced(alice
 def test_every_failing_check_is_listed(alice, review):
     report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
     service.report_detect(report.pk)
+    report_uploaded_on(review, date(2025, 7, 1))
     service.hold_place(actor=alice, review=review, reason="Criminal proceedings are running")
     service.report_sent_record(actor=alice, review=review, sent_on=add_working_days(PUBLISH_ON, -3))
     failures = " | ".join(service.publication_gate(review, publication_date=PUBLISH_ON).failures)
@@ -207,6 +209,7 @@ def test_each_publication_step_is_a_page_of_its_own_with_its_errors_on_it(client
 
     report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
     service.report_detect(report.pk)
+    report_uploaded_on(review, date(2025, 7, 1))
     decide_all(alice, review)
     url = reverse("publication:sign_off", args=[review.pk])
     page = client.get(url).content.decode()
@@ -315,6 +318,7 @@ def test_the_publication_and_sign_off_pages_say_who_signs_the_report_off_for_the
     assert sign_offs.count("Not recorded yet") == 3
     report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
     service.report_detect(report.pk)
+    report_uploaded_on(review, date(2025, 7, 1))
     decide_all(alice, review)
     service.sign_off_record(actor=alice, review=review, kind="panel", signed_on=date(2025, 8, 1), signed_by="Ann Lee")
     overview = client.get(reverse("publication:overview", args=[review.pk])).content.decode()

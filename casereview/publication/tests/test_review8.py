@@ -3,6 +3,7 @@ replacement table, a sign-off or a hold lifted while someone else acts, input th
 an error page, and the draft's file name."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.urls import reverse
 from casereview.publication import services as service
 from casereview.publication.models import PublicationHold, ReplacementTerm, ReportSignOff, TermStatus
 from casereview.reviews.models import ReviewType
-from casereview.testing import IncidentFactory, ReviewFactory, member
+from casereview.testing import IncidentFactory, ReviewFactory, member, report_uploaded_on
 
 from .test_publication import REPORT, decide_all
 
@@ -29,6 +30,7 @@ def review(partnership_a):
 def uploaded(alice, review):
     report = service.report_upload(actor=alice, review=review, name="report.txt", data=REPORT.encode())
     service.report_detect(report.pk)
+    report_uploaded_on(review, date(2025, 7, 1))
     return report
 
 

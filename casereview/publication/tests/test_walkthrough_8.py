@@ -17,7 +17,7 @@ from casereview.publication import services as service
 from casereview.publication.models import ReplacementTerm, ReportSignOff, TermStatus
 from casereview.reviews.models import ReviewType, Stage
 from casereview.reviews.services import reviewer_appoint
-from casereview.testing import IncidentFactory, ReviewFactory, member
+from casereview.testing import IncidentFactory, ReviewFactory, member, report_uploaded_on
 
 from .test_publication import PUBLISH_ON, REPORT, decide_all, ready_for_publication, sign_all
 
@@ -37,6 +37,7 @@ def review(partnership_a):
 def uploaded(alice, review, text=REPORT):
     report = service.report_upload(actor=alice, review=review, name="report.txt", data=text.encode())
     service.report_detect(report.pk)
+    report_uploaded_on(review, date(2025, 7, 1))
     return report
 
 

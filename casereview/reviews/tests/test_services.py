@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from casereview.accounts.models import Role
 from casereview.audit.models import AuditAction, AuditEvent
 from casereview.reviews import services
-from casereview.reviews.models import ContributionKind, ContributionStatus, ReviewType, Stage
+from casereview.reviews.models import AgencyContribution, ContributionKind, ContributionStatus, ReviewType, Stage
 from casereview.testing import AgencyFactory, ReviewFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_only_a_partnership_reviewer_with_a_declaration_can_be_appointed(alice, 
     assert appointment.independence_declaration == "Independent."
 
 
-def test_asking_an_agency_twice_for_the_same_thing_is_refused(alice, partnership_a):
+def test_asking_an_agency_twice_for_the_same_thing_asks_it_once(alice, partnership_a):
     review = ReviewFactory(partnership=partnership_a)
     police = AgencyFactory(partnership=partnership_a, name="Police")
     due = datetime.date.today() + datetime.timedelta(days=20)
@@ -112,10 +112,10 @@ def test_asking_an_agency_twice_for_the_same_thing_is_refused(alice, partnership
         actor=alice, review=review, agencies=[police], kinds=[ContributionKind.CHRONOLOGY], due_date=due
     )
     assert [c.status for c in made] == [ContributionStatus.REQUESTED]
-    with pytest.raises(ValidationError, match="already been asked"):
-        services.contributions_request(
-            actor=alice, review=review, agencies=[police], kinds=[ContributionKind.CHRONOLOGY], due_date=due
-        )
+    again = services.contributions_request(
+        actor=alice, review=review, agencies=[police], kinds=[ContributionKind.CHRONOLOGY], due_date=due
+    )
+    assert again == [] and AgencyContribution.objects.unscoped().filter(review=review).count() == 1
 
 
 def test_an_agency_report_marks_the_request_received_and_quality_assurance_follows(alice, partnership_a):
