@@ -350,7 +350,7 @@ def anonymise(request, review):
 def draft_download(request, review, file_format):
     """The anonymised report as a draft, to send before publication (Word or PDF), marked as a draft."""
     try:
-        data = service.draft_export(actor=request.user, review=review, file_format=file_format)
+        draft = service.draft_export(actor=request.user, review=review, file_format=file_format)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("publication:anonymise", pk=review.pk)
@@ -359,12 +359,11 @@ def draft_download(request, review, file_format):
         if file_format == "pdf"
         else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    response = HttpResponse(data, content_type=content_type)
+    response = HttpResponse(draft.data, content_type=content_type)
     # Django's header: a title with quotes or accents was sent MIME-encoded whole ("=?utf-8?b?…"), which no
-    # browser reads as an attachment, and so without the no-store that every download carries.
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{' '.join(review.title.split())} - anonymised draft.{file_format}"
-    )
+    # browser reads as an attachment, and so without the no-store that every download carries. The name
+    # carries the time and the text's fingerprint, so one draft in an inbox is told from the next.
+    response["Content-Disposition"] = content_disposition_header(True, draft.file_name(review, file_format))
     return response
 
 
