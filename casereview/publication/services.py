@@ -294,10 +294,18 @@ def term_add(*, actor, review, original, type, replacement=""):
     original = " ".join(original.split())
     if len(original) < 2:
         raise ValidationError({"original": "Enter the word or phrase to replace"})
-    if not replacement.strip():
-        replacement = (
-            table_for(review).add_term(original, type=type).replacement or f"[{type.lower().replace('_', ' ')}]"
+    if type not in engine.ENTITY_TYPES:
+        raise ValidationError({"type": "Choose what the detail is"})
+    report = Report.objects.unscoped().filter(review=review).first()
+    if report is not None and report.text and not _occurs_in(original, report.text):
+        raise ValidationError(
+            {
+                "original": f"“{original}” does not occur in the report: enter it as the report writes it "
+                "(a detail added here is replaced wherever it occurs)"
+            }
         )
+    if not replacement.strip():
+        replacement = suggested_replacement(review, original, type)
     added = {
         "replacement": replacement.strip()[:500],
         "type": type,
@@ -312,13 +320,53 @@ def term_add(*, actor, review, original, type, replacement=""):
         audit_create(actor=actor, obj=term)
     else:
         model_update(actor=actor, instance=term, data=added)
-    report = Report.objects.unscoped().filter(review=review).first()
     if report:
         Report.objects.unscoped().filter(pk=report.pk).update(status=ReportStatus.QUEUED)
         from .tasks import detect_report
 
         transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
     return term
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def _occurs_in(phrase, text):
+    """The phrase is in the text, whatever its case, spacing or invisible characters (a zero-width space
+    inside a name is still the name)."""
+
+    def plain(value):
+        return " ".join(value.translate(_INVISIBLE).replace("\u2019", "'").split()).casefold()
+
+    return plain(phrase) in plain(text)
+
+
+def suggested_replacement(review, original, type):
+    """What "leave blank for a suggestion" gives, in the table's own style: the next "Person A" letter or
+    "Address A" not yet used in this review's table, "the school" (or "another school") for a setting,
+    the fixed words for a postcode or a phone number."""
+    from .anonymisation.replacement import FIXED, setting_kind
+
+    taken = set(ReplacementTerm.objects.unscoped().filter(review=review).values_list("replacement", flat=True))
+    if type in ("PERSON", "ADDRESS"):
+        word = "Person" if type == "PERSON" else "Address"
+        number = 1
+        while f"{word} {_letters(number)}" in taken:
+            number += 1
+        return f"{word} {_letters(number)}"
+    if type in ("SCHOOL", "HEALTH_SETTING", "PLACE"):
+        kind = setting_kind(original, type)
+        return f"the {kind}" if f"the {kind}" not in taken else f"another {kind}"
+    return FIXED.get(type) or f"[{type.lower().replace('_', ' ')}]"
+
+
+def _letters(number):
+    """1 -> A, 26 -> Z, 27 -> AA, as the engine letters people and addresses."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def anonymised_text(review, *, start=0, end=None):

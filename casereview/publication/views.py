@@ -265,6 +265,12 @@ def _highlight(report, start, end):
 
 @object_view(Review, "anonymise")
 def anonymise(request, review):
+    return _anonymise_page(request, review)
+
+
+def _anonymise_page(request, review, add_form=None):
+    """The replacement table's page; `add_form` is the "add a detail" form sent and refused, shown again
+    with its errors in the page's error summary."""
     report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         return redirect("publication:report_upload", pk=review.pk)
@@ -274,7 +280,7 @@ def anonymise(request, review):
     seen = {}  # term id -> (status, replacement) as the page that was sent showed them
     shown = {}  # term id -> (status, replacement) as the person left them, when a save was refused
     refused = ""  # a refusal of the whole table (after publication)
-    if request.method == "POST":
+    if request.method == "POST" and add_form is None:
         # Only the terms on the page that was sent: the others keep their decisions.
         sent = [key.removeprefix("status-") for key in request.POST if key.startswith("status-")]
         decisions = {
@@ -336,7 +342,14 @@ def anonymise(request, review):
             "part_start": start,
             "part_end": end,
             "text_length": len(report.text),
-            "add_form": TermAddForm(),
+            "add_form": add_form or TermAddForm(),
+            "add_errors": [
+                (add_form[name].auto_id if name in add_form.fields else "add-detail", error)
+                for name, errors in add_form.errors.items()
+                for error in errors
+            ]
+            if add_form is not None
+            else [],
             "statuses": TermStatus.choices,
             "terms_pending": counts["pending"],
             "details_to_decide": counts["sentence"],
@@ -375,9 +388,8 @@ def term_add(request, review):
         messages.success(
             request, f"“{form.cleaned_data['original']}” will be replaced everywhere in this review's documents."
         )
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("publication:anonymise", pk=review.pk)
+        return redirect("publication:anonymise", pk=review.pk)
+    return _anonymise_page(request, review, add_form=form)
 
 
 @object_view(Review, "anonymise")

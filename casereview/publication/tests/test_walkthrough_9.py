@@ -2,6 +2,7 @@
 of it (finding 7), the anonymised draft says when it was made and which text it is (13), a lifted hold's page
 and the reviewer told of publication (21)."""
 
+import html
 import re
 from datetime import date
 from io import BytesIO
@@ -13,11 +14,11 @@ from django.urls import reverse
 from casereview.accounts.models import Role
 from casereview.notifications.models import Notification
 from casereview.publication import services as service
-from casereview.publication.models import TermStatus
+from casereview.publication.models import ReplacementTerm, TermStatus
 from casereview.reviews.services import reviewer_appoint
 from casereview.testing import member
 
-from .test_publication import PUBLISH_ON, decide_all, ready_for_publication
+from .test_publication import PUBLISH_ON, REPORT, decide_all, ready_for_publication
 from .test_walkthrough_8 import review, uploaded  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,47 @@ def test_the_independent_reviewer_is_told_when_the_report_is_published(client, a
     service.review_publish(actor=alice, review=review, publication_date=PUBLISH_ON)
     client.force_login(reviewer)
     assert "The report was published — Child R" in client.get("/").content.decode()
+
+
+# --- finding 17: "Add a detail the detector missed" ------------------------------------------------------
+
+
+def _add(client, review, **data):
+    return html.unescape(client.post(reverse("publication:term_add", args=[review.pk]), data).content.decode())
+
+
+def test_a_detail_not_in_the_report_is_refused_and_says_so(client, alice, review):
+    from django.core.exceptions import ValidationError
+
+    uploaded(alice, review)
+    with pytest.raises(ValidationError, match="does not occur in the report"):
+        service.term_add(actor=alice, review=review, original="Peckham Rye", type="PLACE")
+    client.force_login(alice)
+    page = _add(client, review, original="Peckham Rye", type="PLACE", replacement="")
+    assert "There is a problem" in page
+    assert "“Peckham Rye” does not occur in the report" in page
+    assert not ReplacementTerm.objects.filter(original="Peckham Rye").exists()
+
+
+def test_what_it_is_has_no_preset_choice_and_an_empty_form_gets_the_error_summary(client, alice, review):
+    uploaded(alice, review)
+    client.force_login(alice)
+    form = client.get(reverse("publication:anonymise", args=[review.pk])).content.decode()
+    add = form.split('id="add-detail"', 1)[1]
+    assert '<option value="" selected>Choose what it is</option>' in add
+    assert " required" not in add.split("</form>", 1)[0]
+    page = _add(client, review, original="", type="", replacement="")
+    summary = page.split('class="govuk-error-summary"', 1)[1].split("</ul>", 1)[0]
+    assert 'href="#id_original">Enter the word or phrase to replace' in summary
+    assert 'href="#id_type">Choose what the detail is' in summary
+
+
+def test_a_blank_replacement_gets_the_suggestion_the_hint_promises(client, alice, review):
+    from casereview.publication.models import ReplacementTerm as Term
+
+    uploaded(alice, review, text=REPORT + "\n\nThe neighbour, Alan Brook, called the police.")
+    used = set(Term.objects.filter(review=review).values_list("replacement", flat=True))
+    term = service.term_add(actor=alice, review=review, original="Alan Brook", type="PERSON")
+    assert term.replacement.startswith("Person ") and term.replacement not in used
+    assert term.replacement == "Person A" or "Person A" in used
+
