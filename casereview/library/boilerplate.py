@@ -24,9 +24,7 @@ _REVIEW_KINDS = (
     r"rapid review|case review|practice review|learning review|review|scr|cspr|lcspr)s?"
 )
 # "What is a serious case review?", "What prompts a review?", "Why do we hold reviews?"
-_ABOUT_REVIEWS_QUESTION = re.compile(
-    rf"^\W*(\d+[.)]\s*)?(what|why|when|how)\b[^?]*\b{_REVIEW_KINDS}\b[^?]*\?", re.I
-)
+_ABOUT_REVIEWS_QUESTION = re.compile(rf"^\W*(\d+[.)]\s*)?(what|why|when|how)\b[^?]*\b{_REVIEW_KINDS}\b[^?]*\?", re.I)
 # "A serious case review (SCR) is required to…", "A SCR takes place after…", "Reviews are held when…"
 _ABOUT_REVIEWS_DEFINITION = re.compile(
     rf"^\W*(\d+[.)]\s*)?(an?|the purpose of an?|all)?\s*{_REVIEW_KINDS}\s*(\([a-z]+\))?\s+"

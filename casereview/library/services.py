@@ -387,7 +387,9 @@ def _import_document(*, actor, name, data, text):
     entries = []
     for review in reviews:
         # the national panel, the DfE or Ofsted are national, not "another partnership"
-        source = Source.OTHER_PARTNERSHIP if review["area"] and not _is_national_body(review["area"]) else Source.NATIONAL
+        source = (
+            Source.OTHER_PARTNERSHIP if review["area"] and not _is_national_body(review["area"]) else Source.NATIONAL
+        )
         numbers = {}
         for kind, item in review["items"]:
             body = _text_of(item)

@@ -365,7 +365,9 @@ def _chronology_import(job):
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
         review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
-    return _finish(job, ImportStatus.DONE, _outside_scope_warnings(contribution.review, parsed.rows), imported=len(batch))
+    return _finish(
+        job, ImportStatus.DONE, _outside_scope_warnings(contribution.review, parsed.rows), imported=len(batch)
+    )
 
 
 # At most this many rows are named in the warning; the rest are counted.

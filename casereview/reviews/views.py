@@ -1,6 +1,6 @@
 from django.contrib import messages
-from django.db.models import Count
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse

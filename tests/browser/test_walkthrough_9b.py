@@ -73,7 +73,9 @@ def test_walkthrough_9s_home_action_and_chronology_fixes(page, alice, partnershi
     page.wait_for_url(f"**/information-requests/{request.pk}/")
 
     # (8) an update dated before the action started is refused on the form
-    review = ReviewFactory(partnership=partnership_a, title="Child T", incident=IncidentFactory(partnership=partnership_a))
+    review = ReviewFactory(
+        partnership=partnership_a, title="Child T", incident=IncidentFactory(partnership=partnership_a)
+    )
     action = ActionFactory(
         review=review,
         owner_agency=police,

@@ -15,13 +15,22 @@ from casereview.accounts.models import Role
 from casereview.notifications.models import Notification
 from casereview.publication import services as service
 from casereview.publication.models import ReplacementTerm, TermStatus
+from casereview.reviews.models import ReviewType
 from casereview.reviews.services import reviewer_appoint
-from casereview.testing import member
+from casereview.testing import IncidentFactory, ReviewFactory, member
 
 from .test_publication import PUBLISH_ON, REPORT, decide_all, ready_for_publication
-from .test_walkthrough_8 import review, uploaded  # noqa: F401  (the fixture)
+from .test_walkthrough_8 import uploaded
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def review(partnership_a):
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")  # identity: Rosie Example
+    return ReviewFactory(
+        partnership=partnership_a, incident=incident, title="Child R", review_type=ReviewType.SERIOUS_CASE_REVIEW
+    )
 
 
 def _reviewer(alice, review, partnership):
@@ -139,4 +148,3 @@ def test_a_blank_replacement_gets_the_suggestion_the_hint_promises(client, alice
     term = service.term_add(actor=alice, review=review, original="Alan Brook", type="PERSON")
     assert term.replacement.startswith("Person ") and term.replacement not in used
     assert term.replacement == "Person A" or "Person A" in used
-
