@@ -12,6 +12,9 @@ class User(AbstractUser):
     itself (is_staff only opens the Django admin for system administrators)."""
 
     email = models.EmailField("email address", unique=True)
+    # When the person last saw their home page: "what changed since you last signed in" starts there, so a
+    # sign-in through an e-mail link that never opens the home page loses none of the changes.
+    home_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["last_name", "first_name", "username"]

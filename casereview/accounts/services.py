@@ -387,3 +387,12 @@ def note_password_reset(*, email, client):
     if sent_lately >= settings.PASSWORD_RESET_LIMIT_PER_ADDRESS:
         return ResetAnswer.QUIET
     return ResetAnswer.SEND
+
+
+def user_mark_home_seen(*, user, at=None):
+    """The person saw their home page (and its list of changes) now. A plain update, like Django's
+    last_login: it is when a page was read, not a change anyone made to a record, so it is not audited."""
+    at = at or timezone.now()
+    User.objects.filter(pk=user.pk).update(home_seen_at=at)
+    user.home_seen_at = at
+    return at

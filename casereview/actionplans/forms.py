@@ -111,6 +111,10 @@ class ProgressUpdateForm(GovukFormMixin, forms.Form):
         choices=REPORTABLE_STATUSES,
         widget=forms.RadioSelect,
         label="Status",
+        help_text=(
+            "Choose “Completed — evidence awaited” when the work is done. Attach the evidence with this update "
+            "if you have it: the business manager then checks it and closes the action."
+        ),
         error_messages={"required": "Choose the action's status"},
     )
     text = forms.CharField(

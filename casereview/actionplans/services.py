@@ -132,6 +132,11 @@ def progress_update_post(
         errors["status"] = "Choose the action's status"
     if posted_on and posted_on > timezone.localdate():
         errors["posted_on"] = "The date of the update must be today or in the past"
+    elif posted_on and posted_on < action.start_date:
+        errors["posted_on"] = (
+            f"The date of the update cannot be before the action started ({action.start_date.day} "
+            f"{action.start_date:%B %Y})"
+        )
     if evidence_file and evidence_url:
         errors["evidence_url"] = "Give either a file or a link, not both"
     if (evidence_file or evidence_url) and not evidence_description.strip():
@@ -144,13 +149,14 @@ def progress_update_post(
         ProgressUpdate(action=action, posted_on=posted_on, text=text.strip(), status=status, posted_by=actor)
     )
     audit_create(actor=actor, obj=update)
-    if status == ActionStatus.AT_RISK:
-        streak = {"at_risk_streak": action.at_risk_streak + 1}
-        if action.at_risk_streak == 0:
-            streak["at_risk_since"] = timezone.now()
-    else:
-        streak = {"at_risk_streak": 0, "at_risk_since": None}
-    model_update(actor=actor, instance=action, data={"status": status, **streak})
+    if _is_latest_dated(update):
+        if status == ActionStatus.AT_RISK:
+            streak = {"at_risk_streak": action.at_risk_streak + 1}
+            if action.at_risk_streak == 0:
+                streak["at_risk_since"] = timezone.now()
+        else:
+            streak = {"at_risk_streak": 0, "at_risk_since": None}
+        model_update(actor=actor, instance=action, data={"status": status, **streak})
     if evidence_file or evidence_url:
         _evidence_add(
             actor=actor,
@@ -162,6 +168,21 @@ def progress_update_post(
             url=evidence_url,
         )
     return update
+
+
+def _is_latest_dated(update):
+    """The action's status is the one its latest-dated update reports, as its page lists them (newest date
+    first): an update dated before the latest, posted late, joins the history but changes neither the status
+    nor the run of "at risk" updates the escalation counts, so one mistyped year cannot turn an at-risk
+    action "on track". Updates on the same date follow the order they were posted."""
+    latest = (
+        ProgressUpdate.objects.unscoped()
+        .filter(action_id=update.action_id)
+        .order_by("-posted_on", "-created")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return latest == update.pk
 
 
 def _evidence_add(*, actor, action, update, description, upload, content_type, url):

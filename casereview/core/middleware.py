@@ -42,3 +42,26 @@ class NoStoreExportsMiddleware:
         if response.get("Content-Disposition", "").lower().startswith("attachment"):
             patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
         return response
+
+
+class OwnNotFoundPageMiddleware:
+    """With DEBUG on (the development settings `make run` and the demo use), Django answers a view's Http404
+    with its debugging page, which lists every address of the application and hides the page a viewer is
+    meant to read (404.html explains why a link to a review says "Page not found"). This renders our own page
+    for a 404 raised by a view whatever DEBUG says; an address that matches no URL still gets Django's page in
+    development, which is what a developer wants to see. With DEBUG off Django already does this, so
+    production is unchanged."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.http import Http404
+        from django.views.defaults import page_not_found
+
+        if settings.DEBUG and isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        return None

@@ -195,7 +195,23 @@ class ImportProblem(Exception):
 
 
 def _text_of(item):
-    return (item.get("text", "") if isinstance(item, dict) else str(item or "")).strip()
+    """An item's text without the leaflet's boilerplate (library/boilerplate.py): an item that is nothing
+    but a helpline or an account of what a review is is not learning, and is not imported."""
+    from .boilerplate import without_boilerplate
+
+    return without_boilerplate(item.get("text", "") if isinstance(item, dict) else str(item or ""))
+
+
+_NATIONAL_BODY = re.compile(
+    r"\b(national|child safeguarding practice review panel|department for education|dfe|ofsted|"
+    r"secretary of state|nspcc|home office|department of health)\b",
+    re.I,
+)
+
+
+def _is_national_body(area):
+    """An extract's "area" that names a national body, not a local partnership."""
+    return bool(_NATIONAL_BODY.search(area or ""))
 
 
 def _year_in(*values):
@@ -370,7 +386,10 @@ def _import_document(*, actor, name, data, text):
     reviews, review_type, agencies = reviews_in_extract(name, data, text)
     entries = []
     for review in reviews:
-        source = Source.OTHER_PARTNERSHIP if review["area"] else Source.NATIONAL
+        # the national panel, the DfE or Ofsted are national, not "another partnership"
+        source = (
+            Source.OTHER_PARTNERSHIP if review["area"] and not _is_national_body(review["area"]) else Source.NATIONAL
+        )
         numbers = {}
         for kind, item in review["items"]:
             body = _text_of(item)

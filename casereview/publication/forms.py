@@ -19,12 +19,19 @@ class ReportUploadForm(GovukFormMixin, forms.Form):
 
 
 class TermAddForm(GovukFormMixin, forms.Form):
+    # the errors are the GOV.UK summary's, not the browser's own bubble that says nothing on the page
+    use_required_attribute = False
     original = forms.CharField(
         max_length=500,
         label="Word or phrase the detector missed",
         error_messages={"required": "Enter the word or phrase to replace"},
     )
-    type = forms.ChoiceField(choices=[(t, type_label(t)) for t in ENTITY_TYPES], initial="PERSON", label="What it is")
+    # no choice made for the person: a place left as the first choice, "Person", was replaced as "[person]"
+    type = forms.ChoiceField(
+        choices=[("", "Choose what it is")] + [(t, type_label(t)) for t in ENTITY_TYPES],
+        label="What it is",
+        error_messages={"required": "Choose what the detail is", "invalid_choice": "Choose what the detail is"},
+    )
     replacement = forms.CharField(
         max_length=500,
         required=False,

@@ -4,6 +4,7 @@ The engine (the anonymisation package beside this module) works on plain text an
 module keeps the table in the database (one row per term per review), runs the detector in the background, and decides
 whether the review may be published."""
 
+import datetime
 import functools
 import hashlib
 import io
@@ -293,10 +294,18 @@ def term_add(*, actor, review, original, type, replacement=""):
     original = " ".join(original.split())
     if len(original) < 2:
         raise ValidationError({"original": "Enter the word or phrase to replace"})
-    if not replacement.strip():
-        replacement = (
-            table_for(review).add_term(original, type=type).replacement or f"[{type.lower().replace('_', ' ')}]"
+    if type not in engine.ENTITY_TYPES:
+        raise ValidationError({"type": "Choose what the detail is"})
+    report = Report.objects.unscoped().filter(review=review).first()
+    if report is not None and report.text and not _occurs_in(original, report.text):
+        raise ValidationError(
+            {
+                "original": f"“{original}” does not occur in the report: enter it as the report writes it "
+                "(a detail added here is replaced wherever it occurs)"
+            }
         )
+    if not replacement.strip():
+        replacement = suggested_replacement(review, original, type)
     added = {
         "replacement": replacement.strip()[:500],
         "type": type,
@@ -311,13 +320,53 @@ def term_add(*, actor, review, original, type, replacement=""):
         audit_create(actor=actor, obj=term)
     else:
         model_update(actor=actor, instance=term, data=added)
-    report = Report.objects.unscoped().filter(review=review).first()
     if report:
         Report.objects.unscoped().filter(pk=report.pk).update(status=ReportStatus.QUEUED)
         from .tasks import detect_report
 
         transaction.on_commit(lambda: detect_report.enqueue(report_id=str(report.pk)))
     return term
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def _occurs_in(phrase, text):
+    """The phrase is in the text, whatever its case, spacing or invisible characters (a zero-width space
+    inside a name is still the name)."""
+
+    def plain(value):
+        return " ".join(value.translate(_INVISIBLE).replace("\u2019", "'").split()).casefold()
+
+    return plain(phrase) in plain(text)
+
+
+def suggested_replacement(review, original, type):
+    """What "leave blank for a suggestion" gives, in the table's own style: the next "Person A" letter or
+    "Address A" not yet used in this review's table, "the school" (or "another school") for a setting,
+    the fixed words for a postcode or a phone number."""
+    from .anonymisation.replacement import FIXED, setting_kind
+
+    taken = set(ReplacementTerm.objects.unscoped().filter(review=review).values_list("replacement", flat=True))
+    if type in ("PERSON", "ADDRESS"):
+        word = "Person" if type == "PERSON" else "Address"
+        number = 1
+        while f"{word} {_letters(number)}" in taken:
+            number += 1
+        return f"{word} {_letters(number)}"
+    if type in ("SCHOOL", "HEALTH_SETTING", "PLACE"):
+        kind = setting_kind(original, type)
+        return f"the {kind}" if f"the {kind}" not in taken else f"another {kind}"
+    return FIXED.get(type) or f"[{type.lower().replace('_', ' ')}]"
+
+
+def _letters(number):
+    """1 -> A, 26 -> Z, 27 -> AA, as the engine letters people and addresses."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def anonymised_text(review, *, start=0, end=None):
@@ -642,17 +691,81 @@ def review_publish(*, actor, review, publication_date, public_url=""):
     )
     audit_create(actor=actor, obj=publication)
     review_mark_published(actor=actor, review=review, on=publication_date, note="The anonymised report was published")
+    _tell_reviewers_of_publication(publication, actor)
     return publication
+
+
+def _tell_reviewers_of_publication(publication, actor):
+    """The independent reviewer wrote the report: they are told it is out, as they were told of a hold and
+    of its lifting, so their latest notice is not "the hold was lifted" long after publication."""
+    from django.urls import reverse
+
+    from casereview.notifications.services import notify
+
+    review = publication.review
+    notify(
+        recipients=[a.user for a in review.reviewers.select_related("user") if a.user_id != actor.pk],
+        partnership=review.partnership,
+        key=f"published:{review.pk}",
+        what="The report was published",
+        about=review.title,
+        path=reverse("reviews:detail", args=[review.pk]),
+    )
 
 
 # Said at the head of every page of the anonymised draft, so it is never taken for the published report.
 DRAFT_MARK = "Draft — not for publication"
 
 
+@dataclass(frozen=True)
+class DraftExport:
+    """A draft and what tells it from the next one: when it was made and the short fingerprint of its text
+    (the first characters of the SHA-256 a sign-off keeps), printed in the file, its name and its title."""
+
+    data: bytes
+    made: datetime.datetime
+    fingerprint: str
+
+    def file_name(self, review, file_format):
+        made = timezone.localtime(self.made).strftime("%Y-%m-%d %H%M")
+        return f"{' '.join(review.title.split())} - anonymised draft {made} {self.fingerprint}.{file_format}"
+
+
+# Eight hexadecimal characters tell drafts apart (four thousand million to one), short enough to read out.
+SHORT_FINGERPRINT = 8
+
+
+@dataclass(frozen=True)
+class DraftVersion:
+    made: datetime.datetime
+    fingerprint: str
+
+    @property
+    def made_words(self):
+        local = timezone.localtime(self.made)
+        return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+
+    @property
+    def line(self):
+        return (
+            f"Made on {self.made_words}. Text fingerprint {self.fingerprint} (the same text always has the same "
+            "fingerprint; any change to the replacement table changes it)"
+        )
+
+
+def _document_title(title, *, draft, version=None):
+    if not draft:
+        return title
+    if version is None:
+        return f"{DRAFT_MARK}: {title}"
+    return f"{DRAFT_MARK}: {title}, made on {version.made_words}, text {version.fingerprint}"
+
+
 def draft_export(*, actor, review, file_format):
     """The anonymised report as a draft document (Word or PDF) to send ahead of publication, to the panel,
     the national panel and the Secretary of State: only once every detail is decided; marked as a draft on
-    every page; recorded in the audit trail like every export."""
+    every page, with the time it was made and its text's fingerprint so the panel, police and legal adviser
+    can say which draft they signed off; recorded in the audit trail like every export."""
     report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         raise ValidationError("Upload the final report first")
@@ -664,23 +777,30 @@ def draft_export(*, actor, review, file_format):
     if text is None:
         text = anonymised_text(review)
     title = f"{review.get_review_type_display()}: {review.title}"
-    data = _pdf(title, review, text, draft=True) if file_format == "pdf" else _docx(title, review, text, draft=True)
+    made = timezone.now()
+    fingerprint = text_digest(text)[:SHORT_FINGERPRINT]
+    version = DraftVersion(made, fingerprint)
+    build = _pdf if file_format == "pdf" else _docx
+    data = build(title, review, text, draft=True, version=version)
     record_event(
         actor=actor,
         action=AuditAction.EXPORT,
         obj=report,
         object_repr=f"Anonymised draft of {review.title}'s report ({file_format.upper()})",
     )
-    return data
+    return DraftExport(data=data, made=made, fingerprint=fingerprint)
 
 
-def _docx(title, review, text, *, draft=False):
+def _docx(title, review, text, *, draft=False, version=None):
     from docx import Document as WordDocument
 
     document = WordDocument()
+    document.core_properties.title = _document_title(title, draft=draft, version=version)
     if draft:
         document.sections[0].header.paragraphs[0].text = DRAFT_MARK
         document.add_paragraph(DRAFT_MARK)
+        if version:
+            document.add_paragraph(version.line)
     document.add_heading(title, level=1)
     document.add_paragraph(review.partnership.name)
     for paragraph in text.split("\n\n"):
@@ -691,7 +811,7 @@ def _docx(title, review, text, *, draft=False):
     return buffer.getvalue()
 
 
-def _pdf(title, review, text, *, draft=False):
+def _pdf(title, review, text, *, draft=False, version=None):
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
@@ -700,6 +820,7 @@ def _pdf(title, review, text, *, draft=False):
     styles = getSampleStyleSheet()
     story = [
         *([Paragraph(DRAFT_MARK, styles["Heading2"])] if draft else []),
+        *([Paragraph(escape(version.line), styles["Normal"]), Spacer(1, 6)] if draft and version else []),
         Paragraph(escape(title), styles["Title"]),
         Paragraph(escape(review.partnership.name), styles["Normal"]),
         Spacer(1, 12),
@@ -715,7 +836,9 @@ def _pdf(title, review, text, *, draft=False):
         canvas.restoreState()
 
     pages = {"onFirstPage": mark, "onLaterPages": mark} if draft else {}
-    SimpleDocTemplate(buffer, pagesize=A4, title=f"{DRAFT_MARK}: {title}" if draft else title).build(story, **pages)
+    SimpleDocTemplate(buffer, pagesize=A4, title=_document_title(title, draft=draft, version=version)).build(
+        story, **pages
+    )
     return buffer.getvalue()
 
 
@@ -777,8 +900,6 @@ def hold_place(*, actor, review, reason):
 def hold_lift(*, actor, hold, reason):
     """Lifting a hold says why, as putting it on did: the trail shows why a police hold ended. Those told
     of the hold are no longer told it stands."""
-    from casereview.notifications.models import Notification
-
     # Read again, locked: two people lifting at once each saw the hold standing, and the second's reason
     # replaced the first's in the record.
     hold = PublicationHold.objects.unscoped().select_for_update().get(pk=hold.pk)
@@ -788,7 +909,7 @@ def hold_lift(*, actor, hold, reason):
         raise ValidationError({"reason": "Say why the hold is lifted, for example the criminal proceedings have ended"})
     lifted = {"lifted_on": timezone.localdate(), "lifted_by": actor, "lifted_reason": reason.strip()}
     hold = model_update(actor=actor, instance=hold, data=lifted, reason=reason.strip())[0]
-    Notification.objects.filter(key=f"hold:{hold.pk}").update(what="The hold on publication was lifted")
+    _tell_of_lifting(hold, actor)
     return hold
 
 
@@ -850,11 +971,37 @@ def _tell_of_hold(hold):
 
     review = hold.review
     reviewers = [a.user for a in review.reviewers.select_related("user")]
+    told = role_holders(review.partnership, Role.BUSINESS_MANAGER) + reviewers
     notify(
-        recipients=role_holders(review.partnership, Role.BUSINESS_MANAGER) + reviewers,
+        # the person who put the hold on knows: an e-mail about their own act is noise (the hold page says so)
+        recipients=[user for user in told if user.pk != hold.placed_by_id],
         partnership=review.partnership,
         key=f"hold:{hold.pk}",
         what="Publication of a review is on hold",
         about=review.title,
         path=reverse("publication:hold_detail", args=[hold.pk]),  # the reviewer, told too, may not open publication
     )
+
+
+def _tell_of_lifting(hold, actor):
+    """Whoever was told of the hold is told, by e-mail and on their home page, that it was lifted: the last
+    e-mail a reviewer had said publication was held. Their notice of the hold gives way to the new one (the
+    hold no longer asks anything of them); the person lifting it is not told of their own act, and their own
+    notice, if they had one, just says it was lifted."""
+    from django.urls import reverse
+
+    from casereview.notifications.models import Notification
+    from casereview.notifications.services import notify
+
+    notices = Notification.objects.filter(key=f"hold:{hold.pk}")
+    told = [n.recipient for n in notices.select_related("recipient") if n.recipient_id != actor.pk]
+    notify(
+        recipients=told,
+        partnership=hold.review.partnership,
+        key=f"hold-lifted:{hold.pk}",
+        what="The hold on publication was lifted",
+        about=hold.review.title,
+        path=reverse("publication:hold_detail", args=[hold.pk]),
+    )
+    notices.exclude(recipient=actor).delete()
+    notices.update(what="The hold on publication was lifted")

@@ -265,6 +265,12 @@ def _highlight(report, start, end):
 
 @object_view(Review, "anonymise")
 def anonymise(request, review):
+    return _anonymise_page(request, review)
+
+
+def _anonymise_page(request, review, add_form=None):
+    """The replacement table's page; `add_form` is the "add a detail" form sent and refused, shown again
+    with its errors in the page's error summary."""
     report = Report.objects.unscoped().filter(review=review).first()
     if report is None:
         return redirect("publication:report_upload", pk=review.pk)
@@ -274,7 +280,7 @@ def anonymise(request, review):
     seen = {}  # term id -> (status, replacement) as the page that was sent showed them
     shown = {}  # term id -> (status, replacement) as the person left them, when a save was refused
     refused = ""  # a refusal of the whole table (after publication)
-    if request.method == "POST":
+    if request.method == "POST" and add_form is None:
         # Only the terms on the page that was sent: the others keep their decisions.
         sent = [key.removeprefix("status-") for key in request.POST if key.startswith("status-")]
         decisions = {
@@ -336,7 +342,14 @@ def anonymise(request, review):
             "part_start": start,
             "part_end": end,
             "text_length": len(report.text),
-            "add_form": TermAddForm(),
+            "add_form": add_form or TermAddForm(),
+            "add_errors": [
+                (add_form[name].auto_id if name in add_form.fields else "add-detail", error)
+                for name, errors in add_form.errors.items()
+                for error in errors
+            ]
+            if add_form is not None
+            else [],
             "statuses": TermStatus.choices,
             "terms_pending": counts["pending"],
             "details_to_decide": counts["sentence"],
@@ -350,7 +363,7 @@ def anonymise(request, review):
 def draft_download(request, review, file_format):
     """The anonymised report as a draft, to send before publication (Word or PDF), marked as a draft."""
     try:
-        data = service.draft_export(actor=request.user, review=review, file_format=file_format)
+        draft = service.draft_export(actor=request.user, review=review, file_format=file_format)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("publication:anonymise", pk=review.pk)
@@ -359,12 +372,11 @@ def draft_download(request, review, file_format):
         if file_format == "pdf"
         else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    response = HttpResponse(data, content_type=content_type)
+    response = HttpResponse(draft.data, content_type=content_type)
     # Django's header: a title with quotes or accents was sent MIME-encoded whole ("=?utf-8?b?…"), which no
-    # browser reads as an attachment, and so without the no-store that every download carries.
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{' '.join(review.title.split())} - anonymised draft.{file_format}"
-    )
+    # browser reads as an attachment, and so without the no-store that every download carries. The name
+    # carries the time and the text's fingerprint, so one draft in an inbox is told from the next.
+    response["Content-Disposition"] = content_disposition_header(True, draft.file_name(review, file_format))
     return response
 
 
@@ -376,9 +388,8 @@ def term_add(request, review):
         messages.success(
             request, f"“{form.cleaned_data['original']}” will be replaced everywhere in this review's documents."
         )
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("publication:anonymise", pk=review.pk)
+        return redirect("publication:anonymise", pk=review.pk)
+    return _anonymise_page(request, review, add_form=form)
 
 
 @object_view(Review, "anonymise")

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Count, F, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, Rank, RowNumber
+from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts import permissions
@@ -469,48 +470,104 @@ def executive_report(*, user, partnership, start, end):
 @dataclass
 class Change:
     at: object
-    who: str
-    said: str
+    text: str
+    url: str = ""
+    times: int = 1
 
 
 _CHANGE_VERBS = {"create": "added", "update": "changed", "correct": "corrected", "withdraw": "withdrew"}
 
+# The page where the business manager sees each kind of record a change is listed for (model label -> view
+# taking the record's id). A change to anything else is listed without a link.
+_RECORD_PAGES = {
+    "decisions.informationrequest": "decisions:request_answer",
+    "decisions.rapidreview": "decisions:rapid_review",
+    "decisions.chairdecision": "decisions:decision",
+    "decisions.reviewrecommendation": "decisions:recommendation",
+    "incidents.incident": "incidents:detail",
+    "reviews.review": "reviews:detail",
+    "reviews.agencycontribution": "reviews:contribution",
+    "actionplans.action": "actionplans:action",
+    "publication.publicationhold": "publication:hold_detail",
+}
 
-def changes_since_last_look(*, user, partnership, limit=10):
-    """What other people changed in the partnership since this person's sign-in before this one (domain.md:
-    the business manager sees "what changed since they last looked"): (when they last signed in, newest
-    changes first), or (None, []) on a first sign-in. Read from the audit log, through its own rule."""
+# How many audit events are read to make the list: repeats collapse into one line, so more than the ten
+# lines shown are read, and a burst of the same change does not push the others off the list.
+_CHANGES_READ = 200
+
+
+def latest_sign_in(user):
+    """When this sign-in began (None if the audit log has none): a second factor accepted is the same
+    sign-in, not another. Unscoped: a person's sign-ins belong to no partnership."""
     from casereview.audit.models import AuditAction, AuditEvent
 
-    # unscoped: the person's own sign-ins, which belong to no partnership; a second factor accepted is the
-    # same sign-in, not another
-    sign_ins = list(
-        AuditEvent.objects.unscoped()
-        .filter(actor=user, action=AuditAction.LOGIN)
+    return _sign_ins(AuditEvent.objects.unscoped(), user, AuditAction.LOGIN)[:1].first()
+
+
+def sign_in_before_this_one(user):
+    from casereview.audit.models import AuditAction, AuditEvent
+
+    earlier = list(_sign_ins(AuditEvent.objects.unscoped(), user, AuditAction.LOGIN)[:2])
+    return earlier[1] if len(earlier) == 2 else None
+
+
+def _sign_ins(events, user, login):
+    return (
+        events.filter(actor=user, action=login)
         .exclude(reason="Two-factor code accepted")
         .order_by("-at")
-        .values_list("at", flat=True)[:2]
+        .values_list("at", flat=True)
     )
-    if len(sign_ins) < 2:
-        return None, []
-    since = sign_ins[1]
+
+
+def changes_since_last_look(*, user, partnership, since, limit=10):
+    """What other people changed in the partnership since `since` (when the person last saw their home page,
+    reporting.views decides), newest first, in words the business manager acts on, each with a link to the
+    record's page, a change repeated (the same person, the same change of the same record) said once with
+    how many times. Read from the audit log, through its own rule."""
+    from casereview.audit.models import AuditEvent
+
     events = (
         AuditEvent.objects.visible_to(user, partnership=partnership)
         .filter(partnership=partnership, at__gt=since, action__in=list(_CHANGE_VERBS))
         .exclude(actor=user)
         .select_related("object_type")
-        .order_by("-at", "-id")[:limit]
+        .order_by("-at", "-id")[:_CHANGES_READ]
     )
-    changes = []
+    changes = {}
     for event in events:
         model = event.object_type.model_class() if event.object_type else None
-        kind = f"the {model._meta.verbose_name} " if model is not None else ""
-        changes.append(
-            Change(
-                event.at, event.actor_name or "Someone", f"{_CHANGE_VERBS[event.action]} {kind}“{event.object_repr}”"
-            )
-        )
-    return since, changes
+        text = _change_words(event, model)
+        key = (event.actor_id, text, event.object_id)
+        if key in changes:
+            changes[key].times += 1
+            continue
+        if len(changes) == limit:
+            continue  # counting repeats of the lines already listed, no new line
+        label = model._meta.label_lower if model is not None else ""
+        url = ""
+        if label in _RECORD_PAGES and event.object_id:
+            url = reverse(_RECORD_PAGES[label], args=[event.object_id])
+        changes[key] = Change(event.at, text, url)
+    return list(changes.values())
+
+
+def _change_words(event, model):
+    """One change as the business manager would say it: "Metropolitan Police Service sent its information
+    for Child S's rapid review (Police Lead)", not "Police Lead changed the information request …"."""
+    who = event.actor_name or "Someone"
+    label = model._meta.label_lower if model is not None else ""
+    changed = set(event.changes or {})
+    if label == "decisions.informationrequest" and event.action == "update" and "response" in changed:
+        agency, _, child = event.object_repr.partition(" — ")
+        for_whom = f" for {child}'s rapid review" if child else ""
+        if "responded_on" in changed:
+            return f"{agency} sent its information{for_whom} ({who})"
+        return f"{agency} added to its information{for_whom} ({who})"
+    if label == "actionplans.progressupdate" and event.action == "create":
+        return f"{who} posted an update: “{event.object_repr}”"
+    kind = f"the {model._meta.verbose_name} " if model is not None else ""
+    return f"{who} {_CHANGE_VERBS[event.action]} {kind}“{event.object_repr}”"
 
 
 @dataclass
@@ -530,7 +587,8 @@ class HomeSection:
     agency_actions: list = field(default_factory=list)
     my_reviews: list = field(default_factory=list)
     quarter: object = None
-    last_looked: object = None  # the business manager's sign-in before this one
+    last_looked: object = None  # when the business manager last saw their home page, in an earlier sign-in
+    first_look: bool = False  # their first sign-in: no list yet, and the page says so
     changes: list = field(default_factory=list)
     publications: list = field(default_factory=list)
     dissemination: list = field(default_factory=list)
@@ -625,7 +683,8 @@ def still_asked(notifications, sections):
     return kept
 
 
-def home_sections(*, user):
+def home_sections(*, user, last_looked=None):
+    """`last_looked`: when the person last saw this page in an earlier sign-in (None: never)."""
     sections = []
     by_partnership = {}
     for membership in permissions.active_memberships(user):
@@ -643,7 +702,9 @@ def home_sections(*, user):
             section.due = due[:HOME_LIST_LENGTH]
             section.reviews_in_progress = _reviews_in_progress(user, partnership)
             if section.is_manager:
-                section.last_looked, section.changes = changes_since_last_look(user=user, partnership=partnership)
+                section.last_looked, section.first_look = last_looked, last_looked is None
+                if last_looked is not None:
+                    section.changes = changes_since_last_look(user=user, partnership=partnership, since=last_looked)
             if not section.reviews_in_progress:
                 section.reviews_at_action_plan = (
                     reviews.review_list(user=user, partnership=partnership).filter(stage="action_plan").count()

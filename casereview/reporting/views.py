@@ -17,7 +17,7 @@ def home(request):
     """What each of the person's roles needs first, in each of their partnerships (domain.md)."""
     from casereview.notifications.selectors import notification_list
 
-    sections = selectors.home_sections(user=request.user)
+    sections = selectors.home_sections(user=request.user, last_looked=_last_looked(request))
     return render(
         request,
         "reporting/home.html",
@@ -28,6 +28,33 @@ def home(request):
             "may_create_partnership": request.user.is_superuser,
         },
     )
+
+
+# The session keeps, for this sign-in, where the list of changes starts: reloading the home page keeps the
+# same list, and a new sign-in starts from when the home page was last seen.
+_LAST_LOOKED = "home_changes_since"
+
+
+def _last_looked(request):
+    """When the person last saw their home page in an earlier sign-in, or None on their first. "Last signed
+    in" alone lost changes: most of a manager's sign-ins come from an e-mail's link to a record, and the
+    home page, where the changes are listed, was never seen in those."""
+    from datetime import datetime
+
+    from casereview.accounts.services import user_mark_home_seen
+
+    user = request.user
+    this_sign_in = selectors.latest_sign_in(user)
+    marker = this_sign_in.isoformat() if this_sign_in else ""
+    kept = request.session.get(_LAST_LOOKED)
+    if kept and kept[0] == marker:
+        since = datetime.fromisoformat(kept[1]) if kept[1] else None
+    else:
+        # before home_seen_at was kept, the sign-in before this one is the best there is
+        since = user.home_seen_at or selectors.sign_in_before_this_one(user)
+        request.session[_LAST_LOOKED] = [marker, since.isoformat() if since else ""]
+    user_mark_home_seen(user=user)
+    return since
 
 
 @object_view(Partnership, "view_deadlines", url_kwarg="slug", field="slug")

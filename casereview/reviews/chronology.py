@@ -223,6 +223,10 @@ def check_rows(records, *, today):
         description = " ".join(str(record.get("description") or "").split())
         if not description:
             parsed.errors.append(RowError(number, "description", "describe the event"))
+        elif is_template_example(description):
+            parsed.errors.append(
+                RowError(number, "description", "this is the template's own example row: delete it from the file")
+            )
         role = str(record.get("practitioner role") or "").strip()
         reference = str(record.get("source reference") or "").strip()
         for column, value in (("practitioner role", role), ("source reference", reference)):
@@ -524,24 +528,41 @@ def facts_from(counts, dates, by_year, *, gap_days=90, repeats=None, unconfirmed
     )
 
 
+# The templates' own example rows, in the columns' order. An agency that adds its events below them and
+# uploads the file would put another child's events in this child's chronology (walkthrough 9, finding 9).
+TEMPLATE_EXAMPLE_ROWS = [
+    [
+        "17/04/2014",
+        "14:30",
+        "exact",
+        "Home visit",
+        "Social worker visited R at the placement; R said she was happy there.",
+        "Social worker",
+        "Case note 1234",
+    ],
+    ["05/2014", "", "month", "School move", "R started at a new secondary school.", "Virtual school head", ""],
+]
+_EXAMPLE_DESCRIPTIONS = {" ".join(row[4].lower().split()) for row in TEMPLATE_EXAMPLE_ROWS}
+
+
+def is_template_example(description):
+    """The row is one of the template's examples: told by its description, the part nobody would type
+    again word for word for another child (the date or type alone might be real)."""
+    return " ".join(description.lower().split()) in _EXAMPLE_DESCRIPTIONS
+
+
+def outside_scope(rows, *, scope_start, scope_end):
+    """The rows dated outside the terms of reference's scope period: imported, but named so the agency and
+    the business manager can check they belong to this child and this review."""
+    return [row for row in rows if row.sort_date < scope_start or row.sort_date > scope_end]
+
+
 def template_csv():
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
-    writer.writerow(
-        [
-            "17/04/2014",
-            "14:30",
-            "exact",
-            "Home visit",
-            "Social worker visited R at the placement; R said she was happy there.",
-            "Social worker",
-            "Case note 1234",
-        ]
-    )
-    writer.writerow(
-        ["05/2014", "", "month", "School move", "R started at a new secondary school.", "Virtual school head", ""]
-    )
+    for example in TEMPLATE_EXAMPLE_ROWS:
+        writer.writerow(example)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -553,17 +574,7 @@ def template_xlsx():
     sheet = workbook.active
     sheet.title = "Chronology"
     sheet.append(COLUMNS)
-    sheet.append(
-        [
-            "17/04/2014",
-            "14:30",
-            "exact",
-            "Home visit",
-            "Social worker visited R at the placement; R said she was happy there.",
-            "Social worker",
-            "Case note 1234",
-        ]
-    )
+    sheet.append(TEMPLATE_EXAMPLE_ROWS[0])
     precision = DataValidation(type="list", formula1='"exact,month,approximate"', allow_blank=True)
     event_types = DataValidation(
         type="list", formula1=f'"{",".join(EVENT_TYPES)}"', allow_blank=False, showErrorMessage=False

@@ -391,7 +391,40 @@ def _chronology_import(job):
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
         review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
-    return _finish(job, ImportStatus.DONE, [], imported=len(batch))
+    return _finish(
+        job, ImportStatus.DONE, _outside_scope_warnings(contribution.review, parsed.rows), imported=len(batch)
+    )
+
+
+# At most this many rows are named in the warning; the rest are counted.
+OUTSIDE_SCOPE_NAMED = 50
+
+
+def _outside_scope_warnings(review, rows):
+    """A finished import's `problems` are warnings: the events dated outside the terms of reference's
+    scope. They are imported (an agency may give earlier history on purpose), but each is named so a
+    template's example or another child's events are caught before the chronology is read."""
+    terms = TermsOfReference.objects.unscoped().filter(review=review).first()
+    if terms is None or not (terms.scope_start and terms.scope_end):
+        return []
+    outside = chronology.outside_scope(rows, scope_start=terms.scope_start, scope_end=terms.scope_end)
+    if not outside:
+        return []
+    period = f"{_long_date(terms.scope_start)} to {_long_date(terms.scope_end)}"
+    count = len(outside)
+    lines = [
+        f"{count} event{'s' if count != 1 else ''} fall{'' if count != 1 else 's'} outside the terms of "
+        f"reference's scope ({period}). Check they belong to this review; if not, remove them from the file "
+        "and upload it again (it replaces your agency's chronology)."
+    ]
+    lines += [f"Row {row.row}: {_long_date(row.event_date)}, {row.event_type}" for row in outside[:OUTSIDE_SCOPE_NAMED]]
+    if count > OUTSIDE_SCOPE_NAMED:
+        lines.append(f"…and {count - OUTSIDE_SCOPE_NAMED} more")
+    return lines
+
+
+def _long_date(day):
+    return f"{day.day} {day:%B %Y}"
 
 
 # An import still unfinished this long after the upload lost its worker (stopped, restarted, out of

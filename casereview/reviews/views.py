@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,7 +39,9 @@ from .forms import (
 )
 from .models import (
     AgencyContribution,
+    ChronologyEntry,
     ChronologyImport,
+    ContributionKind,
     DuplicatePair,
     FindingRevision,
     LearningEvent,
@@ -413,6 +416,8 @@ def _gap_days(request):
 
 @object_view(Review)
 def merged_chronology(request, review):
+    if review.partnership_id not in permissions.partnership_ids_allowing(request.user, "view", ChronologyEntry):
+        return _merged_chronology_not_shown(request, review)
     summary = selectors.chronology_summary(user=request.user, review=review)
     form, entries = chronology_filters_from(request.GET, request.user, review, summary)
     # the columns the page shows (a hundred rows and their agencies; the export reads the rest)
@@ -443,6 +448,29 @@ def merged_chronology(request, review):
             "may_export": permissions.can(request.user, "export", review),
             "query": request.GET.urlencode(),
         },
+    )
+
+
+def _merged_chronology_not_shown(request, review):
+    """An agency lead reads a review only for what it asks of their agency: the merged chronology holds the
+    other agencies' events, so it is not shown to them. Said plainly, with what their own agency sent; the
+    empty page said "No agency has sent its chronology yet" to the lead who had just sent one."""
+    own = list(
+        AgencyContribution.objects.visible_to(request.user)
+        .filter(review=review, kind=ContributionKind.CHRONOLOGY)
+        .select_related("agency")
+    )
+    counts = dict(
+        ChronologyEntry.objects.unscoped()  # the lead's own agency's events only: the contributions they may see
+        .filter(contribution__in=own)
+        .values_list("contribution_id")
+        .annotate(n=Count("pk"))
+        .values_list("contribution_id", "n")
+    )
+    return render(
+        request,
+        "reviews/chronology_not_shown.html",
+        {"review": review, "own": [(c, counts.get(c.pk, 0)) for c in own]},
     )
 
 

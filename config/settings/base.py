@@ -146,6 +146,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Our own "Page not found" for a record's 404 in development too (DEBUG), not Django's URL listing.
+    "casereview.core.middleware.OwnNotFoundPageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

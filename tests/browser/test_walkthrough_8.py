@@ -100,7 +100,10 @@ def test_sign_offs_for_an_earlier_text_the_draft_and_the_title_warning(page, ali
     expect(page.locator("#sign-offs")).to_contain_text("Given for an earlier text (signed off by S on 1 August 2025)")
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF of the anonymised draft").click()
-    assert download.value.suggested_filename == "Child R - anonymised draft.pdf"
+    # walkthrough 9, finding 13: the name carries the time it was made and the text's fingerprint
+    assert re.fullmatch(
+        r"Child R - anonymised draft \d{4}-\d\d-\d\d \d{4} [0-9a-f]{8}\.pdf", download.value.suggested_filename
+    ), download.value.suggested_filename
     fill_date(page, "Publication date", 1, 9, 2025)
     page.get_by_role("button", name="Run the checks").click()
     failures = page.locator("#gate-failures")

@@ -44,9 +44,36 @@ def past_learning(context, rapid_review, criterion):
     return {"criterion": criterion, **found}
 
 
+# Fewer words of facts than this and the similar reviews rest on the incident's few details, and say so.
+FEW_FACTS_WORDS = 30
+
+
 @register.inclusion_tag("library/partials/similar_reviews.html", takes_context=True)
 def similar_reviews(context, rapid_review):
-    return _past_learning(context, rapid_review)
+    facts = len((rapid_review.facts_gathered or "").split())
+    return {**_past_learning(context, rapid_review), "facts_words": facts, "few_facts": facts < FEW_FACTS_WORDS}
+
+
+@register.filter
+def cut_at_word(text, length):
+    """A title cut at the last whole word that fits, with an ellipsis: "… and Child 3 an…" read as a typo."""
+    text = " ".join(str(text).split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut and not text[length - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—(") + "…"
+
+
+@register.filter
+def year_beside(entries, title):
+    """The review's year, from the first of its entries that knows it, unless its title already says it
+    ("Multi-agency learning review 1 (2018-19) (2018)")."""
+    year = next((entry.year for entry in entries if getattr(entry, "year", None)), None)
+    if year is None or str(year) in str(title):
+        return ""
+    return f" ({year})"
 
 
 @register.inclusion_tag("library/partials/latest_briefings.html", takes_context=True)

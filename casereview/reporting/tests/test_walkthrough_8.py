@@ -114,8 +114,9 @@ def test_the_managers_home_says_what_others_changed_since_they_last_signed_in(cl
     request = InformationRequestFactory(rapid_review=RapidReviewFactory(incident=incident), agency=police)
     lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="pl", first_name="Police", last_name="Lead")
     # each page() signs in (force_login records the sign-in, as signing in does)
-    assert "What changed since you last signed in" not in page(client, alice, reverse("home")), "a first sign-in"
+    # (walkthrough 9, finding 5: the first sign-in says so, and the change is said as the manager acts on it)
+    assert "This is your first sign-in" in page(client, alice, reverse("home")), "a first sign-in"
     decisions.information_request_answer(actor=lead, info_request=request, response="Two call-outs.")
     body = page(client, alice, reverse("home"))
     assert "What changed since you last signed in" in body
-    assert "Police Lead changed the information request “Metropolitan Police Service — Child S”" in body
+    assert "Metropolitan Police Service sent its information for Child S's rapid review (Police Lead)" in body
