@@ -18,7 +18,16 @@ print("save unchanged:", r2.status_code, r2.headers.get("Location"))
 print("before:", before)
 print("after: ", after)
 print("PASS" if before == after else "FAIL", "an unchanged admin save keeps date_joined and last_login")
-print("newest audit event:", db("select action, object_repr, changes from audit_auditevent order by at desc limit 1")[:300])
+print(
+    "newest audit event:",
+    db("select action, object_repr, changes from audit_auditevent order by at desc limit 1")[:300],
+)
 import re  # noqa: E402
-print("form errors:", [re.sub(r"<[^>]+>", "", e)[:150] for e in re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', r2.text, re.S)][:5])
+
+print(
+    "form errors:",
+    [re.sub(r"<[^>]+>", "", e)[:150] for e in re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', r2.text, re.S)][
+        :5
+    ],
+)
 print("readonly date_joined on the page:", "id_date_joined" not in r.text)

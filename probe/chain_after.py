@@ -10,5 +10,10 @@ t.sign_in()
 tag = uuid.uuid4().hex[:8]
 r = t.submit("/partnerships/tower-hamlets/agencies/new/", {"name": f"Probe chain agency {tag}", "sector": "police"})
 print("add an agency in Tower Hamlets:", describe(r))
-print("Tower Hamlets events (sequence, object):", db("select string_agg(sequence::text || ' ' || left(object_repr, 30), ' | ' order by at) from audit_auditevent where chain='1c728911-83ac-483a-add9-cfa06a6b5897' and at > now() - interval '5 minutes'"))
+print(
+    "Tower Hamlets events (sequence, object):",
+    db(
+        "select string_agg(sequence::text || ' ' || left(object_repr, 30), ' | ' order by at) from audit_auditevent where chain='1c728911-83ac-483a-add9-cfa06a6b5897' and at > now() - interval '5 minutes'"
+    ),
+)
 print("chain row now:", db("select key, length from audit_auditchain where key='1c728911-83ac-483a-add9-cfa06a6b5897'"))

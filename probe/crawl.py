@@ -1,7 +1,7 @@
 # A probe script (probe15): crawl the running site as one user, then fetch every URL found as every role.
 # ruff: noqa: E501
 """Usage: crawl.py USER [MAX]  -> out15/crawl-USER.json (url -> status, content type, Cache-Control, traceback?)
-          crawl.py replay FILE USER...  -> every URL of FILE as each USER: status counts and any 200 to an outsider."""
+crawl.py replay FILE USER...  -> every URL of FILE as each USER: status counts and any 200 to an outsider."""
 
 import json
 import re
@@ -9,7 +9,6 @@ import sys
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import lxml.html
-
 from client import BASE, Client, load_logins
 
 load_logins()
@@ -63,7 +62,11 @@ def crawl(user, limit):
         }
         if r.status_code == 200 and "html" in ctype:
             queue.extend(links(BASE + path, r.text))
-        elif r.status_code in (301, 302) and r.headers.get("Location", "").startswith("/") and "/sign-in" not in r.headers["Location"]:
+        elif (
+            r.status_code in (301, 302)
+            and r.headers.get("Location", "").startswith("/")
+            and "/sign-in" not in r.headers["Location"]
+        ):
             queue.append(r.headers["Location"])
     json.dump(rows, open(f"out15/crawl-{user}.json", "w"), indent=0)
     from collections import Counter

@@ -11,16 +11,27 @@ load_logins()
 
 def incident_values(tag):
     return {
-        "child_pseudonym": f"Child D{tag[:4]}", "summary": f"probe deadlock incident {tag}",
-        "incident_date_0": "1", "incident_date_1": "11", "incident_date_2": "2026",
-        "aware_date_0": "2", "aware_date_1": "11", "aware_date_2": "2026",
-        "full_name": f"Probe {tag}", "abuse_or_neglect": "known", "harm": "serious_harm", "location": "in_area",
+        "child_pseudonym": f"Child D{tag[:4]}",
+        "summary": f"probe deadlock incident {tag}",
+        "incident_date_0": "1",
+        "incident_date_1": "11",
+        "incident_date_2": "2026",
+        "aware_date_0": "2",
+        "aware_date_1": "11",
+        "aware_date_2": "2026",
+        "full_name": f"Probe {tag}",
+        "abuse_or_neglect": "known",
+        "harm": "serious_harm",
+        "location": "in_area",
     }
+
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 m, c = Client("southwark.manager"), Client("southwark.chair")
 m.sign_in(), c.sign_in()
-inc = db("select i.id from incidents_incident i join accounts_partnership p on p.id=i.partnership_id where p.slug='southwark' order by i.created limit 1")
+inc = db(
+    "select i.id from incidents_incident i join accounts_partnership p on p.id=i.partnership_id where p.slug='southwark' order by i.created limit 1"
+)
 path = "/partnerships/southwark/incidents/new/"
 fives = 0
 for i in range(ROUNDS):
@@ -30,4 +41,6 @@ for i in range(ROUNDS):
     codes = [r.status_code for r in rs]
     fives += codes.count(500)
     print(f"  round {i}: {[describe(r) for r in rs]}", flush=True)
-print(f"{'FAIL' if fives else 'PASS'} incident created while the identity page is read: {ROUNDS} rounds, {fives} answers 500")
+print(
+    f"{'FAIL' if fives else 'PASS'} incident created while the identity page is read: {ROUNDS} rounds, {fives} answers 500"
+)

@@ -8,7 +8,9 @@ from races import REVIEW, both, db, describe
 load_logins()
 m, c = Client("southwark.manager"), Client("southwark.chair")
 m.sign_in(), c.sign_in()
-inc = db("select i.id from incidents_incident i join accounts_partnership p on p.id=i.partnership_id where p.slug='southwark' order by i.created limit 1")
+inc = db(
+    "select i.id from incidents_incident i join accounts_partnership p on p.id=i.partnership_id where p.slug='southwark' order by i.created limit 1"
+)
 sector = None
 for label, path, values in [
     ("learning point", f"/reviews/{REVIEW}/learning-points/new/", lambda t: {"text": f"probe dl {t}"}),
@@ -24,4 +26,7 @@ for label, path, values in [
         rs = both(lambda: m.submit(path, values(t), html=html), lambda: c.get(f"/incidents/{inc}/identity/"))
         fives += [r.status_code for r in rs].count(500)
         print(f"  {label} round {i}: {[describe(r)[:60] for r in rs]}", flush=True)
-    print(f"{'FAIL' if fives else 'PASS'} {label} created while the identity page is read: 6 rounds, {fives} answers 500", flush=True)
+    print(
+        f"{'FAIL' if fives else 'PASS'} {label} created while the identity page is read: 6 rounds, {fives} answers 500",
+        flush=True,
+    )

@@ -6,8 +6,8 @@ import socket
 import time
 
 from client import Client, errors, load_logins
-from uploads import MEDIA, big_text, db, lying_docx, pdf_openaction, xlsx_with_dtd
 from races import REVIEW
+from uploads import MEDIA, big_text, db, lying_docx, pdf_openaction, xlsx_with_dtd
 
 load_logins()
 m = Client("southwark.manager")
@@ -35,7 +35,9 @@ for label, name, data in cases:
     page = m.get(docs)
     t = time.time()
     r = m.submit(docs, {}, files={"files": (name, data, "application/octet-stream")}, html=page.text, follow=True)
-    print(f"{label} ({len(data)} bytes): HTTP {r.status_code} in {time.time() - t:.1f}s {errors(r.text)[:2]}", flush=True)
+    print(
+        f"{label} ({len(data)} bytes): HTTP {r.status_code} in {time.time() - t:.1f}s {errors(r.text)[:2]}", flush=True
+    )
 deadline = time.time() + 240
 while time.time() < deadline:
     states = db("select status, count(*) from documents_document group by status order by 1")
@@ -43,7 +45,12 @@ while time.time() < deadline:
         break
     time.sleep(5)
 print("documents by state:", states.replace("\n", "; "))
-print("messages:", db("select left(file_name, 20) || ': ' || status || ': ' || left(coalesce(problem, ''), 120) from documents_document order by created").replace("\n", "\n   "))
+print(
+    "messages:",
+    db(
+        "select left(file_name, 20) || ': ' || status || ': ' || left(coalesce(problem, ''), 120) from documents_document order by created"
+    ).replace("\n", "\n   "),
+)
 print("document files left on disk:", files_under("documents") or files_under("document"))
 
 # 100 MB evidence (limit 10 MB): the answer's time
@@ -51,7 +58,13 @@ act = db(f"select id from actionplans_action where review_id='{REVIEW}' and stat
 upd = f"/actions/{act}/update/"
 page = m.get(upd)
 t = time.time()
-r = m.submit(upd, {"text": "probe", "status": "on_track", "evidence_description": "probe"}, files={"evidence_file": ("big.txt", big_text(100), "text/plain")}, html=page.text, follow=True)
+r = m.submit(
+    upd,
+    {"text": "probe", "status": "on_track", "evidence_description": "probe"},
+    files={"evidence_file": ("big.txt", big_text(100), "text/plain")},
+    html=page.text,
+    follow=True,
+)
 print(f"100 MB evidence: HTTP {r.status_code} in {time.time() - t:.1f}s {errors(r.text)[:1]}", flush=True)
 
 # a body that says it is 5 MB but is cut off after 1 MB (lying Content-Length), over a raw socket, bounded
@@ -61,13 +74,21 @@ from client import Client as C  # noqa: E402
 data, _ = C.form_fields(page.text)
 cookie = "; ".join(f"{c.name}={c.value}" for c in m.s.cookies)
 boundary = "probe15boundary"
-head = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n" for k, v in dict(data, text="probe lying", status="on_track", evidence_description="probe").items())
-head += f"--{boundary}\r\nContent-Disposition: form-data; name=\"evidence_file\"; filename=\"cut.txt\"\r\nContent-Type: text/plain\r\n\r\n"
+head = "".join(
+    f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+    for k, v in dict(data, text="probe lying", status="on_track", evidence_description="probe").items()
+)
+head += f'--{boundary}\r\nContent-Disposition: form-data; name="evidence_file"; filename="cut.txt"\r\nContent-Type: text/plain\r\n\r\n'
 body = head.encode() + b"a" * (1 << 20)
-for claimed, label in [(5 << 20, "Content-Length 5 MB, 1 MB sent, then closed"), (1000, "Content-Length 1,000 bytes, 1 MB sent")]:
+for claimed, label in [
+    (5 << 20, "Content-Length 5 MB, 1 MB sent, then closed"),
+    (1000, "Content-Length 1,000 bytes, 1 MB sent"),
+]:
     s = socket.create_connection(("127.0.0.1", 8035), timeout=30)
-    req = (f"POST {upd} HTTP/1.1\r\nHost: 127.0.0.1:8035\r\nX-Forwarded-Proto: https\r\nReferer: https://127.0.0.1:8035{upd}\r\n"
-           f"Cookie: {cookie}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {claimed}\r\nConnection: close\r\n\r\n").encode()
+    req = (
+        f"POST {upd} HTTP/1.1\r\nHost: 127.0.0.1:8035\r\nX-Forwarded-Proto: https\r\nReferer: https://127.0.0.1:8035{upd}\r\n"
+        f"Cookie: {cookie}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {claimed}\r\nConnection: close\r\n\r\n"
+    ).encode()
     t = time.time()
     try:
         s.sendall(req + body)

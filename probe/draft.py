@@ -15,19 +15,45 @@ t = m.get(page).text
 d, _ = Client.form_fields(t)
 vals = {k: "accepted" for k in d if k.startswith("status-")}
 t2 = m2.get(page).text
-rs = both(lambda: m.post(m.url(page), dict(d, **vals), referer=m.url(page)),
-          lambda: m2.post(m2.url(page), dict(Client.form_fields(t2)[0], **{k: "kept" if False else "accepted" for k in vals}), referer=m2.url(page)))
+rs = both(
+    lambda: m.post(m.url(page), dict(d, **vals), referer=m.url(page)),
+    lambda: m2.post(
+        m2.url(page),
+        dict(Client.form_fields(t2)[0], **{k: "kept" if False else "accepted" for k in vals}),
+        referer=m2.url(page),
+    ),
+)
 print("replacement table saved twice at once:", [describe(r) for r in rs])
 links = set()
-for p in [page, f"/reviews/{REV}/anonymise/compare/", f"/reviews/{REV}/publication/", f"/reviews/{REV}/report/", f"/reviews/{REV}/report-sent/"]:
+for p in [
+    page,
+    f"/reviews/{REV}/anonymise/compare/",
+    f"/reviews/{REV}/publication/",
+    f"/reviews/{REV}/report/",
+    f"/reviews/{REV}/report-sent/",
+]:
     h = m.get(p).text
     links |= set(re.findall(r'href="(/reviews/[^"]*(?:draft|download|\.docx|\.txt|\.pdf)[^"]*)"', h))
 print("draft/download links:", sorted(links))
 for link in sorted(links):
     r = m.get(link, allow_redirects=False)
-    print(f"  manager {link}: {r.status_code} CC={r.headers.get('Cache-Control')!r} CD={r.headers.get('Content-Disposition', '')[:80]!r}")
-    for u in ["southwark.chair", "southwark.reviewer", "southwark.panel", "southwark.executive", "southwark.police.lead", "southwark.viewer", "worcestershire.manager", "tower-hamlets.manager"]:
+    print(
+        f"  manager {link}: {r.status_code} CC={r.headers.get('Cache-Control')!r} CD={r.headers.get('Content-Disposition', '')[:80]!r}"
+    )
+    for u in [
+        "southwark.chair",
+        "southwark.reviewer",
+        "southwark.panel",
+        "southwark.executive",
+        "southwark.police.lead",
+        "southwark.viewer",
+        "worcestershire.manager",
+        "tower-hamlets.manager",
+    ]:
         c = Client(u)
         c.sign_in()
         r = c.get(link, allow_redirects=False)
-        print(f"  {u}: {r.status_code} CC={r.headers.get('Cache-Control')!r} {'attachment' if 'attachment' in r.headers.get('Content-Disposition', '') else ''}", flush=True)
+        print(
+            f"  {u}: {r.status_code} CC={r.headers.get('Cache-Control')!r} {'attachment' if 'attachment' in r.headers.get('Content-Disposition', '') else ''}",
+            flush=True,
+        )

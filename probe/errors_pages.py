@@ -1,7 +1,6 @@
 # A probe script (probe15): every kind of error page, for a traceback or internal detail in its body.
 # ruff: noqa: E501
 import requests
-
 from client import BASE, Client, load_logins
 
 load_logins()
@@ -16,9 +15,15 @@ checks = [
     ("403 viewer on audit export", lambda: v.get("/partnerships/southwark/audit/export.csv")),
     ("405 GET on a POST-only URL", lambda: m.get("/sign-out/")),
     ("403 CSRF missing", lambda: m.post("/partnerships/southwark/agencies/new/", {"name": "x"})),
-    ("400 bad Host", lambda: requests.get(BASE + "/", headers={"Host": "evil.example", "X-Forwarded-Proto": "https"}, timeout=30)),
+    (
+        "400 bad Host",
+        lambda: requests.get(BASE + "/", headers={"Host": "evil.example", "X-Forwarded-Proto": "https"}, timeout=30),
+    ),
     ("400 huge query string", lambda: m.get("/partnerships/southwark/library/", params={"q": "a" * 20000})),
-    ("400 too many fields", lambda: m.post("/partnerships/southwark/agencies/new/", {f"f{i}": "x" for i in range(1200)})),
+    (
+        "400 too many fields",
+        lambda: m.post("/partnerships/southwark/agencies/new/", {f"f{i}": "x" for i in range(1200)}),
+    ),
     ("bad page number", lambda: m.get("/partnerships/southwark/audit/?page=999999999999999999999")),
     ("bad keyset cursor", lambda: m.get("/partnerships/southwark/audit/?page=2&after=garbage_zz")),
     ("bad year", lambda: m.get("/partnerships/southwark/training/?year=99999999999")),
@@ -32,5 +37,8 @@ checks = [
 for label, f in checks:
     r = f()
     body = r.text or ""
-    leaks = [w for w in ("Traceback", "File \"/", "django.", "psycopg", "SECRET", "settings.py") if w in body]
-    print(f"{'FAIL' if r.status_code >= 500 or leaks else 'PASS'} {label}: {r.status_code} {r.headers.get('Content-Type', '')[:25]} body {len(body)} chars; leaks {leaks}", flush=True)
+    leaks = [w for w in ("Traceback", 'File "/', "django.", "psycopg", "SECRET", "settings.py") if w in body]
+    print(
+        f"{'FAIL' if r.status_code >= 500 or leaks else 'PASS'} {label}: {r.status_code} {r.headers.get('Content-Type', '')[:25]} body {len(body)} chars; leaks {leaks}",
+        flush=True,
+    )

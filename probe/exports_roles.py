@@ -3,9 +3,22 @@ from client import Client, load_logins
 from races import db
 
 load_logins()
-jobs = db("select j.id || ' ' || coalesce(u.username, '') from core_exportjob j left join accounts_user u on u.id=j.requested_by_id").split("\n")
+jobs = db(
+    "select j.id || ' ' || coalesce(u.username, '') from core_exportjob j left join accounts_user u on u.id=j.requested_by_id"
+).split("\n")
 print("jobs:", len(jobs), jobs[:6])
-users = ["southwark.chair", "southwark.executive", "southwark.panel", "southwark.reviewer", "southwark.health.lead", "southwark.police.lead", "southwark.viewer", "worcestershire.manager", "tower-hamlets.manager", "southwark.manager"]
+users = [
+    "southwark.chair",
+    "southwark.executive",
+    "southwark.panel",
+    "southwark.reviewer",
+    "southwark.health.lead",
+    "southwark.police.lead",
+    "southwark.viewer",
+    "worcestershire.manager",
+    "tower-hamlets.manager",
+    "southwark.manager",
+]
 for u in users:
     c = Client(u)
     c.sign_in()

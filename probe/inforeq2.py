@@ -12,12 +12,21 @@ p.sign_in()
 for rnd in range(3):
     tag = uuid.uuid4().hex[:8]
     html = p.get(url).text
-    rs = both(lambda: p.submit(url, {"response": f"probe addition {tag}"}, html=html), lambda: p.submit(url, {"response": f"probe addition {tag}"}, html=html))
+    rs = both(
+        lambda: p.submit(url, {"response": f"probe addition {tag}"}, html=html),
+        lambda: p.submit(url, {"response": f"probe addition {tag}"}, html=html),
+    )
     n = db(f"select response from decisions_informationrequest where id='{rid}'").count(f"probe addition {tag}")
-    print(f"{'PASS' if n == 1 else 'FAIL'} addition sent twice at once: {[describe(r) for r in rs]}; the addition appears {n} time(s)", flush=True)
+    print(
+        f"{'PASS' if n == 1 else 'FAIL'} addition sent twice at once: {[describe(r) for r in rs]}; the addition appears {n} time(s)",
+        flush=True,
+    )
     tag = uuid.uuid4().hex[:8]
     html = p.get(url).text
     r1 = p.submit(url, {"response": f"probe addition {tag}"}, html=html)
     r2 = p.submit(url, {"response": f"probe addition {tag}"}, html=html)
     n = db(f"select response from decisions_informationrequest where id='{rid}'").count(f"probe addition {tag}")
-    print(f"{'PASS' if n == 1 else 'FAIL'} addition sent twice one after the other: {describe(r1)} | {describe(r2)}; appears {n} time(s)", flush=True)
+    print(
+        f"{'PASS' if n == 1 else 'FAIL'} addition sent twice one after the other: {describe(r1)} | {describe(r2)}; appears {n} time(s)",
+        flush=True,
+    )

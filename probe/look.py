@@ -3,7 +3,6 @@ import re
 import sys
 
 import lxml.html
-
 from client import Client, load_logins
 
 load_logins()

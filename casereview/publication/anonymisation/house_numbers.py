@@ -18,7 +18,8 @@ NUMBERED_PLACE_STREET_RE = re.compile(
     rf"\d{{1,4}}[A-Za-z]?[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){{1,2}}{PLACE_LAST_WORDS}(?![\w'’-])"
 )
 LOWER_STREET_RE = re.compile(
-    r"(?<![\w'’-])(?:\d{1,4}[a-z]?[ \t]+)?[a-z][a-z'’-]{2,}(?:[ \t]+[a-z][a-z'’-]{2,})?[ \t]+(?:rd|ln|ave|cres)(?![\w'’-])"
+    r"(?<![\w'’-])(?:\d{1,4}[a-z]?[ \t]+)?[a-z][a-z'’-]{2,}(?:[ \t]+[a-z][a-z'’-]{2,})?"
+    r"[ \t]+(?:rd|ln|ave|cres)(?![\w'’-])"
 )
 # words before "rd" that make it something else: "the 3rd", "a ... ave" in a message
 NOT_A_STREET_WORD = frozenset("the and for you your was our get got off out not but its".split())

@@ -1,5 +1,5 @@
-"""Things the model or a name rule takes for a person or a place (issue 16, helper anon10): precision. A reviewer is asked
-about every term, and a thing replaced as a person reads wrong in the output ("a blue Person B", "Christmas
+"""Things the model or a name rule takes for a person or a place (issue 16, helper anon10): precision. A reviewer is
+asked about every term, and a thing replaced as a person reads wrong in the output ("a blue Person B", "Christmas
 Person D"). Each test reads the words around the span, not the wording of one passage:
 
 - a vehicle: a make or a model after an article or a colour ("a grey Corsa", "in the Audi"), a capitalised word
@@ -21,7 +21,10 @@ import re
 from .names import forenames, surnames
 from .patterns import prefilter_patterns
 
-COLOURS = r"(?:black|white|silver|grey|gray|blue|red|green|dark|light|navy|maroon|gold|yellow|orange|purple|brown|beige|bronze)"
+COLOURS = (
+    r"(?:black|white|silver|grey|gray|blue|red|green|dark|light|navy|maroon|gold|yellow|orange|purple|brown|beige"
+    r"|bronze)"
+)
 VEHICLE_MAKES = frozenset(
     """Audi BMW Mercedes Mercedes-Benz Merc Vauxhall Ford Toyota Nissan Volkswagen VW Kia Peugeot Renault Skoda
     Seat Honda Hyundai Fiat Citroen Citroën Volvo Jaguar Lexus Tesla Mazda Mitsubishi Suzuki Subaru Porsche
@@ -36,17 +39,21 @@ VEHICLE_MODELS = frozenset(
 COLOUR_WORDS = frozenset(COLOURS[3:-1].split("|"))
 NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][\w-]*)")
 # an article (or a possessive) and a colour right before the span: "a grey ", "her black ", "the silver "
-COLOUR_BEFORE_RE = re.compile(rf"\b(?i:an?|the|his|her|their|my|in|into)[ \t]+(?i:{COLOURS})(?:[ \t-](?i:{COLOURS}))?[ \t]+$")
+COLOUR_BEFORE_RE = re.compile(
+    rf"\b(?i:an?|the|his|her|their|my|in|into)[ \t]+(?i:{COLOURS})(?:[ \t-](?i:{COLOURS}))?[ \t]+$"
+)
 ARTICLE_BEFORE_RE = re.compile(r"\b(?i:an?|the|his|her|their|my|drives|drove|driving)[ \t]+$")
 # what follows a vehicle: its registration or a word for it
 VEHICLE_AFTER_RE = re.compile(
-    r"[ \t]*(?:[,(]?[ \t]*(?:VRM|reg(?:istration)?|index)?[ \t:.]*[A-Z]{2}[0-9]{2}[ \t]?[A-Z]{3}\b|[ \t]+(?:car|van|estate|"
+    r"[ \t]*(?:[,(]?[ \t]*(?:VRM|reg(?:istration)?|index)?[ \t:.]*[A-Z]{2}[0-9]{2}[ \t]?[A-Z]{3}\b"
+    r"|[ \t]+(?:car|van|estate|"
     r"hatchback|saloon|SUV|4x4|pickup|pick-up|registration|reg|VRM|motorbike|moped|scooter)\b)"
 )
 
 
 DETERMINER_BEFORE_RE = re.compile(
-    r"\b(?i:the|a|an|our|their|its|this|that|few)[ \t]+(?:(?!(?:and|or|to|of|with|by|for|told|said|asked)\b)[a-z]+[ \t]+)?$"
+    r"\b(?i:the|a|an|our|their|its|this|that|few)[ \t]+"
+    r"(?:(?!(?:and|or|to|of|with|by|for|told|said|asked)\b)[a-z]+[ \t]+)?$"
 )
 THING_AFTER_RE = re.compile(
     r"[ \t]+(?:team|teams|service|services|officer|officers|project|programme|scheme|unit|hub|words|language|"
@@ -59,7 +66,8 @@ LANGUAGE_AFTER_RE = re.compile(
     r"spelling\b|provider\b|translation\b|version\b|interpret(?:er|ing)\b)|[ \t]*[,.;)]?[ \t]*(?:to|and)[ \t]+English\b"
 )
 LANGUAGE_BEFORE_RE = re.compile(
-    r"(?:\b(?:in|into|from|speaks|spoke|speaking|translated[ \t]+from)[ \t]+|\b(?i:interpreter)\b[^\n.;]{0,40}?[:(][ \t]*)$"
+    r"(?:\b(?:in|into|from|speaks|spoke|speaking|translated[ \t]+from)[ \t]+"
+    r"|\b(?i:interpreter)\b[^\n.;]{0,40}?[:(][ \t]*)$"
 )
 
 
@@ -71,8 +79,7 @@ def without_languages_as_groups(text, found):
             item[2] == "ETHNICITY"
             and " " not in text[item[0] : item[1]].strip()
             and (
-                LANGUAGE_AFTER_RE.match(text, item[1])
-                or LANGUAGE_BEFORE_RE.search(text, max(0, item[0] - 60), item[0])
+                LANGUAGE_AFTER_RE.match(text, item[1]) or LANGUAGE_BEFORE_RE.search(text, max(0, item[0] - 60), item[0])
             )
         )
     ]
@@ -90,7 +97,9 @@ def without_modifiers_as_people(text, found):
     if not modifiers:
         return found
     # (with any person found inside one: "Exploitation" of "the Complex Exploitation team")
-    return [item for item in found if not (item[2] == "PERSON" and any(s <= item[0] and item[1] <= e for s, e in modifiers))]
+    return [
+        item for item in found if not (item[2] == "PERSON" and any(s <= item[0] and item[1] <= e for s, e in modifiers))
+    ]
 
 
 def without_vehicles_as_people(text, found):

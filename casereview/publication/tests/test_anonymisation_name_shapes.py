@@ -11,7 +11,9 @@ def people(text):
 
 
 def test_a_name_the_model_calls_an_organisation_is_a_person_and_its_other_mentions_too():
-    text = "As agreed, Emrys Pritchard should not visit the house while enquiries continue. Emrys says he understands.\n"
+    text = (
+        "As agreed, Emrys Pritchard should not visit the house while enquiries continue. Emrys says he understands.\n"
+    )
     found = people(text)
     assert "Emrys Pritchard" in found and found.count("Emrys") == 1
 

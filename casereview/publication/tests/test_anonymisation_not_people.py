@@ -19,7 +19,9 @@ def test_a_make_or_model_after_an_article_or_a_colour_is_a_vehicle():
 
 
 def test_a_capitalised_word_with_a_registration_after_it_is_a_vehicle():
-    text = "Vehicles: Ford Ranger LR70 PWK. Grey Skoda, reg FV19 KXO, seen leaving. Pass Zafira registration to police.\n"
+    text = (
+        "Vehicles: Ford Ranger LR70 PWK. Grey Skoda, reg FV19 KXO, seen leaving. Pass Zafira registration to police.\n"
+    )
     found = " ".join(people(text))
     assert "Ford" not in found and "Skoda" not in found and "Zafira" not in found
 

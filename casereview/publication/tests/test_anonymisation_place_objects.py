@@ -20,7 +20,9 @@ def test_a_name_after_a_preposition_of_place_is_a_place():
 
 
 def test_the_with_a_capital_mid_sentence_begins_a_venue():
-    text = "She was seen drinking after The Velvet Owl closed and named Cobble Yard and The Hollow as places she goes.\n"
+    text = (
+        "She was seen drinking after The Velvet Owl closed and named Cobble Yard and The Hollow as places she goes.\n"
+    )
     places = found(text)
     assert "The Velvet Owl" in places and "The Hollow" in places
 
