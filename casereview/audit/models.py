@@ -5,7 +5,7 @@ from datetime import timezone as dt_timezone
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from casereview.core.scoping import ScopedQuerySet
@@ -100,6 +100,7 @@ class AuditEvent(models.Model):
             raise PermissionDenied("Audit events are append-only")
         with transaction.atomic():
             self.chain = chain_of(self.partnership_id)
+            _hold_partnership(self)
             head = _locked_head(self.chain)
             self.at = timezone.now()
             self.sequence = head.length + 1
@@ -110,6 +111,19 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Audit events are append-only")
+
+
+def _hold_partnership(event):
+    """Take the partnership's key-share lock (the one the event's foreign key takes on insert) before the
+    chain's head, so every transaction meets the partnership first and the chain second: a write that holds
+    the partnership row (numbering, once-only steps) and an audited read can then only wait for each other,
+    never deadlock (probe 15). SQLite has no row locks."""
+    if event.partnership_id is None or connection.vendor != "postgresql":
+        return
+    meta = AuditEvent._meta.get_field("partnership").related_model._meta
+    table, key = connection.ops.quote_name(meta.db_table), connection.ops.quote_name(meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} WHERE {key} = %s FOR KEY SHARE", [event.partnership_id])
 
 
 def _locked_head(key):
