@@ -42,3 +42,20 @@ class NoStoreExportsMiddleware:
         if response.get("Content-Disposition", "").lower().startswith("attachment"):
             patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
         return response
+
+
+class RefuseNullInQueryMiddleware:
+    """A web address whose query holds a NUL character is refused with a 400 page that says so. PostgreSQL
+    text cannot hold one, so a NUL searched for (?q=%00) or used as a record's key failed as a 500 wherever a
+    view passed it to the database; forms already refuse it in posted fields ("Null characters are not
+    allowed"). Place it after AuthenticationMiddleware: the page has the site's header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            from django.shortcuts import render
+
+            return render(request, "400_null.html", status=400)
+        return self.get_response(request)

@@ -137,6 +137,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A NUL in the query string is refused here, once, rather than reaching the database as a 500.
+    "casereview.core.middleware.RefuseNullInQueryMiddleware",
     # Every page needs a signed-in user unless its view is marked public (core.access.public_view).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Which device proved the second factor (django-otp), then: those who must prove one are asked for it.
