@@ -12,11 +12,7 @@ HUGE = "99999999999999999999"
 
 
 def readable_routes():
-    return [
-        pytest.param(r, id=r.name)
-        for r in project_routes()
-        if not r.kwarg_names or isinstance(r.rule, ObjectRule)
-    ]
+    return [pytest.param(r, id=r.name) for r in project_routes() if not r.kwarg_names or isinstance(r.rule, ObjectRule)]
 
 
 @pytest.mark.django_db

@@ -128,12 +128,36 @@ def _hold_partnership(event):
 
 def _locked_head(key):
     """The chain's head, locked until the transaction ends, so events of one partnership are numbered one
-    at a time (PostgreSQL row lock; SQLite writes one transaction at a time anyway)."""
+    at a time (PostgreSQL row lock; SQLite writes one transaction at a time anyway).
+
+    A chain with events but no head row had its head deleted outside casereview (the application's role
+    may not delete it). Starting again at 1 would break every later write on the chain's unique numbering,
+    so the head is rebuilt from the chain's newest event and the rebuild is itself an event of the chain,
+    which verify_audit reports as tampering."""
     head = AuditChain.objects.select_for_update().filter(key=key).first()
-    if head is None:
-        AuditChain.objects.get_or_create(key=key)
+    if head is not None:
+        return head
+    newest = AuditEvent.objects.unscoped().filter(chain=key).order_by("-sequence").first()
+    defaults = {"length": newest.sequence, "head": newest.hash} if newest is not None else {}
+    _, created = AuditChain.objects.get_or_create(key=key, defaults=defaults)
+    head = AuditChain.objects.select_for_update().get(key=key)
+    if created and newest is not None:
+        AuditEvent(
+            action=AuditAction.UPDATE,
+            partnership_id=None if key == SYSTEM_CHAIN else newest.partnership_id,
+            object_type=ContentType.objects.get_for_model(AuditChain),
+            object_id=str(head.pk),
+            object_repr="Audit trail",
+            reason=HEAD_REBUILT.format(sequence=newest.sequence),
+        ).save()
         head = AuditChain.objects.select_for_update().get(key=key)
     return head
+
+
+HEAD_REBUILT = (
+    "The record of where this audit trail ends was missing, removed outside casereview, and was rebuilt "
+    "from event {sequence}"
+)
 
 
 def event_digest(event):
