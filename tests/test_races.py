@@ -357,3 +357,16 @@ def test_an_audited_read_and_a_partnership_level_write_at_once_both_succeed(alic
     )
     assert AuditEvent.objects.unscoped().filter(action=AuditAction.VIEW, actor=chair).count() == 2
     assert verify_chains()[0] == []
+
+
+def test_a_publication_hold_sent_twice_at_once_is_placed_once(alice, partnership_a):
+    from casereview.publication import services as publication_services
+    from casereview.publication.models import PublicationHold
+
+    review = ReviewFactory(partnership=partnership_a)
+
+    def hold():
+        return publication_services.hold_place(actor=alice, review=review, reason="Criminal proceedings")
+
+    (_, first), (_, second) = at_once(hold, hold)
+    assert first.pk == second.pk and PublicationHold.objects.unscoped().filter(review=review).count() == 1
