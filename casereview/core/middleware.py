@@ -59,3 +59,24 @@ class RefuseNullInQueryMiddleware:
 
             return render(request, "400_null.html", status=400)
         return self.get_response(request)
+
+
+class RefuseCutOffUploadMiddleware:
+    """A form whose file did not arrive whole (core.uploads.CutOffUploadHandler) is refused as a whole with a
+    400 page that says so: nothing of it is saved, so no record claims evidence it does not have."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        if request.method != "POST" or not request.content_type == "multipart/form-data":
+            return None
+        request.POST  # noqa: B018 - parsing the body is what finds the cut-off file
+        if getattr(request, "upload_cut_off", None):
+            from django.shortcuts import render
+
+            return render(request, "400_cut_off.html", status=400)
+        return None
