@@ -290,3 +290,83 @@ def test_the_same_document_attached_twice_at_once_is_kept_once(partnership_a):
     assert InformationAttachment.objects.unscoped().filter(info_request=request).count() == 1
     assert sorted([len(first.added), len(second.added)]) == [0, 1]
     assert sorted([len(first.already_sent), len(second.already_sent)]) == [0, 1]
+
+
+def _write_while_a_read_is_audited(write, read):
+    """The probe's deadlock, made to happen every time: the write takes the partnership's row lock (as
+    numbering does), the audited read then starts, and only then does the write reach the audit chain."""
+    from django.db import transaction
+
+    from casereview.core.concurrency import lock
+
+    partnership_locked, read_done = threading.Event(), threading.Event()
+    results = {}
+
+    def writer():
+        try:
+            with transaction.atomic():
+                lock(write["partnership"])
+                partnership_locked.set()
+                read_done.wait(1.5)  # a read that waits on the partnership row here is what deadlocked
+                results["write"] = ("ok", write["call"]())
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            results["write"] = ("error", repr(error))
+        finally:
+            partnership_locked.set()
+            connections.close_all()
+
+    def reader():
+        try:
+            partnership_locked.wait(10)
+            results["read"] = ("ok", read())
+        except Exception as error:  # noqa: BLE001
+            results["read"] = ("error", repr(error))
+        finally:
+            read_done.set()
+            connections.close_all()
+
+    threads = [threading.Thread(target=writer), threading.Thread(target=reader)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert all(kind == "ok" for kind, _ in results.values()) and len(results) == 2, results
+    return results
+
+
+@pytest.mark.parametrize("what", ["incident", "agency"])
+def test_an_audited_read_and_a_partnership_level_write_at_once_both_succeed(alice, partnership_a, what):
+    from casereview.audit.models import AuditAction, AuditEvent
+    from casereview.audit.services import audit_read
+    from casereview.audit.verification import verify_chains
+
+    incident = IncidentFactory(partnership=partnership_a)
+    identity = incident.identity
+    chair = member(partnership_a, Role.CHAIR, username="chair")
+    audit_read(actor=chair, obj=identity)  # the partnership's chain has a head already, as on a live site
+    calls = {
+        "incident": lambda: incident_services.incident_create(
+            actor=alice, partnership=partnership_a, facts=incident_facts(child_pseudonym="Child W")
+        ),
+        "agency": lambda: accounts_services.agency_create(
+            actor=alice, partnership=partnership_a, name="Youth Service", sector="other"
+        ),
+    }
+    _write_while_a_read_is_audited(
+        {"partnership": partnership_a, "call": calls[what]}, lambda: audit_read(actor=chair, obj=identity)
+    )
+    assert AuditEvent.objects.unscoped().filter(action=AuditAction.VIEW, actor=chair).count() == 2
+    assert verify_chains()[0] == []
+
+
+def test_a_publication_hold_sent_twice_at_once_is_placed_once(alice, partnership_a):
+    from casereview.publication import services as publication_services
+    from casereview.publication.models import PublicationHold
+
+    review = ReviewFactory(partnership=partnership_a)
+
+    def hold():
+        return publication_services.hold_place(actor=alice, review=review, reason="Criminal proceedings")
+
+    (_, first), (_, second) = at_once(hold, hold)
+    assert first.pk == second.pk and PublicationHold.objects.unscoped().filter(review=review).count() == 1

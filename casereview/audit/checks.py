@@ -31,3 +31,35 @@ def audit_table_not_owned_by_the_application(app_configs=None, databases=None, *
                 )
             )
     return warnings
+
+
+@register(Tags.database)
+def audit_chain_not_deletable_by_the_application(app_configs=None, databases=None, **kwargs):
+    """The chain heads (audit_auditchain) are moved forward by every event, so the application needs UPDATE
+    on their length and hash, but never DELETE or TRUNCATE: a deleted head was a way to stop a
+    partnership's audited work (probe 15)."""
+    warnings = []
+    for alias in databases or []:
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT has_table_privilege('audit_auditchain', 'DELETE'), "
+                "has_table_privilege('audit_auditchain', 'TRUNCATE'), "
+                "has_column_privilege('audit_auditchain', 'key', 'UPDATE') "
+                "WHERE to_regclass('audit_auditchain') IS NOT NULL"
+            )
+            row = cursor.fetchone()
+        if row and any(row):
+            warnings.append(
+                Warning(
+                    "The application's database role may delete, empty or re-key the audit trail's chain "
+                    "heads (audit_auditchain).",
+                    hint="Grant it only SELECT, INSERT and UPDATE (length, head) on audit_auditchain "
+                    "(README: Production, the audit trail).",
+                    obj=alias,
+                    id="casereview.W015",
+                )
+            )
+    return warnings

@@ -5,7 +5,7 @@ from datetime import timezone as dt_timezone
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from casereview.core.scoping import ScopedQuerySet
@@ -100,6 +100,7 @@ class AuditEvent(models.Model):
             raise PermissionDenied("Audit events are append-only")
         with transaction.atomic():
             self.chain = chain_of(self.partnership_id)
+            _hold_partnership(self)
             head = _locked_head(self.chain)
             self.at = timezone.now()
             self.sequence = head.length + 1
@@ -112,14 +113,51 @@ class AuditEvent(models.Model):
         raise PermissionDenied("Audit events are append-only")
 
 
+def _hold_partnership(event):
+    """Take the partnership's key-share lock (the one the event's foreign key takes on insert) before the
+    chain's head, so every transaction meets the partnership first and the chain second: a write that holds
+    the partnership row (numbering, once-only steps) and an audited read can then only wait for each other,
+    never deadlock (probe 15). SQLite has no row locks."""
+    if event.partnership_id is None or connection.vendor != "postgresql":
+        return
+    meta = AuditEvent._meta.get_field("partnership").related_model._meta
+    table, key = connection.ops.quote_name(meta.db_table), connection.ops.quote_name(meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} WHERE {key} = %s FOR KEY SHARE", [event.partnership_id])
+
+
 def _locked_head(key):
     """The chain's head, locked until the transaction ends, so events of one partnership are numbered one
-    at a time (PostgreSQL row lock; SQLite writes one transaction at a time anyway)."""
+    at a time (PostgreSQL row lock; SQLite writes one transaction at a time anyway).
+
+    A chain with events but no head row had its head deleted outside casereview (the application's role
+    may not delete it). Starting again at 1 would break every later write on the chain's unique numbering,
+    so the head is rebuilt from the chain's newest event and the rebuild is itself an event of the chain,
+    which verify_audit reports as tampering."""
     head = AuditChain.objects.select_for_update().filter(key=key).first()
-    if head is None:
-        AuditChain.objects.get_or_create(key=key)
+    if head is not None:
+        return head
+    newest = AuditEvent.objects.unscoped().filter(chain=key).order_by("-sequence").first()
+    defaults = {"length": newest.sequence, "head": newest.hash} if newest is not None else {}
+    _, created = AuditChain.objects.get_or_create(key=key, defaults=defaults)
+    head = AuditChain.objects.select_for_update().get(key=key)
+    if created and newest is not None:
+        AuditEvent(
+            action=AuditAction.UPDATE,
+            partnership_id=None if key == SYSTEM_CHAIN else newest.partnership_id,
+            object_type=ContentType.objects.get_for_model(AuditChain),
+            object_id=str(head.pk),
+            object_repr="Audit trail",
+            reason=HEAD_REBUILT.format(sequence=newest.sequence),
+        ).save()
         head = AuditChain.objects.select_for_update().get(key=key)
     return head
+
+
+HEAD_REBUILT = (
+    "The record of where this audit trail ends was missing, removed outside casereview, and was rebuilt "
+    "from event {sequence}"
+)
 
 
 def event_digest(event):

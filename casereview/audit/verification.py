@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
+
 from .models import AuditChain, AuditEvent, event_digest
 
 
@@ -16,6 +18,7 @@ def verify_chains():
     checked. Reads the trail a chain at a time in order, holding one event in memory."""
     findings = []
     checked = 0
+    rebuilt_type = ContentType.objects.get_for_model(AuditChain).pk
     heads = {head.key: head for head in AuditChain.objects.all()}
     chains = set(heads) | set(
         AuditEvent.objects.unscoped().exclude(chain="").values_list("chain", flat=True).distinct().order_by()
@@ -37,12 +40,24 @@ def verify_chains():
                 )
             elif previous_hash is not None and event.previous_hash != previous_hash:
                 findings.append(Finding(key, f"event {event.sequence} does not follow the event before it"))
+            if event.object_type_id == rebuilt_type and event.object_repr == "Audit trail":
+                findings.append(
+                    Finding(
+                        key,
+                        f"on {event.at:%Y-%m-%d %H:%M} the record of where the chain ends was found missing "
+                        "(removed outside casereview) and rebuilt",
+                    )
+                )
             if event_digest(event) != event.hash:
                 findings.append(
                     Finding(key, f"event {event.sequence} ({event.at:%Y-%m-%d %H:%M}) was changed after it was written")
                 )
             expected_sequence, previous_hash, last = event.sequence + 1, event.hash, event
         head = heads.get(key)
+        if head is None and last is not None:
+            findings.append(
+                Finding(key, "the record of where the chain ends is missing: it was removed outside casereview")
+            )
         recorded = head.length if head else 0
         found = last.sequence if last else 0
         if recorded > found:

@@ -14,8 +14,13 @@ from django.core.exceptions import ValidationError
 
 
 def lock(obj):
-    """Lock `obj`'s row until the transaction ends; returns the row as it now stands."""
-    return type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+    """Lock `obj`'s row until the transaction ends; returns the row as it now stands.
+
+    FOR NO KEY UPDATE, not FOR UPDATE: two lockers still wait for each other, but a row inserted meanwhile
+    that points at `obj` (an audit event's partnership, taken FOR KEY SHARE by its foreign key) does not
+    wait. With FOR UPDATE, an audited read holding its chain's head and waiting on the partnership, and a
+    write holding the partnership and waiting on the chain, deadlocked (probe 15)."""
+    return type(obj)._base_manager.select_for_update(no_key=True).get(pk=obj.pk)
 
 
 class StaleEdit(ValidationError):

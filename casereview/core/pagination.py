@@ -18,6 +18,19 @@ def paginate(request, queryset, per_page=None, count=None):
     return paginator.get_page(request.GET.get("page"))
 
 
+# No list runs to this many pages; a larger number (?page=99999999999999999999) would make an OFFSET past
+# PostgreSQL's bigint, a 500. Clamped, it is past the end, which gives the first page like any other.
+LAST_PAGE_NUMBER = 1_000_000
+
+
+def page_number(request):
+    """?page=N as a number from 1 to LAST_PAGE_NUMBER; a missing or nonsense one is 1."""
+    try:
+        return min(max(1, int(request.GET.get("page", 1))), LAST_PAGE_NUMBER)
+    except (TypeError, ValueError):
+        return 1
+
+
 class UncountedPage:
     """A page that knows whether there is a next one by fetching one row more, never counting the whole
     list: for lists that grow without end (the audit trail) a COUNT would cost more than the page."""
@@ -46,17 +59,9 @@ class UncountedPage:
         return len(self.object_list)
 
 
-def page_number_asked(request):
-    """?page=N as a number from 1; 1 for a missing or nonsense one."""
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except (TypeError, ValueError):
-        return 1
-
-
 def paginate_uncounted(request, queryset, per_page=None):
     per_page = per_page or settings.CASEREVIEW_PAGE_SIZE
-    number = page_number_asked(request)
+    number = page_number(request)
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     if not rows and number > 1:  # past the end: the first page rather than an empty one
@@ -96,10 +101,7 @@ def paginate_keyset(request, parts, per_page=None, *, cursor):
     write_cursor, read_cursor = cursor
     first, second = (f.lstrip("-") for f in parts[0].query.order_by)
     key = attrgetter(first, second)
-    try:
-        number = max(1, int(request.GET.get("page", 1)))
-    except (TypeError, ValueError):
-        number = 1
+    number = page_number(request)
     after, before = read_cursor(request.GET.get("after", "")), read_cursor(request.GET.get("before", ""))
 
     def merged(querysets, limit, newest_first=True):

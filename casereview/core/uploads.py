@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.core.files.uploadhandler import FileUploadHandler, TemporaryFileUploadHandler
 
 
 def max_megabytes(kind):
@@ -54,6 +54,27 @@ def copy_to(data, path):
     with open(path, "wb") as handle:
         for chunk in as_file(data).chunks():
             handle.write(chunk)
+
+
+class CutOffUploadHandler(FileUploadHandler):
+    """Notices a file whose part of the request never ended: the body stopped mid-file (a connection cut,
+    a Content-Length that lies). Django then drops the file without a word and keeps the fields, so a
+    progress update was saved without its evidence (probe 15). First in FILE_UPLOAD_HANDLERS; it only
+    watches, passing every chunk on; core.middleware.RefuseCutOffUploadMiddleware refuses the request."""
+
+    def new_file(self, field_name, *args, **kwargs):
+        super().new_file(field_name, *args, **kwargs)
+        self.unfinished = field_name
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        self.unfinished = None
+
+    def upload_complete(self):
+        if getattr(self, "unfinished", None):
+            self.request.upload_cut_off = self.unfinished
 
 
 class BoundedUploadHandler(TemporaryFileUploadHandler):

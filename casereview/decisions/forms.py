@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from casereview.accounts.models import Agency, Subgroup
 from casereview.core import file_checks, uploads
@@ -79,6 +80,10 @@ class RapidReviewForm(GovukFormMixin, forms.Form):
         }
 
 
+# An addition is a paragraph or two sent after the first answer; a longer account is an attachment.
+ADDITION_MAX = 10_000
+
+
 class AnswerForm(GovukFormMixin, forms.Form):
     response = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -95,6 +100,9 @@ class AnswerForm(GovukFormMixin, forms.Form):
                 "It is added below what you sent, with today's date and your name. What you sent stays as it is."
             )
             field.error_messages["required"] = "Enter what to add to your agency's information"
+            field.max_length = ADDITION_MAX
+            field.validators.append(MaxLengthValidator(ADDITION_MAX))
+            field.error_messages["max_length"] = f"What you add must be {ADDITION_MAX:,} characters or fewer"
             field.widget.attrs["rows"] = 6
 
 

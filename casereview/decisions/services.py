@@ -176,18 +176,33 @@ def rapid_review_update(
 def information_request_answer(*, actor, info_request, response):
     if not response.strip():
         raise ValidationError({"response": "Enter your agency's information"})
+    info_request = lock(info_request)  # two sends at once: the second reads what the first added
     if info_request.rapid_review.completed_on:
         raise ValidationError("The rapid review is complete: contact the business manager to add information")
-    today = timezone.localdate()
+    if _just_sent(actor, info_request, response.strip()):
+        return info_request  # the same form sent again (a second click, Back and Send): answered with the first
     if info_request.is_answered:
         # Added to, never replaced: the rapid review may already have read what was sent. What is added
         # goes below it, dated and signed, so every page, paper and export that reads the information
         # reads the addition too; the first sending keeps its date and sender.
         who = actor.get_full_name() or actor.username
-        added = f"{info_request.response}\n\nAdded on {today:%-d %B %Y} by {who}:\n{response.strip()}"
+        now = timezone.localtime()
+        added = f"{info_request.response}\n\nAdded on {now:%-d %B %Y} at {now:%H:%M} by {who}:\n{response.strip()}"
         return model_update(actor=actor, instance=info_request, data={"response": added})[0]
-    answer = {"response": response.strip(), "responded_on": today, "responded_by": actor}
+    answer = {"response": response.strip(), "responded_on": timezone.localdate(), "responded_by": actor}
     return model_update(actor=actor, instance=info_request, data=answer)[0]
+
+
+def _just_sent(actor, info_request, text):
+    """This person's text is already the last thing the information says, written moments ago: the first
+    sending, or an addition signed by them. The same words sent again later are added again."""
+    from casereview.accounts.services import DOUBLE_SUBMISSION
+
+    if not info_request.is_answered or info_request.updated < timezone.now() - DOUBLE_SUBMISSION:
+        return False
+    who = actor.get_full_name() or actor.username
+    first = info_request.response == text and info_request.responded_by_id == actor.pk
+    return first or info_request.response.endswith(f" by {who}:\n{text}")
 
 
 # --- documents an agency sends with its information ------------------------------------------------

@@ -26,6 +26,7 @@ from django.utils import timezone
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_update, record_event
 from casereview.core import uploads
+from casereview.core.concurrency import lock
 from casereview.core.dates import add_months
 from casereview.core.validation import dated_step_problem, require_not_before, require_not_future
 from casereview.core.working_days import add_working_days, working_days_between
@@ -888,6 +889,18 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, text_seen=""):
 def hold_place(*, actor, review, reason):
     if not reason.strip():
         raise ValidationError({"reason": "Say why publication is held, for example criminal proceedings"})
+    from casereview.accounts.services import DOUBLE_SUBMISSION
+
+    lock(review)  # two sends of the form at once: the second waits, then finds the first's hold
+    same = PublicationHold.objects.unscoped().filter(
+        review=review,
+        placed_by=actor,
+        reason=reason.strip(),
+        lifted_on__isnull=True,
+        created__gte=timezone.now() - DOUBLE_SUBMISSION,
+    )
+    if (hold := same.first()) is not None:
+        return hold  # the same form sent twice: answered with the hold the first one placed
     hold = PublicationHold.objects.create(
         review=review, reason=reason.strip(), placed_on=timezone.localdate(), placed_by=actor
     )

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 
 from casereview.accounts.models import Partnership, User
 from casereview.core.access import object_view, public_view, signed_in_view
-from casereview.core.pagination import page_number_asked, paginate
+from casereview.core.pagination import page_number, paginate
 
 from . import dashboard, exports, selectors, services
 from .forms import PeriodForm
@@ -63,7 +63,7 @@ def deadlines(request, partnership):
     the end shows the last, as paginate does, and the list up to there is the whole list)."""
     per_page = settings.CASEREVIEW_PAGE_SIZE
     found = selectors.first_deadlines(
-        user=request.user, partnership=partnership, first=page_number_asked(request) * per_page
+        user=request.user, partnership=partnership, first=page_number(request) * per_page
     )
     page = paginate(request, found.deadlines, per_page=per_page, count=found.total)
     reminded = selectors.last_reminded(deadline.key for deadline in page.object_list)

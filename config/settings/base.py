@@ -136,7 +136,10 @@ MIDDLEWARE = [
     "casereview.core.middleware.NoStoreExportsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "casereview.core.middleware.RefuseCutOffUploadMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A NUL in the query string is refused here, once, rather than reaching the database as a 500.
+    "casereview.core.middleware.RefuseNullInQueryMiddleware",
     # Every page needs a signed-in user unless its view is marked public (core.access.public_view).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Which device proved the second factor (django-otp), then: those who must prove one are asked for it.
@@ -287,6 +290,7 @@ CASEREVIEW_UPLOAD_MAX_MB = {
 # Uploads stream to a temporary file on disk (anything over 512 KB) and stop being kept past the largest
 # limit above; each form then refuses by size before reading a byte (casereview/core/uploads.py).
 FILE_UPLOAD_HANDLERS = [
+    "casereview.core.uploads.CutOffUploadHandler",  # a body cut off mid-file is refused, not half-saved
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "casereview.core.uploads.BoundedUploadHandler",
 ]

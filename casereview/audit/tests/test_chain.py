@@ -77,3 +77,64 @@ def test_an_edited_time_is_reported(trail):
     _raw("UPDATE audit_auditevent SET at = %s WHERE id = %s", ["2020-01-01 00:00:00", trail[3].pk])
     whole, message = _verify()
     assert not whole and "event 4" in message
+
+
+def _delete_head(partnership):
+    _raw("DELETE FROM audit_auditchain WHERE key = %s", [str(partnership.pk)])
+
+
+def test_a_deleted_chain_head_is_reported(trail, partnership_a):
+    _delete_head(partnership_a)
+    whole, message = _verify()
+    assert not whole
+    assert "Southwark" in message and "the record of where the chain ends is missing" in message
+
+
+def test_after_a_deleted_chain_head_the_next_change_is_recorded_and_the_tampering_still_reported(
+    trail, alice, agency_a, partnership_a
+):
+    _delete_head(partnership_a)
+    event = record_event(actor=alice, action=Action.UPDATE, obj=agency_a, changes={"name": ["New 4", "Newer"]})
+    ours = AuditEvent.objects.unscoped().filter(partnership=partnership_a).order_by("sequence")
+    assert [e.sequence for e in ours] == [1, 2, 3, 4, 5, 6, 7]  # 6: the head rebuilt; 7: the change
+    assert ours.last().pk == event.pk and all(b.previous_hash == a.hash for a, b in zip(ours, ours[1:]))
+    whole, message = _verify()
+    assert not whole and "found missing (removed outside casereview) and rebuilt" in message
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="database roles and grants: PostgreSQL")
+def test_the_readmes_grants_let_the_application_record_events_but_not_delete_a_chain_head(
+    alice, agency_a, partnership_b
+):
+    """The README's production grants, run as written for a role of our own (the test's transaction rolls the
+    role back with everything else)."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.db import ProgrammingError
+
+    from casereview.audit.checks import audit_chain_not_deletable_by_the_application
+
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    block = readme[readme.index("-- after each migrate") : readme.index("```", readme.index("-- after each migrate"))]
+    grants = [line for line in block.splitlines() if line.startswith(("GRANT", "REVOKE"))]
+    assert any("audit_auditchain" in line for line in grants)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE ROLE casereview_grants_probe")
+        for line in grants:
+            cursor.execute(line.replace("casereview_app", "casereview_grants_probe"))
+        cursor.execute("SET ROLE casereview_grants_probe")
+        try:
+            record_event(actor=alice, action=Action.UPDATE, obj=agency_a, changes={"name": ["A", "B"]})
+            record_event(actor=alice, action=Action.VIEW, obj=partnership_b)  # a chain head made as this role
+            assert audit_chain_not_deletable_by_the_application(databases=["default"]) == []
+            for sql in (
+                "DELETE FROM audit_auditchain",
+                "TRUNCATE audit_auditchain",
+                "UPDATE audit_auditchain SET key = 'x'",
+            ):
+                with pytest.raises(ProgrammingError, match="permission denied"), transaction.atomic():
+                    cursor.execute(sql)
+        finally:
+            cursor.execute("RESET ROLE")
+    assert audit_chain_not_deletable_by_the_application(databases=["default"])  # the owner could: warned

@@ -1,6 +1,7 @@
 """Walkthrough 8's findings on the rapid review and the decision (docs/walkthrough-8.md, findings 12 and 23)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -135,7 +136,9 @@ def test_sent_information_is_shown_as_sent_and_an_addition_is_appended_with_its_
     assert response.status_code == 302
     request.refresh_from_db()
     today = timezone.localdate()
-    assert request.response == (
-        f"Two call-outs in March.\n\nAdded on {today:%-d %B %Y} by Police Lead:\nA third call-out on 2 April."
+    assert re.fullmatch(
+        rf"Two call-outs in March.\n\nAdded on {today:%-d %B %Y} at \d\d:\d\d by Police Lead:\n"
+        r"A third call-out on 2 April.",
+        request.response,
     )
     assert request.responded_by == lead
