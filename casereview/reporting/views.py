@@ -62,9 +62,7 @@ def deadlines(request, partnership):
     """A page of the partnership's deadlines: only the list up to the page asked for is built (a page past
     the end shows the last, as paginate does, and the list up to there is the whole list)."""
     per_page = settings.CASEREVIEW_PAGE_SIZE
-    found = selectors.first_deadlines(
-        user=request.user, partnership=partnership, first=page_number(request) * per_page
-    )
+    found = selectors.first_deadlines(user=request.user, partnership=partnership, first=page_number(request) * per_page)
     page = paginate(request, found.deadlines, per_page=per_page, count=found.total)
     reminded = selectors.last_reminded(deadline.key for deadline in page.object_list)
     for deadline in page.object_list:
