@@ -64,7 +64,8 @@ def ensure_database(scale, prefix="casereview_scale", fresh=False):
     url = f"{PG}/{name}"
     exists = _psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout.strip() == "1"
     seeded = exists and _psql("SELECT 1 FROM accounts_partnership WHERE slug = 'scale-1'", name).stdout.strip() == "1"
-    if seeded and not fresh:
+    if seeded and not fresh:  # a database seeded by an older checkout: brought up to this one's migrations
+        subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=_env(url), check=True)
         return url
     if exists:
         _psql(f"DROP DATABASE {name}")
