@@ -1,14 +1,13 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
-from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
-from casereview.audit.services import record_event
+from casereview.audit.services import audited_download
 from casereview.core import exports as background
 from casereview.core.access import object_view
 from casereview.core.forms import form_page, posted, submitted, withdraw_page
@@ -391,18 +390,7 @@ def evidence_download(request, evidence):
     """Evidence is served only through this permission-checked view, never from a public media URL."""
     if evidence.kind != EvidenceKind.FILE or not evidence.file:
         raise Http404("This evidence is a link, not a file")
-    record_event(
-        actor=request.user,
-        action=AuditAction.VIEW,
-        obj=evidence,
-        object_repr=f"Evidence downloaded: {evidence.file_name}",
-    )
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.file_name,
-        content_type=evidence.content_type or "application/octet-stream",
-    )
+    return audited_download(request, evidence, what="Evidence")
 
 
 # --- dissemination and training -----------------------------------------------------------------

@@ -184,3 +184,20 @@ def model_withdraw(*, actor, instance, reason):
         changes=changed_fields(before, snapshot(instance)),
         reason=reason,
     )
+
+
+def audited_download(request, record, *, what):
+    """A stored file (`record.file`, `.file_name`, `.content_type`) sent as an attachment, its reading written
+    to the audit log as "<what> downloaded: <file name>". For records served only through a
+    permission-checked view; core.middleware keeps the response out of every cache."""
+    from django.http import FileResponse
+
+    record_event(
+        actor=request.user, action=AuditAction.VIEW, obj=record, object_repr=f"{what} downloaded: {record.file_name}"
+    )
+    return FileResponse(
+        record.file.open("rb"),
+        as_attachment=True,
+        filename=record.file_name,
+        content_type=record.content_type or "application/octet-stream",
+    )

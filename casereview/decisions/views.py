@@ -1,13 +1,12 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from casereview.accounts import permissions
-from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
-from casereview.audit.services import record_event
+from casereview.audit.services import audited_download
 from casereview.core.access import object_view
 from casereview.core.dates import long_date
 from casereview.core.forms import posted, submitted, withdraw_page
@@ -212,18 +211,7 @@ def information_attachment_download(request, attachment):
     in the access log, and the response is never cached (core.middleware)."""
     if attachment.is_withdrawn:
         raise Http404("This document was withdrawn")
-    record_event(
-        actor=request.user,
-        action=AuditAction.VIEW,
-        obj=attachment,
-        object_repr=f"Document downloaded: {attachment.file_name}",
-    )
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.file_name,
-        content_type=attachment.content_type or "application/octet-stream",
-    )
+    return audited_download(request, attachment, what="Document")
 
 
 @object_view(InformationAttachment, "withdraw")
