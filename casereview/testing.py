@@ -632,3 +632,18 @@ def report_uploaded_on(review, day):
 
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
     Report.objects.unscoped().filter(review=review).update(created=moment)
+
+
+def working_days_ago(n, today=None):
+    """The day `n` working days before `today` as the pages count them (`working_days_between(day, today) == n`).
+
+    `add_working_days(today, -n)` is that day only when today is a working day: on a Saturday, Sunday or bank
+    holiday the days a page counts end at the last working day, so a test that meant "10 working days ago"
+    would be a day short and fail at weekends."""
+    from django.utils import timezone
+
+    from casereview.core.working_days import add_working_days, is_working_day
+
+    today = today or timezone.localdate()
+    last = today if is_working_day(today) else add_working_days(today, -1)
+    return add_working_days(last, -n)

@@ -13,7 +13,6 @@ from docx import Document
 from icalendar import Calendar
 
 from casereview.accounts.models import Role
-from casereview.core.working_days import add_working_days
 from casereview.decisions import services as decision_services
 from casereview.incidents import services as incident_services
 from casereview.reporting.models import CalendarFeed, ReminderSent
@@ -27,6 +26,7 @@ from casereview.testing import (
     date_fields,
     incident_facts,
     member,
+    working_days_ago,
 )
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def live_case(alice, partnership_a):
     """A looked-after child's death the local authority learnt of 4 working days ago, 10 days ago for
     an overdue item."""
     today = timezone.localdate()
-    aware = add_working_days(today, -4)
+    aware = working_days_ago(4, today)
     police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
     incident = _incident(alice, partnership_a, aware, child_pseudonym="Child S")
     rapid_review = decision_services.rapid_review_open(
@@ -85,7 +85,7 @@ def live_case(alice, partnership_a):
     overdue = _incident(
         alice,
         partnership_a,
-        add_working_days(today, -10),
+        working_days_ago(10, today),
         child_pseudonym="Child O",
         harm="serious_harm",
         abuse_or_neglect="known",
