@@ -100,6 +100,7 @@ def entry_sync_finding(finding, kind):
     for name, value in _review_facts(review).items():
         setattr(entry, name, value)
     entry.kind, entry.number, entry.text = kind, finding.number, finding.text
+    entry.report_number = finding.report_number  # "3.1": what the reader finds in the published report
     entry.save()
     _sync_themes(entry, finding)
     sectors = sectors_in(finding.text)
@@ -278,6 +279,18 @@ def _number(value):
     return value if isinstance(value, int) and value >= 0 else None
 
 
+def _report_number(item):
+    """An extract's item may say how its report numbers it ({"text": ..., "number": "3.1"}); kept only if
+    it reads as a report's number (reviews.models.REPORT_NUMBER_PATTERN), else left blank."""
+    from casereview.reviews.models import REPORT_NUMBER_PATTERN, clean_report_number
+
+    value = item.get("number") if isinstance(item, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    value = clean_report_number(value) if isinstance(value, str) else ""
+    return value if re.match(REPORT_NUMBER_PATTERN, value) else ""
+
+
 def _save_imported(entries, agencies=()):
     """Save imported entries in bulk with their suggested themes and sectors, then index them: the
     national collection is loaded thousands at a time."""
@@ -402,6 +415,7 @@ def _import_document(*, actor, name, data, text):
                     partnership=None,
                     kind=kind,
                     number=numbers[kind],
+                    report_number=_report_number(item),
                     text=body,
                     review_title=review["title"][:200],
                     review_key=review["key"][:300],

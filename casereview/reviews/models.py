@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
@@ -301,13 +302,35 @@ class FamilyInvolvement(BaseModel):
     partnership_field = "review__partnership"
 
 
+# How a published report numbers a finding: "3", "3.1", "4.2.1", up to four parts, a letter at the end
+# ("3.1a"). Kept beside `number`, the whole number that orders the review's findings and is renumbered.
+REPORT_NUMBER_PATTERN = r"^\d{1,3}(\.\d{1,3}){0,3}[a-z]?$"
+REPORT_NUMBER_MESSAGE = (
+    "The number in the report must be numbers separated by full stops, like 3 or 3.1 or 3.1.2, "
+    "with at most one letter at the end, like 3.1a"
+)
+report_number_validator = RegexValidator(REPORT_NUMBER_PATTERN, REPORT_NUMBER_MESSAGE)
+
+
+def clean_report_number(value):
+    """What a person typed as the report's number, as it is kept: no spaces, no full stop after it
+    ("3.1." as some reports print it), the letter in lower case."""
+    return (value or "").strip().replace(" ", "").rstrip(".").lower()
+
+
 class Finding(Withdrawable, BaseModel):
     """What learning points and recommendations share: a number, the text, themes, and a version that
     two people editing at once cannot both overwrite (optimistic locking). One entered twice is withdrawn,
-    never deleted: its number goes to the next one and it stays in its history."""
+    never deleted: its number goes to the next one and it stays in its history.
+
+    `number` is the review's own order (1..n, moved and renumbered); `report_number` is how the published
+    report numbers it ("3.1"), if it does, and is what a reader is shown (`label`)."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
     number = models.PositiveSmallIntegerField()
+    report_number = models.CharField(
+        "Number in the report", max_length=20, blank=True, default="", validators=[report_number_validator]
+    )
     text = models.TextField()
     version = models.PositiveIntegerField(default=1)
 
@@ -319,7 +342,12 @@ class Finding(Withdrawable, BaseModel):
         ordering = ["number"]
 
     def __str__(self):
-        return f"{self.number}. {self.text[:80]}"
+        return f"{self.label}. {self.text[:80]}"
+
+    @property
+    def label(self):
+        """The number a reader knows it by: the report's ("3.1") if it has one, else the review's own."""
+        return self.report_number or str(self.number)
 
 
 class LearningPoint(Finding):
@@ -387,6 +415,7 @@ class FindingRevision(models.Model):
     finding_id = models.UUIDField(db_index=True)
     version = models.PositiveIntegerField()
     number = models.PositiveSmallIntegerField()
+    report_number = models.CharField(max_length=20, blank=True, default="")
     text = models.TextField()
     edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     edited_at = models.DateTimeField(auto_now_add=True)
