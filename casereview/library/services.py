@@ -12,6 +12,7 @@ from django.db import transaction
 
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_update, record_event
+from casereview.core import report_numbers
 from casereview.core.models import Theme
 from casereview.core.themes import ensure_themes
 
@@ -281,14 +282,12 @@ def _number(value):
 
 def _report_number(item):
     """An extract's item may say how its report numbers it ({"text": ..., "number": "3.1"}); kept only if
-    it reads as a report's number (reviews.models.REPORT_NUMBER_PATTERN), else left blank."""
-    from casereview.reviews.models import REPORT_NUMBER_PATTERN, clean_report_number
-
+    it reads as a report's number (core.report_numbers), else left blank."""
     value = item.get("number") if isinstance(item, dict) else None
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    value = clean_report_number(value) if isinstance(value, str) else ""
-    return value if re.match(REPORT_NUMBER_PATTERN, value) else ""
+    value = report_numbers.clean(value) if isinstance(value, str) else ""
+    return value if report_numbers.is_valid(value) else ""
 
 
 def _save_imported(entries, agencies=()):

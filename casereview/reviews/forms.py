@@ -1,17 +1,13 @@
-import re
-
 from django import forms
 
 from casereview.accounts.models import Agency, Role
 from casereview.accounts.selectors import agency_lead_exists
-from casereview.core import uploads
+from casereview.core import report_numbers, uploads
 from casereview.core.forms import GovukDateField, GovukFormMixin
 from casereview.core.models import Theme
 
 from . import chronology
 from .models import (
-    REPORT_NUMBER_MESSAGE,
-    REPORT_NUMBER_PATTERN,
     Addressee,
     ContributionKind,
     DuplicateStatus,
@@ -20,7 +16,6 @@ from .models import (
     Participation,
     ReviewType,
     Stage,
-    clean_report_number,
 )
 
 
@@ -305,7 +300,8 @@ class FindingForm(GovukFormMixin, forms.Form):
         noun = self.noun
         number = self.fields["number"]
         number.help_text = (
-            f"Its place in this review's list of {noun}s, for example 3 for the third. Numbers run 1 to 999"
+            f"The {noun}'s number in the report, for example 3 for {noun} 3, or its place in this review's "
+            "list if the report numbers it like 3.1. Numbers run 1 to 999"
         )
         number.error_messages.update(
             required=f"Enter the {noun}'s number",
@@ -322,9 +318,9 @@ class FindingForm(GovukFormMixin, forms.Form):
         self.fields["themes"].help_text = "Tick every theme it is about"
 
     def clean_report_number(self):
-        value = clean_report_number(self.cleaned_data.get("report_number"))
-        if value and not re.match(REPORT_NUMBER_PATTERN, value):
-            raise forms.ValidationError(REPORT_NUMBER_MESSAGE)
+        value = report_numbers.clean(self.cleaned_data.get("report_number"))
+        if value and not report_numbers.is_valid(value):
+            raise forms.ValidationError(report_numbers.MESSAGE)
         return value
 
     def theme_groups(self):

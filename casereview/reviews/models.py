@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
+from casereview.core import report_numbers
 from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
 from casereview.core.working_days import working_days_between
@@ -302,22 +302,6 @@ class FamilyInvolvement(BaseModel):
     partnership_field = "review__partnership"
 
 
-# How a published report numbers a finding: "3", "3.1", "4.2.1", up to four parts, a letter at the end
-# ("3.1a"). Kept beside `number`, the whole number that orders the review's findings and is renumbered.
-REPORT_NUMBER_PATTERN = r"^\d{1,3}(\.\d{1,3}){0,3}[a-z]?$"
-REPORT_NUMBER_MESSAGE = (
-    "The number in the report must be numbers separated by full stops, like 3 or 3.1 or 3.1.2, "
-    "with at most one letter at the end, like 3.1a"
-)
-report_number_validator = RegexValidator(REPORT_NUMBER_PATTERN, REPORT_NUMBER_MESSAGE)
-
-
-def clean_report_number(value):
-    """What a person typed as the report's number, as it is kept: no spaces, no full stop after it
-    ("3.1." as some reports print it), the letter in lower case."""
-    return (value or "").strip().replace(" ", "").rstrip(".").lower()
-
-
 class Finding(Withdrawable, BaseModel):
     """What learning points and recommendations share: a number, the text, themes, and a version that
     two people editing at once cannot both overwrite (optimistic locking). One entered twice is withdrawn,
@@ -329,7 +313,7 @@ class Finding(Withdrawable, BaseModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
     number = models.PositiveSmallIntegerField()
     report_number = models.CharField(
-        "Number in the report", max_length=20, blank=True, default="", validators=[report_number_validator]
+        "Number in the report", max_length=20, blank=True, default="", validators=[report_numbers.validator]
     )
     text = models.TextField()
     version = models.PositiveIntegerField(default=1)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, model_update, model_withdraw, record_event, snapshot
-from casereview.core import uploads
+from casereview.core import report_numbers, uploads
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months, long_date
 from casereview.core.validation import require_not_before, require_not_future
@@ -37,7 +37,6 @@ from .models import (
     Stage,
     StageChange,
     TermsOfReference,
-    clean_report_number,
 )
 
 logger = logging.getLogger(__name__)
@@ -602,7 +601,7 @@ def finding_save(
     overwriting the other person's words. `report_number` is how the published report numbers it ("3.1"):
     None keeps what an edited one has (blank for a new one), "" clears it."""
     if report_number is not None:
-        report_number = clean_report_number(report_number)
+        report_number = report_numbers.clean(report_number)
         fields["report_number"] = report_number
     if not text.strip():
         raise ValidationError({"text": "Enter the text"})
