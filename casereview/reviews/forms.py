@@ -2,7 +2,7 @@ from django import forms
 
 from casereview.accounts.models import Agency, Role
 from casereview.accounts.selectors import agency_lead_exists
-from casereview.core import uploads
+from casereview.core import report_numbers, uploads
 from casereview.core.forms import GovukDateField, GovukFormMixin
 from casereview.core.models import Theme
 
@@ -281,6 +281,13 @@ class FindingForm(GovukFormMixin, forms.Form):
         max_value=999,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
+    report_number = forms.CharField(
+        label="Number in the report",
+        max_length=20,
+        required=False,
+        help_text="As numbered in the published report, for example 3.1. Leave blank if the report does not number it.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+    )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
@@ -292,16 +299,29 @@ class FindingForm(GovukFormMixin, forms.Form):
         # the field's name in its errors, as the page names it: "Enter the text" did not say which
         noun = self.noun
         number = self.fields["number"]
-        number.help_text = f"The {noun}'s number in the report, for example 3 for {noun} 3. Numbers run 1 to 999"
+        number.help_text = (
+            f"The {noun}'s number in the report, for example 3 for {noun} 3, or its place in this review's "
+            "list if the report numbers it like 3.1. Numbers run 1 to 999"
+        )
         number.error_messages.update(
             required=f"Enter the {noun}'s number",
-            invalid=f"The {noun}'s number must be a whole number, like 3",
+            invalid=f"The {noun}'s number must be a whole number, like 3. If the report numbers it 3.1, "
+            "enter 3.1 under “Number in the report”",
             min_value=f"The {noun}'s number must be 1 or more",
             max_value=f"The {noun}'s number must be 999 or less",
+        )
+        self.fields["report_number"].error_messages["max_length"] = (
+            "The number in the report must be 20 characters or fewer"
         )
         self.fields["text"].label = f"The {noun}"
         self.fields["text"].error_messages["required"] = f"Enter the text of the {noun}"
         self.fields["themes"].help_text = "Tick every theme it is about"
+
+    def clean_report_number(self):
+        value = report_numbers.clean(self.cleaned_data.get("report_number"))
+        if value and not report_numbers.is_valid(value):
+            raise forms.ValidationError(report_numbers.MESSAGE)
+        return value
 
     def theme_groups(self):
         """The themes' checkboxes in the taxonomy's groups (domain.md: abuse type, child, family, practice),
@@ -335,7 +355,17 @@ class RecommendationForm(FindingForm):
         self.fields["agency"].error_messages["invalid_choice"] = "Choose an agency of this partnership"
         self.fields["learning_points"].queryset = LearningPoint.objects.unscoped().current().filter(review=review)
         self.order_fields(
-            ["number", "text", "addressee", "agency", "national_body", "learning_points", "themes", "version"]
+            [
+                "number",
+                "report_number",
+                "text",
+                "addressee",
+                "agency",
+                "national_body",
+                "learning_points",
+                "themes",
+                "version",
+            ]
         )
 
     def clean(self):

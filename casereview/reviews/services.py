@@ -12,7 +12,7 @@ from django.utils import timezone
 from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, audit_update, model_update, model_withdraw, record_event, snapshot
-from casereview.core import uploads
+from casereview.core import report_numbers, uploads
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months, long_date
 from casereview.core.validation import require_not_before, require_not_future
@@ -590,6 +590,7 @@ def finding_save(
     finding=None,
     number,
     text,
+    report_number=None,
     expected_version=None,
     themes=(),
     learning_points=None,
@@ -597,7 +598,11 @@ def finding_save(
 ):
     """Create or edit a learning point or recommendation. An edit names the version it started from; if
     someone saved in between, the save is refused (their text is kept on the page) instead of silently
-    overwriting the other person's words."""
+    overwriting the other person's words. `report_number` is how the published report numbers it ("3.1"):
+    None keeps what an edited one has (blank for a new one), "" clears it."""
+    if report_number is not None:
+        report_number = report_numbers.clean(report_number)
+        fields["report_number"] = report_number
     if not text.strip():
         raise ValidationError({"text": "Enter the text"})
     if finding is not None and finding.is_withdrawn:
@@ -621,6 +626,21 @@ def finding_save(
             {
                 "number": f"Number {number} is already used by “{clash.text[:60]}…”. "
                 "Choose another number or move that one"
+            }
+        )
+    same_in_report = (
+        report_number
+        and model.objects.unscoped()
+        .current()
+        .filter(review=review, report_number=report_number)
+        .exclude(pk=getattr(finding, "pk", None))
+        .first()
+    )
+    if same_in_report:
+        raise ValidationError(
+            {
+                "report_number": f"{report_number} is already the report's number of “{same_in_report.text[:60]}…”. "
+                "Check the number in the report"
             }
         )
     if finding is None:
@@ -656,6 +676,7 @@ def finding_save(
         finding_id=finding.pk,
         version=finding.version,
         number=finding.number,
+        report_number=finding.report_number,
         text=finding.text,
         edited_by=actor,
     )

@@ -582,6 +582,7 @@ def _finding_edit(request, review, model, finding=None):
     if finding is not None:
         initial = {
             "number": finding.number,
+            "report_number": finding.report_number,
             "text": finding.text,
             "version": finding.version,
             "themes": finding.themes.all(),
@@ -606,6 +607,7 @@ def _finding_edit(request, review, model, finding=None):
             finding=finding,
             number=data["number"],
             text=data["text"],
+            report_number=data["report_number"],
             expected_version=data.get("version"),
             themes=data["themes"],
             learning_points=data["learning_points"] if model is Recommendation else None,
@@ -614,10 +616,10 @@ def _finding_edit(request, review, model, finding=None):
 
     if submitted(request, form, save):
         label = "Learning point" if model is LearningPoint else "Recommendation"
-        messages.success(request, f"{label} {saved['item'].number} has been saved.")
+        messages.success(request, f"{label} {saved['item'].label} has been saved.")
         return redirect("reviews:findings", pk=review.pk)
     noun = "learning point" if model is LearningPoint else "recommendation"
-    title = f"Edit {noun} {finding.number}" if finding else f"Add a {noun}"
+    title = f"Edit {noun} {finding.label}" if finding else f"Add a {noun}"
     return render(
         request,
         "reviews/finding_form.html",
@@ -693,12 +695,12 @@ def _withdraw(request, finding):
     return withdraw_page(
         request,
         withdraw=lambda **data: services.finding_withdraw(actor=request.user, finding=finding, **data),
-        title=f"Withdraw {noun} {finding.number}?",
+        title=f"Withdraw {noun} {finding.label}?",
         caption=str(finding.review),
-        record_lines=[(noun.capitalize(), f"{finding.number}. {finding.text}")],
+        record_lines=[(noun.capitalize(), f"{finding.label}. {finding.text}")],
         back_url=back_url,
-        submit=f"Withdraw {noun} {finding.number}",
-        success=f"{noun.capitalize()} {finding.number} has been withdrawn; later ones were renumbered.",
+        submit=f"Withdraw {noun} {finding.label}",
+        success=f"{noun.capitalize()} {finding.label} has been withdrawn; later ones were renumbered.",
     )
 
 
