@@ -673,12 +673,17 @@ def still_asked(notifications, sections):
     agency lead who sent their information is not told it is asked of them above "Nothing is asked"); the
     rest, and any from a partnership whose due list was not worked out, are kept."""
     open_keys = {s.partnership.pk: s.open_keys for s in sections}
-    kept = []
-    for notification in notifications:
+    kept, told = [], set()
+    for notification in notifications:  # newest first
         kind, _, rest = notification.key.partition(":")
-        keys = open_keys.get(notification.partnership_id)
-        if kind in _DEADLINE_NOTIFICATIONS and keys is not None and f"{kind}:{rest}" not in keys:
-            continue
+        # a moved due date is told afresh ("contribution:<id>:due:<date>"): it is the same request, and
+        # the newest notice of it is the one that holds (the older one named the date before the move)
+        rest = rest.split(":due:")[0]
+        if kind in _DEADLINE_NOTIFICATIONS:
+            keys = open_keys.get(notification.partnership_id)
+            if (keys is not None and f"{kind}:{rest}" not in keys) or f"{kind}:{rest}" in told:
+                continue
+            told.add(f"{kind}:{rest}")
         kept.append(notification)
     return kept
 
