@@ -247,6 +247,9 @@ class GovukDateField(forms.MultiValueField):
 
     def __init__(self, *, label, required=True, **kwargs):
         self.what = label[:1].lower() + label[1:]
+        if self.what.split(" (")[0].startswith("date") or self.what.split(" (")[0].endswith("date"):
+            # "Enter the date of the decision", not "Enter date of the decision" (walkthrough 10, finding 13)
+            self.what = f"the {self.what}"
         fields = [forms.CharField(required=False)] * 3
         error_messages = {"required": f"Enter {self.what}", "incomplete": f"Enter {self.what}"}
         super().__init__(

@@ -582,6 +582,7 @@ class HomeSection:
     reviews_in_progress: list = field(default_factory=list)
     reviews_at_action_plan: int = 0  # finished reviews whose action plans are being followed up
     decisions_awaiting: list = field(default_factory=list)
+    decisions_coming: list = field(default_factory=list)
     escalated_actions: list = field(default_factory=list)
     agency_requests: list = field(default_factory=list)
     agency_actions: list = field(default_factory=list)
@@ -716,6 +717,9 @@ def home_sections(*, user, last_looked=None):
                 )
         if section.is_chair:
             section.decisions_awaiting = list(decisions.awaiting_chair_decision(user=user, partnership=partnership))
+            section.decisions_coming = list(decisions.coming_to_chair(user=user, partnership=partnership))[
+                :HOME_LIST_LENGTH
+            ]
         if section.is_chair or section.is_executive:
             section.escalated_actions = list(actionplans.escalated_actions(user=user, partnership=partnership))[
                 :HOME_LIST_LENGTH
