@@ -58,3 +58,38 @@ def test_the_chairs_home_says_a_decision_is_coming_then_that_it_awaits_them(clie
     assert "Child S: decide whether to hold a review" in home
     assert re.search(r"Recommended on 6 December 2026: [A-Z][^.]+\. Read the rapid review", home), home
     assert "Decisions coming" not in home and "No decision awaits you" not in home
+
+
+# --- finding 14: smaller wording --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def police_request(partnership_a, settings):
+    from casereview.testing import AgencyFactory, InformationRequestFactory
+
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
+    request = InformationRequestFactory(
+        rapid_review=RapidReviewFactory(incident=IncidentFactory(partnership=partnership_a)), agency=police
+    )
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="pl")
+    return request, lead
+
+
+def test_one_bad_file_is_named_and_a_program_renamed_pdf_is_told_what_is_wrong(client, police_request, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.CASEREVIEW_UPLOAD_MAX_MB = {**settings.CASEREVIEW_UPLOAD_MAX_MB, "evidence": 1}
+    request, lead = police_request
+    client.force_login(lead)
+    url = reverse("decisions:request_attach", args=[request.pk])
+    big = SimpleUploadedFile("full-chronology.pdf", b"%PDF-1.4\n" + b"0" * (1024 * 1024))
+    page = _text(client.post(url, {"files": [big]}, follow=True))
+    assert "full-chronology.pdf: The selected file must be smaller than 1 MB" in page
+    program = SimpleUploadedFile("program-renamed.pdf", b"MZ\x90\x00 a Windows program")
+    page = _text(client.post(url, {"files": [program]}, follow=True))
+    assert (
+        "program-renamed.pdf: The selected file is a program, not a PDF, although its name ends .pdf. Do not open "
+        "it: upload the document itself" in page
+    )
+    assert "must be a PDF, Word" not in page.split("There is a problem", 1)[1].split("upload the document", 1)[0]
