@@ -136,6 +136,8 @@ class GovukFormMixin:
         data = self.data.copy()  # a QueryDict is immutable
         for name in refused:
             key = self.add_prefix(name)
+            if key not in data:
+                continue  # a field of several inputs (a date): Django's widgets read them by their own names
             if hasattr(data, "getlist"):
                 data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
             elif isinstance(data.get(key), str):
