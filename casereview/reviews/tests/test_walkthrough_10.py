@@ -78,6 +78,14 @@ def test_gaps_inside_the_scope_are_still_reported(client, setting, capture):
     assert "1 event falls outside it" in page
 
 
+def test_a_chronology_with_no_events_yet_says_nothing_of_its_scope(client, setting):
+    review, contribution, lead, manager = setting
+    client.force_login(manager)
+    page = _text(client.get(reverse("reviews:chronology", args=[review.pk])))
+    assert "No agency has sent its chronology yet." in page
+    assert "Every event falls within it" not in page
+
+
 def test_the_import_page_says_which_types_were_filed_under_the_chronologys_own(client, setting, capture):
     review, contribution, lead, manager = setting
     client.force_login(lead)
