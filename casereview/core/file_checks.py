@@ -59,9 +59,17 @@ def check_upload(upload, *, kinds, limit, field, too_large_advice=""):
     head = upload.read(8192)
     upload.seek(0)
     content_type = _sniff(head, upload, kinds=kinds, field=field)
+    named = _named_kind(getattr(upload, "name", "") or "")
+    if head.startswith(_EXECUTABLES) and named is not None:
+        # the person chose a ".pdf": "must be a PDF" did not say what is wrong with it (walkthrough 10, 14)
+        raise ValidationError(
+            {
+                field: f"The selected file is a program, not a {_KIND_NAMES[named[0]]}, although its name ends "
+                f".{named[0]}. Do not open it: upload the document itself, as a {described} file"
+            }
+        )
     if content_type is None or content_type not in {KINDS[kind][0] for kind in kinds}:
         raise ValidationError({field: f"The selected file must be a {described} file"})
-    named = _named_kind(getattr(upload, "name", "") or "")
     if named is not None and content_type not in named[1]:
         # what the name promises is what whoever opens it expects: a text file called .pdf is not a PDF
         raise ValidationError(

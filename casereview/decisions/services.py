@@ -227,7 +227,8 @@ class Attached:
 
 def attachment_problems(files):
     """Every problem with the chosen files, as messages for the form's `files` field, so a form and the
-    service refuse alike and every problem is told at once. A file is named when several were chosen."""
+    service refuse alike and every problem is told at once. Each names its file, one chosen alone too
+    (walkthrough 10, finding 14: "The selected file must be smaller than 10 MB" named none)."""
     return _checked(files)[1]
 
 
@@ -251,7 +252,7 @@ def _checked(files):
             )
         except ValidationError as exc:
             for message in exc.message_dict["files"]:
-                problems.append(message if len(files) == 1 else f"{_base_name(upload)}: {message}")
+                problems.append(f"{_base_name(upload)}: {message}")
     return content_types, problems
 
 

@@ -582,6 +582,7 @@ class HomeSection:
     reviews_in_progress: list = field(default_factory=list)
     reviews_at_action_plan: int = 0  # finished reviews whose action plans are being followed up
     decisions_awaiting: list = field(default_factory=list)
+    decisions_coming: list = field(default_factory=list)
     escalated_actions: list = field(default_factory=list)
     agency_requests: list = field(default_factory=list)
     agency_actions: list = field(default_factory=list)
@@ -673,12 +674,17 @@ def still_asked(notifications, sections):
     agency lead who sent their information is not told it is asked of them above "Nothing is asked"); the
     rest, and any from a partnership whose due list was not worked out, are kept."""
     open_keys = {s.partnership.pk: s.open_keys for s in sections}
-    kept = []
-    for notification in notifications:
+    kept, told = [], set()
+    for notification in notifications:  # newest first
         kind, _, rest = notification.key.partition(":")
-        keys = open_keys.get(notification.partnership_id)
-        if kind in _DEADLINE_NOTIFICATIONS and keys is not None and f"{kind}:{rest}" not in keys:
-            continue
+        # a moved due date is told afresh ("contribution:<id>:due:<date>"): it is the same request, and
+        # the newest notice of it is the one that holds (the older one named the date before the move)
+        rest = rest.split(":due:")[0]
+        if kind in _DEADLINE_NOTIFICATIONS:
+            keys = open_keys.get(notification.partnership_id)
+            if (keys is not None and f"{kind}:{rest}" not in keys) or f"{kind}:{rest}" in told:
+                continue
+            told.add(f"{kind}:{rest}")
         kept.append(notification)
     return kept
 
@@ -711,6 +717,9 @@ def home_sections(*, user, last_looked=None):
                 )
         if section.is_chair:
             section.decisions_awaiting = list(decisions.awaiting_chair_decision(user=user, partnership=partnership))
+            section.decisions_coming = list(decisions.coming_to_chair(user=user, partnership=partnership))[
+                :HOME_LIST_LENGTH
+            ]
         if section.is_chair or section.is_executive:
             section.escalated_actions = list(actionplans.escalated_actions(user=user, partnership=partnership))[
                 :HOME_LIST_LENGTH

@@ -159,13 +159,13 @@ class ContributionRequestForm(GovukFormMixin, forms.Form):
         field = self.fields["agencies"]
         field.queryset = agencies
         field.label_from_instance = lambda agency: (
-            str(agency) if agency.has_lead else f"{agency} (nobody there uses casereview: send it yourself)"
+            str(agency) if agency.has_lead else f"{agency} (nobody there uses casereview)"
         )
-        without = [str(agency) for agency in agencies if not agency.has_lead]
-        if without:
+        # Said once: the labels name the agencies (the hint listed ten of them again; walkthrough 10, 12).
+        if any(not agency.has_lead for agency in agencies):
             field.help_text = (
-                f"Nobody at {', '.join(without)} uses casereview, so a request to them tells nobody: send it "
-                "yourself, then record what they send on the request's page"
+                "casereview cannot tell an agency where nobody uses it: send the request to them yourself, "
+                "then record what they send on the request's page."
             )
 
 

@@ -442,6 +442,16 @@ class ChronologyImport(BaseModel):
     def is_finished(self):
         return self.status in (ImportStatus.FAILED, ImportStatus.DONE)
 
+    @property
+    def warnings(self):
+        """The problems' sentences (an import done: its warnings; failed: why)."""
+        return [line for line in self.problems if isinstance(line, str)]
+
+    @property
+    def mapped_types(self):
+        """[(type as the agency wrote it, the type it is filed under, rows)] (services._chronology_import)."""
+        return next((item["mapped"] for item in self.problems if isinstance(item, dict) and "mapped" in item), [])
+
 
 class MonitoringCheck(BaseModel):
     """The safeguarding partners' regular look at a running review's time and quality (SI 2018/789

@@ -17,6 +17,7 @@ from .models import (
     LearningPoint,
     Recommendation,
     Review,
+    TermsOfReference,
 )
 
 
@@ -230,7 +231,30 @@ def derived_facts(*, user, review, gap_days=90, summary=None):
             .order_by()
         )
     )
-    return chronology.facts_from(counts, dates, by_year, gap_days=gap_days, repeats=repeats, unconfirmed=unconfirmed)
+    scope = chronology_scope(review=review)
+    outside = 0
+    if scope is not None:
+        outside = entries.exclude(sort_date__range=scope).count()
+    return chronology.facts_from(
+        counts,
+        dates,
+        by_year,
+        gap_days=gap_days,
+        repeats=repeats,
+        unconfirmed=unconfirmed,
+        scope=scope,
+        outside_scope=outside,
+    )
+
+
+def chronology_scope(*, review):
+    """The terms of reference's scope period (from, to), or None while none is recorded. Read unscoped:
+    the period is what the chronology's reader needs to judge its events, shown with them only (the agency
+    sending a chronology is told it too, on its import's page)."""
+    terms = TermsOfReference.objects.unscoped().filter(review=review).only("scope_start", "scope_end").first()
+    if terms is None or not (terms.scope_start and terms.scope_end):
+        return None
+    return (terms.scope_start, terms.scope_end)
 
 
 def timeline_series(*, user, review, summary=None):

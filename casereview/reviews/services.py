@@ -246,10 +246,12 @@ def contributions_request(*, actor, review, agencies, kinds, due_date, move_due_
                 _tell_agency_of_contribution(contribution)
                 made.append(contribution)
             elif current.due_date != due_date:
+                moved_from = current.due_date
                 model_update(
                     actor=actor, instance=current, data={"due_date": due_date}, reason="Asked again with a new due date"
                 )
                 _tell_agency_of_contribution(current, moved=True)
+                current.moved_from = moved_from  # for the confirmation: what moved, from when
                 made.append(current)
     return made  # empty: every one was already asked, due that day (the same form sent twice)
 
@@ -259,7 +261,7 @@ def contribution_due_warning(review, due_date):
     if review.target_completion and due_date > review.target_completion:
         return (
             f"The requests are due on {long_date(due_date)}, after the review's target completion "
-            f"({long_date(review.target_completion)}). Check the date, or plan for the review to finish late"
+            f"({long_date(review.target_completion)}). Check the date, or plan for the review to finish late."
         )
     return ""
 
@@ -391,9 +393,11 @@ def _chronology_import(job):
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
         review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
-    return _finish(
-        job, ImportStatus.DONE, _outside_scope_warnings(contribution.review, parsed.rows), imported=len(batch)
-    )
+    notes = _outside_scope_warnings(contribution.review, parsed.rows)
+    mapped = chronology.mapped_types(parsed.rows)
+    if mapped:
+        notes.append({"mapped": mapped})  # read through ChronologyImport.mapped_types
+    return _finish(job, ImportStatus.DONE, notes, imported=len(batch))
 
 
 # At most this many rows are named in the warning; the rest are counted.

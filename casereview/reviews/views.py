@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from casereview.accounts import permissions
-from casereview.accounts.models import Membership, Partnership
+from casereview.accounts.models import Membership, Partnership, Role
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
@@ -231,7 +231,7 @@ def contributions_request(request, review):
     ):
         due = form.cleaned_data["due_date"]
         if made:
-            messages.success(request, "The agencies have been asked for their contributions.")
+            messages.success(request, _contributions_confirmation(made, due))
         else:
             messages.info(
                 request, f"Those agencies had already been asked for these, due {long_date(due)}: nothing changed."
@@ -248,6 +248,27 @@ def contributions_request(request, review):
         review=review,
         submit="Send the requests",
     )
+
+
+def _contributions_confirmation(made, due):
+    """What was asked and what moved: "Also move requests …" changed other requests' dates, and the banner
+    said only that agencies had been asked (walkthrough 10, finding 12)."""
+
+    def what(c):
+        return f"{c.agency}'s {c.get_kind_display().lower()}"
+
+    asked = [c for c in made if not hasattr(c, "moved_from")]
+    moved = [c for c in made if hasattr(c, "moved_from")]
+    parts = []
+    if asked:
+        parts.append(f"Asked for, due {long_date(due)}: {'; '.join(what(c) for c in asked)}.")
+    if moved:
+        parts.append(
+            f"Moved to {long_date(due)}: "
+            + "; ".join(f"{what(c)} (was due {long_date(c.moved_from)})" for c in moved)
+            + ". Each agency has been told."
+        )
+    return " ".join(parts)
 
 
 @object_view(AgencyContribution)
@@ -273,6 +294,10 @@ def contribution_detail(request, contribution):
             "row_form": ChronologyRowForm(),
             "report_form": ReportForm(initial={"text": contribution.report_text}),
             "imports": contribution.imports.all()[:5],
+            # an agency with nobody in casereview was told nothing: the page says so, as the review's does
+            "agency_has_lead": Membership.objects.unscoped()  # whether a lead exists, never who
+            .filter(agency_id=contribution.agency_id, role=Role.AGENCY_LEAD, is_active=True)
+            .exists(),
         },
     )
 
@@ -386,6 +411,7 @@ CHRONOLOGY_PAGE_COLUMNS = (
     "description",
     "practitioner_role",
     "agency__name",
+    "sort_date",
 )
 
 
