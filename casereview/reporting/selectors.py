@@ -165,7 +165,7 @@ def _deadlines(user, partnerships, first=None, today=None):
         lists[partnership_id].append(Deadline(*args, partnership=by_id[partnership_id], today=today, **kwargs))
 
     duty_kinds = dict(NotificationDuty._meta.get_field("kind").choices)
-    for kind, partnership_id, pk, incident_id, child, due, other_day, text, agency_id in _case_steps(user, ids):
+    for partnership_id, pk, incident_id, child, due, kind, other_day, text, agency_id in _case_steps(user, ids):
         if kind == _DUTY:
             add(
                 partnership_id,
@@ -216,13 +216,13 @@ def _deadlines(user, partnerships, first=None, today=None):
                 link("incidents:detail", incident_id),
                 roles=(Role.CHAIR,),
             )
-        else:  # _PANEL_RESPONSE; other_day: when the rapid review was sent to the national panel
+        else:  # _PANEL_RESPONSE; due: when the rapid review was sent to the national panel
             add(
                 partnership_id,
                 f"panel_response:{incident_id}",
                 "National panel's response expected",
                 child,
-                add_working_days(other_day, by_id[partnership_id].panel_response_working_days),
+                add_working_days(due, by_id[partnership_id].panel_response_working_days),
                 link("incidents:detail", incident_id),
                 expected_from_others=True,
             )
@@ -282,42 +282,36 @@ _DUTY, _RAPID_REVIEW, _REQUEST, _RECOMMENDATION, _DECISION, _PANEL_RESPONSE = ra
 
 
 def _case_steps(user, partnership_ids):
-    """(kind, partnership id, key, incident id, child, due date, other date, text, agency id) for every open
-    step of the six kinds, each read through its own selector (and so its own scope), in one query. The
-    columns a kind has not are typed NULLs: PostgreSQL types a UNION's column from its first branches."""
+    """(partnership id, key, incident id, child, day, kind, other date, text, agency id) for every open step of
+    the six kinds, each read through its own selector (and so its own scope), in one query. The day is when
+    the step is due (a decision: the rapid review's due date, if any; a panel response: when the rapid review
+    was sent to the panel). The columns a kind has not are typed NULLs: PostgreSQL types a UNION's column
+    from its first branches."""
     ids = partnership_ids
 
     def none(field):
         return Cast(Value(None), field)
 
-    def branch(kind, queryset, *columns):
-        # every column an expression: Django puts a values_list's fields before its expressions in the SQL,
-        # which would put a branch's columns in another order than the next one's
-        columns = [F(c) if isinstance(c, str) else c for c in columns]
-        return queryset.order_by().values_list(Value(kind, output_field=IntegerField()), *columns)
+    def branch(kind, queryset, fields, other, text, agency):
+        # Django writes a values_list's fields before its expressions, whatever their order in the call: so
+        # the first five are fields in every branch, and the last four expressions in every branch
+        return queryset.order_by().values_list(*fields, Value(kind, output_field=IntegerField()), other, text, agency)
 
     no_date, no_text, no_agency = none(DateField()), none(CharField()), none(UUIDField())
+    of_incident = ("incident__partnership_id", "pk", "incident_id", "incident__child_pseudonym")
     duties = branch(
         _DUTY,
         incidents.open_duties(user=user, partnership=ids),
-        "incident__partnership_id",
-        "pk",
-        "incident_id",
-        "incident__child_pseudonym",
-        "due_date",
+        (*of_incident, "due_date"),
         no_date,
-        "kind",
+        F("kind"),
         no_agency,
     )
     others = [
         branch(
             _RAPID_REVIEW,
             decisions.open_rapid_reviews(user=user, partnership=ids),
-            "incident__partnership_id",
-            "pk",
-            "incident_id",
-            "incident__child_pseudonym",
-            "due_date",
+            (*of_incident, "due_date"),
             no_date,
             no_text,
             no_agency,
@@ -325,23 +319,21 @@ def _case_steps(user, partnership_ids):
         branch(
             _REQUEST,
             decisions.unanswered_requests(user=user, partnership=ids),
-            "rapid_review__incident__partnership_id",
-            "pk",
-            "rapid_review__incident_id",
-            "rapid_review__incident__child_pseudonym",
-            "due_date",
+            (
+                "rapid_review__incident__partnership_id",
+                "pk",
+                "rapid_review__incident_id",
+                "rapid_review__incident__child_pseudonym",
+                "due_date",
+            ),
             no_date,
-            "agency__name",
-            "agency_id",
+            F("agency__name"),
+            F("agency_id"),
         ),
         branch(
             _RECOMMENDATION,
             decisions.awaiting_recommendation(user=user, partnership=ids),
-            "incident__partnership_id",
-            "pk",
-            "incident_id",
-            "incident__child_pseudonym",
-            "due_date",
+            (*of_incident, "due_date"),
             no_date,
             no_text,
             no_agency,
@@ -349,24 +341,16 @@ def _case_steps(user, partnership_ids):
         branch(
             _DECISION,
             decisions.awaiting_chair_decision(user=user, partnership=ids),
-            "incident__partnership_id",
-            "pk",
-            "incident_id",
-            "incident__child_pseudonym",
-            "incident__rapid_review__due_date",
-            "made_on",
+            (*of_incident, "incident__rapid_review__due_date"),
+            F("made_on"),
             no_text,
             no_agency,
         ),
         branch(
             _PANEL_RESPONSE,
             decisions.awaiting_panel_response(user=user, partnership=ids),
-            "incident__partnership_id",
-            "pk",
-            "incident_id",
-            "incident__child_pseudonym",
+            (*of_incident, "sent_to_panel_on"),
             no_date,
-            "sent_to_panel_on",
             no_text,
             no_agency,
         ),
