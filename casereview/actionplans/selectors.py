@@ -231,12 +231,13 @@ def _counts_by_review_and_by_agency(actions, today):
         if grouped and by == "1, 2":  # the keys by their place in the select, as Django writes them here
             review, agency = Review._meta.db_table, Agency._meta.db_table
             with connection.cursor() as cursor:
+                # each group's name looked up by its key (a join was hashed over every review in the country)
                 cursor.execute(
-                    f'SELECT counted."review", counted."owner_agency", COALESCE(r."title", a."name"), '
+                    f'SELECT counted."review", counted."owner_agency", COALESCE('
+                    f'(SELECT r."title" FROM "{review}" r WHERE r."id" = counted."review"), '
+                    f'(SELECT a."name" FROM "{agency}" a WHERE a."id" = counted."owner_agency")), '
                     f'counted."{_BANDS[0]}", counted."{_BANDS[1]}", counted."{_BANDS[2]}", counted."{_BANDS[3]}", '
-                    f'counted."{_BANDS[4]}" FROM ({head} GROUP BY GROUPING SETS ((1), (2))) counted '
-                    f'LEFT JOIN "{review}" r ON r."id" = counted."review" '
-                    f'LEFT JOIN "{agency}" a ON a."id" = counted."owner_agency"',
+                    f'counted."{_BANDS[4]}" FROM ({head} GROUP BY GROUPING SETS ((1), (2))) counted',
                     params,
                 )
                 return cursor.fetchall()
