@@ -226,9 +226,16 @@ class ChronologyFilterForm(GovukFormMixin, forms.Form):
     date_from = GovukDateField(label="From", required=False)
     date_to = GovukDateField(label="To", required=False)
 
-    def __init__(self, *args, review, event_types, agencies, **kwargs):
+    def __init__(self, *args, review, event_types, agencies, agency_names=None, **kwargs):
+        """`agency_names`: [(agency id, name)] of `agencies`, when the caller has them (the page's
+        ChronologySummary does): the choices are then listed from them, and the agencies are read only to
+        check one chosen."""
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
+        if agency_names is not None:
+            agency = self.fields["agency"]
+            agency.iterator = _listed_choices(agency_names)
+            agency.widget.choices = agency.choices  # as setting the queryset does
         self.fields["event_type"].choices = [("", "All types")] + [(t, t) for t in event_types]
 
     def clean(self):
@@ -236,6 +243,25 @@ class ChronologyFilterForm(GovukFormMixin, forms.Form):
         if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_to"] < cleaned["date_from"]:
             self.add_error("date_to", "The to date must be after the from date")
         return cleaned
+
+
+def _listed_choices(names):
+    """A model choice field's iterator listing (key, name) pairs already read, in the order given."""
+
+    class Listed(forms.models.ModelChoiceIterator):
+        def __iter__(self):
+            if self.field.empty_label is not None:
+                yield ("", self.field.empty_label)
+            for pk, name in names:
+                yield (forms.models.ModelChoiceIteratorValue(pk, None), name)
+
+        def __len__(self):
+            return len(names) + (self.field.empty_label is not None)
+
+        def __bool__(self):
+            return self.field.empty_label is not None or bool(names)
+
+    return Listed
 
 
 class DuplicateForm(forms.Form):

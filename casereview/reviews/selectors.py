@@ -100,6 +100,11 @@ class ChronologySummary:
         self.event_types = sorted({event_type for event_type, *_ in self.cells})
         self.agency_ids = {agency_id for _, agency_id, *_ in self.cells}
 
+    def agency_names(self):
+        """[(agency id, name)] of the agencies counted, by name: the filter's choices."""
+        names = {agency_id: name for _, agency_id, name, *_ in self.cells}
+        return sorted(names.items(), key=lambda item: (item[1], str(item[0])))
+
     def counts_by_type(self):
         counts = Counter()
         for event_type, _, _, _, n in self.cells:

@@ -427,6 +427,7 @@ def chronology_filters_from(query, user, review, summary=None):
         review=review,
         event_types=summary.event_types if summary else selectors.event_types_in(user=user, review=review),
         agencies=selectors.chronology_agencies(user=user, review=review, summary=summary),
+        agency_names=summary.agency_names() if summary else None,
     )
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_bound and form.is_valid() else {}
     return form, selectors.merged_chronology(user=user, review=review, **filters)
