@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.extraction import matched_pairs, prf  # noqa: E402
 from casereview.documents.extraction import extract_structure, read_document  # noqa: E402
-from casereview.documents.extraction.blocks import HEADING, ITEM, split_blocks  # noqa: E402
+from casereview.documents.extraction.blocks import HEADING, split_blocks  # noqa: E402
 from casereview.documents.extraction.markers import INLINE_BULLET, join_lone_bullets, normalise_space  # noqa: E402
 
 SETS = [
@@ -122,7 +122,13 @@ def document_blocks(text):
                     "marker": _marker_kind(b) if k == 0 else ("inline" if INLINE_BULLET.match(layout, a) else "cut"),
                     "lines": b.line_count,
                     "block": n,
-                    "segment": "only" if len(pieces) == 1 else "first" if k == 0 else "last" if k == len(pieces) - 1 else "mid",
+                    "segment": "only"
+                    if len(pieces) == 1
+                    else "first"
+                    if k == 0
+                    else "last"
+                    if k == len(pieces) - 1
+                    else "mid",
                     "segments": len(pieces),
                 }
             )
@@ -283,11 +289,11 @@ def matrix(feature_lists):
 # ---------------------------------------------------------------- training and decoding
 
 
-def train(X, y, c=1.0):
+def train(X, y, c=1.0, balanced=False):
     from scipy.sparse import vstack
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=c, max_iter=3000, random_state=0)
+    model = LogisticRegression(C=c, max_iter=3000, random_state=0, class_weight="balanced" if balanced else None)
     model.fit(vstack(X), np.concatenate(y))
     return model
 
@@ -306,9 +312,7 @@ def classifier_items(record, proba, threshold=0.5):
     current = None
     for b, p in zip(record["blocks"], proba):
         lp, rec = p[LP_B] + p[LP_I], p[REC_B] + p[REC_I]
-        field, begin, cont = (
-            ("learning_points", LP_B, LP_I) if lp >= rec else ("recommendations", REC_B, REC_I)
-        )
+        field, begin, cont = ("learning_points", LP_B, LP_I) if lp >= rec else ("recommendations", REC_B, REC_I)
         if max(lp, rec) < threshold:
             current = None
             continue
@@ -317,8 +321,10 @@ def classifier_items(record, proba, threshold=0.5):
         else:
             current = (field, [b])
             found[field].append(current[1])
-    return {field: [(" ".join(x["text"] for x in run), run[0]["start"], run[-1]["end"]) for run in runs]
-            for field, runs in found.items()}
+    return {
+        field: [(" ".join(x["text"] for x in run), run[0]["start"], run[-1]["end"]) for run in runs]
+        for field, runs in found.items()
+    }
 
 
 def combined_items(record, proba, keep=0.2, add=0.8):
@@ -367,50 +373,133 @@ def alignment_ceiling(documents):
     return score(documents, found)
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", help="comma-separated sets to leave out (default: all)")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("--keep", type=float, default=0.2)
-    parser.add_argument("--add", type=float, default=0.8)
-    parser.add_argument("--threshold", type=float, default=0.5)
-    args = parser.parse_args(argv)
-    documents = load_documents()
-    set_names = [name for name, _ in SETS]
-    left_out = args.sets.split(",") if args.sets else set_names
-    print(f"{len(documents)} documents in {len(set_names)} sets; leave one set out; micro P/R/F1 per list")
+def out_of_fold(documents, balanced, c):
+    """Each document's block probabilities from the models trained without its set: {"plain": [...],
+    "stacked": [...]}, cached in /tmp by the options that change them."""
+    cache = CACHE.with_name(f"probas-{balanced}-{c}-{N_FEATURES}.pickle")
+    if cache.exists() and cache.stat().st_mtime > Path(__file__).stat().st_mtime:
+        return pickle.loads(cache.read_bytes())
     records = [d[3] for d in documents]
     labels = [np.array(label_blocks(r["blocks"], r["gold"]), dtype=int) for r in records]
-    plain = [matrix(features(r, use_rules=False)) for r in records]
-    stacked = [matrix(features(r, use_rules=True)) for r in records]
-    rows = []
-    for held in left_out:
+    matrices = {
+        "plain": [matrix(features(r, use_rules=False)) for r in records],
+        "stacked": [matrix(features(r, use_rules=True)) for r in records],
+    }
+    probas = {name: [None] * len(records) for name in matrices}
+    for held in dict.fromkeys(d[0] for d in documents):
         train_at = [n for n, d in enumerate(documents) if d[0] != held]
-        models = {
-            name: train([X[n] for n in train_at], [labels[n] for n in train_at], args.c)
-            for name, X in (("plain", plain), ("stacked", stacked))
-        }
-        groups = [(held, [n for n, d in enumerate(documents) if d[0] == held])]
-        if held == "corpus":
-            groups.append(("corpus:heldout", [n for n in groups[0][1] if documents[n][2] == "heldout"]))
-        for label, at in groups:
-            group = [records[n] for n in at]
-            p_plain = [probabilities(models["plain"], plain[n]) for n in at]
-            p_stacked = [probabilities(models["stacked"], stacked[n]) for n in at]
-            result = {
-                "rules": score(group, [r["rules"] for r in group]),
-                "classifier": score(group, [classifier_items(r, p, args.threshold) for r, p in zip(group, p_plain)]),
-                "stacked": score(group, [classifier_items(r, p, args.threshold) for r, p in zip(group, p_stacked)]),
-                "gated": score(group, [combined_items(r, p, args.keep, args.add) for r, p in zip(group, p_plain)]),
-                "ceiling": alignment_ceiling(group),
-            }
-            rows.append((label, len(group), result))
-            print_set(label, len(group), result)
+        test_at = [n for n, d in enumerate(documents) if d[0] == held]
+        for name, X in matrices.items():
+            model = train([X[n] for n in train_at], [labels[n] for n in train_at], c, balanced)
+            for n in test_at:
+                probas[name][n] = probabilities(model, X[n])
+        print(f"  trained without {held}", file=sys.stderr)
+    cache.write_bytes(pickle.dumps(probas))
+    return probas
+
+
+def methods(records, probas, args):
+    """Each method's items for each record."""
+    plain, stacked = probas["plain"], probas["stacked"]
+    return {
+        "rules": [r["rules"] for r in records],
+        "classifier": [classifier_items(r, p, args.threshold) for r, p in zip(records, plain)],
+        "stacked": [classifier_items(r, p, args.threshold) for r, p in zip(records, stacked)],
+        "gated": [combined_items(r, p, args.keep, args.add) for r, p in zip(records, plain)],
+        "gated-stk": [combined_items(r, p, args.keep, args.add) for r, p in zip(records, stacked)],
+        "ceiling": [classifier_items(r, np.eye(5)[label_blocks(r["blocks"], r["gold"])], 0.5) for r in records],
+    }
+
+
+def groups_of(documents):
+    for name, _ in SETS:
+        yield name, [n for n, d in enumerate(documents) if d[0] == name]
+        if name == "corpus":
+            yield "corpus:heldout", [n for n, d in enumerate(documents) if d[0] == name and d[2] == "heldout"]
+
+
+def bootstrap(records, found_a, found_b, rounds=2000):
+    """Paired bootstrap over documents of all-lists micro F1, b minus a: the mean and a 90% interval."""
+    rng = np.random.default_rng(0)
+    counts = []
+    for record, a, b in zip(records, found_a, found_b):
+        row = []
+        for found in (a, b):
+            for field in LISTS:
+                extracted = [text for text, _, _ in found[field]]
+                row += [matched_pairs(extracted, record["gold"][field]), len(extracted), len(record["gold"][field])]
+        counts.append(row)
+    counts = np.array(counts)
+    diffs = []
+    for _ in range(rounds):
+        total = counts[rng.integers(0, len(counts), len(counts))].sum(axis=0)
+        f = [prf(t[0] + t[3], t[1] + t[4], t[2] + t[5])[2] for t in (total[:6], total[6:])]
+        diffs.append(f[1] - f[0])
+    return float(np.mean(diffs)), float(np.percentile(diffs, 5)), float(np.percentile(diffs, 95))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--keep", type=float, default=0.2, help="gate: least probability of a rule item's list")
+    parser.add_argument("--add", type=float, default=0.8, help="gate: least probability of an added block")
+    parser.add_argument("--threshold", type=float, default=0.5, help="classifier: least probability of a list")
+    parser.add_argument("--balanced", action="store_true", help="weight the classes by their inverse frequency")
+    parser.add_argument("--grid", action="store_true", help="mean F1 of the gate over a grid of --keep and --add")
+    args = parser.parse_args(argv)
+    documents = load_documents()
+    print(
+        f"{len(documents)} documents in {len(SETS)} sets; leave one set out; micro P/R/F1 per list "
+        f"(balanced={args.balanced}, C={args.c}, threshold={args.threshold}, keep={args.keep}, add={args.add})"
+    )
+    records = [d[3] for d in documents]
+    probas = out_of_fold(documents, args.balanced, args.c)
+    if args.grid:
+        return print_grid(documents, records, probas, args)
+    found = methods(records, probas, args)
+    rows = []
+    for label, at in groups_of(documents):
+        group = [records[n] for n in at]
+        result = {method: score(group, [items[n] for n in at]) for method, items in found.items()}
+        rows.append((label, len(group), result))
+        print_set(label, len(group), result, [sum(len(r["gold"][f]) for r in group) for f in LISTS])
     print_summary(rows)
+    unseen = [n for label, at in groups_of(documents) if label in ("corpus9", "corpus10") for n in at]
+    unseen += [n for n, d in enumerate(documents) if d[0] == "corpus" and d[2] == "heldout"]
+    print("\nPaired bootstrap over the never-read documents pooled (all-lists micro F1, method minus rules):")
+    for method in ("classifier", "stacked", "gated", "gated-stk"):
+        mean, low, high = bootstrap(
+            [records[n] for n in unseen], *([found[m][n] for n in unseen] for m in ("rules", method))
+        )
+        print(f"  {method:12} {mean:+.3f} (90% interval {low:+.3f} to {high:+.3f})")
 
 
-def print_set(label, count, result):
-    print(f"\n[{label}] {count} documents")
+def print_grid(documents, records, probas, args):
+    groups = [(label, at) for label, at in groups_of(documents)]
+    print(f"  {'keep':>5} {'add':>5}   {'every set':>9} {'never read':>10}   (mean all-lists F1, gated; rules first)")
+    rule_rows = {
+        label: score([records[n] for n in at], [records[n]["rules"] for n in at])["all"][2] for label, at in groups
+    }
+    print(f"  {'rules':>11}   {_means(rule_rows)[0]:9.3f} {_means(rule_rows)[1]:10.3f}")
+    for keep in (0.0, 0.05, 0.1, 0.2, 0.3):
+        for add in (0.6, 0.7, 0.8, 0.9, 1.01):
+            rows = {
+                label: score(
+                    [records[n] for n in at], [combined_items(records[n], probas["plain"][n], keep, add) for n in at]
+                )["all"][2]
+                for label, at in groups
+            }
+            print(f"  {keep:5.2f} {add:5.2f}   {_means(rows)[0]:9.3f} {_means(rows)[1]:10.3f}")
+
+
+def _means(rows):
+    every = [f for label, f in rows.items() if label != "corpus:heldout"]
+    unseen = [f for label, f in rows.items() if label in RULES_UNSEEN]
+    return float(np.mean(every)), float(np.mean(unseen))
+
+
+def print_set(label, count, result, gold):
+    print(f"\n[{label}] {count} documents, gold {gold[0]} learning points, {gold[1]} recommendations")
     print(f"  {'':12} {'LP P':>6} {'R':>6} {'F1':>6}   {'REC P':>6} {'R':>6} {'F1':>6}   {'all F1':>6}")
     for method, r in result.items():
         lp, rec = r["learning_points"], r["recommendations"]
