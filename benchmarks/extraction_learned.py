@@ -289,6 +289,52 @@ def matrix(feature_lists):
 # ---------------------------------------------------------------- training and decoding
 
 
+def label_context(blocks, n, previous, before):
+    """The labels of the two blocks before block n (the gold's in training, the model's own when reading)."""
+    b = blocks[n]
+    name, name2 = LABEL_NAMES[previous], LABEL_NAMES[before]
+    same_block = n > 0 and blocks[n - 1].get("block") == b.get("block")
+    return [
+        f"prev={name}",
+        f"prev2={name2}&prev={name}",
+        f"prev={name}&marker={b['marker']}",
+        f"prev={name}&seg={b['segment']}",
+        f"prev={name}&kind={b['kind']}",
+        f"prev={name}&same_block={same_block}",
+        f"prev={name}&upper={b['text'][:1].isupper()}",
+    ]
+
+
+def with_context(feature_lists, blocks, labels):
+    out = []
+    for n, f in enumerate(feature_lists):
+        previous = labels[n - 1] if n >= 1 else O
+        before = labels[n - 2] if n >= 2 else O
+        out.append(f + label_context(blocks, n, previous, before))
+    return out
+
+
+def read_in_order(model, X, blocks):
+    """Block by block, each block read with the labels the model gave the two before it (greedy): the
+    linear scores of the block's own features once, plus the weights of its label context."""
+    if X.shape[0] == 0:
+        return np.zeros((0, 5))
+    coef = np.zeros((5, X.shape[1]))
+    intercept = np.full(5, -1e9)
+    coef[model.classes_] = model.coef_
+    intercept[model.classes_] = model.intercept_
+    base = np.asarray(X @ coef.T) + intercept
+    full = np.zeros((X.shape[0], 5))
+    previous = before = O
+    for n in range(X.shape[0]):
+        cols = sorted({_hash(x) for x in label_context(blocks, n, previous, before)})
+        scores = base[n] + coef[:, cols].sum(axis=1)
+        scores = np.exp(scores - scores.max())
+        full[n] = scores / scores.sum()
+        previous, before = int(full[n].argmax()), previous
+    return full
+
+
 def train(X, y, c=1.0, balanced=False):
     from scipy.sparse import vstack
     from sklearn.linear_model import LogisticRegression
@@ -373,26 +419,37 @@ def alignment_ceiling(documents):
     return score(documents, found)
 
 
-def out_of_fold(documents, balanced, c):
+def out_of_fold(documents, balanced, c, context=False):
     """Each document's block probabilities from the models trained without its set: {"plain": [...],
     "stacked": [...]}, cached in /tmp by the options that change them."""
-    cache = CACHE.with_name(f"probas-{balanced}-{c}-{N_FEATURES}.pickle")
+    cache = CACHE.with_name(f"probas-{balanced}-{c}-{context}-{N_FEATURES}.pickle")
     if cache.exists() and cache.stat().st_mtime > Path(__file__).stat().st_mtime:
         return pickle.loads(cache.read_bytes())
     records = [d[3] for d in documents]
     labels = [np.array(label_blocks(r["blocks"], r["gold"]), dtype=int) for r in records]
-    matrices = {
-        "plain": [matrix(features(r, use_rules=False)) for r in records],
-        "stacked": [matrix(features(r, use_rules=True)) for r in records],
+    lists = {
+        "plain": [features(r, use_rules=False) for r in records],
+        "stacked": [features(r, use_rules=True) for r in records],
     }
+    matrices = {name: [matrix(f) for f in fl] for name, fl in lists.items()}
+    if context:  # trained on the gold's labels of the blocks before, read with the model's own
+        trained_on = {
+            name: [matrix(with_context(f, r["blocks"], y)) for f, r, y in zip(fl, records, labels)]
+            for name, fl in lists.items()
+        }
+    else:
+        trained_on = matrices
     probas = {name: [None] * len(records) for name in matrices}
     for held in dict.fromkeys(d[0] for d in documents):
         train_at = [n for n, d in enumerate(documents) if d[0] != held]
         test_at = [n for n, d in enumerate(documents) if d[0] == held]
         for name, X in matrices.items():
-            model = train([X[n] for n in train_at], [labels[n] for n in train_at], c, balanced)
+            model = train([trained_on[name][n] for n in train_at], [labels[n] for n in train_at], c, balanced)
             for n in test_at:
-                probas[name][n] = probabilities(model, X[n])
+                if context:
+                    probas[name][n] = read_in_order(model, X[n], records[n]["blocks"])
+                else:
+                    probas[name][n] = probabilities(model, X[n])
         print(f"  trained without {held}", file=sys.stderr)
     cache.write_bytes(pickle.dumps(probas))
     return probas
@@ -445,15 +502,16 @@ def main(argv=None):
     parser.add_argument("--add", type=float, default=0.8, help="gate: least probability of an added block")
     parser.add_argument("--threshold", type=float, default=0.5, help="classifier: least probability of a list")
     parser.add_argument("--balanced", action="store_true", help="weight the classes by their inverse frequency")
+    parser.add_argument("--context", action="store_true", help="read each block with the labels given before it")
     parser.add_argument("--grid", action="store_true", help="mean F1 of the gate over a grid of --keep and --add")
     args = parser.parse_args(argv)
     documents = load_documents()
     print(
         f"{len(documents)} documents in {len(SETS)} sets; leave one set out; micro P/R/F1 per list "
-        f"(balanced={args.balanced}, C={args.c}, threshold={args.threshold}, keep={args.keep}, add={args.add})"
+        f"(balanced={args.balanced}, context={args.context}, C={args.c}, threshold={args.threshold}, keep={args.keep}, add={args.add})"
     )
     records = [d[3] for d in documents]
-    probas = out_of_fold(documents, args.balanced, args.c)
+    probas = out_of_fold(documents, args.balanced, args.c, args.context)
     if args.grid:
         return print_grid(documents, records, probas, args)
     found = methods(records, probas, args)
