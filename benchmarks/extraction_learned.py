@@ -52,6 +52,9 @@ LISTS = ("learning_points", "recommendations")
 O, LP_B, LP_I, REC_B, REC_I = range(5)
 LABEL_NAMES = ("neither", "LP-start", "LP-cont", "REC-start", "REC-cont")
 CACHE = Path("/tmp/extract12/blocks.pickle")
+# Fixed before any blind set is scored (helper extract12): every rule item kept, and the classifier's blocks
+# of probability >= 0.8 that no rule item touches added (the plain classifier, balanced classes, C=1).
+ADDED = (0.0, 0.8)
 N_FEATURES = 2**16
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -422,8 +425,12 @@ def alignment_ceiling(documents):
 def out_of_fold(documents, balanced, c, context=False):
     """Each document's block probabilities from the models trained without its set: {"plain": [...],
     "stacked": [...]}, cached in /tmp by the options that change them."""
-    cache = CACHE.with_name(f"probas-{balanced}-{c}-{context}-{N_FEATURES}.pickle")
-    if cache.exists() and cache.stat().st_mtime > Path(__file__).stat().st_mtime:
+    import inspect
+
+    code = "".join(inspect.getsource(f) for f in (features, _shape, label_blocks, _best_run, document_blocks, train))
+    key = zlib.crc32(f"{code}{balanced}{c}{context}{N_FEATURES}".encode())
+    cache = CACHE.with_name(f"probas-{key:08x}.pickle")
+    if cache.exists():
         return pickle.loads(cache.read_bytes())
     records = [d[3] for d in documents]
     labels = [np.array(label_blocks(r["blocks"], r["gold"]), dtype=int) for r in records]
@@ -464,6 +471,7 @@ def methods(records, probas, args):
         "stacked": [classifier_items(r, p, args.threshold) for r, p in zip(records, stacked)],
         "gated": [combined_items(r, p, args.keep, args.add) for r, p in zip(records, plain)],
         "gated-stk": [combined_items(r, p, args.keep, args.add) for r, p in zip(records, stacked)],
+        "rules+added": [combined_items(r, p, *ADDED) for r, p in zip(records, plain)],
         "ceiling": [classifier_items(r, np.eye(5)[label_blocks(r["blocks"], r["gold"])], 0.5) for r in records],
     }
 
@@ -501,14 +509,25 @@ def main(argv=None):
     parser.add_argument("--keep", type=float, default=0.2, help="gate: least probability of a rule item's list")
     parser.add_argument("--add", type=float, default=0.8, help="gate: least probability of an added block")
     parser.add_argument("--threshold", type=float, default=0.5, help="classifier: least probability of a list")
-    parser.add_argument("--balanced", action="store_true", help="weight the classes by their inverse frequency")
+    parser.add_argument(
+        "--unbalanced", dest="balanced", action="store_false", help="do not weight the classes by inverse frequency"
+    )
     parser.add_argument("--context", action="store_true", help="read each block with the labels given before it")
     parser.add_argument("--grid", action="store_true", help="mean F1 of the gate over a grid of --keep and --add")
+    parser.add_argument(
+        "--blind",
+        metavar="FOLDER[:SPLIT]",
+        help="train on every set (but FOLDER's own, if it is one) and score FOLDER: rules against the classifier "
+        "and the rules with its confident blocks added (ADDED), as fixed in docs/decisions.md",
+    )
     args = parser.parse_args(argv)
     documents = load_documents()
+    if args.blind:
+        return score_blind(documents, args)
     print(
         f"{len(documents)} documents in {len(SETS)} sets; leave one set out; micro P/R/F1 per list "
-        f"(balanced={args.balanced}, context={args.context}, C={args.c}, threshold={args.threshold}, keep={args.keep}, add={args.add})"
+        f"(balanced={args.balanced}, context={args.context}, C={args.c}, threshold={args.threshold}, "
+        f"keep={args.keep}, add={args.add})"
     )
     records = [d[3] for d in documents]
     probas = out_of_fold(documents, args.balanced, args.c, args.context)
@@ -525,11 +544,41 @@ def main(argv=None):
     unseen = [n for label, at in groups_of(documents) if label in ("corpus9", "corpus10") for n in at]
     unseen += [n for n, d in enumerate(documents) if d[0] == "corpus" and d[2] == "heldout"]
     print("\nPaired bootstrap over the never-read documents pooled (all-lists micro F1, method minus rules):")
-    for method in ("classifier", "stacked", "gated", "gated-stk"):
+    for method in ("classifier", "stacked", "gated", "gated-stk", "rules+added"):
         mean, low, high = bootstrap(
             [records[n] for n in unseen], *([found[m][n] for n in unseen] for m in ("rules", method))
         )
         print(f"  {method:12} {mean:+.3f} (90% interval {low:+.3f} to {high:+.3f})")
+
+
+def score_blind(documents, args):
+    folder, _, split = args.blind.partition(":")
+    folder = Path(folder).resolve()
+    names = set(json.loads((folder / "split.json").read_text())[split]) if split else None
+    tested = []
+    for gold_path in sorted((folder / "gold").glob("*.json")):
+        doc_path = folder / "docs" / f"{gold_path.stem}.txt"
+        if doc_path.exists() and (names is None or gold_path.stem in names):
+            tested.append(prepare(doc_path, json.loads(gold_path.read_text())))
+    own = [name for name, path in SETS if path.resolve() == folder]
+    training = [d[3] for d in documents if d[0] not in own]
+    model = train(
+        [matrix(features(r, use_rules=False)) for r in training],
+        [np.array(label_blocks(r["blocks"], r["gold"]), dtype=int) for r in training],
+        args.c,
+        args.balanced,
+    )
+    probas = [probabilities(model, matrix(features(r, use_rules=False))) for r in tested]
+    found = {
+        "rules": [r["rules"] for r in tested],
+        "classifier": [classifier_items(r, p, args.threshold) for r, p in zip(tested, probas)],
+        "rules+added": [combined_items(r, p, *ADDED) for r, p in zip(tested, probas)],
+    }
+    print(f"trained on {len(training)} documents ({', '.join(n for n, _ in SETS if n not in own)})")
+    result = {method: score(tested, items) for method, items in found.items()}
+    print_set(args.blind, len(tested), result, [sum(len(r["gold"][f]) for r in tested) for f in LISTS])
+    mean, low, high = bootstrap(tested, found["rules"], found["rules+added"])
+    print(f"\nrules+added minus rules, paired bootstrap over documents: {mean:+.3f} ({low:+.3f} to {high:+.3f})")
 
 
 def print_grid(documents, records, probas, args):
