@@ -1,24 +1,28 @@
 """A learned block classifier against the hand-written list rules, scored by leaving one document set out.
 
-Run: `PYTHONPATH=$PWD .venv/bin/python benchmarks/extraction_learned.py` (needs scikit-learn and scipy on
-PYTHONPATH, e.g. `pip install --target /tmp/extract12/site scikit-learn`, then
-`PYTHONPATH=$PWD:/tmp/extract12/site`). Options: `--sets shared,corpus9` to leave out only those sets,
-`--verbose` for per-set detail.
+Run: `PYTHONPATH=$PWD:/tmp/extract12/site .venv/bin/python benchmarks/extraction_learned.py`. Training needs
+scikit-learn (1.9.1 was used) and scipy, kept out of the shared virtualenv:
+`/work/main/.venv/bin/python -m pip install --target /tmp/extract12/site scikit-learn`. Options: `--grid`
+(the gate's thresholds), `--context` (each unit read with the labels given to the two before it),
+`--unbalanced`, `--c`, `--keep`, `--add`, `--threshold`; `--blind FOLDER[:SPLIT]` trains on every set and
+scores FOLDER with the configuration fixed in docs/decisions.md (`ADDED`). Document sets, labels and the
+models' out-of-fold probabilities are cached under /tmp/extract12.
 
 Units are the pipeline's blocks (blocks.split_blocks over markers.join_lone_bullets, as extract_structure
-reads them). Each block of a gold document is labelled by aligning the gold items to the blocks' words:
-LP-start, LP-continuation, REC-start, REC-continuation or neither (`label_blocks`). Features (`features`):
-the block's hashed word uni- and bigrams, its shape (marker kind, line count, length, last character, case),
-the words of the heading and of the last lead-in (a block ending ":") above it, the previous and next
-blocks' shapes, the position in the document, the document kind the extractor guessed, and what the rules
-made of the block (inside one of their learning points or recommendations, at its start or not).
+reads them), each cut into segments after a sentence end, a colon or a semicolon and before an inline
+bullet. Each unit of a gold document is labelled by aligning the gold items to the units' words: LP-start,
+LP-continuation, REC-start, REC-continuation or neither (`label_blocks`). Features (`features`): the unit's
+hashed word uni- and bigrams, its shape (block and marker kind, line count, length, last character, case,
+indent, place in its block), the words of the heading and of the last lead-in (ending ":") above it, the
+neighbouring units' shapes and first words, the position in the document, the document kind the extractor
+guessed and, for the `stacked` model only, what the rules made of the unit and its neighbours.
 
 Evaluation is by document set: for each set, train on every other set and score that set's documents with
 the benchmark's own matching (benchmarks/extraction.py: token_set_ratio >= 90, one to one, micro P/R/F1
-summed over documents), for (a) the rules alone, (b) the classifier alone (blocks predicted as items, a
-start and its continuations joined) and (c) the rules gated by the classifier (a rule item is kept when the
-classifier gives its blocks enough probability of its list) plus the classifier's confident blocks that no
-rule item covers. Only the text renderings (docs/) are read. benchmarks/corpus11 is never read.
+summed over documents), for the rules alone, the classifier alone (units predicted as items, a start and
+its continuations joined), the stacked classifier, the rules gated by the classifier plus its confident
+units that no kept rule item touches, and the rules plus those units (`rules+added`); `ceiling` decodes
+the gold's own labels. Only the text renderings (docs/) are read; benchmarks/corpus11 is never read here.
 """
 
 import argparse
