@@ -370,3 +370,78 @@ def test_a_publication_hold_sent_twice_at_once_is_placed_once(alice, partnership
 
     (_, first), (_, second) = at_once(hold, hold)
     assert first.pk == second.pk and PublicationHold.objects.unscoped().filter(review=review).count() == 1
+
+
+@pytest.fixture
+def publishable(alice, partnership_a):
+    """A review whose publication gate passes (as the publication tests make one)."""
+    from casereview.publication.tests.test_publication import PUBLISH_ON, TermStatus, ready_for_publication
+
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
+    review = ReviewFactory(partnership=partnership_a, incident=incident, title="Child R")
+    ready_for_publication(
+        alice, review, **{"Rosie Example": (TermStatus.ACCEPTED, "Child R"), "Southwark": (TermStatus.ALLOWED, "")}
+    )
+    return review, PUBLISH_ON
+
+
+def test_publishing_sent_twice_at_once_publishes_once_and_refuses_the_second_plainly(alice, publishable):
+    """Probe 16: both sends passed the gate and the second hit the unique publication (a 500, 3 of 3)."""
+    from casereview.publication import services as publication_services
+    from casereview.publication.models import Publication
+
+    review, on = publishable
+
+    def publish():
+        return publication_services.review_publish(actor=alice, review=review, publication_date=on)
+
+    results = at_once(publish, publish)
+    assert sorted(kind for kind, _ in results) == ["ok", "refused"], results
+    assert "already been published" in next(value for kind, value in results if kind == "refused")
+    assert Publication.objects.unscoped().filter(review=review).count() == 1
+
+
+def test_a_hold_placed_while_the_report_is_being_published_stops_it(alice, publishable):
+    """Probe 16: the gate was read before the hold's transaction ended, so the review was published with the
+    police's hold standing (or the two deadlocked on the review and the audit chain, a 500)."""
+    from django.db import transaction
+
+    from casereview.publication import services as publication_services
+    from casereview.publication.models import Publication
+
+    review, on = publishable
+    held, results = threading.Event(), {}
+
+    def hold():
+        try:
+            with transaction.atomic():
+                publication_services.hold_place(actor=alice, review=review, reason="Criminal trial next week")
+                held.set()
+                threading.Event().wait(1.5)  # publishing starts while the hold is still being saved
+            results["hold"] = ("ok", None)
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            results["hold"] = ("error", repr(error))
+        finally:
+            held.set()
+            connections.close_all()
+
+    def publish():
+        try:
+            held.wait(10)
+            publication_services.review_publish(actor=alice, review=review, publication_date=on)
+            results["publish"] = ("ok", None)
+        except ValidationError as refusal:
+            results["publish"] = ("refused", " ".join(refusal.messages))
+        except Exception as error:  # noqa: BLE001
+            results["publish"] = ("error", repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=hold), threading.Thread(target=publish)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert results["hold"] == ("ok", None), results
+    assert results["publish"][0] == "refused" and "Publication is on hold" in results["publish"][1], results
+    assert not Publication.objects.unscoped().filter(review=review).exists()

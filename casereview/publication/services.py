@@ -666,7 +666,11 @@ def _undecided_message(review):
 
 @transaction.atomic
 def review_publish(*, actor, review, publication_date, public_url=""):
-    if hasattr(review, "publication") and Publication.objects.unscoped().filter(review=review).exists():
+    # The review's row lock, taken first, as hold_place takes it: a second send of the form waits, then finds
+    # the publication; a hold being placed meanwhile is in the gate below, not published past; and the two
+    # meet the review before the audit chain, so they cannot deadlock (probe 16: all three happened).
+    review = lock(review)
+    if Publication.objects.unscoped().filter(review=review).exists():
         raise ValidationError("This review has already been published")
     if publication_date > timezone.localdate():
         # viewers read a published review's learning at once: a date to come would publish it early
