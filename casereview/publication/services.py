@@ -896,6 +896,12 @@ def hold_place(*, actor, review, reason):
     from casereview.accounts.services import DOUBLE_SUBMISSION
 
     lock(review)  # two sends of the form at once: the second waits, then finds the first's hold
+    published_on = Publication.objects.unscoped().filter(review=review).values_list("published_on", flat=True).first()
+    if published_on is not None:
+        # a hold sent while the report was being published waits for it, then would hold nothing (probe 16)
+        raise ValidationError(
+            f"The report was published on {published_on.day} {published_on:%B %Y}: publication can no longer be held"
+        )
     same = PublicationHold.objects.unscoped().filter(
         review=review,
         placed_by=actor,
