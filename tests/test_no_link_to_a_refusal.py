@@ -32,6 +32,7 @@ def test_every_link_on_the_rapid_review_and_action_pages_opens(client, partnersh
         # the incident's case progress lists the same requests (probe 16: linked for the chair, the
         # executive and the panel member, who are refused the answer page)
         reverse("incidents:detail", args=[rapid_review.incident_id]),
+        reverse("reporting:deadlines", args=[partnership_a.slug]),  # and the due list (probe 16)
         reverse("actionplans:monitoring", args=[partnership_a.slug]),
         reverse("reporting:executive_report", args=[partnership_a.slug]),
     ]

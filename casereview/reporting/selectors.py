@@ -182,14 +182,22 @@ def _deadlines(user, partnerships, first=None, today=None):
             rapid_review.due_date,
             link("decisions:rapid_review", rapid_review.pk),
         )
+    # Those who answer a request (the business manager, the agency's lead) are linked to its answer page; the
+    # chair, the executive and the panel member read it on the rapid review's page (probe 16: a 403).
+    memberships = permissions.active_memberships(user)
+    answering = {m.partnership_id for m in memberships if m.role == Role.BUSINESS_MANAGER}
+    leading = {m.agency_id for m in memberships if m.role == Role.AGENCY_LEAD}
     for info in decisions.unanswered_requests(user=user, partnership=ids):
+        partnership_id = info.rapid_review.incident.partnership_id
         add(
-            info.rapid_review.incident.partnership_id,
+            partnership_id,
             f"request:{info.pk}",
             f"{info.agency}: information for the rapid review",
             info.rapid_review.incident.child_pseudonym,
             info.due_date,
-            link("decisions:request_answer", info.pk),
+            link("decisions:request_answer", info.pk)
+            if partnership_id in answering or info.agency_id in leading
+            else link("decisions:rapid_review", info.rapid_review_id),
             roles=(),
             agency_id=info.agency_id,
         )
