@@ -17,7 +17,7 @@ from client import Client, banner, errors, load_logins
 load_logins()
 IDS = json.load(open("/tmp/reprobe16/var/ids.json"))
 REVIEW = os.environ.get("PROBE_REVIEW", "68bca4b3-5748-4910-b18b-e907397ed464")  # Southwark, Child R
-ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 5
 SUMMARY = []
 
 
