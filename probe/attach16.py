@@ -4,14 +4,13 @@
 import io
 import os
 import re
-import socket
 import sys
 import time
 import uuid
 
 import docx
 from client import Client, errors, load_logins
-from races import both, db, describe
+from races import db
 from uploads import big_text, lying_docx, pdf_openaction
 
 load_logins()
@@ -90,7 +89,10 @@ CASES = {
     "empty": [("empty.pdf", b"", "application/pdf")],
     "11mb": [("big.txt", big_text(11), "text/plain")],
     "eleven-files": [(f"f{i}.txt", f"file {i} {uuid.uuid4()}\n".encode(), "text/plain") for i in range(11)],
-    "same-twice-in-one-form": [("a.txt", b"same bytes\n" * 3, "text/plain"), ("b.txt", b"same bytes\n" * 3, "text/plain")],
+    "same-twice-in-one-form": [
+        ("a.txt", b"same bytes\n" * 3, "text/plain"),
+        ("b.txt", b"same bytes\n" * 3, "text/plain"),
+    ],
     # names: what a person's computer does with the file it downloads depends on the name, not the Content-Type
     "bat": [("open-me.bat", b"@echo off\r\necho probe > %TEMP%\\probe16.txt\r\n", "text/plain")],
     "html": [("letter.html", b"<html><body><script>alert(document.domain)</script>probe</body></html>", "text/html")],
@@ -117,5 +119,7 @@ if __name__ == "__main__":
             print(f"{name}: EXC {exc!r}", flush=True)
     print(
         "stored now:",
-        db(f"select string_agg(left(file_name,60)||' ['||content_type||'] '||file, ' | ' order by created) from decisions_informationattachment where info_request_id='{RID}'"),
+        db(
+            f"select string_agg(left(file_name,60)||' ['||content_type||'] '||file, ' | ' order by created) from decisions_informationattachment where info_request_id='{RID}'"
+        ),
     )

@@ -28,12 +28,21 @@ for rnd in range(3):
     data, _ = Client.form_fields(html, match="/documents/")
     before = rows()
     rs = both(
-        lambda: p.post(attach_url, data, files=[("files", (f"race-{tag}.txt", body, "text/plain"))], referer=p.url(page_url)),
-        lambda: p.post(attach_url, data, files=[("files", (f"race-{tag}.txt", body, "text/plain"))], referer=p.url(page_url)),
+        lambda: p.post(
+            attach_url, data, files=[("files", (f"race-{tag}.txt", body, "text/plain"))], referer=p.url(page_url)
+        ),
+        lambda: p.post(
+            attach_url, data, files=[("files", (f"race-{tag}.txt", body, "text/plain"))], referer=p.url(page_url)
+        ),
     )
     n = rows() - before
-    print(f"{'PASS' if n == 1 and 500 not in [getattr(r, 'status_code', 0) for r in rs] else 'FAIL'} attached twice at once: {[describe(r) for r in rs]}; {n} row(s) added", flush=True)
-    aid = db(f"select id from decisions_informationattachment where info_request_id='{RID}' and file_name='race-{tag}.txt'")
+    print(
+        f"{'PASS' if n == 1 and 500 not in [getattr(r, 'status_code', 0) for r in rs] else 'FAIL'} attached twice at once: {[describe(r) for r in rs]}; {n} row(s) added",
+        flush=True,
+    )
+    aid = db(
+        f"select id from decisions_informationattachment where info_request_id='{RID}' and file_name='race-{tag}.txt'"
+    )
     w = f"/information-documents/{aid}/withdraw/"
     ha, hb = p.get(w).text, p2.get(w).text
     rs = both(
@@ -42,7 +51,10 @@ for rnd in range(3):
     )
     events = db(f"select count(*) from audit_auditevent where object_id='{aid}' and action='withdraw'")
     row = db(f"select withdrawal_reason from decisions_informationattachment where id='{aid}'")
-    print(f"{'PASS' if events == '1' and 500 not in [getattr(r, 'status_code', 0) for r in rs] else 'FAIL'} two withdrawals at once: {[describe(r) for r in rs]}; withdraw events {events}; reason kept {row!r}", flush=True)
+    print(
+        f"{'PASS' if events == '1' and 500 not in [getattr(r, 'status_code', 0) for r in rs] else 'FAIL'} two withdrawals at once: {[describe(r) for r in rs]}; withdraw events {events}; reason kept {row!r}",
+        flush=True,
+    )
     d = p.get(f"/information-documents/{aid}/", allow_redirects=False)
     print(f"  download after the withdrawal: {d.status_code} {d.headers.get('Content-Type')}", flush=True)
     # the same bytes again after the withdrawal: attached again?
@@ -59,7 +71,10 @@ head = "".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\
 head += f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="cut.txt"\r\nContent-Type: text/plain\r\n\r\n'
 body = head.encode() + b"a" * (1 << 20)
 before = rows()
-for claimed, label in [(5 << 20, "Content-Length 5 MB, 1 MB sent, then closed"), (1000, "Content-Length 1,000 bytes, 1 MB sent")]:
+for claimed, label in [
+    (5 << 20, "Content-Length 5 MB, 1 MB sent, then closed"),
+    (1000, "Content-Length 1,000 bytes, 1 MB sent"),
+]:
     s = socket.create_connection(("127.0.0.1", 8030), timeout=60)
     req = (
         f"POST {attach_url} HTTP/1.1\r\nHost: 127.0.0.1:8030\r\nX-Forwarded-Proto: https\r\nReferer: https://127.0.0.1:8030{page_url}\r\n"
@@ -81,5 +96,13 @@ for claimed, label in [(5 << 20, "Content-Length 5 MB, 1 MB sent, then closed"),
     import re
 
     h1 = re.search(rb"<h1[^>]*>(.*?)</h1>", ans, re.S)
-    print(f"cut off ({label}): {ans[:15]!r} {h1.group(1).strip()[:80] if h1 else b''!r} in {time.time() - t:.1f}s", flush=True)
-print("rows named cut.txt added:", rows() - before, "| files in /tmp left by uploads:", [f for f in os.listdir("/tmp") if f.endswith(".upload")])
+    print(
+        f"cut off ({label}): {ans[:15]!r} {h1.group(1).strip()[:80] if h1 else b''!r} in {time.time() - t:.1f}s",
+        flush=True,
+    )
+print(
+    "rows named cut.txt added:",
+    rows() - before,
+    "| files in /tmp left by uploads:",
+    [f for f in os.listdir("/tmp") if f.endswith(".upload")],
+)

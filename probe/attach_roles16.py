@@ -12,11 +12,24 @@ from races import db
 load_logins()
 RID = os.environ["PROBE_INFOREQ"]
 RR = db(f"select rapid_review_id from decisions_informationrequest where id='{RID}'")
-atts = [r.split("|", 1) for r in db(f"select id, file_name from decisions_informationattachment where info_request_id='{RID}' order by created").splitlines()]
+atts = [
+    r.split("|", 1)
+    for r in db(
+        f"select id, file_name from decisions_informationattachment where info_request_id='{RID}' order by created"
+    ).splitlines()
+]
 users = [
-    "southwark.police.lead", "southwark.manager", "southwark.chair", "southwark.executive", "southwark.panel",
-    "southwark.health.lead", "southwark.reviewer", "southwark.viewer",
-    "worcestershire.manager", "worcestershire.police.lead", "tower-hamlets.manager",
+    "southwark.police.lead",
+    "southwark.manager",
+    "southwark.chair",
+    "southwark.executive",
+    "southwark.panel",
+    "southwark.health.lead",
+    "southwark.reviewer",
+    "southwark.viewer",
+    "worcestershire.manager",
+    "worcestershire.police.lead",
+    "tower-hamlets.manager",
 ]
 for u in users:
     c = Client(u)
@@ -40,5 +53,13 @@ for aid, name in atts:
         flush=True,
     )
 page = p.get(f"/information-requests/{RID}/").text
-print("\nthe markup name on the request page is escaped:", "<img src=x onerror" not in page, "| raw text present:", htmlmod.escape("<img src=x onerror") in page)
-print("events for the downloads:", db(f"select count(*) from audit_auditevent where object_repr like 'Document downloaded:%'"))
+print(
+    "\nthe markup name on the request page is escaped:",
+    "<img src=x onerror" not in page,
+    "| raw text present:",
+    htmlmod.escape("<img src=x onerror") in page,
+)
+print(
+    "events for the downloads:",
+    db("select count(*) from audit_auditevent where object_repr like 'Document downloaded:%'"),
+)

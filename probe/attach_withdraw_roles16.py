@@ -9,16 +9,27 @@ from races import db
 
 load_logins()
 RID = os.environ["PROBE_INFOREQ"]
-aid = db(f"select id from decisions_informationattachment where info_request_id='{RID}' and withdrawn_at is null and file_name='notes.txt'")
+aid = db(
+    f"select id from decisions_informationattachment where info_request_id='{RID}' and withdrawn_at is null and file_name='notes.txt'"
+)
 urls = {
     "attach": f"/information-requests/{RID}/documents/",
     "download": f"/information-documents/{aid}/",
     "withdraw": f"/information-documents/{aid}/withdraw/",
 }
-before = db(f"select count(*)||' rows, '||count(withdrawn_at)||' withdrawn' from decisions_informationattachment where info_request_id='{RID}'")
+before = db(
+    f"select count(*)||' rows, '||count(withdrawn_at)||' withdrawn' from decisions_informationattachment where info_request_id='{RID}'"
+)
 for u in [
-    "southwark.chair", "southwark.executive", "southwark.panel", "southwark.health.lead", "southwark.reviewer",
-    "southwark.viewer", "worcestershire.manager", "worcestershire.police.lead", "tower-hamlets.manager",
+    "southwark.chair",
+    "southwark.executive",
+    "southwark.panel",
+    "southwark.health.lead",
+    "southwark.reviewer",
+    "southwark.viewer",
+    "worcestershire.manager",
+    "worcestershire.police.lead",
+    "tower-hamlets.manager",
 ]:
     c = Client(u)
     c.sign_in()
@@ -31,4 +42,11 @@ for u in [
         q = c.post(url, {"csrfmiddlewaretoken": tok, "reason": f"not theirs {u}"}, files=files).status_code
         res.append(f"{name}: GET {g} POST {q}")
     print(f"{u}: {'; '.join(res)}", flush=True)
-print("before:", before, "| after:", db(f"select count(*)||' rows, '||count(withdrawn_at)||' withdrawn' from decisions_informationattachment where info_request_id='{RID}'"))
+print(
+    "before:",
+    before,
+    "| after:",
+    db(
+        f"select count(*)||' rows, '||count(withdrawn_at)||' withdrawn' from decisions_informationattachment where info_request_id='{RID}'"
+    ),
+)

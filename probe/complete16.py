@@ -14,7 +14,11 @@ RID = os.environ["PROBE_INFOREQ"]
 RR = db(f"select rapid_review_id from decisions_informationrequest where id='{RID}'")
 m, p = Client("southwark.manager"), Client("southwark.police.lead")
 m.sign_in(), p.sign_in()
-edit, page, attach = f"/rapid-reviews/{RR}/edit/", f"/information-requests/{RID}/", f"/information-requests/{RID}/documents/"
+edit, page, attach = (
+    f"/rapid-reviews/{RR}/edit/",
+    f"/information-requests/{RID}/",
+    f"/information-requests/{RID}/documents/",
+)
 CRITERIA = ["improvements", "recurrent_themes", "agencies_working_together", "panel_suggested_local"]
 
 
@@ -40,7 +44,12 @@ for kind in ("attach", "add"):
         values.update({f"evidence_{c}": "Probe evidence" for c in CRITERIA})
         data, _ = Client.form_fields(hp, match="/documents/")
         if kind == "attach":
-            send = lambda: p.post(p.url(attach), data, files=[("files", (f"late-{tag}.txt", f"late {tag}\n".encode(), "text/plain"))], referer=p.url(page))  # noqa: E731
+            send = lambda: p.post(
+                p.url(attach),
+                data,
+                files=[("files", (f"late-{tag}.txt", f"late {tag}\n".encode(), "text/plain"))],
+                referer=p.url(page),
+            )  # noqa: E731
         else:
             send = lambda: p.submit(page, {"response": f"late addition {tag}"}, html=hp)  # noqa: E731
         rs = both(lambda: m.submit(edit, values, html=he), delayed(send, delay))
@@ -50,5 +59,8 @@ for kind in ("attach", "add"):
         else:
             arrived = seq(f"object_id='{RID}' and changes::text like '%late addition {tag}%'")
         late = bool(arrived) and bool(done) and arrived > done
-        print(f"{'FAIL' if late else 'PASS'} {kind} {delay}s after the completion was sent: {[describe(r)[:110] for r in rs]}; completion event {done}, the {kind} {arrived or 'refused'}{' (after the completion)' if late else ''}", flush=True)
+        print(
+            f"{'FAIL' if late else 'PASS'} {kind} {delay}s after the completion was sent: {[describe(r)[:110] for r in rs]}; completion event {done}, the {kind} {arrived or 'refused'}{' (after the completion)' if late else ''}",
+            flush=True,
+        )
 db(f"update decisions_rapidreview set completed_on=null where id='{RR}'")

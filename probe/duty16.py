@@ -37,18 +37,30 @@ for i in range(3):
     d = duties[i]
     url = f"/notification-duties/{d}/sent/"
     html = m.get(url).text
-    rs = both(lambda: m.submit(url, values(3, "REF-A"), html=html), lambda: m.submit(url, values(3, "REF-A"), html=html))
+    rs = both(
+        lambda: m.submit(url, values(3, "REF-A"), html=html), lambda: m.submit(url, values(3, "REF-A"), html=html)
+    )
     row, ev = state(d)
     ok = all(getattr(r, "status_code", 0) == 302 for r in rs) and ev == "1"
-    print(f"{'PASS' if ok else 'FAIL'} same form twice at once: {[describe(r) for r in rs]}; {row}; update events {ev}", flush=True)
+    print(
+        f"{'PASS' if ok else 'FAIL'} same form twice at once: {[describe(r) for r in rs]}; {row}; update events {ev}",
+        flush=True,
+    )
 for i in range(3, 6):
     d = duties[i]
     url = f"/notification-duties/{d}/sent/"
     ha, hb = m.get(url).text, m2.get(url).text
     rs = both(lambda: m.submit(url, values(3, "REF-A"), html=ha), lambda: m2.submit(url, values(4, "REF-B"), html=hb))
     row, ev = state(d)
-    ok = 500 not in [getattr(r, "status_code", 0) for r in rs] and ev == "1" and sorted(getattr(r, "status_code", 0) for r in rs)[0] == 200
-    print(f"{'PASS' if ok else 'FAIL'} two browsers, different dates, at once: {[describe(r) + heading(r) for r in rs]}; {row}; update events {ev}", flush=True)
+    ok = (
+        500 not in [getattr(r, "status_code", 0) for r in rs]
+        and ev == "1"
+        and sorted(getattr(r, "status_code", 0) for r in rs)[0] == 200
+    )
+    print(
+        f"{'PASS' if ok else 'FAIL'} two browsers, different dates, at once: {[describe(r) + heading(r) for r in rs]}; {row}; update events {ev}",
+        flush=True,
+    )
 for i in range(6, 9):
     d = duties[i]
     url = f"/notification-duties/{d}/sent/"
@@ -57,4 +69,7 @@ for i in range(6, 9):
     r2 = m.submit(url, values(3, "REF-A"), html=html)
     r3 = m.submit(url, values(5, "REF-C"), html=html)
     row, ev = state(d)
-    print(f"{'PASS' if ev == '1' and r2.status_code == 302 else 'FAIL'} same form twice in sequence, then another date: {describe(r1)} | {describe(r2)} | {describe(r3)}{heading(r3)}; {row}; update events {ev}", flush=True)
+    print(
+        f"{'PASS' if ev == '1' and r2.status_code == 302 else 'FAIL'} same form twice in sequence, then another date: {describe(r1)} | {describe(r2)} | {describe(r3)}{heading(r3)}; {row}; update events {ev}",
+        flush=True,
+    )

@@ -22,4 +22,7 @@ for rnd in range(3):
     kept = [w for w in (f"lead adds {tag}", f"manager adds {tag}") if text.count(w) == 1]
     ok = len(kept) == 2 and 500 not in [getattr(r, "status_code", 0) for r in rs]
     print(f"{'PASS' if ok else 'FAIL'} two people add at once: {[describe(r) for r in rs]}; kept {kept}", flush=True)
-print("the last lines:", " / ".join(db(f"select response from decisions_informationrequest where id='{rid}'").splitlines()[-4:]))
+print(
+    "the last lines:",
+    " / ".join(db(f"select response from decisions_informationrequest where id='{rid}'").splitlines()[-4:]),
+)
