@@ -106,6 +106,9 @@ def rapid_review_update(
 ):
     """`assessments` maps a criterion to (met, evidence); a criterion judged without evidence is refused,
     and completion needs every criterion judged."""
+    # The rapid review's row lock, which an agency's sending and attaching take first too: one sent while the
+    # completion is being saved waits for it and is refused, instead of arriving after it (probe 16).
+    rapid_review.completed_on = lock(rapid_review).completed_on
     errors = {}
     for criterion, (met, evidence) in assessments.items():
         if met and not evidence.strip():
@@ -176,8 +179,9 @@ def rapid_review_update(
 def information_request_answer(*, actor, info_request, response):
     if not response.strip():
         raise ValidationError({"response": "Enter your agency's information"})
+    rapid_review = lock(info_request.rapid_review)  # a completion being saved: wait for it (see rapid_review_update)
     info_request = lock(info_request)  # two sends at once: the second reads what the first added
-    if info_request.rapid_review.completed_on:
+    if rapid_review.completed_on:
         raise ValidationError("The rapid review is complete: contact the business manager to add information")
     if _just_sent(actor, info_request, response.strip()):
         return info_request  # the same form sent again (a second click, Back and Send): answered with the first
@@ -275,10 +279,8 @@ def information_request_attach(*, actor, info_request, files):
     stored under the record's key and audited; a document already attached to this request (the same
     bytes, not withdrawn) is not stored again, so a form sent twice adds nothing. Refused once the rapid
     review is complete. A file stored before something failed is removed."""
+    completed_on = lock(info_request.rapid_review).completed_on  # a completion being saved: wait for it
     info_request = lock(info_request)  # two submissions at once: the second sees the first's documents
-    completed_on = (
-        RapidReview.objects.unscoped().filter(pk=info_request.rapid_review_id).values_list("completed_on", flat=True)[0]
-    )
     if completed_on:
         raise ValidationError({"files": CLOSED_TO_ATTACHMENTS.format(on=f"{completed_on:%-d %B %Y}")})
     content_types, problems = _checked(files)

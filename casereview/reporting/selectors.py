@@ -165,6 +165,12 @@ def _deadlines(user, partnerships, first=None, today=None):
         lists[partnership_id].append(Deadline(*args, partnership=by_id[partnership_id], today=today, **kwargs))
 
     duty_kinds = dict(NotificationDuty._meta.get_field("kind").choices)
+    # Those who answer a request (the business manager, the agency's lead) are linked to its answer page; the
+    # chair, the executive and the panel member read it on the case's page, which leads to the rapid review
+    # (probe 16: the answer page is a 403 to them).
+    memberships = permissions.active_memberships(user)
+    answering = {m.partnership_id for m in memberships if m.role == Role.BUSINESS_MANAGER}
+    leading = {m.agency_id for m in memberships if m.role == Role.AGENCY_LEAD}
     for partnership_id, pk, incident_id, child, due, kind, other_day, text, agency_id in _case_steps(user, ids):
         if kind == _DUTY:
             add(
@@ -191,7 +197,9 @@ def _deadlines(user, partnerships, first=None, today=None):
                 f"{text}: information for the rapid review",
                 child,
                 due,
-                link("decisions:request_answer", pk),
+                link("decisions:request_answer", pk)
+                if partnership_id in answering or agency_id in leading
+                else link("incidents:detail", incident_id),
                 roles=(),
                 agency_id=agency_id,
             )
