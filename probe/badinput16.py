@@ -11,6 +11,7 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -20,6 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = "/tmp/badinput16"
 PY = os.path.join(ROOT, ".venv/bin/python")
 MB = 1024 * 1024
+TIMEOUT = int(os.environ.get("BADINPUT16_TIMEOUT", 600))
 
 ARABIC = "\u0627\u0644\u062a\u0639\u0644\u0645 \u0645\u0646 \u0627\u0644\u0645\u0631\u0627\u062c\u0639\u0629"
 HEBREW = "\u05dc\u05de\u05d9\u05d3\u05d4 \u05de\u05d4\u05d1\u05d3\u05d9\u05e7\u05d4"
@@ -176,7 +178,9 @@ def zero_width():
 
 
 def split_line():
-    return write("split_line.txt", "The health visitor, Kerry-Ann\nAdams, saw the baby. The mother, Jane\nSmith, was out.\n")
+    return write(
+        "split_line.txt", "The health visitor, Kerry-Ann\nAdams, saw the baby. The mother, Jane\nSmith, was out.\n"
+    )
 
 
 def table2000():
@@ -256,17 +260,26 @@ LEFT_IN = {
 
 def run(command):
     started = time.monotonic()
-    completed = subprocess.run(
+    process = subprocess.Popen(
         ["/usr/bin/time", "-v", *command],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=600,
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": ROOT},
+        start_new_session=True,
     )
+    try:
+        stdout, stderr = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the command and its own children, not only /usr/bin/time
+        stdout, stderr = process.communicate()
+        stderr = f"TIMED OUT after {TIMEOUT} s\n" + stderr
+    completed = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     wall = time.monotonic() - started
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", completed.stderr)
-    message = completed.stderr.split("\tCommand being timed")[0].strip()
+    message = completed.stderr.split("\tCommand being timed")[0]
+    message = re.sub(r"Command exited with non-zero status \d+\s*$", "", message.strip()).strip()
     return completed, wall, int(peak.group(1)) // 1024 if peak else None, message
 
 
@@ -315,7 +328,7 @@ def main(only):
                 result = summary_extract(completed.stdout)
             else:
                 result = summary_anonymise(name, completed.stdout)
-            first = message.splitlines()[-1][:160] if message else ""
+            first = message.splitlines()[-1][:200] if message else ""
             row = f"| {tool} | {name} | {completed.returncode} | {result} | {wall:.1f} s | {peak} MB | {first} |"
             print(row, flush=True)
             rows.append(row)
