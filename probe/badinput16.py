@@ -308,7 +308,9 @@ def summary_anonymise(name, stdout):
         hits = final_scan(data["text"], KnownDetails(names=("Kerry-Ann Adams",)))
         out += f"; final scan finds {len(hits)} in output"
         raw = final_scan(FIVE_WAYS, KnownDetails(names=("Kerry-Ann Adams",)))
-        out += f" ({len(raw)} of the 6 mentions in the input)"
+        outer = {(h.start, h.end) for h in raw}
+        outer = {a for a in outer if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in outer)}
+        out += f" (in the input: {len(outer)} spans covering the 7 mentions)"
     return out + (f"; LEFT IN: {', '.join(left)}" if left else "; none of the probe's names left")
 
 
@@ -319,7 +321,7 @@ def main(only):
     rows = []
     for tool, cases in (("extract", EXTRACT), ("anonymise", ANONYMISE)):
         for name, make in cases.items():
-            if only and not any(o.lower() in name.lower() for o in only):
+            if only and not any(o.lower() in f"{tool}: {name}".lower() for o in only):
                 continue
             path = make()
             args = ["--format", "json"] if tool == "extract" else []

@@ -89,7 +89,8 @@ def test_report_upload(alice, partnership_a, name):
     except ValidationError as exc:
         print(f"\n| report upload | {name} | refused: {exc.messages[0]} | {time.monotonic() - started:.1f} s |")
         return
-    report = publication.report_detect(report.pk)
+    publication.report_detect(report.pk)
+    report.refresh_from_db()
     print(
         f"\n| report upload | {name} | {report.status}, {report.detections.count()} found, "
         f"{review.replacement_terms.count()} terms | {time.monotonic() - started:.1f} s | {report.problem[:160]} |"
