@@ -40,3 +40,7 @@ def main():
         argv[1] = ALIASES.get(argv[1], argv[1])
     argv[0] = "casereview"
     run_django(argv)
+
+
+if __name__ == "__main__":  # `python -m casereview.cli ...` as well as the console script
+    main()

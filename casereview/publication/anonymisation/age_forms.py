@@ -17,6 +17,7 @@ import io
 import re
 
 from .patterns import prefilter_patterns
+from .span_index import SpanIndex
 
 WORD_NUMBER = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -50,7 +51,7 @@ CSV_AGE_HEADER_RE = re.compile(r"(?i)^[ \t]*\"?age(?:_[a-z_]+)?\"?[ \t]*$")
 
 def age_form_finds(text, found):
     # (an age found already may be the first part of a longer one: "aged 3 months" of "aged 3 months 12 days")
-    taken = sorted((s, e) for s, e, k, *_ in found if k in ("DATE", "DATE_OF_BIRTH", "PHONE", "ADDRESS"))
+    taken = SpanIndex((s, e) for s, e, k, *_ in found if k in ("DATE", "DATE_OF_BIRTH", "PHONE", "ADDRESS"))
     for start, end, kind, *_ in found:
         if kind == "PERSON" and not _inside(taken, end - 1):  # (not a street the model took for a name)
             m = AFTER_PERSON_RE.match(text, end)
@@ -64,7 +65,7 @@ def age_form_finds(text, found):
 
 
 def _inside(spans, position):
-    return any(s <= position < e for s, e in spans)
+    return spans.contains(position)
 
 
 def _csv_age_finds(text):

@@ -35,6 +35,7 @@ from .model import model_entities
 from .names import forenames, surnames
 from .patterns import alternation, prefilter_patterns
 from .rules import KEYWORD_KINDS, STREET_RE, capitals_as_titles, norp_is_group, rule_finds
+from .span_index import SpanIndex
 from .structure import (
     PERSON_VERB_AFTER_RE,
     header_finds,
@@ -1450,9 +1451,9 @@ def _settings_take_overlapping_people(spans):
     settings = [s for s in spans if s[2] in SETTING_TYPES and s[3] != "table"]
     if not settings:
         return spans
-    out, grown = [], {}
+    out, grown, setting_index = [], {}, SpanIndex(settings)
     for span in spans:
-        if span[2] == "PERSON" and span[3] != "table":
+        if span[2] == "PERSON" and span[3] != "table" and setting_index.overlaps(span[0], span[1]):
             partner = next(
                 (
                     t

@@ -14,6 +14,7 @@ import re
 
 from .names import forenames
 from .patterns import prefilter_patterns
+from .span_index import SpanIndex
 from .vocabulary import COMMON_CAPITALISED, GENERIC_SERVICE_WORDS
 
 # Short names that name one hospital wherever they are written (two words or an unusual word).
@@ -394,6 +395,7 @@ def without_towns_as_people(text, found, titled_before):
     first = forenames()[0]
     settings = [(s, e) for s, e, kind, *_ in found if kind in ("SCHOOL", "HEALTH_SETTING", "PLACE", "ADDRESS")]
     named_settings = [(s, e) for s, e, kind, *_ in found if kind in ("SCHOOL", "HEALTH_SETTING", "PLACE")]
+    setting_index = SpanIndex(settings)
     people_words = set()
     for start, end, kind, *_ in found:
         words = [re.sub(r"['’]s$", "", w) for w in text[start:end].split()]
@@ -401,7 +403,7 @@ def without_towns_as_people(text, found, titled_before):
             kind == "PERSON"
             and len(words) > 1
             and any(w in first and w not in TOWNS for w in words)
-            and not any(s <= start < e or start <= s < end for s, e in settings)
+            and not (setting_index.contains(start) or setting_index.starts_within(start, end))
         ):
             people_words.update(words)
     kept = []

@@ -16,6 +16,7 @@ import re
 from .names import forenames
 from .patterns import prefilter_patterns
 from .rules import KEYWORD_KINDS, KEYWORD_RE, STREET_RE
+from .span_index import SpanIndex
 from .vocabulary import COMMON_CAPITALISED, ETHNICITIES, GENERIC_SERVICE_WORDS
 
 WORD = r"[A-Z][\w'’-]*"
@@ -86,6 +87,7 @@ def venue_before_address_finds(text, found):
     """'Location: The Moon Under Water, Deansgate, Manchester M3 2BW': a name before an address written on one
     line is the venue there, and a street named alone just before the town and postcode is the address."""
     spans = sorted((s, e, k) for s, e, k, *_ in found)
+    index = SpanIndex(spans)
     for start, end, kind in spans:
         if kind not in ("ADDRESS", "POSTCODE"):
             continue
@@ -93,7 +95,7 @@ def venue_before_address_finds(text, found):
         head = text[line_start:start]
         if kind == "POSTCODE":
             street = STREET_ALONE_RE.search(head)
-            if street is None or any(s < start and e > line_start + street.start(1) for s, e, _ in spans if s < start):
+            if street is None or index.overlaps(line_start + street.start(1), start):
                 continue
             name_words = street.group(1).split()
             if any(w in COMMON_CAPITALISED or w in MONTHS_AND_DAYS for w in name_words):

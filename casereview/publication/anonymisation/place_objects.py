@@ -19,6 +19,7 @@ from .known_settings import TOWNS
 from .names import forenames, surnames
 from .patterns import prefilter_patterns
 from .school_cues import _school_sentence
+from .span_index import SpanIndex
 from .vocabulary import (
     COMMON_CAPITALISED,
     ETHNICITIES,
@@ -55,7 +56,7 @@ FAMILY_WORDS = frozenset(
 
 
 def place_object_finds(text, found, labels):
-    taken = sorted((s, e) for s, e, *_ in found)
+    taken = SpanIndex(found)
     first, last = forenames()[0], surnames()[0]
     for pattern, bare_allowed in ((PLACE_OBJECT_RE, True), (MID_SENTENCE_THE_RE, False)):
         for m in pattern.finditer(text):
@@ -77,7 +78,7 @@ def place_object_finds(text, found, labels):
                 continue  # "In the Family Court at Harlowe", "sitting at Derby": where a court sits is its town
             if _in_capitals_line(text, start):
                 continue  # "IN THE FAMILY COURT AT HARLOWE": a heading's town, rewritten as a name for the rules
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue  # a person, a setting or an address found there already
             if all(labels.get(i) == "GPE" for i in range(start + (4 if the else 0), end) if text[i] != " "):
                 continue  # the model reads a town or a country there ("at Wembley")

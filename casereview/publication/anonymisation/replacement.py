@@ -509,18 +509,21 @@ def _fuller_settings(entities):
     """{term key of a setting's short name: the fuller setting it stands for}, for a short name written before
     its fuller one ("Evelina" then "Evelina London Children's Hospital"): only when the short name's words begin
     the one fuller name found, so two settings sharing a word are not merged."""
-    settings = [e for e in entities if e.type in ("SCHOOL", "HEALTH_SETTING")]
+    settings = [(e, term_key(e.text)) for e in entities if e.type in ("SCHOOL", "HEALTH_SETTING")]
+    by_first_word = {}  # (each setting's key read once and compared only with those sharing its first word)
+    for e, key in settings:
+        by_first_word.setdefault((key.split() or [""])[0], []).append((e, key))
     fuller = {}
-    for short in settings:
-        words = term_key(short.text).split()
+    for short, short_key in settings:
+        words = short_key.split()
         longer = {
-            term_key(e.text): e
-            for e in settings
-            if e.start > short.start and len(term_key(e.text).split()) > len(words)
-            and term_key(e.text).split()[: len(words)] == words
+            key: e
+            for e, key in (by_first_word.get(words[0], []) if words else settings)
+            if e.start > short.start and len(key.split()) > len(words)
+            and key.split()[: len(words)] == words
         }  # fmt: skip
-        if len(longer) == 1 and term_key(short.text) not in fuller:
-            fuller[term_key(short.text)] = next(iter(longer.values()))
+        if len(longer) == 1 and short_key not in fuller:
+            fuller[short_key] = next(iter(longer.values()))
     return fuller
 
 
