@@ -54,8 +54,12 @@ def test_a_long_file_name_wraps_in_the_rapid_reviews_table(page, alice, partners
         # "Metropolitan Police Service" broken between its words, not a letter a line; the date on one line
         # (on a phone, at most a word a line)
         assert sizes["agencyWidth"] >= 90, sizes
-        due_box = page.locator("main tbody tr td").nth(1).evaluate(
-            "td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length }"
+        due_box = (
+            page.locator("main tbody tr td")
+            .nth(1)
+            .evaluate(
+                "td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length }"
+            )
         )
         assert due_box <= (1 if width > PHONE["width"] else 3), f"{width}px: the due date is on {due_box} lines"
         assert page.get_by_role("link", name=LONG_NAME).bounding_box()["width"] <= sizes["wrapper"]
