@@ -1,10 +1,33 @@
 """Factories shared by every app's tests (factory_boy). Test-only; imported by conftest.py."""
 
 import factory
+from django.db import models
 
 from casereview.accounts.models import Agency, Membership, Partnership, Role, Sector, Subgroup, User
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+def next_free_number(model, field="number", **within):
+    """A factory attribute: the next `field` after the highest already in the database among `model`'s rows
+    with `within` (attribute paths on the object being built, e.g. review="review"), as the app's services
+    number them. A global factory.Sequence would collide with a number a service gave in the same review
+    (a fixture's first action is 1, the sequence's first too), and only when a test ran alone or first."""
+
+    def number(obj):
+        scope = {name: _path(obj, path) for name, path in within.items()}
+        if any(getattr(value, "pk", 0) is None for value in scope.values()):
+            return 1  # built, not saved: nothing to collide with
+        highest = model.objects.unscoped().filter(**scope).aggregate(n=models.Max(field))["n"]
+        return (highest or 0) + 1
+
+    return factory.LazyAttribute(number)
+
+
+def _path(obj, path):
+    for name in path.split("."):
+        obj = getattr(obj, name)
+    return obj
 
 
 class PartnershipFactory(factory.django.DjangoModelFactory):
@@ -81,6 +104,7 @@ from django.core.files.base import ContentFile  # noqa: E402
 
 from casereview.decisions.models import InformationAttachment, InformationRequest, RapidReview  # noqa: E402
 from casereview.incidents.models import ChildIdentity, Incident, NotificationDuty  # noqa: E402
+from casereview.incidents.services import _next_reference  # noqa: E402
 from casereview.reviews.models import Review  # noqa: E402
 
 
@@ -107,7 +131,11 @@ class IncidentFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     partnership = factory.SubFactory(PartnershipFactory)
-    reference = factory.Sequence(lambda n: f"2025-{n + 1:03d}")
+    # The next free 2025 reference in the partnership, as incident_create gives them (a global sequence took
+    # "2025-001" again after a test had recorded its first incident through the service).
+    reference = factory.LazyAttribute(
+        lambda o: _next_reference(o.partnership, 2025) if o.partnership.pk is not None else "2025-001"
+    )
     child_pseudonym = factory.Sequence(lambda n: f"Child {chr(65 + n % 26)}")
     harm = "serious_harm"
     incident_date = datetime.date(2025, 4, 16)
@@ -223,7 +251,7 @@ class LearningPointFactory(factory.django.DjangoModelFactory):
         model = LearningPoint
 
     review = factory.SubFactory(ReviewFactory)
-    number = factory.Sequence(lambda n: n + 1)
+    number = next_free_number(LearningPoint, review="review")
     text = "Knowledge of a child's psycho-social history is essential."
 
 
@@ -232,7 +260,7 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
         model = Recommendation
 
     review = factory.SubFactory(ReviewFactory)
-    number = factory.Sequence(lambda n: n + 1)
+    number = next_free_number(Recommendation, review="review")
     text = "The partnership should audit transfer summaries."
 
 
@@ -375,7 +403,7 @@ class ActionFactory(factory.django.DjangoModelFactory):
         model = Action
 
     review = factory.SubFactory(ReviewFactory)
-    number = factory.Sequence(lambda n: n + 1)
+    number = next_free_number(Action, review="review")
     description = "Commission a return-interview service for young people missing from care"
     owner_agency = factory.LazyAttribute(lambda o: AgencyFactory(partnership=o.review.partnership))
     lead_role = "Head of Looked After Children's Services"

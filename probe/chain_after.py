@@ -1,10 +1,12 @@
-# A probe script (probe15): after the application role deleted Tower Hamlets' chain head, an audited change there.
+# A probe script (probe15, probe16): after the application role changed Tower Hamlets' chain head, an audited change there.
+import os
 import uuid
 
 from client import Client, load_logins
 from races import db, describe
 
 load_logins()
+CHAIN = os.environ.get("PROBE_CHAIN") or db("select id from accounts_partnership where slug='tower-hamlets'")
 t = Client("tower-hamlets.manager")
 t.sign_in()
 tag = uuid.uuid4().hex[:8]
@@ -13,7 +15,8 @@ print("add an agency in Tower Hamlets:", describe(r))
 print(
     "Tower Hamlets events (sequence, object):",
     db(
-        "select string_agg(sequence::text || ' ' || left(object_repr, 30), ' | ' order by at) from audit_auditevent where chain='1c728911-83ac-483a-add9-cfa06a6b5897' and at > now() - interval '5 minutes'"
+        "select string_agg(sequence::text || ' ' || left(object_repr, 40), ' | ' order by at) from audit_auditevent "
+        f"where chain='{CHAIN}' and at > now() - interval '5 minutes'"
     ),
 )
-print("chain row now:", db("select key, length from audit_auditchain where key='1c728911-83ac-483a-add9-cfa06a6b5897'"))
+print("chain row now:", db(f"select key, length from audit_auditchain where key='{CHAIN}'"))

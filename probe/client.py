@@ -17,11 +17,11 @@ from urllib.parse import urljoin
 import lxml.html
 import requests
 
-BASE = os.environ.get("PROBE_BASE", "http://127.0.0.1:8035")
+BASE = os.environ.get("PROBE_BASE", "http://127.0.0.1:8030")
 assert BASE.startswith("http://127.0.0.1"), "the probe talks to 127.0.0.1 only"
 LOGINS = {}
-SESSIONS_FILE = os.environ.get("PROBE_SESSIONS", "/work/wt/probe15/var-pg/probe-sessions.json")
-STEPS_FILE = "/work/wt/probe15/var-pg/probe-steps.json"
+SESSIONS_FILE = os.environ.get("PROBE_SESSIONS", "/tmp/reprobe16/var/probe-sessions.json")
+STEPS_FILE = "/tmp/reprobe16/var/probe-steps.json"
 
 
 def _last_step(username):
@@ -36,7 +36,7 @@ def _last_step(username):
             "-U",
             "postgres",
             "-d",
-            os.environ.get("PROBE_DB", "probe15"),
+            os.environ.get("PROBE_DB", "reprobe16"),
             "-At",
             "-c",
             "select d.last_t from otp_totp_totpdevice d join accounts_user u on u.id=d.user_id "
@@ -56,7 +56,7 @@ def _set_last_step(username, step):
     json.dump(d, open(STEPS_FILE, "w"))
 
 
-SECRETS_FILE = os.environ.get("PROBE_SECRETS", "/work/wt/probe15/var-pg/probe-totp.json")
+SECRETS_FILE = os.environ.get("PROBE_SECRETS", "/tmp/reprobe16/var/probe-totp.json")
 SECRETS = {}  # username -> base32 TOTP secret, learnt at set-up
 
 
@@ -76,7 +76,7 @@ def _save_secrets():
 _load_secrets()
 
 
-def load_logins(path=os.environ.get("PROBE_LOGINS", "/work/wt/probe15/var-pg/demo-logins.txt")):
+def load_logins(path=os.environ.get("PROBE_LOGINS", "/tmp/reprobe16/var/demo-logins.txt")):
     for line in open(path):
         parts = line.split()
         if len(parts) >= 2:

@@ -1,6 +1,6 @@
 # A probe script (probe15): crawl the running site as one user, then fetch every URL found as every role.
 # ruff: noqa: E501
-"""Usage: crawl.py USER [MAX]  -> out15/crawl-USER.json (url -> status, content type, Cache-Control, traceback?)
+"""Usage: crawl.py USER [MAX]  -> out16/crawl-USER.json (url -> status, content type, Cache-Control, traceback?)
 crawl.py replay FILE USER...  -> every URL of FILE as each USER: status counts and any 200 to an outsider."""
 
 import json
@@ -24,7 +24,7 @@ def links(base_url, html):
     for a in doc.xpath("//a[@href]"):
         u = urldefrag(urljoin(base_url, a.get("href")))[0]
         p = urlparse(u)
-        if p.netloc not in ("127.0.0.1:8035", "") or any(s in u for s in SKIP):
+        if p.netloc not in ("127.0.0.1:8030", "") or any(s in u for s in SKIP):
             continue
         out.append(p.path + (("?" + p.query) if p.query else ""))
     return out
@@ -68,7 +68,7 @@ def crawl(user, limit):
             and "/sign-in" not in r.headers["Location"]
         ):
             queue.append(r.headers["Location"])
-    json.dump(rows, open(f"out15/crawl-{user}.json", "w"), indent=0)
+    json.dump(rows, open(f"out16/crawl-{user}.json", "w"), indent=0)
     from collections import Counter
 
     print(user, len(rows), "URLs", Counter(v["status"] for v in rows.values()))
@@ -92,7 +92,7 @@ def replay(fn, users):
             res[p] = r.status_code
             if r.status_code >= 500:
                 print("  5xx", user, p, r.status_code)
-        json.dump(res, open(f"out15/replay-{user}-{fn.split('crawl-')[-1]}", "w"), indent=0)
+        json.dump(res, open(f"out16/replay-{user}-{fn.split('crawl-')[-1]}", "w"), indent=0)
         print(user, "against", fn, dict(cnt), flush=True)
 
 

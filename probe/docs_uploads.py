@@ -84,9 +84,9 @@ for claimed, label in [
     (5 << 20, "Content-Length 5 MB, 1 MB sent, then closed"),
     (1000, "Content-Length 1,000 bytes, 1 MB sent"),
 ]:
-    s = socket.create_connection(("127.0.0.1", 8035), timeout=30)
+    s = socket.create_connection(("127.0.0.1", 8030), timeout=30)
     req = (
-        f"POST {upd} HTTP/1.1\r\nHost: 127.0.0.1:8035\r\nX-Forwarded-Proto: https\r\nReferer: https://127.0.0.1:8035{upd}\r\n"
+        f"POST {upd} HTTP/1.1\r\nHost: 127.0.0.1:8030\r\nX-Forwarded-Proto: https\r\nReferer: https://127.0.0.1:8030{upd}\r\n"
         f"Cookie: {cookie}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {claimed}\r\nConnection: close\r\n\r\n"
     ).encode()
     t = time.time()

@@ -7,7 +7,9 @@ from client import Client, load_logins
 from races import both, describe
 
 load_logins()
-REV = "a0a18f14-0edb-432b-8c94-74ee8c718928"  # Child T, whose demo report is uploaded
+REV = __import__("os").environ.get(
+    "PROBE_DRAFT_REVIEW", "a0a18f14-0edb-432b-8c94-74ee8c718928"
+)  # Child T, whose demo report is uploaded
 m, m2 = Client("southwark.manager"), Client("southwark.manager")
 m.sign_in(), m2.sign_in()
 page = f"/reviews/{REV}/anonymise/"

@@ -1,5 +1,5 @@
 """(d) Cache-Control on the identity page and every download, (f) two-factor in production,
-(g) one partnership's user against another's record IDs, over HTTP on 127.0.0.1:8035."""
+(g) one partnership's user against another's record IDs, over HTTP on 127.0.0.1:8030."""
 
 import re
 import subprocess
@@ -14,7 +14,7 @@ RESULTS = []
 def db(sql):
     return (
         subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe15", "-At", "-c", sql],
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "reprobe16", "-At", "-c", sql],
             capture_output=True,
             text=True,
             check=True,
@@ -95,7 +95,7 @@ def cache_control():
         note(
             f"Cache-Control {name}",
             ok,
-            f"GET {url} -> {r.status_code} {r.url[len('http://127.0.0.1:8035') :]} "
+            f"GET {url} -> {r.status_code} {r.url[len('http://127.0.0.1:8030') :]} "
             f"Cache-Control={cc!r} disposition={disp[:50]!r} first-response-CC={first_cc!r}",
         )
         if r.url.endswith("/download") or "/exports/" in r.url:
@@ -111,7 +111,7 @@ def two_factor():
     for user in ["southwark.manager", "southwark.chair", "southwark.police.lead", "southwark.executive"]:
         c = Client(user)
         r = c.submit("/sign-in/", {"username": user, "password": LOGINS[user]}, follow=True)
-        landed = r.url[len("http://127.0.0.1:8035") :]
+        landed = r.url[len("http://127.0.0.1:8030") :]
         probes = {}
         for url in [
             "/",

@@ -52,7 +52,7 @@ for label in [
                         break
         rows.append({"pk": str(o.pk), "p": getattr(p, "slug", None), "s": str(o)[:60]})
     out[label] = rows
-json.dump(out, open("/work/wt/probe15/var-pg/ids.json", "w"), indent=0)
+json.dump(out, open("/tmp/reprobe16/var/ids.json", "w"), indent=0)
 for k, v in out.items():
     from collections import Counter
 

@@ -8,7 +8,9 @@ from client import Client, load_logins
 from races import both, db, describe
 
 load_logins()
-rid = "0cf6895e-b23d-4673-b3bc-1874e112a78f"  # Metropolitan Police Service, Child S rapid review
+rid = __import__("os").environ.get(
+    "PROBE_INFOREQ", "0cf6895e-b23d-4673-b3bc-1874e112a78f"
+)  # Metropolitan Police Service, Child S rapid review
 p = Client("southwark.police.lead")
 p.sign_in()
 url = f"/information-requests/{rid}/"

@@ -8,7 +8,7 @@ from client import Client, load_logins
 load_logins()
 m = Client("southwark.manager")
 m.sign_in()
-rows = json.load(open("out15/crawl-southwark.manager.json"))
+rows = json.load(open("out16/crawl-southwark.manager.json"))
 targets = {}
 for p in rows:
     u = urlparse(p)

@@ -1,4 +1,4 @@
-"""Races over real HTTP against the production server on 127.0.0.1:8035 (gunicorn, 4 workers, PostgreSQL).
+"""Races over real HTTP against the production server on 127.0.0.1:8030 (gunicorn, 4 workers, PostgreSQL).
 
 Each round starts two requests at a threading.Barrier from separate sessions (or the same session for a
 double submission) and prints status codes, where a redirect went and any error the page shows.
@@ -15,9 +15,9 @@ import uuid
 from client import Client, banner, errors, load_logins
 
 load_logins()
-IDS = json.load(open("/work/wt/probe15/var-pg/ids.json"))
+IDS = json.load(open("/tmp/reprobe16/var/ids.json"))
 REVIEW = os.environ.get("PROBE_REVIEW", "68bca4b3-5748-4910-b18b-e907397ed464")  # Southwark, Child R
-ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 5
 SUMMARY = []
 
 
@@ -80,7 +80,7 @@ def db(sql):
         return "\n".join("|".join(dashed(v) for v in r) for r in rows)
 
     return subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe15", "-At", "-c", sql],
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "reprobe16", "-At", "-c", sql],
         capture_output=True,
         text=True,
         check=True,

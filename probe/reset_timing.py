@@ -15,7 +15,7 @@ known = subprocess.run(
         "-U",
         "postgres",
         "-d",
-        "probe15",
+        "reprobe16",
         "-At",
         "-c",
         "select email from accounts_user where username='southwark.viewer'",

@@ -11,7 +11,9 @@ load_logins()
 
 def db(sql):
     return subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe15", "-At", "-c", sql], capture_output=True, text=True
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "reprobe16", "-At", "-c", sql],
+        capture_output=True,
+        text=True,
     ).stdout.split()
 
 

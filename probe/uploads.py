@@ -13,15 +13,17 @@ import zlib
 from client import Client, banner, errors, load_logins
 
 load_logins()
-MEDIA = "/work/wt/probe15/var-pg/media"
-OUT = "/tmp/probe15-files"
+MEDIA = "/tmp/reprobe16/var/media"
+OUT = "/tmp/reprobe16/files"
 os.makedirs(OUT, exist_ok=True)
 REVIEW = "68bca4b3-5748-4910-b18b-e907397ed464"
 
 
 def db(sql):
     return subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "probe15", "-At", "-c", sql], capture_output=True, text=True
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "reprobe16", "-At", "-c", sql],
+        capture_output=True,
+        text=True,
     ).stdout.strip()
 
 
@@ -186,7 +188,7 @@ def post_file(c, path, field, name, data, extra=None, content_type="application/
 def report(label, r, took, before, wait_import=None):
     msg = errors(r.text) or banner(r.text)
     line = (
-        f"{label}: HTTP {r.status_code} at {r.url[len('http://127.0.0.1:8035') :]} in {took:.1f}s; page says {msg[:2]}"
+        f"{label}: HTTP {r.status_code} at {r.url[len('http://127.0.0.1:8030') :]} in {took:.1f}s; page says {msg[:2]}"
     )
     if wait_import:
         line += "; " + wait_import()

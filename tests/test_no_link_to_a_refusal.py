@@ -1,5 +1,6 @@
 """Pages link a person only to pages they may open (probe 15: the rapid review's information requests for the
-chair, the executive and the panel member; "escalated actions" for the panel member and an agency lead)."""
+chair, the executive and the panel member; "escalated actions" for the panel member and an agency lead;
+probe 16: the same requests in the incident page's case progress)."""
 
 import re
 
@@ -28,6 +29,10 @@ def test_every_link_on_the_rapid_review_and_action_pages_opens(client, partnersh
     client.force_login(member(partnership_a, role, agency=police, username=f"person-{role}"))
     pages = [
         reverse("decisions:rapid_review", args=[rapid_review.pk]),
+        # the incident's case progress lists the same requests (probe 16: linked for the chair, the
+        # executive and the panel member, who are refused the answer page)
+        reverse("incidents:detail", args=[rapid_review.incident_id]),
+        reverse("reporting:deadlines", args=[partnership_a.slug]),  # and the due list (probe 16)
         reverse("actionplans:monitoring", args=[partnership_a.slug]),
         reverse("reporting:executive_report", args=[partnership_a.slug]),
     ]

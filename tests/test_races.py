@@ -370,3 +370,169 @@ def test_a_publication_hold_sent_twice_at_once_is_placed_once(alice, partnership
 
     (_, first), (_, second) = at_once(hold, hold)
     assert first.pk == second.pk and PublicationHold.objects.unscoped().filter(review=review).count() == 1
+
+
+@pytest.fixture
+def publishable(alice, partnership_a):
+    """A review whose publication gate passes (as the publication tests make one)."""
+    from casereview.publication.tests.test_publication import PUBLISH_ON, TermStatus, ready_for_publication
+
+    incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child R")
+    review = ReviewFactory(partnership=partnership_a, incident=incident, title="Child R")
+    ready_for_publication(
+        alice, review, **{"Rosie Example": (TermStatus.ACCEPTED, "Child R"), "Southwark": (TermStatus.ALLOWED, "")}
+    )
+    return review, PUBLISH_ON
+
+
+def test_publishing_sent_twice_at_once_publishes_once_and_refuses_the_second_plainly(alice, publishable):
+    """Probe 16: both sends passed the gate and the second hit the unique publication (a 500, 3 of 3)."""
+    from casereview.publication import services as publication_services
+    from casereview.publication.models import Publication
+
+    review, on = publishable
+
+    def publish():
+        return publication_services.review_publish(actor=alice, review=review, publication_date=on)
+
+    results = at_once(publish, publish)
+    assert sorted(kind for kind, _ in results) == ["ok", "refused"], results
+    assert "already been published" in next(value for kind, value in results if kind == "refused")
+    assert Publication.objects.unscoped().filter(review=review).count() == 1
+
+
+def test_a_hold_placed_while_the_report_is_being_published_stops_it(alice, publishable):
+    """Probe 16: the gate was read before the hold's transaction ended, so the review was published with the
+    police's hold standing (or the two deadlocked on the review and the audit chain, a 500)."""
+    from django.db import transaction
+
+    from casereview.publication import services as publication_services
+    from casereview.publication.models import Publication
+
+    review, on = publishable
+    held, results = threading.Event(), {}
+
+    def hold():
+        try:
+            with transaction.atomic():
+                publication_services.hold_place(actor=alice, review=review, reason="Criminal trial next week")
+                held.set()
+                threading.Event().wait(1.5)  # publishing starts while the hold is still being saved
+            results["hold"] = ("ok", None)
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            results["hold"] = ("error", repr(error))
+        finally:
+            held.set()
+            connections.close_all()
+
+    def publish():
+        try:
+            held.wait(10)
+            publication_services.review_publish(actor=alice, review=review, publication_date=on)
+            results["publish"] = ("ok", None)
+        except ValidationError as refusal:
+            results["publish"] = ("refused", " ".join(refusal.messages))
+        except Exception as error:  # noqa: BLE001
+            results["publish"] = ("error", repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=hold), threading.Thread(target=publish)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert results["hold"] == ("ok", None), results
+    assert results["publish"][0] == "refused" and "Publication is on hold" in results["publish"][1], results
+    assert not Publication.objects.unscoped().filter(review=review).exists()
+
+
+def _while_the_rapid_review_is_completed(alice, partnership_a, send):
+    """The probe's race made to happen every time: the business manager's completion is saved but not yet
+    committed when the agency's lead sends; `send(lead, info_request)` is what the lead sends."""
+    from django.db import transaction
+
+    from casereview.decisions.models import InformationRequest
+
+    police = AgencyFactory(partnership=partnership_a, name="Police")
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="police_lead")
+    incident = IncidentFactory(partnership=partnership_a)
+    rapid_review = decision_services.rapid_review_open(
+        actor=alice, incident=incident, agencies=[police], opened_on=incident.aware_date
+    )
+    info_request = InformationRequest.objects.unscoped().get(rapid_review=rapid_review)
+    decision_services.information_request_answer(actor=lead, info_request=info_request, response="Two call-outs.")
+    judged = {
+        "improvements": ("yes", "Concerns not followed up."),
+        "recurrent_themes": ("may", "Neglect, as before."),
+        "agencies_working_together": ("yes", "Nobody joined the information up."),
+        "panel_suggested_local": ("", ""),
+    }
+    completed, results = threading.Event(), {}
+
+    def complete():
+        try:
+            with transaction.atomic():
+                decision_services.rapid_review_update(
+                    actor=alice,
+                    rapid_review=rapid_review,
+                    facts_gathered="Facts",
+                    immediate_actions="",
+                    sent_to_panel_on=None,
+                    assessments=judged,
+                    complete=True,
+                )
+                completed.set()
+                threading.Event().wait(1.5)  # the lead sends while the completion is being saved
+            results["complete"] = ("ok", None)
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            results["complete"] = ("error", repr(error))
+        finally:
+            completed.set()
+            connections.close_all()
+
+    def lead_sends():
+        try:
+            completed.wait(10)
+            send(lead, InformationRequest.objects.unscoped().get(pk=info_request.pk))
+            results["send"] = ("ok", None)
+        except ValidationError as refusal:
+            results["send"] = ("refused", " ".join(refusal.messages))
+        except Exception as error:  # noqa: BLE001
+            results["send"] = ("error", repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=complete), threading.Thread(target=lead_sends)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert results["complete"] == ("ok", None), results
+    return results["send"], InformationRequest.objects.unscoped().get(pk=info_request.pk)
+
+
+def test_an_addition_sent_while_the_rapid_review_is_completed_is_refused(alice, partnership_a):
+    """Probe 16: added after the completion in 6 of 6 rounds, answered "sent to the rapid review"."""
+
+    def add(lead, info_request):
+        decision_services.information_request_answer(actor=lead, info_request=info_request, response="Late words")
+
+    (kind, message), info_request = _while_the_rapid_review_is_completed(alice, partnership_a, add)
+    assert kind == "refused" and "The rapid review is complete" in message, (kind, message)
+    assert "Late words" not in info_request.response
+
+
+def test_a_document_attached_while_the_rapid_review_is_completed_is_refused(alice, partnership_a):
+    """Probe 16: attached after the completion in 4 of 6 rounds."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from casereview.decisions.models import InformationAttachment
+
+    def attach(lead, info_request):
+        upload = SimpleUploadedFile("late.txt", b"a late chronology extract\n")
+        decision_services.information_request_attach(actor=lead, info_request=info_request, files=[upload])
+
+    (kind, message), info_request = _while_the_rapid_review_is_completed(alice, partnership_a, attach)
+    assert kind == "refused" and "nothing more can be attached" in message, (kind, message)
+    assert not InformationAttachment.objects.unscoped().filter(info_request=info_request).exists()

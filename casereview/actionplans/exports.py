@@ -22,9 +22,9 @@ _STATUS_LABELS = dict(DISPLAY_STATUSES)
 
 def _answers(action):
     if action.recommendation_id:
-        return f"Recommendation {action.recommendation.number}: {action.recommendation.text}"
+        return f"Recommendation {action.recommendation.label}: {action.recommendation.text}"
     if action.learning_point_id:
-        return f"Learning point {action.learning_point.number}: {action.learning_point.text}"
+        return f"Learning point {action.learning_point.label}: {action.learning_point.text}"
     return "The review as a whole"
 
 

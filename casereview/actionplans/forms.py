@@ -57,11 +57,11 @@ class ActionForm(GovukFormMixin, forms.Form):
         self.fields["owner_agency"].queryset = Agency.objects.unscoped().filter(partnership=review.partnership_id)
         choices = [("", "The review as a whole")]
         choices += [
-            (f"r:{r.pk}", f"Recommendation {r.number}: {r.text[:90]}")
+            (f"r:{r.pk}", f"Recommendation {r.label}: {r.text[:90]}")
             for r in Recommendation.objects.unscoped().current().filter(review=review)
         ]
         choices += [
-            (f"l:{p.pk}", f"Learning point {p.number}: {p.text[:90]}")
+            (f"l:{p.pk}", f"Learning point {p.label}: {p.text[:90]}")
             for p in LearningPoint.objects.unscoped().current().filter(review=review)
         ]
         self.fields["answers"].choices = choices

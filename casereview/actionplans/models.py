@@ -170,9 +170,9 @@ class Action(BaseModel):
     def answers(self):
         """What the action answers, as the action plan table names it."""
         if self.recommendation_id:
-            return f"Recommendation {self.recommendation.number}"
+            return f"Recommendation {self.recommendation.label}"
         if self.learning_point_id:
-            return f"Learning point {self.learning_point.number}"
+            return f"Learning point {self.learning_point.label}"
         return "The review"
 
     def clean(self):

@@ -189,17 +189,21 @@ def rag_by_agency(actions, today=None):
 
 def rag_by_review_and_agency(actions, today=None):
     """Both summaries of the monitoring page and the number of actions: one query counting each band by
-    review and by agency (`_counts_by_review_and_by_agency`), then the names of the reviews and agencies
-    found. Grouping by the names as well took most of the page's time for 14,000 actions, and grouping by
-    review and agency together gave 1,700 rows for Python to add up."""
+    review and by agency (`_counts_by_review_and_by_agency`), which on PostgreSQL also names each review and
+    agency found (elsewhere their names are read after it, a query each). Grouping by the names as well took
+    most of the page's time for 14,000 actions, and grouping by review and agency together gave 1,700 rows
+    for Python to add up."""
     by_review, by_agency = {}, {}  # key -> (red, amber, green, done, closed)
-    for review, agency, *sums in _counts_by_review_and_by_agency(actions, today or timezone.localdate()):
+    titles, names = {}, {}
+    for review, agency, label, *sums in _counts_by_review_and_by_agency(actions, today or timezone.localdate()):
         if agency is None:
-            by_review[review] = sums
+            by_review[review], titles[review] = sums, label
         else:
-            by_agency[agency] = sums
-    titles = dict(Review.objects.unscoped().filter(pk__in=by_review).values_list("pk", "title"))
-    names = dict(Agency.objects.unscoped().filter(pk__in=by_agency).values_list("pk", "name"))
+            by_agency[agency], names[agency] = sums, label
+    if None in titles.values():
+        titles = dict(Review.objects.unscoped().filter(pk__in=by_review).values_list("pk", "title"))
+    if None in names.values():
+        names = dict(Agency.objects.unscoped().filter(pk__in=by_agency).values_list("pk", "name"))
     total = sum(sum(sums) for sums in by_review.values())
 
     def rag_rows(rows, labels):
@@ -209,14 +213,15 @@ def rag_by_review_and_agency(actions, today=None):
 
 
 def _counts_by_review_and_by_agency(actions, today):
-    """Rows of (review, None, *bands) and (None, agency, *bands), each band counted from the (partnership,
-    review, agency, status, due date) index alone (an action always has both, so None says which row is
-    which).
+    """Rows of (review, None, label, *bands) and (None, agency, label, *bands), each band counted from the
+    (partnership, review, agency, status, due date) index alone (an action always has both, so None says
+    which row is which); the label is the review's title or the agency's name, or None where not read.
 
     On PostgreSQL the actions are read once, grouped both ways at once (GROUP BY GROUPING SETS, which
     Django cannot write: its own query's GROUP BY is replaced): reading the largest partnership's 14,000
     actions twice, once for each grouping (a UNION ALL, as other databases still do), was half the page's
-    time at national scale (decisions.md, "National scale, helper scale9")."""
+    time at national scale (decisions.md, "National scale, helper scale9"). The few hundred groups are then
+    joined to their review's title or agency's name in the same query (two queries fewer a page)."""
     bands = _band_counts(today)
     cells = actions.order_by()
     connection = connections[actions.db]
@@ -224,15 +229,24 @@ def _counts_by_review_and_by_agency(actions, today):
         sql, params = cells.values_list("review", "owner_agency").annotate(**bands).query.sql_with_params()
         head, grouped, by = sql.rpartition(" GROUP BY ")
         if grouped and by == "1, 2":  # the keys by their place in the select, as Django writes them here
+            review, agency = Review._meta.db_table, Agency._meta.db_table
             with connection.cursor() as cursor:
-                cursor.execute(f"{head} GROUP BY GROUPING SETS ((1), (2))", params)
+                # each group's name looked up by its key (a join was hashed over every review in the country)
+                cursor.execute(
+                    f'SELECT counted."review", counted."owner_agency", COALESCE('
+                    f'(SELECT r."title" FROM "{review}" r WHERE r."id" = counted."review"), '
+                    f'(SELECT a."name" FROM "{agency}" a WHERE a."id" = counted."owner_agency")), '
+                    f'counted."{_BANDS[0]}", counted."{_BANDS[1]}", counted."{_BANDS[2]}", counted."{_BANDS[3]}", '
+                    f'counted."{_BANDS[4]}" FROM ({head} GROUP BY GROUPING SETS ((1), (2))) counted',
+                    params,
+                )
                 return cursor.fetchall()
     rows = (
         cells.values_list("review")
         .annotate(**bands, of_review=Value(True))
         .union(cells.values_list("owner_agency").annotate(**bands, of_review=Value(False)), all=True)
     )
-    return [(key, None, *sums) if of_review else (None, key, *sums) for key, *sums, of_review in rows]
+    return [(key, None, None, *sums) if of_review else (None, key, None, *sums) for key, *sums, of_review in rows]
 
 
 def agencies(*, partnership):

@@ -59,9 +59,29 @@ def check_upload(upload, *, kinds, limit, field, too_large_advice=""):
     head = upload.read(8192)
     upload.seek(0)
     content_type = _sniff(head, upload, kinds=kinds, field=field)
+    named = _named_kind(getattr(upload, "name", "") or "")
+    if head.startswith(_EXECUTABLES) and named is not None:
+        # the person chose a ".pdf": "must be a PDF" did not say what is wrong with it (walkthrough 10, 14)
+        raise ValidationError(
+            {
+                field: f"The selected file is a program, not a {_KIND_NAMES[named[0]]}, although its name ends "
+                f".{named[0]}. Do not open it: upload the document itself, as a {described} file"
+            }
+        )
     if content_type is None or content_type not in {KINDS[kind][0] for kind in kinds}:
         raise ValidationError({field: f"The selected file must be a {described} file"})
-    named = _named_kind(getattr(upload, "name", "") or "")
+    name = getattr(upload, "name", "") or ""
+    unlisted = _extension(name) if named is None else ""
+    if unlisted:
+        # The name, not the bytes, decides what the reader's computer does with the file it downloads: plain
+        # text called .bat or .ps1 runs, called .html, .hta or .svg renders with its scripts (probe 16).
+        endings = _joined([f".{ending}" for ending in _endings_of(content_type)])
+        raise ValidationError(
+            {
+                field: f"The selected file is called .{unlisted}, which is not a {described} file. If it is "
+                f"one, save it with a name ending {endings} and upload it again"
+            }
+        )
     if named is not None and content_type not in named[1]:
         # what the name promises is what whoever opens it expects: a text file called .pdf is not a PDF
         raise ValidationError(
@@ -114,9 +134,23 @@ _KIND_NAMES = {
 
 def _named_kind(name):
     """(extension, the content types it allows) when the name ends in a kind we know; None otherwise (a
-    name with no extension, or one we do not list, is judged by its bytes alone)."""
+    name with no extension is judged by its bytes alone; check_upload refuses one we do not list)."""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     return (extension, _EXTENSIONS[extension]) if extension in _EXTENSIONS else None
+
+
+_AN_EXTENSION = re.compile(r"[a-z0-9]{0,9}[a-z][a-z0-9]{0,9}")
+
+
+def _extension(name):
+    """The name's extension (lower case) when it ends in one: letters and digits after the last dot, at least
+    one a letter ("Minutes v2.1" has none; "notes.bat" has .bat); "" otherwise."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return extension if _AN_EXTENSION.fullmatch(extension) and len(extension) <= 10 else ""
+
+
+def _endings_of(content_type):
+    return [extension for extension, types in _EXTENSIONS.items() if content_type in types]
 
 
 def _sniff(head, upload, *, kinds, field):

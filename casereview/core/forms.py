@@ -19,6 +19,16 @@ _WIDGET_CLASSES = {
 TEXT_MAX_CHARACTERS = 20_000
 
 
+def what_it_is(field, name=""):
+    """The field's label as the subject of a sentence ("The reason must be …"). A label asking a question
+    ("Why is publication held?") made "Why is publication held? must be 20,000 characters or fewer"
+    (walkthrough 10, finding 8): a "why" question is the reason, any other question the answer."""
+    label = " ".join(str(field.label or name.replace("_", " ") or "the text").split())
+    if label.endswith("?"):
+        return "The reason" if label.lower().startswith("why") else "Your answer"
+    return label[:1].upper() + label[1:]
+
+
 def _limit_free_text(field):
     """A text box with no limit gets TEXT_MAX_CHARACTERS, refused with a GOV.UK error naming the field and
     the limit. Idempotent (a form styles its fields again at render time)."""
@@ -27,12 +37,33 @@ def _limit_free_text(field):
     if field.max_length is not None:
         return
     field.max_length = TEXT_MAX_CHARACTERS
-    label = str(field.label or "The text")
-    field.validators.append(
-        validators.MaxLengthValidator(
-            TEXT_MAX_CHARACTERS, message=f"{label} must be {TEXT_MAX_CHARACTERS:,} characters or fewer"
-        )
-    )
+    field.validators.append(validators.MaxLengthValidator(TEXT_MAX_CHARACTERS))
+
+
+def _say_limits_and_null_characters(field):
+    """A text field's own limit and a NUL character refused in a sentence, not in Django's words ("Ensure
+    this value has at most 200 characters", "Null characters are not allowed."). Idempotent."""
+    if not isinstance(field, forms.CharField):
+        return
+    if field.max_length is not None:
+        _our_message(field, "max_length", f"{what_it_is(field)} must be {field.max_length:,} characters or fewer")
+    _our_message(field, "null_characters_not_allowed", NULL_CHARACTER_MESSAGE.format(what_it_is(field)))
+
+
+def _our_message(field, code, message):
+    """Set the field's message for `code` unless its form chose one: ours follow the label, which a form may
+    change after styling its fields."""
+    ours = field.__dict__.setdefault("_casereview_messages", {})
+    if field.error_messages.get(code) in (None, ours.get(code)):
+        field.error_messages[code] = ours[code] = message
+
+
+# The NUL is taken out of the text shown again (GovukFormMixin.full_clean), so the message says so: a browser
+# shows it as "�", which the person had to search for (walkthrough 10, finding 9).
+NULL_CHARACTER_MESSAGE = (
+    "{} had a character that cannot be saved (a null character, which some systems leave when text is "
+    "copied from them). It has been taken out: check the text and send it again"
+)
 
 
 class GovukFormMixin:
@@ -66,6 +97,7 @@ class GovukFormMixin:
                     break
             _name_the_empty_choice(field)
             _limit_free_text(field)
+            _say_limits_and_null_characters(field)
             if isinstance(field, forms.ModelChoiceField) and field.iterator is ModelChoiceIterator:
                 field.iterator = ListedModelChoiceIterator
 
@@ -74,7 +106,9 @@ class GovukFormMixin:
         return super().get_context()
 
     def full_clean(self):
+        self._govuk_style()  # the messages follow labels a form set after __init__
         super().full_clean()
+        self._take_out_null_characters()
         for name, field in self.fields.items():
             bound = self[name]
             described_by = []
@@ -87,6 +121,28 @@ class GovukFormMixin:
                     field.widget.attrs["class"] = f"{css} {css.split()[-1]}--error"
             if described_by:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    def _take_out_null_characters(self):
+        """A field refused for a NUL is shown again without it, the rest of the text as typed."""
+        if not self.is_bound or not self._errors:
+            return
+        refused = [
+            name
+            for name, errors in self._errors.as_data().items()
+            if name in self.fields and any(getattr(e, "code", None) == "null_characters_not_allowed" for e in errors)
+        ]
+        if not refused:
+            return
+        data = self.data.copy()  # a QueryDict is immutable
+        for name in refused:
+            key = self.add_prefix(name)
+            if key not in data:
+                continue  # a field of several inputs (a date): Django's widgets read them by their own names
+            if hasattr(data, "getlist"):
+                data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
+            elif isinstance(data.get(key), str):
+                data[key] = data[key].replace("\x00", "")
+        self.data = data
 
 
 class ListedModelChoiceIterator(ModelChoiceIterator):
@@ -193,6 +249,9 @@ class GovukDateField(forms.MultiValueField):
 
     def __init__(self, *, label, required=True, **kwargs):
         self.what = label[:1].lower() + label[1:]
+        if self.what.split(" (")[0].startswith("date") or self.what.split(" (")[0].endswith("date"):
+            # "Enter the date of the decision", not "Enter date of the decision" (walkthrough 10, finding 13)
+            self.what = f"the {self.what}"
         fields = [forms.CharField(required=False)] * 3
         error_messages = {"required": f"Enter {self.what}", "incomplete": f"Enter {self.what}"}
         super().__init__(

@@ -70,14 +70,17 @@ class OwnNotFoundPageMiddleware:
 class RefuseNullInQueryMiddleware:
     """A web address whose query holds a NUL character is refused with a 400 page that says so. PostgreSQL
     text cannot hold one, so a NUL searched for (?q=%00) or used as a record's key failed as a 500 wherever a
-    view passed it to the database; forms already refuse it in posted fields ("Null characters are not
-    allowed"). Place it after AuthenticationMiddleware: the page has the site's header."""
+    view passed it to the database; forms refuse it in posted fields (core.forms.NULL_CHARACTER_MESSAGE), and a
+    NUL in the path gets the same page. Place it after AuthenticationMiddleware: the page has the site's header."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+        in_query = any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
+        # A NUL in the path matches no address: in development (DEBUG) Django answered it with its own page
+        # listing every URL pattern (walkthrough 10, finding 9); it gets this page whatever the setting.
+        if in_query or "\x00" in request.path_info:
             from django.shortcuts import render
 
             return render(request, "400_null.html", status=400)

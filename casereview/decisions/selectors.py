@@ -121,6 +121,22 @@ def awaiting_chair_decision(*, user, partnership):
     )
 
 
+def coming_to_chair(*, user, partnership):
+    """The rapid reviews under way whose subgroup has not yet recommended and whose incident the chair has
+    not decided: the decisions coming, so the chair can plan for them (walkthrough 10, finding 13). Soonest
+    due first."""
+    return (
+        RapidReview.objects.visible_to(user)
+        .filter(
+            incident__recommendation__isnull=True,
+            incident__decision__isnull=True,
+            **of_partnerships("incident__partnership", partnership),
+        )
+        .select_related("incident")
+        .order_by("due_date")
+    )
+
+
 def awaiting_panel_response(*, user, partnership):
     return (
         RapidReview.objects.visible_to(user)

@@ -304,6 +304,7 @@ def decide(request, incident):
         form,
         "Decide whether to review",
         template="decisions/decision_form.html",
+        submit="Record the decision",
         recommendation=ReviewRecommendation.objects.unscoped().filter(incident=incident).first(),
         rapid_review=RapidReview.objects.unscoped().filter(incident=incident).first(),
         assessments=CriterionAssessment.objects.unscoped().filter(rapid_review__incident=incident),

@@ -148,7 +148,7 @@ def duty_mark_sent(*, actor, duty, sent_on, reference=""):
             return duty  # the same form sent twice
         raise AlreadySent(
             f"This notification is already recorded as sent on {long_date(duty.sent_on)}. To change the date or "
-            "the reference, correct the record: the correction and its reason are kept in its history"
+            "the reference, correct the record: the correction and its reason are kept in its history."
         )
     if duty.withdrawn_on:
         raise ValidationError({"sent_on": "This notification is no longer owed"})

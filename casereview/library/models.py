@@ -54,6 +54,8 @@ class Entry(models.Model):
     finding_id = models.UUIDField(null=True, blank=True, unique=True, help_text="The learning point or recommendation")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField(default=0)
+    # How the published report numbers it ("3.1"), copied from the finding or the import; blank if it does not.
+    report_number = models.CharField(max_length=20, blank=True, default="")
     text = models.TextField()
     review_title = models.CharField(max_length=200)
     # Groups one review's entries: "review:<uuid>" for ours, "<document>#<pseudonym>" for imported ones.
@@ -116,6 +118,11 @@ class Entry(models.Model):
 
     def __str__(self):
         return f"{self.review_title}: {self.text[:80]}"
+
+    @property
+    def label(self):
+        """The number a reader is shown: the report's ("3.1") if known, else ours; "" if neither."""
+        return self.report_number or (str(self.number) if self.number else "")
 
     @property
     def is_national(self):

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_update, record_event
+from casereview.core import report_numbers
 from casereview.core.models import Theme
 from casereview.core.themes import ensure_themes
 
@@ -100,6 +101,7 @@ def entry_sync_finding(finding, kind):
     for name, value in _review_facts(review).items():
         setattr(entry, name, value)
     entry.kind, entry.number, entry.text = kind, finding.number, finding.text
+    entry.report_number = finding.report_number  # "3.1": what the reader finds in the published report
     entry.save()
     _sync_themes(entry, finding)
     sectors = sectors_in(finding.text)
@@ -278,6 +280,16 @@ def _number(value):
     return value if isinstance(value, int) and value >= 0 else None
 
 
+def _report_number(item):
+    """An extract's item may say how its report numbers it ({"text": ..., "number": "3.1"}); kept only if
+    it reads as a report's number (core.report_numbers), else left blank."""
+    value = item.get("number") if isinstance(item, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    value = report_numbers.clean(value) if isinstance(value, str) else ""
+    return value if report_numbers.is_valid(value) else ""
+
+
 def _save_imported(entries, agencies=()):
     """Save imported entries in bulk with their suggested themes and sectors, then index them: the
     national collection is loaded thousands at a time."""
@@ -402,6 +414,7 @@ def _import_document(*, actor, name, data, text):
                     partnership=None,
                     kind=kind,
                     number=numbers[kind],
+                    report_number=_report_number(item),
                     text=body,
                     review_title=review["title"][:200],
                     review_key=review["key"][:300],

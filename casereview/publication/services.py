@@ -783,7 +783,11 @@ def _undecided_message(review):
 
 @transaction.atomic
 def review_publish(*, actor, review, publication_date, public_url=""):
-    if hasattr(review, "publication") and Publication.objects.unscoped().filter(review=review).exists():
+    # The review's row lock, taken first, as hold_place takes it: a second send of the form waits, then finds
+    # the publication; a hold being placed meanwhile is in the gate below, not published past; and the two
+    # meet the review before the audit chain, so they cannot deadlock (probe 16: all three happened).
+    review = lock(review)
+    if Publication.objects.unscoped().filter(review=review).exists():
         raise ValidationError("This review has already been published")
     if publication_date > timezone.localdate():
         # viewers read a published review's learning at once: a date to come would publish it early
@@ -1018,6 +1022,12 @@ def hold_place(*, actor, review, reason):
     from casereview.accounts.services import DOUBLE_SUBMISSION
 
     lock(review)  # two sends of the form at once: the second waits, then finds the first's hold
+    published_on = Publication.objects.unscoped().filter(review=review).values_list("published_on", flat=True).first()
+    if published_on is not None:
+        # a hold sent while the report was being published waits for it, then would hold nothing (probe 16)
+        raise ValidationError(
+            f"The report was published on {published_on.day} {published_on:%B %Y}: publication can no longer be held"
+        )
     same = PublicationHold.objects.unscoped().filter(
         review=review,
         placed_by=actor,

@@ -30,7 +30,7 @@ def first_draft(*, user, partnership, reviews):
         points = list(review.learning_points.order_by("number"))
         if points:
             issues.append(f"The key points of learning from the review of {review.title} can be summarised as follows:")
-            issues += [f"{p.number}. {p.text}" for p in points]
+            issues += [f"{p.label}. {p.text}" for p in points]
         plan = list(actionplans.review_action_plan(user=user, review=review))
         if plan:
             closed = sum(1 for a in plan if a.status == "closed")

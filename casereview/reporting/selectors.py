@@ -4,8 +4,8 @@ only through their selectors, so every list is scoped to the user."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Q, Subquery, Value, Window
-from django.db.models.functions import Coalesce, Rank, RowNumber
+from django.db.models import CharField, Count, DateField, F, IntegerField, Q, Subquery, UUIDField, Value, Window
+from django.db.models.functions import Cast, Coalesce, Rank, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -164,71 +164,76 @@ def _deadlines(user, partnerships, first=None, today=None):
         # one today for the list's hundreds of entries
         lists[partnership_id].append(Deadline(*args, partnership=by_id[partnership_id], today=today, **kwargs))
 
-    for duty in incidents.open_duties(user=user, partnership=ids):
-        add(
-            duty.incident.partnership_id,
-            f"duty:{duty.pk}",
-            duty.get_kind_display(),
-            duty.incident.child_pseudonym,
-            duty.due_date,
-            link("incidents:detail", duty.incident_id),
-        )
-    for rapid_review in decisions.open_rapid_reviews(user=user, partnership=ids):
-        add(
-            rapid_review.incident.partnership_id,
-            f"rapid_review:{rapid_review.pk}",
-            "Complete the rapid review",
-            rapid_review.incident.child_pseudonym,
-            rapid_review.due_date,
-            link("decisions:rapid_review", rapid_review.pk),
-        )
-    for info in decisions.unanswered_requests(user=user, partnership=ids):
-        add(
-            info.rapid_review.incident.partnership_id,
-            f"request:{info.pk}",
-            f"{info.agency}: information for the rapid review",
-            info.rapid_review.incident.child_pseudonym,
-            info.due_date,
-            link("decisions:request_answer", info.pk),
-            roles=(),
-            agency_id=info.agency_id,
-        )
-    for rapid_review in decisions.awaiting_recommendation(user=user, partnership=ids):
-        add(
-            rapid_review.incident.partnership_id,
-            f"recommendation:{rapid_review.incident_id}",
-            "Recommendation to the independent chair",
-            rapid_review.incident.child_pseudonym,
-            rapid_review.due_date,
-            link("incidents:detail", rapid_review.incident_id),
-        )
-    for recommendation in decisions.awaiting_chair_decision(user=user, partnership=ids):
-        rapid_review = getattr(recommendation.incident, "rapid_review", None)
-        due = (
-            max(rapid_review.due_date, recommendation.made_on)
-            if rapid_review
-            else add_working_days(recommendation.made_on, 5)
-        )
-        add(
-            recommendation.incident.partnership_id,
-            f"decision:{recommendation.incident_id}",
-            "Independent chair's decision",
-            recommendation.incident.child_pseudonym,
-            due,
-            link("incidents:detail", recommendation.incident_id),
-            roles=(Role.CHAIR,),
-        )
-    for rapid_review in decisions.awaiting_panel_response(user=user, partnership=ids):
-        partnership = by_id[rapid_review.incident.partnership_id]
-        add(
-            partnership.pk,
-            f"panel_response:{rapid_review.incident_id}",
-            "National panel's response expected",
-            rapid_review.incident.child_pseudonym,
-            add_working_days(rapid_review.sent_to_panel_on, partnership.panel_response_working_days),
-            link("incidents:detail", rapid_review.incident_id),
-            expected_from_others=True,
-        )
+    duty_kinds = dict(NotificationDuty._meta.get_field("kind").choices)
+    # Those who answer a request (the business manager, the agency's lead) are linked to its answer page; the
+    # chair, the executive and the panel member read it on the case's page, which leads to the rapid review
+    # (probe 16: the answer page is a 403 to them).
+    memberships = permissions.active_memberships(user)
+    answering = {m.partnership_id for m in memberships if m.role == Role.BUSINESS_MANAGER}
+    leading = {m.agency_id for m in memberships if m.role == Role.AGENCY_LEAD}
+    for partnership_id, pk, incident_id, child, due, kind, other_day, text, agency_id in _case_steps(user, ids):
+        if kind == _DUTY:
+            add(
+                partnership_id,
+                f"duty:{pk}",
+                duty_kinds.get(text, text),
+                child,
+                due,
+                link("incidents:detail", incident_id),
+            )
+        elif kind == _RAPID_REVIEW:
+            add(
+                partnership_id,
+                f"rapid_review:{pk}",
+                "Complete the rapid review",
+                child,
+                due,
+                link("decisions:rapid_review", pk),
+            )
+        elif kind == _REQUEST:
+            add(
+                partnership_id,
+                f"request:{pk}",
+                f"{text}: information for the rapid review",
+                child,
+                due,
+                link("decisions:request_answer", pk)
+                if partnership_id in answering or agency_id in leading
+                else link("incidents:detail", incident_id),
+                roles=(),
+                agency_id=agency_id,
+            )
+        elif kind == _RECOMMENDATION:
+            add(
+                partnership_id,
+                f"recommendation:{incident_id}",
+                "Recommendation to the independent chair",
+                child,
+                due,
+                link("incidents:detail", incident_id),
+            )
+        elif kind == _DECISION:
+            # due: the rapid review's due date (none when the case was referred without one); other_day: when
+            # the recommendation was made
+            add(
+                partnership_id,
+                f"decision:{incident_id}",
+                "Independent chair's decision",
+                child,
+                max(due, other_day) if due is not None else add_working_days(other_day, 5),
+                link("incidents:detail", incident_id),
+                roles=(Role.CHAIR,),
+            )
+        else:  # _PANEL_RESPONSE; due: when the rapid review was sent to the national panel
+            add(
+                partnership_id,
+                f"panel_response:{incident_id}",
+                "National panel's response expected",
+                child,
+                add_working_days(due, by_id[partnership_id].panel_response_working_days),
+                link("incidents:detail", incident_id),
+                expected_from_others=True,
+            )
     # The three long kinds (a large partnership waits on hundreds of contributions, actions and milestones)
     # are read as plain values: building a model instance a row was most of the list's cost.
     contribution_kinds = dict(ContributionKind.choices)
@@ -277,6 +282,88 @@ def _deadlines(user, partnerships, first=None, today=None):
             link("reviews:detail", review.pk),
         )
     return lists, beyond
+
+
+# The six kinds of step in a case (duties, rapid reviews, their requests, recommendations, decisions and the
+# panel's responses) are few, and each cost a query to build; they are read as one UNION ALL of plain values.
+_DUTY, _RAPID_REVIEW, _REQUEST, _RECOMMENDATION, _DECISION, _PANEL_RESPONSE = range(6)
+
+
+def _case_steps(user, partnership_ids):
+    """(partnership id, key, incident id, child, day, kind, other date, text, agency id) for every open step of
+    the six kinds, each read through its own selector (and so its own scope), in one query. The day is when
+    the step is due (a decision: the rapid review's due date, if any; a panel response: when the rapid review
+    was sent to the panel). The columns a kind has not are typed NULLs: PostgreSQL types a UNION's column
+    from its first branches."""
+    ids = partnership_ids
+
+    def none(field):
+        return Cast(Value(None), field)
+
+    def branch(kind, queryset, fields, other, text, agency):
+        # Django writes a values_list's fields before its expressions, whatever their order in the call: so
+        # the first five are fields in every branch, and the last four expressions in every branch
+        return queryset.order_by().values_list(*fields, Value(kind, output_field=IntegerField()), other, text, agency)
+
+    no_date, no_text, no_agency = none(DateField()), none(CharField()), none(UUIDField())
+    of_incident = ("incident__partnership_id", "pk", "incident_id", "incident__child_pseudonym")
+    duties = branch(
+        _DUTY,
+        incidents.open_duties(user=user, partnership=ids),
+        (*of_incident, "due_date"),
+        no_date,
+        F("kind"),
+        no_agency,
+    )
+    others = [
+        branch(
+            _RAPID_REVIEW,
+            decisions.open_rapid_reviews(user=user, partnership=ids),
+            (*of_incident, "due_date"),
+            no_date,
+            no_text,
+            no_agency,
+        ),
+        branch(
+            _REQUEST,
+            decisions.unanswered_requests(user=user, partnership=ids),
+            (
+                "rapid_review__incident__partnership_id",
+                "pk",
+                "rapid_review__incident_id",
+                "rapid_review__incident__child_pseudonym",
+                "due_date",
+            ),
+            no_date,
+            F("agency__name"),
+            F("agency_id"),
+        ),
+        branch(
+            _RECOMMENDATION,
+            decisions.awaiting_recommendation(user=user, partnership=ids),
+            (*of_incident, "due_date"),
+            no_date,
+            no_text,
+            no_agency,
+        ),
+        branch(
+            _DECISION,
+            decisions.awaiting_chair_decision(user=user, partnership=ids),
+            (*of_incident, "incident__rapid_review__due_date"),
+            F("made_on"),
+            no_text,
+            no_agency,
+        ),
+        branch(
+            _PANEL_RESPONSE,
+            decisions.awaiting_panel_response(user=user, partnership=ids),
+            (*of_incident, "sent_to_panel_on"),
+            no_date,
+            no_text,
+            no_agency,
+        ),
+    ]
+    return duties.union(*others, all=True)
 
 
 def _first_milestones(milestones, first, beyond, today):
@@ -623,6 +710,7 @@ class HomeSection:
     reviews_in_progress: list = field(default_factory=list)
     reviews_at_action_plan: int = 0  # finished reviews whose action plans are being followed up
     decisions_awaiting: list = field(default_factory=list)
+    decisions_coming: list = field(default_factory=list)
     escalated_actions: list = field(default_factory=list)
     agency_requests: list = field(default_factory=list)
     agency_actions: list = field(default_factory=list)
@@ -714,12 +802,17 @@ def still_asked(notifications, sections):
     agency lead who sent their information is not told it is asked of them above "Nothing is asked"); the
     rest, and any from a partnership whose due list was not worked out, are kept."""
     open_keys = {s.partnership.pk: s.open_keys for s in sections}
-    kept = []
-    for notification in notifications:
+    kept, told = [], set()
+    for notification in notifications:  # newest first
         kind, _, rest = notification.key.partition(":")
-        keys = open_keys.get(notification.partnership_id)
-        if kind in _DEADLINE_NOTIFICATIONS and keys is not None and f"{kind}:{rest}" not in keys:
-            continue
+        # a moved due date is told afresh ("contribution:<id>:due:<date>"): it is the same request, and
+        # the newest notice of it is the one that holds (the older one named the date before the move)
+        rest = rest.split(":due:")[0]
+        if kind in _DEADLINE_NOTIFICATIONS:
+            keys = open_keys.get(notification.partnership_id)
+            if (keys is not None and f"{kind}:{rest}" not in keys) or f"{kind}:{rest}" in told:
+                continue
+            told.add(f"{kind}:{rest}")
         kept.append(notification)
     return kept
 
@@ -752,6 +845,9 @@ def home_sections(*, user, last_looked=None):
                 )
         if section.is_chair:
             section.decisions_awaiting = list(decisions.awaiting_chair_decision(user=user, partnership=partnership))
+            section.decisions_coming = list(decisions.coming_to_chair(user=user, partnership=partnership))[
+                :HOME_LIST_LENGTH
+            ]
         if section.is_chair or section.is_executive:
             section.escalated_actions = list(actionplans.escalated_actions(user=user, partnership=partnership))[
                 :HOME_LIST_LENGTH

@@ -60,12 +60,14 @@ EVENT_TYPES = {
     "Assessment": ["assessment"],
     "Referral": ["referral", "contact"],
     "Police incident": ["police incident", "incident", "crime report"],
-    "Health appointment": [
-        "health appointment",
-        "health assessment",
-        "gp appointment",
+    "Health appointment": ["health appointment", "health assessment", "gp appointment"],
+    # An emergency attendance is not an appointment: a reviewer looking for injuries looks for these.
+    "Hospital attendance": [
         "hospital attendance",
         "a&e attendance",
+        "a and e attendance",
+        "emergency department attendance",
+        "ed attendance",
     ],
     "Other": ["other"],
 }
@@ -118,6 +120,8 @@ class Row:
     description: str
     practitioner_role: str = ""
     source_reference: str = ""
+    # the type as the agency wrote it, when it was filed under one of the chronology's own types
+    as_sent: str = ""
 
     @property
     def sort_date(self):
@@ -215,7 +219,8 @@ def check_rows(records, *, today):
             event_time = _parse_time(record.get("time"))
         except ValueError as exc:
             parsed.errors.append(RowError(number, "time", str(exc)))
-        event_type = canonical_event_type(str(record.get("event type") or ""))
+        as_sent = " ".join(str(record.get("event type") or "").split())
+        event_type = canonical_event_type(as_sent)
         if not event_type:
             parsed.errors.append(RowError(number, "event type", "enter the type of event, for example 'Home visit'"))
         elif len(event_type) > 100:
@@ -233,7 +238,9 @@ def check_rows(records, *, today):
             if len(value) > 200:
                 parsed.errors.append(RowError(number, column, "must be 200 characters or fewer"))
         if len(parsed.errors) == errors_before:
-            parsed.rows.append(Row(number, event_date, event_time, precision, event_type, description, role, reference))
+            parsed.rows.append(
+                Row(number, event_date, event_time, precision, event_type, description, role, reference, as_sent)
+            )
     return parsed
 
 
@@ -464,6 +471,10 @@ class DerivedFacts:
     gap_threshold_days: int
     # event type -> entries proposed as the same event as another agency's, not yet judged by a person
     unconfirmed: dict = field(default_factory=dict)
+    # the terms of reference's scope period (from, to), when recorded, and how many events fall outside it:
+    # gaps are measured only between events inside it, so the edge of the scope is not read as a silence
+    scope: tuple | None = None
+    outside_scope: int = 0
 
     def unconfirmed_of(self, event_type):
         return self.unconfirmed.get(event_type, 0)
@@ -485,7 +496,7 @@ class DerivedFacts:
         return self.unconfirmed_of(SCHOOL_MOVE)
 
 
-def derive_facts(entries, *, gap_days=90, agency_name=lambda e: e.agency_name, linked_pairs=()):
+def derive_facts(entries, *, gap_days=90, agency_name=lambda e: e.agency_name, linked_pairs=(), scope=None):
     """The counts reviews report by hand ("10 different social workers and 7 placements"), each event
     counted once however many agencies recorded it, once a person has confirmed they are the same."""
     by_year = defaultdict(set)
@@ -498,13 +509,23 @@ def derive_facts(entries, *, gap_days=90, agency_name=lambda e: e.agency_name, l
         by_year,
         gap_days=gap_days,
         repeats=repeats,
+        scope=scope,
+        outside_scope=sum(1 for e in entries if not in_scope(e.sort_date, scope)),
     )
 
 
-def facts_from(counts, dates, by_year, *, gap_days=90, repeats=None, unconfirmed=None):
+def in_scope(day, scope):
+    """`day` falls within the scope period (from, to); every day does when no scope is recorded."""
+    return scope is None or scope[0] <= day <= scope[1]
+
+
+def facts_from(counts, dates, by_year, *, gap_days=90, repeats=None, unconfirmed=None, scope=None, outside_scope=0):
     """The same, from figures a database can aggregate: event counts by type, the sorted distinct dates
     with any event, the agencies active in each year, and (by type) the entries confirmed as repeating an
-    event already counted."""
+    event already counted. With a `scope` (from, to), gaps are measured between the events inside it only:
+    an event an agency sent from years before the review's period made a five-year "gap" (walkthrough 10,
+    finding 5)."""
+    dates = [day for day in dates if in_scope(day, scope)]
     counts = Counter(counts)
     counts.subtract(repeats or {})
     social_workers = counts[SOCIAL_WORKER_ALLOCATED]
@@ -525,6 +546,8 @@ def facts_from(counts, dates, by_year, *, gap_days=90, repeats=None, unconfirmed
         agencies_by_year={year: sorted(names) for year, names in sorted(by_year.items())},
         gap_threshold_days=gap_days,
         unconfirmed=dict(unconfirmed or {}),
+        scope=scope,
+        outside_scope=outside_scope,
     )
 
 
@@ -551,10 +574,18 @@ def is_template_example(description):
     return " ".join(description.lower().split()) in _EXAMPLE_DESCRIPTIONS
 
 
+def mapped_types(rows):
+    """[(type as the agency wrote it, the chronology's type it was filed under, rows)] for every type the
+    import changed, so the agency is told ("A&E attendance" became "Hospital attendance") rather than
+    finding its own words replaced in the merged chronology (walkthrough 10, finding 10)."""
+    counts = Counter((row.as_sent, row.event_type) for row in rows if row.as_sent and row.as_sent != row.event_type)
+    return [[sent, kind, n] for (sent, kind), n in sorted(counts.items(), key=lambda item: item[0][0].lower())]
+
+
 def outside_scope(rows, *, scope_start, scope_end):
     """The rows dated outside the terms of reference's scope period: imported, but named so the agency and
     the business manager can check they belong to this child and this review."""
-    return [row for row in rows if row.sort_date < scope_start or row.sort_date > scope_end]
+    return [row for row in rows if not in_scope(row.sort_date, (scope_start, scope_end))]
 
 
 def template_csv():

@@ -2,7 +2,7 @@ from django import forms
 
 from casereview.accounts.models import Agency, Role
 from casereview.accounts.selectors import agency_lead_exists
-from casereview.core import uploads
+from casereview.core import report_numbers, uploads
 from casereview.core.forms import GovukDateField, GovukFormMixin
 from casereview.core.models import Theme
 
@@ -159,13 +159,13 @@ class ContributionRequestForm(GovukFormMixin, forms.Form):
         field = self.fields["agencies"]
         field.queryset = agencies
         field.label_from_instance = lambda agency: (
-            str(agency) if agency.has_lead else f"{agency} (nobody there uses casereview: send it yourself)"
+            str(agency) if agency.has_lead else f"{agency} (nobody there uses casereview)"
         )
-        without = [str(agency) for agency in agencies if not agency.has_lead]
-        if without:
+        # Said once: the labels name the agencies (the hint listed ten of them again; walkthrough 10, 12).
+        if any(not agency.has_lead for agency in agencies):
             field.help_text = (
-                f"Nobody at {', '.join(without)} uses casereview, so a request to them tells nobody: send it "
-                "yourself, then record what they send on the request's page"
+                "casereview cannot tell an agency where nobody uses it: send the request to them yourself, "
+                "then record what they send on the request's page."
             )
 
 
@@ -226,9 +226,16 @@ class ChronologyFilterForm(GovukFormMixin, forms.Form):
     date_from = GovukDateField(label="From", required=False)
     date_to = GovukDateField(label="To", required=False)
 
-    def __init__(self, *args, review, event_types, agencies, **kwargs):
+    def __init__(self, *args, review, event_types, agencies, agency_names=None, **kwargs):
+        """`agency_names`: [(agency id, name)] of `agencies`, when the caller has them (the page's
+        ChronologySummary does): the choices are then listed from them, and the agencies are read only to
+        check one chosen."""
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
+        if agency_names is not None:
+            agency = self.fields["agency"]
+            agency.iterator = _listed_choices(agency_names)
+            agency.widget.choices = agency.choices  # as setting the queryset does
         self.fields["event_type"].choices = [("", "All types")] + [(t, t) for t in event_types]
 
     def clean(self):
@@ -236,6 +243,25 @@ class ChronologyFilterForm(GovukFormMixin, forms.Form):
         if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_to"] < cleaned["date_from"]:
             self.add_error("date_to", "The to date must be after the from date")
         return cleaned
+
+
+def _listed_choices(names):
+    """A model choice field's iterator listing (key, name) pairs already read, in the order given."""
+
+    class Listed(forms.models.ModelChoiceIterator):
+        def __iter__(self):
+            if self.field.empty_label is not None:
+                yield ("", self.field.empty_label)
+            for pk, name in names:
+                yield (forms.models.ModelChoiceIteratorValue(pk, None), name)
+
+        def __len__(self):
+            return len(names) + (self.field.empty_label is not None)
+
+        def __bool__(self):
+            return self.field.empty_label is not None or bool(names)
+
+    return Listed
 
 
 class DuplicateForm(forms.Form):
@@ -281,6 +307,13 @@ class FindingForm(GovukFormMixin, forms.Form):
         max_value=999,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
+    report_number = forms.CharField(
+        label="Number in the report",
+        max_length=20,
+        required=False,
+        help_text="As numbered in the published report, for example 3.1. Leave blank if the report does not number it.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+    )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
@@ -292,16 +325,29 @@ class FindingForm(GovukFormMixin, forms.Form):
         # the field's name in its errors, as the page names it: "Enter the text" did not say which
         noun = self.noun
         number = self.fields["number"]
-        number.help_text = f"The {noun}'s number in the report, for example 3 for {noun} 3. Numbers run 1 to 999"
+        number.help_text = (
+            f"The {noun}'s number in the report, for example 3 for {noun} 3, or its place in this review's "
+            "list if the report numbers it like 3.1. Numbers run 1 to 999"
+        )
         number.error_messages.update(
             required=f"Enter the {noun}'s number",
-            invalid=f"The {noun}'s number must be a whole number, like 3",
+            invalid=f"The {noun}'s number must be a whole number, like 3. If the report numbers it 3.1, "
+            "enter 3.1 under “Number in the report”",
             min_value=f"The {noun}'s number must be 1 or more",
             max_value=f"The {noun}'s number must be 999 or less",
+        )
+        self.fields["report_number"].error_messages["max_length"] = (
+            "The number in the report must be 20 characters or fewer"
         )
         self.fields["text"].label = f"The {noun}"
         self.fields["text"].error_messages["required"] = f"Enter the text of the {noun}"
         self.fields["themes"].help_text = "Tick every theme it is about"
+
+    def clean_report_number(self):
+        value = report_numbers.clean(self.cleaned_data.get("report_number"))
+        if value and not report_numbers.is_valid(value):
+            raise forms.ValidationError(report_numbers.MESSAGE)
+        return value
 
     def theme_groups(self):
         """The themes' checkboxes in the taxonomy's groups (domain.md: abuse type, child, family, practice),
@@ -335,7 +381,17 @@ class RecommendationForm(FindingForm):
         self.fields["agency"].error_messages["invalid_choice"] = "Choose an agency of this partnership"
         self.fields["learning_points"].queryset = LearningPoint.objects.unscoped().current().filter(review=review)
         self.order_fields(
-            ["number", "text", "addressee", "agency", "national_body", "learning_points", "themes", "version"]
+            [
+                "number",
+                "report_number",
+                "text",
+                "addressee",
+                "agency",
+                "national_body",
+                "learning_points",
+                "themes",
+                "version",
+            ]
         )
 
     def clean(self):

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from casereview.core import report_numbers
 from casereview.core.models import BaseModel, Withdrawable, WithdrawableQuerySet
 from casereview.core.scoping import ScopedQuerySet
 from casereview.core.working_days import working_days_between
@@ -331,10 +332,16 @@ class FamilyInvolvement(BaseModel):
 class Finding(Withdrawable, BaseModel):
     """What learning points and recommendations share: a number, the text, themes, and a version that
     two people editing at once cannot both overwrite (optimistic locking). One entered twice is withdrawn,
-    never deleted: its number goes to the next one and it stays in its history."""
+    never deleted: its number goes to the next one and it stays in its history.
+
+    `number` is the review's own order (1..n, moved and renumbered); `report_number` is how the published
+    report numbers it ("3.1"), if it does, and is what a reader is shown (`label`)."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="+")
     number = models.PositiveSmallIntegerField()
+    report_number = models.CharField(
+        "Number in the report", max_length=20, blank=True, default="", validators=[report_numbers.validator]
+    )
     text = models.TextField()
     version = models.PositiveIntegerField(default=1)
 
@@ -346,7 +353,12 @@ class Finding(Withdrawable, BaseModel):
         ordering = ["number"]
 
     def __str__(self):
-        return f"{self.number}. {self.text[:80]}"
+        return f"{self.label}. {self.text[:80]}"
+
+    @property
+    def label(self):
+        """The number a reader knows it by: the report's ("3.1") if it has one, else the review's own."""
+        return self.report_number or str(self.number)
 
 
 class LearningPoint(Finding):
@@ -414,6 +426,7 @@ class FindingRevision(models.Model):
     finding_id = models.UUIDField(db_index=True)
     version = models.PositiveIntegerField()
     number = models.PositiveSmallIntegerField()
+    report_number = models.CharField(max_length=20, blank=True, default="")
     text = models.TextField()
     edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     edited_at = models.DateTimeField(auto_now_add=True)
@@ -458,6 +471,16 @@ class ChronologyImport(BaseModel):
     @property
     def is_finished(self):
         return self.status in (ImportStatus.FAILED, ImportStatus.DONE)
+
+    @property
+    def warnings(self):
+        """The problems' sentences (an import done: its warnings; failed: why)."""
+        return [line for line in self.problems if isinstance(line, str)]
+
+    @property
+    def mapped_types(self):
+        """[(type as the agency wrote it, the type it is filed under, rows)] (services._chronology_import)."""
+        return next((item["mapped"] for item in self.problems if isinstance(item, dict) and "mapped" in item), [])
 
 
 class MonitoringCheck(BaseModel):

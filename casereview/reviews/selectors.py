@@ -17,6 +17,7 @@ from .models import (
     LearningPoint,
     Recommendation,
     Review,
+    TermsOfReference,
 )
 
 
@@ -98,6 +99,11 @@ class ChronologySummary:
         self.total = sum(n for *_, n in self.cells)
         self.event_types = sorted({event_type for event_type, *_ in self.cells})
         self.agency_ids = {agency_id for _, agency_id, *_ in self.cells}
+
+    def agency_names(self):
+        """[(agency id, name)] of the agencies counted, by name: the filter's choices."""
+        names = {agency_id: name for _, agency_id, name, *_ in self.cells}
+        return sorted(names.items(), key=lambda item: (item[1], str(item[0])))
 
     def counts_by_type(self):
         counts = Counter()
@@ -230,7 +236,30 @@ def derived_facts(*, user, review, gap_days=90, summary=None):
             .order_by()
         )
     )
-    return chronology.facts_from(counts, dates, by_year, gap_days=gap_days, repeats=repeats, unconfirmed=unconfirmed)
+    scope = chronology_scope(review=review)
+    outside = 0
+    if scope is not None:
+        outside = entries.exclude(sort_date__range=scope).count()
+    return chronology.facts_from(
+        counts,
+        dates,
+        by_year,
+        gap_days=gap_days,
+        repeats=repeats,
+        unconfirmed=unconfirmed,
+        scope=scope,
+        outside_scope=outside,
+    )
+
+
+def chronology_scope(*, review):
+    """The terms of reference's scope period (from, to), or None while none is recorded. Read unscoped:
+    the period is what the chronology's reader needs to judge its events, shown with them only (the agency
+    sending a chronology is told it too, on its import's page)."""
+    terms = TermsOfReference.objects.unscoped().filter(review=review).only("scope_start", "scope_end").first()
+    if terms is None or not (terms.scope_start and terms.scope_end):
+        return None
+    return (terms.scope_start, terms.scope_end)
 
 
 def timeline_series(*, user, review, summary=None):

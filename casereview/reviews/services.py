@@ -20,7 +20,7 @@ from casereview.audit.services import (
     record_event,
     snapshot,
 )
-from casereview.core import uploads
+from casereview.core import report_numbers, uploads
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months, long_date
 from casereview.core.validation import require_not_before, require_not_future
@@ -255,10 +255,12 @@ def contributions_request(*, actor, review, agencies, kinds, due_date, move_due_
                 _tell_agency_of_contribution(contribution)
                 made.append(contribution)
             elif current.due_date != due_date:
+                moved_from = current.due_date
                 model_update(
                     actor=actor, instance=current, data={"due_date": due_date}, reason="Asked again with a new due date"
                 )
                 _tell_agency_of_contribution(current, moved=True)
+                current.moved_from = moved_from  # for the confirmation: what moved, from when
                 made.append(current)
     return made  # empty: every one was already asked, due that day (the same form sent twice)
 
@@ -268,7 +270,7 @@ def contribution_due_warning(review, due_date):
     if review.target_completion and due_date > review.target_completion:
         return (
             f"The requests are due on {long_date(due_date)}, after the review's target completion "
-            f"({long_date(review.target_completion)}). Check the date, or plan for the review to finish late"
+            f"({long_date(review.target_completion)}). Check the date, or plan for the review to finish late."
         )
     return ""
 
@@ -400,9 +402,11 @@ def _chronology_import(job):
             object_repr=f"{len(batch)} chronology events imported for {contribution}",
         )
         review_stage_catch_up(actor=job.uploaded_by, review=contribution.review)
-    return _finish(
-        job, ImportStatus.DONE, _outside_scope_warnings(contribution.review, parsed.rows), imported=len(batch)
-    )
+    notes = _outside_scope_warnings(contribution.review, parsed.rows)
+    mapped = chronology.mapped_types(parsed.rows)
+    if mapped:
+        notes.append({"mapped": mapped})  # read through ChronologyImport.mapped_types
+    return _finish(job, ImportStatus.DONE, notes, imported=len(batch))
 
 
 # At most this many rows are named in the warning; the rest are counted.
@@ -599,6 +603,7 @@ def finding_save(
     finding=None,
     number,
     text,
+    report_number=None,
     expected_version=None,
     themes=(),
     learning_points=None,
@@ -606,7 +611,11 @@ def finding_save(
 ):
     """Create or edit a learning point or recommendation. An edit names the version it started from; if
     someone saved in between, the save is refused (their text is kept on the page) instead of silently
-    overwriting the other person's words."""
+    overwriting the other person's words. `report_number` is how the published report numbers it ("3.1"):
+    None keeps what an edited one has (blank for a new one), "" clears it."""
+    if report_number is not None:
+        report_number = report_numbers.clean(report_number)
+        fields["report_number"] = report_number
     if not text.strip():
         raise ValidationError({"text": "Enter the text"})
     if finding is not None and finding.is_withdrawn:
@@ -630,6 +639,21 @@ def finding_save(
             {
                 "number": f"Number {number} is already used by “{clash.text[:60]}…”. "
                 "Choose another number or move that one"
+            }
+        )
+    same_in_report = (
+        report_number
+        and model.objects.unscoped()
+        .current()
+        .filter(review=review, report_number=report_number)
+        .exclude(pk=getattr(finding, "pk", None))
+        .first()
+    )
+    if same_in_report:
+        raise ValidationError(
+            {
+                "report_number": f"{report_number} is already the report's number of “{same_in_report.text[:60]}…”. "
+                "Check the number in the report"
             }
         )
     if finding is None:
@@ -665,6 +689,7 @@ def finding_save(
         finding_id=finding.pk,
         version=finding.version,
         number=finding.number,
+        report_number=finding.report_number,
         text=finding.text,
         edited_by=actor,
     )

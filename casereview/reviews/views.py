@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from casereview.accounts import permissions
-from casereview.accounts.models import Membership, Partnership
+from casereview.accounts.models import Membership, Partnership, Role
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
 from casereview.audit.services import record_event
@@ -231,7 +231,7 @@ def contributions_request(request, review):
     ):
         due = form.cleaned_data["due_date"]
         if made:
-            messages.success(request, "The agencies have been asked for their contributions.")
+            messages.success(request, _contributions_confirmation(made, due))
         else:
             messages.info(
                 request, f"Those agencies had already been asked for these, due {long_date(due)}: nothing changed."
@@ -248,6 +248,27 @@ def contributions_request(request, review):
         review=review,
         submit="Send the requests",
     )
+
+
+def _contributions_confirmation(made, due):
+    """What was asked and what moved: "Also move requests …" changed other requests' dates, and the banner
+    said only that agencies had been asked (walkthrough 10, finding 12)."""
+
+    def what(c):
+        return f"{c.agency}'s {c.get_kind_display().lower()}"
+
+    asked = [c for c in made if not hasattr(c, "moved_from")]
+    moved = [c for c in made if hasattr(c, "moved_from")]
+    parts = []
+    if asked:
+        parts.append(f"Asked for, due {long_date(due)}: {'; '.join(what(c) for c in asked)}.")
+    if moved:
+        parts.append(
+            f"Moved to {long_date(due)}: "
+            + "; ".join(f"{what(c)} (was due {long_date(c.moved_from)})" for c in moved)
+            + ". Each agency has been told."
+        )
+    return " ".join(parts)
 
 
 @object_view(AgencyContribution)
@@ -273,6 +294,10 @@ def contribution_detail(request, contribution):
             "row_form": ChronologyRowForm(),
             "report_form": ReportForm(initial={"text": contribution.report_text}),
             "imports": contribution.imports.all()[:5],
+            # an agency with nobody in casereview was told nothing: the page says so, as the review's does
+            "agency_has_lead": Membership.objects.unscoped()  # whether a lead exists, never who
+            .filter(agency_id=contribution.agency_id, role=Role.AGENCY_LEAD, is_active=True)
+            .exists(),
         },
     )
 
@@ -386,6 +411,7 @@ CHRONOLOGY_PAGE_COLUMNS = (
     "description",
     "practitioner_role",
     "agency__name",
+    "sort_date",
 )
 
 
@@ -401,6 +427,7 @@ def chronology_filters_from(query, user, review, summary=None):
         review=review,
         event_types=summary.event_types if summary else selectors.event_types_in(user=user, review=review),
         agencies=selectors.chronology_agencies(user=user, review=review, summary=summary),
+        agency_names=summary.agency_names() if summary else None,
     )
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_bound and form.is_valid() else {}
     return form, selectors.merged_chronology(user=user, review=review, **filters)
@@ -582,6 +609,7 @@ def _finding_edit(request, review, model, finding=None):
     if finding is not None:
         initial = {
             "number": finding.number,
+            "report_number": finding.report_number,
             "text": finding.text,
             "version": finding.version,
             "themes": finding.themes.all(),
@@ -606,6 +634,7 @@ def _finding_edit(request, review, model, finding=None):
             finding=finding,
             number=data["number"],
             text=data["text"],
+            report_number=data["report_number"],
             expected_version=data.get("version"),
             themes=data["themes"],
             learning_points=data["learning_points"] if model is Recommendation else None,
@@ -614,10 +643,10 @@ def _finding_edit(request, review, model, finding=None):
 
     if submitted(request, form, save):
         label = "Learning point" if model is LearningPoint else "Recommendation"
-        messages.success(request, f"{label} {saved['item'].number} has been saved.")
+        messages.success(request, f"{label} {saved['item'].label} has been saved.")
         return redirect("reviews:findings", pk=review.pk)
     noun = "learning point" if model is LearningPoint else "recommendation"
-    title = f"Edit {noun} {finding.number}" if finding else f"Add a {noun}"
+    title = f"Edit {noun} {finding.label}" if finding else f"Add a {noun}"
     return render(
         request,
         "reviews/finding_form.html",
@@ -693,12 +722,12 @@ def _withdraw(request, finding):
     return withdraw_page(
         request,
         withdraw=lambda **data: services.finding_withdraw(actor=request.user, finding=finding, **data),
-        title=f"Withdraw {noun} {finding.number}?",
+        title=f"Withdraw {noun} {finding.label}?",
         caption=str(finding.review),
-        record_lines=[(noun.capitalize(), f"{finding.number}. {finding.text}")],
+        record_lines=[(noun.capitalize(), f"{finding.label}. {finding.text}")],
         back_url=back_url,
-        submit=f"Withdraw {noun} {finding.number}",
-        success=f"{noun.capitalize()} {finding.number} has been withdrawn; later ones were renumbered.",
+        submit=f"Withdraw {noun} {finding.label}",
+        success=f"{noun.capitalize()} {finding.label} has been withdrawn; later ones were renumbered.",
     )
 
 

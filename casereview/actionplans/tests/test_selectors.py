@@ -35,7 +35,7 @@ def test_actions_filter_by_agency_and_review(partnership_a, alice):
     assert list(selectors.action_list(user=alice, partnership=partnership_a, agency=second.owner_agency)) == [second]
 
 
-def test_the_monitoring_summaries_from_three_queries_match_each_summary_on_its_own(
+def test_the_monitoring_summaries_read_together_match_each_summary_on_its_own(
     partnership_a, alice, django_assert_num_queries
 ):
     import datetime
@@ -55,9 +55,11 @@ def test_the_monitoring_summaries_from_three_queries_match_each_summary_on_its_o
     ]:
         ActionFactory(review=review, owner_agency=agency, status=status, due_date=due)
     actions = selectors.action_list(user=alice, partnership=partnership_a)
-    with django_assert_num_queries(3) as queries:  # the counts, the reviews' names, the agencies' names
+    # PostgreSQL: the counts with the reviews' and agencies' names; elsewhere the names are read after them
+    postgresql = connection.vendor == "postgresql"
+    with django_assert_num_queries(1 if postgresql else 3) as queries:
         by_review, by_agency, count = selectors.rag_by_review_and_agency(actions, today)
-    if connection.vendor == "postgresql":  # the actions read once for both summaries
+    if postgresql:  # the actions read once for both summaries
         assert "GROUPING SETS" in queries.captured_queries[0]["sql"]
     assert by_review == selectors.rag_by_review(actions, today)
     assert by_agency == selectors.rag_by_agency(actions, today)

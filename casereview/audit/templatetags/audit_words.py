@@ -28,7 +28,7 @@ def _value_in_words(value):
             moment = datetime.datetime.fromisoformat(value)
         except ValueError:
             return value
-        return f"{moment.day} {moment:%B %Y, %H:%M}"
+        return f"{moment.day} {moment:%B %Y at %H:%M}"
     if isinstance(value, list):
         return ", ".join(_value_in_words(v) for v in value)
     return str(value)

@@ -102,6 +102,60 @@ def test_after_a_deleted_chain_head_the_next_change_is_recorded_and_the_tamperin
     assert not whole and "found missing (removed outside casereview) and rebuilt" in message
 
 
+def test_a_chain_head_set_back_is_reported(trail, partnership_a):
+    """Probe 16: a head set back (its length only) left verify_audit saying the trail was whole, while every
+    audited change of the partnership failed on the chain's numbering."""
+    _raw("UPDATE audit_auditchain SET length = 3 WHERE key = %s", [str(partnership_a.pk)])
+    whole, message = _verify()
+    assert not whole
+    assert "Southwark" in message and "says the chain ends at event 3, but it goes on to event 5" in message
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a database trigger: PostgreSQL")
+def test_the_application_cannot_set_a_chain_head_back_or_away_from_its_events(alice, agency_a, partnership_a):
+    """The README's grants let the application's role UPDATE a head's length and hash (every event moves
+    them on); setting them back made the partnership's next audited change reuse a number (probe 16)."""
+    from django.db import DatabaseError
+
+    _grant_as_the_readme_says("casereview_rewind_probe")
+    with connection.cursor() as cursor:
+        cursor.execute("SET ROLE casereview_rewind_probe")
+        try:
+            for n in range(3):
+                record_event(actor=alice, action=Action.UPDATE, obj=agency_a, changes={"name": ["A", f"B{n}"]})
+            key = str(partnership_a.pk)
+            for sql in (
+                "UPDATE audit_auditchain SET length = length - 1 WHERE key = %s",
+                "UPDATE audit_auditchain SET length = 1 WHERE key = %s",
+                "UPDATE audit_auditchain SET head = repeat('0', 64) WHERE key = %s",
+                "UPDATE audit_auditchain SET length = length + 5 WHERE key = %s",
+            ):
+                with pytest.raises(DatabaseError, match="audit chain head"), transaction.atomic():
+                    cursor.execute(sql, [key])
+            event = record_event(actor=alice, action=Action.UPDATE, obj=agency_a, changes={"name": ["B2", "C"]})
+            assert event.sequence == 4
+        finally:
+            cursor.execute("RESET ROLE")
+    assert _verify()[0]
+
+
+def _grant_as_the_readme_says(role):
+    """The README's production grants, run as written for a role of our own (the test's transaction rolls the
+    role back with everything else)."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    block = readme[readme.index("-- after each migrate") : readme.index("```", readme.index("-- after each migrate"))]
+    grants = [line for line in block.splitlines() if line.startswith(("GRANT", "REVOKE"))]
+    assert any("audit_auditchain" in line for line in grants)
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role}")
+        for line in grants:
+            cursor.execute(line.replace("casereview_app", role))
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="database roles and grants: PostgreSQL")
 def test_the_readmes_grants_let_the_application_record_events_but_not_delete_a_chain_head(
     alice, agency_a, partnership_b

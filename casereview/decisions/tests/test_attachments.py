@@ -123,6 +123,15 @@ def test_attaching_tells_nobody_by_email_as_sending_the_information_does_not(cli
         ("photo.png", b"\x89PNG\r\n\x1a\n....", "The selected file must be a PDF, Word (.docx) or plain text file"),
         ("notes.pdf", b"plain words, not a PDF", "The selected file is called .pdf but it is not a PDF file"),
         ("empty.pdf", b"", "The selected file is empty"),
+        # plain-text bytes under a name that makes the reader's computer run or render them (probe 16: each
+        # was stored as plain text and downloaded by the chair under its own name)
+        ("open-me.bat", b"@echo off\r\ndel /q %USERPROFILE%\\Documents\r\n", "The selected file is called .bat"),
+        ("tidy.ps1", b"Remove-Item -Recurse ~\\Documents\n", "The selected file is called .ps1"),
+        ("letter.html", b"<html><script>alert(1)</script></html>", "The selected file is called .html"),
+        ("form.hta", b"<html><script language=VBScript>MsgBox 1</script></html>", "The selected file is called .hta"),
+        ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "called .svg"),
+        ("letter.rtf", b"{\\rtf1\\ansi{\\object\\objemb{\\*\\objdata 0105}}}", "The selected file is called .rtf"),
+        ("report\u202etxt.exe", b"looks like report.txt on the page", "The selected file is called .exe"),
         (
             "scripted.pdf",
             b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n",

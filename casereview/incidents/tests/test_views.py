@@ -78,7 +78,7 @@ def test_missing_answers_are_each_explained(client, alice, partnership_a):
     for message in [
         "Enter the pseudonym",
         "Say whether the child died or was seriously harmed",
-        "Enter date of the incident",
+        "Enter the date of the incident",
         "Say whether abuse or neglect is known or suspected",
         "Say where the incident happened",
     ]:

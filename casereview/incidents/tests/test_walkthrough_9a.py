@@ -2,6 +2,7 @@
 already sent says so and leads to the correction; a second sending never overwrites without a reason."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -51,3 +52,14 @@ def test_another_reference_is_refused_and_the_page_leads_to_the_correction(clien
     assert duty.sent_reference == "DFE-1"
     with pytest.raises(ValidationError, match="correct the record"):
         services.duty_mark_sent(actor=alice, duty=duty, sent_on=datetime.date(2025, 4, 23), reference="DFE-1")
+
+
+def test_a_second_tabs_date_is_shown_as_not_recorded_and_the_refusal_ends_in_a_full_stop(client, alice, duty):
+    """Walkthrough 10, finding 14."""
+    client.force_login(alice)
+    url = reverse("incidents:duty_sent", args=[duty.pk])
+    client.post(url, SENT)
+    other = {**SENT, "sent_on_0": 23, "reference": "DFE-2"}
+    page = " ".join(re.sub(r"<[^>]+>", " ", client.post(url, other).content.decode()).split())
+    assert "its reason are kept in its history." in page
+    assert "What you entered was not recorded: sent on 23 April 2025, reference DFE-2." in page

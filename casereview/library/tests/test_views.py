@@ -142,8 +142,8 @@ def test_cli_search_prints_json(capsys, partnership_a):
     national("Neglect of a baby.", title="Child N")
     call_command("library", "search", "neglected", "--format", "json")
     [row] = json.loads(capsys.readouterr().out)
-    assert set(row) == {"text", "kind", "review", "year", "themes", "source", "score"}
-    assert row["review"] == "Child N"
+    assert set(row) == {"text", "kind", "number", "review", "year", "themes", "source", "score"}
+    assert (row["review"], row["number"]) == ("Child N", "")
 
 
 def test_cli_refuses_bad_arguments_with_a_sentence(partnership_a):

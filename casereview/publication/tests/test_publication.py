@@ -276,7 +276,7 @@ def test_publish_is_offered_only_once_the_checks_pass_and_no_date_is_chosen_for_
     assert "Enter the day the report goes online and run the checks" in page
     assert "You can check a day to come, but publish only on the day itself" in page
     # checks run without a date ask for one instead of choosing it
-    assert "Enter publication date" in client.post(url, {"check": "1"}).content.decode()
+    assert "Enter the publication date" in client.post(url, {"check": "1"}).content.decode()
 
     dates = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
     failing = client.post(url, {**dates, "check": "1"}).content.decode()

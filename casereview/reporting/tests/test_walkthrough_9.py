@@ -80,3 +80,14 @@ def test_a_manager_who_saw_no_home_page_yet_starts_from_the_sign_in_before(clien
     decisions.information_request_answer(actor=lead, info_request=request, response="Two call-outs.")
     sign_in(client, alice)
     assert "Metropolitan Police Service sent its information" in home(client)
+
+
+def test_the_changes_say_they_run_from_the_last_sign_in(client, alice, child_s):
+    """Walkthrough 10, finding 14: the heading speaks of the sign-in; the line under it now does too."""
+    sign_in(client, alice)
+    home(client)
+    sign_in(client, alice)
+    page = home(client)
+    assert "What changed since you last signed in" in page
+    assert "Changed by other people since your last sign-in, when you last saw this page (" in page
+    assert "Since you last saw this page, on" not in page

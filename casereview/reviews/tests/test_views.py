@@ -360,3 +360,44 @@ def test_a_chronology_still_awaited_is_not_said_to_hold_no_events(client, alice,
     client.force_login(alice)
     page = client.get(reverse("reviews:detail", args=[review.pk])).content.decode()
     assert "(0 events)" not in page and "(1 event)" in page
+
+
+def test_the_chronologys_agency_filter_lists_the_agencies_with_events_by_name_and_keeps_the_one_chosen(
+    client, alice, review, police, partnership_a
+):
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("reviews:chronology", args=[review.pk])
+    client.force_login(alice)
+    ChronologyEntryFactory(contribution=AgencyContributionFactory(review=review, agency=police))
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    names = ["Children's Services", "Ambulance Service"]
+    for name in names:
+        agency = AgencyFactory(partnership=partnership_a, name=name)
+        ChronologyEntryFactory.create_batch(3, contribution=AgencyContributionFactory(review=review, agency=agency))
+    AgencyFactory(partnership=partnership_a, name="Fire Service")  # no events: not offered
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(url).content.decode()
+    assert len(three.captured_queries) == len(one.captured_queries)
+
+    def options(html):
+        select = html[html.index('<select name="agency"') :]
+        select = select[: select.index("</select>")]
+        return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+
+    assert [label for _, _, label in options(page)] == [
+        "All agencies",
+        "Ambulance Service",
+        "Children&#x27;s Services",
+        police.name,
+    ]
+    chosen = client.get(url, {"agency": police.pk}).content.decode()
+    assert [(value, label) for value, selected, label in options(chosen) if selected] == [(str(police.pk), police.name)]
+    assert "1 event<" in chosen
+    nonsense = client.get(url, {"agency": "not-an-agency"})
+    assert nonsense.status_code == 200 and len(options(nonsense.content.decode())) == 4

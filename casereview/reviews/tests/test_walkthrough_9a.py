@@ -91,7 +91,7 @@ def test_an_agency_nobody_uses_is_named_on_the_form_and_the_review_page(client, 
     review = ReviewFactory(partnership=police.partnership, target_completion=timezone.localdate() + timedelta(days=90))
     client.force_login(alice)
     form = client.get(reverse("reviews:contributions_request", args=[review.pk])).content.decode()
-    assert "CAFCASS (nobody there uses casereview: send it yourself)" in form
+    assert "CAFCASS (nobody there uses casereview)" in form
     assert "Metropolitan Police Service (nobody" not in form
     page = _ask(client, review, [police, cafcass], timezone.localdate() + timedelta(days=10)).content.decode()
     assert page.count("uses casereview, so nobody there was told: send the request yourself") == 1

@@ -63,6 +63,7 @@ class Command(BaseCommand):
             {
                 "text": entry.text,
                 "kind": entry.kind,
+                "number": entry.label,
                 "review": entry.review_title,
                 "year": entry.year,
                 "themes": [t.name for t in entry.themes.all()],
@@ -77,7 +78,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{result.total} match{'es' if result.total != 1 else ''}")
         for row in rows:
             where = f"{row['review']}, {row['year'] or 'year unknown'}, {row['source']}"
-            self.stdout.write(f"\n[{row['score']:.2f}] {row['kind'].replace('_', ' ')} ({where})\n  {row['text']}")
+            kind = row["kind"].replace("_", " ") + (f" {row['number']}" if row["number"] else "")
+            self.stdout.write(f"\n[{row['score']:.2f}] {kind} ({where})\n  {row['text']}")
             if row["themes"]:
                 self.stdout.write(f"  themes: {', '.join(row['themes'])}")
 
