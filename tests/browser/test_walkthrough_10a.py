@@ -29,10 +29,14 @@ def settings_storage(settings):
 def test_a_long_file_name_wraps_in_the_rapid_reviews_table(page, alice, partnership_a, settings_storage):
     police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service", sector="police")
     rapid_review = RapidReviewFactory(incident=IncidentFactory(partnership=partnership_a, child_pseudonym="Child S"))
-    request = InformationRequestFactory(
-        rapid_review=rapid_review, agency=police, response="Police attended the home on 1 December. " * 6
-    )
     sender = UserFactory(first_name="Police", last_name="Lead")
+    request = InformationRequestFactory(
+        rapid_review=rapid_review,
+        agency=police,
+        response="Police attended the home on 1 December. " * 6,
+        responded_on=rapid_review.opened_on,
+        responded_by=sender,
+    )
     InformationAttachmentFactory(info_request=request, file_name=LONG_NAME, sent_by=sender)
     InformationAttachmentFactory(info_request=request, file_name="x" * 150 + ".pdf", sent_by=sender)
     sign_in(page, "alice")
