@@ -652,14 +652,17 @@ def decision_in(partnership, outcome="no_review"):
 
 
 def report_uploaded_on(review, day):
-    """Date a review's uploaded report back to `day`: the sign-offs and the sending cannot be dated before
-    the report was uploaded, and tests of those steps date them in the past."""
+    """Date a review's uploaded report, and its replacement table's decisions so far, back to `day`: the
+    sign-offs and the sending cannot be dated before the report was uploaded (nor a sign-off before the table
+    made the text it is for), and tests of those steps date them in the past."""
     from django.utils import timezone
 
-    from casereview.publication.models import Report
+    from casereview.publication.models import ReplacementTerm, Report
 
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
     Report.objects.unscoped().filter(review=review).update(created=moment)
+    # the table's decisions too: a sign-off cannot be dated before the anonymised text it is for was made
+    ReplacementTerm.objects.unscoped().filter(review=review, updated__gt=moment).update(updated=moment)
 
 
 def working_days_ago(n, today=None):

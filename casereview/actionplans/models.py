@@ -269,6 +269,9 @@ class SignOff(BaseModel):
     class Meta:
         ordering = ["-on", "-created"]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} of action “{self.action}” on {self.on.day} {self.on:%B %Y}"
+
 
 class EscalationReason(models.TextChoices):
     OVERDUE = "overdue", "Overdue"
@@ -292,6 +295,9 @@ class Escalation(BaseModel):
     class Meta:
         ordering = ["-escalated_on"]
         constraints = [models.UniqueConstraint(fields=["action", "trigger"], name="one_escalation_per_trigger")]
+
+    def __str__(self):
+        return f"Escalation of action “{self.action}”: {self.get_reason_display().lower()}"
 
 
 class DisseminationKind(models.TextChoices):

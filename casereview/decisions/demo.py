@@ -20,6 +20,7 @@ from casereview.incidents.models import Incident
 from casereview.reviews.models import ReviewType, Stage
 
 from . import services
+from .models import InformationRequest
 
 
 def _people(partnership):
@@ -64,11 +65,19 @@ def _case(
     if rapid_review:
         opened_on, answers, update = rapid_review
         review = services.rapid_review_open(actor=manager, incident=incident, agencies=agencies, opened_on=opened_on)
+        completed_on = update.get("completed_on")
         for info in review.requests.select_related("agency"):
-            if info.agency.name in answers:
-                services.information_request_answer(
-                    actor=manager, info_request=info, response=answers[info.agency.name]
-                )
+            # A rapid review completed in the past had every agency's information before it was completed
+            # (walkthrough 10: the demo's first day told every lead theirs had arrived too late).
+            text = answers.get(info.agency.name) or (_SUMMARY.format(agency=info.agency.name) if completed_on else "")
+            if text:
+                services.information_request_answer(actor=manager, info_request=info, response=text)
+                if completed_on:
+                    # sent on its due date (or the day the review was completed, if that came first), not on
+                    # the day the demo was loaded
+                    InformationRequest.objects.unscoped().filter(pk=info.pk).update(
+                        responded_on=min(info.due_date, completed_on)
+                    )
         services.rapid_review_update(actor=manager, rapid_review=review, **update)
     if recommendation:
         services.recommendation_make(actor=manager, incident=incident, **recommendation)
@@ -83,6 +92,9 @@ def _case(
             setattr(incident.review, field, value)
         incident.review.save()
     return incident
+
+
+_SUMMARY = "{agency}'s involvement with the child and family, summarised for the rapid review."
 
 
 def _current_example(partnership):
@@ -159,6 +171,7 @@ def _drafting_example(partnership):
                 immediate_actions="T and her brother placed with their grandmother under a safety plan.",
                 sent_to_panel_on=add_working_days(aware, 14),
                 complete=True,
+                completed_on=add_working_days(aware, 13),
                 assessments={
                     "improvements": ("yes", "The school's concerns were not followed up by a strategy discussion."),
                     "recurrent_themes": ("may", "Neglect and missed health appointments, as in earlier reviews."),
@@ -347,6 +360,7 @@ def _worcestershire(partnership):
                     immediate_actions="Placement safety reviewed; other children in the placement assessed.",
                     sent_to_panel_on=date(2019, 10, 29),
                     complete=True,
+                    completed_on=date(2019, 10, 28),
                     assessments={
                         "improvements": ("yes", "Improvements needed in responding to risk outside the home."),
                         "recurrent_themes": ("may", "Themes of exploitation seen in other local cases."),
@@ -404,6 +418,7 @@ def _worcestershire(partnership):
                         immediate_actions="None needed beyond the existing plan.",
                         sent_to_panel_on=None,
                         complete=True,
+                        completed_on=incident_day + timedelta(days=7),
                         assessments=assessments_not_met,
                     ),
                 ),

@@ -178,3 +178,15 @@ def information_attachments_by_request(*, user, rapid_review):
     ):
         by_request.setdefault(attachment.info_request_id, []).append(attachment)
     return by_request
+
+
+def requests_with_documents(*, requests):
+    """The keys of the requests (already visible to the reader) whose agency has sent at least one document
+    still standing: their status is "documents received", not "awaited", whether or not this reader may open
+    the documents themselves."""
+    return set(
+        InformationAttachment.objects.unscoped()
+        .current()
+        .filter(info_request__in=[r.pk for r in requests])
+        .values_list("info_request_id", flat=True)
+    )

@@ -75,8 +75,10 @@ def rapid_review_detail(request, rapid_review):
         .select_related("agency", "responded_by")
     )
     documents = selectors.information_attachments_by_request(user=user, rapid_review=rapid_review)
+    with_documents = selectors.requests_with_documents(requests=requests)
     for info_request in requests:
         info_request.documents = documents.get(info_request.pk, [])
+        info_request.documents_received = info_request.pk in with_documents
     return render(
         request,
         "decisions/rapid_review_detail.html",

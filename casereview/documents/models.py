@@ -21,6 +21,9 @@ class ImportBatch(BaseModel):
     def is_finished(self):
         return self.processed >= self.total
 
+    def __str__(self):
+        return f"Library import of {self.total} document{'s' if self.total != 1 else ''}"
+
 
 class DocumentStatus(models.TextChoices):
     QUEUED = "queued", "Waiting to be read"
@@ -92,3 +95,6 @@ class ExtractedItem(models.Model):
 
     class Meta:
         ordering = ["kind", "position"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.position} found in {self.document}"

@@ -156,6 +156,9 @@ class EntrySector(models.Model):
         constraints = [models.UniqueConstraint(fields=["entry", "sector"], name="one_sector_per_entry")]
         indexes = [models.Index(fields=["sector", "entry"])]
 
+    def __str__(self):
+        return f"{self.get_sector_display()}: {self.entry}"
+
 
 class Briefing(BaseModel):
     """A seven-minute briefing: one page a team reads together."""

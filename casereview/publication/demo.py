@@ -76,8 +76,9 @@ def load(slugs):
 
 def _uploaded_weeks_ago(review, report):
     """The draft came in after the learning event (the reviews demo holds it 45 working days after the
-    decision), weeks before today: the sign-offs and the sending, dated no earlier than the upload, can then
-    be dated so the seven working days' notice is met without waiting a fortnight."""
+    decision), weeks before today: the sending, dated no earlier than the upload, can then be dated so the
+    seven working days' notice is met without waiting a fortnight. (The sign-offs are of the text the table
+    makes, so they are dated no earlier than the table's last change.)"""
     from datetime import datetime, time
 
     from django.utils import timezone

@@ -44,6 +44,9 @@ class Report(BaseModel):
     class Meta:
         db_table = "documents_report"
 
+    def __str__(self):
+        return f"The final report of {self.review.title}"
+
 
 class ReportDetection(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="detections")
@@ -55,6 +58,10 @@ class ReportDetection(models.Model):
     class Meta:
         db_table = "documents_reportdetection"
         ordering = ["start"]
+
+    def __str__(self):
+        # the detected text is an identifying detail of the child or family: never in a description
+        return f"A {self.type.lower()} found in the final report of {self.report.review.title}"
 
 
 class TermStatus(models.TextChoices):
@@ -115,6 +122,11 @@ class ReplacementTerm(BaseModel):
         ordering = ["status", "type", "original"]
         constraints = [models.UniqueConstraint(fields=["review", "original"], name="one_row_per_term_per_review")]
 
+    def __str__(self):
+        # `original` is the identifying detail itself, and the audit trail and home page are read more widely
+        # than the table: the description names the table, never the row (walkthrough 10, finding 2)
+        return f"A replacement in {self.review.title}'s replacement table"
+
 
 class ReportSignOffKind(models.TextChoices):
     PANEL = "panel", "Review panel"
@@ -140,6 +152,9 @@ class ReportSignOff(BaseModel):
         db_table = "documents_signoff"
         constraints = [models.UniqueConstraint(fields=["review", "kind"], name="one_sign_off_of_a_kind")]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} sign-off of the report of {self.review.title}"
+
 
 class PublicationHold(BaseModel):
     """A reason not to publish yet, e.g. criminal proceedings (the Southwark response to Child R, docs/domain.md)."""
@@ -161,6 +176,9 @@ class PublicationHold(BaseModel):
         db_table = "documents_publicationhold"
         ordering = ["-placed_on"]
 
+    def __str__(self):
+        return f"Hold on publishing the report of {self.review.title}"
+
 
 class Publication(BaseModel):
     review = models.OneToOneField("reviews.Review", on_delete=models.PROTECT, related_name="publication")
@@ -177,3 +195,6 @@ class Publication(BaseModel):
 
     class Meta:
         db_table = "documents_publication"
+
+    def __str__(self):
+        return f"The published report of {self.review.title}"

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from casereview.audit.models import AuditAction
@@ -33,7 +34,7 @@ from casereview.core.working_days import add_working_days, working_days_between
 from casereview.documents.extraction import ExtractionError, read_document
 from casereview.reviews.milestones import StepTaken
 from casereview.reviews.models import STAGE_ORDER, Review, Stage
-from casereview.reviews.services import review_mark_published, review_stage_catch_up
+from casereview.reviews.services import review_mark_published, review_stage_catch_up, review_stage_step_back
 
 from . import anonymisation as engine
 from .anonymisation import KnownDetails, ReplacementTable, TableEntry, anonymise, text_check_failures
@@ -269,6 +270,8 @@ def terms_decide(*, actor, review, decisions, seen=None):
             errors[field] = f"The replacement for “{term.original}” must be {REPLACEMENT_MAX} characters or fewer"
     if errors:
         raise ValidationError(errors)
+    report = Report.objects.unscoped().filter(review=review).first()
+    before = _signed_text_digest(review, report)
     for pk, (status, replacement) in decisions.items():
         term = terms.get(pk)
         if term is None or status not in TermStatus.values:
@@ -283,9 +286,9 @@ def terms_decide(*, actor, review, decisions, seen=None):
             "decided_by": actor if status != TermStatus.PROPOSED else None,
         }
         model_update(actor=actor, instance=term, data=decision)
-    report = Report.objects.unscoped().filter(review=review).first()
     if report is not None and report.status == ReportStatus.READY:
         _queue_text_check(report)
+    return _sign_offs_follow_text(actor, review, report, before)
 
 
 @transaction.atomic
@@ -446,6 +449,120 @@ def current_text(review, report=None):
 def sign_off_given_for_this_text(sign_off, digest):
     """True when the sign-off was given for the text whose fingerprint is `digest` (None: not known yet)."""
     return digest is None or sign_off.text_digest == digest
+
+
+# The key of the audit event on the review that says which sign-offs a change of the anonymised text left
+# given for an earlier text (reporting's home page reads it: "… must be recorded again").
+SIGN_OFFS_VOIDED = "Sign-offs to be recorded again"
+
+# Each sign-off as a list of them names it: "the review panel's, the police's and the legal adviser's".
+SIGN_OFF_WHOSE = {
+    ReportSignOffKind.PANEL: "the review panel's",
+    ReportSignOffKind.POLICE: "the police's",
+    ReportSignOffKind.LEGAL: "the legal adviser's",
+}
+
+
+def sign_offs_named(kinds):
+    """ "the review panel's and the police's sign-offs" (in the page's order, whatever order they come in)."""
+    kinds = set(kinds)
+    names = [SIGN_OFF_WHOSE[kind] for kind in ReportSignOffKind if kind in kinds]
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{listed} sign-off{'s' if len(names) > 1 else ''}"
+
+
+@dataclass
+class TextChange:
+    """What a change to the replacement table did to the sign-offs recorded for the text before it."""
+
+    voided: list  # the kinds of sign-off given for the text before the change, now for an earlier text
+    not_yet_known: bool = False  # a long report's text is checked in the background: not known yet
+
+    @property
+    def message(self):
+        if self.voided:
+            return (
+                f"The anonymised text has changed, so {sign_offs_named(self.voided)} must be recorded again for "
+                "the text as it is now."
+            )
+        if self.not_yet_known:
+            return (
+                "The anonymised text is being checked again. If the change altered it, the sign-offs recorded "
+                "for the earlier text must be recorded again: the publication page will say so."
+            )
+        return ""
+
+
+def current_sign_offs(review, report=None):
+    """The sign-offs recorded for the anonymised text as it is now (every one recorded while it is not known
+    yet): the ones a change of the table would leave given for an earlier text."""
+    signed = list(ReportSignOff.objects.unscoped().filter(review=review))
+    if not signed:
+        return []
+    digest = _text_digest_now(review, report)
+    return [s for s in signed if sign_off_given_for_this_text(s, digest)]
+
+
+def _text_digest_now(review, report=None):
+    text = current_text(review, report)
+    return text_digest(text) if text is not None else None
+
+
+def _signed_text_digest(review, report):
+    """The fingerprint of the text now, read before a change, when some sign-off was given for it."""
+    if report is None or not ReportSignOff.objects.unscoped().filter(review=review).exists():
+        return None
+    digest = _text_digest_now(review, report)
+    if digest and ReportSignOff.objects.unscoped().filter(review=review, text_digest=digest).exists():
+        return digest
+    return None
+
+
+def _sign_offs_follow_text(actor, review, report, before):
+    """After a change to the table: the sign-offs given for the text before it (`before`, its fingerprint)
+    that the change left given for an earlier text are said so, in the review's history and on the
+    manager's home page, and a review whose stage was reached by them goes back to the stage its sign-offs
+    still reach (walkthrough 10: it stayed at "Panel sign-off" with no current sign-off)."""
+    if before is None:
+        return TextChange([])
+    after = _text_digest_now(review, report)
+    if after is None:
+        return TextChange([], not_yet_known=True)
+    if after == before:
+        return TextChange([])
+    signed = list(ReportSignOff.objects.unscoped().filter(review=review))
+    voided = [s.kind for s in signed if s.text_digest == before]
+    still = {s.kind for s in signed if s.text_digest == after}
+    words = f"{sign_offs_named(voided)} must be recorded again"
+    because = f"The anonymised text changed: {words}"
+    changes = {SIGN_OFFS_VOIDED: [None, words]}
+    reached = (
+        Stage.PARTNERSHIP_SIGN_OFF
+        if set(ReportSignOffKind.values) <= still
+        else Stage.PANEL_SIGN_OFF
+        if ReportSignOffKind.PANEL in still
+        else Stage.DRAFTING
+    )
+    stage = Review.objects.unscoped().filter(pk=review.pk).values_list("stage", flat=True).first()
+    if stage in (Stage.PANEL_SIGN_OFF, Stage.PARTNERSHIP_SIGN_OFF) and STAGE_ORDER.index(reached) < STAGE_ORDER.index(
+        stage
+    ):
+        review_stage_step_back(actor=actor, review=review, stage=reached, because=because, changes=changes)
+    else:
+        record_event(actor=actor, action=AuditAction.UPDATE, obj=review, changes=changes, reason=because)
+    return TextChange(voided)
+
+
+def text_made_on(review, report):
+    """The day the anonymised text as it is now can first have existed: the report's upload, or the last
+    change to its replacement table if later. A sign-off of this text cannot be dated before it."""
+    made = report_uploaded_on(report)
+    last = ReplacementTerm.objects.unscoped().filter(review=review).aggregate(last=Max("updated"))["last"]
+    if last is not None:
+        made = max(made, timezone.localtime(last).date())
+    return made
 
 
 def _draft_title_warning(text):
@@ -879,6 +996,15 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, text_seen=""):
             "The anonymised text has changed since this page was opened (the replacement table was changed). "
             "Check that the sign-off was given for the text as it is now, then record it again"
         )
+    made = text_made_on(review, report)
+    if signed_on and signed_on < made:
+        raise ValidationError(
+            {
+                "signed_on": f"The date of sign-off cannot be before {made.day} {made:%B %Y}: the anonymised text "
+                "it is for was made that day (the replacement table was last changed then). A sign-off given "
+                "for an earlier text must be given again for this one"
+            }
+        )
     signed = {"signed_on": signed_on, "signed_by": signed_by.strip(), "recorded_by": actor, "text_digest": digest}
     sign_off, created = ReportSignOff.objects.unscoped().get_or_create(review=review, kind=kind, defaults=signed)
     if created:
@@ -973,7 +1099,8 @@ def _review_moves_on(actor, review):
                     "Report sent to the national panel and the Secretary of State",
                 )
             )
-    signed = {s.kind: s.signed_on for s in ReportSignOff.objects.unscoped().filter(review=review)}
+    # only those given for the text as it is now: one for an earlier text no longer moves the stage on
+    signed = {s.kind: s.signed_on for s in current_sign_offs(review, report)} if report is not None else {}
     if ReportSignOffKind.PANEL in signed:
         steps.append(StepTaken(Stage.PANEL_SIGN_OFF, signed[ReportSignOffKind.PANEL], "Signed off by the review panel"))
     if set(ReportSignOffKind.values) <= set(signed):

@@ -167,6 +167,10 @@ def _sign_off_rows(review, report):
     rows = []
     for kind, label in ReportSignOffKind.choices:
         signed = recorded.get(kind)
+        if signed is not None:
+            # the short fingerprint the draft prints under its mark, so a sign-off matches the draft it was for
+            signed.fingerprint = signed.text_digest[: service.SHORT_FINGERPRINT]
+            signed.fingerprint_now = digest[: service.SHORT_FINGERPRINT] if digest else ""
         rows.append((kind, label, signed, signed is not None and service.sign_off_given_for_this_text(signed, digest)))
     return rows
 
@@ -297,7 +301,7 @@ def _anonymise_page(request, review, add_form=None):
             if f"was-status-{pk}" in request.POST and f"was-replacement-{pk}" in request.POST
         }
         try:
-            service.terms_decide(actor=request.user, review=review, decisions=decisions, seen=seen)
+            change = service.terms_decide(actor=request.user, review=review, decisions=decisions, seen=seen)
         except ValidationError as exc:
             # Shown again, not redirected: every choice and replacement posted is kept as the person left it,
             # and each refusal is said on its own row (one mistake threw away every decision on the page).
@@ -307,7 +311,8 @@ def _anonymise_page(request, review, add_form=None):
             else:
                 refused = " ".join(exc.messages)
         else:
-            messages.success(request, "The replacement table has been saved.")
+            said = change.message if change is not None else ""
+            messages.success(request, f"The replacement table has been saved. {said}".strip())
             return redirect(request.get_full_path())
     part, start, end = _text_part(request, report.text)
     counts = table_counts(review)
@@ -351,6 +356,10 @@ def _anonymise_page(request, review, add_form=None):
             if add_form is not None
             else [],
             "statuses": TermStatus.choices,
+            # warned before the table is changed: the sign-offs given for the text as it is now
+            "signed_now": service.sign_offs_named(s.kind for s in service.current_sign_offs(review, report))
+            if publication is None and report.status == "ready"
+            else "",
             "terms_pending": counts["pending"],
             "details_to_decide": counts["sentence"],
             "draft_ready": publication is None and _draft_ready(report, counts),
@@ -481,6 +490,7 @@ def sign_off(request, review):
             "intro_template": "publication/partials/sign_off_intro.html",
             "undecided": ReplacementTerm.objects.unscoped().filter(review=review, status=TermStatus.PROPOSED).exists(),
             "report": report,
+            "fingerprint": seen[: service.SHORT_FINGERPRINT],
         },
     )
 

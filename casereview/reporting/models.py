@@ -48,6 +48,9 @@ class ReminderSent(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"Reminder ({self.get_kind_display().lower()}) of {self.due_date.day} {self.due_date:%B %Y}"
+
 
 # --- the partnership's yearly report ------------------------------------------------------------------
 

@@ -622,29 +622,70 @@ def changes_since_last_look(*, user, partnership, since, limit=10):
         .order_by("-at", "-id")[:_CHANGES_READ]
     )
     changes = {}
+    reviews = {}  # (model label, record id) -> (review id, title), read once a record
     for event in events:
         model = event.object_type.model_class() if event.object_type else None
-        text = _change_words(event, model)
-        key = (event.actor_id, text, event.object_id)
+        label = model._meta.label_lower if model is not None else ""
+        review = None
+        if label in _BY_REVIEW or label == "reviews.review":
+            if (label, event.object_id) not in reviews:
+                reviews[(label, event.object_id)] = _review_of(model, event.object_id)
+            review = reviews[(label, event.object_id)]
+        text = _change_words(event, model, review)
+        # the rows of one review's replacement table are one line: a saved table changes many at once
+        key = (event.actor_id, text, review[0] if label in _BY_REVIEW and review else event.object_id)
         if key in changes:
             changes[key].times += 1
             continue
         if len(changes) == limit:
             continue  # counting repeats of the lines already listed, no new line
-        label = model._meta.label_lower if model is not None else ""
         url = ""
-        if label in _RECORD_PAGES and event.object_id:
+        if label in _BY_REVIEW and review:
+            url = reverse(_BY_REVIEW[label][0], args=[review[0]])
+        elif label == "reviews.review" and _SIGN_OFFS_VOIDED in (event.changes or {}):
+            url = reverse("publication:overview", args=[event.object_id])
+        elif label in _RECORD_PAGES and event.object_id:
             url = reverse(_RECORD_PAGES[label], args=[event.object_id])
         changes[key] = Change(event.at, text, url)
     return list(changes.values())
 
 
-def _change_words(event, model):
+# Records a change is said of by the review they belong to (their own description does not name what
+# changed, as a replacement's original text is identifying): model label -> (the review's page, the words).
+_BY_REVIEW = {
+    "publication.replacementterm": (
+        "publication:anonymise",
+        {"create": "{who} added a detail to the replacement table of {title}'s report"},
+        "{who} changed the replacement table of {title}'s report",
+    ),
+}
+
+# The audit key publication records on a review when a change to the anonymised text leaves sign-offs
+# given for an earlier text (publication.services.SIGN_OFFS_VOIDED).
+_SIGN_OFFS_VOIDED = "Sign-offs to be recorded again"
+
+
+def _review_of(model, object_id):
+    """(the review's id, its title) of a record that belongs to one review, or of a review; None if gone."""
+    if model is None or not object_id:
+        return None
+    if model._meta.label_lower == "reviews.review":
+        return model.objects.unscoped().filter(pk=object_id).values_list("pk", "title").first()
+    return model.objects.unscoped().filter(pk=object_id).values_list("review_id", "review__title").first()
+
+
+def _change_words(event, model, review=None):
     """One change as the business manager would say it: "Metropolitan Police Service sent its information
     for Child S's rapid review (Police Lead)", not "Police Lead changed the information request …"."""
     who = event.actor_name or "Someone"
     label = model._meta.label_lower if model is not None else ""
     changed = set(event.changes or {})
+    if label in _BY_REVIEW and review:
+        _, words, otherwise = _BY_REVIEW[label]
+        return words.get(event.action, otherwise).format(who=who, title=review[1])
+    if label == "reviews.review" and _SIGN_OFFS_VOIDED in changed and review:
+        again = (event.changes[_SIGN_OFFS_VOIDED] or [None, ""])[1]
+        return f"{who} changed the anonymised text of {review[1]}'s report: {again}"
     if label == "decisions.informationrequest" and event.action == "update" and "response" in changed:
         agency, _, child = event.object_repr.partition(" — ")
         for_whom = f" for {child}'s rapid review" if child else ""

@@ -90,6 +90,9 @@ class StageChange(models.Model):
     class Meta:
         ordering = ["changed_on", "recorded_at"]
 
+    def __str__(self):
+        return f"{self.review.title}: {self.get_stage_display()} on {self.changed_on.day} {self.changed_on:%B %Y}"
+
 
 class Methodology(models.TextChoices):
     SCIE = "scie", "SCIE Learning Together"
@@ -117,6 +120,9 @@ class TermsOfReference(BaseModel):
         if self.methodology == Methodology.OTHER and not self.methodology_other.strip():
             raise ValidationError({"methodology_other": "Name the methodology"})
 
+    def __str__(self):
+        return f"Terms of reference for {self.review.title}"
+
 
 class PanelMember(BaseModel):
     """A senior manager on the review panel, by agency (the Tower Hamlets SCR paper §3.4, docs/domain.md)."""
@@ -135,6 +141,9 @@ class PanelMember(BaseModel):
     class Meta:
         ordering = ["agency__name", "name"]
 
+    def __str__(self):
+        return f"{self.name}, on the review panel for {self.review.title}"
+
 
 class ReviewerAppointment(BaseModel):
     """An independent reviewer, with their declaration that they are independent of the case and the
@@ -152,6 +161,9 @@ class ReviewerAppointment(BaseModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["review", "user"], name="one_appointment_per_reviewer")]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.username}, independent reviewer for {self.review.title}"
 
 
 class ContributionKind(models.TextChoices):
@@ -223,6 +235,12 @@ class ChronologyEntry(models.Model):
         ordering = ["sort_date", "event_time", "agency__name", "row_number"]
         indexes = [models.Index(fields=["review", "sort_date"])]
 
+    def __str__(self):
+        # the description is the agency's own words about the family: the trail names the event by its date
+        return (
+            f"{self.agency}'s chronology event of {self.event_date.day} {self.event_date:%B %Y} ({self.review.title})"
+        )
+
 
 class ChronologyTally(models.Model):
     """How many of a review's chronology entries there are of each event type, agency and year, kept up to
@@ -243,6 +261,9 @@ class ChronologyTally(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["review", "agency", "event_type", "year"], name="one_tally_per_cell")
         ]
+
+    def __str__(self):
+        return f"{self.agency}'s count of {self.event_type} events ({self.review.title})"
 
 
 class DuplicateStatus(models.TextChoices):
@@ -266,6 +287,9 @@ class DuplicatePair(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["first", "second"], name="one_pair_per_two_entries")]
+
+    def __str__(self):
+        return f"Two chronology events that may be the same ({self.review.title})"
 
 
 class LearningEvent(Withdrawable, BaseModel):
@@ -300,6 +324,9 @@ class FamilyInvolvement(BaseModel):
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"
+
+    def __str__(self):
+        return f"The family's involvement in the review of {self.review.title}"
 
 
 class Finding(Withdrawable, BaseModel):
@@ -406,6 +433,9 @@ class FindingRevision(models.Model):
 
     class Meta:
         ordering = ["-version"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}, version {self.version}"
 
 
 class ImportStatus(models.TextChoices):

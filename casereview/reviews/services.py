@@ -11,7 +11,15 @@ from django.utils import timezone
 
 from casereview.accounts.models import Membership, Role, Sector
 from casereview.audit.models import AuditAction
-from casereview.audit.services import audit_create, audit_update, model_update, model_withdraw, record_event, snapshot
+from casereview.audit.services import (
+    audit_create,
+    audit_update,
+    changed_fields,
+    model_update,
+    model_withdraw,
+    record_event,
+    snapshot,
+)
 from casereview.core import report_numbers, uploads
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months, long_date
@@ -19,6 +27,7 @@ from casereview.core.validation import require_not_before, require_not_future
 
 from . import chronology, milestones
 from .models import (
+    STAGE_ORDER,
     AgencyContribution,
     ChronologyEntry,
     ChronologyImport,
@@ -816,6 +825,30 @@ def review_stage_catch_up(*, actor, review, extra=()):
     review.stage = to_record[-1].stage
     review.save(update_fields=["stage", "updated"])
     audit_update(actor=actor, obj=review, before=before, reason="; ".join(s.because for s in to_record))
+    return review
+
+
+def review_stage_step_back(*, actor, review, stage, because, changes=None):
+    """A step the stage records no longer holds (a sign-off given for an earlier anonymised text): the review
+    goes back to `stage` from a later one, on the timeline today with `because`, audited with `changes` (what
+    else the caller says changed, e.g. which sign-offs must be given again). Nothing moves back from a stage
+    no automatic step reached (published, monitoring, closed)."""
+    review = Review.objects.unscoped().select_for_update().get(pk=review.pk)
+    if review.stage not in milestones.AUTOMATIC or STAGE_ORDER.index(review.stage) <= STAGE_ORDER.index(stage):
+        return review
+    before = snapshot(review)
+    StageChange.objects.create(
+        review=review, stage=stage, changed_on=timezone.localdate(), changed_by=actor, note=because
+    )
+    review.stage = stage
+    review.save(update_fields=["stage", "updated"])
+    record_event(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=review,
+        changes={**(changes or {}), **changed_fields(before, snapshot(review))},
+        reason=because,
+    )
     return review
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from casereview.audit.models import AuditAction, AuditEvent
 from casereview.core.working_days import add_working_days
 from casereview.publication import services as service
-from casereview.publication.models import ReplacementTerm, TermStatus
+from casereview.publication.models import ReplacementTerm, Report, TermStatus
 from casereview.reviews.models import ReviewType, Stage
 from casereview.testing import IncidentFactory, ReviewFactory, report_uploaded_on
 
@@ -57,6 +57,9 @@ def decide_all(alice, review, **overrides):
         )
         decisions[str(term.pk)] = (status, replacement)
     service.terms_decide(actor=alice, review=review, decisions=decisions)
+    # decided on the day the (test's) report is dated: its sign-offs are dated after that, in the past
+    report = Report.objects.get(review=review)
+    ReplacementTerm.objects.filter(review=review, updated__gt=report.created).update(updated=report.created)
 
 
 def test_the_childs_name_with_a_zero_width_space_is_refused_until_replaced(alice, review):

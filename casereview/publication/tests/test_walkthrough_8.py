@@ -82,7 +82,7 @@ def test_a_sign_off_given_for_an_earlier_text_must_be_recorded_again(client, ali
     client.force_login(alice)
     overview = client.get(reverse("publication:overview", args=[review.pk])).content.decode()
     sign_offs = _sign_offs(overview)
-    assert sign_offs.count("Given for an earlier text (signed off by Signer on 1 August 2025)") == 3
+    assert sign_offs.count("Given for an earlier text (signed off by Signer on 1 August 2025, for the text with") == 3
     assert "Record again<span" in sign_offs
     page = _checks(client, review)
     assert "Every check passes" not in page
