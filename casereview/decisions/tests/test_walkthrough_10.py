@@ -89,7 +89,7 @@ def test_one_bad_file_is_named_and_a_program_renamed_pdf_is_told_what_is_wrong(c
     program = SimpleUploadedFile("program-renamed.pdf", b"MZ\x90\x00 a Windows program")
     page = _text(client.post(url, {"files": [program]}, follow=True))
     assert (
-        "program-renamed.pdf: The selected file is a program, not a PDF, although its name ends .pdf. Do not open "
+        "program-renamed.pdf: The selected file is a program, not a PDF file, although its name ends .pdf. Do not open "
         "it: upload the document itself" in page
     )
     assert "must be a PDF, Word" not in page.split("There is a problem", 1)[1].split("upload the document", 1)[0]
