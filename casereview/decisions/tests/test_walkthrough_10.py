@@ -60,6 +60,26 @@ def test_the_chairs_home_says_a_decision_is_coming_then_that_it_awaits_them(clie
     assert "Decisions coming" not in home and "No decision awaits you" not in home
 
 
+def test_a_decision_coming_from_a_rapid_review_completed_or_late_says_so(client, chair, partnership_a):
+    """A rapid review completed, or past its due date, was said to be "due" on a date gone (second reader,
+    review10)."""
+    done = IncidentFactory(partnership=partnership_a, child_pseudonym="Child D")
+    RapidReviewFactory(incident=done, due_date=datetime.date(2025, 5, 13), completed_on=datetime.date(2025, 5, 9))
+    late = IncidentFactory(partnership=partnership_a, child_pseudonym="Child L")
+    RapidReviewFactory(incident=late, due_date=datetime.date(2025, 5, 13))
+    client.force_login(chair)
+    home = _text(client.get("/"))
+    assert (
+        "Child D : the rapid review was completed on 9 May 2025; the subgroup's recommendation comes to you next "
+        "for your decision." in home
+    )
+    assert (
+        "Child L : the rapid review was due 13 May 2025 and is not yet complete; then the subgroup's "
+        "recommendation comes to you for your decision." in home
+    )
+    assert "is due 13 May 2025" not in home
+
+
 # --- finding 14: smaller wording --------------------------------------------------------------------------
 
 
