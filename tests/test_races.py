@@ -536,3 +536,35 @@ def test_a_document_attached_while_the_rapid_review_is_completed_is_refused(alic
     (kind, message), info_request = _while_the_rapid_review_is_completed(alice, partnership_a, attach)
     assert kind == "refused" and "nothing more can be attached" in message, (kind, message)
     assert not InformationAttachment.objects.unscoped().filter(info_request=info_request).exists()
+
+
+def test_verify_audit_run_while_events_are_written_finds_the_trail_whole(alice, agency_a, monkeypatch):
+    """verify_audit read the chains' heads, then their events: an event written in between (a live system)
+    was reported as a head "changed outside casereview" (second reader, review10). It reads one snapshot."""
+    from types import SimpleNamespace
+
+    from casereview.audit import verification
+    from casereview.audit.models import AuditAction, AuditChain
+    from casereview.audit.services import record_event
+
+    for n in range(2):
+        record_event(actor=alice, action=AuditAction.UPDATE, obj=agency_a, changes={"name": ["A", f"B{n}"]})
+
+    def written_elsewhere():
+        try:
+            record_event(actor=alice, action=AuditAction.UPDATE, obj=agency_a, changes={"name": ["B1", "C"]})
+        finally:
+            connections.close_all()
+
+    def heads_then_a_write():
+        heads = list(AuditChain.objects.all())
+        thread = threading.Thread(target=written_elsewhere)
+        thread.start()
+        thread.join(30)
+        return heads
+
+    stub = SimpleNamespace(objects=SimpleNamespace(all=heads_then_a_write), _meta=AuditChain._meta)
+    monkeypatch.setattr(verification, "AuditChain", stub)
+    findings, checked = verification.verify_chains()
+    assert findings == [] and checked >= 2
+    assert verification.verify_chains()[0] == []  # and afterwards, with the third event

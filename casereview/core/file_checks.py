@@ -64,7 +64,7 @@ def check_upload(upload, *, kinds, limit, field, too_large_advice=""):
         # the person chose a ".pdf": "must be a PDF" did not say what is wrong with it (walkthrough 10, 14)
         raise ValidationError(
             {
-                field: f"The selected file is a program, not a {_KIND_NAMES[named[0]]}, although its name ends "
+                field: f"The selected file is a program, not {_a_kind(named[0])} file, although its name ends "
                 f".{named[0]}. Do not open it: upload the document itself, as a {described} file"
             }
         )
@@ -86,8 +86,8 @@ def check_upload(upload, *, kinds, limit, field, too_large_advice=""):
         # what the name promises is what whoever opens it expects: a text file called .pdf is not a PDF
         raise ValidationError(
             {
-                field: f"The selected file is called .{named[0]} but it is not a {_KIND_NAMES[named[0]]} "
-                f"file. Upload the file as it was saved, as a {described} file"
+                field: f"The selected file is called .{named[0]} but it is not {_a_kind(named[0])} file. "
+                "Upload the file as it was saved, as a {described} file"
             }
         )
     if content_type == "application/pdf":
@@ -132,9 +132,21 @@ _KIND_NAMES = {
 }
 
 
+def _a_kind(extension):
+    """ "a PDF", "an Excel": the kind's name with its article."""
+    name = _KIND_NAMES[extension]
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+
+
+# Windows drops a name's trailing full stops and spaces when it saves a file: "notes.bat." and "notes.bat "
+# are saved, and run, as notes.bat. The extension is read as the reader's computer will read it.
+_TRAILING = re.compile(r"[\s.]+$")
+
+
 def _named_kind(name):
     """(extension, the content types it allows) when the name ends in a kind we know; None otherwise (a
     name with no extension is judged by its bytes alone; check_upload refuses one we do not list)."""
+    name = _TRAILING.sub("", name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     return (extension, _EXTENSIONS[extension]) if extension in _EXTENSIONS else None
 
@@ -144,7 +156,8 @@ _AN_EXTENSION = re.compile(r"[a-z0-9]{0,9}[a-z][a-z0-9]{0,9}")
 
 def _extension(name):
     """The name's extension (lower case) when it ends in one: letters and digits after the last dot, at least
-    one a letter ("Minutes v2.1" has none; "notes.bat" has .bat); "" otherwise."""
+    one a letter ("Minutes v2.1" has none; "notes.bat" and "notes.bat." have .bat); "" otherwise."""
+    name = _TRAILING.sub("", name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     return extension if _AN_EXTENSION.fullmatch(extension) and len(extension) <= 10 else ""
 

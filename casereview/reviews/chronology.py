@@ -578,7 +578,12 @@ def mapped_types(rows):
     """[(type as the agency wrote it, the chronology's type it was filed under, rows)] for every type the
     import changed, so the agency is told ("A&E attendance" became "Hospital attendance") rather than
     finding its own words replaced in the merged chronology (walkthrough 10, finding 10)."""
-    counts = Counter((row.as_sent, row.event_type) for row in rows if row.as_sent and row.as_sent != row.event_type)
+    # a type differing only in its capitals ("home visit") is the agency's own, not filed under another
+    counts = Counter(
+        (row.as_sent, row.event_type)
+        for row in rows
+        if row.as_sent and row.as_sent.casefold() != row.event_type.casefold()
+    )
     return [[sent, kind, n] for (sent, kind), n in sorted(counts.items(), key=lambda item: item[0][0].lower())]
 
 

@@ -128,7 +128,7 @@ def test_an_update_cannot_be_dated_in_the_future(plan):
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("evidence.pdf", b"MZ\x90\x00 a Windows program", "is a program, not a PDF, although its name ends .pdf"),
+        ("evidence.pdf", b"MZ\x90\x00 a Windows program", "is a program, not a PDF file, although its name ends .pdf"),
         ("report.docx", b"PK\x03\x04 not really a zip", "must be a PDF, Word (.docx)"),
         ("macro.docx", docx_bytes(["word/vbaProject.bin"]), "must be a PDF, Word (.docx)"),
         ("picture.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00", "must be a PDF, Word (.docx)"),

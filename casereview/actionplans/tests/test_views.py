@@ -55,7 +55,7 @@ def test_a_refused_evidence_file_keeps_what_was_typed(client, plan):
     )
     page = text(response)
     assert response.status_code == 200 and "There is a problem" in page
-    assert "The selected file is a program, not a PDF, although its name ends .pdf" in page
+    assert "The selected file is a program, not a PDF file, although its name ends .pdf" in page
     assert "Provider chosen after tender" in page, "the progress text typed is shown again"
     assert not ProgressUpdate.objects.exists()
 

@@ -132,6 +132,13 @@ def test_attaching_tells_nobody_by_email_as_sending_the_information_does_not(cli
         ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "called .svg"),
         ("letter.rtf", b"{\\rtf1\\ansi{\\object\\objemb{\\*\\objdata 0105}}}", "The selected file is called .rtf"),
         ("report\u202etxt.exe", b"looks like report.txt on the page", "The selected file is called .exe"),
+        # Windows drops a name's trailing full stops and spaces when it saves the download: "open-me.bat."
+        # runs as open-me.bat (second reader, review10)
+        ("open-me.bat.", b"@echo off\r\ndel /q %USERPROFILE%\\Documents\r\n", "The selected file is called .bat"),
+        ("tidy.ps1 . ", b"Remove-Item -Recurse ~\\Documents\n", "The selected file is called .ps1"),
+        # an article that fits the kind: "not an Excel file", "not a plain text file"
+        ("macro.xlsx", b"MZ\x90\x00 a program", "is a program, not an Excel file, although its name ends .xlsx"),
+        ("notes.txt", b"MZ\x90\x00 a program", "is a program, not a plain text file, although its name ends .txt"),
         (
             "scripted.pdf",
             b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n",

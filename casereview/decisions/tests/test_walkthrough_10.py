@@ -60,6 +60,26 @@ def test_the_chairs_home_says_a_decision_is_coming_then_that_it_awaits_them(clie
     assert "Decisions coming" not in home and "No decision awaits you" not in home
 
 
+def test_a_decision_coming_from_a_rapid_review_completed_or_late_says_so(client, chair, partnership_a):
+    """A rapid review completed, or past its due date, was said to be "due" on a date gone (second reader,
+    review10)."""
+    done = IncidentFactory(partnership=partnership_a, child_pseudonym="Child D")
+    RapidReviewFactory(incident=done, due_date=datetime.date(2025, 5, 13), completed_on=datetime.date(2025, 5, 9))
+    late = IncidentFactory(partnership=partnership_a, child_pseudonym="Child L")
+    RapidReviewFactory(incident=late, due_date=datetime.date(2025, 5, 13))
+    client.force_login(chair)
+    home = _text(client.get("/"))
+    assert (
+        "Child D : the rapid review was completed on 9 May 2025; the subgroup's recommendation comes to you next "
+        "for your decision." in home
+    )
+    assert (
+        "Child L : the rapid review was due 13 May 2025 and is not yet complete; then the subgroup's "
+        "recommendation comes to you for your decision." in home
+    )
+    assert "is due 13 May 2025" not in home
+
+
 # --- finding 14: smaller wording --------------------------------------------------------------------------
 
 
@@ -89,7 +109,7 @@ def test_one_bad_file_is_named_and_a_program_renamed_pdf_is_told_what_is_wrong(c
     program = SimpleUploadedFile("program-renamed.pdf", b"MZ\x90\x00 a Windows program")
     page = _text(client.post(url, {"files": [program]}, follow=True))
     assert (
-        "program-renamed.pdf: The selected file is a program, not a PDF, although its name ends .pdf. Do not open "
+        "program-renamed.pdf: The selected file is a program, not a PDF file, although its name ends .pdf. Do not open "
         "it: upload the document itself" in page
     )
     assert "must be a PDF, Word" not in page.split("There is a problem", 1)[1].split("upload the document", 1)[0]

@@ -111,6 +111,15 @@ def test_no_table_of_types_when_every_type_is_the_chronologys_own(client, settin
     assert "1 event imported" in page and "filed under" not in page
 
 
+def test_no_table_of_types_when_a_type_differs_from_the_chronologys_own_only_in_its_capitals(client, setting, capture):
+    """ "home visit" filed as "Home visit" is the agency's own type: a table of every lower-case type would
+    bury the ones that were filed under another (second reader, review10)."""
+    review, contribution, lead, manager = setting
+    client.force_login(lead)
+    page = _text(upload(client, contribution, HEADER + "03/02/2024,,exact,home  VISIT,Seen at home,,\n", capture))
+    assert "1 event imported" in page and "filed under" not in page
+
+
 @pytest.fixture
 def capture(django_capture_on_commit_callbacks):
     return django_capture_on_commit_callbacks
