@@ -18,6 +18,7 @@ from . import (
     groups,
     house_numbers,
     identifiers,
+    kinship,
     known_settings,
     name_shapes,
     named_places,
@@ -238,6 +239,7 @@ def detect(text, table=None):
     found = not_people.without_vehicles_as_people(clean, found)
     found = not_people.without_modifiers_as_people(clean, found)
     found = not_people.without_languages_as_groups(clean, found)
+    found = kinship.without_kinship_words(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
