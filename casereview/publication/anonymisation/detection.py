@@ -27,6 +27,7 @@ from . import (
     place_objects,
     school_cues,
     spoken,
+    town_positions,
 )
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
@@ -239,6 +240,7 @@ def detect(text, table=None):
     found = not_people.without_vehicles_as_people(clean, found)
     found = not_people.without_modifiers_as_people(clean, found)
     found = not_people.without_languages_as_groups(clean, found)
+    found = town_positions.towns_in_place(clean, found)
     found = kinship.without_kinship_words(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
