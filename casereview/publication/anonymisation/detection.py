@@ -25,6 +25,7 @@ from . import (
     not_people,
     ocr,
     place_objects,
+    role_abbreviations,
     school_cues,
     spoken,
     town_positions,
@@ -241,6 +242,7 @@ def detect(text, table=None):
     found = not_people.without_modifiers_as_people(clean, found)
     found = not_people.without_languages_as_groups(clean, found)
     found = town_positions.towns_in_place(clean, found)
+    found = role_abbreviations.without_role_abbreviations(clean, found)
     found = kinship.without_kinship_words(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
