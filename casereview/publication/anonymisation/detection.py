@@ -26,6 +26,7 @@ from . import (
     ocr,
     place_objects,
     role_abbreviations,
+    role_nouns,
     school_cues,
     spoken,
     town_positions,
@@ -244,6 +245,7 @@ def detect(text, table=None):
     found = town_positions.towns_in_place(clean, found)
     found = role_abbreviations.without_role_abbreviations(clean, found)
     found = kinship.without_kinship_words(clean, found)
+    found = role_nouns.without_role_nouns(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
