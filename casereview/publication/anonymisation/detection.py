@@ -8,6 +8,7 @@ from collections import Counter
 
 from . import (
     age_forms,
+    age_places,
     age_speech,
     ages,
     chat_names,
@@ -225,6 +226,7 @@ def detect(text, table=None):
     found.extend(age_forms.age_form_finds(clean, found))
     found.extend(ocr.spaced_finds(clean))
     found.extend(age_speech.age_speech_finds(clean, found))
+    found.extend(age_places.age_place_finds(clean, found))
     found.extend(dwellings.dwelling_finds(clean, found))
     found.extend(spoken.spoken_finds(clean, found))
     found.extend(identifiers.identifier_finds(clean))
