@@ -8,7 +8,8 @@ finder reads a kind of text, not the wording of one passage:
 - an age in quotes as someone said it, a half or "next week" with it ("she said "eighteen"", "he is "seven and
   a half"", "she was "fifteen next month"");
 - a baby's age in months with a word of guessing or being ("maybe eight months", "is about 9 months", "her check
-  was at 9 months"); not a time span ("for about 3 months", "3 months ago", "at 7 months pregnant", "6 months behind"). (An age someone only looks, "looked about 14", "aged
+  was at 9 months"); not a time span ("for about 3 months", "3 months ago", "at 7 months pregnant", "6 months behind").
+  (An age someone only looks, "looked about 14", "aged
 about 12", is left: the labels count it now and leave it now, for strangers.)
 """
 
@@ -25,9 +26,7 @@ DIGITS = r"(?:[1-9]\d?)(?![\d:/.,]\d|\d)"
 NUMBER = rf"(?:{DIGITS}|(?i:{WORD_NUMBER})(?![\w-]))"
 NOT_AN_AGE_AFTER = r"(?![ \t]*(?:%|am\b|pm\b|hours?\b|hrs?\b|mins?\b|minutes?\b|times\b|miles\b|kg\b|st\b|cm\b|[A-Z]))"
 
-PERSON_AGE_RE = re.compile(
-    rf",[ \t]+(?:(?i:male|female|boy|girl|m|f),[ \t]+)?({DIGITS})(?=[ \t]*(?:\(|,[ \t]+[a-z(]))"
-)
+PERSON_AGE_RE = re.compile(rf",[ \t]+(?:(?i:male|female|boy|girl|m|f),[ \t]+)?({DIGITS})(?=[ \t]*(?:\(|,[ \t]+[a-z(]))")
 PERSON_SEX_AGE_RE = re.compile(rf",[ \t]+(?i:male|female|boy|girl),[ \t]+({DIGITS})(?=[ \t]*(?:[.;)]|$))", re.M)
 CLAIMED_RE = re.compile(
     rf"\([ \t]*{DIGITS}[ \t]*,[ \t]*(?i:claims|claimed|says|said|states|stated|gives|gave|reports|reported)"
@@ -47,8 +46,8 @@ MONTHS_RE = re.compile(
     r"\b(?:(?i:maybe|perhaps|probably|possibly)[ \t]+|(?i:is|was|be|now|at)[ \t]+"
     r"(?:(?i:about|around|only|just|nearly|almost|roughly|approximately)[ \t]+)?)"
     rf"({NUMBER}[ \t]+(?i:months?))\b"
-    r"(?![ \t]+(?i:ago|later|before|after|earlier|pregnant|gestation|into|of|in|on|from|since|prison|custody|behind|ahead|delay"
-    r"|delayed|late|overdue))"
+    r"(?![ \t]+(?i:ago|later|before|after|earlier|pregnant|gestation|into|of|in|on|from|since|prison|custody"
+    r"|behind|ahead|delay|delayed|late|overdue))"
 )
 
 
