@@ -8,9 +8,11 @@ finder reads a kind of text, not the wording of one passage:
 - an age in quotes as someone said it, a half or "next week" with it ("she said "eighteen"", "he is "seven and
   a half"", "she was "fifteen next month"");
 - a baby's age in months with a word of guessing or being ("maybe eight months", "is about 9 months", "her check
-  was at 9 months"); not a time span ("for about 3 months", "3 months ago", "at 7 months pregnant", "6 months behind").
-  (An age someone only looks, "looked about 14", "aged
-about 12", is left: the labels count it now and leave it now, for strangers.)
+  was at 9 months"); not a time span ("for about 3 months", "3 months ago", "at 7 months pregnant", "6 months
+  behind").
+
+An age someone only looks ("looked about 14", "aged about 12") is left: the labels count a stranger's now and leave
+it now.
 """
 
 import re
