@@ -12,6 +12,7 @@ from . import (
     age_speech,
     ages,
     chat_names,
+    clubs,
     cues,
     dwellings,
     extents,
@@ -233,6 +234,7 @@ def detect(text, table=None):
     found.extend(chat_names.chat_place_finds(clean))
     found.extend(school_cues.school_cue_finds(clean, found))
     found.extend(place_objects.place_object_finds(clean, found, labels))
+    found.extend(clubs.club_finds(clean))
     found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
