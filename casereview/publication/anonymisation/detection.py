@@ -26,6 +26,7 @@ from . import (
     named_places,
     not_people,
     ocr,
+    person_fields,
     place_objects,
     role_abbreviations,
     role_nouns,
@@ -178,6 +179,7 @@ def detect(text, table=None):
     found.extend(extents.kind_first_street_finds(clean))
     found.extend(_person_rule_finds(clean))
     found.extend(_listed_full_name_finds(clean))
+    found.extend(person_fields.person_field_finds(clean))
     found.extend(extents.nickname_surname_finds(clean, found))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
