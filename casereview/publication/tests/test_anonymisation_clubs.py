@@ -29,3 +29,12 @@ def test_a_heading_of_sport_words_or_a_national_body_is_no_club():
     text = "Boxing Club – Welfare Log\nThe coach holds an England Boxing licence and a British Gymnastics award.\n"
     found = " ".join(e.text for e in detect(text))
     assert "England Boxing" not in found and "British Gymnastics" not in found
+
+
+def test_a_club_keeps_its_kind_in_the_published_text():
+    from casereview.publication.anonymisation import anonymise
+
+    text = "Tyler plays for Dudley Town Youth and is in the 3rd Tipton Scout Group.\n"
+    out = anonymise(text).text
+    assert "the sports club" in out and "the youth group" in out
+    assert "Dudley" not in out and "Tipton" not in out
