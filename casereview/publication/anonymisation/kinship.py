@@ -57,6 +57,11 @@ def _is_kin(word):
     return _bare(word) in KINSHIP_WORDS
 
 
+def _cheap_opening(word):
+    bare = _bare(word.strip('.,;:!?"“”()'))
+    return bare in KINSHIP_WORDS or bare in HONORIFICS or bare in AFTER_A_TITLE
+
+
 def _is_opening(word):
     return _bare(word) in KINSHIP_WORDS or _bare(word) in HONORIFICS
 
@@ -95,12 +100,14 @@ def without_kinship_words(text, found):
     """`found` with the person spans (and aliases, and a word taken for a group) that are kinship words alone
     dropped, and those that open with a kinship word or an honorific before one name word cut to the name."""
     first, last = forenames()[0], surnames()[0]
+    if not any(_cheap_opening(w) for w in text.split()):
+        return found  # (no kinship word or honorific anywhere in the passage)
     named = _first_names(text, found)
     result = []
     for item in found:
         start, end, kind = item[:3]
-        if kind not in ("PERSON", "OTHER", "ETHNICITY"):
-            result.append(item)
+        if kind not in ("PERSON", "OTHER", "ETHNICITY") or not any(_cheap_opening(w) for w in text[start:end].split()):
+            result.append(item)  # (most spans: no kinship word or honorific in them, told without a regex)
             continue
         words = list(_WORD_RE.finditer(text, start, end))
         if not words or len(words) > 3:

@@ -36,7 +36,11 @@ def without_role_nouns(text, found):
     result = []
     for item in found:
         start, end, kind = item[:3]
-        if kind != "PERSON" or TITLE_BEFORE_RE.search(text, max(0, start - 8), start):
+        if (
+            kind != "PERSON"
+            or not any(w.strip(".,;:!?\"“”()'’s") in ROLE_NOUNS or w in ROLE_NOUNS for w in text[start:end].split())
+            or TITLE_BEFORE_RE.search(text, max(0, start - 8), start)
+        ):
             result.append(item)
             continue
         words = list(WORD_RE.finditer(text, start, end))

@@ -23,8 +23,10 @@ import re
 
 from .names import forenames, surnames
 from .patterns import prefilter_patterns
+from .vocabulary import STREET_SUFFIXES
 
 SETTING_TYPES = frozenset({"SCHOOL", "HEALTH_SETTING", "PLACE"})
+STREETS = frozenset(STREET_SUFFIXES)
 IN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:(?P<verb>[A-Za-z]+)[ \t]+)?(?:[Ii]n)[ \t]+$")
 NOT_A_PLACE_BEFORE_IN = frozenset(
     "confided confide confides trust trusted faith belief believe believes believed interest interested "
@@ -72,21 +74,26 @@ def towns_in_place(text, found):
     """`found` with the person spans the sentence puts as a place dropped, or taken by the setting before them."""
     first, last = forenames()[0], surnames()[0]
     # (words of a person named with more than one word: "Roxanne Coombs" makes "a visit to Coombs" hers)
-    people_words = {
-        w
-        for s, e, kind, *_ in found
-        if kind == "PERSON" and len(text[s:e].split()) > 1
-        for w in re.findall(r"[^\W\d_][\w-]*", text[s:e])
-    }
+    people_words = {w for s, e, kind, *_ in found if kind == "PERSON" for w in text[s:e].split()[1:]}
+    people_words |= {text[s:e].split()[0] for s, e, kind, *_ in found if kind == "PERSON" and " " in text[s:e]}
     settings = {e: i for i, (s, e, kind, *_) in enumerate(found) if kind in SETTING_TYPES}
     addresses = {e for s, e, kind, *_ in found if kind == "ADDRESS"}
     spans = [(s, e) for s, e, kind, *_ in found if kind == "ADDRESS"]  # (a building's name in an address: no
     # setting of its own to grow)
     drop, grow, retype = set(), {}, {}
+    seen = {}  # (the same span found by several rules is read once)
     for i, item in enumerate(found):
         start, end, kind = item[:3]
         if kind != "PERSON":
             continue
+        if (start, end) in seen:
+            j = seen[start, end]
+            if j in drop:
+                drop.add(i)
+            elif j in retype:
+                retype[i] = retype[j]
+            continue
+        seen[start, end] = i
         words = text[start:end].split()
         if not words or len(words) > 3 or "\n" in text[start:end]:
             continue
@@ -98,6 +105,8 @@ def towns_in_place(text, found):
         if _full_name(words, first, last):
             continue
         comma = COMMA_BEFORE_RE.search(text, max(0, start - 4), start)
+        if words[-1] in STREETS:
+            continue  # a street, no town ("Sharp Fades, Mill Road", "Tottenham High Road, N17 9JA")
         if comma and PHRASE_END_RE.match(text, end):
             setting = settings.get(comma.start())
             if setting is not None:
