@@ -8,9 +8,11 @@ from collections import Counter
 
 from . import (
     age_forms,
+    age_places,
     age_speech,
     ages,
     chat_names,
+    clubs,
     cues,
     dwellings,
     extents,
@@ -18,14 +20,19 @@ from . import (
     groups,
     house_numbers,
     identifiers,
+    kinship,
     known_settings,
     name_shapes,
     named_places,
     not_people,
     ocr,
+    person_fields,
     place_objects,
+    role_abbreviations,
+    role_nouns,
     school_cues,
     spoken,
+    town_positions,
 )
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
@@ -173,6 +180,7 @@ def detect(text, table=None):
     found.extend(extents.kind_first_street_finds(clean))
     found.extend(_person_rule_finds(clean))
     found.extend(_listed_full_name_finds(clean))
+    found.extend(person_fields.person_field_finds(clean))
     found.extend(extents.nickname_surname_finds(clean, found))
     model_found = list(model_entities(clean, _model_spans(clean, found)))
     found.extend(_model_finds(clean, model_found))
@@ -222,12 +230,14 @@ def detect(text, table=None):
     found.extend(age_forms.age_form_finds(clean, found))
     found.extend(ocr.spaced_finds(clean))
     found.extend(age_speech.age_speech_finds(clean, found))
+    found.extend(age_places.age_place_finds(clean, found))
     found.extend(dwellings.dwelling_finds(clean, found))
     found.extend(spoken.spoken_finds(clean, found))
     found.extend(identifiers.identifier_finds(clean))
     found.extend(chat_names.chat_place_finds(clean))
     found.extend(school_cues.school_cue_finds(clean, found))
     found.extend(place_objects.place_object_finds(clean, found, labels))
+    found.extend(clubs.club_finds(clean))
     found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
@@ -239,6 +249,10 @@ def detect(text, table=None):
     found = not_people.without_vehicles_as_people(clean, found)
     found = not_people.without_modifiers_as_people(clean, found)
     found = not_people.without_languages_as_groups(clean, found)
+    found = town_positions.towns_in_place(clean, found)
+    found = role_abbreviations.without_role_abbreviations(clean, found)
+    found = kinship.without_kinship_words(clean, found)
+    found = role_nouns.without_role_nouns(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 

@@ -131,6 +131,14 @@ SETTING_KINDS = (
     (r"\bLearning Centre\b", "learning centre"),
     (r"\b(?:Children['’]s|Family) Centre\b", "children's centre"),
     (r"\bYouth (?:Centre|Club)\b|\bClub\b", "youth club"),
+    # a sports club or a uniformed group by its suffix (clubs.py finds them): "the sports club", not "the place"
+    (
+        r"\b(?:J?A?FC|YFC|RFC|A?RLFC|ABC|ASC|Rovers|Wanderers|Harriers|Gymnastics|Boxing|"
+        r"(?:Town|City|United|Athletic) (?:Youth|Juniors|Ladies|Girls)|"
+        r"(?:Football|Cricket|Rugby|Boxing|Swimming|Gymnastics|Athletics|Netball|Hockey|Tennis|Sports) Club)\b",
+        "sports club",
+    ),
+    (r"\b(?:Scout Group|Scouts|Guides|Brownies|Cubs|Beavers|Rainbows|Cadets)\b", "youth group"),
     (r"\bHub\b", "community hub"),
     (r"\bCommunity Centre\b|\bCentre\b|\bHall\b", "community centre"),
     (r"\b(?:Café|Cafe|Restaurant|Takeaway|Kebab|Chicken)\b", "café"),
