@@ -68,7 +68,9 @@ def test_update_with_evidence_closure_escalation_and_export(page, alice, partner
     page.get_by_label("Describe the evidence").fill("Signed contract")
     page.get_by_role("button", name="Post the update").click()
     expect(
-        page.locator(".govuk-error-summary").get_by_role("link", name="The selected file must be a PDF", exact=False)
+        page.locator(".govuk-error-summary").get_by_role(
+            "link", name="The selected file is a program, not a PDF file", exact=False
+        )
     ).to_be_visible()
     expect(page.get_by_label("Progress")).to_have_value("The service has run since May; the contract is signed.")
     assert_accessible(page)

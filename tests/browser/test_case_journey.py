@@ -126,7 +126,7 @@ def test_from_a_looked_after_childs_death_to_the_chairs_decision(page, alice, pa
     page.get_by_label("Local child safeguarding practice review").check()
     page.get_by_label("Rationale").fill("I agree: a local review will identify improvements.")
     fill_date(page, "Date of the decision", 13, 5, 2025)
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("Your decision has been recorded")).to_be_visible()
     page.get_by_role("link", name="Open the review of Child T").click()
     expect(page.get_by_role("heading", name="Local child safeguarding practice review: Child T")).to_be_visible()

@@ -151,7 +151,7 @@ def test_an_agency_attaches_documents_to_its_information_and_withdraws_one_at_39
     assert_accessible(page)
     files.set_input_files([{"name": "figures.xlsx", "mimeType": "text/plain", "buffer": b"MZ a program"}])
     attach.click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("must be a PDF, Word (.docx) or plain text file")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("is a program, not an Excel file")
     assert_fits(page)
     assert_accessible(page)
     long_name = "Metropolitan_Police_Service_chronology_extract_Child_S_April_2026.pdf"
