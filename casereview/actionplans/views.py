@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Partnership
@@ -386,6 +387,7 @@ def action_reopen(request, action):
 
 
 @object_view(Evidence)
+@require_safe  # a download answers GET and HEAD only, after the access check (probe 16)
 def evidence_download(request, evidence):
     """Evidence is served only through this permission-checked view, never from a public media URL."""
     if evidence.kind != EvidenceKind.FILE or not evidence.file:

@@ -158,6 +158,10 @@ HEAD_REBUILT = (
     "The record of where this audit trail ends was missing, removed outside casereview, and was rebuilt "
     "from event {sequence}"
 )
+HEAD_REPAIRED = (
+    "The record of where this audit trail ends had been set back outside casereview, to event {recorded}, and "
+    "was moved forward to event {sequence} by manage.py repair_audit_head"
+)
 
 
 def event_digest(event):

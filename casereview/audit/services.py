@@ -192,12 +192,14 @@ def audited_download(request, record, *, what):
     permission-checked view; core.middleware keeps the response out of every cache."""
     from django.http import FileResponse
 
+    from casereview.core.file_checks import download_name
+
     record_event(
         actor=request.user, action=AuditAction.VIEW, obj=record, object_repr=f"{what} downloaded: {record.file_name}"
     )
     return FileResponse(
         record.file.open("rb"),
         as_attachment=True,
-        filename=record.file_name,
+        filename=download_name(record.file_name, record.content_type),
         content_type=record.content_type or "application/octet-stream",
     )

@@ -7,6 +7,9 @@ from django.db import connection, transaction
 
 from .models import AuditChain, AuditEvent, event_digest
 
+# what verify_audit tells the reader to run for a head set back (audit/management/commands/repair_audit_head.py)
+REPAIR = "manage.py repair_audit_head"
+
 
 @dataclass
 class Finding:
@@ -54,7 +57,15 @@ def _verify_chains():
                 )
             elif previous_hash is not None and event.previous_hash != previous_hash:
                 findings.append(Finding(key, f"event {event.sequence} does not follow the event before it"))
-            if event.object_type_id == rebuilt_type and event.object_repr == "Audit trail":
+            if (
+                event.object_type_id == rebuilt_type
+                and event.object_repr == "Audit trail"
+                and "set back" in event.reason
+            ):
+                findings.append(
+                    Finding(key, f"on {event.at:%Y-%m-%d %H:%M}: {event.reason[0].lower()}{event.reason[1:]}")
+                )
+            elif event.object_type_id == rebuilt_type and event.object_repr == "Audit trail":
                 findings.append(
                     Finding(
                         key,
@@ -90,7 +101,9 @@ def _verify_chains():
                 Finding(
                     key,
                     f"the record of where the chain ends says the chain ends at event {recorded}, but it goes on "
-                    f"to event {found}: it was changed outside casereview",
+                    f"to event {found}: it was changed outside casereview, and every audited change here fails "
+                    f"until it is put right. Run `{REPAIR}` (as the application's role or the owner): it moves "
+                    f"the record forward to event {found} and records that it did",
                 )
             )
         elif head is not None and last is not None and head.head != last.hash:

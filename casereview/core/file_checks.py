@@ -8,6 +8,7 @@ is stored; so is an Office file that would unpack past a bound (a zip bomb) and 
 opened."""
 
 import re
+import unicodedata
 import zlib
 
 from django.core.exceptions import ValidationError
@@ -149,6 +150,40 @@ def _named_kind(name):
     name = _TRAILING.sub("", name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     return (extension, _EXTENSIONS[extension]) if extension in _EXTENSIONS else None
+
+
+# the ending a download is given for its stored content type when its own name does not end in it
+_ENDING_OF_TYPE = {
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    DOCX: "docx",
+    XLSX: "xlsx",
+    PPTX: "pptx",
+    "text/plain": "txt",
+}
+# a file name a reader's computer sees: Windows allows 255 characters, and the ending may be added
+_DOWNLOAD_NAME_LENGTH = 240
+
+
+def download_name(name, content_type):
+    """The name a stored file is downloaded under: the sender's name without control or bidirectional
+    characters (a right-to-left mark shows "report<RLO>txt.exe" as "reportexe.txt"), path separators, or the
+    leading and trailing dots and spaces Windows drops, ending in the extension of its stored content type
+    unless it already ends in one that type may have. Files stored before check_upload refused names like
+    "open-me.bat" still download safely ("open-me.bat.txt"): the name, not the bytes, decides what the
+    reader's computer runs (probe 16). A content type no allowed kind has downloads as ".bin"."""
+    kept = "".join(
+        "-" if character in "/\\" else character
+        for character in unicodedata.normalize("NFC", name or "")
+        if unicodedata.category(character)[0] != "C" and unicodedata.category(character) not in ("Zl", "Zp")
+    )
+    kept = kept[:_DOWNLOAD_NAME_LENGTH].strip(" .") or "document"
+    stored = (content_type or "").split(";", 1)[0].strip().lower()
+    extension = kept.rsplit(".", 1)[-1].lower() if "." in kept else ""
+    if stored in _EXTENSIONS.get(extension, ()):
+        return kept
+    return f"{kept}.{_ENDING_OF_TYPE.get(stored, 'bin')}"
 
 
 _AN_EXTENSION = re.compile(r"[a-z0-9]{0,9}[a-z][a-z0-9]{0,9}")

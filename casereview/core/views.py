@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 
 from .access import object_view
 from .exports import EXPORT_SLOW_TO_START, give_up_if_stalled, target_for
@@ -32,6 +33,7 @@ def export_progress(request, job):
 
 
 @object_view(ExportJob)
+@require_safe  # a download answers GET and HEAD only, after the access check (probe 16)
 def export_download(request, job):
     """Only the person who asked (the scope's row rule), and only while they may still take the page's
     action on the record (checked again here); never kept by a browser or proxy."""

@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from casereview.accounts import permissions
 from casereview.audit.selectors import record_history
@@ -208,6 +209,7 @@ def request_attach(request, info_request):
 
 
 @object_view(InformationAttachment)
+@require_safe  # a download answers GET and HEAD only, after the access check (probe 16)
 def information_attachment_download(request, attachment):
     """Served only through this permission-checked view, never from a public media URL; every download is
     in the access log, and the response is never cached (core.middleware)."""

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from casereview.accounts import permissions
 from casereview.core.access import object_view
@@ -191,6 +191,7 @@ def briefing_publish(request, briefing):
 
 
 @object_view(Briefing)
+@require_safe  # a download answers GET and HEAD only, after the access check (probe 16)
 def briefing_download(request, briefing, fmt):
     if fmt == "pdf":
         body, content_type = exports.briefing_pdf(briefing), "application/pdf"

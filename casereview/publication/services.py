@@ -781,8 +781,23 @@ def _undecided_message(review):
     return f"{count:,} details found in the report still need a decision, to replace or to allow: {named}"
 
 
-@transaction.atomic
 def review_publish(*, actor, review, publication_date, public_url=""):
+    """Publish the review's anonymised report. The DOCX and PDF are written before the publication is saved;
+    a publish that fails after that, up to and including its commit, deletes them again, so a failed or
+    refused publish leaves nothing in the publications folder (probe 16 found 62 files left there)."""
+    written = []
+    try:
+        with transaction.atomic():
+            return _publish(
+                actor=actor, review=review, publication_date=publication_date, public_url=public_url, written=written
+            )
+    except BaseException:
+        for path in written:
+            default_storage.delete(path)
+        raise
+
+
+def _publish(*, actor, review, publication_date, public_url, written):
     # The review's row lock, taken first, as hold_place takes it: a second send of the form waits, then finds
     # the publication; a hold being placed meanwhile is in the gate below, not published past; and the two
     # meet the review before the audit chain, so they cannot deadlock (probe 16: all three happened).
@@ -800,7 +815,9 @@ def review_publish(*, actor, review, publication_date, public_url=""):
     text = gate.published_text  # the text the checks that passed were run on
     title = f"{review.get_review_type_display()}: {review.title}"
     docx_path = default_storage.save(f"publications/{review.pk}/report.docx", ContentFile(_docx(title, review, text)))
+    written.append(docx_path)
     pdf_path = default_storage.save(f"publications/{review.pk}/report.pdf", ContentFile(_pdf(title, review, text)))
+    written.append(pdf_path)
     publication = Publication.objects.create(
         review=review,
         published_on=publication_date,

@@ -11,7 +11,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from casereview.accounts import permissions
 from casereview.core.access import object_view
@@ -369,6 +369,7 @@ def _anonymise_page(request, review, add_form=None):
 
 
 @object_view(Review, "anonymise")
+@require_safe  # a download answers GET and HEAD only, after the access check (probe 16)
 def draft_download(request, review, file_format):
     """The anonymised report as a draft, to send before publication (Word or PDF), marked as a draft."""
     try:
@@ -580,6 +581,8 @@ def hold_lift(request, hold):
 def _download(publication, which):
     from django.core.files.storage import default_storage
 
+    from casereview.core.file_checks import download_name
+
     path = publication.pdf_file if which == "pdf" else publication.docx_file
     content_type = (
         "application/pdf"
@@ -589,16 +592,18 @@ def _download(publication, which):
     return FileResponse(
         default_storage.open(path, "rb"),
         as_attachment=True,
-        filename=f"{publication.review.title}.{which}",
+        filename=download_name(f"{publication.review.title}.{which}", content_type),
         content_type=content_type,
     )
 
 
 @object_view(Publication)
+@require_safe  # a download answers GET and HEAD only, after the access check (probe 16)
 def download_pdf(request, publication):
     return _download(publication, "pdf")
 
 
 @object_view(Publication)
+@require_safe  # a download answers GET and HEAD only, after the access check (probe 16)
 def download_docx(request, publication):
     return _download(publication, "docx")

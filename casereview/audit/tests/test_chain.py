@@ -111,6 +111,46 @@ def test_a_chain_head_set_back_is_reported(trail, partnership_a):
     assert "Southwark" in message and "says the chain ends at event 3, but it goes on to event 5" in message
 
 
+def test_a_chain_head_set_back_says_how_to_repair_it_and_the_repair_lets_work_go_on(
+    trail, alice, agency_a, partnership_a
+):
+    """Probe 16: a head set back by the owner (who can drop the trigger) blocked the partnership's audited
+    changes, and verify_audit did not say what to do. It names repair_audit_head, which moves the head
+    forward to the chain's newest event; the repair stays on the record."""
+    from django.db import IntegrityError
+
+    _raw("UPDATE audit_auditchain SET length = 3 WHERE key = %s", [str(partnership_a.pk)])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        record_event(actor=alice, action=Action.UPDATE, obj=agency_a, changes={"name": ["A", "B"]})
+    whole, message = _verify()
+    assert not whole and "Run `manage.py repair_audit_head`" in message and "forward to event 5" in message
+
+    out = io.StringIO()
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:  # as the README's application role, under the trigger that lets a head only move forward
+        _grant_as_the_readme_says("casereview_repair_probe")
+    with connection.cursor() as cursor:
+        if postgresql:
+            cursor.execute("SET ROLE casereview_repair_probe")
+        try:
+            call_command("repair_audit_head", stdout=out)
+        finally:
+            if postgresql:
+                cursor.execute("RESET ROLE")
+    assert (
+        "Southwark Safeguarding Children Board: the record of where the chain ends was at event 3; moved "
+        "forward to event 5." in out.getvalue()
+    )
+    event = record_event(actor=alice, action=Action.UPDATE, obj=agency_a, changes={"name": ["A", "B"]})
+    assert event.sequence == 7  # after the repair's own event, 6
+    whole, message = _verify()
+    assert not whole and "goes on to" not in message
+    assert "had been set back outside casereview, to event 3, and was moved forward to event 5" in message
+    out = io.StringIO()
+    call_command("repair_audit_head", stdout=out)
+    assert out.getvalue().strip() == "No chain head was behind its chain."
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a database trigger: PostgreSQL")
 def test_the_application_cannot_set_a_chain_head_back_or_away_from_its_events(alice, agency_a, partnership_a):
     """The README's grants let the application's role UPDATE a head's length and hash (every event moves
