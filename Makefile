@@ -81,8 +81,8 @@ clean:
 # held-out splits of benchmarks/corpus, sets 3, 4 and 5 (tuning), set 6's dev and held-out splits (the held-out
 # third was scored many times and is a tuning set since 2026-12-04), set 7 (held out for two scores, a tuning set
 # since 2026-12-03), set 8 (gathered blind as a tuning set), set 9 and set 10 (each gathered blind, wholly held out;
-# scored at the start and end of the 2026-12-04 round, so readable from the next round on) and set 11 (gathered blind
-# for the next round, wholly held out: not to be read or tuned on).
+# scored at the start and end of the 2026-12-04 round, so readable since) and set 11 (gathered blind, wholly held
+# out; scored at the start and end of the 2026-12-06 round, so readable from the next round on).
 # make bench-extract [CORPUS="folder folder:split ..."]
 CORPUS ?= ../shared/corpus benchmarks/corpus:dev benchmarks/corpus:heldout benchmarks/corpus3 benchmarks/corpus4 \
 	benchmarks/corpus5 benchmarks/corpus6:dev benchmarks/corpus6:heldout benchmarks/corpus7 \
