@@ -678,3 +678,24 @@ def working_days_ago(n, today=None):
     today = today or timezone.localdate()
     last = today if is_working_day(today) else add_working_days(today, -1)
     return add_working_days(last, -n)
+
+
+def page_text(response):
+    """The page as a reader sees it: tags taken out, entities decoded, white space collapsed."""
+    import html
+    import re
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+
+
+def police_information_sent(partnership):
+    """A rapid review's information request the police lead has answered: (the request, the lead)."""
+    from casereview.decisions import services as decision_services
+
+    police = AgencyFactory(partnership=partnership, name="Metropolitan Police Service")
+    request = InformationRequestFactory(
+        rapid_review=RapidReviewFactory(incident=IncidentFactory(partnership=partnership)), agency=police
+    )
+    lead = member(partnership, Role.AGENCY_LEAD, agency=police, username="pl", first_name="Police", last_name="Lead")
+    decision_services.information_request_answer(actor=lead, info_request=request, response="Two call-outs in March.")
+    return request, lead

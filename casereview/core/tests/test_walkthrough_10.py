@@ -1,37 +1,27 @@
 """Walkthrough 10's findings on forms and addresses (docs/walkthrough-10.md): a length limit said in a
 sentence when the label is a question (finding 8), and a NUL character in a form or a path (finding 9)."""
 
-import html
 import re
 
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from casereview.accounts.models import Role
 from casereview.core.forms import TEXT_MAX_CHARACTERS
-from casereview.decisions import services as decisions
 from casereview.testing import (
-    AgencyFactory,
-    IncidentFactory,
-    InformationRequestFactory,
-    RapidReviewFactory,
     ReviewFactory,
-    member,
+    page_text,
+    police_information_sent,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _text(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def test_the_limit_on_a_hold_reason_reads_as_a_sentence(client, alice, partnership_a):
     review = ReviewFactory(partnership=partnership_a)
     client.force_login(alice)
     response = client.post(reverse("publication:hold", args=[review.pk]), {"reason": "x" * (TEXT_MAX_CHARACTERS + 1)})
-    page = _text(response)
+    page = page_text(response)
     assert "The reason must be 20,000 characters or fewer" in page
     assert "Why is publication held? must be" not in page
     assert "x" * (TEXT_MAX_CHARACTERS + 1) in response.content.decode()  # the text is kept
@@ -51,13 +41,7 @@ def test_the_limit_on_a_short_field_is_said_in_our_words_not_djangos():
 
 @pytest.fixture
 def sent(partnership_a):
-    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service")
-    request = InformationRequestFactory(
-        rapid_review=RapidReviewFactory(incident=IncidentFactory(partnership=partnership_a)), agency=police
-    )
-    lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="pl", first_name="Police", last_name="Lead")
-    decisions.information_request_answer(actor=lead, info_request=request, response="Two call-outs in March.")
-    return request, lead
+    return police_information_sent(partnership_a)
 
 
 def test_a_null_character_in_a_form_is_named_and_taken_out_of_the_text_shown_again(client, sent):
@@ -66,7 +50,7 @@ def test_a_null_character_in_a_form_is_named_and_taken_out_of_the_text_shown_aga
     url = reverse("decisions:request_answer", args=[request.pk])
     response = client.post(url, {"response": "A third call-out\x00 on 2 April."})
     assert response.status_code == 200
-    page = _text(response)
+    page = page_text(response)
     assert "Null characters are not allowed" not in page
     assert (
         "What to add had a character that cannot be saved (a null character, which some systems leave when text "
@@ -85,7 +69,7 @@ def test_a_null_character_in_a_path_gets_our_own_page_in_development(client, sen
     client.force_login(lead)
     response = client.get(reverse("decisions:request_answer", args=[request.pk])[:-1] + "%00/")
     assert response.status_code == 400
-    page = _text(response)
+    page = page_text(response)
     assert "There is a problem with the web address" in page
     assert "a null character" in page
     assert "URLconf" not in page and "Using the URLconf" not in page
@@ -100,7 +84,7 @@ def test_times_on_the_information_request_are_written_one_way(client, sent, sett
     client.force_login(lead)
     url = reverse("decisions:request_answer", args=[request.pk])
     client.post(url, {"response": "A third call-out on 2 April."})
-    page = _text(client.get(url))
+    page = page_text(client.get(url))
     assert re.search(r"Sent \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d by Police Lead\.", page), page
     assert re.search(r"Added on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d by Police Lead:", page)
     assert "a.m." not in page and "p.m." not in page

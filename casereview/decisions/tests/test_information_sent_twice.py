@@ -6,23 +6,18 @@ import re
 import pytest
 from django.urls import reverse
 
-from casereview.accounts.models import Role
 from casereview.decisions import services
 from casereview.decisions.forms import ADDITION_MAX
-from casereview.testing import AgencyFactory, IncidentFactory, InformationRequestFactory, RapidReviewFactory, member
+from casereview.testing import (
+    police_information_sent,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sent(partnership_a):
-    police = AgencyFactory(partnership=partnership_a, name="Metropolitan Police Service")
-    request = InformationRequestFactory(
-        rapid_review=RapidReviewFactory(incident=IncidentFactory(partnership=partnership_a)), agency=police
-    )
-    lead = member(partnership_a, Role.AGENCY_LEAD, agency=police, username="pl", first_name="Police", last_name="Lead")
-    services.information_request_answer(actor=lead, info_request=request, response="Two call-outs in March.")
-    return request, lead
+    return police_information_sent(partnership_a)
 
 
 def test_an_addition_sent_twice_in_a_row_is_added_once_with_its_time(client, sent):

@@ -2,20 +2,15 @@
 does and reads naturally when empty, and the chair's home says which decisions are coming."""
 
 import datetime
-import html
 import re
 
 import pytest
 from django.urls import reverse
 
 from casereview.accounts.models import Role
-from casereview.testing import IncidentFactory, RapidReviewFactory, member, recommendation_in
+from casereview.testing import IncidentFactory, RapidReviewFactory, member, page_text, recommendation_in
 
 pytestmark = pytest.mark.django_db
-
-
-def _text(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 @pytest.fixture
@@ -30,7 +25,7 @@ def test_the_decision_page_records_the_decision_and_says_what_is_missing_in_a_se
     form = client.get(url).content.decode()
     assert re.search(r"<button[^>]*>\s*Record the decision\s*</button>", form)
     assert not re.search(r"<button[^>]*>\s*Save\s*</button>", form)
-    page = _text(client.post(url, {}))
+    page = page_text(client.post(url, {}))
     assert "Enter the date of the decision" in page and "Enter date of" not in page
 
 
@@ -40,7 +35,7 @@ def test_the_chairs_home_says_a_decision_is_coming_then_that_it_awaits_them(clie
     incident = IncidentFactory(partnership=partnership_a, child_pseudonym="Child S")
     RapidReviewFactory(incident=incident, due_date=datetime.date(2026, 12, 23))
     client.force_login(chair)
-    home = _text(client.get("/"))
+    home = page_text(client.get("/"))
     assert "No decision awaits you yet." in home
     assert (
         "Decisions coming Child S : the rapid review is due 23 December 2026, then the subgroup's recommendation "
@@ -54,7 +49,7 @@ def test_the_chairs_home_says_a_decision_is_coming_then_that_it_awaits_them(clie
         made_on=datetime.date(2026, 12, 6),
         recorded_by=chair,
     )
-    home = _text(client.get("/"))
+    home = page_text(client.get("/"))
     assert "Child S: decide whether to hold a review" in home
     assert re.search(r"Recommended on 6 December 2026: [A-Z][^.]+\. Read the rapid review", home), home
     assert "Decisions coming" not in home and "No decision awaits you" not in home
@@ -68,7 +63,7 @@ def test_a_decision_coming_from_a_rapid_review_completed_or_late_says_so(client,
     late = IncidentFactory(partnership=partnership_a, child_pseudonym="Child L")
     RapidReviewFactory(incident=late, due_date=datetime.date(2025, 5, 13))
     client.force_login(chair)
-    home = _text(client.get("/"))
+    home = page_text(client.get("/"))
     assert (
         "Child D : the rapid review was completed on 9 May 2025; the subgroup's recommendation comes to you next "
         "for your decision." in home
@@ -104,10 +99,10 @@ def test_one_bad_file_is_named_and_a_program_renamed_pdf_is_told_what_is_wrong(c
     client.force_login(lead)
     url = reverse("decisions:request_attach", args=[request.pk])
     big = SimpleUploadedFile("full-chronology.pdf", b"%PDF-1.4\n" + b"0" * (1024 * 1024))
-    page = _text(client.post(url, {"files": [big]}, follow=True))
+    page = page_text(client.post(url, {"files": [big]}, follow=True))
     assert "full-chronology.pdf: The selected file must be smaller than 1 MB" in page
     program = SimpleUploadedFile("program-renamed.pdf", b"MZ\x90\x00 a Windows program")
-    page = _text(client.post(url, {"files": [program]}, follow=True))
+    page = page_text(client.post(url, {"files": [program]}, follow=True))
     assert (
         "program-renamed.pdf: The selected file is a program, not a PDF file, although its name ends .pdf. Do not open "
         "it: upload the document itself" in page

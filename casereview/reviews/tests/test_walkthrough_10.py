@@ -3,7 +3,6 @@ reference's scope in the merged chronology (finding 5) and the agency's own even
 
 import datetime
 import html
-import re
 
 import pytest
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.urls import reverse
 from casereview.accounts.models import Role
 from casereview.reviews import chronology
 from casereview.reviews.models import ChronologyEntry, TermsOfReference
-from casereview.testing import AgencyContributionFactory, AgencyFactory, ReviewFactory, member
+from casereview.testing import AgencyContributionFactory, AgencyFactory, ReviewFactory, member, page_text
 
 from .test_views import upload
 
@@ -37,10 +36,6 @@ def setting(partnership_a):
     return review, contribution, lead, manager
 
 
-def _text(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
-
-
 def test_the_merged_chronology_marks_events_outside_the_scope_and_measures_gaps_within_it(client, setting, capture):
     review, contribution, lead, manager = setting
     client.force_login(lead)
@@ -52,7 +47,7 @@ def test_the_merged_chronology_marks_events_outside_the_scope_and_measures_gaps_
     upload(client, contribution, HEADER + rows, capture)
     assert ChronologyEntry.objects.filter(review=review).count() == 3
     client.force_login(manager)
-    page = _text(client.get(reverse("reviews:chronology", args=[review.pk])))
+    page = page_text(client.get(reverse("reviews:chronology", args=[review.pk])))
     assert "The terms of reference's scope: 1 January 2024 to 10 July 2026." in page
     assert "2 events fall outside it , marked “Outside the scope” below" in page
     assert "gaps are measured within the scope only" in page
@@ -72,7 +67,7 @@ def test_gaps_inside_the_scope_are_still_reported(client, setting, capture):
     )
     upload(client, contribution, HEADER + rows, capture)
     client.force_login(manager)
-    page = _text(client.get(reverse("reviews:chronology", args=[review.pk])))
+    page = page_text(client.get(reverse("reviews:chronology", args=[review.pk])))
     assert "1 February 2024 to 1 August 2024 (182 days)" in page
     assert "3 June 2019 to" not in page
     assert "1 event falls outside it" in page
@@ -81,7 +76,7 @@ def test_gaps_inside_the_scope_are_still_reported(client, setting, capture):
 def test_a_chronology_with_no_events_yet_says_nothing_of_its_scope(client, setting):
     review, contribution, lead, manager = setting
     client.force_login(manager)
-    page = _text(client.get(reverse("reviews:chronology", args=[review.pk])))
+    page = page_text(client.get(reverse("reviews:chronology", args=[review.pk])))
     assert "No agency has sent its chronology yet." in page
     assert "Every event falls within it" not in page
 
@@ -94,7 +89,7 @@ def test_the_import_page_says_which_types_were_filed_under_the_chronologys_own(c
         "02/02/2024,,exact,A&E attendance,T attended A&E after a fall,,\n"
         "03/02/2024,,exact,Home visit,Seen at home,,\n"
     )
-    page = _text(upload(client, contribution, HEADER + rows, capture))
+    page = page_text(upload(client, contribution, HEADER + rows, capture))
     assert "3 events imported" in page
     assert "Types of event filed under the chronology's own types" in page
     assert "A&E attendance Hospital attendance 1" in page
@@ -107,7 +102,7 @@ def test_the_import_page_says_which_types_were_filed_under_the_chronologys_own(c
 def test_no_table_of_types_when_every_type_is_the_chronologys_own(client, setting, capture):
     review, contribution, lead, manager = setting
     client.force_login(lead)
-    page = _text(upload(client, contribution, HEADER + "03/02/2024,,exact,Home visit,Seen at home,,\n", capture))
+    page = page_text(upload(client, contribution, HEADER + "03/02/2024,,exact,Home visit,Seen at home,,\n", capture))
     assert "1 event imported" in page and "filed under" not in page
 
 
@@ -116,7 +111,7 @@ def test_no_table_of_types_when_a_type_differs_from_the_chronologys_own_only_in_
     bury the ones that were filed under another (second reader, review10)."""
     review, contribution, lead, manager = setting
     client.force_login(lead)
-    page = _text(upload(client, contribution, HEADER + "03/02/2024,,exact,home  VISIT,Seen at home,,\n", capture))
+    page = page_text(upload(client, contribution, HEADER + "03/02/2024,,exact,home  VISIT,Seen at home,,\n", capture))
     assert "1 event imported" in page and "filed under" not in page
 
 
@@ -162,10 +157,10 @@ def test_moving_due_dates_is_confirmed_and_the_leads_home_shows_the_new_date(cli
     review, ccg, cafcass, lead, manager = asking
     first, second = timezone.localdate() + timedelta(days=80), timezone.localdate() + timedelta(days=12)
     client.force_login(manager)
-    confirmed = _text(_ask(client, review, [ccg, cafcass], first))
+    confirmed = page_text(_ask(client, review, [ccg, cafcass], first))
     assert f"Asked for, due {_long(first)}: " in confirmed
     assert "NHS Southwark CCG's chronology" in confirmed and "CAFCASS's chronology" in confirmed
-    moved = _text(_ask(client, review, [ccg, cafcass], second, move_due_dates="on"))
+    moved = page_text(_ask(client, review, [ccg, cafcass], second, move_due_dates="on"))
     assert (
         f"Moved to {_long(second)}: CAFCASS's chronology (was due {_long(first)}); NHS Southwark CCG's "
         f"chronology (was due {_long(first)}). Each agency has been told." in moved
@@ -182,7 +177,7 @@ def test_moving_due_dates_is_confirmed_and_the_leads_home_shows_the_new_date(cli
 def test_the_asking_form_says_once_that_some_agencies_cannot_be_told(client, asking):
     review, ccg, cafcass, lead, manager = asking
     client.force_login(manager)
-    form = _text(client.get(reverse("reviews:contributions_request", args=[review.pk])))
+    form = page_text(client.get(reverse("reviews:contributions_request", args=[review.pk])))
     assert "CAFCASS (nobody there uses casereview)" in form
     assert "NHS Southwark CCG (nobody" not in form
     assert "Nobody at CAFCASS" not in form  # the hint no longer repeats the labels
@@ -199,7 +194,11 @@ def test_the_request_page_of_an_agency_nobody_uses_says_nobody_was_told(client, 
     review, ccg, cafcass, lead, manager = asking
     client.force_login(manager)
     _ask(client, review, [ccg, cafcass], timezone.localdate() + timedelta(days=12))
-    page = _text(client.get(reverse("reviews:contribution", args=[AgencyContribution.objects.get(agency=cafcass).pk])))
+    page = page_text(
+        client.get(reverse("reviews:contribution", args=[AgencyContribution.objects.get(agency=cafcass).pk]))
+    )
     assert "Nobody at CAFCASS uses casereview, so nobody there was told: send the request yourself." in page
-    ccg_page = _text(client.get(reverse("reviews:contribution", args=[AgencyContribution.objects.get(agency=ccg).pk])))
+    ccg_page = page_text(
+        client.get(reverse("reviews:contribution", args=[AgencyContribution.objects.get(agency=ccg).pk]))
+    )
     assert "nobody there was told" not in ccg_page
