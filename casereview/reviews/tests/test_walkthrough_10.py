@@ -202,3 +202,27 @@ def test_the_request_page_of_an_agency_nobody_uses_says_nobody_was_told(client, 
         client.get(reverse("reviews:contribution", args=[AgencyContribution.objects.get(agency=ccg).pk]))
     )
     assert "nobody there was told" not in ccg_page
+
+
+def test_a_due_date_moved_back_to_a_date_it_had_before_is_told_again(client, asking, mailoutbox, capture):
+    """Every move is news to the agency, even to a date it was moved to once before (fixsmall11; review10's
+    leftover: the notice's key named only the date, so the second move to it told nobody)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    review, ccg, cafcass, lead, manager = asking
+    later, earlier = timezone.localdate() + timedelta(days=80), timezone.localdate() + timedelta(days=12)
+    client.force_login(manager)
+    _ask(client, review, [ccg], later)
+    for due in (earlier, later, earlier):
+        mailoutbox.clear()
+        with capture(execute=True):
+            _ask(client, review, [ccg], due, move_due_dates="on")
+        told = [m for m in mailoutbox if lead.email in m.to]
+        assert len(told) == 1, f"the lead was not told of the move to {_long(due)}"
+        assert f"now due {_long(due)}" in told[0].subject
+    client.force_login(lead)
+    home = client.get("/").content.decode()
+    recently = html.unescape(home.split("Recently asked of you", 1)[1].split("All your notifications", 1)[0])
+    assert f"now due {_long(earlier)}" in recently and _long(later) not in recently
