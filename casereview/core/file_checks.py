@@ -108,6 +108,7 @@ def check_upload(upload, *, kinds, limit, field, too_large_advice=""):
 
 
 _TEXT = {"text/plain"}
+_CSV = {"text/plain", "text/csv"}  # what uploads store as text/plain, an export makes as text/csv
 # a file's extension -> the content types its bytes may have
 _EXTENSIONS = {
     "pdf": {"application/pdf"},
@@ -118,7 +119,7 @@ _EXTENSIONS = {
     "xlsx": {XLSX},
     "pptx": {PPTX},
     "txt": _TEXT,
-    "csv": _TEXT,
+    "csv": _CSV,
 }
 _KIND_NAMES = {
     "pdf": "PDF",
@@ -161,6 +162,7 @@ _ENDING_OF_TYPE = {
     XLSX: "xlsx",
     PPTX: "pptx",
     "text/plain": "txt",
+    "text/csv": "csv",
 }
 # a file name a reader's computer sees: Windows allows 255 characters, and the ending may be added
 _DOWNLOAD_NAME_LENGTH = 240
