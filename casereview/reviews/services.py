@@ -480,6 +480,7 @@ def _entry_fields(contribution, row):
         date_precision=row.date_precision,
         sort_date=row.sort_date,
         event_type=row.event_type,
+        event_type_as_sent=row.filed_from,
         description=row.description,
         practitioner_role=row.practitioner_role,
         source_reference=row.source_reference,
