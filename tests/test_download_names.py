@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from casereview.actionplans.models import Action  # noqa: F401 (EvidenceFactory's action)
-from casereview.core.file_checks import DOCX, download_name
+from casereview.core.file_checks import DOCX, XLSX, download_name
 from casereview.testing import (
     ActionFactory,
     EvidenceFactory,
@@ -118,3 +118,48 @@ def test_a_published_report_downloads_only_to_get_and_head(client, alice, partne
         url = reverse(view, args=[publication.pk])
         assert client.get(url).status_code == 200
         assert client.post(url).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "file_name, content_type, sent_as",
+    [
+        # what the export kinds name their files today: kept as they are
+        ("audit-southwark-2026-12-07.csv", "text/csv; charset=utf-8", "audit-southwark-2026-12-07.csv"),
+        ("chronology-child-r-2026-12-07.docx", DOCX, "chronology-child-r-2026-12-07.docx"),
+        # the same rules as every other download (fixsmall11): no bidi or control characters, no path, no
+        # trailing dots, and an ending of the stored kind
+        ("chronology-child\u202excod.exe", DOCX, "chronology-childxcod.exe.docx"),
+        ("../chronology\r\n.docx. ", DOCX, "-chronology.docx"),
+        ("action-plans-southwark-2026-12-07", XLSX, "action-plans-southwark-2026-12-07.xlsx"),
+    ],
+)
+def test_a_background_export_downloads_under_the_same_safe_name_rules(
+    client, alice, partnership_a, file_name, content_type, sent_as
+):
+    from casereview.core.models import ExportJob
+    from casereview.testing import export_job_in
+
+    job = export_job_in(partnership_a)
+    ExportJob.objects.unscoped().filter(pk=job.pk).update(
+        requested_by=alice, file_name=file_name, content_type=content_type
+    )
+    client.force_login(alice)
+    response = client.get(reverse("exports:download", args=[job.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{sent_as}"'
+    progress = client.get(reverse("exports:progress", args=[job.pk])).content.decode()
+    assert f"Download {sent_as}</a>" in progress  # the button names the file the reader gets
+
+
+def test_an_anonymised_draft_downloads_under_the_safe_name_rules(client, alice, partnership_a):
+    from casereview.publication.tests.test_review8 import decide_all, uploaded
+
+    review = ReviewFactory(
+        partnership=partnership_a, incident=IncidentFactory(partnership=partnership_a), title="Child R/\u202eT"
+    )
+    uploaded(alice, review)
+    decide_all(alice, review)
+    client.force_login(alice)
+    disposition = client.get(reverse("publication:draft_pdf", args=[review.pk]))["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="Child R-T - anonymised draft '), disposition
+    assert disposition.endswith('.pdf"')

@@ -108,6 +108,7 @@ def check_upload(upload, *, kinds, limit, field, too_large_advice=""):
 
 
 _TEXT = {"text/plain"}
+_CSV = {"text/plain", "text/csv"}  # what uploads store as text/plain, an export makes as text/csv
 # a file's extension -> the content types its bytes may have
 _EXTENSIONS = {
     "pdf": {"application/pdf"},
@@ -118,7 +119,7 @@ _EXTENSIONS = {
     "xlsx": {XLSX},
     "pptx": {PPTX},
     "txt": _TEXT,
-    "csv": _TEXT,
+    "csv": _CSV,
 }
 _KIND_NAMES = {
     "pdf": "PDF",
@@ -161,6 +162,7 @@ _ENDING_OF_TYPE = {
     XLSX: "xlsx",
     PPTX: "pptx",
     "text/plain": "txt",
+    "text/csv": "csv",
 }
 # a file name a reader's computer sees: Windows allows 255 characters, and the ending may be added
 _DOWNLOAD_NAME_LENGTH = 240
@@ -186,15 +188,36 @@ def download_name(name, content_type):
     return f"{kept}.{_ENDING_OF_TYPE.get(stored, 'bin')}"
 
 
-_AN_EXTENSION = re.compile(r"[a-z0-9]{0,9}[a-z][a-z0-9]{0,9}")
+# Endings a reader's computer runs, renders with its scripts, mounts or opens in a program that acts on what
+# it reads, whatever the bytes: Microsoft's list of file types Outlook blocks, with markup a browser renders
+# from disk (.html, .svg, .hta), Office files that carry macros, Excel's web queries and text formats it
+# evaluates (.iqy, .slk), and the scripts of other systems. A name that ends in one of these is refused
+# (probe 16). Any other dot in a name ("Notes from Dr.Khan", "Meeting 12.Jan", "notes.md") is not taken for
+# an extension: the file is judged by its bytes, and download_name ends the name in its stored kind's
+# extension, so it still opens as what it is (fixsmall11).
+ACTIVE_EXTENSIONS = frozenset(
+    """
+    ade adp app application appref-ms appx appxbundle asp aspx asx bas bat bgi cab cer chm cmd cnt com cpl crt
+    csh der diagcab dll exe fxp gadget grp hlp hpj hta htc inf ins isp its jar jnlp js jse ksh lnk mad maf mag
+    mam maq mar mas mat mau mav maw mcf mda mdb mde mdt mdw mdz msc msh msh1 msh2 mshxml msh1xml msh2xml msi
+    msix msixbundle msp mst msu ocx ops osd pcd pif pl plg prf prg printerexport ps1 ps1xml ps2 ps2xml psc1 psc2
+    psd1 psdm1 psm1 pst py pyc pyo pyw pyz pyzw reg scf scr sct shb shs sys theme themepack tmp url vb vbe vbp
+    vbs vhd vhdx vsmacros vsw webpnp website ws wsb wsc wsf wsh xbap xll xnk
+    accda accdb accde accdr accdt library-ms search-ms searchconnector-ms settingcontent-ms iso img udf
+    htm html xhtml shtml shtm mht mhtml svg svgz xht xml xsl xslt xaml swf eml
+    rtf doc dot docm dotm xls xlt xla xlsm xltm xlam xlsb ppt pot pps pptm potm ppsm ppam sldm one
+    iqy oqy rqy slk sylk dif dqy
+    sh bash zsh fish command tool desktop rb php phtml pm cgi lua tcl applescript scpt
+    """.split()
+)
 
 
 def _extension(name):
-    """The name's extension (lower case) when it ends in one: letters and digits after the last dot, at least
-    one a letter ("Minutes v2.1" has none; "notes.bat" and "notes.bat." have .bat); "" otherwise."""
+    """The name's extension (lower case) when it ends in one the reader's computer acts on (ACTIVE_EXTENSIONS:
+    "notes.bat" and "notes.bat." have .bat); "" otherwise ("Minutes v2.1", "Notes from Dr.Khan")."""
     name = _TRAILING.sub("", name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return extension if _AN_EXTENSION.fullmatch(extension) and len(extension) <= 10 else ""
+    return extension if extension in ACTIVE_EXTENSIONS else ""
 
 
 def _endings_of(content_type):

@@ -87,6 +87,33 @@ class RefuseNullInQueryMiddleware:
         return self.get_response(request)
 
 
+class RefuseTooMuchSentMiddleware:
+    """A form sent with more than Django reads at once (DATA_UPLOAD_MAX_MEMORY_SIZE of fields, more than
+    DATA_UPLOAD_MAX_NUMBER_FIELDS fields or DATA_UPLOAD_MAX_NUMBER_FILES files) gets a page that says so and
+    what to do. Django raised it in the CSRF check, before any view: production answered a bare "Bad Request
+    (400)", and development (the demo) its debugging page with the traceback and settings (fixsmall11's probe).
+    Place it before CsrfViewMiddleware: its process_view reads the form first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+
+        if request.method != "POST":
+            return None
+        try:
+            request.POST  # noqa: B018 - reading the form is what finds it too large
+        except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
+            from django.shortcuts import render
+
+            return render(request, "400_too_much.html", status=400)
+        return None
+
+
 class RefuseCutOffUploadMiddleware:
     """A form whose file did not arrive whole (core.uploads.CutOffUploadHandler) is refused as a whole with a
     400 page that says so: nothing of it is saved, so no record claims evidence it does not have."""

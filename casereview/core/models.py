@@ -106,3 +106,10 @@ class ExportJob(BaseModel):
     @property
     def is_finished(self):
         return self.status in (ExportStatus.DONE, ExportStatus.FAILED)
+
+    @property
+    def download_name(self):
+        """The name the file downloads under, by the rules of every other download (core/file_checks.py)."""
+        from .file_checks import download_name
+
+        return download_name(self.file_name, self.content_type)

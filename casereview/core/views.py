@@ -45,7 +45,7 @@ def export_download(request, job):
     response = FileResponse(
         default_storage.open(job.stored_as, "rb"),
         as_attachment=True,
-        filename=job.file_name,
+        filename=job.download_name,
         content_type=job.content_type,
     )
     patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from casereview.accounts import permissions
 from casereview.core.access import object_view
+from casereview.core.file_checks import download_name
 from casereview.core.forms import apply_service_errors, posted, submitted
 from casereview.core.highlight import highlighted_window, text_parts
 from casereview.reviews.models import Review, Stage
@@ -386,7 +387,9 @@ def draft_download(request, review, file_format):
     # Django's header: a title with quotes or accents was sent MIME-encoded whole ("=?utf-8?b?…"), which no
     # browser reads as an attachment, and so without the no-store that every download carries. The name
     # carries the time and the text's fingerprint, so one draft in an inbox is told from the next.
-    response["Content-Disposition"] = content_disposition_header(True, draft.file_name(review, file_format))
+    response["Content-Disposition"] = content_disposition_header(
+        True, download_name(draft.file_name(review, file_format), content_type)
+    )
     return response
 
 
@@ -580,8 +583,6 @@ def hold_lift(request, hold):
 
 def _download(publication, which):
     from django.core.files.storage import default_storage
-
-    from casereview.core.file_checks import download_name
 
     path = publication.pdf_file if which == "pdf" else publication.docx_file
     content_type = (

@@ -805,7 +805,7 @@ def still_asked(notifications, sections):
     kept, told = [], set()
     for notification in notifications:  # newest first
         kind, _, rest = notification.key.partition(":")
-        # a moved due date is told afresh ("contribution:<id>:due:<date>"): it is the same request, and
+        # a moved due date is told afresh ("contribution:<id>:due:<date>:<when>"): it is the same request, and
         # the newest notice of it is the one that holds (the older one named the date before the move)
         rest = rest.split(":due:")[0]
         if kind in _DEADLINE_NOTIFICATIONS:

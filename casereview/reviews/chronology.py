@@ -127,6 +127,14 @@ class Row:
     def sort_date(self):
         return sort_date_for(self.event_date, self.date_precision)
 
+    @property
+    def filed_from(self):
+        """The agency's own type when it was filed under another of the chronology's types; None when the type
+        is its own (one differing only in its capitals, "home visit", is its own)."""
+        if self.as_sent and self.as_sent.casefold() != self.event_type.casefold():
+            return self.as_sent
+        return None
+
 
 @dataclass
 class ParsedChronology:
@@ -579,11 +587,7 @@ def mapped_types(rows):
     import changed, so the agency is told ("A&E attendance" became "Hospital attendance") rather than
     finding its own words replaced in the merged chronology (walkthrough 10, finding 10)."""
     # a type differing only in its capitals ("home visit") is the agency's own, not filed under another
-    counts = Counter(
-        (row.as_sent, row.event_type)
-        for row in rows
-        if row.as_sent and row.as_sent.casefold() != row.event_type.casefold()
-    )
+    counts = Counter((row.filed_from, row.event_type) for row in rows if row.filed_from)
     return [[sent, kind, n] for (sent, kind), n in sorted(counts.items(), key=lambda item: item[0][0].lower())]
 
 

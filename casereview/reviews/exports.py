@@ -20,6 +20,7 @@ HEADINGS = [
     "Description",
     "Practitioner role",
     "Source reference",
+    "Event type as the agency sent it",  # when it was filed under another; last, so the columns stay put
 ]
 
 
@@ -36,6 +37,7 @@ def _row(entry):
         entry.description,
         entry.practitioner_role,
         entry.source_reference,
+        entry.event_type_as_sent or "",
     ]
 
 
@@ -48,7 +50,7 @@ def chronology_xlsx(review, entries):
         cell.font = Font(bold=True)
     for entry in entries:
         sheet.append([spreadsheet_safe(value) for value in _row(entry)])
-    for column, width in zip("ABCDEFGH", [12, 8, 14, 30, 22, 80, 24, 18]):
+    for column, width in zip("ABCDEFGHI", [12, 8, 14, 30, 22, 80, 24, 18, 22]):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -57,11 +59,11 @@ def chronology_xlsx(review, entries):
 
 
 def _docx_cells(entry):
-    day, time, _precision, agency, event_type, description, role, reference = _row(entry)
+    day, time, _precision, agency, event_type, description, role, reference, as_sent = _row(entry)
     return [
         f"{day} {time}".strip() + (" (approx.)" if entry.date_precision == "approximate" else ""),
         agency,
-        event_type,
+        event_type + (f" (sent as “{as_sent}”)" if as_sent else ""),
         description + (f" ({role})" if role else ""),
         reference,
     ]

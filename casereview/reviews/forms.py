@@ -363,7 +363,12 @@ class FindingForm(GovukFormMixin, forms.Form):
 
 class RecommendationForm(FindingForm):
     noun = "recommendation"
-    addressee = forms.ChoiceField(choices=Addressee.choices, widget=forms.RadioSelect, label="Addressed to")
+    addressee = forms.ChoiceField(
+        choices=Addressee.choices,
+        widget=forms.RadioSelect,
+        label="Addressed to",
+        error_messages={"required": "Select who the recommendation is addressed to"},
+    )
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.none(), required=False, label="Agency (if addressed to an agency)"
     )

@@ -223,6 +223,11 @@ class ChronologyEntry(models.Model):
     date_precision = models.CharField(max_length=20, choices=DatePrecision.choices, default=DatePrecision.EXACT)
     sort_date = models.DateField(db_index=True)
     event_type = models.CharField(max_length=100)
+    # The type in the agency's own words when the import filed it under another of the chronology's types
+    # ("A&E attendance" as "Hospital attendance"); NULL when the type is the agency's own (or differs only in
+    # its capitals), and for events imported before it was kept. Nullable, not blank with a default: on
+    # SQLite a NOT NULL or defaulted column remakes the table, which drops the tally triggers (0008).
+    event_type_as_sent = models.CharField(max_length=100, null=True, blank=True)
     description = models.TextField()
     practitioner_role = models.CharField(max_length=200, blank=True)
     source_reference = models.CharField(max_length=200, blank=True)

@@ -480,6 +480,7 @@ def _entry_fields(contribution, row):
         date_precision=row.date_precision,
         sort_date=row.sort_date,
         event_type=row.event_type,
+        event_type_as_sent=row.filed_from,
         description=row.description,
         practitioner_role=row.practitioner_role,
         source_reference=row.source_reference,
@@ -732,11 +733,15 @@ def _tell_agency_of_contribution(contribution, *, moved=False):
     from casereview.notifications.services import notify
 
     due = long_date(contribution.due_date)
+    key = f"contribution:{contribution.pk}"
+    if moved:
+        # each move is news of its own, even back to a date it had before: its key names the new date and
+        # when it was moved (notify tells a person once per key; the home page keeps the newest notice)
+        key += f":due:{contribution.due_date:%Y-%m-%d}:{timezone.now():%Y%m%d%H%M%S%f}"
     notify(
         recipients=agency_leads(contribution.agency),
         partnership=contribution.review.partnership,
-        # a moved due date is news of its own: told afresh, once per date
-        key=f"contribution:{contribution.pk}" + (f":due:{contribution.due_date:%Y-%m-%d}" if moved else ""),
+        key=key,
         what=(
             f"{contribution.agency}: {contribution.get_kind_display().lower()} for a review, "
             + (f"now due {due}" if moved else f"due {due}")

@@ -408,6 +408,7 @@ CHRONOLOGY_PAGE_COLUMNS = (
     "event_time",
     "date_precision",
     "event_type",
+    "event_type_as_sent",
     "description",
     "practitioner_role",
     "agency__name",

@@ -135,6 +135,8 @@ MIDDLEWARE = [
     "casereview.core.middleware.SessionRenewalMiddleware",
     "casereview.core.middleware.NoStoreExportsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A form too large to read is refused with a page that says so, before the CSRF check reads it.
+    "casereview.core.middleware.RefuseTooMuchSentMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "casereview.core.middleware.RefuseCutOffUploadMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -136,6 +136,14 @@ def test_attaching_tells_nobody_by_email_as_sending_the_information_does_not(cli
         # runs as open-me.bat (second reader, review10)
         ("open-me.bat.", b"@echo off\r\ndel /q %USERPROFILE%\\Documents\r\n", "The selected file is called .bat"),
         ("tidy.ps1 . ", b"Remove-Item -Recurse ~\\Documents\n", "The selected file is called .ps1"),
+        # other names a reader's computer runs, renders or mounts (fixsmall11: the check lists them now)
+        ("notes.cmd", b"del /q *\r\n", "The selected file is called .cmd"),
+        ("photo.scr", b"plain words", "The selected file is called .scr"),
+        ("run.JS", b"WScript.Echo(1)", "The selected file is called .js"),
+        ("run.vbs", b"MsgBox 1", "The selected file is called .vbs"),
+        ("page.xhtml", b"<html><script>alert(1)</script></html>", "The selected file is called .xhtml"),
+        ("web.url", b"[InternetShortcut]\r\nURL=file:///c:/", "The selected file is called .url"),
+        ("query.iqy", b"WEB\r\n1\r\nhttp://example.org/\r\n", "The selected file is called .iqy"),
         # an article that fits the kind: "not an Excel file", "not a plain text file"
         ("macro.xlsx", b"MZ\x90\x00 a program", "is a program, not an Excel file, although its name ends .xlsx"),
         ("notes.txt", b"MZ\x90\x00 a program", "is a program, not a plain text file, although its name ends .txt"),
@@ -163,6 +171,21 @@ def test_a_file_of_the_wrong_kind_an_empty_one_or_a_scripted_pdf_is_refused_and_
     assert "(error) – casereview</title>" in page
     assert not InformationAttachment.objects.unscoped().exists()
     assert stored_files() == [] and AuditEvent.objects.count() == events
+
+
+@pytest.mark.parametrize("name", ["Notes from Dr.Khan", "Letter to Mrs.Jones", "Meeting 12.Jan", "notes.md"])
+def test_a_name_with_a_dot_that_is_no_active_extension_is_judged_by_its_bytes(client, case, name):
+    """A person's title ("Dr.Khan") or a date after a dot is not an extension the reader's computer acts on:
+    the text is kept, and downloads with its stored kind's ending after the name (fixsmall11; review10 found
+    "Notes from Dr.Khan" refused as ".khan")."""
+    client.force_login(case["lead"])
+    page = body_of(attach(client, case, SimpleUploadedFile(name, b"Seen by Dr Khan on 3 March.")))
+    assert "There is a problem" not in page, page.split("govuk-error-summary__list", 1)[-1][:300]
+    document = InformationAttachment.objects.unscoped().get(info_request=case["request"])
+    assert (document.file_name, document.content_type) == (name, "text/plain")
+    response = client.get(reverse("decisions:information_attachment", args=[document.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{name}.txt"'
 
 
 def test_a_file_over_the_limit_is_refused_by_its_size_and_named_when_several_are_chosen(client, case, settings):

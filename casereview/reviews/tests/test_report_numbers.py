@@ -188,3 +188,19 @@ def test_the_national_import_keeps_an_extracts_report_number_when_it_reads_as_on
         "Schools matter.": "",
         "Audit chronologies.": "4",
     }
+
+
+def test_a_recommendation_sent_without_its_addressee_says_what_to_select(client, alice, partnership_a):
+    """fixsmall11's probe: "This field is required." was the only message, with no field named."""
+    from django.urls import reverse
+
+    from casereview.testing import ReviewFactory, page_text
+
+    review = ReviewFactory(partnership=partnership_a)
+    client.force_login(alice)
+    page = page_text(
+        client.post(
+            reverse("reviews:recommendation_add", args=[review.pk]), {"text": "Train staff", "report_number": "4.1"}
+        )
+    )
+    assert "Select who the recommendation is addressed to" in page and "This field is required" not in page

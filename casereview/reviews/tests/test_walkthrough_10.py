@@ -115,6 +115,55 @@ def test_no_table_of_types_when_a_type_differs_from_the_chronologys_own_only_in_
     assert "1 event imported" in page and "filed under" not in page
 
 
+def test_the_merged_chronology_shows_the_type_an_agency_sent_beside_the_one_it_was_filed_under(
+    client, setting, capture
+):
+    """Walkthrough 10's finding 10, left by uifix10b: "A&E attendance" filed as "Hospital attendance" showed
+    only the filed type in the merged chronology and its files, so the agency's own words were lost there."""
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from casereview.testing import exported
+
+    review, contribution, lead, manager = setting
+    client.force_login(lead)
+    rows = (
+        "02/02/2024,,exact,A&E attendance,T attended A&E after a fall,,\n"
+        "03/02/2024,,exact,home visit,Seen at home,,\n"
+        "04/02/2024,,exact,Meeting,Held,,\n"
+    )
+    upload(client, contribution, HEADER + rows, capture)
+    filed = ChronologyEntry.objects.get(description__startswith="T attended")
+    assert (filed.event_type, filed.event_type_as_sent) == ("Hospital attendance", "A&E attendance")
+    # a type differing only in its capitals, or the chronology's own, is the agency's own: nothing to add
+    assert ChronologyEntry.objects.get(description="Seen at home").event_type_as_sent is None
+    assert ChronologyEntry.objects.get(description="Held").event_type_as_sent is None
+
+    client.force_login(manager)
+    page = page_text(client.get(reverse("reviews:chronology", args=[review.pk])))
+    assert "Hospital attendance (sent as “A&E attendance”) T attended A&E after a fall" in page
+    assert "Home visit Seen at home" in page and "sent as “home visit”" not in page
+    # the filter still finds it under the chronology's own type
+    filtered = page_text(
+        client.get(reverse("reviews:chronology", args=[review.pk]), {"event_type": "Hospital attendance"})
+    )
+    assert "T attended A&E after a fall" in filtered
+    own = page_text(client.get(reverse("reviews:contribution", args=[contribution.pk])))
+    assert "Hospital attendance (sent as “A&E attendance”)" in own
+
+    sheet = load_workbook(io.BytesIO(client.get(reverse("reviews:chronology_xlsx", args=[review.pk])).content)).active
+    header = [cell.value for cell in sheet[1]]
+    assert header[4] == "Event type" and header[-1] == "Event type as the agency sent it"
+    by_description = {row[5]: (row[4], row[-1]) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert by_description["T attended A&E after a fall"] == ("Hospital attendance", "A&E attendance")
+    assert by_description["Held"] == ("Meeting", None)
+    word = exported(client, reverse("reviews:chronology_docx", args=[review.pk]), capture=capture)
+    cells = [c.text for t in Document(io.BytesIO(word.content)).tables for r in t.rows for c in r.cells]
+    assert "Hospital attendance (sent as “A&E attendance”)" in cells
+
+
 @pytest.fixture
 def capture(django_capture_on_commit_callbacks):
     return django_capture_on_commit_callbacks
@@ -202,3 +251,27 @@ def test_the_request_page_of_an_agency_nobody_uses_says_nobody_was_told(client, 
         client.get(reverse("reviews:contribution", args=[AgencyContribution.objects.get(agency=ccg).pk]))
     )
     assert "nobody there was told" not in ccg_page
+
+
+def test_a_due_date_moved_back_to_a_date_it_had_before_is_told_again(client, asking, mailoutbox, capture):
+    """Every move is news to the agency, even to a date it was moved to once before (fixsmall11; review10's
+    leftover: the notice's key named only the date, so the second move to it told nobody)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    review, ccg, cafcass, lead, manager = asking
+    later, earlier = timezone.localdate() + timedelta(days=80), timezone.localdate() + timedelta(days=12)
+    client.force_login(manager)
+    _ask(client, review, [ccg], later)
+    for due in (earlier, later, earlier):
+        mailoutbox.clear()
+        with capture(execute=True):
+            _ask(client, review, [ccg], due, move_due_dates="on")
+        told = [m for m in mailoutbox if lead.email in m.to]
+        assert len(told) == 1, f"the lead was not told of the move to {_long(due)}"
+        assert f"now due {_long(due)}" in told[0].subject
+    client.force_login(lead)
+    home = client.get("/").content.decode()
+    recently = html.unescape(home.split("Recently asked of you", 1)[1].split("All your notifications", 1)[0])
+    assert f"now due {_long(earlier)}" in recently and _long(later) not in recently
