@@ -98,7 +98,7 @@ def monitoring(request, partnership):
         {
             **shared,
             "form": form,
-            "page": _link_to_actions(paginate(request, actions, count=count)),
+            "page": _link_to_actions(paginate(request, selectors.monitoring_rows(actions), count=count)),
             "by_review": _link_to_plans(_by_most_pressing(by_review)[:REVIEWS_SHOWN]),
             "reviews_in_all": len(by_review),
             "by_agency": by_agency,
