@@ -38,6 +38,8 @@ class CompiledQuery:
         return [compiled.instance(row, connection, using) for row in rows]
 
     def _compile(self, using):
+        # Once per process and database: the SQL, parameters and converters are the same in every thread
+        # (the converters are the backend's and fields' functions; each fetch passes its own connection).
         with self._lock:
             if using not in self._compiled:
                 self._compiled[using] = _Compiled(self, using)
