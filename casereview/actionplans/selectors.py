@@ -107,6 +107,25 @@ def action_list(*, user, partnership, review=None, review_title="", agency=None,
     )
 
 
+def monitoring_rows(actions):
+    """action_list's actions with only the columns the monitoring table shows (its link, what each action
+    answers, owner, due date and status; the latest update and evidence are with_state's): building 25
+    actions with every column of their review, agency, recommendation and learning point was a fifth of
+    the page."""
+    return actions.only(
+        "review__title",
+        "number",
+        "description",
+        "recommendation__number",
+        "recommendation__report_number",
+        "learning_point__number",
+        "learning_point__report_number",
+        "owner_agency__name",
+        "due_date",
+        "status",
+    )
+
+
 def open_actions_due_by(*, user, partnership, day):
     """Open actions due on or before `day`, in action_list's order, with only what a deadline list shows
     (no latest update or evidence: one deadline page reads up to 300 of them)."""

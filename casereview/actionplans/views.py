@@ -75,6 +75,13 @@ def _monitoring_parts(request, partnership):
     return form, actions, by_review, by_agency, count, shared
 
 
+def _link_to_actions(page):
+    action = paths_to("actionplans:action")
+    for row in page.object_list:
+        row.url = action(row.pk)
+    return page
+
+
 def _link_to_plans(rows):
     plan = paths_to("actionplans:review_plan")
     for row in rows:
@@ -91,7 +98,7 @@ def monitoring(request, partnership):
         {
             **shared,
             "form": form,
-            "page": paginate(request, actions, count=count),
+            "page": _link_to_actions(paginate(request, selectors.monitoring_rows(actions), count=count)),
             "by_review": _link_to_plans(_by_most_pressing(by_review)[:REVIEWS_SHOWN]),
             "reviews_in_all": len(by_review),
             "by_agency": by_agency,

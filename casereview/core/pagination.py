@@ -15,7 +15,10 @@ def paginate(request, queryset, per_page=None, count=None):
     paginator = Paginator(queryset, per_page or settings.CASEREVIEW_PAGE_SIZE)
     if count is not None:
         paginator.count = count  # Paginator.count is a cached property: this is its cached value
-    return paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(request.GET.get("page"))
+    if paginator.count == 0:
+        page.object_list = []  # not the queryset's empty slice, which Django compiles to find it is empty
+    return page
 
 
 # No list runs to this many pages; a larger number (?page=99999999999999999999) would make an OFFSET past

@@ -145,7 +145,7 @@ MIDDLEWARE = [
     # Every page needs a signed-in user unless its view is marked public (core.access.public_view).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Which device proved the second factor (django-otp), then: those who must prove one are asked for it.
-    "django_otp.middleware.OTPMiddleware",
+    "casereview.accounts.middleware.OTPMiddleware",
     "casereview.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -182,7 +182,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the user with a query compiled once (accounts/backends.py). Sessions
+    # signed in under django.contrib.auth.backends.ModelBackend are asked to sign in again.
+    "casereview.accounts.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -204,6 +206,8 @@ REVIEW_MONITORING_MONTHS = env_int("CASEREVIEW_REVIEW_MONITORING_MONTHS", 3)
 SESSION_IDLE_MINUTES = env_int("CASEREVIEW_SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = False
+# Django's database sessions, read with a query compiled once (core/sessions.py)
+SESSION_ENGINE = "casereview.core.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -480,3 +480,26 @@ def test_an_export_is_named_after_its_filters_and_its_page_leads_back_to_them(
     assert f"action-plans-southwark-due-this-week-{TODAY:%Y-%m-%d}.xlsx" in due["Content-Disposition"]
     plain = exported(client, url, capture=django_capture_on_commit_callbacks)
     assert f'"action-plans-southwark-{TODAY:%Y-%m-%d}.xlsx"' in plain["Content-Disposition"]
+
+
+def test_the_monitoring_table_names_what_each_action_answers_without_a_query_a_row(client, alice, plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from casereview.testing import LearningPointFactory, RecommendationFactory
+
+    client.force_login(alice)
+    url = reverse("actionplans:monitoring", args=["southwark"])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    review = plan["review"]
+    recommendation = RecommendationFactory(review=review, report_number="4.2")
+    point = LearningPointFactory(review=review)
+    ActionFactory(review=review, owner_agency=plan["police"], recommendation=recommendation, status="at_risk")
+    ActionFactory(review=review, owner_agency=plan["police"], learning_point=point, due_date=TODAY - timedelta(days=3))
+    with CaptureQueriesContext(connection) as three:
+        page = text(client.get(url))
+    assert "Recommendation 4.2" in page and f"Learning point {point.number}" in page and "The review" in page
+    assert "At risk" in page and "Overdue" in page and "Metropolitan Police Service" in page
+    assert len(three.captured_queries) == len(one.captured_queries)
