@@ -18,6 +18,7 @@ from .markers import (
     ends_sentence,
     is_heading_text,
     is_question_heading,
+    item_text,
     normalise_space,
 )
 from .result import Item
@@ -1171,13 +1172,18 @@ def _shared_lead_in_kind(run, blocks, position, source):
 
 
 def _absorbs_sub_bullets(block, source):
-    """Dash sub-bullets under an item that does not introduce them (it ends in neither ':' nor '?') say more
-    about that item: '• Neglect – cumulative harm was missed – chronologies were not used' is one item."""
-    return (
-        bool(block.children)
-        and all(run.style in DASH_STYLES for run in block.children)
-        and not block.text(source).endswith((":", "?"))
-    )
+    """Sub-bullets under an item that does not introduce them (it ends in neither ':' nor '?') say more
+    about that item: '• Neglect – cumulative harm was missed – chronologies were not used' is one item, and so
+    is a Word list's level-1 bullet with its level-2 bullets under it (another glyph: '\uf0b7' over '\uf0a7',
+    '•' over '◦'). A bullet that is a title ('4. The Findings' over bullets) stands for its list instead."""
+    if not block.children:
+        return False
+    text = block.text(source)
+    if text.endswith((":", "?")):
+        return False
+    if all(run.style in DASH_STYLES for run in block.children):
+        return True
+    return all(run.style.startswith("bullet:") for run in block.children) and not is_heading_text(text)
 
 
 def _item_end(block, source):
@@ -1302,7 +1308,7 @@ def _confidence(basis, block, run, source):
 
 def _to_item(start, end, confidence, doc):
     return Item(
-        text=normalise_space(doc.text[start:end]),
+        text=item_text(doc.text[start:end]),
         page=doc.page_of(start),
         start=start,
         end=end,

@@ -1,0 +1,85 @@
+"""Shapes of document from the eleventh blind set's failures, each written for the test in the general form of
+its kind: Word lists whose second level has another glyph, a report's paragraph numbers beside its dates."""
+
+from casereview.documents.extraction import parse_stated_date
+
+from .kinds import extract, texts
+
+
+def test_a_word_lists_second_level_bullets_stay_with_the_point_they_explain():
+    record = extract("""
+        Key learning:
+        \uf0b7 Supervision was rare.
+        \uf0a7 Managers were absent.
+        \uf0a7 Cases were not discussed.
+        \uf0b7 Plans were not tested.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Supervision was rare. Managers were absent. Cases were not discussed.",
+        "Plans were not tested.",
+    ]
+
+
+def test_second_level_bullets_under_a_point_that_introduces_them_are_the_items():
+    record = extract("""
+        Key learning:
+        • Supervision was rare because:
+          ◦ managers were absent;
+          ◦ cases were not discussed.
+        • Plans were not tested.
+        """)
+
+    assert texts(record.learning_points) == [
+        "managers were absent;",
+        "cases were not discussed.",
+        "Plans were not tested.",
+    ]
+
+
+def test_bullets_under_a_numbered_title_are_the_items_not_part_of_the_title():
+    record = extract("""
+        Six-step briefing
+
+        4. The Findings
+
+          • Pre-birth assessment must use the parents' history
+          • Strategy discussions were not held
+
+        5. What next
+        """)
+
+    assert texts(record.learning_points) == [
+        "Pre-birth assessment must use the parents' history",
+        "Strategy discussions were not held",
+    ]
+
+
+def test_any_private_use_glyph_is_a_bullet_and_never_part_of_an_items_words():
+    record = extract("""
+        Key learning:
+        \ue000 Supervision was rare.
+        \ue000 Plans were not tested.
+        """)
+
+    assert texts(record.learning_points) == ["Supervision was rare.", "Plans were not tested."]
+
+
+def test_a_reports_paragraph_numbers_are_not_dates():
+    assert parse_stated_date("as paragraph 4.11.12 sets out") is None
+    assert parse_stated_date("sections 3.2.19 and 3.2.20") is None
+    assert parse_stated_date("Recommendation 5.1.20") is None
+    assert parse_stated_date("see 4.11.12.3") is None
+    assert str(parse_stated_date("In paragraph 4.11 (March 2019) the review")) == "2019-03-01"
+    assert str(parse_stated_date("signed off on 4.11.2019")) == "2019-11-04"
+
+
+def test_a_date_beside_paragraph_numbers_is_still_found_in_metadata():
+    record = extract("""
+        Serious Case Review: Child R
+
+        4.11 The review was published in March 2020.
+        4.12 Paragraph 3.2.19 describes the referral.
+        """)
+
+    assert record.dates["published"] == "March 2020"
