@@ -1227,15 +1227,22 @@ def _numbered_title_over_bullets(block, text):
 
 def _section_items(blocks, runs, source):
     pending = []  # a recommendations section's paragraphs, settled when the section ends
+    listed = False  # the section has had its list: the paragraphs after it are the page's own
     for entry in _section_entries(blocks, runs, source):
         if entry is None or entry[2] != "section_prose":
             yield from _numbered_if_any(pending, source)
             pending = []
+            listed = entry is not None and _is_list(entry[3])
             if entry is not None:
                 yield entry
-        else:
+        elif not listed:
             pending.append(entry)
     yield from _numbered_if_any(pending, source)
+
+
+def _is_list(run):
+    """Bullets, labels or numbers from 1: a list, not a report's numbered paragraphs ("108.", "109.")."""
+    return run is not None and run.items[0].marker.is_first()
 
 
 # "1: To review …", "2. Develop …": paragraphs numbered in sequence from 1.
@@ -1265,6 +1272,8 @@ def _section_entries(blocks, runs, source):
             yield None
             text = block.text(source)
             cue = classify_cue(text) if lines[text] < 3 else None  # a title repeated on every slide or page
+            if cue == RECOMMENDATIONS and not _names_recommendations(text):
+                cue = None  # a news headline about them ("Review calls for …"), not their section
             followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
             if cue is None and followed_by_list:
                 cue = _theme_heading_after_learning(text, blocks, n, source)
@@ -1285,6 +1294,22 @@ def _section_entries(blocks, runs, source):
         elif block.kind == ITEM and run.parent is None and _run_fits_section(run, kind, source):
             for leaf in _leaf_items([block], source):
                 yield kind, leaf, "section_item", run_of.get(id(leaf))
+
+
+# A heading that names a section of recommendations has the noun at its start or its end ("Recommendations
+# to Cabinet", "The recommendations and proposals", "Care Inquiry: 8 recommendations", "2. RECOMMENDATIONS");
+# a headline says something about them ("Review calls for better support", "Review recommends new units",
+# "Chair urges minister to adopt recommendations", "Implementation of recommendations").
+SECTION_OF_RECOMMENDATIONS = re.compile(
+    r"^(?:[\d.]+\s*)?(?:(?:the|our|its|their|key|main|\d{1,3}|[\w’'-]+[’']s?)\s+){0,2}recommendations?\b"
+    r"|(?<!\bof )(?<!\bon )(?<!\bto )(?<!\badopt )(?<!\bimplement )(?<!\baccept )(?<!\breject )"
+    r"\brecommendations?\W*$",
+    re.I,
+)
+
+
+def _names_recommendations(heading):
+    return bool(SECTION_OF_RECOMMENDATIONS.search(normalise_space(heading)))
 
 
 def _run_fits_section(run, kind, source):

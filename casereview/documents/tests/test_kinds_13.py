@@ -83,3 +83,48 @@ def test_a_date_beside_paragraph_numbers_is_still_found_in_metadata():
         """)
 
     assert record.dates["published"] == "March 2020"
+
+
+def test_a_news_headline_about_recommendations_does_not_make_the_story_its_recommendations():
+    record = extract("""
+        Inquiry chair urges minister to adopt recommendations
+
+        The chair of the inquiry has written to the minister about his report.
+
+        He said the report was widely supported and should be acted on without delay.
+
+        Study calls for better support for young carers
+
+        Researchers examined the deaths of young people over two years.
+        """)
+
+    assert record.recommendations == []
+
+
+def test_the_paragraphs_after_a_recommendations_list_are_the_pages_own():
+    record = extract("""
+        The inquiry's recommendations
+
+          • Compensation for survivors
+          • A public apology
+
+        The findings were to go before the assembly, but progress stalled.
+
+        The chair has written to the minister to say the inquiry has ended.
+        """)
+
+    assert texts(record.recommendations) == ["Compensation for survivors", "A public apology"]
+
+
+def test_recommendations_written_as_paragraphs_under_their_heading_are_still_found():
+    record = extract("""
+        Care Inquiry: 3 recommendations
+
+        A children's commissioner should be appointed.
+
+        Children in care should be heard at every review.
+
+        Services should be inspected every year.
+        """)
+
+    assert len(record.recommendations) == 3
