@@ -219,7 +219,8 @@ def _last_sentence(text):
 # whatever an earlier clause mentions ("In a 90-page report containing 12 recommendations, the serious case
 # review panel found that:").
 FOUND_THAT_AT_END = re.compile(
-    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|inquiry|investigation|report|panel)\b(?:\s+[\w-]+){0,2}?\s+"
+    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|inquiry|investigation|report|panel|inspections?|inspectors|audits?)\b"
+    r"(?:\s+[\w-]+){0,2}?\s+"
     r"(?:also\s+)?(?:found|concluded|identified|highlighted)(?:\s+that)?\s*:$",
     re.I,
 )
@@ -1066,14 +1067,26 @@ POINTS_BACK = re.compile(
 POINT_BACK_REACH = 400
 
 
+# "It also found:", "Published on Friday, it said:": what a report, review, inquiry or inspection named just
+# before found, with only a pronoun for it.
+IT_FOUND = re.compile(
+    r"^(?:[^.:]{0,40},\s*)?(?:it|they)\s+(?:also\s+)?(?:found|said|concluded|identified|highlighted|stated)"
+    r"(?:\s+that)?\s*:$",
+    re.I,
+)
+FINDING_WORK = re.compile(r"\b(?:review|report|inquiry|inspection|audit|investigation|SCR|CSPR)s?\b", re.I)
+
+
 def _referred_to(block, source):
     """The kind of the text before a lead-in that only points back to it: the paragraph before "These
     include:", or the sentence before "In too many cases:" in the same paragraph."""
     text = normalise_space(block.text(source))
     last = _last_sentence(text)
+    before = source[max(0, block.start - POINT_BACK_REACH) : block.start] + " " + text[: len(text) - len(last)]
+    if IT_FOUND.match(last):
+        return LEARNING if FINDING_WORK.search(before) else None
     if not POINTS_BACK.match(last):
         return None
-    before = source[max(0, block.start - POINT_BACK_REACH) : block.start] + " " + text[: len(text) - len(last)]
     return classify_cue(before.strip()) if before.strip() else None
 
 

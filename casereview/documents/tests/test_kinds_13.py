@@ -128,3 +128,41 @@ def test_recommendations_written_as_paragraphs_under_their_heading_are_still_fou
         """)
 
     assert len(record.recommendations) == 3
+
+
+def test_what_an_inspection_found_is_learning():
+    record = extract("""
+        The council was issued with an improvement notice after the joint inspection.
+
+        The joint inspection found:
+
+          • Too few social workers in the front door.
+          • Learning from reviews is not shared with the workforce.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Too few social workers in the front door.",
+        "Learning from reviews is not shared with the workforce.",
+    ]
+
+
+def test_it_found_after_a_report_is_what_the_report_found_but_not_after_anything_else():
+    report = extract("""
+        The report concluded the baby was well cared for.
+
+        It also found:
+
+          • No signs of physical abuse were seen
+          • The baby was regularly seen by health professionals
+        """)
+    survey = extract("""
+        We asked parents what they thought of the new play park.
+
+        It also found:
+
+          • Most parents visit at weekends
+          • The swings are popular
+        """)
+
+    assert len(report.learning_points) == 2
+    assert survey.learning_points == []
