@@ -237,6 +237,21 @@ SEEN_IN_REVIEWS = re.compile(
 )
 
 
+# "Makes no recommendations, but reflects on three main issues:", "no new lessons": a kind denied is not the
+# list's kind.
+DENIED = re.compile(
+    r"\b(?:no|not\s+(?:make|made|making|contain|include)\s+any|without(?:\s+any)?)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _first_not_denied(cue, text):
+    for match in cue.finditer(text):
+        if not DENIED.search(text, max(0, match.start() - 40), match.start()):
+            return match
+    return None
+
+
 def classify_cue(text):
     """LEARNING, RECOMMENDATIONS or None, by whichever cue comes first in the text's last sentence."""
     last_sentence = _last_sentence(text)
@@ -252,7 +267,7 @@ def classify_cue(text):
     found = [
         (m.start(), kind)
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
-        if (m := cue.search(last_sentence))
+        if (m := _first_not_denied(cue, last_sentence))
     ]
     theme = THEME_CUE.search(last_sentence)
     if theme and REVIEW_WORD.search(last_sentence) and not SCOPE_OF_THEMES.search(last_sentence):
@@ -334,21 +349,42 @@ MIXED_LEAD_IN = re.compile(
 MIXED_LEAD_IN_REACH = 200  # the end of a lead-in
 RECOMMENDATION_WORDING = re.compile(
     r"\b(?:should|must|needs? to|ought to|recommend(?:s|ed)?|is asked to|are asked to)\b"
-    r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide)\s",
+    # an action's verb first: "Combine early help and children in need services", "Locate services in hubs"
+    r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide|combine|locate|create"
+    r"|support|increase|reduce|review|expand|extend|invest|set up|replace|require|make|give|put|raise|embed"
+    r"|publish|appoint|implement|adopt|promote|undertake|commission|build|remove|prioriti[sz]e|clarify|agree)\s",
     re.I,
 )
+# A sub-heading inside a section ("Report findings and recommendations" / "A revolution in family help" /
+# bullets) names a topic: the section's heading is the introducer.
+MAX_TOPIC_HEADINGS = 3
+
+
+def _introducer(n, blocks, taken, source):
+    while n >= 0 and (blocks[n].kind == ITEM or blocks[n].body_start in taken):
+        n -= 1
+    m, topics = n, 0
+    while m > 0 and blocks[m].kind == HEADING and classify_cue(blocks[m].text(source)) is None:
+        m, topics = m - 1, topics + 1
+        while m >= 0 and blocks[m].kind == ITEM:
+            m -= 1
+        if topics > MAX_TOPIC_HEADINGS or m < 0 or blocks[m].kind != HEADING:
+            return n
+        if classify_cue(blocks[m].text(source)) is not None:
+            return m
+    return n
 
 
 def _split_by_wording(entries, blocks, source):
-    """The introducer of an item is the nearest block before it that is neither a list item nor an item."""
+    """The introducer of an item is the nearest block before it that is neither a list item nor an item.
+    Under one that leads in to both lists, each item is what its wording says; a list most of whose items
+    are worded as actions is all recommendations (one item stating what will happen is among them)."""
     starts = [block.start for block in blocks]
     taken = {start for _, start, _, _ in entries}
     mixed = {}  # block number -> whether it leads in to both lists, read once (a 2 MB line has 16,000 items)
-    split = []
+    split, groups = [], {}
     for kind, start, end, confidence in entries:
-        n = bisect.bisect_right(starts, start) - 1
-        while n >= 0 and (blocks[n].kind == ITEM or blocks[n].body_start in taken):
-            n -= 1
+        n = _introducer(bisect.bisect_right(starts, start) - 1, blocks, taken, source)
         if n >= 0 and n not in mixed:
             block = blocks[n]
             mixed[n] = bool(
@@ -357,7 +393,13 @@ def _split_by_wording(entries, blocks, source):
         if n >= 0 and mixed[n]:
             text = normalise_space(source[start:end])
             kind = RECOMMENDATIONS if RECOMMENDATION_WORDING.search(text) else LEARNING
+            groups.setdefault(n, []).append(len(split))
         split.append((kind, start, end, confidence))
+    for members in groups.values():
+        actions = sum(split[i][0] == RECOMMENDATIONS for i in members)
+        if actions * 4 >= len(members) * 3:
+            for i in members:
+                split[i] = (RECOMMENDATIONS, *split[i][1:])
     return split
 
 

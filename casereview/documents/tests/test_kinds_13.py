@@ -166,3 +166,31 @@ def test_it_found_after_a_report_is_what_the_report_found_but_not_after_anything
 
     assert len(report.learning_points) == 2
     assert survey.learning_points == []
+
+
+def test_action_worded_bullets_under_a_findings_and_recommendations_heading_and_a_topic_are_recommendations():
+    record = extract("""
+        Report findings and recommendations
+
+        A revolution in family help
+
+          • Combine early help and children in need services into one family help service
+          • Locate services within trusted local hubs
+          • Develop a greater understanding of cultural differences
+          • Family help practitioners will keep working with families alongside specialists
+        """)
+
+    assert len(record.recommendations) == 4
+    assert record.learning_points == []
+
+
+def test_a_review_that_makes_no_recommendations_gives_none():
+    record = extract("""
+        Thematic review of four infants.
+        Key Findings
+        - Reflections include: how to support universal services; how to keep direct contact with families.
+        - Makes no recommendations, but reflects on three main issues: services online; lockdown; fathers lost.
+        To download this document, click the link below.
+        """)
+
+    assert record.recommendations == []
