@@ -132,7 +132,7 @@ NOT_A_LEAD_IN = re.compile(
     r"|statutory (?:partners?|duty|duties|criteria|guidance|requirements?|functions?|responsibilit\w+|members?"
     r"|content|framework|obligations?|notifications?|basis)"
     r"|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
-    r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives)"
+    r"|resolved|learning outcomes?|(?:aims|objectives|purposes?) of|(?:session|training|course) (?:aims|objectives)"
     # risk factors from research, and whom a briefing is for, are not what a review learned
     r"|risk factors?|who (?:should|need to|must|will) (?:read|understand|know|use)|(?:is|are) (?:aimed at|written for)"
     r"|audiences?"
@@ -1078,9 +1078,21 @@ def _is_contents_entry(text):
     return len(text.split()) <= 15 and not ends_sentence(text) and bool(CONTENTS_ENTRY.search(text))
 
 
+MIN_CONTENTS_ENTRIES = 4
+MAX_CONTENTS_WORDS = 8
+
+
 def _is_contents(items, source):
-    """A run most of whose items end in a page number is a table of contents."""
-    return sum(_is_contents_entry(block.text(source)) for block in items) * 2 > len(items)
+    """A run most of whose items end in a page number is a table of contents; so is one of four or more short
+    titles, two of them a report's parts ("1. Context", "3. Introduction", … "9. Recommendation")."""
+    texts = [block.text(source) for block in items]
+    if sum(_is_contents_entry(text) for text in texts) * 2 > len(items):
+        return True
+    return (
+        len(texts) >= MIN_CONTENTS_ENTRIES
+        and all(len(text.split()) <= MAX_CONTENTS_WORDS and not ends_sentence(text) for text in texts)
+        and sum(bool(END_OF_FINDINGS.match(text)) for text in texts) >= 2
+    )
 
 
 def _lead_in_kind(run, source):
@@ -1370,7 +1382,10 @@ def _names_recommendations(heading):
 def _run_fits_section(run, kind, source):
     """A list in a section is the section's unless its own lead-in says it is something else: "Our
     priorities for the year are:" under "Learning from reviews" introduces priorities."""
-    if run.lead_in is not None and NOT_A_LEAD_IN.search(run.lead_in.text(source)):
+    for introducer in (run.lead_in, run.parent):
+        if introducer is not None and NOT_A_LEAD_IN.search(introducer.text(source)):
+            return False
+    if _is_contents(run.items, source):
         return False
     own = _lead_in_kind(run, source)
     return own in (None, kind)

@@ -194,3 +194,22 @@ def test_a_review_that_makes_no_recommendations_gives_none():
         """)
 
     assert record.recommendations == []
+
+
+def test_a_contents_list_without_page_numbers_and_a_statement_of_purpose_are_not_learning():
+    record = extract("""
+        Themes and Lessons
+
+        1. Context
+        2. Introduction
+        3. Summary of each case
+        4. Themes arising from the reviews
+        5. Conclusion
+
+        The purpose of this report is:
+
+          • To see if there are common lessons in the county's reviews;
+          • To promote discussion between agencies.
+        """)
+
+    assert record.learning_points == []
