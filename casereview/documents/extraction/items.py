@@ -158,7 +158,8 @@ OTHER_SECTION = re.compile(
 MIN_UNMARKED_LINES, MAX_UNMARKED_WORDS = 3, 30
 CONFIDENCE = {"lead_in": 0.9, "inline": 0.85, "section_item": 0.8, "section_prose": 0.65}
 # A contents entry: a heading followed by its page number ("7.1 Summary of SCR Recommendations Page 47").
-CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}$", re.I)
+# (or its paragraph number: "Legislation  13.14")
+CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}(?:\.\d{1,3})?$", re.I)
 
 
 # What a committee paper asks of its own meeting ("Note the report at appendix 1", "The board is requested

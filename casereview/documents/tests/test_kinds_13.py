@@ -213,3 +213,21 @@ def test_a_contents_list_without_page_numbers_and_a_statement_of_purpose_are_not
         """)
 
     assert record.learning_points == []
+
+
+def test_contents_entries_ending_in_paragraph_numbers_are_not_recommendations():
+    record = extract("""
+        TABLE OF CONTENTS
+
+        Recommendations  13.1
+
+        RECOMMENDATION 5: Legislation  13.14
+
+        RECOMMENDATION 6: Corporate parent  13.16
+
+        RECOMMENDATION 7: Legacy issues  13.20
+
+        Concluding remarks  13.25
+        """)
+
+    assert record.recommendations == []
