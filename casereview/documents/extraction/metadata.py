@@ -162,6 +162,8 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"(?:highlight|suggest|show|reveal|illustrate|indicate)"
     r"|\bthe reviews (?:also\s+)?(?:highlight|suggest|show|reveal|illustrate|indicate)"
     r"|\ba sample of (?:\w+ ){0,2}(?:case|practice) reviews|\bthematic (?:report|analysis|reviews)\b"
+    # "Analysis of Safeguarding Adults Reviews April 2017 - March 2019": the national analysis of adults' reviews
+    r"|\banalys(?:is|es) of (?:the )?(?:safeguarding adults? reviews|SARs)\b"
     r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)"
     # "key learning from 24 case management reviews", "findings from two rapid reviews", "learning from
     # parental substance misuse related local case reviews", Northern Ireland's case management reviews
@@ -380,8 +382,26 @@ def _reads_as_learning_brief(text, pseudonyms, found):
     return any(is_heading_text(line) and classify_cue(line) == LEARNING for line in text.splitlines() if line.strip())
 
 
+# A page about an inspection of services (a joint targeted area inspection, an Ofsted or HIQA inspection) in its
+# title or first lines: the inspection, not a case review, is its subject, though it names the review or the
+# child whose death led to it. Not the Care Inspectorate's analyses of reviews ("Inspectorate" is no match).
+INSPECTION_PAGE = re.compile(r"\b(?:re-?)?inspections?\b|\bJTAIs?\b", re.I)
+# ... unless the title names a review of a child's case too ("Ofsted inspection and serious case review")
+REVIEW_IN_TITLE = re.compile(
+    r"\b(?:serious|significant) case reviews?\b|\b(?:child )?safeguarding practice reviews?\b|\bL?CSPRs?\b"
+    r"|\bSCRs?\b|\bcase management reviews?\b|\bchild practice reviews?\b|\blearning reviews?\b",
+    re.I,
+)
+
+
+def is_inspection_page(text):
+    return bool(INSPECTION_PAGE.search(text[:TITLE_START])) and not REVIEW_IN_TITLE.search(_title_paragraph(text))
+
+
 def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     """`pseudonyms`: the children found in the text (None: not looked for)."""
+    if is_inspection_page(text) and not entries:
+        return "none"
     if PANEL_ANNUAL_REPORT.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
         return "thematic"  # the national Panel's annual report draws on the year's reviews across England
     if (

@@ -231,3 +231,31 @@ def test_contents_entries_ending_in_paragraph_numbers_are_not_recommendations():
         """)
 
     assert record.recommendations == []
+
+
+def test_a_page_about_an_inspection_is_about_no_case_review_and_names_no_child_of_its_own():
+    record = extract("""
+        Council issued with improvement notice after joint inspection
+
+        The joint targeted area inspection followed the death of Amir Kowalczyk, and a national child
+        safeguarding practice review into Amir Kowalczyk's death is under way.
+
+        The joint inspection found:
+
+          • Too few social workers in the front door.
+        """)
+
+    assert record.review_type == "none"
+    assert record.child_pseudonyms == []
+
+
+def test_an_analysis_of_safeguarding_adults_reviews_is_thematic():
+    record = extract("""
+        Briefing for families - Analysis of Safeguarding Adults Reviews April 2017 - March 2019
+
+        Key messages
+
+          • Families were not listened to.
+        """)
+
+    assert record.review_type == "thematic"
