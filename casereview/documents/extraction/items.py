@@ -479,7 +479,7 @@ def _paragraphs_after_lead_in(blocks, covered, source):
         limit = _stated_count(block.text(source), kind)
         for taken, following in enumerate(blocks[n + 1 :]):
             text = following.text(source)
-            if taken == limit or following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
+            if taken == limit or following.kind != PROSE or text.endswith(":") or _another_sections_line(text):
                 break
             if not _ends_cited_sentence(text) and following is not blocks[-1]:
                 break
@@ -991,6 +991,14 @@ LINK_LINE_PATTERN = (
 )
 NOT_AN_ITEM_LINE = re.compile(OTHER_SECTION.pattern + "|" + LINK_LINE_PATTERN, re.I)
 LINK_LINE = re.compile(LINK_LINE_PATTERN, re.I)
+
+
+def _another_sections_line(text):
+    """A link, or another section's heading ("Background", "Support"); a sentence that opens with such a word
+    ("support for young people who are bereaved; …") is not one."""
+    return bool(LINK_LINE.match(text) or (OTHER_SECTION.match(text) and is_heading_text(text)))
+
+
 # A section heading that introduces plain lines is short ("Key themes", "What we found"); a long title that
 # mentions learning ("Summary of the key learning from the Panel's report") is the page's title.
 MAX_INTRODUCER_WORDS = 8

@@ -259,3 +259,22 @@ def test_an_analysis_of_safeguarding_adults_reviews_is_thematic():
         """)
 
     assert record.review_type == "thematic"
+
+
+def test_a_packed_paragraph_after_a_findings_lead_in_splits_though_it_opens_with_a_section_word():
+    record = extract("""
+        The findings highlight groups where specific actions are needed:
+
+        support for young people who are bereaved; greater priority for mental health in colleges; and
+        housing for looked after children.
+
+        Background
+
+        The study ran for two years.
+        """)
+
+    assert texts(record.learning_points) == [
+        "support for young people who are bereaved;",
+        "greater priority for mental health in colleges;",
+        "and housing for looked after children.",
+    ]
