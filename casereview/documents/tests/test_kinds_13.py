@@ -274,7 +274,7 @@ def test_a_packed_paragraph_after_a_findings_lead_in_splits_though_it_opens_with
         """)
 
     assert texts(record.learning_points) == [
-        "support for young people who are bereaved;",
-        "greater priority for mental health in colleges;",
+        "support for young people who are bereaved",
+        "greater priority for mental health in colleges",
         "and housing for looked after children.",
     ]
