@@ -54,6 +54,7 @@ LEARNING_CUE = re.compile(
     # "What could have been done differently?", "So what more could have been done to protect Logan?"
     r"|what (?:more |else )?could (?:have been|be) done\b"
     r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
+    r"|areas? (?:requiring|needing|that (?:require|need)) (?:attention|improvement)"
     r"|\b(?:major|key|main|particular|significant) areas? of concern\b"
     # A learning brief's sections on what the review found that went well and what it means for practice:
     # the review's own findings, though worded to practitioners.
@@ -120,7 +121,10 @@ ARRANGED_UNDER_THEMES = re.compile(
 
 REVIEW_WORD = re.compile(r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases)\b", re.I)
 RECOMMENDATION_CUE = re.compile(
-    r"\brecommend(?:ations?|s|ed)?\b|\bcalls? for\b|\b(?:is|are) (?:requested|asked|invited) to\b", re.I
+    r"\brecommend(?:ations?|s|ed)?\b|\bcalls? for\b|\b(?:is|are) (?:requested|asked|invited) to\b"
+    # "New proposals from the review include:": what a review proposes is what it recommends
+    r"|\bproposals (?:from|of|in|made by) (?:the|this) (?:review|report|inquiry)\b",
+    re.I,
 )
 # A lead-in about something else, though it uses one of the words above: a future review's scope, the
 # criteria for a review, a board's priorities, a content list, questions asked of the meeting.

@@ -278,3 +278,23 @@ def test_a_packed_paragraph_after_a_findings_lead_in_splits_though_it_opens_with
         "greater priority for mental health in colleges",
         "and housing for looked after children.",
     ]
+
+
+def test_areas_requiring_attention_are_learning_and_a_reviews_proposals_are_recommendations():
+    areas = extract("""
+        The board found several areas requiring attention including:
+
+        ○ The need to improve the quality of supervision.
+
+        ○ The review of record keeping across the health system.
+        """)
+    proposals = extract("""
+        New proposals from the review include:
+
+        Creating a new family help service in trusted community settings.
+
+        Recruiting and keeping enough social workers, with national pay scales.
+        """)
+
+    assert len(areas.learning_points) == 2
+    assert len(proposals.recommendations) == 2
