@@ -355,6 +355,8 @@ MIXED_LEAD_IN_REACH = 200  # the end of a lead-in
 RECOMMENDATION_WORDING = re.compile(
     r"\b(?:should|must|needs? to|ought to|recommend(?:s|ed)?|is asked to|are asked to)\b"
     # an action's verb first: "Combine early help and children in need services", "Locate services in hubs"
+    # "For the LSCP to seek assurance that …": what the partnership is to do
+    r"|^for (?:the |all )?(?:[\w-]+ ){1,4}to (?:seek|ensure|consider|review|develop|provide|establish|undertake)\b"
     r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide|combine|locate|create"
     r"|support|increase|reduce|review|expand|extend|invest|set up|replace|require|make|give|put|raise|embed"
     r"|publish|appoint|implement|adopt|promote|undertake|commission|build|remove|prioriti[sz]e|clarify|agree)\s",
@@ -864,9 +866,35 @@ def _lines_after_inner_lead_in(blocks, covered, source):
                 after_heading = heading
             if (len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source)) or _two_clauses(items, source):
                 yield from ((kind, Block(PROSE, a, b, a)) for a, b in items)
+            elif ANNOUNCES_FOLLOWING.search(lead_in.text(source)):
+                mixed = MIXED_LEAD_IN.search(lead_in.text(source))
+                for a, b in _announced_paragraph_lines(source, rest):
+                    if mixed:  # "… the following findings and recommendations:": each line by its wording
+                        action = RECOMMENDATION_WORDING.search(normalise_space(source[a:b]))
+                        kind = RECOMMENDATIONS if action else LEARNING
+                    yield kind, Block(PROSE, a, b, a)
 
 
 MAX_LINES_AFTER_LEAD_IN = 200
+# "The review resulted in the following findings and recommendations:", "… are as follows:": the lead-in says a
+# list follows, so in text with no blank lines each line after it is one item, however long (a paragraph each).
+ANNOUNCES_FOLLOWING = re.compile(r"\b(?:the following\b[^.:]{0,60}|as follows)\s*:$", re.I)
+MAX_ANNOUNCED_LINE_WORDS = 120
+
+
+def _announced_paragraph_lines(source, rest):
+    """The lines after an announcing lead-in, each a sentence or more ending in '.' or ';' (the last may be
+    cut off), up to a line that does not; none when fewer than two."""
+    lines = []
+    spans = _line_spans(source, rest)  # a line each: a wrapped line would not end its sentence
+    for n, (a, b) in enumerate(spans):
+        line = normalise_space(source[a:b])
+        if line.endswith(":") or _another_sections_line(line) or len(line.split()) > MAX_ANNOUNCED_LINE_WORDS:
+            break
+        if not (ends_sentence(line) or line.endswith(";")) and n + 1 < len(spans):
+            break
+        lines.append((a, b))
+    return lines if len(lines) >= 2 else []
 
 
 MAX_LABEL_WORDS = 8

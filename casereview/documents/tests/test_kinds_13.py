@@ -298,3 +298,22 @@ def test_areas_requiring_attention_are_learning_and_a_reviews_proposals_are_reco
 
     assert len(areas.learning_points) == 2
     assert len(proposals.recommendations) == 2
+
+
+def test_long_lines_after_a_lead_in_announcing_findings_and_recommendations_are_each_one_by_its_wording():
+    lines = [
+        "The Child W review looked at the months before a serious assault on a young person aged sixteen.",
+        "The review resulted in the following findings and recommendations:",
+        "There are risks to children whose social, mental and emotional health needs are not met in mainstream"
+        " schools, and these risks were not seen by the agencies that knew the young person.",
+        "Education plan reviews must involve health and social care so that there is a multi-agency approach to the"
+        " young person's needs and to the risks outside the home;",
+        "For the partnership to seek assurance that the special needs coordinator is invited to, and attends, every"
+        " child protection conference for a child with an education plan.",
+        "Contextual safeguarding is an approach that would help the system work with young people at risk of"
+        " criminal exploitation.",
+    ]
+    record = extract("\n".join(lines))
+
+    assert len(record.learning_points) == 2
+    assert len(record.recommendations) == 2
