@@ -674,6 +674,13 @@ ONE_OF = re.compile(r"\b(?:one|another) of (?:the|its|their) [^:]{0,80}\b(?:is|w
 PAGE_REFERENCE = re.compile(r"\s*\((?:pp?\.?|pages?|para(?:graph)?s?\.?)\s*\d[\d\s,–-]*\)$", re.I)
 
 
+SELECTION = re.compile(
+    r"\b(?:some|several|a few|many|most|(?:one|two|three|four|five|six) or more) of (?:the|its|their)\b"
+    r"|\bamong (?:the|its|their)\b|\bincluding\s*:$|\binclud(?:e|es|ed)\s*:$",
+    re.I,
+)
+
+
 def _stated_count(text, kind):
     """The one number of items of this kind the lead-in states ("makes three recommendations:", "one of the
     points made in the review is:"), or None."""
@@ -681,6 +688,8 @@ def _stated_count(text, kind):
 
     if ONE_OF.search(_last_sentence(text)):
         return 1
+    if SELECTION.search(_last_sentence(text)):
+        return None  # "Some of the 17 recommendations in the review include:": a few of the number stated
     counts = {number for counted_kind, number, _ in stated_counts(text) if counted_kind == kind}
     return counts.pop() if len(counts) == 1 else None
 
@@ -953,7 +962,13 @@ def _until_long_paragraph(lines, source):
     stop ("… the fragility of the baby." then "A notable feature of the cases …"): text with no blank lines
     runs the list and the next paragraph together."""
     long = next((n for n, (a, b) in enumerate(lines) if len(source[a:b].split()) > MAX_UNMARKED_WORDS), None)
-    if long is not None and long >= MIN_UNMARKED_LINES and ends_sentence(source[slice(*lines[long - 1])]):
+    if long is None or long < MIN_UNMARKED_LINES:
+        return lines
+    if ends_sentence(source[slice(*lines[long - 1])]):
+        return lines[:long]
+    # or a list of phrases, none ending its sentence, then a paragraph that starts one ("the SPBs should
+    # continue to be independently chaired" / … / "Steve Appleton, who carried out the review, said: …")
+    if not any(ends_sentence(source[a:b]) for a, b in lines[:long]) and source[lines[long][0]].isupper():
         return lines[:long]
     return lines
 

@@ -317,3 +317,22 @@ def test_long_lines_after_a_lead_in_announcing_findings_and_recommendations_are_
 
     assert len(record.learning_points) == 2
     assert len(record.recommendations) == 2
+
+
+def test_some_of_the_n_recommendations_as_unpunctuated_lines_before_a_paragraph_are_the_ones_listed():
+    lines = [
+        "The review found the boards had made good progress over five years.",
+        "Some of the 17 recommendations in the review include:",
+        "the boards should continue to operate in joint form",
+        "the boards should continue to be independently chaired",
+        "a legislative framework for safeguarding should be a priority for the new government",
+        "The consultant who carried out the review said the arrangements were a considerable improvement on what"
+        " went before and had put in place foundations on which the partnership could build in the coming years.",
+    ]
+    record = extract("\n".join(lines))
+
+    assert texts(record.recommendations) == [
+        "the boards should continue to operate in joint form",
+        "the boards should continue to be independently chaired",
+        "a legislative framework for safeguarding should be a priority for the new government",
+    ]
