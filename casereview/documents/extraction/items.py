@@ -483,12 +483,18 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             continue
         kind = classify_cue(block.text(source))
         limit = _stated_count(block.text(source), kind)
+        paragraphs = []
         for taken, following in enumerate(blocks[n + 1 :]):
             text = following.text(source)
             if taken == limit or following.kind != PROSE or text.endswith(":") or _another_sections_line(text):
                 break
             if not _ends_cited_sentence(text) and following is not blocks[-1]:
                 break
+            paragraphs.append(following)
+        cut_off = paragraphs[-1:] == blocks[-1:] and not ends_sentence(blocks[-1].text(source))
+        if limit and len(paragraphs) < limit and not cut_off:
+            continue  # "The board makes three recommendations:" and one paragraph: not the list it counts
+        for following in paragraphs:
             yield from _packed_parts(kind, following, source)
 
 
@@ -846,6 +852,9 @@ def _lines_after_inner_lead_in(blocks, covered, source):
             lead_start = max(block.start, source.rfind("\n", block.start, max(block.start, colon - POINT_BACK_REACH)))
             lead_in = Block(PROSE, lead_start, colon + 1, lead_start)
             kind = classify_cue(lead_in.text(source)) or _referred_to(lead_in, source)
+            if kind is None:  # "… rapid reviews and LCSPRs. … Key themes identified include:" in one line
+                last = _last_sentence(lead_in.text(source))
+                kind = _theme_after_reviews(last, max(lead_start, colon + 1 - len(last)), source)
             if kind is None:
                 continue
             rest_start = block.start + match.end()

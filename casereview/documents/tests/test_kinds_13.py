@@ -336,3 +336,16 @@ def test_some_of_the_n_recommendations_as_unpunctuated_lines_before_a_paragraph_
         "the boards should continue to be independently chaired",
         "a legislative framework for safeguarding should be a priority for the new government",
     ]
+
+
+def test_key_themes_at_the_end_of_a_line_about_reviews_lead_in_the_lines_after_it():
+    lines = [
+        "The panel's annual report draws on learning from rapid reviews and local child safeguarding practice"
+        " reviews. This report presents what we have learned. Key themes identified include:",
+        "The importance of a whole family approach to risk assessment.",
+        "Recognising the vulnerability of babies.",
+        "Keeping a focus on risks outside the family.",
+    ]
+    record = extract("\n".join(lines))
+
+    assert len(record.learning_points) == 3
