@@ -395,7 +395,18 @@ REVIEW_IN_TITLE = re.compile(
 
 
 def is_inspection_page(text):
-    return bool(INSPECTION_PAGE.search(text[:TITLE_START])) and not REVIEW_IN_TITLE.search(_title_paragraph(text))
+    opening = _without_running_header(text)[:TITLE_START]
+    return bool(INSPECTION_PAGE.search(opening)) and not REVIEW_IN_TITLE.search(_title_paragraph(text))
+
+
+def _without_running_header(text):
+    """The text after a PDF's running header, when its first line is the title cut short ("An Ofsted probe
+    after … services..." over the title in full)."""
+    first, _, rest = text.lstrip().partition("\n")
+    stem = first.strip().rstrip(".…").strip()
+    if len(stem) >= 20 and rest.lstrip().startswith(stem):
+        return rest.lstrip()
+    return text
 
 
 def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):

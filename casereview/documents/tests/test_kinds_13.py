@@ -349,3 +349,17 @@ def test_key_themes_at_the_end_of_a_line_about_reviews_lead_in_the_lines_after_i
     record = extract("\n".join(lines))
 
     assert len(record.learning_points) == 3
+
+
+def test_an_inspection_page_is_known_under_a_pdfs_running_header_too():
+    record = extract("""
+        An Ofsted probe after the death of Amir Kowalczyk finds the council's children's services...
+
+        An Ofsted probe after the death of Amir Kowalczyk finds the council's children's services inadequate.
+
+        Children in the town where Amir Kowalczyk lived are experiencing significant harm, a report has found.
+        An Ofsted inspection of the council has rated its services as inadequate.
+        """)
+
+    assert record.review_type == "none"
+    assert record.child_pseudonyms == []
