@@ -16,7 +16,11 @@ COMMITTEE_CUES = re.compile(
     r"\b(?:meeting (?:name|date)|agenda item|item no\b|classification:|wards? affected|decision maker|key decision"
     r"|originating officer|minutes:|resolved\b|issue - meetings|(?:scrutiny|select|sub[- ]?)\s*committee"
     r"|committee \(item|cabinet member|^[ \t]*decision:|members (?:asked|noted|considered)|the committee (?:considered"
-    r"|received|asked|noted|discussed))",
+    r"|received|asked|noted|discussed)"
+    # minutes of a board's meeting, propositions put to an assembly, a named committee's report
+    r"|\bminutes (?:of|from) (?:the )?(?:[\w&()-]+ ){0,6}(?:board|committee|panel|council|forum) meeting\b"
+    r"|\b(?:is|are) asked to decide\b|\b(?:committee for|committee on) (?-i:[A-Z])"
+    r"|\s[-–] (?:(?-i:[A-Z])[\w,&’']* |(?:and|of|for|&) ){1,8}(?:committee|select committee)\b)",
     re.I | re.M,
 )
 # A cue of the cover table: at the start of a line ("Report of: Director of Children's Services", "Report to

@@ -363,3 +363,24 @@ def test_an_inspection_page_is_known_under_a_pdfs_running_header_too():
 
     assert record.review_type == "none"
     assert record.child_pseudonyms == []
+
+
+def test_minutes_propositions_and_a_named_committees_report_are_committee_papers():
+    minutes = extract("""
+        Minutes from the Local Safeguarding Children Board Meeting: 21 April 2016
+
+        1. Attendance and apologies
+        """)
+    propositions = extract("""
+        Review of the Children Law
+
+          • The States are asked to decide:-
+          • Whether to agree the policy letter.
+        """)
+    committee = extract("""
+        The Review of Home Education - Children, Schools and Families Committee Contents
+
+        The recommendations and proposals
+        """)
+
+    assert [minutes.doc_type, propositions.doc_type, committee.doc_type] == ["committee_report"] * 3
