@@ -384,3 +384,16 @@ def test_minutes_propositions_and_a_named_committees_report_are_committee_papers
         """)
 
     assert [minutes.doc_type, propositions.doc_type, committee.doc_type] == ["committee_report"] * 3
+
+
+def test_a_finding_told_in_one_sentence_with_a_semicolon_is_not_a_list_but_three_parts_are():
+    one = extract("""
+        The review found that considerable work has been done on policies and training; all of which have
+        helped drive improvements across the system.
+        """)
+    three = extract("""
+        The review found that plans were not tested; supervision was rare; and fathers were not seen.
+        """)
+
+    assert one.learning_points == []
+    assert len(three.learning_points) == 3
