@@ -55,6 +55,7 @@ LEARNING_CUE = re.compile(
     r"|what (?:more |else )?could (?:have been|be) done\b"
     r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
     r"|areas? (?:requiring|needing|that (?:require|need)) (?:attention|improvement)"
+    r"|\b(?:problems|failings|weaknesses|shortcomings) (?:that )?(?:were |have been )?(?:identified|found)\b"
     r"|\b(?:major|key|main|particular|significant) areas? of concern\b"
     # A learning brief's sections on what the review found that went well and what it means for practice:
     # the review's own findings, though worded to practitioners.

@@ -397,3 +397,18 @@ def test_a_finding_told_in_one_sentence_with_a_semicolon_is_not_a_list_but_three
 
     assert one.learning_points == []
     assert len(three.learning_points) == 3
+
+
+def test_the_problems_a_review_identified_are_learning():
+    record = extract("""
+        In this case the main problems identified were mostly different:
+
+          • Understanding the family's history
+
+          • Over reliance on what the parents said
+        """)
+
+    assert texts(record.learning_points) == [
+        "Understanding the family's history",
+        "Over reliance on what the parents said",
+    ]
