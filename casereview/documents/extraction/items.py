@@ -1202,7 +1202,8 @@ def _referred_to(block, source):
     include:", or the sentence before "In too many cases:" in the same paragraph."""
     text = normalise_space(block.text(source))
     last = _last_sentence(text)
-    before = source[max(0, block.start - POINT_BACK_REACH) : block.start] + " " + text[: len(text) - len(last)]
+    own = text[: len(text) - len(last)].strip()  # the sentences before it in its own paragraph speak first
+    before = own or source[max(0, block.start - POINT_BACK_REACH) : block.start]
     if IT_FOUND.match(last):
         return LEARNING if FINDING_WORK.search(before) else None
     if not POINTS_BACK.match(last):

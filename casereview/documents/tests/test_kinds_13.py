@@ -412,3 +412,19 @@ def test_the_problems_a_review_identified_are_learning():
         "Understanding the family's history",
         "Over reliance on what the parents said",
     ]
+
+
+def test_this_includes_speaks_for_the_sentence_before_it_not_for_an_earlier_list():
+    record = extract("""
+        The review identifies risk factors for young people, including experiences of:
+        - Bereavement
+        - Substance misuse
+        The review identifies some important strategies for professionals to help prevent deaths. This includes:
+        - training and support for social care practitioners.
+        - information for families on where to find support.
+        """)
+
+    assert texts(record.learning_points) == [
+        "training and support for social care practitioners.",
+        "information for families on where to find support.",
+    ]
