@@ -546,7 +546,11 @@ MIN_FINDING_WORDS = 12
 # reviews newsletter"), not a section of learning.
 LEARNING_PRODUCT_TITLE = re.compile(
     r"^(?:learning|lessons?) from (?:[\w-]+ ){0,3}(?:reviews?|SCRs|CSPRs) (?:annual )?(?:report|newsletter|bulletin"
-    r"|library|hub|archive|repository|page|catalogue)s?$",
+    r"|library|hub|archive|repository|page|catalogue)s?$"
+    # a partnership's page on its reviews in general ("Learning from Reviews", "Learning from Rapid Reviews"):
+    # its paragraphs say what reviews are for and how they are done
+    r"|^(?:learning|lessons?) from (?:(?:local|rapid|case|practice|safeguarding|child|serious|our) ){0,3}"
+    r"(?:reviews|SCRs|CSPRs)$",
     re.I,
 )
 MAX_SECTION_UNITS = 200  # paragraphs and sub-headings read after one heading

@@ -428,3 +428,17 @@ def test_this_includes_speaks_for_the_sentence_before_it_not_for_an_earlier_list
         "training and support for social care practitioners.",
         "information for families on where to find support.",
     ]
+
+
+def test_the_paragraphs_of_a_partnerships_page_on_reviews_in_general_are_not_learning():
+    record = extract("""
+        Learning from Reviews
+
+        The purpose of case reviews, at both local and national level, is to identify improvements to be made
+        to safeguard and promote the welfare of children.
+
+        The partnership has a quality assurance framework which shows how its review activity generates
+        learning for those who work with children.
+        """)
+
+    assert record.learning_points == []
