@@ -293,10 +293,13 @@ def find_items(blocks, runs, doc):
     for item in inline:
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     position = {id(block): n for n, block in enumerate(blocks)}
+    run_of = {id(block): run for run in runs for block in run.items}
     # a run led in by a bullet at its own level speaks first for its items: the list above it is of another kind
     for run in sorted(runs, key=lambda run: not run.same_level):
         if run.parent is not None and _absorbs_sub_bullets(run.parent, source):
             continue  # part of the item above it
+        if _inside_list_of_another_kind(run, run_of, source):
+            continue
         kind = (
             _lead_in_kind(run, source)
             or _shared_lead_in_kind(run, blocks, position, source)
@@ -1307,6 +1310,15 @@ def _shared_lead_in_kind(run, blocks, position, source):
             continue
         return classify_cue(block.text(source)) if block.kind == PROSE and block.ends_with_colon(source) else None
     return None
+
+
+def _inside_list_of_another_kind(run, run_of, source):
+    """A list nested in an item of a list that its own lead-in says is something else (a group's
+    responsibilities, a review's scope): "The group is responsible for this process including:" / "•
+    Recommendations … as to:" / "◦ whether a review should be carried out" gives no recommendations."""
+    outer = run_of.get(id(run.parent)) if run.parent is not None else None
+    lead_in = outer.lead_in if outer is not None else None
+    return lead_in is not None and bool(NOT_A_LEAD_IN.search(lead_in.text(source)))
 
 
 def _absorbs_sub_bullets(block, source):

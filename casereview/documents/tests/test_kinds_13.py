@@ -442,3 +442,16 @@ def test_the_paragraphs_of_a_partnerships_page_on_reviews_in_general_are_not_lea
         """)
 
     assert record.learning_points == []
+
+
+def test_a_list_nested_in_a_groups_responsibilities_is_not_recommendations():
+    record = extract("""
+        In each area the case review group is responsible for this process including:
+
+          • Recommendations to the lead partners as to:
+            ◦ whether a practice review should be carried out, or
+            ◦ whether other action should be taken
+          • Commissioning local practice reviews
+        """)
+
+    assert record.recommendations == []
