@@ -55,6 +55,8 @@ LEARNING_CUE = re.compile(
     r"|what (?:more |else )?could (?:have been|be) done\b"
     r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
     r"|areas? (?:requiring|needing|that (?:require|need)) (?:attention|improvement)"
+    # "The Committee's conclusions are as follows:", "a number of conclusions:"
+    r"|\bconclusions (?:(?:are|were)(?: as follows)?\s*)?:$"
     r"|\b(?:problems|failings|weaknesses|shortcomings) (?:that )?(?:were |have been )?(?:identified|found)\b"
     r"|\b(?:major|key|main|particular|significant) areas? of concern\b"
     # A learning brief's sections on what the review found that went well and what it means for practice:
@@ -1431,6 +1433,9 @@ def _section_entries(blocks, runs, source):
                 kind = cue
             # else: a sub-heading naming one review or topic inside a learning section keeps the section
             continue
+        if kind is None and _leads_in_sub_sections(blocks, n, source):
+            kind = classify_cue(block.text(source))  # "The Committee's conclusions are as follows:" / a topic
+            continue  # heading / numbered paragraphs / the next topic …: the lead-in opens the section
         if kind is None:
             continue
         run = run_of.get(id(block))
@@ -1456,6 +1461,21 @@ SECTION_OF_RECOMMENDATIONS = re.compile(
     r"\brecommendations?\W*$",
     re.I,
 )
+
+
+def _leads_in_sub_sections(blocks, n, source):
+    """A paragraph ending in ':' with a topic heading and numbered paragraphs straight after it (a committee's or
+    an inquiry's numbered conclusions under topic headings). Bullets under such headings explain the headings,
+    which are the messages (message_titles reads them)."""
+    block = blocks[n]
+    return (
+        block.kind == PROSE
+        and block.ends_with_colon(source)
+        and n + 2 < len(blocks)
+        and blocks[n + 1].kind == HEADING
+        and blocks[n + 2].kind == ITEM
+        and not blocks[n + 2].marker.is_bullet
+    )
 
 
 def _names_recommendations(heading):

@@ -455,3 +455,21 @@ def test_a_list_nested_in_a_groups_responsibilities_is_not_recommendations():
         """)
 
     assert record.recommendations == []
+
+
+def test_a_committees_numbered_conclusions_under_topic_headings_are_learning():
+    record = extract("""
+        The committee published its report on the inquiry. The Committee's conclusions are as follows:
+
+        Independence and accountability
+
+        1. It is important that the inquiry is, and is seen to be, independent. (Paragraph 5)
+
+        2. The Act makes no provision for the relationship between inquiries and Parliament. (Paragraph 6)
+
+        The chair
+
+        3. It is disappointing that the former chair has refused to give evidence. (Paragraph 9)
+        """)
+
+    assert len(record.learning_points) == 3
