@@ -1482,6 +1482,16 @@ def _names_recommendations(heading):
     return bool(SECTION_OF_RECOMMENDATIONS.search(normalise_space(heading)))
 
 
+FIRST_PARAGRAPH_NUMBER = 10
+
+
+def _numbered_paragraphs(run):
+    """A report's own paragraph numbers ("108.", "109.", "110."): a run that opens far from 1 is the report's
+    numbering, not a list of the section's items."""
+    first = run.items[0].marker.styles[0]
+    return first[0].startswith(("decimal", "(decimal)")) and (first[1] or 0) >= FIRST_PARAGRAPH_NUMBER
+
+
 def _run_fits_section(run, kind, source):
     """A list in a section is the section's unless its own lead-in says it is something else: "Our
     priorities for the year are:" under "Learning from reviews" introduces priorities."""
@@ -1489,6 +1499,8 @@ def _run_fits_section(run, kind, source):
         if introducer is not None and NOT_A_LEAD_IN.search(introducer.text(source)):
             return False
     if _is_contents(run.items, source):
+        return False
+    if _numbered_paragraphs(run):
         return False
     own = _lead_in_kind(run, source)
     return own in (None, kind)

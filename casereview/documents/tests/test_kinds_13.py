@@ -473,3 +473,21 @@ def test_a_committees_numbered_conclusions_under_topic_headings_are_learning():
         """)
 
     assert len(record.learning_points) == 3
+
+
+def test_a_reports_own_paragraph_numbers_in_a_recommendations_section_are_not_recommendations():
+    record = extract("""
+        The recommendations and proposals
+
+        108. The recommendations in the review cover both the accountability of parents and the provision.
+
+        109. In terms of accountability, the review recommends that:
+
+            Parents must provide a clear statement of their approach at registration.
+
+        110. As outlined, parents have a duty to provide their child with a suitable education.
+        """)
+
+    assert texts(record.recommendations) == [
+        "Parents must provide a clear statement of their approach at registration.",
+    ]
