@@ -4,6 +4,7 @@ themes, methodology. Each reads cues any report of that kind uses, not any one r
 import re
 from collections import Counter
 
+from . import other_work
 from .result import DATE_KEYS
 from .vocabulary import AGENCY_CUES, THEME_CUES, CueText, tags_found
 
@@ -96,7 +97,14 @@ OTHER_REVIEWS = re.compile(
     r"|adult (?:practice|case) reviews?|mental health homicide reviews?|offensive weapons homicide reviews?)\b",
     re.I,
 )
-OTHER_REVIEW_WORDS = ("homicide", "adult review", "adults review", "abuse related death")
+OTHER_REVIEW_WORDS = (
+    "homicide",
+    "adult review",
+    "adults review",
+    "adult practice",
+    "adult case",
+    "abuse related death",
+)
 # "Serious Case Reviews (SCR’s)": the abbreviation in brackets repeats the name before it (here a plural).
 REPEATED_ABBREVIATION = re.compile(r"(?<=[Rr]eviews)\s*\((?:L?CSPR|SCR)[’']?s?\)")
 FORMER_NAME_WORDS = ("formerly", "previously", "replac", "in place of")
@@ -277,7 +285,11 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
         return "other"
     if _reviews_named(pseudonyms) >= MANY_CHILDREN and not DOC_TYPE_TITLE_CUES[2][1].search(text[:TITLE_START]):
         return "other"  # a table or page of many reviews; an annual report names many children too
+    # an inspection's, an inquiry's, an adult's or a homicide review's report: not a child's case review's
+    other_kinds = other_work.not_a_case_review(text)
     for doc_type, cue in DOC_TYPE_TITLE_CUES:
+        if doc_type != "annual_report" and other_kinds:
+            continue
         if cue.search(text[:TITLE_START] if doc_type in ("annual_report", "learning_brief") else title):
             if doc_type == "annual_report" and not REPORT_OPENING.search(title):
                 continue  # a page about an annual report (news, a post, a list of them), not the report
@@ -288,13 +300,15 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
                 # overview report": a page about such reports, not one of them
                 continue
             return doc_type
-    if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
+    if not other_kinds and (
+        REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title))
+    ):
         return "overview_report"
-    if THIS_BRIEFING.search(title) and not BRIEFINGS.search(text[:TITLE_START]):
+    if THIS_BRIEFING.search(title) and not BRIEFINGS.search(text[:TITLE_START]) and not other_kinds:
         return "learning_brief"  # a page that says it is a briefing, and gives learning (not a list of briefings)
     if WEAK_COMMITTEE_CUES.search(title):
         return "committee_report"
-    if found and _reads_as_learning_brief(text, pseudonyms, found):
+    if found and not other_kinds and _reads_as_learning_brief(text, pseudonyms, found):
         return "learning_brief"
     return "other"
 
@@ -330,7 +344,18 @@ def _names_itself(cue, text):
         return True
     from .markers import is_heading_text  # (as _reads_as_learning_brief does)
 
-    return any(is_heading_text(line) and cue.search(line) for line in text[:TITLE_REGION].splitlines() if line.strip())
+    title = text[:TITLE_REGION]
+    contents = CONTENTS_LINE.search(title)
+    for line in re.finditer(r"^.*\S.*$", title, re.M):
+        if contents and line.start() > contents.start():
+            break  # "Executive Summary" under "Contents" is a part of the report, not its kind
+        if is_heading_text(line.group()) and cue.search(line.group()):
+            return True
+    return False
+
+
+# A contents list's heading on a line of its own.
+CONTENTS_LINE = re.compile(r"^[ \t]*(?:table of )?contents[ \t]*:?[ \t]*$", re.I | re.M)
 
 
 def _reviews_named(pseudonyms):
@@ -382,6 +407,10 @@ def _reads_as_learning_brief(text, pseudonyms, found):
 
 def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     """`pseudonyms`: the children found in the text (None: not looked for)."""
+    if other_work.about_an_inspection(text):
+        return "none"  # an inspection of services and what it found: no child's case review is the subject
+    if other_work.across_other_kinds(text[:TITLE_REGION]):
+        return "thematic"  # an analysis of many adults' or homicide reviews: learning across reviews
     if PANEL_ANNUAL_REPORT.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
         return "thematic"  # the national Panel's annual report draws on the year's reviews across England
     if (
@@ -880,6 +909,9 @@ def find_child_pseudonyms(text):
             if _used_as_name(text, letter):
                 named.append(letter)
                 named_letters.add(letter)
+    if other_work.about_an_inspection(text):
+        behind = other_work.children_behind_an_inspection(named)
+        named = [name for name in named if name not in behind]
     return _one_spelling_each(named)
 
 

@@ -1,0 +1,87 @@
+"""Pages whose subject is not a child's case review though they speak of children, harm and reviews: an
+inspection of services (a JTAI, Ofsted, HMICFRS, the Care Inspectorate, HIQA), and the reviews of other
+kinds (safeguarding adult reviews, domestic homicide reviews, LeDeR, health safety investigations). The
+metadata rules ask these questions before they count a child's kind of review."""
+
+import re
+
+# The page's own subject, in its title or first lines: an inspection and what it found or judged.
+INSPECTION = re.compile(
+    r"\b(?:inspections?|inspectorates?|inspected|JTAIs?|ILACS)\b"
+    r"|\bOfsted\b[^.\n]{0,60}\b(?:rated|rates|judged|judges|inadequate|requires improvement|probe)\b",
+    re.I,
+)
+# A child's case review named in the same lines ("Ofsted's evaluation of serious case reviews", "the
+# inspection found that the learning from this SCR …"): the inspection is then not the subject alone.
+CHILD_REVIEW_IN_TITLE = re.compile(
+    r"\b(?:serious case|significant case|(?:child )?safeguarding practice|child practice|case management|learning)"
+    r"\s+reviews?\b|\b(?:L?CSPRs?|SCRs?|CMRs?|CPRs?|ICRs?)\b|\bnational review\b(?! panel)",
+    re.I,
+)
+OPENING = 300  # characters: a page's own title and first lines
+
+
+def about_an_inspection(text):
+    """The page is about an inspection of services (its findings, its judgement, a notice after it), not
+    about a review of a child's case, though it may name the child whose death led to it."""
+    opening = text[:OPENING]
+    return bool(INSPECTION.search(opening)) and not CHILD_REVIEW_IN_TITLE.search(opening)
+
+
+# A child named in full ("Arthur Labinjo-Hughes"): on an inspection's page the case behind the inspection,
+# not the child of a review the page reports.
+FULL_NAME = re.compile(r"^[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?){1,2}$")
+NOT_FIRST_NAMES = {"Child", "Baby", "Family", "Case", "Young", "Sibling", "Infant", "Adult"}
+
+
+def children_behind_an_inspection(names):
+    """The children named in full: on an inspection's page they are the case that led to it."""
+    return [name for name in names if FULL_NAME.match(name) and name.split()[0] not in NOT_FIRST_NAMES]
+
+
+# Reviews of other kinds than a child's case: of an adult's (England's SARs, Wales's adult practice reviews),
+# of a domestic homicide, of the deaths of people with a learning disability (LeDeR).
+OTHER_KINDS = re.compile(
+    r"\bsafeguarding adults? reviews?\b|(?-i:\bSARs?\b)|\badult (?:practice|case) reviews?\b"
+    r"|\bdomestic (?:homicide|abuse related death) reviews?\b|(?-i:\bDHRs?\b)|\bmental health homicide reviews?\b"
+    r"|(?-i:\bLeDeR\b)|\bsafeguarding adults boards?\b|(?-i:\bSABs?\b)",
+    re.I,
+)
+# A child's case review, by any of its names here or in the other nations.
+CHILD_CASE_REVIEW = re.compile(
+    r"\b(?:serious case|significant case|(?:child )?safeguarding practice|child practice|case management)"
+    r"\s+reviews?\b|(?-i:\b(?:L?CSPRs?|SCRs?|CMRs?)\b)",
+    re.I,
+)
+# A study across reviews of another kind: "Analysis of Safeguarding Adult Reviews April 2017 – March 2019",
+# "The study analysed the findings of 231 SARs", "a thematic review of domestic homicide reviews".
+ACROSS_OTHER_REVIEWS = re.compile(
+    r"\b(?:analys(?:is|es|ed|ing)|stud(?:y|ies)|review|evaluation|synthesis)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:findings\s+of\s+)?(?:(?:\d+|[a-z]+ty|[a-z]+teen|several|many|national|local)\s+){0,2}"
+    r"(?:safeguarding adults? reviews|SARs|domestic homicide reviews|DHRs|adult practice reviews)\b",
+    re.I,
+)
+
+
+def only_other_kinds(text):
+    """The page's reviews are all of other kinds than a child's case review (adults', homicides', LeDeR)."""
+    return bool(OTHER_KINDS.search(text)) and not CHILD_CASE_REVIEW.search(text)
+
+
+def across_other_kinds(text):
+    """A study of many reviews of another kind: learning across reviews (`thematic`), as for children's."""
+    return only_other_kinds(text) and bool(ACROSS_OTHER_REVIEWS.search(text))
+
+
+# A public or independent inquiry's own report or a page about one ("The Report of the Independent Jersey
+# Care Inquiry", "the Victoria Climbié Inquiry"), named in the opening.
+INQUIRY = re.compile(r"\binquiry\b", re.I)
+
+
+def not_a_case_review(text):
+    """The page is an inspection's, an inquiry's or another kind of review's: its report or executive summary
+    is not a child's case review's overview report, executive summary or learning brief."""
+    opening = text[:OPENING]
+    if CHILD_REVIEW_IN_TITLE.search(opening):
+        return False
+    return about_an_inspection(text) or bool(INQUIRY.search(opening)) or only_other_kinds(text)

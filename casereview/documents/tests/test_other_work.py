@@ -1,0 +1,137 @@
+"""Pages about work that is not a child's case review: inspections, inquiries, adults' and homicide reviews.
+Each text is written for the test, of the kind of page, not copied from a corpus document."""
+
+from casereview.documents.tests.kinds import extract
+
+
+def test_an_inspection_after_a_childs_death_is_no_review_and_names_no_child_of_one():
+    result = extract(
+        """
+        Inspectors find weaknesses in Eastwick's front door for children
+
+        A joint targeted area inspection of Eastwick was carried out by Ofsted, the CQC and HMICFRS after the
+        death of Daniel Ashworth-Reid, aged four.
+
+        Daniel Ashworth-Reid's father was jailed in March. A local child safeguarding practice review is under
+        way and will report later this year.
+
+        The inspection found:
+        - Referrals wait too long to be screened.
+        - Partners do not share information at the strategy meeting.
+        """
+    )
+    assert result.review_type == "none"
+    assert result.child_pseudonyms == []
+
+
+def test_a_childs_review_that_mentions_an_inspection_later_keeps_its_kind_and_child():
+    result = extract(
+        """
+        Serious Case Review: Child T
+
+        The Northvale Safeguarding Children Board commissioned this serious case review in 2015 after Child T
+        was seriously injured. Child T was known to children's social care.
+
+        An Ofsted inspection in 2016 later found that the learning had been shared with staff.
+        """
+    )
+    assert result.review_type == "SCR"
+    assert result.child_pseudonyms == ["Child T"]
+
+
+def test_ofsteds_evaluation_of_serious_case_reviews_is_still_learning_across_reviews():
+    result = extract(
+        """
+        Ofsted inspection evidence: learning lessons from serious case reviews 2009-10
+
+        Ofsted evaluated 147 serious case reviews completed between April 2009 and March 2010.
+        """
+    )
+    assert result.review_type == "thematic"
+
+
+def test_an_analysis_of_adults_reviews_is_thematic_and_its_briefing_is_not_a_childrens_learning_brief():
+    result = extract(
+        """
+        Briefing for practitioners - national analysis of safeguarding adult reviews
+
+        This briefing summarises what a national study found when it analysed 180 safeguarding adult reviews
+        completed by safeguarding adults boards between 2019 and 2022.
+
+        Key messages:
+        - Self-neglect featured in a third of the reviews.
+        - Mental capacity was often assumed rather than assessed.
+        """
+    )
+    assert result.review_type == "thematic"
+    assert result.doc_type == "other"
+
+
+def test_a_boards_page_of_adults_reviews_with_executive_summaries_is_other():
+    result = extract(
+        """
+        Safeguarding Adults Reviews
+
+        Mr P: themes of hoarding, fire risk and carers' support.
+
+        Mr P - Safeguarding Adults Review - Executive Summary
+
+        Mr P - Learning Briefing
+        """
+    )
+    assert result.doc_type == "other"
+
+
+def test_a_welsh_adult_practice_review_is_not_a_childs_review():
+    result = extract(
+        """
+        Adult Practice Review: Mrs W
+
+        A concise Adult Practice Review was commissioned by the regional safeguarding board after Mrs W, aged
+        79, died at home.
+        """
+    )
+    assert result.review_type == "none"
+
+
+def test_an_inquirys_executive_summary_is_not_a_case_reviews():
+    result = extract(
+        """
+        The Report of the Independent Harbour Island Children's Homes Inquiry
+
+        Volume 1: Executive Summary
+
+        Presented to the island's parliament in 2019.
+        """
+    )
+    assert result.doc_type == "other"
+
+
+def test_a_case_reviews_own_executive_summary_is_still_one():
+    result = extract(
+        """
+        Serious Case Review: Child N
+
+        Executive Summary
+
+        Author: an independent reviewer, for the Southmoor Safeguarding Children Board.
+        """
+    )
+    assert result.doc_type == "executive_summary"
+
+
+def test_executive_summary_in_a_reports_contents_is_a_part_of_the_report_not_its_kind():
+    result = extract(
+        """
+        Research report: a study of findings arising from local reviews
+
+        Contents
+
+        Executive Summary
+
+        Chapter 1: Aims and method
+
+        Chapter 2: Findings
+        """
+    )
+    assert result.doc_type != "executive_summary"
