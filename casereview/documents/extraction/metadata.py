@@ -996,6 +996,13 @@ NOT_PLACES = {
     "with",
     "this",
     "that",
+    # "the National Independent Safeguarding Board", "the Regional Safeguarding Board", "every Local Safeguarding
+    # Board": a nation's advisory board, or a region's or any area's board not named by its place
+    "national",
+    "regional",
+    "every",
+    "any",
+    "your",
 }
 
 

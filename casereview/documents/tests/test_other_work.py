@@ -135,3 +135,27 @@ def test_executive_summary_in_a_reports_contents_is_a_part_of_the_report_not_its
         """
     )
     assert result.doc_type != "executive_summary"
+
+
+def test_a_nations_advisory_board_or_a_board_without_its_place_is_not_the_partnership():
+    result = extract(
+        """
+        Child practice reviews in Wales
+
+        The National Independent Safeguarding Board advises Welsh Ministers. Every Regional Safeguarding Board
+        must send its reports to the National Independent Safeguarding Board.
+        """
+    )
+    assert result.partnership is None
+
+
+def test_a_regional_board_named_with_its_place_is_the_partnership():
+    result = extract(
+        """
+        Scrutiny committee, 3 March 2015
+
+        The committee received the annual report of the Mid Dyfi Safeguarding Children Board. The Regional
+        Safeguarding Children Board met four times; the Mid Dyfi Safeguarding Children Board published one review.
+        """
+    )
+    assert result.partnership == "Mid Dyfi Safeguarding Children Board"
