@@ -335,7 +335,7 @@ def _committee_cue(title):
         if match.group().lower().endswith("committee") and A_COMMITTEE.search(title, 0, match.start()):
             continue
         return True
-    return False
+    return other_work.a_meeting_paper(title)
 
 
 def _names_itself(cue, text):

@@ -85,3 +85,26 @@ def not_a_case_review(text):
     if CHILD_REVIEW_IN_TITLE.search(opening):
         return False
     return about_an_inspection(text) or bool(INQUIRY.search(opening)) or only_other_kinds(text)
+
+
+# A paper of a meeting or legislature, by its framing: minutes of a meeting, a body asked to decide or note
+# ("The States are asked to decide", "The Board is requested to note the report"), a member's question to a
+# minister ("Will the Cabinet Secretary ensure …"), a named committee heading the page ("… - Children, Schools
+# and Families Committee", "Committee for Health & Social Care - P.2022/74").
+MEETING_PAPER = re.compile(
+    r"\bminutes (?:of|from) (?:the |a )?(?:[\w&()-]+ ){0,5}(?:meeting|board|committee|panel)\b"
+    r"|\b(?:states|assembly|council|board|committee|cabinet|members|panel|partnership|executive) (?:is|are)"
+    r" (?:being )?(?:asked|requested|invited|recommended) to (?:decide|note|agree|approve|endorse|consider|receive)\b"
+    r"|^[ \t]*(?:will|what|how|does|can|when|has|is) the (?:cabinet secretary|minister|first minister"
+    r"|secretary of state|deputy minister)\b"
+    r"|^[^\n.]{0,100}(?-i:\bCommittee for [A-Z])",
+    re.I | re.M,
+)
+# The page's first line is the committee's own heading ("… - Children, Schools and Families Committee Contents").
+COMMITTEE_HEADING = re.compile(r"(?-i:\b[A-Z][a-z]+ Committee)(?:\s+Contents)?\s*$")
+
+
+def a_meeting_paper(title):
+    """The page is a meeting's or a legislature's paper (`committee_report`), by how it is framed."""
+    first_line = next((line for line in title.splitlines() if line.strip()), "")
+    return bool(MEETING_PAPER.search(title) or COMMITTEE_HEADING.search(first_line))

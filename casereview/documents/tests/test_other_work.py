@@ -159,3 +159,53 @@ def test_a_regional_board_named_with_its_place_is_the_partnership():
         """
     )
     assert result.partnership == "Mid Dyfi Safeguarding Children Board"
+
+
+def test_minutes_of_a_boards_meeting_are_a_committee_paper():
+    result = extract(
+        """
+        Minutes of the Eastbrook Safeguarding Adults Board meeting, 12 June 2023
+
+        Present: the independent chair, the director of adult social care, the police.
+
+        Safeguarding adults reviews: two are in progress and one will be published in July.
+        """
+    )
+    assert result.doc_type == "committee_report"
+
+
+def test_a_legislature_asked_to_decide_after_a_review_is_a_committee_paper():
+    result = extract(
+        """
+        Review of children's services on the island: implementation of recommendations
+
+        PROPOSITION
+
+        The Assembly is asked to decide whether it is of opinion to endorse the response of the Council of
+        Ministers to the independent review of children's services.
+        """
+    )
+    assert result.doc_type == "committee_report"
+
+
+def test_a_members_question_to_a_minister_is_a_committee_paper():
+    result = extract(
+        """
+        Will the Minister publish the terms of reference of the child practice review into the school?
+
+        Answer: the regional board decides what it publishes, and I have asked it to publish them.
+        """
+    )
+    assert result.doc_type == "committee_report"
+
+
+def test_news_of_what_a_committee_published_is_not_its_paper():
+    result = extract(
+        """
+        Serious case review published - 8 May 2016
+
+        The Harbour Islands Child Protection Committee has today published a serious case review into the
+        care of a child known as CD, with nine recommendations.
+        """
+    )
+    assert result.doc_type != "committee_report"
