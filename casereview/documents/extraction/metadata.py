@@ -430,6 +430,10 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         return "none"  # about how reviews are done (their purpose, process, reform), not about one review
     if _explains_reviews_then_cites(text, pseudonyms):
         return "none"  # a page on when reviews are held, citing analyses of them further on
+    if other_work.a_research_paper(text) and not pseudonyms:
+        # a research paper: learning across the reviews it analysed, or about its own topic, not about one review
+        across = ACROSS_REVIEWS.search(text) or LEARNING_ACROSS_REVIEWS.search(text)
+        return "thematic" if across else "none"
     if _panel_review_near_opening(text):
         return "CSPR"  # the Panel's national review, named near the opening, beats an analysis cited further down
     if REVIEW_BODY_TITLE.match(_title_paragraph(text)) and not _names_a_child(text):

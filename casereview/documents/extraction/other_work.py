@@ -108,3 +108,19 @@ def a_meeting_paper(title):
     """The page is a meeting's or a legislature's paper (`committee_report`), by how it is framed."""
     first_line = next((line for line in title.splitlines() if line.strip()), "")
     return bool(MEETING_PAPER.search(title) or COMMITTEE_HEADING.search(first_line))
+
+
+# A research paper's page (a journal abstract, a paper of a series), near its opening: "## Abstract",
+# "OBJECTIVE:", "a systematic review and qualitative metasynthesis", "In a Series of three papers".
+RESEARCH_PAPER = re.compile(
+    r"^[#* \t]*abstract\b|\babstract=|\b(?:objective|methods?|results|conclusions?)\s*:\s|\*\*background\*\*"
+    r"|\bsystematic (?:literature )?review\b|\bmeta-?(?:synthesis|analysis)\b|\bscoping review\b"
+    r"|\b(?:this|in this|a series of (?:\w+ )?)papers?\b(?: (?:outlines|reports|describes|discusses|we))?",
+    re.I | re.M,
+)
+RESEARCH_OPENING = 1000
+
+
+def a_research_paper(text):
+    """The page is a research paper's (its abstract, its opening): about its topic, not about one review."""
+    return bool(RESEARCH_PAPER.search(text, 0, RESEARCH_OPENING))

@@ -209,3 +209,33 @@ def test_news_of_what_a_committee_published_is_not_its_paper():
         """
     )
     assert result.doc_type != "committee_report"
+
+
+def test_a_research_papers_abstract_on_its_own_topic_is_about_no_review():
+    result = extract(
+        """
+        Safe sleep advice for families of infants at risk: a systematic review and qualitative metasynthesis
+
+        ## Abstract
+
+        **Background** Sudden unexpected death in infancy has fallen, but not equally. The work was
+        commissioned by the Child Safeguarding Practice Review Panel, whose national review found that
+        advice was not followed.
+
+        **Methods** Twelve databases were searched for qualitative studies of parents' decisions.
+        """
+    )
+    assert result.review_type == "none"
+
+
+def test_a_research_paper_analysing_case_reviews_is_learning_across_them():
+    result = extract(
+        """
+        Neglect and serious harm: what the reviews tell us
+
+        Abstract
+
+        OBJECTIVE: To identify practice themes in an analysis of 40 serious case reviews completed in 2015.
+        """
+    )
+    assert result.review_type == "thematic"
