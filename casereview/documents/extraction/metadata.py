@@ -4,7 +4,7 @@ themes, methodology. Each reads cues any report of that kind uses, not any one r
 import re
 from collections import Counter
 
-from . import other_work
+from . import other_work, pseudonym_forms
 from .result import DATE_KEYS
 from .vocabulary import AGENCY_CUES, THEME_CUES, CueText, tags_found
 
@@ -902,6 +902,9 @@ def find_child_pseudonyms(text):
     named += [name for name in _table_pseudonyms(text) if name not in named]
     named += _named_in_full_or_by_first_name(text, named)
     named += [name for name in _first_names_of_cases(text) if name not in named]
+    if not other_work.only_other_kinds(text):  # an adult's review names the adult
+        named += [name for name in pseudonym_forms.known_as(text) if name not in named]
+        named += [name for name in pseudonym_forms.quoted_names(text) if name not in named]
     named = [name for name in named if f"Child {name}" not in named]
     # "Rosa Hart was two years old" after "Rosa Hart's death": the surname alone is the child named in full
     surnames = {name.split()[-1] for name in named if len(name.split()) > 1 and name.split()[0] not in NOT_NAMES}

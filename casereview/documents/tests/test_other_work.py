@@ -239,3 +239,37 @@ def test_a_research_paper_analysing_case_reviews_is_learning_across_them():
         """
     )
     assert result.review_type == "thematic"
+
+
+def test_a_childs_name_in_quotation_marks_used_again_is_the_pseudonym():
+    result = extract(
+        """
+        Scrutiny committee: the board's annual report
+
+        Serious Case Review (SCR) 0412 ‘Oscar’ was published in May. The chair said that ‘Oscar’ had been
+        known to five agencies, and that Oscar's school had raised concerns.
+        """
+    )
+    assert "Oscar" in result.child_pseudonyms
+
+
+def test_a_quoted_word_that_is_also_written_in_lower_case_is_no_name():
+    result = extract(
+        """
+        Annual report of the safeguarding children partnership
+
+        The ‘Panel’ met six times to consider rapid reviews. The panel decided that one serious case review
+        was needed. The ‘Panel’ reports to the partnership.
+        """
+    )
+    assert "Panel" not in result.child_pseudonyms
+
+
+def test_the_child_known_as_a_code_is_the_pseudonym():
+    result = extract(
+        """
+        News release: a serious case review into the care of a child known as QT is published today by the
+        island's child protection committee.
+        """
+    )
+    assert "QT" in result.child_pseudonyms

@@ -1,0 +1,63 @@
+"""Two more ways a page gives a review's child a name: in quotation marks ("SCR ‘James’", "worked with 'John'"),
+and as the child "known as" a code or name ("a child known as BA")."""
+
+import re
+
+# A single capitalised word in quotation marks: a pseudonym as reviews write one.
+QUOTED = re.compile(r"[‘'\"“]([A-Z][a-z]{2,14})[’'\"”](?![a-z])")
+# "a child known as BA", "the young person referred to as ‘Sam’"
+KNOWN_AS = re.compile(
+    r"\b(?:child|baby|infant|boy|girl|young person|teenager)\s+(?:known|referred to|called)\s+as\s+[‘'\"“]?"
+    r"([A-Z][A-Za-z]{0,14}\d{0,3})(?![\w-])"
+)
+# Words that stand quoted in these pages without naming anyone: the domain's slogans and labels.
+NOT_NAMES = {
+    "The",
+    "This",
+    "Think",
+    "Family",
+    "Child",
+    "Baby",
+    "Early",
+    "Help",
+    "Safeguarding",
+    "Working",
+    "Together",
+    "Neglect",
+    "Signs",
+    "Safety",
+    "Voice",
+    "Was",
+    "Not",
+    "Brought",
+    "Learning",
+    "Review",
+    "Lessons",
+}
+REVIEW_WORD = re.compile(r"\breview\b|\bSCR\b|\bCSPR\b", re.I)
+
+
+def quoted_names(text):
+    """Names given in quotation marks at least twice, or quoted once and used again, on a page about a review."""
+    if not REVIEW_WORD.search(text):
+        return []
+    names = []
+    # each line once: a PDF's running header repeats the title ("‘Radical’ shift needed …") on every page
+    text = "\n".join(dict.fromkeys(line.strip() for line in text.splitlines()))
+    for match in QUOTED.finditer(text):
+        name = match.group(1)
+        if name in NOT_NAMES or name in names or re.search(rf"\b{name.lower()}\b", text):
+            continue  # a word also written in lower case ("the 'Board'", "the board") is no one's name
+        quoted = len(re.findall(rf"[‘'\"“]{name}[’'\"”]", text))
+        if quoted >= 2 or len(re.findall(rf"\b{name}\b", text)) >= 2:
+            names.append(name)
+    return names
+
+
+def known_as(text):
+    """The child the page says is known as a name or code."""
+    names = []
+    for match in KNOWN_AS.finditer(text):
+        if match.group(1) not in names and match.group(1) not in NOT_NAMES:
+            names.append(match.group(1))
+    return names
