@@ -2,6 +2,7 @@
 and as the child "known as" a code or name ("a child known as BA")."""
 
 import re
+from collections import Counter
 
 # A single capitalised word in quotation marks: a pseudonym as reviews write one.
 QUOTED = re.compile(r"[‘'\"“]([A-Z][a-z]{2,14})[’'\"”](?![a-z])")
@@ -34,6 +35,8 @@ NOT_NAMES = {
     "Review",
     "Lessons",
 }
+WORD = re.compile(r"\b[A-Z][a-z]{2,14}\b")
+LOWER_WORD = re.compile(r"\b[a-z]{3,15}\b")
 REVIEW_WORD = re.compile(r"\breview\b|\bSCR\b|\bCSPR\b", re.I)
 
 
@@ -41,17 +44,19 @@ def quoted_names(text):
     """Names given in quotation marks at least twice, or quoted once and used again, on a page about a review."""
     if not REVIEW_WORD.search(text):
         return []
-    names = []
     # each line once: a PDF's running header repeats the title ("‘Radical’ shift needed …") on every page
     text = "\n".join(dict.fromkeys(line.strip() for line in text.splitlines()))
-    for match in QUOTED.finditer(text):
-        name = match.group(1)
-        if name in NOT_NAMES or name in names or re.search(rf"\b{name.lower()}\b", text):
-            continue  # a word also written in lower case ("the 'Board'", "the board") is no one's name
-        quoted = len(re.findall(rf"[‘'\"“]{name}[’'\"”]", text))
-        if quoted >= 2 or len(re.findall(rf"\b{name}\b", text)) >= 2:
-            names.append(name)
-    return names
+    quoted = Counter(QUOTED.findall(text))
+    if not quoted:
+        return []
+    used = Counter(WORD.findall(text))  # one pass each, whatever the number of candidates
+    lower_case = set(LOWER_WORD.findall(text))
+    return [
+        name
+        for name, times in quoted.items()
+        # a word also written in lower case ("the 'Board'", "the board") is no one's name
+        if name not in NOT_NAMES and name.lower() not in lower_case and (times >= 2 or used[name] >= 2)
+    ]
 
 
 def known_as(text):
