@@ -977,8 +977,9 @@ NATIONAL_BODY = re.compile(
     r"\b(Child Safeguarding Practice Review Panel|National [Pp]anel of [Ii]ndependent [Ee]xperts on [Ss]erious [Cc]ase"
     r" [Rr]eviews)"
 )
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # An area's own abbreviation ("BSCB", "OSCB", "CHSCP"); "LSCB" and "LSCP" are any area's ("the Local …").
-PARTNERSHIP_ABBREVIATION = re.compile(r"\b(?!L)[A-Z]{1,4}SC[BP]\b")
+PARTNERSHIP_ABBREVIATION = re.compile(r"\b(?!L)[A-Z](?:[A-Z]{0,3}|[a-z][A-Z])SC[BP]\b")  # "IoWSCP" too
 NOT_PLACES = {
     "the",
     "a",
@@ -1063,9 +1064,13 @@ def find_partnership(text):
     if not names and (body := _other_nations_body(text)):
         return body
     if not names:
-        abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
+        # an abbreviation in a web address ("www.chscb.org.uk/…/CHSCB-Review-X.pdf") names no one
+        abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(WEB_ADDRESS.sub(" ", text)))
         if abbreviations:
-            return abbreviations.most_common(1)[0][0]
+            (first, times), *others = abbreviations.most_common(2)
+            if others and others[0][1] == times:
+                return None  # several partnerships named as often ("ESSCP; WSSCP and BHSCP"): no one of them
+            return first
         placed = PLACE_AND_LSCB.search(text, 0, TITLE_START)
         if placed and placed.group().split()[0].lower() not in NOT_PLACES | {"independent", "every", "any", "your"}:
             return " ".join(placed.group().split())

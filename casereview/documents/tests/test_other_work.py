@@ -273,3 +273,46 @@ def test_the_child_known_as_a_code_is_the_pseudonym():
         """
     )
     assert "QT" in result.child_pseudonyms
+
+
+def test_partnerships_named_together_as_often_are_no_one_partnership():
+    result = extract(
+        """
+        Child safeguarding practice reviews: a procedure shared by three areas
+
+        Northdale, Southdale and Eastdale (NDSCP; SDSCP and EDSCP) work to this procedure together.
+        """
+    )
+    assert result.partnership is None
+
+
+def test_link_texts_of_two_areas_partnerships_name_neither():
+    result = extract(
+        """
+        Learning from case reviews for schools
+
+        Reviews are published on the local safeguarding partnership websites, which can be found here: HSCP and
+        here: IoWSCP.
+        """
+    )
+    assert result.partnership is None
+
+
+def test_an_abbreviation_only_in_a_web_address_names_no_partnership():
+    result = extract(
+        """
+        Slides: learning from two local reviews
+
+        The reports can be found at http://www.abscb.org.uk/uploads/ABSCB-Review-X.pdf and on the board's site.
+        """
+    )
+    assert result.partnership is None
+
+
+def test_one_areas_abbreviation_used_alone_is_still_the_partnership():
+    result = extract(
+        """
+        The OSCB has published its review. The OSCB chair said the learning will be shared widely.
+        """
+    )
+    assert result.partnership == "OSCB"
