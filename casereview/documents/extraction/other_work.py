@@ -3,6 +3,7 @@ inspection of services (a JTAI, Ofsted, HMICFRS, the Care Inspectorate, HIQA), a
 kinds (safeguarding adult reviews, domestic homicide reviews, LeDeR, health safety investigations). The
 metadata rules ask these questions before they count a child's kind of review."""
 
+import functools
 import re
 
 # The page's own subject, in its title or first lines: an inspection and what it found or judged.
@@ -63,8 +64,19 @@ ACROSS_OTHER_REVIEWS = re.compile(
 )
 
 
+OTHER_KINDS_WORDS = ("adult", "homicide", "abuse related death")  # one of them is in every OTHER_KINDS name
+OTHER_KINDS_ABBREVIATIONS = ("SAR", "DHR", "LeDeR", "SAB")
+
+
+@functools.lru_cache(maxsize=4)
 def only_other_kinds(text):
-    """The page's reviews are all of other kinds than a child's case review (adults', homicides', LeDeR)."""
+    """The page's reviews are all of other kinds than a child's case review (adults', homicides', LeDeR). The
+    patterns run only where their words occur (over a long text a pattern of many alternatives is slow), and
+    the answer is kept for the text, which the metadata rules ask about more than once."""
+    if not any(word in text for word in OTHER_KINDS_ABBREVIATIONS):
+        lowered = text.lower()
+        if not any(word in lowered for word in OTHER_KINDS_WORDS):
+            return False
     return bool(OTHER_KINDS.search(text)) and not CHILD_CASE_REVIEW.search(text)
 
 
@@ -97,9 +109,12 @@ MEETING_PAPER = re.compile(
     r" (?:being )?(?:asked|requested|invited|recommended) to (?:decide|note|agree|approve|endorse|consider|receive)\b"
     r"|^[ \t]*(?:will|what|how|does|can|when|has|is) the (?:cabinet secretary|minister|first minister"
     r"|secretary of state|deputy minister)\b"
-    r"|^[^\n.]{0,100}(?-i:\bCommittee for [A-Z])",
+    r"|(?-i:\bCommittee for [A-Z])",
     re.I | re.M,
 )
+# one of these is in every MEETING_PAPER cue: the pattern runs only where one occurs
+MEETING_WORDS = ("minutes", "asked to", "requested to", "invited to", "recommended to", "minister", "secretary")
+MEETING_WORDS += ("committee",)
 # The page's first line is the committee's own heading ("… - Children, Schools and Families Committee Contents").
 COMMITTEE_HEADING = re.compile(r"(?-i:\b[A-Z][a-z]+ Committee)(?:\s+Contents)?\s*$")
 
@@ -107,7 +122,9 @@ COMMITTEE_HEADING = re.compile(r"(?-i:\b[A-Z][a-z]+ Committee)(?:\s+Contents)?\s
 def a_meeting_paper(title):
     """The page is a meeting's or a legislature's paper (`committee_report`), by how it is framed."""
     first_line = next((line for line in title.splitlines() if line.strip()), "")
-    return bool(MEETING_PAPER.search(title) or COMMITTEE_HEADING.search(first_line))
+    lowered = title.lower()
+    framed = any(word in lowered for word in MEETING_WORDS) and MEETING_PAPER.search(title)
+    return bool(framed or COMMITTEE_HEADING.search(first_line))
 
 
 # A research paper's page (a journal abstract, a paper of a series), near its opening: "## Abstract",
@@ -119,8 +136,12 @@ RESEARCH_PAPER = re.compile(
     re.I | re.M,
 )
 RESEARCH_OPENING = 1000
+# one of these is in every RESEARCH_PAPER cue: the pattern runs only where one occurs
+RESEARCH_WORDS = ("abstract", "objective", "method", "result", "conclusion", "background", "systematic", "meta")
+RESEARCH_WORDS += ("scoping", "paper")
 
 
 def a_research_paper(text):
     """The page is a research paper's (its abstract, its opening): about its topic, not about one review."""
-    return bool(RESEARCH_PAPER.search(text, 0, RESEARCH_OPENING))
+    opening = text[:RESEARCH_OPENING].lower()
+    return any(word in opening for word in RESEARCH_WORDS) and bool(RESEARCH_PAPER.search(text, 0, RESEARCH_OPENING))

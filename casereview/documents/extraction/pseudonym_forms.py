@@ -62,6 +62,8 @@ def quoted_names(text):
 def known_as(text):
     """The child the page says is known as a name or code."""
     names = []
+    if not any(words in text for words in ("known as", "referred to as", "called as")):
+        return names  # the pattern runs only where its words occur
     for match in KNOWN_AS.finditer(text):
         if match.group(1) not in names and match.group(1) not in NOT_NAMES:
             names.append(match.group(1))
