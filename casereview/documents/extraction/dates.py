@@ -21,10 +21,29 @@ STATED = re.compile(
 )
 
 
+# A report's own numbering is no date: "paragraph 4.11.12", "sections 3.2.19 and 3.2.20", "Recommendation
+# 5.1.20", or a number with a fourth level ("4.11.12.3"), though "4.11.12" alone could be 4 November 2012.
+REFERENCE_BEFORE = re.compile(
+    r"\b(?:paragraphs?|paras?|sections?|chapters?|recommendations?|findings?|learning points?|pages?|pp?|appendix"
+    r"|annex|tables?|figures?|points?)\.?\s*(?:\d[\d.]*\s*(?:,|and|or|to|-|–)\s*)*$|§\s*$|\d\.$",
+    re.I,
+)
+
+
+def _is_reference(match, text):
+    if not match["numeric"]:
+        return False
+    return bool(REFERENCE_BEFORE.search(text[max(0, match.start() - 60) : match.start()])) or bool(
+        re.match(r"[.]\d", text[match.end() : match.end() + 2])
+    )
+
+
 def parse_stated_date(text, today=None):
     """The first date the text states, or None."""
     today = today or datetime.date.today()
     for match in STATED.finditer(text or ""):
+        if _is_reference(match, text):
+            continue
         found = _as_date(match)
         if found is not None:
             return found if found <= today else None

@@ -241,7 +241,7 @@ def _packed_sentences(block, source, classify, theme_in_context=None):
         parts = split_parts(text, body_start, body_end)
         if len(parts) == 1 and not stop_at_sentence and is_run_on(text[body_start:body_end]):
             parts = [(body_start + a, body_start + b) for a, b in run_on_clauses(text[body_start:body_end])] or parts
-        if stop_at_sentence and (len(parts) < 2 or _two_joined_phrases(text, parts)):
+        if stop_at_sentence and (len(parts) < 3 or _two_joined_phrases(text, parts)):
             # "The review highlighted …" with no ';', or "… learning around a; and b.": a sentence
             position = max(body_end, body_start + 1)
             continue

@@ -18,6 +18,7 @@ from .markers import (
     ends_sentence,
     is_heading_text,
     is_question_heading,
+    item_text,
     normalise_space,
 )
 from .result import Item
@@ -53,6 +54,10 @@ LEARNING_CUE = re.compile(
     # "What could have been done differently?", "So what more could have been done to protect Logan?"
     r"|what (?:more |else )?could (?:have been|be) done\b"
     r"|the review found|^the (?:review|findings)$|areas? (?:of|for) (?:learning|improvement|development)"
+    r"|areas? (?:requiring|needing|that (?:require|need)) (?:attention|improvement)"
+    # "The Committee's conclusions are as follows:", "a number of conclusions:"
+    r"|\bconclusions (?:(?:are|were)(?: as follows)?\s*)?:$"
+    r"|\b(?:problems|failings|weaknesses|shortcomings) (?:that )?(?:were |have been )?(?:identified|found)\b"
     r"|\b(?:major|key|main|particular|significant) areas? of concern\b"
     # A learning brief's sections on what the review found that went well and what it means for practice:
     # the review's own findings, though worded to practitioners.
@@ -119,7 +124,10 @@ ARRANGED_UNDER_THEMES = re.compile(
 
 REVIEW_WORD = re.compile(r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|case|cases)\b", re.I)
 RECOMMENDATION_CUE = re.compile(
-    r"\brecommend(?:ations?|s|ed)?\b|\bcalls? for\b|\b(?:is|are) (?:requested|asked|invited) to\b", re.I
+    r"\brecommend(?:ations?|s|ed)?\b|\bcalls? for\b|\b(?:is|are) (?:requested|asked|invited) to\b"
+    # "New proposals from the review include:": what a review proposes is what it recommends
+    r"|\bproposals (?:from|of|in|made by) (?:the|this) (?:review|report|inquiry)\b",
+    re.I,
 )
 # A lead-in about something else, though it uses one of the words above: a future review's scope, the
 # criteria for a review, a board's priorities, a content list, questions asked of the meeting.
@@ -131,7 +139,7 @@ NOT_A_LEAD_IN = re.compile(
     r"|statutory (?:partners?|duty|duties|criteria|guidance|requirements?|functions?|responsibilit\w+|members?"
     r"|content|framework|obligations?|notifications?|basis)"
     r"|what (?:did|do) we do|responsib(?:le|ilit(?:y|ies)) (?:for|of|to)|(?:duties|functions) of|agenda"
-    r"|resolved|learning outcomes?|(?:aims|objectives) of|(?:session|training|course) (?:aims|objectives)"
+    r"|resolved|learning outcomes?|(?:aims|objectives|purposes?) of|(?:session|training|course) (?:aims|objectives)"
     # risk factors from research, and whom a briefing is for, are not what a review learned
     r"|risk factors?|who (?:should|need to|must|will) (?:read|understand|know|use)|(?:is|are) (?:aimed at|written for)"
     r"|audiences?"
@@ -157,7 +165,8 @@ OTHER_SECTION = re.compile(
 MIN_UNMARKED_LINES, MAX_UNMARKED_WORDS = 3, 30
 CONFIDENCE = {"lead_in": 0.9, "inline": 0.85, "section_item": 0.8, "section_prose": 0.65}
 # A contents entry: a heading followed by its page number ("7.1 Summary of SCR Recommendations Page 47").
-CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}$", re.I)
+# (or its paragraph number: "Legislation  13.14")
+CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}(?:\.\d{1,3})?$", re.I)
 
 
 # What a committee paper asks of its own meeting ("Note the report at appendix 1", "The board is requested
@@ -218,7 +227,8 @@ def _last_sentence(text):
 # whatever an earlier clause mentions ("In a 90-page report containing 12 recommendations, the serious case
 # review panel found that:").
 FOUND_THAT_AT_END = re.compile(
-    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|inquiry|investigation|report|panel)\b(?:\s+[\w-]+){0,2}?\s+"
+    r"\b(?:reviews?|SCRs?|CSPRs?|LCSPRs?|inquiry|investigation|report|panel|inspections?|inspectors|audits?)\b"
+    r"(?:\s+[\w-]+){0,2}?\s+"
     r"(?:also\s+)?(?:found|concluded|identified|highlighted)(?:\s+that)?\s*:$",
     re.I,
 )
@@ -233,6 +243,21 @@ SEEN_IN_REVIEWS = re.compile(
     r"|consistently )?(?:see|find|saw|found)\b",
     re.I,
 )
+
+
+# "Makes no recommendations, but reflects on three main issues:", "no new lessons": a kind denied is not the
+# list's kind.
+DENIED = re.compile(
+    r"\b(?:no|not\s+(?:make|made|making|contain|include)\s+any|without(?:\s+any)?)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _first_not_denied(cue, text):
+    for match in cue.finditer(text):
+        if not DENIED.search(text, max(0, match.start() - 40), match.start()):
+            return match
+    return None
 
 
 def classify_cue(text):
@@ -250,7 +275,7 @@ def classify_cue(text):
     found = [
         (m.start(), kind)
         for kind, cue in ((LEARNING, LEARNING_CUE), (RECOMMENDATIONS, RECOMMENDATION_CUE))
-        if (m := cue.search(last_sentence))
+        if (m := _first_not_denied(cue, last_sentence))
     ]
     theme = THEME_CUE.search(last_sentence)
     if theme and REVIEW_WORD.search(last_sentence) and not SCOPE_OF_THEMES.search(last_sentence):
@@ -270,10 +295,13 @@ def find_items(blocks, runs, doc):
     for item in inline:
         chosen.setdefault(item.start, (item.kind, item.start, item.end, CONFIDENCE["inline"]))
     position = {id(block): n for n, block in enumerate(blocks)}
+    run_of = {id(block): run for run in runs for block in run.items}
     # a run led in by a bullet at its own level speaks first for its items: the list above it is of another kind
     for run in sorted(runs, key=lambda run: not run.same_level):
         if run.parent is not None and _absorbs_sub_bullets(run.parent, source):
             continue  # part of the item above it
+        if _inside_list_of_another_kind(run, run_of, source):
+            continue
         kind = (
             _lead_in_kind(run, source)
             or _shared_lead_in_kind(run, blocks, position, source)
@@ -332,21 +360,44 @@ MIXED_LEAD_IN = re.compile(
 MIXED_LEAD_IN_REACH = 200  # the end of a lead-in
 RECOMMENDATION_WORDING = re.compile(
     r"\b(?:should|must|needs? to|ought to|recommend(?:s|ed)?|is asked to|are asked to)\b"
-    r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide)\s",
+    # an action's verb first: "Combine early help and children in need services", "Locate services in hubs"
+    # "For the LSCP to seek assurance that …": what the partnership is to do
+    r"|^for (?:the |all )?(?:[\w-]+ ){1,4}to (?:seek|ensure|consider|review|develop|provide|establish|undertake)\b"
+    r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide|combine|locate|create"
+    r"|support|increase|reduce|review|expand|extend|invest|set up|replace|require|make|give|put|raise|embed"
+    r"|publish|appoint|implement|adopt|promote|undertake|commission|build|remove|prioriti[sz]e|clarify|agree)\s",
     re.I,
 )
+# A sub-heading inside a section ("Report findings and recommendations" / "A revolution in family help" /
+# bullets) names a topic: the section's heading is the introducer.
+MAX_TOPIC_HEADINGS = 3
+
+
+def _introducer(n, blocks, taken, source):
+    while n >= 0 and (blocks[n].kind == ITEM or blocks[n].body_start in taken):
+        n -= 1
+    m, topics = n, 0
+    while m > 0 and blocks[m].kind == HEADING and classify_cue(blocks[m].text(source)) is None:
+        m, topics = m - 1, topics + 1
+        while m >= 0 and blocks[m].kind == ITEM:
+            m -= 1
+        if topics > MAX_TOPIC_HEADINGS or m < 0 or blocks[m].kind != HEADING:
+            return n
+        if classify_cue(blocks[m].text(source)) is not None:
+            return m
+    return n
 
 
 def _split_by_wording(entries, blocks, source):
-    """The introducer of an item is the nearest block before it that is neither a list item nor an item."""
+    """The introducer of an item is the nearest block before it that is neither a list item nor an item.
+    Under one that leads in to both lists, each item is what its wording says; a list most of whose items
+    are worded as actions is all recommendations (one item stating what will happen is among them)."""
     starts = [block.start for block in blocks]
     taken = {start for _, start, _, _ in entries}
     mixed = {}  # block number -> whether it leads in to both lists, read once (a 2 MB line has 16,000 items)
-    split = []
+    split, groups = [], {}
     for kind, start, end, confidence in entries:
-        n = bisect.bisect_right(starts, start) - 1
-        while n >= 0 and (blocks[n].kind == ITEM or blocks[n].body_start in taken):
-            n -= 1
+        n = _introducer(bisect.bisect_right(starts, start) - 1, blocks, taken, source)
         if n >= 0 and n not in mixed:
             block = blocks[n]
             mixed[n] = bool(
@@ -355,7 +406,13 @@ def _split_by_wording(entries, blocks, source):
         if n >= 0 and mixed[n]:
             text = normalise_space(source[start:end])
             kind = RECOMMENDATIONS if RECOMMENDATION_WORDING.search(text) else LEARNING
+            groups.setdefault(n, []).append(len(split))
         split.append((kind, start, end, confidence))
+    for members in groups.values():
+        actions = sum(split[i][0] == RECOMMENDATIONS for i in members)
+        if actions * 4 >= len(members) * 3:
+            for i in members:
+                split[i] = (RECOMMENDATIONS, *split[i][1:])
     return split
 
 
@@ -432,12 +489,18 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             continue
         kind = classify_cue(block.text(source))
         limit = _stated_count(block.text(source), kind)
+        paragraphs = []
         for taken, following in enumerate(blocks[n + 1 :]):
             text = following.text(source)
-            if taken == limit or following.kind != PROSE or text.endswith(":") or NOT_AN_ITEM_LINE.match(text):
+            if taken == limit or following.kind != PROSE or text.endswith(":") or _another_sections_line(text):
                 break
             if not _ends_cited_sentence(text) and following is not blocks[-1]:
                 break
+            paragraphs.append(following)
+        cut_off = paragraphs[-1:] == blocks[-1:] and not ends_sentence(blocks[-1].text(source))
+        if limit and len(paragraphs) < limit and not cut_off:
+            continue  # "The board makes three recommendations:" and one paragraph: not the list it counts
+        for following in paragraphs:
             yield from _packed_parts(kind, following, source)
 
 
@@ -488,7 +551,11 @@ MIN_FINDING_WORDS = 12
 # reviews newsletter"), not a section of learning.
 LEARNING_PRODUCT_TITLE = re.compile(
     r"^(?:learning|lessons?) from (?:[\w-]+ ){0,3}(?:reviews?|SCRs|CSPRs) (?:annual )?(?:report|newsletter|bulletin"
-    r"|library|hub|archive|repository|page|catalogue)s?$",
+    r"|library|hub|archive|repository|page|catalogue)s?$"
+    # a partnership's page on its reviews in general ("Learning from Reviews", "Learning from Rapid Reviews"):
+    # its paragraphs say what reviews are for and how they are done
+    r"|^(?:learning|lessons?) from (?:(?:local|rapid|case|practice|safeguarding|child|serious|our) ){0,3}"
+    r"(?:reviews|SCRs|CSPRs)$",
     re.I,
 )
 MAX_SECTION_UNITS = 200  # paragraphs and sub-headings read after one heading
@@ -623,6 +690,13 @@ ONE_OF = re.compile(r"\b(?:one|another) of (?:the|its|their) [^:]{0,80}\b(?:is|w
 PAGE_REFERENCE = re.compile(r"\s*\((?:pp?\.?|pages?|para(?:graph)?s?\.?)\s*\d[\d\s,–-]*\)$", re.I)
 
 
+SELECTION = re.compile(
+    r"\b(?:some|several|a few|many|most|(?:one|two|three|four|five|six) or more) of (?:the|its|their)\b"
+    r"|\bamong (?:the|its|their)\b|\bincluding\s*:$|\binclud(?:e|es|ed)\s*:$",
+    re.I,
+)
+
+
 def _stated_count(text, kind):
     """The one number of items of this kind the lead-in states ("makes three recommendations:", "one of the
     points made in the review is:"), or None."""
@@ -630,6 +704,8 @@ def _stated_count(text, kind):
 
     if ONE_OF.search(_last_sentence(text)):
         return 1
+    if SELECTION.search(_last_sentence(text)):
+        return None  # "Some of the 17 recommendations in the review include:": a few of the number stated
     counts = {number for counted_kind, number, _ in stated_counts(text) if counted_kind == kind}
     return counts.pop() if len(counts) == 1 else None
 
@@ -786,6 +862,9 @@ def _lines_after_inner_lead_in(blocks, covered, source):
             lead_start = max(block.start, source.rfind("\n", block.start, max(block.start, colon - POINT_BACK_REACH)))
             lead_in = Block(PROSE, lead_start, colon + 1, lead_start)
             kind = classify_cue(lead_in.text(source)) or _referred_to(lead_in, source)
+            if kind is None:  # "… rapid reviews and LCSPRs. … Key themes identified include:" in one line
+                last = _last_sentence(lead_in.text(source))
+                kind = _theme_after_reviews(last, max(lead_start, colon + 1 - len(last)), source)
             if kind is None:
                 continue
             rest_start = block.start + match.end()
@@ -815,9 +894,35 @@ def _lines_after_inner_lead_in(blocks, covered, source):
                 after_heading = heading
             if (len(items) >= MIN_UNMARKED_LINES and _enough_lines(items, source)) or _two_clauses(items, source):
                 yield from ((kind, Block(PROSE, a, b, a)) for a, b in items)
+            elif ANNOUNCES_FOLLOWING.search(lead_in.text(source)):
+                mixed = MIXED_LEAD_IN.search(lead_in.text(source))
+                for a, b in _announced_paragraph_lines(source, rest):
+                    if mixed:  # "… the following findings and recommendations:": each line by its wording
+                        action = RECOMMENDATION_WORDING.search(normalise_space(source[a:b]))
+                        kind = RECOMMENDATIONS if action else LEARNING
+                    yield kind, Block(PROSE, a, b, a)
 
 
 MAX_LINES_AFTER_LEAD_IN = 200
+# "The review resulted in the following findings and recommendations:", "… are as follows:": the lead-in says a
+# list follows, so in text with no blank lines each line after it is one item, however long (a paragraph each).
+ANNOUNCES_FOLLOWING = re.compile(r"\b(?:the following\b[^.:]{0,60}|as follows)\s*:$", re.I)
+MAX_ANNOUNCED_LINE_WORDS = 120
+
+
+def _announced_paragraph_lines(source, rest):
+    """The lines after an announcing lead-in, each a sentence or more ending in '.' or ';' (the last may be
+    cut off), up to a line that does not; none when fewer than two."""
+    lines = []
+    spans = _line_spans(source, rest)  # a line each: a wrapped line would not end its sentence
+    for n, (a, b) in enumerate(spans):
+        line = normalise_space(source[a:b])
+        if line.endswith(":") or _another_sections_line(line) or len(line.split()) > MAX_ANNOUNCED_LINE_WORDS:
+            break
+        if not (ends_sentence(line) or line.endswith(";")) and n + 1 < len(spans):
+            break
+        lines.append((a, b))
+    return lines if len(lines) >= 2 else []
 
 
 MAX_LABEL_WORDS = 8
@@ -876,7 +981,13 @@ def _until_long_paragraph(lines, source):
     stop ("… the fragility of the baby." then "A notable feature of the cases …"): text with no blank lines
     runs the list and the next paragraph together."""
     long = next((n for n, (a, b) in enumerate(lines) if len(source[a:b].split()) > MAX_UNMARKED_WORDS), None)
-    if long is not None and long >= MIN_UNMARKED_LINES and ends_sentence(source[slice(*lines[long - 1])]):
+    if long is None or long < MIN_UNMARKED_LINES:
+        return lines
+    if ends_sentence(source[slice(*lines[long - 1])]):
+        return lines[:long]
+    # or a list of phrases, none ending its sentence, then a paragraph that starts one ("the SPBs should
+    # continue to be independently chaired" / … / "Steve Appleton, who carried out the review, said: …")
+    if not any(ends_sentence(source[a:b]) for a, b in lines[:long]) and source[lines[long][0]].isupper():
         return lines[:long]
     return lines
 
@@ -946,6 +1057,14 @@ LINK_LINE_PATTERN = (
 )
 NOT_AN_ITEM_LINE = re.compile(OTHER_SECTION.pattern + "|" + LINK_LINE_PATTERN, re.I)
 LINK_LINE = re.compile(LINK_LINE_PATTERN, re.I)
+
+
+def _another_sections_line(text):
+    """A link, or another section's heading ("Background", "Support"); a sentence that opens with such a word
+    ("support for young people who are bereaved; …") is not one."""
+    return bool(LINK_LINE.match(text) or (OTHER_SECTION.match(text) and is_heading_text(text)))
+
+
 # A section heading that introduces plain lines is short ("Key themes", "What we found"); a long title that
 # mentions learning ("Summary of the key learning from the Panel's report") is the page's title.
 MAX_INTRODUCER_WORDS = 8
@@ -1034,9 +1153,21 @@ def _is_contents_entry(text):
     return len(text.split()) <= 15 and not ends_sentence(text) and bool(CONTENTS_ENTRY.search(text))
 
 
+MIN_CONTENTS_ENTRIES = 4
+MAX_CONTENTS_WORDS = 8
+
+
 def _is_contents(items, source):
-    """A run most of whose items end in a page number is a table of contents."""
-    return sum(_is_contents_entry(block.text(source)) for block in items) * 2 > len(items)
+    """A run most of whose items end in a page number is a table of contents; so is one of four or more short
+    titles, two of them a report's parts ("1. Context", "3. Introduction", … "9. Recommendation")."""
+    texts = [block.text(source) for block in items]
+    if sum(_is_contents_entry(text) for text in texts) * 2 > len(items):
+        return True
+    return (
+        len(texts) >= MIN_CONTENTS_ENTRIES
+        and all(len(text.split()) <= MAX_CONTENTS_WORDS and not ends_sentence(text) for text in texts)
+        and sum(bool(END_OF_FINDINGS.match(text)) for text in texts) >= 2
+    )
 
 
 def _lead_in_kind(run, source):
@@ -1065,14 +1196,27 @@ POINTS_BACK = re.compile(
 POINT_BACK_REACH = 400
 
 
+# "It also found:", "Published on Friday, it said:": what a report, review, inquiry or inspection named just
+# before found, with only a pronoun for it.
+IT_FOUND = re.compile(
+    r"^(?:[^.:]{0,40},\s*)?(?:it|they)\s+(?:also\s+)?(?:found|said|concluded|identified|highlighted|stated)"
+    r"(?:\s+that)?\s*:$",
+    re.I,
+)
+FINDING_WORK = re.compile(r"\b(?:review|report|inquiry|inspection|audit|investigation|SCR|CSPR)s?\b", re.I)
+
+
 def _referred_to(block, source):
     """The kind of the text before a lead-in that only points back to it: the paragraph before "These
     include:", or the sentence before "In too many cases:" in the same paragraph."""
     text = normalise_space(block.text(source))
     last = _last_sentence(text)
+    own = text[: len(text) - len(last)].strip()  # the sentences before it in its own paragraph speak first
+    before = own or source[max(0, block.start - POINT_BACK_REACH) : block.start]
+    if IT_FOUND.match(last):
+        return LEARNING if FINDING_WORK.search(before) else None
     if not POINTS_BACK.match(last):
         return None
-    before = source[max(0, block.start - POINT_BACK_REACH) : block.start] + " " + text[: len(text) - len(last)]
     return classify_cue(before.strip()) if before.strip() else None
 
 
@@ -1170,14 +1314,28 @@ def _shared_lead_in_kind(run, blocks, position, source):
     return None
 
 
+def _inside_list_of_another_kind(run, run_of, source):
+    """A list nested in an item of a list that its own lead-in says is something else (a group's
+    responsibilities, a review's scope): "The group is responsible for this process including:" / "•
+    Recommendations … as to:" / "◦ whether a review should be carried out" gives no recommendations."""
+    outer = run_of.get(id(run.parent)) if run.parent is not None else None
+    lead_in = outer.lead_in if outer is not None else None
+    return lead_in is not None and bool(NOT_A_LEAD_IN.search(lead_in.text(source)))
+
+
 def _absorbs_sub_bullets(block, source):
-    """Dash sub-bullets under an item that does not introduce them (it ends in neither ':' nor '?') say more
-    about that item: '• Neglect – cumulative harm was missed – chronologies were not used' is one item."""
-    return (
-        bool(block.children)
-        and all(run.style in DASH_STYLES for run in block.children)
-        and not block.text(source).endswith((":", "?"))
-    )
+    """Sub-bullets under an item that does not introduce them (it ends in neither ':' nor '?') say more
+    about that item: '• Neglect – cumulative harm was missed – chronologies were not used' is one item, and so
+    is a Word list's level-1 bullet with its level-2 bullets under it (another glyph: '\uf0b7' over '\uf0a7',
+    '•' over '◦'). A bullet that is a title ('4. The Findings' over bullets) stands for its list instead."""
+    if not block.children:
+        return False
+    text = block.text(source)
+    if text.endswith((":", "?")):
+        return False
+    if all(run.style in DASH_STYLES for run in block.children):
+        return True
+    return all(run.style.startswith("bullet:") for run in block.children) and not is_heading_text(text)
 
 
 def _item_end(block, source):
@@ -1221,15 +1379,22 @@ def _numbered_title_over_bullets(block, text):
 
 def _section_items(blocks, runs, source):
     pending = []  # a recommendations section's paragraphs, settled when the section ends
+    listed = False  # the section has had its list: the paragraphs after it are the page's own
     for entry in _section_entries(blocks, runs, source):
         if entry is None or entry[2] != "section_prose":
             yield from _numbered_if_any(pending, source)
             pending = []
+            listed = entry is not None and _is_list(entry[3])
             if entry is not None:
                 yield entry
-        else:
+        elif not listed:
             pending.append(entry)
     yield from _numbered_if_any(pending, source)
+
+
+def _is_list(run):
+    """Bullets, labels or numbers from 1: a list, not a report's numbered paragraphs ("108.", "109.")."""
+    return run is not None and run.items[0].marker.is_first()
 
 
 # "1: To review …", "2. Develop …": paragraphs numbered in sequence from 1.
@@ -1259,6 +1424,8 @@ def _section_entries(blocks, runs, source):
             yield None
             text = block.text(source)
             cue = classify_cue(text) if lines[text] < 3 else None  # a title repeated on every slide or page
+            if cue == RECOMMENDATIONS and not _names_recommendations(text):
+                cue = None  # a news headline about them ("Review calls for …"), not their section
             followed_by_list = n + 1 < len(blocks) and blocks[n + 1].kind == ITEM
             if cue is None and followed_by_list:
                 cue = _theme_heading_after_learning(text, blocks, n, source)
@@ -1266,6 +1433,9 @@ def _section_entries(blocks, runs, source):
                 kind = cue
             # else: a sub-heading naming one review or topic inside a learning section keeps the section
             continue
+        if kind is None and _leads_in_sub_sections(blocks, n, source):
+            kind = classify_cue(block.text(source))  # "The Committee's conclusions are as follows:" / a topic
+            continue  # heading / numbered paragraphs / the next topic …: the lead-in opens the section
         if kind is None:
             continue
         run = run_of.get(id(block))
@@ -1281,10 +1451,56 @@ def _section_entries(blocks, runs, source):
                 yield kind, leaf, "section_item", run_of.get(id(leaf))
 
 
+# A heading that names a section of recommendations has the noun at its start or its end ("Recommendations
+# to Cabinet", "The recommendations and proposals", "Care Inquiry: 8 recommendations", "2. RECOMMENDATIONS");
+# a headline says something about them ("Review calls for better support", "Review recommends new units",
+# "Chair urges minister to adopt recommendations", "Implementation of recommendations").
+SECTION_OF_RECOMMENDATIONS = re.compile(
+    r"^(?:[\d.]+\s*)?(?:(?:the|our|its|their|key|main|\d{1,3}|[\w’'-]+[’']s?)\s+){0,2}recommendations?\b"
+    r"|(?<!\bof )(?<!\bon )(?<!\bto )(?<!\badopt )(?<!\bimplement )(?<!\baccept )(?<!\breject )"
+    r"\brecommendations?\W*$",
+    re.I,
+)
+
+
+def _leads_in_sub_sections(blocks, n, source):
+    """A paragraph ending in ':' with a topic heading and numbered paragraphs straight after it (a committee's or
+    an inquiry's numbered conclusions under topic headings). Bullets under such headings explain the headings,
+    which are the messages (message_titles reads them)."""
+    block = blocks[n]
+    return (
+        block.kind == PROSE
+        and block.ends_with_colon(source)
+        and n + 2 < len(blocks)
+        and blocks[n + 1].kind == HEADING
+        and blocks[n + 2].kind == ITEM
+        and not blocks[n + 2].marker.is_bullet
+    )
+
+
+def _names_recommendations(heading):
+    return bool(SECTION_OF_RECOMMENDATIONS.search(normalise_space(heading)))
+
+
+FIRST_PARAGRAPH_NUMBER = 10
+
+
+def _numbered_paragraphs(run):
+    """A report's own paragraph numbers ("108.", "109.", "110."): a run that opens far from 1 is the report's
+    numbering, not a list of the section's items."""
+    first = run.items[0].marker.styles[0]
+    return first[0].startswith(("decimal", "(decimal)")) and (first[1] or 0) >= FIRST_PARAGRAPH_NUMBER
+
+
 def _run_fits_section(run, kind, source):
     """A list in a section is the section's unless its own lead-in says it is something else: "Our
     priorities for the year are:" under "Learning from reviews" introduces priorities."""
-    if run.lead_in is not None and NOT_A_LEAD_IN.search(run.lead_in.text(source)):
+    for introducer in (run.lead_in, run.parent):
+        if introducer is not None and NOT_A_LEAD_IN.search(introducer.text(source)):
+            return False
+    if _is_contents(run.items, source):
+        return False
+    if _numbered_paragraphs(run):
         return False
     own = _lead_in_kind(run, source)
     return own in (None, kind)
@@ -1302,7 +1518,7 @@ def _confidence(basis, block, run, source):
 
 def _to_item(start, end, confidence, doc):
     return Item(
-        text=normalise_space(doc.text[start:end]),
+        text=item_text(doc.text[start:end]),
         page=doc.page_of(start),
         start=start,
         end=end,

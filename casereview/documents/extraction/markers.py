@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 
 BULLETS = "-–—•●▪■◦○·*➢►✓❖➤→✔"
-# Word's Symbol and Wingdings bullets reach text as private-use characters (U+F0B7, U+F0A7, U+F076 …).
-PRIVATE_USE_BULLETS = "\uf000-\uf0ff"
+# Word's Symbol and Wingdings bullets reach text as private-use characters (U+F0B7, U+F0A7, U+F076 …), and
+# other symbol fonts' glyphs anywhere in the private-use area (U+E000-U+F8FF): no letter of any language.
+PRIVATE_USE_BULLETS = "\ue000-\uf8ff"
+PRIVATE_USE = re.compile(f"[{PRIVATE_USE_BULLETS}]")
 _BULLET = f"[{re.escape(BULLETS)}{PRIVATE_USE_BULLETS}]"
 # A bullet inside a line ("Key issues • a • b"): a dot-like glyph between spaces (a dash is punctuation).
 INLINE_BULLET = re.compile(f"(?<=\\s)[•●▪■◦○➢►✓❖➤✔{PRIVATE_USE_BULLETS}](?=\\s)")
@@ -128,6 +130,14 @@ def strip_markup(text):
 
 def normalise_space(text):
     return " ".join(strip_markup(text).split())
+
+
+def item_text(text):
+    """An item's text as a reader sees it: a symbol font's glyph left inside it (a sub-bullet it absorbed,
+    "Supervision was rare. \uf0a7 Managers were absent.") is no part of its words."""
+    if PRIVATE_USE.search(text):
+        text = PRIVATE_USE.sub(" ", text)
+    return normalise_space(text)
 
 
 def is_heading_text(text):

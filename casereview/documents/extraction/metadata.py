@@ -17,7 +17,11 @@ COMMITTEE_CUES = re.compile(
     r"\b(?:meeting (?:name|date)|agenda item|item no\b|classification:|wards? affected|decision maker|key decision"
     r"|originating officer|minutes:|resolved\b|issue - meetings|(?:scrutiny|select|sub[- ]?)\s*committee"
     r"|committee \(item|cabinet member|^[ \t]*decision:|members (?:asked|noted|considered)|the committee (?:considered"
-    r"|received|asked|noted|discussed))",
+    r"|received|asked|noted|discussed)"
+    # minutes of a board's meeting, propositions put to an assembly, a named committee's report
+    r"|\bminutes (?:of|from) (?:the )?(?:[\w&()-]+ ){0,6}(?:board|committee|panel|council|forum) meeting\b"
+    r"|\b(?:is|are) asked to decide\b|\b(?:committee for|committee on) (?-i:[A-Z])"
+    r"|\s[-–] (?:(?-i:[A-Z])[\w,&’']* |(?:and|of|for|&) ){1,8}(?:committee|select committee)\b)",
     re.I | re.M,
 )
 # A cue of the cover table: at the start of a line ("Report of: Director of Children's Services", "Report to
@@ -170,6 +174,8 @@ LEARNING_ACROSS_REVIEWS = re.compile(
     r"(?:highlight|suggest|show|reveal|illustrate|indicate)"
     r"|\bthe reviews (?:also\s+)?(?:highlight|suggest|show|reveal|illustrate|indicate)"
     r"|\ba sample of (?:\w+ ){0,2}(?:case|practice) reviews|\bthematic (?:report|analysis|reviews)\b"
+    # "Analysis of Safeguarding Adults Reviews April 2017 - March 2019": the national analysis of adults' reviews
+    r"|\banalys(?:is|es) of (?:the )?(?:safeguarding adults? reviews|SARs)\b"
     r"|analysis of (?:\d+|[a-z]+ty|[a-z]+teen|several|many) (?:child practice reviews|CPRs)"
     # "key learning from 24 case management reviews", "findings from two rapid reviews", "learning from
     # parental substance misuse related local case reviews", Northern Ireland's case management reviews
@@ -405,9 +411,36 @@ def _reads_as_learning_brief(text, pseudonyms, found):
     return any(is_heading_text(line) and classify_cue(line) == LEARNING for line in text.splitlines() if line.strip())
 
 
+# A page about an inspection of services (a joint targeted area inspection, an Ofsted or HIQA inspection) in its
+# title or first lines: the inspection, not a case review, is its subject, though it names the review or the
+# child whose death led to it. Not the Care Inspectorate's analyses of reviews ("Inspectorate" is no match).
+INSPECTION_PAGE = re.compile(r"\b(?:re-?)?inspections?\b|\bJTAIs?\b", re.I)
+# ... unless the title names a review of a child's case too ("Ofsted inspection and serious case review")
+REVIEW_IN_TITLE = re.compile(
+    r"\b(?:serious|significant) case reviews?\b|\b(?:child )?safeguarding practice reviews?\b|\bL?CSPRs?\b"
+    r"|\bSCRs?\b|\bcase management reviews?\b|\bchild practice reviews?\b|\blearning reviews?\b",
+    re.I,
+)
+
+
+def is_inspection_page(text):
+    opening = _without_running_header(text)[:TITLE_START]
+    return bool(INSPECTION_PAGE.search(opening)) and not REVIEW_IN_TITLE.search(_title_paragraph(text))
+
+
+def _without_running_header(text):
+    """The text after a PDF's running header, when its first line is the title cut short ("An Ofsted probe
+    after … services..." over the title in full)."""
+    first, _, rest = text.lstrip().partition("\n")
+    stem = first.strip().rstrip(".…").strip()
+    if len(stem) >= 20 and rest.lstrip().startswith(stem):
+        return rest.lstrip()
+    return text
+
+
 def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     """`pseudonyms`: the children found in the text (None: not looked for)."""
-    if other_work.about_an_inspection(text):
+    if (other_work.about_an_inspection(text) or is_inspection_page(text)) and not entries:
         return "none"  # an inspection of services and what it found: no child's case review is the subject
     if other_work.across_other_kinds(text[:TITLE_REGION]):
         return "thematic"  # an analysis of many adults' or homicide reviews: learning across reviews

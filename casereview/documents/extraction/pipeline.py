@@ -40,7 +40,8 @@ def extract_structure(doc, source=""):
     blocks = split_blocks(layout)
     found = find_items(blocks, build_runs(blocks, layout), laid_out)
     entries = find_review_entries(text, found[LEARNING], found[RECOMMENDATIONS])
-    pseudonyms = metadata.find_child_pseudonyms(text)
+    # the child whose death led to an inspection is that case's, not the inspection's
+    pseudonyms = [] if metadata.is_inspection_page(text) else metadata.find_child_pseudonyms(text)
     pseudonyms += [name for name in entry_pseudonyms(entries) if name not in pseudonyms]
     doc_type = metadata.guess_doc_type(text, entries, pseudonyms, found)
     dates = metadata.find_dates(text)
