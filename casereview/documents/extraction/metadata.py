@@ -4,6 +4,7 @@ themes, methodology. Each reads cues any report of that kind uses, not any one r
 import re
 from collections import Counter
 
+from . import other_work, pseudonym_forms
 from .result import DATE_KEYS
 from .vocabulary import AGENCY_CUES, THEME_CUES, CueText, tags_found
 
@@ -100,7 +101,14 @@ OTHER_REVIEWS = re.compile(
     r"|adult (?:practice|case) reviews?|mental health homicide reviews?|offensive weapons homicide reviews?)\b",
     re.I,
 )
-OTHER_REVIEW_WORDS = ("homicide", "adult review", "adults review", "abuse related death")
+OTHER_REVIEW_WORDS = (
+    "homicide",
+    "adult review",
+    "adults review",
+    "adult practice",
+    "adult case",
+    "abuse related death",
+)
 # "Serious Case Reviews (SCR’s)": the abbreviation in brackets repeats the name before it (here a plural).
 REPEATED_ABBREVIATION = re.compile(r"(?<=[Rr]eviews)\s*\((?:L?CSPR|SCR)[’']?s?\)")
 FORMER_NAME_WORDS = ("formerly", "previously", "replac", "in place of")
@@ -283,7 +291,11 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
         return "other"
     if _reviews_named(pseudonyms) >= MANY_CHILDREN and not DOC_TYPE_TITLE_CUES[2][1].search(text[:TITLE_START]):
         return "other"  # a table or page of many reviews; an annual report names many children too
+    # an inspection's, an inquiry's, an adult's or a homicide review's report: not a child's case review's
+    other_kinds = other_work.not_a_case_review(text)
     for doc_type, cue in DOC_TYPE_TITLE_CUES:
+        if doc_type != "annual_report" and other_kinds:
+            continue
         if cue.search(text[:TITLE_START] if doc_type in ("annual_report", "learning_brief") else title):
             if doc_type == "annual_report" and not REPORT_OPENING.search(title):
                 continue  # a page about an annual report (news, a post, a list of them), not the report
@@ -294,13 +306,15 @@ def guess_doc_type(text, entries=(), pseudonyms=(), found=None):
                 # overview report": a page about such reports, not one of them
                 continue
             return doc_type
-    if REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title)):
+    if not other_kinds and (
+        REPORT_TITLE.search(title) or (NUMBERED_PARAGRAPH.search(title) and DECIDED_TO_REVIEW.search(title))
+    ):
         return "overview_report"
-    if THIS_BRIEFING.search(title) and not BRIEFINGS.search(text[:TITLE_START]):
+    if THIS_BRIEFING.search(title) and not BRIEFINGS.search(text[:TITLE_START]) and not other_kinds:
         return "learning_brief"  # a page that says it is a briefing, and gives learning (not a list of briefings)
     if WEAK_COMMITTEE_CUES.search(title):
         return "committee_report"
-    if found and _reads_as_learning_brief(text, pseudonyms, found):
+    if found and not other_kinds and _reads_as_learning_brief(text, pseudonyms, found):
         return "learning_brief"
     return "other"
 
@@ -327,7 +341,7 @@ def _committee_cue(title):
         if match.group().lower().endswith("committee") and A_COMMITTEE.search(title, 0, match.start()):
             continue
         return True
-    return False
+    return other_work.a_meeting_paper(title)
 
 
 def _names_itself(cue, text):
@@ -336,7 +350,18 @@ def _names_itself(cue, text):
         return True
     from .markers import is_heading_text  # (as _reads_as_learning_brief does)
 
-    return any(is_heading_text(line) and cue.search(line) for line in text[:TITLE_REGION].splitlines() if line.strip())
+    title = text[:TITLE_REGION]
+    contents = CONTENTS_LINE.search(title)
+    for line in re.finditer(r"^.*\S.*$", title, re.M):
+        if contents and line.start() > contents.start():
+            break  # "Executive Summary" under "Contents" is a part of the report, not its kind
+        if is_heading_text(line.group()) and cue.search(line.group()):
+            return True
+    return False
+
+
+# A contents list's heading on a line of its own.
+CONTENTS_LINE = re.compile(r"^[ \t]*(?:table of )?contents[ \t]*:?[ \t]*$", re.I | re.M)
 
 
 def _reviews_named(pseudonyms):
@@ -415,8 +440,10 @@ def _without_running_header(text):
 
 def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     """`pseudonyms`: the children found in the text (None: not looked for)."""
-    if is_inspection_page(text) and not entries:
-        return "none"
+    if (other_work.about_an_inspection(text) or is_inspection_page(text)) and not entries:
+        return "none"  # an inspection of services and what it found: no child's case review is the subject
+    if other_work.across_other_kinds(text[:TITLE_REGION]):
+        return "thematic"  # an analysis of many adults' or homicide reviews: learning across reviews
     if PANEL_ANNUAL_REPORT.search(text[:TITLE_REGION]) and not CHILD_NAMED.search(text):
         return "thematic"  # the national Panel's annual report draws on the year's reviews across England
     if (
@@ -436,6 +463,10 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         return "none"  # about how reviews are done (their purpose, process, reform), not about one review
     if _explains_reviews_then_cites(text, pseudonyms):
         return "none"  # a page on when reviews are held, citing analyses of them further on
+    if other_work.a_research_paper(text) and not pseudonyms:
+        # a research paper: learning across the reviews it analysed, or about its own topic, not about one review
+        across = ACROSS_REVIEWS.search(text) or LEARNING_ACROSS_REVIEWS.search(text)
+        return "thematic" if across else "none"
     if _panel_review_near_opening(text):
         return "CSPR"  # the Panel's national review, named near the opening, beats an analysis cited further down
     if REVIEW_BODY_TITLE.match(_title_paragraph(text)) and not _names_a_child(text):
@@ -904,6 +935,9 @@ def find_child_pseudonyms(text):
     named += [name for name in _table_pseudonyms(text) if name not in named]
     named += _named_in_full_or_by_first_name(text, named)
     named += [name for name in _first_names_of_cases(text) if name not in named]
+    if not other_work.only_other_kinds(text):  # an adult's review names the adult
+        named += [name for name in pseudonym_forms.known_as(text) if name not in named]
+        named += [name for name in pseudonym_forms.quoted_names(text) if name not in named]
     named = [name for name in named if f"Child {name}" not in named]
     # "Rosa Hart was two years old" after "Rosa Hart's death": the surname alone is the child named in full
     surnames = {name.split()[-1] for name in named if len(name.split()) > 1 and name.split()[0] not in NOT_NAMES}
@@ -915,6 +949,9 @@ def find_child_pseudonyms(text):
             if _used_as_name(text, letter):
                 named.append(letter)
                 named_letters.add(letter)
+    if other_work.about_an_inspection(text):
+        behind = other_work.children_behind_an_inspection(named)
+        named = [name for name in named if name not in behind]
     return _one_spelling_each(named)
 
 
@@ -973,8 +1010,9 @@ NATIONAL_BODY = re.compile(
     r"\b(Child Safeguarding Practice Review Panel|National [Pp]anel of [Ii]ndependent [Ee]xperts on [Ss]erious [Cc]ase"
     r" [Rr]eviews)"
 )
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # An area's own abbreviation ("BSCB", "OSCB", "CHSCP"); "LSCB" and "LSCP" are any area's ("the Local …").
-PARTNERSHIP_ABBREVIATION = re.compile(r"\b(?!L)[A-Z]{1,4}SC[BP]\b")
+PARTNERSHIP_ABBREVIATION = re.compile(r"\b(?!L)[A-Z](?:[A-Z]{0,3}|[a-z][A-Z])SC[BP]\b")  # "IoWSCP" too
 NOT_PLACES = {
     "the",
     "a",
@@ -999,6 +1037,13 @@ NOT_PLACES = {
     "with",
     "this",
     "that",
+    # "the National Independent Safeguarding Board", "the Regional Safeguarding Board", "every Local Safeguarding
+    # Board": a nation's advisory board, or a region's or any area's board not named by its place
+    "national",
+    "regional",
+    "every",
+    "any",
+    "your",
 }
 
 
@@ -1052,9 +1097,13 @@ def find_partnership(text):
     if not names and (body := _other_nations_body(text)):
         return body
     if not names:
-        abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(text))
+        # an abbreviation in a web address ("www.chscb.org.uk/…/CHSCB-Review-X.pdf") names no one
+        abbreviations = Counter(PARTNERSHIP_ABBREVIATION.findall(WEB_ADDRESS.sub(" ", text)))
         if abbreviations:
-            return abbreviations.most_common(1)[0][0]
+            (first, times), *others = abbreviations.most_common(2)
+            if others and others[0][1] == times:
+                return None  # several partnerships named as often ("ESSCP; WSSCP and BHSCP"): no one of them
+            return first
         placed = PLACE_AND_LSCB.search(text, 0, TITLE_START)
         if placed and placed.group().split()[0].lower() not in NOT_PLACES | {"independent", "every", "any", "your"}:
             return " ".join(placed.group().split())

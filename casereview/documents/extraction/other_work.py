@@ -1,0 +1,147 @@
+"""Pages whose subject is not a child's case review though they speak of children, harm and reviews: an
+inspection of services (a JTAI, Ofsted, HMICFRS, the Care Inspectorate, HIQA), and the reviews of other
+kinds (safeguarding adult reviews, domestic homicide reviews, LeDeR, health safety investigations). The
+metadata rules ask these questions before they count a child's kind of review."""
+
+import functools
+import re
+
+# The page's own subject, in its title or first lines: an inspection and what it found or judged.
+INSPECTION = re.compile(
+    r"\b(?:inspections?|inspectorates?|inspected|JTAIs?|ILACS)\b"
+    r"|\bOfsted\b[^.\n]{0,60}\b(?:rated|rates|judged|judges|inadequate|requires improvement|probe)\b",
+    re.I,
+)
+# A child's case review named in the same lines ("Ofsted's evaluation of serious case reviews", "the
+# inspection found that the learning from this SCR …"): the inspection is then not the subject alone.
+CHILD_REVIEW_IN_TITLE = re.compile(
+    r"\b(?:serious case|significant case|(?:child )?safeguarding practice|child practice|case management|learning)"
+    r"\s+reviews?\b|\b(?:L?CSPRs?|SCRs?|CMRs?|CPRs?|ICRs?)\b|\bnational review\b(?! panel)",
+    re.I,
+)
+OPENING = 300  # characters: a page's own title and first lines
+
+
+def about_an_inspection(text):
+    """The page is about an inspection of services (its findings, its judgement, a notice after it), not
+    about a review of a child's case, though it may name the child whose death led to it."""
+    opening = text[:OPENING]
+    return bool(INSPECTION.search(opening)) and not CHILD_REVIEW_IN_TITLE.search(opening)
+
+
+# A child named in full ("Arthur Labinjo-Hughes"): on an inspection's page the case behind the inspection,
+# not the child of a review the page reports.
+FULL_NAME = re.compile(r"^[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?){1,2}$")
+NOT_FIRST_NAMES = {"Child", "Baby", "Family", "Case", "Young", "Sibling", "Infant", "Adult"}
+
+
+def children_behind_an_inspection(names):
+    """The children named in full: on an inspection's page they are the case that led to it."""
+    return [name for name in names if FULL_NAME.match(name) and name.split()[0] not in NOT_FIRST_NAMES]
+
+
+# Reviews of other kinds than a child's case: of an adult's (England's SARs, Wales's adult practice reviews),
+# of a domestic homicide, of the deaths of people with a learning disability (LeDeR).
+OTHER_KINDS = re.compile(
+    r"\bsafeguarding adults? reviews?\b|(?-i:\bSARs?\b)|\badult (?:practice|case) reviews?\b"
+    r"|\bdomestic (?:homicide|abuse related death) reviews?\b|(?-i:\bDHRs?\b)|\bmental health homicide reviews?\b"
+    r"|(?-i:\bLeDeR\b)|\bsafeguarding adults boards?\b|(?-i:\bSABs?\b)",
+    re.I,
+)
+# A child's case review, by any of its names here or in the other nations.
+CHILD_CASE_REVIEW = re.compile(
+    r"\b(?:serious case|significant case|(?:child )?safeguarding practice|child practice|case management)"
+    r"\s+reviews?\b|(?-i:\b(?:L?CSPRs?|SCRs?|CMRs?)\b)",
+    re.I,
+)
+# A study across reviews of another kind: "Analysis of Safeguarding Adult Reviews April 2017 – March 2019",
+# "The study analysed the findings of 231 SARs", "a thematic review of domestic homicide reviews".
+ACROSS_OTHER_REVIEWS = re.compile(
+    r"\b(?:analys(?:is|es|ed|ing)|stud(?:y|ies)|review|evaluation|synthesis)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:findings\s+of\s+)?(?:(?:\d+|[a-z]+ty|[a-z]+teen|several|many|national|local)\s+){0,2}"
+    r"(?:safeguarding adults? reviews|SARs|domestic homicide reviews|DHRs|adult practice reviews)\b",
+    re.I,
+)
+
+
+OTHER_KINDS_WORDS = ("adult", "homicide", "abuse related death")  # one of them is in every OTHER_KINDS name
+OTHER_KINDS_ABBREVIATIONS = ("SAR", "DHR", "LeDeR", "SAB")
+
+
+@functools.lru_cache(maxsize=4)
+def only_other_kinds(text):
+    """The page's reviews are all of other kinds than a child's case review (adults', homicides', LeDeR). The
+    patterns run only where their words occur (over a long text a pattern of many alternatives is slow), and
+    the answer is kept for the text, which the metadata rules ask about more than once."""
+    if not any(word in text for word in OTHER_KINDS_ABBREVIATIONS):
+        lowered = text.lower()
+        if not any(word in lowered for word in OTHER_KINDS_WORDS):
+            return False
+    return bool(OTHER_KINDS.search(text)) and not CHILD_CASE_REVIEW.search(text)
+
+
+def across_other_kinds(text):
+    """A study of many reviews of another kind: learning across reviews (`thematic`), as for children's."""
+    return only_other_kinds(text) and bool(ACROSS_OTHER_REVIEWS.search(text))
+
+
+# A public or independent inquiry's own report or a page about one ("The Report of the Independent Jersey
+# Care Inquiry", "the Victoria Climbié Inquiry"), named in the opening.
+INQUIRY = re.compile(r"\binquiry\b", re.I)
+
+
+def not_a_case_review(text):
+    """The page is an inspection's, an inquiry's or another kind of review's: its report or executive summary
+    is not a child's case review's overview report, executive summary or learning brief."""
+    opening = text[:OPENING]
+    if CHILD_REVIEW_IN_TITLE.search(opening):
+        return False
+    return about_an_inspection(text) or bool(INQUIRY.search(opening)) or only_other_kinds(text)
+
+
+# A paper of a meeting or legislature, by its framing: minutes of a meeting, a body asked to decide or note
+# ("The States are asked to decide", "The Board is requested to note the report"), a member's question to a
+# minister ("Will the Cabinet Secretary ensure …"), a named committee heading the page ("… - Children, Schools
+# and Families Committee", "Committee for Health & Social Care - P.2022/74").
+MEETING_PAPER = re.compile(
+    r"\bminutes (?:of|from) (?:the |a )?(?:[\w&()-]+ ){0,5}(?:meeting|board|committee|panel)\b"
+    r"|\b(?:states|assembly|council|board|committee|cabinet|members|panel|partnership|executive) (?:is|are)"
+    r" (?:being )?(?:asked|requested|invited|recommended) to (?:decide|note|agree|approve|endorse|consider|receive)\b"
+    r"|^[ \t]*(?:will|what|how|does|can|when|has|is) the (?:cabinet secretary|minister|first minister"
+    r"|secretary of state|deputy minister)\b"
+    r"|(?-i:\bCommittee for [A-Z])",
+    re.I | re.M,
+)
+# one of these is in every MEETING_PAPER cue: the pattern runs only where one occurs
+MEETING_WORDS = ("minutes", "asked to", "requested to", "invited to", "recommended to", "minister", "secretary")
+MEETING_WORDS += ("committee",)
+# The page's first line is the committee's own heading ("… - Children, Schools and Families Committee Contents").
+COMMITTEE_HEADING = re.compile(r"(?-i:\b[A-Z][a-z]+ Committee)(?:\s+Contents)?\s*$")
+
+
+def a_meeting_paper(title):
+    """The page is a meeting's or a legislature's paper (`committee_report`), by how it is framed."""
+    first_line = next((line for line in title.splitlines() if line.strip()), "")
+    lowered = title.lower()
+    framed = any(word in lowered for word in MEETING_WORDS) and MEETING_PAPER.search(title)
+    return bool(framed or COMMITTEE_HEADING.search(first_line))
+
+
+# A research paper's page (a journal abstract, a paper of a series), near its opening: "## Abstract",
+# "OBJECTIVE:", "a systematic review and qualitative metasynthesis", "In a Series of three papers".
+RESEARCH_PAPER = re.compile(
+    r"^[#* \t]*abstract\b|\babstract=|\b(?:objective|methods?|results|conclusions?)\s*:\s|\*\*background\*\*"
+    r"|\bsystematic (?:literature )?review\b|\bmeta-?(?:synthesis|analysis)\b|\bscoping review\b"
+    r"|\b(?:this|in this|a series of (?:\w+ )?)papers?\b(?: (?:outlines|reports|describes|discusses|we))?",
+    re.I | re.M,
+)
+RESEARCH_OPENING = 1000
+# one of these is in every RESEARCH_PAPER cue: the pattern runs only where one occurs
+RESEARCH_WORDS = ("abstract", "objective", "method", "result", "conclusion", "background", "systematic", "meta")
+RESEARCH_WORDS += ("scoping", "paper")
+
+
+def a_research_paper(text):
+    """The page is a research paper's (its abstract, its opening): about its topic, not about one review."""
+    opening = text[:RESEARCH_OPENING].lower()
+    return any(word in opening for word in RESEARCH_WORDS) and bool(RESEARCH_PAPER.search(text, 0, RESEARCH_OPENING))
