@@ -32,6 +32,7 @@ from . import (
     role_nouns,
     school_cues,
     spoken,
+    surname_first,
     town_positions,
 )
 from .capitals import FUNCTION_WORDS as CAPS_STOP
@@ -253,6 +254,7 @@ def detect(text, table=None):
     found = role_abbreviations.without_role_abbreviations(clean, found)
     found = kinship.without_kinship_words(clean, found)
     found = role_nouns.without_role_nouns(clean, found)
+    found = surname_first.joined_surname_first(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 
