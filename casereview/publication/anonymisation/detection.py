@@ -26,6 +26,7 @@ from . import (
     named_places,
     not_people,
     ocr,
+    opening_words,
     person_fields,
     place_objects,
     role_abbreviations,
@@ -252,6 +253,7 @@ def detect(text, table=None):
     found = not_people.without_languages_as_groups(clean, found)
     found = town_positions.towns_in_place(clean, found)
     found = role_abbreviations.without_role_abbreviations(clean, found)
+    found = opening_words.without_opening_words(clean, found)
     found = kinship.without_kinship_words(clean, found)
     found = role_nouns.without_role_nouns(clean, found)
     found = surname_first.joined_surname_first(clean, found)
