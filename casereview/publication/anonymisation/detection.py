@@ -11,6 +11,7 @@ from . import (
     age_places,
     age_speech,
     ages,
+    areas,
     chat_names,
     clubs,
     cues,
@@ -252,6 +253,7 @@ def detect(text, table=None):
     found = not_people.without_modifiers_as_people(clean, found)
     found = not_people.without_languages_as_groups(clean, found)
     found = town_positions.towns_in_place(clean, found)
+    found = areas.without_areas_as_people(clean, found)
     found = role_abbreviations.without_role_abbreviations(clean, found)
     found = opening_words.without_opening_words(clean, found)
     found = kinship.without_kinship_words(clean, found)
