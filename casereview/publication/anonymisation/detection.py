@@ -34,6 +34,7 @@ from . import (
     role_nouns,
     school_cues,
     spoken,
+    street_forms,
     surname_first,
     town_positions,
 )
@@ -242,6 +243,7 @@ def detect(text, table=None):
     found.extend(place_objects.place_object_finds(clean, found, labels))
     found.extend(clubs.club_finds(clean))
     found.extend(house_numbers.house_number_finds(clean, found))
+    found.extend(street_forms.street_form_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
