@@ -29,6 +29,7 @@ from . import (
     not_people,
     ocr,
     opening_words,
+    other_scripts,
     person_fields,
     place_objects,
     role_abbreviations,
@@ -246,6 +247,7 @@ def detect(text, table=None):
     found.extend(clubs.club_finds(clean))
     found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(street_forms.street_form_finds(clean, found))
+    found.extend(other_scripts.other_script_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
