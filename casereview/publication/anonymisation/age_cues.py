@@ -12,6 +12,8 @@
 
 import re
 
+from .patterns import prefilter_patterns
+
 NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -23,6 +25,7 @@ AFTER_NAME_RE = re.compile(
     rf"[\"”’']?(?:[ \t]*\([^()\n]{{1,20}}\))?(?:,|[ \t]*\|[ \t]*|\.(?=[ \t]\d)|\t)[ \t]*({AGE_VALUE}){PHRASE_END}",
     re.M,
 )
+AFTER_NAME_FIRST = frozenset(",|.\t \"”’'(")  # (the first character AFTER_NAME_RE can match)
 AGED_LIST_RE = re.compile(r"\b(?i:aged)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*(?:,?[ \t]+(?:and|&)[ \t]+\d{1,2}))\b")
 LIST_NUMBER_RE = re.compile(r"\d{1,2}")
 JUDGED_RE = re.compile(
@@ -50,6 +53,8 @@ def age_cue_finds(text, found):
     cells_may_be_ages = _table_has_age_column(text)
     for start, end, kind, *_ in found:
         if kind not in ("PERSON", "OTHER"):
+            continue
+        if text[end : end + 1] not in AFTER_NAME_FIRST:
             continue
         m = AFTER_NAME_RE.match(text, end)
         if m and not cells_may_be_ages and ("|" in m.group() or "\t" in m.group()):
@@ -84,3 +89,6 @@ def _table_has_age_column(text):
         if (line.count("|") >= 2 or line.count("\t") >= 2) and not any(c.isdigit() for c in line)
     ]
     return not headers or any(HEADER_CELL_RE.search(line) for line in headers)
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -15,6 +15,7 @@ the passage names someone with it: after a title ("Mr Kent") or beside a listed 
 import re
 
 from .names import forenames, surnames
+from .patterns import prefilter_patterns
 
 AGENCY_TAIL = (
     r"(?:County[ \t]+Council|Borough[ \t]+Council|City[ \t]+Council|Metropolitan[ \t]+Borough|Council|Police|"
@@ -44,7 +45,12 @@ def without_areas_as_people(text, found):
         areas.update(g for g in m.groups() if g)
     for m in SETTING_AREA_RE.finditer(text):
         areas.add(m.group(1))
-    if not areas and not any(kind == "PERSON" and AREA_AGENCY_RE.fullmatch(text, s, e) for s, e, kind, *_ in found):
+    agencies = {
+        (s, e)
+        for s, e, kind, *_ in found
+        if kind == "PERSON" and _ends_in_agency(text, s, e) and AREA_AGENCY_RE.fullmatch(text, s, e)
+    }
+    if not areas and not agencies:
         return found
     first, last = forenames()[0], surnames()[0]
     areas = {re.sub(r"[ \t]+", " ", a) for a in areas}
@@ -64,12 +70,13 @@ def without_areas_as_people(text, found):
         start, end, kind = item[:3]
         if kind == "PERSON":
             phrase = re.sub(r"['’]s$", "", " ".join(text[start:end].split()))
-            agency = AREA_AGENCY_RE.fullmatch(phrase)
+            agency = AREA_AGENCY_RE.fullmatch(phrase) if (start, end) in agencies else None
             if agency and agency.group(1) not in named_with and not _full_name(agency.group(1), first, last):
                 dropped.append((start, end))
                 continue  # "Darwen LADO", "Bridgend YJS": an agency, named by its area
             if (
-                phrase in areas
+                areas
+                and phrase in areas
                 and phrase not in named_with
                 and not TITLE_BEFORE_RE.search(text, max(0, start - 8), start)
             ):
@@ -78,6 +85,17 @@ def without_areas_as_people(text, found):
     if dropped:  # ("CPU" of "Grimsby CPU", found alone by another rule, goes with it)
         result = [i for i in result if i[2] != "PERSON" or not any(s <= i[0] and i[1] <= e for s, e in dropped)]
     return result
+
+
+AGENCY_LAST_WORDS = frozenset(
+    "Council Police Constabulary Services Care Trust Door Safeguarding Service Justice Offending Help CSC MASH YJS "
+    "YOS YOT LADO SCP LSCP EDT Magistrates Probation Housing HSCP CPU CAMHS SPA Borough".split()
+)
+
+
+def _ends_in_agency(text, start, end):
+    words = text[start:end].split()
+    return len(words) >= 2 and words[-1] in AGENCY_LAST_WORDS
 
 
 def _full_name(phrase, first, last):
@@ -89,3 +107,6 @@ def _someone_named(phrase, area, first, last):
     """True when `phrase` names a person with the area's words: "Mr Kent", "Kent Mensah", "Barry Jones"."""
     rest = phrase.replace(area, " ").split()
     return any(w in first or w in last or w.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr") for w in rest)
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

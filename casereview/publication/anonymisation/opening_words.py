@@ -46,6 +46,10 @@ CAPITALS_BREAK = frozenset(
     LOCATED ARRIVED PLACED ANSWER ANSWERED SCARED CRYING SHOUTING RUNNING REFUSED LEFT WENT CAME""".split()
 )
 CAPITALS_WORD_RE = re.compile(r"\b[A-Z]{2,}\b")
+# (a log in capitals has its verbs in capitals: "WAS", "STATED"; headings have "THE", "AND", "FOR")
+LOG_VERBS = sorted((w for w in CAPITALS_BREAK if len(w) >= 3 and w not in ("THE", "AND", "FOR", "BUT", "NOT")), key=len)
+CAPITALS_BREAK_RE = re.compile(r"\b(?:" + "|".join(reversed(LOG_VERBS)) + r")\b")
+PRONOUNS = frozenset("I We She He They".split())
 NAME_WORD_RE = re.compile(r"(?:[A-Z]\.[ \t]*)*[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ][\w'’-]*")
 WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 TITLE_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Revd?|Sir|Dame|Lady|Lord)\.?[ \t]+$")
@@ -70,27 +74,26 @@ def without_opening_words(text, found):
     in capitals reaches its verb, and dropped when nothing name-like is left."""
     lists = None
     result, removed = [], []
+    capitals_log = CAPITALS_BREAK_RE.search(text) is not None  # (once per text: a verb in capitals anywhere)
     for item in found:
         start, end, kind = item[:3]
-        if kind != "PERSON" or TITLE_BEFORE_RE.search(text, max(0, start - 8), start):
+        if kind != "PERSON":
             result.append(item)
             continue
         span = text[start:end]
-        first = WORD_RE.match(span)
-        if first is None:
-            result.append(item)
-            continue
-        word = first.group().strip(".,;:")
+        parts = span.split(None, 2)
+        word = parts[0].strip('.,;:!?"“”()') if parts else ""
         lower = word.lower() if word[1:] == word[1:].lower() else ""  # (never initials: "AM", "TA", "AR")
-        pronoun = PRONOUN_VERB_RE.match(span)
-        capitals = _in_capitals(text, start, end)
-        if not (
-            lower in OPENING_VERBS
-            or lower in GREETINGS
-            or lower in WELSH_WORDS
-            or (pronoun and pronoun.group(1) in OPENING_VERBS)
-            or capitals
-        ):
+        pronoun = len(parts) > 2 and parts[0] in PRONOUNS and PRONOUN_VERB_RE.match(span)
+        opener = lower in OPENING_VERBS or lower in GREETINGS or lower in WELSH_WORDS
+        if not (opener or (pronoun and pronoun.group(1) in OPENING_VERBS)):
+            if not capitals_log or not _in_capitals(text, start, end):
+                result.append(item)
+                continue
+            capitals = True
+        else:
+            capitals = False
+        if TITLE_BEFORE_RE.search(text, max(0, start - 8), start) or WORD_RE.match(span) is None:
             result.append(item)
             continue
         lists = lists or (*forenames(), *surnames())

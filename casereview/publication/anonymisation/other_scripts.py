@@ -10,6 +10,8 @@ words after it. Other text in another script (a quotation, a translated heading)
 
 import re
 
+from .patterns import prefilter_patterns
+
 SCRIPT_LETTERS = (
     "\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f"
     "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
@@ -44,3 +46,6 @@ def other_script_finds(text, found):
         yield m.start(1), m.end(1), "PERSON", "rule"
     for m in NAME_WORDS_RE.finditer(text):
         yield m.start(), m.end(), "PERSON", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py

@@ -15,6 +15,7 @@
 
 import re
 
+from .patterns import prefilter_patterns
 from .vocabulary import STREET_SUFFIXES
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſŁŚŻŹĆŃÓĘĄ"
@@ -107,3 +108,6 @@ def street_form_finds(text, found):
     for m in HOUSE_NUMBER_RE.finditer(text):
         if HOUSE_WORDS_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) and free(m.start(), m.end()):
             yield m.start(), m.end(), "ADDRESS", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py
