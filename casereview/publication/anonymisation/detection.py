@@ -19,6 +19,7 @@ from . import (
     dwellings,
     extents,
     fields,
+    foreign_dates,
     groups,
     house_numbers,
     identifiers,
@@ -248,6 +249,7 @@ def detect(text, table=None):
     found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(street_forms.street_form_finds(clean, found))
     found.extend(other_scripts.other_script_finds(clean, found))
+    found.extend(foreign_dates.foreign_date_finds(clean))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
