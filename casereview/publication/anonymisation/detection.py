@@ -7,16 +7,19 @@ import re
 from collections import Counter
 
 from . import (
+    age_cues,
     age_forms,
     age_places,
     age_speech,
     ages,
+    areas,
     chat_names,
     clubs,
     cues,
     dwellings,
     extents,
     fields,
+    foreign_dates,
     groups,
     house_numbers,
     identifiers,
@@ -26,12 +29,16 @@ from . import (
     named_places,
     not_people,
     ocr,
+    opening_words,
+    other_scripts,
     person_fields,
     place_objects,
     role_abbreviations,
     role_nouns,
     school_cues,
     spoken,
+    street_forms,
+    surname_first,
     town_positions,
 )
 from .capitals import FUNCTION_WORDS as CAPS_STOP
@@ -231,6 +238,7 @@ def detect(text, table=None):
     found.extend(ocr.spaced_finds(clean))
     found.extend(age_speech.age_speech_finds(clean, found))
     found.extend(age_places.age_place_finds(clean, found))
+    found.extend(age_cues.age_cue_finds(clean, found))
     found.extend(dwellings.dwelling_finds(clean, found))
     found.extend(spoken.spoken_finds(clean, found))
     found.extend(identifiers.identifier_finds(clean))
@@ -239,6 +247,9 @@ def detect(text, table=None):
     found.extend(place_objects.place_object_finds(clean, found, labels))
     found.extend(clubs.club_finds(clean))
     found.extend(house_numbers.house_number_finds(clean, found))
+    found.extend(street_forms.street_form_finds(clean, found))
+    found.extend(other_scripts.other_script_finds(clean, found))
+    found.extend(foreign_dates.foreign_date_finds(clean))
     found.extend(groups.group_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
@@ -250,9 +261,12 @@ def detect(text, table=None):
     found = not_people.without_modifiers_as_people(clean, found)
     found = not_people.without_languages_as_groups(clean, found)
     found = town_positions.towns_in_place(clean, found)
+    found = areas.without_areas_as_people(clean, found)
     found = role_abbreviations.without_role_abbreviations(clean, found)
+    found = opening_words.without_opening_words(clean, found)
     found = kinship.without_kinship_words(clean, found)
     found = role_nouns.without_role_nouns(clean, found)
+    found = surname_first.joined_surname_first(clean, found)
     merged = _merge(clean, found)
     return [_entity(text, clean, positions, start, end, kind, source) for start, end, kind, source in merged]
 

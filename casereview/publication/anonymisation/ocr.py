@@ -21,6 +21,8 @@ WORD_TOKEN_RE = re.compile(r"[A-Za-z01]{3,}")
 POSTCODE_RE = re.compile(r"([A-Z]{1,2})([0-9lIO][0-9lIO]?[A-Z]?)([ ]+)([0-9lIO])([A-Z]{2})(?![A-Za-z0-9])")
 # a count read as letters only, before its unit or after "Age": "ll years old", "Age: l2"
 LETTER_COUNT_RE = re.compile(r"([lI]{2})(?=[ \t]*(?:yrs?|years?|months?|mths?|weeks?|wks?)\b)")
+AGE_LETTERS_RE = re.compile(r"\b(?i:age|aged)[ \t]*:?[ \t]+([lIO][0-9lIO]?)(?![\w'’])")
+L_FOR_I_RE = re.compile(r"(?<![\w'’])l[a-z]{2,}(?=['’]s\b|(?![\w'’]))")
 DIGIT_FOR = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 MONTHS = "January February March April May June July August September October November December".split()
 LONG_MONTHS = [m for m in MONTHS if len(m) >= 5]
@@ -61,6 +63,13 @@ def normalised(text):
             word = _fixed_word(m.group())
             if word != m.group():
                 chars[m.start() : m.end()] = word
+    for m in AGE_LETTERS_RE.finditer(fixed):  # "age lO", "Age ll": a count after "age" read as letters only
+        chars[m.start(1) : m.end(1)] = m.group(1).translate(DIGIT_FOR)
+    first, last = forenames()[0], surnames()[0]
+    for m in L_FOR_I_RE.finditer(fixed):  # "lqra", "lmran": a capital I read as a small l opening a name
+        word = "I" + m.group()[1:]
+        if word in first or word in last:
+            chars[m.start()] = "I"
     for m in re.finditer(r"[A-Z][a-z]{4,8}", fixed):
         month = _near_month(m.group())
         if month and _bounded(fixed, m.start(), m.end()):

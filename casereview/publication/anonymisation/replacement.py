@@ -695,11 +695,16 @@ def _people(text, mentions, table):
     owner = {}
 
     def name_words(key):  # initials say nothing about who it is: "K. Adams" is Kerry-Ann Adams
-        return {w for w in key.split() if len(w.rstrip(".")) > 1}
+        return {w.strip(",") for w in key.split() if len(w.rstrip(".,")) > 1}  # "adams, kerry-ann" too
 
     cued = {k for k, entities in by_key.items() if any(_child_cues(text, e) for e in entities)}
+    first_of_words = {}
     for key in fullest:
         words = name_words(key)
+        same = first_of_words.setdefault(frozenset(words), key) if len(words) > 1 else key
+        if same != key:  # "Adams, Kerry-Ann" and "Kerry-Ann Adams": one person written in two orders
+            owner[key] = owner[same]
+            continue
         holders = [k for k in fullest if k != key and len(name_words(k)) > len(words) and words <= name_words(k)]
         if all(_adult_titled(e.text) for e in by_key[key]):  # "Mr Whitfield" is not the child Lily-Mae Whitfield
             other = {"m": "f", "f": "m"}

@@ -698,6 +698,17 @@ DATE_WORD_BEFORE_RE = re.compile(
 )
 TIME_AFTER_RE = re.compile(r"[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}\b|[ \t]*(?:[:–—-][ \t]|\t|[ \t]*\|)")
 NOT_FIGURES_DATE_AFTER_RE = re.compile(r"(?:[ \t]*(?:of\b|hours?\b|hrs?\b|%)|th\b|\d)", re.I)
+# A part of a document and its number, or a list of them: "Paragraph 4.11:", "see sections 3.2, 3.4 and 4.1",
+# "Recommendation 4.1 -", "Appendix 2.3": the report's numbering, never a day and a month.
+DOCUMENT_PARTS = (
+    "paragraph|paragraphs|para|paras|section|sections|recommendation|recommendations|rec|recs|appendix|"
+    "appendices|annex|annexes|chapter|chapters|page|pages|figure|figures|fig|table|tables|item|items|point|"
+    "points|clause|clauses|part|parts|schedule|step|steps|question|questions|finding|findings|standard|"
+    "regulation|article|version|learning point|action|actions|objective|outcome|term of reference"
+)
+DOCUMENT_PART_BEFORE_RE = re.compile(
+    rf"\b(?i:{DOCUMENT_PARTS})\.?[ \t]*(?:\d+(?:\.\d+)*[a-z]?[ \t]*(?:,|and|&|to|or|-|–)[ \t]*)*$"
+)
 YEAR_FIRST_RE = re.compile(
     r"\b(?:19|20)\d\d([/.])(?:1[0-2]|0?[1-9])\1(?:[12]\d|3[01]|0?[1-9])\b"  # 2024/03/14
     r"|\b(?:19|20)\d\d-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])(?=T\d)"  # 2024-03-14T09:12
@@ -759,6 +770,8 @@ def _loose_date_finds(text):
             continue  # "1.4" is a date only as "on 1.4" or before a time; otherwise a decimal
         if re.search(r"(?i:scored?|rated?|out of|ratio|score|\bage:?)\s*$", text[max(0, start - 12) : start]):
             continue  # "Age 4/12" is four months old, as clinicians write it
+        if DOCUMENT_PART_BEFORE_RE.search(text, max(0, start - 60), start):
+            continue  # "paragraph 4.11:", "sections 3.2 and 3.4": a report's own numbering
         if DATE_WORD_BEFORE_RE.search(text, max(0, start - 14), start) or TIME_AFTER_RE.match(text, end):
             yield start, end, _date_kind(text, start)
         elif m.group(2) == "/" and figures_day_first and _short_date_fits(text, start, end):

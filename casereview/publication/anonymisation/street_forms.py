@@ -1,0 +1,113 @@
+"""Streets and houses in the forms the English street list does not reach (issue 16, helper anon12): recall.
+
+- a street in another language, by the word that says it is one, before its name or after it, with its
+  number and, when written, its postcode and town: Welsh ("Heol y Gogledd", "Lôn Ganol", "Ffordd Derwen",
+  "Stryd Fawr"), French ("3 rue de la Paix, 75002 Paris"), Polish ("ul. Długa 14/3", "ulicy Długiej 5 w
+  Gdańsku"), Spanish, Italian, Portuguese and Romanian ("Calle Mayor 12", "Via Roma 5", "Strada Florilor
+  nr. 7") and German or Dutch ("Hauptstraße 5", "Kerkstraat 12");
+- a Welsh house or farm named by its dwelling word ("Bryn Eithin", "Tyddyn Isaf", "Fferm Ty'n y Maes"), where
+  an address's comma, a postcode or "of"/"at" says it is where someone lives (Bryn alone is a forename);
+- a street written in capitals ("43 HYDE ROAD", "FLAT 3, 7 LORENZO CLOSE", "ON TALBOT ROAD");
+- a northern street named by its "-gate" after "on", "off" or "along" ("on Kirkgate", "on Bondgate");
+- a house by its number where the sentence speaks of a house or a door ("the house opposite, number 7",
+  "a green door, number 53", "I know it's number 6").
+"""
+
+import re
+
+from .patterns import prefilter_patterns
+from .vocabulary import STREET_SUFFIXES
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſŁŚŻŹĆŃÓĘĄ"
+NAME = rf"[{UPPER}][\w'’-]*"
+NUMBER = r"\d{1,4}[a-zA-Z]?(?:/\d{1,4})?"
+TOWN_AFTER = rf"(?:,?[ \t]+(?:\d{{2}}-\d{{3}}|\d{{4,5}})?[ \t]*(?:w[ \t]+)?{NAME}(?=[ \t]*(?:[,.;)\n]|$)))?"
+
+FOREIGN_STREET_RE = re.compile(
+    # French: "3 rue de la Paix, 75002 Paris", "12 bis avenue Foch"
+    rf"\b{NUMBER}(?:[ \t]+(?:bis|ter))?,?[ \t]+(?i:rue|avenue|boulevard|bd|place|allée|impasse|chemin|quai|cours)"
+    rf"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?{NAME}(?:[ \t]+{NAME}){{0,2}}"
+    rf"(?:,?[ \t]+\d{{5}}[ \t]+{NAME})?"
+    # Polish: "ul. Długa 14/3, Gdańsk", "ulicy Długiej 5 w Gdańsku", "os. Piastów 21"
+    rf"|\b(?:ul\.|ulica|ulicy|ulicę|al\.|aleja|alei|os\.|osiedle|pl\.|plac)[ \t]*{NAME}(?:[ \t]+{NAME})?[ \t]+{NUMBER}"
+    rf"{TOWN_AFTER}"
+    # Spanish, Italian, Portuguese, Romanian: the street word, its name, its number
+    rf"|\b(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Via|Viale|Piazza|Corso|Rua|Travessa|Avenida|Strada|Str\.|"
+    rf"Bulevardul|Calea|Aleea|Sokak|Sokağı|Caddesi|Mahallesi)"
+    rf"[ \t]+(?:(?:de|del|de[ \t]+la|della|di|da|do|dos)[ \t]+)?{NAME}(?:[ \t]+{NAME}){{0,2}},?[ \t]+"
+    rf"(?:(?:nr|no|n)\.?[ \t]*º?[ \t]*)?{NUMBER}{TOWN_AFTER}"
+    # German and Dutch: the street word ends the name
+    rf"|\b[{UPPER}][\w-]*(?:straße|strass?e|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|kade)"
+    rf"[ \t]+{NUMBER}(?:,?[ \t]+\d{{4,5}}(?:[ \t]+[A-Z]{{2}})?[ \t]+{NAME})?"
+)
+WELSH_STREET_RE = re.compile(
+    rf"(?<![\w'’-])(?:{NUMBER}[ \t]+)?(?:Heol|Lôn|Lon|Ffordd|Stryd|Rhodfa|Teras|Cilgant|Llwyn|Clos)"
+    rf"(?:[ \t]+(?:y|yr|'r))?[ \t]+{NAME}(?:[ \t]+(?:y|yr|'r|{NAME})){{0,2}}(?![\w'’-])"
+)
+WELSH_HOUSE_RE = re.compile(
+    r"(?<![\w'’-])(?:\d{1,4}[ \t]+)?(?:Bryn|Ty|Tŷ|Ty'n|Tyddyn|Bwthyn|Fferm|Hafod|Plas|Llys|Maes|Glan|Bron|Cae|Pant|"
+    r"Rhos|Gwel|Nant|Bod|Pen|Hendre|Fron|Erw)(?:-y-|-yr-|[ \t]+)(?:(?:y|yr|'n|'r)[ \t]+)?"
+    rf"{NAME}(?:[ \t]+(?:y|yr|'n|'r|{NAME})){{0,3}}(?![\w'’-])"
+)
+HOUSE_CONTEXT_BEFORE_RE = re.compile(r"(?:\b(?:of|at|to|from|Address:?|Home:?)[ \t]*|^[ \t]*|,[ \t]*)$", re.M)
+HOUSE_CONTEXT_AFTER_RE = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:\d{1,4}[ \t]+)?[A-Z]|\n[ \t]*(?:\d{1,4}[ \t]+)?[A-Z][\w'’-]+|[ \t]+[A-Z]{1,2}\d)"
+)
+UPPER_SUFFIXES = "|".join(sorted((s.upper() for s in STREET_SUFFIXES if len(s) > 2), key=len, reverse=True))
+UPPER_WORD = r"[A-Z][A-Za-z'’-]+"  # (the other rules have already written the names in a capitals log "Dickson")
+CAPITALS_SUFFIX_RE = re.compile(rf"\b(?:{UPPER_SUFFIXES})\b")
+CAPITALS_STREET_RE = re.compile(
+    rf"(?<![\w'’-])(?:(?i:FLAT|APARTMENT|UNIT|ROOM)[ \t]+\d{{1,4}}[A-Z]?,[ \t]+)?\d{{1,4}}[A-Z]?,?[ \t]+"
+    rf"(?:{UPPER_WORD}[ \t]+){{1,3}}(?:{UPPER_SUFFIXES})(?![\w'’-])"
+    rf"|(?<=\bON[ \t])(?:{UPPER_WORD}[ \t]+){{1,3}}(?:{UPPER_SUFFIXES})(?![\w'’-])"
+    rf"|(?<=,[ \t])(?:{UPPER_WORD}[ \t]+){{1,2}}(?:HIGH[ \t]+STREET|ROAD|STREET|LANE)(?=[:,.])"
+)
+GATE_STREET_RE = re.compile(r"\b(?:on|off|along|onto) (?:the )?([A-Z][a-z]{2,}gate|[A-Z][a-z]+ Lanes)(?![\w'’-])")
+NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+HOUSE_NUMBER_RE = re.compile(
+    rf"\b(?:[Nn]umber|[Nn]o\.)[ \t]+(\d{{1,3}}[a-z]?|{NUMBER_WORDS})"
+    r"(?![\w'’/:-]|\.\d|[ \t]+(?:bus|shirt|route|on|in|of)\b)"
+)
+HOUSE_WORDS_BEFORE_RE = re.compile(
+    r"\b(?:house|houses|door|flat|home|opposite|next door|address|street|road|lives|live|living|nanna?s|nan's|"
+    r"mum's|mam's|dad's|gran's|it's|its)\b[^.\n]{0,30}$",
+    re.I,
+)
+
+
+def street_form_finds(text, found):
+    """ADDRESS spans for the streets and houses above that no found span already holds."""
+    # (a person span over the same words gives way: "Bryn Awelon" after "of" with a town after it is a house)
+    taken = sorted((s, e) for s, e, kind, *_ in found if kind != "PERSON")
+
+    def free(start, end):
+        return not any(s <= start and end <= e for s, e in taken)
+
+    for pattern in (FOREIGN_STREET_RE, WELSH_STREET_RE):
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                yield m.start(), m.end(), "ADDRESS", "rule"
+    for m in WELSH_HOUSE_RE.finditer(text):
+        if (
+            HOUSE_CONTEXT_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
+            and HOUSE_CONTEXT_AFTER_RE.match(text, m.end())
+            and free(m.start(), m.end())
+        ):
+            yield m.start(), m.end(), "ADDRESS", "rule"
+    if CAPITALS_SUFFIX_RE.search(text):
+        for m in CAPITALS_STREET_RE.finditer(text):
+            if free(m.start(), m.end()):
+                yield m.start(), m.end(), "ADDRESS", "rule"
+    for m in GATE_STREET_RE.finditer(text):
+        if free(m.start(1), m.end(1)):
+            yield m.start(1), m.end(1), "ADDRESS", "rule"
+    for m in HOUSE_NUMBER_RE.finditer(text):
+        if HOUSE_WORDS_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) and free(m.start(), m.end()):
+            yield m.start(), m.end(), "ADDRESS", "rule"
+
+
+prefilter_patterns(globals())  # whole-text scans skipped when the text lacks what they need: see patterns.py
