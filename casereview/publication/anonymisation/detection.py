@@ -33,6 +33,7 @@ from . import (
     school_cues,
     spoken,
     town_positions,
+    whole_addresses,
 )
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
@@ -240,6 +241,7 @@ def detect(text, table=None):
     found.extend(clubs.club_finds(clean))
     found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
+    found.extend(whole_addresses.whole_address_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
     found = fields.without_role_labels(clean, found)
