@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from . import (
+    age_contexts,
     age_forms,
     age_places,
     age_speech,
@@ -232,6 +233,7 @@ def detect(text, table=None):
     found.extend(ocr.spaced_finds(clean))
     found.extend(age_speech.age_speech_finds(clean, found))
     found.extend(age_places.age_place_finds(clean, found))
+    found.extend(age_contexts.age_context_finds(clean, found))
     found.extend(dwellings.dwelling_finds(clean, found))
     found.extend(spoken.spoken_finds(clean, found))
     found.extend(identifiers.identifier_finds(clean))

@@ -127,8 +127,9 @@ def whole_address_finds(text, found):
             new.append((start, m.end()))
         elif m.group(1):
             new.append(m.span(1))  # an Eircode: a postcode by itself, its parts before it found below
-    for m in CAPITAL_STREET_RE.finditer(text):
-        if not others.overlaps(m.start(), m.end()):
+    not_people = SpanIndex([(s, e) for s, e, k in spans if k not in ("ADDRESS", "POSTCODE", "PERSON")])
+    for m in CAPITAL_STREET_RE.finditer(text):  # (a number before and a street word after: a surname is a street's)
+        if not not_people.overlaps(m.start(), m.end()):
             new.append((m.start(), m.end()))
     for m in CAPITAL_STREET_ALONE_RE.finditer(text):
         if not others.overlaps(m.start(1), m.end(1)):
