@@ -29,6 +29,7 @@ from . import (
     ocr,
     person_fields,
     place_objects,
+    place_runs,
     role_abbreviations,
     role_nouns,
     school_cues,
@@ -241,6 +242,7 @@ def detect(text, table=None):
     found.extend(school_cues.school_cue_finds(clean, found))
     found.extend(place_objects.place_object_finds(clean, found, labels))
     found.extend(clubs.club_finds(clean))
+    found.extend(place_runs.place_run_finds(clean, found))
     found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(groups.group_finds(clean, found))
     found.extend(whole_addresses.whole_address_finds(clean, found))
