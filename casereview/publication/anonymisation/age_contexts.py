@@ -85,7 +85,7 @@ def age_context_finds(text, found):
                 yield m.start(group), m.end(group), "AGE", "rule"
     for m in OCR_AGE_RE.finditer(text):
         group = 1 if m.group(1) else 2
-        if not taken.overlaps(*m.span(group)):
+        if group == 2 or not taken.overlaps(*m.span(group)):  # ("age 7 rnonths": the number alone was taken)
             yield m.start(group), m.end(group), "AGE", "rule"
 
 
