@@ -20,6 +20,7 @@ so a setting before its address keeps its own kind and replacement.
 
 import re
 
+from .known_settings import TOWNS
 from .patterns import prefilter_patterns
 from .span_index import SpanIndex
 from .vocabulary import COMMON_CAPITALISED, STREET_SUFFIXES
@@ -103,6 +104,21 @@ AFTER_SETTING_RE = re.compile(
     r"(?=[ \t]*(?:[,.;:)\"”]|\n|$|[ \t]+(?:and|at|where|when|looking|in|on|for|to|with)\b))"
 )
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# a street of one word ending "-gate" (the North's and the Midlands' old streets: "Kirkgate", "Bondgate"), or of
+# "Lanes", after a word of position; a town of that shape is left ("in Harrogate", "on Margate seafront")
+GATE_STREET_RE = re.compile(
+    r"\b(?:on|along|off|down|up|onto|opposite|near)\s+([A-Z][a-z]{2,}gate|[A-Z][a-z]+[ ]Lanes)\b"
+    r"(?![ \t]+(?:[A-Z]|beach|seafront|station|centre|shopping))"
+)
+# a building's street after it: "Flat 14, Marlborough Court, 6 Eastway"
+NUMBER_STREET_AFTER_RE = re.compile(
+    r",[ \t]+\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+)?(?=[ \t]*(?:[,.;)\n]|$|[ ]+(?:on|in|at|for)\b))"
+)
+# a numbered Welsh street or close by its first word: "4 Bryn Estyn", "12 Maes y Dref"
+NUMBERED_WELSH_RE = re.compile(
+    rf"(?<![\w/.-])\d{{1,4}}[A-Za-z]?,?[ ]+(?:{WELSH_HOUSE_WORDS}|(?-i:{WELSH_HOUSE_WORDS.upper()}))"
+    r"(?:[ ](?:y|yr|Y|YR))?[ ][A-Z][\w'’-]+"
+)
 NOT_A_STREET_WORDS = COMMON_CAPITALISED | frozenset(
     """Facebook Instagram Snapchat TikTok WhatsApp Teams Zoom Messenger Twitter YouTube Discord Telegram Signal
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter Eid Diwali Universal Credit Section
@@ -134,6 +150,13 @@ def whole_address_finds(text, found):
     for m in CAPITAL_STREET_ALONE_RE.finditer(text):
         if not others.overlaps(m.start(1), m.end(1)):
             new.append((m.start(1), m.end(1)))
+    for pattern in (GATE_STREET_RE,):
+        for m in pattern.finditer(text):
+            if m.group(1) not in TOWNS and not others.overlaps(*m.span(1)):
+                new.append(m.span(1))
+    for m in NUMBERED_WELSH_RE.finditer(text):
+        if not not_people.overlaps(*m.span()):
+            new.append(m.span())
     for start, end, kind in spans:
         if kind in ("PLACE", "SCHOOL", "HEALTH_SETTING"):
             m = AFTER_SETTING_RE.match(text, end)
@@ -148,8 +171,15 @@ def whole_address_finds(text, found):
         first, parts = _parts_before(text, start, others)
         if first < start and (parts > 1 or (start, end) not in postcodes):
             new.append((first, end))  # (a town alone before a postcode is no address: the labels leave towns)
+    for start, end in addresses + new[:]:
+        after = NUMBER_STREET_AFTER_RE.match(text, end)
+        if after and not others.overlaps(end, after.end()) and not POSTCODE_START_RE.match(text, end):
+            new.append((start, after.end()))
     for start, end in _unions(addresses, new):
         yield start, end, "ADDRESS", "rule"
+
+
+POSTCODE_START_RE = re.compile(r",[ \t]+\d{1,2}[A-Z]{2}\b")
 
 
 def _welsh_house_place(text, start):
@@ -201,6 +231,8 @@ def _parts_before(text, start, others):
         if not sep or sep.start() == 0:
             break
         chunk_start = max(text.rfind("\n", 0, sep.start()) + 1, text.rfind(",", 0, sep.start()) + 1)
+        while text[chunk_start : chunk_start + 1] in ('"', "“", "'", "(") and chunk_start < sep.start():
+            chunk_start += 1  # a quoted cell: '"The Willows, 2 Arnold Lane"'
         chunk = text[chunk_start : sep.start()]
         if not chunk.strip():
             break

@@ -82,3 +82,16 @@ def test_foreign_addresses_by_their_own_postcodes():
     rest = left(text)
     assert "Paix" not in rest and "Długa" not in rest and "X2Y3" not in rest
     assert "A4471DX" not in " ".join(found)  # a prisoner's number is no Eircode
+
+
+def test_a_one_word_street_a_buildings_street_after_it_and_a_quoted_cell():
+    text = (
+        'ID,Name,Address\nME-1,Tia Marr,"The Willows, 2 Arnold Lane, Gedling NG4 4HA"\n'
+        "Snap Map placed her at Flat 14, Marlborough Court, 6 Eastway on three nights. She was found on Kirkgate. "
+        "They stay in Harrogate. Mum sent a picture from 4 BRYN ESTYN.\n"
+    )
+    found = " | ".join(spans(text))
+    assert "The Willows, 2 Arnold Lane" in found
+    assert "Flat 14, Marlborough Court, 6 Eastway" in found
+    assert "Kirkgate" in found and "4 BRYN ESTYN" in found
+    assert "Harrogate" not in found
