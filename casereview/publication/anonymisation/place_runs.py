@@ -34,15 +34,18 @@ def place_run_finds(text, found):
     taken = SpanIndex([(s, e) for s, e, *_ in found])
     for line in LINE_RE.finditer(text) if CAPITALS_PLACE_RE.search(text) else ():
         if not _mostly_capitals(line.group()):
-            continue  # (a line's names the capitals rules wrote in Title Case leave it mostly capitals)
+            continue
         for m in CAPITALS_PLACE_RE.finditer(text, line.start(), line.end()):
             if not taken.overlaps(*m.span(1)) or _only_inside_people(found, *m.span(1)):
                 yield m.start(1), m.end(1), "PLACE", "rule"
 
 
 def _mostly_capitals(line):
-    upper = sum(c.isupper() for c in line)
-    return upper >= 12 and sum(c.islower() for c in line) * 2 < upper
+    """Words in capitals and hardly a word in lower case (names the capitals rules wrote in Title Case count as
+    neither: "CALL TO THE CROWN AND ANCHOR, Woolwich High Street: Destiny ARGUING")."""
+    words = re.findall(r"[^\W\d_]+", line)
+    upper = sum(w.isupper() and len(w) > 1 for w in words)
+    return upper >= 3 and sum(w.islower() for w in words) * 4 <= upper
 
 
 def _only_inside_people(found, start, end):
