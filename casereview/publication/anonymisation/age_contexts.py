@@ -66,18 +66,20 @@ OCR_AGE_RE = re.compile(
 
 def age_context_finds(text, found):
     """AGE spans for the shapes the module's note lists."""
-    people = sorted((s, e) for s, e, k, *_ in found if k == "PERSON")
-    taken = SpanIndex([(s, e) for s, e, *_ in found])
+    spans = {(s, e, k) for s, e, k, *_ in found}  # (the rules find many spans twice)
+    people = sorted((s, e) for s, e, k in spans if k == "PERSON")
+    taken = SpanIndex(spans)
     for _, end in people:
         m = AFTER_PERSON_RE.match(text, end)
         if m and _plausible(m.group(1)) and not taken.overlaps(*m.span(1)):
             yield m.start(1), m.end(1), "AGE", "rule"
-    for _, end, kind, *_ in found:
+    for _, end, kind in spans:
         if kind == "DATE_OF_BIRTH":
             m = AFTER_BIRTH_RE.match(text, end)
             if m and _plausible(m.group(1)) and not taken.overlaps(*m.span(1)):
                 yield m.start(1), m.end(1), "AGE", "rule"
-    yield from _cell_finds(text, people, taken)
+    if "|" in text or "\t" in text or ";" in text:
+        yield from _cell_finds(text, people, taken)
     for pattern in (MESSAGE_RE, WHEN_WAS_RE, MONTHS_AT_RE):
         for m in pattern.finditer(text):
             group = m.lastindex
@@ -91,11 +93,14 @@ def age_context_finds(text, found):
 
 def _cell_finds(text, people, taken):
     """A bare number in the cell after a cell that is a person's name: the table's age column."""
+    rows = {}
     for start, end in people:
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start : line_end if line_end != -1 else len(text)]
-        if max(line.count("|"), line.count("\t"), line.count(";")) < 2:
+        if line_start not in rows:
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end != -1 else len(text)]
+            rows[line_start] = max(line.count("|"), line.count("\t"), line.count(";")) >= 2
+        if not rows[line_start]:
             continue  # not a table's row
         cell_start = text[line_start:start].rstrip(' "')
         if cell_start and cell_start[-1] not in "|;\t":

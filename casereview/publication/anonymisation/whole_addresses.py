@@ -128,7 +128,7 @@ NOT_A_STREET_WORDS = COMMON_CAPITALISED | frozenset(
 
 def whole_address_finds(text, found):
     """ADDRESS spans for the parts of addresses the other rules leave (see the module's note)."""
-    spans = [(s, e, k) for s, e, k, *_ in found]
+    spans = list({(s, e, k) for s, e, k, *_ in found})  # (the rules find many spans twice)
     welsh = [m.span() for m in WELSH_HOUSE_RE.finditer(text) if _welsh_house_place(text, m.start())]
     welsh.extend(m.span() for m in WELSH_STREET_RE.finditer(text))
     welsh_index = SpanIndex(welsh)
