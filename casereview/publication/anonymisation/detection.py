@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from . import (
+    age_contexts,
     age_cues,
     age_forms,
     age_places,
@@ -33,6 +34,7 @@ from . import (
     other_scripts,
     person_fields,
     place_objects,
+    place_runs,
     role_abbreviations,
     role_nouns,
     school_cues,
@@ -40,6 +42,7 @@ from . import (
     street_forms,
     surname_first,
     town_positions,
+    whole_addresses,
 )
 from .capitals import FUNCTION_WORDS as CAPS_STOP
 from .capitals import capitals_passage_names
@@ -239,6 +242,7 @@ def detect(text, table=None):
     found.extend(age_speech.age_speech_finds(clean, found))
     found.extend(age_places.age_place_finds(clean, found))
     found.extend(age_cues.age_cue_finds(clean, found))
+    found.extend(age_contexts.age_context_finds(clean, found))
     found.extend(dwellings.dwelling_finds(clean, found))
     found.extend(spoken.spoken_finds(clean, found))
     found.extend(identifiers.identifier_finds(clean))
@@ -246,11 +250,13 @@ def detect(text, table=None):
     found.extend(school_cues.school_cue_finds(clean, found))
     found.extend(place_objects.place_object_finds(clean, found, labels))
     found.extend(clubs.club_finds(clean))
+    found.extend(place_runs.place_run_finds(clean, found))
     found.extend(house_numbers.house_number_finds(clean, found))
     found.extend(street_forms.street_form_finds(clean, found))
     found.extend(other_scripts.other_script_finds(clean, found))
     found.extend(foreign_dates.foreign_date_finds(clean))
     found.extend(groups.group_finds(clean, found))
+    found.extend(whole_addresses.whole_address_finds(clean, found))
     found = extents.without_capitals_lead_in(clean, found)
     found = fields.without_field_names(clean, found)
     found = fields.without_role_labels(clean, found)

@@ -393,6 +393,8 @@ def without_capitals_lead_in(text, found):
         cut = None
         for i, w in enumerate(words[:-1]):
             if (i == 0 or w.group().isupper()) and _lead_in_word(w.group()):
+                if i > 0 and w.group() in ("AND", "&") and cut is None and not _lead_in_word(words[i - 1].group()):
+                    continue  # "THE CROWN AND ANCHOR": "AND" joins a name's words (a pub's, "ST PETER AND ST PAUL")
                 cut = i
         rest = [w.group() for w in words[cut + 1 :]] if cut is not None else []
         if rest and all(w in KEYWORD_KINDS or w.title() in KEYWORD_KINDS for w in rest):
