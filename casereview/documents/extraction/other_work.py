@@ -6,38 +6,40 @@ metadata rules ask these questions before they count a child's kind of review.""
 import functools
 import re
 
-# The page's own subject, in its title or first lines: an inspection and what it found or judged.
+from . import page_title
+
+# An inspection named as the page's subject in its title: an inspection or re-inspection, what was inspected,
+# its inspectors, a JTAI or ILACS, Ofsted rating or judging ("Ofsted inspection of …", "Inspectors find …",
+# "An Ofsted probe after … finds services inadequate").
 INSPECTION = re.compile(
-    r"\b(?:inspections?|inspectorates?|inspected|JTAIs?|ILACS)\b"
+    r"\b(?:re-?)?inspections?\b|\binspect(?:ed|ors?)\b|\b(?:JTAIs?|ILACS)\b"
     r"|\bOfsted\b[^.\n]{0,60}\b(?:rated|rates|judged|judges|inadequate|requires improvement|probe)\b",
     re.I,
 )
-# A child's case review named in the same lines ("Ofsted's evaluation of serious case reviews", "the
-# inspection found that the learning from this SCR …"): the inspection is then not the subject alone.
+# A child's case review named in the page's opening ("Ofsted inspection evidence: learning lessons from serious
+# case reviews", "the inspection found that the learning from this SCR …").
 CHILD_REVIEW_IN_TITLE = re.compile(
     r"\b(?:serious case|significant case|(?:child )?safeguarding practice|child practice|case management|learning)"
     r"\s+reviews?\b|\b(?:L?CSPRs?|SCRs?|CMRs?|CPRs?|ICRs?)\b|\bnational review\b(?! panel)",
+    re.I,
+)
+# A review or its brief named in a title, or the child it is about ("Rapid Review: Child K", "Learning Review –
+# Child C", "7 minute briefing: Baby R"): the page is that review's, though it speaks of an inspection.
+A_REVIEW_IN_TITLE = re.compile(
+    CHILD_REVIEW_IN_TITLE.pattern
+    + r"|\b(?:rapid|practice|thematic|multi-?agency|multi agency)\s+reviews?\b|\blearning (?:brief|briefing|summary)\b"
+    r"|\b\d{1,2}[- ]minute brief|(?-i:\b(?:Child|Baby|Young Person|Sibling|Family) [A-Z]{1,3}\d?\b)",
     re.I,
 )
 OPENING = 300  # characters: a page's own title and first lines
 
 
 def about_an_inspection(text):
-    """The page is about an inspection of services (its findings, its judgement, a notice after it), not
-    about a review of a child's case, though it may name the child whose death led to it."""
-    opening = text[:OPENING]
-    return bool(INSPECTION.search(opening)) and not CHILD_REVIEW_IN_TITLE.search(opening)
-
-
-# A child named in full ("Arthur Labinjo-Hughes"): on an inspection's page the case behind the inspection,
-# not the child of a review the page reports.
-FULL_NAME = re.compile(r"^[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?){1,2}$")
-NOT_FIRST_NAMES = {"Child", "Baby", "Family", "Case", "Young", "Sibling", "Infant", "Adult"}
-
-
-def children_behind_an_inspection(names):
-    """The children named in full: on an inspection's page they are the case that led to it."""
-    return [name for name in names if FULL_NAME.match(name) and name.split()[0] not in NOT_FIRST_NAMES]
+    """The page is about an inspection of services (its findings, its judgement, a notice after it): its
+    title says so and names no review of a child's case, though the page may name the child whose death led
+    to the inspection, or a review."""
+    title = page_title.title_paragraph(page_title.without_running_header(text))
+    return bool(INSPECTION.search(title)) and not A_REVIEW_IN_TITLE.search(title)
 
 
 # Reviews of other kinds than a child's case: of an adult's (England's SARs, Wales's adult practice reviews),

@@ -39,6 +39,37 @@ def test_a_childs_review_that_mentions_an_inspection_later_keeps_its_kind_and_ch
     assert result.child_pseudonyms == ["Child T"]
 
 
+def test_a_rapid_review_that_opens_with_an_inspection_is_still_that_childs_review():
+    result = extract(
+        """
+        Rapid Review: Child K
+
+        An Ofsted inspection in 2022 rated the service inadequate. This rapid review looked at the care of
+        Child K, aged 9 months.
+
+        Key learning
+        • Professionals did not ask about the father.
+        • Health visitors did not see the baby at home.
+        • Nobody checked who lived in the household.
+        """
+    )
+    assert result.review_type == "CSPR"
+    assert result.child_pseudonyms == ["Child K"]
+
+
+def test_a_page_whose_title_names_no_inspection_is_not_an_inspections():
+    result = extract(
+        """
+        What we learned from the review of Baby M
+
+        The joint inspection of Westmoor's services in 2018 had found that health visitors rarely saw fathers.
+        This serious case review looked at the care of Baby M, who was injured at eight weeks old in 2017.
+        """
+    )
+    assert result.review_type == "SCR"
+    assert "Baby M" in result.child_pseudonyms
+
+
 def test_ofsteds_evaluation_of_serious_case_reviews_is_still_learning_across_reviews():
     result = extract(
         """
