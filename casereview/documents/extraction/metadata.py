@@ -12,17 +12,14 @@ from .vocabulary import AGENCY_CUES, THEME_CUES, CueText, tags_found
 TITLE_REGION = 1500  # characters: covers a committee report's cover table or a report's title page
 
 # A council or committee paper, or its minutes: the cover table of a report to a meeting, or the
-# framing of a minuted item. "Report of"/"Report to" alone also open overview reports, so they count only
-# when no report title says what else the document is.
+# framing of a minuted item (other_work.a_meeting_paper reads the other framings of a paper to a meeting).
+# "Report of"/"Report to" alone also open overview reports, so they count only when no report title says what
+# else the document is.
 COMMITTEE_CUES = re.compile(
     r"\b(?:meeting (?:name|date)|agenda item|item no\b|classification:|wards? affected|decision maker|key decision"
     r"|originating officer|minutes:|resolved\b|issue - meetings|(?:scrutiny|select|sub[- ]?)\s*committee"
     r"|committee \(item|cabinet member|^[ \t]*decision:|members (?:asked|noted|considered)|the committee (?:considered"
-    r"|received|asked|noted|discussed)"
-    # minutes of a board's meeting, propositions put to an assembly, a named committee's report
-    r"|\bminutes (?:of|from) (?:the )?(?:[\w&()-]+ ){0,6}(?:board|committee|panel|council|forum) meeting\b"
-    r"|\b(?:is|are) asked to decide\b|\b(?:committee for|committee on) (?-i:[A-Z])"
-    r"|\s[-–] (?:(?-i:[A-Z])[\w,&’']* |(?:and|of|for|&) ){1,8}(?:committee|select committee)\b)",
+    r"|received|asked|noted|discussed))",
     re.I | re.M,
 )
 # A cue of the cover table: at the start of a line ("Report of: Director of Children's Services", "Report to

@@ -101,14 +101,15 @@ def not_a_case_review(text):
     return about_an_inspection(text) or bool(INQUIRY.search(opening)) or only_other_kinds(text)
 
 
-# A paper of a meeting or legislature, by its framing: minutes of a meeting, a body asked to decide or note
+# A paper to a meeting or legislature, by its framing: minutes of a meeting, a body asked to decide or note
 # ("The States are asked to decide", "The Board is requested to note the report"), a member's question to a
-# minister ("Will the Cabinet Secretary ensure …"), a named committee heading the page ("… - Children, Schools
-# and Families Committee", "Committee for Health & Social Care - P.2022/74").
+# minister ("Will the Cabinet Secretary ensure …"), a States committee's policy letter ("Committee for Health
+# & Social Care - P.2022/74").
 MEETING_PAPER = re.compile(
-    r"\bminutes (?:of|from) (?:the |a )?(?:[\w&()-]+ ){0,5}(?:meeting|board|committee|panel)\b"
+    r"\bminutes (?:of|from) (?:the |a )?(?:[\w&()-]+ ){0,6}(?:meeting|board|committee|panel|council|forum)\b"
     r"|\b(?:states|assembly|council|board|committee|cabinet|members|panel|partnership|executive) (?:is|are)"
     r" (?:being )?(?:asked|requested|invited|recommended) to (?:decide|note|agree|approve|endorse|consider|receive)\b"
+    r"|\b(?:is|are) asked to decide\b"
     r"|^[ \t]*(?:will|what|how|does|can|when|has|is) the (?:cabinet secretary|minister|first minister"
     r"|secretary of state|deputy minister)\b"
     r"|(?-i:\bCommittee for [A-Z])",
@@ -117,16 +118,27 @@ MEETING_PAPER = re.compile(
 # one of these is in every MEETING_PAPER cue: the pattern runs only where one occurs
 MEETING_WORDS = ("minutes", "asked to", "requested to", "invited to", "recommended to", "minister", "secretary")
 MEETING_WORDS += ("committee",)
-# The page's first line is the committee's own heading ("… - Children, Schools and Families Committee Contents").
+# A legislature's or council's committee heading the page with its report ("The Review of Elective Home
+# Education - Children, Schools and Families Committee Contents").
 COMMITTEE_HEADING = re.compile(r"(?-i:\b[A-Z][a-z]+ Committee)(?:\s+Contents)?\s*$")
+# ... not a body that publishes case reviews and is called a committee (Scotland's and the Channel Islands'
+# child protection committees, Scotland's adult protection committees): "Learning Review – Child C –
+# Renfrewshire Child Protection Committee" is the review, published by the committee.
+PROTECTION_COMMITTEE = re.compile(r"\b(?:child|adult|public) protection committee\b", re.I)
 
 
 def a_meeting_paper(title):
-    """The page is a meeting's or a legislature's paper (`committee_report`), by how it is framed."""
+    """The page is a paper to a meeting or a legislature (`committee_report`), by how it is framed: not a
+    document that a body called a committee publishes, such as its case review."""
     first_line = next((line for line in title.splitlines() if line.strip()), "")
     lowered = title.lower()
     framed = any(word in lowered for word in MEETING_WORDS) and MEETING_PAPER.search(title)
-    return bool(framed or COMMITTEE_HEADING.search(first_line))
+    headed = (
+        COMMITTEE_HEADING.search(first_line)
+        and not PROTECTION_COMMITTEE.search(first_line)
+        and not A_REVIEW_IN_TITLE.search(first_line)
+    )
+    return bool(framed or headed)
 
 
 # A research paper's page (a journal abstract, a paper of a series), near its opening: "## Abstract",

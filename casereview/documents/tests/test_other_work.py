@@ -230,6 +230,43 @@ def test_a_members_question_to_a_minister_is_a_committee_paper():
     assert result.doc_type == "committee_report"
 
 
+def test_a_case_review_published_by_a_child_protection_committee_is_not_a_committee_paper():
+    scottish = extract(
+        """
+        Learning Review – Child C – Renfrewshire Child Protection Committee
+
+        This learning review considered the care of Child C, who was seriously injured in 2021.
+
+        Key learning
+        • Professionals did not ask about the father.
+        • Health visitors did not see the baby at home.
+        • Nobody checked who lived in the household.
+        """
+    )
+    islands = extract(
+        """
+        Serious Case Review: Child Y - Islands Child Protection Committee
+
+        Child Y was four when she was admitted to hospital in 2016.
+        """
+    )
+    assert scottish.doc_type == "learning_brief"
+    assert islands.doc_type != "committee_report"
+
+
+def test_a_paper_to_a_child_protection_committees_meeting_is_a_committee_paper():
+    result = extract(
+        """
+        Renfrewshire Child Protection Committee, 3 May 2022
+
+        Item 4: learning review of Child C
+
+        The committee is asked to note the findings of the learning review and to agree the action plan.
+        """
+    )
+    assert result.doc_type == "committee_report"
+
+
 def test_news_of_what_a_committee_published_is_not_its_paper():
     result = extract(
         """
