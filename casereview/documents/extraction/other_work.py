@@ -27,7 +27,7 @@ CHILD_REVIEW_IN_TITLE = re.compile(
 # Child C", "7 minute briefing: Baby R"): the page is that review's, though it speaks of an inspection.
 A_REVIEW_IN_TITLE = re.compile(
     CHILD_REVIEW_IN_TITLE.pattern
-    + r"|\b(?:rapid|practice|thematic|multi-?agency|multi agency)\s+reviews?\b|\blearning (?:brief|briefing|summary)\b"
+    + r"|\b(?:rapid|thematic|multi-?agency|multi agency)\s+reviews?\b|\blearning (?:brief|briefing|summary)\b"
     r"|\b\d{1,2}[- ]minute brief|(?-i:\b(?:Child|Baby|Young Person|Sibling|Family) [A-Z]{1,3}\d?\b)",
     re.I,
 )
@@ -38,7 +38,7 @@ def about_an_inspection(text):
     """The page is about an inspection of services (its findings, its judgement, a notice after it): its
     title says so and names no review of a child's case, though the page may name the child whose death led
     to the inspection, or a review."""
-    title = page_title.title_paragraph(page_title.without_running_header(text))
+    title = page_title.heading(text)
     return bool(INSPECTION.search(title)) and not A_REVIEW_IN_TITLE.search(title)
 
 
@@ -72,14 +72,19 @@ OTHER_KINDS_ABBREVIATIONS = ("SAR", "DHR", "LeDeR", "SAB")
 
 @functools.lru_cache(maxsize=4)
 def only_other_kinds(text):
-    """The page's reviews are all of other kinds than a child's case review (adults', homicides', LeDeR). The
-    patterns run only where their words occur (over a long text a pattern of many alternatives is slow), and
-    the answer is kept for the text, which the metadata rules ask about more than once."""
-    if not any(word in text for word in OTHER_KINDS_ABBREVIATIONS):
-        lowered = text.lower()
+    """The page is about reviews of other kinds than a child's case review (adults', homicides', LeDeR): its
+    opening names one, its title names no child's review or the child ("Learning brief: Child T", whose
+    mother's death had a domestic homicide review alongside), and it names no child's case review anywhere.
+    The patterns run only where their words occur (over a long text a pattern of many alternatives is slow),
+    and the answer is kept for the text, which the metadata rules ask about more than once."""
+    opening = text[:OPENING]
+    if not any(word in opening for word in OTHER_KINDS_ABBREVIATIONS):
+        lowered = opening.lower()
         if not any(word in lowered for word in OTHER_KINDS_WORDS):
             return False
-    return bool(OTHER_KINDS.search(text)) and not CHILD_CASE_REVIEW.search(text)
+    if not OTHER_KINDS.search(opening) or A_REVIEW_IN_TITLE.search(page_title.heading(text)):
+        return False
+    return not CHILD_CASE_REVIEW.search(text)
 
 
 def across_other_kinds(text):
@@ -88,17 +93,17 @@ def across_other_kinds(text):
 
 
 # A public or independent inquiry's own report or a page about one ("The Report of the Independent Jersey
-# Care Inquiry", "the Victoria Climbié Inquiry"), named in the opening.
+# Care Inquiry", "Lord Laming's inquiry into the death of Victoria Climbié"), named in the page's title: not
+# an inquiry spoken of in a review's opening ("the coroner's inquiry into Baby R's death heard …").
 INQUIRY = re.compile(r"\binquiry\b", re.I)
 
 
 def not_a_case_review(text):
     """The page is an inspection's, an inquiry's or another kind of review's: its report or executive summary
     is not a child's case review's overview report, executive summary or learning brief."""
-    opening = text[:OPENING]
-    if CHILD_REVIEW_IN_TITLE.search(opening):
+    if CHILD_REVIEW_IN_TITLE.search(text[:OPENING]):
         return False
-    return about_an_inspection(text) or bool(INQUIRY.search(opening)) or only_other_kinds(text)
+    return about_an_inspection(text) or bool(INQUIRY.search(page_title.heading(text))) or only_other_kinds(text)
 
 
 # A paper to a meeting or legislature, by its framing: minutes of a meeting, a body asked to decide or note
@@ -142,20 +147,28 @@ def a_meeting_paper(title):
 
 
 # A research paper's page (a journal abstract, a paper of a series), near its opening: "## Abstract",
-# "OBJECTIVE:", "a systematic review and qualitative metasynthesis", "In a Series of three papers".
+# "a systematic review and qualitative metasynthesis", "In a Series of three papers".
 RESEARCH_PAPER = re.compile(
-    r"^[#* \t]*abstract\b|\babstract=|\b(?:objective|methods?|results|conclusions?)\s*:\s|\*\*background\*\*"
+    r"^[#* \t]*abstract\b|\babstract=|\*\*background\*\*"
     r"|\bsystematic (?:literature )?review\b|\bmeta-?(?:synthesis|analysis)\b|\bscoping review\b"
     r"|\b(?:this|in this|a series of (?:\w+ )?)papers?\b(?: (?:outlines|reports|describes|discusses|we))?",
     re.I | re.M,
 )
+# A structured abstract's headings ("OBJECTIVE: … METHODS: … RESULTS:"): two of them make a paper's abstract;
+# one alone is any page's heading ("3. Conclusion: agencies must …" in a 7 minute briefing).
+ABSTRACT_HEADING = re.compile(r"\b(objective|method|result|conclusion)(?:s)?\s*:\s", re.I)
+ABSTRACT_HEADINGS = 2
 RESEARCH_OPENING = 1000
-# one of these is in every RESEARCH_PAPER cue: the pattern runs only where one occurs
+# one of these is in every RESEARCH_PAPER or ABSTRACT_HEADING cue: the patterns run only where one occurs
 RESEARCH_WORDS = ("abstract", "objective", "method", "result", "conclusion", "background", "systematic", "meta")
 RESEARCH_WORDS += ("scoping", "paper")
 
 
 def a_research_paper(text):
     """The page is a research paper's (its abstract, its opening): about its topic, not about one review."""
-    opening = text[:RESEARCH_OPENING].lower()
-    return any(word in opening for word in RESEARCH_WORDS) and bool(RESEARCH_PAPER.search(text, 0, RESEARCH_OPENING))
+    opening = text[:RESEARCH_OPENING]
+    lowered = opening.lower()
+    if not any(word in lowered for word in RESEARCH_WORDS):
+        return False
+    headings = {match.group(1).lower() for match in ABSTRACT_HEADING.finditer(opening)}
+    return len(headings) >= ABSTRACT_HEADINGS or bool(RESEARCH_PAPER.search(opening))

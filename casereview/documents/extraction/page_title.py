@@ -18,6 +18,22 @@ def title_paragraph(text):
     return ""
 
 
+LABEL_WORDS = 3  # a paragraph this short over the title is a label: a site's or paper's name, "Agenda item"
+
+
+def heading(text):
+    """The page's title under a PDF's running header; with the paragraph after it when the first is only a
+    label over it ("Belfast Telegraph", "Agenda item")."""
+    paragraphs = []
+    for paragraph in without_running_header(text)[:TITLE_START].split("\n\n"):
+        lines = [line for line in paragraph.strip().splitlines() if not PAGE_CHROME.match(line.strip())]
+        if lines:
+            paragraphs.append("\n".join(lines))
+            if len(paragraphs) == 2 or len(paragraphs[0].split()) > LABEL_WORDS:
+                break
+    return "\n".join(paragraphs)
+
+
 def without_running_header(text):
     """The text after a PDF's running header, when its first line is the title cut short ("An Ofsted probe
     after … services..." over the title in full)."""

@@ -125,6 +125,66 @@ def test_a_welsh_adult_practice_review_is_not_a_childs_review():
     assert result.review_type == "none"
 
 
+def test_a_childs_learning_brief_that_mentions_a_homicide_review_or_adults_board_is_still_a_learning_brief():
+    alongside = extract(
+        """
+        Learning brief: Child T
+
+        Child T was 3 years old when she died. Her mother was killed by her partner and a Domestic Homicide
+        Review was held alongside this review.
+
+        Key learning
+        • Professionals did not ask about domestic abuse.
+        • The GP was not told of the police call-outs.
+        • The school did not share its concerns.
+        """
+    )
+    shared = extract(
+        """
+        Learning brief: Child T
+
+        Child T was 3 years old when she died.
+
+        Key learning
+        • Professionals did not ask about domestic abuse.
+        • The GP was not told of the police call-outs.
+        • The school did not share its concerns.
+
+        The learning will be shared with the Safeguarding Adults Board.
+        """
+    )
+    assert [alongside.doc_type, shared.doc_type] == ["learning_brief", "learning_brief"]
+
+
+def test_a_briefing_that_speaks_of_a_coroners_inquiry_is_not_an_inquirys_page():
+    result = extract(
+        """
+        7 minute briefing: Baby R
+
+        Background: the coroner's inquiry into Baby R's death heard that agencies knew of the risks.
+
+        Learning
+        • Professionals did not ask about the father.
+        • Health visitors did not see the baby at home.
+        • Nobody checked who lived in the household.
+        """
+    )
+    assert result.doc_type == "learning_brief"
+
+
+def test_a_briefings_conclusion_heading_does_not_make_it_a_research_paper():
+    result = extract(
+        """
+        7 minute briefing: serious case review, neglect of three siblings
+
+        1. Background: the serious case review looked at three siblings who were neglected over many years.
+        2. Key learning: professionals did not see the children alone.
+        3. Conclusion: agencies must look at the cumulative impact of neglect.
+        """
+    )
+    assert result.review_type == "SCR"
+
+
 def test_an_inquirys_executive_summary_is_not_a_case_reviews():
     result = extract(
         """
