@@ -4,7 +4,7 @@ themes, methodology. Each reads cues any report of that kind uses, not any one r
 import re
 from collections import Counter
 
-from . import other_work, pseudonym_forms
+from . import other_work, page_title, pseudonym_forms
 from .page_title import title_paragraph as _title_paragraph
 from .result import DATE_KEYS
 from .vocabulary import AGENCY_CUES, THEME_CUES, CueText, tags_found
@@ -472,8 +472,13 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         return "unknown" if best == WELSH_REVIEW else best  # the gold kinds have no Welsh one
     if any(whole.count(p) for p in PLURAL_REVIEW_CUES):
         return _plural_kind_in_title(counted) or "none"  # reviews in general, no single review
-    if len(counted) < len(text) and OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):
-        return "none"  # a domestic homicide or adult review: not a child's case review
+    if (
+        len(counted) < len(text)
+        and OTHER_REVIEWS.search(text)
+        and not CHILD_REVIEW_WORDS.search(counted)
+        and not other_work.A_REVIEW_IN_TITLE.search(page_title.heading(text))
+    ):
+        return "none"  # a domestic homicide or adult review: not a child's case review (nor the child's brief)
     if "rapid review" in counted.lower() and RAPID_REVIEW.search(counted):
         if RAPID_REVIEWS_TITLE.search(_title_paragraph(text)):
             return "none"  # a guide to rapid reviews in general, about no one review

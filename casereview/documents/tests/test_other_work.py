@@ -130,8 +130,8 @@ def test_a_childs_learning_brief_that_mentions_a_homicide_review_or_adults_board
         """
         Learning brief: Child T
 
-        Child T was 3 years old when she died. Her mother was killed by her partner and a Domestic Homicide
-        Review was held alongside this review.
+        Child T was 3 years old when she died. Her mother was killed by her partner.
+        A Domestic Homicide Review was held alongside this review.
 
         Key learning
         • Professionals did not ask about domestic abuse.
@@ -154,6 +154,23 @@ def test_a_childs_learning_brief_that_mentions_a_homicide_review_or_adults_board
         """
     )
     assert [alongside.doc_type, shared.doc_type] == ["learning_brief", "learning_brief"]
+
+
+def test_a_childs_learning_brief_with_a_homicide_review_alongside_is_about_a_childs_review():
+    result = extract(
+        """
+        Learning brief: Child T
+
+        Child T was 3 years old when she died. Her mother was killed by her partner.
+        A Domestic Homicide Review was held alongside this review.
+
+        Key learning
+        • Professionals did not ask about domestic abuse.
+        • The GP was not told of the police call-outs.
+        • The school did not share its concerns.
+        """
+    )
+    assert result.review_type != "none"
 
 
 def test_a_briefing_that_speaks_of_a_coroners_inquiry_is_not_an_inquirys_page():
