@@ -4,24 +4,22 @@ themes, methodology. Each reads cues any report of that kind uses, not any one r
 import re
 from collections import Counter
 
-from . import other_work, pseudonym_forms
+from . import other_work, page_title, pseudonym_forms
+from .page_title import title_paragraph as _title_paragraph
 from .result import DATE_KEYS
 from .vocabulary import AGENCY_CUES, THEME_CUES, CueText, tags_found
 
 TITLE_REGION = 1500  # characters: covers a committee report's cover table or a report's title page
 
 # A council or committee paper, or its minutes: the cover table of a report to a meeting, or the
-# framing of a minuted item. "Report of"/"Report to" alone also open overview reports, so they count only
-# when no report title says what else the document is.
+# framing of a minuted item (other_work.a_meeting_paper reads the other framings of a paper to a meeting).
+# "Report of"/"Report to" alone also open overview reports, so they count only when no report title says what
+# else the document is.
 COMMITTEE_CUES = re.compile(
     r"\b(?:meeting (?:name|date)|agenda item|item no\b|classification:|wards? affected|decision maker|key decision"
     r"|originating officer|minutes:|resolved\b|issue - meetings|(?:scrutiny|select|sub[- ]?)\s*committee"
     r"|committee \(item|cabinet member|^[ \t]*decision:|members (?:asked|noted|considered)|the committee (?:considered"
-    r"|received|asked|noted|discussed)"
-    # minutes of a board's meeting, propositions put to an assembly, a named committee's report
-    r"|\bminutes (?:of|from) (?:the )?(?:[\w&()-]+ ){0,6}(?:board|committee|panel|council|forum) meeting\b"
-    r"|\b(?:is|are) asked to decide\b|\b(?:committee for|committee on) (?-i:[A-Z])"
-    r"|\s[-–] (?:(?-i:[A-Z])[\w,&’']* |(?:and|of|for|&) ){1,8}(?:committee|select committee)\b)",
+    r"|received|asked|noted|discussed))",
     re.I | re.M,
 )
 # A cue of the cover table: at the start of a line ("Report of: Director of Children's Services", "Report to
@@ -411,36 +409,9 @@ def _reads_as_learning_brief(text, pseudonyms, found):
     return any(is_heading_text(line) and classify_cue(line) == LEARNING for line in text.splitlines() if line.strip())
 
 
-# A page about an inspection of services (a joint targeted area inspection, an Ofsted or HIQA inspection) in its
-# title or first lines: the inspection, not a case review, is its subject, though it names the review or the
-# child whose death led to it. Not the Care Inspectorate's analyses of reviews ("Inspectorate" is no match).
-INSPECTION_PAGE = re.compile(r"\b(?:re-?)?inspections?\b|\bJTAIs?\b", re.I)
-# ... unless the title names a review of a child's case too ("Ofsted inspection and serious case review")
-REVIEW_IN_TITLE = re.compile(
-    r"\b(?:serious|significant) case reviews?\b|\b(?:child )?safeguarding practice reviews?\b|\bL?CSPRs?\b"
-    r"|\bSCRs?\b|\bcase management reviews?\b|\bchild practice reviews?\b|\blearning reviews?\b",
-    re.I,
-)
-
-
-def is_inspection_page(text):
-    opening = _without_running_header(text)[:TITLE_START]
-    return bool(INSPECTION_PAGE.search(opening)) and not REVIEW_IN_TITLE.search(_title_paragraph(text))
-
-
-def _without_running_header(text):
-    """The text after a PDF's running header, when its first line is the title cut short ("An Ofsted probe
-    after … services..." over the title in full)."""
-    first, _, rest = text.lstrip().partition("\n")
-    stem = first.strip().rstrip(".…").strip()
-    if len(stem) >= 20 and rest.lstrip().startswith(stem):
-        return rest.lstrip()
-    return text
-
-
 def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
     """`pseudonyms`: the children found in the text (None: not looked for)."""
-    if (other_work.about_an_inspection(text) or is_inspection_page(text)) and not entries:
+    if other_work.about_an_inspection(text) and not entries:
         return "none"  # an inspection of services and what it found: no child's case review is the subject
     if other_work.across_other_kinds(text[:TITLE_REGION]):
         return "thematic"  # an analysis of many adults' or homicide reviews: learning across reviews
@@ -501,8 +472,13 @@ def guess_review_type(text, doc_type, entries=(), dates=None, pseudonyms=None):
         return "unknown" if best == WELSH_REVIEW else best  # the gold kinds have no Welsh one
     if any(whole.count(p) for p in PLURAL_REVIEW_CUES):
         return _plural_kind_in_title(counted) or "none"  # reviews in general, no single review
-    if len(counted) < len(text) and OTHER_REVIEWS.search(text) and not CHILD_REVIEW_WORDS.search(counted):
-        return "none"  # a domestic homicide or adult review: not a child's case review
+    if (
+        len(counted) < len(text)
+        and OTHER_REVIEWS.search(text)
+        and not CHILD_REVIEW_WORDS.search(counted)
+        and not other_work.A_REVIEW_IN_TITLE.search(page_title.heading(text))
+    ):
+        return "none"  # a domestic homicide or adult review: not a child's case review (nor the child's brief)
     if "rapid review" in counted.lower() and RAPID_REVIEW.search(counted):
         if RAPID_REVIEWS_TITLE.search(_title_paragraph(text)):
             return "none"  # a guide to rapid reviews in general, about no one review
@@ -615,21 +591,6 @@ def _plural_kind_in_title(text):
     title = CueText(_title_paragraph(text))
     kinds = {kind for kind, phrases in PLURAL_KIND_CUES.items() if any(title.count(p) for p in phrases)}
     return kinds.pop() if len(kinds) == 1 else None
-
-
-# A page's furniture before its title: "Skip to main content", "Menu", "Members login".
-PAGE_CHROME = re.compile(
-    r"^(?:skip\b.*|menu|home|search|members? log ?in|sign in|top of page|back to top|.*\s[»›]\s.*)$", re.I
-)
-
-
-def _title_paragraph(text):
-    """The page's first paragraph that is not its furniture."""
-    for paragraph in text[:TITLE_START].split("\n\n"):
-        lines = [line for line in paragraph.strip().splitlines() if not PAGE_CHROME.match(line.strip())]
-        if lines:
-            return "\n".join(lines)
-    return ""
 
 
 def _single_review_type_by_date(text, dates=None, pseudonyms=None):
@@ -949,9 +910,6 @@ def find_child_pseudonyms(text):
             if _used_as_name(text, letter):
                 named.append(letter)
                 named_letters.add(letter)
-    if other_work.about_an_inspection(text):
-        behind = other_work.children_behind_an_inspection(named)
-        named = [name for name in named if name not in behind]
     return _one_spelling_each(named)
 
 

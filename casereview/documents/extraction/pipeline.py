@@ -3,7 +3,7 @@ then find its structure."""
 
 import os
 
-from . import metadata
+from . import metadata, other_work
 from .blocks import split_blocks
 from .checks import count_notes, nothing_found_note
 from .docx import read_docx
@@ -41,7 +41,7 @@ def extract_structure(doc, source=""):
     found = find_items(blocks, build_runs(blocks, layout), laid_out)
     entries = find_review_entries(text, found[LEARNING], found[RECOMMENDATIONS])
     # the child whose death led to an inspection is that case's, not the inspection's
-    pseudonyms = [] if metadata.is_inspection_page(text) else metadata.find_child_pseudonyms(text)
+    pseudonyms = [] if other_work.about_an_inspection(text) else metadata.find_child_pseudonyms(text)
     pseudonyms += [name for name in entry_pseudonyms(entries) if name not in pseudonyms]
     doc_type = metadata.guess_doc_type(text, entries, pseudonyms, found)
     dates = metadata.find_dates(text)

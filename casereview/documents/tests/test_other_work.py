@@ -39,6 +39,37 @@ def test_a_childs_review_that_mentions_an_inspection_later_keeps_its_kind_and_ch
     assert result.child_pseudonyms == ["Child T"]
 
 
+def test_a_rapid_review_that_opens_with_an_inspection_is_still_that_childs_review():
+    result = extract(
+        """
+        Rapid Review: Child K
+
+        An Ofsted inspection in 2022 rated the service inadequate. This rapid review looked at the care of
+        Child K, aged 9 months.
+
+        Key learning
+        • Professionals did not ask about the father.
+        • Health visitors did not see the baby at home.
+        • Nobody checked who lived in the household.
+        """
+    )
+    assert result.review_type == "CSPR"
+    assert result.child_pseudonyms == ["Child K"]
+
+
+def test_a_page_whose_title_names_no_inspection_is_not_an_inspections():
+    result = extract(
+        """
+        What we learned from the review of Baby M
+
+        The joint inspection of Westmoor's services in 2018 had found that health visitors rarely saw fathers.
+        This serious case review looked at the care of Baby M, who was injured at eight weeks old in 2017.
+        """
+    )
+    assert result.review_type == "SCR"
+    assert "Baby M" in result.child_pseudonyms
+
+
 def test_ofsteds_evaluation_of_serious_case_reviews_is_still_learning_across_reviews():
     result = extract(
         """
@@ -92,6 +123,83 @@ def test_a_welsh_adult_practice_review_is_not_a_childs_review():
         """
     )
     assert result.review_type == "none"
+
+
+def test_a_childs_learning_brief_that_mentions_a_homicide_review_or_adults_board_is_still_a_learning_brief():
+    alongside = extract(
+        """
+        Learning brief: Child T
+
+        Child T was 3 years old when she died. Her mother was killed by her partner.
+        A Domestic Homicide Review was held alongside this review.
+
+        Key learning
+        • Professionals did not ask about domestic abuse.
+        • The GP was not told of the police call-outs.
+        • The school did not share its concerns.
+        """
+    )
+    shared = extract(
+        """
+        Learning brief: Child T
+
+        Child T was 3 years old when she died.
+
+        Key learning
+        • Professionals did not ask about domestic abuse.
+        • The GP was not told of the police call-outs.
+        • The school did not share its concerns.
+
+        The learning will be shared with the Safeguarding Adults Board.
+        """
+    )
+    assert [alongside.doc_type, shared.doc_type] == ["learning_brief", "learning_brief"]
+
+
+def test_a_childs_learning_brief_with_a_homicide_review_alongside_is_about_a_childs_review():
+    result = extract(
+        """
+        Learning brief: Child T
+
+        Child T was 3 years old when she died. Her mother was killed by her partner.
+        A Domestic Homicide Review was held alongside this review.
+
+        Key learning
+        • Professionals did not ask about domestic abuse.
+        • The GP was not told of the police call-outs.
+        • The school did not share its concerns.
+        """
+    )
+    assert result.review_type != "none"
+
+
+def test_a_briefing_that_speaks_of_a_coroners_inquiry_is_not_an_inquirys_page():
+    result = extract(
+        """
+        7 minute briefing: Baby R
+
+        Background: the coroner's inquiry into Baby R's death heard that agencies knew of the risks.
+
+        Learning
+        • Professionals did not ask about the father.
+        • Health visitors did not see the baby at home.
+        • Nobody checked who lived in the household.
+        """
+    )
+    assert result.doc_type == "learning_brief"
+
+
+def test_a_briefings_conclusion_heading_does_not_make_it_a_research_paper():
+    result = extract(
+        """
+        7 minute briefing: serious case review, neglect of three siblings
+
+        1. Background: the serious case review looked at three siblings who were neglected over many years.
+        2. Key learning: professionals did not see the children alone.
+        3. Conclusion: agencies must look at the cumulative impact of neglect.
+        """
+    )
+    assert result.review_type == "SCR"
 
 
 def test_an_inquirys_executive_summary_is_not_a_case_reviews():
@@ -194,6 +302,43 @@ def test_a_members_question_to_a_minister_is_a_committee_paper():
         Will the Minister publish the terms of reference of the child practice review into the school?
 
         Answer: the regional board decides what it publishes, and I have asked it to publish them.
+        """
+    )
+    assert result.doc_type == "committee_report"
+
+
+def test_a_case_review_published_by_a_child_protection_committee_is_not_a_committee_paper():
+    scottish = extract(
+        """
+        Learning Review – Child C – Renfrewshire Child Protection Committee
+
+        This learning review considered the care of Child C, who was seriously injured in 2021.
+
+        Key learning
+        • Professionals did not ask about the father.
+        • Health visitors did not see the baby at home.
+        • Nobody checked who lived in the household.
+        """
+    )
+    islands = extract(
+        """
+        Serious Case Review: Child Y - Islands Child Protection Committee
+
+        Child Y was four when she was admitted to hospital in 2016.
+        """
+    )
+    assert scottish.doc_type == "learning_brief"
+    assert islands.doc_type != "committee_report"
+
+
+def test_a_paper_to_a_child_protection_committees_meeting_is_a_committee_paper():
+    result = extract(
+        """
+        Renfrewshire Child Protection Committee, 3 May 2022
+
+        Item 4: learning review of Child C
+
+        The committee is asked to note the findings of the learning review and to agree the action plan.
         """
     )
     assert result.doc_type == "committee_report"
