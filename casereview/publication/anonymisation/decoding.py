@@ -16,6 +16,7 @@ import numpy
 from spacy.attrs import ENT_IOB, IDX, IS_SPACE, LENGTH, SENT_START
 
 BATCH = 16  # documents per network call, as `Language.pipe` batches them for this component
+SCORED_AHEAD = 6  # tokens scored at once inside an entity (most entities close within a few)
 PROBE = (
     "Kerry Adams moved from Leeds to 14 Castle Street, Camberwell, London with her son Tyler Adams on 3 March 2021."
     "\n\nDC Priya Raghunathan of the Metropolitan Police and Mr and Mrs O'Brien met at King's College Hospital.\n"
@@ -153,14 +154,29 @@ class _Decoder:
             else:
                 label = self.begin_labels[best_begin[token]]
                 inside, last = self.inside_and_last[label]
-                while True:  # inside the entity: go on (the first listed on a tie) or close it
-                    token += 1
-                    if token == n - 1 or next_starts_sentence[token]:
-                        break
-                    row = scores(numpy.array([[offset + token, offset + first, offset + token - 1]], dtype="i"))[0]
-                    if row[last] > row[inside]:
-                        break
+                token = self._close(first, inside, last, n, next_starts_sentence, offset, scores)
             spans.append((first, token + 1, label))
             resume = token + 1
         starts, lengths = attrs[:, 2], attrs[:, 3]
         return tuple((int(starts[a]), int(starts[b - 1] + lengths[b - 1]), label) for a, b, label in spans)
+
+    @staticmethod
+    def _close(first, inside, last, n, next_starts_sentence, offset, scores):
+        """The last token of the entity begun at `first`: at each next token go on (the first listed on a tie)
+        or close it there; it closes without asking at the passage's last token and at a sentence's last. The
+        next tokens are scored a few at once (each row of the scores depends only on its own state, so the
+        numbers are those of one row at a time; the rows after the close are not used)."""
+        token = first
+        while True:
+            candidates = []
+            following = token + 1
+            while len(candidates) < SCORED_AHEAD and following != n - 1 and not next_starts_sentence[following]:
+                candidates.append(following)
+                following += 1
+            if not candidates:
+                return following
+            rows = scores(numpy.array([[offset + t, offset + first, offset + t - 1] for t in candidates], dtype="i"))
+            for t, row in zip(candidates, rows):
+                if row[last] > row[inside]:
+                    return t
+            token = candidates[-1]

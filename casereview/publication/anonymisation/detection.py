@@ -144,6 +144,16 @@ PSEUDONYM_RE = re.compile(
 )
 CAPITALISED_WORD_RE = re.compile(r"\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 POSSESSIVE_RE = re.compile(r"['’]s?$")
+# Compiled once and bound: called for every span found, where `re.match(string, ...)` spent more on finding
+# the compiled pattern in re's cache than on matching.
+_letters_match = re.compile(r"[A-Za-z'’-]+").match
+_letters_findall = re.compile(r"[A-Za-z'’-]+").findall
+_title_fullmatch = re.compile(TITLES).fullmatch
+_title_space_match = re.compile(rf"{TITLES}\.?\s+").match
+_operation_before = re.compile(r"\b(?:Op|Operation)\.?[ \t]+$").search
+_space_digit_match = re.compile(r"[ \t]+\d").match
+_line_start_before = re.compile(r"(?:^|\n)[ \t]*$").search
+_lower_word_after = re.compile(r" ([a-z]+)").match
 MONTH_WORDS = frozenset("January February March April May June July August September October November December".split())
 # One word of a name: "Jayden", "O'Brien", "McLeod", "Lily-Mae", "Jayden's".
 # (a Gaelic "Mc"/"Mac" before a capital is part of the word: "McCartney", not "Mc" and "Cartney")
@@ -432,7 +442,7 @@ def _clean_person(text, start, end, keep_everyday_names=False):
         lead += 4
     start, end = start + lead, start + len(stripped)
     while True:  # "Sibling Greta", "Friend Liv", "Headteacher": a role word is no part of the name
-        first_word = re.match(r"[A-Za-z'’-]+", text[start:end])
+        first_word = _letters_match(text[start:end])
         if not first_word or first_word.group().lower() not in ROLE_WORD_SET or not first_word.group()[0].isupper():
             break
         start += first_word.end()
@@ -446,7 +456,7 @@ def _clean_person(text, start, end, keep_everyday_names=False):
         return None
     if PSEUDONYM_RE.match(name) or len(name.replace(".", "").strip()) < 2:
         return None
-    words = re.findall(r"[A-Za-z'’-]+", name)
+    words = _letters_findall(name)
     common = COMMON_CAPITALISED - everyday_forenames() if keep_everyday_names else COMMON_CAPITALISED
     if not words or all(w in common or w.lower() == w for w in words):
         return None
@@ -462,7 +472,7 @@ def _clean_person(text, start, end, keep_everyday_names=False):
 def _heading_in_capitals(name):
     """Names in capitals that the lists know were already rewritten in Title Case (_capitals_as_names): words
     in capitals still, none of them listed, are a heading ("STRATEGY MEETING"), not a name."""
-    words = re.findall(r"[A-Za-z'’-]+", name)
+    words = _letters_findall(name)
     if any(_never_a_name(w.title()) for w in words):
         return True
     return len(words) >= 2 and not any(_is_name_word(w.title()) for w in words)
@@ -490,7 +500,7 @@ def _without_non_people(text, found):
             kept.append(item)
             continue
         while True:
-            first_word = re.match(r"[A-Za-z'’-]+", text[start:end])
+            first_word = _letters_match(text[start:end])
             if not first_word or not first_word.group()[0].isupper() or first_word.end() == end - start:
                 break
             if first_word.group().lower() not in ROLE_WORD_SET or _is_name_word(first_word.group()) == "plain":
@@ -505,17 +515,17 @@ def _without_non_people(text, found):
         name = text[start:end]
         if ORG_AFTER_NAME_RE.match(text, end) or name in ("Co", "Ltd", "LLP"):
             continue
-        if all(re.fullmatch(TITLES, w) for w in name.split()) and not (len(item) > 3 and item[3] == "rank"):
+        if all(_title_fullmatch(w) for w in name.split()) and not (len(item) > 3 and item[3] == "rank"):
             continue  # "Detective Sergeant" in a column of roles
-        if re.search(r"\b(?:Op|Operation)\.?[ \t]+$", text[max(0, start - 12) : start]):
+        if _operation_before(text[max(0, start - 12) : start]):
             continue  # "Op. Harbour": a police operation's name, not a person
         if (
             len(item) > 3
             and item[3] == "model"
             and " " not in name
             and _is_name_word(name) is None
-            and re.match(r"[ \t]+\d", text[end : end + 3])
-            and re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 4) : start])
+            and _space_digit_match(text[end : end + 3])
+            and _line_start_before(text[max(0, start - 4) : start])
         ):
             continue  # "Arrival 03/04/2022 23:47": a field's label opening a line before its value
         if name.lower() in GROUP_WORDS or name.lower() in LANGUAGE_WORDS:
@@ -523,7 +533,7 @@ def _without_non_people(text, found):
         rank = len(item) > 3 and item[3] == "rank"  # "PC 3390 J. CALDERBANK": a name by where it stands
         if name.isupper() and " " in name.strip() and _heading_in_capitals(name) and not rank:
             continue
-        after = re.match(r" ([a-z]+)", text[end : end + 12])
+        after = _lower_word_after(text[end : end + 12])
         if after and (name, after.group(1)) in OBJECT_COMPOUNDS:
             continue
         kept.append((start, end, *item[2:]))
@@ -1153,12 +1163,12 @@ def _name_parts(text, found, table):
 
 
 def _words_of_name(name):
-    for word in re.findall(r"[A-Za-z'’-]+", name):
+    for word in _letters_findall(name):
         word = POSSESSIVE_RE.sub("", word) if word.endswith(("'s", "’s")) else word
         if word.isupper() and len(word) > 2 and word not in ACRONYMS:
             word = "-".join(part.title() for part in word.split("-"))  # "OKAFOR" is "Okafor" in prose
         common = word in COMMON_CAPITALISED and word not in everyday_forenames()
-        if len(word) > 1 and word[0].isupper() and not common and not re.fullmatch(TITLES, word):
+        if len(word) > 1 and word[0].isupper() and not common and not _title_fullmatch(word):
             yield word
 
 
@@ -1194,7 +1204,7 @@ def _name_mentions(text, names, labels=None):
                 continue  # a pet's name in "the Sunny Days family support team"
         if _noun_compound_opening(text, m.start(), end, bare, labels):
             continue  # "Rose bushes at the front", "Storm clouds gathered"
-        after = re.match(r" ([a-z]+)", text[end : end + 12])
+        after = _lower_word_after(text[end : end + 12])
         if after and (bare, after.group(1)) in OBJECT_COMPOUNDS:
             continue  # "a Moses basket"
         yield m.start(), end, "PERSON", "name"
@@ -1253,12 +1263,12 @@ def _titled_everyday_mentions(text, found, names):
     for start, end, kind, *_ in found:
         if kind != "PERSON":
             continue
-        title = TITLE_BEFORE_RE.search(text, max(0, start - 20), start) or re.match(rf"{TITLES}\.?\s+", text[start:end])
+        title = TITLE_BEFORE_RE.search(text, max(0, start - 20), start) or _title_space_match(text[start:end])
         if not title:
             continue
-        for word in re.findall(r"[A-Za-z'’-]+", text[start:end]):
+        for word in _letters_findall(text[start:end]):
             word = _bare(word)
-            if word in COMMON_CAPITALISED and word not in names and not re.fullmatch(TITLES, word):
+            if word in COMMON_CAPITALISED and word not in names and not _title_fullmatch(word):
                 if word not in NOT_PERSON_WORDS and word not in MONTH_WORDS and not STREET_RE.fullmatch(word):
                     titled.add(word)
     if not titled:

@@ -386,6 +386,11 @@ TOWN_AGENCY_TAIL_RE = re.compile(
 )
 
 
+# (bound once: a word at a time, too short for a prefilter to pay)
+_without_possessive = re.compile(r"['’]s$").sub
+_without_possessive_or_s = re.compile(r"['’]s?$").sub
+
+
 def without_towns_as_people(text, found, titled_before):
     """Drop a person found as one word that is a town, county or borough, or as a town and the agency its name
     begins, unless the passage names someone with that word too. `titled_before(start)` says whether a title
@@ -398,10 +403,11 @@ def without_towns_as_people(text, found, titled_before):
     setting_index = SpanIndex(settings)
     people_words = set()
     for start, end, kind, *_ in found:
-        words = [re.sub(r"['’]s$", "", w) for w in text[start:end].split()]
+        if kind != "PERSON":
+            continue
+        words = [_without_possessive("", w) for w in text[start:end].split()]
         if (
-            kind == "PERSON"
-            and len(words) > 1
+            len(words) > 1
             and any(w in first and w not in TOWNS for w in words)
             and not (setting_index.contains(start) or setting_index.starts_within(start, end))
         ):
@@ -411,7 +417,7 @@ def without_towns_as_people(text, found, titled_before):
         start, end, kind = item[:3]
         if kind == "PERSON":
             words = text[start:end].split()
-            town = re.sub(r"['’]s?$", "", words[0]) if words else ""
+            town = _without_possessive_or_s("", words[0]) if words else ""
             agency = len(words) > 1 and TOWN_AGENCY_TAIL_RE.match(" " + " ".join(words[1:]))
             if (
                 town in TOWNS

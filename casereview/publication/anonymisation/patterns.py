@@ -649,33 +649,34 @@ class Prefiltered:
         self._last = (string, ok)
         return ok
 
+    # (a short string or an ungated pattern goes straight to the scan: `may_match` would say True without looking)
     def finditer(self, string, *args, **kwargs):
-        if self.may_match(string):
+        if len(string) < SHORT or not self._gated or self.may_match(string):
             return self.scan.finditer(string, *args, **kwargs)
         return iter(())
 
     def findall(self, string, *args, **kwargs):
-        if self.may_match(string):
+        if len(string) < SHORT or not self._gated or self.may_match(string):
             return self.scan.findall(string, *args, **kwargs)
         return []
 
     def search(self, string, *args, **kwargs):
-        if args or kwargs or self.may_match(string):  # (a window: checking would cost more than the search)
+        if args or kwargs or len(string) < SHORT or not self._gated or self.may_match(string):  # (a window: as short)
             return self.scan.search(string, *args, **kwargs)
         return None
 
     def sub(self, repl, string, *args, **kwargs):
-        if self.may_match(string):
+        if len(string) < SHORT or not self._gated or self.may_match(string):
             return self.scan.sub(repl, string, *args, **kwargs)
         return string
 
     def subn(self, repl, string, *args, **kwargs):
-        if self.may_match(string):
+        if len(string) < SHORT or not self._gated or self.may_match(string):
             return self.scan.subn(repl, string, *args, **kwargs)
         return string, 0
 
     def split(self, string, *args, **kwargs):
-        if self.may_match(string):
+        if len(string) < SHORT or not self._gated or self.may_match(string):
             return self.scan.split(string, *args, **kwargs)
         return [string]
 
