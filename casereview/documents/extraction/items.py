@@ -1418,7 +1418,16 @@ def _section_entries(blocks, runs, source):
     """What _section_items reads, and None where a section ends."""
     run_of = {id(block): run for run in runs for block in run.items}
     lines = Counter(" ".join(line.split()) for line in source.splitlines())
-    kind = None
+    position = {id(block): n for n, block in enumerate(blocks)}
+    kind = heading = None
+    settled = {}  # a run's fit is read once, not for each of its items
+
+    def fits(run, kind, heading):
+        key = (id(run), kind, heading)
+        if key not in settled:
+            settled[key] = _run_fits_section(run, kind, source, (blocks, position, heading))
+        return settled[key]
+
     for n, block in enumerate(blocks):
         if block.kind == HEADING:
             yield None
@@ -1430,11 +1439,11 @@ def _section_entries(blocks, runs, source):
             if cue is None and followed_by_list:
                 cue = _theme_heading_after_learning(text, blocks, n, source)
             if cue or not followed_by_list or OTHER_SECTION.match(text) or NOT_A_LEAD_IN.search(text):
-                kind = cue
+                kind, heading = cue, n
             # else: a sub-heading naming one review or topic inside a learning section keeps the section
             continue
         if kind is None and _leads_in_sub_sections(blocks, n, source):
-            kind = classify_cue(block.text(source))  # "The Committee's conclusions are as follows:" / a topic
+            kind, heading = classify_cue(block.text(source)), n  # "The Committee's conclusions are as follows:" / a
             continue  # heading / numbered paragraphs / the next topic …: the lead-in opens the section
         if kind is None:
             continue
@@ -1446,7 +1455,7 @@ def _section_entries(blocks, runs, source):
             elif kind == RECOMMENDATIONS and ends_sentence(block.text(source)):
                 if not ABOUT_RECOMMENDATIONS.search(block.text(source)):  # "The Committee considered draft
                     yield kind, block, "section_prose", None  # recommendations …" is about them, not one
-        elif block.kind == ITEM and run.parent is None and _run_fits_section(run, kind, source):
+        elif block.kind == ITEM and run.parent is None and fits(run, kind, heading):
             for leaf in _leaf_items([block], source):
                 yield kind, leaf, "section_item", run_of.get(id(leaf))
 
@@ -1482,17 +1491,69 @@ def _names_recommendations(heading):
     return bool(SECTION_OF_RECOMMENDATIONS.search(normalise_space(heading)))
 
 
+# Far from 1 ("108."): the numbers may be a report's own, when they run on over unnumbered paragraphs.
 FIRST_PARAGRAPH_NUMBER = 10
+MAX_BLOCKS_BACK = 200  # how far back a report's last numbered paragraph before the heading is looked for
 
 
-def _numbered_paragraphs(run):
-    """A report's own paragraph numbers ("108.", "109.", "110."): a run that opens far from 1 is the report's
-    numbering, not a list of the section's items."""
-    first = run.items[0].marker.styles[0]
-    return first[0].startswith(("decimal", "(decimal)")) and (first[1] or 0) >= FIRST_PARAGRAPH_NUMBER
+def _decimal(block):
+    """An item's (style, number) when it is numbered "10." or "(10)", else None."""
+    if block.kind != ITEM or block.marker is None:
+        return None
+    style, value = block.marker.styles[0]
+    return (style, value) if style.startswith(("decimal", "(decimal)")) and value else None
 
 
-def _run_fits_section(run, kind, source):
+def _numbered_paragraphs(run, blocks, position, heading, source):
+    """A report that numbers all its paragraphs: from 10 on, the section's numbers carry on from the report's
+    paragraph before its heading ("107." under "Analysis", then "Recommendations" / "108."), or run on over the
+    section's unnumbered paragraphs ("109. … the review recommends that:" / a quotation / "110."). Those numbers
+    are the report's, not a list of the section's items. A list that starts at 10 ("Recommendations for health" /
+    "10." "11." "12.", after social care's list under its own heading) is a list."""
+    first = _decimal(run.items[0])
+    if first is None or first[1] < FIRST_PARAGRAPH_NUMBER:
+        return False
+    style, number = first
+    start = position[id(run.items[0])]
+    unnumbered = 0
+    for n in range(start - 1, max(-1, start - 1 - MAX_BLOCKS_BACK), -1):
+        block, numbered = blocks[n], _decimal(blocks[n])
+        if numbered is None:
+            unnumbered += block.kind == PROSE
+            continue
+        if numbered[0] != style:
+            continue
+        if numbered[1] != number - 1:
+            break
+        if heading is None or n > heading:  # "110." after "109." and a quotation in the same section
+            return unnumbered > 0
+        # the report's paragraph before the heading, not the last of a list of the same kind under another one
+        return classify_cue(block.text(source)) is None and not _in_list_section(block, blocks, position, source)
+    previous, unnumbered = number, 0
+    for block in blocks[start + 1 :]:
+        numbered = _decimal(block)
+        if block.kind == HEADING or (block.kind == ITEM and numbered is None):
+            return False  # the section's end, or bullets under an item: its sub-points
+        if numbered is None:
+            unnumbered += 1
+        elif numbered != (style, previous + 1):
+            return False
+        elif unnumbered:
+            return True  # "109. … the review recommends that:" / a quotation / "110.": the report's numbers
+        else:
+            previous = numbered[1]
+    return False
+
+
+def _in_list_section(block, blocks, position, source):
+    """Whether the nearest heading above a block names a section of learning or recommendations."""
+    for above in reversed(blocks[: position[id(block)]]):
+        if above.kind == HEADING:
+            return classify_cue(above.text(source)) is not None
+    return False
+
+
+def _run_fits_section(run, kind, source, section=None):
     """A list in a section is the section's unless its own lead-in says it is something else: "Our
     priorities for the year are:" under "Learning from reviews" introduces priorities."""
     for introducer in (run.lead_in, run.parent):
@@ -1500,7 +1561,7 @@ def _run_fits_section(run, kind, source):
             return False
     if _is_contents(run.items, source):
         return False
-    if _numbered_paragraphs(run):
+    if section is not None and _numbered_paragraphs(run, *section, source):
         return False
     own = _lead_in_kind(run, source)
     return own in (None, kind)

@@ -1,0 +1,69 @@
+"""Faults review 12 found in the extraction of lists (docs/review-12.md, extract13), each on the reviewer's own
+text: lists numbered from 10, action verbs that open learning, counted lead-ins, pages about reviews."""
+
+from .kinds import extract, texts
+
+
+def test_recommendations_numbered_on_from_an_earlier_list_are_recommendations():
+    record = extract("""
+        Recommendations
+
+        Recommendations for children's social care
+
+        1. Social workers should see the child alone at every visit.
+        2. Managers should review the plan monthly.
+
+        Recommendations for health
+
+        10. The ICB should ensure GPs record who lives in the household.
+        11. Health visitors should share concerns with the school nurse.
+        12. The trust should audit its safeguarding supervision.
+        """)
+
+    assert texts(record.recommendations) == [
+        "Social workers should see the child alone at every visit.",
+        "Managers should review the plan monthly.",
+        "The ICB should ensure GPs record who lives in the household.",
+        "Health visitors should share concerns with the school nurse.",
+        "The trust should audit its safeguarding supervision.",
+    ]
+
+
+def test_learning_numbered_from_ten_is_learning():
+    record = extract("""
+        Key learning
+
+        10. Professionals did not see the child alone.
+        11. The father was not assessed.
+        12. Chronologies were not kept.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Professionals did not see the child alone.",
+        "The father was not assessed.",
+        "Chronologies were not kept.",
+    ]
+
+
+def test_a_reports_paragraph_numbers_carried_on_over_its_recommendations_heading_are_not_its_list():
+    record = extract("""
+        Analysis
+
+        41. The review considered how agencies worked together over the two years before the incident.
+
+        42. The review heard from the family and from every agency that knew the child.
+
+        Recommendations
+
+        43. This section sets out what the review asks of the partnership and when it will report on progress.
+
+        44. Its recommendations are listed below:
+
+        • The partnership should ensure that agencies share information about fathers.
+        • Schools should record every concern about neglect.
+        """)
+
+    assert texts(record.recommendations) == [
+        "The partnership should ensure that agencies share information about fathers.",
+        "Schools should record every concern about neglect.",
+    ]
