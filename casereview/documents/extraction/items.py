@@ -360,12 +360,16 @@ MIXED_LEAD_IN = re.compile(
 MIXED_LEAD_IN_REACH = 200  # the end of a lead-in
 RECOMMENDATION_WORDING = re.compile(
     r"\b(?:should|must|needs? to|ought to|recommend(?:s|ed)?|is asked to|are asked to)\b"
-    # an action's verb first: "Combine early help and children in need services", "Locate services in hubs"
     # "For the LSCP to seek assurance that …": what the partnership is to do
     r"|^for (?:the |all )?(?:[\w-]+ ){1,4}to (?:seek|ensure|consider|review|develop|provide|establish|undertake)\b"
-    r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide|combine|locate|create"
-    r"|support|increase|reduce|review|expand|extend|invest|set up|replace|require|make|give|put|raise|embed"
-    r"|publish|appoint|implement|adopt|promote|undertake|commission|build|remove|prioriti[sz]e|clarify|agree)\s",
+    r"|^(?:to|that)\s"
+    # an action's verb first, as an order ("Develop a shared plan", "Make sure every agency …"); the same word
+    # as a noun opening a finding ("Support for the mother was not coordinated", "Review of the records showed
+    # …", "Support from the health visitor was limited") is not one
+    r"|^(?:ensure|develop|establish|introduce|strengthen|improve|consider|provide|create|support|increase|reduce"
+    r"|review|expand|extend|invest|set up|replace|require|make|give|put|raise|embed|publish|appoint|implement"
+    r"|adopt|promote|undertake|commission|build|remove|prioriti[sz]e|clarify|agree)\s+"
+    r"(?!(?:for|of|was|were|is|are|has|had|have|by|from|and|or|showed|shows|found|finds)\b)",
     re.I,
 )
 # A sub-heading inside a section ("Report findings and recommendations" / "A revolution in family help" /

@@ -67,3 +67,25 @@ def test_a_reports_paragraph_numbers_carried_on_over_its_recommendations_heading
         "The partnership should ensure that agencies share information about fathers.",
         "Schools should record every concern about neglect.",
     ]
+
+
+def test_a_finding_that_opens_with_a_noun_that_is_also_a_verb_is_learning_not_an_action():
+    record = extract("""
+        Findings and recommendations
+
+        The review resulted in the following findings and recommendations:
+
+        • Support for the mother was not coordinated between agencies.
+        • Review of the case records showed no chronology was kept.
+        • Make sure every agency records who lives in the household.
+        • Improve the sharing of information between the GP and school.
+        """)
+
+    assert texts(record.learning_points) == [
+        "Support for the mother was not coordinated between agencies.",
+        "Review of the case records showed no chronology was kept.",
+    ]
+    assert texts(record.recommendations) == [
+        "Make sure every agency records who lives in the household.",
+        "Improve the sharing of information between the GP and school.",
+    ]
