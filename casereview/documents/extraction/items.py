@@ -164,6 +164,7 @@ OTHER_SECTION = re.compile(
 # Unbulleted learning: at least this many lines, none longer than a short sentence.
 MIN_UNMARKED_LINES, MAX_UNMARKED_WORDS = 3, 30
 CONFIDENCE = {"lead_in": 0.9, "inline": 0.85, "section_item": 0.8, "section_prose": 0.65}
+SHORT_OF_COUNT = 0.15  # fewer paragraphs after a lead-in than the number it states
 # A contents entry: a heading followed by its page number ("7.1 Summary of SCR Recommendations Page 47").
 # (or its paragraph number: "Legislation  13.14")
 CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}(?:\.\d{1,3})?$", re.I)
@@ -319,8 +320,8 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _lines_after_inner_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
-    for kind, block in _paragraphs_after_lead_in(blocks, covered, source):
-        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block, short in _paragraphs_after_lead_in(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"] - (SHORT_OF_COUNT if short else 0), source)
     for kind, block in _ordinal_paragraphs(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     inline_starts = sorted(item.start for item in inline)
@@ -501,11 +502,15 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             if not _ends_cited_sentence(text) and following is not blocks[-1]:
                 break
             paragraphs.append(following)
-        cut_off = paragraphs[-1:] == blocks[-1:] and not ends_sentence(blocks[-1].text(source))
-        if limit and len(paragraphs) < limit and not cut_off:
-            continue  # "The board makes three recommendations:" and one paragraph: not the list it counts
+        # "The review makes three recommendations:" and two paragraphs: the two are its recommendations still,
+        # less surely (the third may be in a table or a picture the text lost, or on another page). A
+        # paragraph not worded as one ("Read the full report on our website.") is then not taken for one.
+        short = bool(limit) and len(paragraphs) < limit
+        if short and kind == RECOMMENDATIONS:
+            paragraphs = [p for p in paragraphs if RECOMMENDATION_WORDING.search(p.text(source))]
         for following in paragraphs:
-            yield from _packed_parts(kind, following, source)
+            for part in _packed_parts(kind, following, source):
+                yield (*part, short)
 
 
 # A paragraph that opens with an ordinal: "Firstly, …", "Secondly …", "Our second core message …", "The

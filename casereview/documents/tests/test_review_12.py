@@ -89,3 +89,32 @@ def test_a_finding_that_opens_with_a_noun_that_is_also_a_verb_is_learning_not_an
         "Make sure every agency records who lives in the household.",
         "Improve the sharing of information between the GP and school.",
     ]
+
+
+def test_a_lead_in_counting_more_recommendations_than_follow_still_gives_those_that_follow():
+    record = extract("""
+        The review makes three recommendations:
+
+        The partnership should ensure agencies share information about fathers and audit chronologies.
+
+        Schools should record every concern about neglect.
+
+        Background
+        """)
+
+    assert texts(record.recommendations) == [
+        "The partnership should ensure agencies share information about fathers and audit chronologies.",
+        "Schools should record every concern about neglect.",
+    ]
+
+
+def test_a_paragraph_not_worded_as_a_recommendation_after_a_count_it_falls_short_of_is_not_one():
+    record = extract("""
+        The board makes three recommendations:
+
+        The report was published in May 2021 after two years of work.
+
+        Background
+        """)
+
+    assert record.recommendations == []
