@@ -463,8 +463,11 @@ def _unmarked_lines(blocks, source):
         )
         if block.kind not in (PROSE, HEADING) or not introduced:
             continue
-        if before.kind == HEADING and LEARNING_PRODUCT_TITLE.match(before.text(source)):
-            continue  # the page's title names a document about learning
+        if before.kind == HEADING and (
+            LEARNING_PRODUCT_TITLE.match(before.text(source))
+            or (LEARNING_FROM_REVIEWS.match(before.text(source)) and DESCRIBES_REVIEWS.match(block.text(source)))
+        ):
+            continue  # the page's title names a document about learning, or it lists reviews and describes them
         kind = _introducer_kind(blocks, n - 1, source)
         if kind not in (LEARNING, RECOMMENDATIONS):
             kind = _under_sub_heading(blocks, n, source)
@@ -560,12 +563,28 @@ MIN_FINDING_WORDS = 12
 # reviews newsletter"), not a section of learning.
 LEARNING_PRODUCT_TITLE = re.compile(
     r"^(?:learning|lessons?) from (?:[\w-]+ ){0,3}(?:reviews?|SCRs|CSPRs) (?:annual )?(?:report|newsletter|bulletin"
-    r"|library|hub|archive|repository|page|catalogue)s?$"
-    # a partnership's page on its reviews in general ("Learning from Reviews", "Learning from Rapid Reviews"):
-    # its paragraphs say what reviews are for and how they are done
-    r"|^(?:learning|lessons?) from (?:(?:local|rapid|case|practice|safeguarding|child|serious|our) ){0,3}"
-    r"(?:reviews|SCRs|CSPRs)$",
+    r"|library|hub|archive|repository|page|catalogue)s?$",
     re.I,
+)
+# A partnership's page listing its reviews ("Learning from Reviews", "Learning from Rapid Reviews") says in
+# its paragraphs what reviews are, what they are for and what the partnership does with them; a paragraph
+# there saying what a review found is learning still.
+LEARNING_FROM_REVIEWS = re.compile(
+    r"^(?:learning|lessons?) from (?:(?:local|national|rapid|case|practice|safeguarding|child|serious|our) ){0,3}"
+    r"(?:reviews?|SCRs|CSPRs)$",
+    re.I,
+)
+DESCRIBES_REVIEWS = re.compile(
+    # "The purpose of case reviews … is", "A serious case review (SCR) is a local enquiry", "Child Safeguarding
+    # Practice Reviews are about …", "The ISCP conduct case reviews …", "SCSP has a Quality Assurance
+    # Framework", "Our series of thematic briefings …", "A Brief Guide to Statutory Reviews: …", "We've
+    # compiled a list of published research reports …"
+    r"(?i:^(?:the (?:purpose|aim|role)s? of)\b"
+    r"|^(?:an? |the )?(?:[\w-]+ ){0,4}(?:reviews?|SCRs?|CSPRs?)(?: \([A-Z]+\))? (?:is|are|take place|takes place)\b"
+    r"|^(?:our|this|these|an?) (?:[\w-]+ ){0,3}(?:series|guides?|briefings?|page|resources?|reports?)\b"
+    r"|^we(?:'ve|’ve| have)? (?:compiled|created|published|produced|put together|gathered|collected)\b)"
+    # the partnership's acronym, in capitals, and what it does
+    r"|^(?:[Tt]he )?[A-Z]{3,7} (?:has|have|conducts?|publish(?:es)?|carr(?:y|ies) out|undertakes?|will)\b",
 )
 MAX_SECTION_UNITS = 200  # paragraphs and sub-headings read after one heading
 # A text with no blank line and long lines writes one paragraph a line.
@@ -589,6 +608,7 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
             continue
         if LEARNING_PRODUCT_TITLE.match(normalise_space(title)):
             continue  # "Learning from Reviews Report": the page's title names a document, its text describes it
+        listing = bool(LEARNING_FROM_REVIEWS.match(normalise_space(title)))
         if first_line_heading:
             body_start = source.find("\n", start, end) + 1
             section = [(PROSE, body_start, end)]
@@ -620,6 +640,8 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
                 break
             if not ends_sentence(text) and b != last_of_page:
                 break
+            if listing and DESCRIBES_REVIEWS.match(text):
+                continue  # what reviews are and what the partnership does with them
             yield from _packed_parts(LEARNING, Block(PROSE, a, b, a), source)
 
 

@@ -118,3 +118,29 @@ def test_a_paragraph_not_worded_as_a_recommendation_after_a_count_it_falls_short
         """)
 
     assert record.recommendations == []
+
+
+def test_a_finding_on_a_page_titled_learning_from_reviews_is_learning():
+    record = extract("""
+        Learning from Reviews
+
+        The review of Child T found that professionals did not see the harm of neglect on a baby not seen at clinics.
+
+        Professionals should see the child alone and record what the child says about daily life at home.
+        """)
+
+    assert len(record.learning_points) == 2
+
+
+def test_a_page_listing_reviews_that_describes_them_gives_no_learning():
+    record = extract("""
+        Learning from Reviews
+
+        The purpose of case reviews, local and national, is to identify improvements to be made to safeguard children.
+
+        SCSP has a quality assurance framework which shows how reviews give learning to staff who work with children.
+
+        Child Safeguarding Practice Reviews are about sharing improvements, so the partnership will publish reports.
+        """)
+
+    assert record.learning_points == []
