@@ -583,8 +583,9 @@ DESCRIBES_REVIEWS = re.compile(
     r"|^(?:an? |the )?(?:[\w-]+ ){0,4}(?:reviews?|SCRs?|CSPRs?)(?: \([A-Z]+\))? (?:is|are|take place|takes place)\b"
     r"|^(?:our|this|these|an?) (?:[\w-]+ ){0,3}(?:series|guides?|briefings?|page|resources?|reports?)\b"
     r"|^we(?:'ve|’ve| have)? (?:compiled|created|published|produced|put together|gathered|collected)\b)"
-    # the partnership's acronym, in capitals, and what it does
-    r"|^(?:[Tt]he )?[A-Z]{3,7} (?:has|have|conducts?|publish(?:es)?|carr(?:y|ies) out|undertakes?|will)\b",
+    # the partnership (by name or its acronym, in capitals) and what it does
+    r"|^(?:(?i:the (?:partnership|board|panel))|(?:[Tt]he )?[A-Z]{3,7})"
+    r" (?i:has|have|conducts?|publish(?:es)?|carr(?:y|ies) out|undertakes?|will)\b",
 )
 MAX_SECTION_UNITS = 200  # paragraphs and sub-headings read after one heading
 # A text with no blank line and long lines writes one paragraph a line.
