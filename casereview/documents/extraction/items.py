@@ -164,6 +164,7 @@ OTHER_SECTION = re.compile(
 # Unbulleted learning: at least this many lines, none longer than a short sentence.
 MIN_UNMARKED_LINES, MAX_UNMARKED_WORDS = 3, 30
 CONFIDENCE = {"lead_in": 0.9, "inline": 0.85, "section_item": 0.8, "section_prose": 0.65}
+SHORT_OF_COUNT = 0.15  # fewer paragraphs after a lead-in than the number it states
 # A contents entry: a heading followed by its page number ("7.1 Summary of SCR Recommendations Page 47").
 # (or its paragraph number: "Legislation  13.14")
 CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…|\bpage|\s)\s*\d{1,3}(?:\.\d{1,3})?$", re.I)
@@ -319,8 +320,8 @@ def find_items(blocks, runs, doc):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     for kind, block in _lines_after_inner_lead_in(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
-    for kind, block in _paragraphs_after_lead_in(blocks, covered, source):
-        _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
+    for kind, block, short in _paragraphs_after_lead_in(blocks, covered, source):
+        _choose(chosen, kind, block, CONFIDENCE["section_prose"] - (SHORT_OF_COUNT if short else 0), source)
     for kind, block in _ordinal_paragraphs(blocks, covered, source):
         _choose(chosen, kind, block, CONFIDENCE["section_prose"], source)
     inline_starts = sorted(item.start for item in inline)
@@ -360,12 +361,16 @@ MIXED_LEAD_IN = re.compile(
 MIXED_LEAD_IN_REACH = 200  # the end of a lead-in
 RECOMMENDATION_WORDING = re.compile(
     r"\b(?:should|must|needs? to|ought to|recommend(?:s|ed)?|is asked to|are asked to)\b"
-    # an action's verb first: "Combine early help and children in need services", "Locate services in hubs"
     # "For the LSCP to seek assurance that …": what the partnership is to do
     r"|^for (?:the |all )?(?:[\w-]+ ){1,4}to (?:seek|ensure|consider|review|develop|provide|establish|undertake)\b"
-    r"|^(?:to|that|ensure|develop|establish|introduce|strengthen|improve|consider|provide|combine|locate|create"
-    r"|support|increase|reduce|review|expand|extend|invest|set up|replace|require|make|give|put|raise|embed"
-    r"|publish|appoint|implement|adopt|promote|undertake|commission|build|remove|prioriti[sz]e|clarify|agree)\s",
+    r"|^(?:to|that)\s"
+    # an action's verb first, as an order ("Develop a shared plan", "Make sure every agency …"); the same word
+    # as a noun opening a finding ("Support for the mother was not coordinated", "Review of the records showed
+    # …", "Support from the health visitor was limited") is not one
+    r"|^(?:ensure|develop|establish|introduce|strengthen|improve|consider|provide|create|support|increase|reduce"
+    r"|review|expand|extend|invest|set up|replace|require|make|give|put|raise|embed|publish|appoint|implement"
+    r"|adopt|promote|undertake|commission|build|remove|prioriti[sz]e|clarify|agree)\s+"
+    r"(?!(?:for|of|was|were|is|are|has|had|have|by|from|and|or|showed|shows|found|finds)\b)",
     re.I,
 )
 # A sub-heading inside a section ("Report findings and recommendations" / "A revolution in family help" /
@@ -458,8 +463,11 @@ def _unmarked_lines(blocks, source):
         )
         if block.kind not in (PROSE, HEADING) or not introduced:
             continue
-        if before.kind == HEADING and LEARNING_PRODUCT_TITLE.match(before.text(source)):
-            continue  # the page's title names a document about learning
+        if before.kind == HEADING and (
+            LEARNING_PRODUCT_TITLE.match(before.text(source))
+            or (LEARNING_FROM_REVIEWS.match(before.text(source)) and DESCRIBES_REVIEWS.match(block.text(source)))
+        ):
+            continue  # the page's title names a document about learning, or it lists reviews and describes them
         kind = _introducer_kind(blocks, n - 1, source)
         if kind not in (LEARNING, RECOMMENDATIONS):
             kind = _under_sub_heading(blocks, n, source)
@@ -497,11 +505,15 @@ def _paragraphs_after_lead_in(blocks, covered, source):
             if not _ends_cited_sentence(text) and following is not blocks[-1]:
                 break
             paragraphs.append(following)
-        cut_off = paragraphs[-1:] == blocks[-1:] and not ends_sentence(blocks[-1].text(source))
-        if limit and len(paragraphs) < limit and not cut_off:
-            continue  # "The board makes three recommendations:" and one paragraph: not the list it counts
+        # "The review makes three recommendations:" and two paragraphs: the two are its recommendations still,
+        # less surely (the third may be in a table or a picture the text lost, or on another page). A
+        # paragraph not worded as one ("Read the full report on our website.") is then not taken for one.
+        short = bool(limit) and len(paragraphs) < limit
+        if short and kind == RECOMMENDATIONS:
+            paragraphs = [p for p in paragraphs if RECOMMENDATION_WORDING.search(p.text(source))]
         for following in paragraphs:
-            yield from _packed_parts(kind, following, source)
+            for part in _packed_parts(kind, following, source):
+                yield (*part, short)
 
 
 # A paragraph that opens with an ordinal: "Firstly, …", "Secondly …", "Our second core message …", "The
@@ -551,12 +563,29 @@ MIN_FINDING_WORDS = 12
 # reviews newsletter"), not a section of learning.
 LEARNING_PRODUCT_TITLE = re.compile(
     r"^(?:learning|lessons?) from (?:[\w-]+ ){0,3}(?:reviews?|SCRs|CSPRs) (?:annual )?(?:report|newsletter|bulletin"
-    r"|library|hub|archive|repository|page|catalogue)s?$"
-    # a partnership's page on its reviews in general ("Learning from Reviews", "Learning from Rapid Reviews"):
-    # its paragraphs say what reviews are for and how they are done
-    r"|^(?:learning|lessons?) from (?:(?:local|rapid|case|practice|safeguarding|child|serious|our) ){0,3}"
-    r"(?:reviews|SCRs|CSPRs)$",
+    r"|library|hub|archive|repository|page|catalogue)s?$",
     re.I,
+)
+# A partnership's page listing its reviews ("Learning from Reviews", "Learning from Rapid Reviews") says in
+# its paragraphs what reviews are, what they are for and what the partnership does with them; a paragraph
+# there saying what a review found is learning still.
+LEARNING_FROM_REVIEWS = re.compile(
+    r"^(?:learning|lessons?) from (?:(?:local|national|rapid|case|practice|safeguarding|child|serious|our) ){0,3}"
+    r"(?:reviews?|SCRs|CSPRs)$",
+    re.I,
+)
+DESCRIBES_REVIEWS = re.compile(
+    # "The purpose of case reviews … is", "A serious case review (SCR) is a local enquiry", "Child Safeguarding
+    # Practice Reviews are about …", "The ISCP conduct case reviews …", "SCSP has a Quality Assurance
+    # Framework", "Our series of thematic briefings …", "A Brief Guide to Statutory Reviews: …", "We've
+    # compiled a list of published research reports …"
+    r"(?i:^(?:the (?:purpose|aim|role)s? of)\b"
+    r"|^(?:an? |the )?(?:[\w-]+ ){0,4}(?:reviews?|SCRs?|CSPRs?)(?: \([A-Z]+\))? (?:is|are|take place|takes place)\b"
+    r"|^(?:our|this|these|an?) (?:[\w-]+ ){0,3}(?:series|guides?|briefings?|page|resources?|reports?)\b"
+    r"|^we(?:'ve|’ve| have)? (?:compiled|created|published|produced|put together|gathered|collected)\b)"
+    # the partnership (by name or its acronym, in capitals) and what it does
+    r"|^(?:(?i:the (?:partnership|board|panel))|(?:[Tt]he )?[A-Z]{3,7})"
+    r" (?i:has|have|conducts?|publish(?:es)?|carr(?:y|ies) out|undertakes?|will)\b",
 )
 MAX_SECTION_UNITS = 200  # paragraphs and sub-headings read after one heading
 # A text with no blank line and long lines writes one paragraph a line.
@@ -580,6 +609,7 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
             continue
         if LEARNING_PRODUCT_TITLE.match(normalise_space(title)):
             continue  # "Learning from Reviews Report": the page's title names a document, its text describes it
+        listing = bool(LEARNING_FROM_REVIEWS.match(normalise_space(title)))
         if first_line_heading:
             body_start = source.find("\n", start, end) + 1
             section = [(PROSE, body_start, end)]
@@ -611,6 +641,8 @@ def _paragraphs_under_learning_heading(blocks, inline_starts, source):
                 break
             if not ends_sentence(text) and b != last_of_page:
                 break
+            if listing and DESCRIBES_REVIEWS.match(text):
+                continue  # what reviews are and what the partnership does with them
             yield from _packed_parts(LEARNING, Block(PROSE, a, b, a), source)
 
 
@@ -1418,7 +1450,16 @@ def _section_entries(blocks, runs, source):
     """What _section_items reads, and None where a section ends."""
     run_of = {id(block): run for run in runs for block in run.items}
     lines = Counter(" ".join(line.split()) for line in source.splitlines())
-    kind = None
+    position = {id(block): n for n, block in enumerate(blocks)}
+    kind = heading = None
+    settled = {}  # a run's fit is read once, not for each of its items
+
+    def fits(run, kind, heading):
+        key = (id(run), kind, heading)
+        if key not in settled:
+            settled[key] = _run_fits_section(run, kind, source, (blocks, position, heading))
+        return settled[key]
+
     for n, block in enumerate(blocks):
         if block.kind == HEADING:
             yield None
@@ -1430,11 +1471,11 @@ def _section_entries(blocks, runs, source):
             if cue is None and followed_by_list:
                 cue = _theme_heading_after_learning(text, blocks, n, source)
             if cue or not followed_by_list or OTHER_SECTION.match(text) or NOT_A_LEAD_IN.search(text):
-                kind = cue
+                kind, heading = cue, n
             # else: a sub-heading naming one review or topic inside a learning section keeps the section
             continue
         if kind is None and _leads_in_sub_sections(blocks, n, source):
-            kind = classify_cue(block.text(source))  # "The Committee's conclusions are as follows:" / a topic
+            kind, heading = classify_cue(block.text(source)), n  # "The Committee's conclusions are as follows:" / a
             continue  # heading / numbered paragraphs / the next topic …: the lead-in opens the section
         if kind is None:
             continue
@@ -1446,7 +1487,7 @@ def _section_entries(blocks, runs, source):
             elif kind == RECOMMENDATIONS and ends_sentence(block.text(source)):
                 if not ABOUT_RECOMMENDATIONS.search(block.text(source)):  # "The Committee considered draft
                     yield kind, block, "section_prose", None  # recommendations …" is about them, not one
-        elif block.kind == ITEM and run.parent is None and _run_fits_section(run, kind, source):
+        elif block.kind == ITEM and run.parent is None and fits(run, kind, heading):
             for leaf in _leaf_items([block], source):
                 yield kind, leaf, "section_item", run_of.get(id(leaf))
 
@@ -1482,17 +1523,69 @@ def _names_recommendations(heading):
     return bool(SECTION_OF_RECOMMENDATIONS.search(normalise_space(heading)))
 
 
+# Far from 1 ("108."): the numbers may be a report's own, when they run on over unnumbered paragraphs.
 FIRST_PARAGRAPH_NUMBER = 10
+MAX_BLOCKS_BACK = 200  # how far back a report's last numbered paragraph before the heading is looked for
 
 
-def _numbered_paragraphs(run):
-    """A report's own paragraph numbers ("108.", "109.", "110."): a run that opens far from 1 is the report's
-    numbering, not a list of the section's items."""
-    first = run.items[0].marker.styles[0]
-    return first[0].startswith(("decimal", "(decimal)")) and (first[1] or 0) >= FIRST_PARAGRAPH_NUMBER
+def _decimal(block):
+    """An item's (style, number) when it is numbered "10." or "(10)", else None."""
+    if block.kind != ITEM or block.marker is None:
+        return None
+    style, value = block.marker.styles[0]
+    return (style, value) if style.startswith(("decimal", "(decimal)")) and value else None
 
 
-def _run_fits_section(run, kind, source):
+def _numbered_paragraphs(run, blocks, position, heading, source):
+    """A report that numbers all its paragraphs: from 10 on, the section's numbers carry on from the report's
+    paragraph before its heading ("107." under "Analysis", then "Recommendations" / "108."), or run on over the
+    section's unnumbered paragraphs ("109. … the review recommends that:" / a quotation / "110."). Those numbers
+    are the report's, not a list of the section's items. A list that starts at 10 ("Recommendations for health" /
+    "10." "11." "12.", after social care's list under its own heading) is a list."""
+    first = _decimal(run.items[0])
+    if first is None or first[1] < FIRST_PARAGRAPH_NUMBER:
+        return False
+    style, number = first
+    start = position[id(run.items[0])]
+    unnumbered = 0
+    for n in range(start - 1, max(-1, start - 1 - MAX_BLOCKS_BACK), -1):
+        block, numbered = blocks[n], _decimal(blocks[n])
+        if numbered is None:
+            unnumbered += block.kind == PROSE
+            continue
+        if numbered[0] != style:
+            continue
+        if numbered[1] != number - 1:
+            break
+        if heading is None or n > heading:  # "110." after "109." and a quotation in the same section
+            return unnumbered > 0
+        # the report's paragraph before the heading, not the last of a list of the same kind under another one
+        return classify_cue(block.text(source)) is None and not _in_list_section(block, blocks, position, source)
+    previous, unnumbered = number, 0
+    for block in blocks[start + 1 :]:
+        numbered = _decimal(block)
+        if block.kind == HEADING or (block.kind == ITEM and numbered is None):
+            return False  # the section's end, or bullets under an item: its sub-points
+        if numbered is None:
+            unnumbered += 1
+        elif numbered != (style, previous + 1):
+            return False
+        elif unnumbered:
+            return True  # "109. … the review recommends that:" / a quotation / "110.": the report's numbers
+        else:
+            previous = numbered[1]
+    return False
+
+
+def _in_list_section(block, blocks, position, source):
+    """Whether the nearest heading above a block names a section of learning or recommendations."""
+    for above in reversed(blocks[: position[id(block)]]):
+        if above.kind == HEADING:
+            return classify_cue(above.text(source)) is not None
+    return False
+
+
+def _run_fits_section(run, kind, source, section=None):
     """A list in a section is the section's unless its own lead-in says it is something else: "Our
     priorities for the year are:" under "Learning from reviews" introduces priorities."""
     for introducer in (run.lead_in, run.parent):
@@ -1500,7 +1593,7 @@ def _run_fits_section(run, kind, source):
             return False
     if _is_contents(run.items, source):
         return False
-    if _numbered_paragraphs(run):
+    if section is not None and _numbered_paragraphs(run, *section, source):
         return False
     own = _lead_in_kind(run, source)
     return own in (None, kind)

@@ -172,12 +172,12 @@ def test_action_worded_bullets_under_a_findings_and_recommendations_heading_and_
     record = extract("""
         Report findings and recommendations
 
-        A revolution in family help
+        A new kind of family service
 
-          • Combine early help and children in need services into one family help service
-          • Locate services within trusted local hubs
+          • Create one service for early help and children in need
+          • Invest in local hubs that families already trust
           • Develop a greater understanding of cultural differences
-          • Family help practitioners will keep working with families alongside specialists
+          • Practitioners will keep working with families alongside specialists
         """)
 
     assert len(record.recommendations) == 4

@@ -943,7 +943,7 @@ def test_a_lead_in_that_points_back_takes_the_kind_of_the_sentence_before():
     assert record.learning_points == []
 
 
-def test_a_lead_in_that_counts_its_paragraphs_takes_that_many_and_no_more():
+def test_a_lead_in_that_counts_its_paragraphs_takes_that_many_and_no_more_and_fewer_less_surely():
     record = extract("""
         The national review was published today after two years of work with partnerships across England.
 
@@ -963,7 +963,10 @@ def test_a_lead_in_that_counts_its_paragraphs_takes_that_many_and_no_more():
     assert texts(record.recommendations) == [
         "Every partnership should check that fathers and other men in the household are seen and assessed.",
         "The government should fund research into why men who harm babies are so rarely known to services.",
+        "Training should be offered to all staff.",
     ]
+    counted, _, short = record.recommendations
+    assert short.confidence < counted.confidence
 
 
 def test_risk_factors_and_a_briefings_audience_are_not_learning_though_the_page_is_about_learning():
