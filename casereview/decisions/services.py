@@ -274,7 +274,9 @@ def _checked(files):
             )
         except ValidationError as exc:
             for message in exc.message_dict["files"]:
-                problems.append(f"{_base_name(upload)}: {message}")
+                name = _base_name(upload)
+                # a message that already names the file ("open-me.bat is a .bat file: …") is not named twice
+                problems.append(message if message.startswith(name) else f"{name}: {message}")
     return content_types, problems
 
 

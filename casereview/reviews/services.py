@@ -1,6 +1,7 @@
 """Writes for a review's life. Each validates, saves and audits in one transaction."""
 
 import logging
+import os
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -20,7 +21,7 @@ from casereview.audit.services import (
     record_event,
     snapshot,
 )
-from casereview.core import report_numbers, uploads
+from casereview.core import file_checks, report_numbers, uploads
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months, long_date
 from casereview.core.validation import require_not_before, require_not_future
@@ -275,17 +276,55 @@ def contribution_due_warning(review, due_date):
     return ""
 
 
+# an agency's report as a file: what an information request takes, and the size of a review's report
+AGENCY_REPORT_KINDS = ("pdf", "docx", "text")
+AGENCY_REPORT_LIMIT = "report"
+AGENCY_REPORT_REQUIRED = "Enter the agency report, or attach it as a Word or PDF file"
+
+
+def agency_report_file_type(document):
+    """The content type of an agency's report file, judged by its bytes; ValidationError for the form's
+    `document` field when it may not be stored (the checks every document upload shares)."""
+    return file_checks.check_upload(
+        document,
+        kinds=AGENCY_REPORT_KINDS,
+        limit=AGENCY_REPORT_LIMIT,
+        field="document",
+        too_large_advice="Save a copy without pictures, or as PDF, and attach that.",
+    )
+
+
 @transaction.atomic
-def contribution_submit_report(*, actor, contribution, text):
+def contribution_submit_report(*, actor, contribution, text, document=None):
+    """The agency's report, typed, attached as its own file (`document`, an upload), or both. A file
+    attached replaces the one before it in the record; the earlier file is kept in storage and its name in
+    the history."""
     if contribution.kind != "agency_report":
         raise ValidationError("This request is for a chronology, not an agency report")
-    if not text.strip():
-        raise ValidationError({"text": "Enter the agency report"})
-    data = {"report_text": text.strip()}
+    text = (text or "").strip()
+    if not text and document is None and not contribution.report_file:
+        raise ValidationError({"text": AGENCY_REPORT_REQUIRED})
+    data = {"report_text": text}
+    stored = None
+    if document is not None:
+        content_type = agency_report_file_type(document)
+        field = AgencyContribution._meta.get_field("report_file")
+        stored = field.storage.save(field.generate_filename(contribution, document.name), document)
+        data.update(
+            report_file=stored,
+            report_file_name=os.path.basename(document.name or "")[:255] or "agency report",
+            report_content_type=content_type,
+            report_size=document.size,
+        )
     if contribution.status == ContributionStatus.REQUESTED:
         data.update(status=ContributionStatus.RECEIVED, received_on=timezone.localdate())
-    contribution = model_update(actor=actor, instance=contribution, data=data)[0]
-    review_stage_catch_up(actor=actor, review=contribution.review)
+    try:
+        contribution = model_update(actor=actor, instance=contribution, data=data)[0]
+        review_stage_catch_up(actor=actor, review=contribution.review)
+    except BaseException:
+        if stored:
+            AgencyContribution._meta.get_field("report_file").storage.delete(stored)
+        raise
     return contribution
 
 

@@ -125,17 +125,17 @@ def test_attaching_tells_nobody_by_email_as_sending_the_information_does_not(cli
         ("empty.pdf", b"", "The selected file is empty"),
         # plain-text bytes under a name that makes the reader's computer run or render them (probe 16: each
         # was stored as plain text and downloaded by the chair under its own name)
-        ("open-me.bat", b"@echo off\r\ndel /q %USERPROFILE%\\Documents\r\n", "The selected file is called .bat"),
-        ("tidy.ps1", b"Remove-Item -Recurse ~\\Documents\n", "The selected file is called .ps1"),
-        ("letter.html", b"<html><script>alert(1)</script></html>", "The selected file is called .html"),
-        ("form.hta", b"<html><script language=VBScript>MsgBox 1</script></html>", "The selected file is called .hta"),
-        ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "called .svg"),
-        ("letter.rtf", b"{\\rtf1\\ansi{\\object\\objemb{\\*\\objdata 0105}}}", "The selected file is called .rtf"),
-        ("report\u202etxt.exe", b"looks like report.txt on the page", "The selected file is called .exe"),
+        ("open-me.bat", b"@echo off\r\ndel /q %USERPROFILE%\\Documents\r\n", "is a .bat file: attach a PDF"),
+        ("tidy.ps1", b"Remove-Item -Recurse ~\\Documents\n", "is a .ps1 file: attach a PDF"),
+        ("letter.html", b"<html><script>alert(1)</script></html>", "is a .html file: attach a PDF"),
+        ("form.hta", b"<html><script language=VBScript>MsgBox 1</script></html>", "is a .hta file: attach a PDF"),
+        ("map.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "is a .svg file"),
+        ("letter.rtf", b"{\\rtf1\\ansi{\\object\\objemb{\\*\\objdata 0105}}}", "is a .rtf file: attach a PDF"),
+        ("report\u202etxt.exe", b"looks like report.txt on the page", "is a .exe file: attach a PDF"),
         # Windows drops a name's trailing full stops and spaces when it saves the download: "open-me.bat."
         # runs as open-me.bat (second reader, review10)
-        ("open-me.bat.", b"@echo off\r\ndel /q %USERPROFILE%\\Documents\r\n", "The selected file is called .bat"),
-        ("tidy.ps1 . ", b"Remove-Item -Recurse ~\\Documents\n", "The selected file is called .ps1"),
+        ("open-me.bat.", b"@echo off\r\ndel /q %USERPROFILE%\\Documents\r\n", "is a .bat file: attach a PDF"),
+        ("tidy.ps1 . ", b"Remove-Item -Recurse ~\\Documents\n", "is a .ps1 file: attach a PDF"),
         # an article that fits the kind: "not an Excel file", "not a plain text file"
         ("macro.xlsx", b"MZ\x90\x00 a program", "is a program, not an Excel file, although its name ends .xlsx"),
         ("notes.txt", b"MZ\x90\x00 a program", "is a program, not a plain text file, although its name ends .txt"),
