@@ -200,6 +200,10 @@ def _gate_steps(review, gate):
             step = ("Record when it was sent", "", reverse("publication:report_sent", args=[review.pk]))
         elif failure in holds:
             step = ("See the hold and lift it", "", reverse("publication:hold_detail", args=[holds[failure]]))
+        elif failure.startswith("The report's title still says it is a draft"):
+            step = ("Upload the final version", "", reverse("publication:report_upload", args=[review.pk]))
+        elif " is before the anonymised text to be published was made" in failure:
+            step = ("Record when it was sent", "", reverse("publication:report_sent", args=[review.pk]))
         elif failure == "No report has been uploaded":
             step = ("Upload the final report", "", reverse("publication:report_upload", args=[review.pk]))
         steps.append((failure, *step))
@@ -208,6 +212,10 @@ def _gate_steps(review, gate):
 
 @object_view(Review, "anonymise")
 def report_upload(request, review):
+    refusal = service.published_refusal(review, "a new version of the report cannot be uploaded")
+    if refusal:  # said before the form, not after a file was chosen and sent (walkthrough 11, finding 3)
+        messages.info(request, f"{refusal}.")
+        return redirect("publication:anonymise", pk=review.pk)
     form = ReportUploadForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
