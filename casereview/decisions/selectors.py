@@ -72,16 +72,41 @@ def rapid_review_gaps(rapid_review):
     if awaited:
         names = awaited[0] if len(awaited) == 1 else ", ".join(awaited[:-1]) + " and " + awaited[-1]
         gaps.append(f"information from {names} is awaited")
-    judged = CriterionAssessment.objects.unscoped().filter(rapid_review=rapid_review).count()
-    total = len(Criterion.choices)
+    # The fourth criterion waits for the national panel's reply, and the rapid review is completed without
+    # it (the form's hint says so): counting it called a completed rapid review "not complete" (walkthrough
+    # 11, finding 4). panel_reply_note says it apart.
+    local = [c for c in Criterion.values if c != Criterion.PANEL_SUGGESTED_LOCAL]
+    judged = CriterionAssessment.objects.unscoped().filter(rapid_review=rapid_review, criterion__in=local).count()
+    total = len(local)
     if judged == 0:
         gaps.append("no criterion has been judged")
     elif judged < total:
         unjudged = total - judged
-        gaps.append(f"{unjudged} of the {total} criteria {'has' if unjudged == 1 else 'have'} not been judged")
+        gaps.append(
+            f"{unjudged} of the {total} criteria the partners judge {'has' if unjudged == 1 else 'have'} not "
+            "been judged"
+        )
     if rapid_review.sent_to_panel_on is None:
         gaps.append("it has not been sent to the national panel")
     return gaps
+
+
+def panel_reply_note(rapid_review):
+    """The fourth criterion not yet judged because the national panel has not replied, said as what it is,
+    or ""."""
+    from .models import Criterion, CriterionAssessment
+
+    if rapid_review is None:
+        return ""
+    judged = CriterionAssessment.objects.unscoped().filter(
+        rapid_review=rapid_review, criterion=Criterion.PANEL_SUGGESTED_LOCAL
+    )
+    if judged.exists():
+        return ""
+    return (
+        "The national panel has not replied yet, so whether it thinks a local review may be more appropriate "
+        "(the fourth criterion) is not known. You can decide without it."
+    )
 
 
 def open_rapid_reviews(*, user, partnership):

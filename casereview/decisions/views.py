@@ -280,7 +280,12 @@ def recommend(request, incident):
 def _gaps(incident, advice):
     """What the rapid review lacks, warned above the Save button of a step taken on it."""
     rapid_review = RapidReview.objects.unscoped().filter(incident=incident).first()
-    return {"rapid_review_gaps": selectors.rapid_review_gaps(rapid_review), "gaps_advice": advice}
+    return {
+        "rapid_review_gaps": selectors.rapid_review_gaps(rapid_review),
+        "gaps_advice": advice,
+        "rapid_review_completed_on": rapid_review.completed_on if rapid_review else None,
+        "panel_reply_note": selectors.panel_reply_note(rapid_review),
+    }
 
 
 @object_view(Incident, "decide")

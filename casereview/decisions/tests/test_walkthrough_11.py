@@ -1,0 +1,43 @@
+"""Walkthrough 11's findings on the rapid review and the decision (docs/walkthrough-11.md)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from casereview.accounts.models import Role
+from casereview.decisions.models import ReviewRecommendation
+from casereview.testing import member, page_text
+
+from .test_walkthrough_8 import open_rapid_review  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_completed_rapid_review_awaiting_only_the_panel_is_not_called_incomplete(
+    client,
+    partnership_a,
+    alice,
+    open_rapid_review,  # noqa: F811
+):
+    """Finding 4: three criteria judged, the fourth left for the panel's reply as the form's hint says,
+    and completed: the chair read "The rapid review is not complete: 1 of the 4 criteria has not been judged"."""
+    rapid_review = open_rapid_review
+    request = rapid_review.requests.get()
+    request.responded_on, request.response = datetime.date(2026, 12, 3), "Known to us"
+    request.save()
+    for criterion in ("improvements", "recurrent_themes", "agencies_working_together"):
+        rapid_review.assessments.create(criterion=criterion, met="yes", evidence="Because")
+    rapid_review.sent_to_panel_on = rapid_review.completed_on = datetime.date(2026, 12, 7)
+    rapid_review.save()
+    ReviewRecommendation.objects.create(
+        incident=rapid_review.incident,
+        outcome="local_review",
+        rationale="Met",
+        made_on=datetime.date(2026, 12, 7),
+        recorded_by=alice,
+    )
+    client.force_login(member(partnership_a, Role.CHAIR, username="chair"))
+    page = page_text(client.get(reverse("decisions:decide", args=[rapid_review.incident.pk])))
+    assert "is not complete" not in page and "criteria has not been judged" not in page
+    assert "The national panel has not replied yet" in page and "You can decide without it." in page
