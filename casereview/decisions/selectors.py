@@ -146,6 +146,33 @@ def awaiting_chair_decision(*, user, partnership):
     )
 
 
+# how long the chair's home shows a national panel's response that does not agree with the local decision
+PANEL_RESPONSE_SHOWN_DAYS = 90
+
+
+def panel_responses_not_agreeing(*, user, partnership):
+    """The national panel's responses of the last PANEL_RESPONSE_SHOWN_DAYS that disagree with the local
+    decision or announce a national review: the chair reconsiders the decision in their light (walkthrough
+    11, finding 5). Newest first."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import PanelResponse, PanelResponseKind
+
+    since = timezone.localdate() - timedelta(days=PANEL_RESPONSE_SHOWN_DAYS)
+    return (
+        PanelResponse.objects.visible_to(user)
+        .filter(
+            response__in=[PanelResponseKind.DISAGREES, PanelResponseKind.NATIONAL_REVIEW],
+            received_on__gte=since,
+            **of_partnerships("incident__partnership", partnership),
+        )
+        .select_related("incident", "incident__decision")
+        .order_by("-received_on")
+    )
+
+
 def coming_to_chair(*, user, partnership):
     """The rapid reviews under way whose subgroup has not yet recommended and whose incident the chair has
     not decided: the decisions coming, so the chair can plan for them (walkthrough 10, finding 13). Soonest
@@ -178,7 +205,7 @@ def decisions_between(*, user, partnership, start, end):
     return (
         ChairDecision.objects.visible_to(user)
         .filter(incident__partnership=partnership, decided_on__gte=start, decided_on__lte=end)
-        .select_related("incident")
+        .select_related("incident", "incident__panel_response")
         .order_by("decided_on")
     )
 

@@ -35,6 +35,7 @@ from .models import (
     InformationRequest,
     Outcome,
     PanelResponse,
+    PanelResponseKind,
     RapidReview,
     ReviewRecommendation,
 )
@@ -578,7 +579,38 @@ def panel_response_record(*, actor, incident, response, received_on, notes=""):
     answer.full_clean()
     answer.save()
     audit_create(actor=actor, obj=answer)
+    if answer.response != PanelResponseKind.AGREES:
+        _tell_of_panel_response(answer)
     return answer
+
+
+def _tell_of_panel_response(answer):
+    """The chair and the business manager are told when the national panel disagrees or will review
+    nationally: it answers the chair's decision (walkthrough 11, finding 5: nobody was told)."""
+    from django.urls import reverse
+
+    from casereview.accounts.models import Role
+    from casereview.notifications.recipients import role_holders
+    from casereview.notifications.services import notify
+
+    incident = answer.incident
+    what = (
+        "The national panel disagrees with the local decision"
+        if answer.response == PanelResponseKind.DISAGREES
+        else "The national panel will carry out a national review"
+    )
+
+    def tell():
+        notify(
+            recipients=role_holders(incident.partnership, Role.CHAIR, Role.BUSINESS_MANAGER),
+            partnership=incident.partnership,
+            key=f"panel-response:{answer.pk}",
+            what=what,
+            about=incident.child_pseudonym,
+            path=reverse("incidents:detail", args=[incident.pk]),
+        )
+
+    transaction.on_commit(tell)
 
 
 @transaction.atomic

@@ -711,6 +711,7 @@ class HomeSection:
     reviews_at_action_plan: int = 0  # finished reviews whose action plans are being followed up
     decisions_awaiting: list = field(default_factory=list)
     decisions_coming: list = field(default_factory=list)
+    panel_responses: list = field(default_factory=list)  # the national panel not agreeing, for the chair
     escalated_actions: list = field(default_factory=list)
     agency_requests: list = field(default_factory=list)
     agency_actions: list = field(default_factory=list)
@@ -848,6 +849,9 @@ def home_sections(*, user, last_looked=None):
             section.decisions_coming = list(decisions.coming_to_chair(user=user, partnership=partnership))[
                 :HOME_LIST_LENGTH
             ]
+            section.panel_responses = list(
+                decisions.panel_responses_not_agreeing(user=user, partnership=partnership)[:HOME_LIST_LENGTH]
+            )
         if section.is_chair or section.is_executive:
             section.escalated_actions = list(actionplans.escalated_actions(user=user, partnership=partnership))[
                 :HOME_LIST_LENGTH

@@ -41,3 +41,38 @@ def test_a_completed_rapid_review_awaiting_only_the_panel_is_not_called_incomple
     page = page_text(client.get(reverse("decisions:decide", args=[rapid_review.incident.pk])))
     assert "is not complete" not in page and "criteria has not been judged" not in page
     assert "The national panel has not replied yet" in page and "You can decide without it." in page
+
+
+def test_a_panel_that_disagrees_is_told_to_the_chair_by_email_on_the_home_page_and_in_the_executive_report(
+    client, partnership_a, alice, django_capture_on_commit_callbacks, mailoutbox
+):
+    """Finding 5: the panel's "disagrees" was recorded and nobody was told; the executive report showed the
+    chair's decision without it."""
+    from django.utils import timezone
+
+    from casereview.decisions import services
+    from casereview.testing import decision_in
+
+    decision = decision_in(partnership_a, outcome="local_review")
+    decision.decided_on = timezone.localdate() - datetime.timedelta(days=3)
+    decision.save()
+    chair = member(partnership_a, Role.CHAIR, username="chair", email="chair@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.panel_response_record(
+            actor=alice,
+            incident=decision.incident,
+            response="disagrees",
+            received_on=timezone.localdate(),
+            notes="The panel thinks a national review may be needed.",
+        )
+    assert any(
+        "The national panel disagrees with the local decision" in m.subject + m.body and "chair@example.org" in m.to
+        for m in mailoutbox
+    )
+    client.force_login(chair)
+    home = page_text(client.get("/"))
+    assert "The national panel does not agree" in home
+    assert "the national panel replied “Disagrees with the local decision” to your decision of" in home
+    client.force_login(alice)
+    report = page_text(client.get(reverse("reporting:executive_report", args=[partnership_a.slug])))
+    assert "The national panel's response" in report and "Disagrees with the local decision" in report
