@@ -337,17 +337,21 @@ class FamilyForm(GovukFormMixin, forms.Form):
 
 class FindingForm(GovukFormMixin, forms.Form):
     noun = "learning point"
-    number = forms.IntegerField(
-        min_value=1,
-        max_value=999,
-        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-    )
     report_number = forms.CharField(
         label="Number in the report",
         max_length=20,
         required=False,
         help_text="As numbered in the published report, for example 3.1. Leave blank if the report does not number it.",
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+    )
+    # One number to fill, not two (walkthrough 11, finding 6): the place in the list is optional, and follows
+    # the report's numbers when every item has one.
+    number = forms.IntegerField(
+        label="Place in this review's list (optional)",
+        min_value=1,
+        max_value=999,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
     themes = forms.ModelMultipleChoiceField(
@@ -361,8 +365,8 @@ class FindingForm(GovukFormMixin, forms.Form):
         noun = self.noun
         number = self.fields["number"]
         number.help_text = (
-            f"The {noun}'s number in the report, for example 3 for {noun} 3, or its place in this review's "
-            "list if the report numbers it like 3.1. Numbers run 1 to 999"
+            f"Leave blank: a new {noun} goes after the last one, and when every {noun} has a number in the "
+            "report they are listed in that order (3.2 before 3.10)"
         )
         number.error_messages.update(
             required=f"Enter the {noun}'s number",
@@ -417,8 +421,8 @@ class RecommendationForm(FindingForm):
         self.fields["learning_points"].queryset = LearningPoint.objects.unscoped().current().filter(review=review)
         self.order_fields(
             [
-                "number",
                 "report_number",
+                "number",
                 "text",
                 "addressee",
                 "agency",

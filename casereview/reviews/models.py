@@ -376,7 +376,8 @@ class Finding(Withdrawable, BaseModel):
         ordering = ["number"]
 
     def __str__(self):
-        return f"{self.label}. {self.text[:80]}"
+        # "3. Missed …" but "3.1 Missed …": a full stop after "3.1" read as a stray one (walkthrough 11, 6)
+        return f"{self.label}{'' if '.' in self.label else '.'} {self.text[:80]}"
 
     @property
     def label(self):

@@ -659,9 +659,11 @@ def finding_save(
         raise ValidationError({"text": "Enter the text"})
     if finding is not None and finding.is_withdrawn:
         raise ValidationError("This item was withdrawn, so it can no longer be changed")
+    lock(review)  # numbers are checked and taken one save at a time
+    if number is None:  # placed for the person: where it was, or after the last (then by the report's numbers)
+        number = finding.number if finding is not None else _next_number(review, model)
     if number < 1:
         raise ValidationError({"number": "Numbers start at 1"})
-    lock(review)  # numbers are checked and taken one save at a time
     clash = (
         model.objects.unscoped()
         .current()
@@ -723,6 +725,8 @@ def finding_save(
     finding.themes.set(themes)
     if learning_points is not None:
         finding.learning_points.set(learning_points)
+    if _order_by_report_numbers(review, model):
+        finding.refresh_from_db(fields=["number"])
     FindingRevision.objects.create(
         kind=_kind(finding),
         finding_id=finding.pk,
@@ -733,6 +737,28 @@ def finding_save(
         edited_by=actor,
     )
     return finding
+
+
+def _next_number(review, model):
+    last = model.objects.unscoped().current().filter(review=review).order_by("-number").first()
+    return last.number + 1 if last else 1
+
+
+def _order_by_report_numbers(review, model):
+    """When every current item has the report's number, the review's order follows it, each part read as a
+    number: 3.10 had come before 3.2 because it was entered first (walkthrough 11, finding 6). True when
+    anything moved. Items without one keep the order they were given."""
+    items = list(model.objects.unscoped().current().filter(review=review).order_by("number"))
+    if not items or not all(item.report_number for item in items):
+        return False
+    wanted = sorted(items, key=lambda item: report_numbers.sort_key(item.report_number))
+    if [item.pk for item in wanted] == [item.pk for item in items]:
+        return False
+    # out of the way first: the numbers are unique among current items
+    model.objects.unscoped().filter(pk__in=[item.pk for item in items]).update(number=F("number") + 10_000)
+    for place, item in enumerate(wanted, start=1):
+        model.objects.unscoped().filter(pk=item.pk).update(number=place)
+    return True
 
 
 @transaction.atomic

@@ -647,7 +647,7 @@ def _finding_edit(request, review, model, finding=None):
                 learning_points=finding.learning_points.all(),
             )
     else:
-        initial = {"number": model.objects.visible_to(request.user).current().filter(review=review).count() + 1}
+        initial = {}
     form = form_class(request.POST if request.method == "POST" else None, initial=initial, **kwargs)
     saved = {}
 

@@ -120,3 +120,25 @@ def test_a_refused_file_is_named_with_the_kinds_the_form_takes_and_no_advice_to_
     assert message.startswith("open-me.bat is a .bat file: attach a " + listed)
     assert message.endswith("file instead")
     assert "save it with a name" not in message
+
+
+def test_learning_points_numbered_in_the_report_are_listed_in_its_order_with_one_number_to_fill(client, alice):
+    """Finding 6: 3.1, 3.10 and 3.2 entered in that order were listed so; the form asked for two numbers."""
+    from casereview.reviews.models import LearningPoint
+
+    review = ReviewFactory(partnership=alice.memberships.first().partnership, title="Child T")
+    client.force_login(alice)
+    url = reverse("reviews:learning_point_add", args=[review.pk])
+    form = page_text(client.get(url))
+    assert form.index("Number in the report") < form.index("Place in this review's list (optional)")
+    for number in ("3.1", "3.10", "3.2"):
+        response = client.post(url, {"report_number": number, "text": f"Learning {number}"})
+        assert response.status_code == 302, page_text(response)
+    listed = [p.report_number for p in LearningPoint.objects.unscoped().filter(review=review).order_by("number")]
+    assert listed == ["3.1", "3.2", "3.10"]
+    page = page_text(client.get(reverse("reviews:findings", args=[review.pk])))
+    assert page.index("Learning 3.2") < page.index("Learning 3.10")
+    point = LearningPoint.objects.unscoped().get(review=review, report_number="3.10")
+    history = page_text(client.get(reverse("reviews:learning_point_history", args=[point.pk])))
+    assert "3.10 in the report" in history and "number 3" not in history
+    assert str(point) == "3.10 Learning 3.10"
