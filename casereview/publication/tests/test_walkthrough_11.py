@@ -69,3 +69,19 @@ def test_after_publication_the_upload_page_says_why_before_a_file_is_chosen(clie
     assert response.redirect_chain and "a new version of the report cannot be uploaded" in page
     assert "ask the business manager" not in page
     assert "a corrected version is put on the partnership's website outside casereview" in page
+
+
+def test_the_publish_confirmation_does_not_promise_other_partnerships_the_learning(client, alice, review):
+    """Finding 9: "… and to the national collection's readers", while another partnership's library search
+    found nothing. A partnership's learning is read within the partnership; the confirmation says so."""
+    from django.urls import reverse
+
+    from casereview.testing import page_text
+
+    ready_for_publication(alice, review)
+    client.force_login(alice)
+    url = reverse("publication:overview", args=[review.pk])
+    date_fields = {"publication_date_0": 1, "publication_date_1": 9, "publication_date_2": 2025}
+    asked = page_text(client.post(url, {**date_fields, "publish": "1"}))
+    assert "national collection's readers" not in asked
+    assert "Other partnerships' libraries do not show it" in asked
