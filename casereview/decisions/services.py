@@ -1,7 +1,6 @@
 """Writes for the rapid review and the decision on a review (domain.md "Rapid review", "Decision")."""
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -282,7 +281,7 @@ def _checked(files):
 
 
 def _base_name(upload):
-    return os.path.basename(getattr(upload, "name", "") or "document")[:255] or "document"
+    return file_checks.chosen_name(getattr(upload, "name", ""))
 
 
 def _sha256(upload):

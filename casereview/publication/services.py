@@ -1044,6 +1044,16 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, text_seen=""):
     return sign_off
 
 
+def published_hold_refusal(published_on):
+    """Why a published report cannot be held, and what to do if criminal proceedings begin after it
+    (walkthrough 11, finding 14: the page gave no route)."""
+    return (
+        f"The report was published on {published_on.day} {published_on:%B %Y}: publication can no longer be "
+        "held. If criminal proceedings begin now, the business manager asks the police whether the report "
+        "should be taken off the partnership's website, and takes it off there: casereview cannot withdraw it."
+    )
+
+
 @transaction.atomic
 def hold_place(*, actor, review, reason):
     if not reason.strip():
@@ -1054,9 +1064,7 @@ def hold_place(*, actor, review, reason):
     published_on = Publication.objects.unscoped().filter(review=review).values_list("published_on", flat=True).first()
     if published_on is not None:
         # a hold sent while the report was being published waits for it, then would hold nothing (probe 16)
-        raise ValidationError(
-            f"The report was published on {published_on.day} {published_on:%B %Y}: publication can no longer be held"
-        )
+        raise ValidationError(published_hold_refusal(published_on))
     same = PublicationHold.objects.unscoped().filter(
         review=review,
         placed_by=actor,

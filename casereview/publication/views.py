@@ -506,6 +506,10 @@ def sign_off(request, review):
 
 @object_view(Review, "manage_publication")
 def hold(request, review):
+    published_on = Publication.objects.unscoped().filter(review=review).values_list("published_on", flat=True).first()
+    if published_on is not None:  # said before the form, not after a reason was typed
+        messages.info(request, service.published_hold_refusal(published_on))
+        return redirect("publication:overview", pk=review.pk)
     return _small_form(
         request,
         review,

@@ -1,7 +1,6 @@
 """Writes for a review's life. Each validates, saves and audits in one transaction."""
 
 import logging
-import os
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -312,7 +311,7 @@ def contribution_submit_report(*, actor, contribution, text, document=None):
         stored = field.storage.save(field.generate_filename(contribution, document.name), document)
         data.update(
             report_file=stored,
-            report_file_name=os.path.basename(document.name or "")[:255] or "agency report",
+            report_file_name=file_checks.chosen_name(document.name, "agency report"),
             report_content_type=content_type,
             report_size=document.size,
         )
