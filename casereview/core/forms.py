@@ -89,7 +89,7 @@ def _our_message(field, code, message):
 # shows it as "�", which the person had to search for (walkthrough 10, finding 9).
 NULL_CHARACTER_MESSAGE = (
     "{} had a character that cannot be saved (a null character, which some systems leave when text is "
-    "copied from them). It has been taken out: check the text and send it again"
+    "copied from them). It has been taken out: check the text and send it again."
 )
 
 

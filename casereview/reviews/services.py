@@ -300,6 +300,12 @@ def contribution_submit_report(*, actor, contribution, text, document=None):
     the history."""
     if contribution.kind != "agency_report":
         raise ValidationError("This request is for a chronology, not an agency report")
+    published_on = contribution.review.published_on
+    if published_on:  # the review is over (walkthrough 11, finding 22)
+        raise ValidationError(
+            f"{contribution.review.title}'s report was published on {long_date(published_on)}, so the review no "
+            "longer takes agency reports."
+        )
     text = (text or "").strip()
     if not text and document is None and not contribution.report_file:
         raise ValidationError({"text": AGENCY_REPORT_REQUIRED})
@@ -693,7 +699,7 @@ def finding_save(
         raise ValidationError(
             {
                 "report_number": f"{report_number} is already the report's number of “{same_in_report.text[:60]}…”. "
-                "Check the number in the report"
+                "Check the number in the report."
             }
         )
     if finding is None:

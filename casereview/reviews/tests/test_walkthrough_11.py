@@ -142,3 +142,21 @@ def test_learning_points_numbered_in_the_report_are_listed_in_its_order_with_one
     history = page_text(client.get(reverse("reviews:learning_point_history", args=[point.pk])))
     assert "3.10 in the report" in history and "number 3" not in history
     assert str(point) == "3.10 Learning 3.10"
+
+
+def test_a_published_review_no_longer_takes_agency_reports(client, report_request):
+    """Finding 22: the education lead could still write Child T's agency report after publication."""
+    import datetime
+
+    contribution, lead = report_request
+    review = contribution.review
+    review.published_on = datetime.date(2026, 12, 7)
+    review.save()
+    client.force_login(lead)
+    page = page_text(client.get(reverse("reviews:contribution", args=[contribution.pk])))
+    assert "Child T's report was published on 7 December 2026, so the review no longer takes agency reports." in page
+    assert "Send the report" not in page
+    refused = page_text(client.post(reverse("reviews:report_submit", args=[contribution.pk]), {"text": "Late"}))
+    assert "no longer takes agency reports" in refused
+    contribution.refresh_from_db()
+    assert contribution.report_text == ""
