@@ -803,9 +803,15 @@ def still_asked(notifications, sections):
     agency lead who sent their information is not told it is asked of them above "Nothing is asked"); the
     rest, and any from a partnership whose due list was not worked out, are kept."""
     open_keys = {s.partnership.pk: s.open_keys for s in sections}
+    # an action closed since its notice ("action:<id>:<agency>") is no longer asked of the agency
+    closed_actions = actionplans.closed_action_ids(
+        {n.key.split(":")[1] for n in notifications if n.key.startswith("action:") and n.key.count(":") >= 1}
+    )
     kept, told = [], set()
     for notification in notifications:  # newest first
         kind, _, rest = notification.key.partition(":")
+        if kind == "action" and rest.split(":")[0] in closed_actions:
+            continue
         # a moved due date is told afresh ("contribution:<id>:due:<date>"): it is the same request, and
         # the newest notice of it is the one that holds (the older one named the date before the move)
         rest = rest.split(":due:")[0]

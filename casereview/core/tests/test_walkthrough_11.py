@@ -38,3 +38,28 @@ def test_an_update_names_its_news_and_its_date_as_every_page_writes_it(partnersh
     action = ActionFactory(review__partnership=partnership_a)
     update = ProgressUpdate(action=action, status="at_risk", posted_on=datetime.date(2026, 12, 7))
     assert str(update) == f"Update on {action} (7 December 2026): at risk"
+
+
+def test_a_closed_action_leaves_the_agency_leads_recently_asked_of_you(client, partnership_a):
+    """Finding 12: "Action 1 is assigned to …" beside "Your agency has no open actions"."""
+    from casereview.accounts.models import Role
+    from casereview.actionplans.models import ActionStatus
+    from casereview.notifications.services import notify
+    from casereview.testing import ActionFactory, AgencyFactory, member, page_text
+
+    health = AgencyFactory(partnership=partnership_a, name="NHS Southwark CCG")
+    lead = member(partnership_a, Role.AGENCY_LEAD, agency=health, username="health_lead")
+    action = ActionFactory(review__partnership=partnership_a, owner_agency=health)
+    notify(
+        recipients=[lead],
+        partnership=partnership_a,
+        key=f"action:{action.pk}:{health.pk}",
+        what="Action 1 is assigned to NHS Southwark CCG",
+        about="Child T",
+        path="/",
+    )
+    client.force_login(lead)
+    assert "Action 1 is assigned to NHS Southwark CCG" in page_text(client.get("/"))
+    action.status = ActionStatus.CLOSED
+    action.save()
+    assert "Action 1 is assigned to NHS Southwark CCG" not in page_text(client.get("/"))
