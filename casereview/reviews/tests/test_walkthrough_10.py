@@ -52,9 +52,11 @@ def test_the_merged_chronology_marks_events_outside_the_scope_and_measures_gaps_
     assert "2 events fall outside it , marked “Outside the scope” below" in page
     assert "gaps are measured within the scope only" in page
     assert page.count("Outside the scope") == 3  # the note, and the two events' marks
-    # one event inside the scope: no gap from 2019, nor into November 2026
+    # one event inside the scope: no gap from 2019, nor into November 2026; the gaps from the scope's start
+    # and to its end are reported (walkthrough 11, finding 16)
     assert "2109 days" not in page and "618 days" not in page
-    assert "No gap of more than 90 days without agency contact." in page
+    assert "1 January 2024 (the start of the scope) to 12 March 2025 (436 days)" in page
+    assert "12 March 2025 to 10 July 2026 (the end of the scope) (485 days)" in page
 
 
 def test_gaps_inside_the_scope_are_still_reported(client, setting, capture):
