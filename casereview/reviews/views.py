@@ -283,6 +283,9 @@ def contribution_detail(request, contribution):
             "review": contribution.review,
             "entries": contribution.entries.all()[:200],
             "entry_count": contribution.entries.count(),
+            # the merged chronology's marks on the agency's own page too: a lead coming back later could not
+            # see which rows to remove (walkthrough 11, finding 20)
+            "scope": selectors.chronology_scope(review=contribution.review),
             "may_submit": may_submit,
             # the agency's own lead is asked to send it; anyone else (the business manager) records what
             # the agency sent them, an agency with nobody in casereview included

@@ -204,3 +204,15 @@ def test_the_request_page_of_an_agency_nobody_uses_says_nobody_was_told(client, 
         client.get(reverse("reviews:contribution", args=[AgencyContribution.objects.get(agency=ccg).pk]))
     )
     assert "nobody there was told" not in ccg_page
+
+
+def test_the_agencys_own_chronology_page_shows_times_and_the_scope_marks(client, setting, capture):
+    """Walkthrough 11, finding 20: the agency's page dropped the 09:15 and the "Outside the scope" marks."""
+    review, contribution, lead, manager = setting
+    client.force_login(lead)
+    rows = "03/06/2019,,exact,Home visit,Seen before the review's period,,\n12/03/2025,09:15,exact,Home visit,Seen,,\n"
+    upload(client, contribution, HEADER + rows, capture)
+    page = page_text(client.get(reverse("reviews:contribution", args=[contribution.pk])))
+    assert "12 Mar 2025 09:15" in page
+    assert page.count("Outside the scope") == 2  # the note and the 2019 row's mark
+    assert "The review's scope is 1 January 2024 to 10 July 2026" in page
