@@ -216,3 +216,30 @@ def test_the_agencys_own_chronology_page_shows_times_and_the_scope_marks(client,
     assert "12 Mar 2025 09:15" in page
     assert page.count("Outside the scope") == 2  # the note and the 2019 row's mark
     assert "The review's scope is 1 January 2024 to 10 July 2026" in page
+
+
+def test_the_chronologys_spreadsheet_and_word_copies_keep_the_scope_marks(client, setting, capture, tmp_path):
+    """Walkthrough 11, finding 11: the XLSX and DOCX dropped the "Outside the scope" marks and the scope."""
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from casereview.reviews import exports
+
+    review, contribution, lead, manager = setting
+    client.force_login(lead)
+    rows = "03/06/2019,,exact,Home visit,Seen before the review's period,,\n12/03/2025,09:15,exact,Home visit,Seen,,\n"
+    upload(client, contribution, HEADER + rows, capture)
+    client.force_login(manager)
+    xlsx = client.get(reverse("reviews:chronology_xlsx", args=[review.pk]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][-1] == "Scope (01/01/2024 to 10/07/2026)"
+    assert [row[-1] for row in values[1:]] == ["Outside the scope", "Within"]
+    path = tmp_path / "chronology.docx"
+    entries = ChronologyEntry.objects.unscoped().filter(review=review)
+    exports.write_chronology_docx(path, review, entries, count=entries.count())
+    document = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert "scope: 1 January 2024 to 10 July 2026. 1 event outside it is marked" in document
+    assert "03/06/2019 (outside the scope)" in document
