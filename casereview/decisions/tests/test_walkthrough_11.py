@@ -76,3 +76,20 @@ def test_a_panel_that_disagrees_is_told_to_the_chair_by_email_on_the_home_page_a
     client.force_login(alice)
     report = page_text(client.get(reverse("reporting:executive_report", args=[partnership_a.slug])))
     assert "The national panel's response" in report and "Disagrees with the local decision" in report
+
+
+def test_opening_a_rapid_review_says_the_due_date_each_agency_will_be_given(client, partnership_a, alice):
+    """Finding 22: the agencies were given 21 December without the form saying so."""
+    from django.utils import timezone
+
+    from casereview.core.dates import long_date
+    from casereview.core.working_days import add_working_days
+    from casereview.testing import IncidentFactory
+
+    today = timezone.localdate()
+    incident = IncidentFactory(partnership=partnership_a, aware_date=today, incident_date=today)
+    client.force_login(alice)
+    page = page_text(client.get(reverse("decisions:rapid_review_open", args=[incident.pk])))
+    days = partnership_a.agency_information_working_days
+    due = min(add_working_days(today, days), add_working_days(today, partnership_a.rapid_review_working_days))
+    assert f"Each agency is asked to reply within {days} working days: by {long_date(due)}" in page
