@@ -208,7 +208,9 @@ class ProgressUpdate(BaseModel):
         indexes = [models.Index(fields=["action", "-posted_on", "-created"])]
 
     def __str__(self):
-        return f"Update on {self.action} ({self.posted_on:%d %b %Y})"
+        # the news itself ("at risk") and the date as every page writes it (walkthrough 11, finding 19)
+        on = self.posted_on
+        return f"Update on {self.action} ({on.day} {on:%B %Y}): {self.get_status_display().lower()}"
 
 
 class EvidenceKind(models.TextChoices):

@@ -87,6 +87,16 @@ def due_window_q(window, today=None):
     return Q()
 
 
+def closed_action_ids(ids):
+    """Of these actions, the ids of those no longer open, as strings: a notice that an action is asked of an
+    agency no longer stands once it is closed (walkthrough 11, finding 12)."""
+    from .models import Action
+
+    # unscoped: only the notices' own actions, already shown to their recipients; nothing else is read
+    closed = Action.objects.unscoped().filter(pk__in=list(ids)).exclude(status__in=OPEN_STATUSES)
+    return {str(pk) for pk in closed.values_list("pk", flat=True)}
+
+
 def action_list(*, user, partnership, review=None, review_title="", agency=None, status="", due=""):
     """`due` is one of DUE_WINDOWS; `review_title` a part of the review's name."""
     actions = Action.objects.visible_to(user).filter(partnership=partnership)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from casereview.accounts import permissions
 from casereview.audit.models import AuditAction
 from casereview.audit.services import audit_create, model_update, model_withdraw, record_event
+from casereview.core import file_checks
 from casereview.core.concurrency import check_version, lock
 
 from .evidence import check_evidence_file
@@ -189,7 +190,7 @@ def _evidence_add(*, actor, action, update, description, upload, content_type, u
     evidence = Evidence(action=action, update=update, description=description.strip(), added_by=actor)
     if upload:
         evidence.kind = EvidenceKind.FILE
-        evidence.file_name = upload.name.rsplit("/", 1)[-1][:255]
+        evidence.file_name = file_checks.chosen_name(upload.name)
         evidence.content_type = content_type
         evidence.size = upload.size
         evidence.file.save(evidence.file_name, upload, save=False)

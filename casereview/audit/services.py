@@ -186,20 +186,21 @@ def model_withdraw(*, actor, instance, reason):
     )
 
 
-def audited_download(request, record, *, what):
-    """A stored file (`record.file`, `.file_name`, `.content_type`) sent as an attachment, its reading written
-    to the audit log as "<what> downloaded: <file name>". For records served only through a
-    permission-checked view; core.middleware keeps the response out of every cache."""
+def audited_download(request, record, *, what, file=None, file_name=None, content_type=None):
+    """A stored file (`record.file`, `.file_name`, `.content_type`, or those given) sent as an attachment,
+    its reading written to the audit log as "<what> downloaded: <file name>". For records served only
+    through a permission-checked view; core.middleware keeps the response out of every cache."""
     from django.http import FileResponse
 
     from casereview.core.file_checks import download_name
 
-    record_event(
-        actor=request.user, action=AuditAction.VIEW, obj=record, object_repr=f"{what} downloaded: {record.file_name}"
-    )
+    file = record.file if file is None else file
+    file_name = record.file_name if file_name is None else file_name
+    content_type = record.content_type if content_type is None else content_type
+    record_event(actor=request.user, action=AuditAction.VIEW, obj=record, object_repr=f"{what} downloaded: {file_name}")
     return FileResponse(
-        record.file.open("rb"),
+        file.open("rb"),
         as_attachment=True,
-        filename=download_name(record.file_name, record.content_type),
-        content_type=record.content_type or "application/octet-stream",
+        filename=download_name(file_name, content_type),
+        content_type=content_type or "application/octet-stream",
     )

@@ -76,19 +76,16 @@ def check_upload(upload, *, kinds, limit, field, too_large_advice=""):
     if unlisted:
         # The name, not the bytes, decides what the reader's computer does with the file it downloads: plain
         # text called .bat or .ps1 runs, called .html, .hta or .svg renders with its scripts (probe 16).
-        endings = _joined([f".{ending}" for ending in _endings_of(content_type)])
-        raise ValidationError(
-            {
-                field: f"The selected file is called .{unlisted}, which is not a {described} file. If it is "
-                f"one, save it with a name ending {endings} and upload it again"
-            }
-        )
+        # Not "save it with a name ending .txt": that told a person holding a program to rename it, and named
+        # the endings of plain text on forms that take Word and PDF too (walkthrough 11, finding 8).
+        base = _display_name(name)
+        raise ValidationError({field: f"{base} is a .{unlisted} file: attach a {described} file instead"})
     if named is not None and content_type not in named[1]:
         # what the name promises is what whoever opens it expects: a text file called .pdf is not a PDF
         raise ValidationError(
             {
                 field: f"The selected file is called .{named[0]} but it is not {_a_kind(named[0])} file. "
-                "Upload the file as it was saved, as a {described} file"
+                f"Upload the file as it was saved, as a {described} file"
             }
         )
     if content_type == "application/pdf":
@@ -132,6 +129,23 @@ _KIND_NAMES = {
     "txt": "plain text",
     "csv": "CSV",
 }
+
+
+def chosen_name(name, default="document"):
+    """The file's name as the person chose it: without folders, and with the double quote a browser writes
+    as %22 in the upload's name (the HTML standard's form encoding) put back: "Chronology %22final%22.txt"
+    was listed so (walkthrough 11, finding 18). Line breaks, written %0A and %0D, become spaces."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = name.replace("%22", '"').replace("%0D%0A", " ").replace("%0A", " ").replace("%0D", " ")
+    return name[:255] or default
+
+
+def _display_name(name):
+    """The chosen file's own name, without the folders some browsers send."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    # a right-to-left mark would show "report\u202etxt.exe" as "reportexe.txt"
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf").strip()
+    return name or "The selected file"
 
 
 def _a_kind(extension):
@@ -218,10 +232,6 @@ def _extension(name):
     name = _TRAILING.sub("", name)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     return extension if extension in ACTIVE_EXTENSIONS else ""
-
-
-def _endings_of(content_type):
-    return [extension for extension, types in _EXTENSIONS.items() if content_type in types]
 
 
 def _sniff(head, upload, *, kinds, field):

@@ -40,13 +40,40 @@ def _limit_free_text(field):
     field.validators.append(validators.MaxLengthValidator(TEXT_MAX_CHARACTERS))
 
 
+class CountedMaxLengthValidator(validators.MaxLengthValidator):
+    """Django's limit, with the text's length written as a person reads it ("29,000") for the message."""
+
+    def __call__(self, value):
+        try:
+            super().__call__(value)
+        except forms.ValidationError as exc:
+            exc.params = {**(exc.params or {}), "length": f"{len(value):,}"}
+            raise
+
+
+def _count_the_length(field):
+    field.validators[:] = [
+        CountedMaxLengthValidator(v.limit_value) if type(v) is validators.MaxLengthValidator else v
+        for v in field.validators
+    ]
+
+
 def _say_limits_and_null_characters(field):
     """A text field's own limit and a NUL character refused in a sentence, not in Django's words ("Ensure
-    this value has at most 200 characters", "Null characters are not allowed."). Idempotent."""
+    this value has at most 200 characters", "Null characters are not allowed."), saying how long the text
+    is (walkthrough 11, finding 21: "must be 20,000 characters or fewer" left the person to count). A form
+    may add what to do instead (`too_long_advice` on the field). Idempotent."""
     if not isinstance(field, forms.CharField):
         return
     if field.max_length is not None:
-        _our_message(field, "max_length", f"{what_it_is(field)} must be {field.max_length:,} characters or fewer")
+        _count_the_length(field)
+        advice = getattr(field, "too_long_advice", "") or "Shorten it and send it again."
+        _our_message(
+            field,
+            "max_length",
+            f"{what_it_is(field)} must be {field.max_length:,} characters or fewer. It is %(length)s "
+            f"characters now. {advice}",
+        )
     _our_message(field, "null_characters_not_allowed", NULL_CHARACTER_MESSAGE.format(what_it_is(field)))
 
 
@@ -62,7 +89,7 @@ def _our_message(field, code, message):
 # shows it as "�", which the person had to search for (walkthrough 10, finding 9).
 NULL_CHARACTER_MESSAGE = (
     "{} had a character that cannot be saved (a null character, which some systems leave when text is "
-    "copied from them). It has been taken out: check the text and send it again"
+    "copied from them). It has been taken out: check the text and send it again."
 )
 
 

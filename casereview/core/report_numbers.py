@@ -22,3 +22,11 @@ def clean(value):
 
 def is_valid(value):
     return bool(re.match(PATTERN, value or ""))
+
+
+def sort_key(value):
+    """The order a reader expects: 3.2 before 3.10, 3.1 before 3.1a. Each part compared as a number."""
+    value = clean(value)
+    letter = value[-1] if value[-1:].isalpha() else ""
+    parts = (value[:-1] if letter else value).split(".")
+    return tuple(int(p) if p.isdigit() else 0 for p in parts), letter

@@ -72,16 +72,41 @@ def rapid_review_gaps(rapid_review):
     if awaited:
         names = awaited[0] if len(awaited) == 1 else ", ".join(awaited[:-1]) + " and " + awaited[-1]
         gaps.append(f"information from {names} is awaited")
-    judged = CriterionAssessment.objects.unscoped().filter(rapid_review=rapid_review).count()
-    total = len(Criterion.choices)
+    # The fourth criterion waits for the national panel's reply, and the rapid review is completed without
+    # it (the form's hint says so): counting it called a completed rapid review "not complete" (walkthrough
+    # 11, finding 4). panel_reply_note says it apart.
+    local = [c for c in Criterion.values if c != Criterion.PANEL_SUGGESTED_LOCAL]
+    judged = CriterionAssessment.objects.unscoped().filter(rapid_review=rapid_review, criterion__in=local).count()
+    total = len(local)
     if judged == 0:
         gaps.append("no criterion has been judged")
     elif judged < total:
         unjudged = total - judged
-        gaps.append(f"{unjudged} of the {total} criteria {'has' if unjudged == 1 else 'have'} not been judged")
+        gaps.append(
+            f"{unjudged} of the {total} criteria the partners judge {'has' if unjudged == 1 else 'have'} not "
+            "been judged"
+        )
     if rapid_review.sent_to_panel_on is None:
         gaps.append("it has not been sent to the national panel")
     return gaps
+
+
+def panel_reply_note(rapid_review):
+    """The fourth criterion not yet judged because the national panel has not replied, said as what it is,
+    or ""."""
+    from .models import Criterion, CriterionAssessment
+
+    if rapid_review is None:
+        return ""
+    judged = CriterionAssessment.objects.unscoped().filter(
+        rapid_review=rapid_review, criterion=Criterion.PANEL_SUGGESTED_LOCAL
+    )
+    if judged.exists():
+        return ""
+    return (
+        "The national panel has not replied yet, so whether it thinks a local review may be more appropriate "
+        "(the fourth criterion) is not known. You can decide without it."
+    )
 
 
 def open_rapid_reviews(*, user, partnership):
@@ -121,6 +146,33 @@ def awaiting_chair_decision(*, user, partnership):
     )
 
 
+# how long the chair's home shows a national panel's response that does not agree with the local decision
+PANEL_RESPONSE_SHOWN_DAYS = 90
+
+
+def panel_responses_not_agreeing(*, user, partnership):
+    """The national panel's responses of the last PANEL_RESPONSE_SHOWN_DAYS that disagree with the local
+    decision or announce a national review: the chair reconsiders the decision in their light (walkthrough
+    11, finding 5). Newest first."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import PanelResponse, PanelResponseKind
+
+    since = timezone.localdate() - timedelta(days=PANEL_RESPONSE_SHOWN_DAYS)
+    return (
+        PanelResponse.objects.visible_to(user)
+        .filter(
+            response__in=[PanelResponseKind.DISAGREES, PanelResponseKind.NATIONAL_REVIEW],
+            received_on__gte=since,
+            **of_partnerships("incident__partnership", partnership),
+        )
+        .select_related("incident", "incident__decision")
+        .order_by("-received_on")
+    )
+
+
 def coming_to_chair(*, user, partnership):
     """The rapid reviews under way whose subgroup has not yet recommended and whose incident the chair has
     not decided: the decisions coming, so the chair can plan for them (walkthrough 10, finding 13). Soonest
@@ -153,7 +205,7 @@ def decisions_between(*, user, partnership, start, end):
     return (
         ChairDecision.objects.visible_to(user)
         .filter(incident__partnership=partnership, decided_on__gte=start, decided_on__lte=end)
-        .select_related("incident")
+        .select_related("incident", "incident__panel_response")
         .order_by("decided_on")
     )
 

@@ -1,7 +1,6 @@
 """Writes for the rapid review and the decision on a review (domain.md "Rapid review", "Decision")."""
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -35,6 +34,7 @@ from .models import (
     InformationRequest,
     Outcome,
     PanelResponse,
+    PanelResponseKind,
     RapidReview,
     ReviewRecommendation,
 )
@@ -274,12 +274,14 @@ def _checked(files):
             )
         except ValidationError as exc:
             for message in exc.message_dict["files"]:
-                problems.append(f"{_base_name(upload)}: {message}")
+                name = _base_name(upload)
+                # a message that already names the file ("open-me.bat is a .bat file: …") is not named twice
+                problems.append(message if message.startswith(name) else f"{name}: {message}")
     return content_types, problems
 
 
 def _base_name(upload):
-    return os.path.basename(getattr(upload, "name", "") or "document")[:255] or "document"
+    return file_checks.chosen_name(getattr(upload, "name", ""))
 
 
 def _sha256(upload):
@@ -576,7 +578,38 @@ def panel_response_record(*, actor, incident, response, received_on, notes=""):
     answer.full_clean()
     answer.save()
     audit_create(actor=actor, obj=answer)
+    if answer.response != PanelResponseKind.AGREES:
+        _tell_of_panel_response(answer)
     return answer
+
+
+def _tell_of_panel_response(answer):
+    """The chair and the business manager are told when the national panel disagrees or will review
+    nationally: it answers the chair's decision (walkthrough 11, finding 5: nobody was told)."""
+    from django.urls import reverse
+
+    from casereview.accounts.models import Role
+    from casereview.notifications.recipients import role_holders
+    from casereview.notifications.services import notify
+
+    incident = answer.incident
+    what = (
+        "The national panel disagrees with the local decision"
+        if answer.response == PanelResponseKind.DISAGREES
+        else "The national panel will carry out a national review"
+    )
+
+    def tell():
+        notify(
+            recipients=role_holders(incident.partnership, Role.CHAIR, Role.BUSINESS_MANAGER),
+            partnership=incident.partnership,
+            key=f"panel-response:{answer.pk}",
+            what=what,
+            about=incident.child_pseudonym,
+            path=reverse("incidents:detail", args=[incident.pk]),
+        )
+
+    transaction.on_commit(tell)
 
 
 @transaction.atomic

@@ -42,6 +42,20 @@ def _step_page(request, incident, form, title, template="decisions/step_form.htm
     return render(request, template, {"incident": incident, "form": form, "title": title, **context})
 
 
+def _information_due_hint(incident):
+    """The due date each agency will be given, said before it is set (walkthrough 11, finding 22)."""
+    from casereview.core.working_days import add_working_days
+
+    partnership = incident.partnership
+    rapid_review_due = add_working_days(services.rapid_review_start(incident), partnership.rapid_review_working_days)
+    today = timezone.localdate()
+    due = min(add_working_days(today, partnership.agency_information_working_days), rapid_review_due)
+    return (
+        f"Each agency is asked to reply within {partnership.agency_information_working_days} working days: by "
+        f"{long_date(due)} if the rapid review opens today. The rapid review is due {long_date(rapid_review_due)}."
+    )
+
+
 @object_view(Incident, "open_rapid_review")
 def rapid_review_open(request, incident):
     form = OpenRapidReviewForm(
@@ -49,6 +63,7 @@ def rapid_review_open(request, incident):
         partnership=incident.partnership,
         initial={"agencies": incident.agencies_involved.all()},
     )
+    form.fields["agencies"].help_text = _information_due_hint(incident)
     if submitted(
         request,
         form,
@@ -280,7 +295,12 @@ def recommend(request, incident):
 def _gaps(incident, advice):
     """What the rapid review lacks, warned above the Save button of a step taken on it."""
     rapid_review = RapidReview.objects.unscoped().filter(incident=incident).first()
-    return {"rapid_review_gaps": selectors.rapid_review_gaps(rapid_review), "gaps_advice": advice}
+    return {
+        "rapid_review_gaps": selectors.rapid_review_gaps(rapid_review),
+        "gaps_advice": advice,
+        "rapid_review_completed_on": rapid_review.completed_on if rapid_review else None,
+        "panel_reply_note": selectors.panel_reply_note(rapid_review),
+    }
 
 
 @object_view(Incident, "decide")

@@ -81,6 +81,12 @@ class IncidentForm(GovukFormMixin, forms.ModelForm):
 
 
 class IncidentEditForm(IncidentForm):
+    death_aware_date = GovukDateField(
+        label="Date the local authority learned of the death",
+        required=False,
+        help_text="Only if the child died after the incident was first recorded. The Secretary of State's and "
+        "Ofsted's notifications are due from this date",
+    )
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         label="Why are the facts changing?",
@@ -89,7 +95,10 @@ class IncidentEditForm(IncidentForm):
     )
 
     class Meta(IncidentForm.Meta):
-        pass
+        fields = FACT_FIELDS + ["death_aware_date", "agencies_involved"]
+
+    def facts(self):
+        return {**super().facts(), "death_aware_date": self.cleaned_data.get("death_aware_date")}
 
 
 class IdentityForm(GovukFormMixin, forms.ModelForm):
@@ -111,7 +120,10 @@ class NewIncidentForm(IncidentForm):
     nhs_number = forms.CharField(required=False, max_length=12, label="NHS number", validators=[validate_nhs_number])
 
     class Meta(IncidentForm.Meta):
-        pass
+        fields = FACT_FIELDS + ["death_aware_date", "agencies_involved"]
+
+    def facts(self):
+        return {**super().facts(), "death_aware_date": self.cleaned_data.get("death_aware_date")}
 
     IDENTITY = ["full_name", "date_of_birth", "address", "postcode", "nhs_number"]
 

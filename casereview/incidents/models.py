@@ -81,6 +81,9 @@ class Incident(BaseModel):
     summary = models.TextField("What happened, briefly", blank=True)
     incident_date = models.DateField("Date of the incident")
     aware_date = models.DateField("Date the local authority became aware")
+    # A child seriously harmed who later dies: the duties the death brings are due from when it became known,
+    # not from the first awareness of the harm (walkthrough 11, finding 10)
+    death_aware_date = models.DateField("Date the local authority learned of the death", null=True, blank=True)
     abuse_or_neglect = models.CharField("Abuse or neglect", max_length=20, choices=AbuseOrNeglect.choices)
     looked_after = models.BooleanField("The child was looked after", default=False)
     looked_after_by = models.CharField("Looked after by", max_length=200, blank=True)
@@ -130,6 +133,14 @@ class Incident(BaseModel):
             errors["aware_date"] = "The date the local authority became aware must be today or in the past"
         if self.incident_date and self.aware_date and self.aware_date < self.incident_date:
             errors["aware_date"] = "The local authority cannot have become aware before the incident happened"
+        if self.death_aware_date and self.death_aware_date > today:
+            errors["death_aware_date"] = (
+                "The date the local authority learned of the death must be today or in the past"
+            )
+        elif self.death_aware_date and self.aware_date and self.death_aware_date < self.aware_date:
+            errors["death_aware_date"] = (
+                "The date the local authority learned of the death cannot be before it became aware of the incident"
+            )
         if self.looked_after and self.care_leaver:
             errors["care_leaver"] = "A child who is looked after is not yet a care leaver: choose one"
         if self.age_months is not None and self.age_months > 11:
@@ -155,6 +166,7 @@ class Incident(BaseModel):
             location=rules.Location(self.location),
             care_leaver=self.care_leaver,
             age_years=self.age_years,
+            death_aware_date=self.death_aware_date if self.harm == "death" else None,
         )
 
     @property

@@ -111,6 +111,7 @@ class IncidentFacts:
     location: Location
     care_leaver: bool = False
     age_years: int | None = None
+    death_aware_date: date | None = None  # when a child first recorded as harmed was later known to have died
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def notification_duties_for(facts: IncidentFacts, *, sos_ofsted_working_days: in
     )
     if facts.harm == Harm.DEATH and (facts.looked_after or care_leaver_death):
         who = "looked-after child" if facts.looked_after else "care leaver"
-        due = add_working_days(facts.aware_date, sos_ofsted_working_days)
+        due = add_working_days(facts.death_aware_date or facts.aware_date, sos_ofsted_working_days)
         reason = f"Death of a {who}, whether or not abuse or neglect is suspected."
         duties.append(DutyOwed(DutyKind.SECRETARY_OF_STATE, due, reason))
         duties.append(DutyOwed(DutyKind.OFSTED, due, reason))

@@ -81,6 +81,13 @@ def incident_update(*, actor, incident, facts, agencies=None, reason):
     """Change an incident's facts; the duties are worked out again and every change is audited."""
     if not reason.strip():
         raise ValidationError({"reason": "Say why the facts are being changed"})
+    if facts.get("harm") == "death" and incident.harm != "death" and not facts.get("death_aware_date"):
+        raise ValidationError(
+            {
+                "death_aware_date": "Enter the date the local authority learned of the death: the notifications "
+                "the death brings are due from it"
+            }
+        )
     model_update(actor=actor, instance=incident, data=facts, reason=reason)
     if agencies is not None:
         previous = sorted(str(a) for a in incident.agencies_involved.all())
@@ -96,6 +103,21 @@ def incident_update(*, actor, incident, facts, agencies=None, reason):
             )
     incident_duties_recompute(actor=actor, incident=incident, reason=reason)
     return incident
+
+
+def panel_told_of_harm_only(incident):
+    """The national panel's notification was sent about serious harm and the child has since died: the
+    sentence that asks for the panel to be told, or ""."""
+    if incident.harm != "death":
+        return ""
+    duty = incident.duties.filter(kind="national_panel", sent_on__isnull=False).first()
+    if duty is None or "died" in duty.reason:
+        return ""
+    return (
+        f"The national panel was told on {duty.sent_on.day} {duty.sent_on:%B %Y} that the child was seriously "
+        "harmed. Tell it of the child's death through the DfE notification service, as an update to that "
+        "notification"
+    )
 
 
 @transaction.atomic
@@ -116,7 +138,9 @@ def incident_duties_recompute(*, actor, incident, reason=""):
             duty = NotificationDuty.objects.create(incident=incident, kind=kind, reason=due.reason, due_date=due.due)
             audit_create(actor=actor, obj=duty, reason=reason or "Worked out from the incident's facts")
             continue
-        data = {"reason": due.reason}
+        # a notification sent stays as it was sent: after serious harm became a death the panel's read
+        # "the child died" beside "Sent", which it was never told (walkthrough 11, finding 10)
+        data = {} if duty.sent_on else {"reason": due.reason}
         if duty.withdrawn_on:
             data.update(withdrawn_on=None, withdrawn_reason="")
         if not duty.sent_on:

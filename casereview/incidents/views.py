@@ -65,6 +65,7 @@ def incident_detail(request, incident):
             "incident": incident,
             "duties": selectors.duties_for(user=user, incident=incident),
             "no_panel_reason": rules.why_no_national_panel_notification(facts),
+            "tell_panel_of_death": services.panel_told_of_harm_only(incident),
             "regime": incident.regime,
             "may": {
                 action: permissions.can(user, action, incident) for action in permissions.RULES["incidents.incident"]
@@ -100,6 +101,9 @@ def incident_edit(request, incident):
             messages.success(
                 request, "The incident's facts have been updated and its notification duties worked out again."
             )
+            tell_panel = services.panel_told_of_harm_only(incident)
+            if tell_panel:
+                messages.warning(request, f"{tell_panel}.")
             return redirect("incidents:detail", pk=incident.pk)
     return render(
         request,

@@ -52,6 +52,17 @@ def library_search(request, partnership):
     )
 
 
+def _published_report_of(user, entry):
+    """The published report an entry of ours comes from, when the reader may open it: the entry named the
+    review without a link (walkthrough 11, finding 22). Looked up through the registry: library reads."""
+    from django.apps import apps
+
+    if entry.review_id is None:
+        return None
+    publication = apps.get_model("publication", "Publication")
+    return publication.objects.visible_to(user).filter(review_id=entry.review_id).first()
+
+
 @object_view(Entry)
 def entry_detail(request, entry):
     partnership = entry.partnership or _partnership_of_reader(request.user)
@@ -75,6 +86,7 @@ def entry_detail(request, entry):
             else [],
             "form": form,
             "may_change": may_change,
+            "publication": _published_report_of(request.user, entry),
             "may_add_briefing": partnership is not None
             and permissions.may_in_partnership(request.user, "add_briefing", partnership),
         },

@@ -16,7 +16,7 @@ FILE_NAME = "child-t-draft-report.txt"
 
 DRAFT_REPORT = "\n\n".join(
     [
-        "Local child safeguarding practice review: Child T (draft for the review panel)",
+        "Local child safeguarding practice review: Child T",
         "1. Introduction",
         (
             "1.1 Tara Wilson, aged 9, lived with her mother Kelly Wilson and her brother Jayden at 27 Larkfield "

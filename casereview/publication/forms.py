@@ -69,7 +69,11 @@ class HoldLiftForm(GovukFormMixin, forms.Form):
 
 
 class SentForm(GovukFormMixin, forms.Form):
-    sent_on = GovukDateField(label="Date the report was sent to the national panel and the Secretary of State")
+    sent_on = GovukDateField(
+        label="Date the report was sent to the national panel and the Secretary of State",
+        help_text="Send them the anonymised text that will be published, as the review panel, police and legal "
+        "adviser signed it off. The date cannot be before that text was made.",
+    )
 
 
 class PublishForm(GovukFormMixin, forms.Form):

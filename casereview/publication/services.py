@@ -100,9 +100,11 @@ def published_refusal(review, what="the replacement table can no longer be chang
     if publication is None:
         return ""
     on = publication.published_on
+    # not "ask the business manager", which the business manager read too (walkthrough 11, finding 3)
     return (
-        f"The report was published on {on.day} {on:%B %Y}, so {what}. To publish a corrected version, "
-        "ask the business manager"
+        f"The report was published on {on.day} {on:%B %Y}, so {what}. casereview keeps the report as it was "
+        "published: a corrected version is put on the partnership's website outside casereview, and sent "
+        "to the national panel and the Secretary of State"
     )
 
 
@@ -735,10 +737,17 @@ def publication_gate(review, *, publication_date):
     sent_early = dated_step_problem(
         report.sent_to_panel_on, "The date the report was sent to the national panel", **_after_upload(report)
     )
+    sent_before_text = dated_step_problem(
+        report.sent_to_panel_on,
+        "The date the report was sent to the national panel",
+        **_after_text_made(review, report),
+    )
     if not report.sent_to_panel_on:
         failures.append("Record when the report was sent to the national panel and the Secretary of State")
     elif sent_early:
         failures.append(f"{sent_early}: record the date it was really sent")
+    elif sent_before_text:
+        failures.append(f"{sent_before_text}: send them the text as it is now and record the date it was sent")
     elif working_days_between(report.sent_to_panel_on, publication_date) < notice:
         earliest = add_working_days(report.sent_to_panel_on, notice)
         failures.append(
@@ -748,13 +757,16 @@ def publication_gate(review, *, publication_date):
         )
     for hold in PublicationHold.objects.unscoped().filter(review=review, lifted_on__isnull=True):
         failures.append(f"Publication is on hold: {hold.reason}")
-    warning = _draft_title_warning(check.output) if check is not None else ""
+    # A published report cannot be replaced here, so a draft's title stops publication rather than warning
+    # beside "Every check passes" (walkthrough 11, finding 3: the demo's draft was published so).
+    draft_title = _draft_title_warning(check.output) if check is not None else ""
+    if draft_title:
+        failures.append(draft_title)
     return GateResult(
         failures,
         undecided_message,
         check.output if check is not None else "",
         sign_offs_to_record=to_record,
-        warnings=[warning] if warning else [],
     )
 
 
@@ -1032,6 +1044,16 @@ def sign_off_record(*, actor, review, kind, signed_on, signed_by, text_seen=""):
     return sign_off
 
 
+def published_hold_refusal(published_on):
+    """Why a published report cannot be held, and what to do if criminal proceedings begin after it
+    (walkthrough 11, finding 14: the page gave no route)."""
+    return (
+        f"The report was published on {published_on.day} {published_on:%B %Y}: publication can no longer be "
+        "held. If criminal proceedings begin now, the business manager asks the police whether the report "
+        "should be taken off the partnership's website, and takes it off there: casereview cannot withdraw it."
+    )
+
+
 @transaction.atomic
 def hold_place(*, actor, review, reason):
     if not reason.strip():
@@ -1042,9 +1064,7 @@ def hold_place(*, actor, review, reason):
     published_on = Publication.objects.unscoped().filter(review=review).values_list("published_on", flat=True).first()
     if published_on is not None:
         # a hold sent while the report was being published waits for it, then would hold nothing (probe 16)
-        raise ValidationError(
-            f"The report was published on {published_on.day} {published_on:%B %Y}: publication can no longer be held"
-        )
+        raise ValidationError(published_hold_refusal(published_on))
     same = PublicationHold.objects.unscoped().filter(
         review=review,
         placed_by=actor,
@@ -1086,6 +1106,7 @@ def report_sent_record(*, actor, review, sent_on):
         raise ValidationError({"sent_on": "Upload the report first"})
     require_not_future(sent_on, "sent_on", "The date sent")
     require_not_before(sent_on, "sent_on", "The date sent", **_after_upload(report))
+    require_not_before(sent_on, "sent_on", "The date sent", **_after_text_made(review, report))
     report = model_update(actor=actor, instance=report, data={"sent_to_panel_on": sent_on})[0]
     _review_moves_on(actor, review)
     return report
@@ -1099,6 +1120,16 @@ def _after_upload(report):
     """The step a sign-off and the sending follow: both are of the final report, so neither can be dated
     before it was uploaded."""
     return {"step": "the final report was uploaded", "step_on": report_uploaded_on(report)}
+
+
+def _after_text_made(review, report):
+    """What the national panel and the Secretary of State are sent is the text that will be published: a
+    date before that text existed let the notice check pass for a record that could not be true
+    (walkthrough 11, finding 2)."""
+    return {
+        "step": "the anonymised text to be published was made",
+        "step_on": text_made_on(review, report),
+    }
 
 
 def _review_moves_on(actor, review):

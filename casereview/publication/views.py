@@ -201,6 +201,10 @@ def _gate_steps(review, gate):
             step = ("Record when it was sent", "", reverse("publication:report_sent", args=[review.pk]))
         elif failure in holds:
             step = ("See the hold and lift it", "", reverse("publication:hold_detail", args=[holds[failure]]))
+        elif failure.startswith("The report's title still says it is a draft"):
+            step = ("Upload the final version", "", reverse("publication:report_upload", args=[review.pk]))
+        elif " is before the anonymised text to be published was made" in failure:
+            step = ("Record when it was sent", "", reverse("publication:report_sent", args=[review.pk]))
         elif failure == "No report has been uploaded":
             step = ("Upload the final report", "", reverse("publication:report_upload", args=[review.pk]))
         steps.append((failure, *step))
@@ -209,6 +213,10 @@ def _gate_steps(review, gate):
 
 @object_view(Review, "anonymise")
 def report_upload(request, review):
+    refusal = service.published_refusal(review, "a new version of the report cannot be uploaded")
+    if refusal:  # said before the form, not after a file was chosen and sent (walkthrough 11, finding 3)
+        messages.info(request, f"{refusal}.")
+        return redirect("publication:anonymise", pk=review.pk)
     form = ReportUploadForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -501,6 +509,10 @@ def sign_off(request, review):
 
 @object_view(Review, "manage_publication")
 def hold(request, review):
+    published_on = Publication.objects.unscoped().filter(review=review).values_list("published_on", flat=True).first()
+    if published_on is not None:  # said before the form, not after a reason was typed
+        messages.info(request, service.published_hold_refusal(published_on))
+        return redirect("publication:overview", pk=review.pk)
     return _small_form(
         request,
         review,

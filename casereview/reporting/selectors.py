@@ -711,6 +711,7 @@ class HomeSection:
     reviews_at_action_plan: int = 0  # finished reviews whose action plans are being followed up
     decisions_awaiting: list = field(default_factory=list)
     decisions_coming: list = field(default_factory=list)
+    panel_responses: list = field(default_factory=list)  # the national panel not agreeing, for the chair
     escalated_actions: list = field(default_factory=list)
     agency_requests: list = field(default_factory=list)
     agency_actions: list = field(default_factory=list)
@@ -802,9 +803,15 @@ def still_asked(notifications, sections):
     agency lead who sent their information is not told it is asked of them above "Nothing is asked"); the
     rest, and any from a partnership whose due list was not worked out, are kept."""
     open_keys = {s.partnership.pk: s.open_keys for s in sections}
+    # an action closed since its notice ("action:<id>:<agency>") is no longer asked of the agency
+    closed_actions = actionplans.closed_action_ids(
+        {n.key.split(":")[1] for n in notifications if n.key.startswith("action:") and n.key.count(":") >= 1}
+    )
     kept, told = [], set()
     for notification in notifications:  # newest first
         kind, _, rest = notification.key.partition(":")
+        if kind == "action" and rest.split(":")[0] in closed_actions:
+            continue
         # a moved due date is told afresh ("contribution:<id>:due:<date>:<when>"): it is the same request, and
         # the newest notice of it is the one that holds (the older one named the date before the move)
         rest = rest.split(":due:")[0]
@@ -848,6 +855,9 @@ def home_sections(*, user, last_looked=None):
             section.decisions_coming = list(decisions.coming_to_chair(user=user, partnership=partnership))[
                 :HOME_LIST_LENGTH
             ]
+            section.panel_responses = list(
+                decisions.panel_responses_not_agreeing(user=user, partnership=partnership)[:HOME_LIST_LENGTH]
+            )
         if section.is_chair or section.is_executive:
             section.escalated_actions = list(actionplans.escalated_actions(user=user, partnership=partnership))[
                 :HOME_LIST_LENGTH

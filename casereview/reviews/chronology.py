@@ -538,9 +538,12 @@ def facts_from(counts, dates, by_year, *, gap_days=90, repeats=None, unconfirmed
     counts.subtract(repeats or {})
     social_workers = counts[SOCIAL_WORKER_ALLOCATED]
     placements = counts[PLACEMENT_START]
+    # the scope's own start and end bound the gaps too: 436 days from the start of the scope to the first
+    # contact went unreported (walkthrough 11, finding 16)
+    bounded = [scope[0], *dates, scope[1]] if scope is not None and dates else dates
     gaps = [
         (previous, following, (following - previous).days)
-        for previous, following in zip(dates, dates[1:])
+        for previous, following in zip(bounded, bounded[1:])
         if (following - previous).days > gap_days
     ]
     return DerivedFacts(

@@ -41,16 +41,34 @@ def _row(entry):
     ]
 
 
+OUTSIDE = "Outside the scope"
+
+
+def _scope(review):
+    from .selectors import chronology_scope
+
+    return chronology_scope(review=review)
+
+
+def _outside(entry, scope):
+    return scope is not None and not scope[0] <= entry.sort_date <= scope[1]
+
+
 def chronology_xlsx(review, entries):
+    """With the terms of reference's scope recorded, a last column marks each event outside it, as the
+    page does: the copies had dropped the marks (walkthrough 11, finding 11)."""
+    scope = _scope(review)
     workbook = Workbook(write_only=False)
     sheet = workbook.active
     sheet.title = "Merged chronology"
-    sheet.append(HEADINGS)
+    scope_heading = f"Scope ({scope[0]:%d/%m/%Y} to {scope[1]:%d/%m/%Y})" if scope else None
+    sheet.append(HEADINGS + ([scope_heading] if scope else []))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for entry in entries:
-        sheet.append([spreadsheet_safe(value) for value in _row(entry)])
-    for column, width in zip("ABCDEFGHI", [12, 8, 14, 30, 22, 80, 24, 18, 22]):
+        row = _row(entry) + ([OUTSIDE if _outside(entry, scope) else "Within"] if scope else [])
+        sheet.append([spreadsheet_safe(value) for value in row])
+    for column, width in zip("ABCDEFGHIJ", [12, 8, 14, 30, 22, 80, 24, 18, 22, 24]):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -58,10 +76,12 @@ def chronology_xlsx(review, entries):
     return buffer.getvalue()
 
 
-def _docx_cells(entry):
+def _docx_cells(entry, scope=None):
     day, time, _precision, agency, event_type, description, role, reference, as_sent = _row(entry)
     return [
-        f"{day} {time}".strip() + (" (approx.)" if entry.date_precision == "approximate" else ""),
+        f"{day} {time}".strip()
+        + (" (approx.)" if entry.date_precision == "approximate" else "")
+        + (f" ({OUTSIDE.lower()})" if _outside(entry, scope) else ""),
         agency,
         event_type + (f" (sent as “{as_sent}”)" if as_sent else ""),
         description + (f" ({role})" if role else ""),
@@ -73,11 +93,24 @@ def write_chronology_docx(path, review, entries, *, count, progress=lambda done:
     """The merged chronology as Word, written to `path` a row at a time (core/word.py); `entries` is a
     queryset read in chunks, so neither the rows nor the document are ever whole in memory."""
 
-    rows = (_docx_cells(entry) for entry in background.reported(entries.iterator(chunk_size=2000), progress))
+    scope = _scope(review)
+    rows = (_docx_cells(entry, scope) for entry in background.reported(entries.iterator(chunk_size=2000), progress))
+    intro = [f"{review.get_review_type_display()}, {review.partnership.name}. {count} events."]
+    if scope:
+        outside = entries.exclude(sort_date__range=scope).count()
+        intro.append(
+            f"The terms of reference's scope: {scope[0].day} {scope[0]:%B %Y} to {scope[1].day} {scope[1]:%B %Y}. "
+            + (
+                f"{outside} event{'s' if outside != 1 else ''} outside it {'are' if outside != 1 else 'is'} marked "
+                f"“{OUTSIDE.lower()}” beside the date."
+                if outside
+                else "Every event falls within it."
+            )
+        )
     return write_table_document(
         path,
         heading=f"Merged multi-agency chronology: {review.title}",
-        intro=[f"{review.get_review_type_display()}, {review.partnership.name}. {count} events."],
+        intro=intro,
         headings=["Date", "Agency", "Event", "Description", "Source"],
         rows=rows,
     )

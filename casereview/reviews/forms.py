@@ -1,12 +1,13 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from casereview.accounts.models import Agency, Role
 from casereview.accounts.selectors import agency_lead_exists
-from casereview.core import report_numbers, uploads
+from casereview.core import file_checks, report_numbers, uploads
 from casereview.core.forms import GovukDateField, GovukFormMixin
 from casereview.core.models import Theme
 
-from . import chronology
+from . import chronology, services
 from .models import (
     Addressee,
     ContributionKind,
@@ -211,13 +212,47 @@ class ChronologyRowForm(GovukFormMixin, forms.Form):
         }
 
 
+# A management review runs to 30 pages or more (walkthrough 11, finding 1: a 4,500-word one was refused at
+# 20,000 characters); this takes about 60 pages typed or pasted. Longer ones, or ones with tables, come as a file.
+AGENCY_REPORT_TEXT_MAX = 200_000
+
+
 class ReportForm(GovukFormMixin, forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 14}),
         label="Agency report",
-        help_text="Your agency's management review or summary",
-        error_messages={"required": "Enter the agency report"},
+        required=False,
+        max_length=AGENCY_REPORT_TEXT_MAX,
+        help_text="Your agency's management review or summary, typed or pasted. You can attach it as a file "
+        "below instead.",
     )
+    document = forms.FileField(label="Attach the report as a file", required=False)
+
+    def __init__(self, *args, has_file=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_file = has_file
+        self.fields[
+            "text"
+        ].too_long_advice = (
+            "Attach the report as a Word or PDF file instead (below), and leave this box for a short summary."
+        )
+        self.fields["document"].help_text = (  # read when the page is shown: the limit is a setting
+            f"{file_checks.describe(services.AGENCY_REPORT_KINDS)}, smaller than "
+            f"{uploads.max_megabytes(services.AGENCY_REPORT_LIMIT)} MB."
+            + (" A file attached now replaces the one sent before." if has_file else "")
+        )
+
+    def clean(self):
+        data = super().clean()
+        document = data.get("document")
+        if document is not None:
+            try:
+                services.agency_report_file_type(document)
+            except ValidationError as exc:
+                self.add_error("document", exc.message_dict["document"])
+        elif not (data.get("text") or "").strip() and not self.has_file and "text" not in self.errors:
+            self.add_error("text", services.AGENCY_REPORT_REQUIRED)
+        return data
 
 
 class ChronologyFilterForm(GovukFormMixin, forms.Form):
@@ -302,17 +337,21 @@ class FamilyForm(GovukFormMixin, forms.Form):
 
 class FindingForm(GovukFormMixin, forms.Form):
     noun = "learning point"
-    number = forms.IntegerField(
-        min_value=1,
-        max_value=999,
-        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-    )
     report_number = forms.CharField(
         label="Number in the report",
         max_length=20,
         required=False,
         help_text="As numbered in the published report, for example 3.1. Leave blank if the report does not number it.",
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+    )
+    # One number to fill, not two (walkthrough 11, finding 6): the place in the list is optional, and follows
+    # the report's numbers when every item has one.
+    number = forms.IntegerField(
+        label="Place in this review's list (optional)",
+        min_value=1,
+        max_value=999,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
     themes = forms.ModelMultipleChoiceField(
@@ -326,8 +365,8 @@ class FindingForm(GovukFormMixin, forms.Form):
         noun = self.noun
         number = self.fields["number"]
         number.help_text = (
-            f"The {noun}'s number in the report, for example 3 for {noun} 3, or its place in this review's "
-            "list if the report numbers it like 3.1. Numbers run 1 to 999"
+            f"Leave blank: a new {noun} goes after the last one, and when every {noun} has a number in the "
+            "report they are listed in that order (3.2 before 3.10)"
         )
         number.error_messages.update(
             required=f"Enter the {noun}'s number",
@@ -387,8 +426,8 @@ class RecommendationForm(FindingForm):
         self.fields["learning_points"].queryset = LearningPoint.objects.unscoped().current().filter(review=review)
         self.order_fields(
             [
-                "number",
                 "report_number",
+                "number",
                 "text",
                 "addressee",
                 "agency",

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -177,6 +179,12 @@ class ContributionStatus(models.TextChoices):
     QUALITY_ASSURED = "quality_assured", "Quality-assured"
 
 
+def agency_report_path(instance, filename):
+    # the agency's file name is kept in `report_file_name`; storage uses the record's key and a fresh one per
+    # file, so a corrected copy never overwrites the one the reviewer may already have read
+    return f"agency-reports/{instance.pk}/{uuid.uuid4().hex}"
+
+
 class AgencyContribution(BaseModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="contributions")
     agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="contributions")
@@ -187,6 +195,12 @@ class AgencyContribution(BaseModel):
     received_on = models.DateField(null=True, blank=True)
     quality_assured_on = models.DateField(null=True, blank=True)
     report_text = models.TextField(blank=True)
+    # an agency's report as its own Word or PDF file: a management review runs to tens of pages (walkthrough
+    # 11, finding 1), and its headings and tables are lost when pasted into a box
+    report_file = models.FileField(upload_to=agency_report_path, blank=True)
+    report_file_name = models.CharField(max_length=255, blank=True)
+    report_content_type = models.CharField(max_length=100, blank=True)  # judged from the bytes
+    report_size = models.PositiveIntegerField(null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     partnership_field = "review__partnership"
@@ -203,6 +217,15 @@ class AgencyContribution(BaseModel):
     @property
     def is_overdue(self):
         return self.status == ContributionStatus.REQUESTED and self.due_date < timezone.localdate()
+
+    @property
+    def report_kind_name(self):
+        """What the attached report is, as a person says it ("PDF"), from the type its bytes were judged."""
+        return {
+            "application/pdf": "PDF",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
+            "text/plain": "Text",
+        }.get(self.report_content_type, "Document")
 
 
 class DatePrecision(models.TextChoices):
@@ -358,7 +381,8 @@ class Finding(Withdrawable, BaseModel):
         ordering = ["number"]
 
     def __str__(self):
-        return f"{self.label}. {self.text[:80]}"
+        # "3. Missed …" but "3.1 Missed …": a full stop after "3.1" read as a stray one (walkthrough 11, 6)
+        return f"{self.label}{'' if '.' in self.label else '.'} {self.text[:80]}"
 
     @property
     def label(self):

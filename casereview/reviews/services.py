@@ -20,7 +20,7 @@ from casereview.audit.services import (
     record_event,
     snapshot,
 )
-from casereview.core import report_numbers, uploads
+from casereview.core import file_checks, report_numbers, uploads
 from casereview.core.concurrency import lock
 from casereview.core.dates import add_months, long_date
 from casereview.core.validation import require_not_before, require_not_future
@@ -275,17 +275,61 @@ def contribution_due_warning(review, due_date):
     return ""
 
 
+# an agency's report as a file: what an information request takes, and the size of a review's report
+AGENCY_REPORT_KINDS = ("pdf", "docx", "text")
+AGENCY_REPORT_LIMIT = "report"
+AGENCY_REPORT_REQUIRED = "Enter the agency report, or attach it as a Word or PDF file"
+
+
+def agency_report_file_type(document):
+    """The content type of an agency's report file, judged by its bytes; ValidationError for the form's
+    `document` field when it may not be stored (the checks every document upload shares)."""
+    return file_checks.check_upload(
+        document,
+        kinds=AGENCY_REPORT_KINDS,
+        limit=AGENCY_REPORT_LIMIT,
+        field="document",
+        too_large_advice="Save a copy without pictures, or as PDF, and attach that.",
+    )
+
+
 @transaction.atomic
-def contribution_submit_report(*, actor, contribution, text):
+def contribution_submit_report(*, actor, contribution, text, document=None):
+    """The agency's report, typed, attached as its own file (`document`, an upload), or both. A file
+    attached replaces the one before it in the record; the earlier file is kept in storage and its name in
+    the history."""
     if contribution.kind != "agency_report":
         raise ValidationError("This request is for a chronology, not an agency report")
-    if not text.strip():
-        raise ValidationError({"text": "Enter the agency report"})
-    data = {"report_text": text.strip()}
+    published_on = contribution.review.published_on
+    if published_on:  # the review is over (walkthrough 11, finding 22)
+        raise ValidationError(
+            f"{contribution.review.title}'s report was published on {long_date(published_on)}, so the review no "
+            "longer takes agency reports."
+        )
+    text = (text or "").strip()
+    if not text and document is None and not contribution.report_file:
+        raise ValidationError({"text": AGENCY_REPORT_REQUIRED})
+    data = {"report_text": text}
+    stored = None
+    if document is not None:
+        content_type = agency_report_file_type(document)
+        field = AgencyContribution._meta.get_field("report_file")
+        stored = field.storage.save(field.generate_filename(contribution, document.name), document)
+        data.update(
+            report_file=stored,
+            report_file_name=file_checks.chosen_name(document.name, "agency report"),
+            report_content_type=content_type,
+            report_size=document.size,
+        )
     if contribution.status == ContributionStatus.REQUESTED:
         data.update(status=ContributionStatus.RECEIVED, received_on=timezone.localdate())
-    contribution = model_update(actor=actor, instance=contribution, data=data)[0]
-    review_stage_catch_up(actor=actor, review=contribution.review)
+    try:
+        contribution = model_update(actor=actor, instance=contribution, data=data)[0]
+        review_stage_catch_up(actor=actor, review=contribution.review)
+    except BaseException:
+        if stored:
+            AgencyContribution._meta.get_field("report_file").storage.delete(stored)
+        raise
     return contribution
 
 
@@ -621,9 +665,11 @@ def finding_save(
         raise ValidationError({"text": "Enter the text"})
     if finding is not None and finding.is_withdrawn:
         raise ValidationError("This item was withdrawn, so it can no longer be changed")
+    lock(review)  # numbers are checked and taken one save at a time
+    if number is None:  # placed for the person: where it was, or after the last (then by the report's numbers)
+        number = finding.number if finding is not None else _next_number(review, model)
     if number < 1:
         raise ValidationError({"number": "Numbers start at 1"})
-    lock(review)  # numbers are checked and taken one save at a time
     clash = (
         model.objects.unscoped()
         .current()
@@ -654,7 +700,7 @@ def finding_save(
         raise ValidationError(
             {
                 "report_number": f"{report_number} is already the report's number of “{same_in_report.text[:60]}…”. "
-                "Check the number in the report"
+                "Check the number in the report."
             }
         )
     if finding is None:
@@ -685,6 +731,8 @@ def finding_save(
     finding.themes.set(themes)
     if learning_points is not None:
         finding.learning_points.set(learning_points)
+    if _order_by_report_numbers(review, model):
+        finding.refresh_from_db(fields=["number"])
     FindingRevision.objects.create(
         kind=_kind(finding),
         finding_id=finding.pk,
@@ -695,6 +743,28 @@ def finding_save(
         edited_by=actor,
     )
     return finding
+
+
+def _next_number(review, model):
+    last = model.objects.unscoped().current().filter(review=review).order_by("-number").first()
+    return last.number + 1 if last else 1
+
+
+def _order_by_report_numbers(review, model):
+    """When every current item has the report's number, the review's order follows it, each part read as a
+    number: 3.10 had come before 3.2 because it was entered first (walkthrough 11, finding 6). True when
+    anything moved. Items without one keep the order they were given."""
+    items = list(model.objects.unscoped().current().filter(review=review).order_by("number"))
+    if not items or not all(item.report_number for item in items):
+        return False
+    wanted = sorted(items, key=lambda item: report_numbers.sort_key(item.report_number))
+    if [item.pk for item in wanted] == [item.pk for item in items]:
+        return False
+    # out of the way first: the numbers are unique among current items
+    model.objects.unscoped().filter(pk__in=[item.pk for item in items]).update(number=F("number") + 10_000)
+    for place, item in enumerate(wanted, start=1):
+        model.objects.unscoped().filter(pk=item.pk).update(number=place)
+    return True
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ urlpatterns = [
     path("contributions/<uuid:pk>/upload/", views.chronology_upload, name="chronology_upload"),
     path("contributions/<uuid:pk>/events/new/", views.chronology_row_add, name="chronology_row_add"),
     path("contributions/<uuid:pk>/report/", views.report_submit, name="report_submit"),
+    path("contributions/<uuid:pk>/report/file/", views.report_file_download, name="report_file"),
     path("contributions/<uuid:pk>/quality-assured/", views.quality_assure, name="quality_assure"),
     path("chronology-imports/<uuid:pk>/", views.import_progress, name="import_progress"),
     path("chronology-template.xlsx", views.chronology_template, {"fmt": "xlsx"}, name="chronology_template_xlsx"),

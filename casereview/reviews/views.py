@@ -5,13 +5,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from casereview.accounts import permissions
 from casereview.accounts.models import Membership, Partnership, Role
 from casereview.audit.models import AuditAction
 from casereview.audit.selectors import record_history
-from casereview.audit.services import record_event
+from casereview.audit.services import audited_download, record_event
 from casereview.core import exports as background
 from casereview.core.access import object_view, signed_in_view
 from casereview.core.dates import long_date
@@ -283,6 +283,9 @@ def contribution_detail(request, contribution):
             "review": contribution.review,
             "entries": contribution.entries.all()[:200],
             "entry_count": contribution.entries.count(),
+            # the merged chronology's marks on the agency's own page too: a lead coming back later could not
+            # see which rows to remove (walkthrough 11, finding 20)
+            "scope": selectors.chronology_scope(review=contribution.review),
             "may_submit": may_submit,
             # the agency's own lead is asked to send it; anyone else (the business manager) records what
             # the agency sent them, an agency with nobody in casereview included
@@ -359,11 +362,18 @@ def chronology_row_add(request, contribution):
 
 @object_view(AgencyContribution, "submit")
 def report_submit(request, contribution):
-    form = ReportForm(request.POST if request.method == "POST" else None, initial={"text": contribution.report_text})
+    form = ReportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        initial={"text": contribution.report_text},
+        has_file=bool(contribution.report_file),
+    )
     if submitted(
         request,
         form,
-        lambda d: services.contribution_submit_report(actor=request.user, contribution=contribution, text=d["text"]),
+        lambda d: services.contribution_submit_report(
+            actor=request.user, contribution=contribution, text=d["text"], document=d.get("document")
+        ),
     ):
         messages.success(request, "Your agency report has been sent to the review.")
         return redirect("reviews:contribution", pk=contribution.pk)
@@ -376,6 +386,24 @@ def report_submit(request, contribution):
             "title": f"{contribution.agency}: agency report",
             "submit": "Send the report",
         },
+    )
+
+
+@object_view(AgencyContribution)
+@require_safe  # a download answers GET and HEAD only, after the access check
+def report_file_download(request, contribution):
+    """Served only through this permission-checked view, never from a public media URL; every download is
+    in the access log."""
+    if not contribution.report_file:  # an old link, or none sent yet: the report's page says which
+        messages.info(request, f"{contribution.agency} has not attached its report as a file.")
+        return redirect("reviews:contribution", pk=contribution.pk)
+    return audited_download(
+        request,
+        contribution,
+        what="Agency report",
+        file=contribution.report_file,
+        file_name=contribution.report_file_name,
+        content_type=contribution.report_content_type,
     )
 
 
@@ -623,7 +651,7 @@ def _finding_edit(request, review, model, finding=None):
                 learning_points=finding.learning_points.all(),
             )
     else:
-        initial = {"number": model.objects.visible_to(request.user).current().filter(review=review).count() + 1}
+        initial = {}
     form = form_class(request.POST if request.method == "POST" else None, initial=initial, **kwargs)
     saved = {}
 

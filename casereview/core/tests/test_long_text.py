@@ -16,7 +16,10 @@ class NotesForm(GovukFormMixin, forms.Form):
 def test_a_text_box_with_no_limit_of_its_own_takes_the_default_and_says_so_beside_it():
     form = NotesForm({"notes": "x" * (TEXT_MAX_CHARACTERS + 1), "short": "ok"})
     assert not form.is_valid()
-    assert form.errors["notes"] == [f"Notes must be {TEXT_MAX_CHARACTERS:,} characters or fewer"]
+    assert form.errors["notes"] == [
+        f"Notes must be {TEXT_MAX_CHARACTERS:,} characters or fewer. It is {TEXT_MAX_CHARACTERS + 1:,} characters "
+        "now. Shorten it and send it again."
+    ]
     assert NotesForm({"notes": "x" * TEXT_MAX_CHARACTERS, "short": "ok"}).is_valid()
     # a form's own limit stands, and the box does not cut what is pasted short without a word
     assert NotesForm().fields["short"].max_length == 50

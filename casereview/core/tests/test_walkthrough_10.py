@@ -36,7 +36,9 @@ def test_the_limit_on_a_short_field_is_said_in_our_words_not_djangos():
         name = forms.CharField(label="Name and role", max_length=200)
 
     form = Form({"name": "x" * 201})
-    assert form.errors["name"] == ["Name and role must be 200 characters or fewer"]
+    assert form.errors["name"] == [
+        "Name and role must be 200 characters or fewer. It is 201 characters now. Shorten it and send it again."
+    ]
 
 
 @pytest.fixture

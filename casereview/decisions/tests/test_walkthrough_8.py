@@ -54,7 +54,7 @@ def test_the_recommendation_and_decision_pages_warn_above_save_when_the_rapid_re
     request = open_rapid_review.requests.get()
     request.responded_on, request.response = datetime.date(2025, 4, 30), "Known to us"
     request.save()
-    for criterion in ("improvements", "recurrent_themes", "agencies_working_together", "panel_suggested_local"):
+    for criterion in ("improvements", "recurrent_themes", "agencies_working_together"):
         open_rapid_review.assessments.create(criterion=criterion, met="yes", evidence="Because")
     open_rapid_review.sent_to_panel_on = datetime.date(2025, 5, 1)
     open_rapid_review.save()

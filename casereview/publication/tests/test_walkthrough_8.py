@@ -300,7 +300,7 @@ def test_once_published_the_table_is_read_only_and_a_save_is_refused(client, ali
     url = reverse("publication:anonymise", args=[review.pk])
     page = client.get(url).content.decode()
     assert "The report was published on 1 September 2025" in page
-    assert "To publish a corrected version, ask the business manager" in page
+    assert "a corrected version is put on the partnership's website outside casereview" in page
     assert "Save the table" not in page and "Add to the table" not in page and "<select" not in page
     term = ReplacementTerm.objects.filter(review=review).first()
     refused = client.post(url, {f"status-{term.pk}": "accepted", f"replacement-{term.pk}": "Changed"})
@@ -316,7 +316,8 @@ def test_once_published_the_table_is_read_only_and_a_save_is_refused(client, ali
 # --- finding 21: a draft's title in a report about to be published ---------------------------------------
 
 
-def test_the_checks_warn_of_a_title_that_still_says_draft_without_stopping_publication(client, alice, review):
+def test_the_checks_stop_a_title_that_still_says_draft(client, alice, review):
+    """Walkthrough 11, finding 3: a warning beside "Every check passes" let the draft be published."""
     report = service.report_upload(
         actor=alice,
         review=review,
@@ -330,11 +331,10 @@ def test_the_checks_warn_of_a_title_that_still_says_draft_without_stopping_publi
 
     service.report_sent_record(actor=alice, review=review, sent_on=add_working_days(PUBLISH_ON, -7))
     gate = service.publication_gate(review, publication_date=PUBLISH_ON)
-    assert gate.passed, gate.failures
-    assert gate.warnings == [
+    assert gate.failures == [
         "The report's title still says it is a draft: “Child R (draft for the review panel)”. If this is the final "
         "report, correct the title and upload the final version"
     ]
     client.force_login(alice)
     page = _checks(client, review)
-    assert 'id="gate-warning"' in page and "Every check passes" in page
+    assert "Every check passes" not in page and "still says it is a draft" in page

@@ -116,7 +116,7 @@ def test_an_edit_keeps_the_version_check_and_the_history_the_number_in_the_repor
     assert (point.report_number, point.version) == ("3.2", 2)
     assert list(FindingRevision.objects.order_by("version").values_list("report_number", flat=True)) == ["3.1", "3.2"]
     history = client.get(reverse("reviews:learning_point_history", args=[point.pk])).content.decode()
-    assert "History of learning point 3.2" in history and "number 1 (3.1 in the report)" in history
+    assert "History of learning point 3.2" in history and "Version 1, 3.1 in the report" in history
     # a save that does not say (the documents' import) keeps it; an empty box clears it
     services.finding_save(
         actor=reviewer, review=review, model=LearningPoint, finding=point, number=1, text="Third", expected_version=2

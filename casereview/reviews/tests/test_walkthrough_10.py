@@ -52,9 +52,11 @@ def test_the_merged_chronology_marks_events_outside_the_scope_and_measures_gaps_
     assert "2 events fall outside it , marked “Outside the scope” below" in page
     assert "gaps are measured within the scope only" in page
     assert page.count("Outside the scope") == 3  # the note, and the two events' marks
-    # one event inside the scope: no gap from 2019, nor into November 2026
+    # one event inside the scope: no gap from 2019, nor into November 2026; the gaps from the scope's start
+    # and to its end are reported (walkthrough 11, finding 16)
     assert "2109 days" not in page and "618 days" not in page
-    assert "No gap of more than 90 days without agency contact." in page
+    assert "1 January 2024 (the start of the scope) to 12 March 2025 (436 days)" in page
+    assert "12 March 2025 to 10 July 2026 (the end of the scope) (485 days)" in page
 
 
 def test_gaps_inside_the_scope_are_still_reported(client, setting, capture):
@@ -275,3 +277,42 @@ def test_a_due_date_moved_back_to_a_date_it_had_before_is_told_again(client, ask
     home = client.get("/").content.decode()
     recently = html.unescape(home.split("Recently asked of you", 1)[1].split("All your notifications", 1)[0])
     assert f"now due {_long(earlier)}" in recently and _long(later) not in recently
+
+
+def test_the_agencys_own_chronology_page_shows_times_and_the_scope_marks(client, setting, capture):
+    """Walkthrough 11, finding 20: the agency's page dropped the 09:15 and the "Outside the scope" marks."""
+    review, contribution, lead, manager = setting
+    client.force_login(lead)
+    rows = "03/06/2019,,exact,Home visit,Seen before the review's period,,\n12/03/2025,09:15,exact,Home visit,Seen,,\n"
+    upload(client, contribution, HEADER + rows, capture)
+    page = page_text(client.get(reverse("reviews:contribution", args=[contribution.pk])))
+    assert "12 Mar 2025 09:15" in page
+    assert page.count("Outside the scope") == 2  # the note and the 2019 row's mark
+    assert "The review's scope is 1 January 2024 to 10 July 2026" in page
+
+
+def test_the_chronologys_spreadsheet_and_word_copies_keep_the_scope_marks(client, setting, capture, tmp_path):
+    """Walkthrough 11, finding 11: the XLSX and DOCX dropped the "Outside the scope" marks and the scope."""
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from casereview.reviews import exports
+
+    review, contribution, lead, manager = setting
+    client.force_login(lead)
+    rows = "03/06/2019,,exact,Home visit,Seen before the review's period,,\n12/03/2025,09:15,exact,Home visit,Seen,,\n"
+    upload(client, contribution, HEADER + rows, capture)
+    client.force_login(manager)
+    xlsx = client.get(reverse("reviews:chronology_xlsx", args=[review.pk]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][-1] == "Scope (01/01/2024 to 10/07/2026)"
+    assert [row[-1] for row in values[1:]] == ["Outside the scope", "Within"]
+    path = tmp_path / "chronology.docx"
+    entries = ChronologyEntry.objects.unscoped().filter(review=review)
+    exports.write_chronology_docx(path, review, entries, count=entries.count())
+    document = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert "scope: 1 January 2024 to 10 July 2026. 1 event outside it is marked" in document
+    assert "03/06/2019 (outside the scope)" in document

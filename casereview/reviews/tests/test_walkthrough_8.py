@@ -155,12 +155,12 @@ def test_the_learning_point_form_groups_the_themes_hints_the_number_and_names_th
     for label, _names in TAXONOMY.values():
         assert f'<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>' in body
     assert body.count('name="themes"') == sum(len(names) for _label, names in TAXONOMY.values())
-    assert "The learning point's number in the report, for example 3 for learning point 3" in body
+    assert "Leave blank: a new learning point goes after the last one" in body  # walkthrough 11, finding 6
     body = client.post(url, {"number": "", "text": ""}).content.decode().replace("&#x27;", "'")
-    assert "Enter the learning point's number" in body and "Enter the text of the learning point" in body
+    assert "Enter the learning point's number" not in body and "Enter the text of the learning point" in body
     assert "Enter the text<" not in body
     body = client.get(reverse("reviews:recommendation_add", args=[review.pk])).content.decode()
-    assert "for example 3 for recommendation 3" in body.replace("&#x27;", "'")
+    assert "Leave blank: a new recommendation goes after the last one" in body.replace("&#x27;", "'")
 
 
 def test_a_viewer_is_told_the_same_on_the_reviews_list_and_on_a_review_whatever_exists(
