@@ -13,6 +13,7 @@
 import re
 
 from .patterns import prefilter_patterns
+from .span_index import SpanIndex
 
 NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -45,10 +46,10 @@ SAID_AGE_WORDS = frozenset("hes shes he's she's he’s she’s lad's lads girl's
 
 def age_cue_finds(text, found):
     """AGE spans by the cues above that no found span already holds."""
-    taken = sorted((s, e) for s, e, *_ in found)
+    taken = SpanIndex(found)  # (a scan of every span for every candidate was quadratic on a long table)
 
     def free(start, end):
-        return not any(s < end and start < e for s, e in taken)
+        return not taken.overlaps(start, end)
 
     cells_may_be_ages = _table_has_age_column(text)
     for start, end, kind, *_ in found:
