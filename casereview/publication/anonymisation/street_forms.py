@@ -60,9 +60,13 @@ HOUSE_NUMBER_RE = re.compile(
 )
 HOUSE_WORDS_BEFORE_RE = re.compile(
     r"\b(?:house|houses|door|flat|home|opposite|next door|address|street|road|lives|live|living|nanna?s|nan's|"
-    r"mum's|mam's|dad's|gran's|it's|its)\b[^.\n]{0,30}$",
+    r"mum's|mam's|dad's|gran's|nana's|nain's|grandma's|grandad's|auntie's|aunty's|aunt's|uncle's)\b[^.\n]{0,30}$",
     re.I,
 )
+# "I know it's number 6." names a house only when the number ends the sentence ("its number 3 priority area",
+# "it's number one on the list" are a rank)
+ITS_NUMBER_BEFORE_RE = re.compile(r"\bit['’]s[ \t]+$", re.I)
+NUMBER_ENDS_RE = re.compile(r"[ \t]*(?:[.!?;\"”’]|$)")
 
 
 def street_form_finds(text, found):
@@ -84,7 +88,10 @@ def street_form_finds(text, found):
         if free(m.start(1), m.end(1)):
             yield m.start(1), m.end(1), "ADDRESS", "rule"
     for m in HOUSE_NUMBER_RE.finditer(text):
-        if HOUSE_WORDS_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) and free(m.start(), m.end()):
+        house = HOUSE_WORDS_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) or (
+            ITS_NUMBER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) and NUMBER_ENDS_RE.match(text, m.end())
+        )
+        if house and free(m.start(), m.end()):
             yield m.start(), m.end(), "ADDRESS", "rule"
 
 
