@@ -128,7 +128,19 @@ def _age_column(text, line_start, m):
         return True
     heading = text[first:].split("\n", 1)[0].split(separator)
     cell = heading[column].strip().lower() if column < len(heading) else ""
-    return any(ch.isdigit() for ch in cell) or "age" in cell or not cell
+    return (
+        any(ch.isdigit() for ch in cell)
+        or not cell
+        or any(AGE_HEADING_RE.fullmatch(p.strip()) for p in cell.split("/"))
+    )
+
+
+# a heading cell that names an age: "Age", "Aged", "Age (years)", "Age/DOB", "Current age" (not "Stage", "Page",
+# "Manager", "Average", "Language", which hold the letters)
+AGE_HEADING_RE = re.compile(
+    r"(?:(?:approx(?:imate|\.)?|current|child['’]s|estimated)[ \t]+)?(?:age|aged|ages)"
+    r"(?:[ \t]*\((?:years?|yrs?|y|months?|at[^)]*)\)|[ \t]+(?:in[ \t]+years|now|at[ \t].*))?"
+)
 
 
 def _plausible(age):
