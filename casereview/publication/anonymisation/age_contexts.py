@@ -26,6 +26,7 @@ and, by cue:
 
 import re
 
+from . import ocr
 from .patterns import prefilter_patterns
 from .span_index import SpanIndex
 
@@ -172,8 +173,16 @@ def _context_finds(text, found):
             group = m.lastindex
             if _plausible(m.group(group)) and not taken.overlaps(*m.span(group)):
                 yield m.start(group), m.end(group), "AGE", "rule"
+    scanned = None
     for m in OCR_AGE_RE.finditer(text):
         group = 1 if m.group(1) else 2
+        if group == 1 and not any(c.isdigit() for c in m.group(1)):
+            # ("Age ll is not how we write ages": letters alone are an age only in a passage with other signs of
+            # a scan, a digit read as a letter elsewhere)
+            if scanned is None:
+                scanned = sum(1 for _ in ocr.number_fixes(text)) >= 1
+            if not scanned:
+                continue
         if group == 2 or not taken.overlaps(*m.span(group)):  # ("age 7 rnonths": the number alone was taken)
             yield m.start(group), m.end(group), "AGE", "rule"
 
