@@ -189,7 +189,7 @@ def _context_finds(text, found):
 
 def _cell_finds(text, people, taken):
     """A bare number in the cell after a cell that is a person's name: the table's age column."""
-    rows = {}
+    rows, firsts = {}, {}
     for start, end in people:
         line_start = text.rfind("\n", 0, start) + 1
         if line_start not in rows:
@@ -202,11 +202,11 @@ def _cell_finds(text, people, taken):
         if cell_start and cell_start[-1] not in "|;\t":
             continue  # the name is not its cell's whole
         m = CELL_RE.match(text, end + (1 if text[end : end + 1] == '"' else 0))
-        if m and _plausible(m.group(1)) and not taken.overlaps(*m.span(1)) and _age_column(text, line_start, m):
+        if m and _plausible(m.group(1)) and not taken.overlaps(*m.span(1)) and _age_column(text, line_start, m, firsts):
             yield m.start(1), m.end(1), "AGE", "rule"
 
 
-def _age_column(text, line_start, m):
+def _age_column(text, line_start, m, firsts):
     """Whether the cell is in a column the table's heading row calls an age, or the table has no heading row
     (a heading row: the first row of the block, of the same number of cells, with no digit in the cell)."""
     separator = text[m.start() : m.start(1)].strip(' "')[:1]
@@ -215,11 +215,15 @@ def _age_column(text, line_start, m):
     cells = text[line_start:].split("\n", 1)[0].count(separator)
     first = line_start
     while first > 0:
+        if (first, separator, cells) in firsts and first != line_start:
+            first = firsts[first, separator, cells]  # (the block's first row, found for a row before: linear)
+            break
         previous = text.rfind("\n", 0, first - 1) + 1
         line = text[previous : first - 1]
         if line.count(separator) != cells:
             break
         first = previous
+    firsts[line_start, separator, cells] = first
     if first == line_start:
         return True
     heading = text[first:].split("\n", 1)[0].split(separator)
