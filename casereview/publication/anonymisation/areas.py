@@ -14,6 +14,7 @@ the passage names someone with it: after a title ("Mr Kent") or beside a listed 
 
 import re
 
+from .known_settings import TOWNS
 from .names import forenames, surnames
 from .patterns import prefilter_patterns
 
@@ -39,29 +40,40 @@ TITLE_BEFORE_RE = re.compile(
 
 
 def without_areas_as_people(text, found):
-    """`found` without the person spans that are words the passage uses as an area."""
-    areas = set()
+    """`found` without the person spans that are words the passage uses as an area.
+
+    The mention inside the agency's or setting's phrase is the area and goes. The same word found alone
+    elsewhere goes too unless it acts as a person there: before a verb ("Brent told his teacher", "Barry
+    shouted"), before ", aged", after a title ("Mr Kent"), or the passage names someone with it ("Kent
+    Mensah"). A listed forename that no town list holds and that acts as a person elsewhere is no area even
+    in the setting's phrase ("Contact: Greenfield Primary School, Priya ... Priya said")."""
+    first, last = forenames()[0], surnames()[0]
+    places = []  # (start, end, area) of each mention that stands in an agency's or a setting's phrase
     for m in AGENCY_AREA_RE.finditer(text):
-        areas.update(g for g in m.groups() if g)
-    for m in SETTING_AREA_RE.finditer(text):
-        areas.add(m.group(1))
+        places.extend((m.start(g), m.end(g), m.group(g)) for g in (1, 2) if m.group(g))
+    setting_places = [(m.start(1), m.end(1), m.group(1)) for m in SETTING_AREA_RE.finditer(text)]
     agencies = {
         (s, e)
         for s, e, kind, *_ in found
         if kind == "PERSON" and _ends_in_agency(text, s, e) and AREA_AGENCY_RE.fullmatch(text, s, e)
     }
-    if not areas and not agencies:
+    if not places and not setting_places and not agencies:
         return found
-    first, last = forenames()[0], surnames()[0]
-    areas = {re.sub(r"[ \t]+", " ", a) for a in areas}
+    acting = {
+        " ".join(text[s:e].split())
+        for s, e, kind, *_ in found
+        if kind == "PERSON" and _acts_as_person(text, s, e, first)
+    }
+    setting_places = [p for p in setting_places if not (p[2] in first and p[2] not in TOWNS and p[2] in acting)]
+    places = [(s, e, re.sub(r"[ \t]+", " ", a)) for s, e, a in places + setting_places]
     # ("Sarah Jones MASH" is a person before an agency: a listed forename and surname are never an area)
-    areas = {a for a in areas if not _full_name(a, first, last)}
+    places = [p for p in places if not _full_name(p[2], first, last)]
+    areas = {a for _, _, a in places}
     named_with = set()  # area words the passage also writes as part of a person's name
     for start, end, kind, *_ in found:
         if kind != "PERSON":
             continue
-        words = text[start:end].split()
-        phrase = " ".join(words)
+        phrase = " ".join(text[start:end].split())
         for area in areas:
             if area in phrase and phrase != area and _someone_named(phrase, area, first, last):
                 named_with.add(area)
@@ -74,17 +86,33 @@ def without_areas_as_people(text, found):
             if agency and agency.group(1) not in named_with and not _full_name(agency.group(1), first, last):
                 dropped.append((start, end))
                 continue  # "Darwen LADO", "Bridgend YJS": an agency, named by its area
-            if (
-                areas
-                and phrase in areas
-                and phrase not in named_with
-                and not TITLE_BEFORE_RE.search(text, max(0, start - 8), start)
-            ):
+            if any(s <= start and end <= e and phrase in a.split() + [a] for s, e, a in places):
+                continue  # the word inside "Brent Children's Social Care", "town centre, Nelson"
+            if phrase in areas and phrase not in named_with and not _acts_as_person(text, start, end, first):
                 continue
         result.append(item)
     if dropped:  # ("CPU" of "Grimsby CPU", found alone by another rule, goes with it)
         result = [i for i in result if i[2] != "PERSON" or not any(s <= i[0] and i[1] <= e for s, e in dropped)]
     return result
+
+
+# what follows a word acting as a person: a lower-case word that is no preposition, joining word or place noun
+# ("Brent told", "Barry shouted", "Priya said"), ", aged", or (for a listed forename) a possessive
+NOT_ACTION_WORDS = (
+    r"(?:and|or|of|in|on|at|to|for|with|from|by|into|near|the|a|an|area|areas|borough|county|district|region|"
+    r"town|city|council|police|schools?|residents|based|wide|local|authority)"
+)
+ACTING_AFTER_RE = re.compile(rf"(?:[ \t]+(?!{NOT_ACTION_WORDS}\b)[a-z]+\b|,[ \t]*aged\b)")
+POSSESSIVE_AFTER_RE = re.compile(r"['’]s\b")
+
+
+def _acts_as_person(text, start, end, first):
+    if TITLE_BEFORE_RE.search(text, max(0, start - 8), start):
+        return True
+    word = re.sub(r"['’]s$", "", text[start:end])
+    if ACTING_AFTER_RE.match(text, end):
+        return True
+    return word in first and bool(POSSESSIVE_AFTER_RE.match(text, end))
 
 
 AGENCY_LAST_WORDS = frozenset(

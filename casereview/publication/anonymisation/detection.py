@@ -8,7 +8,6 @@ from collections import Counter
 
 from . import (
     age_contexts,
-    age_cues,
     age_forms,
     age_places,
     age_speech,
@@ -251,7 +250,6 @@ def detect(text, table=None):
     found.extend(ocr.spaced_finds(clean))
     found.extend(age_speech.age_speech_finds(clean, found))
     found.extend(age_places.age_place_finds(clean, found))
-    found.extend(age_cues.age_cue_finds(clean, found))
     found.extend(age_contexts.age_context_finds(clean, found))
     found.extend(dwellings.dwelling_finds(clean, found))
     found.extend(spoken.spoken_finds(clean, found))

@@ -32,7 +32,7 @@ def _bounded(text, start, end):
     return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
-def _number_fixes(text):
+def number_fixes(text):
     for m in NUMBER_TOKEN_RE.finditer(text):
         token = m.group()
         if not _bounded(text, m.start(), m.end()):
@@ -44,7 +44,7 @@ def _number_fixes(text):
 def normalised(text):
     """`text` with OCR's letters for digits and digits for letters swapped back, the same length; unchanged
     unless the passage shows the signs twice or more."""
-    fixes = list(_number_fixes(text))
+    fixes = list(number_fixes(text))
     if len(fixes) < 2:
         return text
     chars = list(text)

@@ -72,7 +72,7 @@ def _opener(word, lists):
 def without_opening_words(text, found):
     """`found` with person spans cut after the verbs, greetings and Welsh words opening them, cut where a run
     in capitals reaches its verb, and dropped when nothing name-like is left."""
-    lists = None
+    lists = welsh_named = None
     result, removed = [], []
     capitals_log = CAPITALS_BREAK_RE.search(text) is not None  # (once per text: a verb in capitals anywhere)
     for item in found:
@@ -97,6 +97,12 @@ def without_opening_words(text, found):
             result.append(item)
             continue
         lists = lists or (*forenames(), *surnames())
+        if not capitals and not pronoun:
+            if welsh_named is None:
+                welsh_named = _welsh_words_named(text, found, lists)
+            if _named_here(text, start, end, lower, welsh_named, lists):
+                result.append(item)
+                continue
         if capitals:
             cut = _capitals_cut(span, lists)
             if cut is None:
@@ -132,6 +138,53 @@ def without_opening_words(text, found):
     return [
         item for item in result if item[2] != "PERSON" or not any(s <= item[0] and item[1] <= e for s, e in removed)
     ]
+
+
+# a verb of saying or doing after a word: the word is someone who did it ("Plant said", "Heard told the GP",
+# "Medi went home"); an opening verb is never followed by another
+VERB_AFTER_RE = re.compile(
+    r"[ \t]+(?:"
+    + "|".join(
+        sorted(
+            OPENING_VERBS | {"was", "is", "has", "had", "would", "will", "did", "does", "could"}, key=len, reverse=True
+        )
+    )
+    + r")\b"
+)
+# what stands before a sentence's or a line's first word (a date or time too: "12/03 Told Bernadette")
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n•*/\"“(\[–—-]|\d)[ \t]*$")
+SURNAME_NEXT_RE = re.compile(r"[ \t]+([A-Z][a-z'’-]+)")
+
+
+def _welsh_words_named(text, found, lists):
+    """The Welsh words the passage writes as a forename before a listed surname ("Medi Jones", "Mae
+    Thompson"): a name wherever else they stand."""
+    named = set()
+    for start, end, kind, *_ in found:
+        words = text[start:end].split()
+        if kind == "PERSON" and len(words) >= 2 and words[0].lower() in WELSH_WORDS:
+            if words[0][1:] == words[0][1:].lower() and _listed(words[1], lists[2:]):
+                named.add(words[0])
+    return named
+
+
+def _named_here(text, start, end, lower, welsh_named, lists):
+    """True when the span's opening word is a name here, though it is on a list of opening words: it is
+    followed by a verb of saying or doing, a Welsh word is written before a listed surname or elsewhere as a
+    forename, or an English verb stands inside a sentence, not at its start."""
+    span = text[start:end]
+    first = span.split()[0].strip('.,;:!?"“”()')
+    alone = len(span.split()) == 1
+    if alone and VERB_AFTER_RE.match(text, end):
+        return True
+    if lower in WELSH_WORDS and lower not in OPENING_VERBS and lower not in GREETINGS:
+        if first in welsh_named:
+            return True
+        following = SURNAME_NEXT_RE.match(text, start + len(span.split()[0]))
+        return bool(following and _listed(following.group(1), lists[2:]))
+    if lower in OPENING_VERBS:
+        return SENTENCE_START_RE.search(text, max(0, start - 6), start) is None
+    return False
 
 
 def _name_word(word, lists):

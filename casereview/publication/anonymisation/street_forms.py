@@ -1,12 +1,11 @@
 """Streets and houses in the forms the English street list does not reach (issue 16, helper anon12): recall.
 
 - a street in another language, by the word that says it is one, before its name or after it, with its
-  number and, when written, its postcode and town: Welsh ("Heol y Gogledd", "Lôn Ganol", "Ffordd Derwen",
-  "Stryd Fawr"), French ("3 rue de la Paix, 75002 Paris"), Polish ("ul. Długa 14/3", "ulicy Długiej 5 w
-  Gdańsku"), Spanish, Italian, Portuguese and Romanian ("Calle Mayor 12", "Via Roma 5", "Strada Florilor
-  nr. 7") and German or Dutch ("Hauptstraße 5", "Kerkstraat 12");
-- a Welsh house or farm named by its dwelling word ("Bryn Eithin", "Tyddyn Isaf", "Fferm Ty'n y Maes"), where
-  an address's comma, a postcode or "of"/"at" says it is where someone lives (Bryn alone is a forename);
+  number and, when written, its postcode and town: French ("3 rue de la Paix, 75002 Paris"), Polish ("ul.
+  Długa 14/3", "ulicy Długiej 5 w Gdańsku"), Spanish, Italian, Portuguese and Romanian ("Calle Mayor 12", "Via
+  Roma 5", "Strada Florilor nr. 7") and German or Dutch ("Hauptstraße 5", "Kerkstraat 12") (Welsh streets and
+  houses by their dwelling word, "Lôn Ganol", "Bryn Eithin", are whole_addresses.py's: one rule, with the
+  address's context it needs);
 - a street written in capitals ("43 HYDE ROAD", "FLAT 3, 7 LORENZO CLOSE", "ON TALBOT ROAD");
 - a northern street named by its "-gate" after "on", "off" or "along" ("on Kirkgate", "on Bondgate");
 - a house by its number where the sentence speaks of a house or a door ("the house opposite, number 7",
@@ -40,19 +39,6 @@ FOREIGN_STREET_RE = re.compile(
     rf"|\b[{UPPER}][\w-]*(?:straße|strass?e|str\.|weg|gasse|platz|allee|laan|straat|gracht|plein|kade)"
     rf"[ \t]+{NUMBER}(?:,?[ \t]+\d{{4,5}}(?:[ \t]+[A-Z]{{2}})?[ \t]+{NAME})?"
 )
-WELSH_STREET_RE = re.compile(
-    rf"(?<![\w'’-])(?:{NUMBER}[ \t]+)?(?:Heol|Lôn|Lon|Ffordd|Stryd|Rhodfa|Teras|Cilgant|Llwyn|Clos)"
-    rf"(?:[ \t]+(?:y|yr|'r))?[ \t]+{NAME}(?:[ \t]+(?:y|yr|'r|{NAME})){{0,2}}(?![\w'’-])"
-)
-WELSH_HOUSE_RE = re.compile(
-    r"(?<![\w'’-])(?:\d{1,4}[ \t]+)?(?:Bryn|Ty|Tŷ|Ty'n|Tyddyn|Bwthyn|Fferm|Hafod|Plas|Llys|Maes|Glan|Bron|Cae|Pant|"
-    r"Rhos|Gwel|Nant|Bod|Pen|Hendre|Fron|Erw)(?:-y-|-yr-|[ \t]+)(?:(?:y|yr|'n|'r)[ \t]+)?"
-    rf"{NAME}(?:[ \t]+(?:y|yr|'n|'r|{NAME})){{0,3}}(?![\w'’-])"
-)
-HOUSE_CONTEXT_BEFORE_RE = re.compile(r"(?:\b(?:of|at|to|from|Address:?|Home:?)[ \t]*|^[ \t]*|,[ \t]*)$", re.M)
-HOUSE_CONTEXT_AFTER_RE = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:\d{1,4}[ \t]+)?[A-Z]|\n[ \t]*(?:\d{1,4}[ \t]+)?[A-Z][\w'’-]+|[ \t]+[A-Z]{1,2}\d)"
-)
 UPPER_SUFFIXES = "|".join(sorted((s.upper() for s in STREET_SUFFIXES if len(s) > 2), key=len, reverse=True))
 UPPER_WORD = r"[A-Z][A-Za-z'’-]+"  # (the other rules have already written the names in a capitals log "Dickson")
 CAPITALS_SUFFIX_RE = re.compile(rf"\b(?:{UPPER_SUFFIXES})\b")
@@ -74,9 +60,13 @@ HOUSE_NUMBER_RE = re.compile(
 )
 HOUSE_WORDS_BEFORE_RE = re.compile(
     r"\b(?:house|houses|door|flat|home|opposite|next door|address|street|road|lives|live|living|nanna?s|nan's|"
-    r"mum's|mam's|dad's|gran's|it's|its)\b[^.\n]{0,30}$",
+    r"mum's|mam's|dad's|gran's|nana's|nain's|grandma's|grandad's|auntie's|aunty's|aunt's|uncle's)\b[^.\n]{0,30}$",
     re.I,
 )
+# "I know it's number 6." names a house only when the number ends the sentence ("its number 3 priority area",
+# "it's number one on the list" are a rank)
+ITS_NUMBER_BEFORE_RE = re.compile(r"\bit['’]s[ \t]+$", re.I)
+NUMBER_ENDS_RE = re.compile(r"[ \t]*(?:[.!?;\"”’]|$)")
 
 
 def street_form_finds(text, found):
@@ -87,16 +77,8 @@ def street_form_finds(text, found):
     def free(start, end):
         return not any(s <= start and end <= e for s, e in taken)
 
-    for pattern in (FOREIGN_STREET_RE, WELSH_STREET_RE):
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                yield m.start(), m.end(), "ADDRESS", "rule"
-    for m in WELSH_HOUSE_RE.finditer(text):
-        if (
-            HOUSE_CONTEXT_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())
-            and HOUSE_CONTEXT_AFTER_RE.match(text, m.end())
-            and free(m.start(), m.end())
-        ):
+    for m in FOREIGN_STREET_RE.finditer(text):
+        if free(m.start(), m.end()):
             yield m.start(), m.end(), "ADDRESS", "rule"
     if CAPITALS_SUFFIX_RE.search(text):
         for m in CAPITALS_STREET_RE.finditer(text):
@@ -106,7 +88,10 @@ def street_form_finds(text, found):
         if free(m.start(1), m.end(1)):
             yield m.start(1), m.end(1), "ADDRESS", "rule"
     for m in HOUSE_NUMBER_RE.finditer(text):
-        if HOUSE_WORDS_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) and free(m.start(), m.end()):
+        house = HOUSE_WORDS_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) or (
+            ITS_NUMBER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()) and NUMBER_ENDS_RE.match(text, m.end())
+        )
+        if house and free(m.start(), m.end()):
             yield m.start(), m.end(), "ADDRESS", "rule"
 
 

@@ -21,7 +21,9 @@ so a setting before its address keeps its own kind and replacement.
 import re
 
 from .known_settings import TOWNS
+from .names import forenames, surnames
 from .patterns import prefilter_patterns
+from .role_nouns import ROLE_NOUNS
 from .span_index import SpanIndex
 from .vocabulary import COMMON_CAPITALISED, STREET_SUFFIXES
 
@@ -48,8 +50,12 @@ NOT_ADDRESS_WORDS = frozenset(
 # a bank, a hall, a summer dwelling...): with the name after it, an address
 WELSH_HOUSE_WORDS = (
     "Bryn|Tŷ|Ty|Maes|Bwthyn|Fferm|Tyddyn|Glan|Plas|Hafod|Hendre|Llys|Cae|Bron|Pant|Nant|Coed|Ffridd|Gwern|"
-    "Pen|Bod|Cefn|Rhos|Erw|Gorwel|Min|Tan|Pengwern|Ysgubor"
+    "Pen|Bod|Cefn|Rhos|Erw|Gorwel|Min|Tan|Pengwern|Ysgubor|Gwel|Fron"
 )
+# the first words that only a house or a farm begins with ("Tyddyn Isaf", "Fferm Ty'n y Maes"); the others are
+# also forenames, surnames or English words ("Bryn Jones", "Tan Wei", "Pen Picture") and need an address's
+# context: a house number, a town or postcode after, an address field before
+DWELLING_ONLY_WORDS = frozenset("Tŷ Bwthyn Fferm Tyddyn Plas Hafod Hendre Llys Ffridd Pengwern Ysgubor Gorwel".split())
 WELSH_HOUSE_RE = re.compile(
     rf"(?<![\w'’-])(?:{WELSH_HOUSE_WORDS}|(?-i:{WELSH_HOUSE_WORDS.upper()}))"
     r"(?:(?:[ -](?:y|yr|'r|’r|'n|’n|Y|YR|'N|’N|'R|’R))?[ -](?:[A-Z][\w'’]+))+"
@@ -129,8 +135,11 @@ NOT_A_STREET_WORDS = COMMON_CAPITALISED | frozenset(
 def whole_address_finds(text, found):
     """ADDRESS spans for the parts of addresses the other rules leave (see the module's note)."""
     spans = list({(s, e, k) for s, e, k, *_ in found})  # (the rules find many spans twice)
-    welsh = [m.span() for m in WELSH_HOUSE_RE.finditer(text) if _welsh_house_place(text, m.start())]
-    welsh.extend(m.span() for m in WELSH_STREET_RE.finditer(text))
+    # (a Welsh house or street that reads as a person gives way only to a person found over it: "Lon Smith,
+    # Health Visitor" that no rule took for a person is still replaced, as an address)
+    people = SpanIndex([(s, e) for s, e, k in spans if k == "PERSON"])
+    welsh = [m.span() for m in WELSH_HOUSE_RE.finditer(text) if _welsh_house(text, m, people)]
+    welsh.extend(m.span() for m in WELSH_STREET_RE.finditer(text) if _welsh_street(text, m, people))
     welsh_index = SpanIndex(welsh)
     others = SpanIndex(
         [(s, e) for s, e, k in spans if k not in ("ADDRESS", "POSTCODE") and not _within(welsh, welsh_index, s, e)]
@@ -186,6 +195,73 @@ def _welsh_house_place(text, start):
     return BOUNDARY_OR_PART_RE.search(text[max(0, start - 20) : start]) is not None
 
 
+def _welsh_house(text, m, people):
+    """True when a Welsh house's name stands where an address does and is no person: never before a role
+    ("Bryn Jones, Social Worker") nor with a listed name as its second word ("Referral from Bryn Evans"); a
+    first word that is also a name or an English word needs an address's context after or before it."""
+    if not _welsh_house_place(text, m.start()):
+        return False
+    words = re.split(r"[ -]", m.group())
+    names = [w for w in words[1:] if w.lower() not in PARTICLES]
+    if _role_after(text, m.end()) or (words[0].title() not in DWELLING_ONLY_WORDS and names and _listed_name(names[0])):
+        return not people.overlaps(m.start(), m.end())
+    return words[0].title() in DWELLING_ONLY_WORDS or _address_context(text, m.start(), m.end())
+
+
+def _welsh_street(text, m, people):
+    """True when a Welsh street's name is one: never before a role ("Lon Smith, Health Visitor"), and, when its
+    name is a listed name ("Clos Smith attended"), only with an address's context."""
+    listed = _listed_name(m.group().split()[-1])
+    if _role_after(text, m.end()) or (listed and not _address_context(text, m.start(), m.end())):
+        return not people.overlaps(m.start(), m.end())
+    return True
+
+
+HOUSE_NUMBER_BEFORE_RE = re.compile(r"(?<![\w/.-])\d{1,4}[A-Za-z]?,?[ \t]+$")
+ADDRESS_FIELD_BEFORE_RE = re.compile(r"(?i:address|home address|lives at|living at)[ \t]*:?[ \t]*\n?[ \t]*$")
+UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"
+# what follows a house's name in an address: a house number and street, a postcode, or a line of a town's name
+ADDRESS_AFTER_RE = re.compile(
+    rf"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+(?={UK_POSTCODE}))"
+    rf"(?:\d{{1,4}}[A-Za-z]?,?[ \t]+[A-Z]|{UK_POSTCODE}"
+    rf"|((?:[A-Z][\w'’-]+)(?:[ \t]+(?:[A-Z][\w'’-]+|upon|on|y|yr)){{0,2}})(?=[ \t]*(?:,|\n|$|[ \t]{UK_POSTCODE})))"
+)
+ROLE_AFTER_RE = re.compile(r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]*\(|[ \t]+[–—-][ \t]+)((?:[A-Za-z][\w'’-]*[ \t]*){1,3})")
+ROLE_WORDS = frozenset(
+    w.lower()
+    for w in ROLE_NOUNS
+    | set(
+        """Worker Social Visitor Nurse Teacher Manager Lead Head Coordinator Co-ordinator Adviser Advisor GP DSL
+        SENCO SENCo Designated Safeguarding Health Family Support Key Team Senior Deputy Assistant Director
+        Principal Doctor Paediatric Police PC DC DS Sgt Inspector Detective Constable Worker Mentor Assessor
+        Chair Manager Officer Practitioner Therapist Psychologist Psychiatrist""".split()
+    )
+)
+
+
+def _role_after(text, end):
+    m = ROLE_AFTER_RE.match(text, end)
+    return bool(m and any(w.lower() in ROLE_WORDS for w in m.group(1).split()))
+
+
+def _address_context(text, start, end):
+    if HOUSE_NUMBER_BEFORE_RE.search(text, max(0, start - 8), start):
+        return True
+    line_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))
+    if ADDRESS_FIELD_BEFORE_RE.search(text, max(0, line_start + 1, start - 30), start):
+        return True
+    m = ADDRESS_AFTER_RE.match(text, end)
+    if not m:
+        return False
+    town = m.group(1)
+    return town is None or not any(w.lower() in ROLE_WORDS or w in COMMON_CAPITALISED for w in town.split())
+
+
+def _listed_name(word):
+    word = re.sub(r"['’]s$", "", word)
+    return any(word in names or word.title() in names for names in (*forenames(), *surnames()))
+
+
 def _within(spans, index, start, end):
     return index.overlaps(start, end) and any(s <= start and end <= e for s, e in spans)
 
@@ -207,8 +283,8 @@ def _unions(addresses, new):
 # a Welsh street named alone: "Lôn Ganol", "Heol y Gogledd", "Ffordd Derwen" (the numbered ones are the street
 # rules')
 WELSH_STREET_RE = re.compile(
-    r"(?<![\w'’-])(?:Lôn|Lon|Heol|Ffordd|Stryd|Rhodfa|Cilgant)(?:[ ](?:y|yr|'r|’r))?"
-    r"[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    r"(?<![\w'’-])(?:\d{1,4}[a-zA-Z]?[ \t]+)?(?:Lôn|Lon|Heol|Ffordd|Stryd|Rhodfa|Teras|Cilgant|Llwyn|Clos)"
+    r"(?:[ ](?:y|yr|'r|’r))?[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?(?![\w'’-])"
 )
 
 

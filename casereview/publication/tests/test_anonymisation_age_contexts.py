@@ -54,3 +54,10 @@ def test_an_ocr_d_age():
     text = "Re: Cerys Parry (DOB l9/O4/2Ol3, age ll) and Gethin Parry (9)\nSeen at ED, age 7 rnonths.\n"
     found = ages(text)
     assert "ll" in found and "7 rnonths" in found
+
+
+def test_a_column_whose_heading_only_holds_the_letters_of_age_is_no_age():
+    # (review-12: "Stage", "Page" and "Manager" held "age", so a key stage was replaced as an age)
+    assert not [e for e in detect("Name | Stage | School\nJayden Smith | 3 | Oak Primary\n") if e.type == "AGE"]
+    found = [e.text for e in detect("Name | Age (years) | School\nJayden Smith | 3 | Oak Primary\n") if e.type == "AGE"]
+    assert found == ["3"]

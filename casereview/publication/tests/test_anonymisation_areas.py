@@ -1,6 +1,8 @@
 """A word the passage uses as an area is no person (issue 16, helper anon12). Every passage is invented for the
 test; each says what must stay."""
 
+import re
+
 from casereview.publication.anonymisation import detect
 
 
@@ -45,3 +47,19 @@ def test_a_person_named_with_the_area_word_or_after_a_title_stays():
     assert "Kent Mensah" in found and "Kent" in found
     assert "Lister" in found and "Sarah Jones" in found
     assert any("Durham Johnston" in e.text for e in detect(text))
+
+
+def test_an_area_word_acting_as_a_person_elsewhere_stays_a_person():
+    # (review-12: every mention of an area word alone was dropped, so these names were published)
+    text = "Brent Children's Social Care received the referral. Brent told his teacher he was hungry. Brent was 9."
+    assert people(text).count("Brent") == 2
+    text = "Brent, aged 9, lives with his mother. Brent Council housed them."
+    assert people(text).count("Brent") == 1
+    text = "Barry Police attended. Barry shouted at the officers and Barry was arrested."
+    assert people(text).count("Barry") == 2
+
+
+def test_a_forename_after_a_school_that_speaks_later_is_a_person_throughout():
+    text = "Contact: Greenfield Primary School, Priya\nPriya said Tyler had bruises. Priya rang the MASH."
+    assert people(text).count("Priya") == 2  # (the first goes with the school's span)
+    assert all(any(e.start <= m.start() < e.end for e in detect(text)) for m in re.finditer("Priya", text))

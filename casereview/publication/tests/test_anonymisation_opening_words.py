@@ -43,3 +43,15 @@ def test_initials_in_capitals_and_a_surname_that_is_a_verb_after_a_title_stay():
     found = people(text)
     assert found.count("AN") == 2 and found.count("BY") == 2
     assert "Mr Said" in found and "Ms Told" in found
+
+
+def test_a_welsh_word_before_a_listed_surname_is_a_forename_wherever_it_stands():
+    # (review-12: "Medi" and "Mae" are Welsh words and forenames; cut, they were published)
+    found = people("Medi Jones said she was scared. Medi went home.")
+    assert "Medi Jones" in found and "Medi" in found
+    assert "Mae Thompson" in people("A social worker and Mae Thompson attended.")
+
+
+def test_an_opening_verb_followed_by_a_verb_of_saying_is_a_person():
+    found = people("Plant said the baby was fine. Heard told the GP.")
+    assert "Plant" in found and "Heard" in found

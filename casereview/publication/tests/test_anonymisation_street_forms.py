@@ -54,3 +54,10 @@ def test_a_gate_street_and_a_house_by_its_number_are_addresses_and_a_bus_is_not(
     found = addresses(text)
     assert "Westgate" in found and "number 12" in found and "number forty two" in found
     assert "number 7" not in " ".join(found) and "Margate" not in found
+
+
+def test_a_rank_after_its_is_no_house_number():
+    # (review-12: "its number 3 priority area" was replaced as an address)
+    text = "The family moved to its number 3 priority area. It's number one on the list. Mum's house is number 12."
+    found = addresses(text)
+    assert found == ["number 12"]

@@ -95,3 +95,15 @@ def test_a_one_word_street_a_buildings_street_after_it_and_a_quoted_cell():
     assert "Flat 14, Marlborough Court, 6 Eastway" in found
     assert "Kirkgate" in found and "4 BRYN ESTYN" in found
     assert "Harrogate" not in found
+
+
+def test_a_welsh_house_or_street_word_before_a_surname_or_a_role_is_a_person():
+    # (review-12: these people were replaced as addresses; a house name needs an address's context)
+    for text, person in (
+        ("I spoke to Bryn Jones, Social Worker, on Monday.", "Bryn Jones"),
+        ("Referral from Bryn Evans\nHealth Visitor", "Bryn Evans"),
+        ("Clos Smith attended.", "Clos Smith"),
+    ):
+        assert spans(text) == [] and person in spans(text, "PERSON")
+    assert spans("Pen Picture\nJohn is a quiet boy who likes football.") == []
+    assert spans("She lives at 4 Bryn Estyn, Wrexham.") == ["4 Bryn Estyn, Wrexham"]

@@ -32,3 +32,21 @@ def test_the_span_index_answers_as_a_scan_of_every_span_would():
                 assert index.overlaps(start, end) == any(s < end and start < e for s, e in spans)
                 assert index.starts_within(start, end) == any(start <= s < end for s, e in spans)
             assert index.contains(start) == any(s <= start < e for s, e in spans)
+
+
+def test_a_long_table_of_names_and_ages_is_read_in_linear_time():
+    # (review-12) every age by a name was checked against every span found: a 2,000-row Name | Age | School
+    # table took four times as long as the rest of the anonymiser. 4,000 rows here, the spans as found.
+    from casereview.publication.anonymisation.age_contexts import age_context_finds
+
+    rows, found, at = ["Name | Age | School"], [], len("Name | Age | School\n")
+    for i in range(4000):
+        row = f"Jayden Smith | {i % 17 + 1} | Oak Primary"
+        found += [(at, at + 12, "PERSON", "rule"), (at + 20, at + 31, "SCHOOL", "rule")]
+        rows.append(row)
+        at += len(row) + 1
+    text = "\n".join(rows)
+    started = time.process_time()
+    ages = list(age_context_finds(text, found))
+    assert time.process_time() - started < 1
+    assert len(ages) == 4000 and text[ages[0][0] : ages[0][1]] == "1"
