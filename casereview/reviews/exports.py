@@ -11,6 +11,8 @@ from casereview.core import exports as background
 from casereview.core.spreadsheets import spreadsheet_safe
 from casereview.core.word import write_table_document
 
+from .chronology import in_scope
+
 HEADINGS = [
     "Date",
     "Time",
@@ -51,7 +53,7 @@ def _scope(review):
 
 
 def _outside(entry, scope):
-    return scope is not None and not scope[0] <= entry.sort_date <= scope[1]
+    return not in_scope(entry.sort_date, scope)
 
 
 def chronology_xlsx(review, entries):
